@@ -1,0 +1,166 @@
+"""Finding cases: the filters of the case list, their counts, and pages of results."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields, replace
+
+import peewee as pw
+
+from app import domain, search
+from app.clock import Clock
+from app.models import Case, Department, Room, db
+from app.validation import parse_room
+
+SORTABLE = {
+    "number": Case.id,
+    "received_at": Case.received_at,
+    "kind": Case.kind,
+    "severity": Case.severity,
+    "category": Case.category,
+    "state": Case.state,
+    "resolve_due": Case.resolve_due,
+    "room": Case.room,
+    "department": Case.department,
+}
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    state: str | None = None  # one of domain.STATES, or "未结" for every open state
+    kind: str | None = None
+    severity: str | None = None
+    category: str | None = None
+    department_id: int | None = None
+    room: str | None = None  # '3-2-501' or a building '3' / '3-2'
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    overdue: bool = False
+    due_today: bool = False
+    text: str = ""
+
+    def is_empty(self) -> bool:
+        return all(getattr(self, f.name) == f.default for f in fields(self))
+
+
+OPEN_ANY = "未结"
+
+# Quick filters with counts shown over the list: label -> changes to the current filter.
+QUICK_FILTERS: dict[str, dict[str, object]] = {
+    "全部": {"state": None, "overdue": False, "due_today": False},
+    "未结": {"state": OPEN_ANY, "overdue": False, "due_today": False},
+    "待派工": {"state": domain.NEW, "overdue": False, "due_today": False},
+    "处理中": {"state": domain.IN_PROGRESS, "overdue": False, "due_today": False},
+    "逾期": {"state": None, "overdue": True, "due_today": False},
+    "今日到期": {"state": None, "overdue": False, "due_today": True},
+}
+
+
+class CaseQuery:
+    def __init__(self, clock: Clock) -> None:
+        self.clock = clock
+
+    def where(self, f: CaseFilter) -> pw.ModelSelect:
+        query = Case.select(Case)
+        conditions = []
+        now = self.clock.now()
+        if f.state == OPEN_ANY:
+            conditions.append(Case.state.in_(domain.OPEN_STATES))
+        elif f.state:
+            conditions.append(Case.state == f.state)
+        if f.kind:
+            conditions.append(Case.kind == f.kind)
+        if f.severity:
+            conditions.append(Case.severity == f.severity)
+        if f.category:
+            conditions.append(Case.category == f.category)
+        if f.department_id:
+            conditions.append(Case.department == f.department_id)
+        if f.room:
+            rooms = self._rooms(f.room)
+            conditions.append(Case.room.in_(rooms))
+        if f.date_from:
+            conditions.append(Case.received_at >= dt.datetime.combine(f.date_from, dt.time()))
+        if f.date_to:
+            end = dt.datetime.combine(f.date_to + dt.timedelta(days=1), dt.time())
+            conditions.append(Case.received_at < end)
+        if f.overdue:
+            conditions.append(Case.state.in_(domain.OPEN_STATES) & (Case.resolve_due < now))
+        if f.due_today:
+            start = dt.datetime.combine(now.date(), dt.time())
+            conditions.append(
+                Case.state.in_(domain.OPEN_STATES)
+                & (Case.resolve_due >= start)
+                & (Case.resolve_due < start + dt.timedelta(days=1))
+            )
+        if f.text.strip():
+            conditions.append(self._text_condition(f.text))
+        for condition in conditions:
+            query = query.where(condition)
+        return query
+
+    def _rooms(self, text: str) -> pw.ModelSelect:
+        text = text.strip()
+        try:
+            b, u, r = parse_room(text)
+            return Room.select(Room.id).where(Room.building == b, Room.unit == u, Room.number == r)
+        except ValueError:
+            parts = [p for p in text.replace("栋", "-").split("-") if p]
+            query = Room.select(Room.id).where(Room.building == (parts[0] if parts else text))
+            if len(parts) > 1:
+                query = query.where(Room.unit == parts[1])
+            return query
+
+    def _text_condition(self, text: str) -> pw.Expression:
+        if search.is_sqlite(db.obj):
+            sub = search.matching_ids(db.obj, text)
+            if sub is None:
+                return Case.id.is_null(False)
+            return Case.id.in_(sub)
+        like = search.like_condition(
+            [Case.number, Case.account, Case.request, Case.result, Case.customer_name,
+             Case.customer_phone, Case.category, Case.party, Case.event_place],
+            text,
+        )
+        return like if like is not None else Case.id.is_null(False)
+
+    def count(self, f: CaseFilter) -> int:
+        return int(self.where(f).count())
+
+    def page(
+        self,
+        f: CaseFilter,
+        offset: int = 0,
+        limit: int = 100,
+        sort: str = "received_at",
+        descending: bool = True,
+    ) -> list[Case]:
+        column = SORTABLE.get(sort, Case.received_at)
+        order = column.desc() if descending else column.asc()
+        tie = Case.id.desc() if descending else Case.id.asc()
+        query = (
+            self.where(f)
+            .select(Case, Room, Department)
+            .join(Room, pw.JOIN.LEFT_OUTER, on=(Case.room == Room.id))
+            .switch(Case)
+            .join(Department, pw.JOIN.LEFT_OUTER, on=(Case.department == Department.id))
+            .order_by(order, tie)
+            .offset(offset)
+            .limit(limit)
+        )
+        return list(query)
+
+    def quick_counts(self, f: CaseFilter) -> dict[str, int]:
+        """The count each quick filter would give on top of the other filters."""
+        return {label: self.count(replace(f, **change)) for label, change in QUICK_FILTERS.items()}  # type: ignore[arg-type]
+
+
+def deadline_status(case: Case, now: dt.datetime, nearly_due: dt.timedelta) -> str:
+    """'逾期', '临期' or '' for an open case; finished cases are never flagged."""
+    if case.state not in domain.OPEN_STATES:
+        return ""
+    if case.resolve_due < now:
+        return "逾期"
+    if case.resolve_due - now <= nearly_due:
+        return "临期"
+    return ""

@@ -1,0 +1,566 @@
+"""The case service: intake, the lifecycle (派工、签收、进展、延期、办结、关闭、重开、合并)
+and the duplicate check. The windows, the command line and the ledger import all go
+through here, so every rule holds the same everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import peewee as pw
+
+from app import domain, search
+from app.clock import Clock
+from app.errors import UserError, ValidationError
+from app.models import (
+    Case,
+    CaseEvent,
+    Department,
+    Dispatch,
+    Extension,
+    MajorReport,
+    Owner,
+    Room,
+    Sequence,
+    Staff,
+    db,
+)
+from app.policy import Deadlines, Policy, PolicyStore
+from app.validation import (
+    MAX_SHORT,
+    MAX_TEXT,
+    check_length,
+    clean_text,
+    normalise_phone,
+    parse_datetime,
+    parse_room,
+)
+from app.workdays import WorkCalendar
+
+
+@dataclass
+class CaseInput:
+    """What the intake form (or a ledger row) says; checked by `CaseService.check`."""
+
+    account: str = ""
+    kind: str = "投诉"
+    received_at: dt.datetime | str | None = None
+    channel: str = "电话"
+    anonymous: bool = False
+    room: str = ""  # '3-2-501'
+    customer_name: str = ""
+    customer_phone: str = ""
+    validity: str | None = None
+    severity: str = "轻微"
+    category: str = "其他"
+    urgency: str = "一般"
+    event_time: dt.datetime | str | None = None
+    event_place: str = ""
+    party: str = ""
+    request: str = ""
+    department: str = ""  # 责任部门 by name
+    ref: str | None = None
+
+
+@dataclass
+class CheckedInput:
+    """A `CaseInput` after checking: clean values ready to store."""
+
+    values: dict[str, object]
+    room_parts: tuple[str, str, str] | None
+    department: Department | None
+    warnings: list[str] = field(default_factory=list)
+
+
+def next_number(name: str) -> int:
+    """Hand out the next number of a counter; call inside a transaction."""
+    Sequence.insert(name=name, value=1).on_conflict(
+        conflict_target=[Sequence.name], update={Sequence.value: Sequence.value + 1}
+    ).execute()
+    return int(Sequence.get_by_id(name).value)
+
+
+def actor_name(actor: Staff | None) -> str:
+    return actor.name if actor else "系统"
+
+
+class CaseService:
+    def __init__(self, clock: Clock, policies: PolicyStore) -> None:
+        self.clock = clock
+        self.policies = policies
+
+    # Reading the rules ----------------------------------------------------------------
+    def policy(self) -> Policy:
+        return self.policies.load()
+
+    def calendar(self) -> WorkCalendar:
+        return WorkCalendar.from_database()
+
+    def deadlines_for(
+        self, kind: str, severity: str, received_at: dt.datetime | None = None
+    ) -> Deadlines:
+        """What the policy gives for a case like this; the intake form shows it live."""
+        return self.policy().deadlines(
+            received_at or self.clock.now(), kind, severity, self.calendar()
+        )
+
+    # Checking -------------------------------------------------------------------------
+    def check(self, inp: CaseInput, policy: Policy | None = None) -> CheckedInput:
+        """Every field checked; raises ValidationError naming each bad field."""
+        policy = policy or self.policy()
+        problems: dict[str, str] = {}
+        values: dict[str, object] = {}
+
+        def text(name: str, label: str, raw: str | None, limit: int, required: bool = False) -> str:
+            value = clean_text(raw)
+            if required and not value:
+                problems[label] = "必须填写"
+            elif reason := check_length(value, limit):
+                problems[label] = reason
+            return value
+
+        values["account"] = text("account", "内容", inp.account, MAX_TEXT, required=True)
+        values["request"] = text("request", "客户要求", inp.request, MAX_TEXT)
+        values["event_place"] = text("event_place", "事发地点", inp.event_place, MAX_SHORT)
+        values["party"] = text("party", "被投诉部门/人员", inp.party, 60)
+        values["customer_name"] = text("customer_name", "客户姓名", inp.customer_name, 40)
+
+        now = self.clock.now()
+        try:
+            received = parse_datetime(inp.received_at) if inp.received_at else now
+            if received > now + dt.timedelta(minutes=10):
+                problems["受理时间"] = "不能晚于现在"
+            values["received_at"] = received
+        except ValueError as exc:
+            problems["受理时间"] = str(exc)
+        if inp.event_time:
+            try:
+                event = parse_datetime(inp.event_time)
+                if event > now + dt.timedelta(minutes=10):
+                    problems["事发时间"] = "不能晚于现在"
+                values["event_time"] = event
+            except ValueError as exc:
+                problems["事发时间"] = str(exc)
+        else:
+            values["event_time"] = None
+
+        def choice(label: str, raw: str | None, allowed: list[str]) -> str:
+            value = clean_text(raw)
+            if value not in allowed:
+                problems[label] = f"“{value}”不在可选项中:{'、'.join(allowed)}"
+            return value
+
+        values["kind"] = choice("性质", inp.kind, domain.KINDS)
+        values["channel"] = choice("渠道", inp.channel, policy.channels)
+        values["severity"] = choice("程度", inp.severity or "轻微", domain.SEVERITIES)
+        values["urgency"] = choice("紧急程度", inp.urgency or "一般", domain.URGENCIES)
+        values["category"] = choice("类别", inp.category, policy.categories)
+        validity = clean_text(inp.validity) or None
+        if validity is not None:
+            if values["kind"] != "投诉":
+                problems["有效性"] = "只有投诉才分有效性"
+            elif validity not in domain.VALIDITIES:
+                problems["有效性"] = f"只能是 {'、'.join(domain.VALIDITIES)}"
+        values["validity"] = validity
+
+        try:
+            values["customer_phone"] = normalise_phone(inp.customer_phone)
+        except ValueError as exc:
+            problems["联系电话"] = str(exc)
+
+        room_parts = None
+        room_text = clean_text(inp.room)
+        if room_text:
+            try:
+                room_parts = parse_room(room_text)
+            except ValueError as exc:
+                problems["房号"] = str(exc)
+        values["anonymous"] = bool(inp.anonymous)
+        if inp.anonymous:
+            values["customer_name"] = ""
+            values["customer_phone"] = ""
+        elif not (room_text or values.get("customer_name") or values.get("customer_phone")):
+            problems["客户"] = "请填写房号、姓名或电话,或勾选“匿名”"
+
+        department = None
+        dep_name = clean_text(inp.department)
+        if dep_name:
+            department = Department.get_or_none(Department.name == dep_name)
+            if department is None:
+                problems["责任部门"] = f"没有名为“{dep_name}”的部门"
+        ref = clean_text(inp.ref) or None
+        if ref is not None:
+            if reason := check_length(ref, 40):
+                problems["编号"] = reason
+            elif Case.select().where(Case.ref == ref).exists():
+                problems["编号"] = f"编号“{ref}”已被另一件使用"
+        values["ref"] = ref
+        if problems:
+            raise ValidationError(problems)
+        return CheckedInput(values, room_parts, department)
+
+    # Intake ---------------------------------------------------------------------------
+    def find_room(self, label: str) -> Room | None:
+        try:
+            b, u, r = parse_room(label)
+        except ValueError:
+            return None
+        return Room.get_or_none(Room.building == b, Room.unit == u, Room.number == r)
+
+    def _room_for(self, parts: tuple[str, str, str] | None) -> Room | None:
+        if parts is None:
+            return None
+        room, _ = Room.get_or_create(building=parts[0], unit=parts[1], number=parts[2])
+        return room
+
+    def create(self, inp: CaseInput, actor: Staff | None = None) -> Case:
+        """Take in a case: checks, number, deadlines, timeline, search index, one transaction."""
+        policy = self.policy()
+        checked = self.check(inp, policy)
+        with db.atomic():
+            return self._create_checked(checked, policy, actor)
+
+    def _create_checked(self, checked: CheckedInput, policy: Policy, actor: Staff | None) -> Case:
+        v = checked.values
+        now = self.clock.now()
+        received = v["received_at"]
+        assert isinstance(received, dt.datetime)
+        room = self._room_for(checked.room_parts)
+        owner = self._owner_for(room, str(v["customer_name"]), str(v["customer_phone"]))
+        deadlines = policy.deadlines(received, str(v["kind"]), str(v["severity"]), self.calendar())
+        seq = next_number(f"case-{received.year}")
+        case = Case.create(
+            number=f"{policy.case_prefix}-{received.year}-{seq:05d}",
+            room=room,
+            owner=owner,
+            department=checked.department,
+            state=domain.NEW,
+            response_due=deadlines.response_due,
+            resolve_due=deadlines.resolve_due,
+            answer_due=deadlines.answer_due,
+            created_by=actor,
+            updated_at=now,
+            **v,
+        )
+        self._event(case, domain.EV_RECEIVED, f"{case.channel}受理:{case.kind}·{case.severity}", actor, at=received)
+        if deadlines.major_report_due is not None:
+            MajorReport.create(case=case, due=deadlines.major_report_due, content=case.account)
+        self.reindex(case)
+        return case
+
+    def _owner_for(self, room: Room | None, name: str, phone: str) -> Owner | None:
+        """The occupant this case is from: by phone first, then by name in the room."""
+        if phone:
+            owner = Owner.select().where(Owner.phone == phone, Owner.active == True).first()  # noqa: E712
+            if owner:
+                return owner
+        if room is not None and name:
+            return Owner.get_or_none(Owner.room == room, Owner.name == name)
+        return None
+
+    def lookup_phone(self, phone: str) -> Owner | None:
+        """Caller lookup at intake: the occupant with this phone number."""
+        try:
+            number = normalise_phone(phone)
+        except ValueError:
+            return None
+        if not number:
+            return None
+        return Owner.select().where(Owner.phone == number, Owner.active == True).first()  # noqa: E712
+
+    def duplicates(
+        self,
+        room_label: str,
+        category: str,
+        phone: str = "",
+        exclude: int | None = None,
+    ) -> list[Case]:
+        """Likely the same matter (同一问题多次投诉应作一次记录): same room (or phone) and
+        category, still open or finished within the policy's window."""
+        room = self.find_room(room_label) if room_label else None
+        try:
+            phone = normalise_phone(phone)
+        except ValueError:
+            phone = ""
+        if room is None and not phone:
+            return []
+        since = self.clock.now() - self.policy().duplicate_window
+        who = (Case.room == room) if room is not None else (Case.customer_phone == phone)
+        query = Case.select().where(
+            who,
+            Case.category == category,
+            Case.state != domain.MERGED,
+            (Case.state.in_(domain.OPEN_STATES)) | (Case.resolved_at >= since),
+        )
+        if exclude is not None:
+            query = query.where(Case.id != exclude)
+        return list(query.order_by(Case.received_at.desc()).limit(10))
+
+    def room_history(self, room_label: str, limit: int = 50) -> list[Case]:
+        room = self.find_room(room_label)
+        if room is None:
+            return []
+        return list(
+            Case.select().where(Case.room == room).order_by(Case.received_at.desc()).limit(limit)
+        )
+
+    # The lifecycle --------------------------------------------------------------------
+    def get(self, case_id: int) -> Case:
+        case = Case.get_or_none(Case.id == case_id)
+        if case is None:
+            raise UserError(f"找不到第 {case_id} 号案件")
+        return case
+
+    def by_number(self, number: str) -> Case | None:
+        return Case.get_or_none(Case.number == number.strip())
+
+    def _event(
+        self, case: Case, kind: str, text: str, actor: Staff | None, at: dt.datetime | None = None
+    ) -> CaseEvent:
+        return CaseEvent.create(
+            case=case, at=at or self.clock.now(), kind=kind, text=text, actor=actor,
+            actor_name=actor_name(actor),
+        )
+
+    def _require(self, case: Case, states: list[str], action: str) -> None:
+        if case.state not in states:
+            raise UserError(f"案件 {case.number} 当前为“{case.state}”,不能{action}")
+
+    def _touch(self, case: Case) -> None:
+        case.updated_at = self.clock.now()
+        case.save()
+        self.reindex(case)
+
+    def dispatch(
+        self,
+        case: Case,
+        department: Department,
+        actor: Staff | None = None,
+        assignee: Staff | None = None,
+        instructions: str = "",
+        due: dt.datetime | None = None,
+    ) -> Dispatch:
+        """派工: a work slip (工作联系单) to the department, due by the case's deadline."""
+        self._require(case, domain.OPEN_STATES, "派工")
+        instructions = clean_text(instructions)
+        if reason := check_length(instructions, MAX_TEXT):
+            raise ValidationError({"派工说明": reason})
+        now = self.clock.now()
+        with db.atomic():
+            slip = Dispatch.create(
+                case=case,
+                number=f"PG-{now.year}-{next_number(f'dispatch-{now.year}'):05d}",
+                department=department,
+                assignee=assignee,
+                instructions=instructions,
+                dispatched_at=now,
+                due=due or case.resolve_due,
+            )
+            case.department = department
+            if case.state == domain.NEW:
+                case.state = domain.DISPATCHED
+            who = f"({assignee.name})" if assignee else ""
+            self._event(case, domain.EV_DISPATCH, f"派往{department.name}{who},联系单 {slip.number}。{instructions}", actor)
+            self._touch(case)
+        return slip
+
+    def sign_for(self, slip: Dispatch, signer: str, actor: Staff | None = None) -> None:
+        """签收: the receiving department takes the work."""
+        signer = clean_text(signer)
+        if not signer:
+            raise ValidationError({"签收人": "必须填写"})
+        if slip.signed_at is not None:
+            raise UserError(f"联系单 {slip.number} 已于 {slip.signed_at:%m-%d %H:%M} 由{slip.signed_by}签收")
+        case = slip.case
+        with db.atomic():
+            slip.signed_at = self.clock.now()
+            slip.signed_by = signer
+            slip.save()
+            if case.state in (domain.NEW, domain.DISPATCHED):
+                case.state = domain.IN_PROGRESS
+            self._event(case, domain.EV_SIGNED, f"{slip.department.name} {signer} 签收联系单 {slip.number}", actor)
+            self._touch(case)
+
+    def add_note(
+        self, case: Case, text: str, actor: Staff | None = None, response: bool = False
+    ) -> CaseEvent:
+        """A progress note; `response` marks the first answer given to the owner."""
+        text = clean_text(text)
+        if not text:
+            raise ValidationError({"内容": "必须填写"})
+        if reason := check_length(text, MAX_TEXT):
+            raise ValidationError({"内容": reason})
+        with db.atomic():
+            kind = domain.EV_NOTE
+            if response:
+                kind = domain.EV_RESPONSE
+                if case.first_response_at is None:
+                    case.first_response_at = self.clock.now()
+            event = self._event(case, kind, text, actor)
+            self._touch(case)
+        return event
+
+    def extend(
+        self,
+        case: Case,
+        new_due: dt.datetime,
+        reason: str,
+        approver: Staff,
+        actor: Staff | None = None,
+    ) -> Extension:
+        """延期: a later deadline, approved by the role the policy names for this severity."""
+        self._require(case, domain.OPEN_STATES, "延期")
+        problems: dict[str, str] = {}
+        reason = clean_text(reason)
+        if not reason:
+            problems["延期原因"] = "必须填写"
+        if new_due <= case.resolve_due:
+            problems["新期限"] = f"须晚于原期限 {case.resolve_due:%Y-%m-%d %H:%M}"
+        needed = self.policy().extension_approver_role(case.severity)
+        allowed = _approver_roles(needed)
+        if approver.role not in allowed:
+            problems["批准人"] = (
+                f"{case.severity}案件延期须由{domain.ROLES.get(needed, needed)}或更高职位批准,"
+                f"{approver.name}是{domain.ROLES.get(approver.role, approver.role)}"
+            )
+        if problems:
+            raise ValidationError(problems)
+        with db.atomic():
+            ext = Extension.create(
+                case=case, old_due=case.resolve_due, new_due=new_due, reason=reason,
+                approver=approver.name, approver_role=approver.role, at=self.clock.now(),
+            )
+            self._event(
+                case, domain.EV_EXTENSION,
+                f"期限由 {case.resolve_due:%Y-%m-%d %H:%M} 延至 {new_due:%Y-%m-%d %H:%M},"
+                f"{approver.name}批准。原因:{reason}", actor,
+            )
+            case.resolve_due = new_due
+            self._touch(case)
+        return ext
+
+    def resolve(
+        self, case: Case, result: str, actor: Staff | None = None, at: dt.datetime | None = None
+    ) -> None:
+        """办结: handling finished, with its result (没有处理结果不能办结)."""
+        self._require(case, domain.OPEN_STATES, "办结")
+        result = clean_text(result)
+        if not result:
+            raise ValidationError({"处理结果": "办结必须填写处理结果"})
+        if reason := check_length(result, MAX_TEXT):
+            raise ValidationError({"处理结果": reason})
+        at = at or self.clock.now()
+        if at < case.received_at:
+            raise ValidationError({"办结时间": "不能早于受理时间"})
+        with db.atomic():
+            case.state = domain.RESOLVED
+            case.result = result
+            case.resolved_at = at
+            if case.first_response_at is None:
+                case.first_response_at = at
+            for slip in case.dispatches.where(Dispatch.finished_at.is_null()):
+                slip.finished_at = at
+                slip.outcome = result
+                slip.save()
+            self._event(case, domain.EV_RESOLVED, result, actor, at=at)
+            self._touch(case)
+
+    def close(self, case: Case, actor: Staff | None = None, note: str = "") -> None:
+        """关闭: the matter is settled; only a resolved case can close."""
+        self._require(case, [domain.RESOLVED], "关闭(须先办结并填写处理结果)")
+        with db.atomic():
+            case.state = domain.CLOSED
+            case.closed_at = self.clock.now()
+            self._event(case, domain.EV_CLOSED, clean_text(note) or "已关闭", actor)
+            self._touch(case)
+
+    def reopen(self, case: Case, reason: str, actor: Staff | None = None) -> None:
+        """重开: back to handling, e.g. the owner is not satisfied."""
+        self._require(case, domain.DONE_STATES, "重开")
+        reason = clean_text(reason)
+        if not reason:
+            raise ValidationError({"重开原因": "必须填写"})
+        with db.atomic():
+            case.state = domain.IN_PROGRESS
+            case.closed_at = None
+            case.resolved_at = None
+            self._event(case, domain.EV_REOPENED, reason, actor)
+            self._touch(case)
+
+    def merge(self, duplicate: Case, into: Case, actor: Staff | None = None) -> None:
+        """合并: the same matter reported twice is one case; the duplicate points to it."""
+        if duplicate.id == into.id:
+            raise UserError("不能把案件合并到它自己")
+        self._require(duplicate, domain.OPEN_STATES + domain.DONE_STATES, "合并")
+        if into.state == domain.MERGED:
+            raise UserError(f"{into.number} 已合并到其他案件,请合并到 {into.merged_into.number}")
+        with db.atomic():
+            duplicate.state = domain.MERGED
+            duplicate.merged_into = into
+            self._event(duplicate, domain.EV_MERGED, f"并入 {into.number}", actor)
+            self._event(
+                into, domain.EV_MERGED,
+                f"合并 {duplicate.number}({duplicate.received_at:%m-%d %H:%M} {duplicate.channel}):"
+                f"{duplicate.account[:100]}", actor,
+            )
+            self._touch(duplicate)
+            self._touch(into)
+
+    def save_major_report(
+        self, case: Case, fields: dict[str, str], submit: bool, actor: Staff | None = None
+    ) -> MajorReport:
+        """The major-complaint report; submitting needs every part filled."""
+        report = MajorReport.get_or_none(MajorReport.case == case)
+        if report is None:
+            raise UserError(f"{case.number} 不是重大投诉,没有报告")
+        labels = {
+            "content": "投诉内容", "cause": "原因", "handling": "处理经过",
+            "result": "处理结果", "lessons": "经验教训", "corrective": "纠正预防措施",
+        }
+        values = {k: clean_text(fields.get(k, getattr(report, k))) for k in labels}
+        problems = {labels[k]: r for k, v in values.items() if (r := check_length(v, MAX_TEXT))}
+        if submit:
+            problems.update({labels[k]: "提交前必须填写" for k, v in values.items() if not v})
+        if problems:
+            raise ValidationError(problems)
+        with db.atomic():
+            for k, v in values.items():
+                setattr(report, k, v)
+            if submit and report.submitted_at is None:
+                report.submitted_at = self.clock.now()
+                report.submitted_by = actor_name(actor)
+                self._event(case, domain.EV_MAJOR_REPORT, "重大投诉报告已提交品质部及总经理", actor)
+            report.save()
+            self._touch(case)
+        return report
+
+    def timeline(self, case: Case) -> list[CaseEvent]:
+        return list(case.events.order_by(CaseEvent.at, CaseEvent.id))
+
+    # Search index ---------------------------------------------------------------------
+    def reindex(self, case: Case) -> None:
+        search.index_case(db.obj, case.id, self.search_texts(case))
+
+    @staticmethod
+    def search_texts(case: Case) -> list[str]:
+        notes = [e.text for e in CaseEvent.select(CaseEvent.text).where(CaseEvent.case == case)]
+        return [
+            case.number, case.ref or "", case.room_label, case.customer_name, case.customer_phone,
+            case.kind, case.category, case.party, case.event_place, case.account, case.request,
+            case.result, *notes,
+        ]
+
+
+# Who may approve an extension asked of a role: that role or one above it.
+_APPROVAL_LADDER = ["cs_director", "office_manager", "general_manager"]
+
+
+def _approver_roles(needed: str) -> set[str]:
+    if needed in _APPROVAL_LADDER:
+        return set(_APPROVAL_LADDER[_APPROVAL_LADDER.index(needed) :])
+    return {needed}
+
+
+def open_condition() -> pw.Expression:
+    return Case.state.in_(domain.OPEN_STATES)

@@ -1,0 +1,168 @@
+"""The command line: `python -m app [--data-dir DIR] COMMAND`; no command opens the program.
+
+Exit status: 0 success, 2 bad input (with the reason in Chinese), 1 anything else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from app import __version__
+from app.db import DatabaseError
+from app.errors import UserError, ValidationError
+from app.paths import resolve_data_dir
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that says what is wrong in Chinese and exits 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"错误:命令参数不对({message})。用 --help 查看用法。\n")
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m app", description="回音 物业投诉回访管理")
+    parser.add_argument("--data-dir", help="数据文件夹(默认:系统用户数据目录,或环境变量 HUIYIN_DATA)")
+    parser.add_argument("--version", action="version", version=f"回音 {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("init", help="新建数据文件夹:服务中心名称和第一个管理员")
+    p.add_argument("--office", required=True, help="服务中心名称")
+    p.add_argument("--admin", required=True, help="管理员登录名")
+    p.add_argument("--admin-name", default="", help="管理员姓名")
+    p.add_argument("--password-stdin", action="store_true", help="从标准输入读取密码")
+
+    p = sub.add_parser("demo", help="填入两年的演示数据")
+    p.add_argument("--seed", type=int, default=2026)
+    p.add_argument("--years", type=int, default=2)
+
+    p = sub.add_parser("import-ledger", help="从 Excel 案件台账导入")
+    p.add_argument("file", type=Path)
+    p.add_argument("--skip-invalid", action="store_true", help="导入正确的行,错误行另存到旁边的文件")
+
+    p = sub.add_parser("import-owners", help="从 Excel 导入业主名册")
+    p.add_argument("file", type=Path)
+    p.add_argument("--skip-invalid", action="store_true")
+
+    p = sub.add_parser("export-cases", help="把案件导出为 Excel 台账")
+    p.add_argument("file", type=Path)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    data_dir = resolve_data_dir(args.data_dir)
+    if args.command is None:
+        from ui.app import run_gui
+
+        return run_gui(data_dir)
+    handler = COMMANDS[args.command]
+    try:
+        return handler(args, data_dir)
+    except ValidationError as exc:
+        for field, reason in exc.problems.items():
+            print(f"错误:{field}:{reason}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (UserError, DatabaseError) as exc:
+        print(f"错误:{exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except PermissionError as exc:
+        print(f"错误:没有权限写入 {exc.filename}。请换一个文件夹或检查权限。", file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as exc:
+        print(f"错误:{exc.strerror or exc}({exc.filename or ''})", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _open(data_dir: Path, must_be_initialised: bool = True):  # type: ignore[no-untyped-def]
+    from app.office import Office
+
+    office = Office.open(data_dir)
+    if must_be_initialised and not office.is_initialised():
+        office.close()
+        raise UserError(
+            f"数据文件夹 {data_dir} 还没有初始化。先运行:python -m app --data-dir {data_dir} "
+            "init --office 名称 --admin 登录名 --password-stdin"
+        )
+    return office
+
+
+def cmd_init(args: argparse.Namespace, data_dir: Path) -> int:
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    elif sys.stdin.isatty():
+        password = getpass.getpass("管理员密码:")
+    else:
+        raise UserError("请用 --password-stdin 从标准输入提供密码")
+    office = _open(data_dir, must_be_initialised=False)
+    try:
+        admin = office.initialise(args.office, args.admin, password, args.admin_name)
+        print(f"已初始化:{office.name},管理员 {admin.username},数据文件夹 {data_dir}")
+    finally:
+        office.close()
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace, data_dir: Path) -> int:
+    from app.demo import fill_demo
+
+    office = _open(data_dir, must_be_initialised=False)
+    try:
+        summary = fill_demo(office, seed=args.seed, years=args.years)
+        print(summary)
+    finally:
+        office.close()
+    return EXIT_OK
+
+
+def _import(kind: str) -> Callable[[argparse.Namespace, Path], int]:
+    def run(args: argparse.Namespace, data_dir: Path) -> int:
+        from app import ledger
+
+        office = _open(data_dir)
+        try:
+            importer = ledger.import_ledger if kind == "ledger" else ledger.import_owners
+            report = importer(office, args.file, skip_invalid=args.skip_invalid)
+        finally:
+            office.close()
+        print(report.summary())
+        if report.problems and not report.imported:
+            for problem in report.problems:
+                print(problem, file=sys.stderr)
+            return EXIT_BAD_INPUT
+        for problem in report.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_OK
+
+    return run
+
+
+def cmd_export_cases(args: argparse.Namespace, data_dir: Path) -> int:
+    from app import ledger
+
+    office = _open(data_dir)
+    try:
+        count = ledger.export_cases(office, args.file)
+    finally:
+        office.close()
+    print(f"已导出 {count} 件到 {args.file}")
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
+    "init": cmd_init,
+    "demo": cmd_demo,
+    "import-ledger": _import("ledger"),
+    "import-owners": _import("owners"),
+    "export-cases": cmd_export_cases,
+}

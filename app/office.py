@@ -1,0 +1,104 @@
+"""One office's data folder, opened: the database and the services built on it.
+
+Everything reaches the services through an `Office`; windows are handed the services
+they need, never the Office as a global.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.case_query import CaseQuery
+from app.cases import CaseService
+from app.clock import Clock, SystemClock
+from app.db import close_database, open_database
+from app.drafts import DraftStore
+from app.errors import ValidationError
+from app.models import Department, Setting, Staff, db
+from app.nightlog import NightLogService
+from app.owners import OwnerService
+from app.paths import DB_FILENAME
+from app.policy import PolicyStore
+from app.staff import StaffService, check_password_strength
+from app.validation import clean_text
+
+
+@dataclass
+class Office:
+    data_dir: Path
+    clock: Clock
+    policies: PolicyStore
+    cases: CaseService
+    query: CaseQuery
+    staff: StaffService
+    owners: OwnerService
+    nightlog: NightLogService
+    drafts: DraftStore
+
+    @classmethod
+    def open(cls, data_dir: Path, clock: Clock | None = None) -> Office:
+        clock = clock or SystemClock()
+        data_dir.mkdir(parents=True, exist_ok=True)
+        open_database(data_dir / DB_FILENAME)
+        policies = PolicyStore()
+        cases = CaseService(clock, policies)
+        return cls(
+            data_dir=data_dir,
+            clock=clock,
+            policies=policies,
+            cases=cases,
+            query=CaseQuery(clock),
+            staff=StaffService(),
+            owners=OwnerService(),
+            nightlog=NightLogService(clock, cases),
+            drafts=DraftStore(clock),
+        )
+
+    def close(self) -> None:
+        close_database()
+
+    # The office's own settings ---------------------------------------------------------
+    def setting(self, key: str, default: str = "") -> str:
+        row = Setting.get_or_none(Setting.key == key)
+        return json.loads(row.value) if row else default
+
+    def set_setting(self, key: str, value: object) -> None:
+        Setting.replace(key=key, value=json.dumps(value, ensure_ascii=False)).execute()
+
+    @property
+    def name(self) -> str:
+        return self.setting("office_name")
+
+    def is_initialised(self) -> bool:
+        return bool(self.name) and Staff.select().where(Staff.role == "admin").exists()
+
+    def initialise(self, office_name: str, admin_username: str, password: str, admin_name: str = "") -> Staff:
+        """First start: the office's name, its first administrator, the default departments."""
+        problems: dict[str, str] = {}
+        office_name = clean_text(office_name)
+        admin_username = clean_text(admin_username)
+        if not office_name:
+            problems["服务中心名称"] = "必须填写"
+        elif len(office_name) > 60:
+            problems["服务中心名称"] = "最多 60 字"
+        if not admin_username:
+            problems["管理员登录名"] = "必须填写"
+        if reason := check_password_strength(password):
+            problems["密码"] = reason
+        if self.is_initialised():
+            problems["数据文件夹"] = f"{self.data_dir} 已初始化过(服务中心:{self.name})"
+        if problems:
+            raise ValidationError(problems)
+        with db.atomic():
+            self.set_setting("office_name", office_name)
+            for name in self.policies.load().data.get("departments", []):
+                if not Department.select().where(Department.name == name).exists():
+                    self.staff.add_department(name)
+            return self.staff.save_staff(
+                name=clean_text(admin_name) or admin_username,
+                role="admin",
+                username=admin_username,
+                password=password,
+            )

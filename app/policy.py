@@ -1,0 +1,148 @@
+"""The office's house rules (制度) as data: every number here is a default the office edits."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.domain import SEVERITIES
+from app.errors import ValidationError
+from app.models import Setting
+from app.paths import resource_path
+from app.workdays import WorkCalendar
+
+UNITS = {"calendar": "自然日", "working": "工作日"}
+RESPONSE_UNITS = {"hours": "小时", "working": "工作日"}
+
+
+def default_policy_data() -> dict[str, Any]:
+    with open(resource_path("policy_default.json"), encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    return data
+
+
+@dataclass
+class Deadlines:
+    response_due: dt.datetime
+    resolve_due: dt.datetime
+    answer_due: dt.datetime | None  # major complaints only
+    major_report_due: dt.datetime | None
+
+    def describe(self) -> str:
+        text = f"首次回复 {self.response_due:%m-%d %H:%M} 前;办结 {self.resolve_due:%m-%d %H:%M} 前"
+        if self.answer_due:
+            text += f";明确答复 {self.answer_due:%m-%d %H:%M} 前"
+        if self.major_report_due:
+            text += f";重大投诉报告 {self.major_report_due:%m-%d %H:%M} 前"
+        return text
+
+
+@dataclass
+class Policy:
+    data: dict[str, Any] = field(default_factory=default_policy_data)
+
+    # Convenience views of the data ------------------------------------------------
+    @property
+    def categories(self) -> list[str]:
+        return list(self.data["categories"])
+
+    @property
+    def channels(self) -> list[str]:
+        return list(self.data["channels"])
+
+    @property
+    def case_prefix(self) -> str:
+        return str(self.data["case_prefix"])
+
+    @property
+    def nearly_due(self) -> dt.timedelta:
+        return dt.timedelta(hours=float(self.data["nearly_due_hours"]))
+
+    @property
+    def duplicate_window(self) -> dt.timedelta:
+        return dt.timedelta(days=int(self.data["duplicate_window_days"]))
+
+    def resolve_days(self, severity: str) -> int:
+        return int(self.data["resolve_days"][severity])
+
+    def extension_approver_role(self, severity: str) -> str:
+        return str(self.data["extension_approver"].get(severity, "office_manager"))
+
+    # Deadlines ---------------------------------------------------------------------
+    def deadlines(
+        self, received_at: dt.datetime, kind: str, severity: str, calendar: WorkCalendar
+    ) -> Deadlines:
+        first = self.data["first_response"]
+        if first["unit"] == "hours":
+            response_due = received_at + dt.timedelta(hours=float(first["amount"]))
+        else:
+            response_due = calendar.add_workdays(received_at, int(first["amount"]))
+        unit = self.data["day_unit"]
+        resolve_due = calendar.add(received_at, self.resolve_days(severity), unit)
+        answer_due = None
+        report_due = None
+        if kind == "投诉" and severity == "重大":
+            answer_due = calendar.add(received_at, int(self.data["major_answer_days"]), unit)
+            report_due = calendar.add_workdays(received_at, int(self.data["major_report_workdays"]))
+        return Deadlines(response_due, resolve_due, answer_due, report_due)
+
+    # Checking and storing ----------------------------------------------------------
+    def validate(self) -> None:
+        problems: dict[str, str] = {}
+        d = self.data
+        if not str(d.get("case_prefix", "")).strip() or not str(d["case_prefix"]).isalnum():
+            problems["编号前缀"] = "只能是字母或数字,不能为空"
+        if d.get("day_unit") not in UNITS:
+            problems["期限计法"] = "只能是自然日或工作日"
+        first = d.get("first_response", {})
+        if first.get("unit") not in RESPONSE_UNITS or not _positive(first.get("amount")):
+            problems["首次回复时限"] = "须为正数,单位为小时或工作日"
+        for sev in SEVERITIES:
+            if not _positive(d.get("resolve_days", {}).get(sev)):
+                problems[f"{sev}办结时限"] = "须为正整数天数"
+        for key, label in (
+            ("major_answer_days", "重大投诉答复时限"),
+            ("major_report_workdays", "重大投诉报告时限"),
+            ("nearly_due_hours", "临期提醒"),
+            ("duplicate_window_days", "重复投诉判断天数"),
+        ):
+            if not _positive(d.get(key)):
+                problems[label] = "须为正数"
+        for key, label in (("categories", "类别"), ("channels", "渠道")):
+            items = [str(x).strip() for x in d.get(key, [])]
+            if not items or any(not x for x in items):
+                problems[label] = "至少一项,且不能有空项"
+            elif len(set(items)) != len(items):
+                problems[label] = "有重复项"
+        if problems:
+            raise ValidationError(problems)
+
+
+def _positive(value: Any) -> bool:
+    try:
+        return float(value) > 0
+    except (TypeError, ValueError):
+        return False
+
+
+class PolicyStore:
+    """Reads and writes the policy in the settings table, over the bundled defaults."""
+
+    KEY = "policy"
+
+    def load(self) -> Policy:
+        data = default_policy_data()
+        row = Setting.get_or_none(Setting.key == self.KEY)
+        if row:
+            data.update(json.loads(row.value))
+        return Policy(data)
+
+    def save(self, policy: Policy) -> None:
+        policy.validate()
+        Setting.replace(key=self.KEY, value=json.dumps(policy.data, ensure_ascii=False)).execute()
+
+    def copy(self) -> Policy:
+        return Policy(copy.deepcopy(self.load().data))
