@@ -53,3 +53,10 @@ EV_MAJOR_REPORT = "重大投诉报告"
 
 VISIT_METHODS = ["上门", "电话", "短信", "微信", "其他"]
 SATISFACTION = ["很满意", "满意", "一般", "不满意", "很不满意"]
+
+# Visit states.
+VISIT_PLANNED = "计划"
+VISIT_DONE = "已完成"
+VISIT_UNREACHABLE = "未联系上"
+VISIT_REFUSED = "拒访"
+VISIT_CANCELLED = "已取消"

@@ -191,6 +191,26 @@ class MajorReport(BaseModel):
     submitted_by = pw.CharField(default="", max_length=40)
 
 
+class Visit(BaseModel):
+    """回访: a follow-up visit to the owner, planned from a case (or a periodic round)."""
+
+    case = pw.ForeignKeyField(Case, null=True, backref="visits", on_delete="CASCADE")
+    room = pw.ForeignKeyField(Room, null=True, on_delete="SET NULL")
+    attempt = pw.IntegerField(default=1)  # 1st, 2nd, 3rd visit of the same case
+    due = pw.DateField(index=True)
+    role = pw.CharField(max_length=24, default="steward")
+    visitor = pw.ForeignKeyField(Staff, null=True, on_delete="SET NULL")
+    visitor_name = pw.CharField(default="", max_length=40)
+    reason = pw.CharField(default="", max_length=200)  # why planned, in words
+    state = pw.CharField(max_length=8, default="计划", index=True)
+    method = pw.CharField(default="", max_length=8)  # 上门/电话/短信/微信/其他
+    done_at = pw.DateTimeField(null=True, index=True)
+    satisfaction = pw.CharField(null=True, max_length=8)
+    findings = pw.TextField(default="")  # 回访内容
+    opinion = pw.TextField(default="")  # 客户意见/建议
+    created_at = pw.DateTimeField()
+
+
 class NightLogEntry(BaseModel):
     """夜间值班记录: a call taken at night, carried into a case next morning."""
 
@@ -232,6 +252,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     Dispatch,
     Extension,
     MajorReport,
+    Visit,
     NightLogEntry,
     Draft,
     Holiday,
