@@ -1,0 +1,195 @@
+"""The case service: intake checks, deadlines, the lifecycle, duplicates."""
+
+import datetime as dt
+
+import pytest
+
+from app import domain
+from app.cases import CaseInput
+from app.errors import UserError, ValidationError
+from app.models import Case, MajorReport
+
+
+def test_intake_gives_number_and_deadlines(office, make_case, clock):
+    case = make_case(kind="投诉", severity="重要", category="服务态度")
+    assert case.number == "TS-2026-00001"
+    assert case.state == domain.NEW
+    assert case.received_at == clock.now()
+    assert case.response_due == clock.now() + dt.timedelta(hours=24)
+    assert case.resolve_due == clock.now() + dt.timedelta(days=3)
+    assert case.answer_due is None
+    second = make_case()
+    assert second.number == "TS-2026-00002"
+    assert [e.kind for e in office.cases.timeline(case)] == [domain.EV_RECEIVED]
+
+
+def test_numbers_restart_each_year(office, make_case):
+    make_case()
+    old = make_case(received_at="2025-12-31 23:00")
+    assert old.number == "TS-2025-00001"
+
+
+def test_major_complaint_has_answer_deadline_and_report(office, make_case, clock):
+    case = make_case(kind="投诉", severity="重大", category="服务质量")
+    assert case.answer_due == clock.now() + dt.timedelta(days=2)
+    assert case.resolve_due == clock.now() + dt.timedelta(days=10)
+    report = MajorReport.get(MajorReport.case == case)
+    # One working day: Monday 09:30 -> Tuesday 09:30.
+    assert report.due == dt.datetime(2026, 9, 29, 9, 30)
+
+
+def test_working_day_deadlines_skip_national_day(office, make_case):
+    policy = office.policies.load()
+    policy.data["day_unit"] = "working"
+    office.policies.save(policy)
+    # Received Mon 28 September: 2 working days -> Wed 30 September.
+    case = make_case(received_at="2026-09-28 09:00", severity="轻微")
+    assert case.resolve_due == dt.datetime(2026, 9, 30, 9, 0)
+    later = office.cases.deadlines_for("报修", "轻微", dt.datetime(2026, 9, 30, 10, 0))
+    # From Wed 30 September, 1-7 October are the National Day holiday: Thu 8, Fri 9 October.
+    assert later.resolve_due == dt.datetime(2026, 10, 9, 10, 0)
+
+
+def test_deadline_in_unknown_year_does_not_crash(office):
+    policy = office.policies.load()
+    policy.data["day_unit"] = "working"
+    office.policies.save(policy)
+    d = office.cases.deadlines_for("报修", "重要", dt.datetime(2027, 12, 30, 10, 0))
+    assert d.resolve_due == dt.datetime(2028, 1, 4, 10, 0)
+
+
+@pytest.mark.parametrize(
+    ("fields", "label"),
+    [
+        ({"account": ""}, "内容"),
+        ({"account": "字" * 2001}, "内容"),
+        ({"kind": "吐槽"}, "性质"),
+        ({"channel": "飞鸽传书"}, "渠道"),
+        ({"severity": "一般般"}, "程度"),
+        ({"category": "不存在"}, "类别"),
+        ({"customer_phone": "12345"}, "联系电话"),
+        ({"customer_phone": "13812345678.0"}, "联系电话"),
+        ({"room": "三栋"}, "房号"),
+        ({"kind": "报修", "validity": "一类"}, "有效性"),
+        ({"received_at": "2026-13-01 10:00"}, "受理时间"),
+        ({"received_at": "2030-01-01 10:00"}, "受理时间"),
+        ({"received_at": "1900-01-01 10:00"}, "受理时间"),
+        ({"room": "", "customer_name": "", "customer_phone": ""}, "客户"),
+        ({"department": "外星部"}, "责任部门"),
+    ],
+)
+def test_bad_input_is_refused_with_the_field(office, make_case, fields, label):
+    with pytest.raises(ValidationError) as err:
+        make_case(**fields)
+    assert label in err.value.problems
+    assert Case.select().count() == 0
+
+
+def test_anonymous_case_keeps_no_name(office, make_case):
+    case = make_case(anonymous=True, room="")
+    assert case.anonymous and case.customer_name == "" and case.customer_phone == ""
+
+
+def test_sql_looking_text_and_emoji_are_stored_as_typed(office, make_case):
+    text = "'); DROP TABLE case; -- 😀 漏水\u202e"
+    case = make_case(account=text)
+    assert Case.get_by_id(case.id).account == "'); DROP TABLE case; -- 😀 漏水"
+
+
+def test_ref_must_be_unique(office, make_case):
+    make_case(ref="A-1")
+    with pytest.raises(ValidationError) as err:
+        make_case(ref="A-1")
+    assert "编号" in err.value.problems
+
+
+def test_full_lifecycle(office, make_case, admin, clock):
+    case = make_case()
+    dep = office.staff.departments()[1]
+    slip = office.cases.dispatch(case, dep, admin, instructions="请尽快处理")
+    assert case.state == domain.DISPATCHED and slip.number == "PG-2026-00001"
+    office.cases.sign_for(slip, "李师傅", admin)
+    assert case.state == domain.IN_PROGRESS
+    with pytest.raises(UserError):
+        office.cases.sign_for(slip, "李师傅", admin)
+    clock.advance(hours=2)
+    office.cases.add_note(case, "已联系业主,下午上门", admin, response=True)
+    assert case.first_response_at == clock.now()
+    with pytest.raises(UserError):
+        office.cases.close(case, admin)
+    with pytest.raises(ValidationError):
+        office.cases.resolve(case, "  ", admin)
+    clock.advance(hours=3)
+    office.cases.resolve(case, "更换灯管,已恢复照明", admin)
+    assert case.state == domain.RESOLVED and case.resolved_at == clock.now()
+    assert slip.__class__.get_by_id(slip.id).finished_at == clock.now()
+    office.cases.close(case, admin)
+    assert case.state == domain.CLOSED
+    office.cases.reopen(case, "业主反映又不亮了", admin)
+    assert case.state == domain.IN_PROGRESS and case.resolved_at is None
+    kinds = [e.kind for e in office.cases.timeline(case)]
+    assert kinds == ["受理", "派工", "签收", "首次回复", "办结", "关闭", "重开"]
+
+
+def test_extension_needs_the_right_approver(office, make_case, admin):
+    case = make_case(severity="重要")
+    steward = office.staff.save_staff("赵物管", "steward")
+    manager = office.staff.save_staff("钱经理", "office_manager")
+    gm = office.staff.save_staff("孙总", "general_manager")
+    new_due = case.resolve_due + dt.timedelta(days=2)
+    with pytest.raises(ValidationError) as err:
+        office.cases.extend(case, new_due, "等配件", steward, admin)
+    assert "批准人" in err.value.problems
+    with pytest.raises(ValidationError):
+        office.cases.extend(case, new_due, "等配件", manager, admin)  # 重要 needs the company manager
+    ext = office.cases.extend(case, new_due, "等配件", gm, admin)
+    assert case.resolve_due == new_due and ext.approver == "孙总"
+    minor = make_case(severity="轻微")
+    office.cases.extend(minor, minor.resolve_due + dt.timedelta(days=1), "业主出差", manager, admin)
+    with pytest.raises(ValidationError) as err:
+        office.cases.extend(minor, minor.resolve_due, "再延", manager, admin)
+    assert "新期限" in err.value.problems
+
+
+def test_duplicates_and_merge(office, make_case, admin, clock):
+    first = make_case(category="环境卫生", account="楼道垃圾没人清")
+    assert office.cases.duplicates("3-2-501", "环境卫生") == [first]
+    assert office.cases.duplicates("3-2-501", "停车") == []
+    assert office.cases.duplicates("3-2-502", "环境卫生") == []
+    second = make_case(category="环境卫生", account="垃圾还在", channel="来访")
+    assert office.cases.duplicates("3-2-501", "环境卫生", exclude=second.id) == [first]
+    office.cases.merge(second, first, admin)
+    assert second.state == domain.MERGED and second.merged_into_id == first.id
+    assert office.cases.duplicates("3-2-501", "环境卫生") == [first]
+    with pytest.raises(UserError):
+        office.cases.merge(first, first, admin)
+    # A case finished long ago is history, not a duplicate.
+    office.cases.resolve(first, "已清理", admin)
+    clock.advance(days=40)
+    assert office.cases.duplicates("3-2-501", "环境卫生") == []
+
+
+def test_duplicate_by_phone_when_no_room(office, make_case):
+    first = make_case(room="", category="收费")
+    assert office.cases.duplicates("", "收费", phone="138 1234 5678") == [first]
+
+
+def test_major_report_submit_needs_every_part(office, make_case, admin):
+    case = make_case(kind="投诉", severity="重大", category="服务质量")
+    with pytest.raises(ValidationError) as err:
+        office.cases.save_major_report(case, {"cause": "保安脱岗"}, submit=True, actor=admin)
+    assert "经验教训" in err.value.problems
+    assert MajorReport.get(MajorReport.case == case).cause == ""
+    fields = dict(cause="保安脱岗", handling="调取录像", result="赔偿", lessons="加强巡查", corrective="增岗")
+    report = office.cases.save_major_report(case, fields, submit=True, actor=admin)
+    assert report.submitted_at is not None and report.submitted_by == "王管理"
+
+
+def test_owner_lookup_by_phone(office):
+    from app.models import Owner, Room
+
+    room = Room.create(building="5", unit="1", number="1202")
+    Owner.create(room=room, name="陈静", phone="13900001111")
+    found = office.cases.lookup_phone("139-0000-1111")
+    assert found is not None and found.name == "陈静" and found.room.label == "5-1-1202"
+    assert office.cases.lookup_phone("abc") is None
