@@ -12,7 +12,7 @@ from app.clock import Clock
 from app.models import Case, Department, Room, db
 from app.validation import parse_room
 
-SORTABLE = {
+SORTABLE: dict[str, pw.Field | tuple[pw.Field, ...]] = {
     "number": Case.id,
     "received_at": Case.received_at,
     "kind": Case.kind,
@@ -20,7 +20,8 @@ SORTABLE = {
     "category": Case.category,
     "state": Case.state,
     "resolve_due": Case.resolve_due,
-    "room": Case.room,
+    "room": (Room.building, Room.unit, Room.number),
+    "customer": Case.customer_name,
     "department": Case.department,
 }
 
@@ -135,8 +136,9 @@ class CaseQuery:
         sort: str = "received_at",
         descending: bool = True,
     ) -> list[Case]:
-        column = SORTABLE.get(sort, Case.received_at)
-        order = column.desc() if descending else column.asc()
+        spec = SORTABLE.get(sort, Case.received_at)
+        columns = spec if isinstance(spec, tuple) else (spec,)
+        order = [c.desc() if descending else c.asc() for c in columns]
         tie = Case.id.desc() if descending else Case.id.asc()
         query = (
             self.where(f)
@@ -144,7 +146,7 @@ class CaseQuery:
             .join(Room, pw.JOIN.LEFT_OUTER, on=(Case.room == Room.id))
             .switch(Case)
             .join(Department, pw.JOIN.LEFT_OUTER, on=(Case.department == Department.id))
-            .order_by(order, tie)
+            .order_by(*order, tie)
             .offset(offset)
             .limit(limit)
         )

@@ -6,6 +6,7 @@ through here, so every rule holds the same everywhere.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import peewee as pw
@@ -89,6 +90,8 @@ class CaseService:
     def __init__(self, clock: Clock, policies: PolicyStore) -> None:
         self.clock = clock
         self.policies = policies
+        # Called inside the transaction that resolves a case (the visit planner listens).
+        self.resolved_listeners: list[Callable[[Case, Staff | None], object]] = []
 
     # Reading the rules ----------------------------------------------------------------
     def policy(self) -> Policy:
@@ -440,10 +443,21 @@ class CaseService:
             self._touch(case)
         return ext
 
+    def extension_approver_roles(self, severity: str) -> set[str]:
+        """The roles that may approve extending a case of this severity."""
+        return _approver_roles(self.policy().extension_approver_role(severity))
+
     def resolve(
-        self, case: Case, result: str, actor: Staff | None = None, at: dt.datetime | None = None
+        self,
+        case: Case,
+        result: str,
+        actor: Staff | None = None,
+        at: dt.datetime | None = None,
+        plan_visit: bool = True,
     ) -> None:
-        """办结: handling finished, with its result (没有处理结果不能办结)."""
+        """办结: handling finished, with its result (没有处理结果不能办结).
+
+        `plan_visit=False` is for history brought in with its visit already done."""
         self._require(case, domain.OPEN_STATES, "办结")
         result = clean_text(result)
         if not result:
@@ -465,6 +479,9 @@ class CaseService:
                 slip.save()
             self._event(case, domain.EV_RESOLVED, result, actor, at=at)
             self._touch(case)
+            if plan_visit:
+                for listener in self.resolved_listeners:
+                    listener(case, actor)
 
     def close(self, case: Case, actor: Staff | None = None, note: str = "") -> None:
         """关闭: the matter is settled; only a resolved case can close."""
@@ -534,6 +551,13 @@ class CaseService:
             report.save()
             self._touch(case)
         return report
+
+    def log(self, case: Case, kind: str, text: str, actor: Staff | None = None) -> CaseEvent:
+        """A line on the case's timeline from another part of the program (e.g. a visit)."""
+        with db.atomic():
+            event = self._event(case, kind, text, actor)
+            self._touch(case)
+        return event
 
     def timeline(self, case: Case) -> list[CaseEvent]:
         return list(case.events.order_by(CaseEvent.at, CaseEvent.id))

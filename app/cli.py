@@ -56,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export-cases", help="把案件导出为 Excel 台账")
     p.add_argument("file", type=Path)
+
+    p = sub.add_parser("schedule", help="列出待回访计划")
+    p.add_argument("--json", type=Path, help="写入 JSON 文件(默认打印表格)")
     return parser
 
 
@@ -159,10 +162,30 @@ def cmd_export_cases(args: argparse.Namespace, data_dir: Path) -> int:
     return EXIT_OK
 
 
+def cmd_schedule(args: argparse.Namespace, data_dir: Path) -> int:
+    import json
+
+    office = _open(data_dir)
+    try:
+        rows = office.visits.schedule()
+    finally:
+        office.close()
+    if args.json:
+        args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(f"已写入 {len(rows)} 条待回访计划到 {args.json}")
+    else:
+        for r in rows:
+            late = "逾期 " if r["overdue"] else ""
+            print(f"{r['due']} {late}{r['case'] or r['room']} 第{r['attempt']}次 {r['visitor'] or r['role']}:{r['reason']}")
+        print(f"共 {len(rows)} 条")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "init": cmd_init,
     "demo": cmd_demo,
     "import-ledger": _import("ledger"),
     "import-owners": _import("owners"),
     "export-cases": cmd_export_cases,
+    "schedule": cmd_schedule,
 }

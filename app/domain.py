@@ -50,6 +50,7 @@ EV_REOPENED = "重开"
 EV_MERGED = "合并"
 EV_EDITED = "修改"
 EV_MAJOR_REPORT = "重大投诉报告"
+EV_VISIT = "回访"
 
 VISIT_METHODS = ["上门", "电话", "短信", "微信", "其他"]
 SATISFACTION = ["很满意", "满意", "一般", "不满意", "很不满意"]

@@ -191,11 +191,21 @@ class MajorReport(BaseModel):
     submitted_by = pw.CharField(default="", max_length=40)
 
 
+class OpenLetter(BaseModel):
+    """公开信: one written answer to many owners on the same matter; archived."""
+
+    title = pw.CharField(max_length=100)
+    body = pw.TextField()
+    issued_at = pw.DateTimeField()
+    issued_by = pw.CharField(default="", max_length=40)
+
+
 class Visit(BaseModel):
     """回访: a follow-up visit to the owner, planned from a case (or a periodic round)."""
 
     case = pw.ForeignKeyField(Case, null=True, backref="visits", on_delete="CASCADE")
     room = pw.ForeignKeyField(Room, null=True, on_delete="SET NULL")
+    purpose = pw.CharField(default="", max_length=20)  # periodic: 入伙回访, 季度巡访 …
     attempt = pw.IntegerField(default=1)  # 1st, 2nd, 3rd visit of the same case
     due = pw.DateField(index=True)
     role = pw.CharField(max_length=24, default="steward")
@@ -204,11 +214,70 @@ class Visit(BaseModel):
     reason = pw.CharField(default="", max_length=200)  # why planned, in words
     state = pw.CharField(max_length=8, default="计划", index=True)
     method = pw.CharField(default="", max_length=8)  # 上门/电话/短信/微信/其他
+    appointment = pw.DateTimeField(null=True)  # 预约时间
+    met_person = pw.CharField(default="", max_length=40)  # who was met
     done_at = pw.DateTimeField(null=True, index=True)
     satisfaction = pw.CharField(null=True, max_length=8)
-    findings = pw.TextField(default="")  # 回访内容
+    findings = pw.TextField(default="")  # 回访内容: quality, effect of the service
+    shortcomings = pw.TextField(default="")
     opinion = pw.TextField(default="")  # 客户意见/建议
+    site_checked = pw.BooleanField(null=True)  # repairs: 现场查看
+    worker_conduct = pw.CharField(default="", max_length=100)  # repairs: 维修人员表现
+    charges_checked = pw.BooleanField(null=True)  # repairs: 收费核实
+    form_no = pw.CharField(null=True, max_length=20)  # the numbered paper form it was done on
+    letter = pw.ForeignKeyField(OpenLetter, null=True, backref="visits", on_delete="SET NULL")
     created_at = pw.DateTimeField()
+    updated_at = pw.DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("state", "due"), False), (("case", "attempt"), False))
+
+
+class VisitDecision(BaseModel):
+    """Why a handled case was (or was not) chosen for a visit: the sampling's explanation."""
+
+    case = pw.ForeignKeyField(Case, unique=True, backref="visit_decisions", on_delete="CASCADE")
+    kind = pw.CharField(max_length=8)
+    quarter = pw.CharField(max_length=7, index=True)  # 2026-Q3
+    selected = pw.BooleanField()
+    reason = pw.CharField(max_length=200)
+    by_hand = pw.BooleanField(default=False)
+    decided_by = pw.CharField(default="系统", max_length=40)
+    decided_at = pw.DateTimeField()
+
+
+class VisitAttempt(BaseModel):
+    """A try to reach the owner: 未接通, 拒绝, 约定回电 …"""
+
+    visit = pw.ForeignKeyField(Visit, backref="attempts", on_delete="CASCADE")
+    at = pw.DateTimeField()
+    outcome = pw.CharField(max_length=12)
+    note = pw.CharField(default="", max_length=200)
+    call_back_at = pw.DateTimeField(null=True)
+    by = pw.CharField(default="", max_length=40)
+
+
+class VisitTask(BaseModel):
+    """A question the visitor could not answer on the spot: the reply is promised by a date."""
+
+    visit = pw.ForeignKeyField(Visit, backref="tasks", on_delete="CASCADE")
+    question = pw.TextField()
+    promised = pw.DateField(index=True)
+    answered_at = pw.DateTimeField(null=True)
+    answer = pw.TextField(default="")
+
+
+class ReworkNotice(BaseModel):
+    """返工通知: the written notice to the worker after an unsatisfied visit, due within 24 h."""
+
+    case = pw.ForeignKeyField(Case, backref="rework_notices", on_delete="CASCADE")
+    visit = pw.ForeignKeyField(Visit, on_delete="CASCADE")
+    department = pw.ForeignKeyField(Department, null=True, on_delete="SET NULL")
+    text = pw.TextField()
+    issued_at = pw.DateTimeField()
+    due = pw.DateTimeField()
+    delivered_at = pw.DateTimeField(null=True)
+    delivered_to = pw.CharField(default="", max_length=40)
 
 
 class NightLogEntry(BaseModel):
@@ -252,7 +321,12 @@ ALL_MODELS: list[type[BaseModel]] = [
     Dispatch,
     Extension,
     MajorReport,
+    OpenLetter,
     Visit,
+    VisitDecision,
+    VisitAttempt,
+    VisitTask,
+    ReworkNotice,
     NightLogEntry,
     Draft,
     Holiday,

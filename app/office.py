@@ -23,6 +23,7 @@ from app.paths import DB_FILENAME
 from app.policy import PolicyStore
 from app.staff import StaffService, check_password_strength
 from app.validation import clean_text
+from app.visits import VisitService
 
 
 @dataclass
@@ -36,6 +37,7 @@ class Office:
     owners: OwnerService
     nightlog: NightLogService
     drafts: DraftStore
+    visits: VisitService
 
     @classmethod
     def open(cls, data_dir: Path, clock: Clock | None = None) -> Office:
@@ -44,16 +46,18 @@ class Office:
         open_database(data_dir / DB_FILENAME)
         policies = PolicyStore()
         cases = CaseService(clock, policies)
+        staff = StaffService()
         return cls(
             data_dir=data_dir,
             clock=clock,
             policies=policies,
             cases=cases,
             query=CaseQuery(clock),
-            staff=StaffService(),
+            staff=staff,
             owners=OwnerService(),
             nightlog=NightLogService(clock, cases),
             drafts=DraftStore(clock),
+            visits=VisitService(clock, policies, cases, staff),
         )
 
     def close(self) -> None:

@@ -119,6 +119,9 @@ class Policy:
                 problems[label] = "有重复项"
         if problems:
             raise ValidationError(problems)
+        from app.visit_policy import validate_visits  # the visit rules live beside their logic
+
+        validate_visits(d.get("visits", {}))
 
 
 def _positive(value: Any) -> bool:

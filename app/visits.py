@@ -1,0 +1,493 @@
+"""Follow-up visits (回访): planning by the policy, the sample, the record, rework, open letters.
+
+When a case is handled (办结) its visit is planned at once, or the sample says why not.
+Nobody forgets one: every open visit has a due date, a role and, where known, a person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import random
+from dataclasses import dataclass, field
+
+import peewee as pw
+
+from app import domain
+from app.cases import CaseService, actor_name
+from app.clock import Clock
+from app.errors import UserError, ValidationError
+from app.models import (
+    Case,
+    Department,
+    OpenLetter,
+    Owner,
+    ReworkNotice,
+    Room,
+    Staff,
+    Visit,
+    VisitAttempt,
+    VisitDecision,
+    VisitTask,
+    db,
+)
+from app.policy import PolicyStore
+from app.staff import StaffService
+from app.validation import MAX_TEXT, check_length, clean_text
+from app.visit_policy import VisitRule, rule_for
+from app.workdays import WorkCalendar
+
+OPEN_VISIT_STATES = [domain.VISIT_PLANNED]
+ATTEMPT_OUTCOMES = ["未接通", "无人在家", "拒绝回访", "约定回电", "号码错误"]
+UNSATISFIED = {"不满意", "很不满意"}
+PERIODIC_PURPOSES = ["入伙回访", "季度巡访", "年度走访", "节日回访", "突发事件回访"]
+
+
+def quarter_of(day: dt.date | dt.datetime) -> str:
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def quarter_bounds(label: str) -> tuple[dt.datetime, dt.datetime]:
+    year, q = int(label[:4]), int(label[-1])
+    start = dt.datetime(year, 3 * (q - 1) + 1, 1)
+    end = dt.datetime(year + (q == 4), (3 * q) % 12 + 1, 1)
+    return start, end
+
+
+@dataclass
+class VisitResult:
+    """What the visitor brings back; checked by `VisitService.complete`."""
+
+    method: str
+    satisfaction: str | None
+    done_at: dt.datetime | None = None
+    met_person: str = ""
+    appointment: dt.datetime | None = None
+    findings: str = ""
+    shortcomings: str = ""
+    opinion: str = ""
+    site_checked: bool | None = None
+    worker_conduct: str = ""
+    charges_checked: bool | None = None
+    form_no: str | None = None
+    signed: bool = False  # the customer signed (on the pad or the paper form)
+    questions: list[tuple[str, dt.date]] = field(default_factory=list)
+
+
+class VisitService:
+    def __init__(
+        self, clock: Clock, policies: PolicyStore, cases: CaseService, staff: StaffService, seed: int | None = None
+    ) -> None:
+        self.clock = clock
+        self.policies = policies
+        self.cases = cases
+        self.staff = staff
+        self.random = random.Random(seed)
+        cases.resolved_listeners.append(self.on_resolved)
+
+    # Planning -------------------------------------------------------------------------
+    def rule(self, case: Case) -> VisitRule:
+        return rule_for(self.policies.load(), case.kind, case.severity, case.category, case.account)
+
+    def on_resolved(self, case: Case, actor: Staff | None) -> Visit | None:
+        """Called by the case service inside the transaction that resolves a case."""
+        policy = self.policies.load()
+        history_days = int(policy.data["visits"].get("history_days", 30))
+        assert case.resolved_at is not None
+        if case.resolved_at < self.clock.now() - dt.timedelta(days=history_days):
+            return None  # old history imported from a ledger: kept, not planned
+        if Visit.select().where(Visit.case == case, Visit.state.in_(OPEN_VISIT_STATES)).exists():
+            return None  # a follow-up after rework is planned already
+        done = Visit.select().where(Visit.case == case, Visit.state == domain.VISIT_DONE).count()
+        if done:
+            return None
+        decision = self._decide(case, actor)
+        if not decision.selected:
+            return None
+        return self._plan(case, attempt=1, reason_prefix="", actor=actor)
+
+    def _decide(self, case: Case, actor: Staff | None) -> VisitDecision:
+        """The sample: per kind and quarter, the target rate is met at every moment.
+
+        Each handled case is chosen at random with the target rate's chance; when the
+        chosen so far fall below the target (rounded up), the case is chosen to keep it.
+        So the rate is never below target, nobody can tell in advance which case will be
+        visited, and a case is decided once (the decision row is unique per case).
+        """
+        existing = VisitDecision.get_or_none(VisitDecision.case == case)
+        if existing is not None:
+            return existing
+        rule = self.rule(case)
+        assert case.resolved_at is not None
+        quarter = quarter_of(case.resolved_at)
+        now = self.clock.now()
+
+        def decide(selected: bool, reason: str) -> VisitDecision:
+            return VisitDecision.create(
+                case=case, kind=case.kind, quarter=quarter, selected=selected, reason=reason,
+                decided_at=now, decided_by="系统",
+            )
+
+        if case.anonymous:
+            return decide(False, "匿名案件不回访,处理情况附于案件")
+        if rule.rate >= 1:
+            return decide(True, f"{case.kind}回访率100%,全部回访")
+        if rule.rate <= 0:
+            return decide(False, f"{case.kind}回访率0%,由计划人员按需手工加入")
+        same = VisitDecision.select().where(VisitDecision.kind == case.kind, VisitDecision.quarter == quarter)
+        handled = same.count() + 1
+        chosen = same.where(VisitDecision.selected == True).count()  # noqa: E712
+        needed = math.ceil(rule.rate * handled - 1e-9)
+        pct = f"{rule.rate:.0%}"
+        if chosen < needed:
+            return decide(
+                True,
+                f"{quarter} {case.kind}第{handled}件,已抽{chosen}件,目标{pct}须至少{needed}件:抽中",
+            )
+        if self.random.random() < rule.rate:
+            return decide(True, f"{quarter} {case.kind}第{handled}件,按{pct}随机抽中(已抽{chosen}件,已达标)")
+        return decide(False, f"{quarter} {case.kind}第{handled}件,已抽{chosen}件,达到目标{pct},本件未抽中")
+
+    def _plan(
+        self, case: Case, attempt: int, reason_prefix: str, actor: Staff | None, base: dt.datetime | None = None
+    ) -> Visit:
+        rule = self.rule(case)
+        start = base or case.resolved_at or self.clock.now()
+        due = WorkCalendar.from_database().add(start, rule.days, rule.unit).date()
+        visitor = self._visitor_for(rule.role, case.room)
+        role_label = domain.ROLES.get(rule.role, rule.role)
+        sub = f"({rule.sub_rule})" if rule.sub_rule else ""
+        reason = f"{reason_prefix}{case.kind}·{case.severity}{sub} → {role_label},{rule.describe()}"
+        if attempt > 1:
+            reason = f"第{attempt}次回访:{reason},可电话回访"
+        return Visit.create(
+            case=case, room=case.room, attempt=attempt, due=due, role=rule.role, visitor=visitor,
+            visitor_name=visitor.name if visitor else "", reason=reason[:200], state=domain.VISIT_PLANNED,
+            created_at=self.clock.now(),
+        )
+
+    def _visitor_for(self, role: str, room: Room | None) -> Staff | None:
+        if role == "steward" and room is not None:
+            steward = self.staff.steward_for(room.building)
+            if steward is not None:
+                return steward
+        people = self.staff.staff(role=role)
+        return people[0] if len(people) == 1 else None
+
+    def add_by_hand(self, case: Case, reason: str, actor: Staff) -> Visit:
+        """The planner adds a case the sample left out (recorded, with who and why)."""
+        reason = clean_text(reason)
+        if not reason:
+            raise ValidationError({"原因": "手工加入回访须写明原因"})
+        if case.state not in domain.DONE_STATES:
+            raise UserError(f"{case.number} 尚未办结,办结后才能安排回访")
+        if Visit.select().where(Visit.case == case, Visit.state.in_(OPEN_VISIT_STATES)).exists():
+            raise UserError(f"{case.number} 已有待回访计划")
+        with db.atomic():
+            decision = VisitDecision.get_or_none(VisitDecision.case == case)
+            text = f"{actor.name}手工加入:{reason}"
+            if decision is None:
+                assert case.resolved_at is not None
+                VisitDecision.create(
+                    case=case, kind=case.kind, quarter=quarter_of(case.resolved_at), selected=True,
+                    reason=text[:200], by_hand=True, decided_by=actor.name, decided_at=self.clock.now(),
+                )
+            else:
+                decision.selected, decision.reason, decision.by_hand = True, text[:200], True
+                decision.decided_by, decision.decided_at = actor.name, self.clock.now()
+                decision.save()
+            return self._plan(case, 1, "手工加入:", actor, base=self.clock.now())
+
+    def drop_by_hand(self, visit: Visit, reason: str, actor: Staff) -> None:
+        """The planner drops a planned visit (recorded, with who and why)."""
+        reason = clean_text(reason)
+        if not reason:
+            raise ValidationError({"原因": "取消回访须写明原因"})
+        self._require_open(visit)
+        with db.atomic():
+            visit.state = domain.VISIT_CANCELLED
+            visit.opinion = f"{actor.name}取消:{reason}"
+            visit.updated_at = self.clock.now()
+            visit.save()
+            if visit.case_id:
+                decision = VisitDecision.get_or_none(VisitDecision.case == visit.case)
+                if decision is not None and visit.attempt == 1:
+                    decision.selected, decision.by_hand = False, True
+                    decision.reason = f"{actor.name}手工取消:{reason}"[:200]
+                    decision.decided_by, decision.decided_at = actor.name, self.clock.now()
+                    decision.save()
+
+    def plan_batch(
+        self,
+        purpose: str,
+        rooms: list[Room],
+        due: dt.date,
+        role: str,
+        reason: str,
+        actor: Staff | None = None,
+    ) -> list[Visit]:
+        """Periodic and event visits (入伙、季度巡访、年度走访、节日、突发事件) for many rooms."""
+        if purpose not in PERIODIC_PURPOSES:
+            raise ValidationError({"回访类型": f"只能是 {'、'.join(PERIODIC_PURPOSES)}"})
+        if role not in domain.ROLES:
+            raise ValidationError({"回访人角色": "请选择角色"})
+        reason = clean_text(reason) or purpose
+        visits = []
+        with db.atomic():
+            for room in rooms:
+                exists = Visit.select().where(
+                    Visit.room == room, Visit.purpose == purpose, Visit.case.is_null(),
+                    Visit.state.in_(OPEN_VISIT_STATES),
+                ).exists()
+                if exists:
+                    continue
+                visitor = self._visitor_for(role, room)
+                visits.append(Visit.create(
+                    room=room, purpose=purpose, due=due, role=role, visitor=visitor,
+                    visitor_name=visitor.name if visitor else "",
+                    reason=f"{purpose}:{reason}"[:200], created_at=self.clock.now(),
+                ))
+        return visits
+
+    def move_in_rooms(self, within_days: int = 7) -> list[Room]:
+        """Rooms whose occupants moved in lately and have no move-in visit yet (入伙一周内)."""
+        since = self.clock.now().date() - dt.timedelta(days=within_days)
+        visited = Visit.select(Visit.room).where(Visit.purpose == "入伙回访")
+        query = (
+            Room.select().join(Owner).where(Owner.move_in >= since, Owner.active == True, Room.id.not_in(visited))  # noqa: E712
+            .distinct()
+        )
+        return list(query)
+
+    def rooms_of_buildings(self, buildings: list[str]) -> list[Room]:
+        return list(Room.select().where(Room.building.in_(buildings)).order_by(Room.building, Room.unit, Room.number))
+
+    # Recording ------------------------------------------------------------------------
+    def _require_open(self, visit: Visit) -> None:
+        if visit.state not in OPEN_VISIT_STATES:
+            raise UserError(f"这次回访已是“{visit.state}”,不能再改")
+
+    def record_attempt(
+        self, visit: Visit, outcome: str, note: str = "", call_back_at: dt.datetime | None = None,
+        actor: Staff | None = None, give_up: bool = False,
+    ) -> VisitAttempt:
+        """A try that did not reach the owner; `give_up` closes the visit as unreachable/refused."""
+        self._require_open(visit)
+        if outcome not in ATTEMPT_OUTCOMES:
+            raise ValidationError({"结果": f"只能是 {'、'.join(ATTEMPT_OUTCOMES)}"})
+        if outcome == "约定回电" and call_back_at is None:
+            raise ValidationError({"回电时间": "约定回电须填写时间"})
+        with db.atomic():
+            attempt = VisitAttempt.create(
+                visit=visit, at=self.clock.now(), outcome=outcome, note=clean_text(note)[:200],
+                call_back_at=call_back_at, by=actor_name(actor),
+            )
+            if give_up:
+                visit.state = domain.VISIT_REFUSED if outcome == "拒绝回访" else domain.VISIT_UNREACHABLE
+                visit.done_at = self.clock.now()
+            elif call_back_at is not None:
+                visit.appointment = call_back_at
+            visit.updated_at = self.clock.now()
+            visit.save()
+        return attempt
+
+    def check_result(self, visit: Visit, result: VisitResult) -> None:
+        problems: dict[str, str] = {}
+        now = self.clock.now()
+        done_at = result.done_at or now
+        if result.method not in domain.VISIT_METHODS:
+            problems["回访方式"] = f"只能是 {'、'.join(domain.VISIT_METHODS)}"
+        elif visit.case_id:
+            rule = self.rule(visit.case)
+            allowed = set(rule.methods) | ({"电话"} if visit.attempt > 1 else set())
+            if result.method not in allowed:
+                problems["回访方式"] = f"本类回访只能用 {'、'.join(sorted(allowed))}"
+        if not result.satisfaction:
+            problems["满意度"] = "完成回访必须选择满意度"
+        elif result.satisfaction not in domain.SATISFACTION:
+            problems["满意度"] = f"只能是 {'、'.join(domain.SATISFACTION)}"
+        if done_at > now + dt.timedelta(minutes=10):
+            problems["回访时间"] = "不能晚于现在"
+        case = Case.get_by_id(visit.case_id) if visit.case_id else None  # fresh: it may have moved on
+        if case is not None and case.resolved_at is not None and done_at < case.resolved_at:
+            problems["回访时间"] = f"不能早于办结时间 {case.resolved_at:%Y-%m-%d %H:%M}"
+        if case is not None and case.resolved_at is None and case.state != domain.MERGED:
+            problems["案件"] = f"{case.number} 尚未办结,不能回访"
+        needs_signature = case is None or self.rule(case).signature
+        if result.method == "上门" and needs_signature and not result.signed:
+            problems["客户签名"] = "上门回访必须有客户签名(签字板或纸质回访记录表)"
+        for label, value in (("回访内容", result.findings), ("不足之处", result.shortcomings), ("客户意见", result.opinion)):
+            if reason := check_length(clean_text(value), MAX_TEXT):
+                problems[label] = reason
+        for question, promised in result.questions:
+            if not clean_text(question):
+                problems["待答复问题"] = "问题内容不能为空"
+            elif promised < done_at.date():
+                problems["答复日期"] = "约定答复日期不能早于回访日期"
+        if problems:
+            raise ValidationError(problems)
+
+    def complete(self, visit: Visit, result: VisitResult, actor: Staff | None = None) -> Visit | None:
+        """Record a visit done. Not satisfied: rework notice and the next visit planned.
+
+        Returns the next visit when one was planned."""
+        self._require_open(visit)
+        self.check_result(visit, result)
+        now = self.clock.now()
+        with db.atomic():
+            visit.state = domain.VISIT_DONE
+            visit.method = result.method
+            visit.satisfaction = result.satisfaction
+            visit.done_at = result.done_at or now
+            visit.met_person = clean_text(result.met_person)[:40]
+            visit.appointment = result.appointment or visit.appointment
+            visit.findings = clean_text(result.findings)
+            if result.method == "电话" and "电话回访" not in visit.findings:
+                visit.findings = ("电话回访。" + visit.findings).strip()
+            visit.shortcomings = clean_text(result.shortcomings)
+            visit.opinion = clean_text(result.opinion)
+            visit.site_checked = result.site_checked
+            visit.worker_conduct = clean_text(result.worker_conduct)[:100]
+            visit.charges_checked = result.charges_checked
+            visit.form_no = clean_text(result.form_no) or visit.form_no
+            if actor is not None and not visit.visitor_id:
+                visit.visitor, visit.visitor_name = actor, actor.name
+            visit.updated_at = now
+            visit.save()
+            for question, promised in result.questions:
+                VisitTask.create(visit=visit, question=clean_text(question), promised=promised)
+            if visit.case_id:
+                self.cases.log(visit.case, domain.EV_VISIT, self._visit_line(visit), actor)
+            if visit.case_id and result.satisfaction in UNSATISFIED:
+                return self._rework(visit, actor)
+        return None
+
+    @staticmethod
+    def _visit_line(visit: Visit) -> str:
+        return f"第{visit.attempt}次回访({visit.method}):{visit.satisfaction}。{visit.opinion}"[:300]
+
+    def _rework(self, visit: Visit, actor: Staff | None) -> Visit:
+        """Not satisfied: back to handling, a written notice due within 24 h, the next visit."""
+        case = Case.get_by_id(visit.case_id)
+        hours = float(self.policies.load().data["visits"].get("rework_notice_hours", 24))
+        now = self.clock.now()
+        department = case.department
+        ReworkNotice.create(
+            case=case, visit=visit, department=department,
+            text=f"业主对{case.number}的处理{visit.satisfaction}:{visit.opinion or visit.shortcomings or '见回访记录'}。请返工处理。",
+            issued_at=now, due=now + dt.timedelta(hours=hours),
+        )
+        if case.state in domain.DONE_STATES:
+            self.cases.reopen(case, f"第{visit.attempt}次回访{visit.satisfaction},返工处理", actor)
+        return self._plan(case, visit.attempt + 1, "返工后复访:", actor, base=now)
+
+    def deliver_notice(self, notice: ReworkNotice, to: str) -> None:
+        to = clean_text(to)
+        if not to:
+            raise ValidationError({"接收人": "必须填写"})
+        notice.delivered_at = self.clock.now()
+        notice.delivered_to = to[:40]
+        notice.save()
+
+    def answer_task(self, task: VisitTask, answer: str) -> None:
+        answer = clean_text(answer)
+        if not answer:
+            raise ValidationError({"答复": "必须填写"})
+        task.answer, task.answered_at = answer, self.clock.now()
+        task.save()
+
+    def open_letter(
+        self, title: str, body: str, visits: list[Visit], actor: Staff | None = None
+    ) -> OpenLetter:
+        """公开信: one answer to many owners on one matter; closes their visits, kept with each."""
+        problems = {}
+        title, body = clean_text(title), clean_text(body)
+        if not title:
+            problems["标题"] = "必须填写"
+        if not body:
+            problems["正文"] = "必须填写"
+        if not visits:
+            problems["回访"] = "请选择要以公开信答复的回访"
+        if problems:
+            raise ValidationError(problems)
+        for visit in visits:
+            self._require_open(visit)
+        with db.atomic():
+            letter = OpenLetter.create(title=title[:100], body=body, issued_at=self.clock.now(), issued_by=actor_name(actor))
+            for visit in visits:
+                visit.state = domain.VISIT_DONE
+                visit.method = "其他"
+                visit.letter = letter
+                visit.done_at = self.clock.now()
+                visit.findings = f"以公开信《{letter.title}》答复"
+                visit.updated_at = self.clock.now()
+                visit.save()
+                if visit.case_id:
+                    self.cases.log(visit.case, domain.EV_VISIT, f"以公开信《{letter.title}》答复", actor)
+        return letter
+
+    def reschedule(self, visit: Visit, due: dt.date, reason: str, actor: Staff | None = None) -> None:
+        """Move a planned visit to another day; asks why."""
+        self._require_open(visit)
+        reason = clean_text(reason)
+        if not reason:
+            raise ValidationError({"原因": "改期须写明原因"})
+        old = visit.due
+        with db.atomic():
+            visit.due = due
+            visit.updated_at = self.clock.now()
+            visit.save()
+            if visit.case_id:
+                self.cases.log(visit.case, domain.EV_VISIT, f"回访由 {old} 改期到 {due}:{reason}", actor)
+
+    def assign(self, visit: Visit, visitor: Staff | None) -> None:
+        self._require_open(visit)
+        visit.visitor = visitor
+        visit.visitor_name = visitor.name if visitor else ""
+        visit.updated_at = self.clock.now()
+        visit.save()
+
+    # Reading --------------------------------------------------------------------------
+    def open_visits(self) -> pw.ModelSelect:
+        return (
+            Visit.select(Visit, Case, Room)
+            .join(Case, pw.JOIN.LEFT_OUTER, on=(Visit.case == Case.id))
+            .switch(Visit)
+            .join(Room, pw.JOIN.LEFT_OUTER, on=(Visit.room == Room.id))
+            .where(Visit.state.in_(OPEN_VISIT_STATES))
+            .order_by(Visit.due, Visit.id)
+        )
+
+    def schedule(self) -> list[dict[str, object]]:
+        """The open visits as the `schedule --json` command writes them."""
+        out: list[dict[str, object]] = []
+        for v in self.open_visits():
+            case = v.case if v.case_id else None
+            out.append({
+                "visit": v.id,
+                "case": case.number if case else None,
+                "ref": case.ref if case else None,
+                "due": v.due.isoformat(),
+                "role": v.role,
+                "visitor": v.visitor_name or None,
+                "attempt": v.attempt,
+                "reason": v.reason,
+                "room": v.room.label if v.room_id else None,
+                "overdue": v.due < self.clock.now().date(),
+            })
+        return out
+
+    def decision(self, case: Case) -> VisitDecision | None:
+        return VisitDecision.get_or_none(VisitDecision.case == case)
+
+    def visits_of(self, case: Case) -> list[Visit]:
+        return list(Visit.select().where(Visit.case == case).order_by(Visit.attempt, Visit.id))
+
+    def pending_notices(self) -> list[ReworkNotice]:
+        return list(ReworkNotice.select().where(ReworkNotice.delivered_at.is_null()).order_by(ReworkNotice.due))
+
+    def open_tasks(self) -> list[VisitTask]:
+        return list(VisitTask.select().where(VisitTask.answered_at.is_null()).order_by(VisitTask.promised))
+
+    def departments(self) -> list[Department]:
+        return self.staff.departments()

@@ -1,0 +1,84 @@
+"""Starting the program: the application object, the data folder, first run, login."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import APP_NAME, __version__
+from app.db import DatabaseError
+from app.logsetup import setup_logging
+from app.office import Office
+from app.paths import resource_path
+from ui.first_run import FirstRunDialog
+from ui.fonts import register_fonts
+from ui.login import LoginDialog
+from ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("huiyin")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "huiyin.svg"))))
+    register_fonts(app)
+    return app
+
+
+def install_excepthook(log_path: Path) -> None:
+    """An unexpected error shows a dialog and is logged; the window and its data stay."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        QMessageBox.critical(
+            None,
+            "出错了",
+            f"程序遇到一个意外错误:{value}\n\n已保存的数据不受影响,未保存的表单有草稿。"
+            f"请把日志文件发给维护人员:\n{log_path}",
+        )
+
+    sys.excepthook = hook
+
+
+def run_gui(data_dir: Path) -> int:
+    app = make_application()
+    try:
+        log_path = setup_logging(data_dir)
+    except OSError as exc:
+        QMessageBox.critical(
+            None, "无法使用数据文件夹", f"{data_dir}\n{exc}\n请用 --data-dir 指定一个可写的文件夹。"
+        )
+        return 2
+    install_excepthook(log_path)
+    try:
+        office = Office.open(data_dir)
+    except DatabaseError as exc:
+        QMessageBox.critical(None, "数据文件无法打开", str(exc))
+        return 2
+    if not office.is_initialised():
+        first = FirstRunDialog(office)
+        if first.exec() != FirstRunDialog.DialogCode.Accepted or first.admin is None:
+            office.close()
+            return 0
+        user = first.admin
+    else:
+        login = LoginDialog(office.staff, office.name)
+        if login.exec() != LoginDialog.DialogCode.Accepted or login.user is None:
+            office.close()
+            return 0
+        user = login.user
+    window = MainWindow(office, user)
+    window.show()
+    code = app.exec()
+    office.close()
+    return int(code)

@@ -1,0 +1,60 @@
+"""Logging in: clerks share the office PC, so each works under their own name."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError
+from app.models import Staff
+from app.staff import StaffService
+
+
+class LoginDialog(QDialog):
+    def __init__(self, staff: StaffService, office_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.staff = staff
+        self.user: Staff | None = None
+        self.setWindowTitle(self.tr("登录 - 回音"))
+        self.setMinimumWidth(380)
+
+        title = QLabel(f"<h3>{office_name}</h3>")
+        self.username = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("登录名"), self.username)
+        form.addRow(self.tr("密码"), self.password)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登录"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        try:
+            self.user = self.staff.authenticate(self.username.text(), self.password.text())
+        except UserError as exc:
+            self.error.setText(str(exc))
+            self.password.selectAll()
+            self.password.setFocus()
+            return
+        super().accept()
