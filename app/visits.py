@@ -54,6 +54,26 @@ def quarter_bounds(label: str) -> tuple[dt.datetime, dt.datetime]:
     return start, end
 
 
+OVERDUE = "逾期"
+CALENDAR_STATES = [domain.VISIT_PLANNED, OVERDUE, domain.VISIT_DONE, domain.VISIT_UNREACHABLE, domain.VISIT_REFUSED]
+
+
+def _as_date(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+@dataclass(frozen=True)
+class VisitFilter:
+    visitor_id: int | None = None
+    role: str | None = None
+    kind: str | None = None
+    building: str | None = None
+
+
 @dataclass
 class VisitResult:
     """What the visitor brings back; checked by `VisitService.complete`."""
@@ -476,6 +496,87 @@ class VisitService:
                 "overdue": v.due < self.clock.now().date(),
             })
         return out
+
+    # The calendar ----------------------------------------------------------------------
+    def _filtered(self, query: pw.ModelSelect, f: VisitFilter) -> pw.ModelSelect:
+        if f.visitor_id:
+            query = query.where(Visit.visitor == f.visitor_id)
+        if f.role:
+            query = query.where(Visit.role == f.role)
+        if f.kind:
+            query = query.where(Case.kind == f.kind)
+        if f.building:
+            query = query.where(Room.building == f.building)
+        return query
+
+    def _base(self, columns: list[pw.Node]) -> pw.ModelSelect:
+        return (
+            Visit.select(*columns)
+            .join(Case, pw.JOIN.LEFT_OUTER, on=(Visit.case == Case.id))
+            .switch(Visit)
+            .join(Room, pw.JOIN.LEFT_OUTER, on=(Visit.room == Room.id))
+        )
+
+    def day_counts(self, start: dt.date, end: dt.date, f: VisitFilter | None = None) -> dict[dt.date, dict[str, int]]:
+        """Visits per day from `start` to `end` inclusive, by shown state (计划/逾期/已完成/未联系上…).
+
+        A planned visit past its day counts as 逾期 on its due day; done visits count on the
+        day they were done."""
+        f = f or VisitFilter()
+        today = self.clock.now().date()
+        out: dict[dt.date, dict[str, int]] = {}
+        planned = self._filtered(
+            self._base([Visit.due, Visit.state, pw.fn.COUNT(Visit.id).alias("n")]), f
+        ).where(Visit.state.in_(OPEN_VISIT_STATES), Visit.due >= start, Visit.due <= end).group_by(Visit.due, Visit.state)
+        for row in planned.dicts():
+            day = _as_date(row["due"])
+            label = OVERDUE if day < today else domain.VISIT_PLANNED
+            bucket = out.setdefault(day, {})
+            bucket[label] = bucket.get(label, 0) + row["n"]
+        day_expr = pw.fn.DATE(Visit.done_at)
+        finished = self._filtered(
+            self._base([day_expr.alias("day"), Visit.state, pw.fn.COUNT(Visit.id).alias("n")]), f
+        ).where(
+            Visit.state.not_in(OPEN_VISIT_STATES + [domain.VISIT_CANCELLED]),
+            Visit.done_at >= dt.datetime.combine(start, dt.time()),
+            Visit.done_at < dt.datetime.combine(end + dt.timedelta(days=1), dt.time()),
+        ).group_by(day_expr, Visit.state)
+        for row in finished.dicts():
+            day = _as_date(row["day"])
+            bucket = out.setdefault(day, {})
+            bucket[row["state"]] = bucket.get(row["state"], 0) + row["n"]
+        return out
+
+    def day_list(self, day: dt.date, f: VisitFilter | None = None) -> list[Visit]:
+        """A day's visits: the planned ones due that day, the ones done that day;
+        for today also every overdue one, on top."""
+        f = f or VisitFilter()
+        today = self.clock.now().date()
+        start = dt.datetime.combine(day, dt.time())
+        cond = (Visit.state.in_(OPEN_VISIT_STATES) & (Visit.due == day)) | (
+            (Visit.done_at >= start) & (Visit.done_at < start + dt.timedelta(days=1))
+            & Visit.state.not_in([domain.VISIT_CANCELLED])
+        )
+        if day == today:
+            cond = cond | (Visit.state.in_(OPEN_VISIT_STATES) & (Visit.due < today))
+        query = self._filtered(self._base([Visit, Case, Room]), f).where(cond)
+        rows = list(query.order_by(Visit.due, Visit.visitor_name, Visit.id))
+        rows.sort(key=lambda v: (v.state != domain.VISIT_PLANNED or v.due >= today, v.due))
+        return rows
+
+    def today_by_visitor(self, f: VisitFilter | None = None) -> dict[str, list[Visit]]:
+        """Today's list for each visitor (overdue first); unassigned under 未指定."""
+        out: dict[str, list[Visit]] = {}
+        today = self.clock.now().date()
+        for v in self.day_list(today, f):
+            if v.state in OPEN_VISIT_STATES:
+                out.setdefault(v.visitor_name or "未指定", []).append(v)
+        return out
+
+    def display_state(self, visit: Visit) -> str:
+        if visit.state in OPEN_VISIT_STATES and visit.due < self.clock.now().date():
+            return OVERDUE
+        return str(visit.state)
 
     def decision(self, case: Case) -> VisitDecision | None:
         return VisitDecision.get_or_none(VisitDecision.case == case)

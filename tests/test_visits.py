@@ -208,3 +208,26 @@ def test_schedule_json(office, admin, make_case, tmp_path):
     assert data[0]["visit"] == rows[0]["visit"] and data[0]["role"] == "steward"
     assert set(data[0]) >= {"visit", "case", "ref", "due", "role", "visitor", "attempt", "reason"}
 
+
+
+def test_calendar_counts_and_day_list(office, admin, make_case, clock, steward):
+    from app.visits import OVERDUE, VisitFilter
+
+    a = resolved(office, admin, make_case, kind="投诉", category="服务态度")
+    b = resolved(office, admin, make_case, kind="投诉", category="停车", room="7-1-101", severity="重要")
+    va, vb = Visit.get(Visit.case == a), Visit.get(Visit.case == b)
+    due = clock.now().date() + dt.timedelta(days=3)
+    start, end = clock.now().date(), clock.now().date() + dt.timedelta(days=30)
+    assert office.visits.day_counts(start, end) == {due: {"计划": 2}}
+    assert office.visits.day_counts(start, end, VisitFilter(visitor_id=steward.id)) == {due: {"计划": 1}}
+    assert office.visits.day_counts(start, end, VisitFilter(building="7")) == {due: {"计划": 1}}
+    clock.advance(days=1)
+    office.visits.complete(va, done_result(), admin)
+    clock.advance(days=5)
+    counts = office.visits.day_counts(start, end)
+    assert counts[due] == {OVERDUE: 1}
+    assert counts[start + dt.timedelta(days=1)] == {"已完成": 1}
+    today = office.visits.day_list(clock.now().date())
+    assert [v.id for v in today] == [vb.id]  # the overdue one shows on today's list
+    assert office.visits.display_state(today[0]) == OVERDUE
+    assert list(office.visits.today_by_visitor()) == ["未指定"]
