@@ -280,6 +280,52 @@ class ReworkNotice(BaseModel):
     delivered_to = pw.CharField(default="", max_length=40)
 
 
+class Signature(BaseModel):
+    """A signature drawn on screen: the strokes, the PNG, and the hash binding it to the visit."""
+
+    visit = pw.ForeignKeyField(Visit, backref="signatures", on_delete="CASCADE")
+    signer = pw.CharField(max_length=12)  # customer | visitor
+    signer_name = pw.CharField(max_length=40)
+    relation = pw.CharField(default="", max_length=8)  # 业主本人/家属/租户…
+    strokes = pw.TextField()  # canonical JSON
+    pad_width = pw.IntegerField()
+    pad_height = pw.IntegerField()
+    png = pw.BlobField()
+    signed_at = pw.DateTimeField()
+    sha256 = pw.CharField(max_length=64)
+
+
+class VisitReview(BaseModel):
+    """主管审核 / 项目经理意见 / 总经理意见 on a visit record, with name and time."""
+
+    visit = pw.ForeignKeyField(Visit, backref="reviews", on_delete="CASCADE")
+    level = pw.CharField(max_length=8)
+    reviewer = pw.CharField(max_length=40)
+    opinion = pw.TextField()
+    at = pw.DateTimeField()
+
+
+class FormSheet(BaseModel):
+    """One numbered paper 《回访记录表》: printed, signed out, returned or voided; never reused."""
+
+    number = pw.CharField(unique=True, max_length=20)  # NO: HF-2026-000123
+    visit = pw.ForeignKeyField(Visit, null=True, backref="forms", on_delete="SET NULL")
+    state = pw.CharField(max_length=8, index=True)
+    printed_at = pw.DateTimeField()
+    printed_by = pw.CharField(default="", max_length=40)
+    taken_by = pw.ForeignKeyField(Staff, null=True, on_delete="SET NULL")
+    taken_by_name = pw.CharField(default="", max_length=40)
+    taken_at = pw.DateTimeField(null=True)
+    visit_item = pw.CharField(default="", max_length=100)  # 回访事项
+    visit_count = pw.IntegerField(default=1)  # 回访次数
+    returned_at = pw.DateTimeField(null=True)
+    checked_by = pw.CharField(default="", max_length=40)
+    void_reason = pw.CharField(default="", max_length=200)
+    remarks = pw.CharField(default="", max_length=200)
+    scan = pw.BlobField(null=True)  # a scan or photo of the signed paper
+    scan_name = pw.CharField(default="", max_length=100)
+
+
 class NightLogEntry(BaseModel):
     """夜间值班记录: a call taken at night, carried into a case next morning."""
 
@@ -327,6 +373,9 @@ ALL_MODELS: list[type[BaseModel]] = [
     VisitAttempt,
     VisitTask,
     ReworkNotice,
+    Signature,
+    VisitReview,
+    FormSheet,
     NightLogEntry,
     Draft,
     Holiday,

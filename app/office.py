@@ -16,6 +16,7 @@ from app.clock import Clock, SystemClock
 from app.db import close_database, open_database
 from app.drafts import DraftStore
 from app.errors import ValidationError
+from app.forms import FormLedger
 from app.models import Department, Setting, Staff, db
 from app.nightlog import NightLogService
 from app.owners import OwnerService
@@ -38,6 +39,7 @@ class Office:
     nightlog: NightLogService
     drafts: DraftStore
     visits: VisitService
+    forms: FormLedger
 
     @classmethod
     def open(cls, data_dir: Path, clock: Clock | None = None) -> Office:
@@ -58,6 +60,7 @@ class Office:
             nightlog=NightLogService(clock, cases),
             drafts=DraftStore(clock),
             visits=VisitService(clock, policies, cases, staff),
+            forms=FormLedger(clock, policies),
         )
 
     def close(self) -> None:

@@ -25,14 +25,17 @@ from app.models import (
     ReworkNotice,
     Room,
     Staff,
+    Signature,
     Visit,
     VisitAttempt,
     VisitDecision,
+    VisitReview,
     VisitTask,
     db,
 )
 from app.policy import PolicyStore
 from app.staff import StaffService
+from app.signatures import SIGNER_RELATIONS, SignatureCapture, canonical_strokes, check_strokes, render_png, signature_hash
 from app.validation import MAX_TEXT, check_length, clean_text
 from app.visit_policy import VisitRule, rule_for
 from app.workdays import WorkCalendar
@@ -90,8 +93,10 @@ class VisitResult:
     worker_conduct: str = ""
     charges_checked: bool | None = None
     form_no: str | None = None
-    signed: bool = False  # the customer signed (on the pad or the paper form)
+    signed: bool = False  # the customer signed the numbered paper form (form_no)
     questions: list[tuple[str, dt.date]] = field(default_factory=list)
+    customer_signature: SignatureCapture | None = None  # drawn on the pad
+    visitor_signature: SignatureCapture | None = None
 
 
 class VisitService:
@@ -334,8 +339,20 @@ class VisitService:
         if case is not None and case.resolved_at is None and case.state != domain.MERGED:
             problems["案件"] = f"{case.number} 尚未办结,不能回访"
         needs_signature = case is None or self.rule(case).signature
-        if result.method == "上门" and needs_signature and not result.signed:
+        on_paper = result.signed and bool(clean_text(result.form_no))
+        if result.signed and not on_paper:
+            problems["表单编号"] = "纸质回访记录表签字须填写表单编号"
+        if result.method == "上门" and needs_signature and not (on_paper or result.customer_signature):
             problems["客户签名"] = "上门回访必须有客户签名(签字板或纸质回访记录表)"
+        for label, capture in (("客户签名", result.customer_signature), ("回访人签名", result.visitor_signature)):
+            if capture is None:
+                continue
+            if reason := check_strokes(capture.strokes):
+                problems[label] = reason
+            elif not clean_text(capture.signer_name):
+                problems[label] = "请填写签名人姓名"
+            elif capture is result.customer_signature and capture.relation not in SIGNER_RELATIONS:
+                problems[label] = f"签名人身份只能是 {'、'.join(SIGNER_RELATIONS)}"
         for label, value in (("回访内容", result.findings), ("不足之处", result.shortcomings), ("客户意见", result.opinion)):
             if reason := check_length(clean_text(value), MAX_TEXT):
                 problems[label] = reason
@@ -376,11 +393,77 @@ class VisitService:
             visit.save()
             for question, promised in result.questions:
                 VisitTask.create(visit=visit, question=clean_text(question), promised=promised)
+            for signer, capture in (("customer", result.customer_signature), ("visitor", result.visitor_signature)):
+                if capture is not None:
+                    self._store_signature(visit, signer, capture)
             if visit.case_id:
                 self.cases.log(visit.case, domain.EV_VISIT, self._visit_line(visit), actor)
             if visit.case_id and result.satisfaction in UNSATISFIED:
                 return self._rework(visit, actor)
         return None
+
+    # Signatures and reviews -----------------------------------------------------------
+    @staticmethod
+    def signed_record(visit: Visit, signer_name: str, relation: str, signed_at: dt.datetime) -> dict[str, object]:
+        """The visit's key fields a signature is bound to."""
+        case_number = Case.get_by_id(visit.case_id).number if visit.case_id else None
+        return {
+            "visit": visit.id, "case": case_number, "method": visit.method, "satisfaction": visit.satisfaction,
+            "done_at": visit.done_at.isoformat() if visit.done_at else None, "findings": visit.findings,
+            "opinion": visit.opinion, "signer": signer_name, "relation": relation, "signed_at": signed_at.isoformat(),
+        }
+
+    def _store_signature(self, visit: Visit, signer: str, capture: SignatureCapture) -> Signature:
+        strokes = canonical_strokes(capture.strokes)
+        now = self.clock.now()
+        name = clean_text(capture.signer_name)[:40]
+        return Signature.create(
+            visit=visit, signer=signer, signer_name=name, relation=capture.relation if signer == "customer" else "",
+            strokes=strokes, pad_width=capture.width, pad_height=capture.height,
+            png=render_png(capture.strokes, capture.width, capture.height), signed_at=now,
+            sha256=signature_hash(strokes, self.signed_record(visit, name, capture.relation if signer == "customer" else "", now)),
+        )
+
+    def verify_signature(self, signature: Signature) -> bool:
+        """Does the signature still match the strokes and the record it was given for?"""
+        visit = Visit.get_by_id(signature.visit_id)
+        record = self.signed_record(visit, signature.signer_name, signature.relation, signature.signed_at)
+        return signature_hash(signature.strokes, record) == signature.sha256
+
+    def broken_signatures(self) -> list[str]:
+        """Every signature that no longer matches its record, in words (for `check`)."""
+        out = []
+        for sig in Signature.select():
+            if not self.verify_signature(sig):
+                out.append(f"回访 {sig.visit_id} 的{'客户' if sig.signer == 'customer' else '回访人'}签名({sig.signer_name})与记录不符")
+        return out
+
+    def signatures_of(self, visit: Visit) -> dict[str, Signature]:
+        return {s.signer: s for s in Signature.select().where(Signature.visit == visit).order_by(Signature.id)}
+
+    REVIEW_LEVELS = {"主管审核": "cs_director", "项目经理意见": "office_manager", "总经理意见": "general_manager"}
+
+    def review(self, visit: Visit, level: str, reviewer: Staff, opinion: str) -> VisitReview:
+        """主管审核、项目经理意见、总经理意见, each by its role, with name and time."""
+        problems = {}
+        opinion = clean_text(opinion)
+        role = self.REVIEW_LEVELS.get(level)
+        if role is None:
+            problems["审核级别"] = f"只能是 {'、'.join(self.REVIEW_LEVELS)}"
+        elif reviewer.role != role:
+            problems[level] = f"须由{domain.ROLES[role]}填写,{reviewer.name}是{domain.ROLES.get(reviewer.role, reviewer.role)}"
+        if not opinion:
+            problems["意见"] = "必须填写"
+        elif reason := check_length(opinion, MAX_TEXT):
+            problems["意见"] = reason
+        if visit.state != domain.VISIT_DONE:
+            problems["回访"] = "回访完成后才能审核"
+        if problems:
+            raise ValidationError(problems)
+        return VisitReview.create(visit=visit, level=level, reviewer=reviewer.name, opinion=opinion, at=self.clock.now())
+
+    def reviews_of(self, visit: Visit) -> dict[str, VisitReview]:
+        return {r.level: r for r in VisitReview.select().where(VisitReview.visit == visit).order_by(VisitReview.id)}
 
     @staticmethod
     def _visit_line(visit: Visit) -> str:
@@ -577,6 +660,20 @@ class VisitService:
         if visit.state in OPEN_VISIT_STATES and visit.due < self.clock.now().date():
             return OVERDUE
         return str(visit.state)
+
+    def decisions(self, quarter: str, kind: str) -> list[VisitDecision]:
+        """The sample of one quarter and kind, in the order the cases were handled."""
+        return list(
+            VisitDecision.select(VisitDecision, Case)
+            .join(Case)
+            .where(VisitDecision.quarter == quarter, VisitDecision.kind == kind)
+            .order_by(Case.resolved_at, Case.id)
+        )
+
+    def buildings(self) -> list[str]:
+        """The buildings (楼栋) of the known rooms, in natural order (2 before 10)."""
+        names = [r.building for r in Room.select(Room.building).distinct()]
+        return sorted(names, key=lambda b: (0, int(b), "") if b.isdigit() else (1, 0, b))
 
     def decision(self, case: Case) -> VisitDecision | None:
         return VisitDecision.get_or_none(VisitDecision.case == case)
