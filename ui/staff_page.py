@@ -1,0 +1,301 @@
+"""人员: the office's staff, their roles, departments, buildings and logins.
+
+Nobody is ever deleted: a person who leaves is deactivated (停用), so the cases, visits
+and dispatches that name them keep their history.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain import ROLES
+from app.errors import ValidationError
+from app.models import Department, Staff, db
+from app.staff import StaffService
+from ui.settings import hint_label
+from ui.widgets import ErrorLabel
+
+FIELDS = ("姓名", "角色", "部门", "电话", "负责楼栋", "登录名", "密码")
+
+
+def last_admin_problem(person: Staff, new_role: str | None, active: bool) -> str | None:
+    """Refuses a change that would leave the office without an active administrator who can log in."""
+    if person.role != "admin" or (new_role == "admin" and active):
+        return None
+    others = (
+        Staff.select()
+        .where(
+            Staff.role == "admin",
+            Staff.active == True,  # noqa: E712
+            Staff.username.is_null(False),
+            Staff.id != person.id,
+        )
+        .exists()
+    )
+    return None if others else "至少要保留一名在用、能登录的系统管理员"
+
+
+class StaffDialog(QDialog):
+    COLUMNS = ("姓名", "角色", "部门", "电话", "负责楼栋", "登录名", "状态")
+
+    def __init__(self, staff: StaffService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("人员"))
+        self.staff = staff
+        self.editing: Staff | None = None
+
+        # The list
+        self.show_inactive = QCheckBox(self.tr("显示已停用人员"))
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+
+        # The form
+        self.name = QLineEdit()
+        self.name.setMaxLength(40)
+        self.role = QComboBox()
+        for key, label in ROLES.items():
+            self.role.addItem(self.tr(label), key)
+        self.role.setPlaceholderText(self.tr("请选择"))
+        self.department = QComboBox()
+        self.phone = QLineEdit()
+        self.phone.setMaxLength(20)
+        self.phone.setPlaceholderText(self.tr("手机或座机,如 13812345678"))
+        self.buildings = QLineEdit()
+        self.buildings.setMaxLength(200)
+        self.buildings.setPlaceholderText(self.tr("楼栋,用逗号分开,如 1,2,5"))
+        self.username = QLineEdit()
+        self.username.setMaxLength(40)
+        self.username.setPlaceholderText(self.tr("不设则此人不能登录"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setMaxLength(64)
+        self.errors = {key: ErrorLabel() for key in FIELDS}
+
+        self.form_box = QGroupBox()
+        form = QFormLayout(self.form_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for key, widget in zip(
+            FIELDS,
+            (self.name, self.role, self.department, self.phone, self.buildings, self.username, self.password),
+            strict=True,
+        ):
+            cell = QVBoxLayout()
+            cell.setSpacing(2)
+            cell.addWidget(widget)
+            cell.addWidget(self.errors[key])
+            form.addRow(self.tr(key), cell)
+        self.status = QLabel()
+        self.status.setStyleSheet("color: #1a7f37;")
+        self.new_button = QPushButton(self.tr("新增人员"))
+        self.save_button = QPushButton(self.tr("保存"))
+        self.save_button.setDefault(True)
+        self.toggle_button = QPushButton(self.tr("停用"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.toggle_button)
+        form.addRow(buttons)
+        form.addRow(self.status)
+        form.addRow(
+            hint_label(
+                self.tr(
+                    "物管员按负责楼栋自动安排回访。部门人员如只作派工对象,可不设登录名。"
+                    "人员不会被删除:离职请停用,原有记录保留。"
+                )
+            )
+        )
+
+        left = QVBoxLayout()
+        left.addWidget(self.show_inactive)
+        left.addWidget(self.table, 1)
+        body = QHBoxLayout()
+        body.addLayout(left, 3)
+        self.form_box.setMinimumWidth(360)
+        body.addWidget(self.form_box, 2)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(close)
+
+        self.show_inactive.toggled.connect(lambda: self.refresh())
+        self.table.itemSelectionChanged.connect(self._selected)
+        self.new_button.clicked.connect(self.start_new)
+        self.save_button.clicked.connect(self.save)
+        self.toggle_button.clicked.connect(self.toggle_active)
+        self.resize(1180, 640)
+        self.refresh()
+        self.start_new()
+
+    # The list ---------------------------------------------------------------------------
+    def refresh(self, select_id: int | None = None) -> None:
+        people = self.staff.staff(include_inactive=self.show_inactive.isChecked())
+        self.table.blockSignals(True)
+        self.table.clearSelection()
+        self.table.setRowCount(len(people))
+        selected_row = -1
+        for row, person in enumerate(people):
+            cells = (
+                person.name,
+                self.tr(ROLES.get(person.role, person.role)),
+                person.department.name if person.department_id else "",
+                person.phone,
+                person.buildings,
+                person.username or "",
+                self.tr("在用") if person.active else self.tr("已停用"),
+            )
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, person.id)
+                if not person.active:
+                    item.setForeground(QColor("#888"))
+                self.table.setItem(row, col, item)
+            if person.id == select_id:
+                selected_row = row
+        self.table.blockSignals(False)
+        if selected_row >= 0:
+            self.table.selectRow(selected_row)
+
+    def row_of(self, name: str) -> int:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).text() == name:
+                return row
+        return -1
+
+    def _selected(self) -> None:
+        items = self.table.selectedItems()
+        if not items:
+            return
+        person = Staff.get_or_none(Staff.id == items[0].data(Qt.ItemDataRole.UserRole))
+        if person is not None:
+            self.edit(person)
+
+    # The form ---------------------------------------------------------------------------
+    def _fill_departments(self, current_id: int | None) -> None:
+        self.department.clear()
+        self.department.addItem(self.tr("(无)"), None)
+        for dep in self.staff.departments(include_inactive=True):
+            if dep.active or dep.id == current_id:
+                label = dep.name if dep.active else self.tr("%1(已停用)").replace("%1", dep.name)
+                self.department.addItem(label, dep.id)
+        self.department.setCurrentIndex(max(0, self.department.findData(current_id)))
+
+    def _clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.set_error(None)
+
+    def start_new(self) -> None:
+        self.editing = None
+        self.table.clearSelection()
+        self.form_box.setTitle(self.tr("新增人员"))
+        for edit in (self.name, self.phone, self.buildings, self.username, self.password):
+            edit.clear()
+        self.role.setCurrentIndex(-1)
+        self._fill_departments(None)
+        self.password.setPlaceholderText(self.tr("至少 6 位;不设登录名可留空"))
+        self.toggle_button.setEnabled(False)
+        self.toggle_button.setText(self.tr("停用"))
+        self._clear_errors()
+        self.status.clear()
+        self.name.setFocus()
+
+    def edit(self, person: Staff) -> None:
+        self.editing = person
+        self.form_box.setTitle(self.tr("编辑:%1").replace("%1", person.name))
+        self.name.setText(person.name)
+        self.role.setCurrentIndex(self.role.findData(person.role))
+        self._fill_departments(person.department_id)
+        self.phone.setText(person.phone)
+        self.buildings.setText(person.buildings)
+        self.username.setText(person.username or "")
+        self.password.clear()
+        self.password.setPlaceholderText(
+            self.tr("留空则不修改") if person.password_hash else self.tr("至少 6 位;不设登录名可留空")
+        )
+        self.toggle_button.setEnabled(True)
+        self.toggle_button.setText(self.tr("停用") if person.active else self.tr("重新启用"))
+        self._clear_errors()
+        self.status.clear()
+
+    def save(self) -> None:
+        # A fresh copy: a refused attempt must not leave changed values in the one we hold.
+        existing = Staff.get_or_none(Staff.id == self.editing.id) if self.editing else None
+        problems: dict[str, str] = {}
+        role = self.role.currentData() or ""
+        username = self.username.text().strip()
+        password = self.password.text()
+        if username and not password and not (existing and existing.password_hash):
+            problems["密码"] = "设了登录名就要设密码"
+        if existing is not None and role and (reason := last_admin_problem(existing, role, True)):
+            problems["角色"] = reason
+        dep_id = self.department.currentData()
+        department = Department.get_or_none(Department.id == dep_id) if dep_id else None
+        try:
+            # The service checks the rest; on any refusal nothing is kept, and every reason shows.
+            with db.atomic():
+                person = self.staff.save_staff(
+                    name=self.name.text(),
+                    role=role,
+                    department=department,
+                    phone=self.phone.text(),
+                    buildings=self.buildings.text(),
+                    username=username or None,
+                    password=password or None,
+                    existing=existing,
+                )
+                if problems:
+                    raise ValidationError(problems)
+        except ValidationError as exc:
+            merged = {**exc.problems, **problems}
+            for key, label in self.errors.items():
+                label.set_error(merged.get(key))
+            self.status.clear()
+            return
+        self.refresh(select_id=person.id)
+        self.edit(person)
+        self.status.setText(self.tr("已保存:%1").replace("%1", person.name))
+
+    def toggle_active(self) -> None:
+        person = self.editing
+        if person is None:
+            return
+        person = Staff.get_by_id(person.id)
+        if person.active and (reason := last_admin_problem(person, person.role, False)):
+            self.errors["角色"].set_error(reason)
+            return
+        self.staff.set_active(person, not person.active)
+        if not person.active and not self.show_inactive.isChecked():
+            self.show_inactive.setChecked(True)  # keep the person in sight, marked 已停用
+        self.refresh(select_id=person.id)
+        self.edit(person)
+        done = self.tr("已重新启用:%1") if person.active else self.tr("已停用:%1")
+        self.status.setText(done.replace("%1", person.name))
