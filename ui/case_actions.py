@@ -1,0 +1,420 @@
+"""The small dialogs of a case's lifecycle: 派工、签收、进展、延期、办结、关闭、重开、合并.
+
+Each dialog holds a form and an error line. 确定 calls the case service; when the service
+refuses, its Chinese message shows in the dialog and everything typed stays, so the user
+corrects and tries again. The dialog closes only when the step was recorded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDateTime, QSize, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import domain
+from app.cases import CaseService
+from app.errors import UserError, ValidationError
+from app.models import Case, Department, Dispatch, Staff
+from app.staff import StaffService
+
+DATETIME_DISPLAY = "yyyy-MM-dd HH:mm"
+
+
+def error_text(exc: UserError) -> str:
+    """The service's message as lines the user reads: one per bad field."""
+    if isinstance(exc, ValidationError):
+        return "\n".join(f"{field}:{reason}" for field, reason in exc.problems.items())
+    return str(exc)
+
+
+def staff_label(person: Staff) -> str:
+    role = domain.ROLES.get(person.role, person.role)
+    dep = f" · {person.department.name}" if person.department_id else ""
+    return f"{person.name}({role}{dep})"
+
+
+class TextBox(QPlainTextEdit):
+    """A plain text field that asks for room for a few lines, not for half the screen."""
+
+    def __init__(self, lines: int) -> None:
+        super().__init__()
+        self._lines = lines
+        self.setTabChangesFocus(True)  # Tab moves on to the next field, as in any form
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * min(lines, 2) + 14)
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        return QSize(metrics.horizontalAdvance("汉") * 26, metrics.lineSpacing() * self._lines + 14)
+
+
+def text_box(placeholder: str = "", lines: int = 4) -> QPlainTextEdit:
+    box = TextBox(lines)
+    box.setPlaceholderText(placeholder)
+    return box
+
+
+def datetime_edit(value: dt.datetime) -> QDateTimeEdit:
+    edit = QDateTimeEdit(QDateTime(value))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DATETIME_DISPLAY)
+    return edit
+
+
+class ActionDialog(QDialog):
+    """A form, an error line and 确定/取消; subclasses build the form and perform the step."""
+
+    title = ""
+    ok_label = "确定"
+
+    def __init__(self, case: Case, cases: CaseService, actor: Staff, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.case = case
+        self.cases = cases
+        self.actor = actor
+        self.setWindowTitle(self.tr("{0} — {1}").format(self.tr(self.title), case.number))
+        self.setMinimumWidth(480)
+
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.form.setHorizontalSpacing(10)
+        self.form.setVerticalSpacing(8)
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.setStyleSheet(
+            "QLabel#errorLabel { color: #a31d12; background: #fde4e2; border: 1px solid #f2b8b2;"
+            " border-radius: 3px; padding: 6px; }"
+        )
+        self.error_label.hide()
+
+        self.buttons = QDialogButtonBox()
+        self.ok_button = QPushButton(self.tr(self.ok_label))
+        self.ok_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 12)
+        layout.setSpacing(10)
+        heading = QLabel(self.tr("案件 {0} · {1} · {2}").format(case.number, case.kind, case.state))
+        heading.setStyleSheet("color: #555;")
+        layout.addWidget(heading)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.build()
+
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def perform(self) -> None:
+        """Record the step through the case service; raise UserError to refuse."""
+        raise NotImplementedError
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setVisible(bool(message))
+
+    def submit(self) -> None:
+        try:
+            self.perform()
+        except UserError as exc:
+            self.show_error(error_text(exc))
+            return
+        self.show_error("")
+        self.accept()
+
+
+class DispatchDialog(ActionDialog):
+    """派工: a work slip (工作联系单) to a department, optionally to one person."""
+
+    title = "派工"
+    ok_label = "派工"
+
+    def __init__(
+        self, case: Case, cases: CaseService, staff: StaffService, actor: Staff, parent: QWidget | None = None
+    ) -> None:
+        self.staff = staff
+        super().__init__(case, cases, actor, parent)
+
+    def build(self) -> None:
+        self.department_combo = QComboBox()
+        for dep in self.staff.departments():
+            self.department_combo.addItem(dep.name, dep.id)
+        if self.case.department_id:
+            i = self.department_combo.findData(self.case.department_id)
+            if i >= 0:
+                self.department_combo.setCurrentIndex(i)
+        self.assignee_combo = QComboBox()
+        self.instructions = text_box(self.tr("要求、注意事项(可不填)"))
+        self.due_edit = datetime_edit(self.case.resolve_due)
+        self.form.addRow(self.tr("责任部门(&D)"), self.department_combo)
+        self.form.addRow(self.tr("指派给(&A)"), self.assignee_combo)
+        self.form.addRow(self.tr("派工说明(&I)"), self.instructions)
+        self.form.addRow(self.tr("要求完成(&T)"), self.due_edit)
+        self.department_combo.currentIndexChanged.connect(self._fill_assignees)
+        self._fill_assignees()
+
+    def _fill_assignees(self) -> None:
+        """Staff of the chosen department first, then everyone else."""
+        dep_id = self.department_combo.currentData()
+        self.assignee_combo.clear()
+        self.assignee_combo.addItem(self.tr("(不指定,由部门安排)"), None)
+        people = self.staff.staff()
+        own = [p for p in people if dep_id is not None and p.department_id == dep_id]
+        others = [p for p in people if p not in own]
+        for person in own + others:
+            self.assignee_combo.addItem(staff_label(person), person.id)
+        if own and others:
+            self.assignee_combo.insertSeparator(1 + len(own))
+
+    def perform(self) -> None:
+        dep_id = self.department_combo.currentData()
+        if dep_id is None:
+            raise ValidationError({"责任部门": "请选择部门"})
+        assignee_id = self.assignee_combo.currentData()
+        due = self.due_edit.dateTime().toPython().replace(second=0, microsecond=0)
+        self.cases.dispatch(
+            self.case,
+            Department.get_by_id(dep_id),
+            self.actor,
+            assignee=Staff.get_by_id(assignee_id) if assignee_id else None,
+            instructions=self.instructions.toPlainText(),
+            due=due,
+        )
+
+
+class SignDialog(ActionDialog):
+    """签收: the receiving department takes a slip."""
+
+    title = "签收"
+    ok_label = "签收"
+
+    def build(self) -> None:
+        self.slip_combo = QComboBox()
+        for slip in self.case.dispatches.where(Dispatch.signed_at.is_null()).order_by(Dispatch.id):
+            who = f" · {slip.assignee.name}" if slip.assignee_id else ""
+            self.slip_combo.addItem(
+                f"{slip.number} · {slip.department.name}{who} · {slip.dispatched_at:%m-%d %H:%M}派", slip.id
+            )
+        self.signer_edit = QLineEdit()
+        self.signer_edit.setPlaceholderText(self.tr("签收人姓名"))
+        self.form.addRow(self.tr("联系单(&S)"), self.slip_combo)
+        self.form.addRow(self.tr("签收人(&N)"), self.signer_edit)
+        self.slip_combo.currentIndexChanged.connect(self._suggest_signer)
+        self._suggest_signer()
+
+    def _slip(self) -> Dispatch | None:
+        slip_id = self.slip_combo.currentData()
+        return Dispatch.get_or_none(Dispatch.id == slip_id) if slip_id else None
+
+    def _suggest_signer(self) -> None:
+        slip = self._slip()
+        if slip is not None and slip.assignee_id and not self.signer_edit.isModified():
+            self.signer_edit.setText(slip.assignee.name)
+
+    def perform(self) -> None:
+        slip = self._slip()
+        if slip is None:
+            raise UserError("没有待签收的联系单")
+        self.cases.sign_for(slip, self.signer_edit.text(), self.actor)
+
+
+class NoteDialog(ActionDialog):
+    """进展 / 回复业主: what was done, or what the owner was told."""
+
+    title = "进展 / 回复业主"
+    ok_label = "记录"
+
+    def build(self) -> None:
+        self.text_edit = text_box(self.tr("处理进展,或告诉业主的内容"), lines=6)
+        self.response_check = QCheckBox(self.tr("这是给业主的首次回复"))
+        if self.case.first_response_at is None:
+            hint = self.tr("首次回复期限 {0:%Y-%m-%d %H:%M}").format(self.case.response_due)
+        else:
+            hint = self.tr("已于 {0:%Y-%m-%d %H:%M} 首次回复").format(self.case.first_response_at)
+        self.response_check.setToolTip(hint)
+        self.form.addRow(self.tr("内容(&C)"), self.text_edit)
+        self.form.addRow("", self.response_check)
+        hint_label = QLabel(hint)
+        hint_label.setStyleSheet("color: #666;")
+        self.form.addRow("", hint_label)
+
+    def perform(self) -> None:
+        self.cases.add_note(
+            self.case, self.text_edit.toPlainText(), self.actor, response=self.response_check.isChecked()
+        )
+
+
+class ExtendDialog(ActionDialog):
+    """延期: a later deadline, with the reason and who approved it (超时需经批准)."""
+
+    title = "延期"
+    ok_label = "延期"
+
+    def __init__(
+        self, case: Case, cases: CaseService, staff: StaffService, actor: Staff, parent: QWidget | None = None
+    ) -> None:
+        self.staff = staff
+        super().__init__(case, cases, actor, parent)
+
+    def build(self) -> None:
+        needed = self.cases.policy().extension_approver_role(self.case.severity)
+        self.allowed_roles = self.cases.extension_approver_roles(self.case.severity)
+        current = QLabel(f"{self.case.resolve_due:%Y-%m-%d %H:%M}")
+        self.due_edit = datetime_edit(self.case.resolve_due + dt.timedelta(days=1))
+        self.reason_edit = text_box(self.tr("为什么不能按期办结"), lines=3)
+        self.approver_combo = QComboBox()
+        self.everyone_check = QCheckBox(self.tr("显示全部人员"))
+        self.everyone_check.setToolTip(self.tr("批准人不在列表中时使用;不符合规定职位的会被拒绝"))
+        self.everyone_check.toggled.connect(self._fill_approvers)
+        rule = QLabel(
+            self.tr("{0}案件延期须由{1}或更高职位批准").format(
+                self.case.severity, domain.ROLES.get(needed, needed)
+            )
+        )
+        rule.setStyleSheet("color: #666;")
+        rule.setWordWrap(True)
+        self.form.addRow(self.tr("原办结期限"), current)
+        self.form.addRow(self.tr("新期限(&D)"), self.due_edit)
+        self.form.addRow(self.tr("延期原因(&R)"), self.reason_edit)
+        self.form.addRow(self.tr("批准人(&P)"), self.approver_combo)
+        self.form.addRow("", self.everyone_check)
+        self.form.addRow("", rule)
+        self._fill_approvers()
+
+    def _fill_approvers(self) -> None:
+        self.approver_combo.clear()
+        people = self.staff.staff()
+        if not self.everyone_check.isChecked():
+            people = [p for p in people if p.role in self.allowed_roles]
+        for person in people:
+            self.approver_combo.addItem(staff_label(person), person.id)
+        if not people:
+            self.approver_combo.addItem(self.tr("(没有可批准的人员,请先在人员管理中添加)"), None)
+
+    def perform(self) -> None:
+        approver_id = self.approver_combo.currentData()
+        if approver_id is None:
+            raise ValidationError({"批准人": "请选择批准人"})
+        approver = Staff.get_by_id(approver_id)
+        new_due = self.due_edit.dateTime().toPython().replace(second=0, microsecond=0)
+        self.cases.extend(self.case, new_due, self.reason_edit.toPlainText(), approver, self.actor)
+
+
+class ResolveDialog(ActionDialog):
+    """办结: handling finished; the result is required (没有处理结果不能办结)."""
+
+    title = "办结"
+    ok_label = "办结"
+
+    def build(self) -> None:
+        self.result_edit = text_box(self.tr("处理结果(必填):做了什么,结果如何,业主是否认可"), lines=6)
+        self.form.addRow(self.tr("处理结果(&R)"), self.result_edit)
+
+    def perform(self) -> None:
+        self.cases.resolve(self.case, self.result_edit.toPlainText(), self.actor)
+
+
+class CloseDialog(ActionDialog):
+    """关闭: the matter is settled."""
+
+    title = "关闭案件"
+    ok_label = "关闭案件"
+
+    def build(self) -> None:
+        result = QLabel(self.case.result or self.tr("(无)"))
+        result.setWordWrap(True)
+        self.note_edit = QLineEdit()
+        self.note_edit.setPlaceholderText(self.tr("可不填"))
+        self.form.addRow(self.tr("处理结果"), result)
+        self.form.addRow(self.tr("备注(&N)"), self.note_edit)
+
+    def perform(self) -> None:
+        self.cases.close(self.case, self.actor, self.note_edit.text())
+
+
+class ReopenDialog(ActionDialog):
+    """重开: back to handling, e.g. the owner is not satisfied."""
+
+    title = "重开"
+    ok_label = "重开"
+
+    def build(self) -> None:
+        self.reason_edit = text_box(self.tr("为什么重开,如业主不满意、问题复发"), lines=3)
+        self.form.addRow(self.tr("重开原因(&R)"), self.reason_edit)
+
+    def perform(self) -> None:
+        self.cases.reopen(self.case, self.reason_edit.toPlainText(), self.actor)
+
+
+class MergeDialog(ActionDialog):
+    """合并: this case is the same matter as another; it is merged into that one."""
+
+    title = "合并"
+    ok_label = "合并"
+
+    def build(self) -> None:
+        self.number_edit = QLineEdit()
+        self.number_edit.setPlaceholderText(self.tr("如 TS-2026-00012"))
+        self.find_button = QPushButton(self.tr("查找"))
+        self.find_button.setAutoDefault(False)
+        self.find_button.clicked.connect(self.look_up)
+        self.number_edit.editingFinished.connect(self.look_up)
+        self.target_label = QLabel(self.tr("输入另一件的编号,本案将并入该案件。"))
+        self.target_label.setWordWrap(True)
+        self.target_label.setStyleSheet("color: #666;")
+        row = QWidget()
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.number_edit, 1)
+        box.addWidget(self.find_button)
+        self.form.addRow(self.tr("并入案件(&N)"), row)
+        self.form.addRow("", self.target_label)
+
+    def target(self) -> Case:
+        number = self.number_edit.text().strip()
+        if not number:
+            raise ValidationError({"并入案件": "请输入案件编号"})
+        target = self.cases.by_number(number)
+        if target is None:
+            raise ValidationError({"并入案件": f"找不到编号为“{number}”的案件"})
+        return target
+
+    def look_up(self) -> None:
+        if not self.number_edit.text().strip():
+            return
+        try:
+            t = self.target()
+        except UserError as exc:
+            self.target_label.setText(error_text(exc))
+            return
+        who = "匿名" if t.anonymous else (t.customer_name or "")
+        account = t.account.splitlines()[0][:60] if t.account else ""
+        self.target_label.setText(
+            f"{t.number} · {t.received_at:%Y-%m-%d %H:%M} · {t.room_label} {who} · {t.kind} · {t.state}\n{account}"
+        )
+
+    def perform(self) -> None:
+        self.cases.merge(self.case, self.target(), self.actor)

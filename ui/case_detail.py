@@ -1,0 +1,631 @@
+"""One case in full (案件详情): every field, the work slips, the extensions, the timeline,
+the major-complaint report, and the lifecycle actions the case's state allows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import domain
+from app.case_query import deadline_status
+from app.cases import CaseService
+from app.errors import UserError
+from app.models import Case, Dispatch, Extension, MajorReport, Staff
+from app.staff import StaffService
+from ui.case_actions import (
+    ActionDialog,
+    CloseDialog,
+    DispatchDialog,
+    ExtendDialog,
+    MergeDialog,
+    NoteDialog,
+    ReopenDialog,
+    ResolveDialog,
+    SignDialog,
+    error_text,
+    text_box,
+)
+
+FLAG_STYLE = {
+    "逾期": "background:#fde4e2; color:#a31d12; font-weight:bold;",
+    "临期": "background:#fff3d1; color:#7a5200; font-weight:bold;",
+    "已提交": "background:#e3f1e3; color:#25632a;",
+}
+STATE_STYLE = {
+    domain.NEW: "background:#e8eefb; color:#1f4b99;",
+    domain.DISPATCHED: "background:#e8eefb; color:#1f4b99;",
+    domain.IN_PROGRESS: "background:#fff3d1; color:#7a5200;",
+    domain.RESOLVED: "background:#e3f1e3; color:#25632a;",
+    domain.CLOSED: "background:#ececec; color:#444;",
+    domain.MERGED: "background:#ececec; color:#444;",
+}
+MAJOR_FIELDS = [
+    ("content", "投诉内容"),
+    ("cause", "原因"),
+    ("handling", "处理经过"),
+    ("result", "处理结果"),
+    ("lessons", "经验教训"),
+    ("corrective", "纠正预防措施"),
+]
+# Action key -> button label (with its keyboard mnemonic)
+ACTIONS = {
+    "dispatch": "派工(&D)",
+    "sign": "签收(&S)",
+    "note": "进展/回复业主(&N)",
+    "extend": "延期(&E)",
+    "resolve": "办结(&R)",
+    "close": "关闭案件(&C)",
+    "reopen": "重开(&O)",
+    "merge": "合并(&M)",
+}
+
+
+def fmt(value: dt.datetime | None) -> str:
+    return f"{value:%Y-%m-%d %H:%M}" if value else ""
+
+
+def chip(text: str, style: str) -> str:
+    return f'<span style="{style}">&nbsp;{html.escape(text)}&nbsp;</span>'
+
+
+def due_html(due: dt.datetime | None, flag: str, note: str = "") -> str:
+    """A deadline with its status in words (and a tint): never colour alone."""
+    if due is None:
+        return ""
+    text = html.escape(fmt(due))
+    if flag:
+        text += "&nbsp;&nbsp;" + chip(flag, FLAG_STYLE.get(flag, ""))
+    if note:
+        text += f'&nbsp;&nbsp;<span style="color:#666;">{html.escape(note)}</span>'
+    return text
+
+
+def report_status(report: MajorReport, now: dt.datetime, nearly_due: dt.timedelta) -> str:
+    if report.submitted_at is not None:
+        return "已提交"
+    if report.due < now:
+        return "逾期"
+    if report.due - now <= nearly_due:
+        return "临期"
+    return ""
+
+
+def allowed_actions(case: Case) -> set[str]:
+    """The steps the case's state allows; mirrors app/cases.py, which has the last word."""
+    allowed: set[str] = set()
+    if case.state in domain.OPEN_STATES:
+        allowed |= {"dispatch", "extend", "resolve"}
+        if case.dispatches.where(Dispatch.signed_at.is_null()).exists():
+            allowed.add("sign")
+    if case.state != domain.MERGED:
+        allowed.add("note")
+    if case.state == domain.RESOLVED:
+        allowed.add("close")
+    if case.state in domain.DONE_STATES:
+        allowed.add("reopen")
+    if case.state in domain.OPEN_STATES + domain.DONE_STATES:
+        allowed.add("merge")
+    return allowed
+
+
+class CaseDetailDialog(QDialog):
+    case_changed = Signal(int)
+
+    def __init__(
+        self,
+        case_id: int,
+        cases: CaseService,
+        staff: StaffService,
+        actor: Staff,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.case_id = case_id
+        self.cases = cases
+        self.staff = staff
+        self.actor = actor
+        self.case: Case = cases.get(case_id)
+        self.action_dialog: ActionDialog | None = None
+        self.setWindowTitle(self.tr("案件详情 — {0}").format(self.case.number))
+        self.resize(1160, 660)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(8)
+        layout.addLayout(self._build_header())
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._build_fields())
+        splitter.addWidget(self._build_tabs())
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 6)
+        splitter.setSizes([500, 660])
+        splitter.setChildrenCollapsible(False)
+        layout.addWidget(splitter, 1)
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("detailError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(
+            "QLabel#detailError { color:#a31d12; background:#fde4e2; border:1px solid #f2b8b2;"
+            " border-radius:3px; padding:6px; }"
+        )
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+        layout.addLayout(self._build_actions())
+        self.refresh()
+
+    # Building ------------------------------------------------------------------------
+    def _build_header(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(10)
+        self.number_label = QLabel()
+        font = self.number_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.number_label.setFont(font)
+        self.number_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.state_label = QLabel()
+        self.state_label.setTextFormat(Qt.TextFormat.RichText)
+        self.summary_label = QLabel()
+        self.summary_label.setStyleSheet("color:#444;")
+        row.addWidget(self.number_label)
+        row.addWidget(self.state_label)
+        row.addSpacing(8)
+        row.addWidget(self.summary_label, 1)
+        return row
+
+    def _value_label(self) -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        return label
+
+    def _group(self, title: str, rows: list[tuple[str, str]]) -> QGroupBox:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setHorizontalSpacing(12)
+        form.setVerticalSpacing(5)
+        for key, caption in rows:
+            label = self._value_label()
+            self.values[key] = label
+            name = QLabel(caption)
+            name.setStyleSheet("color:#555;")
+            form.addRow(name, label)
+            self.value_rows[key] = name
+        return box
+
+    def _build_fields(self) -> QScrollArea:
+        self.values: dict[str, QLabel] = {}
+        self.value_rows: dict[str, QLabel] = {}
+        inner = QWidget()
+        box = QVBoxLayout(inner)
+        box.setContentsMargins(0, 0, 6, 0)
+        box.setSpacing(8)
+        t = self.tr
+        box.addWidget(
+            self._group(
+                t("受理"),
+                [
+                    ("number", t("编号")),
+                    ("ref", t("自编号")),
+                    ("received_at", t("受理时间")),
+                    ("channel", t("渠道")),
+                    ("created_by", t("受理人")),
+                ],
+            )
+        )
+        box.addWidget(
+            self._group(
+                t("客户"),
+                [
+                    ("customer", t("客户")),
+                    ("room", t("房号")),
+                    ("phone", t("联系电话")),
+                ],
+            )
+        )
+        box.addWidget(
+            self._group(
+                t("事项"),
+                [
+                    ("kind", t("性质")),
+                    ("validity", t("有效性")),
+                    ("severity", t("程度")),
+                    ("category", t("类别")),
+                    ("urgency", t("紧急程度")),
+                    ("event_time", t("事发时间")),
+                    ("event_place", t("事发地点")),
+                    ("party", t("被投诉部门/人员")),
+                    ("account", t("内容")),
+                    ("request", t("客户要求")),
+                ],
+            )
+        )
+        box.addWidget(
+            self._group(
+                t("处理"),
+                [
+                    ("department", t("责任部门")),
+                    ("state", t("状态")),
+                    ("response_due", t("首次回复期限")),
+                    ("resolve_due", t("办结期限")),
+                    ("answer_due", t("明确答复期限")),
+                    ("result", t("处理结果")),
+                    ("resolved_at", t("办结时间")),
+                    ("closed_at", t("关闭时间")),
+                    ("merged_into", t("已并入")),
+                    ("merged", t("并入本案的")),
+                ],
+            )
+        )
+        box.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setMinimumWidth(380)
+        return scroll
+
+    def _table(self, headers: list[str], stretch: int) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        return table
+
+    def _build_tabs(self) -> QTabWidget:
+        t = self.tr
+        self.tabs = QTabWidget()
+        self.timeline_view = QTextBrowser()
+        self.timeline_view.setOpenLinks(False)
+        self.timeline_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tabs.addTab(self.timeline_view, t("处理记录"))
+
+        slips = QWidget()
+        slips_box = QVBoxLayout(slips)
+        slips_box.setContentsMargins(6, 6, 6, 6)
+        self.slip_table = self._table(
+            [
+                t("联系单号"),
+                t("责任部门"),
+                t("指派给"),
+                t("派工时间"),
+                t("要求完成"),
+                t("签收人"),
+                t("签收时间"),
+                t("说明"),
+            ],
+            7,
+        )
+        self.extension_table = self._table(
+            [t("延期时间"), t("原期限"), t("新期限"), t("批准人"), t("原因")], 4
+        )
+        slips_box.addWidget(QLabel(t("工作联系单")))
+        slips_box.addWidget(self.slip_table, 3)
+        slips_box.addWidget(QLabel(t("延期记录")))
+        slips_box.addWidget(self.extension_table, 2)
+        self.tabs.addTab(slips, t("联系单与延期"))
+
+        self.major_tab = self._build_major_tab()
+        self.major_tab_index = -1
+        return self.tabs
+
+    def _build_major_tab(self) -> QWidget:
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.setContentsMargins(8, 8, 8, 8)
+        self.major_due_label = QLabel()
+        self.major_due_label.setTextFormat(Qt.TextFormat.RichText)
+        self.major_due_label.setWordWrap(True)
+        box.addWidget(self.major_due_label)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.major_edits: dict[str, QPlainTextEdit] = {}
+        for key, caption in MAJOR_FIELDS:
+            edit = text_box(lines=2)
+            self.major_edits[key] = edit
+            form.addRow(self.tr(caption), edit)
+        inner = QWidget()
+        inner.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        box.addWidget(scroll, 1)
+        self.major_error = QLabel()
+        self.major_error.setObjectName("majorError")
+        self.major_error.setWordWrap(True)
+        self.major_error.setStyleSheet(
+            "QLabel#majorError { color:#a31d12; background:#fde4e2; border:1px solid #f2b8b2;"
+            " border-radius:3px; padding:6px; }"
+        )
+        self.major_error.hide()
+        box.addWidget(self.major_error)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.major_save = QPushButton(self.tr("保存报告"))
+        self.major_submit = QPushButton(self.tr("提交品质部及总经理"))
+        self.major_save.setAutoDefault(False)
+        self.major_submit.setAutoDefault(False)
+        self.major_save.clicked.connect(lambda: self.save_major_report(submit=False))
+        self.major_submit.clicked.connect(lambda: self.save_major_report(submit=True))
+        buttons.addWidget(self.major_save)
+        buttons.addWidget(self.major_submit)
+        box.addLayout(buttons)
+        return page
+
+    def _build_actions(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        self.action_buttons: dict[str, QPushButton] = {}
+        for key, label in ACTIONS.items():
+            button = QPushButton(self.tr(label))
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _=False, k=key: self.open_action(k))
+            self.action_buttons[key] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        self.close_button = QPushButton(self.tr("关闭窗口"))
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.reject)
+        row.addWidget(self.close_button)
+        return row
+
+    # Showing -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the case again and show it."""
+        case = self.case = self.cases.get(self.case_id)
+        now = self.cases.clock.now()
+        nearly = self.cases.policy().nearly_due
+        status = deadline_status(case, now, nearly)
+
+        self.setWindowTitle(self.tr("案件详情 — {0}").format(case.number))
+        self.number_label.setText(case.number)
+        state_html = chip(case.state, STATE_STYLE.get(case.state, ""))
+        if status:
+            state_html += "&nbsp;" + chip(status, FLAG_STYLE[status])
+        self.state_label.setText(state_html)
+        self.summary_label.setText(f"{case.kind} · {case.severity} · {case.category} · {case.urgency}")
+
+        e = html.escape
+        customer = self.tr("匿名") if case.anonymous else e(case.customer_name)
+        owner_note = ""
+        if case.owner_id and case.owner.occupant_type:
+            owner_note = f' <span style="color:#666;">({e(case.owner.occupant_type)})</span>'
+        merged_list = [c.number for c in case.merged.order_by(Case.id)]
+        if case.first_response_at:
+            response_flag, response_note = "", self.tr("已于 {0} 回复").format(fmt(case.first_response_at))
+        elif case.state in domain.OPEN_STATES and case.response_due < now:
+            response_flag, response_note = "逾期", self.tr("尚未回复业主")
+        else:
+            response_flag, response_note = (
+                "",
+                (self.tr("尚未回复业主") if case.state in domain.OPEN_STATES else ""),
+            )
+        validity = domain.VALIDITY_LABELS.get(case.validity or "", "")
+        values = {
+            "number": e(case.number),
+            "ref": e(case.ref or ""),
+            "received_at": fmt(case.received_at),
+            "channel": e(case.channel),
+            "created_by": e(case.created_by.name) if case.created_by_id else "",
+            "customer": customer + owner_note,
+            "room": e(case.room_label),
+            "phone": e(case.customer_phone),
+            "kind": e(case.kind),
+            "validity": e(validity),
+            "severity": e(case.severity),
+            "category": e(case.category),
+            "urgency": e(case.urgency),
+            "event_time": fmt(case.event_time),
+            "event_place": e(case.event_place),
+            "party": e(case.party),
+            "account": multiline(case.account),
+            "request": multiline(case.request),
+            "department": e(case.department.name) if case.department_id else "",
+            "state": chip(case.state, STATE_STYLE.get(case.state, "")),
+            "response_due": due_html(case.response_due, response_flag, response_note),
+            "resolve_due": due_html(case.resolve_due, status),
+            "answer_due": due_html(case.answer_due, ""),
+            "result": multiline(case.result),
+            "resolved_at": fmt(case.resolved_at),
+            "closed_at": fmt(case.closed_at),
+            "merged_into": e(case.merged_into.number) if case.merged_into_id else "",
+            "merged": e("、".join(merged_list)),
+        }
+        always = {
+            "number",
+            "received_at",
+            "channel",
+            "customer",
+            "kind",
+            "severity",
+            "category",
+            "urgency",
+            "account",
+            "department",
+            "state",
+            "response_due",
+            "resolve_due",
+            "result",
+        }
+        for key, label in self.values.items():
+            text = values.get(key, "")
+            shown = bool(text) or key in always
+            if key == "validity":
+                shown = case.kind == "投诉"
+            label.setText(text or '<span style="color:#999;">—</span>')
+            label.setVisible(shown)
+            self.value_rows[key].setVisible(shown)
+
+        self._fill_timeline(case)
+        self._fill_slips(case)
+        self._fill_extensions(case)
+        self._show_major_report(case, now, nearly)
+
+        allowed = allowed_actions(case)
+        for key, button in self.action_buttons.items():
+            button.setEnabled(key in allowed)
+
+    def _fill_timeline(self, case: Case) -> None:
+        rows = []
+        for ev in self.cases.timeline(case):
+            rows.append(
+                "<tr>"
+                f'<td style="color:#555; white-space:nowrap; padding:4px 10px 4px 0;">{fmt(ev.at)}</td>'
+                f'<td style="white-space:nowrap; padding:4px 10px 4px 0;"><b>{html.escape(ev.kind)}</b></td>'
+                f'<td width="70%" style="padding:4px 10px 4px 0;">{multiline(ev.text)}</td>'
+                f'<td style="color:#555; white-space:nowrap; padding:4px 0;">{html.escape(ev.actor_name)}</td>'
+                "</tr>"
+            )
+        head = "".join(
+            f'<th align="left" style="padding:2px 10px 6px 0; color:#333;">{self.tr(h)}</th>'
+            for h in ("时间", "类型", "内容", "经办人")
+        )
+        self.timeline_view.setHtml(
+            f'<table width="100%" cellspacing="0"><tr>{head}</tr>{"".join(rows)}</table>'
+        )
+
+    def _fill_slips(self, case: Case) -> None:
+        slips = list(case.dispatches.order_by(Dispatch.id))
+        self.slip_table.setRowCount(len(slips))
+        for r, s in enumerate(slips):
+            cells = [
+                s.number,
+                s.department.name,
+                s.assignee.name if s.assignee_id else "",
+                fmt(s.dispatched_at),
+                fmt(s.due),
+                s.signed_by or self.tr("未签收"),
+                fmt(s.signed_at),
+                s.instructions,
+            ]
+            for c, text in enumerate(cells):
+                self.slip_table.setItem(r, c, QTableWidgetItem(text))
+        self.slip_table.resizeRowsToContents()
+
+    def _fill_extensions(self, case: Case) -> None:
+        extensions = list(case.extensions.order_by(Extension.id))
+        self.extension_table.setRowCount(len(extensions))
+        for r, x in enumerate(extensions):
+            role = domain.ROLES.get(x.approver_role, x.approver_role)
+            cells = [fmt(x.at), fmt(x.old_due), fmt(x.new_due), f"{x.approver}({role})", x.reason]
+            for c, text in enumerate(cells):
+                self.extension_table.setItem(r, c, QTableWidgetItem(text))
+        self.extension_table.resizeRowsToContents()
+
+    def _show_major_report(self, case: Case, now: dt.datetime, nearly: dt.timedelta) -> None:
+        report = case.major_reports.first()
+        if report is None:
+            if self.major_tab_index >= 0:
+                self.tabs.removeTab(self.major_tab_index)
+                self.major_tab_index = -1
+            return
+        if self.major_tab_index < 0:
+            self.major_tab_index = self.tabs.addTab(self.major_tab, self.tr("重大投诉报告"))
+        flag = report_status(report, now, nearly)
+        note = ""
+        if report.submitted_at:
+            note = self.tr("{0} 由{1}提交").format(fmt(report.submitted_at), report.submitted_by)
+        self.major_due_label.setText(self.tr("报品质部及总经理期限:") + due_html(report.due, flag, note))
+        tab_title = self.tr("重大投诉报告")
+        if flag in ("逾期", "临期"):
+            tab_title += f"({flag})"
+        self.tabs.setTabText(self.major_tab_index, tab_title)
+        submitted = report.submitted_at is not None
+        for key, edit in self.major_edits.items():
+            value = getattr(report, key)
+            if edit.toPlainText() != value:
+                edit.setPlainText(value)
+            edit.setReadOnly(submitted)
+        self.major_save.setEnabled(not submitted)
+        self.major_submit.setEnabled(not submitted)
+
+    # Acting --------------------------------------------------------------------------
+    def make_action_dialog(self, key: str) -> ActionDialog:
+        case, cases, actor = self.case, self.cases, self.actor
+        if key == "dispatch":
+            return DispatchDialog(case, cases, self.staff, actor, self)
+        if key == "extend":
+            return ExtendDialog(case, cases, self.staff, actor, self)
+        kinds: dict[str, type[ActionDialog]] = {
+            "sign": SignDialog,
+            "note": NoteDialog,
+            "resolve": ResolveDialog,
+            "close": CloseDialog,
+            "reopen": ReopenDialog,
+            "merge": MergeDialog,
+        }
+        return kinds[key](case, cases, actor, self)
+
+    def open_action(self, key: str) -> ActionDialog:
+        """Open the small dialog of one step (window-modal); on success the case is shown anew."""
+        self.show_error("")
+        self.case = self.cases.get(self.case_id)
+        dialog = self.make_action_dialog(key)
+        dialog.accepted.connect(self._action_done)
+        dialog.finished.connect(dialog.deleteLater)
+        self.action_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _action_done(self) -> None:
+        self.action_dialog = None
+        self.refresh()
+        self.case_changed.emit(self.case_id)
+
+    def save_major_report(self, submit: bool) -> bool:
+        fields = {key: edit.toPlainText() for key, edit in self.major_edits.items()}
+        try:
+            self.cases.save_major_report(self.cases.get(self.case_id), fields, submit, self.actor)
+        except UserError as exc:
+            self.major_error.setText(error_text(exc))
+            self.major_error.show()
+            self.tabs.setCurrentIndex(self.major_tab_index)
+            return False
+        self.major_error.hide()
+        self.refresh()
+        self.case_changed.emit(self.case_id)
+        return True
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.setVisible(bool(message))
+
+
+def multiline(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
