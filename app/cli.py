@@ -57,6 +57,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export-cases", help="把案件导出为 Excel 台账")
     p.add_argument("file", type=Path)
 
+    p = sub.add_parser("form", help="打印回访记录表、空白表和签收表(PDF)")
+    form_sub = p.add_subparsers(dest="form_command", required=True, parser_class=_Parser)
+    q = form_sub.add_parser("visit", help="按回访打印预填的回访记录表")
+    q.add_argument("--visit", type=int, required=True, help="回访编号(schedule 命令列出)")
+    q.add_argument("--pdf", type=Path, required=True)
+    q = form_sub.add_parser("blank", help="打印 N 张编号空白回访记录表(在台账中登记)")
+    q.add_argument("--count", type=int, required=True)
+    q.add_argument("--pdf", type=Path, required=True)
+    q = form_sub.add_parser("ledger", help="打印回访记录签收表")
+    q.add_argument("--pdf", type=Path, required=True)
+
     p = sub.add_parser("schedule", help="列出待回访计划")
     p.add_argument("--json", type=Path, help="写入 JSON 文件(默认打印表格)")
     return parser
@@ -181,6 +192,25 @@ def cmd_schedule(args: argparse.Namespace, data_dir: Path) -> int:
     return EXIT_OK
 
 
+def cmd_form(args: argparse.Namespace, data_dir: Path) -> int:
+    from reports.printing import Printouts
+
+    office = _open(data_dir)
+    try:
+        printouts = Printouts(office)
+        if args.form_command == "visit":
+            pdf = printouts.visit_form_by_id(args.visit)
+        elif args.form_command == "blank":
+            pdf = printouts.blank_forms(args.count)
+        else:
+            pdf = printouts.ledger_pdf()
+    finally:
+        office.close()
+    args.pdf.write_bytes(pdf)
+    print(f"已写入 {args.pdf}")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "init": cmd_init,
     "demo": cmd_demo,
@@ -188,4 +218,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "import-owners": _import("owners"),
     "export-cases": cmd_export_cases,
     "schedule": cmd_schedule,
+    "form": cmd_form,
 }

@@ -13,6 +13,9 @@ class BaseModel(pw.Model):
     class Meta:
         database = db
         legacy_table_names = False
+        # save() writes only the fields changed on this object, so an older copy of a
+        # record held by one window cannot undo what another window saved meanwhile.
+        only_save_dirty = True
 
 
 class Setting(BaseModel):

@@ -1,0 +1,1 @@
+"""PDF generation with ReportLab. Everything drawn here was computed in `app/` first."""

@@ -1,0 +1,145 @@
+"""The frame every printed sheet shares: A4, the office name in the header, "第 x 页 / 共 y 页".
+
+A report is a class with `_story()` (its flowables) that `generate()` turns into PDF bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
+
+from reports.fonts import register
+from reports.text import CJKText
+
+MARGIN = 15 * mm
+INK = colors.HexColor("#111111")
+GRID = colors.HexColor("#333333")
+SHADE = colors.HexColor("#eef2f5")
+
+
+class NumberedCanvas(Canvas):
+    """Holds each page until the end, so every footer can say how many pages there are."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("initialFontName", register())
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._draw_page_number(total)
+            super().showPage()
+        super().save()
+
+    def _draw_page_number(self, total: int) -> None:
+        width, _ = self._pagesize
+        self.setFont(register(), 9)
+        self.setFillColor(colors.HexColor("#555555"))
+        self.drawCentredString(width / 2, 9 * mm, f"第 {self._pageNumber} 页 / 共 {total} 页")
+
+
+def styles() -> dict[str, ParagraphStyle]:
+    font = register()
+    return {
+        "title": ParagraphStyle("title", fontName=font, fontSize=18, leading=24, alignment=1, spaceAfter=4),
+        "subtitle": ParagraphStyle("subtitle", fontName=font, fontSize=10, leading=14, alignment=1, textColor=colors.HexColor("#444444")),
+        "h2": ParagraphStyle("h2", fontName=font, fontSize=12, leading=17, spaceBefore=8, spaceAfter=4),
+        "body": ParagraphStyle("body", fontName=font, fontSize=10, leading=14.5, wordWrap="CJK"),
+        "small": ParagraphStyle("small", fontName=font, fontSize=8, leading=11, wordWrap="CJK", textColor=colors.HexColor("#444444")),
+        "cell": ParagraphStyle("cell", fontName=font, fontSize=9.5, leading=13, wordWrap="CJK"),
+        "label": ParagraphStyle("label", fontName=font, fontSize=9.5, leading=13, alignment=1),
+    }
+
+
+def text(value: str, size: float = 9.5) -> CJKText:
+    """Plain text for a table cell or a block, wrapped by the Chinese rules."""
+    return CJKText(value or "", register(), size)
+
+
+def grid_table(
+    rows: list[list[Any]],
+    widths: list[float],
+    header_rows: int = 0,
+    style: list[Any] | None = None,
+    row_heights: list[float | None] | None = None,
+) -> Table:
+    table = Table(rows, colWidths=widths, rowHeights=row_heights, repeatRows=header_rows)
+    commands: list[Any] = [
+        ("FONTNAME", (0, 0), (-1, -1), register()),
+        ("FONTSIZE", (0, 0), (-1, -1), 9.5),
+        ("GRID", (0, 0), (-1, -1), 0.6, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if header_rows:
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), SHADE),
+            ("ALIGN", (0, 0), (-1, header_rows - 1), "CENTER"),
+        ]
+    table.setStyle(TableStyle(commands + (style or [])))
+    return table
+
+
+class Report:
+    """A printed sheet. Subclasses give `title` and `_story()`; `generate()` returns PDF bytes."""
+
+    title = ""
+    landscape = False
+
+    def __init__(self, office_name: str) -> None:
+        self.office_name = office_name
+        self.styles = styles()
+
+    @property
+    def pagesize(self) -> tuple[float, float]:
+        return landscape(A4) if self.landscape else A4
+
+    def _story(self) -> list[Flowable]:
+        raise NotImplementedError
+
+    def _on_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        width, height = self.pagesize
+        canvas.saveState()
+        canvas.setFont(register(), 9)
+        canvas.setFillColor(colors.HexColor("#555555"))
+        canvas.drawString(MARGIN, height - 10 * mm, self.office_name)
+        canvas.drawRightString(width - MARGIN, height - 10 * mm, self.title)
+        canvas.setStrokeColor(colors.HexColor("#999999"))
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN, height - 11.5 * mm, width - MARGIN, height - 11.5 * mm)
+        canvas.restoreState()
+
+    def generate(self) -> bytes:
+        buffer = io.BytesIO()
+        width, height = self.pagesize
+        doc = BaseDocTemplate(
+            buffer, pagesize=self.pagesize, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=16 * mm,
+            bottomMargin=16 * mm, title=self.title, author=self.office_name, creator="回音 Huiyin",
+            initialFontName=register(),
+        )
+        frame = Frame(MARGIN, 16 * mm, width - 2 * MARGIN, height - 32 * mm, id="body", leftPadding=0, rightPadding=0)
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._on_page)])
+        doc.build(self._story(), canvasmaker=NumberedCanvas)
+        return buffer.getvalue()
+
+    def heading(self, title: str, subtitle: str = "") -> list[Flowable]:
+        out: list[Flowable] = [Paragraph(title, self.styles["title"])]
+        if subtitle:
+            out.append(Paragraph(subtitle, self.styles["subtitle"]))
+        return out
