@@ -1,0 +1,494 @@
+"""回访制度: when a handled case is visited, how often, by whom and how, per kind of work.
+
+`VisitPolicyEditor` edits `policy.data["visits"]` (load/apply, like the settings pages);
+`VisitPolicyDialog` wraps it with 保存/取消 and stays open, values kept, when the policy
+store refuses the rules (`validate_visits` names the kind and the field in Chinese).
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain import KINDS, ROLES, SEVERITIES, VISIT_METHODS
+from app.errors import ValidationError
+from app.policy import UNITS, Policy, PolicyStore, default_policy_data
+from app.visit_policy import presets
+from ui.widgets import Banner
+
+HINT_STYLE = "color: #555;"
+ERROR_TINT = QColor("#fde4e2")
+ERROR_TEXT = QColor("#a31d12")
+SELECTION_STYLE = "QTableWidget::item:selected { background: #d6e6f8; color: black; }"
+# Roles that never visit an owner; offered only when a stored rule already names one.
+NON_VISITING_ROLES = {"admin", "night_duty"}
+LIST_SEPARATORS = ("、", ",", ",", ";", ";")
+
+
+def split_list(text: str) -> list[str]:
+    """ "安全设施、消防" → ["安全设施", "消防"]; any of 、,,;; separates."""
+    for sep in LIST_SEPARATORS[1:]:
+        text = text.replace(sep, LIST_SEPARATORS[0])
+    return [part.strip() for part in text.split(LIST_SEPARATORS[0]) if part.strip()]
+
+
+def join_list(items: list[str]) -> str:
+    return "、".join(items)
+
+
+class MethodsBox(QWidget):
+    """The allowed visit methods (上门/电话/…) as a row of check boxes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 0, 6, 0)
+        layout.setSpacing(8)
+        self.boxes: dict[str, QCheckBox] = {}
+        for method in VISIT_METHODS:
+            box = QCheckBox(method)
+            self.boxes[method] = box
+            layout.addWidget(box)
+        layout.addStretch(1)
+
+    def set_methods(self, methods: list[str]) -> None:
+        for method, box in self.boxes.items():
+            box.setChecked(method in methods)
+
+    def methods(self) -> list[str]:
+        return [m for m, box in self.boxes.items() if box.isChecked()]
+
+
+class VisitPolicyEditor(QWidget):
+    """One row per kind (性质); the sub-rules of the selected kind below."""
+
+    COLUMNS = (
+        "性质",
+        "办结后",
+        "计日方式",
+        "回访率",
+        *(f"回访人({s})" for s in SEVERITIES),
+        "允许的回访方式",
+        "上门须签名",
+    )
+    COL_DAYS, COL_UNIT, COL_RATE, COL_ROLE0 = 1, 2, 3, 4
+    COL_METHODS = COL_ROLE0 + len(SEVERITIES)
+    COL_SIGNATURE = COL_METHODS + 1
+    SUB_COLUMNS = ("细则名称", "适用类别(、分隔)", "内容含关键词(、分隔)", "回访天数")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._data: dict[str, Any] = {}
+        self._subs: dict[str, list[dict[str, Any]]] = {}
+        self._sub_kind: str | None = None
+        self._preset_name = ""
+        self.confirm_box: QMessageBox | None = None
+        self._presets = presets(default_policy_data()["visits"])
+
+        # Presets: one click to a variant from the seeds.
+        self.preset = QComboBox()
+        self.preset.addItems(list(self._presets))
+        self.preset.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.apply_preset_button = QPushButton(self.tr("套用预设…"))
+        self.apply_preset_button.clicked.connect(self.ask_apply_preset)
+        self.preset_note = QLabel()
+        self.preset_note.setStyleSheet(HINT_STYLE)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("预设制度")))
+        top.addWidget(self.preset)
+        top.addWidget(self.apply_preset_button)
+        top.addSpacing(12)
+        top.addWidget(self.preset_note, 1)
+
+        # The main table: one rule per kind.
+        self.table = QTableWidget(len(KINDS), len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # A light selection, so the red name of a refused kind still shows when selected.
+        self.table.setStyleSheet(SELECTION_STYLE)
+        self.days: dict[str, QSpinBox] = {}
+        self.units: dict[str, QComboBox] = {}
+        self.rates: dict[str, QSpinBox] = {}
+        self.roles: dict[str, dict[str, QComboBox]] = {}
+        self.methods: dict[str, MethodsBox] = {}
+        self.signature: dict[str, QCheckBox] = {}
+        for row, kind in enumerate(KINDS):
+            item = QTableWidgetItem(kind)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            self.table.setItem(row, 0, item)
+            days = QSpinBox()
+            days.setRange(0, 366)
+            days.setSuffix(self.tr(" 天内"))
+            self.days[kind] = days
+            unit = QComboBox()
+            for key, label in UNITS.items():
+                unit.addItem(self.tr(label), key)
+            self.units[kind] = unit
+            rate = QSpinBox()
+            rate.setRange(0, 100)  # a rate above 100% cannot be typed
+            rate.setSuffix(" %")
+            self.rates[kind] = rate
+            self.roles[kind] = {}
+            for i, severity in enumerate(SEVERITIES):
+                combo = self._role_combo()
+                self.roles[kind][severity] = combo
+                self.table.setCellWidget(row, self.COL_ROLE0 + i, combo)
+            self.methods[kind] = MethodsBox()
+            signature = QCheckBox(self.tr("须签名"))
+            self.signature[kind] = signature
+            holder = QWidget()
+            hl = QHBoxLayout(holder)
+            hl.setContentsMargins(8, 0, 4, 0)
+            hl.addWidget(signature)
+            self.table.setCellWidget(row, self.COL_DAYS, days)
+            self.table.setCellWidget(row, self.COL_UNIT, unit)
+            self.table.setCellWidget(row, self.COL_RATE, rate)
+            self.table.setCellWidget(row, self.COL_METHODS, self.methods[kind])
+            self.table.setCellWidget(row, self.COL_SIGNATURE, holder)
+            for widget in (
+                days,
+                unit,
+                rate,
+                *self.roles[kind].values(),
+                signature,
+                *self.methods[kind].boxes.values(),
+            ):
+                # Working in a row's widgets selects the row, so its sub-rules show below.
+                widget.installEventFilter(self)
+                widget.setProperty("kind_row", row)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.COL_METHODS, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(34)
+        self.table.setMinimumHeight(34 * len(KINDS) + self.table.horizontalHeader().sizeHint().height() + 4)
+        self.table.currentCellChanged.connect(lambda row, *_: self._show_sub_rules(row))
+
+        # The sub-rules of the selected kind.
+        self.sub_title = QLabel()
+        self.sub_title.setStyleSheet("font-weight: bold;")
+        self.sub_hint = QLabel(
+            self.tr("类别相符或内容含任一关键词的案件,按细则的天数回访(取第一条相符的细则)。")
+        )
+        self.sub_hint.setStyleSheet(HINT_STYLE)
+        self.sub_hint.setWordWrap(True)
+        self.sub_table = QTableWidget(0, len(self.SUB_COLUMNS))
+        self.sub_table.setHorizontalHeaderLabels([self.tr(c) for c in self.SUB_COLUMNS])
+        self.sub_table.verticalHeader().hide()
+        self.sub_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        sub_header = self.sub_table.horizontalHeader()
+        sub_header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        sub_header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.sub_table.setStyleSheet(SELECTION_STYLE)
+        self.add_sub_button = QPushButton(self.tr("添加细则"))
+        self.add_sub_button.clicked.connect(self.add_sub_rule)
+        self.remove_sub_button = QPushButton(self.tr("删除细则"))
+        self.remove_sub_button.clicked.connect(self.remove_sub_rule)
+        sub_buttons = QVBoxLayout()
+        sub_buttons.addWidget(self.add_sub_button)
+        sub_buttons.addWidget(self.remove_sub_button)
+        sub_buttons.addStretch(1)
+        sub_row = QHBoxLayout()
+        sub_row.addWidget(self.sub_table, 1)
+        sub_row.addLayout(sub_buttons)
+
+        # The rules that hold for every kind.
+        self.rework_hours = QSpinBox()
+        self.rework_hours.setRange(1, 240)
+        self.rework_hours.setSuffix(self.tr(" 小时内"))
+        self.history_days = QSpinBox()
+        self.history_days.setRange(0, 3650)
+        self.history_days.setSuffix(self.tr(" 天内"))
+        self.form_days = QSpinBox()
+        self.form_days.setRange(1, 365)
+        self.form_days.setSuffix(self.tr(" 天内"))
+        general = QHBoxLayout()
+        general.addWidget(QLabel(self.tr("不满意时书面返工通知")))
+        general.addWidget(self.rework_hours)
+        general.addSpacing(16)
+        general.addWidget(QLabel(self.tr("只为近")))
+        general.addWidget(self.history_days)
+        general.addWidget(QLabel(self.tr("办结的案件安排回访")))
+        general.addSpacing(16)
+        general.addWidget(QLabel(self.tr("纸质回访记录表交回")))
+        general.addWidget(self.form_days)
+        general.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        layout.addLayout(general)
+        layout.addSpacing(4)
+        layout.addWidget(self.sub_title)
+        layout.addWidget(self.sub_hint)
+        layout.addLayout(sub_row, 1)
+
+    # Widgets ---------------------------------------------------------------------------
+    def _role_combo(self) -> QComboBox:
+        combo = QComboBox()
+        for key, label in ROLES.items():
+            if key not in NON_VISITING_ROLES:
+                combo.addItem(self.tr(label), key)
+        return combo
+
+    @staticmethod
+    def _select_data(combo: QComboBox, key: str, label: str | None = None) -> None:
+        index = combo.findData(key)
+        if index < 0:  # a stored value this list does not offer: keep it rather than lose it
+            combo.addItem(label or key, key)
+            index = combo.count() - 1
+        combo.setCurrentIndex(index)
+
+    def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]  # noqa: N802
+        if event.type() == event.Type.FocusIn:
+            row = watched.property("kind_row")
+            if isinstance(row, int) and row != self.table.currentRow():
+                self.table.setCurrentCell(row, 0)
+        return super().eventFilter(watched, event)
+
+    # Loading and applying --------------------------------------------------------------
+    def load(self, policy: Policy) -> None:
+        """Fill the widgets from `policy.data["visits"]` (a copy: nothing changes until apply)."""
+        self._load_data(copy.deepcopy(policy.data["visits"]))
+
+    def _load_data(self, data: dict[str, Any]) -> None:
+        self._data = data
+        self._preset_name = str(data.get("preset", ""))
+        self.preset_note.setText(self.tr("当前:{0}").format(self._preset_name) if self._preset_name else "")
+        if self._preset_name in self._presets:
+            self.preset.setCurrentText(self._preset_name)
+        rules = data.get("rules", {})
+        for kind in KINDS:
+            rule = rules.get(kind, {})
+            self.days[kind].setValue(int(rule.get("days", 7)))
+            self._select_data(self.units[kind], str(rule.get("unit", "calendar")))
+            self.rates[kind].setValue(round(float(rule.get("rate", 0)) * 100))
+            roles = rule.get("roles", {})
+            for severity in SEVERITIES:
+                key = str(roles.get(severity, "steward"))
+                self._select_data(self.roles[kind][severity], key, ROLES.get(key))
+            self.methods[kind].set_methods(list(rule.get("methods", VISIT_METHODS)))
+            self.signature[kind].setChecked(bool(rule.get("signature", True)))
+        self._subs = {kind: copy.deepcopy(rules.get(kind, {}).get("sub_rules", [])) for kind in KINDS}
+        self.rework_hours.setValue(int(float(data.get("rework_notice_hours", 24))))
+        self.history_days.setValue(int(data.get("history_days", 30)))
+        self.form_days.setValue(int(data.get("form_return_days", 7)))
+        self._sub_kind = None
+        self.mark_problems({})
+        row = max(self.table.currentRow(), 0)
+        self.table.setCurrentCell(row, 0)
+        self._show_sub_rules(row)
+
+    def apply(self, policy: Policy) -> None:
+        """Write the widgets back into `policy.data["visits"]`; keys this page does not show stay."""
+        self._store_sub_rules()
+        data = copy.deepcopy(self._data) if self._data else copy.deepcopy(policy.data.get("visits", {}))
+        rules = data.setdefault("rules", {})
+        for kind in KINDS:
+            rule = rules.setdefault(kind, {})
+            rule["days"] = self.days[kind].value()
+            rule["unit"] = self.units[kind].currentData()
+            rule["rate"] = self.rates[kind].value() / 100
+            rule["roles"] = {sev: self.roles[kind][sev].currentData() for sev in SEVERITIES}
+            rule["methods"] = self.methods[kind].methods()
+            rule["signature"] = self.signature[kind].isChecked()
+            rule["sub_rules"] = copy.deepcopy(self._subs.get(kind, []))
+        data["rework_notice_hours"] = self._same_number(
+            data.get("rework_notice_hours"), self.rework_hours.value()
+        )
+        data["history_days"] = self.history_days.value()
+        data["form_return_days"] = self.form_days.value()
+        if self._preset_name:
+            data["preset"] = self._preset_name
+        policy.data["visits"] = data
+
+    @staticmethod
+    def _same_number(old: object, new: int) -> object:
+        """Keep 24.0 as stored when the spin box shows 24 (so load→apply changes nothing)."""
+        return old if isinstance(old, int | float) and old == new else new
+
+    # Sub-rules -------------------------------------------------------------------------
+    def _show_sub_rules(self, row: int) -> None:
+        if row < 0 or row >= len(KINDS):
+            return
+        self._store_sub_rules()
+        kind = KINDS[row]
+        self._sub_kind = kind
+        self.sub_title.setText(self.tr("{0}的细则").format(kind))
+        subs = self._subs.get(kind, [])
+        self.sub_table.setRowCount(0)
+        for sub in subs:
+            self._append_sub_row(sub)
+
+    def _append_sub_row(self, sub: dict[str, Any]) -> None:
+        row = self.sub_table.rowCount()
+        self.sub_table.insertRow(row)
+        values = (
+            str(sub.get("name", "")),
+            join_list(list(sub.get("categories", []))),
+            join_list(list(sub.get("keywords", []))),
+            str(sub.get("days", "")),
+        )
+        for col, value in enumerate(values):
+            item = QTableWidgetItem(value)
+            if col == 3:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.sub_table.setItem(row, col, item)
+
+    def _store_sub_rules(self) -> None:
+        """The sub-rule table back into the kind it shows (days kept as typed when not a number,
+        so the policy check names it)."""
+        if self._sub_kind is None:
+            return
+        old = self._subs.get(self._sub_kind, [])
+        subs: list[dict[str, Any]] = []
+        for row in range(self.sub_table.rowCount()):
+            texts = [
+                (self.sub_table.item(row, c).text() if self.sub_table.item(row, c) else "") for c in range(4)
+            ]
+            name, categories, keywords, days_text = (t.strip() for t in texts)
+            if not any((name, categories, keywords, days_text)):
+                continue
+            try:
+                days: object = int(days_text)
+            except ValueError:
+                days = days_text
+            sub = dict(old[row]) if row < len(old) else {}
+            sub.update(name=name, categories=split_list(categories), keywords=split_list(keywords), days=days)
+            subs.append(sub)
+        self._subs[self._sub_kind] = subs
+
+    def add_sub_rule(self) -> None:
+        if self._sub_kind is None:
+            return
+        self._append_sub_row({"name": "", "categories": [], "keywords": [], "days": 3})
+        row = self.sub_table.rowCount() - 1
+        self.sub_table.setCurrentCell(row, 0)
+        self.sub_table.editItem(self.sub_table.item(row, 0))
+
+    def remove_sub_rule(self) -> None:
+        row = self.sub_table.currentRow()
+        if row >= 0:
+            self._store_sub_rules()
+            if self._sub_kind is not None and row < len(self._subs[self._sub_kind]):
+                del self._subs[self._sub_kind][row]
+            self.sub_table.removeRow(row)
+
+    def sub_rules(self, kind: str) -> list[dict[str, Any]]:
+        """The sub-rules of a kind as they stand in the editor."""
+        if kind == self._sub_kind:
+            self._store_sub_rules()
+        return copy.deepcopy(self._subs.get(kind, []))
+
+    def select_kind(self, kind: str) -> None:
+        self.table.setCurrentCell(KINDS.index(kind), 0)
+
+    # Presets ---------------------------------------------------------------------------
+    def ask_apply_preset(self) -> None:
+        """Ask first: a preset replaces every rule shown."""
+        name = self.preset.currentText()
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("套用预设"),
+            self.tr("按“{0}”重填全部回访规则?\n当前填写的内容将被替换(保存前仍可取消)。").format(name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        yes.setText(self.tr("套用"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("取消"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.buttonClicked.connect(lambda button: self.apply_preset(name) if button is yes else None)
+        box.finished.connect(lambda _result: setattr(self, "confirm_box", None))
+        self.confirm_box = box
+        box.open()
+
+    def apply_preset(self, name: str) -> None:
+        data = copy.deepcopy(self._presets[name])
+        # Keep what the presets do not speak of (the general numbers) as they are shown.
+        for key, widget in (
+            ("rework_notice_hours", self.rework_hours),
+            ("history_days", self.history_days),
+            ("form_return_days", self.form_days),
+        ):
+            data[key] = widget.value()
+        for key, value in self._data.items():
+            data.setdefault(key, copy.deepcopy(value))
+        self._load_data(data)
+
+    # Problems --------------------------------------------------------------------------
+    def mark_problems(self, problems: dict[str, str]) -> None:
+        """Tint the rows of the kinds named by a refusal (keys like "报修回访率")."""
+        bad = {kind for kind in KINDS if any(key.startswith(kind) for key in problems)}
+        for row, kind in enumerate(KINDS):
+            item = self.table.item(row, 0)
+            item.setBackground(QBrush(ERROR_TINT) if kind in bad else QBrush())
+            item.setForeground(QBrush(ERROR_TEXT) if kind in bad else QBrush())
+            font = item.font()
+            font.setBold(kind in bad)
+            item.setFont(font)
+            item.setToolTip(self.tr("有误,见下方说明") if kind in bad else "")
+        if bad:
+            self.select_kind(next(k for k in KINDS if k in bad))
+
+
+class VisitPolicyDialog(QDialog):
+    """回访制度 on its own: 保存 checks and stores; a refusal keeps the dialog and the values."""
+
+    def __init__(self, policies: PolicyStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.policies = policies
+        self.setWindowTitle(self.tr("回访制度"))
+        self.editor = VisitPolicyEditor()
+        self.editor.load(policies.load())
+        self.banner = Banner("error")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.buttons)
+        self.resize(1180, 660)
+
+    def save(self) -> None:
+        policy = self.policies.copy()
+        self.editor.apply(policy)
+        try:
+            self.policies.save(policy)
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return
+        self.accept()
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        lines = "\n".join(f"{name}:{reason}" for name, reason in problems.items())
+        self.banner.show_message(self.tr("未保存,请改正:\n{0}").format(lines), "error")
+        self.editor.mark_problems(problems)
