@@ -68,6 +68,15 @@ def build_parser() -> argparse.ArgumentParser:
     q = form_sub.add_parser("ledger", help="打印回访记录签收表")
     q.add_argument("--pdf", type=Path, required=True)
 
+    p = sub.add_parser("report", help="统计报表")
+    report_sub = p.add_subparsers(dest="report_command", required=True, parser_class=_Parser)
+    q = report_sub.add_parser("quarterly", help="季度分析报告")
+    q.add_argument("--year", type=int, required=True)
+    q.add_argument("--quarter", type=int, required=True)
+    q.add_argument("--pdf", type=Path)
+    q.add_argument("--xlsx", type=Path)
+    q.add_argument("--json", type=Path)
+
     p = sub.add_parser("schedule", help="列出待回访计划")
     p.add_argument("--json", type=Path, help="写入 JSON 文件(默认打印表格)")
     return parser
@@ -211,6 +220,39 @@ def cmd_form(args: argparse.Namespace, data_dir: Path) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace, data_dir: Path) -> int:
+    import json
+
+    from app.stats import Period
+
+    if not 1 <= args.quarter <= 4:
+        raise UserError(f"季度只能是 1 到 4,收到 {args.quarter}")
+    if not 2000 <= args.year <= 2099:
+        raise UserError(f"年份 {args.year} 不在 2000 至 2099 之间")
+    period = Period.quarter(args.year, args.quarter)
+    office = _open(data_dir)
+    try:
+        report = office.quarterly(period)
+        if args.json:
+            args.json.write_text(json.dumps(report.current.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+        if args.pdf:
+            from reports.quarterly import QuarterlyReport
+
+            args.pdf.write_bytes(QuarterlyReport(office.name, report).generate())
+        if args.xlsx:
+            from app.stats_export import write_xlsx
+
+            write_xlsx(report, args.xlsx)
+    finally:
+        office.close()
+    s = report.current
+    print(
+        f"{period.label}:受理 {sum(s.cases_received.values())} 件,办结率 {s.resolution_rate:.1%},"
+        f"逾期 {s.overdue} 件,重复投诉 {len(s.repeat_complaints)} 组,重复维修 {len(s.repeat_repairs)} 组"
+    )
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "init": cmd_init,
     "demo": cmd_demo,
@@ -219,4 +261,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "export-cases": cmd_export_cases,
     "schedule": cmd_schedule,
     "form": cmd_form,
+    "report": cmd_report,
 }

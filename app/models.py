@@ -121,6 +121,8 @@ class Case(BaseModel):
     closed_at = pw.DateTimeField(null=True)
     merged_into = pw.ForeignKeyField("self", null=True, backref="merged", on_delete="SET NULL")
     created_by = pw.ForeignKeyField(Staff, null=True, on_delete="SET NULL")
+    typical = pw.BooleanField(default=False)  # 典型案例, marked by the planner for the report
+    typical_note = pw.TextField(default="")
     updated_at = pw.DateTimeField()
 
     class Meta:
@@ -329,6 +331,17 @@ class FormSheet(BaseModel):
     scan_name = pw.CharField(default="", max_length=100)
 
 
+class ReportArchive(BaseModel):
+    """A quarterly analysis as it was handed in: the manager's text and the printed PDF."""
+
+    period = pw.CharField(max_length=20, index=True)  # 2026-Q3
+    measures = pw.TextField(default="")  # 改进措施, written by the manager
+    summary = pw.TextField(default="")
+    pdf = pw.BlobField(null=True)
+    archived_at = pw.DateTimeField(null=True)
+    archived_by = pw.CharField(default="", max_length=40)
+
+
 class NightLogEntry(BaseModel):
     """夜间值班记录: a call taken at night, carried into a case next morning."""
 
@@ -379,6 +392,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     Signature,
     VisitReview,
     FormSheet,
+    ReportArchive,
     NightLogEntry,
     Draft,
     Holiday,

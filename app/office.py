@@ -17,12 +17,13 @@ from app.db import close_database, open_database
 from app.drafts import DraftStore
 from app.errors import ValidationError
 from app.forms import FormLedger
-from app.models import Department, Setting, Staff, db
+from app.models import Department, ReportArchive, Setting, Staff, db
 from app.nightlog import NightLogService
 from app.owners import OwnerService
 from app.paths import DB_FILENAME
 from app.policy import PolicyStore
 from app.staff import StaffService, check_password_strength
+from app.stats import Comparison, Period, Statistics, period_key
 from app.validation import clean_text
 from app.visits import VisitService
 
@@ -65,6 +66,20 @@ class Office:
 
     def close(self) -> None:
         close_database()
+
+    def statistics(self) -> Statistics:
+        return Statistics(self.policies.load(), self.clock.now().date())
+
+    def quarterly(self, period: Period) -> Comparison:
+        """The period's figures beside the previous period's, with the archived measures text."""
+        stats = self.statistics()
+        archive = ReportArchive.get_or_none(ReportArchive.period == period_key(period))
+        return Comparison(
+            current=stats.compute(period),
+            previous=stats.compute(period.previous()),
+            measures=archive.measures if archive else "",
+            archived_at=archive.archived_at if archive else None,
+        )
 
     # The office's own settings ---------------------------------------------------------
     def setting(self, key: str, default: str = "") -> str:

@@ -1,0 +1,391 @@
+"""The numbers of a period: 《回访统计表》, complaint analysis, handling, corrective-action flags.
+
+One module computes every figure (SQL plus plain Python, no Qt); the windows, the PDF,
+the Excel export and the JSON only present them. Definitions are in `DEFINITIONS`, printed
+as the report's footnotes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import peewee as pw
+
+from app import domain
+from app.models import Case, Extension, Room, Staff, Visit
+from app.policy import Policy
+
+DEFINITIONS = [
+    "处理宗数:该性质的案件在本期内办结(办结时间在期内)的件数;已合并的重复案件不计。",
+    "回访宗数:上述办结案件中,至少有一次已完成回访的件数(回访日期不限)。",
+    "回访率:回访宗数 ÷ 处理宗数;无办结案件时为 0。",
+    "满意度:本期内完成的回访,每次回访计一次。",
+    "受理件数:本期内受理的案件,按性质统计;已合并的重复案件不计。",
+    "办结率:本期受理的案件中,在本期最后一天结束前办结的比例。",
+    "逾期:本期受理的案件中,办结期限(按程度)早于办结时间的,或仍未办结而期限已在本期内届满的。",
+    "重复投诉:本期受理的投诉按房号与类别分组,同组两件及以上;重复维修:报修同组三件及以上;匿名案件不计。",
+    "首次响应时间:受理到首次回复业主的小时数;办结时间:受理到办结的小时数;取中位数与第 90 百分位。",
+]
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date  # inclusive
+    end: dt.date  # inclusive
+    label: str
+
+    @property
+    def start_at(self) -> dt.datetime:
+        return dt.datetime.combine(self.start, dt.time())
+
+    @property
+    def end_at(self) -> dt.datetime:
+        """The first moment after the period."""
+        return dt.datetime.combine(self.end + dt.timedelta(days=1), dt.time())
+
+    @classmethod
+    def quarter(cls, year: int, quarter: int) -> Period:
+        if quarter not in (1, 2, 3, 4):
+            raise ValueError("季度只能是 1 到 4")
+        start = dt.date(year, 3 * quarter - 2, 1)
+        end = (dt.date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1)) - dt.timedelta(days=1)
+        return cls(start, end, f"{year}年第{quarter}季度")
+
+    @classmethod
+    def month(cls, year: int, month: int) -> Period:
+        start = dt.date(year, month, 1)
+        end = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+        return cls(start, end, f"{year}年{month}月")
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls(dt.date(year, 1, 1), dt.date(year, 12, 31), f"{year}年")
+
+    @classmethod
+    def between(cls, start: dt.date, end: dt.date) -> Period:
+        if end < start:
+            raise ValueError("结束日期不能早于开始日期")
+        return cls(start, end, f"{start:%Y-%m-%d} 至 {end:%Y-%m-%d}")
+
+    def previous(self) -> Period:
+        """The period of the same length just before (the previous quarter for a quarter)."""
+        if self.start.day == 1 and (self.end + dt.timedelta(days=1)).day == 1:
+            months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+            m = self.start.month - months
+            y = self.start.year
+            while m < 1:
+                m += 12
+                y -= 1
+            start = dt.date(y, m, 1)
+            if months == 3:
+                return Period.quarter(y, (m - 1) // 3 + 1)
+            if months == 1:
+                return Period.month(y, m)
+            if months == 12:
+                return Period.year(y)
+            return Period.between(start, self.start - dt.timedelta(days=1))
+        length = self.end - self.start
+        end = self.start - dt.timedelta(days=1)
+        return Period.between(end - length, end)
+
+
+@dataclass
+class KindVisits:
+    handled: int = 0
+    visited: int = 0
+    visit_rate: float = 0.0
+    target: float = 0.0
+
+
+@dataclass
+class Group:
+    room: str
+    category: str
+    count: int
+    cases: list[str]
+
+
+@dataclass
+class Timing:
+    median_hours: float | None
+    p90_hours: float | None
+    count: int
+
+
+@dataclass
+class VisitorLine:
+    name: str
+    role: str
+    planned: int
+    done: int
+    overdue: int
+    unsatisfied: int
+
+
+@dataclass
+class PeriodStats:
+    period: Period
+    visit_stats: dict[str, KindVisits]
+    satisfaction: dict[str, int]
+    cases_received: dict[str, int]
+    resolution_rate: float
+    overdue: int
+    overdue_cases: list[str]
+    repeat_complaints: list[Group]
+    repeat_repairs: list[Group]
+    unsatisfied: list[dict[str, Any]]
+    complaints_by_category: list[tuple[str, int]]
+    complaints_by_validity: dict[str, int]
+    complaints_by_severity: dict[str, int]
+    complaints_by_building: list[tuple[str, int]]
+    complaints_by_party: list[tuple[str, int]]
+    response_time: Timing
+    resolution_time: Timing
+    extensions: int
+    visitors: list[VisitorLine]
+    households: int
+    complaint_rate: float  # complaints received / households
+    typical_cases: list[dict[str, str]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        p = self.period
+        return {
+            "period": _period_json(p),
+            "visit_stats": {k: {"handled": v.handled, "visited": v.visited, "visit_rate": round(v.visit_rate, 4),
+                                "target": v.target} for k, v in self.visit_stats.items()},
+            "satisfaction": self.satisfaction,
+            "cases_received": self.cases_received,
+            "resolution_rate": round(self.resolution_rate, 4),
+            "overdue": self.overdue,
+            "repeat_complaints": [asdict(g) for g in self.repeat_complaints],
+            "repeat_repairs": [asdict(g) for g in self.repeat_repairs],
+            "unsatisfied": self.unsatisfied,
+            "complaints_by_category": dict(self.complaints_by_category),
+            "complaints_by_validity": self.complaints_by_validity,
+            "complaints_by_severity": self.complaints_by_severity,
+            "complaints_by_building": dict(self.complaints_by_building),
+            "complaints_by_party": dict(self.complaints_by_party),
+            "response_time_hours": asdict(self.response_time),
+            "resolution_time_hours": asdict(self.resolution_time),
+            "extensions": self.extensions,
+            "visitors": [asdict(v) for v in self.visitors],
+            "households": self.households,
+            "complaint_rate": round(self.complaint_rate, 6),
+            "typical_cases": self.typical_cases,
+        }
+
+
+def _period_json(p: Period) -> dict[str, Any]:
+    out: dict[str, Any] = {"label": p.label, "from": p.start.isoformat(), "to": p.end.isoformat()}
+    if p.start.day == 1 and p.start.month in (1, 4, 7, 10) and Period.quarter(p.start.year, (p.start.month - 1) // 3 + 1) == p:
+        out["year"] = p.start.year
+        out["quarter"] = (p.start.month - 1) // 3 + 1
+    return out
+
+
+def percentile(values: list[float], q: float) -> float | None:
+    """The q-th percentile (0..1) with linear interpolation; None for no values."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    if len(ordered) == 1:
+        return ordered[0]
+    pos = (len(ordered) - 1) * q
+    low = int(pos)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (pos - low)
+
+
+def _timing(hours: list[float]) -> Timing:
+    if not hours:
+        return Timing(None, None, 0)
+    return Timing(round(statistics.median(hours), 1), round(percentile(hours, 0.9) or 0.0, 1), len(hours))
+
+
+def _hours(a: dt.datetime, b: dt.datetime) -> float:
+    return (b - a).total_seconds() / 3600
+
+
+def _as_dt(value: Any) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(str(value))
+
+
+class Statistics:
+    """Computes `PeriodStats`; the policy gives the visit-rate targets."""
+
+    def __init__(self, policy: Policy, today: dt.date) -> None:
+        self.policy = policy
+        self.today = today
+
+    def compute(self, period: Period) -> PeriodStats:
+        live = Case.state != domain.MERGED
+        received = Case.select().where(live, Case.received_at >= period.start_at, Case.received_at < period.end_at)
+        handled_q = Case.select().where(live, Case.resolved_at >= period.start_at, Case.resolved_at < period.end_at)
+
+        # 《回访统计表》 -------------------------------------------------------------
+        rules = self.policy.data["visits"]["rules"]
+        visit_stats = {k: KindVisits(target=float(rules.get(k, {}).get("rate", 0))) for k in domain.KINDS}
+        visited_ids = Visit.select(Visit.case).where(Visit.state == domain.VISIT_DONE, Visit.case.is_null(False))
+        rows = (
+            handled_q.select(Case.kind, pw.fn.COUNT(Case.id).alias("n"),
+                             pw.fn.SUM(pw.Case(None, [(Case.id.in_(visited_ids), 1)], 0)).alias("v"))
+            .group_by(Case.kind).dicts()
+        )
+        for row in rows:
+            k = visit_stats.setdefault(row["kind"], KindVisits())
+            k.handled, k.visited = int(row["n"]), int(row["v"] or 0)
+            k.visit_rate = k.visited / k.handled if k.handled else 0.0
+
+        # Satisfaction of visits done in the period ---------------------------------
+        satisfaction = dict.fromkeys(domain.SATISFACTION, 0)
+        done_in_period = Visit.select().where(
+            Visit.state == domain.VISIT_DONE, Visit.done_at >= period.start_at, Visit.done_at < period.end_at
+        )
+        for row in done_in_period.select(Visit.satisfaction, pw.fn.COUNT(Visit.id).alias("n")).group_by(Visit.satisfaction).dicts():
+            if row["satisfaction"] in satisfaction:
+                satisfaction[row["satisfaction"]] = int(row["n"])
+        unsatisfied = [
+            {"case": v.case.number if v.case_id else None, "room": v.room.label if v.room_id else "",
+             "satisfaction": v.satisfaction, "opinion": v.opinion, "visitor": v.visitor_name,
+             "date": v.done_at.date().isoformat(), "attempt": v.attempt}
+            for v in done_in_period.where(Visit.satisfaction.in_(["不满意", "很不满意"])).order_by(Visit.done_at)
+        ]
+
+        # Cases received, handling ---------------------------------------------------
+        cases_received = dict.fromkeys(domain.KINDS, 0)
+        for row in received.select(Case.kind, pw.fn.COUNT(Case.id).alias("n")).group_by(Case.kind).dicts():
+            cases_received[row["kind"]] = int(row["n"])
+        total_received = sum(cases_received.values())
+        resolved_by_end = received.where(Case.resolved_at.is_null(False), Case.resolved_at < period.end_at).count()
+        resolution_rate = resolved_by_end / total_received if total_received else 0.0
+
+        overdue_q = received.where(
+            (Case.resolved_at.is_null(False) & (Case.resolve_due < Case.resolved_at))
+            | (Case.resolved_at.is_null() & (Case.resolve_due < period.end_at))
+        )
+        overdue_cases = [c.number for c in overdue_q.select(Case.number).order_by(Case.received_at)]
+
+        response_hours: list[float] = []
+        resolution_hours: list[float] = []
+        for row in received.select(Case.received_at, Case.first_response_at, Case.resolved_at).tuples():
+            rec = _as_dt(row[0])
+            if row[1] is not None:
+                response_hours.append(_hours(rec, _as_dt(row[1])))
+            if row[2] is not None:
+                resolution_hours.append(_hours(rec, _as_dt(row[2])))
+        extensions = Extension.select().join(Case).where(
+            live, Case.received_at >= period.start_at, Case.received_at < period.end_at
+        ).count()
+
+        # Complaints analysis ---------------------------------------------------------
+        complaints = received.where(Case.kind == "投诉")
+        by_category = Counter(dict(complaints.select(Case.category, pw.fn.COUNT(Case.id)).group_by(Case.category).tuples()))
+        by_validity = {domain.VALIDITY_LABELS.get(v or "", "未判定"): int(n) for v, n in
+                       complaints.select(Case.validity, pw.fn.COUNT(Case.id)).group_by(Case.validity).tuples()}
+        by_severity = dict.fromkeys(domain.SEVERITIES, 0)
+        for sev, n in complaints.select(Case.severity, pw.fn.COUNT(Case.id)).group_by(Case.severity).tuples():
+            by_severity[sev] = int(n)
+        by_building = Counter(dict(
+            complaints.select(Room.building, pw.fn.COUNT(Case.id)).join(Room).group_by(Room.building).tuples()
+        ))
+        by_party = Counter(dict(
+            complaints.select(Case.party, pw.fn.COUNT(Case.id)).where(Case.party != "").group_by(Case.party).tuples()
+        ))
+
+        # Corrective-action flags -------------------------------------------------------
+        repeat_complaints = self._repeats(received, "投诉", 2)
+        repeat_repairs = self._repeats(received, "报修", 3)
+
+        households = Room.select().count()
+        complaint_rate = cases_received["投诉"] / households if households else 0.0
+        return PeriodStats(
+            period=period,
+            visit_stats=visit_stats,
+            satisfaction=satisfaction,
+            cases_received=cases_received,
+            resolution_rate=resolution_rate,
+            overdue=len(overdue_cases),
+            overdue_cases=overdue_cases,
+            repeat_complaints=repeat_complaints,
+            repeat_repairs=repeat_repairs,
+            unsatisfied=unsatisfied,
+            complaints_by_category=by_category.most_common(),
+            complaints_by_validity=by_validity,
+            complaints_by_severity=by_severity,
+            complaints_by_building=sorted(by_building.most_common(), key=lambda x: (-x[1], x[0])),
+            complaints_by_party=by_party.most_common(),
+            response_time=_timing(response_hours),
+            resolution_time=_timing(resolution_hours),
+            extensions=extensions,
+            visitors=self._visitors(period, self.today),
+            households=households,
+            complaint_rate=complaint_rate,
+            typical_cases=[
+                {"case": c.number, "kind": c.kind, "category": c.category, "account": c.account[:200],
+                 "result": c.result[:200], "note": c.typical_note}
+                for c in received.where(Case.typical == True).order_by(Case.received_at)  # noqa: E712
+            ],
+        )
+
+    @staticmethod
+    def _repeats(received: pw.ModelSelect, kind: str, minimum: int) -> list[Group]:
+        groups: dict[tuple[int, str], list[str]] = defaultdict(list)
+        query = (
+            received.select(Case.room, Case.category, Case.number)
+            .where(Case.kind == kind, Case.anonymous == False, Case.room.is_null(False))  # noqa: E712
+            .order_by(Case.received_at)
+        )
+        for room_id, category, number in query.tuples():
+            groups[(room_id, category)].append(number)
+        wanted = {key: numbers for key, numbers in groups.items() if len(numbers) >= minimum}
+        labels = {r.id: r.label for r in Room.select().where(Room.id.in_([k[0] for k in wanted]))} if wanted else {}
+        out = [Group(labels[room], category, len(numbers), numbers) for (room, category), numbers in wanted.items()]
+        return sorted(out, key=lambda g: (-g.count, g.room, g.category))
+
+    @staticmethod
+    def _visitors(period: Period, today: dt.date) -> list[VisitorLine]:
+        """Visits per person in the period: planned (due inside), done, overdue, unsatisfied."""
+        lines: dict[str, VisitorLine] = {}
+        roles = {s.name: s.role for s in Staff.select(Staff.name, Staff.role)}
+        end_day = period.end
+        query = Visit.select(Visit.visitor_name, Visit.state, Visit.due, Visit.done_at, Visit.satisfaction).where(
+            (Visit.due >= period.start) & (Visit.due <= period.end)
+            | ((Visit.done_at >= period.start_at) & (Visit.done_at < period.end_at))
+        )
+        for name, state, due, done_at, sat in query.tuples():
+            name = name or "未指定"
+            line = lines.setdefault(name, VisitorLine(name, domain.ROLES.get(roles.get(name, ""), ""), 0, 0, 0, 0))
+            due_d = due if isinstance(due, dt.date) else dt.date.fromisoformat(str(due))
+            if period.start <= due_d <= period.end:
+                line.planned += 1
+            done = _as_dt(done_at) if done_at else None
+            if state == domain.VISIT_DONE and done and period.start_at <= done < period.end_at:
+                line.done += 1
+                if sat in ("不满意", "很不满意"):
+                    line.unsatisfied += 1
+            if state == domain.VISIT_PLANNED and due_d <= end_day and due_d < today:
+                line.overdue += 1
+        return sorted(lines.values(), key=lambda v: (-v.done, v.name))
+
+
+@dataclass
+class Comparison:
+    """A period beside the one before it, with the manager's written measures (改进措施)."""
+
+    current: PeriodStats
+    previous: PeriodStats
+    measures: str = ""
+    archived_at: dt.datetime | None = None
+
+
+def period_key(period: Period) -> str:
+    info = _period_json(period)
+    if "quarter" in info:
+        return f"{info['year']}-Q{info['quarter']}"
+    return f"{period.start:%Y%m%d}-{period.end:%Y%m%d}"
