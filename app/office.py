@@ -70,6 +70,18 @@ class Office:
     def statistics(self) -> Statistics:
         return Statistics(self.policies.load(), self.clock.now().date())
 
+    def save_measures(self, period: Period, measures: str, pdf: bytes | None = None, actor: Staff | None = None) -> None:
+        """The manager's improvement measures for a period; with the PDF, the period is archived."""
+        key = period_key(period)
+        with db.atomic():
+            row, _ = ReportArchive.get_or_create(period=key)
+            row.measures = clean_text(measures)
+            if pdf is not None:
+                row.pdf = pdf
+                row.archived_at = self.clock.now()
+                row.archived_by = actor.name if actor else ""
+            row.save()
+
     def quarterly(self, period: Period) -> Comparison:
         """The period's figures beside the previous period's, with the archived measures text."""
         stats = self.statistics()

@@ -152,3 +152,19 @@ def test_report_command_json(office, q3, tmp_path, capsys):
                                          "cases": [q3["C4"], q3["C5"], q3["C6"]]}
     assert main([*args[:-1], "5"]) == 2
     assert "季度" in capsys.readouterr().err
+
+
+def test_excel_export_has_numbers(office, q3, tmp_path):
+    from openpyxl import load_workbook
+
+    from app.stats_export import write_xlsx
+
+    office.save_measures(Period.quarter(2026, 3), "加强保洁巡查;给排水管道普查")
+    path = tmp_path / "q3.xlsx"
+    write_xlsx(office.quarterly(Period.quarter(2026, 3)), path)
+    wb = load_workbook(path)
+    rows = {r[0]: r for r in wb["回访统计表"].iter_rows(min_row=2, values_only=True)}
+    assert rows["投诉"][1:4] == (3, 2, pytest.approx(2 / 3))
+    assert isinstance(rows["投诉"][1], int)
+    assert [r for r in wb["重复维修"].iter_rows(min_row=2, values_only=True)][0][:3] == ("3-2-502", "给排水", 3)
+    assert wb["改进措施与说明"]["A2"].value == "加强保洁巡查;给排水管道普查"
