@@ -2,11 +2,38 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterator
+from contextvars import ContextVar
+from typing import Any
 
 import peewee as pw
 
 db = pw.DatabaseProxy()
+
+# Who is acting, for the audit trail: set at login (windows) or per command (command line).
+_actor: ContextVar[str] = ContextVar("actor", default="系统")
+
+
+def current_actor() -> str:
+    return _actor.get()
+
+
+@contextlib.contextmanager
+def acting_as(name: str) -> Iterator[None]:
+    token = _actor.set(name or "系统")
+    try:
+        yield
+    finally:
+        _actor.reset(token)
+
+
+def set_actor(name: str) -> None:
+    """For the window session: everything after login is done by this person."""
+    _actor.set(name or "系统")
 
 
 class BaseModel(pw.Model):
@@ -16,6 +43,104 @@ class BaseModel(pw.Model):
         # save() writes only the fields changed on this object, so an older copy of a
         # record held by one window cannot undo what another window saved meanwhile.
         only_save_dirty = True
+
+
+def _audit_value(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        data = bytes(value)
+        return f"<{len(data)} 字节 sha256:{hashlib.sha256(data).hexdigest()[:16]}>"
+    if isinstance(value, pw.Model):
+        return str(value.get_id())
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.isoformat()
+    return str(value)
+
+
+class AuditEntry(BaseModel):
+    """审计记录: who changed what, when, from which value to which; chained by hash."""
+
+    at = pw.DateTimeField(index=True)
+    actor = pw.CharField(max_length=40)
+    action = pw.CharField(max_length=12)  # 新建 / 修改 / 查看业主档案 / 显示号码 / 导出 …
+    table = pw.CharField(max_length=24, index=True)
+    record_id = pw.CharField(max_length=40, index=True)
+    field = pw.CharField(default="", max_length=40)
+    old = pw.TextField(null=True)
+    new = pw.TextField(null=True)
+    prev_hash = pw.CharField(max_length=64)
+    hash = pw.CharField(max_length=64)
+
+    def payload(self) -> str:
+        return json.dumps(
+            [self.prev_hash, _audit_value(self.at), self.actor, self.action, self.table, self.record_id,
+             self.field, self.old, self.new],
+            ensure_ascii=False,
+        )
+
+
+GENESIS = "0" * 64
+
+
+def write_audit(rows: list[dict[str, Any]]) -> None:
+    """Append entries to the chain; call inside the transaction of the change.
+
+    The chain's head (last hash and count) is kept in the settings, so an entry removed
+    from the end is noticed too, and appending needs no scan of the trail."""
+    if not rows:
+        return
+    head_row = Setting.get_or_none(Setting.key == "audit_head")
+    head = json.loads(head_row.value) if head_row else {"hash": GENESIS, "count": 0}
+    prev = head["hash"]
+    now = dt.datetime.now().replace(microsecond=0)
+    actor = current_actor()
+    for row in rows:
+        entry = AuditEntry(at=now, actor=actor, prev_hash=prev, **row)
+        entry.hash = hashlib.sha256(entry.payload().encode("utf-8")).hexdigest()
+        entry.save(force_insert=True)
+        prev = entry.hash
+    value = json.dumps({"hash": prev, "count": int(head["count"]) + len(rows)})
+    Setting.insert(key="audit_head", value=value).on_conflict_replace().execute()
+
+
+class AuditedModel(BaseModel):
+    """A record whose every change is written to the audit trail in the same transaction."""
+
+    AUDIT_SKIP: tuple[str, ...] = ("updated_at",)
+
+    def save(self, force_insert: bool = False, only: Any = None) -> int:
+        table = self._meta.table_name
+        inserting = force_insert or self.get_id() is None
+        with self._meta.database.atomic():
+            if inserting:
+                result = super().save(force_insert=force_insert, only=only)
+                values = {
+                    f.name: _audit_value(getattr(self, f.name))
+                    for f in self._meta.sorted_fields if f.name not in self.AUDIT_SKIP and getattr(self, f.name) is not None
+                }
+                write_audit([{"action": "新建", "table": table, "record_id": str(self.get_id()), "field": "",
+                              "old": None, "new": json.dumps(values, ensure_ascii=False)}])
+                return result
+            fields = only or [self._meta.fields[name] for name in self.dirty_fields_names()]
+            names = [f.name for f in fields if f.name not in self.AUDIT_SKIP and not f.primary_key]
+            before = type(self).select(*[self._meta.fields[n] for n in names]).where(
+                self._meta.primary_key == self.get_id()).dicts().first() if names else None
+            result = super().save(force_insert=False, only=only)
+            rows = []
+            for name in names:
+                old = _audit_value(before.get(name)) if before else None
+                new = _audit_value(getattr(self, name))
+                if isinstance(self._meta.fields[name], pw.ForeignKeyField):
+                    new = _audit_value(getattr(self, self._meta.fields[name].column_name))
+                if old != new:
+                    rows.append({"action": "修改", "table": table, "record_id": str(self.get_id()), "field": name,
+                                 "old": old, "new": new})
+            write_audit(rows)
+            return result
+
+    def dirty_fields_names(self) -> list[str]:
+        return [f.name for f in self.dirty_fields]
 
 
 class Setting(BaseModel):
@@ -32,13 +157,13 @@ class Sequence(BaseModel):
     value = pw.IntegerField(default=0)
 
 
-class Department(BaseModel):
+class Department(AuditedModel):
     name = pw.CharField(unique=True, max_length=40)
     active = pw.BooleanField(default=True)
     sort = pw.IntegerField(default=0)
 
 
-class Staff(BaseModel):
+class Staff(AuditedModel):
     """A person of the office; the role keys are those of `app.domain.ROLES`."""
 
     name = pw.CharField(max_length=40)
@@ -56,7 +181,7 @@ class Staff(BaseModel):
         return [b.strip() for b in self.buildings.split(",") if b.strip()]
 
 
-class Room(BaseModel):
+class Room(AuditedModel):
     """楼栋-单元-房号."""
 
     building = pw.CharField(max_length=20)
@@ -75,7 +200,7 @@ def room_label(building: str, unit: str, number: str) -> str:
     return "-".join(p for p in (building, unit, number) if p)
 
 
-class Owner(BaseModel):
+class Owner(AuditedModel):
     """An occupant of a room: 业主, 租户 or 商户. Phone and ID number are personal data."""
 
     room = pw.ForeignKeyField(Room, null=True, backref="owners", on_delete="SET NULL")
@@ -88,7 +213,7 @@ class Owner(BaseModel):
     active = pw.BooleanField(default=True)
 
 
-class Case(BaseModel):
+class Case(AuditedModel):
     """One matter an owner raised (投诉、报修、建议…), from intake to closing."""
 
     number = pw.CharField(unique=True, max_length=20)  # TS-2026-00042
@@ -153,7 +278,7 @@ class CaseEvent(BaseModel):
         indexes = ((("case", "at"), False),)
 
 
-class Dispatch(BaseModel):
+class Dispatch(AuditedModel):
     """工作联系单: work sent to a department, signed for by its receiver."""
 
     case = pw.ForeignKeyField(Case, backref="dispatches", on_delete="CASCADE")
@@ -169,7 +294,7 @@ class Dispatch(BaseModel):
     outcome = pw.TextField(default="")
 
 
-class Extension(BaseModel):
+class Extension(AuditedModel):
     """A deadline moved later, with who approved it (超时需经批准)."""
 
     case = pw.ForeignKeyField(Case, backref="extensions", on_delete="CASCADE")
@@ -181,7 +306,7 @@ class Extension(BaseModel):
     at = pw.DateTimeField()
 
 
-class MajorReport(BaseModel):
+class MajorReport(AuditedModel):
     """重大投诉报告: to the quality department and the general manager within one working day."""
 
     case = pw.ForeignKeyField(Case, unique=True, backref="major_reports", on_delete="CASCADE")
@@ -196,7 +321,7 @@ class MajorReport(BaseModel):
     submitted_by = pw.CharField(default="", max_length=40)
 
 
-class OpenLetter(BaseModel):
+class OpenLetter(AuditedModel):
     """公开信: one written answer to many owners on the same matter; archived."""
 
     title = pw.CharField(max_length=100)
@@ -205,7 +330,7 @@ class OpenLetter(BaseModel):
     issued_by = pw.CharField(default="", max_length=40)
 
 
-class Visit(BaseModel):
+class Visit(AuditedModel):
     """回访: a follow-up visit to the owner, planned from a case (or a periodic round)."""
 
     case = pw.ForeignKeyField(Case, null=True, backref="visits", on_delete="CASCADE")
@@ -238,7 +363,7 @@ class Visit(BaseModel):
         indexes = ((("state", "due"), False), (("case", "attempt"), False))
 
 
-class VisitDecision(BaseModel):
+class VisitDecision(AuditedModel):
     """Why a handled case was (or was not) chosen for a visit: the sampling's explanation."""
 
     case = pw.ForeignKeyField(Case, unique=True, backref="visit_decisions", on_delete="CASCADE")
@@ -272,7 +397,7 @@ class VisitTask(BaseModel):
     answer = pw.TextField(default="")
 
 
-class ReworkNotice(BaseModel):
+class ReworkNotice(AuditedModel):
     """返工通知: the written notice to the worker after an unsatisfied visit, due within 24 h."""
 
     case = pw.ForeignKeyField(Case, backref="rework_notices", on_delete="CASCADE")
@@ -285,7 +410,7 @@ class ReworkNotice(BaseModel):
     delivered_to = pw.CharField(default="", max_length=40)
 
 
-class Signature(BaseModel):
+class Signature(AuditedModel):
     """A signature drawn on screen: the strokes, the PNG, and the hash binding it to the visit."""
 
     visit = pw.ForeignKeyField(Visit, backref="signatures", on_delete="CASCADE")
@@ -300,7 +425,7 @@ class Signature(BaseModel):
     sha256 = pw.CharField(max_length=64)
 
 
-class VisitReview(BaseModel):
+class VisitReview(AuditedModel):
     """主管审核 / 项目经理意见 / 总经理意见 on a visit record, with name and time."""
 
     visit = pw.ForeignKeyField(Visit, backref="reviews", on_delete="CASCADE")
@@ -310,7 +435,7 @@ class VisitReview(BaseModel):
     at = pw.DateTimeField()
 
 
-class FormSheet(BaseModel):
+class FormSheet(AuditedModel):
     """One numbered paper 《回访记录表》: printed, signed out, returned or voided; never reused."""
 
     number = pw.CharField(unique=True, max_length=20)  # NO: HF-2026-000123
@@ -331,7 +456,7 @@ class FormSheet(BaseModel):
     scan_name = pw.CharField(default="", max_length=100)
 
 
-class ReportArchive(BaseModel):
+class ReportArchive(AuditedModel):
     """A quarterly analysis as it was handed in: the manager's text and the printed PDF."""
 
     period = pw.CharField(max_length=20, index=True)  # 2026-Q3
@@ -363,7 +488,7 @@ class Draft(BaseModel):
     updated_at = pw.DateTimeField()
 
 
-class Holiday(BaseModel):
+class Holiday(AuditedModel):
     """An entry of the editable holiday table: a day off, or an adjusted working day (调休)."""
 
     day = pw.DateField(unique=True)
@@ -373,6 +498,7 @@ class Holiday(BaseModel):
 
 ALL_MODELS: list[type[BaseModel]] = [
     Setting,
+    AuditEntry,
     Sequence,
     Department,
     Staff,

@@ -10,7 +10,7 @@ from typing import Any
 
 from app.domain import SEVERITIES
 from app.errors import ValidationError
-from app.models import Setting
+from app.models import Setting, db, write_audit
 from app.paths import resource_path
 from app.workdays import WorkCalendar
 
@@ -145,7 +145,14 @@ class PolicyStore:
 
     def save(self, policy: Policy) -> None:
         policy.validate()
-        Setting.replace(key=self.KEY, value=json.dumps(policy.data, ensure_ascii=False)).execute()
+        old = self.load().data
+        with db.atomic():
+            Setting.replace(key=self.KEY, value=json.dumps(policy.data, ensure_ascii=False)).execute()
+            write_audit([
+                {"action": "修改", "table": "policy", "record_id": "policy", "field": key,
+                 "old": json.dumps(old.get(key), ensure_ascii=False), "new": json.dumps(value, ensure_ascii=False)}
+                for key, value in policy.data.items() if old.get(key) != value
+            ])
 
     def copy(self) -> Policy:
         return Policy(copy.deepcopy(self.load().data))
