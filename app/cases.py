@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import peewee as pw
 
@@ -27,6 +27,7 @@ from app.models import (
     Staff,
     db,
 )
+from app.permissions import require
 from app.policy import Deadlines, Policy, PolicyStore
 from app.validation import (
     MAX_SHORT,
@@ -345,6 +346,7 @@ class CaseService:
         due: dt.datetime | None = None,
     ) -> Dispatch:
         """派工: a work slip (工作联系单) to the department, due by the case's deadline."""
+        require(actor, "case.dispatch")
         self._require(case, domain.OPEN_STATES, "派工")
         instructions = clean_text(instructions)
         if reason := check_length(instructions, MAX_TEXT):
@@ -413,6 +415,7 @@ class CaseService:
         actor: Staff | None = None,
     ) -> Extension:
         """延期: a later deadline, approved by the role the policy names for this severity."""
+        require(actor, "case.extend")
         self._require(case, domain.OPEN_STATES, "延期")
         problems: dict[str, str] = {}
         reason = clean_text(reason)
@@ -485,6 +488,7 @@ class CaseService:
 
     def close(self, case: Case, actor: Staff | None = None, note: str = "") -> None:
         """关闭: the matter is settled; only a resolved case can close."""
+        require(actor, "case.close")
         self._require(case, [domain.RESOLVED], "关闭(须先办结并填写处理结果)")
         with db.atomic():
             case.state = domain.CLOSED
@@ -507,6 +511,7 @@ class CaseService:
 
     def merge(self, duplicate: Case, into: Case, actor: Staff | None = None) -> None:
         """合并: the same matter reported twice is one case; the duplicate points to it."""
+        require(actor, "case.merge")
         if duplicate.id == into.id:
             raise UserError("不能把案件合并到它自己")
         self._require(duplicate, domain.OPEN_STATES + domain.DONE_STATES, "合并")
@@ -523,6 +528,49 @@ class CaseService:
             )
             self._touch(duplicate)
             self._touch(into)
+
+    def void(self, case: Case, reason: str, actor: Staff | None = None) -> None:
+        """作废: entered by mistake; nothing is deleted, the case stays in history."""
+        require(actor, "case.void")
+        reason = clean_text(reason)
+        if not reason:
+            raise ValidationError({"作废原因": "必须填写"})
+        if case.state in (domain.VOID, domain.MERGED):
+            raise UserError(f"案件 {case.number} 当前为“{case.state}”,不能作废")
+        with db.atomic():
+            case.state = domain.VOID
+            case.void_reason = reason
+            self._event(case, domain.EV_VOID, reason, actor)
+            self._touch(case)
+
+    def update(self, case: Case, inp: CaseInput, actor: Staff | None = None) -> list[str]:
+        """Correct a case's intake fields; a closed case only by a manager. Returns what changed."""
+        if case.state in (domain.CLOSED, domain.VOID, domain.MERGED):
+            require(actor, "case.edit_closed")
+        same_ref = (clean_text(inp.ref) or None) == case.ref
+        checked = self.check(replace(inp, ref=None) if same_ref else inp)
+        values = dict(checked.values)
+        if inp.received_at is None:
+            values.pop("received_at")
+        if same_ref:
+            values.pop("ref")
+        changed = []
+        with db.atomic():
+            room = self._room_for(checked.room_parts)
+            if (room.id if room else None) != case.room_id:
+                case.room = room
+                changed.append("房号")
+            if (checked.department.id if checked.department else None) != case.department_id:
+                case.department = checked.department
+                changed.append("责任部门")
+            for name, value in values.items():
+                if getattr(case, name) != value:
+                    setattr(case, name, value)
+                    changed.append(name)
+            if changed:
+                self._event(case, domain.EV_EDITED, "修改了:" + "、".join(changed), actor)
+                self._touch(case)
+        return changed
 
     def save_major_report(
         self, case: Case, fields: dict[str, str], submit: bool, actor: Staff | None = None

@@ -108,6 +108,7 @@ class AuditedModel(BaseModel):
     """A record whose every change is written to the audit trail in the same transaction."""
 
     AUDIT_SKIP: tuple[str, ...] = ("updated_at",)
+    AUDIT_MASK: tuple[str, ...] = ()  # recorded as changed, without the value
 
     def save(self, force_insert: bool = False, only: Any = None) -> int:
         table = self._meta.table_name
@@ -116,7 +117,7 @@ class AuditedModel(BaseModel):
             if inserting:
                 result = super().save(force_insert=force_insert, only=only)
                 values = {
-                    f.name: _audit_value(getattr(self, f.name))
+                    f.name: "******" if f.name in self.AUDIT_MASK else _audit_value(getattr(self, f.name))
                     for f in self._meta.sorted_fields if f.name not in self.AUDIT_SKIP and getattr(self, f.name) is not None
                 }
                 write_audit([{"action": "新建", "table": table, "record_id": str(self.get_id()), "field": "",
@@ -133,6 +134,8 @@ class AuditedModel(BaseModel):
                 new = _audit_value(getattr(self, name))
                 if isinstance(self._meta.fields[name], pw.ForeignKeyField):
                     new = _audit_value(getattr(self, self._meta.fields[name].column_name))
+                if old != new and name in self.AUDIT_MASK:
+                    old, new = "******", "(已更改)"
                 if old != new:
                     rows.append({"action": "修改", "table": table, "record_id": str(self.get_id()), "field": name,
                                  "old": old, "new": new})
@@ -175,7 +178,12 @@ class Staff(AuditedModel):
     # Buildings this person looks after (楼栋, comma separated), for stewards.
     buildings = pw.CharField(default="", max_length=200)
     active = pw.BooleanField(default=True)
+    failed_logins = pw.IntegerField(default=0)
+    locked_until = pw.DateTimeField(null=True)
     created_at = pw.DateTimeField(default=dt.datetime.now)
+
+    AUDIT_SKIP = ("updated_at", "failed_logins")
+    AUDIT_MASK = ("password_hash",)
 
     def building_list(self) -> list[str]:
         return [b.strip() for b in self.buildings.split(",") if b.strip()]
@@ -245,6 +253,7 @@ class Case(AuditedModel):
     result = pw.TextField(default="")
     closed_at = pw.DateTimeField(null=True)
     merged_into = pw.ForeignKeyField("self", null=True, backref="merged", on_delete="SET NULL")
+    void_reason = pw.TextField(default="")  # 作废: nothing is deleted; a voided case stays in history
     created_by = pw.ForeignKeyField(Staff, null=True, on_delete="SET NULL")
     typical = pw.BooleanField(default=False)  # 典型案例, marked by the planner for the report
     typical_note = pw.TextField(default="")

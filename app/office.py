@@ -49,7 +49,7 @@ class Office:
         open_database(data_dir / DB_FILENAME)
         policies = PolicyStore()
         cases = CaseService(clock, policies)
-        staff = StaffService()
+        staff = StaffService(clock, policies)
         return cls(
             data_dir=data_dir,
             clock=clock,

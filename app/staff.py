@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import hmac
 import os
 
 from app import domain
+from app.clock import Clock, SystemClock
 from app.errors import UserError, ValidationError
 from app.models import Department, Staff, db
+from app.policy import PolicyStore
 from app.validation import clean_text, normalise_phone
 
 # scrypt cost: about 50 ms on an office PC, slow enough against guessing.
@@ -37,6 +40,10 @@ def check_password_strength(password: str) -> str | None:
 
 
 class StaffService:
+    def __init__(self, clock: Clock | None = None, policies: PolicyStore | None = None) -> None:
+        self.clock = clock or SystemClock()
+        self.policies = policies or PolicyStore()
+
     def departments(self, include_inactive: bool = False) -> list[Department]:
         query = Department.select().order_by(Department.sort, Department.id)
         if not include_inactive:
@@ -128,10 +135,37 @@ class StaffService:
         person.save()
 
     def authenticate(self, username: str, password: str) -> Staff:
+        """Log in; five wrong tries (the policy's number) lock the account for a while."""
+        rules = self.policies.load().data.get("security", {})
+        limit = int(rules.get("max_failed_logins", 5))
+        minutes = int(rules.get("lock_minutes", 15))
+        now = self.clock.now()
         person = Staff.get_or_none(Staff.username == clean_text(username), Staff.active == True)  # noqa: E712
-        if person is None or not verify_password(password, person.password_hash):
+        if person is None:
             raise UserError("登录名或密码不对")
+        if person.locked_until is not None and person.locked_until > now:
+            wait = max(1, int((person.locked_until - now).total_seconds() // 60) + 1)
+            raise UserError(f"密码连续输错 {limit} 次,账户已锁定,请 {wait} 分钟后再试,或请管理员解锁")
+        if not verify_password(password, person.password_hash):
+            person.failed_logins += 1
+            left = limit - person.failed_logins
+            if left <= 0:
+                person.failed_logins = 0
+                person.locked_until = now + dt.timedelta(minutes=minutes)
+                person.save()
+                raise UserError(f"密码连续输错 {limit} 次,账户锁定 {minutes} 分钟")
+            person.save()
+            raise UserError(f"登录名或密码不对(再错 {left} 次将锁定账户)")
+        if person.failed_logins or person.locked_until:
+            person.failed_logins = 0
+            person.locked_until = None
+            person.save()
         return person
+
+    def unlock(self, person: Staff) -> None:
+        person.failed_logins = 0
+        person.locked_until = None
+        person.save()
 
     def steward_for(self, building: str) -> Staff | None:
         """The steward who looks after this building, where one is set."""

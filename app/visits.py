@@ -24,8 +24,8 @@ from app.models import (
     Owner,
     ReworkNotice,
     Room,
-    Staff,
     Signature,
+    Staff,
     Visit,
     VisitAttempt,
     VisitDecision,
@@ -34,8 +34,15 @@ from app.models import (
     db,
 )
 from app.policy import PolicyStore
+from app.signatures import (
+    SIGNER_RELATIONS,
+    SignatureCapture,
+    canonical_strokes,
+    check_strokes,
+    render_png,
+    signature_hash,
+)
 from app.staff import StaffService
-from app.signatures import SIGNER_RELATIONS, SignatureCapture, canonical_strokes, check_strokes, render_png, signature_hash
 from app.validation import MAX_TEXT, check_length, clean_text
 from app.visit_policy import VisitRule, rule_for
 from app.workdays import WorkCalendar

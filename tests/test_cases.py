@@ -193,3 +193,39 @@ def test_owner_lookup_by_phone(office):
     found = office.cases.lookup_phone("139-0000-1111")
     assert found is not None and found.name == "陈静" and found.room.label == "5-1-1202"
     assert office.cases.lookup_phone("abc") is None
+
+
+def test_void_keeps_the_case(office, make_case, admin):
+    case = make_case()
+    clerk = office.staff.save_staff("李客服", "clerk")
+    with pytest.raises(UserError, match="权限"):
+        office.cases.void(case, "录重了", clerk)
+    with pytest.raises(ValidationError):
+        office.cases.void(case, " ", admin)
+    office.cases.void(case, "录重了", admin)
+    assert Case.get_by_id(case.id).state == domain.VOID and Case.get_by_id(case.id).void_reason == "录重了"
+
+
+def test_update_fields_and_closed_cases_need_a_manager(office, make_case, admin):
+    case = make_case()
+    clerk = office.staff.save_staff("李客服", "clerk")
+    inp = CaseInput(account="楼道灯和应急灯都不亮", kind="报修", room="3-2-502", customer_name="张伟",
+                    customer_phone="13812345678", category="设施设备维护")
+    changed = office.cases.update(case, inp, clerk)
+    assert set(changed) == {"房号", "account"}
+    case = Case.get_by_id(case.id)
+    assert case.room.label == "3-2-502" and case.received_at == dt.datetime(2026, 9, 28, 9, 30)
+    office.cases.resolve(case, "已修", admin)
+    office.cases.close(case, admin)
+    with pytest.raises(UserError, match="权限"):
+        office.cases.update(case, inp, clerk)
+    director = office.staff.save_staff("钱主任", "cs_director")
+    assert office.cases.update(case, inp, director) == []
+
+
+def test_clerk_cannot_close(office, make_case, admin):
+    case = make_case()
+    office.cases.resolve(case, "已修", admin)
+    steward = office.staff.save_staff("赵物管", "steward")
+    with pytest.raises(UserError, match="关闭案件"):
+        office.cases.close(case, steward)
