@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import peewee
+
 from app import __version__
 from app.db import DatabaseError
-from app.errors import UserError, ValidationError
+from app.errors import UserError, ValidationError, describe_storage_error
 from app.paths import resolve_data_dir
 
 EXIT_OK = 0
@@ -77,6 +80,14 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--xlsx", type=Path)
     q.add_argument("--json", type=Path)
 
+    p = sub.add_parser("backup", help="立即备份(在线备份并校验)")
+    p.add_argument("--to", type=Path, help="备份到此文件夹(默认:设置中的备份文件夹)")
+
+    p = sub.add_parser("restore", help="从备份恢复(当前数据先另存,不会被覆盖)")
+    p.add_argument("file", type=Path)
+
+    sub.add_parser("check", help="检查数据:完整性、外键、审计链、签名")
+
     p = sub.add_parser("schedule", help="列出待回访计划")
     p.add_argument("--json", type=Path, help="写入 JSON 文件(默认打印表格)")
     return parser
@@ -104,6 +115,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILED
     except OSError as exc:
         print(f"错误:{exc.strerror or exc}({exc.filename or ''})", file=sys.stderr)
+        return EXIT_FAILED
+    except (peewee.OperationalError, peewee.DatabaseError, sqlite3.Error) as exc:
+        print(f"错误:{describe_storage_error(exc)}", file=sys.stderr)
         return EXIT_FAILED
 
 
@@ -253,6 +267,45 @@ def cmd_report(args: argparse.Namespace, data_dir: Path) -> int:
     return EXIT_OK
 
 
+def cmd_backup(args: argparse.Namespace, data_dir: Path) -> int:
+    office = _open(data_dir)
+    try:
+        result = office.backups.backup_now(args.to)
+    finally:
+        office.close()
+    print(result.message + (f":{result.path}" if result.path else ""), file=sys.stdout if result.ok else sys.stderr)
+    return EXIT_OK if result.ok else EXIT_FAILED
+
+
+def cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
+    import datetime as dt
+
+    from app.backup import restore
+    from app.instance import InstanceLock
+
+    with InstanceLock(data_dir):
+        aside = restore(data_dir, args.file, dt.datetime.now())
+    print(f"已从 {args.file} 恢复。原数据文件另存为 {aside}")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, data_dir: Path) -> int:
+    from app.health import check
+
+    office = _open(data_dir)
+    try:
+        findings = check(office)
+    finally:
+        office.close()
+    if findings:
+        for finding in findings:
+            print(f"发现问题:{finding}")
+        print(f"共 {len(findings)} 个问题。可用 restore 从最近的好备份恢复。")
+        return EXIT_FAILED
+    print("检查通过:数据完整,外键一致,审计链完好,签名与记录相符。")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "init": cmd_init,
     "demo": cmd_demo,
@@ -262,4 +315,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "schedule": cmd_schedule,
     "form": cmd_form,
     "report": cmd_report,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "check": cmd_check,
 }

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.case_query import CaseQuery
+from app.backup import BackupService
 from app.cases import CaseService
 from app.clock import Clock, SystemClock
 from app.db import close_database, open_database
@@ -41,6 +42,7 @@ class Office:
     drafts: DraftStore
     visits: VisitService
     forms: FormLedger
+    backups: BackupService
 
     @classmethod
     def open(cls, data_dir: Path, clock: Clock | None = None) -> Office:
@@ -62,6 +64,7 @@ class Office:
             drafts=DraftStore(clock),
             visits=VisitService(clock, policies, cases, staff),
             forms=FormLedger(clock, policies),
+            backups=BackupService(data_dir, clock, policies),
         )
 
     def close(self) -> None:
