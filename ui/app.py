@@ -13,13 +13,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME, __version__
 from app.db import DatabaseError
+from app.errors import UserError
+from app.instance import InstanceLock
 from app.logsetup import setup_logging
 from app.office import Office
 from app.paths import resource_path
 from ui.first_run import FirstRunDialog
 from ui.fonts import register_fonts
 from ui.login import LoginDialog
-from ui.main_window import MainWindow
+from ui.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -55,15 +57,26 @@ def run_gui(data_dir: Path) -> int:
     try:
         log_path = setup_logging(data_dir)
     except OSError as exc:
-        QMessageBox.critical(
-            None, "无法使用数据文件夹", f"{data_dir}\n{exc}\n请用 --data-dir 指定一个可写的文件夹。"
-        )
+        QMessageBox.critical(None, "无法使用数据文件夹", f"{data_dir}\n{exc}\n请用 --data-dir 指定一个可写的文件夹。")
         return 2
     install_excepthook(log_path)
+    lock = InstanceLock(data_dir)
+    try:
+        lock.acquire()
+    except UserError as exc:
+        QMessageBox.warning(None, "回音已在运行", str(exc))
+        return 2
+    try:
+        return _run(app, data_dir)
+    finally:
+        lock.release()
+
+
+def _run(app: QApplication, data_dir: Path) -> int:
     try:
         office = Office.open(data_dir)
     except DatabaseError as exc:
-        QMessageBox.critical(None, "数据文件无法打开", str(exc))
+        QMessageBox.critical(None, "数据文件无法打开", f"{exc}\n\n恢复方法:python -m app --data-dir \"{data_dir}\" restore 备份文件")
         return 2
     if not office.is_initialised():
         first = FirstRunDialog(office)
@@ -77,8 +90,8 @@ def run_gui(data_dir: Path) -> int:
             office.close()
             return 0
         user = login.user
-    window = MainWindow(office, user)
-    window.show()
+    session = Session(office, user)
+    session.start()
     code = app.exec()
     office.close()
     return int(code)

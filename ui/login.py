@@ -18,12 +18,14 @@ from app.staff import StaffService
 
 
 class LoginDialog(QDialog):
-    def __init__(self, staff: StaffService, office_name: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, staff: StaffService, office_name: str, parent: QWidget | None = None, locked_user: Staff | None = None
+    ) -> None:
         super().__init__(parent)
         self.staff = staff
         self.user: Staff | None = None
-        self.setWindowTitle(self.tr("登录 - 回音"))
-        self.setMinimumWidth(380)
+        self.setWindowTitle(self.tr("登录 - 回音") if locked_user is None else self.tr("屏幕已锁定 - 回音"))
+        self.setMinimumWidth(400)
 
         title = QLabel(f"<h3>{office_name}</h3>")
         self.username = QLineEdit()
@@ -45,6 +47,12 @@ class LoginDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
+        if locked_user is not None:
+            note = QLabel(self.tr("较长时间无操作,屏幕已锁定。{0} 请重新输入密码;也可以换其他人登录。").format(locked_user.name))
+            note.setWordWrap(True)
+            layout.addWidget(note)
+            self.username.setText(locked_user.username or "")
+            self.password.setFocus()
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)

@@ -1,10 +1,14 @@
-"""The main window: the composition root that hands each page the services it needs."""
+"""The main window: the composition root that hands each page the services it needs.
+
+Pages are built lazily the first time they are shown, so the program opens at once.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -20,50 +24,56 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME, __version__, domain
 from app.case_query import CaseFilter
+from app.dashboard import dashboard
 from app.holidays import HolidayService
-from app.models import NightLogEntry, Staff
+from app.models import NightLogEntry, Staff, set_actor
 from app.office import Office
-from ui.case_detail import CaseDetailDialog
-from ui.case_list import CaseListPage
-from ui.import_dialog import ImportDialog
-from ui.intake import IntakeForm
-from ui.nightlog import NightLogPage
-from ui.settings import SettingsDialog
-from ui.staff_page import StaffDialog
+from app.permissions import can
+from app.stats_export import write_xlsx
+from reports.printing import Printouts
+from reports.quarterly import QuarterlyReport
 
-PAGE_INTAKE, PAGE_CASES, PAGE_NIGHT = range(3)
+PAGES = [
+    ("dashboard", "工作台"),
+    ("intake", "受理登记"),
+    ("cases", "案件"),
+    ("calendar", "回访日历"),
+    ("planner", "回访计划"),
+    ("followups", "跟进事项"),
+    ("forms", "表单台账"),
+    ("night", "夜间值班"),
+    ("stats", "统计报表"),
+]
 
 
 class MainWindow(QMainWindow):
+    switch_user_requested = Signal()
+
     def __init__(self, office: Office, user: Staff, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.office = office
         self.user = user
+        set_actor(user.name)
         self.setWindowTitle(f"{APP_NAME} {__version__} — {office.name}")
-        self.resize(1280, 760)
-
-        self.intake = IntakeForm(
-            office.cases, office.owners, office.drafts, office.staff, office.nightlog, user
-        )
-        self.case_list = CaseListPage(office.query, office.policies, office.staff, office.clock)
-        self.night = NightLogPage(office.nightlog, user)
+        self.resize(1320, 780)
+        self.printouts = Printouts(office, user)
+        self.page_widgets: dict[str, QWidget] = {}
 
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.intake)
-        self.pages.addWidget(self.case_list)
-        self.pages.addWidget(self.night)
-
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        for label in (self.tr("受理登记"), self.tr("案件"), self.tr("夜间值班")):
-            QListWidgetItem(label, self.nav)
-        self.nav.setFixedWidth(120)
+        self.nav_keys = [key for key, _ in PAGES if self._page_allowed(key)]
+        for key in self.nav_keys:
+            label = dict(PAGES)[key]
+            QListWidgetItem(self.tr(label), self.nav)
+            self.pages.addWidget(QWidget())  # placeholder until first shown
+        self.nav.setFixedWidth(112)
         self.nav.setStyleSheet(
-            "QListWidget#nav { font-size: 15px; border: none; background: #f2f5f7; }"
-            "QListWidget#nav::item { padding: 12px 10px; }"
+            "QListWidget#nav { font-size: 14px; border: none; background: #f2f5f7; }"
+            "QListWidget#nav::item { padding: 11px 10px; }"
             "QListWidget#nav::item:selected { background: #1f6f8b; color: white; }"
         )
-        self.nav.currentRowChanged.connect(self._show_page)
+        self.nav.currentRowChanged.connect(self._show_row)
 
         splitter = QSplitter()
         splitter.addWidget(self.nav)
@@ -74,130 +84,278 @@ class MainWindow(QMainWindow):
 
         self.status_user = QLabel()
         self.status_counts = QLabel()
+        self.status_backup = QLabel()
         self.statusBar().addWidget(self.status_user)
+        self.statusBar().addPermanentWidget(self.status_backup)
         self.statusBar().addPermanentWidget(self.status_counts)
-
-        self.intake.case_saved.connect(self._case_saved)
-        self.case_list.case_activated.connect(self.open_case)
-        self.night.convert_requested.connect(self._convert_night_entry)
 
         self._build_menus()
         self._restore_layout()
-        self.nav.setCurrentRow(PAGE_CASES)
+        self.show_page("dashboard")
         self.refresh_status()
 
-    # Menus ---------------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:  # type: ignore[no-untyped-def]
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
+    # Pages ---------------------------------------------------------------------------
+    def _page_allowed(self, key: str) -> bool:
+        rules = {"stats": "report.view", "forms": "form.ledger", "planner": "visit.plan", "intake": "case.create"}
+        return key not in rules or can(self.user, rules[key])
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("文件(&F)"))
-        file_menu.addAction(self._action(self.tr("导入案件台账(Excel)…"), lambda: self._import("ledger")))
-        file_menu.addAction(self._action(self.tr("导入业主名册(Excel)…"), lambda: self._import("owners")))
-        file_menu.addAction(self._action(self.tr("导出案件台账(Excel)…"), self._export))
-        file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("退出"), self.close, QKeySequence.StandardKey.Quit))
+    def _builders(self) -> dict[str, Callable[[], QWidget]]:
+        return {
+            "dashboard": self._build_dashboard,
+            "intake": self._build_intake,
+            "cases": self._build_cases,
+            "calendar": self._build_calendar,
+            "planner": self._build_planner,
+            "followups": self._build_followups,
+            "forms": self._build_forms,
+            "night": self._build_night,
+            "stats": self._build_stats,
+        }
 
-        case_menu = bar.addMenu(self.tr("案件(&C)"))
-        case_menu.addAction(
-            self._action(self.tr("新建受理"), lambda: self.nav.setCurrentRow(PAGE_INTAKE), "Ctrl+N")
-        )
-        case_menu.addAction(self._action(self.tr("查找案件"), self._focus_search, "Ctrl+F"))
-        case_menu.addAction(self._action(self.tr("逾期案件"), lambda: self._quick_filter(overdue=True)))
-        case_menu.addAction(self._action(self.tr("今日到期"), lambda: self._quick_filter(due_today=True)))
-        case_menu.addAction(
-            self._action(self.tr("夜间值班记录"), lambda: self.nav.setCurrentRow(PAGE_NIGHT), "Ctrl+L")
-        )
+    def page(self, key: str) -> QWidget:
+        """The page, built the first time it is asked for."""
+        if key not in self.page_widgets:
+            widget = self._builders()[key]()
+            row = self.nav_keys.index(key)
+            old = self.pages.widget(row)
+            self.pages.insertWidget(row, widget)
+            self.pages.removeWidget(old)
+            old.deleteLater()
+            self.page_widgets[key] = widget
+        return self.page_widgets[key]
 
-        settings_menu = bar.addMenu(self.tr("设置(&S)"))
-        settings_menu.addAction(self._action(self.tr("制度与期限…"), self._open_settings))
-        settings_menu.addAction(self._action(self.tr("人员与部门…"), self._open_staff))
+    def show_page(self, key: str) -> QWidget:
+        if key not in self.nav_keys:
+            QMessageBox.information(self, self.tr("没有权限"), self.tr("您的角色不能使用这一页。"))
+            return self.page(self.nav_keys[0])
+        widget = self.page(key)
+        self.nav.setCurrentRow(self.nav_keys.index(key))
+        return widget
 
-        help_menu = bar.addMenu(self.tr("帮助(&H)"))
-        help_menu.addAction(self._action(self.tr("关于回音"), self._about))
-
-    # Navigation ----------------------------------------------------------------------
-    def _show_page(self, row: int) -> None:
+    def _show_row(self, row: int) -> None:
+        key = self.nav_keys[row]
+        widget = self.page(key)
         self.pages.setCurrentIndex(row)
-        if row == PAGE_CASES:
-            self.case_list.refresh()
-        elif row == PAGE_NIGHT:
-            self.night.refresh()
+        refresh = getattr(widget, "refresh", None)
+        if callable(refresh) and key not in ("intake", "stats"):
+            refresh()
 
-    def _focus_search(self) -> None:
-        self.nav.setCurrentRow(PAGE_CASES)
-        self.case_list.focus_search()
+    def _build_dashboard(self) -> QWidget:
+        from ui.dashboard import DashboardPage
 
-    def _quick_filter(self, **change: bool) -> None:
-        self.nav.setCurrentRow(PAGE_CASES)
-        self.case_list.set_filter(CaseFilter(**change))
+        page = DashboardPage(lambda: dashboard(self.office, self.office.clock.now().date()))
+        page.open_cases.connect(self.open_case_list)
+        page.open_visits.connect(lambda: self.show_page("calendar"))
+        page.open_forms.connect(lambda: self.show_page("forms"))
+        page.open_case.connect(self.open_case)
+        page.open_followups.connect(lambda: self.show_page("followups"))
+        page.open_night_log.connect(lambda: self.show_page("night"))
+        return page
 
+    def _build_intake(self) -> QWidget:
+        from ui.intake import IntakeForm
+
+        o = self.office
+        page = IntakeForm(o.cases, o.owners, o.drafts, o.staff, o.nightlog, self.user)
+        page.case_saved.connect(lambda _id: self._after_change())
+        return page
+
+    def _build_cases(self) -> QWidget:
+        from ui.case_list import CaseListPage
+
+        page = CaseListPage(self.office.query, self.office.policies, self.office.staff, self.office.clock)
+        page.case_activated.connect(self.open_case)
+        return page
+
+    def _build_calendar(self) -> QWidget:
+        from ui.visit_calendar import VisitCalendarPage
+
+        page = VisitCalendarPage(self.office.visits, self.office.staff, self.office.clock, actor=self.user)
+        page.visit_activated.connect(self.open_visit)
+        return page
+
+    def _build_planner(self) -> QWidget:
+        from ui.visit_planner import VisitPlannerPage
+
+        page = VisitPlannerPage(self.office.visits, self.office.staff, self.user, self.office.clock)
+        page.visit_activated.connect(self.open_visit)
+        page.case_activated.connect(self.open_case)
+        return page
+
+    def _build_followups(self) -> QWidget:
+        from ui.visit_tasks import FollowUpPage
+
+        page = FollowUpPage(self.office.visits, self.user)
+        page.case_activated.connect(self.open_case)
+        return page
+
+    def _build_forms(self) -> QWidget:
+        from ui.form_ledger import FormLedgerPage
+
+        return FormLedgerPage(self.office.forms, self.office.staff, self.user, self.printouts)
+
+    def _build_night(self) -> QWidget:
+        from ui.nightlog import NightLogPage
+
+        page = NightLogPage(self.office.nightlog, self.user)
+        page.convert_requested.connect(self._convert_night_entry)
+        return page
+
+    def _build_stats(self) -> QWidget:
+        from ui.stats_window import StatsWindow
+
+        page = StatsWindow(
+            compute=self.office.quarterly,
+            export_pdf=lambda data: QuarterlyReport(self.office.name, data).generate(),
+            export_xlsx=write_xlsx,
+            save_measures=lambda period, text: self.office.save_measures(period, text, actor=self.user),
+        )
+        page.open_case_number.connect(self.open_case_number)
+        return page
+
+    # Opening records -----------------------------------------------------------------
     def open_case(self, case_id: int) -> None:
+        from ui.case_detail import CaseDetailDialog
+
         dialog = CaseDetailDialog(case_id, self.office.cases, self.office.staff, self.user, self)
         dialog.case_changed.connect(lambda _id: self._after_change())
         dialog.exec()
 
-    def _case_saved(self, case_id: int) -> None:
-        self._after_change()
-        self.night.refresh()
+    def open_case_number(self, number: str) -> None:
+        case = self.office.cases.by_number(number)
+        if case is not None:
+            self.open_case(case.id)
 
-    def _after_change(self) -> None:
-        self.case_list.refresh()
-        self.refresh_status()
+    def open_visit(self, visit_id: int) -> None:
+        from ui.visit_record import VisitRecordDialog
+
+        dialog = VisitRecordDialog(visit_id, self.office.visits, self.office.staff, self.user, self)
+        dialog.visit_changed.connect(lambda _id: self._after_change())
+        dialog.exec()
+
+    def open_case_list(self, f: CaseFilter) -> None:
+        page = self.show_page("cases")
+        page.set_filter(f)  # type: ignore[attr-defined]
 
     def _convert_night_entry(self, entry_id: int) -> None:
         entry = NightLogEntry.get_or_none(NightLogEntry.id == entry_id)
-        if entry is None:
-            return
-        self.nav.setCurrentRow(PAGE_INTAKE)
-        self.intake.start_from_night_log(entry)
+        if entry is not None:
+            page = self.show_page("intake")
+            page.start_from_night_log(entry)  # type: ignore[attr-defined]
+
+    def _after_change(self) -> None:
+        for key, widget in self.page_widgets.items():
+            if key not in ("intake", "stats") and widget.isVisible():
+                widget.refresh()  # type: ignore[attr-defined]
+        self.refresh_status()
 
     def refresh_status(self) -> None:
         role = domain.ROLES.get(self.user.role, self.user.role)
         self.status_user.setText(self.tr("{0} · {1}({2})").format(self.office.name, self.user.name, role))
         counts = self.office.query.quick_counts(CaseFilter())
-        pending_night = len(self.office.nightlog.pending())
         self.status_counts.setText(
-            self.tr("未结 {0} 件 · 逾期 {1} 件 · 今日到期 {2} 件 · 待转值班记录 {3} 条").format(
-                counts["未结"], counts["逾期"], counts["今日到期"], pending_night
-            )
+            self.tr("未结 {0} · 逾期 {1} · 今日到期 {2}").format(counts["未结"], counts["逾期"], counts["今日到期"])
         )
+        warnings = self.office.backups.status().warnings
+        self.status_backup.setText(self.tr("⚠ 备份:{0}").format(warnings[0]) if warnings else self.tr("备份正常"))
+        self.status_backup.setStyleSheet("color: #b00020;" if warnings else "color: #2e7d32;")
+
+    # Menus ---------------------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None,
+                permission: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        if permission is not None:
+            action.setEnabled(can(self.user, permission))
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        file_menu.addAction(self._action(self.tr("导入案件台账(Excel)…"), lambda: self._import("ledger"),
+                                         permission="ledger.import"))
+        file_menu.addAction(self._action(self.tr("导入业主名册(Excel)…"), lambda: self._import("owners"),
+                                         permission="owner.import"))
+        file_menu.addAction(self._action(self.tr("导出案件台账(Excel)…"), self._export, permission="ledger.export"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("立即备份"), self._backup_now, permission="backup.manage"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("切换用户…"), self.switch_user_requested.emit, "Ctrl+Shift+L"))
+        file_menu.addAction(self._action(self.tr("退出"), self.close, QKeySequence.StandardKey.Quit))
+
+        go = bar.addMenu(self.tr("日常(&D)"))
+        go.addAction(self._action(self.tr("工作台"), lambda: self.show_page("dashboard"), "Ctrl+1"))
+        go.addAction(self._action(self.tr("新建受理"), lambda: self.show_page("intake"), "Ctrl+N",
+                                  permission="case.create"))
+        go.addAction(self._action(self.tr("查找案件"), self._focus_search, "Ctrl+F"))
+        go.addAction(self._action(self.tr("逾期案件"), lambda: self.open_case_list(CaseFilter(overdue=True))))
+        go.addAction(self._action(self.tr("今日到期案件"), lambda: self.open_case_list(CaseFilter(due_today=True))))
+        go.addAction(self._action(self.tr("今日回访"), lambda: self.show_page("calendar"), "Ctrl+T"))
+        go.addAction(self._action(self.tr("夜间值班记录"), lambda: self.show_page("night"), "Ctrl+L"))
+
+        settings_menu = bar.addMenu(self.tr("设置(&S)"))
+        settings_menu.addAction(self._action(self.tr("制度与期限…"), self._open_settings, permission="policy.edit"))
+        settings_menu.addAction(self._action(self.tr("回访制度…"), self._open_visit_policy, permission="policy.edit"))
+        settings_menu.addAction(self._action(self.tr("人员与部门…"), self._open_staff, permission="staff.manage"))
+
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(self._action(self.tr("关于回音"), self._about))
+
+    def _focus_search(self) -> None:
+        page = self.show_page("cases")
+        focus = getattr(page, "focus_search", None)
+        if callable(focus):
+            focus()
 
     # Dialogs -------------------------------------------------------------------------
     def _open_settings(self) -> None:
+        from ui.settings import SettingsDialog
+
         SettingsDialog(self.office.policies, self.office.staff, HolidayService(), self).exec()
         self._after_change()
 
+    def _open_visit_policy(self) -> None:
+        from ui.visit_policy_page import VisitPolicyDialog
+
+        VisitPolicyDialog(self.office.policies, self).exec()
+
     def _open_staff(self) -> None:
+        from ui.staff_page import StaffDialog
+
         StaffDialog(self.office.staff, self).exec()
 
     def _import(self, kind: str) -> None:
+        from ui.import_dialog import ImportDialog
+
         title = self.tr("选择案件台账") if kind == "ledger" else self.tr("选择业主名册")
         name, _ = QFileDialog.getOpenFileName(self, title, str(Path.home()), "Excel (*.xlsx)")
         if name:
-            ImportDialog(self.office, kind, Path(name), self).exec()
+            ImportDialog(self.office.data_dir, kind, Path(name), self, office=self.office).exec()
             self._after_change()
 
     def _export(self) -> None:
+        from ui.import_dialog import ImportDialog
+
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("导出案件台账"), str(Path.home() / "案件台账.xlsx"), "Excel (*.xlsx)"
         )
         if name:
-            ImportDialog(self.office, "export", Path(name), self).exec()
+            ImportDialog(self.office.data_dir, "export", Path(name), self, office=self.office).exec()
+
+    def _backup_now(self) -> None:
+        result = self.office.backups.backup_now()
+        box = QMessageBox.information if result.ok else QMessageBox.warning
+        box(self, self.tr("备份"), result.message + (f"\n{result.path}" if result.path else ""))
+        self.refresh_status()
 
     def _about(self) -> None:
         QMessageBox.about(
             self,
             self.tr("关于回音"),
-            self.tr(
-                "<h3>回音 {0}</h3><p>件件有着落,事事有回音。</p><p>物业服务中心投诉、报修与回访管理。</p>"
-                "<p>数据文件夹:{1}</p>"
-            ).format(__version__, str(self.office.data_dir)),
+            self.tr("<h3>回音 {0}</h3><p>件件有着落,事事有回音。</p><p>物业服务中心投诉、报修与回访管理。</p>"
+                    "<p>数据文件夹:{1}</p>").format(__version__, str(self.office.data_dir)),
         )
 
     # Layout memory -------------------------------------------------------------------

@@ -1,0 +1,737 @@
+"""The quarterly 客户投诉与回访分析报告: the quarter's figures beside the previous quarter's.
+
+Every figure comes from `app.stats` (a `Comparison`); this module only lays them out:
+key figures, 《回访统计表》, complaint analysis, handling, the cases flagged for corrective
+action (不合格项纠正和预防措施), the visitors, the manager's measures and the definitions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from app import domain
+from app.stats import DEFINITIONS, Comparison, Group, PeriodStats, Timing
+from reports import charts
+from reports.base import SHADE, Report, grid_table, text
+from reports.fonts import register
+
+WIDTH = 180 * mm
+DASH = "—"
+WARN = colors.HexColor("#fbe9e7")
+
+# Notes on the figures this report derives itself, printed after `app.stats.DEFINITIONS`.
+REPORT_NOTES = [
+    "满意率:很满意与满意的回访次数 ÷ 本期完成的回访次数。",
+    "投诉率:本期受理的投诉件数 ÷ 户数(房号数),表中按每百户计。",
+    "变化:本期减上期;比率的变化以百分点计。",
+]
+
+
+def pct(value: float | None, digits: int = 1) -> str:
+    return DASH if value is None else f"{100 * value:.{digits}f}%"
+
+
+def hours(value: float | None) -> str:
+    return DASH if value is None else f"{value:.1f}"
+
+
+def change(current: float | None, previous: float | None, *, unit: str = "", digits: int = 0) -> str:
+    """'+3', '−1.5 小时', '持平'; a rate's change is given in 百分点 by the caller."""
+    if current is None or previous is None:
+        return DASH
+    diff = round(current - previous, digits)
+    if diff == 0:
+        return "持平"
+    sign = "+" if diff > 0 else "−"
+    number = f"{abs(diff):.{digits}f}"
+    return f"{sign}{number}{unit}"
+
+
+def satisfaction_rate(stats: PeriodStats) -> float | None:
+    total = sum(stats.satisfaction.values())
+    if not total:
+        return None
+    return (stats.satisfaction.get("很满意", 0) + stats.satisfaction.get("满意", 0)) / total
+
+
+def kinds_of(*stats: PeriodStats) -> list[str]:
+    """The fixed kinds first, then any other kind found in the data."""
+    extra = sorted({k for s in stats for k in [*s.visit_stats, *s.cases_received]} - set(domain.KINDS))
+    return [*domain.KINDS, *extra]
+
+
+class QuarterlyReport(Report):
+    """《客户投诉与回访分析报告》 for a quarter (or any period), with the previous one beside it."""
+
+    def __init__(self, office_name: str, data: Comparison, generated: dt.date | None = None) -> None:
+        super().__init__(office_name)
+        self.data = data
+        self.generated = generated or dt.date.today()
+        self.title = f"{data.current.period.label} 客户投诉与回访分析报告"
+        font = register()
+        self.styles["h2"] = ParagraphStyle(
+            "h2k",
+            parent=self.styles["h2"],
+            fontSize=13,
+            leading=18,
+            spaceBefore=10,
+            spaceAfter=5,
+            keepWithNext=True,
+        )
+        self.styles["h3"] = ParagraphStyle(
+            "h3",
+            fontName=font,
+            fontSize=10.5,
+            leading=15,
+            spaceBefore=6,
+            spaceAfter=3,
+            keepWithNext=True,
+            textColor=colors.HexColor("#1f3f5f"),
+        )
+        self.styles["cover_office"] = ParagraphStyle(
+            "cover_office", fontName=font, fontSize=14, leading=20, alignment=1, spaceBefore=6
+        )
+
+    # Helpers --------------------------------------------------------------------------
+    @property
+    def cur(self) -> PeriodStats:
+        return self.data.current
+
+    @property
+    def prev(self) -> PeriodStats:
+        return self.data.previous
+
+    def h2(self, title: str) -> Paragraph:
+        return Paragraph(title, self.styles["h2"])
+
+    def h3(self, title: str) -> Paragraph:
+        return Paragraph(title, self.styles["h3"])
+
+    def note(self, value: str) -> Flowable:
+        return text(value, 9.5)
+
+    def table(
+        self,
+        rows: list[list[Any]],
+        widths: Sequence[float],
+        *,
+        numeric_from: int = 1,
+        style: list[Any] | None = None,
+        header_rows: int = 1,
+    ) -> Table:
+        """A grid with a shaded, repeated header and numbers aligned right."""
+        commands: list[Any] = (
+            [("ALIGN", (numeric_from, header_rows), (-1, -1), "RIGHT")] if numeric_from >= 0 else []
+        )
+        scale = WIDTH / sum(widths)
+        return grid_table(
+            rows, [w * scale for w in widths], header_rows=header_rows, style=commands + (style or [])
+        )
+
+    def nothing(self, value: str = "本期无。") -> Flowable:
+        return self.note(value)
+
+    # The story -------------------------------------------------------------------------
+    def _story(self) -> list[Flowable]:
+        story: list[Flowable] = self._cover()
+        for section in (
+            self._overview,
+            self._visit_table,
+            self._complaints,
+            self._handling,
+            self._flags,
+            self._visitors,
+            self._measures,
+            self._notes,
+        ):
+            story += section()
+        return story
+
+    def _cover(self) -> list[Flowable]:
+        cur, prev = self.cur.period, self.prev.period
+        lines = [
+            f"统计期间:{cur.start:%Y-%m-%d} 至 {cur.end:%Y-%m-%d}    对比期间:{prev.label}"
+            f"({prev.start:%Y-%m-%d} 至 {prev.end:%Y-%m-%d})",
+            f"生成日期:{self.generated:%Y-%m-%d}",
+        ]
+        if self.data.archived_at:
+            lines[-1] += f"    改进措施存档:{self.data.archived_at:%Y-%m-%d %H:%M}"
+        out: list[Flowable] = [
+            Paragraph(self.office_name, self.styles["cover_office"]),
+            Paragraph(f"{cur.label} 客户投诉与回访分析报告", self.styles["title"]),
+        ]
+        out += [Paragraph(line, self.styles["subtitle"]) for line in lines]
+        out.append(Spacer(1, 2 * mm))
+        out.append(self._headline())
+        return out
+
+    def _headline(self) -> Flowable:
+        """Four key figures in boxes under the title."""
+        s = self.cur
+        figures = [
+            (
+                "受理件数",
+                str(sum(s.cases_received.values())),
+                f"上期 {sum(self.prev.cases_received.values())}",
+            ),
+            ("办结率", pct(s.resolution_rate), f"上期 {pct(self.prev.resolution_rate)}"),
+            ("回访满意率", pct(satisfaction_rate(s)), f"上期 {pct(satisfaction_rate(self.prev))}"),
+            ("逾期件数", str(s.overdue), f"上期 {self.prev.overdue}"),
+        ]
+        font = register()
+        big = ParagraphStyle("big", fontName=font, fontSize=16, leading=20, alignment=1)
+        small = ParagraphStyle(
+            "smallc",
+            fontName=font,
+            fontSize=8.5,
+            leading=11,
+            alignment=1,
+            textColor=colors.HexColor("#555555"),
+        )
+        cells = [
+            [
+                [Paragraph(label, small), Paragraph(value, big), Paragraph(before, small)]
+                for label, value, before in figures
+            ]
+        ]
+        table = Table(cells, colWidths=[WIDTH / 4] * 4)
+        table.setStyle(
+            _style(
+                [
+                    ("BOX", (0, 0), (-1, -1), 0.6, colors.HexColor("#333333")),
+                    ("INNERGRID", (0, 0), (-1, -1), 0.6, colors.HexColor("#333333")),
+                    ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#f6f8fa")),
+                    ("TOPPADDING", (0, 0), (-1, -1), 5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ]
+            )
+        )
+        return table
+
+    # 一、概况 --------------------------------------------------------------------------------
+    def _overview(self) -> list[Flowable]:
+        s, p = self.cur, self.prev
+        header = ["指标", s.period.label, p.period.label, "变化"]
+        rows: list[list[Any]] = [header]
+        kinds = kinds_of(s, p)
+        for kind in kinds:
+            a, b = s.cases_received.get(kind, 0), p.cases_received.get(kind, 0)
+            rows.append([f"受理件数·{kind}", str(a), str(b), change(a, b)])
+        total_a, total_b = sum(s.cases_received.values()), sum(p.cases_received.values())
+        rows.append(["受理件数·合计", str(total_a), str(total_b), change(total_a, total_b)])
+        first_total_row = len(rows) - 1
+        rows.append(
+            [
+                "办结率",
+                pct(s.resolution_rate),
+                pct(p.resolution_rate),
+                change(100 * s.resolution_rate, 100 * p.resolution_rate, unit=" 个百分点", digits=1),
+            ]
+        )
+        rows.append(["逾期件数", str(s.overdue), str(p.overdue), change(s.overdue, p.overdue)])
+        for name, attr in (("首次响应时间", "response_time"), ("办结时间", "resolution_time")):
+            a_t: Timing = getattr(s, attr)
+            b_t: Timing = getattr(p, attr)
+            rows.append(
+                [
+                    f"{name}·中位数(小时)",
+                    hours(a_t.median_hours),
+                    hours(b_t.median_hours),
+                    change(a_t.median_hours, b_t.median_hours, unit=" 小时", digits=1),
+                ]
+            )
+            rows.append(
+                [
+                    f"{name}·P90(小时)",
+                    hours(a_t.p90_hours),
+                    hours(b_t.p90_hours),
+                    change(a_t.p90_hours, b_t.p90_hours, unit=" 小时", digits=1),
+                ]
+            )
+        rows.append(["延期次数", str(s.extensions), str(p.extensions), change(s.extensions, p.extensions)])
+        rows.append(["户数", str(s.households), str(p.households), change(s.households, p.households)])
+        rows.append(
+            [
+                "投诉率(件/百户)",
+                f"{100 * s.complaint_rate:.2f}",
+                f"{100 * p.complaint_rate:.2f}",
+                change(100 * s.complaint_rate, 100 * p.complaint_rate, digits=2),
+            ]
+        )
+        sat_a, sat_b = satisfaction_rate(s), satisfaction_rate(p)
+        rows.append(
+            [
+                "回访满意率",
+                pct(sat_a),
+                pct(sat_b),
+                change(
+                    None if sat_a is None else 100 * sat_a,
+                    None if sat_b is None else 100 * sat_b,
+                    unit=" 个百分点",
+                    digits=1,
+                ),
+            ]
+        )
+        style = [("BACKGROUND", (0, first_total_row), (-1, first_total_row), colors.HexColor("#f6f8fa"))]
+        chart = charts.grouped_bars(
+            kinds,
+            {
+                s.period.label: [float(s.cases_received.get(k, 0)) for k in kinds],
+                p.period.label: [float(p.cases_received.get(k, 0)) for k in kinds],
+            },
+            "各性质受理件数:本期与上期",
+            height=62 * mm,
+        )
+        return [
+            self.h2("一、概况"),
+            self.table(rows, [70, 40, 40, 30], style=style),
+            Spacer(1, 3 * mm),
+            KeepTogether([chart]),
+        ]
+
+    # 二、回访统计表 --------------------------------------------------------------------------
+    def _visit_table(self) -> list[Flowable]:
+        s, p = self.cur, self.prev
+        rows: list[list[Any]] = [["性质", "处理宗数", "回访宗数", "回访率", "目标", "达标", "上期回访率"]]
+        style: list[Any] = [("ALIGN", (5, 1), (5, -1), "CENTER")]
+        handled = visited = 0
+        for kind in kinds_of(s, p):
+            k = s.visit_stats.get(kind)
+            if k is None:
+                continue
+            before = p.visit_stats.get(kind)
+            handled += k.handled
+            visited += k.visited
+            if k.target <= 0 or k.handled == 0:
+                met = DASH
+            else:
+                met = "达标" if k.visit_rate + 1e-9 >= k.target else "未达标"
+            if met == "未达标":
+                style.append(("BACKGROUND", (5, len(rows)), (5, len(rows)), WARN))
+            rows.append(
+                [
+                    kind,
+                    str(k.handled),
+                    str(k.visited),
+                    pct(k.visit_rate) if k.handled else DASH,
+                    pct(k.target, 0) if k.target else "不要求",
+                    met,
+                    pct(before.visit_rate) if before and before.handled else DASH,
+                ]
+            )
+        rows.append(
+            ["合计", str(handled), str(visited), pct(visited / handled) if handled else DASH, "", "", ""]
+        )
+        style.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), colors.HexColor("#f6f8fa")))
+        out: list[Flowable] = [
+            self.h2("二、回访统计表"),
+            self.table(rows, [34, 24, 24, 24, 24, 24, 26], style=style),
+        ]
+
+        # Satisfaction: a table and the pie beside it.
+        out.append(self.h3("满意度分布(本期完成的回访,每次计一次)"))
+        total_a, total_b = sum(s.satisfaction.values()), sum(p.satisfaction.values())
+        sat_rows: list[list[Any]] = [["满意程度", "本期", "占比", "上期", "占比"]]
+        for level in domain.SATISFACTION:
+            a, b = s.satisfaction.get(level, 0), p.satisfaction.get(level, 0)
+            sat_rows.append(
+                [
+                    level,
+                    str(a),
+                    pct(a / total_a) if total_a else DASH,
+                    str(b),
+                    pct(b / total_b) if total_b else DASH,
+                ]
+            )
+        sat_rows.append(["合计", str(total_a), "", str(total_b), ""])
+        left = 80 * mm
+        sat_table = grid_table(
+            sat_rows,
+            [18 * mm, 14 * mm, 17 * mm, 14 * mm, 17 * mm],
+            header_rows=1,
+            style=[("ALIGN", (1, 1), (-1, -1), "RIGHT")],
+        )
+        pie = charts.pie(
+            [(lv, s.satisfaction.get(lv, 0)) for lv in domain.SATISFACTION],
+            "本期满意度",
+            width=WIDTH - left,
+            height=52 * mm,
+        )
+        pair = Table([[sat_table, pie]], colWidths=[left, WIDTH - left])
+        pair.setStyle(
+            _style(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        out.append(pair)
+
+        out.append(self.h3(f"不满意回访({len(s.unsatisfied)} 次)"))
+        if not s.unsatisfied:
+            out.append(self.nothing("本期无不满意回访。"))
+        else:
+            rows = [["回访日期", "案件编号", "房号", "满意程度", "第几次", "回访人", "业主意见"]]
+            for u in s.unsatisfied:
+                rows.append(
+                    [
+                        u["date"],
+                        u["case"] or DASH,
+                        u["room"] or DASH,
+                        u["satisfaction"],
+                        str(u["attempt"]),
+                        u["visitor"] or DASH,
+                        text(u["opinion"] or DASH, 9),
+                    ]
+                )
+            out.append(
+                self.table(
+                    rows,
+                    [20, 27, 19, 17, 12, 17, 48],
+                    numeric_from=-1,
+                    style=[("ALIGN", (4, 1), (4, -1), "CENTER")],
+                )
+            )
+        return out
+
+    # 三、投诉分析 ------------------------------------------------------------------------------
+    def _complaints(self) -> list[Flowable]:
+        s, p = self.cur, self.prev
+        out: list[Flowable] = []
+        total = sum(n for _, n in s.complaints_by_category)
+        before = dict(p.complaints_by_category)
+        out.append(
+            KeepTogether(
+                [
+                    self.h2("三、投诉分析"),
+                    self.h3(f"1. 按类别(本期受理投诉 {total} 件)"),
+                    charts.pareto(s.complaints_by_category, "投诉类别排列图(柏拉图)", height=78 * mm),
+                ]
+            )
+        )
+        if s.complaints_by_category:
+            out.append(self.note(_vital_few(s.complaints_by_category)))
+            rows: list[list[Any]] = [["序号", "类别", "件数", "占比", "累计占比", "上期件数", "变化"]]
+            running = 0
+            for i, (category, n) in enumerate(s.complaints_by_category, 1):
+                running += n
+                rows.append(
+                    [
+                        str(i),
+                        category,
+                        str(n),
+                        pct(n / total),
+                        pct(running / total),
+                        str(before.get(category, 0)),
+                        change(n, before.get(category, 0)),
+                    ]
+                )
+            for category, n in p.complaints_by_category:
+                if category not in dict(s.complaints_by_category):
+                    rows.append(["", category, "0", pct(0), "", str(n), change(0, n)])
+            out.append(Spacer(1, 2 * mm))
+            out.append(
+                self.table(
+                    rows,
+                    [12, 44, 20, 20, 22, 22, 20],
+                    numeric_from=2,
+                    style=[("ALIGN", (0, 1), (0, -1), "CENTER")],
+                )
+            )
+
+        out.append(self.h3("2. 按有效性与程度"))
+        validity_names = [*domain.VALIDITY_LABELS.values(), "未判定"]
+        validity_names += sorted(
+            (set(s.complaints_by_validity) | set(p.complaints_by_validity)) - set(validity_names)
+        )
+        v_rows: list[list[Any]] = [["有效性", "本期", "上期"]]
+        for name in validity_names:
+            a, b = s.complaints_by_validity.get(name, 0), p.complaints_by_validity.get(name, 0)
+            if a or b or name != "未判定":
+                v_rows.append([name, str(a), str(b)])
+        sev_rows: list[list[Any]] = [["程度", "本期", "上期"]]
+        for name in [*domain.SEVERITIES, *sorted(set(s.complaints_by_severity) - set(domain.SEVERITIES))]:
+            sev_rows.append(
+                [name, str(s.complaints_by_severity.get(name, 0)), str(p.complaints_by_severity.get(name, 0))]
+            )
+        half = (WIDTH - 8 * mm) / 2
+        v_table = grid_table(
+            v_rows,
+            [half * 0.5, half * 0.25, half * 0.25],
+            header_rows=1,
+            style=[("ALIGN", (1, 1), (-1, -1), "RIGHT")],
+        )
+        s_table = grid_table(
+            sev_rows,
+            [half * 0.5, half * 0.25, half * 0.25],
+            header_rows=1,
+            style=[("ALIGN", (1, 1), (-1, -1), "RIGHT")],
+        )
+        pair = Table([[v_table, "", s_table]], colWidths=[half, 8 * mm, half])
+        pair.setStyle(
+            _style(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
+        out.append(pair)
+
+        buildings = [(_building(b), n) for b, n in s.complaints_by_building]
+        out.append(
+            KeepTogether(
+                [
+                    self.h3("3. 按楼栋"),
+                    charts.bar(buildings, "各楼栋投诉件数(匿名及无房号的不计)", height=62 * mm),
+                ]
+            )
+        )
+
+        out.append(self.h3("4. 按被投诉部门/人员"))
+        if not s.complaints_by_party:
+            out.append(self.nothing("本期投诉未填写被投诉方。"))
+        else:
+            party_before = dict(p.complaints_by_party)
+            party_total = sum(n for _, n in s.complaints_by_party)
+            rows = [["被投诉部门/人员", "件数", "占比", "上期件数"]]
+            for party, n in s.complaints_by_party:
+                rows.append([text(party, 9), str(n), pct(n / party_total), str(party_before.get(party, 0))])
+            out.append(self.table(rows, [80, 30, 30, 30]))
+
+        out.append(self.h3(f"5. 典型案例({len(s.typical_cases)} 件)"))
+        if not s.typical_cases:
+            out.append(self.nothing("本期未标记典型案例。"))
+        for case in s.typical_cases:
+            label = 24 * mm
+            rows = [
+                ["案件编号", f"{case.get('case', '')}    {case.get('kind', '')}·{case.get('category', '')}"],
+                ["投诉内容", text(case.get("account", "") or DASH, 9.5)],
+                ["处理结果", text(case.get("result", "") or "尚未办结", 9.5)],
+                ["案例点评", text(case.get("note", "") or DASH, 9.5)],
+            ]
+            block = grid_table(
+                rows,
+                [label, WIDTH - label],
+                style=[("BACKGROUND", (0, 0), (0, -1), SHADE), ("ALIGN", (0, 0), (0, -1), "CENTER")],
+            )
+            out += [KeepTogether([block]), Spacer(1, 3 * mm)]
+        return out
+
+    # 四、处理情况 ------------------------------------------------------------------------------
+    def _handling(self) -> list[Flowable]:
+        s, p = self.cur, self.prev
+        rows: list[list[Any]] = [
+            ["时间(小时)", "本期中位数", "本期 P90", "本期件数", "上期中位数", "上期 P90", "上期件数"],
+        ]
+        for name, a, b in (
+            ("首次响应", s.response_time, p.response_time),
+            ("办结", s.resolution_time, p.resolution_time),
+        ):
+            rows.append(
+                [
+                    name,
+                    hours(a.median_hours),
+                    hours(a.p90_hours),
+                    str(a.count),
+                    hours(b.median_hours),
+                    hours(b.p90_hours),
+                    str(b.count),
+                ]
+            )
+        received = sum(s.cases_received.values())
+        out: list[Flowable] = [
+            self.h2("四、处理情况"),
+            self.table(rows, [28, 22, 22, 20, 22, 22, 20]),
+            Spacer(1, 2 * mm),
+        ]
+        share = f",占受理件数的 {pct(s.overdue / received)}" if received else ""
+        out.append(
+            self.note(
+                f"本期受理 {received} 件,期末前办结率 {pct(s.resolution_rate)};逾期 {s.overdue} 件{share}"
+                f"(上期 {p.overdue} 件);办理期间申请延期 {s.extensions} 次(上期 {p.extensions} 次)。"
+            )
+        )
+        out.append(self.h3(f"逾期案件({s.overdue} 件)"))
+        if not s.overdue_cases:
+            out.append(self.nothing("本期无逾期案件。"))
+        else:
+            out.append(_number_grid(s.overdue_cases))
+        return out
+
+    # 五、不合格项纠正和预防措施 --------------------------------------------------------------------
+    def _flags(self) -> list[Flowable]:
+        s = self.cur
+        out: list[Flowable] = [self.h2("五、不合格项纠正和预防措施")]
+        out.append(self.note("下列事项须逐项分析原因,由责任部门填写纠正和预防措施,经理审核。"))
+        out.append(self.h3(f"1. 回访不满意({len(s.unsatisfied)} 次)"))
+        if not s.unsatisfied:
+            out.append(self.nothing())
+        else:
+            rows: list[list[Any]] = [["序号", "案件编号", "房号", "满意程度", "回访日期", "纠正和预防措施"]]
+            for i, u in enumerate(s.unsatisfied, 1):
+                rows.append([str(i), u["case"] or DASH, u["room"] or DASH, u["satisfaction"], u["date"], ""])
+            out.append(self._flag_table(rows, [12, 30, 22, 20, 24, 72]))
+        for title, groups in (
+            ("2. 重复投诉(同一房号同一类别 2 次及以上)", s.repeat_complaints),
+            ("3. 重复维修(同一房号同一类别 3 次及以上)", s.repeat_repairs),
+        ):
+            out.append(self.h3(f"{title}:{len(groups)} 组"))
+            out.append(self._group_table(groups) if groups else self.nothing())
+        return out
+
+    def _group_table(self, groups: list[Group]) -> Table:
+        rows: list[list[Any]] = [["序号", "房号", "类别", "次数", "案件编号", "纠正和预防措施"]]
+        for i, g in enumerate(groups, 1):
+            rows.append([str(i), g.room, g.category, str(g.count), text("\n".join(g.cases), 9), ""])
+        return self._flag_table(rows, [12, 22, 26, 12, 34, 74])
+
+    def _flag_table(self, rows: list[list[Any]], widths: list[float]) -> Table:
+        # Roomy rows: the measures column is written by hand.
+        scale = WIDTH / sum(widths)
+        return grid_table(
+            rows,
+            [w * scale for w in widths],
+            header_rows=1,
+            style=[
+                ("ALIGN", (0, 1), (0, -1), "CENTER"),
+                ("ALIGN", (3, 1), (3, -1), "CENTER"),
+                ("TOPPADDING", (0, 1), (-1, -1), 7),
+                ("BOTTOMPADDING", (0, 1), (-1, -1), 7),
+            ],
+        )
+
+    # 六、回访人员 -------------------------------------------------------------------------------
+    def _visitors(self) -> list[Flowable]:
+        s = self.cur
+        out: list[Flowable] = [self.h2("六、回访人员")]
+        if not s.visitors:
+            return [*out, self.nothing("本期无回访安排。")]
+        rows: list[list[Any]] = [["回访人", "岗位", "计划回访", "已完成", "逾期未访", "不满意"]]
+        for v in s.visitors:
+            rows.append(
+                [v.name, v.role or DASH, str(v.planned), str(v.done), str(v.overdue), str(v.unsatisfied)]
+            )
+        rows.append(
+            [
+                "合计",
+                "",
+                *[
+                    str(sum(getattr(v, a) for v in s.visitors))
+                    for a in ("planned", "done", "overdue", "unsatisfied")
+                ],
+            ]
+        )
+        style = [("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), colors.HexColor("#f6f8fa"))]
+        out.append(self.table(rows, [34, 34, 28, 28, 28, 28], numeric_from=2, style=style))
+        out.append(Spacer(1, 1.5 * mm))
+        out.append(
+            Paragraph(
+                "计划回访:期限在本期内的回访;已完成、不满意:本期内完成的回访;逾期未访:期限已过仍未回访。",
+                self.styles["small"],
+            )
+        )
+        return out
+
+    # 七、改进措施 -------------------------------------------------------------------------------
+    def _measures(self) -> list[Flowable]:
+        out: list[Flowable] = [CondPageBreak(60 * mm), self.h2("七、改进措施")]
+        measures = self.data.measures.strip()
+        if measures:
+            box = Table([[text(measures, 10)]], colWidths=[WIDTH])
+            box.setStyle(
+                _style(
+                    [
+                        ("BOX", (0, 0), (-1, -1), 0.6, colors.HexColor("#333333")),
+                        ("TOPPADDING", (0, 0), (-1, -1), 6),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                    ]
+                )
+            )
+            out.append(box)
+        else:
+            out.append(self.note("(由管理处经理填写)"))
+            ruled = Table([[""] for _ in range(10)], colWidths=[WIDTH], rowHeights=[9 * mm] * 10)
+            ruled.setStyle(_style([("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.HexColor("#888888"))]))
+            out.append(ruled)
+        out.append(Spacer(1, 8 * mm))
+        sign = Table(
+            [["经理签名:", "", "日期:", ""]], colWidths=[22 * mm, 60 * mm, 14 * mm, 40 * mm], hAlign="RIGHT"
+        )
+        sign.setStyle(
+            _style(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), register()),
+                    ("FONTSIZE", (0, 0), (-1, -1), 10),
+                    ("LINEBELOW", (1, 0), (1, 0), 0.5, colors.black),
+                    ("LINEBELOW", (3, 0), (3, 0), 0.5, colors.black),
+                ]
+            )
+        )
+        out.append(sign)
+        return out
+
+    # 八、说明 -------------------------------------------------------------------------------
+    def _notes(self) -> list[Flowable]:
+        out: list[Flowable] = [self.h2("八、说明")]
+        for i, definition in enumerate([*DEFINITIONS, *REPORT_NOTES], 1):
+            out.append(text(f"{i}. {definition}", 8.5))
+            out.append(Spacer(1, 1 * mm))
+        return [KeepTogether(out)]
+
+
+def _vital_few(categories: list[tuple[str, int]]) -> str:
+    """The sentence naming the categories that make up the first 80% (the Pareto "vital few")."""
+    total = sum(n for _, n in categories)
+    names: list[str] = []
+    running = 0
+    for name, n in categories:
+        names.append(name)
+        running += n
+        if running >= 0.8 * total:
+            break
+    return (
+        f"累计占比达到 80% 的类别:{'、'.join(names)}(共 {len(names)} 类,{running} 件,"
+        f"占 {pct(running / total)}),应作为下季度改进的重点。"
+    )
+
+
+def _building(name: str) -> str:
+    return name if not name or name.endswith(("栋", "座", "幢")) else f"{name}栋"
+
+
+def _number_grid(numbers: Sequence[str], columns: int = 5) -> Table:
+    """Case numbers in a compact grid, read row by row."""
+    rows = [list(numbers[i : i + columns]) for i in range(0, len(numbers), columns)]
+    rows[-1] += [""] * (columns - len(rows[-1]))
+    table = Table(rows, colWidths=[WIDTH / columns] * columns)
+    table.setStyle(
+        _style(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), register()),
+                ("FONTSIZE", (0, 0), (-1, -1), 9.5),
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
+
+
+def _style(commands: list[Any]) -> TableStyle:
+    """A table style that sets the CJK font first, so no cell falls back to Helvetica."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), register()), *commands])

@@ -1,0 +1,46 @@
+"""The main window: every page opens, the roles decide which pages and menus there are."""
+
+import pytest
+
+from app.case_query import CaseFilter
+from ui.main_window import PAGES, MainWindow
+
+
+@pytest.fixture
+def window(qtbot, office, admin):
+    w = MainWindow(office, admin)
+    qtbot.addWidget(w)
+    return w
+
+
+def test_every_page_opens(window, make_case):
+    make_case()
+    for key, label in PAGES:
+        page = window.show_page(key)
+        assert window.pages.currentWidget() is page
+        assert window.nav.currentItem().text() == label
+    window.refresh_status()
+    assert "未结 1" in window.status_counts.text()
+
+
+def test_steward_sees_fewer_pages(qtbot, office):
+    steward = office.staff.save_staff("赵物管", "steward", username="zhao", password="secret1")
+    w = MainWindow(office, steward)
+    qtbot.addWidget(w)
+    assert "stats" not in w.nav_keys and "planner" not in w.nav_keys
+    assert "intake" in w.nav_keys and "calendar" in w.nav_keys
+    menus = {a.text(): a.isEnabled() for m in w.menuBar().actions() for a in m.menu().actions() if a.text()}
+    assert menus["人员与部门…"] is False and menus["新建受理"] is True
+
+
+def test_overdue_menu_opens_the_filtered_list(window, make_case, clock):
+    make_case()
+    clock.advance(days=5)
+    window.open_case_list(CaseFilter(overdue=True))
+    page = window.page("cases")
+    assert window.pages.currentWidget() is page
+
+
+def test_backup_warning_in_the_status_bar(window):
+    window.refresh_status()
+    assert "还没有成功的备份" in window.status_backup.text()

@@ -1,0 +1,133 @@
+"""Who is at the PC: login, the idle lock, switching user, the daily backup in the background."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from app.backup import BackupResult
+from app.models import Staff, db
+from app.office import Office
+from ui.login import LoginDialog
+from ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+INPUT_EVENTS = {
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin, QEvent.Type.TabletPress,
+}
+
+
+class BackupWorker(QObject):
+    finished = Signal(object)  # BackupResult
+
+    def __init__(self, office: Office) -> None:
+        super().__init__()
+        self.office = office
+
+    def run(self) -> None:
+        db.connect(reuse_if_open=True)  # this thread's own connection
+        try:
+            result = self.office.backups.backup_now()
+        except Exception as exc:  # noqa: BLE001 - reported, never fatal
+            log.exception("backup failed")
+            result = BackupResult(False, None, f"备份失败:{exc}", self.office.clock.now())
+        finally:
+            db.close()
+        self.finished.emit(result)
+
+
+class Session(QObject):
+    """Owns the main window for the person logged in; locks it when idle."""
+
+    def __init__(self, office: Office, user: Staff) -> None:
+        super().__init__()
+        self.office = office
+        self.user = user
+        self.window: MainWindow | None = None
+        self.locked = False
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.timeout.connect(self.lock)
+        minutes = int(office.policies.load().data.get("security", {}).get("idle_lock_minutes", 10))
+        self.idle.setInterval(max(1, minutes) * 60_000)
+        self._thread: QThread | None = None
+        self._worker: BackupWorker | None = None
+        # A backup at start and every day of use: checked each half hour while open.
+        self.daily = QTimer(self)
+        self.daily.setInterval(30 * 60_000)
+        self.daily.timeout.connect(self._backup_if_due)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def start(self) -> MainWindow:
+        self._open_window()
+        self.idle.start()
+        self.daily.start()
+        QTimer.singleShot(1500, self._backup_if_due)
+        return self.window  # type: ignore[return-value]
+
+    def _backup_if_due(self) -> None:
+        running = self._thread is not None and self._thread.isRunning()
+        if not running and self.office.backups.due():
+            self.backup_in_background()
+
+    def _open_window(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+        self.window = MainWindow(self.office, self.user)
+        self.window.switch_user_requested.connect(self.switch_user)
+        self.window.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if not self.locked and event.type() in INPUT_EVENTS:
+            self.idle.start()
+        return False
+
+    def lock(self) -> None:
+        """The screen locks after the policy's idle minutes: the same person logs in again,
+        or someone else does (the window is then rebuilt for them)."""
+        if self.locked or self.window is None:
+            return
+        self.locked = True
+        self.window.setEnabled(False)
+        dialog = LoginDialog(self.office.staff, self.office.name, self.window, locked_user=self.user)
+        accepted = dialog.exec() == LoginDialog.DialogCode.Accepted and dialog.user is not None
+        self.locked = False
+        if not accepted:
+            self.window.close()
+            return
+        self.window.setEnabled(True)
+        if dialog.user.id != self.user.id:
+            self.user = dialog.user
+            self._open_window()
+        self.idle.start()
+
+    def switch_user(self) -> None:
+        if self.window is None:
+            return
+        dialog = LoginDialog(self.office.staff, self.office.name, self.window)
+        if dialog.exec() == LoginDialog.DialogCode.Accepted and dialog.user is not None:
+            self.user = dialog.user
+            self._open_window()
+
+    def backup_in_background(self) -> None:
+        thread = QThread(self)
+        worker = BackupWorker(self.office)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.finished.connect(self._backup_done)
+        worker.finished.connect(thread.quit)
+        thread.finished.connect(worker.deleteLater)
+        self._thread, self._worker = thread, worker
+        thread.start()
+
+    def _backup_done(self, result: BackupResult) -> None:
+        log.info("automatic backup: %s", result.message)
+        if self.window is not None:
+            self.window.refresh_status()
