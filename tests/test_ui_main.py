@@ -44,3 +44,24 @@ def test_overdue_menu_opens_the_filtered_list(window, make_case, clock):
 def test_backup_warning_in_the_status_bar(window):
     window.refresh_status()
     assert "还没有成功的备份" in window.status_backup.text()
+
+
+def test_case_detail_links(qtbot, office, admin, make_case):
+    from app.models import Visit
+    from ui.case_detail import CaseDetailDialog, CaseLinks
+
+    case = make_case(kind="投诉", category="服务态度")
+    office.cases.dispatch(case, office.staff.departments()[0], admin)
+    office.cases.resolve(case, "已致歉", admin)
+    opened, printed = [], []
+    links = CaseLinks(open_visit=opened.append, print_record=lambda c: printed.append(("record", c.number)),
+                      print_slip=lambda s: printed.append(("slip", s.number)), show_history=lambda c: None)
+    dialog = CaseDetailDialog(case.id, office.cases, office.staff, admin, links=links)
+    qtbot.addWidget(dialog)
+    assert dialog.visit_table.rowCount() == 1
+    dialog.visit_table.setCurrentCell(0, 0)
+    dialog._open_selected_visit()
+    assert opened == [Visit.get(Visit.case == case).id]
+    dialog.print_record_button.click()
+    dialog.print_slip_button.click()
+    assert printed == [("record", case.number), ("slip", "PG-2026-00001")]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,7 +34,7 @@ from app import domain
 from app.case_query import deadline_status
 from app.cases import CaseService
 from app.errors import UserError
-from app.models import Case, Dispatch, Extension, MajorReport, Staff
+from app.models import Case, Dispatch, Extension, MajorReport, Staff, Visit
 from app.staff import StaffService
 from ui.case_actions import (
     ActionDialog,
@@ -130,6 +132,16 @@ def allowed_actions(case: Case) -> set[str]:
     return allowed
 
 
+@dataclass
+class CaseLinks:
+    """What the detail can open elsewhere; given by the main window (each optional)."""
+
+    open_visit: Callable[[int], None] | None = None
+    print_record: Callable[[Case], None] | None = None  # 《顾客投诉处理记录表》
+    print_slip: Callable[[Dispatch], None] | None = None  # 工作联系单
+    show_history: Callable[[Case], None] | None = None  # the audit trail of the case
+
+
 class CaseDetailDialog(QDialog):
     case_changed = Signal(int)
 
@@ -140,8 +152,10 @@ class CaseDetailDialog(QDialog):
         staff: StaffService,
         actor: Staff,
         parent: QWidget | None = None,
+        links: CaseLinks | None = None,
     ) -> None:
         super().__init__(parent)
+        self.links = links or CaseLinks()
         self.case_id = case_id
         self.cases = cases
         self.staff = staff
@@ -340,6 +354,17 @@ class CaseDetailDialog(QDialog):
         slips_box.addWidget(self.extension_table, 2)
         self.tabs.addTab(slips, t("联系单与延期"))
 
+        visits = QWidget()
+        visits_box = QVBoxLayout(visits)
+        visits_box.setContentsMargins(6, 6, 6, 6)
+        self.visit_table = self._table(
+            [t("第几次"), t("状态"), t("应回访"), t("回访人"), t("方式"), t("满意度"), t("回访时间"), t("计划原因")], 7
+        )
+        self.visit_table.doubleClicked.connect(self._open_selected_visit)
+        visits_box.addWidget(self.visit_table)
+        visits_box.addWidget(QLabel(t("双击一行打开回访记录。")))
+        self.tabs.addTab(visits, t("回访"))
+
         self.major_tab = self._build_major_tab()
         self.major_tab_index = -1
         return self.tabs
@@ -399,6 +424,20 @@ class CaseDetailDialog(QDialog):
             self.action_buttons[key] = button
             row.addWidget(button)
         row.addStretch(1)
+        self.print_record_button = QPushButton(self.tr("打印处理记录表"))
+        self.print_record_button.setAutoDefault(False)
+        self.print_record_button.clicked.connect(lambda: self.links.print_record and self.links.print_record(self.case))
+        self.print_record_button.setVisible(self.links.print_record is not None)
+        self.print_slip_button = QPushButton(self.tr("打印联系单"))
+        self.print_slip_button.setAutoDefault(False)
+        self.print_slip_button.clicked.connect(self._print_slip)
+        self.print_slip_button.setVisible(self.links.print_slip is not None)
+        self.history_button = QPushButton(self.tr("修改记录"))
+        self.history_button.setAutoDefault(False)
+        self.history_button.clicked.connect(lambda: self.links.show_history and self.links.show_history(self.case))
+        self.history_button.setVisible(self.links.show_history is not None)
+        for button in (self.print_record_button, self.print_slip_button, self.history_button):
+            row.addWidget(button)
         self.close_button = QPushButton(self.tr("关闭窗口"))
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.reject)
@@ -494,6 +533,7 @@ class CaseDetailDialog(QDialog):
 
         self._fill_timeline(case)
         self._fill_slips(case)
+        self._fill_visits(case)
         self._fill_extensions(case)
         self._show_major_report(case, now, nearly)
 
@@ -519,6 +559,32 @@ class CaseDetailDialog(QDialog):
         self.timeline_view.setHtml(
             f'<table width="100%" cellspacing="0"><tr>{head}</tr>{"".join(rows)}</table>'
         )
+
+    def _fill_visits(self, case: Case) -> None:
+        visits = list(Visit.select().where(Visit.case == case).order_by(Visit.attempt, Visit.id))
+        self.visit_ids = [v.id for v in visits]
+        self.visit_table.setRowCount(len(visits))
+        for r, v in enumerate(visits):
+            values = [f"第{v.attempt}次", v.state, str(v.due), v.visitor_name or v.role, v.method,
+                      v.satisfaction or "", fmt(v.done_at), v.reason]
+            for c, value in enumerate(values):
+                self.visit_table.setItem(r, c, QTableWidgetItem(value))
+
+    def _open_selected_visit(self) -> None:
+        row = self.visit_table.currentRow()
+        if self.links.open_visit is not None and 0 <= row < len(self.visit_ids):
+            self.links.open_visit(self.visit_ids[row])
+            self.refresh()
+
+    def _print_slip(self) -> None:
+        if self.links.print_slip is None:
+            return
+        slips = list(self.case.dispatches.order_by(Dispatch.id))
+        if not slips:
+            self.show_error(self.tr("这件案件还没有派工,没有工作联系单可打印。"))
+            return
+        row = self.slip_table.currentRow()
+        self.links.print_slip(slips[row] if 0 <= row < len(slips) else slips[-1])
 
     def _fill_slips(self, case: Case) -> None:
         slips = list(case.dispatches.order_by(Dispatch.id))

@@ -215,11 +215,27 @@ class MainWindow(QMainWindow):
 
     # Opening records -----------------------------------------------------------------
     def open_case(self, case_id: int) -> None:
-        from ui.case_detail import CaseDetailDialog
+        from ui.case_detail import CaseDetailDialog, CaseLinks
 
-        dialog = CaseDetailDialog(case_id, self.office.cases, self.office.staff, self.user, self)
+        links = CaseLinks(
+            open_visit=self.open_visit,
+            print_record=lambda case: self.preview(self.printouts.complaint_record(case), f"投诉处理记录表-{case.number}"),
+            print_slip=lambda slip: self.preview(self.printouts.dispatch_slip(slip), f"工作联系单-{slip.number}"),
+            show_history=self.show_case_history,
+        )
+        dialog = CaseDetailDialog(case_id, self.office.cases, self.office.staff, self.user, self, links=links)
         dialog.case_changed.connect(lambda _id: self._after_change())
         dialog.exec()
+
+    def preview(self, pdf: bytes, name: str) -> None:
+        from ui.pdf_preview import PdfPreviewDialog
+
+        PdfPreviewDialog(pdf, title=name, file_name=f"{name}.pdf", parent=self).exec()
+
+    def show_case_history(self, case: object) -> None:
+        from ui.history import HistoryDialog
+
+        HistoryDialog("case", case.id, f"修改记录 — {case.number}", self).exec()  # type: ignore[attr-defined]
 
     def open_case_number(self, number: str) -> None:
         case = self.office.cases.by_number(number)
