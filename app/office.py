@@ -10,8 +10,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.case_query import CaseQuery
 from app.backup import BackupService
+from app.case_query import CaseQuery
 from app.cases import CaseService
 from app.clock import Clock, SystemClock
 from app.db import close_database, open_database
