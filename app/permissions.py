@@ -40,6 +40,7 @@ PERMISSIONS: dict[str, set[str]] = {
     "owner.reveal_id": MANAGERS,
     "owner.import": {"office_manager"},
     "owner.export": {"office_manager"},
+    "owner.edit": FRONT,
     # the office
     "ledger.import": MANAGERS,
     "ledger.export": MANAGERS | {"general_manager"},
@@ -60,6 +61,7 @@ LABELS = {
     "visit.plan": "安排回访计划", "visit.review": "审核回访记录", "form.print": "打印回访记录表",
     "form.ledger": "管理表单台账", "owner.view_file": "查看业主档案", "owner.reveal_phone": "查看完整电话",
     "owner.reveal_id": "查看身份证号", "owner.import": "导入业主名册", "owner.export": "导出业主资料",
+    "owner.edit": "登记或修改业主资料",
     "ledger.import": "导入案件台账", "ledger.export": "导出案件台账", "report.view": "查看统计报表",
     "report.archive": "归档季度报告", "policy.edit": "修改制度设置", "staff.manage": "管理人员与登录",
     "backup.manage": "备份与恢复", "audit.view": "查看审计记录",

@@ -1,0 +1,317 @@
+"""审计记录: the administrator reads the trail (who changed or read what, when), checks its
+hash chain, and exports what the filter shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import audit
+from app.models import AuditEntry
+from ui.history import describe_change, field_label
+from ui.widgets import ERROR_RED
+
+TABLE_LABELS = {
+    "case": "案件", "owner": "业主", "room": "房号", "staff": "人员", "department": "部门", "policy": "制度设置",
+    "dispatch": "派工单", "extension": "延期", "major_report": "重大投诉报告", "open_letter": "公开信",
+    "visit": "回访", "visit_decision": "回访抽样", "rework_notice": "返工通知", "signature": "签名",
+    "visit_review": "回访审核", "form_sheet": "回访记录表", "report_archive": "季度报告", "holiday": "节假日",
+}  # fmt: skip
+CHANGE_ACTIONS = ["新建", "修改"]
+PAGE_SIZE = 200
+EXPORT_LIMIT = 1_000_000
+_ACCESS_COLOUR = QColor("#fff4e0")
+_OK_GREEN = "#2e7d32"
+
+
+def _py_date(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+class AuditWindow(QWidget):
+    """The audit trail for the administrator: filter, page through, check the chain, export."""
+
+    case_activated = Signal(int)  # a case entry double-clicked
+
+    COLUMNS = ("序号", "时间", "人员", "操作", "对象", "记录", "项目", "内容")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("审计记录"))
+        self.page = 0
+        self._has_more = False
+        self._entries: list[AuditEntry] = []
+
+        # Filters
+        self.table_filter = QComboBox()
+        self.action_filter = QComboBox()
+        self.actor_filter = QComboBox()
+        self.actor_filter.setEditable(True)
+        self.actor_filter.setMinimumWidth(110)
+        self.use_dates = QCheckBox(self.tr("日期"))
+        today = QDate.currentDate()
+        self.since = QDateEdit(today.addDays(-30))
+        self.until = QDateEdit(today)
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+        self.use_dates.toggled.connect(self.since.setEnabled)
+        self.use_dates.toggled.connect(self.until.setEnabled)
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(self.tr("内容包含…"))
+        self.text.setClearButtonEnabled(True)
+        self.search_button = QPushButton(self.tr("查询"))
+        self.search_button.setDefault(True)
+        self.search_button.clicked.connect(self.apply_filter)
+        self.text.returnPressed.connect(self.apply_filter)
+        self._fill_choices()
+        for combo in (self.table_filter, self.action_filter):
+            combo.currentIndexChanged.connect(self.apply_filter)
+
+        filters = QHBoxLayout()
+        filters.setSpacing(6)
+        for label, widget in ((self.tr("对象"), self.table_filter), (self.tr("操作"), self.action_filter),
+                              (self.tr("人员"), self.actor_filter)):  # fmt: skip
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addSpacing(6)
+        filters.addWidget(self.use_dates)
+        filters.addWidget(self.since)
+        filters.addWidget(QLabel(self.tr("至")))
+        filters.addWidget(self.until)
+        filters.addSpacing(6)
+        filters.addWidget(self.text, 1)
+        filters.addWidget(self.search_button)
+
+        # The list
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        for col in range(len(self.COLUMNS) - 1):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(self.COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table.cellDoubleClicked.connect(self._activated)
+
+        # Paging, chain check, export
+        self.prev_button = QPushButton(self.tr("上一页"))
+        self.next_button = QPushButton(self.tr("下一页"))
+        self.prev_button.clicked.connect(lambda: self._go(self.page - 1))
+        self.next_button.clicked.connect(lambda: self._go(self.page + 1))
+        self.page_label = QLabel()
+        self.chain_button = QPushButton(self.tr("校验审计链"))
+        self.chain_button.setToolTip(self.tr("逐条核对审计记录的哈希链,发现被改动、删除或插入的记录"))
+        self.chain_button.clicked.connect(self.check_chain)
+        self.export_button = QPushButton(self.tr("导出…"))
+        self.export_button.setToolTip(self.tr("把当前筛选出的全部记录导出为 Excel"))
+        self.export_button.clicked.connect(self._export_clicked)
+        self.chain_result = QLabel()
+        self.chain_result.setWordWrap(True)
+        self.chain_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.chain_result.hide()
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.prev_button)
+        bottom.addWidget(self.page_label)
+        bottom.addWidget(self.next_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.chain_button)
+        bottom.addWidget(self.export_button)
+
+        title = QLabel(self.tr("审计记录"))
+        title.setStyleSheet("font-size: 16px; font-weight: bold;")
+        note = QLabel(
+            self.tr("每一次修改、每一次查看业主资料都记在这里,按时间倒序;橙色行为查看个人资料的记录。")
+        )
+        note.setStyleSheet("color: #555;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(note)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.chain_result)
+        layout.addLayout(bottom)
+        self.refresh()
+
+    # Filters -------------------------------------------------------------------------
+    def _fill_choices(self) -> None:
+        self.table_filter.addItem(self.tr("全部"), None)
+        tables = [r.table for r in AuditEntry.select(AuditEntry.table).distinct()]
+        for key in sorted(set(tables) | {"case", "owner"}, key=lambda t: (t not in TABLE_LABELS, t)):
+            self.table_filter.addItem(self.tr(TABLE_LABELS.get(key, key)), key)
+        self.action_filter.addItem(self.tr("全部"), None)
+        for action in CHANGE_ACTIONS + audit.ACCESS_ACTIONS:
+            self.action_filter.addItem(self.tr(action), action)
+        self._fill_actors()
+
+    def _fill_actors(self) -> None:
+        current = self.actor_filter.currentText()
+        self.actor_filter.blockSignals(True)
+        self.actor_filter.clear()
+        self.actor_filter.addItem(self.tr("全部"), None)
+        for row in AuditEntry.select(AuditEntry.actor).distinct().order_by(AuditEntry.actor):
+            self.actor_filter.addItem(row.actor, row.actor)
+        self.actor_filter.setCurrentText(current or self.tr("全部"))
+        self.actor_filter.blockSignals(False)
+
+    def current_filter(self) -> audit.AuditFilter:
+        actor = self.actor_filter.currentText().strip()
+        since = until = None
+        if self.use_dates.isChecked():
+            since = dt.datetime.combine(_py_date(self.since.date()), dt.time())
+            until = dt.datetime.combine(_py_date(self.until.date()) + dt.timedelta(days=1), dt.time())
+        return audit.AuditFilter(
+            table=self.table_filter.currentData(),
+            actor=None if not actor or actor == self.tr("全部") else actor,
+            action=self.action_filter.currentData(),
+            since=since,
+            until=until,
+            text=self.text.text().strip(),
+        )
+
+    def set_action(self, action: str | None) -> None:
+        self.action_filter.setCurrentIndex(max(0, self.action_filter.findData(action)))
+
+    def apply_filter(self) -> None:
+        self.page = 0
+        self.refresh()
+
+    # The list ------------------------------------------------------------------------
+    def refresh(self) -> None:
+        found = audit.entries(self.current_filter(), limit=PAGE_SIZE + 1, offset=self.page * PAGE_SIZE)
+        self._has_more = len(found) > PAGE_SIZE
+        self._entries = found[:PAGE_SIZE]
+        self.table.setRowCount(len(self._entries))
+        for r, entry in enumerate(self._entries):
+            change = describe_change(entry)
+            values = (
+                str(entry.id),
+                f"{entry.at:%Y-%m-%d %H:%M:%S}",
+                entry.actor,
+                entry.action,
+                self.tr(TABLE_LABELS.get(entry.table, entry.table)),
+                entry.record_id,
+                self.tr(field_label(entry.field)) if entry.field else "",
+                change if len(change) <= 120 else change[:119] + "…",
+            )
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if c == 7:
+                    item.setToolTip(change[:2000])
+                if c in (0, 5):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if entry.action in audit.ACCESS_ACTIONS:
+                    item.setBackground(QBrush(_ACCESS_COLOUR))
+                self.table.setItem(r, c, item)
+        first = self.page * PAGE_SIZE + 1 if self._entries else 0
+        last = self.page * PAGE_SIZE + len(self._entries)
+        self.page_label.setText(self.tr("第 {0} 页(第 {1}–{2} 条)").format(self.page + 1, first, last))
+        self.prev_button.setEnabled(self.page > 0)
+        self.next_button.setEnabled(self._has_more)
+
+    def _go(self, page: int) -> None:
+        self.page = max(0, page)
+        self.refresh()
+
+    def shown_entries(self) -> list[AuditEntry]:
+        return list(self._entries)
+
+    def _activated(self, row: int, _col: int) -> None:
+        entry = self._entries[row]
+        if entry.table == "case" and entry.record_id.isdigit():
+            self.case_activated.emit(int(entry.record_id))
+
+    # The chain -----------------------------------------------------------------------
+    def check_chain(self) -> list[str]:
+        problems = audit.chain_problems()
+        if problems:
+            lines = "<br>".join(p.replace("&", "&amp;").replace("<", "&lt;") for p in problems[:50])
+            more = self.tr("<br>……另有 {0} 处").format(len(problems) - 50) if len(problems) > 50 else ""
+            self.chain_result.setText(
+                self.tr("<b>审计链有 {0} 处问题:</b><br>{1}{2}").format(len(problems), lines, more)
+            )
+            self.chain_result.setStyleSheet(
+                f"color: {ERROR_RED}; background: #fdecea; border: 1px solid #e99a94; padding: 6px;"
+            )
+        else:
+            count = AuditEntry.select().count()
+            self.chain_result.setText(self.tr("审计链完好,共 {0} 条").format(count))
+            self.chain_result.setStyleSheet(
+                f"color: {_OK_GREEN}; background: #e7f4e8; border: 1px solid #8cc69a; padding: 6px;"
+            )
+        self.chain_result.show()
+        return problems
+
+    # Export --------------------------------------------------------------------------
+    def _export_clicked(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出审计记录"), str(Path.home() / "审计记录.xlsx"), "Excel (*.xlsx)"
+        )
+        if not name:
+            return
+        try:
+            count = self.export(Path(name))
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("导出"), self.tr("无法写入 {0}:{1}").format(name, exc))
+            return
+        QMessageBox.information(self, self.tr("导出"), self.tr("已导出 {0} 条记录到 {1}").format(count, name))
+
+    def export(self, path: Path) -> int:
+        """Every entry the filter finds (not only this page), numbers and times as real cells."""
+        rows = audit.entries(self.current_filter(), limit=EXPORT_LIMIT)
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "审计记录"
+        headers = ["序号", "时间", "人员", "操作", "对象", "记录", "项目", "原值", "新值"]
+        ws.append(headers)
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+            cell.fill = PatternFill("solid", fgColor="DDEBF7")
+            cell.alignment = Alignment(horizontal="center")
+        for entry in rows:
+            record: int | str = int(entry.record_id) if entry.record_id.isdigit() else entry.record_id
+            ws.append([entry.id, entry.at, entry.actor, entry.action, TABLE_LABELS.get(entry.table, entry.table),
+                       record, field_label(entry.field) if entry.field else "", entry.old or "", entry.new or ""])  # fmt: skip
+            row = ws.max_row
+            ws.cell(row, 2).number_format = "yyyy-mm-dd hh:mm:ss"
+            for col in (8, 9):
+                ws.cell(row, col).data_type = "s"  # a value starting with '=' stays text
+        for col, width in enumerate((8, 20, 12, 14, 12, 10, 14, 40, 40), start=1):
+            ws.column_dimensions[get_column_letter(col)].width = width
+        ws.freeze_panes = "A2"
+        tmp = path.with_name(path.name + ".part")
+        try:
+            wb.save(tmp)
+            tmp.replace(path)
+        finally:
+            tmp.unlink(missing_ok=True)
+        return len(rows)

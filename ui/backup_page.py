@@ -1,0 +1,425 @@
+"""备份与恢复: where backups go, how many are kept, a backup now, and the way back.
+
+The backup runs in a worker thread on its own database connection (SQLite's online
+backup is safe while the program works). Restoring is not done from here: the running
+program holds the database open and cannot safely swap it under itself, so the page
+says plainly to close the program and gives the exact command to run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtGui import QBrush, QColor, QCursor, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.backup import BackupResult, BackupService, backups_in, integrity_problems
+from app.errors import UserError
+from app.models import db
+from app.policy import PolicyStore
+from ui.widgets import ERROR_RED, Banner
+
+_OK_GREEN = "#2e7d32"
+
+
+def restore_command(data_dir: Path, backup: Path) -> str:
+    """The command that restores `backup` into `data_dir` with the program closed."""
+    if getattr(sys, "frozen", False):  # the packaged program: its own executable takes the command
+        program = f'"{sys.executable}"'
+    else:
+        program = "python -m app"
+    return f'{program} --data-dir "{data_dir}" restore "{backup}"'
+
+
+class BackupWorker(QThread):
+    """Runs `backup_now` off the UI thread, on the thread's own connection to the database."""
+
+    result_ready = Signal(object)  # BackupResult
+
+    def __init__(self, backups: BackupService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backups = backups
+
+    def run(self) -> None:
+        try:
+            db.connect(reuse_if_open=True)
+            try:
+                result = self.backups.backup_now()
+            finally:
+                db.close()
+        except Exception as exc:  # noqa: BLE001 — any failure is reported to the user, never lost
+            result = BackupResult(False, None, f"备份失败:{exc}", dt.datetime.now().replace(microsecond=0))
+        self.result_ready.emit(result)
+
+
+class RestoreDialog(QDialog):
+    """Explains how a restore is done and gives the command to copy."""
+
+    def __init__(self, data_dir: Path, backup: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("从备份恢复"))
+        self.resize(720, 360)
+        self.command = restore_command(data_dir, backup)
+        text = QLabel(
+            self.tr(
+                "<p>要恢复到备份 <b>{0}</b>:</p>"
+                "<ol>"
+                "<li>请所有人保存手头的工作,然后<b>关闭回音</b>。正在运行的程序打开着数据文件,"
+                "不能在运行中安全地替换它自己的数据库,所以恢复不能在这里直接完成。</li>"
+                "<li>在命令提示符中运行下面的命令。恢复前会先校验备份文件;"
+                "当前的数据文件<b>不会被覆盖</b>,而是改名另存在数据文件夹中(…before-restore-日期时间)。</li>"
+                "<li>再次打开回音。备份之后录入的内容不在恢复后的数据中,请核对补录。</li>"
+                "</ol>"
+            ).format(backup.name)
+        )
+        text.setWordWrap(True)
+        self.command_box = QPlainTextEdit(self.command)
+        self.command_box.setReadOnly(True)
+        self.command_box.setFixedHeight(64)
+        self.command_box.setStyleSheet("font-family: monospace;")
+        self.copy_button = QPushButton(self.tr("复制命令"))
+        self.copy_button.clicked.connect(self._copy)
+        self.copied = QLabel()
+        self.copied.setStyleSheet(f"color: {_OK_GREEN};")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        row = QHBoxLayout()
+        row.addWidget(self.copy_button)
+        row.addWidget(self.copied, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(self.command_box)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.command)
+        self.copied.setText(self.tr("已复制"))
+
+
+class BackupPage(QWidget):
+    """The backup folder, rotation, 立即备份, the status, the backups found and their check."""
+
+    backup_finished = Signal(bool)  # after 立即备份, once the page shows the result: ok or not
+
+    COLUMNS = ("备份时间", "文件", "大小", "校验")
+
+    def __init__(self, backups: BackupService, policies: PolicyStore, data_dir: Path,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.backups = backups
+        self.policies = policies
+        self.data_dir = data_dir
+        self.worker: BackupWorker | None = None
+        self._files: list[Path] = []
+        self._checked: dict[Path, list[str]] = {}
+
+        # Where and how many
+        self.folder = QLineEdit()
+        self.folder.setReadOnly(True)
+        self.choose_button = QPushButton(self.tr("选择文件夹…"))
+        self.choose_button.clicked.connect(self._choose_folder)
+        self.default_button = QPushButton(self.tr("用默认文件夹"))
+        self.default_button.setToolTip(self.tr("数据文件夹中的 backups 子文件夹"))
+        self.default_button.clicked.connect(lambda: self.set_folder(None))
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.choose_button)
+        folder_row.addWidget(self.default_button)
+        folder_hint = QLabel(self.tr("建议选 U 盘或另一台电脑的共享文件夹:电脑硬盘坏了,备份还在。"))
+        folder_hint.setStyleSheet("color: #666;")
+        folder_hint.setWordWrap(True)
+
+        self.keep_daily = QSpinBox()
+        self.keep_weekly = QSpinBox()
+        self.keep_monthly = QSpinBox()
+        for spin, top, suffix in ((self.keep_daily, 60, " 天"), (self.keep_weekly, 52, " 周"),
+                                  (self.keep_monthly, 120, " 个月")):  # fmt: skip
+            spin.setRange(1, top)
+            spin.setSuffix(self.tr(suffix))
+        self.save_rotation_button = QPushButton(self.tr("保存"))
+        self.save_rotation_button.clicked.connect(self.save_rotation)
+        rotation = QHBoxLayout()
+        for label, spin in ((self.tr("每天保留最近"), self.keep_daily), (self.tr("每周保留最近"), self.keep_weekly),
+                            (self.tr("每月保留最近"), self.keep_monthly)):  # fmt: skip
+            rotation.addWidget(QLabel(label))
+            rotation.addWidget(spin)
+            rotation.addSpacing(10)
+        rotation.addStretch(1)
+        rotation.addWidget(self.save_rotation_button)
+
+        settings_box = QGroupBox(self.tr("备份位置与保留"))
+        form = QFormLayout(settings_box)
+        form.addRow(self.tr("备份文件夹"), folder_row)
+        form.addRow("", folder_hint)
+        form.addRow(self.tr("轮换保留"), rotation)
+        self.settings_message = Banner()
+        form.addRow(self.settings_message)
+
+        # Status and 立即备份
+        self.last_good = QLabel()
+        self.last_message = QLabel()
+        self.last_message.setWordWrap(True)
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet(f"color: {ERROR_RED}; font-weight: bold;")
+        self.backup_button = QPushButton(self.tr("立即备份"))
+        self.backup_button.setMinimumWidth(120)
+        self.backup_button.setStyleSheet("font-weight: bold; padding: 6px 14px;")
+        self.backup_button.clicked.connect(self.start_backup)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # a busy indicator: the backup's length is not known ahead
+        self.busy.setMaximumWidth(200)
+        self.busy.setFormat(self.tr("正在备份…"))
+        self.busy.setTextVisible(True)
+        self.busy.hide()
+        status_box = QGroupBox(self.tr("备份状态"))
+        status_form = QFormLayout(status_box)
+        status_form.addRow(self.tr("最近成功备份"), self.last_good)
+        status_form.addRow(self.tr("上次结果"), self.last_message)
+        status_form.addRow(self.warnings)
+        run_row = QHBoxLayout()
+        run_row.addWidget(self.backup_button)
+        run_row.addWidget(self.busy)
+        run_row.addStretch(1)
+        status_form.addRow(run_row)
+
+        # The backups in the folder
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.check_button = QPushButton(self.tr("校验所选"))
+        self.check_button.clicked.connect(self.check_selected)
+        self.check_all_button = QPushButton(self.tr("全部校验"))
+        self.check_all_button.clicked.connect(self.check_all)
+        self.restore_button = QPushButton(self.tr("从此备份恢复…"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.list_refresh_button = QPushButton(self.tr("刷新"))
+        self.list_refresh_button.clicked.connect(self.refresh)
+        list_buttons = QHBoxLayout()
+        list_buttons.addWidget(self.list_refresh_button)
+        list_buttons.addStretch(1)
+        list_buttons.addWidget(self.check_button)
+        list_buttons.addWidget(self.check_all_button)
+        list_buttons.addWidget(self.restore_button)
+        restore_note = QLabel(
+            self.tr("恢复需要先关闭程序:运行中的程序不能安全地替换自己正在使用的数据文件。"
+                    "恢复时当前数据文件会另存一份,不会被覆盖。")
+        )  # fmt: skip
+        restore_note.setWordWrap(True)
+        restore_note.setStyleSheet("color: #666;")
+        list_box = QGroupBox(self.tr("备份文件夹中的备份"))
+        list_layout = QVBoxLayout(list_box)
+        list_layout.addWidget(self.table, 1)
+        list_layout.addWidget(restore_note)
+        list_layout.addLayout(list_buttons)
+
+        title = QLabel(self.tr("备份与恢复"))
+        title.setStyleSheet("font-size: 16px; font-weight: bold;")
+        top = QHBoxLayout()
+        top.addWidget(settings_box, 3)
+        top.addWidget(status_box, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(top)
+        layout.addWidget(list_box, 1)
+        self.refresh()
+
+    # Settings ------------------------------------------------------------------------
+    def _load_settings(self) -> None:
+        settings = self.policies.load().data.get("backup", {})
+        self.folder.setText(str(self.backups.folder()))
+        self.folder.setToolTip(self.tr("默认:数据文件夹中的 backups") if not settings.get("folder") else "")
+        self.keep_daily.setValue(int(settings.get("keep_daily", 7)))
+        self.keep_weekly.setValue(int(settings.get("keep_weekly", 4)))
+        self.keep_monthly.setValue(int(settings.get("keep_monthly", 12)))
+
+    def _save_backup_settings(self, **values: object) -> bool:
+        policy = self.policies.copy()
+        policy.data.setdefault("backup", {}).update(values)
+        try:
+            self.policies.save(policy)
+        except UserError as exc:
+            self.settings_message.show_message(str(exc), "error")
+            return False
+        return True
+
+    def _choose_folder(self) -> None:
+        name = QFileDialog.getExistingDirectory(self, self.tr("选择备份文件夹"), str(self.backups.folder()))
+        if name:
+            self.set_folder(Path(name))
+
+    def set_folder(self, folder: Path | None) -> None:
+        """Store the chosen backup folder in the policy (None: the data folder's backups)."""
+        if self._save_backup_settings(folder=str(folder) if folder else ""):
+            self.settings_message.show_message(
+                self.tr("备份文件夹已改为 {0}").format(self.backups.folder()), "success"
+            )
+            self.refresh()
+
+    def save_rotation(self) -> None:
+        if self._save_backup_settings(keep_daily=self.keep_daily.value(), keep_weekly=self.keep_weekly.value(),
+                                      keep_monthly=self.keep_monthly.value()):  # fmt: skip
+            self.settings_message.show_message(self.tr("保留份数已保存,下次备份时按此轮换。"), "success")
+
+    # Status --------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._load_settings()
+        status = self.backups.status()
+        if status.last_good:
+            self.last_good.setText(f"{status.last_good:%Y-%m-%d %H:%M}")
+            self.last_good.setStyleSheet(f"color: {_OK_GREEN};")
+        else:
+            self.last_good.setText(self.tr("还没有"))
+            self.last_good.setStyleSheet(f"color: {ERROR_RED};")
+        self.last_message.setText(status.last_message or self.tr("(无)"))
+        self.last_message.setToolTip(status.last_path)
+        self.warnings.setText("\n".join(f"⚠ {w}" for w in status.warnings))
+        self.warnings.setVisible(bool(status.warnings))
+        self._fill_list()
+
+    def _fill_list(self) -> None:
+        selected = self.selected_file()
+        found = backups_in(self.backups.folder())
+        self._files = [path for _, path in found]
+        self.table.setRowCount(len(found))
+        for r, (stamp, path) in enumerate(found):
+            try:
+                size = f"{path.stat().st_size / 1024 / 1024:.1f} MB"
+            except OSError:
+                size = "?"
+            items = [QTableWidgetItem(f"{stamp:%Y-%m-%d %H:%M:%S}"), QTableWidgetItem(path.name),
+                     QTableWidgetItem(size), QTableWidgetItem()]  # fmt: skip
+            for c, item in enumerate(items):
+                self.table.setItem(r, c, item)
+            self._show_check(r, path)
+            if path == selected:
+                self.table.selectRow(r)
+        self._update_buttons()
+
+    def _show_check(self, row: int, path: Path) -> None:
+        item = self.table.item(row, 3)
+        problems = self._checked.get(path)
+        if problems is None:
+            item.setText(self.tr("未校验"))
+            item.setForeground(QBrush(QColor("#666")))
+        elif problems:
+            item.setText(self.tr("✗ 已损坏:{0}").format(";".join(problems[:2])))
+            item.setForeground(QBrush(QColor(ERROR_RED)))
+        else:
+            item.setText(self.tr("✓ 完好"))
+            item.setForeground(QBrush(QColor(_OK_GREEN)))
+        item.setToolTip(item.text())
+
+    def selected_file(self) -> Path | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows or rows[0].row() >= len(self._files):
+            return None
+        return self._files[rows[0].row()]
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_file() is not None
+        running = self.worker is not None
+        self.check_button.setEnabled(chosen)
+        self.restore_button.setEnabled(chosen)
+        self.check_all_button.setEnabled(bool(self._files))
+        self.backup_button.setEnabled(not running)
+        self.choose_button.setEnabled(not running)
+        self.default_button.setEnabled(not running)
+
+    # Checking ------------------------------------------------------------------------
+    def check(self, path: Path) -> list[str]:
+        problems = integrity_problems(path)
+        self._checked[path] = problems
+        if path in self._files:
+            self._show_check(self._files.index(path), path)
+        return problems
+
+    def check_selected(self) -> None:
+        path = self.selected_file()
+        if path is not None:
+            QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+            try:
+                self.check(path)
+            finally:
+                QApplication.restoreOverrideCursor()
+
+    def check_all(self) -> None:
+        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+        try:
+            for path in list(self._files):
+                self.check(path)
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    # 立即备份 -------------------------------------------------------------------------
+    def start_backup(self) -> None:
+        if self.worker is not None:
+            return
+        self.worker = BackupWorker(self.backups, self)
+        self.worker.result_ready.connect(self._backup_done)
+        self.busy.show()
+        self._update_buttons()
+        self.worker.start()
+
+    def _backup_done(self, result: BackupResult) -> None:
+        worker, self.worker = self.worker, None
+        if worker is not None:
+            worker.wait()
+            worker.deleteLater()
+        self.busy.hide()
+        if result.ok and result.path is not None:
+            self._checked[result.path] = []  # verified by backup_now itself
+        self.refresh()
+        self.last_message.setStyleSheet("" if result.ok else f"color: {ERROR_RED};")
+        self.backup_finished.emit(result.ok)
+
+    # Restore -------------------------------------------------------------------------
+    def restore_selected(self) -> None:
+        path = self.selected_file()
+        if path is None:
+            return
+        problems = self.check(path)
+        if problems:
+            QMessageBox.warning(
+                self, self.tr("从备份恢复"),
+                self.tr("备份 {0} 已损坏,不能用于恢复:\n{1}\n请选另一份备份。").format(path.name, "\n".join(problems[:5])),
+            )  # fmt: skip
+            return
+        RestoreDialog(self.data_dir, path, self).exec()

@@ -1,0 +1,195 @@
+"""修改记录: everything the audit trail holds about one record (a case, an owner), oldest first.
+
+Phones and ID numbers in the trail are shown masked here: this window is a history of
+changes, not a way round the logged 显示 buttons of the owner's file.
+"""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import audit
+from app.models import AuditEntry, Case, Department, Owner, Room, Staff
+from app.owner_files import mask_id_number
+from app.owners import mask_phone
+
+# The Chinese names of the fields the office meets in the trail.
+FIELD_LABELS = {
+    "state": "状态", "result": "处理结果", "account": "内容", "satisfaction": "满意度", "request": "客户要求",
+    "kind": "性质", "validity": "有效性", "severity": "程度", "category": "类别", "urgency": "紧急程度",
+    "channel": "渠道", "received_at": "受理时间", "department": "责任部门", "room": "房号", "owner": "业主",
+    "customer_name": "客户姓名", "customer_phone": "联系电话", "event_time": "发生时间", "event_place": "发生地点",
+    "party": "被投诉对象", "response_due": "首次回复期限", "resolve_due": "办结期限", "answer_due": "答复期限",
+    "first_response_at": "首次回复时间", "resolved_at": "办结时间", "closed_at": "关闭时间", "merged_into": "并入",
+    "void_reason": "作废原因", "typical": "典型案例", "typical_note": "典型案例说明", "anonymous": "匿名",
+    "ref": "台账编号", "number": "编号", "created_by": "登记人",
+    "name": "姓名", "phone": "联系电话", "id_number": "身份证号", "occupant_type": "类型", "move_in": "入住日期",
+    "note": "备注", "active": "在用", "role": "角色", "buildings": "负责楼栋", "username": "登录名",
+    "password_hash": "密码", "locked_until": "锁定至", "method": "回访方式", "visitor": "回访人", "due": "期限",
+    "findings": "回访内容", "opinion": "客户意见", "shortcomings": "不足之处", "done_at": "完成时间",
+}  # fmt: skip
+_PHONE_FIELDS = {"phone", "customer_phone"}
+_ID_FIELDS = {"id_number"}
+_ACCESS_COLOUR = QColor("#fff4e0")
+_MAX_CELL = 300
+
+
+def field_label(field: str) -> str:
+    return FIELD_LABELS.get(field, field)
+
+
+def _mask(field: str, value: str | None) -> str | None:
+    if not value:
+        return value
+    if field in _PHONE_FIELDS:
+        return mask_phone(value)
+    if field in _ID_FIELDS:
+        return mask_id_number(value)
+    return value
+
+
+def _bool_text(value: str | None) -> str | None:
+    return {"True": "是", "False": "否", "1": "是", "0": "否"}.get(value or "", value)
+
+
+def _name_of(field: str, value: str | None) -> str | None:
+    """A foreign key's id in the trail shown as what it names (部门名、房号、姓名)."""
+    if not value or not value.isdigit():
+        return value
+    key = int(value)
+    found: object = None
+    if field == "department":
+        found = Department.get_or_none(Department.id == key)
+        return found.name if found else value  # type: ignore[union-attr]
+    if field == "room":
+        found = Room.get_or_none(Room.id == key)
+        return found.label if found else value  # type: ignore[union-attr]
+    if field == "owner":
+        found = Owner.get_or_none(Owner.id == key)
+        return found.name if found else value  # type: ignore[union-attr]
+    if field in ("created_by", "visitor"):
+        found = Staff.get_or_none(Staff.id == key)
+        return found.name if found else value  # type: ignore[union-attr]
+    if field == "merged_into":
+        found = Case.get_or_none(Case.id == key)
+        return found.number if found else value  # type: ignore[union-attr]
+    return value
+
+
+def show_value(field: str, value: str | None) -> str:
+    """A value of the trail as the office reads it: names for ids, 是/否, masked numbers."""
+    if value is None:
+        return ""
+    value = _name_of(field, _mask(field, value))
+    if field in ("active", "typical", "anonymous"):
+        value = _bool_text(value)
+    if value and len(value) >= 16 and value[10:11] == "T" and value[:4].isdigit():
+        value = value.replace("T", " ")[:16]  # an ISO date-time
+    return value or ""
+
+
+def describe_change(entry: AuditEntry) -> str:
+    """What the entry did, in one line: 'old → new', the values of a new record, or the read."""
+    if entry.action == "新建":
+        try:
+            values = json.loads(entry.new or "{}")
+        except ValueError:
+            return entry.new or ""
+        if not isinstance(values, dict):
+            return str(values)
+        parts = [
+            f"{field_label(k)}:{show_value(k, str(v))}"
+            for k, v in values.items()
+            if v not in ("", None) and k != "id"
+        ]
+        return ";".join(parts)
+    if entry.action == "修改":
+        return (
+            f"{show_value(entry.field, entry.old) or '(空)'} → {show_value(entry.field, entry.new) or '(空)'}"
+        )
+    return entry.new or ""
+
+
+class HistoryDialog(QDialog):
+    """The audit entries of one record: time, who, action, field, old → new."""
+
+    COLUMNS = ("时间", "人员", "操作", "项目", "变更")
+
+    def __init__(self, table: str, record_id: int, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("修改记录 — {0}").format(title))
+        self.resize(980, 560)
+        self.table_name = table
+        self.record_id = record_id
+
+        self.heading = QLabel(
+            self.tr("<b>{0}</b> 的全部修改与查看记录(按时间先后,来自审计记录,不可更改)").format(title)
+        )
+        self.heading.setWordWrap(True)
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        for col in range(4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.empty = QLabel(self.tr("没有记录。"))
+        self.empty.setStyleSheet("color: #666;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows = audit.history(self.table_name, self.record_id)
+        self.table.setRowCount(len(rows))
+        for r, entry in enumerate(rows):
+            change = describe_change(entry)
+            values = (
+                f"{entry.at:%Y-%m-%d %H:%M}",
+                entry.actor,
+                entry.action,
+                self.tr(field_label(entry.field)) if entry.field else "",
+                change if len(change) <= _MAX_CELL else change[: _MAX_CELL - 1] + "…",
+            )
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if c == 4:
+                    item.setToolTip(change)
+                if entry.action in audit.ACCESS_ACTIONS:
+                    item.setBackground(QBrush(_ACCESS_COLOUR))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                self.table.setItem(r, c, item)
+        self.table.resizeRowsToContents()
+        self.empty.setVisible(not rows)
+
+    def row_texts(self) -> list[list[str]]:
+        """What the table shows, row by row (for tests and copying)."""
+        return [
+            [self.table.item(r, c).text() for c in range(self.table.columnCount())]
+            for r in range(self.table.rowCount())
+        ]
