@@ -43,6 +43,9 @@ PAGES = [
     ("forms", "表单台账"),
     ("night", "夜间值班"),
     ("stats", "统计报表"),
+    ("owners", "业主档案"),
+    ("audit", "审计记录"),
+    ("backup", "备份恢复"),
 ]
 
 
@@ -96,7 +99,8 @@ class MainWindow(QMainWindow):
 
     # Pages ---------------------------------------------------------------------------
     def _page_allowed(self, key: str) -> bool:
-        rules = {"stats": "report.view", "forms": "form.ledger", "planner": "visit.plan", "intake": "case.create"}
+        rules = {"stats": "report.view", "forms": "form.ledger", "planner": "visit.plan", "intake": "case.create",
+                 "owners": "owner.view_file", "audit": "audit.view", "backup": "backup.manage"}
         return key not in rules or can(self.user, rules[key])
 
     def _builders(self) -> dict[str, Callable[[], QWidget]]:
@@ -110,6 +114,9 @@ class MainWindow(QMainWindow):
             "forms": self._build_forms,
             "night": self._build_night,
             "stats": self._build_stats,
+            "owners": self._build_owners,
+            "audit": self._build_audit,
+            "backup": self._build_backup,
         }
 
     def page(self, key: str) -> QWidget:
@@ -137,7 +144,7 @@ class MainWindow(QMainWindow):
         widget = self.page(key)
         self.pages.setCurrentIndex(row)
         refresh = getattr(widget, "refresh", None)
-        if callable(refresh) and key not in ("intake", "stats"):
+        if callable(refresh) and key in ("dashboard", "cases", "calendar", "planner", "followups", "forms", "night"):
             refresh()
 
     def _build_dashboard(self) -> QWidget:
@@ -213,6 +220,28 @@ class MainWindow(QMainWindow):
         page.open_case_number.connect(self.open_case_number)
         return page
 
+    def _build_owners(self) -> QWidget:
+        from app.owner_files import OwnerFiles
+        from ui.owner_page import OwnerPage
+
+        page = OwnerPage(OwnerFiles(), self.user)
+        page.case_activated.connect(self.open_case)
+        return page
+
+    def _build_audit(self) -> QWidget:
+        from ui.audit_window import AuditWindow
+
+        page = AuditWindow()
+        page.case_activated.connect(self.open_case)
+        return page
+
+    def _build_backup(self) -> QWidget:
+        from ui.backup_page import BackupPage
+
+        page = BackupPage(self.office.backups, self.office.policies, self.office.data_dir)
+        page.backup_finished.connect(lambda _ok: self.refresh_status())
+        return page
+
     # Opening records -----------------------------------------------------------------
     def open_case(self, case_id: int) -> None:
         from ui.case_detail import CaseDetailDialog, CaseLinks
@@ -261,7 +290,7 @@ class MainWindow(QMainWindow):
 
     def _after_change(self) -> None:
         for key, widget in self.page_widgets.items():
-            if key not in ("intake", "stats") and widget.isVisible():
+            if key in ("dashboard", "cases", "calendar", "planner", "followups", "forms", "night") and widget.isVisible():
                 widget.refresh()  # type: ignore[attr-defined]
         self.refresh_status()
 
@@ -297,6 +326,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action(self.tr("导出案件台账(Excel)…"), self._export, permission="ledger.export"))
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("立即备份"), self._backup_now, permission="backup.manage"))
+        file_menu.addAction(self._action(self.tr("备份与恢复…"), lambda: self.show_page("backup"),
+                                         permission="backup.manage"))
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("切换用户…"), self.switch_user_requested.emit, "Ctrl+Shift+L"))
         file_menu.addAction(self._action(self.tr("退出"), self.close, QKeySequence.StandardKey.Quit))
