@@ -1,0 +1,762 @@
+"""表单台账: where every numbered paper 《回访记录表》 is (the 《回访记录签收表》 on screen).
+
+The page lists the forms with their state, who took them and since when; forms out longer
+than the policy allows are marked 超期 in words and in red. On the right, the forms out
+per person. The actions (打印空白表, 领用, 交回, 作废, 打印签收表) each open a small dialog
+that calls `FormLedger`; when the ledger refuses, the reason shows in the dialog and what
+was typed stays. A scanned form number in 查找编号 jumps to its row.
+
+`pdf_source` makes the PDFs: `blank_forms(count) -> bytes` (reserving the numbers) and
+`ledger_pdf() -> bytes`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import domain
+from app.errors import UserError, ValidationError
+from app.forms import FORM_STATES, MAX_SCAN_BYTES, OUT, PRINTED, VOID, FormLedger
+from app.models import Case, FormSheet, Staff, Visit
+from app.staff import StaffService
+from app.validation import clean_text
+from ui.pdf_preview import PdfPreviewDialog
+from ui.widgets import INVALID_STYLE, Banner, ErrorLabel, FieldErrors
+
+OVERDUE = "超期未交回"
+ALL = "全部"
+OVERDUE_BG = QColor("#fdecea")
+OVERDUE_FG = QColor("#8c1d18")
+FADED_FG = QColor("#777777")
+VOID_REASONS = ["填写错误", "污损", "遗失", "打印错误", "重复打印"]
+
+
+class PdfSource(Protocol):
+    def blank_forms(self, count: int) -> bytes: ...
+
+    def ledger_pdf(self) -> bytes: ...
+
+
+def _fmt(value: dt.datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def find_visit(text: str) -> Visit:
+    """The visit a clerk names: its number (#12 or 12), or a case's number or 编号.
+
+    For a case, its open visit if there is one, else its latest visit."""
+    ref = clean_text(text).lstrip("#＃")
+    if not ref:
+        raise ValidationError({"回访": "请填写回访编号或案件编号"})
+    if ref.isdigit():
+        visit = Visit.get_or_none(Visit.id == int(ref))
+        if visit is None:
+            raise ValidationError({"回访": f"没有编号为 {ref} 的回访"})
+        return visit
+    case = Case.get_or_none((Case.number == ref.upper()) | (Case.ref == ref))
+    if case is None:
+        raise ValidationError({"回访": f"没有案件编号为“{ref}”的案件"})
+    visits = list(Visit.select().where(Visit.case == case).order_by(Visit.attempt.desc(), Visit.id.desc()))
+    if not visits:
+        raise ValidationError({"回访": f"案件 {case.number} 还没有回访"})
+    open_ones = [v for v in visits if v.state == domain.VISIT_PLANNED]
+    return (open_ones or visits)[0]
+
+
+def describe_visit(visit: Visit) -> str:
+    what = visit.purpose or ""
+    if visit.case_id:
+        case = Case.get_by_id(visit.case_id)
+        what = f"{case.number} {case.kind}·{case.category}"
+    return f"回访 #{visit.id}(第{visit.attempt}次,{visit.state}) {what}"
+
+
+class ActionDialog(QDialog):
+    """A small form whose OK calls the ledger; refused input stays, with the reasons beside it."""
+
+    def __init__(self, title: str, ok_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setStyleSheet(INVALID_STYLE)
+        self.submit: Callable[[], None] = lambda: None
+        self.general_error = ErrorLabel()
+        self.errors = FieldErrors(self.general_error)
+        self.form = QFormLayout()
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.form.setHorizontalSpacing(10)
+        self.form.setVerticalSpacing(6)
+        self.ok_button = QPushButton(ok_text)
+        self.ok_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.ok_button.clicked.connect(self.accept)
+        self.cancel_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.ok_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setSpacing(10)
+        layout.addLayout(self.form)
+        layout.addWidget(self.general_error)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(460)
+
+    def add_row(
+        self, label: str, field: QWidget, name: str | None = None, focus: QWidget | None = None
+    ) -> None:
+        if name is None:
+            self.form.addRow(label, field)
+            return
+        error = ErrorLabel()
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(field)
+        column.addWidget(error)
+        self.form.addRow(label, box)
+        self.errors.bind(name, error, focus or field)
+
+    def accept(self) -> None:
+        try:
+            self.submit()
+        except ValidationError as exc:
+            self.errors.show(exc.problems)
+            return
+        except UserError as exc:
+            self.errors.clear()
+            self.general_error.set_error(str(exc))
+            return
+        super().accept()
+
+
+class BlankFormsDialog(ActionDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("打印空白回访记录表"), self.tr("生成并预览"), parent)
+        self.count = QSpinBox()
+        self.count.setRange(1, 500)
+        self.count.setValue(10)
+        self.count.setSuffix(self.tr(" 份"))
+        note = QLabel(self.tr("每份表占用一个新编号(HF-年份-序号),编号记入台账,作废也不会重复使用。"))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        self.add_row(self.tr("份数"), self.count, "份数")
+        self.form.addRow(note)
+
+
+class SignOutDialog(ActionDialog):
+    """领用: who takes the form along, for which visit item."""
+
+    def __init__(self, form: FormSheet, people: list[Staff], parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("领用 {0}").format(form.number), self.tr("领用"), parent)
+        self.people = people
+        self.person = QComboBox()
+        self.person.addItem(self.tr("(请选择)"), None)
+        for person in people:
+            self.person.addItem(f"{person.name}({domain.ROLES.get(person.role, person.role)})", person.id)
+        self.item_edit = QLineEdit(form.visit_item)
+        self.item_edit.setMaxLength(100)
+        self.item_edit.setPlaceholderText(self.tr("如 TS-2026-00042 报修·水电,或 季度巡访 3 栋"))
+        self.remarks = QLineEdit()
+        self.remarks.setMaxLength(200)
+        self.form.addRow(self.tr("表单编号"), QLabel(form.number))
+        self.add_row(self.tr("领用人"), self.person, "领用人")
+        self.add_row(self.tr("回访事项"), self.item_edit, "回访事项")
+        self.add_row(self.tr("备注"), self.remarks, "备注")
+
+    def chosen(self) -> Staff | None:
+        staff_id = self.person.currentData()
+        return next((p for p in self.people if p.id == staff_id), None)
+
+    def choose(self, name: str) -> None:
+        for i in range(self.person.count()):
+            if self.person.itemText(i).startswith(name + "("):
+                self.person.setCurrentIndex(i)
+                return
+
+
+class ReturnDialog(ActionDialog):
+    """交回: who checked it, which visit it records, and a scan or photo of the signed paper."""
+
+    def __init__(self, form: FormSheet, checked_by: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("交回 {0}").format(form.number), self.tr("交回"), parent)
+        self.linked: Visit | None = Visit.get_or_none(Visit.id == form.visit_id) if form.visit_id else None
+        self.checked_by = QLineEdit(checked_by)
+        self.checked_by.setMaxLength(40)
+        self.use_linked = QRadioButton(
+            self.tr("本表关联的回访:{0}").format(describe_visit(self.linked))
+            if self.linked
+            else self.tr("本表未关联回访")
+        )
+        self.use_other = QRadioButton(self.tr("另指定"))
+        self.visit_ref = QLineEdit()
+        self.visit_ref.setPlaceholderText(self.tr("回访编号,或案件编号(如 TS-2026-00042)"))
+        self.visit_ref.textEdited.connect(lambda _text: self.use_other.setChecked(True))
+        if self.linked is not None:
+            self.use_linked.setChecked(True)
+        else:
+            self.use_linked.setEnabled(False)
+            self.use_other.setChecked(True)
+        visit_box = QWidget()
+        visit_layout = QVBoxLayout(visit_box)
+        visit_layout.setContentsMargins(0, 0, 0, 0)
+        visit_layout.setSpacing(4)
+        visit_layout.addWidget(self.use_linked)
+        other = QHBoxLayout()
+        other.addWidget(self.use_other)
+        other.addWidget(self.visit_ref, 1)
+        visit_layout.addLayout(other)
+
+        self.scan_path = QLineEdit()
+        self.scan_path.setPlaceholderText(self.tr("可选:签字后的纸质表的扫描件或照片"))
+        self.browse_button = QPushButton(self.tr("选择文件…"))
+        self.browse_button.clicked.connect(self.browse)
+        scan_row = QWidget()
+        scan_layout = QHBoxLayout(scan_row)
+        scan_layout.setContentsMargins(0, 0, 0, 0)
+        scan_layout.addWidget(self.scan_path, 1)
+        scan_layout.addWidget(self.browse_button)
+        self.remarks = QLineEdit(form.remarks)
+        self.remarks.setMaxLength(200)
+
+        self.form.addRow(
+            self.tr("表单编号"),
+            QLabel(f"{form.number}({form.state}{',' + form.taken_by_name if form.taken_by_name else ''})"),
+        )
+        self.add_row(self.tr("核对人"), self.checked_by, "核对人")
+        self.add_row(self.tr("回访"), visit_box, "回访", self.visit_ref)
+        self.add_row(self.tr("扫描件"), scan_row, "扫描件", self.scan_path)
+        self.add_row(self.tr("备注"), self.remarks, "备注")
+        self.setMinimumWidth(600)
+
+    def browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("选择扫描件或照片"),
+            "",
+            self.tr("图片或 PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff);;所有文件 (*)"),
+        )
+        if path:
+            self.scan_path.setText(path)
+
+    def visit(self) -> Visit | None:
+        """The visit chosen; None when the form's own linked visit stands."""
+        if self.use_linked.isChecked() and self.linked is not None:
+            return None
+        return find_visit(self.visit_ref.text())
+
+    def scan(self) -> tuple[bytes | None, str]:
+        text = clean_text(self.scan_path.text())
+        if not text:
+            return None, ""
+        path = Path(text)
+        try:
+            if path.stat().st_size > MAX_SCAN_BYTES:
+                raise ValidationError({"扫描件": "文件太大(最多 20 MB)"})
+            return path.read_bytes(), path.name
+        except FileNotFoundError:
+            raise ValidationError({"扫描件": f"找不到文件 {path}"}) from None
+        except IsADirectoryError:
+            raise ValidationError({"扫描件": "这是一个文件夹,请选择文件"}) from None
+        except OSError as exc:
+            raise ValidationError({"扫描件": f"无法读取:{exc.strerror or exc}"}) from None
+
+
+class VoidDialog(ActionDialog):
+    def __init__(self, form: FormSheet, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("作废 {0}").format(form.number), self.tr("作废"), parent)
+        self.reason = QComboBox()
+        self.reason.setEditable(True)
+        self.reason.addItems([""] + VOID_REASONS)
+        self.reason.setCurrentText("")
+        assert self.reason.lineEdit() is not None
+        self.reason.lineEdit().setPlaceholderText(self.tr("选择或填写作废原因"))
+        self.reason.lineEdit().setMaxLength(150)
+        note = QLabel(self.tr("作废的编号留在台账中,不会再使用。"))
+        note.setStyleSheet("color: #555;")
+        self.form.addRow(self.tr("表单编号"), QLabel(f"{form.number}({form.state})"))
+        self.add_row(self.tr("作废原因"), self.reason, "作废原因")
+        self.form.addRow(note)
+
+
+class FormLedgerPage(QWidget):
+    forms_changed = Signal()
+
+    COLUMNS = (
+        "编号",
+        "状态",
+        "领用人",
+        "领用时间",
+        "已领用天数",
+        "回访事项",
+        "回访次数",
+        "交回时间",
+        "核对人",
+        "备注/作废原因",
+    )
+
+    def __init__(
+        self,
+        forms: FormLedger,
+        staff: StaffService,
+        actor: Staff,
+        pdf_source: PdfSource,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.forms = forms
+        self.staff = staff
+        self.actor = actor
+        self.pdf_source = pdf_source
+        self.dialog: ActionDialog | None = None
+        self.preview: PdfPreviewDialog | None = None
+        self._rows: list[FormSheet] = []
+        self._overdue: set[int] = set()
+        self._sized = False
+
+        self.banner = Banner()
+        self.banner.add_button(self.tr("关闭"), self.banner.hide)
+
+        # Actions
+        self.blank_button = QPushButton(self.tr("打印空白表…"))
+        self.sign_out_button = QPushButton(self.tr("领用…"))
+        self.return_button = QPushButton(self.tr("交回…"))
+        self.void_button = QPushButton(self.tr("作废…"))
+        self.ledger_button = QPushButton(self.tr("打印签收表…"))
+        self.blank_button.clicked.connect(self.ask_blank_forms)
+        self.sign_out_button.clicked.connect(self.ask_sign_out)
+        self.return_button.clicked.connect(self.ask_return)
+        self.void_button.clicked.connect(self.ask_void)
+        self.ledger_button.clicked.connect(self.print_ledger)
+        self.find_edit = QLineEdit()
+        self.find_edit.setPlaceholderText(self.tr("扫描或输入编号,回车"))
+        self.find_edit.setClearButtonEnabled(True)
+        self.find_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("HF-2026-000000") + 60)
+        self.find_edit.returnPressed.connect(self.find_number)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.find_edit.setFocus)
+
+        actions = QHBoxLayout()
+        actions.setSpacing(6)
+        for button in (
+            self.blank_button,
+            self.sign_out_button,
+            self.return_button,
+            self.void_button,
+            self.ledger_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(QLabel(self.tr("查找编号")))
+        actions.addWidget(self.find_edit)
+
+        # Filters
+        self.state_filter = QComboBox()
+        self.state_filter.addItems([ALL, *FORM_STATES[:2], OVERDUE, *FORM_STATES[2:]])
+        self.person_filter = QComboBox()
+        self.person_filter.setMinimumContentsLength(6)
+        self.person_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.state_filter.currentIndexChanged.connect(self._fill_table)
+        self.person_filter.currentIndexChanged.connect(self._fill_table)
+        self.summary = QLabel()
+        filters = QHBoxLayout()
+        filters.setSpacing(6)
+        filters.addWidget(QLabel(self.tr("状态")))
+        filters.addWidget(self.state_filter)
+        filters.addSpacing(12)
+        filters.addWidget(QLabel(self.tr("领用人")))
+        filters.addWidget(self.person_filter)
+        filters.addSpacing(16)
+        filters.addWidget(self.summary, 1)
+
+        # The ledger
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemDoubleClicked.connect(lambda _item: self._default_action())
+
+        # Forms out, per person
+        self.out_tree = QTreeWidget()
+        self.out_tree.setHeaderLabels([self.tr("领用人 / 编号"), self.tr("已领用")])
+        self.out_tree.setRootIsDecorated(True)
+        self.out_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.out_tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.out_tree.header().setStretchLastSection(False)
+        self.out_tree.itemClicked.connect(self._tree_clicked)
+        self.out_title = QLabel()
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setSpacing(4)
+        side_layout.addWidget(self.out_title)
+        side_layout.addWidget(self.out_tree, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([1000, 270])
+        side.setMinimumWidth(220)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.setSpacing(8)
+        layout.addLayout(actions)
+        layout.addLayout(filters)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        self.refresh()
+
+    # Reading ---------------------------------------------------------------------------
+    def refresh(self, select_id: int | None = None) -> None:
+        current = select_id if select_id is not None else (f.id if (f := self.selected_form()) else None)
+        self._overdue = {f.id for f in self.forms.out_too_long()}
+        self._all = self.forms.ledger()
+        people = sorted({f.taken_by_name for f in self._all if f.taken_by_name})
+        chosen = self.person_filter.currentText()
+        self.person_filter.blockSignals(True)
+        self.person_filter.clear()
+        self.person_filter.addItems([ALL, *people])
+        self.person_filter.setCurrentText(chosen if chosen in people else ALL)
+        self.person_filter.blockSignals(False)
+        self._fill_table()
+        self._fill_out_tree()
+        if current is not None:
+            self.select_form(current)
+
+    def _shown(self) -> list[FormSheet]:
+        state = self.state_filter.currentText()
+        person = self.person_filter.currentText()
+        rows = self._all
+        if state == OVERDUE:
+            rows = [f for f in rows if f.id in self._overdue]
+        elif state != ALL:
+            rows = [f for f in rows if f.state == state]
+        if person and person != ALL:
+            rows = [f for f in rows if f.taken_by_name == person]
+        return rows
+
+    def _fill_table(self) -> None:
+        selected = self.selected_form()
+        self._rows = self._shown()
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(self._rows))
+        for row, form in enumerate(self._rows):
+            overdue = form.id in self._overdue
+            days = self.forms.days_out(form)
+            state = f"{form.state} · 超期" if overdue else form.state
+            days_text = "" if days is None else (f"{days} 天(超期)" if overdue else f"{days} 天")
+            note = form.void_reason if form.state == VOID else form.remarks
+            if form.scan_name:
+                note = f"{note}{';' if note else ''}附扫描件 {form.scan_name}"
+            values = (
+                form.number,
+                state,
+                form.taken_by_name,
+                _fmt(form.taken_at),
+                days_text,
+                form.visit_item,
+                str(form.visit_count),
+                _fmt(form.returned_at),
+                form.checked_by,
+                note,
+            )
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, form.id)
+                if column in (4, 6):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if value:
+                    item.setToolTip(value)
+                if overdue:
+                    item.setBackground(QBrush(OVERDUE_BG))
+                    item.setForeground(QBrush(OVERDUE_FG))
+                elif form.state == VOID:
+                    item.setForeground(QBrush(FADED_FG))
+                self.table.setItem(row, column, item)
+        self._size_columns()
+        total = len(self._all)
+        out = sum(1 for f in self._all if f.state == OUT)
+        text = self.tr("显示 {0} 张 / 共 {1} 张;在外 {2} 张").format(len(self._rows), total, out)
+        if self._overdue:
+            text += self.tr(",<b style='color:#8c1d18'>超期未交回 {0} 张</b>(领用超过 {1} 天)").format(
+                len(self._overdue), self.forms.return_days()
+            )
+        self.summary.setText(text)
+        if selected is not None:
+            self.select_form(selected.id, reset_filters=False)
+        self._update_buttons()
+
+    def _size_columns(self) -> None:
+        """Widths from the font, once: a column the clerk widened stays as it is."""
+        if self._sized:
+            return
+        self._sized = True
+        metrics = self.table.fontMetrics()
+        char = metrics.horizontalAdvance("汉")
+        stamp = metrics.horizontalAdvance("2026-09-28 09:30") + 14
+        widths = (
+            metrics.horizontalAdvance("HF-2026-000000") + 14,
+            metrics.horizontalAdvance("已领用 · 超期") + 14,
+            5 * char + 10,
+            stamp,
+            metrics.horizontalAdvance("99 天(超期)") + 14,
+            13 * char,
+            metrics.horizontalAdvance("回访次数") + 14,
+            stamp,
+            4 * char + 10,
+        )
+        for column, width in enumerate(widths):
+            self.table.setColumnWidth(column, width)
+
+    def _fill_out_tree(self) -> None:
+        self.out_tree.clear()
+        by_person = self.forms.out_by_person()
+        total = sum(len(v) for v in by_person.values())
+        self.out_title.setText(self.tr("<b>在外表单</b>:{0} 人 {1} 张").format(len(by_person), total))
+        for person, forms in by_person.items():
+            late = sum(1 for f in forms if f.id in self._overdue)
+            label = f"{person or '(未记名)'}  {len(forms)} 张" + (f",{late} 张超期" if late else "")
+            top = QTreeWidgetItem([label, ""])
+            if late:
+                top.setForeground(0, QBrush(OVERDUE_FG))
+            for form in forms:
+                days = self.forms.days_out(form)
+                child = QTreeWidgetItem(
+                    [
+                        form.number + ("  超期" if form.id in self._overdue else ""),
+                        f"{days} 天" if days is not None else "",
+                    ]
+                )
+                child.setData(0, Qt.ItemDataRole.UserRole, form.id)
+                child.setToolTip(0, form.visit_item or "")
+                child.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if form.id in self._overdue:
+                    for column in (0, 1):
+                        child.setForeground(column, QBrush(OVERDUE_FG))
+                        child.setBackground(column, QBrush(OVERDUE_BG))
+                top.addChild(child)
+            self.out_tree.addTopLevelItem(top)
+            top.setExpanded(True)
+        if not by_person:
+            empty = QTreeWidgetItem([self.tr("没有在外的表单"), ""])
+            empty.setForeground(0, QBrush(FADED_FG))
+            self.out_tree.addTopLevelItem(empty)
+
+    def _tree_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        form_id = item.data(0, Qt.ItemDataRole.UserRole)
+        if form_id:
+            self.select_form(int(form_id))
+
+    def shown_numbers(self) -> list[str]:
+        return [f.number for f in self._rows]
+
+    def row_texts(self, number: str) -> list[str]:
+        """The cells of one form's row as shown (for tests and the status bar)."""
+        for row, form in enumerate(self._rows):
+            if form.number == number:
+                return [self.table.item(row, c).text() for c in range(self.table.columnCount())]
+        raise KeyError(number)
+
+    def selected_form(self) -> FormSheet | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows or not self._rows:
+            return None
+        row = rows[0].row()
+        if row >= len(self._rows):
+            return None
+        return FormSheet.get_or_none(FormSheet.id == self._rows[row].id)
+
+    def select_form(self, form_id: int, reset_filters: bool = True) -> bool:
+        for row, form in enumerate(self._rows):
+            if form.id == form_id:
+                self.table.selectRow(row)
+                self.table.scrollToItem(
+                    self.table.item(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter
+                )
+                return True
+        if reset_filters and (self.state_filter.currentIndex() or self.person_filter.currentIndex()):
+            self.state_filter.blockSignals(True)
+            self.person_filter.blockSignals(True)
+            self.state_filter.setCurrentIndex(0)
+            self.person_filter.setCurrentIndex(0)
+            self.state_filter.blockSignals(False)
+            self.person_filter.blockSignals(False)
+            self._fill_table()
+            return self.select_form(form_id, reset_filters=False)
+        return False
+
+    def _update_buttons(self) -> None:
+        form = self.selected_form()
+        state = form.state if form else None
+        self.sign_out_button.setEnabled(state == PRINTED)
+        self.return_button.setEnabled(state in (PRINTED, OUT))
+        self.void_button.setEnabled(state in (PRINTED, OUT))
+
+    def _default_action(self) -> None:
+        form = self.selected_form()
+        if form is None:
+            return
+        if form.state == PRINTED:
+            self.ask_sign_out()
+        elif form.state == OUT:
+            self.ask_return()
+
+    # Finding ---------------------------------------------------------------------------
+    def find_number(self) -> FormSheet | None:
+        """查找编号: a scanner types the number and Enter; the row is selected."""
+        text = self.find_edit.text()
+        if not clean_text(text):
+            return None
+        try:
+            form = self.forms.by_number(text)
+        except UserError as exc:
+            self.banner.show_message(str(exc), "warn")
+            self.find_edit.selectAll()
+            return None
+        self.select_form(form.id)
+        self.banner.show_message(
+            self.tr("{0}:{1}{2}").format(
+                form.number, form.state, f",{form.taken_by_name}" if form.taken_by_name else ""
+            ),
+            "info",
+        )
+        self.find_edit.selectAll()
+        return form
+
+    # Actions ---------------------------------------------------------------------------
+    def _open(self, dialog: ActionDialog, done: Callable[[], None]) -> ActionDialog:
+        self.dialog = dialog
+        dialog.accepted.connect(done)
+        dialog.open()
+        return dialog
+
+    def _require_form(self) -> FormSheet | None:
+        form = self.selected_form()
+        if form is None:
+            self.banner.show_message(self.tr("请先在台账中选中一张表(或在“查找编号”中扫描编号)"), "warn")
+        return form
+
+    def _show_pdf(self, make: Callable[[], bytes], title: str, file_name: str) -> PdfPreviewDialog | None:
+        try:
+            pdf = make()
+        except UserError as exc:
+            self.banner.show_message(str(exc), "error")
+            return None
+        self.preview = PdfPreviewDialog(pdf, title, file_name, self)
+        self.preview.open()
+        return self.preview
+
+    def ask_blank_forms(self) -> ActionDialog:
+        dialog = BlankFormsDialog(self)
+        made: list[bytes] = []
+
+        def submit() -> None:
+            made[:] = [self.pdf_source.blank_forms(dialog.count.value())]
+
+        def done() -> None:
+            self.refresh()
+            self.forms_changed.emit()
+            count = dialog.count.value()
+            self.banner.show_message(
+                self.tr("已生成 {0} 份空白回访记录表,编号已记入台账").format(count), "success"
+            )
+            self._show_pdf(
+                lambda: made[0], self.tr("空白回访记录表({0} 份)").format(count), "空白回访记录表.pdf"
+            )
+
+        dialog.submit = submit
+        return self._open(dialog, done)
+
+    def ask_sign_out(self) -> ActionDialog | None:
+        form = self._require_form()
+        if form is None:
+            return None
+        dialog = SignOutDialog(form, self.staff.staff(), self)
+
+        def submit() -> None:
+            person = dialog.chosen()
+            if person is None:
+                raise ValidationError({"领用人": "请选择领用人"})
+            self.forms.sign_out(form, person, dialog.item_edit.text(), dialog.remarks.text())
+
+        def done() -> None:
+            self._changed(form.id, self.tr("{0} 已由 {1} 领用").format(form.number, form.taken_by_name))
+
+        dialog.submit = submit
+        return self._open(dialog, done)
+
+    def ask_return(self) -> ActionDialog | None:
+        form = self._require_form()
+        if form is None:
+            return None
+        dialog = ReturnDialog(form, self.actor.name, self)
+
+        def submit() -> None:
+            visit = dialog.visit()
+            scan, scan_name = dialog.scan()
+            self.forms.return_form(
+                form, dialog.checked_by.text(), visit, scan, scan_name, dialog.remarks.text()
+            )
+
+        def done() -> None:
+            self._changed(form.id, self.tr("{0} 已交回,核对人 {1}").format(form.number, form.checked_by))
+
+        dialog.submit = submit
+        return self._open(dialog, done)
+
+    def ask_void(self) -> ActionDialog | None:
+        form = self._require_form()
+        if form is None:
+            return None
+        dialog = VoidDialog(form, self)
+        dialog.submit = lambda: self.forms.void(form, dialog.reason.currentText(), self.actor)
+        return self._open(dialog, lambda: self._changed(form.id, self.tr("{0} 已作废").format(form.number)))
+
+    def print_ledger(self) -> PdfPreviewDialog | None:
+        """打印签收表: the 《回访记录签收表》 as the ledger stands."""
+        return self._show_pdf(self.pdf_source.ledger_pdf, self.tr("回访记录签收表"), "回访记录签收表.pdf")
+
+    def _changed(self, form_id: int, message: str) -> None:
+        self.refresh(select_id=form_id)
+        self.banner.show_message(message, "success")
+        self.forms_changed.emit()
