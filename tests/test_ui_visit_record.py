@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit, QRadioButto
 
 from app import domain
 from app.models import ReworkNotice, Visit, VisitTask
-from ui.visit_record import SignaturePlaceholder, VisitRecordDialog
+from app.visits import VisitResult
+from ui.visit_record import SignatureSection, VisitRecordDialog
 from ui.visit_tasks import FollowUpPage
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -106,7 +107,7 @@ def test_door_visit_needs_the_signature(qtbot, office, admin, make_case, clock, 
     visit = planned_visit(office, admin, make_case)
     clock.advance(days=1)
     d = open_dialog(visit)
-    assert isinstance(d.signature, SignaturePlaceholder)
+    assert isinstance(d.signature, SignatureSection)
     fill(qtbot, d, method="上门")
     assert "上门回访须客户签名" in d.signature.rule_label.text()
     qtbot.mouseClick(d.complete_button, Qt.MouseButton.LeftButton)
@@ -307,3 +308,39 @@ def test_follow_up_page_delivers_and_answers(qtbot, office, admin, make_case, cl
     task = VisitTask.get(VisitTask.visit == visit.id)
     assert task.answered_at == clock.now() and task.answer.startswith("已于下周调岗")
     assert page.task_table.rowCount() == 0 and "已答复" in page.banner.text()
+
+
+def test_door_visit_signed_on_the_screen(qtbot, office, admin, make_case, clock, open_dialog):
+    from tests.test_ui_signature import sign
+
+    visit = planned_visit(office, admin, make_case)
+    clock.advance(days=1)
+    d = open_dialog(visit)
+    fill(qtbot, d, method="上门")
+    for field in (d.signature.customer_field, d.signature.visitor_field):
+        dialog = field.open_dialog()
+        dialog.pad.resize(900, 320)
+        sign(dialog.pad)
+        dialog.accept()
+    assert d.signature.customer_signature().signer_name == "张伟"
+    qtbot.mouseClick(d.complete_button, Qt.MouseButton.LeftButton)
+    assert Visit.get_by_id(visit.id).state == domain.VISIT_DONE
+    sigs = office.visits.signatures_of(visit)
+    assert set(sigs) == {"customer", "visitor"} and sigs["visitor"].signer_name == "王管理"
+    assert all(office.visits.verify_signature(s) for s in sigs.values())
+
+
+def test_reviews_by_role_and_printing(qtbot, office, admin, make_case, clock):
+    visit = planned_visit(office, admin, make_case)
+    clock.advance(days=1)
+    office.visits.complete(visit, VisitResult(method="电话", satisfaction="满意"), admin)
+    director = office.staff.save_staff("钱主任", "cs_director")
+    printed = []
+    d = VisitRecordDialog(visit.id, office.visits, office.staff, director, print_form=printed.append)
+    qtbot.addWidget(d)
+    assert d.review_level.currentText() == "主管审核"
+    d.review_text.setText("记录完整")
+    d.review_button.click()
+    assert office.visits.reviews_of(visit)["主管审核"].reviewer == "钱主任"
+    d.print_button.click()
+    assert [v.id for v in printed] == [visit.id]

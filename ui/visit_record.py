@@ -11,6 +11,7 @@ A visit no longer open (done, unreachable, refused, cancelled) opens read-only.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
@@ -43,7 +44,9 @@ from app import domain
 from app.errors import UserError, ValidationError
 from app.models import Case, ReworkNotice, Staff, Visit, VisitAttempt
 from app.staff import StaffService
+from app.signatures import SignatureCapture
 from app.visits import ATTEMPT_OUTCOMES, OPEN_VISIT_STATES, UNSATISFIED, VisitResult, VisitService
+from ui.signature_pad import SignatureField
 from ui.widgets import INVALID_STYLE, Banner, ErrorLabel, FieldErrors
 
 DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
@@ -122,44 +125,56 @@ def _with_error(field: QWidget | QHBoxLayout, error: ErrorLabel) -> QWidget:
     return box
 
 
-class SignaturePlaceholder(QWidget):
-    """客户签名, for now on paper: the customer signed the numbered 《回访记录表》.
-
-    The signature pad will replace this widget; it keeps the same small interface:
-    `signed()`, `form_no()`, `set_method()` and `focus_widget()`."""
+class SignatureSection(QWidget):
+    """客户签名: drawn on the screen (签字板) or on the numbered paper 《回访记录表》,
+    and the visitor's own signature (回访人签名)."""
 
     changed = Signal()
 
-    def __init__(self, needs_signature: bool, form_no: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, needs_signature: bool, form_no: str = "", customer: str = "", visitor: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.needs_signature = needs_signature
         self.rule_label = QLabel()
         self.rule_label.setWordWrap(True)
-        self.signed_box = QCheckBox(self.tr("客户已在纸质《回访记录表》上签字"))
+        self.customer_field = SignatureField(self.tr("客户签名"), customer)
+        self.visitor_field = SignatureField(self.tr("回访人签名"), visitor, ask_relation=False)
+        self.signed_box = QCheckBox(self.tr("或:客户已在纸质《回访记录表》上签字"))
         self.form_no_edit = QLineEdit(form_no)
         self.form_no_edit.setMaxLength(20)
         self.form_no_edit.setPlaceholderText(self.tr("表上印的编号 NO."))
         self.form_no_edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("汉") * 14)
-        self.note = QLabel(
-            self.tr("电话回访无需客户签名,记录中注明“电话回访”;签字板即将启用,届时可在屏幕上签名。")
-        )
+        self.note = QLabel(self.tr("电话回访无需客户签名,记录中注明“电话回访”。"))
         self.note.setWordWrap(True)
         self.note.setStyleSheet(MUTED)
 
-        row = QHBoxLayout()
-        row.setSpacing(8)
-        row.addWidget(self.signed_box)
-        row.addSpacing(16)
-        row.addWidget(QLabel(self.tr("回访记录表编号")))
-        row.addWidget(self.form_no_edit)
-        row.addStretch(1)
+        pads = QHBoxLayout()
+        pads.setSpacing(16)
+        for title, field in ((self.tr("客户"), self.customer_field), (self.tr("回访人"), self.visitor_field)):
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(QLabel(title))
+            column.addWidget(field)
+            pads.addLayout(column)
+        pads.addStretch(1)
+        paper = QHBoxLayout()
+        paper.setSpacing(8)
+        paper.addWidget(self.signed_box)
+        paper.addSpacing(16)
+        paper.addWidget(QLabel(self.tr("回访记录表编号")))
+        paper.addWidget(self.form_no_edit)
+        paper.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.rule_label)
-        layout.addLayout(row)
+        layout.addLayout(pads)
+        layout.addLayout(paper)
         layout.addWidget(self.note)
         self.signed_box.toggled.connect(self.changed)
+        self.customer_field.changed.connect(self.changed)
         self.set_method("")
 
     def signed(self) -> bool:
@@ -168,15 +183,21 @@ class SignaturePlaceholder(QWidget):
     def form_no(self) -> str:
         return self.form_no_edit.text().strip()
 
+    def customer_signature(self) -> SignatureCapture | None:
+        return self.customer_field.capture()
+
+    def visitor_signature(self) -> SignatureCapture | None:
+        return self.visitor_field.capture()
+
     def focus_widget(self) -> QWidget:
-        return self.signed_box
+        return self.customer_field.sign_button
 
     def set_method(self, method: str) -> None:
         """Say, for the chosen method, whether a signature is needed."""
         if not self.needs_signature:
             text = self.tr("本类回访无需客户签名。")
         elif method == "上门":
-            text = self.tr("<b>上门回访须客户签名。</b>请确认客户已在纸质回访记录表上签字,并填写表号。")
+            text = self.tr("<b>上门回访须客户签名:</b>请客户在屏幕上签名,或在纸质回访记录表上签字并填写表号。")
         elif method == "电话":
             text = self.tr("本次为电话回访:无需客户签名,记录为“电话回访”。")
         else:
@@ -253,8 +274,10 @@ class VisitRecordDialog(QDialog):
         staff: StaffService,
         actor: Staff,
         parent: QWidget | None = None,
+        print_form: Callable[[Visit], None] | None = None,
     ) -> None:
         super().__init__(parent)
+        self.print_form = print_form
         self.visit_id = visit_id
         self.visits = visits
         self.staff = staff
@@ -279,7 +302,12 @@ class VisitRecordDialog(QDialog):
         self.complete_button.clicked.connect(self.submit)
         self.close_button = QPushButton(self.tr("关闭"))
         self.close_button.clicked.connect(self.reject)
+        self.print_button = QPushButton(self.tr("打印回访记录表"))
+        self.print_button.setAutoDefault(False)
+        self.print_button.setVisible(print_form is not None)
+        self.print_button.clicked.connect(lambda: self.print_form and self.print_form(self.visit))
         buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         buttons.addWidget(self.complete_button)
         buttons.addWidget(self.close_button)
@@ -326,6 +354,8 @@ class VisitRecordDialog(QDialog):
             self._method_changed()
         else:
             self.content_layout.addWidget(self._record_box())
+            if self.visit.state == domain.VISIT_DONE:
+                self.content_layout.addWidget(self._reviews_box())
         self.content_layout.addStretch(1)
         self.scroll.setWidget(content)
         self.complete_button.setVisible(self.is_open)
@@ -337,6 +367,45 @@ class VisitRecordDialog(QDialog):
                 ),
                 "warn",
             )
+
+    def _reviews_box(self) -> QGroupBox:
+        """主管审核、项目经理意见、总经理意见: each by its role, with name and time."""
+        box = QGroupBox(self.tr("审核意见"))
+        layout = QVBoxLayout(box)
+        done = self.visits.reviews_of(self.visit)
+        for level in self.visits.REVIEW_LEVELS:
+            review = done.get(level)
+            text = (
+                f"<b>{level}</b>:{review.opinion}  <span style='color:#666'>— {review.reviewer} {_fmt(review.at)}</span>"
+                if review
+                else f"<b>{level}</b>:<span style='color:#999'>(未填写)</span>"
+            )
+            label = QLabel(text)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        mine = [lvl for lvl, role in self.visits.REVIEW_LEVELS.items() if role == self.actor.role and lvl not in done]
+        if mine:
+            row = QHBoxLayout()
+            self.review_level = QComboBox()
+            self.review_level.addItems(mine)
+            self.review_text = QLineEdit()
+            self.review_text.setPlaceholderText(self.tr("审核意见"))
+            self.review_button = QPushButton(self.tr("签署意见"))
+            self.review_button.clicked.connect(self._save_review)
+            row.addWidget(self.review_level)
+            row.addWidget(self.review_text, 1)
+            row.addWidget(self.review_button)
+            layout.addLayout(row)
+        return box
+
+    def _save_review(self) -> None:
+        try:
+            self.visits.review(self.visit, self.review_level.currentText(), self.actor, self.review_text.text())
+        except UserError as exc:
+            self.banner.show_message(str(exc), "error")
+            return
+        self.visit_changed.emit(self.visit_id)
+        self._build()
 
     def _grid_box(
         self, title: str, rows: list[tuple[str, str]], wide: set[str]
@@ -664,7 +733,11 @@ class VisitRecordDialog(QDialog):
         layout = QVBoxLayout(box)
         layout.setSpacing(4)
         needs = self.rule.signature if self.rule is not None else True
-        self.signature = SignaturePlaceholder(needs, self.visit.form_no or "")
+        customer = ""
+        if self.visit.case_id:
+            case = Case.get_by_id(self.visit.case_id)
+            customer = "" if case.anonymous else case.customer_name
+        self.signature = SignatureSection(needs, self.visit.form_no or "", customer, self.actor.name)
         layout.addWidget(self.signature)
         layout.addWidget(self.field_errors["表单编号"])
         layout.addWidget(self.field_errors["客户签名"])
@@ -841,6 +914,8 @@ class VisitRecordDialog(QDialog):
             form_no=self.signature.form_no() or None,
             signed=self.signature.signed(),
             questions=self.questions.questions(),
+            customer_signature=self.signature.customer_signature(),
+            visitor_signature=self.signature.visitor_signature(),
         )
 
     def _show_problems(self, exc: UserError) -> None:
