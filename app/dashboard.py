@@ -173,7 +173,7 @@ def dashboard(office: Office, today: dt.date) -> DashboardData:
     forms = office.forms.out_too_long()
 
     reports = [
-        PendingReport(r.case_id, r.case.number, r.due, r.due < now)
+        PendingReport(r.case.id, r.case.number, r.due, r.due < now)
         for r in MajorReport.select(MajorReport, Case)
         .join(Case)
         .where(MajorReport.submitted_at.is_null(), Case.state != domain.MERGED)

@@ -1,0 +1,215 @@
+"""The statistics window and the 工作台, driven as a user would, on the Q3 data of test_stats."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from app.case_query import CaseFilter
+from app.dashboard import dashboard
+from app.stats import Period
+from tests.test_stats import q3  # noqa: F401
+from ui.dashboard import DashboardPage
+from ui.stats_window import StatsWindow
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+class Calls:
+    def __init__(self) -> None:
+        self.pdf: list[object] = []
+        self.xlsx: list[tuple[object, Path]] = []
+        self.measures: list[tuple[Period, str]] = []
+
+
+@pytest.fixture
+def calls():
+    return Calls()
+
+
+@pytest.fixture
+def window(qtbot, office, q3, calls):  # noqa: F811
+    def export_pdf(comparison):
+        calls.pdf.append(comparison)
+        return b"%PDF-1.4 test"
+
+    w = StatsWindow(
+        office.quarterly,
+        export_pdf,
+        lambda comparison, path: calls.xlsx.append((comparison, path)),
+        lambda period, text: calls.measures.append((period, text)),
+    )
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    return w
+
+
+def computed_q3(qtbot, w):
+    w.kind_combo.setCurrentIndex(1)  # 季度
+    w.year_spin.setValue(2026)
+    w.quarter_combo.setCurrentIndex(2)  # 第3季度
+    with qtbot.waitSignal(w.computed, timeout=10000) as blocker:
+        qtbot.mouseClick(w.compute_button, Qt.MouseButton.LeftButton)
+    return blocker.args[0]
+
+
+def row_of(table, text):
+    for r in range(table.rowCount()):
+        if table.item(r, 0).text() == text:
+            return [table.item(r, c).text() if table.item(r, c) else "" for c in range(table.columnCount())]
+    raise AssertionError(f"no row {text}")
+
+
+def test_computes_q3_on_a_worker(qtbot, window):
+    comparison = computed_q3(qtbot, window)
+    assert comparison.current.period == Period.quarter(2026, 3)
+    assert comparison.previous.period == Period.quarter(2026, 2)
+    # 投诉: handled 3, visited 2 → 66.7% against 100%: not met, in words.
+    row = row_of(window.visit_table, "投诉")
+    assert row[1:6] == ["3", "2", "66.7%", "100%", "✗ 未达标"]
+    assert window.compute_button.isEnabled() and not window.busy.isVisible()
+    assert window.pdf_button.isEnabled() and window.tabs.isEnabled()
+    # Satisfaction spread: 满意 2 of 3, 不满意 1.
+    assert row_of(window.satisfaction_table, "满意")[1:3] == ["2", "66.7%"]
+
+
+def test_repeat_repair_lists_its_cases_and_opens_one(qtbot, window, q3):  # noqa: F811
+    computed_q3(qtbot, window)
+    tree = window.corrective
+    repairs = tree.topLevelItem(2)
+    assert repairs.text(0).startswith("重复维修")
+    group = repairs.child(0)
+    assert (group.text(1), group.text(2)) == ("3-2-502", "给排水")
+    assert group.text(3) == ",".join([q3["C4"], q3["C5"], q3["C6"]])
+    assert [group.child(i).text(3) for i in range(group.childCount())] == [q3["C4"], q3["C5"], q3["C6"]]
+    with qtbot.waitSignal(window.open_case_number) as blocker:
+        tree.itemDoubleClicked.emit(group.child(1), 3)
+    assert blocker.args == [q3["C5"]]
+    with qtbot.waitSignal(window.open_case_number) as blocker:
+        tree.itemDoubleClicked.emit(group, 0)
+    assert blocker.args == [q3["C6"]]  # the group opens its latest case
+
+
+def test_unsatisfied_and_repeat_complaints(qtbot, window, q3):  # noqa: F811
+    computed_q3(qtbot, window)
+    unsatisfied = window.corrective.topLevelItem(0)
+    assert unsatisfied.childCount() == 1 and unsatisfied.child(0).text(3) == q3["C2"]
+    complaints = window.corrective.topLevelItem(1).child(0)
+    assert complaints.text(3) == f"{q3['C1']},{q3['C2']}"
+    # Handling: 8 received (previous quarter 1), resolution 75%, 2 overdue listed.
+    assert row_of(window.measure_table, "受理件数")[1:3] == ["8", "1"]
+    assert row_of(window.measure_table, "办结率")[1] == "75.0%"
+    assert {window.overdue_table.item(r, 0).text() for r in range(2)} == {q3["C2"], q3["C7"]}
+    # Complaints by category, this quarter beside the last.
+    assert row_of(window.category_table, "环境卫生")[1:] == ["3", "0"]
+    assert window.pareto.items == [("环境卫生", 3), ("停车", 1)]
+
+
+def test_saving_measures(qtbot, window, calls):
+    computed_q3(qtbot, window)
+    window.tabs.setCurrentIndex(5)
+    window.measures_edit.setPlainText("  加强保洁巡查;给排水管道全面检修。 ")
+    with qtbot.waitSignal(window.measures_saved):
+        qtbot.mouseClick(window.save_button, Qt.MouseButton.LeftButton)
+    assert calls.measures == [(Period.quarter(2026, 3), "加强保洁巡查;给排水管道全面检修。")]
+    assert window.banner.text() == "改进措施已保存。"
+
+
+def test_exports(qtbot, window, calls, tmp_path, monkeypatch):
+    comparison = computed_q3(qtbot, window)
+    pdf = tmp_path / "q3.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), "PDF (*.pdf)"))
+    qtbot.mouseClick(window.pdf_button, Qt.MouseButton.LeftButton)
+    assert calls.pdf == [comparison] and pdf.read_bytes() == b"%PDF-1.4 test"
+    assert "已导出 PDF" in window.banner.text()
+
+    xlsx = tmp_path / "q3"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(xlsx), "Excel (*.xlsx)"))
+    qtbot.mouseClick(window.xlsx_button, Qt.MouseButton.LeftButton)
+    assert calls.xlsx == [(comparison, tmp_path / "q3.xlsx")]
+
+    # Cancelling the dialog exports nothing.
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    qtbot.mouseClick(window.pdf_button, Qt.MouseButton.LeftButton)
+    assert len(calls.pdf) == 1
+
+
+def test_export_error_in_chinese(qtbot, window, tmp_path, monkeypatch):
+    computed_q3(qtbot, window)
+    window.export_pdf = lambda comparison: (_ for _ in ()).throw(RuntimeError("字体缺失"))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "x.pdf"), ""))
+    qtbot.mouseClick(window.pdf_button, Qt.MouseButton.LeftButton)
+    assert window.banner.text() == "导出 PDF 失败:字体缺失"
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_compute_failure_is_shown(qtbot, office):
+    def broken(period):
+        raise RuntimeError("数据库被锁定")
+
+    w = StatsWindow(broken, lambda c: b"", lambda c, p: None, lambda p, t: None)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.compute_failed):
+        qtbot.mouseClick(w.compute_button, Qt.MouseButton.LeftButton)
+    assert w.banner.text() == "统计失败:数据库被锁定"
+    assert w.compute_button.isEnabled() and not w.tabs.isEnabled()
+
+
+def test_custom_period_backwards(qtbot, office):
+    w = StatsWindow(lambda p: None, lambda c: b"", lambda c, p: None, lambda p, t: None)
+    qtbot.addWidget(w)
+    w.set_period(Period.between(dt.date(2026, 7, 5), dt.date(2026, 8, 9)))
+    assert w.period() == Period.between(dt.date(2026, 7, 5), dt.date(2026, 8, 9))
+    w.to_edit.setDate(w.from_edit.date().addDays(-1))
+    qtbot.mouseClick(w.compute_button, Qt.MouseButton.LeftButton)
+    assert w.banner.text() == "结束日期不能早于开始日期"
+    w.set_period(Period.month(2026, 2))
+    assert w.period() == Period.month(2026, 2) and w.month_combo.isVisibleTo(w)
+
+
+# 工作台 ----------------------------------------------------------------------------------
+def test_dashboard_tiles(qtbot, office, q3):  # noqa: F811
+    # At 2026-10-05 09:00: C7 (due 09-22) and C3 (重要, due 10-02) are open past their deadline;
+    # C2's rework notice (due 08-17) was never delivered.
+    page = DashboardPage(lambda: dashboard(office, office.clock.now().date()))
+    qtbot.addWidget(page)
+    page.resize(1246, 708)
+    page.show()
+    tiles = page.tiles
+    assert tiles["overdue"].number.text() == "2" and "需处理" in tiles["overdue"].hint.text()
+    assert tiles["due_today"].number.text() == "0" and tiles["due_today"].hint.text() == "无"
+    assert tiles["rework"].number.text() == "1"
+    assert tiles["major"].number.text() == "0"
+    with qtbot.waitSignal(page.open_cases) as blocker:
+        qtbot.mouseClick(tiles["overdue"], Qt.MouseButton.LeftButton)
+    assert blocker.args[0] == CaseFilter(overdue=True) and blocker.args[0].overdue
+    with qtbot.waitSignal(page.open_followups):
+        qtbot.mouseClick(tiles["rework"], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.open_visits):
+        qtbot.mouseClick(tiles["visits_overdue"], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.open_forms):
+        qtbot.mouseClick(tiles["forms"], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.open_night_log):
+        qtbot.mouseClick(tiles["night"], Qt.MouseButton.LeftButton)
+
+
+def test_dashboard_major_report_opens_its_case(qtbot, office, make_case):
+    case = make_case(kind="投诉", severity="重大", account="电梯困人")
+    page = DashboardPage(lambda: dashboard(office, office.clock.now().date()))
+    qtbot.addWidget(page)
+    assert page.tiles["major"].number.text() == "1"
+    with qtbot.waitSignal(page.open_case) as blocker:
+        qtbot.mouseClick(page.tiles["major"], Qt.MouseButton.LeftButton)
+    assert blocker.args == [case.id]
+
+
+def test_dashboard_shows_a_read_error(qtbot):
+    def broken():
+        raise RuntimeError("磁盘已满")
+
+    page = DashboardPage(broken)
+    qtbot.addWidget(page)
+    assert page.banner.text() == "工作台数据读取失败:磁盘已满"
