@@ -95,11 +95,13 @@ def write_audit(rows: list[dict[str, Any]]) -> None:
     prev = head["hash"]
     now = dt.datetime.now().replace(microsecond=0)
     actor = current_actor()
+    records = []
     for row in rows:
         entry = AuditEntry(at=now, actor=actor, prev_hash=prev, **row)
         entry.hash = hashlib.sha256(entry.payload().encode("utf-8")).hexdigest()
-        entry.save(force_insert=True)
+        records.append({**row, "at": now, "actor": actor, "prev_hash": prev, "hash": entry.hash})
         prev = entry.hash
+    AuditEntry.insert_many(records).execute()
     value = json.dumps({"hash": prev, "count": int(head["count"]) + len(rows)})
     Setting.insert(key="audit_head", value=value).on_conflict_replace().execute()
 

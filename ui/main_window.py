@@ -218,6 +218,10 @@ class MainWindow(QMainWindow):
             save_measures=lambda period, text: self.office.save_measures(period, text, actor=self.user),
         )
         page.open_case_number.connect(self.open_case_number)
+        today = self.office.clock.now().date()
+        from app.stats import Period
+
+        page.set_period(Period.quarter(today.year, (today.month - 1) // 3 + 1))
         return page
 
     def _build_owners(self) -> QWidget:
@@ -274,7 +278,10 @@ class MainWindow(QMainWindow):
     def open_visit(self, visit_id: int) -> None:
         from ui.visit_record import VisitRecordDialog
 
-        dialog = VisitRecordDialog(visit_id, self.office.visits, self.office.staff, self.user, self)
+        dialog = VisitRecordDialog(
+            visit_id, self.office.visits, self.office.staff, self.user, self,
+            print_form=lambda visit: self.preview(self.printouts.visit_form(visit), f"回访记录表-{visit.id}"),
+        )
         dialog.visit_changed.connect(lambda _id: self._after_change())
         dialog.exec()
 
