@@ -1,0 +1,167 @@
+"""`python -m bench [--cases N] [--json FILE]`: build or reuse the database, measure, report."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+# Generator version: bump when generate.py changes what it writes, so old caches are not reused.
+GENERATOR_VERSION = 1
+DEFAULT_CACHE = Path(os.environ.get("HUIYIN_BENCH_CACHE", Path.home() / ".cache" / "huiyin-bench"))
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="python -m bench", description="回音 performance benchmark")
+    p.add_argument("--cases", type=int, default=200_000, help="cases in the database (default 200000)")
+    p.add_argument("--seed", type=int, default=2026)
+    p.add_argument("--runs", type=int, default=7, help="runs per in-process measure (median)")
+    p.add_argument("--cold-runs", type=int, default=5, help="cold-start processes (median)")
+    p.add_argument("--ledger-rows", type=int, default=20_000)
+    p.add_argument("--ledger-runs", type=int, default=3)
+    p.add_argument("--json", type=Path, help="write the results here")
+    p.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE)
+    p.add_argument("--rebuild", action="store_true", help="build the database again even if cached")
+    return p.parse_args(argv)
+
+
+def cached_database(args: argparse.Namespace, today: dt.date) -> tuple[Path, dict[str, object]]:
+    """The data folder for (cases, seed), built for today (deadlines and 'overdue' run against today)."""
+    from bench.generate import build
+
+    key = f"cases{args.cases}-seed{args.seed}-v{GENERATOR_VERSION}"
+    folder = args.cache_dir / f"{key}-{today:%Y%m%d}"
+    meta_file = folder / "bench.json"
+    if meta_file.exists() and not args.rebuild:
+        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+        meta["reused"] = True
+        return folder, meta
+    args.cache_dir.mkdir(parents=True, exist_ok=True)
+    for old in args.cache_dir.glob(f"{key}-*"):  # yesterday's copy of this scale is stale
+        shutil.rmtree(old, ignore_errors=True)
+    building = args.cache_dir / f"{key}.building"
+    shutil.rmtree(building, ignore_errors=True)
+    print(f"building a database of {args.cases:,} cases (seed {args.seed}) …", flush=True)
+    built = build(building, cases=args.cases, seed=args.seed)
+    meta = {
+        "cases": args.cases,
+        "seed": args.seed,
+        "now": built.now.isoformat(),
+        "seconds": round(built.seconds, 1),
+        "counts": built.counts,
+        "size_mb": round((building / "huiyin.sqlite3").stat().st_size / 2**20, 1),
+    }
+    (building / "bench.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+    building.rename(folder)
+    meta["reused"] = False
+    return folder, meta
+
+
+def _pad(text: str, width: int) -> str:
+    """Left-justify counting CJK characters as two columns, cut to `width`."""
+    out, used = "", 0
+    for ch in text:
+        w = 2 if ord(ch) > 0x2E80 else 1
+        if used + w > width:
+            break
+        out, used = out + ch, used + w
+    return out + " " * (width - used)
+
+
+def table(results: list[dict[str, object]]) -> str:
+    lines = [f"{'measure':58} {'value':>10} {'target':>9} {'floor':>9} {'ratio':>6} {'≤':>4}  ok"]
+
+    def num(v: object, unit: str = "") -> str:
+        if v is None:
+            return "—"
+        return f"{v:,.2f}{unit}" if isinstance(v, float) and abs(v) < 10 else f"{v:,.1f}{unit}"
+
+    for r in results:
+        if "value_mb" in r:
+            value, target, floor, ratio, tr = (
+                num(r["value_mb"], "MB"),
+                num(r["target_mb"], "MB"),
+                "—",
+                "—",
+                "—",
+            )
+            ok = r["value_mb"] <= r["target_mb"]  # type: ignore[operator]
+        else:
+            value, target = num(r["value_ms"]), num(r["target_ms"])
+            floor, ratio, tr = num(r["floor_ms"]), num(r["ratio"]), num(r["target_ratio"])
+            checks = []
+            if r["target_ms"] is not None:
+                checks.append(r["value_ms"] <= r["target_ms"])  # type: ignore[operator]
+            if r["ratio"] is not None and r["target_ratio"] is not None:
+                checks.append(r["ratio"] <= r["target_ratio"])  # type: ignore[operator]
+            ok = all(checks) if checks else None
+        mark = "—" if ok is None else ("yes" if ok else "MISS")
+        lines.append(
+            f"{_pad(str(r['name']), 58)} {value:>10} {target:>9} {floor:>9} {ratio:>6} {tr:>4}  {mark}"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from app.office import Office
+    from bench import measures
+
+    started = time.perf_counter()
+    today = dt.date.today()
+    folder, meta = cached_database(args, today)
+    print(
+        f"database: {folder} ({'reused' if meta['reused'] else 'built'}; generator {meta['seconds']} s, "
+        f"{meta.get('size_mb')} MB)",
+        flush=True,
+    )
+    results: list[measures.Measure] = []
+    with tempfile.TemporaryDirectory(prefix="huiyin-bench-") as tmp:
+        # Measures that write (intake, form numbers) work on a copy: the cache stays as built.
+        work = Path(tmp) / "work"
+        work.mkdir()
+        shutil.copyfile(measures.db_file(folder), measures.db_file(work))
+        print("cold start …", flush=True)
+        results.extend(measures.cold_start(work, args.cold_runs))
+        office = Office.open(work)
+        bench = measures.Bench(office, measures.db_file(work), args.runs)
+        try:
+            print("intake, case list, calendar, forms, quarterly …", flush=True)
+            results.append(bench.intake())
+            results.extend(bench.case_list())
+            results.extend(bench.calendar())
+            results.extend(bench.forms(blank_runs=max(1, min(3, args.runs))))
+            results.extend(bench.quarterly(pdf_runs=max(1, min(3, args.runs))))
+        finally:
+            bench.close()
+            office.close()
+    print("ledger import …", flush=True)
+    results.append(measures.ledger_import(args.ledger_rows, args.ledger_runs, args.seed, dt.datetime.now()))
+    out = {
+        "cases": args.cases,
+        "seed": args.seed,
+        "generator_seconds": meta["seconds"],
+        "database_reused": meta["reused"],
+        "database_counts": meta["counts"],
+        "measures": [m.to_json() for m in results],
+    }
+    print()
+    print(table(out["measures"]))  # type: ignore[arg-type]
+    print(
+        f"\n{args.cases:,} cases; generator {meta['seconds']} s; benchmark {time.perf_counter() - started:.0f} s"
+    )
+    if args.json:
+        args.json.write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(f"written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
