@@ -84,6 +84,17 @@ def matching_ids(database: pw.Database, query: str) -> pw.Node | None:
     return pw.SQL(f"(SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ?)", (expression,))
 
 
+def hit_count(database: pw.Database, query: str, cap: int = 100_000) -> int:
+    """How many cases match (up to `cap`); cheap, it reads the index alone."""
+    expression = match_expression(query)
+    if expression is None or not is_sqlite(database):
+        return 0
+    row = database.execute_sql(
+        f"SELECT count(*) FROM (SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH ? LIMIT ?)", (expression, cap)
+    ).fetchone()
+    return int(row[0])
+
+
 def like_condition(columns: list[pw.Field], query: str) -> pw.Expression | None:
     """The portable fallback: every word of the query appears in one of the columns."""
     words = _RUNS.findall(_normalise(query))

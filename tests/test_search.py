@@ -60,3 +60,12 @@ def test_like_fallback_matches_the_same_words(office, cases):
 
     condition = search.like_condition([Case.account, Case.request], "漏水")
     assert [c.id for c in Case.select().where(condition)] == [cases["leak"].id]
+
+
+def test_common_words_take_the_paging_path(office, cases, monkeypatch):
+    import app.case_query as case_query
+
+    monkeypatch.setattr(case_query, "MANY_HITS", 0)
+    found = {c.id for c in office.query.page(CaseFilter(text="漏水"))}
+    assert found == {cases["leak"].id}
+    assert office.query.count(CaseFilter(text="漏水")) == 1

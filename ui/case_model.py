@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.case_query import CaseFilter, CaseQuery, deadline_status
+from app.case_query import CaseRow as ListRow
 from app.clock import Clock
 from app.models import Case
 from app.policy import PolicyStore
@@ -67,10 +68,10 @@ def first_line(text: str) -> str:
     return text.strip().splitlines()[0] if text.strip() else ""
 
 
-def case_row(case: Case, now: dt.datetime, nearly_due: dt.timedelta) -> CaseRow:
+def case_row(case: Case | ListRow, now: dt.datetime, nearly_due: dt.timedelta) -> CaseRow:
     status = deadline_status(case, now, nearly_due)
     customer = "匿名" if case.anonymous else (case.customer_name or "")
-    department = case.department.name if case.department_id else ""
+    department = case.department_name
     cells = (
         case.number,
         f"{case.received_at:{DATETIME_FORMAT}}",
