@@ -35,7 +35,19 @@ from openpyxl.utils.exceptions import InvalidFileException
 from app import domain, search
 from app.cases import CaseInput, CaseService, actor_name
 from app.errors import UserError, ValidationError
-from app.models import Case, CaseEvent, Department, MajorReport, Owner, Room, Sequence, Staff, Visit, db
+from app.models import (
+    Case,
+    CaseEvent,
+    Department,
+    MajorReport,
+    Owner,
+    Room,
+    Sequence,
+    Staff,
+    Visit,
+    db,
+    write_audit,
+)
 from app.policy import Policy
 from app.staff import StaffService
 from app.validation import (
@@ -574,6 +586,7 @@ class _BulkCases:
         self.sequences: dict[int, int] = {}
         self.next_id = 0
         self.buffer: list[tuple[_LedgerRow, dict[str, Any]]] = []
+        self.new_rooms: list[str] = []
 
     def fits(self, item: _LedgerRow) -> bool:
         if item.state not in ("", domain.NEW, domain.RESOLVED, domain.CLOSED):
@@ -630,8 +643,10 @@ class _BulkCases:
     def _room(self, parts: tuple[str, str, str]) -> int:
         room_id = self.rooms.get(parts)
         if room_id is None:
-            room, _ = Room.get_or_create(building=parts[0], unit=parts[1], number=parts[2])
-            room_id = self.rooms[parts] = room.id
+            # A plain insert: the rooms a ledger brings are written to the audit trail
+            # together, once per batch (see flush), not one audited save each.
+            room_id = self.rooms[parts] = int(Room.insert(building=parts[0], unit=parts[1], number=parts[2]).execute())
+            self.new_rooms.append("-".join(p for p in parts if p))
         return room_id
 
     def _owner(self, room_id: int | None, name: str, phone: str) -> int | None:
@@ -650,6 +665,10 @@ class _BulkCases:
         return self.sequences[year]
 
     def flush(self) -> None:
+        if self.new_rooms:
+            write_audit([{"action": "新建", "table": "room", "record_id": "台账导入", "field": "",
+                          "old": None, "new": f"{len(self.new_rooms)} 个房号:" + "、".join(self.new_rooms)}])
+            self.new_rooms = []
         if not self.buffer:
             return
         if not self.next_id:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,9 +19,14 @@ UNITS = {"calendar": "自然日", "working": "工作日"}
 RESPONSE_UNITS = {"hours": "小时", "working": "工作日"}
 
 
+@functools.cache
+def _default_policy_text() -> str:
+    return resource_path("policy_default.json").read_text(encoding="utf-8")
+
+
 def default_policy_data() -> dict[str, Any]:
-    with open(resource_path("policy_default.json"), encoding="utf-8") as fh:
-        data: dict[str, Any] = json.load(fh)
+    """A fresh copy of the bundled defaults (the file is read once)."""
+    data: dict[str, Any] = json.loads(_default_policy_text())
     return data
 
 

@@ -123,11 +123,11 @@ class VisitService:
 
     def on_resolved(self, case: Case, actor: Staff | None) -> Visit | None:
         """Called by the case service inside the transaction that resolves a case."""
-        policy = self.policies.load()
-        history_days = int(policy.data["visits"].get("history_days", 30))
         assert case.resolved_at is not None
-        if case.resolved_at < self.clock.now() - dt.timedelta(days=history_days):
-            return None  # old history imported from a ledger: kept, not planned
+        if case.resolved_at < self.clock.now() - dt.timedelta(days=30):  # cheap first look
+            history_days = int(self.policies.load().data["visits"].get("history_days", 30))
+            if case.resolved_at < self.clock.now() - dt.timedelta(days=history_days):
+                return None  # old history imported from a ledger: kept, not planned
         if Visit.select().where(Visit.case == case, Visit.state.in_(OPEN_VISIT_STATES)).exists():
             return None  # a follow-up after rework is planned already
         done = Visit.select().where(Visit.case == case, Visit.state == domain.VISIT_DONE).count()
