@@ -645,8 +645,14 @@ class _BulkCases:
         if room_id is None:
             # A plain insert: the rooms a ledger brings are written to the audit trail
             # together, once per batch (see flush), not one audited save each.
-            room_id = self.rooms[parts] = int(Room.insert(building=parts[0], unit=parts[1], number=parts[2]).execute())
-            self.new_rooms.append("-".join(p for p in parts if p))
+            try:
+                with db.atomic():
+                    cursor = db.execute_sql("INSERT INTO room (building, unit, number) VALUES (?, ?, ?)", parts)
+                room_id = self.rooms[parts] = int(cursor.lastrowid)
+                self.new_rooms.append("-".join(p for p in parts if p))
+            except pw.IntegrityError:  # made meanwhile by a row that went through the service
+                found = Room.get(Room.building == parts[0], Room.unit == parts[1], Room.number == parts[2])
+                room_id = self.rooms[parts] = found.id
         return room_id
 
     def _owner(self, room_id: int | None, name: str, phone: str) -> int | None:
