@@ -599,13 +599,14 @@ class VisitService:
             query = query.where(Room.building == f.building)
         return query
 
-    def _base(self, columns: list[pw.Node]) -> pw.ModelSelect:
-        return (
-            Visit.select(*columns)
-            .join(Case, pw.JOIN.LEFT_OUTER, on=(Visit.case == Case.id))
-            .switch(Visit)
-            .join(Room, pw.JOIN.LEFT_OUTER, on=(Visit.room == Room.id))
-        )
+    def _base(self, columns: list[pw.Node], f: VisitFilter | None = None) -> pw.ModelSelect:
+        """Visits with their case and room joined, unless a count needs neither."""
+        query = Visit.select(*columns)
+        if f is None or f.kind:
+            query = query.join(Case, pw.JOIN.LEFT_OUTER, on=(Visit.case == Case.id)).switch(Visit)
+        if f is None or f.building:
+            query = query.join(Room, pw.JOIN.LEFT_OUTER, on=(Visit.room == Room.id))
+        return query
 
     def day_counts(self, start: dt.date, end: dt.date, f: VisitFilter | None = None) -> dict[dt.date, dict[str, int]]:
         """Visits per day from `start` to `end` inclusive, by shown state (计划/逾期/已完成/未联系上…).
@@ -616,7 +617,7 @@ class VisitService:
         today = self.clock.now().date()
         out: dict[dt.date, dict[str, int]] = {}
         planned = self._filtered(
-            self._base([Visit.due, Visit.state, pw.fn.COUNT(Visit.id).alias("n")]), f
+            self._base([Visit.due, Visit.state, pw.fn.COUNT(Visit.id).alias("n")], f), f
         ).where(Visit.state.in_(OPEN_VISIT_STATES), Visit.due >= start, Visit.due <= end).group_by(Visit.due, Visit.state)
         for row in planned.dicts():
             day = _as_date(row["due"])
@@ -625,7 +626,7 @@ class VisitService:
             bucket[label] = bucket.get(label, 0) + row["n"]
         day_expr = pw.fn.DATE(Visit.done_at)
         finished = self._filtered(
-            self._base([day_expr.alias("day"), Visit.state, pw.fn.COUNT(Visit.id).alias("n")]), f
+            self._base([day_expr.alias("day"), Visit.state, pw.fn.COUNT(Visit.id).alias("n")], f), f
         ).where(
             Visit.state.not_in(OPEN_VISIT_STATES + [domain.VISIT_CANCELLED]),
             Visit.done_at >= dt.datetime.combine(start, dt.time()),
