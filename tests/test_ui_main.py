@@ -79,3 +79,18 @@ def test_qt_bindings_keep_none_alive(qapp):
     for _ in range(5000):
         point.setX(1.0)
     assert sys.getrefcount(None) >= before - 100
+
+
+def test_help_page_has_the_daily_cycle_and_its_pictures(qtbot):
+    from app.paths import resource_path
+    from ui.help import HelpDialog
+
+    dialog = HelpDialog()
+    qtbot.addWidget(dialog)
+    text = dialog.browser.toPlainText()
+    for words in ("工作台", "受理", "派工", "回访", "表单台账", "统计", "备份"):
+        assert words in text
+    import re
+
+    pictures = re.findall(r'src="([^"]+)"', resource_path("help", "index.html").read_text(encoding="utf-8"))
+    assert pictures and all(resource_path("help", p).exists() for p in pictures)

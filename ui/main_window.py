@@ -356,6 +356,7 @@ class MainWindow(QMainWindow):
         settings_menu.addAction(self._action(self.tr("人员与部门…"), self._open_staff, permission="staff.manage"))
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        help_menu.addAction(self._action(self.tr("使用帮助"), self._help, QKeySequence.StandardKey.HelpContents))
         help_menu.addAction(self._action(self.tr("关于回音"), self._about))
 
     def _focus_search(self) -> None:
@@ -404,6 +405,11 @@ class MainWindow(QMainWindow):
         box = QMessageBox.information if result.ok else QMessageBox.warning
         box(self, self.tr("备份"), result.message + (f"\n{result.path}" if result.path else ""))
         self.refresh_status()
+
+    def _help(self) -> None:
+        from ui.help import HelpDialog
+
+        HelpDialog(self).exec()
 
     def _about(self) -> None:
         QMessageBox.about(
