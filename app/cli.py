@@ -94,6 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if "--selftest" in argv:  # before the subcommands: `huiyin --selftest [--keep]`
+        from app.selftest import run as selftest
+
+        return selftest(argv)
     args = build_parser().parse_args(argv)
     data_dir = resolve_data_dir(args.data_dir)
     if args.command is None:
