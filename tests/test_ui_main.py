@@ -94,3 +94,23 @@ def test_help_page_has_the_daily_cycle_and_its_pictures(qtbot):
 
     pictures = re.findall(r'src="([^"]+)"', resource_path("help", "index.html").read_text(encoding="utf-8"))
     assert pictures and all(resource_path("help", p).exists() for p in pictures)
+
+
+def test_case_list_filters_and_columns_are_remembered_per_person(qtbot, office, admin):
+    from ui.main_window import MainWindow
+
+    first = MainWindow(office, admin)
+    qtbot.addWidget(first)
+    page = first.show_page("cases")
+    page.set_filter(CaseFilter(kind="报修", text="漏水"))
+    page.table.horizontalHeader().resizeSection(0, 222)
+    first.save_layout()
+    second = MainWindow(office, admin)
+    qtbot.addWidget(second)
+    again = second.show_page("cases")
+    assert again.current_filter().kind == "报修" and again.current_filter().text == "漏水"
+    assert again.table.horizontalHeader().sectionSize(0) == 222
+    other = office.staff.save_staff("李客服", "clerk", username="li", password="secret1")
+    third = MainWindow(office, other)
+    qtbot.addWidget(third)
+    assert third.show_page("cases").current_filter().kind is None

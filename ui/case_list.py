@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+import datetime as dt
+from dataclasses import asdict, fields, replace
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -85,6 +86,9 @@ class CaseListPage(QWidget):
         find.activated.connect(self._focus_search)
 
         self._apply()
+
+    def focus_search(self) -> None:
+        self._focus_search()
 
     def _focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -346,3 +350,35 @@ class CaseListPage(QWidget):
 
     def _order(self) -> Qt.SortOrder:
         return Qt.SortOrder.DescendingOrder if self.model.descending else Qt.SortOrder.AscendingOrder
+
+
+def save_list_state(page: CaseListPage) -> dict[str, object]:
+    """What the clerk set up in the list (filters, column widths), to restore next time."""
+    f = page.current_filter()
+    values = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in asdict(f).items()}
+    header = page.table.horizontalHeader().saveState()
+    return {"filter": values, "header": bytes(header.data()).hex()}
+
+
+def restore_list_state(page: CaseListPage, state: dict[str, object]) -> None:
+    """Put back what `save_list_state` kept; anything unreadable is ignored."""
+    header = state.get("header")
+    if isinstance(header, str):
+        try:
+            page.table.horizontalHeader().restoreState(QByteArray(bytes.fromhex(header)))
+        except ValueError:
+            pass
+    values = state.get("filter")
+    if isinstance(values, dict):
+        known = {f.name for f in fields(CaseFilter)}
+        clean = {k: v for k, v in values.items() if k in known}
+        for key in ("date_from", "date_to"):
+            if isinstance(clean.get(key), str):
+                try:
+                    clean[key] = dt.date.fromisoformat(clean[key])
+                except ValueError:
+                    clean[key] = None
+        try:
+            page.set_filter(CaseFilter(**clean))
+        except (TypeError, ValueError):
+            pass

@@ -5,10 +5,11 @@ Pages are built lazily the first time they are shown, so the program opens at on
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QT_TR_NOOP, QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -34,18 +35,18 @@ from reports.printing import Printouts
 from reports.quarterly import QuarterlyReport
 
 PAGES = [
-    ("dashboard", "工作台"),
-    ("intake", "受理登记"),
-    ("cases", "案件"),
-    ("calendar", "回访日历"),
-    ("planner", "回访计划"),
-    ("followups", "跟进事项"),
-    ("forms", "表单台账"),
-    ("night", "夜间值班"),
-    ("stats", "统计报表"),
-    ("owners", "业主档案"),
-    ("audit", "审计记录"),
-    ("backup", "备份恢复"),
+    ("dashboard", QT_TR_NOOP("工作台")),
+    ("intake", QT_TR_NOOP("受理登记")),
+    ("cases", QT_TR_NOOP("案件")),
+    ("calendar", QT_TR_NOOP("回访日历")),
+    ("planner", QT_TR_NOOP("回访计划")),
+    ("followups", QT_TR_NOOP("跟进事项")),
+    ("forms", QT_TR_NOOP("表单台账")),
+    ("night", QT_TR_NOOP("夜间值班")),
+    ("stats", QT_TR_NOOP("统计报表")),
+    ("owners", QT_TR_NOOP("业主档案")),
+    ("audit", QT_TR_NOOP("审计记录")),
+    ("backup", QT_TR_NOOP("备份恢复")),
 ]
 
 
@@ -173,6 +174,7 @@ class MainWindow(QMainWindow):
 
         page = CaseListPage(self.office.query, self.office.policies, self.office.staff, self.office.clock)
         page.case_activated.connect(self.open_case)
+        self._restore_case_list(page)
         return page
 
     def _build_calendar(self) -> QWidget:
@@ -369,7 +371,9 @@ class MainWindow(QMainWindow):
     def _open_settings(self) -> None:
         from ui.settings import SettingsDialog
 
-        SettingsDialog(self.office.policies, self.office.staff, HolidayService(), self).exec()
+        SettingsDialog(
+            self.office.policies, self.office.staff, HolidayService(), self, data_dir=self.office.data_dir
+        ).exec()
         self._after_change()
 
     def _open_visit_policy(self) -> None:
@@ -428,6 +432,27 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
 
+    def _restore_case_list(self, page: QWidget) -> None:
+        from ui.case_list import restore_list_state
+
+        raw = self._settings().value(f"{self.user.id}/case_list")
+        if isinstance(raw, str):
+            try:
+                restore_list_state(page, json.loads(raw))  # type: ignore[arg-type]
+            except ValueError:
+                pass
+
+    def save_layout(self) -> None:
+        """Window size, the case list's filters and column widths, per person."""
+        settings = self._settings()
+        settings.setValue(f"{self.user.id}/geometry", self.saveGeometry())
+        if "cases" in self.page_widgets:
+            from ui.case_list import save_list_state
+
+            state = save_list_state(self.page_widgets["cases"])  # type: ignore[arg-type]
+            settings.setValue(f"{self.user.id}/case_list", json.dumps(state, ensure_ascii=False))
+        settings.sync()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self._settings().setValue(f"{self.user.id}/geometry", self.saveGeometry())
+        self.save_layout()
         super().closeEvent(event)
