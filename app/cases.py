@@ -516,7 +516,8 @@ class CaseService:
             raise UserError("不能把案件合并到它自己")
         self._require(duplicate, domain.OPEN_STATES + domain.DONE_STATES, "合并")
         if into.state == domain.MERGED:
-            raise UserError(f"{into.number} 已合并到其他案件,请合并到 {into.merged_into.number}")
+            target = into.merged_into  # set whenever merged; cases are never deleted
+            raise UserError(f"{into.number} 已合并到其他案件" + (f",请合并到 {target.number}" if target else ""))
         with db.atomic():
             duplicate.state = domain.MERGED
             duplicate.merged_into = into
@@ -541,6 +542,20 @@ class CaseService:
             case.state = domain.VOID
             case.void_reason = reason
             self._event(case, domain.EV_VOID, reason, actor)
+            self._touch(case)
+
+    def mark_typical(self, case: Case, typical: bool, note: str, actor: Staff | None = None) -> None:
+        """典型案例: the planner marks a case for the quarterly report, with a note why."""
+        require(actor, "case.mark_typical")
+        note = clean_text(note)
+        if typical and not note:
+            raise ValidationError({"说明": "标记典型案例请写明理由或启示"})
+        if reason := check_length(note, MAX_TEXT):
+            raise ValidationError({"说明": reason})
+        with db.atomic():
+            case.typical = typical
+            case.typical_note = note if typical else ""
+            self._event(case, domain.EV_NOTE, ("标记为典型案例:" + note) if typical else "取消典型案例", actor)
             self._touch(case)
 
     def update(self, case: Case, inp: CaseInput, actor: Staff | None = None) -> list[str]:

@@ -11,12 +11,12 @@ import datetime as dt
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import peewee as pw
 
 from app import domain
-from app.models import Case, Extension, Room, Staff, Visit
+from app.models import Case, Extension, Room, Staff, Visit, dict_rows, tuple_rows
 from app.policy import Policy
 
 DEFINITIONS = [
@@ -232,10 +232,10 @@ class Statistics:
         rules = self.policy.data["visits"]["rules"]
         visit_stats = {k: KindVisits(target=float(rules.get(k, {}).get("rate", 0))) for k in domain.KINDS}
         visited_ids = Visit.select(Visit.case).where(Visit.state == domain.VISIT_DONE, Visit.case.is_null(False))
-        rows = (
+        rows = dict_rows(
             handled_q.select(Case.kind, pw.fn.COUNT(Case.id).alias("n"),
                              pw.fn.SUM(pw.Case(None, [(Case.id.in_(visited_ids), 1)], 0)).alias("v"))
-            .group_by(Case.kind).dicts()
+            .group_by(Case.kind)
         )
         for row in rows:
             k = visit_stats.setdefault(row["kind"], KindVisits())
@@ -247,19 +247,21 @@ class Statistics:
         done_in_period = Visit.select().where(
             Visit.state == domain.VISIT_DONE, Visit.done_at >= period.start_at, Visit.done_at < period.end_at
         )
-        for row in done_in_period.select(Visit.satisfaction, pw.fn.COUNT(Visit.id).alias("n")).group_by(Visit.satisfaction).dicts():
+        for row in dict_rows(
+                done_in_period.select(Visit.satisfaction, pw.fn.COUNT(Visit.id).alias("n")).group_by(Visit.satisfaction)):
             if row["satisfaction"] in satisfaction:
                 satisfaction[row["satisfaction"]] = int(row["n"])
         unsatisfied = [
-            {"case": v.case.number if v.case_id else None, "room": v.room.label if v.room_id else "",
+            {"case": v.case.number if v.case is not None else None, "room": v.room.label if v.room is not None else "",
              "satisfaction": v.satisfaction, "opinion": v.opinion, "visitor": v.visitor_name,
-             "date": v.done_at.date().isoformat(), "attempt": v.attempt}
+             # done_at >= start in the query, so never NULL here
+             "date": cast(dt.datetime, v.done_at).date().isoformat(), "attempt": v.attempt}
             for v in done_in_period.where(Visit.satisfaction.in_(["不满意", "很不满意"])).order_by(Visit.done_at)
         ]
 
         # Cases received, handling ---------------------------------------------------
         cases_received = dict.fromkeys(domain.KINDS, 0)
-        for row in received.select(Case.kind, pw.fn.COUNT(Case.id).alias("n")).group_by(Case.kind).dicts():
+        for row in dict_rows(received.select(Case.kind, pw.fn.COUNT(Case.id).alias("n")).group_by(Case.kind)):
             cases_received[row["kind"]] = int(row["n"])
         total_received = sum(cases_received.values())
         resolved_by_end = received.where(Case.resolved_at.is_null(False), Case.resolved_at < period.end_at).count()
@@ -273,30 +275,31 @@ class Statistics:
 
         response_hours: list[float] = []
         resolution_hours: list[float] = []
-        for row in received.select(Case.received_at, Case.first_response_at, Case.resolved_at).tuples():
-            rec = _as_dt(row[0])
-            if row[1] is not None:
-                response_hours.append(_hours(rec, _as_dt(row[1])))
-            if row[2] is not None:
-                resolution_hours.append(_hours(rec, _as_dt(row[2])))
+        for times in tuple_rows(received.select(Case.received_at, Case.first_response_at, Case.resolved_at)):
+            rec = _as_dt(times[0])
+            if times[1] is not None:
+                response_hours.append(_hours(rec, _as_dt(times[1])))
+            if times[2] is not None:
+                resolution_hours.append(_hours(rec, _as_dt(times[2])))
         extensions = Extension.select().join(Case).where(
             live, Case.received_at >= period.start_at, Case.received_at < period.end_at
         ).count()
 
         # Complaints analysis ---------------------------------------------------------
         complaints = received.where(Case.kind == "投诉")
-        by_category = Counter(dict(complaints.select(Case.category, pw.fn.COUNT(Case.id)).group_by(Case.category).tuples()))
+        by_category: Counter[str] = Counter(dict(tuple_rows(
+            complaints.select(Case.category, pw.fn.COUNT(Case.id)).group_by(Case.category))))
         by_validity = {domain.VALIDITY_LABELS.get(v or "", "未判定"): int(n) for v, n in
-                       complaints.select(Case.validity, pw.fn.COUNT(Case.id)).group_by(Case.validity).tuples()}
+                       tuple_rows(complaints.select(Case.validity, pw.fn.COUNT(Case.id)).group_by(Case.validity))}
         by_severity = dict.fromkeys(domain.SEVERITIES, 0)
-        for sev, n in complaints.select(Case.severity, pw.fn.COUNT(Case.id)).group_by(Case.severity).tuples():
+        for sev, n in tuple_rows(complaints.select(Case.severity, pw.fn.COUNT(Case.id)).group_by(Case.severity)):
             by_severity[sev] = int(n)
-        by_building = Counter(dict(
-            complaints.select(Room.building, pw.fn.COUNT(Case.id)).join(Room).group_by(Room.building).tuples()
-        ))
-        by_party = Counter(dict(
-            complaints.select(Case.party, pw.fn.COUNT(Case.id)).where(Case.party != "").group_by(Case.party).tuples()
-        ))
+        by_building: Counter[str] = Counter(dict(tuple_rows(
+            complaints.select(Room.building, pw.fn.COUNT(Case.id)).join(Room).group_by(Room.building)
+        )))
+        by_party: Counter[str] = Counter(dict(tuple_rows(
+            complaints.select(Case.party, pw.fn.COUNT(Case.id)).where(Case.party != "").group_by(Case.party)
+        )))
 
         # Corrective-action flags -------------------------------------------------------
         repeat_complaints = self._repeats(received, "投诉", 2)
@@ -334,14 +337,14 @@ class Statistics:
         )
 
     @staticmethod
-    def _repeats(received: pw.ModelSelect, kind: str, minimum: int) -> list[Group]:
+    def _repeats(received: pw.ModelSelect[Case], kind: str, minimum: int) -> list[Group]:
         groups: dict[tuple[int, str], list[str]] = defaultdict(list)
         query = (
             received.select(Case.room, Case.category, Case.number)
             .where(Case.kind == kind, Case.anonymous == False, Case.room.is_null(False))  # noqa: E712
             .order_by(Case.received_at)
         )
-        for room_id, category, number in query.tuples():
+        for room_id, category, number in tuple_rows(query):
             groups[(room_id, category)].append(number)
         wanted = {key: numbers for key, numbers in groups.items() if len(numbers) >= minimum}
         labels = {r.id: r.label for r in Room.select().where(Room.id.in_([k[0] for k in wanted]))} if wanted else {}
@@ -358,7 +361,7 @@ class Statistics:
             (Visit.due >= period.start) & (Visit.due <= period.end)
             | ((Visit.done_at >= period.start_at) & (Visit.done_at < period.end_at))
         )
-        for name, state, due, done_at, sat in query.tuples():
+        for name, state, due, done_at, sat in tuple_rows(query):
             name = name or "未指定"
             line = lines.setdefault(name, VisitorLine(name, domain.ROLES.get(roles.get(name, ""), ""), 0, 0, 0, 0))
             due_d = due if isinstance(due, dt.date) else dt.date.fromisoformat(str(due))
@@ -389,3 +392,21 @@ def period_key(period: Period) -> str:
     if "quarter" in info:
         return f"{info['year']}-Q{info['quarter']}"
     return f"{period.start:%Y%m%d}-{period.end:%Y%m%d}"
+
+
+def notice_examples(period: Period, per_category: int = 1, top: int = 8) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """For the monthly notice to owners (公告): for the most common categories of the period,
+    a handled case's account and result; and the customers' names, to keep them out of it."""
+    live = Case.state != domain.MERGED
+    received = Case.select().where(live, Case.received_at >= period.start_at, Case.received_at < period.end_at)
+    counts = Counter(dict(received.select(Case.category, pw.fn.COUNT(Case.id)).group_by(Case.category).tuples()))
+    examples: list[tuple[str, str, str]] = []
+    for category, _ in counts.most_common(top):
+        rows = (
+            received.where(Case.category == category, Case.result != "", Case.resolved_at.is_null(False))
+            .order_by(Case.resolved_at.desc())
+            .limit(per_category)
+        )
+        examples += [(category, c.account, c.result) for c in rows]
+    names = sorted({n for (n,) in received.select(Case.customer_name).where(Case.customer_name != "").tuples()})
+    return examples, names

@@ -168,3 +168,17 @@ def test_excel_export_has_numbers(office, q3, tmp_path):
     assert isinstance(rows["投诉"][1], int)
     assert [r for r in wb["重复维修"].iter_rows(min_row=2, values_only=True)][0][:3] == ("3-2-502", "给排水", 3)
     assert wb["改进措施与说明"]["A2"].value == "加强保洁巡查;给排水管道普查"
+
+
+def test_notice_examples_and_typical_cases(office, q3, admin):
+    from app.stats import notice_examples
+
+    examples, names = notice_examples(Period.quarter(2026, 3))
+    assert ("给排水", "案件C6", "已处理") in examples
+    assert names == ["张伟"]
+    case = Case.get(Case.number == q3["C2"])
+    with pytest.raises(Exception, match="理由"):
+        office.cases.mark_typical(case, True, " ", admin)
+    office.cases.mark_typical(case, True, "同一问题两次投诉,保洁排班已调整", admin)
+    typical = compute(office).typical_cases
+    assert [t["case"] for t in typical] == [q3["C2"]] and "保洁排班" in typical[0]["note"]
