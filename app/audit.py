@@ -62,7 +62,7 @@ class AuditFilter:
 
 
 def entries(f: AuditFilter, limit: int = 500, offset: int = 0) -> list[AuditEntry]:
-    query: pw.ModelSelect = AuditEntry.select()
+    query: pw.ModelSelect[AuditEntry] = AuditEntry.select()
     if f.table:
         query = query.where(AuditEntry.table == f.table)
     if f.record_id:

@@ -61,7 +61,7 @@ def integrity_problems(path: Path) -> list[str]:
 
 
 def backups_in(folder: Path) -> list[tuple[dt.datetime, Path]]:
-    out = []
+    out: list[tuple[dt.datetime, Path]] = []
     if not folder.is_dir():
         return out
     for path in folder.iterdir():

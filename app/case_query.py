@@ -101,7 +101,7 @@ class CaseQuery:
     def __init__(self, clock: Clock) -> None:
         self.clock = clock
 
-    def where(self, f: CaseFilter) -> pw.ModelSelect:
+    def where(self, f: CaseFilter) -> pw.ModelSelect[Case]:
         query = Case.select(Case)
         conditions = []
         now = self.clock.now()
@@ -140,7 +140,7 @@ class CaseQuery:
             query = query.where(condition)
         return query
 
-    def _rooms(self, text: str) -> pw.ModelSelect:
+    def _rooms(self, text: str) -> pw.ModelSelect[Room]:
         text = text.strip()
         try:
             b, u, r = parse_room(text)

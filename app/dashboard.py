@@ -14,7 +14,7 @@ import peewee as pw
 
 from app import domain
 from app.case_query import CaseFilter
-from app.models import Case, MajorReport, NightLogEntry, ReworkNotice, Visit
+from app.models import Case, MajorReport, NightLogEntry, ReworkNotice, Visit, tuple_rows
 from app.office import Office
 from app.stats import Period
 
@@ -115,11 +115,10 @@ def _month_back(year: int, month: int, back: int) -> tuple[int, int]:
 
 def visitor_loads(today: dt.date) -> list[VisitorLoad]:
     """Open (计划) visits due today or earlier, per visitor; unassigned ones under 未指定."""
-    rows = (
+    rows = tuple_rows(
         Visit.select(Visit.visitor_name, Visit.due, pw.fn.COUNT(Visit.id).alias("n"))
         .where(Visit.state == domain.VISIT_PLANNED, Visit.due <= today)
         .group_by(Visit.visitor_name, Visit.due)
-        .tuples()
     )
     loads: dict[str, list[int]] = {}
     for name, due, n in rows:
@@ -137,7 +136,7 @@ def satisfaction_trend(today: dt.date, months: int = TREND_MONTHS) -> list[Month
     start = dt.datetime(first_year, first_month, 1)
     end = Period.month(today.year, today.month).end_at
     month_expr = pw.fn.strftime("%Y-%m", Visit.done_at)
-    rows = (
+    rows = tuple_rows(
         Visit.select(month_expr.alias("m"), Visit.satisfaction, pw.fn.COUNT(Visit.id).alias("n"))
         .where(
             Visit.state == domain.VISIT_DONE,
@@ -146,7 +145,6 @@ def satisfaction_trend(today: dt.date, months: int = TREND_MONTHS) -> list[Month
             Visit.done_at < end,
         )
         .group_by(month_expr, Visit.satisfaction)
-        .tuples()
     )
     rated: dict[str, int] = {}
     satisfied: dict[str, int] = {}

@@ -160,7 +160,7 @@ class FormLedger:
         return out
 
     def ledger(self, state: str | None = None, since: dt.datetime | None = None) -> list[FormSheet]:
-        query: pw.ModelSelect = FormSheet.select().order_by(FormSheet.id)
+        query: pw.ModelSelect[FormSheet] = FormSheet.select().order_by(FormSheet.id)
         if state:
             query = query.where(FormSheet.state == state)
         if since:

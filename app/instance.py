@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from types import TracebackType
 from typing import IO
@@ -23,7 +24,7 @@ class InstanceLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held while running
         try:
-            if os.name == "nt":
+            if sys.platform == "win32":  # mypy reads sys.platform checks, not os.name
                 import msvcrt
 
                 handle.seek(0)

@@ -46,6 +46,7 @@ from app.models import (
     Staff,
     Visit,
     db,
+    tuple_rows,
     write_audit,
 )
 from app.policy import Policy
@@ -579,7 +580,7 @@ class _BulkCases:
                 self.owner_by_phone.setdefault(owner.phone, owner.id)
             if owner.room_id is not None:
                 self.owner_by_name.setdefault((owner.room_id, owner.name), owner.id)
-        refs = Case.select(Case.ref).where(Case.ref.is_null(False)).tuples()
+        refs = tuple_rows(Case.select(Case.ref).where(Case.ref.is_null(False)))
         self.refs: set[str] = {str(row[0]) for row in refs}
         self.departments = {d.name: d for d in Department.select()}
         self.staff_by_name = {s.name: s.id for s in Staff.select()}
@@ -1013,8 +1014,9 @@ def export_cases(office: Office, path: Path, progress: Progress | None = None) -
     identity = {c.id: c.ref or c.number for c in cases}
     visits: dict[int, Visit] = {}
     done = Visit.select().where(Visit.state == domain.VISIT_DONE, Visit.case.is_null(False))
-    for visit in done.order_by(Visit.done_at, Visit.id):
-        visits[visit.case_id] = visit  # the latest completed visit wins
+    for latest in done.order_by(Visit.done_at, Visit.id):
+        if latest.case_id is not None:  # always: the query wants a case
+            visits[latest.case_id] = latest  # the latest completed visit wins
     total = len(cases)
     if progress:
         progress(0, total)
@@ -1038,7 +1040,7 @@ def export_cases(office: Office, path: Path, progress: Progress | None = None) -
             "联系电话": case.customer_phone or None,
             "内容": case.account,
             "客户要求": case.request or None,
-            "责任部门": case.department.name if case.department_id else None,
+            "责任部门": case.department.name if case.department is not None else None,
             "状态": case.state,
             "办结时间": case.resolved_at,
             "处理结果": (case.result or None) if case.resolved_at else None,

@@ -6,9 +6,9 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import peewee as pw
 
@@ -34,6 +34,16 @@ def acting_as(name: str) -> Iterator[None]:
 def set_actor(name: str) -> None:
     """For the window session: everything after login is done by this person."""
     _actor.set(name or "系统")
+
+
+# peewee's hints give `query.dicts()` / `.tuples()` the query's own type, so their rows would
+# look like model instances; these name what the rows really are. Same query, same laziness.
+def dict_rows(query: pw.BaseQuery) -> Iterable[dict[str, Any]]:
+    return cast("Iterable[dict[str, Any]]", query.dicts())
+
+
+def tuple_rows(query: pw.BaseQuery) -> Iterable[tuple[Any, ...]]:
+    return cast("Iterable[tuple[Any, ...]]", query.tuples())
 
 
 class BaseModel(pw.Model):
@@ -72,6 +82,9 @@ class AuditEntry(BaseModel):
     prev_hash = pw.CharField(max_length=64)
     hash = pw.CharField(max_length=64)
 
+    if TYPE_CHECKING:
+        id: pw.AutoField[int]
+
     def payload(self) -> str:
         return json.dumps(
             [self.prev_hash, _audit_value(self.at), self.actor, self.action, self.table, self.record_id,
@@ -91,7 +104,7 @@ def write_audit(rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
     head_row = Setting.get_or_none(Setting.key == "audit_head")
-    head = json.loads(head_row.value) if head_row else {"hash": GENESIS, "count": 0}
+    head: dict[str, Any] = json.loads(head_row.value) if head_row else {"hash": GENESIS, "count": 0}
     prev = head["hash"]
     now = dt.datetime.now().replace(microsecond=0)
     actor = current_actor()
@@ -111,6 +124,10 @@ class AuditedModel(BaseModel):
 
     AUDIT_SKIP: tuple[str, ...] = ("updated_at",)
     AUDIT_MASK: tuple[str, ...] = ()  # recorded as changed, without the value
+
+    if TYPE_CHECKING:
+        # peewee adds these at class creation; declared here for the type checker only.
+        id: pw.AutoField[int]
 
     def save(self, force_insert: bool = False, only: Any = None) -> int:
         table = self._meta.table_name
@@ -167,6 +184,10 @@ class Department(AuditedModel):
     active = pw.BooleanField(default=True)
     sort = pw.IntegerField(default=0)
 
+    if TYPE_CHECKING:
+        staff: pw.ModelSelect[Staff]
+        cases: pw.ModelSelect[Case]
+
 
 class Staff(AuditedModel):
     """A person of the office; the role keys are those of `app.domain.ROLES`."""
@@ -184,6 +205,9 @@ class Staff(AuditedModel):
     locked_until = pw.DateTimeField(null=True)
     created_at = pw.DateTimeField(default=dt.datetime.now)
 
+    if TYPE_CHECKING:
+        department_id: pw.ForeignKeyField[int | None]
+
     AUDIT_SKIP = ("updated_at", "failed_logins")
     AUDIT_MASK = ("password_hash",)
 
@@ -200,6 +224,10 @@ class Room(AuditedModel):
 
     class Meta:
         indexes = ((("building", "unit", "number"), True),)
+
+    if TYPE_CHECKING:
+        owners: pw.ModelSelect[Owner]
+        cases: pw.ModelSelect[Case]
 
     @property
     def label(self) -> str:
@@ -221,6 +249,10 @@ class Owner(AuditedModel):
     move_in = pw.DateField(null=True)
     note = pw.TextField(default="")
     active = pw.BooleanField(default=True)
+
+    if TYPE_CHECKING:
+        room_id: pw.ForeignKeyField[int | None]
+        cases: pw.ModelSelect[Case]
 
 
 class Case(AuditedModel):
@@ -254,12 +286,29 @@ class Case(AuditedModel):
     resolved_at = pw.DateTimeField(null=True, index=True)
     result = pw.TextField(default="")
     closed_at = pw.DateTimeField(null=True)
-    merged_into = pw.ForeignKeyField("self", null=True, backref="merged", on_delete="SET NULL")
+    # peewee types a "self" key as Any; the annotation names the model.
+    merged_into: pw.ForeignKeyField[Case | None] = pw.ForeignKeyField(
+        "self", null=True, backref="merged", on_delete="SET NULL")
     void_reason = pw.TextField(default="")  # 作废: nothing is deleted; a voided case stays in history
     created_by = pw.ForeignKeyField(Staff, null=True, on_delete="SET NULL")
     typical = pw.BooleanField(default=False)  # 典型案例, marked by the planner for the report
     typical_note = pw.TextField(default="")
     updated_at = pw.DateTimeField()
+
+    if TYPE_CHECKING:
+        room_id: pw.ForeignKeyField[int | None]
+        owner_id: pw.ForeignKeyField[int | None]
+        department_id: pw.ForeignKeyField[int | None]
+        merged_into_id: pw.ForeignKeyField[int | None]
+        created_by_id: pw.ForeignKeyField[int | None]
+        merged: pw.ModelSelect[Case]
+        events: pw.ModelSelect[CaseEvent]
+        dispatches: pw.ModelSelect[Dispatch]
+        extensions: pw.ModelSelect[Extension]
+        major_reports: pw.ModelSelect[MajorReport]
+        visits: pw.ModelSelect[Visit]
+        visit_decisions: pw.ModelSelect[VisitDecision]
+        rework_notices: pw.ModelSelect[ReworkNotice]
 
     class Meta:
         indexes = (
@@ -272,7 +321,8 @@ class Case(AuditedModel):
 
     @property
     def room_label(self) -> str:
-        return self.room.label if self.room_id else ""
+        room = self.room  # None without a query when room_id is None
+        return room.label if room is not None else ""
 
 
 class CaseEvent(BaseModel):
@@ -284,6 +334,11 @@ class CaseEvent(BaseModel):
     text = pw.TextField(default="")
     actor = pw.ForeignKeyField(Staff, null=True, on_delete="SET NULL")
     actor_name = pw.CharField(default="", max_length=40)
+
+    if TYPE_CHECKING:
+        id: pw.AutoField[int]
+        case_id: pw.ForeignKeyField[int]
+        actor_id: pw.ForeignKeyField[int | None]
 
     class Meta:
         indexes = ((("case", "at"), False),)
@@ -304,6 +359,11 @@ class Dispatch(AuditedModel):
     finished_at = pw.DateTimeField(null=True)
     outcome = pw.TextField(default="")
 
+    if TYPE_CHECKING:
+        case_id: pw.ForeignKeyField[int]
+        department_id: pw.ForeignKeyField[int]
+        assignee_id: pw.ForeignKeyField[int | None]
+
 
 class Extension(AuditedModel):
     """A deadline moved later, with who approved it (超时需经批准)."""
@@ -315,6 +375,9 @@ class Extension(AuditedModel):
     approver = pw.CharField(max_length=40)
     approver_role = pw.CharField(max_length=24, default="")
     at = pw.DateTimeField()
+
+    if TYPE_CHECKING:
+        case_id: pw.ForeignKeyField[int]
 
 
 class MajorReport(AuditedModel):
@@ -331,6 +394,9 @@ class MajorReport(AuditedModel):
     submitted_at = pw.DateTimeField(null=True)
     submitted_by = pw.CharField(default="", max_length=40)
 
+    if TYPE_CHECKING:
+        case_id: pw.ForeignKeyField[int]
+
 
 class OpenLetter(AuditedModel):
     """公开信: one written answer to many owners on the same matter; archived."""
@@ -339,6 +405,9 @@ class OpenLetter(AuditedModel):
     body = pw.TextField()
     issued_at = pw.DateTimeField()
     issued_by = pw.CharField(default="", max_length=40)
+
+    if TYPE_CHECKING:
+        visits: pw.ModelSelect[Visit]
 
 
 class Visit(AuditedModel):
@@ -370,6 +439,17 @@ class Visit(AuditedModel):
     created_at = pw.DateTimeField()
     updated_at = pw.DateTimeField(null=True)
 
+    if TYPE_CHECKING:
+        case_id: pw.ForeignKeyField[int | None]
+        room_id: pw.ForeignKeyField[int | None]
+        visitor_id: pw.ForeignKeyField[int | None]
+        letter_id: pw.ForeignKeyField[int | None]
+        attempts: pw.ModelSelect[VisitAttempt]
+        tasks: pw.ModelSelect[VisitTask]
+        signatures: pw.ModelSelect[Signature]
+        reviews: pw.ModelSelect[VisitReview]
+        forms: pw.ModelSelect[FormSheet]
+
     class Meta:
         indexes = ((("state", "due"), False), (("case", "attempt"), False))
 
@@ -386,6 +466,9 @@ class VisitDecision(AuditedModel):
     decided_by = pw.CharField(default="系统", max_length=40)
     decided_at = pw.DateTimeField()
 
+    if TYPE_CHECKING:
+        case_id: pw.ForeignKeyField[int]
+
 
 class VisitAttempt(BaseModel):
     """A try to reach the owner: 未接通, 拒绝, 约定回电 …"""
@@ -397,6 +480,10 @@ class VisitAttempt(BaseModel):
     call_back_at = pw.DateTimeField(null=True)
     by = pw.CharField(default="", max_length=40)
 
+    if TYPE_CHECKING:
+        id: pw.AutoField[int]
+        visit_id: pw.ForeignKeyField[int]
+
 
 class VisitTask(BaseModel):
     """A question the visitor could not answer on the spot: the reply is promised by a date."""
@@ -406,6 +493,10 @@ class VisitTask(BaseModel):
     promised = pw.DateField(index=True)
     answered_at = pw.DateTimeField(null=True)
     answer = pw.TextField(default="")
+
+    if TYPE_CHECKING:
+        id: pw.AutoField[int]
+        visit_id: pw.ForeignKeyField[int]
 
 
 class ReworkNotice(AuditedModel):
@@ -419,6 +510,11 @@ class ReworkNotice(AuditedModel):
     due = pw.DateTimeField()
     delivered_at = pw.DateTimeField(null=True)
     delivered_to = pw.CharField(default="", max_length=40)
+
+    if TYPE_CHECKING:
+        case_id: pw.ForeignKeyField[int]
+        visit_id: pw.ForeignKeyField[int]
+        department_id: pw.ForeignKeyField[int | None]
 
 
 class Signature(AuditedModel):
@@ -435,6 +531,9 @@ class Signature(AuditedModel):
     signed_at = pw.DateTimeField()
     sha256 = pw.CharField(max_length=64)
 
+    if TYPE_CHECKING:
+        visit_id: pw.ForeignKeyField[int]
+
 
 class VisitReview(AuditedModel):
     """主管审核 / 项目经理意见 / 总经理意见 on a visit record, with name and time."""
@@ -444,6 +543,9 @@ class VisitReview(AuditedModel):
     reviewer = pw.CharField(max_length=40)
     opinion = pw.TextField()
     at = pw.DateTimeField()
+
+    if TYPE_CHECKING:
+        visit_id: pw.ForeignKeyField[int]
 
 
 class FormSheet(AuditedModel):
@@ -465,6 +567,10 @@ class FormSheet(AuditedModel):
     remarks = pw.CharField(default="", max_length=200)
     scan = pw.BlobField(null=True)  # a scan or photo of the signed paper
     scan_name = pw.CharField(default="", max_length=100)
+
+    if TYPE_CHECKING:
+        visit_id: pw.ForeignKeyField[int | None]
+        taken_by_id: pw.ForeignKeyField[int | None]
 
 
 class ReportArchive(AuditedModel):
@@ -489,6 +595,11 @@ class NightLogEntry(BaseModel):
     action_taken = pw.TextField(default="")
     logged_by = pw.CharField(default="", max_length=40)
     case = pw.ForeignKeyField(Case, null=True, on_delete="SET NULL")
+
+    if TYPE_CHECKING:
+        id: pw.AutoField[int]
+        room_id: pw.ForeignKeyField[int | None]
+        case_id: pw.ForeignKeyField[int | None]
 
 
 class Draft(BaseModel):

@@ -76,14 +76,14 @@ class NightLogService:
             account=account,
             received_at=entry.logged_at,
             channel="夜间值班",
-            room=entry.room.label if entry.room_id else "",
+            room=entry.room.label if entry.room is not None else "",
             customer_name=entry.caller,
             customer_phone=entry.phone,
         )
 
     def convert(self, entry: NightLogEntry, inp: CaseInput, actor: Staff | None = None) -> Case:
         """Turn the entry into a case (one step); the entry remembers which."""
-        if entry.case_id is not None:
+        if entry.case is not None:
             raise UserError(f"这条值班记录已转为案件 {entry.case.number}")
         with db.atomic():
             case = self.cases.create(inp, actor)

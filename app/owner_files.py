@@ -148,7 +148,7 @@ class OwnerFiles:
             id=owner.id,
             name=owner.name,
             occupant_type=owner.occupant_type,
-            room=owner.room.label if owner.room_id else "",
+            room=owner.room.label if owner.room is not None else "",
             phone=mask_phone(owner.phone),
             id_number=mask_id_number(owner.id_number),
             active=owner.active,

@@ -67,7 +67,7 @@ def visit_form(visit: Visit, form_no: str) -> VisitFormData:
     visitor_sig = sigs.get("visitor")
     data = VisitFormData(
         form_no=form_no,
-        room=visit.room.label if visit.room_id else (case.room_label if case else ""),
+        room=visit.room.label if visit.room is not None else (case.room_label if case else ""),
         method=visit.method,
         appointment=visit.appointment,
         attempt=visit.attempt,
@@ -104,7 +104,7 @@ def visit_form(visit: Visit, form_no: str) -> VisitFormData:
         data.account = case.account
         data.result = case.result
         data.is_repair = case.kind == "报修"
-    elif visit.room_id:
+    elif visit.room is not None:
         occupant = visit.room.owners.first()
         if occupant is not None:
             data.customer, data.phone = occupant.name, occupant.phone
@@ -188,7 +188,7 @@ def complaint_record(case: Case) -> ComplaintRecordData:
         event=" ".join(x for x in (f"{case.event_time:%Y-%m-%d %H:%M}" if case.event_time else "", case.event_place) if x),
         account=case.account,
         request=case.request,
-        department=case.department.name if case.department_id else "",
+        department=case.department.name if case.department is not None else "",
         response_due=case.response_due,
         resolve_due=case.resolve_due,
         state=case.state,
@@ -236,7 +236,7 @@ def dispatch_slip(slip: Dispatch) -> DispatchSlipData:
         number=slip.number,
         case_number=case.number,
         department=slip.department.name,
-        assignee=slip.assignee.name if slip.assignee_id else "",
+        assignee=slip.assignee.name if slip.assignee is not None else "",
         dispatched_at=slip.dispatched_at,
         due=slip.due,
         room=case.room_label,

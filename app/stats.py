@@ -399,7 +399,7 @@ def notice_examples(period: Period, per_category: int = 1, top: int = 8) -> tupl
     a handled case's account and result; and the customers' names, to keep them out of it."""
     live = Case.state != domain.MERGED
     received = Case.select().where(live, Case.received_at >= period.start_at, Case.received_at < period.end_at)
-    counts = Counter(dict(received.select(Case.category, pw.fn.COUNT(Case.id)).group_by(Case.category).tuples()))
+    counts: Counter[str] = Counter(dict(tuple_rows(received.select(Case.category, pw.fn.COUNT(Case.id)).group_by(Case.category))))
     examples: list[tuple[str, str, str]] = []
     for category, _ in counts.most_common(top):
         rows = (
@@ -408,5 +408,5 @@ def notice_examples(period: Period, per_category: int = 1, top: int = 8) -> tupl
             .limit(per_category)
         )
         examples += [(category, c.account, c.result) for c in rows]
-    names = sorted({n for (n,) in received.select(Case.customer_name).where(Case.customer_name != "").tuples()})
+    names = sorted({n for (n,) in tuple_rows(received.select(Case.customer_name).where(Case.customer_name != ""))})
     return examples, names

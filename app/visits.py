@@ -32,6 +32,7 @@ from app.models import (
     VisitReview,
     VisitTask,
     db,
+    dict_rows,
 )
 from app.policy import PolicyStore
 from app.signatures import (
@@ -329,7 +330,7 @@ class VisitService:
         done_at = result.done_at or now
         if result.method not in domain.VISIT_METHODS:
             problems["回访方式"] = f"只能是 {'、'.join(domain.VISIT_METHODS)}"
-        elif visit.case_id:
+        elif visit.case is not None:
             rule = self.rule(visit.case)
             allowed = set(rule.methods) | ({"电话"} if visit.attempt > 1 else set())
             if result.method not in allowed:
@@ -403,7 +404,7 @@ class VisitService:
             for signer, capture in (("customer", result.customer_signature), ("visitor", result.visitor_signature)):
                 if capture is not None:
                     self._store_signature(visit, signer, capture)
-            if visit.case_id:
+            if visit.case is not None:
                 self.cases.log(visit.case, domain.EV_VISIT, self._visit_line(visit), actor)
             if visit.case_id and result.satisfaction in UNSATISFIED:
                 return self._rework(visit, actor)
@@ -532,7 +533,7 @@ class VisitService:
                 visit.findings = f"以公开信《{letter.title}》答复"
                 visit.updated_at = self.clock.now()
                 visit.save()
-                if visit.case_id:
+                if visit.case is not None:
                     self.cases.log(visit.case, domain.EV_VISIT, f"以公开信《{letter.title}》答复", actor)
         return letter
 
@@ -547,7 +548,7 @@ class VisitService:
             visit.due = due
             visit.updated_at = self.clock.now()
             visit.save()
-            if visit.case_id:
+            if visit.case is not None:
                 self.cases.log(visit.case, domain.EV_VISIT, f"回访由 {old} 改期到 {due}:{reason}", actor)
 
     def assign(self, visit: Visit, visitor: Staff | None) -> None:
@@ -558,7 +559,7 @@ class VisitService:
         visit.save()
 
     # Reading --------------------------------------------------------------------------
-    def open_visits(self) -> pw.ModelSelect:
+    def open_visits(self) -> pw.ModelSelect[Visit]:
         return (
             Visit.select(Visit, Case, Room)
             .join(Case, pw.JOIN.LEFT_OUTER, on=(Visit.case == Case.id))
@@ -582,13 +583,13 @@ class VisitService:
                 "visitor": v.visitor_name or None,
                 "attempt": v.attempt,
                 "reason": v.reason,
-                "room": v.room.label if v.room_id else None,
+                "room": v.room.label if v.room is not None else None,
                 "overdue": v.due < self.clock.now().date(),
             })
         return out
 
     # The calendar ----------------------------------------------------------------------
-    def _filtered(self, query: pw.ModelSelect, f: VisitFilter) -> pw.ModelSelect:
+    def _filtered(self, query: pw.ModelSelect[Visit], f: VisitFilter) -> pw.ModelSelect[Visit]:
         if f.visitor_id:
             query = query.where(Visit.visitor == f.visitor_id)
         if f.role:
@@ -599,7 +600,7 @@ class VisitService:
             query = query.where(Room.building == f.building)
         return query
 
-    def _base(self, columns: list[pw.Node], f: VisitFilter | None = None) -> pw.ModelSelect:
+    def _base(self, columns: list[pw.Node | type[pw.Model]], f: VisitFilter | None = None) -> pw.ModelSelect[Visit]:
         """Visits with their case and room joined, unless a count needs neither."""
         query = Visit.select(*columns)
         if f is None or f.kind:
@@ -619,7 +620,7 @@ class VisitService:
         planned = self._filtered(
             self._base([Visit.due, Visit.state, pw.fn.COUNT(Visit.id).alias("n")], f), f
         ).where(Visit.state.in_(OPEN_VISIT_STATES), Visit.due >= start, Visit.due <= end).group_by(Visit.due, Visit.state)
-        for row in planned.dicts():
+        for row in dict_rows(planned):
             day = _as_date(row["due"])
             label = OVERDUE if day < today else domain.VISIT_PLANNED
             bucket = out.setdefault(day, {})
@@ -632,7 +633,7 @@ class VisitService:
             Visit.done_at >= dt.datetime.combine(start, dt.time()),
             Visit.done_at < dt.datetime.combine(end + dt.timedelta(days=1), dt.time()),
         ).group_by(day_expr, Visit.state)
-        for row in finished.dicts():
+        for row in dict_rows(finished):
             day = _as_date(row["day"])
             bucket = out.setdefault(day, {})
             bucket[row["state"]] = bucket.get(row["state"], 0) + row["n"]
