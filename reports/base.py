@@ -6,6 +6,7 @@ A report is a class with `_story()` (its flowables) that `generate()` turns into
 from __future__ import annotations
 
 import io
+from functools import partial
 from typing import Any
 
 from reportlab.lib import colors
@@ -16,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 
 from reports.fonts import register
+from reports.labels import SOURCE_LANGUAGE, labels
 from reports.text import CJKText
 
 MARGIN = 15 * mm
@@ -27,8 +29,9 @@ SHADE = colors.HexColor("#eef2f5")
 class NumberedCanvas(Canvas):
     """Holds each page until the end, so every footer can say how many pages there are."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, page_format: str = "第 {0} 页 / 共 {1} 页", **kwargs: Any) -> None:
         kwargs.setdefault("initialFontName", register())
+        self.page_format = page_format
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
 
@@ -48,7 +51,7 @@ class NumberedCanvas(Canvas):
         width, _ = self._pagesize
         self.setFont(register(), 9)
         self.setFillColor(colors.HexColor("#555555"))
-        self.drawCentredString(width / 2, 9 * mm, f"第 {self._pageNumber} 页 / 共 {total} 页")
+        self.drawCentredString(width / 2, 9 * mm, self.page_format.format(self._pageNumber, total))
 
 
 def styles() -> dict[str, ParagraphStyle]:
@@ -102,9 +105,17 @@ class Report:
     title = ""
     landscape = False
 
-    def __init__(self, office_name: str) -> None:
+    def __init__(self, office_name: str, language: str = SOURCE_LANGUAGE) -> None:
         self.office_name = office_name
         self.styles = styles()
+        self.language = language
+        self.label = labels(language)  # the form's fixed words in the chosen language
+
+    def cell_label(self, source: str) -> Any:
+        """A label cell: as is in Chinese; in English a paragraph, so longer words wrap."""
+        if self.language == "en":
+            return Paragraph(self.label(source), self.styles["label"])
+        return self.label(source)
 
     @property
     def pagesize(self) -> tuple[float, float]:
@@ -119,7 +130,7 @@ class Report:
         canvas.setFont(register(), 9)
         canvas.setFillColor(colors.HexColor("#555555"))
         canvas.drawString(MARGIN, height - 10 * mm, self.office_name)
-        canvas.drawRightString(width - MARGIN, height - 10 * mm, self.title)
+        canvas.drawRightString(width - MARGIN, height - 10 * mm, self.label(self.title))
         canvas.setStrokeColor(colors.HexColor("#999999"))
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN, height - 11.5 * mm, width - MARGIN, height - 11.5 * mm)
@@ -130,12 +141,13 @@ class Report:
         width, height = self.pagesize
         doc = BaseDocTemplate(
             buffer, pagesize=self.pagesize, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=16 * mm,
-            bottomMargin=16 * mm, title=self.title, author=self.office_name, creator="回音 Huiyin",
+            bottomMargin=16 * mm, title=self.label(self.title), author=self.office_name, creator="回音 Huiyin",
             initialFontName=register(),
         )
         frame = Frame(MARGIN, 16 * mm, width - 2 * MARGIN, height - 32 * mm, id="body", leftPadding=0, rightPadding=0)
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._on_page)])
-        doc.build(self._story(), canvasmaker=NumberedCanvas)
+        page_format = self.label("第 {0} 页 / 共 {1} 页")
+        doc.build(self._story(), canvasmaker=partial(NumberedCanvas, page_format=page_format))
         return buffer.getvalue()
 
     def heading(self, title: str, subtitle: str = "") -> list[Flowable]:

@@ -10,20 +10,22 @@ from app import printdata
 from app.errors import UserError
 from app.models import Case, Dispatch, Staff, Visit
 from app.office import Office
+from reports.labels import SOURCE_LANGUAGE
 from reports.sheets import ComplaintRecordReport, DispatchSlipReport, FormLedgerReport
 from reports.visit_form import VisitFormReport
 
 
 class Printouts:
-    def __init__(self, office: Office, actor: Staff | None = None) -> None:
+    def __init__(self, office: Office, actor: Staff | None = None, language: str = SOURCE_LANGUAGE) -> None:
         self.office = office
         self.actor = actor
+        self.language = language  # the forms' fixed words (语言); data prints as entered
 
     def visit_form(self, visit: Visit) -> bytes:
         """The visit's 《回访记录表》, pre-filled, under its own form number."""
         form = self.office.forms.issue_for_visit(visit, self.actor)
         data = printdata.visit_form(visit, form.number)
-        return VisitFormReport(self.office.name, [data]).generate()
+        return VisitFormReport(self.office.name, [data], self.language).generate()
 
     def visit_form_by_id(self, visit_id: int) -> bytes:
         visit = Visit.get_or_none(Visit.id == visit_id)
@@ -34,14 +36,14 @@ class Printouts:
     def blank_forms(self, count: int) -> bytes:
         """`count` numbered blank forms, reserved in the ledger."""
         forms = self.office.forms.issue_blank(count, self.actor)
-        return VisitFormReport(self.office.name, [printdata.blank_form(f.number) for f in forms]).generate()
+        return VisitFormReport(self.office.name, [printdata.blank_form(f.number) for f in forms], self.language).generate()
 
     def ledger_pdf(self) -> bytes:
         rows = printdata.ledger_rows(self.office.forms.ledger())
-        return FormLedgerReport(self.office.name, rows).generate()
+        return FormLedgerReport(self.office.name, rows, language=self.language).generate()
 
     def complaint_record(self, case: Case) -> bytes:
-        return ComplaintRecordReport(self.office.name, printdata.complaint_record(case)).generate()
+        return ComplaintRecordReport(self.office.name, printdata.complaint_record(case), self.language).generate()
 
     def dispatch_slip(self, slip: Dispatch) -> bytes:
-        return DispatchSlipReport(self.office.name, [printdata.dispatch_slip(slip)]).generate()
+        return DispatchSlipReport(self.office.name, [printdata.dispatch_slip(slip)], self.language).generate()

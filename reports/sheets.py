@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from app.printdata import ComplaintRecordData, DispatchSlipData, LedgerRow
 from reports.base import SHADE, Report, grid_table, text
+from reports.labels import SOURCE_LANGUAGE
 from reports.visit_form import when
 
 WIDTH = 180 * mm
@@ -20,22 +21,24 @@ class FormLedgerReport(Report):
     title = "回访记录签收表"
     landscape = True
 
-    def __init__(self, office_name: str, rows: list[LedgerRow], period: str = "") -> None:
-        super().__init__(office_name)
+    def __init__(
+        self, office_name: str, rows: list[LedgerRow], period: str = "", language: str = SOURCE_LANGUAGE
+    ) -> None:
+        super().__init__(office_name, language)
         self.rows = rows
         self.period = period
 
     def _story(self) -> list[Flowable]:
         header = ["序号", "表单编号", "领用人", "领用时间", "回访事项", "回访次数", "状态", "交回时间", "核对人", "备注"]
-        rows: list[list[Any]] = [header]
+        rows: list[list[Any]] = [[self.cell_label(h) for h in header]]
         for r in self.rows:
             rows.append([
                 str(r.serial), r.number, r.taken_by, when(r.taken_at, "%Y-%m-%d"), text(r.visit_item, 9),
                 str(r.visit_count), r.state, when(r.returned_at, "%Y-%m-%d"), r.checked_by, text(r.remarks, 9),
             ])
         widths = [12 * mm, 32 * mm, 20 * mm, 23 * mm, 55 * mm, 16 * mm, 16 * mm, 23 * mm, 20 * mm, 50 * mm]
-        subtitle = f"{self.office_name}  {self.period}  共 {len(self.rows)} 份"
-        return [*self.heading("回访记录签收表", subtitle), Spacer(1, 4 * mm), grid_table(rows, widths, header_rows=1)]
+        subtitle = self.label("{0}  {1}  共 {2} 份").format(self.office_name, self.period, len(self.rows))
+        return [*self.heading(self.label("回访记录签收表"), subtitle), Spacer(1, 4 * mm), grid_table(rows, widths, header_rows=1)]
 
 
 def _pairs(rows: list[tuple[str, Any, str, Any]]) -> list[list[Any]]:
@@ -58,8 +61,8 @@ class ComplaintRecordReport(Report):
 
     title = "顾客投诉处理记录表"
 
-    def __init__(self, office_name: str, data: ComplaintRecordData) -> None:
-        super().__init__(office_name)
+    def __init__(self, office_name: str, data: ComplaintRecordData, language: str = SOURCE_LANGUAGE) -> None:
+        super().__init__(office_name, language)
         self.data = data
 
     def _story(self) -> list[Flowable]:
@@ -75,20 +78,24 @@ class ComplaintRecordReport(Report):
             ("客户要求", text(d.request), "", ""),
             ("责任部门", d.department, "状态", d.state),
             ("首次回复期限", when(d.response_due), "办结期限", when(d.resolve_due)),
-            ("延期", text("\n".join(d.extensions) or "无"), "", ""),
+            ("延期", text("\n".join(d.extensions) or self.label("无")), "", ""),
             ("处理结果", text(d.result or "\n\n"), "", ""),
             ("办结时间", when(d.resolved_at), "", ""),
-            ("回访", text("\n".join(d.visits) or "尚无"), "", ""),
+            ("回访", text("\n".join(d.visits) or self.label("尚无")), "", ""),
         ]
-        story: list[Flowable] = [*self.heading("顾客投诉处理记录表"), Spacer(1, 4 * mm), _form_table(rows)]
-        story.append(Paragraph("处理经过", self.styles["h2"]))
-        timeline: list[list[Any]] = [["时间", "事项", "内容", "经办人"]]
+        title = self.heading(self.label("顾客投诉处理记录表"))
+        story: list[Flowable] = [*title, Spacer(1, 4 * mm), _form_table(self._labelled(rows))]
+        story.append(Paragraph(self.label("处理经过"), self.styles["h2"]))
+        timeline: list[list[Any]] = [[self.cell_label(h) for h in ("时间", "事项", "内容", "经办人")]]
         for at, kind, body, who in d.timeline:
             timeline.append([when(at), kind, text(body), who])
         story.append(grid_table(timeline, [32 * mm, 22 * mm, 104 * mm, 22 * mm], header_rows=1))
         story.append(Spacer(1, 6 * mm))
-        story.append(_form_table([("经办人签名", "", "日期", ""), ("主管审核", "", "日期", "")]))
+        story.append(_form_table(self._labelled([("经办人签名", "", "日期", ""), ("主管审核", "", "日期", "")])))
         return story
+
+    def _labelled(self, rows: list[tuple[str, Any, str, Any]]) -> list[tuple[Any, Any, Any, Any]]:
+        return [(self.cell_label(a), b, self.cell_label(c) if c else "", d) for a, b, c, d in rows]
 
 
 class DispatchSlipReport(Report):
@@ -96,8 +103,8 @@ class DispatchSlipReport(Report):
 
     title = "工作联系单"
 
-    def __init__(self, office_name: str, slips: list[DispatchSlipData]) -> None:
-        super().__init__(office_name)
+    def __init__(self, office_name: str, slips: list[DispatchSlipData], language: str = SOURCE_LANGUAGE) -> None:
+        super().__init__(office_name, language)
         self.slips = slips
 
     def _story(self) -> list[Flowable]:
@@ -121,8 +128,9 @@ class DispatchSlipReport(Report):
                 ("处理结果", text(d.outcome or "\n\n\n"), "", ""),
                 ("完成时间", when(d.finished_at), "验收人", ""),
             ]
-            story += [*self.heading("工作联系单", self.office_name), Spacer(1, 4 * mm), _form_table(rows)]
+            labelled = [(self.cell_label(a), b, self.cell_label(c) if c else "", e) for a, b, c, e in rows]
+            story += [*self.heading(self.label("工作联系单"), self.office_name), Spacer(1, 4 * mm), _form_table(labelled)]
             if not d.outcome:
                 story.append(Spacer(1, 2 * mm))
-                story.append(Paragraph("处理结果请如实填写,完成后交回客服中心。", self.styles["small"]))
+                story.append(Paragraph(self.label("处理结果请如实填写,完成后交回客服中心。"), self.styles["small"]))
         return story

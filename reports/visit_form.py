@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.graphics.barcode import qrencoder
@@ -17,6 +18,7 @@ from reportlab.platypus import Flowable, Image, PageBreak, Paragraph, Spacer, Ta
 from app.domain import SATISFACTION, VISIT_METHODS
 from app.printdata import VisitFormData
 from reports.base import SHADE, Report, grid_table, styles, text
+from reports.labels import SOURCE_LANGUAGE
 
 WIDTH = 180 * mm
 LABEL = 24 * mm
@@ -27,12 +29,20 @@ def _box(on: bool) -> str:
     return f'<font size="13">{TICK if on else BOX}</font>'
 
 
-def ticks(options: list[str], chosen: str | None) -> Paragraph:
-    return Paragraph("&nbsp;&nbsp;&nbsp;".join(f"{_box(o == chosen)} {o}" for o in options), styles()["cell"])
+def _same(text: str) -> str:
+    return text
 
 
-def yes_no(value: bool | None) -> Paragraph:
-    return Paragraph(f"{_box(value is True)} 是&nbsp;&nbsp;&nbsp;{_box(value is False)} 否", styles()["cell"])
+def ticks(options: list[str], chosen: str | None, label: Callable[[str], str] = _same) -> Paragraph:
+    return Paragraph(
+        "&nbsp;&nbsp;&nbsp;".join(f"{_box(o == chosen)} {label(o)}" for o in options), styles()["cell"]
+    )
+
+
+def yes_no(value: bool | None, label: Callable[[str], str] = _same) -> Paragraph:
+    return Paragraph(
+        f"{_box(value is True)} {label('是')}&nbsp;&nbsp;&nbsp;{_box(value is False)} {label('否')}", styles()["cell"]
+    )
 
 
 def when(value: dt.datetime | dt.date | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
@@ -82,8 +92,8 @@ def signature_image(png: bytes | None, width: float = 45 * mm, height: float = 1
 class VisitFormReport(Report):
     title = "回访记录表"
 
-    def __init__(self, office_name: str, forms: list[VisitFormData]) -> None:
-        super().__init__(office_name)
+    def __init__(self, office_name: str, forms: list[VisitFormData], language: str = SOURCE_LANGUAGE) -> None:
+        super().__init__(office_name, language)
         self.forms = forms
 
     def _story(self) -> list[Flowable]:
@@ -97,7 +107,7 @@ class VisitFormReport(Report):
     def _header(self, form: VisitFormData) -> Table:
         title = [
             Paragraph(self.office_name, self.styles["subtitle"]),
-            Paragraph("回访记录表", self.styles["title"]),
+            Paragraph(self.label("回访记录表"), self.styles["title"]),
         ]
         number = Paragraph(f'NO:<font size="12">{form.form_no}</font>', self.styles["cell"])
         table = Table([[QRCode(form.form_no), title, number]], colWidths=[28 * mm, WIDTH - 73 * mm, 45 * mm])
@@ -118,6 +128,8 @@ class VisitFormReport(Report):
         spans: list[Any] = []
 
         def row(cells: list[Any], height: float | None = None, span_value: bool = False) -> None:
+            # the label columns (0 and 2) in the chosen language
+            cells = [self.cell_label(c) if i in (0, 2) and isinstance(c, str) and c else c for i, c in enumerate(cells)]
             if span_value:
                 spans.append(("SPAN", (1, len(rows)), (3, len(rows))))
                 cells = [cells[0], cells[1], "", ""]
@@ -126,10 +138,10 @@ class VisitFormReport(Report):
 
         row(["单位", form.room, "客户姓名", form.customer])
         row(["联系电话", form.phone, "预约时间", when(form.appointment)])
-        row(["回访方式", ticks(VISIT_METHODS, form.method or None)], span_value=True)
+        row(["回访方式", ticks(VISIT_METHODS, form.method or None, self.label)], span_value=True)
         if form.case_number or form.blank:
             row(["所涉案件", f"{form.case_number} {form.case_kind} {form.case_category}".strip(),
-                 "回访次数", f"第 {form.attempt} 次" if not form.blank else "第    次"])
+                 "回访次数", self.label("第 {0} 次").format(form.attempt if not form.blank else "  ")])
             row(["受理/办结", f"{when(form.received_at)}  /  {when(form.resolved_at)}".strip(" /")], span_value=True)
             row(["投诉报修内容", text(form.account)], height=None if form.account else 12 * mm, span_value=True)
             row(["处理结果", text(form.result)], height=None if form.result else 12 * mm, span_value=True)
@@ -137,9 +149,9 @@ class VisitFormReport(Report):
             row(["回访事项", form.purpose], span_value=True)
         row(["回访内容", text(form.findings)], height=blank_tall if not form.findings else None, span_value=True)
         if form.is_repair or form.blank:
-            row(["现场查看", yes_no(form.site_checked), "收费核实", yes_no(form.charges_checked)])
+            row(["现场查看", yes_no(form.site_checked, self.label), "收费核实", yes_no(form.charges_checked, self.label)])
             row(["维修人员表现", form.worker_conduct], span_value=True)
-        row(["满意程度", ticks(SATISFACTION, form.satisfaction)], span_value=True)
+        row(["满意程度", ticks(SATISFACTION, form.satisfaction, self.label)], span_value=True)
         row(["不足之处", text(form.shortcomings)], height=None if form.shortcomings else 11 * mm, span_value=True)
         row(["意见及建议", text(form.opinion)], height=None if form.opinion else 14 * mm, span_value=True)
         row(["客户签名", signature_image(form.customer_signature), "日期",
@@ -168,8 +180,10 @@ class VisitFormReport(Report):
         table.setStyle(TableStyle(extra))
 
         note = Paragraph(
-            "说明:上门回访须客户签名;电话回访无需签名,记录为“电话回访”。对不满意事项须在24小时内书面通知返工,"
-            "并再次回访。本表按季度于次季度10日前归档,保存两年。",
+            self.label(
+                "说明:上门回访须客户签名;电话回访无需签名,记录为“电话回访”。对不满意事项须在24小时内书面通知返工,"
+                "并再次回访。本表按季度于次季度10日前归档,保存两年。"
+            ),
             self.styles["small"],
         )
         return [self._header(form), Spacer(1, 3 * mm), table, Spacer(1, 2 * mm), note]

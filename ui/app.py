@@ -8,6 +8,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -20,6 +21,7 @@ from app.office import Office
 from app.paths import resource_path
 from ui.first_run import FirstRunDialog
 from ui.fonts import register_fonts
+from ui.i18n import install_translator, read_language
 from ui.login import LoginDialog
 from ui.session import Session
 
@@ -44,9 +46,12 @@ def install_excepthook(log_path: Path) -> None:
         log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
         QMessageBox.critical(
             None,
-            "出错了",
-            f"程序遇到一个意外错误:{value}\n\n已保存的数据不受影响,未保存的表单有草稿。"
-            f"请把日志文件发给维护人员:\n{log_path}",
+            QCoreApplication.translate("app", "出错了"),
+            QCoreApplication.translate(
+                "app",
+                "程序遇到一个意外错误:{0}\n\n已保存的数据不受影响,未保存的表单有草稿。"
+                "请把日志文件发给维护人员:\n{1}",
+            ).format(value, log_path),
         )
 
     sys.excepthook = hook
@@ -54,17 +59,23 @@ def install_excepthook(log_path: Path) -> None:
 
 def run_gui(data_dir: Path) -> int:
     app = make_application()
+    # before any window or message box is made: every self.tr() reads the language
+    install_translator(app, read_language(data_dir))
     try:
         log_path = setup_logging(data_dir)
     except OSError as exc:
-        QMessageBox.critical(None, "无法使用数据文件夹", f"{data_dir}\n{exc}\n请用 --data-dir 指定一个可写的文件夹。")
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("app", "无法使用数据文件夹"),
+            QCoreApplication.translate("app", "{0}\n{1}\n请用 --data-dir 指定一个可写的文件夹。").format(data_dir, exc),
+        )
         return 2
     install_excepthook(log_path)
     lock = InstanceLock(data_dir)
     try:
         lock.acquire()
     except UserError as exc:
-        QMessageBox.warning(None, "回音已在运行", str(exc))
+        QMessageBox.warning(None, QCoreApplication.translate("app", "回音已在运行"), str(exc))
         return 2
     try:
         return _run(app, data_dir)
@@ -76,7 +87,13 @@ def _run(app: QApplication, data_dir: Path) -> int:
     try:
         office = Office.open(data_dir)
     except DatabaseError as exc:
-        QMessageBox.critical(None, "数据文件无法打开", f"{exc}\n\n恢复方法:python -m app --data-dir \"{data_dir}\" restore 备份文件")
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("app", "数据文件无法打开"),
+            QCoreApplication.translate("app", "{0}\n\n恢复方法:python -m app --data-dir \"{1}\" restore 备份文件").format(
+                exc, data_dir
+            ),
+        )
         return 2
     if not office.is_initialised():
         first = FirstRunDialog(office)

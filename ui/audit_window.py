@@ -10,7 +10,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,12 +36,12 @@ from ui.history import describe_change, field_label
 from ui.widgets import ERROR_RED
 
 TABLE_LABELS = {
-    "case": "案件", "owner": "业主", "room": "房号", "staff": "人员", "department": "部门", "policy": "制度设置",
-    "dispatch": "派工单", "extension": "延期", "major_report": "重大投诉报告", "open_letter": "公开信",
-    "visit": "回访", "visit_decision": "回访抽样", "rework_notice": "返工通知", "signature": "签名",
-    "visit_review": "回访审核", "form_sheet": "回访记录表", "report_archive": "季度报告", "holiday": "节假日",
+    "case": QT_TR_NOOP("案件"), "owner": QT_TR_NOOP("业主"), "room": QT_TR_NOOP("房号"), "staff": QT_TR_NOOP("人员"), "department": QT_TR_NOOP("部门"), "policy": QT_TR_NOOP("制度设置"),
+    "dispatch": QT_TR_NOOP("派工单"), "extension": QT_TR_NOOP("延期"), "major_report": QT_TR_NOOP("重大投诉报告"), "open_letter": QT_TR_NOOP("公开信"),
+    "visit": QT_TR_NOOP("回访"), "visit_decision": QT_TR_NOOP("回访抽样"), "rework_notice": QT_TR_NOOP("返工通知"), "signature": QT_TR_NOOP("签名"),
+    "visit_review": QT_TR_NOOP("回访审核"), "form_sheet": QT_TR_NOOP("回访记录表"), "report_archive": QT_TR_NOOP("季度报告"), "holiday": QT_TR_NOOP("节假日"),
 }  # fmt: skip
-CHANGE_ACTIONS = ["新建", "修改"]
+CHANGE_ACTIONS = [QT_TR_NOOP("新建"), QT_TR_NOOP("修改")]
 PAGE_SIZE = 200
 EXPORT_LIMIT = 1_000_000
 _ACCESS_COLOUR = QColor("#fff4e0")
@@ -57,7 +57,7 @@ class AuditWindow(QWidget):
 
     case_activated = Signal(int)  # a case entry double-clicked
 
-    COLUMNS = ("序号", "时间", "人员", "操作", "对象", "记录", "项目", "内容")
+    COLUMNS = (QT_TR_NOOP("序号"), QT_TR_NOOP("时间"), QT_TR_NOOP("人员"), QT_TR_NOOP("操作"), QT_TR_NOOP("对象"), QT_TR_NOOP("记录"), QT_TR_NOOP("项目"), QT_TR_NOOP("内容"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

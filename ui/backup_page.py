@@ -12,7 +12,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import QT_TR_NOOP, Qt, QThread, Signal
 from PySide6.QtGui import QBrush, QColor, QCursor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -128,7 +128,7 @@ class BackupPage(QWidget):
 
     backup_finished = Signal(bool)  # after 立即备份, once the page shows the result: ok or not
 
-    COLUMNS = ("备份时间", "文件", "大小", "校验")
+    COLUMNS = (QT_TR_NOOP("备份时间"), QT_TR_NOOP("文件"), QT_TR_NOOP("大小"), QT_TR_NOOP("校验"))
 
     def __init__(self, backups: BackupService, policies: PolicyStore, data_dir: Path,
                  parent: QWidget | None = None) -> None:  # fmt: skip
@@ -159,8 +159,8 @@ class BackupPage(QWidget):
         self.keep_daily = QSpinBox()
         self.keep_weekly = QSpinBox()
         self.keep_monthly = QSpinBox()
-        for spin, top, suffix in ((self.keep_daily, 60, " 天"), (self.keep_weekly, 52, " 周"),
-                                  (self.keep_monthly, 120, " 个月")):  # fmt: skip
+        for spin, top, suffix in ((self.keep_daily, 60, QT_TR_NOOP(" 天")), (self.keep_weekly, 52, QT_TR_NOOP(" 周")),
+                                  (self.keep_monthly, 120, QT_TR_NOOP(" 个月"))):  # fmt: skip
             spin.setRange(1, top)
             spin.setSuffix(self.tr(suffix))
         self.save_rotation_button = QPushButton(self.tr("保存"))

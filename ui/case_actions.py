@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDateTime, QSize, Qt
+from PySide6.QtCore import QT_TR_NOOP, QDateTime, QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -149,8 +149,8 @@ class ActionDialog(QDialog):
 class DispatchDialog(ActionDialog):
     """派工: a work slip (工作联系单) to a department, optionally to one person."""
 
-    title = "派工"
-    ok_label = "派工"
+    title = QT_TR_NOOP("派工")
+    ok_label = QT_TR_NOOP("派工")
 
     def __init__(
         self, case: Case, cases: CaseService, staff: StaffService, actor: Staff, parent: QWidget | None = None
@@ -208,8 +208,8 @@ class DispatchDialog(ActionDialog):
 class SignDialog(ActionDialog):
     """签收: the receiving department takes a slip."""
 
-    title = "签收"
-    ok_label = "签收"
+    title = QT_TR_NOOP("签收")
+    ok_label = QT_TR_NOOP("签收")
 
     def build(self) -> None:
         self.slip_combo = QComboBox()
@@ -244,8 +244,8 @@ class SignDialog(ActionDialog):
 class NoteDialog(ActionDialog):
     """进展 / 回复业主: what was done, or what the owner was told."""
 
-    title = "进展 / 回复业主"
-    ok_label = "记录"
+    title = QT_TR_NOOP("进展 / 回复业主")
+    ok_label = QT_TR_NOOP("记录")
 
     def build(self) -> None:
         self.text_edit = text_box(self.tr("处理进展,或告诉业主的内容"), lines=6)
@@ -270,8 +270,8 @@ class NoteDialog(ActionDialog):
 class ExtendDialog(ActionDialog):
     """延期: a later deadline, with the reason and who approved it (超时需经批准)."""
 
-    title = "延期"
-    ok_label = "延期"
+    title = QT_TR_NOOP("延期")
+    ok_label = QT_TR_NOOP("延期")
 
     def __init__(
         self, case: Case, cases: CaseService, staff: StaffService, actor: Staff, parent: QWidget | None = None
@@ -326,8 +326,8 @@ class ExtendDialog(ActionDialog):
 class ResolveDialog(ActionDialog):
     """办结: handling finished; the result is required (没有处理结果不能办结)."""
 
-    title = "办结"
-    ok_label = "办结"
+    title = QT_TR_NOOP("办结")
+    ok_label = QT_TR_NOOP("办结")
 
     def build(self) -> None:
         self.result_edit = text_box(self.tr("处理结果(必填):做了什么,结果如何,业主是否认可"), lines=6)
@@ -340,8 +340,8 @@ class ResolveDialog(ActionDialog):
 class CloseDialog(ActionDialog):
     """关闭: the matter is settled."""
 
-    title = "关闭案件"
-    ok_label = "关闭案件"
+    title = QT_TR_NOOP("关闭案件")
+    ok_label = QT_TR_NOOP("关闭案件")
 
     def build(self) -> None:
         result = QLabel(self.case.result or self.tr("(无)"))
@@ -358,8 +358,8 @@ class CloseDialog(ActionDialog):
 class ReopenDialog(ActionDialog):
     """重开: back to handling, e.g. the owner is not satisfied."""
 
-    title = "重开"
-    ok_label = "重开"
+    title = QT_TR_NOOP("重开")
+    ok_label = QT_TR_NOOP("重开")
 
     def build(self) -> None:
         self.reason_edit = text_box(self.tr("为什么重开,如业主不满意、问题复发"), lines=3)
@@ -372,8 +372,8 @@ class ReopenDialog(ActionDialog):
 class MergeDialog(ActionDialog):
     """合并: this case is the same matter as another; it is merged into that one."""
 
-    title = "合并"
-    ok_label = "合并"
+    title = QT_TR_NOOP("合并")
+    ok_label = QT_TR_NOOP("合并")
 
     def build(self) -> None:
         self.number_edit = QLineEdit()

@@ -8,7 +8,7 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -64,23 +64,23 @@ STATE_STYLE = {
     domain.MERGED: "background:#ececec; color:#444;",
 }
 MAJOR_FIELDS = [
-    ("content", "投诉内容"),
-    ("cause", "原因"),
-    ("handling", "处理经过"),
-    ("result", "处理结果"),
-    ("lessons", "经验教训"),
-    ("corrective", "纠正预防措施"),
+    ("content", QT_TR_NOOP("投诉内容")),
+    ("cause", QT_TR_NOOP("原因")),
+    ("handling", QT_TR_NOOP("处理经过")),
+    ("result", QT_TR_NOOP("处理结果")),
+    ("lessons", QT_TR_NOOP("经验教训")),
+    ("corrective", QT_TR_NOOP("纠正预防措施")),
 ]
 # Action key -> button label (with its keyboard mnemonic)
 ACTIONS = {
-    "dispatch": "派工(&D)",
-    "sign": "签收(&S)",
-    "note": "进展/回复业主(&N)",
-    "extend": "延期(&E)",
-    "resolve": "办结(&R)",
-    "close": "关闭案件(&C)",
-    "reopen": "重开(&O)",
-    "merge": "合并(&M)",
+    "dispatch": QT_TR_NOOP("派工(&D)"),
+    "sign": QT_TR_NOOP("签收(&S)"),
+    "note": QT_TR_NOOP("进展/回复业主(&N)"),
+    "extend": QT_TR_NOOP("延期(&E)"),
+    "resolve": QT_TR_NOOP("办结(&R)"),
+    "close": QT_TR_NOOP("关闭案件(&C)"),
+    "reopen": QT_TR_NOOP("重开(&O)"),
+    "merge": QT_TR_NOOP("合并(&M)"),
 }
 
 
@@ -243,60 +243,59 @@ class CaseDetailDialog(QDialog):
         box = QVBoxLayout(inner)
         box.setContentsMargins(0, 0, 6, 0)
         box.setSpacing(8)
-        t = self.tr
         box.addWidget(
             self._group(
-                t("受理"),
+                self.tr("受理"),
                 [
-                    ("number", t("编号")),
-                    ("ref", t("自编号")),
-                    ("received_at", t("受理时间")),
-                    ("channel", t("渠道")),
-                    ("created_by", t("受理人")),
+                    ("number", self.tr("编号")),
+                    ("ref", self.tr("自编号")),
+                    ("received_at", self.tr("受理时间")),
+                    ("channel", self.tr("渠道")),
+                    ("created_by", self.tr("受理人")),
                 ],
             )
         )
         box.addWidget(
             self._group(
-                t("客户"),
+                self.tr("客户"),
                 [
-                    ("customer", t("客户")),
-                    ("room", t("房号")),
-                    ("phone", t("联系电话")),
+                    ("customer", self.tr("客户")),
+                    ("room", self.tr("房号")),
+                    ("phone", self.tr("联系电话")),
                 ],
             )
         )
         box.addWidget(
             self._group(
-                t("事项"),
+                self.tr("事项"),
                 [
-                    ("kind", t("性质")),
-                    ("validity", t("有效性")),
-                    ("severity", t("程度")),
-                    ("category", t("类别")),
-                    ("urgency", t("紧急程度")),
-                    ("event_time", t("事发时间")),
-                    ("event_place", t("事发地点")),
-                    ("party", t("被投诉部门/人员")),
-                    ("account", t("内容")),
-                    ("request", t("客户要求")),
+                    ("kind", self.tr("性质")),
+                    ("validity", self.tr("有效性")),
+                    ("severity", self.tr("程度")),
+                    ("category", self.tr("类别")),
+                    ("urgency", self.tr("紧急程度")),
+                    ("event_time", self.tr("事发时间")),
+                    ("event_place", self.tr("事发地点")),
+                    ("party", self.tr("被投诉部门/人员")),
+                    ("account", self.tr("内容")),
+                    ("request", self.tr("客户要求")),
                 ],
             )
         )
         box.addWidget(
             self._group(
-                t("处理"),
+                self.tr("处理"),
                 [
-                    ("department", t("责任部门")),
-                    ("state", t("状态")),
-                    ("response_due", t("首次回复期限")),
-                    ("resolve_due", t("办结期限")),
-                    ("answer_due", t("明确答复期限")),
-                    ("result", t("处理结果")),
-                    ("resolved_at", t("办结时间")),
-                    ("closed_at", t("关闭时间")),
-                    ("merged_into", t("已并入")),
-                    ("merged", t("并入本案的")),
+                    ("department", self.tr("责任部门")),
+                    ("state", self.tr("状态")),
+                    ("response_due", self.tr("首次回复期限")),
+                    ("resolve_due", self.tr("办结期限")),
+                    ("answer_due", self.tr("明确答复期限")),
+                    ("result", self.tr("处理结果")),
+                    ("resolved_at", self.tr("办结时间")),
+                    ("closed_at", self.tr("关闭时间")),
+                    ("merged_into", self.tr("已并入")),
+                    ("merged", self.tr("并入本案的")),
                 ],
             )
         )
@@ -322,48 +321,47 @@ class CaseDetailDialog(QDialog):
         return table
 
     def _build_tabs(self) -> QTabWidget:
-        t = self.tr
         self.tabs = QTabWidget()
         self.timeline_view = QTextBrowser()
         self.timeline_view.setOpenLinks(False)
         self.timeline_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.tabs.addTab(self.timeline_view, t("处理记录"))
+        self.tabs.addTab(self.timeline_view, self.tr("处理记录"))
 
         slips = QWidget()
         slips_box = QVBoxLayout(slips)
         slips_box.setContentsMargins(6, 6, 6, 6)
         self.slip_table = self._table(
             [
-                t("联系单号"),
-                t("责任部门"),
-                t("指派给"),
-                t("派工时间"),
-                t("要求完成"),
-                t("签收人"),
-                t("签收时间"),
-                t("说明"),
+                self.tr("联系单号"),
+                self.tr("责任部门"),
+                self.tr("指派给"),
+                self.tr("派工时间"),
+                self.tr("要求完成"),
+                self.tr("签收人"),
+                self.tr("签收时间"),
+                self.tr("说明"),
             ],
             7,
         )
         self.extension_table = self._table(
-            [t("延期时间"), t("原期限"), t("新期限"), t("批准人"), t("原因")], 4
+            [self.tr("延期时间"), self.tr("原期限"), self.tr("新期限"), self.tr("批准人"), self.tr("原因")], 4
         )
-        slips_box.addWidget(QLabel(t("工作联系单")))
+        slips_box.addWidget(QLabel(self.tr("工作联系单")))
         slips_box.addWidget(self.slip_table, 3)
-        slips_box.addWidget(QLabel(t("延期记录")))
+        slips_box.addWidget(QLabel(self.tr("延期记录")))
         slips_box.addWidget(self.extension_table, 2)
-        self.tabs.addTab(slips, t("联系单与延期"))
+        self.tabs.addTab(slips, self.tr("联系单与延期"))
 
         visits = QWidget()
         visits_box = QVBoxLayout(visits)
         visits_box.setContentsMargins(6, 6, 6, 6)
         self.visit_table = self._table(
-            [t("第几次"), t("状态"), t("应回访"), t("回访人"), t("方式"), t("满意度"), t("回访时间"), t("计划原因")], 7
+            [self.tr("第几次"), self.tr("状态"), self.tr("应回访"), self.tr("回访人"), self.tr("方式"), self.tr("满意度"), self.tr("回访时间"), self.tr("计划原因")], 7
         )
         self.visit_table.doubleClicked.connect(self._open_selected_visit)
         visits_box.addWidget(self.visit_table)
-        visits_box.addWidget(QLabel(t("双击一行打开回访记录。")))
-        self.tabs.addTab(visits, t("回访"))
+        visits_box.addWidget(QLabel(self.tr("双击一行打开回访记录。")))
+        self.tabs.addTab(visits, self.tr("回访"))
 
         self.major_tab = self._build_major_tab()
         self.major_tab_index = -1
@@ -554,7 +552,7 @@ class CaseDetailDialog(QDialog):
             )
         head = "".join(
             f'<th align="left" style="padding:2px 10px 6px 0; color:#333;">{self.tr(h)}</th>'
-            for h in ("时间", "类型", "内容", "经办人")
+            for h in (QT_TR_NOOP("时间"), QT_TR_NOOP("类型"), QT_TR_NOOP("内容"), QT_TR_NOOP("经办人"))
         )
         self.timeline_view.setHtml(
             f'<table width="100%" cellspacing="0"><tr>{head}</tr>{"".join(rows)}</table>'

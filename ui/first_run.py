@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QT_TR_NOOP, QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -477,7 +477,7 @@ class DepartmentsPage(OptionalPage):
 
 
 # 4. 人员 ---------------------------------------------------------------------------------
-STAFF_COLUMNS = ["姓名", "角色", "部门", "负责楼栋", "登录名", "密码"]
+STAFF_COLUMNS = [QT_TR_NOOP("姓名"), QT_TR_NOOP("角色"), QT_TR_NOOP("部门"), QT_TR_NOOP("负责楼栋"), QT_TR_NOOP("登录名"), QT_TR_NOOP("密码")]
 
 
 @dataclass
@@ -830,15 +830,14 @@ class DonePage(QWizardPage):
         departments = [d.name for d in self.office.staff.departments()]
         preset = str(self.office.policies.load().data["visits"].get("preset", "")) or self.tr("(自定义)")
         folder = self.office.backups.folder()
-        tr = self.tr
         return [
-            (tr("服务中心"), self.office.name),
-            (tr("管理员"), "、".join(admins)),
-            (tr("房号"), tr("{0} 户,业主 {1} 人").format(f"{rooms:,}", f"{owners:,}") if rooms else tr("未设(可在办案时随填随建,或以后导入业主名册)")),
-            (tr("部门"), "、".join(departments) or tr("无")),
-            (tr("人员"), ";".join(f"{k}:{'、'.join(v)}" for k, v in by_role.items()) or tr("仅管理员")),
-            (tr("回访制度"), preset),
-            (tr("备份文件夹"), str(folder)),
+            (self.tr("服务中心"), self.office.name),
+            (self.tr("管理员"), "、".join(admins)),
+            (self.tr("房号"), self.tr("{0} 户,业主 {1} 人").format(f"{rooms:,}", f"{owners:,}") if rooms else self.tr("未设(可在办案时随填随建,或以后导入业主名册)")),
+            (self.tr("部门"), "、".join(departments) or self.tr("无")),
+            (self.tr("人员"), ";".join(f"{k}:{'、'.join(v)}" for k, v in by_role.items()) or self.tr("仅管理员")),
+            (self.tr("回访制度"), preset),
+            (self.tr("备份文件夹"), str(folder)),
         ]  # fmt: skip
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name

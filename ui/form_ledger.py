@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -311,16 +311,16 @@ class FormLedgerPage(QWidget):
     forms_changed = Signal()
 
     COLUMNS = (
-        "编号",
-        "状态",
-        "领用人",
-        "领用时间",
-        "已领用天数",
-        "回访事项",
-        "回访次数",
-        "交回时间",
-        "核对人",
-        "备注/作废原因",
+        QT_TR_NOOP("编号"),
+        QT_TR_NOOP("状态"),
+        QT_TR_NOOP("领用人"),
+        QT_TR_NOOP("领用时间"),
+        QT_TR_NOOP("已领用天数"),
+        QT_TR_NOOP("回访事项"),
+        QT_TR_NOOP("回访次数"),
+        QT_TR_NOOP("交回时间"),
+        QT_TR_NOOP("核对人"),
+        QT_TR_NOOP("备注/作废原因"),
     )
 
     def __init__(

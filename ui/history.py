@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,18 +29,18 @@ from app.owners import mask_phone
 
 # The Chinese names of the fields the office meets in the trail.
 FIELD_LABELS = {
-    "state": "状态", "result": "处理结果", "account": "内容", "satisfaction": "满意度", "request": "客户要求",
-    "kind": "性质", "validity": "有效性", "severity": "程度", "category": "类别", "urgency": "紧急程度",
-    "channel": "渠道", "received_at": "受理时间", "department": "责任部门", "room": "房号", "owner": "业主",
-    "customer_name": "客户姓名", "customer_phone": "联系电话", "event_time": "发生时间", "event_place": "发生地点",
-    "party": "被投诉对象", "response_due": "首次回复期限", "resolve_due": "办结期限", "answer_due": "答复期限",
-    "first_response_at": "首次回复时间", "resolved_at": "办结时间", "closed_at": "关闭时间", "merged_into": "并入",
-    "void_reason": "作废原因", "typical": "典型案例", "typical_note": "典型案例说明", "anonymous": "匿名",
-    "ref": "台账编号", "number": "编号", "created_by": "登记人",
-    "name": "姓名", "phone": "联系电话", "id_number": "身份证号", "occupant_type": "类型", "move_in": "入住日期",
-    "note": "备注", "active": "在用", "role": "角色", "buildings": "负责楼栋", "username": "登录名",
-    "password_hash": "密码", "locked_until": "锁定至", "method": "回访方式", "visitor": "回访人", "due": "期限",
-    "findings": "回访内容", "opinion": "客户意见", "shortcomings": "不足之处", "done_at": "完成时间",
+    "state": QT_TR_NOOP("状态"), "result": QT_TR_NOOP("处理结果"), "account": QT_TR_NOOP("内容"), "satisfaction": QT_TR_NOOP("满意度"), "request": QT_TR_NOOP("客户要求"),
+    "kind": QT_TR_NOOP("性质"), "validity": QT_TR_NOOP("有效性"), "severity": QT_TR_NOOP("程度"), "category": QT_TR_NOOP("类别"), "urgency": QT_TR_NOOP("紧急程度"),
+    "channel": QT_TR_NOOP("渠道"), "received_at": QT_TR_NOOP("受理时间"), "department": QT_TR_NOOP("责任部门"), "room": QT_TR_NOOP("房号"), "owner": QT_TR_NOOP("业主"),
+    "customer_name": QT_TR_NOOP("客户姓名"), "customer_phone": QT_TR_NOOP("联系电话"), "event_time": QT_TR_NOOP("发生时间"), "event_place": QT_TR_NOOP("发生地点"),
+    "party": QT_TR_NOOP("被投诉对象"), "response_due": QT_TR_NOOP("首次回复期限"), "resolve_due": QT_TR_NOOP("办结期限"), "answer_due": QT_TR_NOOP("答复期限"),
+    "first_response_at": QT_TR_NOOP("首次回复时间"), "resolved_at": QT_TR_NOOP("办结时间"), "closed_at": QT_TR_NOOP("关闭时间"), "merged_into": QT_TR_NOOP("并入"),
+    "void_reason": QT_TR_NOOP("作废原因"), "typical": QT_TR_NOOP("典型案例"), "typical_note": QT_TR_NOOP("典型案例说明"), "anonymous": QT_TR_NOOP("匿名"),
+    "ref": QT_TR_NOOP("台账编号"), "number": QT_TR_NOOP("编号"), "created_by": QT_TR_NOOP("登记人"),
+    "name": QT_TR_NOOP("姓名"), "phone": QT_TR_NOOP("联系电话"), "id_number": QT_TR_NOOP("身份证号"), "occupant_type": QT_TR_NOOP("类型"), "move_in": QT_TR_NOOP("入住日期"),
+    "note": QT_TR_NOOP("备注"), "active": QT_TR_NOOP("在用"), "role": QT_TR_NOOP("角色"), "buildings": QT_TR_NOOP("负责楼栋"), "username": QT_TR_NOOP("登录名"),
+    "password_hash": QT_TR_NOOP("密码"), "locked_until": QT_TR_NOOP("锁定至"), "method": QT_TR_NOOP("回访方式"), "visitor": QT_TR_NOOP("回访人"), "due": QT_TR_NOOP("期限"),
+    "findings": QT_TR_NOOP("回访内容"), "opinion": QT_TR_NOOP("客户意见"), "shortcomings": QT_TR_NOOP("不足之处"), "done_at": QT_TR_NOOP("完成时间"),
 }  # fmt: skip
 _PHONE_FIELDS = {"phone", "customer_phone"}
 _ID_FIELDS = {"id_number"}
@@ -127,7 +127,7 @@ def describe_change(entry: AuditEntry) -> str:
 class HistoryDialog(QDialog):
     """The audit entries of one record: time, who, action, field, old → new."""
 
-    COLUMNS = ("时间", "人员", "操作", "项目", "变更")
+    COLUMNS = (QT_TR_NOOP("时间"), QT_TR_NOOP("人员"), QT_TR_NOOP("操作"), QT_TR_NOOP("项目"), QT_TR_NOOP("变更"))
 
     def __init__(self, table: str, record_id: int, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -7,7 +7,7 @@ import logging
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QT_TR_NOOP, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,7 +28,7 @@ from app.office import Office
 
 log = logging.getLogger(__name__)
 
-KINDS = {"ledger": "导入案件台账", "owners": "导入业主名册", "export": "导出案件台账"}
+KINDS = {"ledger": QT_TR_NOOP("导入案件台账"), "owners": QT_TR_NOOP("导入业主名册"), "export": QT_TR_NOOP("导出案件台账")}
 
 
 class LedgerWorker(QObject):
@@ -118,7 +118,7 @@ class ImportDialog(QDialog):
         self.report: ledger.ImportReport | None = None
         self._thread: QThread | None = None
         self._worker: LedgerWorker | None = None
-        self.setWindowTitle(KINDS[kind])
+        self.setWindowTitle(self.tr(KINDS[kind]))
         self.setMinimumWidth(640)
 
         self.file_label = QLabel(f"文件:{self.path}")

@@ -33,6 +33,7 @@ from app.permissions import can
 from app.stats_export import write_xlsx
 from reports.printing import Printouts
 from reports.quarterly import QuarterlyReport
+from ui.i18n import read_language
 
 PAGES = [
     ("dashboard", QT_TR_NOOP("工作台")),
@@ -60,7 +61,7 @@ class MainWindow(QMainWindow):
         set_actor(user.name)
         self.setWindowTitle(f"{APP_NAME} {__version__} — {office.name}")
         self.resize(1320, 780)
-        self.printouts = Printouts(office, user)
+        self.printouts = Printouts(office, user, language=read_language(office.data_dir))
         self.page_widgets: dict[str, QWidget] = {}
 
         self.pages = QStackedWidget()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QDateTime, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,8 +56,8 @@ class NightLogPage(QWidget):
     convert_requested = Signal(int)  # a pending entry's id
     entry_saved = Signal(int)  # a new entry's id (for the status bar's count)
 
-    PENDING_COLUMNS = ("时间", "来电人", "电话", "房号", "内容", "已采取措施", "记录人", "")
-    DONE_COLUMNS = ("时间", "来电人", "房号", "内容", "案件编号")
+    PENDING_COLUMNS = (QT_TR_NOOP("时间"), QT_TR_NOOP("来电人"), QT_TR_NOOP("电话"), QT_TR_NOOP("房号"), QT_TR_NOOP("内容"), QT_TR_NOOP("已采取措施"), QT_TR_NOOP("记录人"), "")
+    DONE_COLUMNS = (QT_TR_NOOP("时间"), QT_TR_NOOP("来电人"), QT_TR_NOOP("房号"), QT_TR_NOOP("内容"), QT_TR_NOOP("案件编号"))
 
     def __init__(self, nightlog: NightLogService, actor: Staff, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,12 +94,12 @@ class NightLogPage(QWidget):
         form = QFormLayout(form_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name, widget in (
-            ("时间", self.when),
-            ("来电人", self.caller),
-            ("电话", self.phone),
-            ("房号", self.room),
-            ("内容", self.content),
-            ("已采取措施", self.action),
+            (QT_TR_NOOP("时间"), self.when),
+            (QT_TR_NOOP("来电人"), self.caller),
+            (QT_TR_NOOP("电话"), self.phone),
+            (QT_TR_NOOP("房号"), self.room),
+            (QT_TR_NOOP("内容"), self.content),
+            (QT_TR_NOOP("已采取措施"), self.action),
         ):
             label = ErrorLabel()
             self.errors.bind(name, label, widget)

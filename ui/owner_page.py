@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TR_NOOP, QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -70,8 +70,8 @@ class OwnerFileDialog(QDialog):
     case_activated = Signal(int)
     edit_requested = Signal(int)
 
-    CASE_COLUMNS = ("编号", "受理时间", "性质", "类别", "状态", "内容")
-    OCCUPANT_COLUMNS = ("姓名", "类型", "联系电话")
+    CASE_COLUMNS = (QT_TR_NOOP("编号"), QT_TR_NOOP("受理时间"), QT_TR_NOOP("性质"), QT_TR_NOOP("类别"), QT_TR_NOOP("状态"), QT_TR_NOOP("内容"))
+    OCCUPANT_COLUMNS = (QT_TR_NOOP("姓名"), QT_TR_NOOP("类型"), QT_TR_NOOP("联系电话"))
 
     def __init__(self, files: OwnerFiles, owner_id: int, actor: Staff, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -210,7 +210,7 @@ class OwnerEditDialog(QDialog):
     """Add an owner, or correct one. The stored phone and ID number are never put in the
     fields (that would be an unlogged reveal): left empty they stay as they are."""
 
-    FIELDS = ("房号", "姓名", "类型", "联系电话", "身份证号", "入住日期", "备注")
+    FIELDS = (QT_TR_NOOP("房号"), QT_TR_NOOP("姓名"), QT_TR_NOOP("类型"), QT_TR_NOOP("联系电话"), QT_TR_NOOP("身份证号"), QT_TR_NOOP("入住日期"), QT_TR_NOOP("备注"))
 
     def __init__(self, files: OwnerFiles, actor: Staff, owner: Owner | None = None,
                  shown: MaskedOwner | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
@@ -337,7 +337,7 @@ class OwnerPage(QWidget):
 
     case_activated = Signal(int)
 
-    COLUMNS = ("房号", "姓名", "类型", "联系电话", "入住日期", "备注")
+    COLUMNS = (QT_TR_NOOP("房号"), QT_TR_NOOP("姓名"), QT_TR_NOOP("类型"), QT_TR_NOOP("联系电话"), QT_TR_NOOP("入住日期"), QT_TR_NOOP("备注"))
 
     def __init__(self, files: OwnerFiles, actor: Staff, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -8,8 +8,9 @@ value as typed. Departments and holidays are tables of their own and change at o
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TR_NOOP, QDate, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +42,7 @@ from app.models import Department
 from app.policy import RESPONSE_UNITS, UNITS, Policy, PolicyStore
 from app.staff import StaffService
 from app.validation import clean_text
+from ui.i18n import LANGUAGES, read_language, write_language
 from ui.widgets import Banner, ErrorLabel
 
 HINT_STYLE = "color: #555;"
@@ -463,7 +465,7 @@ def _pydate(day: QDate) -> dt.date:
 class HolidaysPage(QWidget):
     """The holiday table for one year; entries change at once."""
 
-    COLUMNS = ("日期", "星期", "类型", "名称")
+    COLUMNS = (QT_TR_NOOP("日期"), QT_TR_NOOP("星期"), QT_TR_NOOP("类型"), QT_TR_NOOP("名称"))
 
     def __init__(self, holidays: HolidayService, year: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -634,9 +636,11 @@ class SettingsDialog(QDialog):
         holidays: HolidayService,
         parent: QWidget | None = None,
         year: int | None = None,
+        data_dir: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("设置"))
+        self.data_dir = data_dir
         self.policies = policies
         self.policy = policies.copy()
 
@@ -677,6 +681,17 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error_area)
         layout.addWidget(hint_label(self.tr("“保存”存下期限、类别和渠道;部门和节假日的修改已即时生效。")))
+        # 语言: saved per PC (window.ini in the data folder), used from the next start
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        if data_dir is not None:
+            self.language.setCurrentIndex(self.language.findData(read_language(data_dir)))
+            language_row = QHBoxLayout()
+            language_row.addWidget(QLabel(self.tr("语言 / Language:")))
+            language_row.addWidget(self.language)
+            language_row.addWidget(hint_label(self.tr("本机适用,重新启动回音后生效。")), 1)
+            layout.addLayout(language_row)
         layout.addWidget(self.buttons)
         self.resize(980, 660)
 
@@ -697,6 +712,8 @@ class SettingsDialog(QDialog):
             return
         self.policy = policy
         self.show_problems({})
+        if self.data_dir is not None:
+            write_language(self.data_dir, self.language.currentData())
         self.accept()
 
     def show_problems(self, problems: dict[str, str]) -> None:

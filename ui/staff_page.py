@@ -6,7 +6,7 @@ and dispatches that name them keep their history.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,7 @@ from app.staff import StaffService
 from ui.settings import hint_label
 from ui.widgets import ErrorLabel
 
-FIELDS = ("姓名", "角色", "部门", "电话", "负责楼栋", "登录名", "密码")
+FIELDS = (QT_TR_NOOP("姓名"), QT_TR_NOOP("角色"), QT_TR_NOOP("部门"), QT_TR_NOOP("电话"), QT_TR_NOOP("负责楼栋"), QT_TR_NOOP("登录名"), QT_TR_NOOP("密码"))
 
 
 def last_admin_problem(person: Staff, new_role: str | None, active: bool) -> str | None:
@@ -55,7 +55,7 @@ def last_admin_problem(person: Staff, new_role: str | None, active: bool) -> str
 
 
 class StaffDialog(QDialog):
-    COLUMNS = ("姓名", "角色", "部门", "电话", "负责楼栋", "登录名", "状态")
+    COLUMNS = (QT_TR_NOOP("姓名"), QT_TR_NOOP("角色"), QT_TR_NOOP("部门"), QT_TR_NOOP("电话"), QT_TR_NOOP("负责楼栋"), QT_TR_NOOP("登录名"), QT_TR_NOOP("状态"))
 
     def __init__(self, staff: StaffService, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, QPointF, QRectF, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QT_TR_NOOP, QDate, QObject, QPointF, QRectF, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QCursor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,7 +48,7 @@ from ui.widgets import Banner
 
 log = logging.getLogger(__name__)
 
-PERIOD_KINDS = ["月", "季度", "年", "自定义"]
+PERIOD_KINDS = [QT_TR_NOOP("月"), QT_TR_NOOP("季度"), QT_TR_NOOP("年"), QT_TR_NOOP("自定义")]
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 2  # the case number a row stands for
 
 
@@ -407,26 +407,26 @@ class StatsWindow(QWidget):
             [
                 self.tr(c)
                 for c in (
-                    "性质",
-                    "处理宗数",
-                    "回访宗数",
-                    "回访率",
-                    "目标",
-                    "达标",
-                    "上期处理",
-                    "上期回访",
-                    "上期回访率",
-                    "较上期",
+                    QT_TR_NOOP("性质"),
+                    QT_TR_NOOP("处理宗数"),
+                    QT_TR_NOOP("回访宗数"),
+                    QT_TR_NOOP("回访率"),
+                    QT_TR_NOOP("目标"),
+                    QT_TR_NOOP("达标"),
+                    QT_TR_NOOP("上期处理"),
+                    QT_TR_NOOP("上期回访"),
+                    QT_TR_NOOP("上期回访率"),
+                    QT_TR_NOOP("较上期"),
                 )
             ],
             3,
         )
         self.visit_table.setItemDelegateForColumn(3, RateBarDelegate(self.visit_table))
         self.satisfaction_table = _table(
-            [self.tr(c) for c in ("评价", "本期次数", "本期占比", "上期次数", "上期占比")]
+            [self.tr(c) for c in (QT_TR_NOOP("评价"), QT_TR_NOOP("本期次数"), QT_TR_NOOP("本期占比"), QT_TR_NOOP("上期次数"), QT_TR_NOOP("上期占比"))]
         )
         self.unsatisfied_table = _table(
-            [self.tr(c) for c in ("日期", "案件", "房号", "评价", "第几次", "回访人", "客户意见")]
+            [self.tr(c) for c in (QT_TR_NOOP("日期"), QT_TR_NOOP("案件"), QT_TR_NOOP("房号"), QT_TR_NOOP("评价"), QT_TR_NOOP("第几次"), QT_TR_NOOP("回访人"), QT_TR_NOOP("客户意见"))]
         )
         self.unsatisfied_table.doubleClicked.connect(
             lambda i: self._emit_row_number(self.unsatisfied_table, i.row())
@@ -451,11 +451,11 @@ class StatsWindow(QWidget):
         self.pareto = ParetoChart()
         self.received_label = QLabel()
         self.received_label.setWordWrap(True)
-        self.category_table = _table([self.tr(c) for c in ("类别", "本期", "上期")], 0)
-        self.validity_table = _table([self.tr(c) for c in ("有效性", "本期", "上期")], 0)
-        self.severity_table = _table([self.tr(c) for c in ("程度", "本期", "上期")], 0)
-        self.building_table = _table([self.tr(c) for c in ("楼栋", "本期", "上期")], 0)
-        self.party_table = _table([self.tr(c) for c in ("被投诉部门/人员", "本期", "上期")], 0)
+        self.category_table = _table([self.tr(c) for c in (QT_TR_NOOP("类别"), QT_TR_NOOP("本期"), QT_TR_NOOP("上期"))], 0)
+        self.validity_table = _table([self.tr(c) for c in (QT_TR_NOOP("有效性"), QT_TR_NOOP("本期"), QT_TR_NOOP("上期"))], 0)
+        self.severity_table = _table([self.tr(c) for c in (QT_TR_NOOP("程度"), QT_TR_NOOP("本期"), QT_TR_NOOP("上期"))], 0)
+        self.building_table = _table([self.tr(c) for c in (QT_TR_NOOP("楼栋"), QT_TR_NOOP("本期"), QT_TR_NOOP("上期"))], 0)
+        self.party_table = _table([self.tr(c) for c in (QT_TR_NOOP("被投诉部门/人员"), QT_TR_NOOP("本期"), QT_TR_NOOP("上期"))], 0)
         chart_box = QGroupBox(self.tr("投诉类别柏拉图(本期)"))
         cl = QVBoxLayout(chart_box)
         cl.addWidget(self.received_label)
@@ -486,10 +486,10 @@ class StatsWindow(QWidget):
         return page
 
     def _handling_tab(self) -> QWidget:
-        self.measure_table = _table([self.tr(c) for c in ("指标", "本期", "上期", "较上期")], 0)
+        self.measure_table = _table([self.tr(c) for c in (QT_TR_NOOP("指标"), QT_TR_NOOP("本期"), QT_TR_NOOP("上期"), QT_TR_NOOP("较上期"))], 0)
         self.overdue_table = _table([self.tr("逾期案件(双击打开)")], 0)
         self.overdue_table.doubleClicked.connect(lambda i: self._emit_row_number(self.overdue_table, i.row()))
-        self.received_table = _table([self.tr(c) for c in ("性质", "本期受理", "上期受理")], 0)
+        self.received_table = _table([self.tr(c) for c in (QT_TR_NOOP("性质"), QT_TR_NOOP("本期受理"), QT_TR_NOOP("上期受理"))], 0)
         left = QGroupBox(self.tr("处理指标"))
         ll = QVBoxLayout(left)
         ll.addWidget(self.measure_table)
@@ -506,7 +506,7 @@ class StatsWindow(QWidget):
     def _corrective_tab(self) -> QWidget:
         self.corrective = QTreeWidget()
         self.corrective.setColumnCount(4)
-        self.corrective.setHeaderLabels([self.tr(c) for c in ("不合格项", "房号", "类别 / 评价", "案件编号")])
+        self.corrective.setHeaderLabels([self.tr(c) for c in (QT_TR_NOOP("不合格项"), QT_TR_NOOP("房号"), QT_TR_NOOP("类别 / 评价"), QT_TR_NOOP("案件编号"))])
         self.corrective.setAlternatingRowColors(True)
         self.corrective.setUniformRowHeights(True)
         self.corrective.setStyleSheet("QTreeWidget::item { padding: 3px 0; }")
@@ -532,7 +532,7 @@ class StatsWindow(QWidget):
         self.people_table = _table(
             [
                 self.tr(c)
-                for c in ("回访人", "岗位", "计划", "完成", "逾期", "不满意", "上期完成", "上期逾期")
+                for c in (QT_TR_NOOP("回访人"), QT_TR_NOOP("岗位"), QT_TR_NOOP("计划"), QT_TR_NOOP("完成"), QT_TR_NOOP("逾期"), QT_TR_NOOP("不满意"), QT_TR_NOOP("上期完成"), QT_TR_NOOP("上期逾期"))
             ],
             -1,
         )
@@ -545,7 +545,7 @@ class StatsWindow(QWidget):
         return page
 
     def _measures_tab(self) -> QWidget:
-        self.typical_table = _table([self.tr(c) for c in ("案件", "性质", "类别", "经过", "说明")], 3)
+        self.typical_table = _table([self.tr(c) for c in (QT_TR_NOOP("案件"), QT_TR_NOOP("性质"), QT_TR_NOOP("类别"), QT_TR_NOOP("经过"), QT_TR_NOOP("说明"))], 3)
         self.typical_table.doubleClicked.connect(lambda i: self._emit_row_number(self.typical_table, i.row()))
         self.measures_edit = QPlainTextEdit()
         self.measures_edit.setPlaceholderText(

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
+    QT_TR_NOOP,
     QAbstractTableModel,
     QDate,
     QEvent,
@@ -168,16 +169,16 @@ class VisitListModel(QAbstractTableModel):
     Planned rows can be dragged; the drag carries the visit id under `VISIT_MIME`."""
 
     HEADERS = {
-        "state": "状态",
-        "due": "应访日",
-        "room": "房号",
-        "case": "案件/类型",
-        "kind": "性质",
-        "visitor": "回访人",
-        "role": "角色",
-        "attempt": "次",
-        "reason": "安排原因",
-        "compact": "回访",
+        "state": QT_TR_NOOP("状态"),
+        "due": QT_TR_NOOP("应访日"),
+        "room": QT_TR_NOOP("房号"),
+        "case": QT_TR_NOOP("案件/类型"),
+        "kind": QT_TR_NOOP("性质"),
+        "visitor": QT_TR_NOOP("回访人"),
+        "role": QT_TR_NOOP("角色"),
+        "attempt": QT_TR_NOOP("次"),
+        "reason": QT_TR_NOOP("安排原因"),
+        "compact": QT_TR_NOOP("回访"),
     }
 
     def __init__(self, columns: tuple[str, ...], parent: QObject | None = None) -> None:
@@ -202,7 +203,7 @@ class VisitListModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[self.columns[section]]
+            return self.tr(self.HEADERS[self.columns[section]])
         return None
 
     def text(self, row: VisitRow, column: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -83,18 +83,18 @@ class VisitPolicyEditor(QWidget):
     """One row per kind (性质); the sub-rules of the selected kind below."""
 
     COLUMNS = (
-        "性质",
-        "办结后",
-        "计日方式",
-        "回访率",
-        *(f"回访人({s})" for s in SEVERITIES),
-        "允许的回访方式",
-        "上门须签名",
+        QT_TR_NOOP("性质"),
+        QT_TR_NOOP("办结后"),
+        QT_TR_NOOP("计日方式"),
+        QT_TR_NOOP("回访率"),
+        *(QT_TR_NOOP(f"回访人({s})") for s in SEVERITIES),
+        QT_TR_NOOP("允许的回访方式"),
+        QT_TR_NOOP("上门须签名"),
     )
     COL_DAYS, COL_UNIT, COL_RATE, COL_ROLE0 = 1, 2, 3, 4
     COL_METHODS = COL_ROLE0 + len(SEVERITIES)
     COL_SIGNATURE = COL_METHODS + 1
-    SUB_COLUMNS = ("细则名称", "适用类别(、分隔)", "内容含关键词(、分隔)", "回访天数")
+    SUB_COLUMNS = (QT_TR_NOOP("细则名称"), QT_TR_NOOP("适用类别(、分隔)"), QT_TR_NOOP("内容含关键词(、分隔)"), QT_TR_NOOP("回访天数"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

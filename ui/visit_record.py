@@ -43,8 +43,8 @@ from PySide6.QtWidgets import (
 from app import domain
 from app.errors import UserError, ValidationError
 from app.models import Case, ReworkNotice, Staff, Visit, VisitAttempt
-from app.staff import StaffService
 from app.signatures import SignatureCapture
+from app.staff import StaffService
 from app.visits import ATTEMPT_OUTCOMES, OPEN_VISIT_STATES, UNSATISFIED, VisitResult, VisitService
 from ui.signature_pad import SignatureField
 from ui.widgets import INVALID_STYLE, Banner, ErrorLabel, FieldErrors

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,8 +60,8 @@ def _table(columns: list[str], stretch: int) -> QTableWidget:
 class FollowUpPage(QWidget):
     case_activated = Signal(int)  # a case's id
 
-    NOTICE_COLUMNS = ("状态", "送达期限", "案件", "房号", "责任部门", "通知内容")
-    TASK_COLUMNS = ("状态", "约定答复日期", "待答复问题", "案件", "房号", "回访人")
+    NOTICE_COLUMNS = (QT_TR_NOOP("状态"), QT_TR_NOOP("送达期限"), QT_TR_NOOP("案件"), QT_TR_NOOP("房号"), QT_TR_NOOP("责任部门"), QT_TR_NOOP("通知内容"))
+    TASK_COLUMNS = (QT_TR_NOOP("状态"), QT_TR_NOOP("约定答复日期"), QT_TR_NOOP("待答复问题"), QT_TR_NOOP("案件"), QT_TR_NOOP("房号"), QT_TR_NOOP("回访人"))
 
     def __init__(self, visits: VisitService, actor: Staff, parent: QWidget | None = None) -> None:
         super().__init__(parent)
