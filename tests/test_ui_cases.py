@@ -249,7 +249,7 @@ def test_detail_shows_the_case(detail, make_case):
     assert domain.NEW in state_shown(d)
     assert "受理" in d.timeline_view.toPlainText()
     enabled = {k for k, b in d.action_buttons.items() if b.isEnabled()}
-    assert enabled == {"dispatch", "extend", "resolve", "note", "merge"}
+    assert enabled == {"dispatch", "extend", "resolve", "note", "merge", "typical", "void"}
 
 
 def test_lifecycle_walk_through(qtbot, detail, office, make_case):
@@ -307,7 +307,7 @@ def test_lifecycle_walk_through(qtbot, detail, office, make_case):
     for kind in ("受理", "派工", "签收", "首次回复", "办结", "关闭"):
         assert kind in timeline
     enabled = {k for k, b in d.action_buttons.items() if b.isEnabled()}
-    assert enabled == {"note", "reopen", "merge"}
+    assert enabled == {"note", "reopen", "merge", "typical", "void"}
 
 
 def test_resolve_without_result_shows_error_and_keeps_state(qtbot, detail, office, make_case):
@@ -430,3 +430,28 @@ def test_no_major_report_tab_for_ordinary_cases(detail, make_case):
     d = detail(make_case())
     assert d.major_tab_index == -1
     assert all(d.tabs.tabText(i) != "重大投诉报告" for i in range(d.tabs.count()))
+
+
+def test_void_and_typical_by_role(qtbot, office, admin, make_case):
+    from app import domain
+    from app.models import Case
+    from ui.case_detail import CaseDetailDialog
+
+    case = make_case(kind="投诉", category="服务态度")
+    clerk = office.staff.save_staff("李客服", "clerk")
+    as_clerk = CaseDetailDialog(case.id, office.cases, office.staff, clerk)
+    qtbot.addWidget(as_clerk)
+    assert not as_clerk.action_buttons["void"].isEnabled() and as_clerk.action_buttons["dispatch"].isEnabled()
+    director = office.staff.save_staff("钱主任", "cs_director")
+    d = CaseDetailDialog(case.id, office.cases, office.staff, director)
+    qtbot.addWidget(d)
+    typical = d.make_action_dialog("typical")
+    typical.note_edit.setPlainText("保安态度问题,已纳入培训")
+    typical.submit()
+    assert Case.get_by_id(case.id).typical
+    void = d.make_action_dialog("void")
+    void.submit()
+    assert "作废原因" in void.error_label.text() and Case.get_by_id(case.id).state != domain.VOID
+    void.reason_edit.setPlainText("重复录入")
+    void.submit()
+    assert Case.get_by_id(case.id).state == domain.VOID

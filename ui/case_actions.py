@@ -369,6 +369,38 @@ class ReopenDialog(ActionDialog):
         self.cases.reopen(self.case, self.reason_edit.toPlainText(), self.actor)
 
 
+class VoidDialog(ActionDialog):
+    """作废: entered by mistake; nothing is deleted, the case stays in history."""
+
+    title = QT_TR_NOOP("作废")
+    ok_label = QT_TR_NOOP("作废")
+
+    def build(self) -> None:
+        self.reason_edit = text_box(self.tr("为什么作废,如重复录入、录错房号"), lines=3)
+        self.form.addRow(self.tr("作废原因(&R)"), self.reason_edit)
+
+    def perform(self) -> None:
+        self.cases.void(self.case, self.reason_edit.toPlainText(), self.actor)
+
+
+class TypicalDialog(ActionDialog):
+    """典型案例: marked for the quarterly report, with a note why."""
+
+    title = QT_TR_NOOP("典型案例")
+    ok_label = QT_TR_NOOP("保存")
+
+    def build(self) -> None:
+        self.typical_box = QCheckBox(self.tr("列为本季度分析报告的典型案例"))
+        self.typical_box.setChecked(bool(self.case.typical) or True)
+        self.note_edit = text_box(self.tr("为什么典型、有什么启示"), lines=3)
+        self.note_edit.setPlainText(self.case.typical_note or "")
+        self.form.addRow("", self.typical_box)
+        self.form.addRow(self.tr("说明(&N)"), self.note_edit)
+
+    def perform(self) -> None:
+        self.cases.mark_typical(self.case, self.typical_box.isChecked(), self.note_edit.toPlainText(), self.actor)
+
+
 class MergeDialog(ActionDialog):
     """合并: this case is the same matter as another; it is merged into that one."""
 

@@ -35,6 +35,7 @@ from app.case_query import deadline_status
 from app.cases import CaseService
 from app.errors import UserError
 from app.models import Case, Dispatch, Extension, MajorReport, Staff, Visit
+from app.permissions import can
 from app.staff import StaffService
 from ui.case_actions import (
     ActionDialog,
@@ -46,6 +47,8 @@ from ui.case_actions import (
     ReopenDialog,
     ResolveDialog,
     SignDialog,
+    TypicalDialog,
+    VoidDialog,
     error_text,
     text_box,
 )
@@ -81,6 +84,8 @@ ACTIONS = {
     "close": QT_TR_NOOP("关闭案件(&C)"),
     "reopen": QT_TR_NOOP("重开(&O)"),
     "merge": QT_TR_NOOP("合并(&M)"),
+    "typical": QT_TR_NOOP("典型案例(&T)"),
+    "void": QT_TR_NOOP("作废(&V)"),
 }
 
 
@@ -128,8 +133,16 @@ def allowed_actions(case: Case) -> set[str]:
     if case.state in domain.DONE_STATES:
         allowed.add("reopen")
     if case.state in domain.OPEN_STATES + domain.DONE_STATES:
-        allowed.add("merge")
+        allowed |= {"merge", "typical", "void"}
     return allowed
+
+
+# The permission each action needs (app/permissions.py); the service checks it again.
+ACTION_PERMISSIONS = {
+    "dispatch": "case.dispatch", "sign": "case.sign_for", "note": "case.note", "extend": "case.extend",
+    "resolve": "case.resolve", "close": "case.close", "reopen": "case.reopen", "merge": "case.merge",
+    "typical": "case.mark_typical", "void": "case.void",
+}
 
 
 @dataclass
@@ -537,7 +550,9 @@ class CaseDetailDialog(QDialog):
 
         allowed = allowed_actions(case)
         for key, button in self.action_buttons.items():
-            button.setEnabled(key in allowed)
+            permitted = can(self.actor, ACTION_PERMISSIONS[key])
+            button.setEnabled(key in allowed and permitted)
+            button.setToolTip("" if permitted else self.tr("您的角色不能做这一步"))
 
     def _fill_timeline(self, case: Case) -> None:
         rows = []
@@ -653,6 +668,8 @@ class CaseDetailDialog(QDialog):
             "close": CloseDialog,
             "reopen": ReopenDialog,
             "merge": MergeDialog,
+            "typical": TypicalDialog,
+            "void": VoidDialog,
         }
         return kinds[key](case, cases, actor, self)
 
