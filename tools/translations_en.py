@@ -1038,5 +1038,13 @@ EN: dict[str, str] = {
     '回音已在运行': 'Huiyin is already running',
     '数据文件无法打开': 'The data file cannot be opened',
     '{0}\n\n恢复方法:python -m app --data-dir "{1}" restore 备份文件': '{0}\n\nTo restore: python -m app --data-dir "{1}" restore BACKUP-FILE',
+    '为什么作废,如重复录入、录错房号': 'Why void it, e.g. entered twice, wrong room',
+    '为什么典型、有什么启示': 'Why it is typical and what it teaches',
+    '作废(&V)': 'Void(&V)',
+    '作废原因(&R)': 'Reason(&R)',
+    '典型案例(&T)': 'Typical case(&T)',
+    '列为本季度分析报告的典型案例': "List as a typical case in the quarter's analysis report",
+    '您的角色不能做这一步': 'Your role cannot take this step',
+    '说明(&N)': 'Note(&N)',
 }
 # fmt: on

@@ -164,6 +164,14 @@
             <translation>Reopen</translation>
         </message>
         <message>
+            <source>作废</source>
+            <translation>Void</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
             <source>合并</source>
             <translation>Merge</translation>
         </message>
@@ -222,6 +230,14 @@
         <message>
             <source>合并(&amp;M)</source>
             <translation>&amp;Merge</translation>
+        </message>
+        <message>
+            <source>典型案例(&amp;T)</source>
+            <translation>Typical case(&amp;T)</translation>
+        </message>
+        <message>
+            <source>作废(&amp;V)</source>
+            <translation>Void(&amp;V)</translation>
         </message>
         <message>
             <source>类型</source>
@@ -1500,6 +1516,10 @@ Please choose another backup.</translation>
         <message>
             <source>尚未回复业主</source>
             <translation>Owner not yet replied to</translation>
+        </message>
+        <message>
+            <source>您的角色不能做这一步</source>
+            <translation>Your role cannot take this step</translation>
         </message>
         <message>
             <source>这件案件还没有派工,没有工作联系单可打印。</source>
@@ -4417,6 +4437,21 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         </message>
     </context>
     <context>
+        <name>TypicalDialog</name>
+        <message>
+            <source>列为本季度分析报告的典型案例</source>
+            <translation>List as a typical case in the quarter's analysis report</translation>
+        </message>
+        <message>
+            <source>为什么典型、有什么启示</source>
+            <translation>Why it is typical and what it teaches</translation>
+        </message>
+        <message>
+            <source>说明(&amp;N)</source>
+            <translation>Note(&amp;N)</translation>
+        </message>
+    </context>
+    <context>
         <name>VisitCalendarPage</name>
         <message>
             <source>月</source>
@@ -5124,6 +5159,14 @@ What is filled in now will be replaced (you can still cancel before saving).</tr
         <message>
             <source>作废原因</source>
             <translation>Void reason</translation>
+        </message>
+        <message>
+            <source>为什么作废,如重复录入、录错房号</source>
+            <translation>Why void it, e.g. entered twice, wrong room</translation>
+        </message>
+        <message>
+            <source>作废原因(&amp;R)</source>
+            <translation>Reason(&amp;R)</translation>
         </message>
     </context>
     <context>

@@ -164,6 +164,14 @@
             <translation>重開</translation>
         </message>
         <message>
+            <source>作废</source>
+            <translation>作廢</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>儲存</translation>
+        </message>
+        <message>
             <source>合并</source>
             <translation>合併</translation>
         </message>
@@ -222,6 +230,14 @@
         <message>
             <source>合并(&amp;M)</source>
             <translation>合併(&amp;M)</translation>
+        </message>
+        <message>
+            <source>典型案例(&amp;T)</source>
+            <translation>典型案例(&amp;T)</translation>
+        </message>
+        <message>
+            <source>作废(&amp;V)</source>
+            <translation>作廢(&amp;V)</translation>
         </message>
         <message>
             <source>类型</source>
@@ -1500,6 +1516,10 @@
         <message>
             <source>尚未回复业主</source>
             <translation>尚未回覆業主</translation>
+        </message>
+        <message>
+            <source>您的角色不能做这一步</source>
+            <translation>您的角色不能做這一步</translation>
         </message>
         <message>
             <source>这件案件还没有派工,没有工作联系单可打印。</source>
@@ -4417,6 +4437,21 @@
         </message>
     </context>
     <context>
+        <name>TypicalDialog</name>
+        <message>
+            <source>列为本季度分析报告的典型案例</source>
+            <translation>列為本季度分析報告的典型案例</translation>
+        </message>
+        <message>
+            <source>为什么典型、有什么启示</source>
+            <translation>為什麼典型、有什麼啟示</translation>
+        </message>
+        <message>
+            <source>说明(&amp;N)</source>
+            <translation>說明(&amp;N)</translation>
+        </message>
+    </context>
+    <context>
         <name>VisitCalendarPage</name>
         <message>
             <source>月</source>
@@ -5124,6 +5159,14 @@
         <message>
             <source>作废原因</source>
             <translation>作廢原因</translation>
+        </message>
+        <message>
+            <source>为什么作废,如重复录入、录错房号</source>
+            <translation>為什麼作廢,如重複錄入、錄錯房號</translation>
+        </message>
+        <message>
+            <source>作废原因(&amp;R)</source>
+            <translation>作廢原因(&amp;R)</translation>
         </message>
     </context>
     <context>
