@@ -114,3 +114,19 @@ def test_case_list_filters_and_columns_are_remembered_per_person(qtbot, office, 
     third = MainWindow(office, other)
     qtbot.addWidget(third)
     assert third.show_page("cases").current_filter().kind is None
+
+
+def test_quarterly_pdf_is_archived_and_the_notice_prints(window, office, make_case, monkeypatch):
+    from app.models import ReportArchive
+    from app.stats import Period
+
+    make_case(kind="投诉", category="服务态度")
+    data = office.quarterly(Period.quarter(2026, 3))
+    pdf = window._quarterly_pdf(data)
+    assert pdf.startswith(b"%PDF")
+    archived = ReportArchive.get(ReportArchive.period == "2026-Q3")
+    assert bytes(archived.pdf) == pdf and archived.archived_by == "王管理"
+    shown = []
+    monkeypatch.setattr(window, "preview", lambda pdf, name: shown.append(name))
+    window.print_monthly_notice()
+    assert shown == ["2026年8月公告"]

@@ -1046,5 +1046,7 @@ EN: dict[str, str] = {
     '列为本季度分析报告的典型案例': "List as a typical case in the quarter's analysis report",
     '您的角色不能做这一步': 'Your role cannot take this step',
     '说明(&N)': 'Note(&N)',
+    '打印上月公告…': "Print last month's notice…",
+    '{0}公告': 'Notice for {0}',
 }
 # fmt: on

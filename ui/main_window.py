@@ -30,6 +30,7 @@ from app.holidays import HolidayService
 from app.models import NightLogEntry, Staff, set_actor
 from app.office import Office
 from app.permissions import can
+from app.stats import Comparison
 from app.stats_export import write_xlsx
 from reports.printing import Printouts
 from reports.quarterly import QuarterlyReport
@@ -217,7 +218,7 @@ class MainWindow(QMainWindow):
 
         page = StatsWindow(
             compute=self.office.quarterly,
-            export_pdf=lambda data: QuarterlyReport(self.office.name, data).generate(),
+            export_pdf=self._quarterly_pdf,
             export_xlsx=write_xlsx,
             save_measures=lambda period, text: self.office.save_measures(period, text, actor=self.user),
         )
@@ -227,6 +228,27 @@ class MainWindow(QMainWindow):
 
         page.set_period(Period.quarter(today.year, (today.month - 1) // 3 + 1))
         return page
+
+    def _quarterly_pdf(self, data: Comparison) -> bytes:
+        """The analysis as PDF; a quarter's is archived with it (归档), with the measures."""
+        pdf = QuarterlyReport(self.office.name, data, generated=self.office.clock.now().date()).generate()
+        if "quarter" in data.current.to_json()["period"] and can(self.user, "report.archive"):
+            self.office.save_measures(data.current.period, data.measures, pdf=pdf, actor=self.user)
+        return pdf
+
+    def print_monthly_notice(self) -> None:
+        """The notice to all owners of last month's common issues and how they were handled (公告)."""
+        from app.stats import Period, notice_examples
+        from reports.notice import MonthlyNotice
+
+        today = self.office.clock.now().date()
+        first = today.replace(day=1)
+        last_month = first.replace(year=first.year - (first.month == 1), month=(first.month - 2) % 12 + 1)
+        period = Period.month(last_month.year, last_month.month)
+        examples, names = notice_examples(period)
+        stats = self.office.statistics().compute(period)
+        pdf = MonthlyNotice(self.office.name, stats, examples, generated=today, redact=names).generate()
+        self.preview(pdf, self.tr("{0}公告").format(period.label))
 
     def _build_owners(self) -> QWidget:
         from app.owner_files import OwnerFiles
@@ -352,6 +374,7 @@ class MainWindow(QMainWindow):
         go.addAction(self._action(self.tr("今日到期案件"), lambda: self.open_case_list(CaseFilter(due_today=True))))
         go.addAction(self._action(self.tr("今日回访"), lambda: self.show_page("calendar"), "Ctrl+T"))
         go.addAction(self._action(self.tr("夜间值班记录"), lambda: self.show_page("night"), "Ctrl+L"))
+        go.addAction(self._action(self.tr("打印上月公告…"), self.print_monthly_notice, permission="report.view"))
 
         settings_menu = bar.addMenu(self.tr("设置(&S)"))
         settings_menu.addAction(self._action(self.tr("制度与期限…"), self._open_settings, permission="policy.edit"))

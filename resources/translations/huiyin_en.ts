@@ -2781,6 +2781,10 @@ Please choose another backup.</translation>
             <translation>Your role cannot use this page.</translation>
         </message>
         <message>
+            <source>{0}公告</source>
+            <translation>Notice for {0}</translation>
+        </message>
+        <message>
             <source>{0} · {1}({2})</source>
             <translation>{0} · {1} ({2})</translation>
         </message>
@@ -2859,6 +2863,10 @@ Please choose another backup.</translation>
         <message>
             <source>夜间值班记录</source>
             <translation>Night duty log</translation>
+        </message>
+        <message>
+            <source>打印上月公告…</source>
+            <translation>Print last month's notice…</translation>
         </message>
         <message>
             <source>设置(&amp;S)</source>

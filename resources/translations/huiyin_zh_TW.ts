@@ -2781,6 +2781,10 @@
             <translation>您的角色不能使用這一頁。</translation>
         </message>
         <message>
+            <source>{0}公告</source>
+            <translation>{0}公告</translation>
+        </message>
+        <message>
             <source>{0} · {1}({2})</source>
             <translation>{0} · {1}({2})</translation>
         </message>
@@ -2859,6 +2863,10 @@
         <message>
             <source>夜间值班记录</source>
             <translation>夜間值班記錄</translation>
+        </message>
+        <message>
+            <source>打印上月公告…</source>
+            <translation>列印上月公告…</translation>
         </message>
         <message>
             <source>设置(&amp;S)</source>
