@@ -1,15 +1,14 @@
 """The intake page 受理登记, driven as a clerk would: typing, picking, saving."""
 
 import datetime as dt
-import re
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 
 from app.cases import CaseInput
 from app.models import Case, Owner, Room
+from tests.helpers.typing import type_text
 from ui.intake import IntakeForm
 
 
@@ -33,17 +32,6 @@ def form(make_form) -> IntakeForm:
 def zhang(office):
     room = Room.create(building="3", unit="2", number="501")
     return Owner.create(room=room, name="张伟", phone="13812345678")
-
-
-def type_text(qtbot, widget, text: str) -> None:
-    """Type as the clerk does: ASCII on the keys, Chinese committed by the input method."""
-    for run in re.findall(r"[\x20-\x7e]+|[^\x20-\x7e]+", text):
-        if run.isascii():
-            qtbot.keyClicks(widget, run)
-        else:
-            event = QInputMethodEvent()
-            event.setCommitString(run)
-            QApplication.sendEvent(widget, event)
 
 
 def show_active(qtbot, form: IntakeForm) -> None:

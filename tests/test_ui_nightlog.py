@@ -4,17 +4,20 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
 
 from app.cases import CaseInput
 from app.models import NightLogEntry
+from tests.helpers.typing import type_text
 from ui.nightlog import NightLogPage
 
 # The offscreen platform says so whenever a window is shown; it is not a problem of ours.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 NIGHT = dt.datetime(2026, 9, 27, 23, 40)  # the night before the fixed clock's Monday 09:30
+
+
+def type_into(qtbot, edit, text):
+    type_text(qtbot, edit, text)
 
 
 @pytest.fixture
@@ -24,16 +27,6 @@ def page(qtbot, office, admin):
     p.resize(1150, 700)
     p.show()
     return p
-
-
-def type_into(qtbot, edit, text):
-    """Types ASCII key by key; Chinese arrives as an input method commits it (拼音输入法)."""
-    if text.isascii():
-        qtbot.keyClicks(edit, text)
-    else:
-        event = QInputMethodEvent()
-        event.setCommitString(text)
-        QApplication.sendEvent(edit, event)
 
 
 def fill(

@@ -4,12 +4,11 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
 
 from app.holidays import HolidayService
 from app.models import Department, Staff
 from app.policy import PolicyStore
+from tests.helpers.typing import type_text
 from ui.settings import SettingsDialog
 from ui.staff_page import StaffDialog
 
@@ -17,6 +16,11 @@ from ui.staff_page import StaffDialog
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 RECEIVED = dt.datetime(2026, 9, 30, 9, 0)  # a Wednesday before 国庆
+
+
+def type_into(qtbot, edit, text):
+    edit.clear()
+    type_text(qtbot, edit, text)
 
 
 @pytest.fixture
@@ -38,17 +42,6 @@ def staff_dialog(qtbot, office, admin):
 def click(qtbot, button):
     assert button.isEnabled()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def type_into(qtbot, edit, text):
-    """Types ASCII key by key; Chinese arrives as an input method commits it (拼音输入法)."""
-    edit.clear()
-    if text.isascii():
-        qtbot.keyClicks(edit, text)
-    else:
-        event = QInputMethodEvent()
-        event.setCommitString(text)
-        QApplication.sendEvent(edit, event)
 
 
 # 期限 ------------------------------------------------------------------------------------

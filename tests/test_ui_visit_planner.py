@@ -6,11 +6,12 @@ import random
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app import domain
 from app.models import Owner, Room, Visit, VisitDecision
 from app.visit_policy import rule_for
+from tests.helpers.typing import type_text
 from ui.visit_planner import VisitPlannerPage, quarters_up_to
 from ui.visit_policy_page import VisitPolicyDialog, VisitPolicyEditor, split_list
 
@@ -32,18 +33,6 @@ def _input(values):
     base = dict(room="3-2-501", customer_name="张伟", customer_phone="13812345678")
     base.update(values)
     return CaseInput(**base)
-
-
-def type_text(qtbot, widget, text):
-    """ASCII typed key by key; Chinese committed as an input method would (拼音输入法)."""
-    from PySide6.QtGui import QInputMethodEvent
-
-    if text.isascii():
-        qtbot.keyClicks(widget, text)
-    else:
-        event = QInputMethodEvent()
-        event.setCommitString(text)
-        QApplication.sendEvent(widget, event)
 
 
 # 回访制度 ---------------------------------------------------------------------------------

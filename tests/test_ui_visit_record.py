@@ -3,31 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit, QRadioButton
+from PySide6.QtWidgets import QDialog, QPlainTextEdit, QRadioButton
 
 from app import domain
 from app.models import ReworkNotice, Visit, VisitTask
 from app.visits import VisitResult
+from tests.helpers.typing import type_text
 from ui.visit_record import SignatureSection, VisitRecordDialog
 from ui.visit_tasks import FollowUpPage
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-def type_text(qtbot, widget, text: str) -> None:
-    """Type as the clerk does: ASCII on the keys, Chinese committed by the input method."""
-    for run in re.findall(r"[\x20-\x7e]+|[^\x20-\x7e]+", text):
-        if run.isascii():
-            qtbot.keyClicks(widget, run)
-        else:
-            event = QInputMethodEvent()
-            event.setCommitString(run)
-            QApplication.sendEvent(widget, event)
 
 
 def planned_visit(office, admin, make_case, **fields) -> Visit:
