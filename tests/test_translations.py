@@ -51,7 +51,8 @@ def marked_strings() -> set[str]:
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
             if name in MARKERS:
-                for arg in node.args:
+                # translate(context, text) and QT_TRANSLATE_NOOP(context, text): the text
+                for arg in node.args[1:] if name in ("translate", "QT_TRANSLATE_NOOP") else node.args:
                     if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                         found.add(arg.value)
     return found
@@ -175,3 +176,117 @@ def test_printed_sheets_follow_the_language(office, admin, make_case):
     assert "Visit record form sign-out sheet" in pdf_text(english.ledger_pdf())
     traditional = pdf_text(Printouts(office, admin, language="zh_TW").complaint_record(case))
     assert "顧客投訴處理記錄表" in traditional
+
+
+# Every visible string is translated ---------------------------------------------------------
+CJK = re.compile(r"[\u4e00-\u9fff]")
+DATA_COMMENT = re.compile(r"#\s*data\b")
+# Where a string is handed to the font metrics only: measured, never shown.
+MEASURING = ("horizontalAdvance", "boundingRect")
+# Names that hold ValidationError / FieldErrors problems keyed by field.
+ERROR_HOLDERS = ("problems", "errors", "field_errors", "widgets", "_error_labels")
+
+
+def _name(node: ast.AST) -> str:
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return node.id if isinstance(node, ast.Name) else ""
+
+
+def _key_nodes(node: ast.AST):
+    """The nodes `node` uses as the field key of a ValidationError or of FieldErrors."""
+    if isinstance(node, ast.Call):
+        func = node.func
+        if _name(func) == "ValidationError" or (
+            isinstance(func, ast.Attribute)
+            and func.attr in ("show", "bind", "set", "get")
+            and _name(func.value) in ERROR_HOLDERS
+        ):
+            for arg in node.args[:1]:
+                yield from (arg.keys if isinstance(arg, ast.Dict) else [arg])
+    elif isinstance(node, ast.Subscript) and _name(node.value) in ERROR_HOLDERS:
+        yield node.slice
+    elif isinstance(node, ast.Compare) and any(_name(c) in ERROR_HOLDERS for c in node.comparators):
+        yield node.left
+    elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict):
+        if any(_name(t) in ERROR_HOLDERS for t in node.targets):
+            yield from node.value.keys
+
+
+def field_keys() -> set[str]:
+    """The field names problems are keyed by (内容, 联系电话…), read from app/ and ui/: the
+    services' ValidationErrors and the forms' FieldErrors bindings, including names handed
+    on through a helper's parameter or a `for name, … in ((…), …)` loop."""
+    trees = [ast.parse(p.read_text(encoding="utf-8")) for d in ("app", "ui") for p in sorted((ROOT / d).glob("*.py"))]
+    key_params: dict[str, set[tuple[int, str]]] = {}
+    found: list[ast.AST] = []
+    for tree in trees:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef):
+                params = [a.arg for a in node.args.args]
+                offset = 1 if params[:1] == ["self"] else 0
+                used = {n.id for sub in ast.walk(node) for n in _key_nodes(sub) if isinstance(n, ast.Name)}
+                for i, param in enumerate(params):
+                    if param in used:
+                        key_params.setdefault(node.name, set()).add((i - offset, param))
+            elif isinstance(node, ast.For) and isinstance(node.target, ast.Tuple):
+                targets = [_name(t) for t in node.target.elts]
+                used = {n.id for sub in node.body for s in ast.walk(sub) for n in _key_nodes(s) if isinstance(n, ast.Name)}
+                if isinstance(node.iter, (ast.Tuple, ast.List)):
+                    for i, target in enumerate(targets):
+                        if target in used:
+                            found += [e.elts[i] for e in node.iter.elts if isinstance(e, ast.Tuple) and i < len(e.elts)]
+    for tree in trees:
+        for node in ast.walk(tree):
+            found += _key_nodes(node)
+            if isinstance(node, ast.Call) and _name(node.func) in key_params:
+                for i, param in key_params[_name(node.func)]:
+                    found += node.args[i : i + 1] or [k.value for k in node.keywords if k.arg == param]
+    return {n.value for n in found if isinstance(n, ast.Constant) and isinstance(n.value, str) and CJK.search(n.value)}
+
+
+def data_values() -> set[str]:
+    """What stays in the office's Chinese in every language: stored or compared values."""
+    from app import audit, domain, signatures, visits
+
+    values = {*domain.KINDS, *domain.VALIDITIES, *domain.VALIDITY_LABELS.values(), *domain.SEVERITIES}
+    values |= {*domain.URGENCIES, *domain.OCCUPANT_TYPES, *domain.STATES, *domain.ROLES.values()}
+    values |= {*domain.VISIT_METHODS, *domain.SATISFACTION, *audit.ACCESS_ACTIONS, *signatures.SIGNER_RELATIONS}
+    values |= {v for k, v in vars(domain).items() if k.startswith(("EV_", "VISIT_")) and isinstance(v, str)}
+    values |= {*visits.OPEN_VISIT_STATES, *visits.CALENDAR_STATES, *visits.ATTEMPT_OUTCOMES, *visits.UNSATISFIED}
+    values |= set(visits.PERIODIC_PURPOSES)
+    return values | field_keys()
+
+
+def untranslated_strings() -> list[str]:
+    """Chinese string constants in ui/*.py that reach the screen without tr(): not marked,
+    not a docstring, not a data value or field key, not measured only, no `# data` comment."""
+    allowed = data_values()
+    found = []
+    for path in sorted((ROOT / "ui").glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        lines = source.splitlines()
+        tree = ast.parse(source)
+        skip: set[int] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and _name(node.func) in MARKERS + MEASURING:
+                skip.update(id(arg) for arg in node.args)
+            elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+                skip.add(id(node.value))  # docstrings and bare strings
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Constant) and isinstance(node.value, str) and CJK.search(node.value)):
+                continue
+            if id(node) in skip or node.value in allowed:
+                continue
+            if any(DATA_COMMENT.search(lines[n - 1]) for n in range(node.lineno, (node.end_lineno or node.lineno) + 1)):
+                continue
+            found.append(f"ui/{path.name}:{node.lineno}: {node.value!r}")
+    return found
+
+
+def test_every_visible_string_goes_through_tr():
+    """Wrap it: self.tr("…{0}…").format(x), QT_TR_NOOP in module-level lists, or
+    QCoreApplication.translate in functions; a stored or compared value gets `# data`."""
+    assert "内容" in field_keys() and "被投诉部门/人员" in field_keys()
+    found = untranslated_strings()
+    assert not found, f"{len(found)} Chinese strings without tr():\n" + "\n".join(found)

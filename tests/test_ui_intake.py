@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel
 
 from app.cases import CaseInput
 from app.models import Case, Owner, Room
-from tests.helpers.typing import type_text
+from tests.helpers.qt_input import type_text
 from ui.intake import IntakeForm
 
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from app.cases import CaseInput
 from app.models import NightLogEntry
-from tests.helpers.typing import type_text
+from tests.helpers.qt_input import type_text
 from ui.nightlog import NightLogPage
 
 # The offscreen platform says so whenever a window is shown; it is not a problem of ours.

@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate, Qt
 from app.holidays import HolidayService
 from app.models import Department, Staff
 from app.policy import PolicyStore
-from tests.helpers.typing import type_text
+from tests.helpers.qt_input import type_text
 from ui.settings import SettingsDialog
 from ui.staff_page import StaffDialog
 

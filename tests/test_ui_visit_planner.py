@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from app import domain
 from app.models import Owner, Room, Visit, VisitDecision
 from app.visit_policy import rule_for
-from tests.helpers.typing import type_text
+from tests.helpers.qt_input import type_text
 from ui.visit_planner import VisitPlannerPage, quarters_up_to
 from ui.visit_policy_page import VisitPolicyDialog, VisitPolicyEditor, split_list
 

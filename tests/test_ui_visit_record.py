@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QPlainTextEdit, QRadioButton
 from app import domain
 from app.models import ReworkNotice, Visit, VisitTask
 from app.visits import VisitResult
-from tests.helpers.typing import type_text
+from tests.helpers.qt_input import type_text
 from ui.visit_record import SignatureSection, VisitRecordDialog
 from ui.visit_tasks import FollowUpPage
 

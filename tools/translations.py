@@ -8,7 +8,9 @@ The source language is Simplified Chinese (the strings in the code).
   characters and vocabulary) plus the office-term fixes in ZH_TW_FIXES. OpenCC is
   needed only here, never at run time:  .venv/bin/pip install opencc-python-reimplemented
   (the generated .ts/.qm are committed, so neither requirements file lists it).
-- English comes from tools/translations_en.py (source -> English), written by hand.
+- English comes from tools/translations_en.py (source -> English), written by hand;
+  its EN_IN_CONTEXT holds the few sources that read differently in one context (日 the
+  weekday is Sun, not Day).
 
 Both .ts files are rewritten each run and compiled to .qm next to them
 (resources/translations/), which the program loads through ui/i18n.py.
@@ -25,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tools.translations_en import EN  # noqa: E402
+from tools.translations_en import EN, EN_IN_CONTEXT  # noqa: E402
 
 FOLDER = ROOT / "resources" / "translations"
 TS_FILES = {"zh_TW": FOLDER / "huiyin_zh_TW.ts", "en": FOLDER / "huiyin_en.ts"}
@@ -41,6 +43,7 @@ ZH_TW_FIXES: dict[str, str] = {
     "許可權": "權限",
     "稽核": "審核",
     "資料資料夾": "數據資料夾",
+    "迴音": "回音",  # the program's name, not OpenCC's 迴音 (echo)
 }
 
 
@@ -72,26 +75,38 @@ def to_traditional(text: str) -> str:
 
 
 def fill(path: Path, translate) -> list[str]:
-    """Write a translation for every message; returns the sources left without one."""
+    """Write a translation for every message; returns the sources left without one.
+    `translate(source, context)` gives the text, or None."""
     tree = ET.parse(path)
     missing: list[str] = []
-    for message in tree.iter("message"):
-        source = message.findtext("source") or ""
-        translation = message.find("translation")
-        if translation is None:
-            translation = ET.SubElement(message, "translation")
-        text = translate(source)
-        if text:
-            translation.text = text
-            translation.attrib.pop("type", None)
-        else:
-            translation.text = None
-            translation.set("type", "unfinished")
-            missing.append(source)
+    for context in tree.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            _fill_message(message, name, translate, missing)
     ET.indent(tree, space="    ")
     body = ET.tostring(tree.getroot(), encoding="unicode")
     path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
     return missing
+
+
+def _fill_message(message: ET.Element, context: str, translate, missing: list[str]) -> None:
+    source = message.findtext("source") or ""
+    translation = message.find("translation")
+    if translation is None:
+        translation = ET.SubElement(message, "translation")
+    text = translate(source, context)
+    if text:
+        translation.text = text
+        translation.attrib.pop("type", None)
+    else:
+        translation.text = None
+        translation.set("type", "unfinished")
+        missing.append(source)
+
+
+def english(source: str, context: str) -> str | None:
+    """EN_IN_CONTEXT first (a source that reads differently in one context), then EN."""
+    return EN_IN_CONTEXT.get((context, source)) or EN.get(source)
 
 
 def lrelease() -> None:
@@ -107,8 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     FOLDER.mkdir(parents=True, exist_ok=True)
     lupdate()
-    fill(TS_FILES["zh_TW"], to_traditional)
-    missing = fill(TS_FILES["en"], EN.get)
+    fill(TS_FILES["zh_TW"], lambda source, _context: to_traditional(source))
+    missing = fill(TS_FILES["en"], english)
     lrelease()
     for source in dict.fromkeys(missing):
         print(f"no English yet: {source!r}", file=sys.stderr)

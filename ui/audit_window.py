@@ -274,7 +274,7 @@ class AuditWindow(QWidget):
     # Export --------------------------------------------------------------------------
     def _export_clicked(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出审计记录"), str(Path.home() / "审计记录.xlsx"), "Excel (*.xlsx)"
+            self, self.tr("导出审计记录"), str(Path.home() / self.tr("审计记录.xlsx")), "Excel (*.xlsx)"
         )
         if not name:
             return
@@ -290,8 +290,8 @@ class AuditWindow(QWidget):
         rows = audit.entries(self.current_filter(), limit=EXPORT_LIMIT)
         wb = Workbook()
         ws = wb.active
-        ws.title = "审计记录"
-        headers = ["序号", "时间", "人员", "操作", "对象", "记录", "项目", "原值", "新值"]
+        ws.title = self.tr("审计记录")
+        headers = [self.tr(h) for h in (*self.COLUMNS[:-1], QT_TR_NOOP("原值"), QT_TR_NOOP("新值"))]
         ws.append(headers)
         for cell in ws[1]:
             cell.font = Font(bold=True)

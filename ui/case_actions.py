@@ -79,7 +79,7 @@ class ActionDialog(QDialog):
     """A form, an error line and 确定/取消; subclasses build the form and perform the step."""
 
     title = ""
-    ok_label = "确定"
+    ok_label = QT_TR_NOOP("确定")
 
     def __init__(self, case: Case, cases: CaseService, actor: Staff, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -192,7 +192,7 @@ class DispatchDialog(ActionDialog):
     def perform(self) -> None:
         dep_id = self.department_combo.currentData()
         if dep_id is None:
-            raise ValidationError({"责任部门": "请选择部门"})
+            raise ValidationError({"责任部门": self.tr("请选择部门")})
         assignee_id = self.assignee_combo.currentData()
         due = self.due_edit.dateTime().toPython().replace(second=0, microsecond=0)
         self.cases.dispatch(
@@ -216,7 +216,10 @@ class SignDialog(ActionDialog):
         for slip in self.case.dispatches.where(Dispatch.signed_at.is_null()).order_by(Dispatch.id):
             who = f" · {slip.assignee.name}" if slip.assignee_id else ""
             self.slip_combo.addItem(
-                f"{slip.number} · {slip.department.name}{who} · {slip.dispatched_at:%m-%d %H:%M}派", slip.id
+                self.tr("{0} · {1}{2} · {3}派").format(
+                    slip.number, slip.department.name, who, f"{slip.dispatched_at:%m-%d %H:%M}"
+                ),
+                slip.id,
             )
         self.signer_edit = QLineEdit()
         self.signer_edit.setPlaceholderText(self.tr("签收人姓名"))
@@ -237,7 +240,7 @@ class SignDialog(ActionDialog):
     def perform(self) -> None:
         slip = self._slip()
         if slip is None:
-            raise UserError("没有待签收的联系单")
+            raise UserError(self.tr("没有待签收的联系单"))
         self.cases.sign_for(slip, self.signer_edit.text(), self.actor)
 
 
@@ -317,7 +320,7 @@ class ExtendDialog(ActionDialog):
     def perform(self) -> None:
         approver_id = self.approver_combo.currentData()
         if approver_id is None:
-            raise ValidationError({"批准人": "请选择批准人"})
+            raise ValidationError({"批准人": self.tr("请选择批准人")})
         approver = Staff.get_by_id(approver_id)
         new_due = self.due_edit.dateTime().toPython().replace(second=0, microsecond=0)
         self.cases.extend(self.case, new_due, self.reason_edit.toPlainText(), approver, self.actor)
@@ -428,10 +431,10 @@ class MergeDialog(ActionDialog):
     def target(self) -> Case:
         number = self.number_edit.text().strip()
         if not number:
-            raise ValidationError({"并入案件": "请输入案件编号"})
+            raise ValidationError({"并入案件": self.tr("请输入案件编号")})
         target = self.cases.by_number(number)
         if target is None:
-            raise ValidationError({"并入案件": f"找不到编号为“{number}”的案件"})
+            raise ValidationError({"并入案件": self.tr("找不到编号为“{0}”的案件").format(number)})
         return target
 
     def look_up(self) -> None:
@@ -442,7 +445,7 @@ class MergeDialog(ActionDialog):
         except UserError as exc:
             self.target_label.setText(error_text(exc))
             return
-        who = "匿名" if t.anonymous else (t.customer_name or "")
+        who = self.tr("匿名") if t.anonymous else (t.customer_name or "")
         account = t.account.splitlines()[0][:60] if t.account else ""
         self.target_label.setText(
             f"{t.number} · {t.received_at:%Y-%m-%d %H:%M} · {t.room_label} {who} · {t.kind} · {t.state}\n{account}"

@@ -8,7 +8,7 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -52,11 +52,13 @@ from ui.case_actions import (
     error_text,
     text_box,
 )
+from ui.case_model import NEARLY_DUE, OVERDUE
 
-FLAG_STYLE = {
-    "逾期": "background:#fde4e2; color:#a31d12; font-weight:bold;",
-    "临期": "background:#fff3d1; color:#7a5200; font-weight:bold;",
-    "已提交": "background:#e3f1e3; color:#25632a;",
+SUBMITTED = QT_TR_NOOP("已提交")
+FLAG_STYLE = {  # the flags are compared as they are and shown through tr()
+    OVERDUE: "background:#fde4e2; color:#a31d12; font-weight:bold;",
+    NEARLY_DUE: "background:#fff3d1; color:#7a5200; font-weight:bold;",
+    SUBMITTED: "background:#e3f1e3; color:#25632a;",
 }
 STATE_STYLE = {
     domain.NEW: "background:#e8eefb; color:#1f4b99;",
@@ -103,7 +105,7 @@ def due_html(due: dt.datetime | None, flag: str, note: str = "") -> str:
         return ""
     text = html.escape(fmt(due))
     if flag:
-        text += "&nbsp;&nbsp;" + chip(flag, FLAG_STYLE.get(flag, ""))
+        text += "&nbsp;&nbsp;" + chip(QCoreApplication.translate("CaseDetail", flag), FLAG_STYLE.get(flag, ""))
     if note:
         text += f'&nbsp;&nbsp;<span style="color:#666;">{html.escape(note)}</span>'
     return text
@@ -111,11 +113,11 @@ def due_html(due: dt.datetime | None, flag: str, note: str = "") -> str:
 
 def report_status(report: MajorReport, now: dt.datetime, nearly_due: dt.timedelta) -> str:
     if report.submitted_at is not None:
-        return "已提交"
+        return SUBMITTED
     if report.due < now:
-        return "逾期"
+        return OVERDUE
     if report.due - now <= nearly_due:
-        return "临期"
+        return NEARLY_DUE
     return ""
 
 
@@ -467,7 +469,7 @@ class CaseDetailDialog(QDialog):
         self.number_label.setText(case.number)
         state_html = chip(case.state, STATE_STYLE.get(case.state, ""))
         if status:
-            state_html += "&nbsp;" + chip(status, FLAG_STYLE[status])
+            state_html += "&nbsp;" + chip(self.tr(status), FLAG_STYLE[status])
         self.state_label.setText(state_html)
         self.summary_label.setText(f"{case.kind} · {case.severity} · {case.category} · {case.urgency}")
 
@@ -480,7 +482,7 @@ class CaseDetailDialog(QDialog):
         if case.first_response_at:
             response_flag, response_note = "", self.tr("已于 {0} 回复").format(fmt(case.first_response_at))
         elif case.state in domain.OPEN_STATES and case.response_due < now:
-            response_flag, response_note = "逾期", self.tr("尚未回复业主")
+            response_flag, response_note = OVERDUE, self.tr("尚未回复业主")
         else:
             response_flag, response_note = (
                 "",
@@ -578,7 +580,7 @@ class CaseDetailDialog(QDialog):
         self.visit_ids = [v.id for v in visits]
         self.visit_table.setRowCount(len(visits))
         for r, v in enumerate(visits):
-            values = [f"第{v.attempt}次", v.state, str(v.due), v.visitor_name or v.role, v.method,
+            values = [self.tr("第{0}次").format(v.attempt), v.state, str(v.due), v.visitor_name or v.role, v.method,
                       v.satisfaction or "", fmt(v.done_at), v.reason]
             for c, value in enumerate(values):
                 self.visit_table.setItem(r, c, QTableWidgetItem(value))
@@ -642,8 +644,8 @@ class CaseDetailDialog(QDialog):
             note = self.tr("{0} 由{1}提交").format(fmt(report.submitted_at), report.submitted_by)
         self.major_due_label.setText(self.tr("报品质部及总经理期限:") + due_html(report.due, flag, note))
         tab_title = self.tr("重大投诉报告")
-        if flag in ("逾期", "临期"):
-            tab_title += f"({flag})"
+        if flag in (OVERDUE, NEARLY_DUE):
+            tab_title += self.tr("({0})").format(self.tr(flag))
         self.tabs.setTabText(self.major_tab_index, tab_title)
         submitted = report.submitted_at is not None
         for key, edit in self.major_edits.items():

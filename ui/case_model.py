@@ -9,7 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TR_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.case_query import CaseFilter, CaseQuery, deadline_status
@@ -20,8 +28,9 @@ from app.policy import PolicyStore
 
 PAGE_SIZE = 200
 
-OVERDUE = "逾期"
-NEARLY_DUE = "临期"
+# deadline_status() gives these; shown through tr() (they are UI words, not stored)
+OVERDUE = QT_TR_NOOP("逾期")
+NEARLY_DUE = QT_TR_NOOP("临期")
 
 # Tints that mark a row; the 期限状态 column also says it in words (never colour alone).
 ROW_TINT = {OVERDUE: QColor("#fde4e2"), NEARLY_DUE: QColor("#fff3d1")}
@@ -37,18 +46,18 @@ class Column:
 
 
 COLUMNS = [
-    Column("number", "编号", "number", "TS-2026-00000"),
-    Column("received_at", "受理时间", "received_at", "2026-09-28 09:30"),
-    Column("room", "房号", "room", "10-3-1801"),
-    Column("customer", "客户", "customer", "欧阳明"),
-    Column("kind", "性质", "kind", "特约服务"),
-    Column("severity", "程度", "severity", "重要"),
-    Column("category", "类别", "category", "设施设备维护"),
-    Column("account", "内容", None, "楼道灯不亮晚上回家看不见台阶"),
-    Column("department", "责任部门", "department", "工程维修部"),
-    Column("state", "状态", "state", "已派工"),
-    Column("resolve_due", "办结期限", "resolve_due", "2026-09-28 09:30"),
-    Column("deadline", "期限状态", "resolve_due", "期限"),
+    Column("number", QT_TR_NOOP("编号"), "number", "TS-2026-00000"),
+    Column("received_at", QT_TR_NOOP("受理时间"), "received_at", "2026-09-28 09:30"),
+    Column("room", QT_TR_NOOP("房号"), "room", "10-3-1801"),
+    Column("customer", QT_TR_NOOP("客户"), "customer", "欧阳明"),  # data
+    Column("kind", QT_TR_NOOP("性质"), "kind", "特约服务"),
+    Column("severity", QT_TR_NOOP("程度"), "severity", "重要"),
+    Column("category", QT_TR_NOOP("类别"), "category", "设施设备维护"),  # data
+    Column("account", QT_TR_NOOP("内容"), None, "楼道灯不亮晚上回家看不见台阶"),  # data
+    Column("department", QT_TR_NOOP("责任部门"), "department", "工程维修部"),  # data
+    Column("state", QT_TR_NOOP("状态"), "state", "已派工"),
+    Column("resolve_due", QT_TR_NOOP("办结期限"), "resolve_due", "2026-09-28 09:30"),
+    Column("deadline", QT_TR_NOOP("期限状态"), "resolve_due", NEARLY_DUE),
 ]
 COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
 DATETIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -70,7 +79,7 @@ def first_line(text: str) -> str:
 
 def case_row(case: Case | ListRow, now: dt.datetime, nearly_due: dt.timedelta) -> CaseRow:
     status = deadline_status(case, now, nearly_due)
-    customer = "匿名" if case.anonymous else (case.customer_name or "")
+    customer = QCoreApplication.translate("CaseTableModel", "匿名") if case.anonymous else (case.customer_name or "")
     department = case.department_name
     cells = (
         case.number,
@@ -189,6 +198,8 @@ class CaseTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if col == COLUMN_INDEX["deadline"] and row.deadline:
+                return self.tr(row.deadline)
             return row.cells[col]
         if role == Qt.ItemDataRole.UserRole:
             return row.case_id

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.dashboard import DashboardData, MonthSatisfaction
+from ui.i18n import weekday
 from ui.widgets import Banner
 
 ALERT = QColor("#c62828")
@@ -38,8 +39,8 @@ WARN = QColor("#8a5a00")
 GOOD = QColor("#2e7d32")
 MUTED = QColor("#607d8b")
 ACCENT = QColor("#1f6f8b")
-WEEKDAYS = "一二三四五六日"
 
+UNASSIGNED = QT_TR_NOOP("未指定")  # app.dashboard groups visits nobody holds under this name
 RATE_ROLE = Qt.ItemDataRole.UserRole + 1  # (rate, target) for RateBarDelegate
 
 
@@ -153,7 +154,10 @@ class TrendChart(QWidget):
 
     def set_months(self, months: list[MonthSatisfaction]) -> None:
         self.months = list(months)
-        tips = [f"{m.year}年{m.month}月:{percent(m.share)}({m.satisfied}/{m.rated})" for m in self.months]
+        tips = [
+            self.tr("{0}年{1}月:{2}({3}/{4})").format(m.year, m.month, percent(m.share), m.satisfied, m.rated)
+            for m in self.months
+        ]
         self.setToolTip("\n".join(tips))
         self.update()
 
@@ -224,7 +228,7 @@ class TrendChart(QWidget):
         for x, m in zip(xs, self.months, strict=True):
             label_rect = QRectF(x - slot / 2, plot.bottom() + 4, slot, fm.height())
             painter.setPen(QColor("#37474f"))
-            painter.drawText(label_rect, Qt.AlignmentFlag.AlignCenter, m.label)
+            painter.drawText(label_rect, Qt.AlignmentFlag.AlignCenter, self.tr("{0}月").format(m.month))
             count_rect = QRectF(x - slot / 2, plot.bottom() + 4 + fm.height(), slot, fm.height())
             painter.setPen(MUTED)
             painter.drawText(count_rect, Qt.AlignmentFlag.AlignCenter, self.tr("{0} 次").format(m.rated))
@@ -378,7 +382,7 @@ class DashboardPage(QWidget):
         day: dt.date = d.today
         self.heading.setText(
             self.tr("工作台 · {0}年{1}月{2}日 星期{3}").format(
-                day.year, day.month, day.day, WEEKDAYS[day.weekday()]
+                day.year, day.month, day.day, weekday(day)
             )
         )
 
@@ -429,16 +433,18 @@ class DashboardPage(QWidget):
         table = self.visitor_table
         table.setRowCount(len(d.visitors))
         for row, v in enumerate(d.visitors):
-            table.setItem(row, 0, _item(v.visitor, colour=MUTED if v.visitor == "未指定" else None))
+            table.setItem(row, 0, _item(self.tr(UNASSIGNED) if v.visitor == UNASSIGNED else v.visitor, colour=MUTED if v.visitor == UNASSIGNED else None))
             table.setItem(row, 1, _item(v.today, True))
-            overdue = _item(f"{v.overdue}(逾期)" if v.overdue else "0", True, ALERT if v.overdue else None)
+            overdue = _item(self.tr("{0}(逾期)").format(v.overdue) if v.overdue else "0", True, ALERT if v.overdue else None)
             table.setItem(row, 2, overdue)
             table.setItem(row, 3, _item(v.total, True))
         table.setVisible(bool(d.visitors))
         self.visitor_empty.setVisible(not d.visitors)
 
         # Rates.
-        self.rate_box.setTitle(self.tr("本月回访率({0},截至今日)").format(d.month.label))
+        self.rate_box.setTitle(self.tr("本月回访率({0},截至今日)").format(
+                self.tr("{0}年{1}月").format(d.month.start.year, d.month.start.month)
+            ))
         table = self.rate_table
         table.setRowCount(len(d.visit_rates))
         for row, r in enumerate(d.visit_rates):

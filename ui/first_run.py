@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QEvent, QObject, Qt
+from PySide6.QtCore import QT_TR_NOOP, QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -647,10 +647,17 @@ def describe_preset(visits: dict[str, object]) -> str:
     rules = visits["rules"]
     assert isinstance(rules, dict)
     parts = []
-    for kind, label in (("投诉", "投诉"), ("报修", "维修")):
+    labels = {"投诉": QT_TRANSLATE_NOOP("PolicyPage", "投诉"), "报修": QT_TRANSLATE_NOOP("PolicyPage", "维修")}
+    for kind, label in labels.items():
         rule = rules[kind]
-        unit = "个工作日" if rule.get("unit") == "working" else "天"
-        parts.append(f"{label}办结后 {rule['days']} {unit}内回访,回访率 {float(rule['rate']):.0%}")
+        working = rule.get("unit") == "working"
+        unit = QT_TRANSLATE_NOOP("PolicyPage", "个工作日") if working else QT_TRANSLATE_NOOP("PolicyPage", "天")
+        parts.append(
+            QCoreApplication.translate("PolicyPage", "{0}办结后 {1} {2}内回访,回访率 {3}").format(
+                QCoreApplication.translate("PolicyPage", label), rule["days"],
+                QCoreApplication.translate("PolicyPage", unit), f"{float(rule['rate']):.0%}",
+            )
+        )  # fmt: skip
     return ";".join(parts)
 
 

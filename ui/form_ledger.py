@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,12 +50,12 @@ from app.validation import clean_text
 from ui.pdf_preview import PdfPreviewDialog
 from ui.widgets import INVALID_STYLE, Banner, ErrorLabel, FieldErrors
 
-OVERDUE = "超期未交回"
-ALL = "全部"
+OVERDUE = QT_TR_NOOP("超期未交回")  # filter entries, shown through tr()
+ALL = QT_TR_NOOP("全部")
 OVERDUE_BG = QColor("#fdecea")
 OVERDUE_FG = QColor("#8c1d18")
 FADED_FG = QColor("#777777")
-VOID_REASONS = ["填写错误", "污损", "遗失", "打印错误", "重复打印"]
+VOID_REASONS = ["填写错误", "污损", "遗失", "打印错误", "重复打印"]  # data: stored as the void reason
 
 
 class PdfSource(Protocol):
@@ -74,18 +74,18 @@ def find_visit(text: str) -> Visit:
     For a case, its open visit if there is one, else its latest visit."""
     ref = clean_text(text).lstrip("#＃")
     if not ref:
-        raise ValidationError({"回访": "请填写回访编号或案件编号"})
+        raise ValidationError({"回访": QCoreApplication.translate("FormLedger", "请填写回访编号或案件编号")})
     if ref.isdigit():
         visit = Visit.get_or_none(Visit.id == int(ref))
         if visit is None:
-            raise ValidationError({"回访": f"没有编号为 {ref} 的回访"})
+            raise ValidationError({"回访": QCoreApplication.translate("FormLedger", "没有编号为 {0} 的回访").format(ref)})
         return visit
     case = Case.get_or_none((Case.number == ref.upper()) | (Case.ref == ref))
     if case is None:
-        raise ValidationError({"回访": f"没有案件编号为“{ref}”的案件"})
+        raise ValidationError({"回访": QCoreApplication.translate("FormLedger", "没有案件编号为“{0}”的案件").format(ref)})
     visits = list(Visit.select().where(Visit.case == case).order_by(Visit.attempt.desc(), Visit.id.desc()))
     if not visits:
-        raise ValidationError({"回访": f"案件 {case.number} 还没有回访"})
+        raise ValidationError({"回访": QCoreApplication.translate("FormLedger", "案件 {0} 还没有回访").format(case.number)})
     open_ones = [v for v in visits if v.state == domain.VISIT_PLANNED]
     return (open_ones or visits)[0]
 
@@ -95,7 +95,7 @@ def describe_visit(visit: Visit) -> str:
     if visit.case_id:
         case = Case.get_by_id(visit.case_id)
         what = f"{case.number} {case.kind}·{case.category}"
-    return f"回访 #{visit.id}(第{visit.attempt}次,{visit.state}) {what}"
+    return QCoreApplication.translate("FormLedger", "回访 #{0}(第{1}次,{2}) {3}").format(visit.id, visit.attempt, visit.state, what)
 
 
 class ActionDialog(QDialog):
@@ -280,14 +280,14 @@ class ReturnDialog(ActionDialog):
         path = Path(text)
         try:
             if path.stat().st_size > MAX_SCAN_BYTES:
-                raise ValidationError({"扫描件": "文件太大(最多 20 MB)"})
+                raise ValidationError({"扫描件": self.tr("文件太大(最多 20 MB)")})
             return path.read_bytes(), path.name
         except FileNotFoundError:
-            raise ValidationError({"扫描件": f"找不到文件 {path}"}) from None
+            raise ValidationError({"扫描件": self.tr("找不到文件 {0}").format(path)}) from None
         except IsADirectoryError:
-            raise ValidationError({"扫描件": "这是一个文件夹,请选择文件"}) from None
+            raise ValidationError({"扫描件": self.tr("这是一个文件夹,请选择文件")}) from None
         except OSError as exc:
-            raise ValidationError({"扫描件": f"无法读取:{exc.strerror or exc}"}) from None
+            raise ValidationError({"扫描件": self.tr("无法读取:{0}").format(exc.strerror or exc)}) from None
 
 
 class VoidDialog(ActionDialog):
@@ -379,7 +379,7 @@ class FormLedgerPage(QWidget):
 
         # Filters
         self.state_filter = QComboBox()
-        self.state_filter.addItems([ALL, *FORM_STATES[:2], OVERDUE, *FORM_STATES[2:]])
+        self.state_filter.addItems([self.tr(ALL), *FORM_STATES[:2], self.tr(OVERDUE), *FORM_STATES[2:]])
         self.person_filter = QComboBox()
         self.person_filter.setMinimumContentsLength(6)
         self.person_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -455,8 +455,8 @@ class FormLedgerPage(QWidget):
         chosen = self.person_filter.currentText()
         self.person_filter.blockSignals(True)
         self.person_filter.clear()
-        self.person_filter.addItems([ALL, *people])
-        self.person_filter.setCurrentText(chosen if chosen in people else ALL)
+        self.person_filter.addItems([self.tr(ALL), *people])
+        self.person_filter.setCurrentText(chosen if chosen in people else self.tr(ALL))
         self.person_filter.blockSignals(False)
         self._fill_table()
         self._fill_out_tree()
@@ -467,11 +467,11 @@ class FormLedgerPage(QWidget):
         state = self.state_filter.currentText()
         person = self.person_filter.currentText()
         rows = self._all
-        if state == OVERDUE:
+        if state == self.tr(OVERDUE):
             rows = [f for f in rows if f.id in self._overdue]
-        elif state != ALL:
+        elif state != self.tr(ALL):
             rows = [f for f in rows if f.state == state]
-        if person and person != ALL:
+        if person and person != self.tr(ALL):
             rows = [f for f in rows if f.taken_by_name == person]
         return rows
 
@@ -483,11 +483,11 @@ class FormLedgerPage(QWidget):
         for row, form in enumerate(self._rows):
             overdue = form.id in self._overdue
             days = self.forms.days_out(form)
-            state = f"{form.state} · 超期" if overdue else form.state
-            days_text = "" if days is None else (f"{days} 天(超期)" if overdue else f"{days} 天")
+            state = self.tr("{0} · 超期").format(form.state) if overdue else form.state
+            days_text = "" if days is None else (self.tr("{0} 天(超期)") if overdue else self.tr("{0} 天")).format(days)
             note = form.void_reason if form.state == VOID else form.remarks
             if form.scan_name:
-                note = f"{note}{';' if note else ''}附扫描件 {form.scan_name}"
+                note = f"{note}{';' if note else ''}" + self.tr("附扫描件 {0}").format(form.scan_name)
             values = (
                 form.number,
                 state,
@@ -536,12 +536,12 @@ class FormLedgerPage(QWidget):
         stamp = metrics.horizontalAdvance("2026-09-28 09:30") + 14
         widths = (
             metrics.horizontalAdvance("HF-2026-000000") + 14,
-            metrics.horizontalAdvance("已领用 · 超期") + 14,
+            metrics.horizontalAdvance(self.tr("{0} · 超期").format(FORM_STATES[1])) + 14,
             5 * char + 10,
             stamp,
-            metrics.horizontalAdvance("99 天(超期)") + 14,
+            metrics.horizontalAdvance(self.tr("{0} 天(超期)").format(99)) + 14,
             13 * char,
-            metrics.horizontalAdvance("回访次数") + 14,
+            metrics.horizontalAdvance(self.tr("回访次数")) + 14,
             stamp,
             4 * char + 10,
         )
@@ -555,7 +555,9 @@ class FormLedgerPage(QWidget):
         self.out_title.setText(self.tr("<b>在外表单</b>:{0} 人 {1} 张").format(len(by_person), total))
         for person, forms in by_person.items():
             late = sum(1 for f in forms if f.id in self._overdue)
-            label = f"{person or '(未记名)'}  {len(forms)} 张" + (f",{late} 张超期" if late else "")
+            label = self.tr("{0}  {1} 张").format(person or self.tr("(未记名)"), len(forms)) + (
+                self.tr(",{0} 张超期").format(late) if late else ""
+            )
             top = QTreeWidgetItem([label, ""])
             if late:
                 top.setForeground(0, QBrush(OVERDUE_FG))
@@ -563,8 +565,8 @@ class FormLedgerPage(QWidget):
                 days = self.forms.days_out(form)
                 child = QTreeWidgetItem(
                     [
-                        form.number + ("  超期" if form.id in self._overdue else ""),
-                        f"{days} 天" if days is not None else "",
+                        form.number + (self.tr("  超期") if form.id in self._overdue else ""),
+                        self.tr("{0} 天").format(days) if days is not None else "",
                     ]
                 )
                 child.setData(0, Qt.ItemDataRole.UserRole, form.id)
@@ -701,7 +703,7 @@ class FormLedgerPage(QWidget):
                 self.tr("已生成 {0} 份空白回访记录表,编号已记入台账").format(count), "success"
             )
             self._show_pdf(
-                lambda: made[0], self.tr("空白回访记录表({0} 份)").format(count), "空白回访记录表.pdf"
+                lambda: made[0], self.tr("空白回访记录表({0} 份)").format(count), self.tr("空白回访记录表.pdf")
             )
 
         dialog.submit = submit
@@ -716,7 +718,7 @@ class FormLedgerPage(QWidget):
         def submit() -> None:
             person = dialog.chosen()
             if person is None:
-                raise ValidationError({"领用人": "请选择领用人"})
+                raise ValidationError({"领用人": self.tr("请选择领用人")})
             self.forms.sign_out(form, person, dialog.item_edit.text(), dialog.remarks.text())
 
         def done() -> None:
@@ -754,7 +756,7 @@ class FormLedgerPage(QWidget):
 
     def print_ledger(self) -> PdfPreviewDialog | None:
         """打印签收表: the 《回访记录签收表》 as the ledger stands."""
-        return self._show_pdf(self.pdf_source.ledger_pdf, self.tr("回访记录签收表"), "回访记录签收表.pdf")
+        return self._show_pdf(self.pdf_source.ledger_pdf, self.tr("回访记录签收表"), self.tr("回访记录签收表.pdf"))
 
     def _changed(self, form_id: int, message: str) -> None:
         self.refresh(select_id=form_id)

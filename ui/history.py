@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QT_TR_NOOP, Qt
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -63,7 +63,8 @@ def _mask(field: str, value: str | None) -> str | None:
 
 
 def _bool_text(value: str | None) -> str | None:
-    return {"True": "是", "False": "否", "1": "是", "0": "否"}.get(value or "", value)
+    yes, no = QCoreApplication.translate("History", "是"), QCoreApplication.translate("History", "否")
+    return {"True": yes, "False": no, "1": yes, "0": no}.get(value or "", value)
 
 
 def _name_of(field: str, value: str | None) -> str | None:
@@ -104,7 +105,7 @@ def show_value(field: str, value: str | None) -> str:
 
 def describe_change(entry: AuditEntry) -> str:
     """What the entry did, in one line: 'old → new', the values of a new record, or the read."""
-    if entry.action == "新建":
+    if entry.action == "新建":  # data: the stored audit action
         try:
             values = json.loads(entry.new or "{}")
         except ValueError:
@@ -117,9 +118,10 @@ def describe_change(entry: AuditEntry) -> str:
             if v not in ("", None) and k != "id"
         ]
         return ";".join(parts)
-    if entry.action == "修改":
+    if entry.action == "修改":  # data
+        empty = QCoreApplication.translate("History", "(空)")
         return (
-            f"{show_value(entry.field, entry.old) or '(空)'} → {show_value(entry.field, entry.new) or '(空)'}"
+            f"{show_value(entry.field, entry.old) or empty} → {show_value(entry.field, entry.new) or empty}"
         )
     return entry.new or ""
 

@@ -11,16 +11,29 @@ window is built, so changing it takes effect at the next start.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QSettings, QTranslator
 
 from app.paths import resource_path
 
 SOURCE_LANGUAGE = "zh_CN"
 # code -> how the language names itself (shown in Settings in its own script)
-LANGUAGES: dict[str, str] = {"zh_CN": "简体中文", "zh_TW": "繁體中文", "en": "English"}
+LANGUAGES: dict[str, str] = {"zh_CN": "简体中文", "zh_TW": "繁體中文", "en": "English"}  # data
 SETTINGS_FILE = "window.ini"
+
+# The weekday as 周X / 星期X write it (Monday first), in their own context: 一 or 日 alone
+# would be ambiguous. Shown through weekday().
+WEEKDAYS = [QT_TRANSLATE_NOOP("Weekday", "一"), QT_TRANSLATE_NOOP("Weekday", "二"), QT_TRANSLATE_NOOP("Weekday", "三"),
+            QT_TRANSLATE_NOOP("Weekday", "四"), QT_TRANSLATE_NOOP("Weekday", "五"), QT_TRANSLATE_NOOP("Weekday", "六"),
+            QT_TRANSLATE_NOOP("Weekday", "日")]  # fmt: skip
+
+
+def weekday(day: dt.date | int) -> str:
+    """一…日 in Chinese (for 周X / 星期X), Mon…Sun in English; takes a date or date.weekday()."""
+    index = day if isinstance(day, int) else day.weekday()
+    return QCoreApplication.translate("Weekday", WEEKDAYS[index])
 SETTINGS_KEY = "ui/language"
 
 
@@ -88,3 +101,20 @@ def install_translator(app: QCoreApplication, language: str) -> list[QTranslator
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
     for translator in translators:
         app.removeTranslator(translator)
+
+
+def deadline_lines(deadlines) -> list[str]:  # type: ignore[no-untyped-def]
+    """app.policy.Deadlines as its describe() says it, a deadline a line, in the chosen language."""
+
+    def line(text: str, when: dt.datetime) -> str:
+        return QCoreApplication.translate("Deadlines", text).format(f"{when:%m-%d %H:%M}")
+
+    lines = [
+        line(QT_TRANSLATE_NOOP("Deadlines", "首次回复 {0} 前"), deadlines.response_due),
+        line(QT_TRANSLATE_NOOP("Deadlines", "办结 {0} 前"), deadlines.resolve_due),
+    ]
+    if deadlines.answer_due:
+        lines.append(line(QT_TRANSLATE_NOOP("Deadlines", "明确答复 {0} 前"), deadlines.answer_due))
+    if deadlines.major_report_due:
+        lines.append(line(QT_TRANSLATE_NOOP("Deadlines", "重大投诉报告 {0} 前"), deadlines.major_report_due))
+    return lines

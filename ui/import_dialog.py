@@ -67,11 +67,11 @@ class LedgerWorker(QObject):
             report = ledger.ImportReport(failed=str(exc))
         except PermissionError as exc:
             report = ledger.ImportReport(
-                failed=f"没有权限写入 {exc.filename},请关闭在 Excel 中打开的该文件或换一个文件夹"
+                failed=self.tr("没有权限写入 {0},请关闭在 Excel 中打开的该文件或换一个文件夹").format(exc.filename)
             )
         except Exception as exc:  # noqa: BLE001 - shown to the user, logged in full
             log.exception("ledger %s of %s failed", self.kind, self.path)
-            report = ledger.ImportReport(failed=f"出错了:{exc}")
+            report = ledger.ImportReport(failed=self.tr("出错了:{0}").format(exc))
         self.finished.emit(report)
 
     def _work(self, office: Office) -> ledger.ImportReport:
@@ -121,26 +121,26 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr(KINDS[kind]))
         self.setMinimumWidth(640)
 
-        self.file_label = QLabel(f"文件:{self.path}")
+        self.file_label = QLabel(self.tr("文件:{0}").format(self.path))
         self.file_label.setWordWrap(True)
-        self.skip_box = QCheckBox("跳过错误行(正确的行照常导入,错误行另存到旁边的文件)")
+        self.skip_box = QCheckBox(self.tr("跳过错误行(正确的行照常导入,错误行另存到旁边的文件)"))
         self.skip_box.setChecked(skip_invalid)
         self.skip_box.setVisible(kind != "export")
-        self.status = QLabel("正在读取文件…" if kind != "export" else "正在导出…")
+        self.status = QLabel(self.tr("正在读取文件…") if kind != "export" else self.tr("正在导出…"))
         self.status.setWordWrap(True)
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)  # busy until the first count arrives
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)
-        self.problems.setPlaceholderText("发现的问题会列在这里")
+        self.problems.setPlaceholderText(self.tr("发现的问题会列在这里"))
         self.problems.setMinimumHeight(160)
         self.problems.hide()
         self.buttons = QDialogButtonBox()
-        self.cancel_button = QPushButton("取消")
-        self.close_button = QPushButton("关闭")
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.close_button = QPushButton(self.tr("关闭"))
         self.close_button.hide()
         # After a refused import: import the good rows, the bad ones go to the rejected file.
-        self.retry_button = QPushButton("跳过错误行导入")
+        self.retry_button = QPushButton(self.tr("跳过错误行导入"))
         self.retry_button.hide()
         self.retry_button.clicked.connect(self.retry_skipping)
         self.buttons.addButton(self.retry_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -188,7 +188,7 @@ class ImportDialog(QDialog):
         if self._worker is not None and self.running:
             self._worker.cancel_requested.set()
             self.cancel_button.setEnabled(False)
-            self.status.setText("正在取消,已读入的内容都不会保存…")
+            self.status.setText(self.tr("正在取消,已读入的内容都不会保存…"))
         elif self.report is None:
             self.reject()
 
@@ -210,8 +210,8 @@ class ImportDialog(QDialog):
     def _on_progress(self, done: int, total: int) -> None:
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
-        verb = "导出" if self.kind == "export" else "处理"
-        self.status.setText(f"已{verb} {done} / {total} 行")
+        done_text = self.tr("已导出 {0} / {1} 行") if self.kind == "export" else self.tr("已处理 {0} / {1} 行")
+        self.status.setText(done_text.format(done, total))
 
     @Slot(object)
     def _on_finished(self, report: ledger.ImportReport) -> None:

@@ -44,6 +44,7 @@ from app.nightlog import NightLogService
 from app.owners import OwnerService, RoomSuggestion
 from app.staff import StaffService
 from app.validation import normalise_phone, parse_room
+from ui.i18n import deadline_lines
 from ui.room_picker import RoomPicker, occupant_name
 from ui.widgets import INVALID_STYLE, Banner, ErrorLabel, FieldErrors
 
@@ -510,7 +511,7 @@ class IntakeForm(QWidget):
         deadlines = self.cases.deadlines_for(
             self.kind.currentText(), self.severity.currentText(), _from_qdatetime(self.received.dateTime())
         )
-        self.deadlines_label.setText(deadlines.describe().replace(";", "\n"))
+        self.deadlines_label.setText("\n".join(deadline_lines(deadlines)))
 
     def _room_finished(self) -> None:
         text = self.room.text().strip()

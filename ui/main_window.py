@@ -278,8 +278,8 @@ class MainWindow(QMainWindow):
 
         links = CaseLinks(
             open_visit=self.open_visit,
-            print_record=lambda case: self.preview(self.printouts.complaint_record(case), f"投诉处理记录表-{case.number}"),
-            print_slip=lambda slip: self.preview(self.printouts.dispatch_slip(slip), f"工作联系单-{slip.number}"),
+            print_record=lambda case: self.preview(self.printouts.complaint_record(case), self.tr("投诉处理记录表-{0}").format(case.number)),
+            print_slip=lambda slip: self.preview(self.printouts.dispatch_slip(slip), self.tr("工作联系单-{0}").format(slip.number)),
             show_history=self.show_case_history,
         )
         dialog = CaseDetailDialog(case_id, self.office.cases, self.office.staff, self.user, self, links=links)
@@ -294,7 +294,7 @@ class MainWindow(QMainWindow):
     def show_case_history(self, case: object) -> None:
         from ui.history import HistoryDialog
 
-        HistoryDialog("case", case.id, f"修改记录 — {case.number}", self).exec()  # type: ignore[attr-defined]
+        HistoryDialog("case", case.id, self.tr("修改记录 — {0}").format(case.number), self).exec()  # type: ignore[attr-defined]
 
     def open_case_number(self, number: str) -> None:
         case = self.office.cases.by_number(number)
@@ -306,7 +306,7 @@ class MainWindow(QMainWindow):
 
         dialog = VisitRecordDialog(
             visit_id, self.office.visits, self.office.staff, self.user, self,
-            print_form=lambda visit: self.preview(self.printouts.visit_form(visit), f"回访记录表-{visit.id}"),
+            print_form=lambda visit: self.preview(self.printouts.visit_form(visit), self.tr("回访记录表-{0}").format(visit.id)),
         )
         dialog.visit_changed.connect(lambda _id: self._after_change())
         dialog.exec()
@@ -332,7 +332,9 @@ class MainWindow(QMainWindow):
         self.status_user.setText(self.tr("{0} · {1}({2})").format(self.office.name, self.user.name, role))
         counts = self.office.query.quick_counts(CaseFilter())
         self.status_counts.setText(
-            self.tr("未结 {0} · 逾期 {1} · 今日到期 {2}").format(counts["未结"], counts["逾期"], counts["今日到期"])
+            self.tr("未结 {0} · 逾期 {1} · 今日到期 {2}").format(
+                counts["未结"], counts["逾期"], counts["今日到期"]  # data: quick_counts' keys
+            )
         )
         warnings = self.office.backups.status().warnings
         self.status_backup.setText(self.tr("⚠ 备份:{0}").format(warnings[0]) if warnings else self.tr("备份正常"))
@@ -423,7 +425,7 @@ class MainWindow(QMainWindow):
         from ui.import_dialog import ImportDialog
 
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出案件台账"), str(Path.home() / "案件台账.xlsx"), "Excel (*.xlsx)"
+            self, self.tr("导出案件台账"), str(Path.home() / self.tr("案件台账.xlsx")), "Excel (*.xlsx)"
         )
         if name:
             ImportDialog(self.office.data_dir, "export", Path(name), self, office=self.office).exec()

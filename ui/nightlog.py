@@ -194,7 +194,7 @@ class NightLogPage(QWidget):
         at = _pydatetime(self.when.dateTime())
         problems: dict[str, str] = {}
         if at > self.nightlog.clock.now() + dt.timedelta(minutes=10):
-            problems["时间"] = "不能晚于现在"
+            problems["时间"] = self.tr("不能晚于现在")
         try:
             if problems:
                 raise ValidationError(problems)

@@ -167,8 +167,8 @@ class OwnerFileDialog(QDialog):
 
     def _reveal_tooltips(self, shown: MaskedOwner) -> None:
         for button, allowed, has, permission in (
-            (self.reveal_phone_button, shown.can_reveal_phone, bool(self.owner.phone), "客服员、主任、经理"),
-            (self.reveal_id_button, shown.can_reveal_id, bool(self.owner.id_number), "客服主任、管理处经理"),
+            (self.reveal_phone_button, shown.can_reveal_phone, bool(self.owner.phone), QT_TR_NOOP("客服员、主任、经理")),
+            (self.reveal_id_button, shown.can_reveal_id, bool(self.owner.id_number), QT_TR_NOOP("客服主任、管理处经理")),
         ):
             button.setEnabled(allowed)
             if not has:
@@ -502,7 +502,7 @@ class OwnerPage(QWidget):
     # Export --------------------------------------------------------------------------
     def _export_clicked(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出业主资料"), str(Path.home() / "业主名册.xlsx"), "Excel (*.xlsx)"
+            self, self.tr("导出业主资料"), str(Path.home() / self.tr("业主名册.xlsx")), "Excel (*.xlsx)"
         )
         if name:
             self.export_to(Path(name))

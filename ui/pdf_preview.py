@@ -79,12 +79,12 @@ class PageView(QWidget):
 
 class PdfPreviewDialog(QDialog):
     def __init__(
-        self, pdf: bytes, title: str = "打印预览", file_name: str = "回音.pdf", parent: QWidget | None = None
+        self, pdf: bytes, title: str | None = None, file_name: str | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
+        self.setWindowTitle(title or self.tr("打印预览"))
         self.pdf = bytes(pdf)
-        self.file_name = file_name
+        self.file_name = file_name or self.tr("回音.pdf")
         self.zoom = 1.0
         self.fit_width = True
         self.print_dialog: QPrintDialog | None = None

@@ -34,7 +34,7 @@ class BackupWorker(QObject):
             result = self.office.backups.backup_now()
         except Exception as exc:  # noqa: BLE001 - reported, never fatal
             log.exception("backup failed")
-            result = BackupResult(False, None, f"备份失败:{exc}", self.office.clock.now())
+            result = BackupResult(False, None, self.tr("备份失败:{0}").format(exc), self.office.clock.now())
         finally:
             db.close()
         self.finished.emit(result)

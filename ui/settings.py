@@ -42,7 +42,7 @@ from app.models import Department
 from app.policy import RESPONSE_UNITS, UNITS, Policy, PolicyStore
 from app.staff import StaffService
 from app.validation import clean_text
-from ui.i18n import LANGUAGES, read_language, write_language
+from ui.i18n import LANGUAGES, deadline_lines, read_language, write_language
 from ui.widgets import Banner, ErrorLabel
 
 HINT_STYLE = "color: #555;"
@@ -82,7 +82,7 @@ class DeadlinesPage(QWidget):
             unit = QLabel()
             self._resolve_units.append(unit)
             self.resolve_days[sev] = spin
-            self._row(grid, n, self.tr(sev), spin, unit, f"{sev}办结时限")
+            self._row(grid, n, self.tr(sev), spin, unit, f"{sev}办结时限")  # data: the field key
 
         # 首次回复
         first = QGroupBox(self.tr("首次回复客户"))
@@ -211,7 +211,7 @@ class DeadlinesPage(QWidget):
             lines = []
             for sev in SEVERITIES:
                 due = Policy(data).deadlines(now, "投诉", sev, calendar)
-                lines.append(f"{sev}:{due.describe()}")
+                lines.append(f"{sev}:" + ";".join(deadline_lines(due)))
         except (ValueError, KeyError):
             self.preview.setText("")
             return

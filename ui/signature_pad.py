@@ -371,7 +371,7 @@ class SignatureDialog(QDialog):
 
     def __init__(
         self,
-        title: str = "客户签名",
+        title: str | None = None,
         signer_name: str = "",
         relation: str = "业主本人",
         ask_relation: bool = True,
@@ -379,7 +379,7 @@ class SignatureDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
+        self.setWindowTitle(title or self.tr("客户签名"))
         self.capture: SignatureCapture | None = None
         self.ask_relation = ask_relation
 

@@ -6,7 +6,7 @@ and dispatches that name them keep their history.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TR_NOOP, Qt
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,7 +51,7 @@ def last_admin_problem(person: Staff, new_role: str | None, active: bool) -> str
         )
         .exists()
     )
-    return None if others else "至少要保留一名在用、能登录的系统管理员"
+    return None if others else QCoreApplication.translate("StaffPage", "至少要保留一名在用、能登录的系统管理员")
 
 
 class StaffDialog(QDialog):
@@ -254,7 +254,7 @@ class StaffDialog(QDialog):
         username = self.username.text().strip()
         password = self.password.text()
         if username and not password and not (existing and existing.password_hash):
-            problems["密码"] = "设了登录名就要设密码"
+            problems["密码"] = self.tr("设了登录名就要设密码")
         if existing is not None and role and (reason := last_admin_problem(existing, role, True)):
             problems["角色"] = reason
         dep_id = self.department.currentData()

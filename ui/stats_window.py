@@ -13,7 +13,18 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QDate, QObject, QPointF, QRectF, Qt, QThread, Signal, Slot
+from PySide6.QtCore import (
+    QT_TR_NOOP,
+    QCoreApplication,
+    QDate,
+    QObject,
+    QPointF,
+    QRectF,
+    Qt,
+    QThread,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QBrush, QColor, QCursor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,6 +60,7 @@ from ui.widgets import Banner
 log = logging.getLogger(__name__)
 
 PERIOD_KINDS = [QT_TR_NOOP("月"), QT_TR_NOOP("季度"), QT_TR_NOOP("年"), QT_TR_NOOP("自定义")]
+MONTH, QUARTER, YEAR, CUSTOM = PERIOD_KINDS
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 2  # the case number a row stands for
 
 
@@ -102,7 +114,7 @@ class ParetoChart(QWidget):
         tips = []
         for name, n in self.items:
             running += n
-            tips.append(f"{name}:{n} 件,累计 {running / total:.1%}")
+            tips.append(self.tr("{0}:{1} 件,累计 {2}").format(name, n, f"{running / total:.1%}"))
         self.setToolTip("\n".join(tips))
         self.update()
 
@@ -283,15 +295,17 @@ def _fill(table: QTableWidget, rows: list[list[QTableWidgetItem]]) -> None:
 
 
 def _hours(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f} 小时"
+    return "—" if value is None else QCoreApplication.translate("StatsWindow", "{0} 小时").format(f"{value:.1f}")
 
 
 def _change(current: float, previous: float, as_percent: bool = False) -> str:
     diff = current - previous
     if abs(diff) < 1e-9:
-        return "持平"
+        return QCoreApplication.translate("StatsWindow", "持平")
     arrow = "↑" if diff > 0 else "↓"
-    return f"{arrow} {abs(diff) * 100:.1f} 个百分点" if as_percent else f"{arrow} {abs(diff):g}"
+    if as_percent:
+        return QCoreApplication.translate("StatsWindow", "{0} {1} 个百分点").format(arrow, f"{abs(diff) * 100:.1f}")
+    return f"{arrow} {abs(diff):g}"
 
 
 class StatsWindow(QWidget):
@@ -573,21 +587,21 @@ class StatsWindow(QWidget):
     # The period -----------------------------------------------------------------------
     def _kind_changed(self) -> None:
         kind = PERIOD_KINDS[self.kind_combo.currentIndex()]
-        self.year_spin.setVisible(kind != "自定义")
-        self.month_combo.setVisible(kind == "月")
-        self.quarter_combo.setVisible(kind == "季度")
+        self.year_spin.setVisible(kind != CUSTOM)
+        self.month_combo.setVisible(kind == MONTH)
+        self.quarter_combo.setVisible(kind == QUARTER)
         for w in (self.from_edit, self.to_label, self.to_edit):
-            w.setVisible(kind == "自定义")
+            w.setVisible(kind == CUSTOM)
 
     def period(self) -> Period:
         """The period the picker shows; ValueError (in Chinese) for a custom range backwards."""
         kind = PERIOD_KINDS[self.kind_combo.currentIndex()]
         year = self.year_spin.value()
-        if kind == "月":
+        if kind == MONTH:
             return Period.month(year, self.month_combo.currentIndex() + 1)
-        if kind == "季度":
+        if kind == QUARTER:
             return Period.quarter(year, self.quarter_combo.currentIndex() + 1)
-        if kind == "年":
+        if kind == YEAR:
             return Period.year(year)
         start = self.from_edit.date().toPython()
         end = self.to_edit.date().toPython()
@@ -930,7 +944,7 @@ class StatsWindow(QWidget):
                     _item(v.role),
                     _item(v.planned, True),
                     _item(v.done, True),
-                    _item(f"{v.overdue}(逾期)" if v.overdue else "0", True, ALERT if v.overdue else None),
+                    _item(self.tr("{0}(逾期)").format(v.overdue) if v.overdue else "0", True, ALERT if v.overdue else None),
                     _item(v.unsatisfied, True, ALERT if v.unsatisfied else None),
                     _item(p.done if p else 0, True, MUTED),
                     _item(p.overdue if p else 0, True, MUTED),
@@ -990,7 +1004,7 @@ class StatsWindow(QWidget):
 
     def _default_name(self, suffix: str) -> str:
         assert self.comparison is not None
-        return str(Path.home() / f"回访统计分析_{self.comparison.current.period.label}{suffix}")
+        return str(Path.home() / (self.tr("回访统计分析_{0}").format(self.comparison.current.period.label) + suffix))
 
     def _export_pdf(self) -> None:
         if self.comparison is None:

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QT_TR_NOOP,
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QDate,
     QEvent,
     QMimeData,
@@ -76,10 +78,14 @@ from app.models import Staff, Visit
 from app.staff import StaffService
 from app.visits import CALENDAR_STATES, OVERDUE, VisitFilter, VisitService
 from app.workdays import WorkCalendar
+from ui.i18n import weekday
 from ui.widgets import INVALID_STYLE, Banner, ErrorLabel, mark_invalid
 
 VISIT_MIME = "application/x-huiyin-visit"
-WEEKDAYS = ["一", "二", "三", "四", "五", "六", "日"]
+# A day's mark in the month grid: 休 a holiday on a weekday, 班 a weekend working day.
+HOLIDAY_MARK = QT_TRANSLATE_NOOP("MonthGrid", "休")
+WORKDAY_MARK = QT_TRANSLATE_NOOP("MonthGrid", "班")
+UNASSIGNED = QT_TR_NOOP("未指定")  # app.visits groups the visits nobody holds under this name
 
 # Each shown state: (pill background, text colour). The word is always drawn as well.
 STATE_COLOURS: dict[str, tuple[str, str]] = {
@@ -210,11 +216,11 @@ class VisitListModel(QAbstractTableModel):
         if column == "state":
             return row.state
         if column == "due":
-            return f"{row.due.month}月{row.due.day}日"
+            return self.tr("{0}月{1}日").format(row.due.month, row.due.day)
         if column == "attempt":
             return str(row.attempt)
         if column == "compact":
-            return f"{row.state} · {row.room or '—'}\n{row.case or row.kind}\n{row.visitor or '未指定'}"
+            return f"{row.state} · {row.room or '—'}\n{row.case or row.kind}\n{row.visitor or self.tr(UNASSIGNED)}"
         return str(getattr(row, column))
 
     def data(
@@ -229,7 +235,7 @@ class VisitListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.state} · 应访 {row.due:%Y-%m-%d} · {row.reason}"
+            return self.tr("{0} · 应访 {1} · {2}").format(row.state, f"{row.due:%Y-%m-%d}", row.reason)
         if column in ("state", "compact"):
             bg, fg = STATE_COLOURS.get(row.state, ("#ffffff", "#222222"))
             if role == Qt.ItemDataRole.BackgroundRole:
@@ -301,17 +307,18 @@ def make_visit_table(model: VisitListModel, parent: QWidget | None = None) -> QT
     fm = view.fontMetrics()
     samples = {
         "state": "未联系上",
-        "due": "12月31日",
+        "due": QCoreApplication.translate("VisitListModel", "{0}月{1}日").format(12, 31),
         "room": "12-2-1203",
         "case": "TS-2026-00042",
         "kind": "特约服务",
-        "visitor": "欧阳物管员",
+        "visitor": "欧阳物管员",  # data: a long name
         "role": "社区文化文员",
-        "attempt": "次",
+        "attempt": "",
         "reason": "",
     }
     for col, key in enumerate(model.columns):
-        text = max(samples.get(key, ""), VisitListModel.HEADERS[key], key=fm.horizontalAdvance)
+        header_text = QCoreApplication.translate("VisitListModel", VisitListModel.HEADERS[key])
+        text = max(samples.get(key, ""), header_text, key=fm.horizontalAdvance)
         header.resizeSection(col, fm.horizontalAdvance(text) + 18)
     return view
 
@@ -339,7 +346,7 @@ class MonthGrid(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(False)
         self.setMinimumSize(560, 360)
-        self.setAccessibleName("回访月历")
+        self.setAccessibleName(self.tr("回访月历"))
         self.pill_font = QFont(self.font())
         self.pill_font.setPointSizeF(max(8.0, self.font().pointSizeF() - 1))
         self.number_font = QFont(self.font())
@@ -402,7 +409,8 @@ class MonthGrid(QWidget):
         header_font = QFont(self.font())
         painter.setFont(header_font)
         width = self.width() - 1
-        for col, name in enumerate(WEEKDAYS):
+        for col in range(7):
+            name = weekday(col)
             rect = QRect(col * width // 7, 0, (col + 1) * width // 7 - col * width // 7, self.HEADER_HEIGHT)
             painter.fillRect(rect, QColor("#eef2f5"))
             painter.setPen(QColor("#8c1d18" if col >= 5 else "#37474f"))
@@ -419,7 +427,7 @@ class MonthGrid(QWidget):
         rect = self.cell_rect(index)
         inside = day.month == self.month.month and day.year == self.month.year
         mark = self.marks.get(day, "")
-        resting = mark == "休" or (day.weekday() >= 5 and mark != "班")
+        resting = mark == HOLIDAY_MARK or (day.weekday() >= 5 and mark != WORKDAY_MARK)
         fill = (
             OUTSIDE_FILL
             if not inside
@@ -436,7 +444,7 @@ class MonthGrid(QWidget):
         # The day's number, "今天", and the holiday mark
         painter.setFont(self.number_font)
         painter.setPen(QColor(TODAY_BLUE if day == self.today else "#263238"))
-        number = str(day.day) if day.day != 1 else f"{day.month}月{day.day}日"
+        number = str(day.day) if day.day != 1 else self.tr("{0}月{1}日").format(day.month, day.day)
         number_rect = QRect(rect.left() + 6, rect.top() + 3, rect.width() - 12, number_fm.height())
         painter.drawText(number_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, number)
         x_after = number_rect.left() + number_fm.horizontalAdvance(number) + 6
@@ -449,8 +457,8 @@ class MonthGrid(QWidget):
                 self.tr("今天"),
             )
         if mark:
-            painter.setPen(QColor("#b23b2e" if mark == "休" else "#607d8b"))
-            painter.drawText(number_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, mark)
+            painter.setPen(QColor("#b23b2e" if mark == HOLIDAY_MARK else "#607d8b"))
+            painter.drawText(number_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.tr(mark))
         # The pills, flowing left to right
         pill_h = pill_fm.height() + 4
         x, y = rect.left() + 5, number_rect.bottom() + 5
@@ -612,7 +620,10 @@ class WeekView(QWidget):
         self.days = days
         for day, header, model, day_rows in zip(days, self.headers, self.models, rows, strict=True):
             header.setText(
-                f"周{WEEKDAYS[day.weekday()]}{' · 今天' if day == today else ''}\n{day.month}月{day.day}日 · {len(day_rows)}件"
+                self.tr("周{0}").format(weekday(day))
+                + (self.tr(" · 今天") if day == today else "")
+                + "\n"
+                + self.tr("{0}月{1}日 · {2}件").format(day.month, day.day, len(day_rows))
             )
             header.setChecked(day == selected)
             header.setStyleSheet(
@@ -663,7 +674,7 @@ class RescheduleDialog(QDialog):
         self._apply = apply
         form = QFormLayout()
         form.addRow(self.tr("回访:"), QLabel(summary))
-        form.addRow(self.tr("原定日期:"), QLabel(f"{current:%Y-%m-%d}(周{WEEKDAYS[current.weekday()]})"))
+        form.addRow(self.tr("原定日期:"), QLabel(self.tr("{0}(周{1})").format(f"{current:%Y-%m-%d}", weekday(current))))
         self.date = QDateEdit(_qdate(proposed))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
@@ -820,7 +831,7 @@ class VisitCalendarPage(QWidget):
         self.week_view.visit_activated.connect(self.visit_activated)
         self.day_model = VisitListModel(self.DAY_COLUMNS, self)
         self.day_table = make_visit_table(self.day_model)
-        self.day_table.setAccessibleName("当日回访")
+        self.day_table.setAccessibleName(self.tr("当日回访"))
         self._hook_table(self.day_table, self.day_model)
         self.views = QStackedWidget()
         self.views.addWidget(self.month_view)
@@ -856,7 +867,8 @@ class VisitCalendarPage(QWidget):
         self.today_tree.setRootIsDecorated(True)
         self.today_tree.setAlternatingRowColors(True)
         fm = self.today_tree.fontMetrics()
-        for col, sample in enumerate(("未联系上", "12月31日", "12-2-1203", "TS-2026-00042", "特约服务")):
+        samples = ("未联系上", self.tr("{0}月{1}日").format(12, 31), "12-2-1203", "TS-2026-00042", "特约服务")
+        for col, sample in enumerate(samples):
             self.today_tree.header().resizeSection(col, fm.horizontalAdvance(sample) + 24)
         self.today_tree.currentItemChanged.connect(
             lambda item, _prev: self._set_selected_visit(
@@ -1038,9 +1050,9 @@ class VisitCalendarPage(QWidget):
             for day in days:
                 workday = work.is_workday(day)
                 if day.weekday() < 5 and not workday:
-                    marks[day] = "休"
+                    marks[day] = HOLIDAY_MARK
                 elif day.weekday() >= 5 and workday:
-                    marks[day] = "班"
+                    marks[day] = WORKDAY_MARK
             self._marks, self._marks_for = marks, span
         return self._marks
 
@@ -1055,11 +1067,11 @@ class VisitCalendarPage(QWidget):
                 start.year, start.month, start.day, end.month, end.day
             )
         suffix = self.tr(" · 今天") if d == today else ""
-        return self.tr("{0}年{1}月{2}日 周{3}").format(d.year, d.month, d.day, WEEKDAYS[d.weekday()]) + suffix
+        return self.tr("{0}年{1}月{2}日 周{3}").format(d.year, d.month, d.day, weekday(d)) + suffix
 
     def _side_title(self, rows: list[VisitRow], today: dt.date) -> str:
         d = self.selected
-        head = self.tr("{0}月{1}日 周{2}:{3} 件").format(d.month, d.day, WEEKDAYS[d.weekday()], len(rows))
+        head = self.tr("{0}月{1}日 周{2}:{3} 件").format(d.month, d.day, weekday(d), len(rows))
         overdue = sum(1 for r in rows if r.state == OVERDUE)
         if d == today and overdue:
             head += self.tr(",其中逾期 {0} 件排在最前").format(overdue)
@@ -1072,17 +1084,17 @@ class VisitCalendarPage(QWidget):
         total = overdue_total = 0
         bold = QFont(self.today_tree.font())
         bold.setBold(True)
-        for name in sorted(groups, key=lambda n: (n == "未指定", n)):
+        for name in sorted(groups, key=lambda n: (n == UNASSIGNED, n)):
             rows = visit_rows(self.visits, groups[name])
             overdue = sum(1 for r in rows if r.state == OVERDUE)
             total, overdue_total = total + len(rows), overdue_total + overdue
-            label = self.tr("{0}:{1} 件").format(name, len(rows))
+            label = self.tr("{0}:{1} 件").format(self.tr(UNASSIGNED) if name == UNASSIGNED else name, len(rows))
             if overdue:
                 label += self.tr("(逾期 {0})").format(overdue)
             top = QTreeWidgetItem([label])
             top.setFont(0, bold)
             for r in rows:
-                child = QTreeWidgetItem([r.state, f"{r.due.month}月{r.due.day}日", r.room, r.case, r.kind])
+                child = QTreeWidgetItem([r.state, self.tr("{0}月{1}日").format(r.due.month, r.due.day), r.room, r.case, r.kind])
                 child.setData(0, Qt.ItemDataRole.UserRole, r.id)
                 bg, fg = STATE_COLOURS.get(r.state, ("#ffffff", "#222222"))
                 child.setBackground(0, QColor(bg))

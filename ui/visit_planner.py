@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TR_NOOP, QDate, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -117,10 +117,10 @@ def quarters_up_to(day: dt.date, count: int = QUARTERS_SHOWN) -> list[str]:
 def due_words(due: dt.date, today: dt.date) -> str:
     days = (due - today).days
     if days < 0:
-        return f"逾期 {-days} 天"
+        return QCoreApplication.translate("VisitPlanner", "逾期 {0} 天").format(-days)
     if days == 0:
-        return "今天到期"
-    return f"还有 {days} 天"
+        return QCoreApplication.translate("VisitPlanner", "今天到期")
+    return QCoreApplication.translate("VisitPlanner", "还有 {0} 天").format(days)
 
 
 class ActionDialog(QDialog):

@@ -87,7 +87,7 @@ class VisitPolicyEditor(QWidget):
         QT_TR_NOOP("办结后"),
         QT_TR_NOOP("计日方式"),
         QT_TR_NOOP("回访率"),
-        *(QT_TR_NOOP(f"回访人({s})") for s in SEVERITIES),
+        *[QT_TR_NOOP("回访人({0})")] * len(SEVERITIES),  # {0}: the severity, see _headers()
         QT_TR_NOOP("允许的回访方式"),
         QT_TR_NOOP("上门须签名"),
     )
@@ -122,7 +122,10 @@ class VisitPolicyEditor(QWidget):
 
         # The main table: one rule per kind.
         self.table = QTableWidget(len(KINDS), len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        headers = [self.tr(c) for c in self.COLUMNS]
+        for i, severity in enumerate(SEVERITIES):
+            headers[self.COL_ROLE0 + i] = headers[self.COL_ROLE0 + i].format(severity)
+        self.table.setHorizontalHeaderLabels(headers)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -373,12 +373,13 @@ class VisitRecordDialog(QDialog):
         box = QGroupBox(self.tr("审核意见"))
         layout = QVBoxLayout(box)
         done = self.visits.reviews_of(self.visit)
+        not_filled = self.tr("(未填写)")
         for level in self.visits.REVIEW_LEVELS:
             review = done.get(level)
             text = (
                 f"<b>{level}</b>:{review.opinion}  <span style='color:#666'>— {review.reviewer} {_fmt(review.at)}</span>"
                 if review
-                else f"<b>{level}</b>:<span style='color:#999'>(未填写)</span>"
+                else f"<b>{level}</b>:<span style='color:#999'>{not_filled}</span>"
             )
             label = QLabel(text)
             label.setWordWrap(True)
@@ -448,7 +449,7 @@ class VisitRecordDialog(QDialog):
             return box
         case = self.case
         rows = [
-            (self.tr("案件编号"), case.number + (f"(原编号 {case.ref})" if case.ref else "")),
+            (self.tr("案件编号"), case.number + (self.tr("(原编号 {0})").format(case.ref) if case.ref else "")),
             (self.tr("状态"), case.state),
             (self.tr("房号"), case.room_label or "—"),
             (self.tr("客户"), " ".join(p for p in (case.customer_name, case.customer_phone) if p) or "—"),
@@ -778,8 +779,8 @@ class VisitRecordDialog(QDialog):
             ]
             if self.case is not None and self.case.kind == "报修":
                 rows += [
-                    (self.tr("现场查看"), _yes_no(visit.site_checked, "已到现场查看", "未到现场")),
-                    (self.tr("收费核实"), _yes_no(visit.charges_checked, "已核实,收费相符", "未核实")),
+                    (self.tr("现场查看"), _yes_no(visit.site_checked, self.tr("已到现场查看"), self.tr("未到现场"))),
+                    (self.tr("收费核实"), _yes_no(visit.charges_checked, self.tr("已核实,收费相符"), self.tr("未核实"))),
                     (self.tr("维修人员表现"), visit.worker_conduct or "—"),
                 ]
             rows.append((self.tr("客户签名"), self._signature_text()))
@@ -793,8 +794,9 @@ class VisitRecordDialog(QDialog):
                 (
                     self.tr("待答复问题"),
                     "\n".join(
-                        f"{t.question}(约定 {_fmt(t.promised)} 答复)"
-                        + (f" → 已答复:{t.answer}" if t.answered_at else " → 尚未答复")
+                        t.question
+                        + self.tr("(约定 {0} 答复)").format(_fmt(t.promised))
+                        + (self.tr(" → 已答复:{0}").format(t.answer) if t.answered_at else self.tr(" → 尚未答复"))
                         for t in tasks
                     ),
                 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -189,10 +189,10 @@ class FollowUpPage(QWidget):
     def _span(delta: dt.timedelta) -> str:
         hours = int(delta.total_seconds() // 3600)
         if hours >= 48:
-            return f"{hours // 24} 天"
+            return QCoreApplication.translate("VisitTasks", "{0} 天").format(hours // 24)
         if hours >= 1:
-            return f"{hours} 小时"
-        return f"{max(int(delta.total_seconds() // 60), 1)} 分钟"
+            return QCoreApplication.translate("VisitTasks", "{0} 小时").format(hours)
+        return QCoreApplication.translate("VisitTasks", "{0} 分钟").format(max(int(delta.total_seconds() // 60), 1))
 
     @staticmethod
     def _fill_row(

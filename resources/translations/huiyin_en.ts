@@ -112,6 +112,14 @@
             <translation>Content</translation>
         </message>
         <message>
+            <source>原值</source>
+            <translation>Old value</translation>
+        </message>
+        <message>
+            <source>新值</source>
+            <translation>New value</translation>
+        </message>
+        <message>
             <source>备份时间</source>
             <translation>Backup time</translation>
         </message>
@@ -138,6 +146,10 @@
         <message>
             <source> 个月</source>
             <translation> months</translation>
+        </message>
+        <message>
+            <source>确定</source>
+            <translation>OK</translation>
         </message>
         <message>
             <source>派工</source>
@@ -174,6 +186,10 @@
         <message>
             <source>合并</source>
             <translation>Merge</translation>
+        </message>
+        <message>
+            <source>已提交</source>
+            <translation>Submitted</translation>
         </message>
         <message>
             <source>投诉内容</source>
@@ -268,12 +284,32 @@
             <translation>Password</translation>
         </message>
         <message>
+            <source>临期</source>
+            <translation>Due soon</translation>
+        </message>
+        <message>
             <source>编号</source>
             <translation>No.</translation>
         </message>
         <message>
+            <source>客户</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
             <source>状态</source>
             <translation>Status</translation>
+        </message>
+        <message>
+            <source>期限状态</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <source>超期未交回</source>
+            <translation>Out too long</translation>
+        </message>
+        <message>
+            <source>全部</source>
+            <translation>All</translation>
         </message>
         <message>
             <source>领用人</source>
@@ -768,8 +804,8 @@
             <translation>Day count</translation>
         </message>
         <message>
-            <source>回访人({s})</source>
-            <translation>Visitor ({s})</translation>
+            <source>回访人({0})</source>
+            <translation>Visitor ({0})</translation>
         </message>
         <message>
             <source>允许的回访方式</source>
@@ -810,6 +846,18 @@
         <message>
             <source>待答复问题</source>
             <translation>Open question</translation>
+        </message>
+        <message>
+            <source>未指定</source>
+            <translation>Not assigned</translation>
+        </message>
+        <message>
+            <source>客服员、主任、经理</source>
+            <translation>clerks, the director and managers</translation>
+        </message>
+        <message>
+            <source>客服主任、管理处经理</source>
+            <translation>the customer service director and the office manager</translation>
         </message>
     </context>
     <context>
@@ -916,6 +964,10 @@
         <message>
             <source>导出审计记录</source>
             <translation>Export audit log</translation>
+        </message>
+        <message>
+            <source>审计记录.xlsx</source>
+            <translation>Audit log.xlsx</translation>
         </message>
         <message>
             <source>导出</source>
@@ -1115,6 +1167,13 @@ Please choose another backup.</translation>
         <message>
             <source>这个文件夹不能写入,请换一个</source>
             <translation>This folder cannot be written to; please choose another</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupWorker</name>
+        <message>
+            <source>备份失败:{0}</source>
+            <translation>Backup failed: {0}</translation>
         </message>
     </context>
     <context>
@@ -1522,6 +1581,10 @@ Please choose another backup.</translation>
             <translation>Your role cannot take this step</translation>
         </message>
         <message>
+            <source>第{0}次</source>
+            <translation>Attempt {0}</translation>
+        </message>
+        <message>
             <source>这件案件还没有派工,没有工作联系单可打印。</source>
             <translation>This case has not been dispatched yet: there is no work order to print.</translation>
         </message>
@@ -1540,6 +1603,10 @@ Please choose another backup.</translation>
         <message>
             <source>报品质部及总经理期限:</source>
             <translation>Due to Quality dept. and general manager:</translation>
+        </message>
+        <message>
+            <source>({0})</source>
+            <translation> ({0})</translation>
         </message>
     </context>
     <context>
@@ -1655,6 +1722,10 @@ Please choose another backup.</translation>
     </context>
     <context>
         <name>CaseTableModel</name>
+        <message>
+            <source>匿名</source>
+            <translation>Anonymous</translation>
+        </message>
         <message>
             <source>点击按此列排序</source>
             <translation>Click to sort by this column</translation>
@@ -1787,7 +1858,7 @@ Please choose another backup.</translation>
         </message>
         <message>
             <source>工作台 · {0}年{1}月{2}日 星期{3}</source>
-            <translation>Dashboard · {0}-{1}-{2}, weekday {3}</translation>
+            <translation>Dashboard · {3} {0}-{1}-{2}</translation>
         </message>
         <message>
             <source>无</source>
@@ -1834,8 +1905,16 @@ Please choose another backup.</translation>
             <translation>{0} waiting for delivery, none overdue</translation>
         </message>
         <message>
+            <source>{0}(逾期)</source>
+            <translation>{0} (overdue)</translation>
+        </message>
+        <message>
             <source>本月回访率({0},截至今日)</source>
             <translation>Visit rate this month ({0}, to date)</translation>
+        </message>
+        <message>
+            <source>{0}年{1}月</source>
+            <translation>{1}/{0}</translation>
         </message>
         <message>
             <source>{0} / {1}</source>
@@ -1868,6 +1947,25 @@ Please choose another backup.</translation>
         <message>
             <source>{0} · 期限 {1:%m-%d %H:%M} · {2}</source>
             <translation>{0} · due {1:%m-%d %H:%M} · {2}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Deadlines</name>
+        <message>
+            <source>首次回复 {0} 前</source>
+            <translation>First reply by {0}</translation>
+        </message>
+        <message>
+            <source>办结 {0} 前</source>
+            <translation>Resolve by {0}</translation>
+        </message>
+        <message>
+            <source>明确答复 {0} 前</source>
+            <translation>Definite answer by {0}</translation>
+        </message>
+        <message>
+            <source>重大投诉报告 {0} 前</source>
+            <translation>Major complaint report by {0}</translation>
         </message>
     </context>
     <context>
@@ -2052,6 +2150,10 @@ Please choose another backup.</translation>
             <source>(不指定,由部门安排)</source>
             <translation>(not specified, the department decides)</translation>
         </message>
+        <message>
+            <source>请选择部门</source>
+            <translation>Choose a department</translation>
+        </message>
     </context>
     <context>
         <name>DonePage</name>
@@ -2153,6 +2255,10 @@ Please choose another backup.</translation>
         <message>
             <source>(没有可批准的人员,请先在人员管理中添加)</source>
             <translation>(no one can approve: add staff in Staff first)</translation>
+        </message>
+        <message>
+            <source>请选择批准人</source>
+            <translation>Choose who approves</translation>
         </message>
     </context>
     <context>
@@ -2274,6 +2380,29 @@ Please choose another backup.</translation>
         </message>
     </context>
     <context>
+        <name>FormLedger</name>
+        <message>
+            <source>请填写回访编号或案件编号</source>
+            <translation>Enter a visit number or a case number</translation>
+        </message>
+        <message>
+            <source>没有编号为 {0} 的回访</source>
+            <translation>There is no visit number {0}</translation>
+        </message>
+        <message>
+            <source>没有案件编号为“{0}”的案件</source>
+            <translation>There is no case numbered "{0}"</translation>
+        </message>
+        <message>
+            <source>案件 {0} 还没有回访</source>
+            <translation>Case {0} has no visit yet</translation>
+        </message>
+        <message>
+            <source>回访 #{0}(第{1}次,{2}) {3}</source>
+            <translation>Visit #{0} (attempt {1}, {2}) {3}</translation>
+        </message>
+    </context>
+    <context>
         <name>FormLedgerPage</name>
         <message>
             <source>关闭</source>
@@ -2324,6 +2453,22 @@ Please choose another backup.</translation>
             <translation>Taken out</translation>
         </message>
         <message>
+            <source>{0} · 超期</source>
+            <translation>{0} · out too long</translation>
+        </message>
+        <message>
+            <source>{0} 天(超期)</source>
+            <translation>{0} days (too long)</translation>
+        </message>
+        <message>
+            <source>{0} 天</source>
+            <translation>{0} days</translation>
+        </message>
+        <message>
+            <source>附扫描件 {0}</source>
+            <translation>scan attached: {0}</translation>
+        </message>
+        <message>
             <source>显示 {0} 张 / 共 {1} 张;在外 {2} 张</source>
             <translation>Showing {0} of {1} forms; {2} out</translation>
         </message>
@@ -2332,8 +2477,28 @@ Please choose another backup.</translation>
             <translation>, &lt;b style='color:#8c1d18'&gt;{0} overdue for return&lt;/b&gt; (out longer than {1} days)</translation>
         </message>
         <message>
+            <source>回访次数</source>
+            <translation>Visit count</translation>
+        </message>
+        <message>
             <source>&lt;b&gt;在外表单&lt;/b&gt;:{0} 人 {1} 张</source>
             <translation>&lt;b&gt;Forms out&lt;/b&gt;: {0} people, {1} forms</translation>
+        </message>
+        <message>
+            <source>{0}  {1} 张</source>
+            <translation>{0}  {1} forms</translation>
+        </message>
+        <message>
+            <source>(未记名)</source>
+            <translation>(no name)</translation>
+        </message>
+        <message>
+            <source>,{0} 张超期</source>
+            <translation>, {0} out too long</translation>
+        </message>
+        <message>
+            <source>  超期</source>
+            <translation>  out too long</translation>
         </message>
         <message>
             <source>没有在外的表单</source>
@@ -2356,6 +2521,14 @@ Please choose another backup.</translation>
             <translation>Blank visit record forms ({0})</translation>
         </message>
         <message>
+            <source>空白回访记录表.pdf</source>
+            <translation>Blank visit record forms.pdf</translation>
+        </message>
+        <message>
+            <source>请选择领用人</source>
+            <translation>Choose who takes the forms</translation>
+        </message>
+        <message>
             <source>{0} 已由 {1} 领用</source>
             <translation>{0} taken out by {1}</translation>
         </message>
@@ -2371,12 +2544,31 @@ Please choose another backup.</translation>
             <source>回访记录签收表</source>
             <translation>Visit record form sign-out sheet</translation>
         </message>
+        <message>
+            <source>回访记录签收表.pdf</source>
+            <translation>Visit record form sign-out sheet.pdf</translation>
+        </message>
     </context>
     <context>
         <name>HelpDialog</name>
         <message>
             <source>回音 使用帮助</source>
             <translation>Huiyin help</translation>
+        </message>
+    </context>
+    <context>
+        <name>History</name>
+        <message>
+            <source>是</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>否</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>(空)</source>
+            <translation>(empty)</translation>
         </message>
     </context>
     <context>
@@ -2459,6 +2651,53 @@ Please choose another backup.</translation>
         <message>
             <source>%1 年国务院放假安排尚未内置,请在此录入;未录入的日子按周一至周五上班计算。</source>
             <translation>The State Council holiday schedule for %1 is not built in yet: please enter it here; days not entered count as Monday–Friday working days.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>文件:{0}</source>
+            <translation>File: {0}</translation>
+        </message>
+        <message>
+            <source>跳过错误行(正确的行照常导入,错误行另存到旁边的文件)</source>
+            <translation>Skip rows with errors (good rows are imported; rows with errors are saved to a file alongside)</translation>
+        </message>
+        <message>
+            <source>正在读取文件…</source>
+            <translation>Reading the file…</translation>
+        </message>
+        <message>
+            <source>正在导出…</source>
+            <translation>Exporting…</translation>
+        </message>
+        <message>
+            <source>发现的问题会列在这里</source>
+            <translation>Problems found are listed here</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>跳过错误行导入</source>
+            <translation>Import, skipping rows with errors</translation>
+        </message>
+        <message>
+            <source>正在取消,已读入的内容都不会保存…</source>
+            <translation>Cancelling; nothing read so far will be saved…</translation>
+        </message>
+        <message>
+            <source>已导出 {0} / {1} 行</source>
+            <translation>Exported {0} / {1} rows</translation>
+        </message>
+        <message>
+            <source>已处理 {0} / {1} 行</source>
+            <translation>Processed {0} / {1} rows</translation>
         </message>
     </context>
     <context>
@@ -2697,6 +2936,17 @@ Please choose another backup.</translation>
         </message>
     </context>
     <context>
+        <name>LedgerWorker</name>
+        <message>
+            <source>没有权限写入 {0},请关闭在 Excel 中打开的该文件或换一个文件夹</source>
+            <translation>No permission to write {0}: close the file if it is open in Excel, or choose another folder</translation>
+        </message>
+        <message>
+            <source>出错了:{0}</source>
+            <translation>Something went wrong: {0}</translation>
+        </message>
+    </context>
+    <context>
         <name>ListPage</name>
         <message>
             <source>输入%1名称</source>
@@ -2783,6 +3033,22 @@ Please choose another backup.</translation>
         <message>
             <source>{0}公告</source>
             <translation>Notice for {0}</translation>
+        </message>
+        <message>
+            <source>投诉处理记录表-{0}</source>
+            <translation>Complaint record-{0}</translation>
+        </message>
+        <message>
+            <source>工作联系单-{0}</source>
+            <translation>Work order-{0}</translation>
+        </message>
+        <message>
+            <source>修改记录 — {0}</source>
+            <translation>Change history — {0}</translation>
+        </message>
+        <message>
+            <source>回访记录表-{0}</source>
+            <translation>Visit record form-{0}</translation>
         </message>
         <message>
             <source>{0} · {1}({2})</source>
@@ -2909,6 +3175,10 @@ Please choose another backup.</translation>
             <translation>Export case ledger</translation>
         </message>
         <message>
+            <source>案件台账.xlsx</source>
+            <translation>Case ledger.xlsx</translation>
+        </message>
+        <message>
             <source>备份</source>
             <translation>Backup</translation>
         </message>
@@ -2935,9 +3205,37 @@ Please choose another backup.</translation>
             <source>并入案件(&amp;N)</source>
             <translation>Merge i&amp;nto case</translation>
         </message>
+        <message>
+            <source>请输入案件编号</source>
+            <translation>Enter a case number</translation>
+        </message>
+        <message>
+            <source>找不到编号为“{0}”的案件</source>
+            <translation>No case numbered "{0}"</translation>
+        </message>
+        <message>
+            <source>匿名</source>
+            <translation>Anonymous</translation>
+        </message>
     </context>
     <context>
         <name>MonthGrid</name>
+        <message>
+            <source>休</source>
+            <translation>Off</translation>
+        </message>
+        <message>
+            <source>班</source>
+            <translation>Work</translation>
+        </message>
+        <message>
+            <source>回访月历</source>
+            <translation>Visit calendar</translation>
+        </message>
+        <message>
+            <source>{0}月{1}日</source>
+            <translation>{0}/{1}</translation>
+        </message>
         <message>
             <source>今天</source>
             <translation>Today</translation>
@@ -2992,6 +3290,10 @@ Please choose another backup.</translation>
         <message>
             <source>最近 %1 天已转为案件</source>
             <translation>Made into cases in the last %1 days</translation>
+        </message>
+        <message>
+            <source>不能晚于现在</source>
+            <translation>Cannot be later than now</translation>
         </message>
         <message>
             <source>已记下 %1 %2 的来电。</source>
@@ -3338,12 +3640,20 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
             <translation>Export owner data</translation>
         </message>
         <message>
+            <source>业主名册.xlsx</source>
+            <translation>Owner register.xlsx</translation>
+        </message>
+        <message>
             <source>已导出 {0} 人到 {1}。文件含完整电话和身份证号,请妥善保管;此次导出已记录。</source>
             <translation>Exported {0} people to {1}. The file contains full phone and ID numbers: keep it safe. This export has been recorded.</translation>
         </message>
     </context>
     <context>
         <name>ParetoChart</name>
+        <message>
+            <source>{0}:{1} 件,累计 {2}</source>
+            <translation>{0}: {1} cases, cumulative {2}</translation>
+        </message>
         <message>
             <source>本期没有投诉</source>
             <translation>No complaints in this period</translation>
@@ -3359,6 +3669,14 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
     </context>
     <context>
         <name>PdfPreviewDialog</name>
+        <message>
+            <source>打印预览</source>
+            <translation>Print preview</translation>
+        </message>
+        <message>
+            <source>回音.pdf</source>
+            <translation>Huiyin.pdf</translation>
+        </message>
         <message>
             <source>无法显示这份 PDF:{0}</source>
             <translation>Cannot show this PDF: {0}</translation>
@@ -3427,6 +3745,26 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
     <context>
         <name>PolicyPage</name>
         <message>
+            <source>投诉</source>
+            <translation>Complaint</translation>
+        </message>
+        <message>
+            <source>维修</source>
+            <translation>Repairs</translation>
+        </message>
+        <message>
+            <source>个工作日</source>
+            <translation>working days</translation>
+        </message>
+        <message>
+            <source>天</source>
+            <translation>days</translation>
+        </message>
+        <message>
+            <source>{0}办结后 {1} {2}内回访,回访率 {3}</source>
+            <translation>{0}: visit within {1} {2} of resolution, visit rate {3}</translation>
+        </message>
+        <message>
             <source>回访制度</source>
             <translation>Visit policy</translation>
         </message>
@@ -3489,6 +3827,10 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         <message>
             <source>原定日期:</source>
             <translation>Planned date:</translation>
+        </message>
+        <message>
+            <source>{0}(周{1})</source>
+            <translation>{0} ({1})</translation>
         </message>
         <message>
             <source>改到:</source>
@@ -3610,6 +3952,22 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         <message>
             <source>图片或 PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff);;所有文件 (*)</source>
             <translation>Images or PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff);;All files (*)</translation>
+        </message>
+        <message>
+            <source>文件太大(最多 20 MB)</source>
+            <translation>The file is too large (20 MB at most)</translation>
+        </message>
+        <message>
+            <source>找不到文件 {0}</source>
+            <translation>File not found: {0}</translation>
+        </message>
+        <message>
+            <source>这是一个文件夹,请选择文件</source>
+            <translation>This is a folder: choose a file</translation>
+        </message>
+        <message>
+            <source>无法读取:{0}</source>
+            <translation>Cannot read: {0}</translation>
         </message>
     </context>
     <context>
@@ -3813,6 +4171,10 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
     <context>
         <name>SignDialog</name>
         <message>
+            <source>{0} · {1}{2} · {3}派</source>
+            <translation>{0} · {1}{2} · dispatched {3}</translation>
+        </message>
+        <message>
             <source>签收人姓名</source>
             <translation>Name of recipient</translation>
         </message>
@@ -3823,6 +4185,10 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         <message>
             <source>签收人(&amp;N)</source>
             <translation>Signed for &amp;by</translation>
+        </message>
+        <message>
+            <source>没有待签收的联系单</source>
+            <translation>No work order is waiting to be signed for</translation>
         </message>
     </context>
     <context>
@@ -3862,6 +4228,10 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
     </context>
     <context>
         <name>SignatureDialog</name>
+        <message>
+            <source>客户签名</source>
+            <translation>Customer's signature</translation>
+        </message>
         <message>
             <source>签名人姓名</source>
             <translation>Name of the signer</translation>
@@ -4063,6 +4433,10 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
             <translation>Reactivate</translation>
         </message>
         <message>
+            <source>设了登录名就要设密码</source>
+            <translation>A login needs a password</translation>
+        </message>
+        <message>
             <source>已保存:%1</source>
             <translation>Saved: %1</translation>
         </message>
@@ -4113,9 +4487,25 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
             <source>设了密码,请同时填写登录名</source>
             <translation>A password is set: please enter a login too</translation>
         </message>
+        <message>
+            <source>至少要保留一名在用、能登录的系统管理员</source>
+            <translation>At least one active system administrator who can log in must remain</translation>
+        </message>
     </context>
     <context>
         <name>StatsWindow</name>
+        <message>
+            <source>{0} 小时</source>
+            <translation>{0} h</translation>
+        </message>
+        <message>
+            <source>持平</source>
+            <translation>No change</translation>
+        </message>
+        <message>
+            <source>{0} {1} 个百分点</source>
+            <translation>{0} {1} percentage points</translation>
+        </message>
         <message>
             <source>统计分析</source>
             <translation>Statistics and analysis</translation>
@@ -4373,6 +4763,10 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
             <translation>Repair request</translation>
         </message>
         <message>
+            <source>{0}(逾期)</source>
+            <translation>{0} (overdue)</translation>
+        </message>
+        <message>
             <source>本期没有标记为典型的案例(在案件详情中可标记)。</source>
             <translation>No cases marked typical in this period (mark them in the case details).</translation>
         </message>
@@ -4395,6 +4789,10 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         <message>
             <source>改进措施已保存。</source>
             <translation>Improvements saved.</translation>
+        </message>
+        <message>
+            <source>回访统计分析_{0}</source>
+            <translation>Visit statistics_{0}</translation>
         </message>
         <message>
             <source>导出 PDF</source>
@@ -4432,8 +4830,16 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
     <context>
         <name>TrendChart</name>
         <message>
+            <source>{0}年{1}月:{2}({3}/{4})</source>
+            <translation>{1}/{0}: {2} ({3}/{4})</translation>
+        </message>
+        <message>
             <source>暂无数据</source>
             <translation>No data yet</translation>
+        </message>
+        <message>
+            <source>{0}月</source>
+            <translation>Month {0}</translation>
         </message>
         <message>
             <source>{0} 次</source>
@@ -4514,6 +4920,10 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
             <translation>Building</translation>
         </message>
         <message>
+            <source>当日回访</source>
+            <translation>The day's visits</translation>
+        </message>
+        <message>
             <source>双击打开回访记录;把“计划”中的回访拖到月历的某一天可改期。</source>
             <translation>Double-click to open the visit record; drag a planned visit onto a day of the month to reschedule it.</translation>
         </message>
@@ -4532,6 +4942,10 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         <message>
             <source>案件/类型</source>
             <translation>Case / type</translation>
+        </message>
+        <message>
+            <source>{0}月{1}日</source>
+            <translation>{0}/{1}</translation>
         </message>
         <message>
             <source>所选日</source>
@@ -4648,6 +5062,32 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         <message>
             <source>已改期:{0} → {1}</source>
             <translation>Rescheduled: {0} → {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitListModel</name>
+        <message>
+            <source>{0}月{1}日</source>
+            <translation>{0}/{1}</translation>
+        </message>
+        <message>
+            <source>{0} · 应访 {1} · {2}</source>
+            <translation>{0} · due {1} · {2}</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitPlanner</name>
+        <message>
+            <source>逾期 {0} 天</source>
+            <translation>{0} days overdue</translation>
+        </message>
+        <message>
+            <source>今天到期</source>
+            <translation>Due today</translation>
+        </message>
+        <message>
+            <source>还有 {0} 天</source>
+            <translation>{0} days left</translation>
         </message>
     </context>
     <context>
@@ -4810,6 +5250,10 @@ What is filled in now will be replaced (you can still cancel before saving).</tr
             <translation>Review comments</translation>
         </message>
         <message>
+            <source>(未填写)</source>
+            <translation>(not filled in)</translation>
+        </message>
+        <message>
             <source>签署意见</source>
             <translation>Sign comments</translation>
         </message>
@@ -4828,6 +5272,10 @@ What is filled in now will be replaced (you can still cancel before saving).</tr
         <message>
             <source>案件编号</source>
             <translation>Case no.</translation>
+        </message>
+        <message>
+            <source>(原编号 {0})</source>
+            <translation> (formerly {0})</translation>
         </message>
         <message>
             <source>状态</source>
@@ -5082,6 +5530,18 @@ What is filled in now will be replaced (you can still cancel before saving).</tr
             <translation>Reason for cancelling</translation>
         </message>
         <message>
+            <source>(约定 {0} 答复)</source>
+            <translation> (answer promised by {0})</translation>
+        </message>
+        <message>
+            <source> → 已答复:{0}</source>
+            <translation> → answered: {0}</translation>
+        </message>
+        <message>
+            <source> → 尚未答复</source>
+            <translation> → not answered yet</translation>
+        </message>
+        <message>
             <source>{0} 送达 {1}</source>
             <translation>{0} delivered {1}</translation>
         </message>
@@ -5143,6 +5603,21 @@ What is filled in now will be replaced (you can still cancel before saving).</tr
         </message>
     </context>
     <context>
+        <name>VisitTasks</name>
+        <message>
+            <source>{0} 天</source>
+            <translation>{0} days</translation>
+        </message>
+        <message>
+            <source>{0} 小时</source>
+            <translation>{0} h</translation>
+        </message>
+        <message>
+            <source>{0} 分钟</source>
+            <translation>{0} min</translation>
+        </message>
+    </context>
+    <context>
         <name>VoidDialog</name>
         <message>
             <source>作废 {0}</source>
@@ -5175,6 +5650,52 @@ What is filled in now will be replaced (you can still cancel before saving).</tr
         <message>
             <source>作废原因(&amp;R)</source>
             <translation>Reason(&amp;R)</translation>
+        </message>
+    </context>
+    <context>
+        <name>WeekView</name>
+        <message>
+            <source>周{0}</source>
+            <translation>{0}</translation>
+        </message>
+        <message>
+            <source> · 今天</source>
+            <translation> · today</translation>
+        </message>
+        <message>
+            <source>{0}月{1}日 · {2}件</source>
+            <translation>{0}/{1} · {2}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Weekday</name>
+        <message>
+            <source>一</source>
+            <translation>Mon</translation>
+        </message>
+        <message>
+            <source>二</source>
+            <translation>Tue</translation>
+        </message>
+        <message>
+            <source>三</source>
+            <translation>Wed</translation>
+        </message>
+        <message>
+            <source>四</source>
+            <translation>Thu</translation>
+        </message>
+        <message>
+            <source>五</source>
+            <translation>Fri</translation>
+        </message>
+        <message>
+            <source>六</source>
+            <translation>Sat</translation>
+        </message>
+        <message>
+            <source>日</source>
+            <translation>Sun</translation>
         </message>
     </context>
     <context>

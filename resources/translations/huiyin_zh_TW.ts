@@ -112,6 +112,14 @@
             <translation>內容</translation>
         </message>
         <message>
+            <source>原值</source>
+            <translation>原值</translation>
+        </message>
+        <message>
+            <source>新值</source>
+            <translation>新值</translation>
+        </message>
+        <message>
             <source>备份时间</source>
             <translation>備份時間</translation>
         </message>
@@ -138,6 +146,10 @@
         <message>
             <source> 个月</source>
             <translation> 個月</translation>
+        </message>
+        <message>
+            <source>确定</source>
+            <translation>確定</translation>
         </message>
         <message>
             <source>派工</source>
@@ -174,6 +186,10 @@
         <message>
             <source>合并</source>
             <translation>合併</translation>
+        </message>
+        <message>
+            <source>已提交</source>
+            <translation>已提交</translation>
         </message>
         <message>
             <source>投诉内容</source>
@@ -268,12 +284,32 @@
             <translation>密碼</translation>
         </message>
         <message>
+            <source>临期</source>
+            <translation>臨期</translation>
+        </message>
+        <message>
             <source>编号</source>
             <translation>編號</translation>
         </message>
         <message>
+            <source>客户</source>
+            <translation>客戶</translation>
+        </message>
+        <message>
             <source>状态</source>
             <translation>狀態</translation>
+        </message>
+        <message>
+            <source>期限状态</source>
+            <translation>期限狀態</translation>
+        </message>
+        <message>
+            <source>超期未交回</source>
+            <translation>超期未交回</translation>
+        </message>
+        <message>
+            <source>全部</source>
+            <translation>全部</translation>
         </message>
         <message>
             <source>领用人</source>
@@ -768,8 +804,8 @@
             <translation>計日方式</translation>
         </message>
         <message>
-            <source>回访人({s})</source>
-            <translation>回訪人({s})</translation>
+            <source>回访人({0})</source>
+            <translation>回訪人({0})</translation>
         </message>
         <message>
             <source>允许的回访方式</source>
@@ -810,6 +846,18 @@
         <message>
             <source>待答复问题</source>
             <translation>待答覆問題</translation>
+        </message>
+        <message>
+            <source>未指定</source>
+            <translation>未指定</translation>
+        </message>
+        <message>
+            <source>客服员、主任、经理</source>
+            <translation>客服員、主任、經理</translation>
+        </message>
+        <message>
+            <source>客服主任、管理处经理</source>
+            <translation>客服主任、管理處經理</translation>
         </message>
     </context>
     <context>
@@ -916,6 +964,10 @@
         <message>
             <source>导出审计记录</source>
             <translation>匯出審計記錄</translation>
+        </message>
+        <message>
+            <source>审计记录.xlsx</source>
+            <translation>審計記錄.xlsx</translation>
         </message>
         <message>
             <source>导出</source>
@@ -1106,7 +1158,7 @@
         </message>
         <message>
             <source>请填写完整路径,例如 E:\回音备份,或点“选择…”</source>
-            <translation>請填寫完整路徑,例如 E:\迴音備份,或點“選擇…”</translation>
+            <translation>請填寫完整路徑,例如 E:\回音備份,或點“選擇…”</translation>
         </message>
         <message>
             <source>无法建立这个文件夹:{0}(U 盘没插好?)</source>
@@ -1115,6 +1167,13 @@
         <message>
             <source>这个文件夹不能写入,请换一个</source>
             <translation>這個資料夾不能寫入,請換一個</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupWorker</name>
+        <message>
+            <source>备份失败:{0}</source>
+            <translation>備份失敗:{0}</translation>
         </message>
     </context>
     <context>
@@ -1522,6 +1581,10 @@
             <translation>您的角色不能做這一步</translation>
         </message>
         <message>
+            <source>第{0}次</source>
+            <translation>第{0}次</translation>
+        </message>
+        <message>
             <source>这件案件还没有派工,没有工作联系单可打印。</source>
             <translation>這件案件還沒有派工,沒有工作聯絡單可列印。</translation>
         </message>
@@ -1540,6 +1603,10 @@
         <message>
             <source>报品质部及总经理期限:</source>
             <translation>報品質部及總經理期限:</translation>
+        </message>
+        <message>
+            <source>({0})</source>
+            <translation>({0})</translation>
         </message>
     </context>
     <context>
@@ -1655,6 +1722,10 @@
     </context>
     <context>
         <name>CaseTableModel</name>
+        <message>
+            <source>匿名</source>
+            <translation>匿名</translation>
+        </message>
         <message>
             <source>点击按此列排序</source>
             <translation>點選按此列排序</translation>
@@ -1834,8 +1905,16 @@
             <translation>待送達 {0} 份,未逾期</translation>
         </message>
         <message>
+            <source>{0}(逾期)</source>
+            <translation>{0}(逾期)</translation>
+        </message>
+        <message>
             <source>本月回访率({0},截至今日)</source>
             <translation>本月回訪率({0},截至今日)</translation>
+        </message>
+        <message>
+            <source>{0}年{1}月</source>
+            <translation>{0}年{1}月</translation>
         </message>
         <message>
             <source>{0} / {1}</source>
@@ -1868,6 +1947,25 @@
         <message>
             <source>{0} · 期限 {1:%m-%d %H:%M} · {2}</source>
             <translation>{0} · 期限 {1:%m-%d %H:%M} · {2}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Deadlines</name>
+        <message>
+            <source>首次回复 {0} 前</source>
+            <translation>首次回覆 {0} 前</translation>
+        </message>
+        <message>
+            <source>办结 {0} 前</source>
+            <translation>辦結 {0} 前</translation>
+        </message>
+        <message>
+            <source>明确答复 {0} 前</source>
+            <translation>明確答覆 {0} 前</translation>
+        </message>
+        <message>
+            <source>重大投诉报告 {0} 前</source>
+            <translation>重大投訴報告 {0} 前</translation>
         </message>
     </context>
     <context>
@@ -2052,6 +2150,10 @@
             <source>(不指定,由部门安排)</source>
             <translation>(不指定,由部門安排)</translation>
         </message>
+        <message>
+            <source>请选择部门</source>
+            <translation>請選擇部門</translation>
+        </message>
     </context>
     <context>
         <name>DonePage</name>
@@ -2154,12 +2256,16 @@
             <source>(没有可批准的人员,请先在人员管理中添加)</source>
             <translation>(沒有可批准的人員,請先在人員管理中新增)</translation>
         </message>
+        <message>
+            <source>请选择批准人</source>
+            <translation>請選擇批准人</translation>
+        </message>
     </context>
     <context>
         <name>FirstRunDialog</name>
         <message>
             <source>回音 · 首次设置</source>
-            <translation>迴音 · 首次設定</translation>
+            <translation>回音 · 首次設定</translation>
         </message>
         <message>
             <source>跳过此页</source>
@@ -2274,6 +2380,29 @@
         </message>
     </context>
     <context>
+        <name>FormLedger</name>
+        <message>
+            <source>请填写回访编号或案件编号</source>
+            <translation>請填寫回訪編號或案件編號</translation>
+        </message>
+        <message>
+            <source>没有编号为 {0} 的回访</source>
+            <translation>沒有編號為 {0} 的回訪</translation>
+        </message>
+        <message>
+            <source>没有案件编号为“{0}”的案件</source>
+            <translation>沒有案件編號為“{0}”的案件</translation>
+        </message>
+        <message>
+            <source>案件 {0} 还没有回访</source>
+            <translation>案件 {0} 還沒有回訪</translation>
+        </message>
+        <message>
+            <source>回访 #{0}(第{1}次,{2}) {3}</source>
+            <translation>回訪 #{0}(第{1}次,{2}) {3}</translation>
+        </message>
+    </context>
+    <context>
         <name>FormLedgerPage</name>
         <message>
             <source>关闭</source>
@@ -2324,6 +2453,22 @@
             <translation>已領用</translation>
         </message>
         <message>
+            <source>{0} · 超期</source>
+            <translation>{0} · 超期</translation>
+        </message>
+        <message>
+            <source>{0} 天(超期)</source>
+            <translation>{0} 天(超期)</translation>
+        </message>
+        <message>
+            <source>{0} 天</source>
+            <translation>{0} 天</translation>
+        </message>
+        <message>
+            <source>附扫描件 {0}</source>
+            <translation>附掃描件 {0}</translation>
+        </message>
+        <message>
             <source>显示 {0} 张 / 共 {1} 张;在外 {2} 张</source>
             <translation>顯示 {0} 張 / 共 {1} 張;在外 {2} 張</translation>
         </message>
@@ -2332,8 +2477,28 @@
             <translation>,&lt;b style='color:#8c1d18'&gt;超期未交回 {0} 張&lt;/b&gt;(領用超過 {1} 天)</translation>
         </message>
         <message>
+            <source>回访次数</source>
+            <translation>回訪次數</translation>
+        </message>
+        <message>
             <source>&lt;b&gt;在外表单&lt;/b&gt;:{0} 人 {1} 张</source>
             <translation>&lt;b&gt;在外表單&lt;/b&gt;:{0} 人 {1} 張</translation>
+        </message>
+        <message>
+            <source>{0}  {1} 张</source>
+            <translation>{0}  {1} 張</translation>
+        </message>
+        <message>
+            <source>(未记名)</source>
+            <translation>(未記名)</translation>
+        </message>
+        <message>
+            <source>,{0} 张超期</source>
+            <translation>,{0} 張超期</translation>
+        </message>
+        <message>
+            <source>  超期</source>
+            <translation>  超期</translation>
         </message>
         <message>
             <source>没有在外的表单</source>
@@ -2356,6 +2521,14 @@
             <translation>空白回訪記錄表({0} 份)</translation>
         </message>
         <message>
+            <source>空白回访记录表.pdf</source>
+            <translation>空白回訪記錄表.pdf</translation>
+        </message>
+        <message>
+            <source>请选择领用人</source>
+            <translation>請選擇領用人</translation>
+        </message>
+        <message>
             <source>{0} 已由 {1} 领用</source>
             <translation>{0} 已由 {1} 領用</translation>
         </message>
@@ -2371,12 +2544,31 @@
             <source>回访记录签收表</source>
             <translation>回訪記錄簽收表</translation>
         </message>
+        <message>
+            <source>回访记录签收表.pdf</source>
+            <translation>回訪記錄簽收表.pdf</translation>
+        </message>
     </context>
     <context>
         <name>HelpDialog</name>
         <message>
             <source>回音 使用帮助</source>
-            <translation>迴音 使用幫助</translation>
+            <translation>回音 使用幫助</translation>
+        </message>
+    </context>
+    <context>
+        <name>History</name>
+        <message>
+            <source>是</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>否</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>(空)</source>
+            <translation>(空)</translation>
         </message>
     </context>
     <context>
@@ -2459,6 +2651,53 @@
         <message>
             <source>%1 年国务院放假安排尚未内置,请在此录入;未录入的日子按周一至周五上班计算。</source>
             <translation>%1 年國務院放假安排尚未內建,請在此錄入;未錄入的日子按週一至週五上班計算。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>文件:{0}</source>
+            <translation>檔案:{0}</translation>
+        </message>
+        <message>
+            <source>跳过错误行(正确的行照常导入,错误行另存到旁边的文件)</source>
+            <translation>跳過錯誤行(正確的行照常匯入,錯誤行另存到旁邊的檔案)</translation>
+        </message>
+        <message>
+            <source>正在读取文件…</source>
+            <translation>正在讀取檔案…</translation>
+        </message>
+        <message>
+            <source>正在导出…</source>
+            <translation>正在匯出…</translation>
+        </message>
+        <message>
+            <source>发现的问题会列在这里</source>
+            <translation>發現的問題會列在這裡</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>關閉</translation>
+        </message>
+        <message>
+            <source>跳过错误行导入</source>
+            <translation>跳過錯誤行匯入</translation>
+        </message>
+        <message>
+            <source>正在取消,已读入的内容都不会保存…</source>
+            <translation>正在取消,已讀入的內容都不會儲存…</translation>
+        </message>
+        <message>
+            <source>已导出 {0} / {1} 行</source>
+            <translation>已匯出 {0} / {1} 行</translation>
+        </message>
+        <message>
+            <source>已处理 {0} / {1} 行</source>
+            <translation>已處理 {0} / {1} 行</translation>
         </message>
     </context>
     <context>
@@ -2697,6 +2936,17 @@
         </message>
     </context>
     <context>
+        <name>LedgerWorker</name>
+        <message>
+            <source>没有权限写入 {0},请关闭在 Excel 中打开的该文件或换一个文件夹</source>
+            <translation>沒有權限寫入 {0},請關閉在 Excel 中開啟的該檔案或換一個資料夾</translation>
+        </message>
+        <message>
+            <source>出错了:{0}</source>
+            <translation>出錯了:{0}</translation>
+        </message>
+    </context>
+    <context>
         <name>ListPage</name>
         <message>
             <source>输入%1名称</source>
@@ -2743,11 +2993,11 @@
         <name>LoginDialog</name>
         <message>
             <source>登录 - 回音</source>
-            <translation>登入 - 迴音</translation>
+            <translation>登入 - 回音</translation>
         </message>
         <message>
             <source>屏幕已锁定 - 回音</source>
-            <translation>螢幕已鎖定 - 迴音</translation>
+            <translation>螢幕已鎖定 - 回音</translation>
         </message>
         <message>
             <source>登录名</source>
@@ -2783,6 +3033,22 @@
         <message>
             <source>{0}公告</source>
             <translation>{0}公告</translation>
+        </message>
+        <message>
+            <source>投诉处理记录表-{0}</source>
+            <translation>投訴處理記錄表-{0}</translation>
+        </message>
+        <message>
+            <source>工作联系单-{0}</source>
+            <translation>工作聯絡單-{0}</translation>
+        </message>
+        <message>
+            <source>修改记录 — {0}</source>
+            <translation>修改記錄 — {0}</translation>
+        </message>
+        <message>
+            <source>回访记录表-{0}</source>
+            <translation>回訪記錄表-{0}</translation>
         </message>
         <message>
             <source>{0} · {1}({2})</source>
@@ -2894,7 +3160,7 @@
         </message>
         <message>
             <source>关于回音</source>
-            <translation>關於迴音</translation>
+            <translation>關於回音</translation>
         </message>
         <message>
             <source>选择案件台账</source>
@@ -2909,12 +3175,16 @@
             <translation>匯出案件台賬</translation>
         </message>
         <message>
+            <source>案件台账.xlsx</source>
+            <translation>案件台賬.xlsx</translation>
+        </message>
+        <message>
             <source>备份</source>
             <translation>備份</translation>
         </message>
         <message>
             <source>&lt;h3&gt;回音 {0}&lt;/h3&gt;&lt;p&gt;件件有着落,事事有回音。&lt;/p&gt;&lt;p&gt;物业服务中心投诉、报修与回访管理。&lt;/p&gt;&lt;p&gt;数据文件夹:{1}&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;迴音 {0}&lt;/h3&gt;&lt;p&gt;件件有著落,事事有迴音。&lt;/p&gt;&lt;p&gt;物業服務中心投訴、報修與回訪管理。&lt;/p&gt;&lt;p&gt;數據資料夾:{1}&lt;/p&gt;</translation>
+            <translation>&lt;h3&gt;回音 {0}&lt;/h3&gt;&lt;p&gt;件件有著落,事事有回音。&lt;/p&gt;&lt;p&gt;物業服務中心投訴、報修與回訪管理。&lt;/p&gt;&lt;p&gt;數據資料夾:{1}&lt;/p&gt;</translation>
         </message>
     </context>
     <context>
@@ -2935,9 +3205,37 @@
             <source>并入案件(&amp;N)</source>
             <translation>併入案件(&amp;N)</translation>
         </message>
+        <message>
+            <source>请输入案件编号</source>
+            <translation>請輸入案件編號</translation>
+        </message>
+        <message>
+            <source>找不到编号为“{0}”的案件</source>
+            <translation>找不到編號為“{0}”的案件</translation>
+        </message>
+        <message>
+            <source>匿名</source>
+            <translation>匿名</translation>
+        </message>
     </context>
     <context>
         <name>MonthGrid</name>
+        <message>
+            <source>休</source>
+            <translation>休</translation>
+        </message>
+        <message>
+            <source>班</source>
+            <translation>班</translation>
+        </message>
+        <message>
+            <source>回访月历</source>
+            <translation>回訪月曆</translation>
+        </message>
+        <message>
+            <source>{0}月{1}日</source>
+            <translation>{0}月{1}日</translation>
+        </message>
         <message>
             <source>今天</source>
             <translation>今天</translation>
@@ -2992,6 +3290,10 @@
         <message>
             <source>最近 %1 天已转为案件</source>
             <translation>最近 %1 天已轉為案件</translation>
+        </message>
+        <message>
+            <source>不能晚于现在</source>
+            <translation>不能晚於現在</translation>
         </message>
         <message>
             <source>已记下 %1 %2 的来电。</source>
@@ -3338,12 +3640,20 @@
             <translation>匯出業主資料</translation>
         </message>
         <message>
+            <source>业主名册.xlsx</source>
+            <translation>業主名冊.xlsx</translation>
+        </message>
+        <message>
             <source>已导出 {0} 人到 {1}。文件含完整电话和身份证号,请妥善保管;此次导出已记录。</source>
             <translation>已匯出 {0} 人到 {1}。檔案含完整電話和身份證號,請妥善保管;此次匯出已記錄。</translation>
         </message>
     </context>
     <context>
         <name>ParetoChart</name>
+        <message>
+            <source>{0}:{1} 件,累计 {2}</source>
+            <translation>{0}:{1} 件,累計 {2}</translation>
+        </message>
         <message>
             <source>本期没有投诉</source>
             <translation>本期沒有投訴</translation>
@@ -3359,6 +3669,14 @@
     </context>
     <context>
         <name>PdfPreviewDialog</name>
+        <message>
+            <source>打印预览</source>
+            <translation>列印預覽</translation>
+        </message>
+        <message>
+            <source>回音.pdf</source>
+            <translation>回音.pdf</translation>
+        </message>
         <message>
             <source>无法显示这份 PDF:{0}</source>
             <translation>無法顯示這份 PDF:{0}</translation>
@@ -3427,6 +3745,26 @@
     <context>
         <name>PolicyPage</name>
         <message>
+            <source>投诉</source>
+            <translation>投訴</translation>
+        </message>
+        <message>
+            <source>维修</source>
+            <translation>維修</translation>
+        </message>
+        <message>
+            <source>个工作日</source>
+            <translation>個工作日</translation>
+        </message>
+        <message>
+            <source>天</source>
+            <translation>天</translation>
+        </message>
+        <message>
+            <source>{0}办结后 {1} {2}内回访,回访率 {3}</source>
+            <translation>{0}辦結後 {1} {2}內回訪,回訪率 {3}</translation>
+        </message>
+        <message>
             <source>回访制度</source>
             <translation>回訪制度</translation>
         </message>
@@ -3491,6 +3829,10 @@
             <translation>原定日期:</translation>
         </message>
         <message>
+            <source>{0}(周{1})</source>
+            <translation>{0}(周{1})</translation>
+        </message>
+        <message>
             <source>改到:</source>
             <translation>改到:</translation>
         </message>
@@ -3534,7 +3876,7 @@
         </message>
         <message>
             <source>&lt;p&gt;要恢复到备份 &lt;b&gt;{0}&lt;/b&gt;:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;请所有人保存手头的工作,然后&lt;b&gt;关闭回音&lt;/b&gt;。正在运行的程序打开着数据文件,不能在运行中安全地替换它自己的数据库,所以恢复不能在这里直接完成。&lt;/li&gt;&lt;li&gt;在命令提示符中运行下面的命令。恢复前会先校验备份文件;当前的数据文件&lt;b&gt;不会被覆盖&lt;/b&gt;,而是改名另存在数据文件夹中(…before-restore-日期时间)。&lt;/li&gt;&lt;li&gt;再次打开回音。备份之后录入的内容不在恢复后的数据中,请核对补录。&lt;/li&gt;&lt;/ol&gt;</source>
-            <translation>&lt;p&gt;要恢復到備份 &lt;b&gt;{0}&lt;/b&gt;:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;請所有人儲存手頭的工作,然後&lt;b&gt;關閉迴音&lt;/b&gt;。正在執行的程式開啟著資料檔案,不能在執行中安全地替換它自己的資料庫,所以恢復不能在這裡直接完成。&lt;/li&gt;&lt;li&gt;在命令提示符中執行下面的命令。恢復前會先校驗備份檔案;當前的資料檔案&lt;b&gt;不會被覆蓋&lt;/b&gt;,而是改名另存在數據資料夾中(…before-restore-日期時間)。&lt;/li&gt;&lt;li&gt;再次開啟回音。備份之後錄入的內容不在恢復後的資料中,請核對補錄。&lt;/li&gt;&lt;/ol&gt;</translation>
+            <translation>&lt;p&gt;要恢復到備份 &lt;b&gt;{0}&lt;/b&gt;:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;請所有人儲存手頭的工作,然後&lt;b&gt;關閉回音&lt;/b&gt;。正在執行的程式開啟著資料檔案,不能在執行中安全地替換它自己的資料庫,所以恢復不能在這裡直接完成。&lt;/li&gt;&lt;li&gt;在命令提示符中執行下面的命令。恢復前會先校驗備份檔案;當前的資料檔案&lt;b&gt;不會被覆蓋&lt;/b&gt;,而是改名另存在數據資料夾中(…before-restore-日期時間)。&lt;/li&gt;&lt;li&gt;再次開啟回音。備份之後錄入的內容不在恢復後的資料中,請核對補錄。&lt;/li&gt;&lt;/ol&gt;</translation>
         </message>
         <message>
             <source>复制命令</source>
@@ -3610,6 +3952,22 @@
         <message>
             <source>图片或 PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff);;所有文件 (*)</source>
             <translation>圖片或 PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff);;所有檔案 (*)</translation>
+        </message>
+        <message>
+            <source>文件太大(最多 20 MB)</source>
+            <translation>檔案太大(最多 20 MB)</translation>
+        </message>
+        <message>
+            <source>找不到文件 {0}</source>
+            <translation>找不到檔案 {0}</translation>
+        </message>
+        <message>
+            <source>这是一个文件夹,请选择文件</source>
+            <translation>這是一個資料夾,請選擇檔案</translation>
+        </message>
+        <message>
+            <source>无法读取:{0}</source>
+            <translation>無法讀取:{0}</translation>
         </message>
     </context>
     <context>
@@ -3801,7 +4159,7 @@
         </message>
         <message>
             <source>本机适用,重新启动回音后生效。</source>
-            <translation>本機適用,重新啟動迴音後生效。</translation>
+            <translation>本機適用,重新啟動回音後生效。</translation>
         </message>
         <message>
             <source>未保存,请改正:
@@ -3813,6 +4171,10 @@
     <context>
         <name>SignDialog</name>
         <message>
+            <source>{0} · {1}{2} · {3}派</source>
+            <translation>{0} · {1}{2} · {3}派</translation>
+        </message>
+        <message>
             <source>签收人姓名</source>
             <translation>簽收人姓名</translation>
         </message>
@@ -3823,6 +4185,10 @@
         <message>
             <source>签收人(&amp;N)</source>
             <translation>簽收人(&amp;N)</translation>
+        </message>
+        <message>
+            <source>没有待签收的联系单</source>
+            <translation>沒有待簽收的聯絡單</translation>
         </message>
     </context>
     <context>
@@ -3862,6 +4228,10 @@
     </context>
     <context>
         <name>SignatureDialog</name>
+        <message>
+            <source>客户签名</source>
+            <translation>客戶簽名</translation>
+        </message>
         <message>
             <source>签名人姓名</source>
             <translation>簽名人姓名</translation>
@@ -4063,6 +4433,10 @@
             <translation>重新啟用</translation>
         </message>
         <message>
+            <source>设了登录名就要设密码</source>
+            <translation>設了登入名就要設密碼</translation>
+        </message>
+        <message>
             <source>已保存:%1</source>
             <translation>已儲存:%1</translation>
         </message>
@@ -4113,9 +4487,25 @@
             <source>设了密码,请同时填写登录名</source>
             <translation>設了密碼,請同時填寫登入名</translation>
         </message>
+        <message>
+            <source>至少要保留一名在用、能登录的系统管理员</source>
+            <translation>至少要保留一名在用、能登入的系統管理員</translation>
+        </message>
     </context>
     <context>
         <name>StatsWindow</name>
+        <message>
+            <source>{0} 小时</source>
+            <translation>{0} 小時</translation>
+        </message>
+        <message>
+            <source>持平</source>
+            <translation>持平</translation>
+        </message>
+        <message>
+            <source>{0} {1} 个百分点</source>
+            <translation>{0} {1} 個百分點</translation>
+        </message>
         <message>
             <source>统计分析</source>
             <translation>統計分析</translation>
@@ -4373,6 +4763,10 @@
             <translation>報修</translation>
         </message>
         <message>
+            <source>{0}(逾期)</source>
+            <translation>{0}(逾期)</translation>
+        </message>
+        <message>
             <source>本期没有标记为典型的案例(在案件详情中可标记)。</source>
             <translation>本期沒有標記為典型的案例(在案件詳情中可標記)。</translation>
         </message>
@@ -4395,6 +4789,10 @@
         <message>
             <source>改进措施已保存。</source>
             <translation>改進措施已儲存。</translation>
+        </message>
+        <message>
+            <source>回访统计分析_{0}</source>
+            <translation>回訪統計分析_{0}</translation>
         </message>
         <message>
             <source>导出 PDF</source>
@@ -4432,8 +4830,16 @@
     <context>
         <name>TrendChart</name>
         <message>
+            <source>{0}年{1}月:{2}({3}/{4})</source>
+            <translation>{0}年{1}月:{2}({3}/{4})</translation>
+        </message>
+        <message>
             <source>暂无数据</source>
             <translation>暫無資料</translation>
+        </message>
+        <message>
+            <source>{0}月</source>
+            <translation>{0}月</translation>
         </message>
         <message>
             <source>{0} 次</source>
@@ -4514,6 +4920,10 @@
             <translation>樓棟</translation>
         </message>
         <message>
+            <source>当日回访</source>
+            <translation>當日回訪</translation>
+        </message>
+        <message>
             <source>双击打开回访记录;把“计划”中的回访拖到月历的某一天可改期。</source>
             <translation>雙擊開啟回訪記錄;把“計劃”中的回訪拖到月曆的某一天可改期。</translation>
         </message>
@@ -4532,6 +4942,10 @@
         <message>
             <source>案件/类型</source>
             <translation>案件/類型</translation>
+        </message>
+        <message>
+            <source>{0}月{1}日</source>
+            <translation>{0}月{1}日</translation>
         </message>
         <message>
             <source>所选日</source>
@@ -4648,6 +5062,32 @@
         <message>
             <source>已改期:{0} → {1}</source>
             <translation>已改期:{0} → {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitListModel</name>
+        <message>
+            <source>{0}月{1}日</source>
+            <translation>{0}月{1}日</translation>
+        </message>
+        <message>
+            <source>{0} · 应访 {1} · {2}</source>
+            <translation>{0} · 應訪 {1} · {2}</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitPlanner</name>
+        <message>
+            <source>逾期 {0} 天</source>
+            <translation>逾期 {0} 天</translation>
+        </message>
+        <message>
+            <source>今天到期</source>
+            <translation>今天到期</translation>
+        </message>
+        <message>
+            <source>还有 {0} 天</source>
+            <translation>還有 {0} 天</translation>
         </message>
     </context>
     <context>
@@ -4810,6 +5250,10 @@
             <translation>審核意見</translation>
         </message>
         <message>
+            <source>(未填写)</source>
+            <translation>(未填寫)</translation>
+        </message>
+        <message>
             <source>签署意见</source>
             <translation>簽署意見</translation>
         </message>
@@ -4828,6 +5272,10 @@
         <message>
             <source>案件编号</source>
             <translation>案件編號</translation>
+        </message>
+        <message>
+            <source>(原编号 {0})</source>
+            <translation>(原編號 {0})</translation>
         </message>
         <message>
             <source>状态</source>
@@ -5082,6 +5530,18 @@
             <translation>取消原因</translation>
         </message>
         <message>
+            <source>(约定 {0} 答复)</source>
+            <translation>(約定 {0} 答覆)</translation>
+        </message>
+        <message>
+            <source> → 已答复:{0}</source>
+            <translation> → 已答覆:{0}</translation>
+        </message>
+        <message>
+            <source> → 尚未答复</source>
+            <translation> → 尚未答覆</translation>
+        </message>
+        <message>
             <source>{0} 送达 {1}</source>
             <translation>{0} 送達 {1}</translation>
         </message>
@@ -5143,6 +5603,21 @@
         </message>
     </context>
     <context>
+        <name>VisitTasks</name>
+        <message>
+            <source>{0} 天</source>
+            <translation>{0} 天</translation>
+        </message>
+        <message>
+            <source>{0} 小时</source>
+            <translation>{0} 小時</translation>
+        </message>
+        <message>
+            <source>{0} 分钟</source>
+            <translation>{0} 分鐘</translation>
+        </message>
+    </context>
+    <context>
         <name>VoidDialog</name>
         <message>
             <source>作废 {0}</source>
@@ -5178,14 +5653,60 @@
         </message>
     </context>
     <context>
+        <name>WeekView</name>
+        <message>
+            <source>周{0}</source>
+            <translation>周{0}</translation>
+        </message>
+        <message>
+            <source> · 今天</source>
+            <translation> · 今天</translation>
+        </message>
+        <message>
+            <source>{0}月{1}日 · {2}件</source>
+            <translation>{0}月{1}日 · {2}件</translation>
+        </message>
+    </context>
+    <context>
+        <name>Weekday</name>
+        <message>
+            <source>一</source>
+            <translation>一</translation>
+        </message>
+        <message>
+            <source>二</source>
+            <translation>二</translation>
+        </message>
+        <message>
+            <source>三</source>
+            <translation>三</translation>
+        </message>
+        <message>
+            <source>四</source>
+            <translation>四</translation>
+        </message>
+        <message>
+            <source>五</source>
+            <translation>五</translation>
+        </message>
+        <message>
+            <source>六</source>
+            <translation>六</translation>
+        </message>
+        <message>
+            <source>日</source>
+            <translation>日</translation>
+        </message>
+    </context>
+    <context>
         <name>WelcomePage</name>
         <message>
             <source>欢迎使用回音</source>
-            <translation>歡迎使用迴音</translation>
+            <translation>歡迎使用回音</translation>
         </message>
         <message>
             <source>件件有着落,事事有回音。第一次使用,请填写服务中心名称并设立第一位管理员。</source>
-            <translation>件件有著落,事事有迴音。第一次使用,請填寫服務中心名稱並設立第一位管理員。</translation>
+            <translation>件件有著落,事事有回音。第一次使用,請填寫服務中心名稱並設立第一位管理員。</translation>
         </message>
         <message>
             <source>建立并继续</source>
@@ -5278,7 +5799,7 @@
         </message>
         <message>
             <source>回音已在运行</source>
-            <translation>迴音已在執行</translation>
+            <translation>回音已在執行</translation>
         </message>
         <message>
             <source>数据文件无法打开</source>
