@@ -250,6 +250,10 @@ class Owner(AuditedModel):
     note = pw.TextField(default="")
     active = pw.BooleanField(default=True)
 
+    # The audit trail records that an ID number changed, not the number: the trail is read
+    # by more people than may read owners' files.
+    AUDIT_MASK = ("id_number",)
+
     if TYPE_CHECKING:
         room_id: pw.ForeignKeyField[int | None]
         cases: pw.ModelSelect[Case]

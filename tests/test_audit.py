@@ -64,3 +64,13 @@ def test_reads_of_owner_data_are_logged(office):
 def test_head_is_kept(office, make_case):
     make_case()
     assert Setting.get(Setting.key == "audit_head").value.startswith('{"hash"')
+
+
+def test_id_numbers_stay_out_of_the_trail(office):
+    room = Room.create(building="1", unit="1", number="102")
+    owner = Owner.create(room=room, name="陈静", id_number="11010519491231002X")
+    owner.id_number = "110105194912310048"
+    owner.save()
+    texts = " ".join((e.old or "") + (e.new or "") for e in audit.history("owner", owner.id))
+    assert "11010519491231002X" not in texts and "110105194912310048" not in texts
+    assert "(已更改)" in texts
