@@ -8,6 +8,15 @@ clerk turns into cases; duplicates are merged; major complaints get their report
 cases are visited and closed. Every step goes through `CaseService` and `NightLogService`,
 so the data obeys the same rules as data typed in by hand. Everything follows from the
 seed, so the same seed gives the same office.
+
+The visits go through `VisitService` and `FormLedger` the same way: the service's resolve
+listener samples each handled case and plans its visit at that moment (the 抽样 tab explains
+every case); visitors call (sometimes more than once, a few never get through or are
+refused) or go on site with a numbered form signed out before and returned after, the owner
+signing on the pad (on the paper form before the pad came, `PAD_DAYS`); unsatisfied owners
+bring a rework notice and a second visit; the director reviews, adds and drops visits by
+hand and marks the quarter's typical cases; one open letter answers several owners about
+the flooded garage. The last days leave visits open: due today, overdue, a form out too long.
 """
 
 from __future__ import annotations
@@ -29,23 +38,35 @@ from app.case_query import CaseFilter, CaseQuery
 from app.cases import CaseInput, CaseService
 from app.clock import FixedClock
 from app.errors import UserError
+from app.forms import FORM_STATES, FormLedger
+from app.forms import OUT as FORM_OUT
 from app.models import (
     Case,
     Department,
     Dispatch,
     Extension,
+    FormSheet,
     MajorReport,
     NightLogEntry,
+    OpenLetter,
     Owner,
+    ReworkNotice,
     Room,
+    Signature,
     Staff,
     Visit,
+    VisitAttempt,
+    VisitDecision,
+    VisitReview,
+    VisitTask,
     db,
 )
 from app.nightlog import NightLogService
 from app.office import Office
 from app.policy import Policy, PolicyStore
+from app.signatures import SignatureCapture, demo_strokes
 from app.validation import normalise_id_number, normalise_phone
+from app.visits import UNSATISFIED, VisitResult, VisitService
 from app.workdays import WorkCalendar
 
 DEMO_OFFICE_NAME = "阳光花园物业服务中心"
@@ -891,6 +912,77 @@ VISIT_OPINIONS = [
     "建议维修后把现场清理干净。",
 ]
 
+# Owners sign on the pad from this many days before now; before, on the numbered paper form.
+# (Drawing a signature's picture is the slowest step of the demo.)
+PAD_DAYS = 240
+VISIT_QUESTIONS = [
+    "业主询问车位月卡能否按季度缴费",
+    "业主询问单元门禁卡补办流程和费用",
+    "业主希望了解外墙清洗的时间安排",
+    "业主询问楼上装修何时结束",
+]
+VISIT_ANSWERS = [
+    "已电话答复业主,并告知办理地点和所需材料。",
+    "已向业主说明安排,业主表示理解。",
+    "已请相关部门核实后答复业主。",
+]
+REVIEW_DIRECTOR = [
+    "回访记录完整,处理结果属实。",
+    "已核实,同意关闭。",
+    "情况属实,请相关部门注意改进。",
+    "回访及时,记录清楚。",
+]
+REVIEW_MANAGER = [
+    "已阅。请相关部门举一反三,排查同类问题。",
+    "已阅,纳入月度例会通报。",
+    "请持续跟进,下周复查。",
+]
+REVIEW_GM = ["已阅,按整改措施落实,季度检查。"]
+TYPICAL_NOTES = {
+    "rework": [
+        "首次处理不彻底,回访不满意后返工,再次回访满意。启示:完工须现场验收,确认彻底解决后再办结。",
+        "返工案例:回访发现问题未解决,书面通知返工后解决。启示:处理要查明根源,不能只做表面文章。",
+    ],
+    "major": [
+        "重大投诉:经理第一时间到场,报告按时提交。启示:应急到场时限要写入外包合同并考核。",
+        "重大投诉,处理过程完整,可作为应急处置培训案例。",
+    ],
+    "letter": ["同一事项多户反映,以公开信统一答复并说明整改措施,减少重复解释,业主反响较好。"],
+    "praise": [
+        "处理及时,回访业主很满意,可在例会上作为服务规范分享。",
+        "投诉当天响应、次日解决,业主来电致谢。启示:先回应、后处理,及时告知进度。",
+    ],
+}
+# The open letter's matter: the garage flooded in a summer storm, several owners called.
+GARAGE_FLOOD = Scenario(
+    "投诉",
+    "给排水",
+    "工程维修部",
+    0,
+    (
+        "昨夜暴雨后地下车库B区积水没过脚踝,车辆无法进出。",
+        "地下车库积水严重,车停在里面被泡,物业排水太慢。",
+        "暴雨后地下车库入口倒灌进水,每次下大雨都这样。",
+        "车库集水井水泵好像没开,积水一上午都没排完。",
+    ),
+    ("请尽快排水并说明原因", "要求彻底解决车库积水问题"),
+    (
+        "启用备用水泵排水并清理淤泥,检查为集水井排污泵故障,已更换。",
+        "已排净积水并冲洗地面,车库入口加设挡水板。",
+        "更换两台排污泵并加装水位报警器,与市政协调疏通出口管道。",
+        "已排水并清理车库,向业主说明原因及整改安排。",
+    ),
+    parties=("工程维修部",),
+    place="地下车库",
+)
+LETTER_TITLE = "关于地下车库积水问题的公开信"
+LETTER_BODY = (
+    "尊敬的各位业主:{day}暴雨期间,地下车库B区因集水井排污泵故障及市政管网排水不畅出现积水,"
+    "给大家出行带来不便,我们深表歉意。事发后工程维修部连夜启用备用水泵排水并清理淤泥,"
+    "目前已更换两台排污泵、加装水位报警器,并与市政部门协调疏通出口管道。今后遇暴雨预警,"
+    "秩序维护部将提前在车库入口设置挡水板并安排专人值守。如仍有疑问,请致电服务中心。{office}"
+)
+
 
 # The estate ------------------------------------------------------------------------------
 @dataclass
@@ -1231,6 +1323,17 @@ class Story:
     force_visit: bool = False
     resolve_at: dt.datetime | None = None
     void: bool = False
+    plain: bool = False  # handled on time, never late nor extended (the placed cases)
+    visit_mode: str = ""  # "", "leave", "form_out", "calls": how far its visit gets (the last days)
+    letter: LetterGroup | None = None  # answered with the others by one open letter
+
+
+@dataclass
+class LetterGroup:
+    """Owners who called about the same matter; one open letter answers them all."""
+
+    stories: list[Story]
+    visits: dict[int, int] = field(default_factory=dict)  # case id -> its planned visit
 
 
 class _Replay:
@@ -1241,11 +1344,24 @@ class _Replay:
         self.estate = estate
         self.crew = crew
         self.now = now
+        self.office_name = office.name
         self.clock = FixedClock(now)
         policy = office.policies.load()
         self.policy = policy
-        self.cases = _DemoCaseService(self.clock, _CachedPolicies(policy), WorkCalendar.from_database())
+        policies = _CachedPolicies(policy)
+        self.cases = _DemoCaseService(self.clock, policies, WorkCalendar.from_database())
         self.nightlog = NightLogService(self.clock, self.cases)
+        # The visit planner listens to this case service, on the replay's clock: each
+        # handled case is sampled and its visit planned at the moment it was handled.
+        self.visits = VisitService(self.clock, policies, self.cases, office.staff, seed=rng.randrange(2**31))
+        self.forms = FormLedger(self.clock, policies)
+        self.blank_stock: list[FormSheet] = []  # blank forms printed and still in the drawer
+        self.pad_count = itertools.count()  # owners' signatures; now and then a family member signs
+        self.mood_count = itertools.count()
+        self.phone_count = itertools.count()  # first phone visits, a few of them given up
+        self.notable: list[tuple[dt.datetime, str, Story]] = []  # candidates for 典型案例
+        self.desk = now  # the last moment the desk was staffed (set by plan_finale)
+        self.pad_since = now - dt.timedelta(days=PAD_DAYS)
         self.queue: list[tuple[dt.datetime, int, Callable[[], None]]] = []
         self.counter = itertools.count()
         self.channels = [c for c in CHANNEL_WEIGHTS if c in policy.channels]
@@ -1485,7 +1601,11 @@ class _Replay:
 
     def intake(self, story: Story) -> None:
         story.case = self.cases.create(self.case_input(story), self.clerk())
-        if story.repeat_of is None and self.can_void and (story.void or self.rng.random() < 0.004):
+        if (
+            story.repeat_of is None
+            and self.can_void
+            and (story.void or (not story.plain and self.rng.random() < 0.004))
+        ):
             # Entered by mistake (误录): the director voids it; it stays in the history.
             story.stop_after = "create"
             self.at(self.working(story.received + self.minutes(5, 90)), lambda: self.void(story))
@@ -1520,8 +1640,10 @@ class _Replay:
         elif sc.kind == "表扬":
             done = self.working(start + self.minutes(60, 1200))
         else:
-            story.late = story.late or rng.random() < 0.07
-            story.extend = story.extend or (rng.random() < 0.05 and not story.late)
+            late, extend = rng.random() < 0.07, rng.random() < 0.05
+            if not story.plain:
+                story.late = story.late or late
+                story.extend = story.extend or (extend and not story.late)
             if story.late:
                 done = case.resolve_due + dt.timedelta(hours=rng.uniform(2, 70))
             else:
@@ -1645,109 +1767,432 @@ class _Replay:
         self.after_resolve(story)
 
     # Visits and closing ------------------------------------------------------------------------
+    # The case service's resolve listener (VisitService.on_resolved) has already sampled the
+    # case and planned its visit; the replay carries the visit out as the office would.
+    def open_visit(self, case: Case) -> Visit | None:
+        return (
+            Visit.select()
+            .where(Visit.case == case, Visit.state == domain.VISIT_PLANNED)
+            .order_by(Visit.id.desc())
+            .first()
+        )
+
     def after_resolve(self, story: Story) -> None:
         case = story.case
-        assert case is not None
-        sc = story.scenario
-        rng = self.rng
-        wanted = False
-        if story.anonymous or story.occupant is None or story.channel == "巡查发现":
-            wanted = False
-        elif sc.kind == "投诉":
-            wanted = rng.random() < 0.92
-        elif sc.kind == "报修":
-            wanted = rng.random() < 0.3
-        elif sc.kind in ("求助", "特约服务"):
-            wanted = rng.random() < 0.3
-        if story.rework_done or story.force_visit:
-            wanted = True
+        assert case is not None and case.resolved_at is not None
         resolved = case.resolved_at
-        assert resolved is not None
-        if not wanted:
-            self.at(self.working(resolved + self.minutes(120, 60 * 24 * 7)), lambda: self.close(story))
+        if case.severity == "重大":
+            self.notable.append((resolved, "major", story))
+        visit = self.open_visit(case)
+        if story.letter is not None:
+            self.letter_ready(story, visit)
             return
-        role, visitor = self.visitor_for(story)
-        visit_days = 3 if sc.kind == "投诉" else sc.visit_days
-        attempt = 2 if story.rework_done else 1
-        reason = {
-            "投诉": "投诉办结后100%回访",
-            "报修": "维修按30%抽样回访",
-        }.get(sc.kind, f"{sc.kind}按30%抽样回访")
-        if attempt == 2:
-            reason = "回访不满意,返工后再次回访"
-        visit = Visit.create(
-            case=case,
-            room=story.occupant.room_id if story.occupant else None,
-            attempt=attempt,
-            due=(resolved + dt.timedelta(days=visit_days)).date(),
-            role=role,
-            visitor=visitor,
-            visitor_name=visitor.name,
-            reason=reason,
-            state=domain.VISIT_PLANNED,
-            created_at=self.clock.now(),
-        )
-        late = 5 if rng.random() < 0.15 else 1  # a few visits run past their date
-        done = self.working(resolved + dt.timedelta(hours=rng.uniform(20, 24 * (visit_days + late))))
-        self.at(done, lambda: self.visit(story, visit))
+        if visit is None:
+            reason = self.by_hand_reason(story)
+            if reason and story.force_visit:
+                self.add_by_hand(story, reason)
+            elif reason:
+                self.at(
+                    self.working(resolved + self.minutes(30, 300)), lambda: self.add_by_hand(story, reason)
+                )
+            else:
+                self.at(self.working(resolved + self.minutes(120, 60 * 24 * 7)), lambda: self.close(story))
+            return
+        if story.channel == "巡查发现":
+            # Found on patrol: no owner reported it, the planner takes it off the list.
+            self.at(self.working(resolved + self.minutes(30, 600)), lambda: self.drop_visit(story, visit))
+            return
+        self.plan_visit(story, visit)
 
-    def visitor_for(self, story: Story) -> tuple[str, Staff]:
+    def by_hand_reason(self, story: Story) -> str:
+        """Why the director adds a case the sample left out, or '' when nobody does."""
+        if story.anonymous or story.occupant is None or story.channel == "巡查发现":
+            return ""
+        kind = story.scenario.kind
+        if story.force_visit:
+            return "业主要求办结后回访确认"
+        if kind == "报修" and story.occupant in self.chronic and self.rng.random() < 0.5:
+            return "同一房号多次报修漏水/堵塞,回访确认是否彻底解决"
+        if kind == "建议" and "采纳" in story.texts["result"] and self.rng.random() < 0.4:
+            return "建议已采纳,回访告知业主实施安排"
+        return ""
+
+    def add_by_hand(self, story: Story, reason: str) -> None:
         case = story.case
-        assert case is not None
-        if story.scenario.kind == "投诉" and case.severity == "重大":
-            return "office_manager", self.crew.one("office_manager")
-        if story.scenario.kind == "投诉" and case.severity == "重要":
-            return "cs_director", self.crew.one("cs_director")
-        building = story.occupant.building if story.occupant else ""
-        return "steward", self.crew.steward_of.get(building, self.crew.one("steward"))
+        if case is None or case.state != domain.RESOLVED or self.open_visit(case) is not None:
+            return
+        visit = self.visits.add_by_hand(case, reason, self.crew.one("cs_director"))
+        self.plan_visit(story, visit)
 
-    def visit(self, story: Story, visit: Visit) -> None:
+    def drop_visit(self, story: Story, visit: Visit) -> None:
+        visit = Visit.get_by_id(visit.id)
+        if visit.state != domain.VISIT_PLANNED:
+            return
+        self.visits.drop_by_hand(visit, "巡查发现的问题,无报事业主,不需回访", self.crew.one("cs_director"))
+        self.at(self.working(self.clock.now() + self.minutes(60, 60 * 48)), lambda: self.close(story))
+
+    def visitor(self, visit: Visit, story: Story | None) -> Staff:
+        """Who goes: the planned visitor, else the building's steward."""
+        if visit.visitor_id:
+            return Staff.get_by_id(visit.visitor_id)
+        building = story.occupant.building if story and story.occupant else ""
+        return self.crew.steward_of.get(building, self.crew.one("steward"))
+
+    def plan_visit(self, story: Story, visit: Visit) -> None:
+        """When and how the visit is done: by phone or on site with a numbered form, a few
+        calls first, now and then given up; the last days leave it open on purpose."""
         rng = self.rng
+        base = self.clock.now()
         case = story.case
         assert case is not None
+        on_site_share = 0.65 if case.kind == "投诉" else 0.25
+        if visit.attempt > 1:
+            on_site_share = 0.3
+        if case.kind not in ("投诉", "报修", "求助", "特约服务"):
+            on_site_share = 0.0  # an answer to a suggestion is a phone call
+        method = "上门" if rng.random() < on_site_share else "电话"
+        allowed = max(1, (visit.due - base.date()).days)
+        late = 5 if rng.random() < 0.12 else 0  # a few visits run past their date
+        done = self.working(base + dt.timedelta(hours=rng.uniform(18, 24 * (allowed + late))))
+        mode = story.visit_mode
+        if mode == "leave":
+            return
+        if mode == "form_out":
+            when = max(base + self.minutes(5, 30), self.desk - self.minutes(20, 90))
+            self.at(when, lambda: self.form_out(story, visit))
+            return
+        if mode == "calls":
+            first = self.working(base + self.minutes(60 * 20, 60 * 30))
+            self.at(first, lambda: self.attempt(visit, "未接通", "响铃无人接听"))
+            back = (self.now + dt.timedelta(days=1)).replace(hour=18, minute=30)
+            self.at(
+                self.working(first + self.minutes(60 * 20, 60 * 30)),
+                lambda: self.attempt(visit, "约定回电", "业主在外地,约定回来后再联系", back),
+            )
+            return
+        if story.letter is None and visit.attempt == 1 and method == "电话":
+            # A few owners are never reached, or do not want to be visited.
+            calls = next(self.phone_count)
+            if calls % 40 == 4:
+                tries = [done - dt.timedelta(days=2), done - dt.timedelta(days=1), done]
+                for i, when in enumerate(tries):
+                    final = i == len(tries) - 1
+                    outcome = "号码错误" if final and rng.random() < 0.3 else "未接通"
+                    note = "三次联系未果,按未联系上处理" if final else "无人接听"
+                    self.at(
+                        self.working(max(when, base + self.minutes(30, 90))),
+                        functools.partial(self.attempt, visit, outcome, note, give_up=final, story=story),
+                    )
+                return
+            if calls % 60 == 14:
+                self.at(
+                    done,
+                    functools.partial(
+                        self.attempt,
+                        visit,
+                        "拒绝回访",
+                        "业主表示问题已解决,不需要回访",
+                        give_up=True,
+                        story=story,
+                    ),
+                )
+                return
+        if method == "电话":
+            roll = rng.random()
+            if roll < 0.15:
+                self.at(
+                    self.working(max(base + self.minutes(30, 90), done - self.minutes(60 * 3, 60 * 26))),
+                    lambda: self.attempt(visit, rng.choice(["未接通", "无人在家"]), "稍后再打"),
+                )
+            elif roll < 0.2:
+                self.at(
+                    self.working(max(base + self.minutes(30, 90), done - self.minutes(60 * 2, 60 * 26))),
+                    lambda: self.attempt(visit, "约定回电", "业主正在开会", done),
+                )
+            self.at(done, lambda: self.do_visit(story, visit.id, method))
+            return
+        # On site: the numbered form is printed and signed out first, returned after.
+        taken = self.working(max(base + self.minutes(10, 60), done - self.minutes(60, 60 * 20)))
+        self.at(taken, lambda: self.form_out(story, visit))
+        self.at(max(done, taken + self.minutes(30, 90)), lambda: self.do_visit(story, visit.id, method))
+
+    def attempt(
+        self,
+        visit: Visit,
+        outcome: str,
+        note: str,
+        call_back: dt.datetime | None = None,
+        give_up: bool = False,
+        story: Story | None = None,
+    ) -> None:
+        visit = Visit.get_by_id(visit.id)
+        if visit.state != domain.VISIT_PLANNED:
+            return
+        if outcome == "约定回电" and (call_back is None or call_back <= self.clock.now()):
+            call_back = self.clock.now() + self.minutes(60, 60 * 6)
+        self.visits.record_attempt(
+            visit, outcome, note, call_back_at=call_back, actor=self.visitor(visit, story), give_up=give_up
+        )
+        if give_up and story is not None:
+            text = f"回访{visit.state}({outcome}),处理结果已短信告知业主,关闭。"
+            self.at(
+                self.working(self.clock.now() + self.minutes(30, 60 * 30)), lambda: self.close(story, text)
+            )
+
+    def form_out(self, story: Story, visit: Visit) -> None:
+        """领用: the clerk prints the numbered form (or hands a blank one) and the visitor signs for it."""
+        visit = Visit.get_by_id(visit.id)
+        if visit.state != domain.VISIT_PLANNED or self.forms.live_form(visit) is not None:
+            return
+        clerk = self.clerk()
+        person = self.visitor(visit, story)
+        rng = self.rng
+        if self.blank_stock and visit.role == "steward" and rng.random() < 0.15:
+            form = self.blank_stock.pop(0)
+            case = story.case
+            item = f"{case.number} {case.kind}·{case.category}" if case else ""
+            self.forms.sign_out(form, person, visit_item=item, visit=visit)
+            return
+        form = self.forms.issue_for_visit(visit, clerk)
+        if rng.random() < 0.02:
+            # Spoiled before it left the desk: voided, a new number printed.
+            self.forms.void(form, rng.choice(["填写错误", "打印错误", "污损"]), clerk)
+            form = self.forms.issue_for_visit(visit, clerk)
+        self.forms.sign_out(form, person, remarks=rng.choice(["", "", "", "上门前已电话预约"]))
+
+    def customer_signature(self, story: Story, case: Case, pad: bool) -> SignatureCapture:
+        """Who signs for the owner: the caller mostly; every seventh time on the pad a family member."""
+        occ = story.occupant
+        name = case.customer_name or (occ.name if occ else "业主")
+        relation = {"租户": "租户", "商户": "商户"}.get(occ.kind if occ else "", "业主本人")
+        if relation == "业主本人" and pad and next(self.pad_count) % 7 == 3:
+            relation = "家属"  # the owner was out; the spouse or a parent signed
+            name = name[0] + self.rng.choice(FEMALE_GIVEN + MALE_GIVEN)
+        strokes = demo_strokes(self.rng.randrange(1 << 30))
+        return SignatureCapture(strokes, 600, 200, name, relation)
+
+    def do_visit(self, story: Story, visit_id: int, method: str) -> None:
+        rng = self.rng
+        visit = Visit.get_by_id(visit_id)
+        if visit.state != domain.VISIT_PLANNED:
+            return
+        case = Case.get_by_id(visit.case_id)
+        story.case = case
+        if case.resolved_at is None:
+            return
         if story.rework_done:
             mood = rng.choices(["很满意", "满意", "一般"], [3, 6, 1])[0]
+        elif (n := next(self.mood_count)) % 28 == 13:  # one owner in 28 is not satisfied
+            mood = "很不满意" if n // 28 % 6 == 5 else "不满意"
         else:
-            mood = rng.choices(domain.SATISFACTION, [36, 52, 8.5, 3, 0.5])[0]
-        method = rng.choices(["电话", "上门", "微信", "短信"], [58, 34, 6, 2])[0]
-        if visit.attempt > 1 and method == "上门" and rng.random() < 0.5:
-            method = "电话"
-        visit.state = domain.VISIT_DONE
-        visit.method = method
-        visit.done_at = self.clock.now()
-        visit.satisfaction = mood
-        visit.findings = ("电话回访:" if method == "电话" else "") + rng.choice(VISIT_FINDINGS[mood])
-        visit.opinion = (
-            rng.choice(VISIT_OPINIONS) if mood not in ("不满意", "很不满意") else "要求尽快返工彻底解决。"
+            mood = rng.choices(["很满意", "满意", "一般"], [36, 52, 8.5])[0]
+        person = self.visitor(visit, story)
+        unhappy = mood in UNSATISFIED
+        result = VisitResult(
+            method=method,
+            satisfaction=mood,
+            met_person=story.occupant.name if story.occupant else "",
+            findings=rng.choice(VISIT_FINDINGS[mood]),
+            shortcomings=rng.choice(["", "", "上门前未提前预约时间。", "完工后现场清理不够。"])
+            if not unhappy
+            else "问题未彻底解决。",
+            opinion=rng.choice(VISIT_OPINIONS) if not unhappy else "要求尽快返工彻底解决。",
         )
-        # The fuller record of the visit form, where this version of the table has it.
-        extras: dict[str, object] = {
-            "met_person": story.occupant.name if story.occupant else "",
-            "updated_at": visit.done_at,
-        }
-        if story.scenario.kind == "报修":
-            extras["site_checked"] = method == "上门"
-            extras["worker_conduct"] = rng.choice(
+        if case.kind == "报修":
+            result.site_checked = method == "上门"
+            result.worker_conduct = rng.choice(
                 ["按时到达,态度好", "工作认真,完工清理现场", "讲解清楚,收费合理"]
             )
-            extras["charges_checked"] = True
-        for name, value in extras.items():
-            if name in Visit._meta.fields:
-                setattr(visit, name, value)
-        visit.save()
-        if case.state != domain.RESOLVED:
-            return
-        if mood in ("不满意", "很不满意") and not story.rework_done:
-            story.rework_done = True
-            self.cases.reopen(
-                case,
-                f"回访{mood}:{visit.findings}已书面通知{story.scenario.department}24小时内返工。",
-                self.crew.one("cs_director"),
+            result.charges_checked = True
+        form = self.forms.live_form(visit)
+        if method == "上门":
+            if form is not None:
+                result.form_no = form.number
+            pad = self.clock.now() >= self.pad_since or form is None
+            customer = self.customer_signature(story, case, pad)
+            result.met_person = customer.signer_name
+            if pad:
+                # Signed on the pad: the owner's signature and the visitor's.
+                result.customer_signature = customer
+                result.visitor_signature = SignatureCapture(
+                    demo_strokes(rng.randrange(1 << 30)), 600, 200, person.name, ""
+                )
+            else:
+                result.signed = True  # before the pad: signed on the paper form
+            if rng.random() < 0.05:
+                promised = (self.clock.now() + dt.timedelta(days=rng.randint(2, 5))).date()
+                result.questions = [(rng.choice(VISIT_QUESTIONS), promised)]
+        nxt = self.visits.complete(visit, result, actor=person)
+        now = self.clock.now()
+        if form is not None:
+            self.at(self.working(now + self.minutes(40, 60 * 30)), lambda: self.return_form(form.id))
+        for task in visit.tasks if result.questions else []:
+            self.at(
+                self.working(now + self.minutes(60 * 20, 60 * 24 * 3)),
+                functools.partial(self.answer, task.id),
             )
-            self.at(self.clock.now() + dt.timedelta(hours=rng.uniform(4, 40)), lambda: self.resolve(story))
-        else:
-            closing = self.working(self.clock.now() + self.minutes(10, 60 * 36))
-            self.at(closing, lambda: self.close(story, f"回访{mood},关闭。"))
+        self.plan_reviews(story, visit, mood)
+        if nxt is not None:
+            # Not satisfied: the service reopened the case, wrote the rework notice and planned
+            # the next visit; the department gets the notice and does the work again.
+            story.case = Case.get_by_id(case.id)
+            story.rework_done = True
+            self.at(now + self.minutes(30, 60 * 20), functools.partial(self.deliver, story, visit.id))
+            self.at(self.working(now + dt.timedelta(hours=rng.uniform(4, 40))), lambda: self.resolve(story))
+            return
+        if story.rework_done:
+            self.notable.append((now, "rework", story))
+        elif mood == "很满意" and case.kind == "投诉":
+            self.notable.append((now, "praise", story))
+        closing = self.working(now + self.minutes(10, 60 * 36))
+        self.at(closing, lambda: self.close(story, f"回访{mood},关闭。"))
+
+    def return_form(self, form_id: int) -> None:
+        form = FormSheet.get_by_id(form_id)
+        if form.state == FORM_OUT:
+            self.forms.return_form(form, self.clerk().name)
+
+    def answer(self, task_id: int) -> None:
+        task = VisitTask.get_by_id(task_id)
+        if task.answered_at is None:
+            self.visits.answer_task(task, self.rng.choice(VISIT_ANSWERS))
+
+    def deliver(self, story: Story, visit_id: int) -> None:
+        notice = ReworkNotice.get_or_none(ReworkNotice.visit == visit_id)
+        if notice is None or notice.delivered_at is not None:
+            return
+        to = story.assignee.name if story.assignee else self.clerk().name
+        self.visits.deliver_notice(notice, to)
+
+    def plan_reviews(self, story: Story, visit: Visit, mood: str) -> None:
+        """主管审核 on most complaint visits, 项目经理意见 on the weighty ones, 总经理意见 on majors."""
+        rng = self.rng
+        case = story.case
+        assert case is not None
+        now = self.clock.now()
+        director = self.crew.one("cs_director")
+        levels: list[tuple[str, Staff, list[str]]] = []
+        if visit.visitor_id != director.id and (
+            (case.kind == "投诉" and rng.random() < 0.85) or rng.random() < 0.2
+        ):
+            levels.append(("主管审核", director, REVIEW_DIRECTOR))
+        if mood in UNSATISFIED or case.severity != "轻微" or rng.random() < 0.08:
+            levels.append(("项目经理意见", self.crew.one("office_manager"), REVIEW_MANAGER))
+        if case.severity == "重大":
+            levels.append(("总经理意见", self.crew.one("general_manager"), REVIEW_GM))
+        when = now
+        for level, who, texts in levels:
+            when = self.working(when + self.minutes(60 * 2, 60 * 40))
+            self.at(when, functools.partial(self.review, visit.id, level, who, rng.choice(texts)))
+
+    def review(self, visit_id: int, level: str, who: Staff, opinion: str) -> None:
+        self.visits.review(Visit.get_by_id(visit_id), level, who, opinion)
+
+    # The open letter: one answer to many owners about the same matter ---------------------------
+    def plan_letter(self) -> None:
+        """After a summer storm several owners complain that the garage flooded; the office
+        answers them all with one open letter, which closes their visits."""
+        day = dt.date(self.now.year, 8, 18)
+        if dt.datetime.combine(day, dt.time()) > self.now - dt.timedelta(days=20):
+            day = dt.date(self.now.year - 1, 8, 18)
+        residents = [o for o in self.estate.occupants if o.building != SHOP_BUILDING]
+        owners = self.rng.sample(residents, k=4)
+        group = LetterGroup([])
+        for i, occ in enumerate(owners):
+            when = dt.datetime.combine(day, dt.time(7, 40)) + self.minutes(0, 170)
+            s = Story(
+                GARAGE_FLOOD,
+                when.replace(second=0),
+                self.rng.choice(["电话", "来访", "网络"]),
+                occ,
+                False,
+                "轻微",
+                "紧急",
+                "一类",
+                self.texts(GARAGE_FLOOD, occ),
+                plain=True,
+                letter=group,
+            )
+            s.resolve_at = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(16, 30 + 5 * i))
+            group.stories.append(s)
+            self.at(s.received, functools.partial(self.intake, s))
+
+    def letter_ready(self, story: Story, visit: Visit | None) -> None:
+        group = story.letter
+        assert group is not None and story.case is not None
+        if visit is None:
+            self.at(self.working(self.clock.now() + self.minutes(120, 600)), lambda: self.close(story))
+            return
+        group.visits[story.case.id] = visit.id
+        if len(group.visits) == len(group.stories):
+            when = (self.clock.now() + dt.timedelta(days=1)).replace(hour=10, minute=0)
+            self.at(when, lambda: self.send_letter(group))
+
+    def send_letter(self, group: LetterGroup) -> None:
+        visits = [Visit.get_by_id(v) for v in group.visits.values()]
+        visits = [v for v in visits if v.state == domain.VISIT_PLANNED]
+        if not visits:
+            return
+        first = group.stories[0]
+        day = first.received
+        body = LETTER_BODY.format(
+            day=f"{day.month}月{day.day}日", office=self.office_name or DEMO_OFFICE_NAME
+        )
+        self.visits.open_letter(LETTER_TITLE, body, visits, actor=self.crew.one("cs_director"))
+        for s in group.stories:
+            self.at(
+                self.working(self.clock.now() + self.minutes(60, 300)),
+                functools.partial(self.close, s, "已以公开信答复,关闭。"),
+            )
+        self.notable.append((self.clock.now(), "letter", first))
+
+    # Forms, typical cases: the desk's other paperwork --------------------------------------------
+    def plan_paperwork(self, start: dt.datetime) -> None:
+        """Blank forms printed every few months; typical cases marked at each quarter's end."""
+        when = start + dt.timedelta(days=20)
+        while when < self.now - dt.timedelta(days=30):
+            self.at(when.replace(hour=9, minute=20), self.print_blanks)
+            when += dt.timedelta(days=self.rng.randint(90, 150))
+        # The last four quarters' ends, and the current quarter a few days ago.
+        marks: list[tuple[dt.datetime, dt.datetime]] = []
+        q_start = dt.datetime(self.now.year, 3 * ((self.now.month - 1) // 3) + 1, 1)
+        marks.append((q_start, self.working((self.now - dt.timedelta(days=3)).replace(hour=16, minute=10))))
+        for _ in range(4):
+            prev = (q_start - dt.timedelta(days=1)).replace(day=1)
+            prev = prev.replace(month=3 * ((prev.month - 1) // 3) + 1)
+            if prev < start:
+                break
+            marks.append((prev, q_start - dt.timedelta(days=1) + dt.timedelta(hours=15, minutes=40)))
+            q_start = prev
+        for since, when in marks:
+            if since < when <= self.now:
+                self.at(when, functools.partial(self.mark_typical, since))
+
+    def print_blanks(self) -> None:
+        self.blank_stock.extend(self.forms.issue_blank(self.rng.choice([5, 10]), self.clerk()))
+
+    def mark_typical(self, since: dt.datetime) -> None:
+        """The director picks the quarter's typical cases for the report, with a note why."""
+        # Up to two, of different kinds: a rework, a major complaint, the letter, a praised one.
+        by_tag: dict[str, list[Story]] = {}
+        for when, tag, s in self.notable:
+            if when >= since and s.case is not None:
+                by_tag.setdefault(tag, []).append(s)
+        picks: list[tuple[str, Story, int]] = []
+        for tag in ("rework", "major", "letter", "praise"):
+            taken = {p[2] for p in picks}
+            options = [s for s in by_tag.get(tag, []) if s.case is not None and s.case.id not in taken]
+            if options and len(picks) < 2:
+                s = self.rng.choice(options)
+                assert s.case is not None
+                picks.append((tag, s, s.case.id))
+        for tag, s, case_id in picks:
+            case = Case.get_by_id(case_id)
+            if case.typical or case.state in (domain.MERGED, domain.VOID):
+                continue
+            note = self.rng.choice(TYPICAL_NOTES[tag])
+            self.cases.mark_typical(case, True, note, self.crew.one("cs_director"))
+            s.case = case
 
     def close(self, story: Story, note: str = "") -> None:
         case = story.case
@@ -1767,7 +2212,7 @@ class _Replay:
         def story(when: dt.datetime, kind: str, stop: str = "", **kw: object) -> Story:
             s = self.make_story(when, 10**6, kind=kind, major=bool(kw.pop("major", False)))
             s.night = False
-            if s.channel == "夜间值班":
+            if s.channel in ("夜间值班", "巡查发现"):
                 s.channel = "电话"
             s.anonymous = False
             if s.occupant is None:
@@ -1783,6 +2228,7 @@ class _Replay:
             desk = now.replace(hour=19, minute=50, second=0)
             if desk > now:
                 desk -= dt.timedelta(days=1)
+        self.desk = desk
         stories = [
             story(desk - dt.timedelta(minutes=40), "报修", stop="create"),
             story(desk - dt.timedelta(hours=1, minutes=10), "报修", stop="dispatch"),
@@ -1812,10 +2258,32 @@ class _Replay:
             if not 8 <= resolved.hour < 20:  # handled in office hours, the evening before
                 resolved = (resolved - dt.timedelta(hours=12)).replace(hour=17)
             s = story(
-                resolved - dt.timedelta(hours=rng.uniform(20, 44)), kind, severity=severity, force_visit=True
+                resolved - dt.timedelta(hours=rng.uniform(20, 44)),
+                kind,
+                severity=severity,
+                force_visit=True,
+                plain=True,
+                visit_mode="leave",
             )
             s.resolve_at = resolved
             self.at(s.received, functools.partial(self.intake, s))
+        # Visits on the calendar: one due today (its form signed out this morning), one
+        # overdue after two calls, one overdue not yet tried.
+        for days_ago, kind, mode in ((3, "投诉", "form_out"), (6, "投诉", "calls"), (10, "报修", "leave")):
+            resolved = today - dt.timedelta(days=days_ago) + dt.timedelta(hours=15, minutes=rng.randrange(60))
+            s = story(
+                resolved - dt.timedelta(hours=rng.uniform(20, 44)),
+                kind,
+                severity="轻微",
+                force_visit=True,
+                plain=True,
+                visit_mode=mode,
+            )
+            s.resolve_at = resolved
+            self.at(s.received, functools.partial(self.intake, s))
+        # This week's blank forms: one signed out ten days ago and still not back (the
+        # dashboard flags it), one spoiled and voided, one taken yesterday, one in the drawer.
+        self.at(self.working((now - dt.timedelta(days=12)).replace(hour=9, minute=10)), self.finale_forms)
         # Entered by mistake this week and voided.
         self.at(
             desk - dt.timedelta(days=3, hours=2),
@@ -1855,6 +2323,20 @@ class _Replay:
             s.occupant = s.occupant or rng.choice(self.estate.occupants)
             s.anonymous = False
             self.at(when, functools.partial(self.night_call_only, s))
+
+    def finale_forms(self) -> None:
+        clerk = self.clerk()
+        forms = self.forms.issue_blank(4, clerk)
+        self.forms.void(forms[1], "打印错误", clerk)
+        stewards = self.crew.by_role["steward"]
+        self.at(
+            self.working((self.now - dt.timedelta(days=10)).replace(hour=10, minute=5)),
+            lambda: self.forms.sign_out(forms[0], stewards[0], visit_item="季度巡访", remarks="巡访备用"),
+        )
+        self.at(
+            self.desk - dt.timedelta(days=1, minutes=30),
+            lambda: self.forms.sign_out(forms[2], stewards[-1], remarks="备用"),
+        )
 
     def force_merge(self, story: Story) -> None:
         story.case = self.cases.create(self.case_input(story), self.clerk())
@@ -1955,6 +2437,8 @@ def fill_demo(office: Office, seed: int = 2026, years: int = 2, scale: float = 1
         replay.plan_arrivals(start, scale)
         replay.plan_major_history(start)
         replay.plan_finale()
+        replay.plan_letter()
+        replay.plan_paperwork(start)
         replay.run()
         replay.cases.reindex_all()
         office.set_setting(
@@ -1989,6 +2473,22 @@ def demo_counts(office: Office) -> dict[str, object]:
         "satisfaction": dict(
             Counter(v.satisfaction for v in Visit.select(Visit.satisfaction) if v.satisfaction)
         ),
+        "decisions": VisitDecision.select().count(),
+        "selected": VisitDecision.select().where(VisitDecision.selected == True).count(),  # noqa: E712
+        "by_hand": VisitDecision.select()
+        .where(VisitDecision.by_hand == True, VisitDecision.selected == True)  # noqa: E712
+        .count(),
+        "dropped": VisitDecision.select()
+        .where(VisitDecision.by_hand == True, VisitDecision.selected == False)  # noqa: E712
+        .count(),
+        "attempts": VisitAttempt.select().count(),
+        "rework_notices": ReworkNotice.select().count(),
+        "letters": OpenLetter.select().count(),
+        "signatures": Signature.select().count(),
+        "forms": dict(Counter(f.state for f in FormSheet.select(FormSheet.state))),
+        "forms_out_too_long": len(office.forms.out_too_long()),
+        "reviews": dict(Counter(r.level for r in VisitReview.select(VisitReview.level))),
+        "typical": Case.select().where(Case.typical == True).count(),  # noqa: E712
         "nightlog": NightLogEntry.select().count(),
         "nightlog_pending": NightLogEntry.select().where(NightLogEntry.case.is_null()).count(),
     }
@@ -2007,8 +2507,8 @@ def summary(
     staff = counts["staff"]
     assert isinstance(staff, dict)
     roles = "、".join(f"{domain.ROLES.get(r, r)} {n}" for r, n in staff.items())
-    visits = counts["visits"]
-    assert isinstance(visits, dict)
+    visits, forms, reviews = counts["visits"], counts["forms"], counts["reviews"]
+    assert isinstance(visits, dict) and isinstance(forms, dict) and isinstance(reviews, dict)
     lines = [
         f"演示数据已填入:{office.name}({office.data_dir})",
         f"  截至 {office.clock.now():%Y-%m-%d %H:%M},用时 {seconds:.1f} 秒",
@@ -2022,6 +2522,12 @@ def summary(
         f"派工单 {counts['dispatches']} 张,延期 {counts['extensions']} 次",
         f"  重大投诉报告 {counts['major_reports']} 份(已提交 {counts['major_submitted']} 份)",
         f"  回访 {sum(visits.values())} 条:{_join(visits)};满意度:{_join(counts['satisfaction'], domain.SATISFACTION)}",
+        f"  抽样决定 {counts['decisions']} 条(抽中 {counts['selected']} 件,其中手工加入 {counts['by_hand']} 件;"
+        f"手工取消 {counts['dropped']} 件);"
+        f"联系未果 {counts['attempts']} 次;返工通知 {counts['rework_notices']} 份;公开信 {counts['letters']} 封",
+        f"  签名 {counts['signatures']} 个;回访记录表 {sum(forms.values())} 份:{_join(forms, FORM_STATES)},"
+        f"领用超期未交回 {counts['forms_out_too_long']} 份",
+        f"  审核意见 {sum(reviews.values())} 条:{_join(reviews)};典型案例 {counts['typical']} 件",
         f"  夜间值班记录 {counts['nightlog']} 条,其中待转案件 {counts['nightlog_pending']} 条",
         "登录:",
     ]
