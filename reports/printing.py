@@ -23,8 +23,11 @@ class Printouts:
 
     def visit_form(self, visit: Visit) -> bytes:
         """The visit's 《回访记录表》, pre-filled, under its own form number."""
-        form = self.office.forms.issue_for_visit(visit, self.actor)
-        data = printdata.visit_form(visit, form.number)
+        if visit.form_no:  # done on a numbered form already: a copy under that number
+            number = visit.form_no
+        else:
+            number = self.office.forms.issue_for_visit(visit, self.actor).number
+        data = printdata.visit_form(visit, number)
         return VisitFormReport(self.office.name, [data], self.language).generate()
 
     def visit_form_by_id(self, visit_id: int) -> bytes:

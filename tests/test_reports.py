@@ -158,3 +158,13 @@ def test_form_commands(office, admin, done_visit, tmp_path, capsys):
     assert main(["--data-dir", data, "form", "visit", "--visit", "9999", "--pdf", str(out)]) == 2
     assert "没有第 9999 号回访" in capsys.readouterr().err
     assert main(["--data-dir", data, "form", "blank", "--count", "0", "--pdf", str(out)]) == 2
+
+
+def test_a_done_visit_prints_under_its_own_form_number(office, admin, done_visit):
+    printouts = Printouts(office, admin)
+    first = printouts.visit_form(done_visit)
+    form = office.forms.by_number("HF-2026-000001")
+    office.forms.return_form(form, "王管理")
+    again = printouts.visit_form(Visit.get_by_id(done_visit.id))
+    assert "HF-2026-000001" in pdf_text(again) and "HF-2026-000001" in pdf_text(first)
+    assert len(office.forms.ledger()) == 1  # no new number for a copy
