@@ -651,7 +651,10 @@ class VisitService:
         )
         if day == today:
             cond = cond | (Visit.state.in_(OPEN_VISIT_STATES) & (Visit.due < today))
-        query = self._filtered(self._base([Visit, Case, Room]), f).where(cond)
+        # A list row shows the case's number and kind and the room: read only those of them.
+        columns = [Visit, Case.id, Case.number, Case.kind, Case.severity, Case.category, Case.customer_name,
+                   Case.anonymous, Case.resolved_at, Room.id, Room.building, Room.unit, Room.number]
+        query = self._filtered(self._base(columns), f).where(cond)
         rows = list(query.order_by(Visit.due, Visit.visitor_name, Visit.id))
         rows.sort(key=lambda v: (v.state != domain.VISIT_PLANNED or v.due >= today, v.due))
         return rows
