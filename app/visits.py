@@ -652,7 +652,7 @@ class VisitService:
         if day == today:
             cond = cond | (Visit.state.in_(OPEN_VISIT_STATES) & (Visit.due < today))
         # A list row shows the case's number and kind and the room: read only those of them.
-        columns = [Visit, Case.id, Case.number, Case.kind, Case.severity, Case.category, Case.customer_name,
+        columns: list[pw.Node | type[pw.Model]] = [Visit, Case.id, Case.number, Case.kind, Case.severity, Case.category, Case.customer_name,
                    Case.anonymous, Case.resolved_at, Room.id, Room.building, Room.unit, Room.number]
         query = self._filtered(self._base(columns), f).where(cond)
         rows = list(query.order_by(Visit.due, Visit.visitor_name, Visit.id))
