@@ -21,10 +21,18 @@ ACCESS_ACTIONS = ["查看业主档案", "显示号码", "显示身份证号", "�
 def log_access(action: str, owner: Owner | None, detail: str = "") -> None:
     """A read of personal data: who (the acting person), when, which owner, what."""
     with db.atomic():
-        write_audit([{
-            "action": action, "table": "owner", "record_id": str(owner.id) if owner else "-",
-            "field": "", "old": None, "new": detail or (owner.name if owner else ""),
-        }])
+        write_audit(
+            [
+                {
+                    "action": action,
+                    "table": "owner",
+                    "record_id": str(owner.id) if owner else "-",
+                    "field": "",
+                    "old": None,
+                    "new": detail or (owner.name if owner else ""),
+                }
+            ]
+        )
 
 
 def chain_problems() -> list[str]:
@@ -38,7 +46,9 @@ def chain_problems() -> list[str]:
             problems.append(f"审计记录 {entry.id} 之前的记录被删除或改动(链接不符)")
         expected = hashlib.sha256(entry.payload().encode("utf-8")).hexdigest()
         if entry.hash != expected:
-            problems.append(f"审计记录 {entry.id} 的内容被改动({entry.table} {entry.record_id} {entry.field})")
+            problems.append(
+                f"审计记录 {entry.id} 的内容被改动({entry.table} {entry.record_id} {entry.field})"
+            )
         prev = entry.hash
     head = Setting.get_or_none(Setting.key == "audit_head")
     if head is not None:
@@ -77,12 +87,14 @@ def entries(f: AuditFilter, limit: int = 500, offset: int = 0) -> list[AuditEntr
         query = query.where(AuditEntry.at < f.until)
     if f.text:
         like = f"%{f.text}%"
-        query = query.where(AuditEntry.old ** like | AuditEntry.new ** like | AuditEntry.field ** like)
+        query = query.where(AuditEntry.old**like | AuditEntry.new**like | AuditEntry.field**like)
     return list(query.order_by(AuditEntry.id.desc()).offset(offset).limit(limit))
 
 
 def history(table: str, record_id: int) -> list[AuditEntry]:
     """Everything that happened to one record, oldest first (the history window)."""
     return list(
-        AuditEntry.select().where(AuditEntry.table == table, AuditEntry.record_id == str(record_id)).order_by(AuditEntry.id)
+        AuditEntry.select()
+        .where(AuditEntry.table == table, AuditEntry.record_id == str(record_id))
+        .order_by(AuditEntry.id)
     )

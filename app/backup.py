@@ -71,7 +71,9 @@ def backups_in(folder: Path) -> list[tuple[dt.datetime, Path]]:
     return sorted(out, reverse=True)
 
 
-def to_keep(stamps: list[dt.datetime], now: dt.datetime, daily: int, weekly: int, monthly: int) -> set[dt.datetime]:
+def to_keep(
+    stamps: list[dt.datetime], now: dt.datetime, daily: int, weekly: int, monthly: int
+) -> set[dt.datetime]:
     """The rotation: the newest backup of each of the last `daily` days, `weekly` ISO weeks
     and `monthly` months is kept; the rest may go."""
     keep: set[dt.datetime] = set()
@@ -140,7 +142,12 @@ class BackupService:
         return result
 
     def _record(self, result: BackupResult) -> None:
-        info = {"at": result.at.isoformat(), "ok": result.ok, "path": str(result.path or ""), "message": result.message}
+        info = {
+            "at": result.at.isoformat(),
+            "ok": result.ok,
+            "path": str(result.path or ""),
+            "message": result.message,
+        }
         if result.ok:
             info["last_good"] = result.at.isoformat()
         else:
@@ -152,8 +159,10 @@ class BackupService:
     def rotate(self, folder: Path) -> int:
         s = self._settings()
         found = backups_in(folder)
-        keep = to_keep([t for t, _ in found], self.clock.now(), int(s.get("keep_daily", 7)),  # type: ignore[call-overload]
-                       int(s.get("keep_weekly", 4)), int(s.get("keep_monthly", 12)))  # type: ignore[call-overload]
+        daily, weekly, monthly = (
+            int(str(s.get(k, d))) for k, d in (("keep_daily", 7), ("keep_weekly", 4), ("keep_monthly", 12))
+        )
+        keep = to_keep([t for t, _ in found], self.clock.now(), daily, weekly, monthly)
         removed = 0
         for stamp, path in found:
             if stamp not in keep:

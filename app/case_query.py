@@ -15,8 +15,18 @@ from app.validation import parse_room
 
 # What a list row shows, in the order `CaseRow.from_tuple` reads it.
 LIST_COLUMNS = (
-    Case.id, Case.number, Case.received_at, Case.customer_name, Case.anonymous, Case.kind, Case.severity,
-    Case.category, Case.account, Case.state, Case.resolve_due, Case.department,
+    Case.id,
+    Case.number,
+    Case.received_at,
+    Case.customer_name,
+    Case.anonymous,
+    Case.kind,
+    Case.severity,
+    Case.category,
+    Case.account,
+    Case.state,
+    Case.resolve_due,
+    Case.department,
 )
 
 
@@ -45,11 +55,43 @@ class CaseRow:
 
     @classmethod
     def from_tuple(cls, row: tuple[Any, ...]) -> CaseRow:
-        (cid, number, received, customer, anonymous, kind, severity, category, account, state, due, dep_id,
-         building, unit, room_no, dep_name) = row
+        (
+            cid,
+            number,
+            received,
+            customer,
+            anonymous,
+            kind,
+            severity,
+            category,
+            account,
+            state,
+            due,
+            dep_id,
+            building,
+            unit,
+            room_no,
+            dep_name,
+        ) = row
         label = room_label(building, unit or "", room_no) if building else ""
-        return cls(cid, number, _when(received), customer, bool(anonymous), kind, severity, category, account,
-                   state, _when(due), dep_id, label, dep_name or "")
+        return cls(
+            cid,
+            number,
+            _when(received),
+            customer,
+            bool(anonymous),
+            kind,
+            severity,
+            category,
+            account,
+            state,
+            _when(due),
+            dep_id,
+            label,
+            dep_name or "",
+        )
+
+
 MANY_HITS = 2000  # above this many search hits, page through the list's order instead
 
 SORTABLE: dict[str, pw.Field | tuple[pw.Field, ...]] = {
@@ -163,8 +205,17 @@ class CaseQuery:
                 return (Case.id + 0).in_(sub)
             return Case.id.in_(sub)
         like = search.like_condition(
-            [Case.number, Case.account, Case.request, Case.result, Case.customer_name,
-             Case.customer_phone, Case.category, Case.party, Case.event_place],
+            [
+                Case.number,
+                Case.account,
+                Case.request,
+                Case.result,
+                Case.customer_name,
+                Case.customer_phone,
+                Case.category,
+                Case.party,
+                Case.event_place,
+            ],
             text,
         )
         return like if like is not None else Case.id.is_null(False)

@@ -101,13 +101,9 @@ class CaseService:
     def calendar(self) -> WorkCalendar:
         return WorkCalendar.from_database()
 
-    def deadlines_for(
-        self, kind: str, severity: str, received_at: dt.datetime | None = None
-    ) -> Deadlines:
+    def deadlines_for(self, kind: str, severity: str, received_at: dt.datetime | None = None) -> Deadlines:
         """What the policy gives for a case like this; the intake form shows it live."""
-        return self.policy().deadlines(
-            received_at or self.clock.now(), kind, severity, self.calendar()
-        )
+        return self.policy().deadlines(received_at or self.clock.now(), kind, severity, self.calendar())
 
     # Checking -------------------------------------------------------------------------
     def check(self, inp: CaseInput, policy: Policy | None = None) -> CheckedInput:
@@ -247,7 +243,9 @@ class CaseService:
             updated_at=now,
             **v,
         )
-        self._event(case, domain.EV_RECEIVED, f"{case.channel}受理:{case.kind}·{case.severity}", actor, at=received)
+        self._event(
+            case, domain.EV_RECEIVED, f"{case.channel}受理:{case.kind}·{case.severity}", actor, at=received
+        )
         if deadlines.major_report_due is not None:
             MajorReport.create(case=case, due=deadlines.major_report_due, content=case.account)
         self.reindex(case)
@@ -305,9 +303,7 @@ class CaseService:
         room = self.find_room(room_label)
         if room is None:
             return []
-        return list(
-            Case.select().where(Case.room == room).order_by(Case.received_at.desc()).limit(limit)
-        )
+        return list(Case.select().where(Case.room == room).order_by(Case.received_at.desc()).limit(limit))
 
     # The lifecycle --------------------------------------------------------------------
     def get(self, case_id: int) -> Case:
@@ -323,7 +319,11 @@ class CaseService:
         self, case: Case, kind: str, text: str, actor: Staff | None, at: dt.datetime | None = None
     ) -> CaseEvent:
         return CaseEvent.create(
-            case=case, at=at or self.clock.now(), kind=kind, text=text, actor=actor,
+            case=case,
+            at=at or self.clock.now(),
+            kind=kind,
+            text=text,
+            actor=actor,
             actor_name=actor_name(actor),
         )
 
@@ -366,7 +366,12 @@ class CaseService:
             if case.state == domain.NEW:
                 case.state = domain.DISPATCHED
             who = f"({assignee.name})" if assignee else ""
-            self._event(case, domain.EV_DISPATCH, f"派往{department.name}{who},联系单 {slip.number}。{instructions}", actor)
+            self._event(
+                case,
+                domain.EV_DISPATCH,
+                f"派往{department.name}{who},联系单 {slip.number}。{instructions}",
+                actor,
+            )
             self._touch(case)
         return slip
 
@@ -384,7 +389,9 @@ class CaseService:
             slip.save()
             if case.state in (domain.NEW, domain.DISPATCHED):
                 case.state = domain.IN_PROGRESS
-            self._event(case, domain.EV_SIGNED, f"{slip.department.name} {signer} 签收联系单 {slip.number}", actor)
+            self._event(
+                case, domain.EV_SIGNED, f"{slip.department.name} {signer} 签收联系单 {slip.number}", actor
+            )
             self._touch(case)
 
     def add_note(
@@ -434,13 +441,20 @@ class CaseService:
             raise ValidationError(problems)
         with db.atomic():
             ext = Extension.create(
-                case=case, old_due=case.resolve_due, new_due=new_due, reason=reason,
-                approver=approver.name, approver_role=approver.role, at=self.clock.now(),
+                case=case,
+                old_due=case.resolve_due,
+                new_due=new_due,
+                reason=reason,
+                approver=approver.name,
+                approver_role=approver.role,
+                at=self.clock.now(),
             )
             self._event(
-                case, domain.EV_EXTENSION,
+                case,
+                domain.EV_EXTENSION,
                 f"期限由 {case.resolve_due:%Y-%m-%d %H:%M} 延至 {new_due:%Y-%m-%d %H:%M},"
-                f"{approver.name}批准。原因:{reason}", actor,
+                f"{approver.name}批准。原因:{reason}",
+                actor,
             )
             case.resolve_due = new_due
             self._touch(case)
@@ -517,15 +531,19 @@ class CaseService:
         self._require(duplicate, domain.OPEN_STATES + domain.DONE_STATES, "合并")
         if into.state == domain.MERGED:
             target = into.merged_into  # set whenever merged; cases are never deleted
-            raise UserError(f"{into.number} 已合并到其他案件" + (f",请合并到 {target.number}" if target else ""))
+            raise UserError(
+                f"{into.number} 已合并到其他案件" + (f",请合并到 {target.number}" if target else "")
+            )
         with db.atomic():
             duplicate.state = domain.MERGED
             duplicate.merged_into = into
             self._event(duplicate, domain.EV_MERGED, f"并入 {into.number}", actor)
             self._event(
-                into, domain.EV_MERGED,
+                into,
+                domain.EV_MERGED,
                 f"合并 {duplicate.number}({duplicate.received_at:%m-%d %H:%M} {duplicate.channel}):"
-                f"{duplicate.account[:100]}", actor,
+                f"{duplicate.account[:100]}",
+                actor,
             )
             self._touch(duplicate)
             self._touch(into)
@@ -555,7 +573,9 @@ class CaseService:
         with db.atomic():
             case.typical = typical
             case.typical_note = note if typical else ""
-            self._event(case, domain.EV_NOTE, ("标记为典型案例:" + note) if typical else "取消典型案例", actor)
+            self._event(
+                case, domain.EV_NOTE, ("标记为典型案例:" + note) if typical else "取消典型案例", actor
+            )
             self._touch(case)
 
     def update(self, case: Case, inp: CaseInput, actor: Staff | None = None) -> list[str]:
@@ -595,8 +615,12 @@ class CaseService:
         if report is None:
             raise UserError(f"{case.number} 不是重大投诉,没有报告")
         labels = {
-            "content": "投诉内容", "cause": "原因", "handling": "处理经过",
-            "result": "处理结果", "lessons": "经验教训", "corrective": "纠正预防措施",
+            "content": "投诉内容",
+            "cause": "原因",
+            "handling": "处理经过",
+            "result": "处理结果",
+            "lessons": "经验教训",
+            "corrective": "纠正预防措施",
         }
         values = {k: clean_text(fields.get(k, getattr(report, k))) for k in labels}
         problems = {labels[k]: r for k, v in values.items() if (r := check_length(v, MAX_TEXT))}
@@ -633,9 +657,19 @@ class CaseService:
     def search_texts(case: Case) -> list[str]:
         notes = [e.text for e in CaseEvent.select(CaseEvent.text).where(CaseEvent.case == case)]
         return [
-            case.number, case.ref or "", case.room_label, case.customer_name, case.customer_phone,
-            case.kind, case.category, case.party, case.event_place, case.account, case.request,
-            case.result, *notes,
+            case.number,
+            case.ref or "",
+            case.room_label,
+            case.customer_name,
+            case.customer_phone,
+            case.kind,
+            case.category,
+            case.party,
+            case.event_place,
+            case.account,
+            case.request,
+            case.result,
+            *notes,
         ]
 
 

@@ -215,7 +215,9 @@ def cmd_schedule(args: argparse.Namespace, data_dir: Path) -> int:
     else:
         for r in rows:
             late = "逾期 " if r["overdue"] else ""
-            print(f"{r['due']} {late}{r['case'] or r['room']} 第{r['attempt']}次 {r['visitor'] or r['role']}:{r['reason']}")
+            print(
+                f"{r['due']} {late}{r['case'] or r['room']} 第{r['attempt']}次 {r['visitor'] or r['role']}:{r['reason']}"
+            )
         print(f"共 {len(rows)} 条")
     return EXIT_OK
 
@@ -253,7 +255,9 @@ def cmd_report(args: argparse.Namespace, data_dir: Path) -> int:
     try:
         report = office.quarterly(period)
         if args.json:
-            args.json.write_text(json.dumps(report.current.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+            args.json.write_text(
+                json.dumps(report.current.to_json(), ensure_ascii=False, indent=1), encoding="utf-8"
+            )
         if args.pdf:
             from reports.quarterly import QuarterlyReport
 
@@ -278,7 +282,10 @@ def cmd_backup(args: argparse.Namespace, data_dir: Path) -> int:
         result = office.backups.backup_now(args.to)
     finally:
         office.close()
-    print(result.message + (f":{result.path}" if result.path else ""), file=sys.stdout if result.ok else sys.stderr)
+    print(
+        result.message + (f":{result.path}" if result.path else ""),
+        file=sys.stdout if result.ok else sys.stderr,
+    )
     return EXIT_OK if result.ok else EXIT_FAILED
 
 

@@ -45,8 +45,13 @@ class FormLedger:
             else:
                 item = visit.purpose
         return FormSheet.create(
-            number=number, visit=visit, state=PRINTED, printed_at=self.clock.now(),
-            printed_by=actor_name(actor), visit_item=item[:100], visit_count=count,
+            number=number,
+            visit=visit,
+            state=PRINTED,
+            printed_at=self.clock.now(),
+            printed_by=actor_name(actor),
+            visit_item=item[:100],
+            visit_count=count,
         )
 
     def issue_blank(self, count: int, actor: Staff | None = None) -> list[FormSheet]:
@@ -66,8 +71,10 @@ class FormLedger:
 
     def live_form(self, visit: Visit) -> FormSheet | None:
         return (
-            FormSheet.select().where(FormSheet.visit == visit, FormSheet.state.in_([PRINTED, OUT]))
-            .order_by(FormSheet.id.desc()).first()
+            FormSheet.select()
+            .where(FormSheet.visit == visit, FormSheet.state.in_([PRINTED, OUT]))
+            .order_by(FormSheet.id.desc())
+            .first()
         )
 
     def by_number(self, number: str) -> FormSheet:
@@ -77,7 +84,12 @@ class FormLedger:
         return form
 
     def sign_out(
-        self, form: FormSheet, person: Staff, visit_item: str = "", remarks: str = "", visit: Visit | None = None
+        self,
+        form: FormSheet,
+        person: Staff,
+        visit_item: str = "",
+        remarks: str = "",
+        visit: Visit | None = None,
     ) -> None:
         """领用: a person takes the form along (签收)."""
         if form.state != PRINTED:
@@ -150,7 +162,9 @@ class FormLedger:
         """Forms signed out longer than the policy allows (flagged on the dashboard)."""
         limit = self.clock.now() - dt.timedelta(days=self.return_days())
         return list(
-            FormSheet.select().where(FormSheet.state == OUT, FormSheet.taken_at < limit).order_by(FormSheet.taken_at)
+            FormSheet.select()
+            .where(FormSheet.state == OUT, FormSheet.taken_at < limit)
+            .order_by(FormSheet.taken_at)
         )
 
     def out_by_person(self) -> dict[str, list[FormSheet]]:

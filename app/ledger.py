@@ -648,7 +648,9 @@ class _BulkCases:
             # together, once per batch (see flush), not one audited save each.
             try:
                 with db.atomic():
-                    cursor = db.execute_sql("INSERT INTO room (building, unit, number) VALUES (?, ?, ?)", parts)
+                    cursor = db.execute_sql(
+                        "INSERT INTO room (building, unit, number) VALUES (?, ?, ?)", parts
+                    )
                 room_id = self.rooms[parts] = int(cursor.lastrowid)
                 self.new_rooms.append("-".join(p for p in parts if p))
             except pw.IntegrityError:  # made meanwhile by a row that went through the service
@@ -673,8 +675,18 @@ class _BulkCases:
 
     def flush(self) -> None:
         if self.new_rooms:
-            write_audit([{"action": "新建", "table": "room", "record_id": "台账导入", "field": "",
-                          "old": None, "new": f"{len(self.new_rooms)} 个房号:" + "、".join(self.new_rooms)}])
+            write_audit(
+                [
+                    {
+                        "action": "新建",
+                        "table": "room",
+                        "record_id": "台账导入",
+                        "field": "",
+                        "old": None,
+                        "new": f"{len(self.new_rooms)} 个房号:" + "、".join(self.new_rooms),
+                    }
+                ]
+            )
             self.new_rooms = []
         if not self.buffer:
             return

@@ -87,8 +87,17 @@ class AuditEntry(BaseModel):
 
     def payload(self) -> str:
         return json.dumps(
-            [self.prev_hash, _audit_value(self.at), self.actor, self.action, self.table, self.record_id,
-             self.field, self.old, self.new],
+            [
+                self.prev_hash,
+                _audit_value(self.at),
+                self.actor,
+                self.action,
+                self.table,
+                self.record_id,
+                self.field,
+                self.old,
+                self.new,
+            ],
             ensure_ascii=False,
         )
 
@@ -137,15 +146,33 @@ class AuditedModel(BaseModel):
                 result = super().save(force_insert=force_insert, only=only)
                 values = {
                     f.name: "******" if f.name in self.AUDIT_MASK else _audit_value(getattr(self, f.name))
-                    for f in self._meta.sorted_fields if f.name not in self.AUDIT_SKIP and getattr(self, f.name) is not None
+                    for f in self._meta.sorted_fields
+                    if f.name not in self.AUDIT_SKIP and getattr(self, f.name) is not None
                 }
-                write_audit([{"action": "新建", "table": table, "record_id": str(self.get_id()), "field": "",
-                              "old": None, "new": json.dumps(values, ensure_ascii=False)}])
+                write_audit(
+                    [
+                        {
+                            "action": "新建",
+                            "table": table,
+                            "record_id": str(self.get_id()),
+                            "field": "",
+                            "old": None,
+                            "new": json.dumps(values, ensure_ascii=False),
+                        }
+                    ]
+                )
                 return result
             fields = only or [self._meta.fields[name] for name in self.dirty_fields_names()]
             names = [f.name for f in fields if f.name not in self.AUDIT_SKIP and not f.primary_key]
-            before = type(self).select(*[self._meta.fields[n] for n in names]).where(
-                self._meta.primary_key == self.get_id()).dicts().first() if names else None
+            before = (
+                type(self)
+                .select(*[self._meta.fields[n] for n in names])
+                .where(self._meta.primary_key == self.get_id())
+                .dicts()
+                .first()
+                if names
+                else None
+            )
             result = super().save(force_insert=False, only=only)
             rows = []
             for name in names:
@@ -156,8 +183,16 @@ class AuditedModel(BaseModel):
                 if old != new and name in self.AUDIT_MASK:
                     old, new = "******", "(已更改)"
                 if old != new:
-                    rows.append({"action": "修改", "table": table, "record_id": str(self.get_id()), "field": name,
-                                 "old": old, "new": new})
+                    rows.append(
+                        {
+                            "action": "修改",
+                            "table": table,
+                            "record_id": str(self.get_id()),
+                            "field": name,
+                            "old": old,
+                            "new": new,
+                        }
+                    )
             write_audit(rows)
             return result
 
@@ -292,7 +327,8 @@ class Case(AuditedModel):
     closed_at = pw.DateTimeField(null=True)
     # peewee types a "self" key as Any; the annotation names the model.
     merged_into: pw.ForeignKeyField[Case | None] = pw.ForeignKeyField(
-        "self", null=True, backref="merged", on_delete="SET NULL")
+        "self", null=True, backref="merged", on_delete="SET NULL"
+    )
     void_reason = pw.TextField(default="")  # 作废: nothing is deleted; a voided case stays in history
     created_by = pw.ForeignKeyField(Staff, null=True, on_delete="SET NULL")
     typical = pw.BooleanField(default=False)  # 典型案例, marked by the planner for the report

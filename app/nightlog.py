@@ -64,7 +64,9 @@ class NightLogService:
     def recent(self, days: int = 7) -> list[NightLogEntry]:
         since = self.clock.now() - dt.timedelta(days=days)
         return list(
-            NightLogEntry.select().where(NightLogEntry.logged_at >= since).order_by(NightLogEntry.logged_at.desc())
+            NightLogEntry.select()
+            .where(NightLogEntry.logged_at >= since)
+            .order_by(NightLogEntry.logged_at.desc())
         )
 
     def as_input(self, entry: NightLogEntry) -> CaseInput:

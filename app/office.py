@@ -73,7 +73,9 @@ class Office:
     def statistics(self) -> Statistics:
         return Statistics(self.policies.load(), self.clock.now().date())
 
-    def save_measures(self, period: Period, measures: str, pdf: bytes | None = None, actor: Staff | None = None) -> None:
+    def save_measures(
+        self, period: Period, measures: str, pdf: bytes | None = None, actor: Staff | None = None
+    ) -> None:
         """The manager's improvement measures for a period; with the PDF, the period is archived."""
         key = period_key(period)
         with db.atomic():

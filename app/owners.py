@@ -40,9 +40,10 @@ class OwnerService:
         text = text.strip()
         if not text:
             return []
-        query = (
-            Room.select(Room, Owner)
-            .join(Owner, pw.JOIN.LEFT_OUTER, on=((Owner.room == Room.id) & (Owner.active == True)))  # noqa: E712
+        query = Room.select(Room, Owner).join(
+            Owner,
+            pw.JOIN.LEFT_OUTER,
+            on=((Owner.room == Room.id) & (Owner.active == True)),  # noqa: E712
         )
         if text.replace("-", "").isdigit() and len(text.replace("-", "")) >= 4 and "-" not in text:
             query = query.where(Owner.phone.contains(text))
@@ -52,7 +53,9 @@ class OwnerService:
             parts = [p for p in text.replace(" ", "-").split("-") if p]
             query = query.where(Room.building == parts[0])
             if len(parts) >= 2:
-                query = query.where((Room.unit == parts[1]) | ((Room.unit == "") & Room.number.startswith(parts[1])))
+                query = query.where(
+                    (Room.unit == parts[1]) | ((Room.unit == "") & Room.number.startswith(parts[1]))
+                )
             if len(parts) >= 3:
                 query = query.where(Room.number.startswith(parts[2]))
         query = query.order_by(Room.building, Room.unit, Room.number).limit(limit)

@@ -154,11 +154,20 @@ class PolicyStore:
         old = self.load().data
         with db.atomic():
             Setting.replace(key=self.KEY, value=json.dumps(policy.data, ensure_ascii=False)).execute()
-            write_audit([
-                {"action": "修改", "table": "policy", "record_id": "policy", "field": key,
-                 "old": json.dumps(old.get(key), ensure_ascii=False), "new": json.dumps(value, ensure_ascii=False)}
-                for key, value in policy.data.items() if old.get(key) != value
-            ])
+            write_audit(
+                [
+                    {
+                        "action": "修改",
+                        "table": "policy",
+                        "record_id": "policy",
+                        "field": key,
+                        "old": json.dumps(old.get(key), ensure_ascii=False),
+                        "new": json.dumps(value, ensure_ascii=False),
+                    }
+                    for key, value in policy.data.items()
+                    if old.get(key) != value
+                ]
+            )
 
     def copy(self) -> Policy:
         return Policy(copy.deepcopy(self.load().data))

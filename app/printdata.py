@@ -88,7 +88,8 @@ def visit_form(visit: Visit, form_no: str) -> VisitFormData:
         done_at=visit.done_at,
         reviews=[
             ReviewLine(level, reviews[level].reviewer, reviews[level].opinion, reviews[level].at)
-            if level in reviews else ReviewLine(level)
+            if level in reviews
+            else ReviewLine(level)
             for level in REVIEW_ORDER
         ],
         remarks=visit.reason if visit.state == domain.VISIT_PLANNED else "",
@@ -132,8 +133,15 @@ class LedgerRow:
 def ledger_rows(forms: list[FormSheet]) -> list[LedgerRow]:
     return [
         LedgerRow(
-            serial=i, number=f.number, taken_by=f.taken_by_name, visit_item=f.visit_item, visit_count=f.visit_count,
-            state=f.state, taken_at=f.taken_at, returned_at=f.returned_at, checked_by=f.checked_by,
+            serial=i,
+            number=f.number,
+            taken_by=f.taken_by_name,
+            visit_item=f.visit_item,
+            visit_count=f.visit_count,
+            state=f.state,
+            taken_at=f.taken_at,
+            returned_at=f.returned_at,
+            checked_by=f.checked_by,
             remarks=f.void_reason or f.remarks,
         )
         for i, f in enumerate(forms, start=1)
@@ -185,7 +193,9 @@ def complaint_record(case: Case) -> ComplaintRecordData:
         severity=case.severity,
         category=case.category,
         party=case.party,
-        event=" ".join(x for x in (f"{case.event_time:%Y-%m-%d %H:%M}" if case.event_time else "", case.event_place) if x),
+        event=" ".join(
+            x for x in (f"{case.event_time:%Y-%m-%d %H:%M}" if case.event_time else "", case.event_place) if x
+        ),
         account=case.account,
         request=case.request,
         department=case.department.name if case.department is not None else "",
@@ -199,8 +209,10 @@ def complaint_record(case: Case) -> ComplaintRecordData:
             f"{e.old_due:%m-%d %H:%M} → {e.new_due:%m-%d %H:%M},{e.approver}批准:{e.reason}" for e in exts
         ],
         visits=[
-            f"第{v.attempt}次 {v.state} {v.method} {v.satisfaction or ''} {v.done_at:%Y-%m-%d}" if v.done_at
-            else f"第{v.attempt}次 {v.state},应于 {v.due} 前" for v in visits
+            f"第{v.attempt}次 {v.state} {v.method} {v.satisfaction or ''} {v.done_at:%Y-%m-%d}"
+            if v.done_at
+            else f"第{v.attempt}次 {v.state},应于 {v.due} 前"
+            for v in visits
         ],
     )
 

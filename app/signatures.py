@@ -55,19 +55,27 @@ def check_strokes(strokes: Sequence[Sequence[Sequence[float]]]) -> str | None:
 def canonical_strokes(strokes: Sequence[Sequence[Sequence[float]]]) -> str:
     """The strokes as stable JSON (rounded), the form that is stored and hashed."""
     return json.dumps(
-        [[[round(float(p[0]), 1), round(float(p[1]), 1), int(p[2]), round(float(p[3]), 3)] for p in s] for s in strokes],
+        [
+            [[round(float(p[0]), 1), round(float(p[1]), 1), int(p[2]), round(float(p[3]), 3)] for p in s]
+            for s in strokes
+        ],
         separators=(",", ":"),
     )
 
 
 def signature_hash(strokes_json: str, record: dict[str, object]) -> str:
     """SHA-256 over the strokes and the record's key fields."""
-    payload = json.dumps({"strokes": strokes_json, "record": record}, ensure_ascii=False, sort_keys=True, default=str)
+    payload = json.dumps(
+        {"strokes": strokes_json, "record": record}, ensure_ascii=False, sort_keys=True, default=str
+    )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def render_png(
-    strokes: Sequence[Sequence[Sequence[float]]], width: int, height: int, out_width: int = 600,
+    strokes: Sequence[Sequence[Sequence[float]]],
+    width: int,
+    height: int,
+    out_width: int = 600,
     ink: tuple[int, int, int] = (20, 30, 90),
 ) -> bytes:
     """The signature as a PNG with a transparent background, scaled to `out_width` pixels."""
@@ -114,10 +122,20 @@ def render_png(
 
 def _png(w: int, h: int, raw: bytes) -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
 
     header = struct.pack(">IIBBBBB", w, h, 8, 6, 0, 0, 0)  # 8-bit RGBA
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 6)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw, 6))
+        + chunk(b"IEND", b"")
+    )
 
 
 def demo_strokes(seed: int = 0, width: int = 600, height: int = 200) -> list[Stroke]:
@@ -134,12 +152,14 @@ def demo_strokes(seed: int = 0, width: int = 600, height: int = 200) -> list[Str
         wobble = 0.8 + 0.6 * rnd.random()
         for i in range(rnd.randint(40, 70)):
             angle = i * 0.28 * wobble
-            stroke.append((
-                cx + i * 1.4 + 14 * math.cos(angle),
-                cy + 24 * math.sin(angle * 1.3) * (1 - i / 120),
-                t,
-                0.35 + 0.3 * (1 + math.sin(i / 9)) / 2,
-            ))
+            stroke.append(
+                (
+                    cx + i * 1.4 + 14 * math.cos(angle),
+                    cy + 24 * math.sin(angle * 1.3) * (1 - i / 120),
+                    t,
+                    0.35 + 0.3 * (1 + math.sin(i / 9)) / 2,
+                )
+            )
             t += 8
         strokes.append(stroke)
         x += width * 0.17

@@ -114,7 +114,9 @@ class StaffService:
         if password:
             if reason := check_password_strength(password):
                 problems["密码"] = reason
-        buildings = ",".join(b.strip() for b in clean_text(buildings).replace(",", ",").split(",") if b.strip())
+        buildings = ",".join(
+            b.strip() for b in clean_text(buildings).replace(",", ",").split(",") if b.strip()
+        )
         if problems:
             raise ValidationError(problems)
         with db.atomic():

@@ -155,8 +155,15 @@ class PeriodStats:
         p = self.period
         return {
             "period": _period_json(p),
-            "visit_stats": {k: {"handled": v.handled, "visited": v.visited, "visit_rate": round(v.visit_rate, 4),
-                                "target": v.target} for k, v in self.visit_stats.items()},
+            "visit_stats": {
+                k: {
+                    "handled": v.handled,
+                    "visited": v.visited,
+                    "visit_rate": round(v.visit_rate, 4),
+                    "target": v.target,
+                }
+                for k, v in self.visit_stats.items()
+            },
             "satisfaction": self.satisfaction,
             "cases_received": self.cases_received,
             "resolution_rate": round(self.resolution_rate, 4),
@@ -181,7 +188,11 @@ class PeriodStats:
 
 def _period_json(p: Period) -> dict[str, Any]:
     out: dict[str, Any] = {"label": p.label, "from": p.start.isoformat(), "to": p.end.isoformat()}
-    if p.start.day == 1 and p.start.month in (1, 4, 7, 10) and Period.quarter(p.start.year, (p.start.month - 1) // 3 + 1) == p:
+    if (
+        p.start.day == 1
+        and p.start.month in (1, 4, 7, 10)
+        and Period.quarter(p.start.year, (p.start.month - 1) // 3 + 1) == p
+    ):
         out["year"] = p.start.year
         out["quarter"] = (p.start.month - 1) // 3 + 1
     return out
@@ -225,17 +236,25 @@ class Statistics:
 
     def compute(self, period: Period) -> PeriodStats:
         live = Case.state != domain.MERGED
-        received = Case.select().where(live, Case.received_at >= period.start_at, Case.received_at < period.end_at)
-        handled_q = Case.select().where(live, Case.resolved_at >= period.start_at, Case.resolved_at < period.end_at)
+        received = Case.select().where(
+            live, Case.received_at >= period.start_at, Case.received_at < period.end_at
+        )
+        handled_q = Case.select().where(
+            live, Case.resolved_at >= period.start_at, Case.resolved_at < period.end_at
+        )
 
         # 《回访统计表》 -------------------------------------------------------------
         rules = self.policy.data["visits"]["rules"]
         visit_stats = {k: KindVisits(target=float(rules.get(k, {}).get("rate", 0))) for k in domain.KINDS}
-        visited_ids = Visit.select(Visit.case).where(Visit.state == domain.VISIT_DONE, Visit.case.is_null(False))
+        visited_ids = Visit.select(Visit.case).where(
+            Visit.state == domain.VISIT_DONE, Visit.case.is_null(False)
+        )
         rows = dict_rows(
-            handled_q.select(Case.kind, pw.fn.COUNT(Case.id).alias("n"),
-                             pw.fn.SUM(pw.Case(None, [(Case.id.in_(visited_ids), 1)], 0)).alias("v"))
-            .group_by(Case.kind)
+            handled_q.select(
+                Case.kind,
+                pw.fn.COUNT(Case.id).alias("n"),
+                pw.fn.SUM(pw.Case(None, [(Case.id.in_(visited_ids), 1)], 0)).alias("v"),
+            ).group_by(Case.kind)
         )
         for row in rows:
             k = visit_stats.setdefault(row["kind"], KindVisits())
@@ -248,15 +267,26 @@ class Statistics:
             Visit.state == domain.VISIT_DONE, Visit.done_at >= period.start_at, Visit.done_at < period.end_at
         )
         for row in dict_rows(
-                done_in_period.select(Visit.satisfaction, pw.fn.COUNT(Visit.id).alias("n")).group_by(Visit.satisfaction)):
+            done_in_period.select(Visit.satisfaction, pw.fn.COUNT(Visit.id).alias("n")).group_by(
+                Visit.satisfaction
+            )
+        ):
             if row["satisfaction"] in satisfaction:
                 satisfaction[row["satisfaction"]] = int(row["n"])
         unsatisfied = [
-            {"case": v.case.number if v.case is not None else None, "room": v.room.label if v.room is not None else "",
-             "satisfaction": v.satisfaction, "opinion": v.opinion, "visitor": v.visitor_name,
-             # done_at >= start in the query, so never NULL here
-             "date": cast(dt.datetime, v.done_at).date().isoformat(), "attempt": v.attempt}
-            for v in done_in_period.where(Visit.satisfaction.in_(["不满意", "很不满意"])).order_by(Visit.done_at)
+            {
+                "case": v.case.number if v.case is not None else None,
+                "room": v.room.label if v.room is not None else "",
+                "satisfaction": v.satisfaction,
+                "opinion": v.opinion,
+                "visitor": v.visitor_name,
+                # done_at >= start in the query, so never NULL here
+                "date": cast(dt.datetime, v.done_at).date().isoformat(),
+                "attempt": v.attempt,
+            }
+            for v in done_in_period.where(Visit.satisfaction.in_(["不满意", "很不满意"])).order_by(
+                Visit.done_at
+            )
         ]
 
         # Cases received, handling ---------------------------------------------------
@@ -264,7 +294,9 @@ class Statistics:
         for row in dict_rows(received.select(Case.kind, pw.fn.COUNT(Case.id).alias("n")).group_by(Case.kind)):
             cases_received[row["kind"]] = int(row["n"])
         total_received = sum(cases_received.values())
-        resolved_by_end = received.where(Case.resolved_at.is_null(False), Case.resolved_at < period.end_at).count()
+        resolved_by_end = received.where(
+            Case.resolved_at.is_null(False), Case.resolved_at < period.end_at
+        ).count()
         resolution_rate = resolved_by_end / total_received if total_received else 0.0
 
         overdue_q = received.where(
@@ -281,25 +313,45 @@ class Statistics:
                 response_hours.append(_hours(rec, _as_dt(times[1])))
             if times[2] is not None:
                 resolution_hours.append(_hours(rec, _as_dt(times[2])))
-        extensions = Extension.select().join(Case).where(
-            live, Case.received_at >= period.start_at, Case.received_at < period.end_at
-        ).count()
+        extensions = (
+            Extension.select()
+            .join(Case)
+            .where(live, Case.received_at >= period.start_at, Case.received_at < period.end_at)
+            .count()
+        )
 
         # Complaints analysis ---------------------------------------------------------
         complaints = received.where(Case.kind == "投诉")
-        by_category: Counter[str] = Counter(dict(tuple_rows(
-            complaints.select(Case.category, pw.fn.COUNT(Case.id)).group_by(Case.category))))
-        by_validity = {domain.VALIDITY_LABELS.get(v or "", "未判定"): int(n) for v, n in
-                       tuple_rows(complaints.select(Case.validity, pw.fn.COUNT(Case.id)).group_by(Case.validity))}
+        by_category: Counter[str] = Counter(
+            dict(tuple_rows(complaints.select(Case.category, pw.fn.COUNT(Case.id)).group_by(Case.category)))
+        )
+        by_validity = {
+            domain.VALIDITY_LABELS.get(v or "", "未判定"): int(n)
+            for v, n in tuple_rows(
+                complaints.select(Case.validity, pw.fn.COUNT(Case.id)).group_by(Case.validity)
+            )
+        }
         by_severity = dict.fromkeys(domain.SEVERITIES, 0)
-        for sev, n in tuple_rows(complaints.select(Case.severity, pw.fn.COUNT(Case.id)).group_by(Case.severity)):
+        for sev, n in tuple_rows(
+            complaints.select(Case.severity, pw.fn.COUNT(Case.id)).group_by(Case.severity)
+        ):
             by_severity[sev] = int(n)
-        by_building: Counter[str] = Counter(dict(tuple_rows(
-            complaints.select(Room.building, pw.fn.COUNT(Case.id)).join(Room).group_by(Room.building)
-        )))
-        by_party: Counter[str] = Counter(dict(tuple_rows(
-            complaints.select(Case.party, pw.fn.COUNT(Case.id)).where(Case.party != "").group_by(Case.party)
-        )))
+        by_building: Counter[str] = Counter(
+            dict(
+                tuple_rows(
+                    complaints.select(Room.building, pw.fn.COUNT(Case.id)).join(Room).group_by(Room.building)
+                )
+            )
+        )
+        by_party: Counter[str] = Counter(
+            dict(
+                tuple_rows(
+                    complaints.select(Case.party, pw.fn.COUNT(Case.id))
+                    .where(Case.party != "")
+                    .group_by(Case.party)
+                )
+            )
+        )
 
         # Corrective-action flags -------------------------------------------------------
         repeat_complaints = self._repeats(received, "投诉", 2)
@@ -330,8 +382,14 @@ class Statistics:
             households=households,
             complaint_rate=complaint_rate,
             typical_cases=[
-                {"case": c.number, "kind": c.kind, "category": c.category, "account": c.account[:200],
-                 "result": c.result[:200], "note": c.typical_note}
+                {
+                    "case": c.number,
+                    "kind": c.kind,
+                    "category": c.category,
+                    "account": c.account[:200],
+                    "result": c.result[:200],
+                    "note": c.typical_note,
+                }
                 for c in received.where(Case.typical == True).order_by(Case.received_at)  # noqa: E712
             ],
         )
@@ -347,8 +405,15 @@ class Statistics:
         for room_id, category, number in tuple_rows(query):
             groups[(room_id, category)].append(number)
         wanted = {key: numbers for key, numbers in groups.items() if len(numbers) >= minimum}
-        labels = {r.id: r.label for r in Room.select().where(Room.id.in_([k[0] for k in wanted]))} if wanted else {}
-        out = [Group(labels[room], category, len(numbers), numbers) for (room, category), numbers in wanted.items()]
+        labels = (
+            {r.id: r.label for r in Room.select().where(Room.id.in_([k[0] for k in wanted]))}
+            if wanted
+            else {}
+        )
+        out = [
+            Group(labels[room], category, len(numbers), numbers)
+            for (room, category), numbers in wanted.items()
+        ]
         return sorted(out, key=lambda g: (-g.count, g.room, g.category))
 
     @staticmethod
@@ -357,13 +422,17 @@ class Statistics:
         lines: dict[str, VisitorLine] = {}
         roles = {s.name: s.role for s in Staff.select(Staff.name, Staff.role)}
         end_day = period.end
-        query = Visit.select(Visit.visitor_name, Visit.state, Visit.due, Visit.done_at, Visit.satisfaction).where(
+        query = Visit.select(
+            Visit.visitor_name, Visit.state, Visit.due, Visit.done_at, Visit.satisfaction
+        ).where(
             (Visit.due >= period.start) & (Visit.due <= period.end)
             | ((Visit.done_at >= period.start_at) & (Visit.done_at < period.end_at))
         )
         for name, state, due, done_at, sat in tuple_rows(query):
             name = name or "未指定"
-            line = lines.setdefault(name, VisitorLine(name, domain.ROLES.get(roles.get(name, ""), ""), 0, 0, 0, 0))
+            line = lines.setdefault(
+                name, VisitorLine(name, domain.ROLES.get(roles.get(name, ""), ""), 0, 0, 0, 0)
+            )
             due_d = due if isinstance(due, dt.date) else dt.date.fromisoformat(str(due))
             if period.start <= due_d <= period.end:
                 line.planned += 1
@@ -394,12 +463,18 @@ def period_key(period: Period) -> str:
     return f"{period.start:%Y%m%d}-{period.end:%Y%m%d}"
 
 
-def notice_examples(period: Period, per_category: int = 1, top: int = 8) -> tuple[list[tuple[str, str, str]], list[str]]:
+def notice_examples(
+    period: Period, per_category: int = 1, top: int = 8
+) -> tuple[list[tuple[str, str, str]], list[str]]:
     """For the monthly notice to owners (公告): for the most common categories of the period,
     a handled case's account and result; and the customers' names, to keep them out of it."""
     live = Case.state != domain.MERGED
-    received = Case.select().where(live, Case.received_at >= period.start_at, Case.received_at < period.end_at)
-    counts: Counter[str] = Counter(dict(tuple_rows(received.select(Case.category, pw.fn.COUNT(Case.id)).group_by(Case.category))))
+    received = Case.select().where(
+        live, Case.received_at >= period.start_at, Case.received_at < period.end_at
+    )
+    counts: Counter[str] = Counter(
+        dict(tuple_rows(received.select(Case.category, pw.fn.COUNT(Case.id)).group_by(Case.category)))
+    )
     examples: list[tuple[str, str, str]] = []
     for category, _ in counts.most_common(top):
         rows = (
@@ -408,5 +483,7 @@ def notice_examples(period: Period, per_category: int = 1, top: int = 8) -> tupl
             .limit(per_category)
         )
         examples += [(category, c.account, c.result) for c in rows]
-    names = sorted({n for (n,) in tuple_rows(received.select(Case.customer_name).where(Case.customer_name != ""))})
+    names = sorted(
+        {n for (n,) in tuple_rows(received.select(Case.customer_name).where(Case.customer_name != ""))}
+    )
     return examples, names

@@ -14,7 +14,9 @@ from app.stats import DEFINITIONS, Comparison, PeriodStats
 HEADER_FILL = PatternFill("solid", fgColor="DDE7EE")
 
 
-def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list[Any]], formats: dict[int, str] | None = None) -> None:
+def _sheet(
+    wb: Workbook, title: str, header: list[str], rows: list[list[Any]], formats: dict[int, str] | None = None
+) -> None:
     ws = wb.create_sheet(title)
     ws.append(header)
     for cell in ws[1]:
@@ -27,14 +29,19 @@ def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list[Any]], f
         for r in range(2, ws.max_row + 1):
             ws.cell(r, col).number_format = fmt
     for i, name in enumerate(header, start=1):
-        width = max([len(str(name)) * 2] + [len(str(ws.cell(r, i).value or "")) * 1.6 for r in range(2, ws.max_row + 1)])
+        width = max(
+            [len(str(name)) * 2]
+            + [len(str(ws.cell(r, i).value or "")) * 1.6 for r in range(2, ws.max_row + 1)]
+        )
         ws.column_dimensions[get_column_letter(i)].width = min(60, max(8, width))
     ws.freeze_panes = "A2"
 
 
 def _visit_rows(s: PeriodStats) -> list[list[Any]]:
-    return [[k, v.handled, v.visited, v.visit_rate, v.target, "是" if v.visit_rate >= v.target else "否"]
-            for k, v in s.visit_stats.items()]
+    return [
+        [k, v.handled, v.visited, v.visit_rate, v.target, "是" if v.visit_rate >= v.target else "否"]
+        for k, v in s.visit_stats.items()
+    ]
 
 
 def write_xlsx(data: Comparison, path: Path) -> None:
@@ -42,23 +49,48 @@ def write_xlsx(data: Comparison, path: Path) -> None:
     wb = Workbook()
     wb.remove(wb.active)
     pct = "0.0%"
-    _sheet(wb, "回访统计表", ["性质", "处理宗数", "回访宗数", "回访率", "目标", "达标"], _visit_rows(cur), {4: pct, 5: pct})
-    _sheet(wb, "上期回访统计", ["性质", "处理宗数", "回访宗数", "回访率", "目标", "达标"], _visit_rows(prev), {4: pct, 5: pct})
-    _sheet(wb, "满意度", ["满意度", cur.period.label, prev.period.label],
-           [[k, cur.satisfaction[k], prev.satisfaction.get(k, 0)] for k in cur.satisfaction])
-    _sheet(wb, "受理", ["性质", cur.period.label, prev.period.label],
-           [[k, n, prev.cases_received.get(k, 0)] for k, n in cur.cases_received.items()])
-    _sheet(wb, "处理情况", ["指标", cur.period.label, prev.period.label], [
-        ["办结率", cur.resolution_rate, prev.resolution_rate],
-        ["逾期件数", cur.overdue, prev.overdue],
-        ["延期件数", cur.extensions, prev.extensions],
-        ["首次响应中位数(小时)", cur.response_time.median_hours, prev.response_time.median_hours],
-        ["首次响应P90(小时)", cur.response_time.p90_hours, prev.response_time.p90_hours],
-        ["办结用时中位数(小时)", cur.resolution_time.median_hours, prev.resolution_time.median_hours],
-        ["办结用时P90(小时)", cur.resolution_time.p90_hours, prev.resolution_time.p90_hours],
-        ["户数", cur.households, prev.households],
-        ["投诉率(每户)", cur.complaint_rate, prev.complaint_rate],
-    ])
+    _sheet(
+        wb,
+        "回访统计表",
+        ["性质", "处理宗数", "回访宗数", "回访率", "目标", "达标"],
+        _visit_rows(cur),
+        {4: pct, 5: pct},
+    )
+    _sheet(
+        wb,
+        "上期回访统计",
+        ["性质", "处理宗数", "回访宗数", "回访率", "目标", "达标"],
+        _visit_rows(prev),
+        {4: pct, 5: pct},
+    )
+    _sheet(
+        wb,
+        "满意度",
+        ["满意度", cur.period.label, prev.period.label],
+        [[k, cur.satisfaction[k], prev.satisfaction.get(k, 0)] for k in cur.satisfaction],
+    )
+    _sheet(
+        wb,
+        "受理",
+        ["性质", cur.period.label, prev.period.label],
+        [[k, n, prev.cases_received.get(k, 0)] for k, n in cur.cases_received.items()],
+    )
+    _sheet(
+        wb,
+        "处理情况",
+        ["指标", cur.period.label, prev.period.label],
+        [
+            ["办结率", cur.resolution_rate, prev.resolution_rate],
+            ["逾期件数", cur.overdue, prev.overdue],
+            ["延期件数", cur.extensions, prev.extensions],
+            ["首次响应中位数(小时)", cur.response_time.median_hours, prev.response_time.median_hours],
+            ["首次响应P90(小时)", cur.response_time.p90_hours, prev.response_time.p90_hours],
+            ["办结用时中位数(小时)", cur.resolution_time.median_hours, prev.resolution_time.median_hours],
+            ["办结用时P90(小时)", cur.resolution_time.p90_hours, prev.resolution_time.p90_hours],
+            ["户数", cur.households, prev.households],
+            ["投诉率(每户)", cur.complaint_rate, prev.complaint_rate],
+        ],
+    )
     ws = wb["处理情况"]
     for r in (2, 10):
         for c in (2, 3):
@@ -69,16 +101,42 @@ def write_xlsx(data: Comparison, path: Path) -> None:
     _sheet(wb, "投诉楼栋", ["楼栋", "件数"], [list(x) for x in cur.complaints_by_building])
     _sheet(wb, "被投诉方", ["部门/人员", "件数"], [list(x) for x in cur.complaints_by_party])
     _sheet(wb, "逾期案件", ["案件编号"], [[n] for n in cur.overdue_cases])
-    _sheet(wb, "不满意回访", ["案件", "房号", "满意度", "意见", "回访人", "日期", "第几次"],
-           [[u["case"], u["room"], u["satisfaction"], u["opinion"], u["visitor"], u["date"], u["attempt"]] for u in cur.unsatisfied])
-    _sheet(wb, "重复投诉", ["房号", "类别", "次数", "案件"],
-           [[g.room, g.category, g.count, "、".join(g.cases)] for g in cur.repeat_complaints])
-    _sheet(wb, "重复维修", ["房号", "类别", "次数", "案件"],
-           [[g.room, g.category, g.count, "、".join(g.cases)] for g in cur.repeat_repairs])
-    _sheet(wb, "回访人员", ["姓名", "角色", "计划", "完成", "逾期", "不满意"],
-           [[v.name, v.role, v.planned, v.done, v.overdue, v.unsatisfied] for v in cur.visitors])
-    _sheet(wb, "典型案例", ["案件", "性质", "类别", "内容", "处理结果", "说明"],
-           [[t["case"], t["kind"], t["category"], t["account"], t["result"], t["note"]] for t in cur.typical_cases])
+    _sheet(
+        wb,
+        "不满意回访",
+        ["案件", "房号", "满意度", "意见", "回访人", "日期", "第几次"],
+        [
+            [u["case"], u["room"], u["satisfaction"], u["opinion"], u["visitor"], u["date"], u["attempt"]]
+            for u in cur.unsatisfied
+        ],
+    )
+    _sheet(
+        wb,
+        "重复投诉",
+        ["房号", "类别", "次数", "案件"],
+        [[g.room, g.category, g.count, "、".join(g.cases)] for g in cur.repeat_complaints],
+    )
+    _sheet(
+        wb,
+        "重复维修",
+        ["房号", "类别", "次数", "案件"],
+        [[g.room, g.category, g.count, "、".join(g.cases)] for g in cur.repeat_repairs],
+    )
+    _sheet(
+        wb,
+        "回访人员",
+        ["姓名", "角色", "计划", "完成", "逾期", "不满意"],
+        [[v.name, v.role, v.planned, v.done, v.overdue, v.unsatisfied] for v in cur.visitors],
+    )
+    _sheet(
+        wb,
+        "典型案例",
+        ["案件", "性质", "类别", "内容", "处理结果", "说明"],
+        [
+            [t["case"], t["kind"], t["category"], t["account"], t["result"], t["note"]]
+            for t in cur.typical_cases
+        ],
+    )
     _sheet(wb, "改进措施与说明", ["内容"], [[data.measures or "(未填写)"], [""], *[[d] for d in DEFINITIONS]])
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)

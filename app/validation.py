@@ -15,7 +15,9 @@ _ROOM_WORDS = re.compile(
     r"^(?P<b>[0-9A-Za-z]+)(?:栋|幢|号楼|座)(?:(?P<u>[0-9A-Za-z]+)单元)?(?P<r>[0-9A-Za-z]+)(?:室|号)?$"
 )
 _ROOM_SEPARATORS = re.compile(r"[-－—/\s]+")
-_BIDI_AND_CONTROL = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_BIDI_AND_CONTROL = re.compile(
+    r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def clean_text(value: object) -> str:

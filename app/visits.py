@@ -66,7 +66,13 @@ def quarter_bounds(label: str) -> tuple[dt.datetime, dt.datetime]:
 
 
 OVERDUE = "逾期"
-CALENDAR_STATES = [domain.VISIT_PLANNED, OVERDUE, domain.VISIT_DONE, domain.VISIT_UNREACHABLE, domain.VISIT_REFUSED]
+CALENDAR_STATES = [
+    domain.VISIT_PLANNED,
+    OVERDUE,
+    domain.VISIT_DONE,
+    domain.VISIT_UNREACHABLE,
+    domain.VISIT_REFUSED,
+]
 
 
 def _as_date(value: object) -> dt.date:
@@ -109,7 +115,12 @@ class VisitResult:
 
 class VisitService:
     def __init__(
-        self, clock: Clock, policies: PolicyStore, cases: CaseService, staff: StaffService, seed: int | None = None
+        self,
+        clock: Clock,
+        policies: PolicyStore,
+        cases: CaseService,
+        staff: StaffService,
+        seed: int | None = None,
     ) -> None:
         self.clock = clock
         self.policies = policies
@@ -157,8 +168,13 @@ class VisitService:
 
         def decide(selected: bool, reason: str) -> VisitDecision:
             return VisitDecision.create(
-                case=case, kind=case.kind, quarter=quarter, selected=selected, reason=reason,
-                decided_at=now, decided_by="系统",
+                case=case,
+                kind=case.kind,
+                quarter=quarter,
+                selected=selected,
+                reason=reason,
+                decided_at=now,
+                decided_by="系统",
             )
 
         if case.anonymous:
@@ -182,7 +198,12 @@ class VisitService:
         return decide(False, f"{quarter} {case.kind}第{handled}件,已抽{chosen}件,达到目标{pct},本件未抽中")
 
     def _plan(
-        self, case: Case, attempt: int, reason_prefix: str, actor: Staff | None, base: dt.datetime | None = None
+        self,
+        case: Case,
+        attempt: int,
+        reason_prefix: str,
+        actor: Staff | None,
+        base: dt.datetime | None = None,
     ) -> Visit:
         rule = self.rule(case)
         start = base or case.resolved_at or self.clock.now()
@@ -194,8 +215,15 @@ class VisitService:
         if attempt > 1:
             reason = f"第{attempt}次回访:{reason},可电话回访"
         return Visit.create(
-            case=case, room=case.room, attempt=attempt, due=due, role=rule.role, visitor=visitor,
-            visitor_name=visitor.name if visitor else "", reason=reason[:200], state=domain.VISIT_PLANNED,
+            case=case,
+            room=case.room,
+            attempt=attempt,
+            due=due,
+            role=rule.role,
+            visitor=visitor,
+            visitor_name=visitor.name if visitor else "",
+            reason=reason[:200],
+            state=domain.VISIT_PLANNED,
             created_at=self.clock.now(),
         )
 
@@ -222,8 +250,14 @@ class VisitService:
             if decision is None:
                 assert case.resolved_at is not None
                 VisitDecision.create(
-                    case=case, kind=case.kind, quarter=quarter_of(case.resolved_at), selected=True,
-                    reason=text[:200], by_hand=True, decided_by=actor.name, decided_at=self.clock.now(),
+                    case=case,
+                    kind=case.kind,
+                    quarter=quarter_of(case.resolved_at),
+                    selected=True,
+                    reason=text[:200],
+                    by_hand=True,
+                    decided_by=actor.name,
+                    decided_at=self.clock.now(),
                 )
             else:
                 decision.selected, decision.reason, decision.by_hand = True, text[:200], True
@@ -268,18 +302,31 @@ class VisitService:
         visits = []
         with db.atomic():
             for room in rooms:
-                exists = Visit.select().where(
-                    Visit.room == room, Visit.purpose == purpose, Visit.case.is_null(),
-                    Visit.state.in_(OPEN_VISIT_STATES),
-                ).exists()
+                exists = (
+                    Visit.select()
+                    .where(
+                        Visit.room == room,
+                        Visit.purpose == purpose,
+                        Visit.case.is_null(),
+                        Visit.state.in_(OPEN_VISIT_STATES),
+                    )
+                    .exists()
+                )
                 if exists:
                     continue
                 visitor = self._visitor_for(role, room)
-                visits.append(Visit.create(
-                    room=room, purpose=purpose, due=due, role=role, visitor=visitor,
-                    visitor_name=visitor.name if visitor else "",
-                    reason=f"{purpose}:{reason}"[:200], created_at=self.clock.now(),
-                ))
+                visits.append(
+                    Visit.create(
+                        room=room,
+                        purpose=purpose,
+                        due=due,
+                        role=role,
+                        visitor=visitor,
+                        visitor_name=visitor.name if visitor else "",
+                        reason=f"{purpose}:{reason}"[:200],
+                        created_at=self.clock.now(),
+                    )
+                )
         return visits
 
     def move_in_rooms(self, within_days: int = 7) -> list[Room]:
@@ -287,13 +334,17 @@ class VisitService:
         since = self.clock.now().date() - dt.timedelta(days=within_days)
         visited = Visit.select(Visit.room).where(Visit.purpose == "入伙回访")
         query = (
-            Room.select().join(Owner).where(Owner.move_in >= since, Owner.active == True, Room.id.not_in(visited))  # noqa: E712
+            Room.select()
+            .join(Owner)
+            .where(Owner.move_in >= since, Owner.active == True, Room.id.not_in(visited))  # noqa: E712
             .distinct()
         )
         return list(query)
 
     def rooms_of_buildings(self, buildings: list[str]) -> list[Room]:
-        return list(Room.select().where(Room.building.in_(buildings)).order_by(Room.building, Room.unit, Room.number))
+        return list(
+            Room.select().where(Room.building.in_(buildings)).order_by(Room.building, Room.unit, Room.number)
+        )
 
     # Recording ------------------------------------------------------------------------
     def _require_open(self, visit: Visit) -> None:
@@ -301,8 +352,13 @@ class VisitService:
             raise UserError(f"这次回访已是“{visit.state}”,不能再改")
 
     def record_attempt(
-        self, visit: Visit, outcome: str, note: str = "", call_back_at: dt.datetime | None = None,
-        actor: Staff | None = None, give_up: bool = False,
+        self,
+        visit: Visit,
+        outcome: str,
+        note: str = "",
+        call_back_at: dt.datetime | None = None,
+        actor: Staff | None = None,
+        give_up: bool = False,
     ) -> VisitAttempt:
         """A try that did not reach the owner; `give_up` closes the visit as unreachable/refused."""
         self._require_open(visit)
@@ -312,8 +368,12 @@ class VisitService:
             raise ValidationError({"回电时间": "约定回电须填写时间"})
         with db.atomic():
             attempt = VisitAttempt.create(
-                visit=visit, at=self.clock.now(), outcome=outcome, note=clean_text(note)[:200],
-                call_back_at=call_back_at, by=actor_name(actor),
+                visit=visit,
+                at=self.clock.now(),
+                outcome=outcome,
+                note=clean_text(note)[:200],
+                call_back_at=call_back_at,
+                by=actor_name(actor),
             )
             if give_up:
                 visit.state = domain.VISIT_REFUSED if outcome == "拒绝回访" else domain.VISIT_UNREACHABLE
@@ -352,7 +412,10 @@ class VisitService:
             problems["表单编号"] = "纸质回访记录表签字须填写表单编号"
         if result.method == "上门" and needs_signature and not (on_paper or result.customer_signature):
             problems["客户签名"] = "上门回访必须有客户签名(签字板或纸质回访记录表)"
-        for label, capture in (("客户签名", result.customer_signature), ("回访人签名", result.visitor_signature)):
+        for label, capture in (
+            ("客户签名", result.customer_signature),
+            ("回访人签名", result.visitor_signature),
+        ):
             if capture is None:
                 continue
             if reason := check_strokes(capture.strokes):
@@ -361,7 +424,11 @@ class VisitService:
                 problems[label] = "请填写签名人姓名"
             elif capture is result.customer_signature and capture.relation not in SIGNER_RELATIONS:
                 problems[label] = f"签名人身份只能是 {'、'.join(SIGNER_RELATIONS)}"
-        for label, value in (("回访内容", result.findings), ("不足之处", result.shortcomings), ("客户意见", result.opinion)):
+        for label, value in (
+            ("回访内容", result.findings),
+            ("不足之处", result.shortcomings),
+            ("客户意见", result.opinion),
+        ):
             if reason := check_length(clean_text(value), MAX_TEXT):
                 problems[label] = reason
         for question, promised in result.questions:
@@ -401,7 +468,10 @@ class VisitService:
             visit.save()
             for question, promised in result.questions:
                 VisitTask.create(visit=visit, question=clean_text(question), promised=promised)
-            for signer, capture in (("customer", result.customer_signature), ("visitor", result.visitor_signature)):
+            for signer, capture in (
+                ("customer", result.customer_signature),
+                ("visitor", result.visitor_signature),
+            ):
                 if capture is not None:
                     self._store_signature(visit, signer, capture)
             if visit.case is not None:
@@ -412,13 +482,22 @@ class VisitService:
 
     # Signatures and reviews -----------------------------------------------------------
     @staticmethod
-    def signed_record(visit: Visit, signer_name: str, relation: str, signed_at: dt.datetime) -> dict[str, object]:
+    def signed_record(
+        visit: Visit, signer_name: str, relation: str, signed_at: dt.datetime
+    ) -> dict[str, object]:
         """The visit's key fields a signature is bound to."""
         case_number = Case.get_by_id(visit.case_id).number if visit.case_id else None
         return {
-            "visit": visit.id, "case": case_number, "method": visit.method, "satisfaction": visit.satisfaction,
-            "done_at": visit.done_at.isoformat() if visit.done_at else None, "findings": visit.findings,
-            "opinion": visit.opinion, "signer": signer_name, "relation": relation, "signed_at": signed_at.isoformat(),
+            "visit": visit.id,
+            "case": case_number,
+            "method": visit.method,
+            "satisfaction": visit.satisfaction,
+            "done_at": visit.done_at.isoformat() if visit.done_at else None,
+            "findings": visit.findings,
+            "opinion": visit.opinion,
+            "signer": signer_name,
+            "relation": relation,
+            "signed_at": signed_at.isoformat(),
         }
 
     def _store_signature(self, visit: Visit, signer: str, capture: SignatureCapture) -> Signature:
@@ -426,10 +505,19 @@ class VisitService:
         now = self.clock.now()
         name = clean_text(capture.signer_name)[:40]
         return Signature.create(
-            visit=visit, signer=signer, signer_name=name, relation=capture.relation if signer == "customer" else "",
-            strokes=strokes, pad_width=capture.width, pad_height=capture.height,
-            png=render_png(capture.strokes, capture.width, capture.height), signed_at=now,
-            sha256=signature_hash(strokes, self.signed_record(visit, name, capture.relation if signer == "customer" else "", now)),
+            visit=visit,
+            signer=signer,
+            signer_name=name,
+            relation=capture.relation if signer == "customer" else "",
+            strokes=strokes,
+            pad_width=capture.width,
+            pad_height=capture.height,
+            png=render_png(capture.strokes, capture.width, capture.height),
+            signed_at=now,
+            sha256=signature_hash(
+                strokes,
+                self.signed_record(visit, name, capture.relation if signer == "customer" else "", now),
+            ),
         )
 
     def verify_signature(self, signature: Signature) -> bool:
@@ -443,13 +531,21 @@ class VisitService:
         out = []
         for sig in Signature.select():
             if not self.verify_signature(sig):
-                out.append(f"回访 {sig.visit_id} 的{'客户' if sig.signer == 'customer' else '回访人'}签名({sig.signer_name})与记录不符")
+                out.append(
+                    f"回访 {sig.visit_id} 的{'客户' if sig.signer == 'customer' else '回访人'}签名({sig.signer_name})与记录不符"
+                )
         return out
 
     def signatures_of(self, visit: Visit) -> dict[str, Signature]:
-        return {s.signer: s for s in Signature.select().where(Signature.visit == visit).order_by(Signature.id)}
+        return {
+            s.signer: s for s in Signature.select().where(Signature.visit == visit).order_by(Signature.id)
+        }
 
-    REVIEW_LEVELS = {"主管审核": "cs_director", "项目经理意见": "office_manager", "总经理意见": "general_manager"}
+    REVIEW_LEVELS = {
+        "主管审核": "cs_director",
+        "项目经理意见": "office_manager",
+        "总经理意见": "general_manager",
+    }
 
     def review(self, visit: Visit, level: str, reviewer: Staff, opinion: str) -> VisitReview:
         """主管审核、项目经理意见、总经理意见, each by its role, with name and time."""
@@ -459,7 +555,9 @@ class VisitService:
         if role is None:
             problems["审核级别"] = f"只能是 {'、'.join(self.REVIEW_LEVELS)}"
         elif reviewer.role != role:
-            problems[level] = f"须由{domain.ROLES[role]}填写,{reviewer.name}是{domain.ROLES.get(reviewer.role, reviewer.role)}"
+            problems[level] = (
+                f"须由{domain.ROLES[role]}填写,{reviewer.name}是{domain.ROLES.get(reviewer.role, reviewer.role)}"
+            )
         if not opinion:
             problems["意见"] = "必须填写"
         elif reason := check_length(opinion, MAX_TEXT):
@@ -468,10 +566,15 @@ class VisitService:
             problems["回访"] = "回访完成后才能审核"
         if problems:
             raise ValidationError(problems)
-        return VisitReview.create(visit=visit, level=level, reviewer=reviewer.name, opinion=opinion, at=self.clock.now())
+        return VisitReview.create(
+            visit=visit, level=level, reviewer=reviewer.name, opinion=opinion, at=self.clock.now()
+        )
 
     def reviews_of(self, visit: Visit) -> dict[str, VisitReview]:
-        return {r.level: r for r in VisitReview.select().where(VisitReview.visit == visit).order_by(VisitReview.id)}
+        return {
+            r.level: r
+            for r in VisitReview.select().where(VisitReview.visit == visit).order_by(VisitReview.id)
+        }
 
     @staticmethod
     def _visit_line(visit: Visit) -> str:
@@ -484,9 +587,12 @@ class VisitService:
         now = self.clock.now()
         department = case.department
         ReworkNotice.create(
-            case=case, visit=visit, department=department,
+            case=case,
+            visit=visit,
+            department=department,
             text=f"业主对{case.number}的处理{visit.satisfaction}:{visit.opinion or visit.shortcomings or '见回访记录'}。请返工处理。",
-            issued_at=now, due=now + dt.timedelta(hours=hours),
+            issued_at=now,
+            due=now + dt.timedelta(hours=hours),
         )
         if case.state in domain.DONE_STATES:
             self.cases.reopen(case, f"第{visit.attempt}次回访{visit.satisfaction},返工处理", actor)
@@ -524,7 +630,9 @@ class VisitService:
         for visit in visits:
             self._require_open(visit)
         with db.atomic():
-            letter = OpenLetter.create(title=title[:100], body=body, issued_at=self.clock.now(), issued_by=actor_name(actor))
+            letter = OpenLetter.create(
+                title=title[:100], body=body, issued_at=self.clock.now(), issued_by=actor_name(actor)
+            )
             for visit in visits:
                 visit.state = domain.VISIT_DONE
                 visit.method = "其他"
@@ -574,18 +682,20 @@ class VisitService:
         out: list[dict[str, object]] = []
         for v in self.open_visits():
             case = v.case if v.case_id else None
-            out.append({
-                "visit": v.id,
-                "case": case.number if case else None,
-                "ref": case.ref if case else None,
-                "due": v.due.isoformat(),
-                "role": v.role,
-                "visitor": v.visitor_name or None,
-                "attempt": v.attempt,
-                "reason": v.reason,
-                "room": v.room.label if v.room is not None else None,
-                "overdue": v.due < self.clock.now().date(),
-            })
+            out.append(
+                {
+                    "visit": v.id,
+                    "case": case.number if case else None,
+                    "ref": case.ref if case else None,
+                    "due": v.due.isoformat(),
+                    "role": v.role,
+                    "visitor": v.visitor_name or None,
+                    "attempt": v.attempt,
+                    "reason": v.reason,
+                    "room": v.room.label if v.room is not None else None,
+                    "overdue": v.due < self.clock.now().date(),
+                }
+            )
         return out
 
     # The calendar ----------------------------------------------------------------------
@@ -600,7 +710,9 @@ class VisitService:
             query = query.where(Room.building == f.building)
         return query
 
-    def _base(self, columns: list[pw.Node | type[pw.Model]], f: VisitFilter | None = None) -> pw.ModelSelect[Visit]:
+    def _base(
+        self, columns: list[pw.Node | type[pw.Model]], f: VisitFilter | None = None
+    ) -> pw.ModelSelect[Visit]:
         """Visits with their case and room joined, unless a count needs neither."""
         query = Visit.select(*columns)
         if f is None or f.kind:
@@ -609,7 +721,9 @@ class VisitService:
             query = query.join(Room, pw.JOIN.LEFT_OUTER, on=(Visit.room == Room.id))
         return query
 
-    def day_counts(self, start: dt.date, end: dt.date, f: VisitFilter | None = None) -> dict[dt.date, dict[str, int]]:
+    def day_counts(
+        self, start: dt.date, end: dt.date, f: VisitFilter | None = None
+    ) -> dict[dt.date, dict[str, int]]:
         """Visits per day from `start` to `end` inclusive, by shown state (计划/逾期/已完成/未联系上…).
 
         A planned visit past its day counts as 逾期 on its due day; done visits count on the
@@ -617,22 +731,28 @@ class VisitService:
         f = f or VisitFilter()
         today = self.clock.now().date()
         out: dict[dt.date, dict[str, int]] = {}
-        planned = self._filtered(
-            self._base([Visit.due, Visit.state, pw.fn.COUNT(Visit.id).alias("n")], f), f
-        ).where(Visit.state.in_(OPEN_VISIT_STATES), Visit.due >= start, Visit.due <= end).group_by(Visit.due, Visit.state)
+        planned = (
+            self._filtered(self._base([Visit.due, Visit.state, pw.fn.COUNT(Visit.id).alias("n")], f), f)
+            .where(Visit.state.in_(OPEN_VISIT_STATES), Visit.due >= start, Visit.due <= end)
+            .group_by(Visit.due, Visit.state)
+        )
         for row in dict_rows(planned):
             day = _as_date(row["due"])
             label = OVERDUE if day < today else domain.VISIT_PLANNED
             bucket = out.setdefault(day, {})
             bucket[label] = bucket.get(label, 0) + row["n"]
         day_expr = pw.fn.DATE(Visit.done_at)
-        finished = self._filtered(
-            self._base([day_expr.alias("day"), Visit.state, pw.fn.COUNT(Visit.id).alias("n")], f), f
-        ).where(
-            Visit.state.not_in(OPEN_VISIT_STATES + [domain.VISIT_CANCELLED]),
-            Visit.done_at >= dt.datetime.combine(start, dt.time()),
-            Visit.done_at < dt.datetime.combine(end + dt.timedelta(days=1), dt.time()),
-        ).group_by(day_expr, Visit.state)
+        finished = (
+            self._filtered(
+                self._base([day_expr.alias("day"), Visit.state, pw.fn.COUNT(Visit.id).alias("n")], f), f
+            )
+            .where(
+                Visit.state.not_in(OPEN_VISIT_STATES + [domain.VISIT_CANCELLED]),
+                Visit.done_at >= dt.datetime.combine(start, dt.time()),
+                Visit.done_at < dt.datetime.combine(end + dt.timedelta(days=1), dt.time()),
+            )
+            .group_by(day_expr, Visit.state)
+        )
         for row in dict_rows(finished):
             day = _as_date(row["day"])
             bucket = out.setdefault(day, {})
@@ -646,14 +766,28 @@ class VisitService:
         today = self.clock.now().date()
         start = dt.datetime.combine(day, dt.time())
         cond = (Visit.state.in_(OPEN_VISIT_STATES) & (Visit.due == day)) | (
-            (Visit.done_at >= start) & (Visit.done_at < start + dt.timedelta(days=1))
+            (Visit.done_at >= start)
+            & (Visit.done_at < start + dt.timedelta(days=1))
             & Visit.state.not_in([domain.VISIT_CANCELLED])
         )
         if day == today:
             cond = cond | (Visit.state.in_(OPEN_VISIT_STATES) & (Visit.due < today))
         # A list row shows the case's number and kind and the room: read only those of them.
-        columns: list[pw.Node | type[pw.Model]] = [Visit, Case.id, Case.number, Case.kind, Case.severity, Case.category, Case.customer_name,
-                   Case.anonymous, Case.resolved_at, Room.id, Room.building, Room.unit, Room.number]
+        columns: list[pw.Node | type[pw.Model]] = [
+            Visit,
+            Case.id,
+            Case.number,
+            Case.kind,
+            Case.severity,
+            Case.category,
+            Case.customer_name,
+            Case.anonymous,
+            Case.resolved_at,
+            Room.id,
+            Room.building,
+            Room.unit,
+            Room.number,
+        ]
         query = self._filtered(self._base(columns), f).where(cond)
         rows = list(query.order_by(Visit.due, Visit.visitor_name, Visit.id))
         rows.sort(key=lambda v: (v.state != domain.VISIT_PLANNED or v.due >= today, v.due))
@@ -694,7 +828,9 @@ class VisitService:
         return list(Visit.select().where(Visit.case == case).order_by(Visit.attempt, Visit.id))
 
     def pending_notices(self) -> list[ReworkNotice]:
-        return list(ReworkNotice.select().where(ReworkNotice.delivered_at.is_null()).order_by(ReworkNotice.due))
+        return list(
+            ReworkNotice.select().where(ReworkNotice.delivered_at.is_null()).order_by(ReworkNotice.due)
+        )
 
     def open_tasks(self) -> list[VisitTask]:
         return list(VisitTask.select().where(VisitTask.answered_at.is_null()).order_by(VisitTask.promised))

@@ -58,10 +58,24 @@ def styles() -> dict[str, ParagraphStyle]:
     font = register()
     return {
         "title": ParagraphStyle("title", fontName=font, fontSize=18, leading=24, alignment=1, spaceAfter=4),
-        "subtitle": ParagraphStyle("subtitle", fontName=font, fontSize=10, leading=14, alignment=1, textColor=colors.HexColor("#444444")),
+        "subtitle": ParagraphStyle(
+            "subtitle",
+            fontName=font,
+            fontSize=10,
+            leading=14,
+            alignment=1,
+            textColor=colors.HexColor("#444444"),
+        ),
         "h2": ParagraphStyle("h2", fontName=font, fontSize=12, leading=17, spaceBefore=8, spaceAfter=4),
         "body": ParagraphStyle("body", fontName=font, fontSize=10, leading=14.5, wordWrap="CJK"),
-        "small": ParagraphStyle("small", fontName=font, fontSize=8, leading=11, wordWrap="CJK", textColor=colors.HexColor("#444444")),
+        "small": ParagraphStyle(
+            "small",
+            fontName=font,
+            fontSize=8,
+            leading=11,
+            wordWrap="CJK",
+            textColor=colors.HexColor("#444444"),
+        ),
         "cell": ParagraphStyle("cell", fontName=font, fontSize=9.5, leading=13, wordWrap="CJK"),
         "label": ParagraphStyle("label", fontName=font, fontSize=9.5, leading=13, alignment=1),
     }
@@ -140,11 +154,20 @@ class Report:
         buffer = io.BytesIO()
         width, height = self.pagesize
         doc = BaseDocTemplate(
-            buffer, pagesize=self.pagesize, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=16 * mm,
-            bottomMargin=16 * mm, title=self.label(self.title), author=self.office_name, creator="回音 Huiyin",
+            buffer,
+            pagesize=self.pagesize,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=16 * mm,
+            bottomMargin=16 * mm,
+            title=self.label(self.title),
+            author=self.office_name,
+            creator="回音 Huiyin",
             initialFontName=register(),
         )
-        frame = Frame(MARGIN, 16 * mm, width - 2 * MARGIN, height - 32 * mm, id="body", leftPadding=0, rightPadding=0)
+        frame = Frame(
+            MARGIN, 16 * mm, width - 2 * MARGIN, height - 32 * mm, id="body", leftPadding=0, rightPadding=0
+        )
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._on_page)])
         page_format = self.label("第 {0} 页 / 共 {1} 页")
         doc.build(self._story(), canvasmaker=partial(NumberedCanvas, page_format=page_format))

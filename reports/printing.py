@@ -39,14 +39,18 @@ class Printouts:
     def blank_forms(self, count: int) -> bytes:
         """`count` numbered blank forms, reserved in the ledger."""
         forms = self.office.forms.issue_blank(count, self.actor)
-        return VisitFormReport(self.office.name, [printdata.blank_form(f.number) for f in forms], self.language).generate()
+        return VisitFormReport(
+            self.office.name, [printdata.blank_form(f.number) for f in forms], self.language
+        ).generate()
 
     def ledger_pdf(self) -> bytes:
         rows = printdata.ledger_rows(self.office.forms.ledger())
         return FormLedgerReport(self.office.name, rows, language=self.language).generate()
 
     def complaint_record(self, case: Case) -> bytes:
-        return ComplaintRecordReport(self.office.name, printdata.complaint_record(case), self.language).generate()
+        return ComplaintRecordReport(
+            self.office.name, printdata.complaint_record(case), self.language
+        ).generate()
 
     def dispatch_slip(self, slip: Dispatch) -> bytes:
         return DispatchSlipReport(self.office.name, [printdata.dispatch_slip(slip)], self.language).generate()

@@ -29,16 +29,41 @@ class FormLedgerReport(Report):
         self.period = period
 
     def _story(self) -> list[Flowable]:
-        header = ["序号", "表单编号", "领用人", "领用时间", "回访事项", "回访次数", "状态", "交回时间", "核对人", "备注"]
+        header = [
+            "序号",
+            "表单编号",
+            "领用人",
+            "领用时间",
+            "回访事项",
+            "回访次数",
+            "状态",
+            "交回时间",
+            "核对人",
+            "备注",
+        ]
         rows: list[list[Any]] = [[self.cell_label(h) for h in header]]
         for r in self.rows:
-            rows.append([
-                str(r.serial), r.number, r.taken_by, when(r.taken_at, "%Y-%m-%d"), text(r.visit_item, 9),
-                str(r.visit_count), r.state, when(r.returned_at, "%Y-%m-%d"), r.checked_by, text(r.remarks, 9),
-            ])
+            rows.append(
+                [
+                    str(r.serial),
+                    r.number,
+                    r.taken_by,
+                    when(r.taken_at, "%Y-%m-%d"),
+                    text(r.visit_item, 9),
+                    str(r.visit_count),
+                    r.state,
+                    when(r.returned_at, "%Y-%m-%d"),
+                    r.checked_by,
+                    text(r.remarks, 9),
+                ]
+            )
         widths = [12 * mm, 32 * mm, 20 * mm, 23 * mm, 55 * mm, 16 * mm, 16 * mm, 23 * mm, 20 * mm, 50 * mm]
         subtitle = self.label("{0}  {1}  共 {2} 份").format(self.office_name, self.period, len(self.rows))
-        return [*self.heading(self.label("回访记录签收表"), subtitle), Spacer(1, 4 * mm), grid_table(rows, widths, header_rows=1)]
+        return [
+            *self.heading(self.label("回访记录签收表"), subtitle),
+            Spacer(1, 4 * mm),
+            grid_table(rows, widths, header_rows=1),
+        ]
 
 
 def _pairs(rows: list[tuple[str, Any, str, Any]]) -> list[list[Any]]:
@@ -91,7 +116,9 @@ class ComplaintRecordReport(Report):
             timeline.append([when(at), kind, text(body), who])
         story.append(grid_table(timeline, [32 * mm, 22 * mm, 104 * mm, 22 * mm], header_rows=1))
         story.append(Spacer(1, 6 * mm))
-        story.append(_form_table(self._labelled([("经办人签名", "", "日期", ""), ("主管审核", "", "日期", "")])))
+        story.append(
+            _form_table(self._labelled([("经办人签名", "", "日期", ""), ("主管审核", "", "日期", "")]))
+        )
         return story
 
     def _labelled(self, rows: list[tuple[str, Any, str, Any]]) -> list[tuple[Any, Any, Any, Any]]:
@@ -103,7 +130,9 @@ class DispatchSlipReport(Report):
 
     title = "工作联系单"
 
-    def __init__(self, office_name: str, slips: list[DispatchSlipData], language: str = SOURCE_LANGUAGE) -> None:
+    def __init__(
+        self, office_name: str, slips: list[DispatchSlipData], language: str = SOURCE_LANGUAGE
+    ) -> None:
         super().__init__(office_name, language)
         self.slips = slips
 
@@ -129,8 +158,14 @@ class DispatchSlipReport(Report):
                 ("完成时间", when(d.finished_at), "验收人", ""),
             ]
             labelled = [(self.cell_label(a), b, self.cell_label(c) if c else "", e) for a, b, c, e in rows]
-            story += [*self.heading(self.label("工作联系单"), self.office_name), Spacer(1, 4 * mm), _form_table(labelled)]
+            story += [
+                *self.heading(self.label("工作联系单"), self.office_name),
+                Spacer(1, 4 * mm),
+                _form_table(labelled),
+            ]
             if not d.outcome:
                 story.append(Spacer(1, 2 * mm))
-                story.append(Paragraph(self.label("处理结果请如实填写,完成后交回客服中心。"), self.styles["small"]))
+                story.append(
+                    Paragraph(self.label("处理结果请如实填写,完成后交回客服中心。"), self.styles["small"])
+                )
         return story

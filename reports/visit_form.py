@@ -41,7 +41,8 @@ def ticks(options: list[str], chosen: str | None, label: Callable[[str], str] = 
 
 def yes_no(value: bool | None, label: Callable[[str], str] = _same) -> Paragraph:
     return Paragraph(
-        f"{_box(value is True)} {label('是')}&nbsp;&nbsp;&nbsp;{_box(value is False)} {label('否')}", styles()["cell"]
+        f"{_box(value is True)} {label('是')}&nbsp;&nbsp;&nbsp;{_box(value is False)} {label('否')}",
+        styles()["cell"],
     )
 
 
@@ -111,13 +112,17 @@ class VisitFormReport(Report):
         ]
         number = Paragraph(f'NO:<font size="12">{form.form_no}</font>', self.styles["cell"])
         table = Table([[QRCode(form.form_no), title, number]], colWidths=[28 * mm, WIDTH - 73 * mm, 45 * mm])
-        table.setStyle(TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), self.styles["cell"].fontName),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("ALIGN", (2, 0), (2, 0), "RIGHT"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), self.styles["cell"].fontName),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("ALIGN", (2, 0), (2, 0), "RIGHT"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ]
+            )
+        )
         return table
 
     def _form(self, form: VisitFormData) -> list[Flowable]:
@@ -129,7 +134,10 @@ class VisitFormReport(Report):
 
         def row(cells: list[Any], height: float | None = None, span_value: bool = False) -> None:
             # the label columns (0 and 2) in the chosen language
-            cells = [self.cell_label(c) if i in (0, 2) and isinstance(c, str) and c else c for i, c in enumerate(cells)]
+            cells = [
+                self.cell_label(c) if i in (0, 2) and isinstance(c, str) and c else c
+                for i, c in enumerate(cells)
+            ]
             if span_value:
                 spans.append(("SPAN", (1, len(rows)), (3, len(rows))))
                 cells = [cells[0], cells[1], "", ""]
@@ -140,27 +148,70 @@ class VisitFormReport(Report):
         row(["联系电话", form.phone, "预约时间", when(form.appointment)])
         row(["回访方式", ticks(VISIT_METHODS, form.method or None, self.label)], span_value=True)
         if form.case_number or form.blank:
-            row(["所涉案件", f"{form.case_number} {form.case_kind} {form.case_category}".strip(),
-                 "回访次数", self.label("第 {0} 次").format(form.attempt if not form.blank else "  ")])
-            row(["受理/办结", f"{when(form.received_at)}  /  {when(form.resolved_at)}".strip(" /")], span_value=True)
-            row(["投诉报修内容", text(form.account)], height=None if form.account else 12 * mm, span_value=True)
+            row(
+                [
+                    "所涉案件",
+                    f"{form.case_number} {form.case_kind} {form.case_category}".strip(),
+                    "回访次数",
+                    self.label("第 {0} 次").format(form.attempt if not form.blank else "  "),
+                ]
+            )
+            row(
+                ["受理/办结", f"{when(form.received_at)}  /  {when(form.resolved_at)}".strip(" /")],
+                span_value=True,
+            )
+            row(
+                ["投诉报修内容", text(form.account)],
+                height=None if form.account else 12 * mm,
+                span_value=True,
+            )
             row(["处理结果", text(form.result)], height=None if form.result else 12 * mm, span_value=True)
         else:
             row(["回访事项", form.purpose], span_value=True)
-        row(["回访内容", text(form.findings)], height=blank_tall if not form.findings else None, span_value=True)
+        row(
+            ["回访内容", text(form.findings)],
+            height=blank_tall if not form.findings else None,
+            span_value=True,
+        )
         if form.is_repair or form.blank:
-            row(["现场查看", yes_no(form.site_checked, self.label), "收费核实", yes_no(form.charges_checked, self.label)])
+            row(
+                [
+                    "现场查看",
+                    yes_no(form.site_checked, self.label),
+                    "收费核实",
+                    yes_no(form.charges_checked, self.label),
+                ]
+            )
             row(["维修人员表现", form.worker_conduct], span_value=True)
         row(["满意程度", ticks(SATISFACTION, form.satisfaction, self.label)], span_value=True)
-        row(["不足之处", text(form.shortcomings)], height=None if form.shortcomings else 11 * mm, span_value=True)
+        row(
+            ["不足之处", text(form.shortcomings)],
+            height=None if form.shortcomings else 11 * mm,
+            span_value=True,
+        )
         row(["意见及建议", text(form.opinion)], height=None if form.opinion else 14 * mm, span_value=True)
-        row(["客户签名", signature_image(form.customer_signature), "日期",
-             when(form.customer_signed_at or (form.done_at if form.method == "上门" else None), "%Y-%m-%d")],
-            height=15 * mm)
+        row(
+            [
+                "客户签名",
+                signature_image(form.customer_signature),
+                "日期",
+                when(
+                    form.customer_signed_at or (form.done_at if form.method == "上门" else None), "%Y-%m-%d"
+                ),
+            ],
+            height=15 * mm,
+        )
         if form.customer_signer:
             row(["签名人", form.customer_signer], span_value=True)
-        row(["回访人签名", signature_image(form.visitor_signature) or form.visitor, "日期",
-             when(form.visitor_signed_at or form.done_at, "%Y-%m-%d")], height=15 * mm)
+        row(
+            [
+                "回访人签名",
+                signature_image(form.visitor_signature) or form.visitor,
+                "日期",
+                when(form.visitor_signed_at or form.done_at, "%Y-%m-%d"),
+            ],
+            height=15 * mm,
+        )
         for review in form.reviews:
             content: Any = ""
             if review.opinion:
@@ -169,10 +220,16 @@ class VisitFormReport(Report):
         row(["备注", text(form.remarks)], height=None if form.remarks else 9 * mm, span_value=True)
 
         # Fixed heights only where a blank needs room to write; otherwise as tall as the text.
-        table = grid_table(rows, [LABEL, value_w, LABEL, value_w], row_heights=heights, style=spans + [
-            ("BACKGROUND", (0, 0), (0, -1), SHADE),
-            ("ALIGN", (0, 0), (0, -1), "CENTER"),
-        ])
+        table = grid_table(
+            rows,
+            [LABEL, value_w, LABEL, value_w],
+            row_heights=heights,
+            style=spans
+            + [
+                ("BACKGROUND", (0, 0), (0, -1), SHADE),
+                ("ALIGN", (0, 0), (0, -1), "CENTER"),
+            ],
+        )
         # Shade the middle label column where the row has one (rows not spanned).
         spanned = {s[1][1] for s in spans}
         extra = [("BACKGROUND", (2, r), (2, r), SHADE) for r in range(len(rows)) if r not in spanned]
@@ -187,4 +244,3 @@ class VisitFormReport(Report):
             self.styles["small"],
         )
         return [self._header(form), Spacer(1, 3 * mm), table, Spacer(1, 2 * mm), note]
-

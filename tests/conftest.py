@@ -35,8 +35,14 @@ def admin(office):
 @pytest.fixture
 def make_case(office, admin):
     def make(**fields) -> "object":
-        values = dict(account="楼道灯不亮", kind="报修", room="3-2-501", customer_name="张伟",
-                      customer_phone="13812345678", category="设施设备维护")
+        values = dict(
+            account="楼道灯不亮",
+            kind="报修",
+            room="3-2-501",
+            customer_name="张伟",
+            customer_phone="13812345678",
+            category="设施设备维护",
+        )
         values.update(fields)
         return office.cases.create(CaseInput(**values), admin)
 

@@ -20,7 +20,7 @@ def test_backup_is_verified_and_recorded(office, make_case, tmp_path):
     assert result.ok and result.path.exists() and "已校验" in result.message
     assert integrity_problems(result.path) == []
     con = sqlite3.connect(result.path)
-    assert con.execute("SELECT count(*) FROM \"case\"").fetchone()[0] == 1
+    assert con.execute('SELECT count(*) FROM "case"').fetchone()[0] == 1
     con.close()
     status = office.backups.status()
     assert status.last_good == office.clock.now() and status.warnings == []
@@ -96,8 +96,15 @@ def test_cli_backup_restore_check(office, make_case, admin, tmp_path, capsys, cl
     office.cases.resolve(case, "已致歉", admin)
     clock.advance(days=1)
     visit = Visit.get(Visit.case == case)
-    office.visits.complete(visit, VisitResult(method="上门", satisfaction="满意",
-                                              customer_signature=SignatureCapture(demo_strokes(1), 600, 200, "张伟")), admin)
+    office.visits.complete(
+        visit,
+        VisitResult(
+            method="上门",
+            satisfaction="满意",
+            customer_signature=SignatureCapture(demo_strokes(1), 600, 200, "张伟"),
+        ),
+        admin,
+    )
     office.close()
     data = str(office.data_dir)
     assert main(["--data-dir", data, "check"]) == 0
@@ -145,8 +152,12 @@ def test_second_instance_is_refused(tmp_path):
 
 @pytest.mark.parametrize(
     ("message", "words"),
-    [("database or disk is full", "磁盘已满"), ("attempt to write a readonly database", "只读"),
-     ("database disk image is malformed", "备份"), ("database is locked", "占用")],
+    [
+        ("database or disk is full", "磁盘已满"),
+        ("attempt to write a readonly database", "只读"),
+        ("database disk image is malformed", "备份"),
+        ("database is locked", "占用"),
+    ],
 )
 def test_storage_errors_in_words(message, words):
     assert words in describe_storage_error(sqlite3.OperationalError(message))
@@ -178,4 +189,3 @@ def test_read_only_data_folder_gives_a_clear_message(tmp_path, capsys):
     finally:
         folder.chmod(0o700)
     assert code in (1, 2) and "错误" in capsys.readouterr().err
-

@@ -209,8 +209,14 @@ def test_void_keeps_the_case(office, make_case, admin):
 def test_update_fields_and_closed_cases_need_a_manager(office, make_case, admin):
     case = make_case()
     clerk = office.staff.save_staff("李客服", "clerk")
-    inp = CaseInput(account="楼道灯和应急灯都不亮", kind="报修", room="3-2-502", customer_name="张伟",
-                    customer_phone="13812345678", category="设施设备维护")
+    inp = CaseInput(
+        account="楼道灯和应急灯都不亮",
+        kind="报修",
+        room="3-2-502",
+        customer_name="张伟",
+        customer_phone="13812345678",
+        category="设施设备维护",
+    )
     changed = office.cases.update(case, inp, clerk)
     assert set(changed) == {"房号", "account"}
     case = Case.get_by_id(case.id)

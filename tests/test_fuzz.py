@@ -12,10 +12,25 @@ from app.errors import ValidationError
 from app.models import AuditEntry, Case, CaseEvent
 from app.validation import clean_text
 
-NASTY = st.sampled_from([
-    "", " ", "'); DROP TABLE \"case\"; --", "😀😀", "\u202e漏水\u202c", "\u200f", "=SUM(A1:A9)", "\x00\x01",
-    "漏水" * 1500, "<b>粗体</b>", "NULL", "\\", "%_%", "\n\n\n", "３－２－５０１",
-])
+NASTY = st.sampled_from(
+    [
+        "",
+        " ",
+        '\'); DROP TABLE "case"; --',
+        "😀😀",
+        "\u202e漏水\u202c",
+        "\u200f",
+        "=SUM(A1:A9)",
+        "\x00\x01",
+        "漏水" * 1500,
+        "<b>粗体</b>",
+        "NULL",
+        "\\",
+        "%_%",
+        "\n\n\n",
+        "３－２－５０１",
+    ]
+)
 TEXT = st.one_of(NASTY, st.text(max_size=60), st.text(alphabet="漏水电梯噪音停车 ,。!?", max_size=30))
 WHEN = st.one_of(
     st.none(),
@@ -26,17 +41,35 @@ WHEN = st.one_of(
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    account=TEXT, room=TEXT, name=TEXT, phone=st.one_of(TEXT, st.sampled_from(["13812345678", "1.38e10"])),
-    kind=st.one_of(st.sampled_from(domain.KINDS), TEXT), category=st.one_of(st.sampled_from(["给排水", "其他"]), TEXT),
-    severity=st.one_of(st.sampled_from(domain.SEVERITIES), TEXT), received=WHEN, event=WHEN,
-    anonymous=st.booleans(), request=TEXT,
+    account=TEXT,
+    room=TEXT,
+    name=TEXT,
+    phone=st.one_of(TEXT, st.sampled_from(["13812345678", "1.38e10"])),
+    kind=st.one_of(st.sampled_from(domain.KINDS), TEXT),
+    category=st.one_of(st.sampled_from(["给排水", "其他"]), TEXT),
+    severity=st.one_of(st.sampled_from(domain.SEVERITIES), TEXT),
+    received=WHEN,
+    event=WHEN,
+    anonymous=st.booleans(),
+    request=TEXT,
 )
-def test_intake_never_half_saves(office, admin, account, room, name, phone, kind, category, severity, received,
-                                 event, anonymous, request):
+def test_intake_never_half_saves(
+    office, admin, account, room, name, phone, kind, category, severity, received, event, anonymous, request
+):
     before = (Case.select().count(), CaseEvent.select().count(), AuditEntry.select().count())
-    inp = CaseInput(account=account, room=room, customer_name=name, customer_phone=phone, kind=kind,
-                    category=category, severity=severity, received_at=received, event_time=event,
-                    anonymous=anonymous, request=request)
+    inp = CaseInput(
+        account=account,
+        room=room,
+        customer_name=name,
+        customer_phone=phone,
+        kind=kind,
+        category=category,
+        severity=severity,
+        received_at=received,
+        event_time=event,
+        anonymous=anonymous,
+        request=request,
+    )
     try:
         case = office.cases.create(inp, admin)
     except ValidationError as exc:

@@ -12,17 +12,61 @@ from app.errors import UserError
 from app.ledger import import_ledger
 from app.models import Case, Visit
 
-HEADERS = ["编号", "受理时间", "渠道", "性质", "有效性", "程度", "类别", "楼栋", "单元", "房号", "客户姓名",
-           "联系电话", "内容", "客户要求", "责任部门", "处理结果", "办结时间", "回访时间", "回访方式", "满意度"]
-GOOD = {"受理时间": "2026-09-01 09:00", "性质": "报修", "类别": "给排水", "楼栋": "3", "单元": "2", "房号": "501",
-        "客户姓名": "张伟", "联系电话": "13812345678", "内容": "厨房漏水"}
+HEADERS = [
+    "编号",
+    "受理时间",
+    "渠道",
+    "性质",
+    "有效性",
+    "程度",
+    "类别",
+    "楼栋",
+    "单元",
+    "房号",
+    "客户姓名",
+    "联系电话",
+    "内容",
+    "客户要求",
+    "责任部门",
+    "处理结果",
+    "办结时间",
+    "回访时间",
+    "回访方式",
+    "满意度",
+]
+GOOD = {
+    "受理时间": "2026-09-01 09:00",
+    "性质": "报修",
+    "类别": "给排水",
+    "楼栋": "3",
+    "单元": "2",
+    "房号": "501",
+    "客户姓名": "张伟",
+    "联系电话": "13812345678",
+    "内容": "厨房漏水",
+}
 
 CELL = st.one_of(
     st.none(),
     st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), max_size=40),
-    st.sampled_from(["=1+1", "=HYPERLINK(\"x\")", "😀", "\u202e漏水", "'; DROP TABLE case;--", "漏水" * 2000,
-                     "13812345678", "1.3812345678E10", "2026-02-30 10:00", "投诉", "很满意", "上门", "一类"]),
-    st.integers(min_value=-10**12, max_value=10**12),
+    st.sampled_from(
+        [
+            "=1+1",
+            '=HYPERLINK("x")',
+            "😀",
+            "\u202e漏水",
+            "'; DROP TABLE case;--",
+            "漏水" * 2000,
+            "13812345678",
+            "1.3812345678E10",
+            "2026-02-30 10:00",
+            "投诉",
+            "很满意",
+            "上门",
+            "一类",
+        ]
+    ),
+    st.integers(min_value=-(10**12), max_value=10**12),
     st.floats(allow_nan=True, allow_infinity=True),
     st.datetimes(min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2200, 1, 1)),
     st.booleans(),
@@ -30,8 +74,10 @@ CELL = st.one_of(
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(rows=st.lists(st.dictionaries(st.sampled_from(HEADERS), CELL, max_size=6), min_size=0, max_size=4),
-       skip=st.booleans())
+@given(
+    rows=st.lists(st.dictionaries(st.sampled_from(HEADERS), CELL, max_size=6), min_size=0, max_size=4),
+    skip=st.booleans(),
+)
 def test_any_cells_import_whole_or_not_at_all(office, admin, tmp_path, rows, skip):
     path = tmp_path / "台账.xlsx"
     wb = Workbook()

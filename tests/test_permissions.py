@@ -23,8 +23,17 @@ EXPECTED = {
     "owner.reveal_id": {"cs_director", "office_manager"},
     "nightlog.add": {"clerk", "cs_director", "office_manager", "night_duty", "steward"},
 }
-ROLES = ["admin", "clerk", "steward", "cs_director", "office_manager", "general_manager", "culture_clerk",
-         "department", "night_duty"]
+ROLES = [
+    "admin",
+    "clerk",
+    "steward",
+    "cs_director",
+    "office_manager",
+    "general_manager",
+    "culture_clerk",
+    "department",
+    "night_duty",
+]
 
 
 @pytest.mark.parametrize("action", sorted(PERMISSIONS))

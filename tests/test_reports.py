@@ -18,9 +18,26 @@ from reports.printing import Printouts
 from reports.text import CANNOT_END, CANNOT_START, break_lines
 
 VISIT_FORM_LABELS = [
-    "回访记录表", "NO", "单位", "客户姓名", "回访方式", "预约时间", "回访内容", "客户签名", "日期",
-    "回访人签名", "主管审核", "项目经理意见", "总经理意见", "备注", "所涉案件", "投诉报修内容", "处理结果",
-    "满意程度", "很满意", "不满意",
+    "回访记录表",
+    "NO",
+    "单位",
+    "客户姓名",
+    "回访方式",
+    "预约时间",
+    "回访内容",
+    "客户签名",
+    "日期",
+    "回访人签名",
+    "主管审核",
+    "项目经理意见",
+    "总经理意见",
+    "备注",
+    "所涉案件",
+    "投诉报修内容",
+    "处理结果",
+    "满意程度",
+    "很满意",
+    "不满意",
 ]
 
 
@@ -37,7 +54,9 @@ def fonts_of(pdf: bytes) -> list[tuple[str, bool]]:
             descendants = font.get("/DescendantFonts")
             target = descendants[0].get_object() if descendants else font
             descriptor = target.get("/FontDescriptor")
-            embedded = bool(descriptor) and any(k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+            embedded = bool(descriptor) and any(
+                k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
             out.append((str(font["/BaseFont"]), embedded))
     return out
 
@@ -54,11 +73,21 @@ def done_visit(office, admin, make_case, clock):
     clock.advance(days=1)
     visit = Visit.get(Visit.case == case)
     capture = SignatureCapture(demo_strokes(5), 600, 200, "张伟")
-    office.visits.complete(visit, VisitResult(
-        method="上门", satisfaction="很满意", findings="维修及时，现场干净。", opinion="感谢师傅",
-        site_checked=True, charges_checked=True, worker_conduct="准时规范", customer_signature=capture,
-        visitor_signature=SignatureCapture(demo_strokes(6), 600, 200, "王管理"),
-    ), admin)
+    office.visits.complete(
+        visit,
+        VisitResult(
+            method="上门",
+            satisfaction="很满意",
+            findings="维修及时，现场干净。",
+            opinion="感谢师傅",
+            site_checked=True,
+            charges_checked=True,
+            worker_conduct="准时规范",
+            customer_signature=capture,
+            visitor_signature=SignatureCapture(demo_strokes(6), 600, 200, "王管理"),
+        ),
+        admin,
+    )
     return Visit.get_by_id(visit.id)
 
 
@@ -67,8 +96,20 @@ def test_prefilled_visit_form(office, admin, done_visit):
     text = pdf_text(pdf)
     for label in VISIT_FORM_LABELS:
         assert label in text, label
-    for value in ["HF-2026-000001", "3-2-501", "张伟", "TS-2026-00001", "漏水/渗漏", "卫生间天花板漏水", "重做防水层",
-                  "维修及时", "感谢师傅", "准时规范", "阳光花园物业服务中心", "第 1 页 / 共 1 页"]:
+    for value in [
+        "HF-2026-000001",
+        "3-2-501",
+        "张伟",
+        "TS-2026-00001",
+        "漏水/渗漏",
+        "卫生间天花板漏水",
+        "重做防水层",
+        "维修及时",
+        "感谢师傅",
+        "准时规范",
+        "阳光花园物业服务中心",
+        "第 1 页 / 共 1 页",
+    ]:
         assert value in text, value
     assert all(embedded for _, embedded in fonts_of(pdf)), fonts_of(pdf)
     reader = PdfReader(io.BytesIO(pdf))
@@ -109,15 +150,36 @@ def test_ledger_and_other_sheets(office, admin, make_case):
     office.forms.sign_out(forms[0], steward, visit_item="季度巡访 3栋")
     office.forms.void(forms[1], "卡纸", admin)
     ledger = pdf_text(Printouts(office, admin).ledger_pdf())
-    for label in ["回访记录签收表", "序号", "表单编号", "领用人", "回访事项", "回访次数", "交回时间", "核对人", "备注",
-                  "赵物管", "季度巡访", "卡纸", "已作废"]:
+    for label in [
+        "回访记录签收表",
+        "序号",
+        "表单编号",
+        "领用人",
+        "回访事项",
+        "回访次数",
+        "交回时间",
+        "核对人",
+        "备注",
+        "赵物管",
+        "季度巡访",
+        "卡纸",
+        "已作废",
+    ]:
         assert label in ledger, label
 
     case = make_case(kind="投诉", category="服务态度", account="保安态度恶劣，")
     dep = office.staff.departments()[3]
     office.cases.dispatch(case, dep, admin, instructions="请核实当班人员")
     record = pdf_text(Printouts(office, admin).complaint_record(case))
-    for label in ["顾客投诉处理记录表", "投诉内容", "客户要求", "处理结果", "处理经过", "派工", "保安态度恶劣"]:
+    for label in [
+        "顾客投诉处理记录表",
+        "投诉内容",
+        "客户要求",
+        "处理结果",
+        "处理经过",
+        "派工",
+        "保安态度恶劣",
+    ]:
         assert label in record, label
     slip = pdf_text(Printouts(office, admin).dispatch_slip(Dispatch.get()))
     for label in ["工作联系单", "PG-2026-00001", dep.name, "请核实当班人员", "签收人", "处理结果"]:

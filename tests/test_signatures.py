@@ -26,8 +26,13 @@ def capture(name="张伟", strokes=None):
 
 
 def onsite(**changes):
-    values = dict(method="上门", satisfaction="满意", findings="已整改", customer_signature=capture(),
-                  visitor_signature=capture("赵物管"))
+    values = dict(
+        method="上门",
+        satisfaction="满意",
+        findings="已整改",
+        customer_signature=capture(),
+        visitor_signature=capture("赵物管"),
+    )
     values.update(changes)
     return VisitResult(**values)
 
@@ -96,7 +101,9 @@ def test_bad_signatures_refused(office, admin, visit, changes, label):
 
 
 def test_paper_form_is_a_signature(office, admin, visit):
-    office.visits.complete(visit, onsite(customer_signature=None, signed=True, form_no="HF-2026-000001"), admin)
+    office.visits.complete(
+        visit, onsite(customer_signature=None, signed=True, form_no="HF-2026-000001"), admin
+    )
     assert Visit.get_by_id(visit.id).form_no == "HF-2026-000001"
 
 

@@ -29,7 +29,9 @@ def q3(office, admin, clock):
 
     def new(key, received, **fields):
         at(received)
-        values = dict(account=f"案件{key}", kind="投诉", room="3-2-501", customer_name="张伟", category="环境卫生")
+        values = dict(
+            account=f"案件{key}", kind="投诉", room="3-2-501", customer_name="张伟", category="环境卫生"
+        )
         values.update(fields)
         cases[key] = office.cases.create(CaseInput(**values), admin)
         return cases[key]
@@ -70,7 +72,9 @@ def q3(office, admin, clock):
 
 
 def compute(office, period=None):
-    return Statistics(office.policies.load(), office.clock.now().date()).compute(period or Period.quarter(2026, 3))
+    return Statistics(office.policies.load(), office.clock.now().date()).compute(
+        period or Period.quarter(2026, 3)
+    )
 
 
 def test_visit_statistics(office, q3):
@@ -80,7 +84,11 @@ def test_visit_statistics(office, q3):
     assert s.visit_stats["投诉"].visit_rate == pytest.approx(2 / 3)
     assert s.visit_stats["投诉"].target == 1.0
     # 报修 handled: C4, C5, C6; none visited (rate 0% in this test). 建议: C8, received in Q2.
-    assert (s.visit_stats["报修"].handled, s.visit_stats["报修"].visited, s.visit_stats["报修"].visit_rate) == (3, 0, 0.0)
+    assert (
+        s.visit_stats["报修"].handled,
+        s.visit_stats["报修"].visited,
+        s.visit_stats["报修"].visit_rate,
+    ) == (3, 0, 0.0)
     assert s.visit_stats["建议"].handled == 1
     assert s.visit_stats["咨询"].handled == 0 and s.visit_stats["咨询"].visit_rate == 0.0
     # Visits done in Q3: C1 满意, C2 不满意 then 满意.
@@ -144,12 +152,22 @@ def test_report_command_json(office, q3, tmp_path, capsys):
     args = ["--data-dir", str(office.data_dir), "report", "quarterly", "--year", "2026", "--quarter", "3"]
     assert main([*args, "--json", str(out)]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["period"] == {"label": "2026年第3季度", "year": 2026, "quarter": 3, "from": "2026-07-01", "to": "2026-09-30"}
+    assert data["period"] == {
+        "label": "2026年第3季度",
+        "year": 2026,
+        "quarter": 3,
+        "from": "2026-07-01",
+        "to": "2026-09-30",
+    }
     assert data["visit_stats"]["投诉"] == {"handled": 3, "visited": 2, "visit_rate": 0.6667, "target": 1.0}
     assert set(data["visit_stats"]) >= {"投诉", "报修", "建议", "咨询", "求助", "特约服务", "表扬"}
     assert data["cases_received"]["投诉"] == 4 and data["overdue"] == 2 and data["resolution_rate"] == 0.75
-    assert data["repeat_repairs"][0] == {"room": "3-2-502", "category": "给排水", "count": 3,
-                                         "cases": [q3["C4"], q3["C5"], q3["C6"]]}
+    assert data["repeat_repairs"][0] == {
+        "room": "3-2-502",
+        "category": "给排水",
+        "count": 3,
+        "cases": [q3["C4"], q3["C5"], q3["C6"]],
+    }
     assert main([*args[:-1], "5"]) == 2
     assert "季度" in capsys.readouterr().err
 
@@ -166,7 +184,11 @@ def test_excel_export_has_numbers(office, q3, tmp_path):
     rows = {r[0]: r for r in wb["回访统计表"].iter_rows(min_row=2, values_only=True)}
     assert rows["投诉"][1:4] == (3, 2, pytest.approx(2 / 3))
     assert isinstance(rows["投诉"][1], int)
-    assert [r for r in wb["重复维修"].iter_rows(min_row=2, values_only=True)][0][:3] == ("3-2-502", "给排水", 3)
+    assert [r for r in wb["重复维修"].iter_rows(min_row=2, values_only=True)][0][:3] == (
+        "3-2-502",
+        "给排水",
+        3,
+    )
     assert wb["改进措施与说明"]["A2"].value == "加强保洁巡查;给排水管道普查"
 
 

@@ -217,7 +217,11 @@ def field_keys() -> set[str]:
     """The field names problems are keyed by (内容, 联系电话…), read from app/ and ui/: the
     services' ValidationErrors and the forms' FieldErrors bindings, including names handed
     on through a helper's parameter or a `for name, … in ((…), …)` loop."""
-    trees = [ast.parse(p.read_text(encoding="utf-8")) for d in ("app", "ui") for p in sorted((ROOT / d).glob("*.py"))]
+    trees = [
+        ast.parse(p.read_text(encoding="utf-8"))
+        for d in ("app", "ui")
+        for p in sorted((ROOT / d).glob("*.py"))
+    ]
     key_params: dict[str, set[tuple[int, str]]] = {}
     found: list[ast.AST] = []
     for tree in trees:
@@ -231,18 +235,32 @@ def field_keys() -> set[str]:
                         key_params.setdefault(node.name, set()).add((i - offset, param))
             elif isinstance(node, ast.For) and isinstance(node.target, ast.Tuple):
                 targets = [_name(t) for t in node.target.elts]
-                used = {n.id for sub in node.body for s in ast.walk(sub) for n in _key_nodes(s) if isinstance(n, ast.Name)}
+                used = {
+                    n.id
+                    for sub in node.body
+                    for s in ast.walk(sub)
+                    for n in _key_nodes(s)
+                    if isinstance(n, ast.Name)
+                }
                 if isinstance(node.iter, (ast.Tuple, ast.List)):
                     for i, target in enumerate(targets):
                         if target in used:
-                            found += [e.elts[i] for e in node.iter.elts if isinstance(e, ast.Tuple) and i < len(e.elts)]
+                            found += [
+                                e.elts[i]
+                                for e in node.iter.elts
+                                if isinstance(e, ast.Tuple) and i < len(e.elts)
+                            ]
     for tree in trees:
         for node in ast.walk(tree):
             found += _key_nodes(node)
             if isinstance(node, ast.Call) and _name(node.func) in key_params:
                 for i, param in key_params[_name(node.func)]:
                     found += node.args[i : i + 1] or [k.value for k in node.keywords if k.arg == param]
-    return {n.value for n in found if isinstance(n, ast.Constant) and isinstance(n.value, str) and CJK.search(n.value)}
+    return {
+        n.value
+        for n in found
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and CJK.search(n.value)
+    }
 
 
 def data_values() -> set[str]:
@@ -251,9 +269,19 @@ def data_values() -> set[str]:
 
     values = {*domain.KINDS, *domain.VALIDITIES, *domain.VALIDITY_LABELS.values(), *domain.SEVERITIES}
     values |= {*domain.URGENCIES, *domain.OCCUPANT_TYPES, *domain.STATES, *domain.ROLES.values()}
-    values |= {*domain.VISIT_METHODS, *domain.SATISFACTION, *audit.ACCESS_ACTIONS, *signatures.SIGNER_RELATIONS}
+    values |= {
+        *domain.VISIT_METHODS,
+        *domain.SATISFACTION,
+        *audit.ACCESS_ACTIONS,
+        *signatures.SIGNER_RELATIONS,
+    }
     values |= {v for k, v in vars(domain).items() if k.startswith(("EV_", "VISIT_")) and isinstance(v, str)}
-    values |= {*visits.OPEN_VISIT_STATES, *visits.CALENDAR_STATES, *visits.ATTEMPT_OUTCOMES, *visits.UNSATISFIED}
+    values |= {
+        *visits.OPEN_VISIT_STATES,
+        *visits.CALENDAR_STATES,
+        *visits.ATTEMPT_OUTCOMES,
+        *visits.UNSATISFIED,
+    }
     values |= set(visits.PERIODIC_PURPOSES)
     return values | field_keys()
 
@@ -274,11 +302,16 @@ def untranslated_strings() -> list[str]:
             elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
                 skip.add(id(node.value))  # docstrings and bare strings
         for node in ast.walk(tree):
-            if not (isinstance(node, ast.Constant) and isinstance(node.value, str) and CJK.search(node.value)):
+            if not (
+                isinstance(node, ast.Constant) and isinstance(node.value, str) and CJK.search(node.value)
+            ):
                 continue
             if id(node) in skip or node.value in allowed:
                 continue
-            if any(DATA_COMMENT.search(lines[n - 1]) for n in range(node.lineno, (node.end_lineno or node.lineno) + 1)):
+            if any(
+                DATA_COMMENT.search(lines[n - 1])
+                for n in range(node.lineno, (node.end_lineno or node.lineno) + 1)
+            ):
                 continue
             found.append(f"ui/{path.name}:{node.lineno}: {node.value!r}")
     return found

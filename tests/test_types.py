@@ -16,6 +16,9 @@ def test_mypy_passes_on_app_and_reports() -> None:
     # a wedged run from holding up the suite.
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "app", "reports"],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -19,7 +19,6 @@ from ui.pdf_preview import PdfPreviewDialog
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
-
 def tiny_pdf(lines: list[str], landscape: bool = False) -> bytes:
     """One page per line, enough to tell the pages apart."""
     out = io.BytesIO()

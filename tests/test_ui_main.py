@@ -54,8 +54,12 @@ def test_case_detail_links(qtbot, office, admin, make_case):
     office.cases.dispatch(case, office.staff.departments()[0], admin)
     office.cases.resolve(case, "已致歉", admin)
     opened, printed = [], []
-    links = CaseLinks(open_visit=opened.append, print_record=lambda c: printed.append(("record", c.number)),
-                      print_slip=lambda s: printed.append(("slip", s.number)), show_history=lambda c: None)
+    links = CaseLinks(
+        open_visit=opened.append,
+        print_record=lambda c: printed.append(("record", c.number)),
+        print_slip=lambda s: printed.append(("slip", s.number)),
+        show_history=lambda c: None,
+    )
     dialog = CaseDetailDialog(case.id, office.cases, office.staff, admin, links=links)
     qtbot.addWidget(dialog)
     assert dialog.visit_table.rowCount() == 1

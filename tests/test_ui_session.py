@@ -53,7 +53,9 @@ def test_someone_else_takes_over_after_the_lock(qtbot, session, office):
 
 def test_input_restarts_the_idle_timer(session, qapp):
     session.idle.stop()
-    qapp.sendEvent(session.window, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier))
+    qapp.sendEvent(
+        session.window, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier)
+    )
     assert session.idle.isActive()
     assert session.idle.interval() == 10 * 60_000
 

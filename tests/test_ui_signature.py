@@ -17,7 +17,6 @@ from ui.signature_pad import SignatureDialog, SignatureField, SignaturePad, sign
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
-
 def draw(pad, points: list[tuple[float, float]]) -> None:
     """One stroke: press at the first point, move through the rest, release at the last."""
     first = QPoint(round(points[0][0]), round(points[0][1]))

@@ -74,8 +74,13 @@ def test_sample_meets_the_rate_and_never_double_counts(office, admin, seed):
     office.visits.random = random.Random(seed)
     picker = random.Random(seed)
     for i in range(60):
-        inp = CaseInput(account=f"维修{i}", kind="报修", room=f"{picker.randint(1, 9)}-1-{100 + i}",
-                        customer_name="某", category="设施设备维护")
+        inp = CaseInput(
+            account=f"维修{i}",
+            kind="报修",
+            room=f"{picker.randint(1, 9)}-1-{100 + i}",
+            customer_name="某",
+            category="设施设备维护",
+        )
         case = office.cases.create(inp, admin)
         office.cases.resolve(case, "修好", admin)
         handled = i + 1
@@ -126,7 +131,9 @@ def test_record_rules(office, admin, make_case, clock):
     assert "回访方式" in err.value.problems
     assert Visit.get_by_id(visit.id).state == domain.VISIT_PLANNED  # nothing half-written
     clock.advance(days=1)
-    office.visits.complete(visit, done_result(questions=[("车位费何时退", clock.now().date() + dt.timedelta(days=3))]), admin)
+    office.visits.complete(
+        visit, done_result(questions=[("车位费何时退", clock.now().date() + dt.timedelta(days=3))]), admin
+    )
     visit = Visit.get_by_id(visit.id)
     assert visit.state == domain.VISIT_DONE and visit.findings.startswith("电话回访")
     assert len(office.visits.open_tasks()) == 1
@@ -156,7 +163,9 @@ def test_attempts_and_giving_up(office, admin, make_case, clock):
     visit = Visit.get(Visit.case == case)
     with pytest.raises(ValidationError):
         office.visits.record_attempt(visit, "约定回电", actor=admin)
-    office.visits.record_attempt(visit, "约定回电", call_back_at=clock.now() + dt.timedelta(hours=5), actor=admin)
+    office.visits.record_attempt(
+        visit, "约定回电", call_back_at=clock.now() + dt.timedelta(hours=5), actor=admin
+    )
     assert Visit.get_by_id(visit.id).appointment == clock.now() + dt.timedelta(hours=5)
     office.visits.record_attempt(visit, "未接通", actor=admin, give_up=True)
     assert Visit.get_by_id(visit.id).state == domain.VISIT_UNREACHABLE
@@ -164,7 +173,10 @@ def test_attempts_and_giving_up(office, admin, make_case, clock):
 
 
 def test_open_letter_answers_many(office, admin, make_case):
-    cases = [resolved(office, admin, make_case, kind="投诉", category="停车", room=f"3-1-{n}") for n in (101, 102, 103)]
+    cases = [
+        resolved(office, admin, make_case, kind="投诉", category="停车", room=f"3-1-{n}")
+        for n in (101, 102, 103)
+    ]
     visits = [Visit.get(Visit.case == c) for c in cases]
     letter = office.visits.open_letter("关于地下车库积水的说明", "已加装排水泵……", visits, admin)
     for v in visits:
@@ -187,10 +199,14 @@ def test_batch_plans_and_move_in(office, admin, steward, clock):
     rooms = [Room.create(building="5", unit="1", number=str(n)) for n in (101, 102)]
     Owner.create(room=rooms[0], name="新业主", move_in=clock.now().date() - dt.timedelta(days=2))
     assert office.visits.move_in_rooms() == [rooms[0]]
-    planned = office.visits.plan_batch("入伙回访", office.visits.move_in_rooms(), clock.now().date(), "steward", "")
+    planned = office.visits.plan_batch(
+        "入伙回访", office.visits.move_in_rooms(), clock.now().date(), "steward", ""
+    )
     assert len(planned) == 1 and planned[0].visitor_name == "赵物管"
     assert office.visits.move_in_rooms() == []
-    again = office.visits.plan_batch("季度巡访", office.visits.rooms_of_buildings(["5"]), clock.now().date(), "steward", "四季度")
+    again = office.visits.plan_batch(
+        "季度巡访", office.visits.rooms_of_buildings(["5"]), clock.now().date(), "steward", "四季度"
+    )
     assert len(again) == 2
     assert office.visits.plan_batch("季度巡访", rooms, clock.now().date(), "steward", "") == []
 
@@ -207,7 +223,6 @@ def test_schedule_json(office, admin, make_case, tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data[0]["visit"] == rows[0]["visit"] and data[0]["role"] == "steward"
     assert set(data[0]) >= {"visit", "case", "ref", "due", "role", "visitor", "attempt", "reason"}
-
 
 
 def test_calendar_counts_and_day_list(office, admin, make_case, clock, steward):

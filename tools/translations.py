@@ -117,7 +117,9 @@ def lrelease() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--check", action="store_true", help="only report strings without English")
     args = parser.parse_args(argv)
     FOLDER.mkdir(parents=True, exist_ok=True)

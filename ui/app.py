@@ -67,7 +67,9 @@ def run_gui(data_dir: Path) -> int:
         QMessageBox.critical(
             None,
             QCoreApplication.translate("app", "无法使用数据文件夹"),
-            QCoreApplication.translate("app", "{0}\n{1}\n请用 --data-dir 指定一个可写的文件夹。").format(data_dir, exc),
+            QCoreApplication.translate("app", "{0}\n{1}\n请用 --data-dir 指定一个可写的文件夹。").format(
+                data_dir, exc
+            ),
         )
         return 2
     install_excepthook(log_path)
@@ -90,9 +92,9 @@ def _run(app: QApplication, data_dir: Path) -> int:
         QMessageBox.critical(
             None,
             QCoreApplication.translate("app", "数据文件无法打开"),
-            QCoreApplication.translate("app", "{0}\n\n恢复方法:python -m app --data-dir \"{1}\" restore 备份文件").format(
-                exc, data_dir
-            ),
+            QCoreApplication.translate(
+                "app", '{0}\n\n恢复方法:python -m app --data-dir "{1}" restore 备份文件'
+            ).format(exc, data_dir),
         )
         return 2
     if not office.is_initialised():

@@ -57,7 +57,16 @@ class AuditWindow(QWidget):
 
     case_activated = Signal(int)  # a case entry double-clicked
 
-    COLUMNS = (QT_TR_NOOP("序号"), QT_TR_NOOP("时间"), QT_TR_NOOP("人员"), QT_TR_NOOP("操作"), QT_TR_NOOP("对象"), QT_TR_NOOP("记录"), QT_TR_NOOP("项目"), QT_TR_NOOP("内容"))
+    COLUMNS = (
+        QT_TR_NOOP("序号"),
+        QT_TR_NOOP("时间"),
+        QT_TR_NOOP("人员"),
+        QT_TR_NOOP("操作"),
+        QT_TR_NOOP("对象"),
+        QT_TR_NOOP("记录"),
+        QT_TR_NOOP("项目"),
+        QT_TR_NOOP("内容"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

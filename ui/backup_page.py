@@ -72,7 +72,9 @@ class BackupWorker(QThread):
             finally:
                 db.close()
         except Exception as exc:  # noqa: BLE001 — any failure is reported to the user, never lost
-            result = BackupResult(False, None, self.tr("备份失败:{0}").format(exc), dt.datetime.now().replace(microsecond=0))
+            result = BackupResult(
+                False, None, self.tr("备份失败:{0}").format(exc), dt.datetime.now().replace(microsecond=0)
+            )
         self.result_ready.emit(result)
 
 

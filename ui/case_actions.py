@@ -401,7 +401,9 @@ class TypicalDialog(ActionDialog):
         self.form.addRow(self.tr("说明(&N)"), self.note_edit)
 
     def perform(self) -> None:
-        self.cases.mark_typical(self.case, self.typical_box.isChecked(), self.note_edit.toPlainText(), self.actor)
+        self.cases.mark_typical(
+            self.case, self.typical_box.isChecked(), self.note_edit.toPlainText(), self.actor
+        )
 
 
 class MergeDialog(ActionDialog):

@@ -105,7 +105,9 @@ def due_html(due: dt.datetime | None, flag: str, note: str = "") -> str:
         return ""
     text = html.escape(fmt(due))
     if flag:
-        text += "&nbsp;&nbsp;" + chip(QCoreApplication.translate("CaseDetail", flag), FLAG_STYLE.get(flag, ""))
+        text += "&nbsp;&nbsp;" + chip(
+            QCoreApplication.translate("CaseDetail", flag), FLAG_STYLE.get(flag, "")
+        )
     if note:
         text += f'&nbsp;&nbsp;<span style="color:#666;">{html.escape(note)}</span>'
     return text
@@ -141,9 +143,16 @@ def allowed_actions(case: Case) -> set[str]:
 
 # The permission each action needs (app/permissions.py); the service checks it again.
 ACTION_PERMISSIONS = {
-    "dispatch": "case.dispatch", "sign": "case.sign_for", "note": "case.note", "extend": "case.extend",
-    "resolve": "case.resolve", "close": "case.close", "reopen": "case.reopen", "merge": "case.merge",
-    "typical": "case.mark_typical", "void": "case.void",
+    "dispatch": "case.dispatch",
+    "sign": "case.sign_for",
+    "note": "case.note",
+    "extend": "case.extend",
+    "resolve": "case.resolve",
+    "close": "case.close",
+    "reopen": "case.reopen",
+    "merge": "case.merge",
+    "typical": "case.mark_typical",
+    "void": "case.void",
 }
 
 
@@ -371,7 +380,17 @@ class CaseDetailDialog(QDialog):
         visits_box = QVBoxLayout(visits)
         visits_box.setContentsMargins(6, 6, 6, 6)
         self.visit_table = self._table(
-            [self.tr("第几次"), self.tr("状态"), self.tr("应回访"), self.tr("回访人"), self.tr("方式"), self.tr("满意度"), self.tr("回访时间"), self.tr("计划原因")], 7
+            [
+                self.tr("第几次"),
+                self.tr("状态"),
+                self.tr("应回访"),
+                self.tr("回访人"),
+                self.tr("方式"),
+                self.tr("满意度"),
+                self.tr("回访时间"),
+                self.tr("计划原因"),
+            ],
+            7,
         )
         self.visit_table.doubleClicked.connect(self._open_selected_visit)
         visits_box.addWidget(self.visit_table)
@@ -439,7 +458,9 @@ class CaseDetailDialog(QDialog):
         row.addStretch(1)
         self.print_record_button = QPushButton(self.tr("打印处理记录表"))
         self.print_record_button.setAutoDefault(False)
-        self.print_record_button.clicked.connect(lambda: self.links.print_record and self.links.print_record(self.case))
+        self.print_record_button.clicked.connect(
+            lambda: self.links.print_record and self.links.print_record(self.case)
+        )
         self.print_record_button.setVisible(self.links.print_record is not None)
         self.print_slip_button = QPushButton(self.tr("打印联系单"))
         self.print_slip_button.setAutoDefault(False)
@@ -447,7 +468,9 @@ class CaseDetailDialog(QDialog):
         self.print_slip_button.setVisible(self.links.print_slip is not None)
         self.history_button = QPushButton(self.tr("修改记录"))
         self.history_button.setAutoDefault(False)
-        self.history_button.clicked.connect(lambda: self.links.show_history and self.links.show_history(self.case))
+        self.history_button.clicked.connect(
+            lambda: self.links.show_history and self.links.show_history(self.case)
+        )
         self.history_button.setVisible(self.links.show_history is not None)
         for button in (self.print_record_button, self.print_slip_button, self.history_button):
             row.addWidget(button)
@@ -580,8 +603,16 @@ class CaseDetailDialog(QDialog):
         self.visit_ids = [v.id for v in visits]
         self.visit_table.setRowCount(len(visits))
         for r, v in enumerate(visits):
-            values = [self.tr("第{0}次").format(v.attempt), v.state, str(v.due), v.visitor_name or v.role, v.method,
-                      v.satisfaction or "", fmt(v.done_at), v.reason]
+            values = [
+                self.tr("第{0}次").format(v.attempt),
+                v.state,
+                str(v.due),
+                v.visitor_name or v.role,
+                v.method,
+                v.satisfaction or "",
+                fmt(v.done_at),
+                v.reason,
+            ]
             for c, value in enumerate(values):
                 self.visit_table.setItem(r, c, QTableWidgetItem(value))
 

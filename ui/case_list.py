@@ -228,7 +228,8 @@ class CaseListPage(QWidget):
         padding = metrics.horizontalAdvance("汉") + 8
         for i, column in enumerate(COLUMNS):
             text_width = max(
-                metrics.horizontalAdvance(self.tr(column.sample)), metrics.horizontalAdvance(self.tr(column.title))
+                metrics.horizontalAdvance(self.tr(column.sample)),
+                metrics.horizontalAdvance(self.tr(column.title)),
             )
             header.resizeSection(i, text_width + padding)
         header.setSectionResizeMode(COLUMN_INDEX["account"], QHeaderView.ResizeMode.Stretch)

@@ -79,7 +79,9 @@ def first_line(text: str) -> str:
 
 def case_row(case: Case | ListRow, now: dt.datetime, nearly_due: dt.timedelta) -> CaseRow:
     status = deadline_status(case, now, nearly_due)
-    customer = QCoreApplication.translate("CaseTableModel", "匿名") if case.anonymous else (case.customer_name or "")
+    customer = (
+        QCoreApplication.translate("CaseTableModel", "匿名") if case.anonymous else (case.customer_name or "")
+    )
     department = case.department_name
     cells = (
         case.number,

@@ -381,9 +381,7 @@ class DashboardPage(QWidget):
     def _show(self, d: DashboardData) -> None:
         day: dt.date = d.today
         self.heading.setText(
-            self.tr("工作台 · {0}年{1}月{2}日 星期{3}").format(
-                day.year, day.month, day.day, weekday(day)
-            )
+            self.tr("工作台 · {0}年{1}月{2}日 星期{3}").format(day.year, day.month, day.day, weekday(day))
         )
 
         def alert(n: int, words: str) -> tuple[int, str, str]:
@@ -433,18 +431,31 @@ class DashboardPage(QWidget):
         table = self.visitor_table
         table.setRowCount(len(d.visitors))
         for row, v in enumerate(d.visitors):
-            table.setItem(row, 0, _item(self.tr(UNASSIGNED) if v.visitor == UNASSIGNED else v.visitor, colour=MUTED if v.visitor == UNASSIGNED else None))
+            table.setItem(
+                row,
+                0,
+                _item(
+                    self.tr(UNASSIGNED) if v.visitor == UNASSIGNED else v.visitor,
+                    colour=MUTED if v.visitor == UNASSIGNED else None,
+                ),
+            )
             table.setItem(row, 1, _item(v.today, True))
-            overdue = _item(self.tr("{0}(逾期)").format(v.overdue) if v.overdue else "0", True, ALERT if v.overdue else None)
+            overdue = _item(
+                self.tr("{0}(逾期)").format(v.overdue) if v.overdue else "0",
+                True,
+                ALERT if v.overdue else None,
+            )
             table.setItem(row, 2, overdue)
             table.setItem(row, 3, _item(v.total, True))
         table.setVisible(bool(d.visitors))
         self.visitor_empty.setVisible(not d.visitors)
 
         # Rates.
-        self.rate_box.setTitle(self.tr("本月回访率({0},截至今日)").format(
+        self.rate_box.setTitle(
+            self.tr("本月回访率({0},截至今日)").format(
                 self.tr("{0}年{1}月").format(d.month.start.year, d.month.start.month)
-            ))
+            )
+        )
         table = self.rate_table
         table.setRowCount(len(d.visit_rates))
         for row, r in enumerate(d.visit_rates):

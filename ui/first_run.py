@@ -477,7 +477,14 @@ class DepartmentsPage(OptionalPage):
 
 
 # 4. 人员 ---------------------------------------------------------------------------------
-STAFF_COLUMNS = [QT_TR_NOOP("姓名"), QT_TR_NOOP("角色"), QT_TR_NOOP("部门"), QT_TR_NOOP("负责楼栋"), QT_TR_NOOP("登录名"), QT_TR_NOOP("密码")]
+STAFF_COLUMNS = [
+    QT_TR_NOOP("姓名"),
+    QT_TR_NOOP("角色"),
+    QT_TR_NOOP("部门"),
+    QT_TR_NOOP("负责楼栋"),
+    QT_TR_NOOP("登录名"),
+    QT_TR_NOOP("密码"),
+]
 
 
 @dataclass
@@ -647,11 +654,16 @@ def describe_preset(visits: dict[str, object]) -> str:
     rules = visits["rules"]
     assert isinstance(rules, dict)
     parts = []
-    labels = {"投诉": QT_TRANSLATE_NOOP("PolicyPage", "投诉"), "报修": QT_TRANSLATE_NOOP("PolicyPage", "维修")}
+    labels = {
+        "投诉": QT_TRANSLATE_NOOP("PolicyPage", "投诉"),
+        "报修": QT_TRANSLATE_NOOP("PolicyPage", "维修"),
+    }
     for kind, label in labels.items():
         rule = rules[kind]
         working = rule.get("unit") == "working"
-        unit = QT_TRANSLATE_NOOP("PolicyPage", "个工作日") if working else QT_TRANSLATE_NOOP("PolicyPage", "天")
+        unit = (
+            QT_TRANSLATE_NOOP("PolicyPage", "个工作日") if working else QT_TRANSLATE_NOOP("PolicyPage", "天")
+        )
         parts.append(
             QCoreApplication.translate("PolicyPage", "{0}办结后 {1} {2}内回访,回访率 {3}").format(
                 QCoreApplication.translate("PolicyPage", label), rule["days"],

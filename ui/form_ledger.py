@@ -78,14 +78,20 @@ def find_visit(text: str) -> Visit:
     if ref.isdigit():
         visit = Visit.get_or_none(Visit.id == int(ref))
         if visit is None:
-            raise ValidationError({"回访": QCoreApplication.translate("FormLedger", "没有编号为 {0} 的回访").format(ref)})
+            raise ValidationError(
+                {"回访": QCoreApplication.translate("FormLedger", "没有编号为 {0} 的回访").format(ref)}
+            )
         return visit
     case = Case.get_or_none((Case.number == ref.upper()) | (Case.ref == ref))
     if case is None:
-        raise ValidationError({"回访": QCoreApplication.translate("FormLedger", "没有案件编号为“{0}”的案件").format(ref)})
+        raise ValidationError(
+            {"回访": QCoreApplication.translate("FormLedger", "没有案件编号为“{0}”的案件").format(ref)}
+        )
     visits = list(Visit.select().where(Visit.case == case).order_by(Visit.attempt.desc(), Visit.id.desc()))
     if not visits:
-        raise ValidationError({"回访": QCoreApplication.translate("FormLedger", "案件 {0} 还没有回访").format(case.number)})
+        raise ValidationError(
+            {"回访": QCoreApplication.translate("FormLedger", "案件 {0} 还没有回访").format(case.number)}
+        )
     open_ones = [v for v in visits if v.state == domain.VISIT_PLANNED]
     return (open_ones or visits)[0]
 
@@ -95,7 +101,9 @@ def describe_visit(visit: Visit) -> str:
     if visit.case_id:
         case = Case.get_by_id(visit.case_id)
         what = f"{case.number} {case.kind}·{case.category}"
-    return QCoreApplication.translate("FormLedger", "回访 #{0}(第{1}次,{2}) {3}").format(visit.id, visit.attempt, visit.state, what)
+    return QCoreApplication.translate("FormLedger", "回访 #{0}(第{1}次,{2}) {3}").format(
+        visit.id, visit.attempt, visit.state, what
+    )
 
 
 class ActionDialog(QDialog):
@@ -484,7 +492,11 @@ class FormLedgerPage(QWidget):
             overdue = form.id in self._overdue
             days = self.forms.days_out(form)
             state = self.tr("{0} · 超期").format(form.state) if overdue else form.state
-            days_text = "" if days is None else (self.tr("{0} 天(超期)") if overdue else self.tr("{0} 天")).format(days)
+            days_text = (
+                ""
+                if days is None
+                else (self.tr("{0} 天(超期)") if overdue else self.tr("{0} 天")).format(days)
+            )
             note = form.void_reason if form.state == VOID else form.remarks
             if form.scan_name:
                 note = f"{note}{';' if note else ''}" + self.tr("附扫描件 {0}").format(form.scan_name)
@@ -703,7 +715,9 @@ class FormLedgerPage(QWidget):
                 self.tr("已生成 {0} 份空白回访记录表,编号已记入台账").format(count), "success"
             )
             self._show_pdf(
-                lambda: made[0], self.tr("空白回访记录表({0} 份)").format(count), self.tr("空白回访记录表.pdf")
+                lambda: made[0],
+                self.tr("空白回访记录表({0} 份)").format(count),
+                self.tr("空白回访记录表.pdf"),
             )
 
         dialog.submit = submit
@@ -756,7 +770,9 @@ class FormLedgerPage(QWidget):
 
     def print_ledger(self) -> PdfPreviewDialog | None:
         """打印签收表: the 《回访记录签收表》 as the ledger stands."""
-        return self._show_pdf(self.pdf_source.ledger_pdf, self.tr("回访记录签收表"), self.tr("回访记录签收表.pdf"))
+        return self._show_pdf(
+            self.pdf_source.ledger_pdf, self.tr("回访记录签收表"), self.tr("回访记录签收表.pdf")
+        )
 
     def _changed(self, form_id: int, message: str) -> None:
         self.refresh(select_id=form_id)

@@ -129,7 +129,13 @@ def describe_change(entry: AuditEntry) -> str:
 class HistoryDialog(QDialog):
     """The audit entries of one record: time, who, action, field, old → new."""
 
-    COLUMNS = (QT_TR_NOOP("时间"), QT_TR_NOOP("人员"), QT_TR_NOOP("操作"), QT_TR_NOOP("项目"), QT_TR_NOOP("变更"))
+    COLUMNS = (
+        QT_TR_NOOP("时间"),
+        QT_TR_NOOP("人员"),
+        QT_TR_NOOP("操作"),
+        QT_TR_NOOP("项目"),
+        QT_TR_NOOP("变更"),
+    )
 
     def __init__(self, table: str, record_id: int, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

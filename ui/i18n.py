@@ -34,6 +34,8 @@ def weekday(day: dt.date | int) -> str:
     """一…日 in Chinese (for 周X / 星期X), Mon…Sun in English; takes a date or date.weekday()."""
     index = day if isinstance(day, int) else day.weekday()
     return QCoreApplication.translate("Weekday", WEEKDAYS[index])
+
+
 SETTINGS_KEY = "ui/language"
 
 

@@ -28,7 +28,11 @@ from app.office import Office
 
 log = logging.getLogger(__name__)
 
-KINDS = {"ledger": QT_TR_NOOP("导入案件台账"), "owners": QT_TR_NOOP("导入业主名册"), "export": QT_TR_NOOP("导出案件台账")}
+KINDS = {
+    "ledger": QT_TR_NOOP("导入案件台账"),
+    "owners": QT_TR_NOOP("导入业主名册"),
+    "export": QT_TR_NOOP("导出案件台账"),
+}
 
 
 class LedgerWorker(QObject):
@@ -67,7 +71,9 @@ class LedgerWorker(QObject):
             report = ledger.ImportReport(failed=str(exc))
         except PermissionError as exc:
             report = ledger.ImportReport(
-                failed=self.tr("没有权限写入 {0},请关闭在 Excel 中打开的该文件或换一个文件夹").format(exc.filename)
+                failed=self.tr("没有权限写入 {0},请关闭在 Excel 中打开的该文件或换一个文件夹").format(
+                    exc.filename
+                )
             )
         except Exception as exc:  # noqa: BLE001 - shown to the user, logged in full
             log.exception("ledger %s of %s failed", self.kind, self.path)
@@ -210,7 +216,9 @@ class ImportDialog(QDialog):
     def _on_progress(self, done: int, total: int) -> None:
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
-        done_text = self.tr("已导出 {0} / {1} 行") if self.kind == "export" else self.tr("已处理 {0} / {1} 行")
+        done_text = (
+            self.tr("已导出 {0} / {1} 行") if self.kind == "export" else self.tr("已处理 {0} / {1} 行")
+        )
         self.status.setText(done_text.format(done, total))
 
     @Slot(object)

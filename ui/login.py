@@ -19,7 +19,11 @@ from app.staff import StaffService
 
 class LoginDialog(QDialog):
     def __init__(
-        self, staff: StaffService, office_name: str, parent: QWidget | None = None, locked_user: Staff | None = None
+        self,
+        staff: StaffService,
+        office_name: str,
+        parent: QWidget | None = None,
+        locked_user: Staff | None = None,
     ) -> None:
         super().__init__(parent)
         self.staff = staff
@@ -48,7 +52,11 @@ class LoginDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         if locked_user is not None:
-            note = QLabel(self.tr("较长时间无操作,屏幕已锁定。{0} 请重新输入密码;也可以换其他人登录。").format(locked_user.name))
+            note = QLabel(
+                self.tr("较长时间无操作,屏幕已锁定。{0} 请重新输入密码;也可以换其他人登录。").format(
+                    locked_user.name
+                )
+            )
             note.setWordWrap(True)
             layout.addWidget(note)
             self.username.setText(locked_user.username or "")

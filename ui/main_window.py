@@ -103,8 +103,15 @@ class MainWindow(QMainWindow):
 
     # Pages ---------------------------------------------------------------------------
     def _page_allowed(self, key: str) -> bool:
-        rules = {"stats": "report.view", "forms": "form.ledger", "planner": "visit.plan", "intake": "case.create",
-                 "owners": "owner.view_file", "audit": "audit.view", "backup": "backup.manage"}
+        rules = {
+            "stats": "report.view",
+            "forms": "form.ledger",
+            "planner": "visit.plan",
+            "intake": "case.create",
+            "owners": "owner.view_file",
+            "audit": "audit.view",
+            "backup": "backup.manage",
+        }
         return key not in rules or can(self.user, rules[key])
 
     def _builders(self) -> dict[str, Callable[[], QWidget]]:
@@ -148,7 +155,15 @@ class MainWindow(QMainWindow):
         widget = self.page(key)
         self.pages.setCurrentIndex(row)
         refresh = getattr(widget, "refresh", None)
-        if callable(refresh) and key in ("dashboard", "cases", "calendar", "planner", "followups", "forms", "night"):
+        if callable(refresh) and key in (
+            "dashboard",
+            "cases",
+            "calendar",
+            "planner",
+            "followups",
+            "forms",
+            "night",
+        ):
             refresh()
 
     def _build_dashboard(self) -> QWidget:
@@ -278,8 +293,12 @@ class MainWindow(QMainWindow):
 
         links = CaseLinks(
             open_visit=self.open_visit,
-            print_record=lambda case: self.preview(self.printouts.complaint_record(case), self.tr("投诉处理记录表-{0}").format(case.number)),
-            print_slip=lambda slip: self.preview(self.printouts.dispatch_slip(slip), self.tr("工作联系单-{0}").format(slip.number)),
+            print_record=lambda case: self.preview(
+                self.printouts.complaint_record(case), self.tr("投诉处理记录表-{0}").format(case.number)
+            ),
+            print_slip=lambda slip: self.preview(
+                self.printouts.dispatch_slip(slip), self.tr("工作联系单-{0}").format(slip.number)
+            ),
             show_history=self.show_case_history,
         )
         dialog = CaseDetailDialog(case_id, self.office.cases, self.office.staff, self.user, self, links=links)
@@ -305,8 +324,14 @@ class MainWindow(QMainWindow):
         from ui.visit_record import VisitRecordDialog
 
         dialog = VisitRecordDialog(
-            visit_id, self.office.visits, self.office.staff, self.user, self,
-            print_form=lambda visit: self.preview(self.printouts.visit_form(visit), self.tr("回访记录表-{0}").format(visit.id)),
+            visit_id,
+            self.office.visits,
+            self.office.staff,
+            self.user,
+            self,
+            print_form=lambda visit: self.preview(
+                self.printouts.visit_form(visit), self.tr("回访记录表-{0}").format(visit.id)
+            ),
         )
         dialog.visit_changed.connect(lambda _id: self._after_change())
         dialog.exec()
@@ -323,7 +348,10 @@ class MainWindow(QMainWindow):
 
     def _after_change(self) -> None:
         for key, widget in self.page_widgets.items():
-            if key in ("dashboard", "cases", "calendar", "planner", "followups", "forms", "night") and widget.isVisible():
+            if (
+                key in ("dashboard", "cases", "calendar", "planner", "followups", "forms", "night")
+                and widget.isVisible()
+            ):
                 widget.refresh()  # type: ignore[attr-defined]
         self.refresh_status()
 
@@ -333,16 +361,25 @@ class MainWindow(QMainWindow):
         counts = self.office.query.quick_counts(CaseFilter())
         self.status_counts.setText(
             self.tr("未结 {0} · 逾期 {1} · 今日到期 {2}").format(
-                counts["未结"], counts["逾期"], counts["今日到期"]  # data: quick_counts' keys
+                counts["未结"],  # data: quick_counts' keys
+                counts["逾期"],  # data
+                counts["今日到期"],  # data
             )
         )
         warnings = self.office.backups.status().warnings
-        self.status_backup.setText(self.tr("⚠ 备份:{0}").format(warnings[0]) if warnings else self.tr("备份正常"))
+        self.status_backup.setText(
+            self.tr("⚠ 备份:{0}").format(warnings[0]) if warnings else self.tr("备份正常")
+        )
         self.status_backup.setStyleSheet("color: #b00020;" if warnings else "color: #2e7d32;")
 
     # Menus ---------------------------------------------------------------------------
-    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None,
-                permission: str | None = None) -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | str | None = None,
+        permission: str | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -354,37 +391,63 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("文件(&F)"))
-        file_menu.addAction(self._action(self.tr("导入案件台账(Excel)…"), lambda: self._import("ledger"),
-                                         permission="ledger.import"))
-        file_menu.addAction(self._action(self.tr("导入业主名册(Excel)…"), lambda: self._import("owners"),
-                                         permission="owner.import"))
-        file_menu.addAction(self._action(self.tr("导出案件台账(Excel)…"), self._export, permission="ledger.export"))
+        file_menu.addAction(
+            self._action(
+                self.tr("导入案件台账(Excel)…"), lambda: self._import("ledger"), permission="ledger.import"
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                self.tr("导入业主名册(Excel)…"), lambda: self._import("owners"), permission="owner.import"
+            )
+        )
+        file_menu.addAction(
+            self._action(self.tr("导出案件台账(Excel)…"), self._export, permission="ledger.export")
+        )
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("立即备份"), self._backup_now, permission="backup.manage"))
-        file_menu.addAction(self._action(self.tr("备份与恢复…"), lambda: self.show_page("backup"),
-                                         permission="backup.manage"))
+        file_menu.addAction(
+            self._action(self.tr("备份与恢复…"), lambda: self.show_page("backup"), permission="backup.manage")
+        )
         file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("切换用户…"), self.switch_user_requested.emit, "Ctrl+Shift+L"))
+        file_menu.addAction(
+            self._action(self.tr("切换用户…"), self.switch_user_requested.emit, "Ctrl+Shift+L")
+        )
         file_menu.addAction(self._action(self.tr("退出"), self.close, QKeySequence.StandardKey.Quit))
 
         go = bar.addMenu(self.tr("日常(&D)"))
         go.addAction(self._action(self.tr("工作台"), lambda: self.show_page("dashboard"), "Ctrl+1"))
-        go.addAction(self._action(self.tr("新建受理"), lambda: self.show_page("intake"), "Ctrl+N",
-                                  permission="case.create"))
+        go.addAction(
+            self._action(
+                self.tr("新建受理"), lambda: self.show_page("intake"), "Ctrl+N", permission="case.create"
+            )
+        )
         go.addAction(self._action(self.tr("查找案件"), self._focus_search, "Ctrl+F"))
         go.addAction(self._action(self.tr("逾期案件"), lambda: self.open_case_list(CaseFilter(overdue=True))))
-        go.addAction(self._action(self.tr("今日到期案件"), lambda: self.open_case_list(CaseFilter(due_today=True))))
+        go.addAction(
+            self._action(self.tr("今日到期案件"), lambda: self.open_case_list(CaseFilter(due_today=True)))
+        )
         go.addAction(self._action(self.tr("今日回访"), lambda: self.show_page("calendar"), "Ctrl+T"))
         go.addAction(self._action(self.tr("夜间值班记录"), lambda: self.show_page("night"), "Ctrl+L"))
-        go.addAction(self._action(self.tr("打印上月公告…"), self.print_monthly_notice, permission="report.view"))
+        go.addAction(
+            self._action(self.tr("打印上月公告…"), self.print_monthly_notice, permission="report.view")
+        )
 
         settings_menu = bar.addMenu(self.tr("设置(&S)"))
-        settings_menu.addAction(self._action(self.tr("制度与期限…"), self._open_settings, permission="policy.edit"))
-        settings_menu.addAction(self._action(self.tr("回访制度…"), self._open_visit_policy, permission="policy.edit"))
-        settings_menu.addAction(self._action(self.tr("人员与部门…"), self._open_staff, permission="staff.manage"))
+        settings_menu.addAction(
+            self._action(self.tr("制度与期限…"), self._open_settings, permission="policy.edit")
+        )
+        settings_menu.addAction(
+            self._action(self.tr("回访制度…"), self._open_visit_policy, permission="policy.edit")
+        )
+        settings_menu.addAction(
+            self._action(self.tr("人员与部门…"), self._open_staff, permission="staff.manage")
+        )
 
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
-        help_menu.addAction(self._action(self.tr("使用帮助"), self._help, QKeySequence.StandardKey.HelpContents))
+        help_menu.addAction(
+            self._action(self.tr("使用帮助"), self._help, QKeySequence.StandardKey.HelpContents)
+        )
         help_menu.addAction(self._action(self.tr("关于回音"), self._about))
 
     def _focus_search(self) -> None:
@@ -445,8 +508,10 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("关于回音"),
-            self.tr("<h3>回音 {0}</h3><p>件件有着落,事事有回音。</p><p>物业服务中心投诉、报修与回访管理。</p>"
-                    "<p>数据文件夹:{1}</p>").format(__version__, str(self.office.data_dir)),
+            self.tr(
+                "<h3>回音 {0}</h3><p>件件有着落,事事有回音。</p><p>物业服务中心投诉、报修与回访管理。</p>"
+                "<p>数据文件夹:{1}</p>"
+            ).format(__version__, str(self.office.data_dir)),
         )
 
     # Layout memory -------------------------------------------------------------------

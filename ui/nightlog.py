@@ -56,8 +56,23 @@ class NightLogPage(QWidget):
     convert_requested = Signal(int)  # a pending entry's id
     entry_saved = Signal(int)  # a new entry's id (for the status bar's count)
 
-    PENDING_COLUMNS = (QT_TR_NOOP("时间"), QT_TR_NOOP("来电人"), QT_TR_NOOP("电话"), QT_TR_NOOP("房号"), QT_TR_NOOP("内容"), QT_TR_NOOP("已采取措施"), QT_TR_NOOP("记录人"), "")
-    DONE_COLUMNS = (QT_TR_NOOP("时间"), QT_TR_NOOP("来电人"), QT_TR_NOOP("房号"), QT_TR_NOOP("内容"), QT_TR_NOOP("案件编号"))
+    PENDING_COLUMNS = (
+        QT_TR_NOOP("时间"),
+        QT_TR_NOOP("来电人"),
+        QT_TR_NOOP("电话"),
+        QT_TR_NOOP("房号"),
+        QT_TR_NOOP("内容"),
+        QT_TR_NOOP("已采取措施"),
+        QT_TR_NOOP("记录人"),
+        "",
+    )
+    DONE_COLUMNS = (
+        QT_TR_NOOP("时间"),
+        QT_TR_NOOP("来电人"),
+        QT_TR_NOOP("房号"),
+        QT_TR_NOOP("内容"),
+        QT_TR_NOOP("案件编号"),
+    )
 
     def __init__(self, nightlog: NightLogService, actor: Staff, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -70,7 +70,14 @@ class OwnerFileDialog(QDialog):
     case_activated = Signal(int)
     edit_requested = Signal(int)
 
-    CASE_COLUMNS = (QT_TR_NOOP("编号"), QT_TR_NOOP("受理时间"), QT_TR_NOOP("性质"), QT_TR_NOOP("类别"), QT_TR_NOOP("状态"), QT_TR_NOOP("内容"))
+    CASE_COLUMNS = (
+        QT_TR_NOOP("编号"),
+        QT_TR_NOOP("受理时间"),
+        QT_TR_NOOP("性质"),
+        QT_TR_NOOP("类别"),
+        QT_TR_NOOP("状态"),
+        QT_TR_NOOP("内容"),
+    )
     OCCUPANT_COLUMNS = (QT_TR_NOOP("姓名"), QT_TR_NOOP("类型"), QT_TR_NOOP("联系电话"))
 
     def __init__(self, files: OwnerFiles, owner_id: int, actor: Staff, parent: QWidget | None = None) -> None:
@@ -167,8 +174,18 @@ class OwnerFileDialog(QDialog):
 
     def _reveal_tooltips(self, shown: MaskedOwner) -> None:
         for button, allowed, has, permission in (
-            (self.reveal_phone_button, shown.can_reveal_phone, bool(self.owner.phone), QT_TR_NOOP("客服员、主任、经理")),
-            (self.reveal_id_button, shown.can_reveal_id, bool(self.owner.id_number), QT_TR_NOOP("客服主任、管理处经理")),
+            (
+                self.reveal_phone_button,
+                shown.can_reveal_phone,
+                bool(self.owner.phone),
+                QT_TR_NOOP("客服员、主任、经理"),
+            ),
+            (
+                self.reveal_id_button,
+                shown.can_reveal_id,
+                bool(self.owner.id_number),
+                QT_TR_NOOP("客服主任、管理处经理"),
+            ),
         ):
             button.setEnabled(allowed)
             if not has:
@@ -210,7 +227,15 @@ class OwnerEditDialog(QDialog):
     """Add an owner, or correct one. The stored phone and ID number are never put in the
     fields (that would be an unlogged reveal): left empty they stay as they are."""
 
-    FIELDS = (QT_TR_NOOP("房号"), QT_TR_NOOP("姓名"), QT_TR_NOOP("类型"), QT_TR_NOOP("联系电话"), QT_TR_NOOP("身份证号"), QT_TR_NOOP("入住日期"), QT_TR_NOOP("备注"))
+    FIELDS = (
+        QT_TR_NOOP("房号"),
+        QT_TR_NOOP("姓名"),
+        QT_TR_NOOP("类型"),
+        QT_TR_NOOP("联系电话"),
+        QT_TR_NOOP("身份证号"),
+        QT_TR_NOOP("入住日期"),
+        QT_TR_NOOP("备注"),
+    )
 
     def __init__(self, files: OwnerFiles, actor: Staff, owner: Owner | None = None,
                  shown: MaskedOwner | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
@@ -337,7 +362,14 @@ class OwnerPage(QWidget):
 
     case_activated = Signal(int)
 
-    COLUMNS = (QT_TR_NOOP("房号"), QT_TR_NOOP("姓名"), QT_TR_NOOP("类型"), QT_TR_NOOP("联系电话"), QT_TR_NOOP("入住日期"), QT_TR_NOOP("备注"))
+    COLUMNS = (
+        QT_TR_NOOP("房号"),
+        QT_TR_NOOP("姓名"),
+        QT_TR_NOOP("类型"),
+        QT_TR_NOOP("联系电话"),
+        QT_TR_NOOP("入住日期"),
+        QT_TR_NOOP("备注"),
+    )
 
     def __init__(self, files: OwnerFiles, actor: Staff, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -79,7 +79,11 @@ class PageView(QWidget):
 
 class PdfPreviewDialog(QDialog):
     def __init__(
-        self, pdf: bytes, title: str | None = None, file_name: str | None = None, parent: QWidget | None = None
+        self,
+        pdf: bytes,
+        title: str | None = None,
+        file_name: str | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title or self.tr("打印预览"))

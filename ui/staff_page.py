@@ -34,7 +34,15 @@ from app.staff import StaffService
 from ui.settings import hint_label
 from ui.widgets import ErrorLabel
 
-FIELDS = (QT_TR_NOOP("姓名"), QT_TR_NOOP("角色"), QT_TR_NOOP("部门"), QT_TR_NOOP("电话"), QT_TR_NOOP("负责楼栋"), QT_TR_NOOP("登录名"), QT_TR_NOOP("密码"))
+FIELDS = (
+    QT_TR_NOOP("姓名"),
+    QT_TR_NOOP("角色"),
+    QT_TR_NOOP("部门"),
+    QT_TR_NOOP("电话"),
+    QT_TR_NOOP("负责楼栋"),
+    QT_TR_NOOP("登录名"),
+    QT_TR_NOOP("密码"),
+)
 
 
 def last_admin_problem(person: Staff, new_role: str | None, active: bool) -> str | None:
@@ -51,11 +59,21 @@ def last_admin_problem(person: Staff, new_role: str | None, active: bool) -> str
         )
         .exists()
     )
-    return None if others else QCoreApplication.translate("StaffPage", "至少要保留一名在用、能登录的系统管理员")
+    return (
+        None if others else QCoreApplication.translate("StaffPage", "至少要保留一名在用、能登录的系统管理员")
+    )
 
 
 class StaffDialog(QDialog):
-    COLUMNS = (QT_TR_NOOP("姓名"), QT_TR_NOOP("角色"), QT_TR_NOOP("部门"), QT_TR_NOOP("电话"), QT_TR_NOOP("负责楼栋"), QT_TR_NOOP("登录名"), QT_TR_NOOP("状态"))
+    COLUMNS = (
+        QT_TR_NOOP("姓名"),
+        QT_TR_NOOP("角色"),
+        QT_TR_NOOP("部门"),
+        QT_TR_NOOP("电话"),
+        QT_TR_NOOP("负责楼栋"),
+        QT_TR_NOOP("登录名"),
+        QT_TR_NOOP("状态"),
+    )
 
     def __init__(self, staff: StaffService, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -295,7 +295,9 @@ def _fill(table: QTableWidget, rows: list[list[QTableWidgetItem]]) -> None:
 
 
 def _hours(value: float | None) -> str:
-    return "—" if value is None else QCoreApplication.translate("StatsWindow", "{0} 小时").format(f"{value:.1f}")
+    return (
+        "—" if value is None else QCoreApplication.translate("StatsWindow", "{0} 小时").format(f"{value:.1f}")
+    )
 
 
 def _change(current: float, previous: float, as_percent: bool = False) -> str:
@@ -304,7 +306,9 @@ def _change(current: float, previous: float, as_percent: bool = False) -> str:
         return QCoreApplication.translate("StatsWindow", "持平")
     arrow = "↑" if diff > 0 else "↓"
     if as_percent:
-        return QCoreApplication.translate("StatsWindow", "{0} {1} 个百分点").format(arrow, f"{abs(diff) * 100:.1f}")
+        return QCoreApplication.translate("StatsWindow", "{0} {1} 个百分点").format(
+            arrow, f"{abs(diff) * 100:.1f}"
+        )
     return f"{arrow} {abs(diff):g}"
 
 
@@ -437,10 +441,30 @@ class StatsWindow(QWidget):
         )
         self.visit_table.setItemDelegateForColumn(3, RateBarDelegate(self.visit_table))
         self.satisfaction_table = _table(
-            [self.tr(c) for c in (QT_TR_NOOP("评价"), QT_TR_NOOP("本期次数"), QT_TR_NOOP("本期占比"), QT_TR_NOOP("上期次数"), QT_TR_NOOP("上期占比"))]
+            [
+                self.tr(c)
+                for c in (
+                    QT_TR_NOOP("评价"),
+                    QT_TR_NOOP("本期次数"),
+                    QT_TR_NOOP("本期占比"),
+                    QT_TR_NOOP("上期次数"),
+                    QT_TR_NOOP("上期占比"),
+                )
+            ]
         )
         self.unsatisfied_table = _table(
-            [self.tr(c) for c in (QT_TR_NOOP("日期"), QT_TR_NOOP("案件"), QT_TR_NOOP("房号"), QT_TR_NOOP("评价"), QT_TR_NOOP("第几次"), QT_TR_NOOP("回访人"), QT_TR_NOOP("客户意见"))]
+            [
+                self.tr(c)
+                for c in (
+                    QT_TR_NOOP("日期"),
+                    QT_TR_NOOP("案件"),
+                    QT_TR_NOOP("房号"),
+                    QT_TR_NOOP("评价"),
+                    QT_TR_NOOP("第几次"),
+                    QT_TR_NOOP("回访人"),
+                    QT_TR_NOOP("客户意见"),
+                )
+            ]
         )
         self.unsatisfied_table.doubleClicked.connect(
             lambda i: self._emit_row_number(self.unsatisfied_table, i.row())
@@ -465,11 +489,21 @@ class StatsWindow(QWidget):
         self.pareto = ParetoChart()
         self.received_label = QLabel()
         self.received_label.setWordWrap(True)
-        self.category_table = _table([self.tr(c) for c in (QT_TR_NOOP("类别"), QT_TR_NOOP("本期"), QT_TR_NOOP("上期"))], 0)
-        self.validity_table = _table([self.tr(c) for c in (QT_TR_NOOP("有效性"), QT_TR_NOOP("本期"), QT_TR_NOOP("上期"))], 0)
-        self.severity_table = _table([self.tr(c) for c in (QT_TR_NOOP("程度"), QT_TR_NOOP("本期"), QT_TR_NOOP("上期"))], 0)
-        self.building_table = _table([self.tr(c) for c in (QT_TR_NOOP("楼栋"), QT_TR_NOOP("本期"), QT_TR_NOOP("上期"))], 0)
-        self.party_table = _table([self.tr(c) for c in (QT_TR_NOOP("被投诉部门/人员"), QT_TR_NOOP("本期"), QT_TR_NOOP("上期"))], 0)
+        self.category_table = _table(
+            [self.tr(c) for c in (QT_TR_NOOP("类别"), QT_TR_NOOP("本期"), QT_TR_NOOP("上期"))], 0
+        )
+        self.validity_table = _table(
+            [self.tr(c) for c in (QT_TR_NOOP("有效性"), QT_TR_NOOP("本期"), QT_TR_NOOP("上期"))], 0
+        )
+        self.severity_table = _table(
+            [self.tr(c) for c in (QT_TR_NOOP("程度"), QT_TR_NOOP("本期"), QT_TR_NOOP("上期"))], 0
+        )
+        self.building_table = _table(
+            [self.tr(c) for c in (QT_TR_NOOP("楼栋"), QT_TR_NOOP("本期"), QT_TR_NOOP("上期"))], 0
+        )
+        self.party_table = _table(
+            [self.tr(c) for c in (QT_TR_NOOP("被投诉部门/人员"), QT_TR_NOOP("本期"), QT_TR_NOOP("上期"))], 0
+        )
         chart_box = QGroupBox(self.tr("投诉类别柏拉图(本期)"))
         cl = QVBoxLayout(chart_box)
         cl.addWidget(self.received_label)
@@ -500,10 +534,18 @@ class StatsWindow(QWidget):
         return page
 
     def _handling_tab(self) -> QWidget:
-        self.measure_table = _table([self.tr(c) for c in (QT_TR_NOOP("指标"), QT_TR_NOOP("本期"), QT_TR_NOOP("上期"), QT_TR_NOOP("较上期"))], 0)
+        self.measure_table = _table(
+            [
+                self.tr(c)
+                for c in (QT_TR_NOOP("指标"), QT_TR_NOOP("本期"), QT_TR_NOOP("上期"), QT_TR_NOOP("较上期"))
+            ],
+            0,
+        )
         self.overdue_table = _table([self.tr("逾期案件(双击打开)")], 0)
         self.overdue_table.doubleClicked.connect(lambda i: self._emit_row_number(self.overdue_table, i.row()))
-        self.received_table = _table([self.tr(c) for c in (QT_TR_NOOP("性质"), QT_TR_NOOP("本期受理"), QT_TR_NOOP("上期受理"))], 0)
+        self.received_table = _table(
+            [self.tr(c) for c in (QT_TR_NOOP("性质"), QT_TR_NOOP("本期受理"), QT_TR_NOOP("上期受理"))], 0
+        )
         left = QGroupBox(self.tr("处理指标"))
         ll = QVBoxLayout(left)
         ll.addWidget(self.measure_table)
@@ -520,7 +562,17 @@ class StatsWindow(QWidget):
     def _corrective_tab(self) -> QWidget:
         self.corrective = QTreeWidget()
         self.corrective.setColumnCount(4)
-        self.corrective.setHeaderLabels([self.tr(c) for c in (QT_TR_NOOP("不合格项"), QT_TR_NOOP("房号"), QT_TR_NOOP("类别 / 评价"), QT_TR_NOOP("案件编号"))])
+        self.corrective.setHeaderLabels(
+            [
+                self.tr(c)
+                for c in (
+                    QT_TR_NOOP("不合格项"),
+                    QT_TR_NOOP("房号"),
+                    QT_TR_NOOP("类别 / 评价"),
+                    QT_TR_NOOP("案件编号"),
+                )
+            ]
+        )
         self.corrective.setAlternatingRowColors(True)
         self.corrective.setUniformRowHeights(True)
         self.corrective.setStyleSheet("QTreeWidget::item { padding: 3px 0; }")
@@ -546,7 +598,16 @@ class StatsWindow(QWidget):
         self.people_table = _table(
             [
                 self.tr(c)
-                for c in (QT_TR_NOOP("回访人"), QT_TR_NOOP("岗位"), QT_TR_NOOP("计划"), QT_TR_NOOP("完成"), QT_TR_NOOP("逾期"), QT_TR_NOOP("不满意"), QT_TR_NOOP("上期完成"), QT_TR_NOOP("上期逾期"))
+                for c in (
+                    QT_TR_NOOP("回访人"),
+                    QT_TR_NOOP("岗位"),
+                    QT_TR_NOOP("计划"),
+                    QT_TR_NOOP("完成"),
+                    QT_TR_NOOP("逾期"),
+                    QT_TR_NOOP("不满意"),
+                    QT_TR_NOOP("上期完成"),
+                    QT_TR_NOOP("上期逾期"),
+                )
             ],
             -1,
         )
@@ -559,7 +620,19 @@ class StatsWindow(QWidget):
         return page
 
     def _measures_tab(self) -> QWidget:
-        self.typical_table = _table([self.tr(c) for c in (QT_TR_NOOP("案件"), QT_TR_NOOP("性质"), QT_TR_NOOP("类别"), QT_TR_NOOP("经过"), QT_TR_NOOP("说明"))], 3)
+        self.typical_table = _table(
+            [
+                self.tr(c)
+                for c in (
+                    QT_TR_NOOP("案件"),
+                    QT_TR_NOOP("性质"),
+                    QT_TR_NOOP("类别"),
+                    QT_TR_NOOP("经过"),
+                    QT_TR_NOOP("说明"),
+                )
+            ],
+            3,
+        )
         self.typical_table.doubleClicked.connect(lambda i: self._emit_row_number(self.typical_table, i.row()))
         self.measures_edit = QPlainTextEdit()
         self.measures_edit.setPlaceholderText(
@@ -944,7 +1017,11 @@ class StatsWindow(QWidget):
                     _item(v.role),
                     _item(v.planned, True),
                     _item(v.done, True),
-                    _item(self.tr("{0}(逾期)").format(v.overdue) if v.overdue else "0", True, ALERT if v.overdue else None),
+                    _item(
+                        self.tr("{0}(逾期)").format(v.overdue) if v.overdue else "0",
+                        True,
+                        ALERT if v.overdue else None,
+                    ),
                     _item(v.unsatisfied, True, ALERT if v.unsatisfied else None),
                     _item(p.done if p else 0, True, MUTED),
                     _item(p.overdue if p else 0, True, MUTED),
@@ -1004,7 +1081,9 @@ class StatsWindow(QWidget):
 
     def _default_name(self, suffix: str) -> str:
         assert self.comparison is not None
-        return str(Path.home() / (self.tr("回访统计分析_{0}").format(self.comparison.current.period.label) + suffix))
+        return str(
+            Path.home() / (self.tr("回访统计分析_{0}").format(self.comparison.current.period.label) + suffix)
+        )
 
     def _export_pdf(self) -> None:
         if self.comparison is None:

@@ -458,7 +458,9 @@ class MonthGrid(QWidget):
             )
         if mark:
             painter.setPen(QColor("#b23b2e" if mark == HOLIDAY_MARK else "#607d8b"))
-            painter.drawText(number_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.tr(mark))
+            painter.drawText(
+                number_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.tr(mark)
+            )
         # The pills, flowing left to right
         pill_h = pill_fm.height() + 4
         x, y = rect.left() + 5, number_rect.bottom() + 5
@@ -674,7 +676,10 @@ class RescheduleDialog(QDialog):
         self._apply = apply
         form = QFormLayout()
         form.addRow(self.tr("回访:"), QLabel(summary))
-        form.addRow(self.tr("原定日期:"), QLabel(self.tr("{0}(周{1})").format(f"{current:%Y-%m-%d}", weekday(current))))
+        form.addRow(
+            self.tr("原定日期:"),
+            QLabel(self.tr("{0}(周{1})").format(f"{current:%Y-%m-%d}", weekday(current))),
+        )
         self.date = QDateEdit(_qdate(proposed))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
@@ -1088,13 +1093,17 @@ class VisitCalendarPage(QWidget):
             rows = visit_rows(self.visits, groups[name])
             overdue = sum(1 for r in rows if r.state == OVERDUE)
             total, overdue_total = total + len(rows), overdue_total + overdue
-            label = self.tr("{0}:{1} 件").format(self.tr(UNASSIGNED) if name == UNASSIGNED else name, len(rows))
+            label = self.tr("{0}:{1} 件").format(
+                self.tr(UNASSIGNED) if name == UNASSIGNED else name, len(rows)
+            )
             if overdue:
                 label += self.tr("(逾期 {0})").format(overdue)
             top = QTreeWidgetItem([label])
             top.setFont(0, bold)
             for r in rows:
-                child = QTreeWidgetItem([r.state, self.tr("{0}月{1}日").format(r.due.month, r.due.day), r.room, r.case, r.kind])
+                child = QTreeWidgetItem(
+                    [r.state, self.tr("{0}月{1}日").format(r.due.month, r.due.day), r.room, r.case, r.kind]
+                )
                 child.setData(0, Qt.ItemDataRole.UserRole, r.id)
                 bg, fg = STATE_COLOURS.get(r.state, ("#ffffff", "#222222"))
                 child.setBackground(0, QColor(bg))

@@ -227,7 +227,17 @@ class OpenLetterDialog(ActionDialog):
 class OpenVisitsTab(QWidget):
     """待回访: every open visit, overdue first by due date; assign, drop, 公开信."""
 
-    COLUMNS = (QT_TR_NOOP("到期"), QT_TR_NOOP("状态"), QT_TR_NOOP("案件 / 类型"), QT_TR_NOOP("房号"), QT_TR_NOOP("性质·程度"), QT_TR_NOOP("回访人角色"), QT_TR_NOOP("回访人"), QT_TR_NOOP("次数"), QT_TR_NOOP("安排原因"))
+    COLUMNS = (
+        QT_TR_NOOP("到期"),
+        QT_TR_NOOP("状态"),
+        QT_TR_NOOP("案件 / 类型"),
+        QT_TR_NOOP("房号"),
+        QT_TR_NOOP("性质·程度"),
+        QT_TR_NOOP("回访人角色"),
+        QT_TR_NOOP("回访人"),
+        QT_TR_NOOP("次数"),
+        QT_TR_NOOP("安排原因"),
+    )
 
     def __init__(self, page: VisitPlannerPage) -> None:
         super().__init__()
@@ -440,7 +450,16 @@ class OpenVisitsTab(QWidget):
 class SampleTab(QWidget):
     """抽样: the quarter's decisions for one kind, why each case was (not) chosen, 手工加入."""
 
-    COLUMNS = (QT_TR_NOOP("案件编号"), QT_TR_NOOP("房号"), QT_TR_NOOP("办结时间"), QT_TR_NOOP("抽中"), QT_TR_NOOP("方式"), QT_TR_NOOP("决定人"), QT_TR_NOOP("决定时间"), QT_TR_NOOP("原因"))
+    COLUMNS = (
+        QT_TR_NOOP("案件编号"),
+        QT_TR_NOOP("房号"),
+        QT_TR_NOOP("办结时间"),
+        QT_TR_NOOP("抽中"),
+        QT_TR_NOOP("方式"),
+        QT_TR_NOOP("决定人"),
+        QT_TR_NOOP("决定时间"),
+        QT_TR_NOOP("原因"),
+    )
 
     def __init__(self, page: VisitPlannerPage) -> None:
         super().__init__()

@@ -94,7 +94,12 @@ class VisitPolicyEditor(QWidget):
     COL_DAYS, COL_UNIT, COL_RATE, COL_ROLE0 = 1, 2, 3, 4
     COL_METHODS = COL_ROLE0 + len(SEVERITIES)
     COL_SIGNATURE = COL_METHODS + 1
-    SUB_COLUMNS = (QT_TR_NOOP("细则名称"), QT_TR_NOOP("适用类别(、分隔)"), QT_TR_NOOP("内容含关键词(、分隔)"), QT_TR_NOOP("回访天数"))
+    SUB_COLUMNS = (
+        QT_TR_NOOP("细则名称"),
+        QT_TR_NOOP("适用类别(、分隔)"),
+        QT_TR_NOOP("内容含关键词(、分隔)"),
+        QT_TR_NOOP("回访天数"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

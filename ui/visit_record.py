@@ -132,7 +132,11 @@ class SignatureSection(QWidget):
     changed = Signal()
 
     def __init__(
-        self, needs_signature: bool, form_no: str = "", customer: str = "", visitor: str = "",
+        self,
+        needs_signature: bool,
+        form_no: str = "",
+        customer: str = "",
+        visitor: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -197,7 +201,9 @@ class SignatureSection(QWidget):
         if not self.needs_signature:
             text = self.tr("本类回访无需客户签名。")
         elif method == "上门":
-            text = self.tr("<b>上门回访须客户签名:</b>请客户在屏幕上签名,或在纸质回访记录表上签字并填写表号。")
+            text = self.tr(
+                "<b>上门回访须客户签名:</b>请客户在屏幕上签名,或在纸质回访记录表上签字并填写表号。"
+            )
         elif method == "电话":
             text = self.tr("本次为电话回访:无需客户签名,记录为“电话回访”。")
         else:
@@ -384,7 +390,11 @@ class VisitRecordDialog(QDialog):
             label = QLabel(text)
             label.setWordWrap(True)
             layout.addWidget(label)
-        mine = [lvl for lvl, role in self.visits.REVIEW_LEVELS.items() if role == self.actor.role and lvl not in done]
+        mine = [
+            lvl
+            for lvl, role in self.visits.REVIEW_LEVELS.items()
+            if role == self.actor.role and lvl not in done
+        ]
         if mine:
             row = QHBoxLayout()
             self.review_level = QComboBox()
@@ -401,7 +411,9 @@ class VisitRecordDialog(QDialog):
 
     def _save_review(self) -> None:
         try:
-            self.visits.review(self.visit, self.review_level.currentText(), self.actor, self.review_text.text())
+            self.visits.review(
+                self.visit, self.review_level.currentText(), self.actor, self.review_text.text()
+            )
         except UserError as exc:
             self.banner.show_message(str(exc), "error")
             return
@@ -449,7 +461,10 @@ class VisitRecordDialog(QDialog):
             return box
         case = self.case
         rows = [
-            (self.tr("案件编号"), case.number + (self.tr("(原编号 {0})").format(case.ref) if case.ref else "")),
+            (
+                self.tr("案件编号"),
+                case.number + (self.tr("(原编号 {0})").format(case.ref) if case.ref else ""),
+            ),
             (self.tr("状态"), case.state),
             (self.tr("房号"), case.room_label or "—"),
             (self.tr("客户"), " ".join(p for p in (case.customer_name, case.customer_phone) if p) or "—"),
@@ -779,8 +794,14 @@ class VisitRecordDialog(QDialog):
             ]
             if self.case is not None and self.case.kind == "报修":
                 rows += [
-                    (self.tr("现场查看"), _yes_no(visit.site_checked, self.tr("已到现场查看"), self.tr("未到现场"))),
-                    (self.tr("收费核实"), _yes_no(visit.charges_checked, self.tr("已核实,收费相符"), self.tr("未核实"))),
+                    (
+                        self.tr("现场查看"),
+                        _yes_no(visit.site_checked, self.tr("已到现场查看"), self.tr("未到现场")),
+                    ),
+                    (
+                        self.tr("收费核实"),
+                        _yes_no(visit.charges_checked, self.tr("已核实,收费相符"), self.tr("未核实")),
+                    ),
                     (self.tr("维修人员表现"), visit.worker_conduct or "—"),
                 ]
             rows.append((self.tr("客户签名"), self._signature_text()))
@@ -796,7 +817,11 @@ class VisitRecordDialog(QDialog):
                     "\n".join(
                         t.question
                         + self.tr("(约定 {0} 答复)").format(_fmt(t.promised))
-                        + (self.tr(" → 已答复:{0}").format(t.answer) if t.answered_at else self.tr(" → 尚未答复"))
+                        + (
+                            self.tr(" → 已答复:{0}").format(t.answer)
+                            if t.answered_at
+                            else self.tr(" → 尚未答复")
+                        )
                         for t in tasks
                     ),
                 )

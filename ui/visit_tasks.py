@@ -60,8 +60,22 @@ def _table(columns: list[str], stretch: int) -> QTableWidget:
 class FollowUpPage(QWidget):
     case_activated = Signal(int)  # a case's id
 
-    NOTICE_COLUMNS = (QT_TR_NOOP("状态"), QT_TR_NOOP("送达期限"), QT_TR_NOOP("案件"), QT_TR_NOOP("房号"), QT_TR_NOOP("责任部门"), QT_TR_NOOP("通知内容"))
-    TASK_COLUMNS = (QT_TR_NOOP("状态"), QT_TR_NOOP("约定答复日期"), QT_TR_NOOP("待答复问题"), QT_TR_NOOP("案件"), QT_TR_NOOP("房号"), QT_TR_NOOP("回访人"))
+    NOTICE_COLUMNS = (
+        QT_TR_NOOP("状态"),
+        QT_TR_NOOP("送达期限"),
+        QT_TR_NOOP("案件"),
+        QT_TR_NOOP("房号"),
+        QT_TR_NOOP("责任部门"),
+        QT_TR_NOOP("通知内容"),
+    )
+    TASK_COLUMNS = (
+        QT_TR_NOOP("状态"),
+        QT_TR_NOOP("约定答复日期"),
+        QT_TR_NOOP("待答复问题"),
+        QT_TR_NOOP("案件"),
+        QT_TR_NOOP("房号"),
+        QT_TR_NOOP("回访人"),
+    )
 
     def __init__(self, visits: VisitService, actor: Staff, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -192,7 +206,9 @@ class FollowUpPage(QWidget):
             return QCoreApplication.translate("VisitTasks", "{0} 天").format(hours // 24)
         if hours >= 1:
             return QCoreApplication.translate("VisitTasks", "{0} 小时").format(hours)
-        return QCoreApplication.translate("VisitTasks", "{0} 分钟").format(max(int(delta.total_seconds() // 60), 1))
+        return QCoreApplication.translate("VisitTasks", "{0} 分钟").format(
+            max(int(delta.total_seconds() // 60), 1)
+        )
 
     @staticmethod
     def _fill_row(

@@ -14,8 +14,13 @@ i = 0
 while True:
     i += 1
     case = office.cases.create(
-        CaseInput(account=f"第{i}件:楼道漏水" + "。" * (i % 50), kind="报修", room=f"{i % 30 + 1}-1-{100 + i % 9}",
-                  customer_name="压力测试", category="给排水"),
+        CaseInput(
+            account=f"第{i}件:楼道漏水" + "。" * (i % 50),
+            kind="报修",
+            room=f"{i % 30 + 1}-1-{100 + i % 9}",
+            customer_name="压力测试",
+            category="给排水",
+        ),
         admin,
     )
     if i % 3 == 0:
