@@ -358,29 +358,36 @@ class CloseDialog(ActionDialog):
         self.cases.close(self.case, self.actor, self.note_edit.text())
 
 
-class ReopenDialog(ActionDialog):
+class ReasonDialog(ActionDialog):
+    """A step that needs only a reason, written in a box; subclasses name the texts and the call."""
+
+    hint = ""
+    label = ""
+
+    def build(self) -> None:
+        self.reason_edit = text_box(self.tr(self.hint), lines=3)
+        self.form.addRow(self.tr(self.label), self.reason_edit)
+
+
+class ReopenDialog(ReasonDialog):
     """重开: back to handling, e.g. the owner is not satisfied."""
 
     title = QT_TR_NOOP("重开")
     ok_label = QT_TR_NOOP("重开")
-
-    def build(self) -> None:
-        self.reason_edit = text_box(self.tr("为什么重开,如业主不满意、问题复发"), lines=3)
-        self.form.addRow(self.tr("重开原因(&R)"), self.reason_edit)
+    hint = QT_TR_NOOP("为什么重开,如业主不满意、问题复发")
+    label = QT_TR_NOOP("重开原因(&R)")
 
     def perform(self) -> None:
         self.cases.reopen(self.case, self.reason_edit.toPlainText(), self.actor)
 
 
-class VoidDialog(ActionDialog):
+class VoidDialog(ReasonDialog):
     """作废: entered by mistake; nothing is deleted, the case stays in history."""
 
     title = QT_TR_NOOP("作废")
     ok_label = QT_TR_NOOP("作废")
-
-    def build(self) -> None:
-        self.reason_edit = text_box(self.tr("为什么作废,如重复录入、录错房号"), lines=3)
-        self.form.addRow(self.tr("作废原因(&R)"), self.reason_edit)
+    hint = QT_TR_NOOP("为什么作废,如重复录入、录错房号")
+    label = QT_TR_NOOP("作废原因(&R)")
 
     def perform(self) -> None:
         self.cases.void(self.case, self.reason_edit.toPlainText(), self.actor)

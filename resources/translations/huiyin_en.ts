@@ -176,8 +176,24 @@
             <translation>Reopen</translation>
         </message>
         <message>
+            <source>为什么重开,如业主不满意、问题复发</source>
+            <translation>Why reopen, e.g. owner dissatisfied, problem came back</translation>
+        </message>
+        <message>
+            <source>重开原因(&amp;R)</source>
+            <translation>&amp;Reason for reopening</translation>
+        </message>
+        <message>
             <source>作废</source>
             <translation>Void</translation>
+        </message>
+        <message>
+            <source>为什么作废,如重复录入、录错房号</source>
+            <translation>Why void it, e.g. entered twice, wrong room</translation>
+        </message>
+        <message>
+            <source>作废原因(&amp;R)</source>
+            <translation>Reason(&amp;R)</translation>
         </message>
         <message>
             <source>保存</source>
@@ -3804,17 +3820,6 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         </message>
     </context>
     <context>
-        <name>ReopenDialog</name>
-        <message>
-            <source>为什么重开,如业主不满意、问题复发</source>
-            <translation>Why reopen, e.g. owner dissatisfied, problem came back</translation>
-        </message>
-        <message>
-            <source>重开原因(&amp;R)</source>
-            <translation>&amp;Reason for reopening</translation>
-        </message>
-    </context>
-    <context>
         <name>RescheduleDialog</name>
         <message>
             <source>回访改期</source>
@@ -5642,14 +5647,6 @@ What is filled in now will be replaced (you can still cancel before saving).</tr
         <message>
             <source>作废原因</source>
             <translation>Void reason</translation>
-        </message>
-        <message>
-            <source>为什么作废,如重复录入、录错房号</source>
-            <translation>Why void it, e.g. entered twice, wrong room</translation>
-        </message>
-        <message>
-            <source>作废原因(&amp;R)</source>
-            <translation>Reason(&amp;R)</translation>
         </message>
     </context>
     <context>

@@ -176,8 +176,24 @@
             <translation>重開</translation>
         </message>
         <message>
+            <source>为什么重开,如业主不满意、问题复发</source>
+            <translation>為什麼重開,如業主不滿意、問題復發</translation>
+        </message>
+        <message>
+            <source>重开原因(&amp;R)</source>
+            <translation>重開原因(&amp;R)</translation>
+        </message>
+        <message>
             <source>作废</source>
             <translation>作廢</translation>
+        </message>
+        <message>
+            <source>为什么作废,如重复录入、录错房号</source>
+            <translation>為什麼作廢,如重複錄入、錄錯房號</translation>
+        </message>
+        <message>
+            <source>作废原因(&amp;R)</source>
+            <translation>作廢原因(&amp;R)</translation>
         </message>
         <message>
             <source>保存</source>
@@ -3804,17 +3820,6 @@
         </message>
     </context>
     <context>
-        <name>ReopenDialog</name>
-        <message>
-            <source>为什么重开,如业主不满意、问题复发</source>
-            <translation>為什麼重開,如業主不滿意、問題復發</translation>
-        </message>
-        <message>
-            <source>重开原因(&amp;R)</source>
-            <translation>重開原因(&amp;R)</translation>
-        </message>
-    </context>
-    <context>
         <name>RescheduleDialog</name>
         <message>
             <source>回访改期</source>
@@ -5642,14 +5647,6 @@
         <message>
             <source>作废原因</source>
             <translation>作廢原因</translation>
-        </message>
-        <message>
-            <source>为什么作废,如重复录入、录错房号</source>
-            <translation>為什麼作廢,如重複錄入、錄錯房號</translation>
-        </message>
-        <message>
-            <source>作废原因(&amp;R)</source>
-            <translation>作廢原因(&amp;R)</translation>
         </message>
     </context>
     <context>
