@@ -66,7 +66,8 @@ def open_database(path: Path) -> pw.SqliteDatabase:
         if existed and current > 0:
             backup = backup_before_migration(database, path, current)
             log.info("migration backup written to %s", backup)
-        for version in range(current + 1, SCHEMA_VERSION + 1):
+        # Steps in order of their number; a number may be skipped (a step withdrawn before release).
+        for version in sorted(v for v in MIGRATIONS if v > current):
             with database.atomic():
                 MIGRATIONS[version](database)
                 Setting.replace(key="schema_version", value=str(version)).execute()
