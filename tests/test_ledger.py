@@ -2,7 +2,6 @@
 
 import datetime as dt
 import io
-import time
 from pathlib import Path
 
 import openpyxl
@@ -463,8 +462,8 @@ def test_owners_bad_rows(office, tmp_path):
     assert report.summary() == f"导入 1 人;跳过 4 行,已写入 {report.rejected_file}"
 
 
-def test_bigger_import_is_quick(office, tmp_path, capsys):
-    """2,000 rows in the suite; 20,000 were measured by hand (see the module's report)."""
+def test_bigger_import_is_whole(office, tmp_path):
+    """2,000 rows in the suite; 20,000 are measured in bench/."""
     n = 2000
     start = dt.datetime(2025, 1, 1, 8, 0)
     rows = []
@@ -474,13 +473,8 @@ def test_bigger_import_is_quick(office, tmp_path, capsys):
                              回访时间=at + dt.timedelta(days=1), 房号=f"{i % 30 + 1}01",
                              性质="投诉" if i % 3 == 0 else "报修"))  # fmt: skip
     path = write_xlsx(tmp_path / "big.xlsx", rows)
-    t0 = time.perf_counter()
-    report = ledger.import_ledger(office, path)
-    seconds = time.perf_counter() - t0
-    with capsys.disabled():
-        print(f"\n导入 {n} 行用时 {seconds:.2f} 秒")
+    report = ledger.import_ledger(office, path)  # its time is measured in bench/
     assert report.imported == n, report.problems[:3]
-    assert seconds < 10
 
 
 # The command line ------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 import io
 import re
-import time
 
 import pytest
 from pypdf import PdfReader
@@ -57,12 +56,8 @@ def chart_pixels(pdf: bytes, rgb=(0x2F, 0x5D, 0x8A)) -> list[int]:
 
 def test_quarterly_report_content(office, q3, tmp_path):  # noqa: F811
     data = comparison(office)
-    start = time.perf_counter()
-    pdf = QuarterlyReport(office.name, data).generate()
-    elapsed = time.perf_counter() - start
+    pdf = QuarterlyReport(office.name, data).generate()  # its time is measured in bench/
     (tmp_path / "quarterly.pdf").write_bytes(pdf)  # to look at: pytest --basetemp=DIR
-    print(f"quarterly report (q3 data): {elapsed * 1000:.0f} ms, {len(pdf) // 1024} KB")
-    assert elapsed < 3.0
 
     raw = pdf_text(pdf)
     text = flat(raw)

@@ -1,7 +1,6 @@
 """回访日历: month counts with words, filters, the day list, opening and moving a visit."""
 
 import datetime as dt
-import time
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
@@ -237,7 +236,7 @@ def test_a_done_visit_cannot_be_rescheduled(office, admin, make_case, steward, p
     assert page.open_button.isEnabled()
 
 
-def test_a_month_of_2000_visits_draws_fast(office, staff_rooms, clock, page):
+def test_a_month_of_2000_visits_is_counted_whole(office, staff_rooms, clock, page):
     rooms, people = staff_rooms
     states = [domain.VISIT_DONE, domain.VISIT_UNREACHABLE, domain.VISIT_REFUSED, domain.VISIT_PLANNED]
     rows = []
@@ -262,18 +261,9 @@ def test_a_month_of_2000_visits_draws_fast(office, staff_rooms, clock, page):
     with db.atomic():
         Visit.insert_many(rows).execute()
     page.refresh()
-    page.grab()  # the first paint loads the fonts' glyphs
-    times = []
-    for _ in range(3):  # the best of three: another process on a 2-core machine can stall one run
-        start = time.perf_counter()
-        page.refresh()
-        page.grab()
-        times.append((time.perf_counter() - start) * 1000)
-    elapsed = min(times)
-    print(f"\nmonth of 2,000 visits: refresh()+grab() {elapsed:.1f} ms (runs: {times})")
+    page.grab()
     total = sum(n for day in page.month_view.days for n in page.month_view.counts.get(day, {}).values())
-    assert total == 2000
-    assert elapsed < 100
+    assert total == 2000  # its drawing time is measured in bench/ (calendar month)
 
 
 @pytest.fixture
