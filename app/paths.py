@@ -18,14 +18,14 @@ def default_data_dir() -> Path:
     """The per-OS user data folder, unless HUIYIN_DATA names another."""
     override = os.environ.get(ENV_DATA_DIR)
     if override:
-        return Path(override).expanduser()
+        return Path(override).expanduser().absolute()
     return Path(platformdirs.user_data_dir(APP_ID, appauthor=False, roaming=False))
 
 
 def resolve_data_dir(cli_value: str | os.PathLike[str] | None) -> Path:
     """--data-dir wins over HUIYIN_DATA, which wins over the per-OS default."""
-    if cli_value:
-        return Path(cli_value).expanduser()
+    if cli_value:  # relative to the folder the command was typed in, shown in full everywhere
+        return Path(cli_value).expanduser().absolute()
     return default_data_dir()
 
 
