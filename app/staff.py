@@ -164,7 +164,12 @@ class StaffService:
             person.save()
         return person
 
+    def is_locked(self, person: Staff) -> bool:
+        """Locked out by wrong passwords, and the lock has not run out yet."""
+        return person.locked_until is not None and person.locked_until > self.clock.now()
+
     def unlock(self, person: Staff) -> None:
+        """解除锁定: an administrator lets a locked-out person try again at once."""
         person.failed_logins = 0
         person.locked_until = None
         person.save()

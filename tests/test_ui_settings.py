@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDate, Qt
 
+from app.errors import UserError
 from app.holidays import HolidayService
 from app.models import Department, Staff
 from app.policy import PolicyStore
@@ -340,3 +341,21 @@ def test_last_admin_cannot_lose_the_role(qtbot, admin, staff_dialog):
     assert Staff.get_by_id(admin.id).role == "admin"
     click(qtbot, d.save_button)  # a second try is refused the same way
     assert Staff.get_by_id(admin.id).role == "admin"
+
+
+def test_administrator_unlocks_a_locked_out_person(qtbot, office, staff_dialog):
+    d = staff_dialog
+    fill_staff(qtbot, d, "李前台", "客服员", login="li", password="secret9")
+    click(qtbot, d.save_button)
+    for _ in range(5):
+        with pytest.raises(UserError):
+            office.staff.authenticate("li", "wrong-password")
+    with pytest.raises(UserError, match="已锁定"):
+        office.staff.authenticate("li", "secret9")
+    d.refresh()
+    d.table.selectRow(d.row_of("李前台"))
+    assert d.unlock_button.isVisible()
+    click(qtbot, d.unlock_button)
+    assert "已解除锁定" in d.status.text()
+    assert not d.unlock_button.isVisible()
+    assert office.staff.authenticate("li", "secret9").name == "李前台"

@@ -1137,6 +1137,17 @@ EN: dict[str, str] = {
     '办结 {0} 前': 'Resolve by {0}',
     '明确答复 {0} 前': 'Definite answer by {0}',
     '重大投诉报告 {0} 前': 'Major complaint report by {0}',
+    # Lead: the crash dialog and window sizing
+    '解除锁定': 'Unlock',
+    '此人密码输错太多次被锁定;解除后可立即重新登录': 'Locked out after too many wrong passwords; once unlocked they can log in again at once',
+    '已解除锁定:%1,可以重新登录': 'Unlocked: %1 can log in again',
+    '磁盘(或 U 盘)已满,无法写入。请清理出空间或换一个位置后再试。': 'The disk (or USB stick) is full. Free some space or choose another place, then try again.',
+    '没有权限读写“{0}”:文件夹只读,或文件正被其他程序打开。请关闭该文件或换一个位置后再试。': 'No permission to read or write "{0}": the folder is read-only, or another program has the file open. Close the file or choose another place, then try again.',
+    '找不到“{0}”:文件可能已被移动或删除,或 U 盘已拔出。': 'Cannot find "{0}": the file may have been moved or deleted, or the USB stick was unplugged.',
+    '读写文件“{0}”时出错。请检查磁盘或 U 盘是否正常后再试。': 'Reading or writing "{0}" failed. Check the disk or USB stick, then try again.',
+    '内存不足。请关闭其他程序后再试。': 'Not enough memory. Close other programs, then try again.',
+    '程序遇到一个意外错误。': 'The program hit an unexpected error.',
+    '{0}\n\n已保存的数据不受影响,未保存的表单有草稿。如果问题再次出现,请把日志文件发给维护人员(错误编号 {1}):\n{2}': '{0}\n\nSaved data is not affected; unsaved forms have drafts. If this happens again, send the log file to your maintainer (error reference {1}):\n{2}',
 }
 
 # A source that reads differently in one context: (context, source) -> English. The

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import sys
 import traceback
+import uuid
 from pathlib import Path
 from types import TracebackType
 
@@ -39,19 +41,46 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def friendly_error(value: BaseException) -> str:
+    """What went wrong, as a sentence a clerk can act on; Python's own text goes to the log only."""
+    if isinstance(value, UserError):
+        return str(value)
+    if isinstance(value, OSError):
+        where = value.filename or ""
+        if value.errno == errno.ENOSPC:
+            return QCoreApplication.translate(
+                "app", "磁盘(或 U 盘)已满,无法写入。请清理出空间或换一个位置后再试。"
+            )
+        if isinstance(value, PermissionError):
+            return QCoreApplication.translate(
+                "app", "没有权限读写“{0}”:文件夹只读,或文件正被其他程序打开。请关闭该文件或换一个位置后再试。"
+            ).format(where)
+        if isinstance(value, FileNotFoundError):
+            return QCoreApplication.translate(
+                "app", "找不到“{0}”:文件可能已被移动或删除,或 U 盘已拔出。"
+            ).format(where)
+        return QCoreApplication.translate(
+            "app", "读写文件“{0}”时出错。请检查磁盘或 U 盘是否正常后再试。"
+        ).format(where)
+    if isinstance(value, MemoryError):
+        return QCoreApplication.translate("app", "内存不足。请关闭其他程序后再试。")
+    return QCoreApplication.translate("app", "程序遇到一个意外错误。")
+
+
 def install_excepthook(log_path: Path) -> None:
     """An unexpected error shows a dialog and is logged; the window and its data stay."""
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        reference = uuid.uuid4().hex[:8].upper()  # ties what the clerk reads to the log entry
+        log.error("unexpected error %s:\n%s", reference, "".join(traceback.format_exception(kind, value, tb)))
         QMessageBox.critical(
             None,
             QCoreApplication.translate("app", "出错了"),
             QCoreApplication.translate(
                 "app",
-                "程序遇到一个意外错误:{0}\n\n已保存的数据不受影响,未保存的表单有草稿。"
-                "请把日志文件发给维护人员:\n{1}",
-            ).format(value, log_path),
+                "{0}\n\n已保存的数据不受影响,未保存的表单有草稿。如果问题再次出现,"
+                "请把日志文件发给维护人员(错误编号 {1}):\n{2}",
+            ).format(friendly_error(value), reference, log_path),
         )
 
     sys.excepthook = hook

@@ -135,10 +135,14 @@ class StaffDialog(QDialog):
         self.save_button = QPushButton(self.tr("保存"))
         self.save_button.setDefault(True)
         self.toggle_button = QPushButton(self.tr("停用"))
+        self.unlock_button = QPushButton(self.tr("解除锁定"))
+        self.unlock_button.setToolTip(self.tr("此人密码输错太多次被锁定;解除后可立即重新登录"))
+        self.unlock_button.setVisible(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.new_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.unlock_button)
         buttons.addWidget(self.toggle_button)
         form.addRow(buttons)
         form.addRow(self.status)
@@ -170,6 +174,7 @@ class StaffDialog(QDialog):
         self.new_button.clicked.connect(self.start_new)
         self.save_button.clicked.connect(self.save)
         self.toggle_button.clicked.connect(self.toggle_active)
+        self.unlock_button.clicked.connect(self.unlock)
         self.resize(1180, 640)
         self.refresh()
         self.start_new()
@@ -242,6 +247,7 @@ class StaffDialog(QDialog):
         self.password.setPlaceholderText(self.tr("至少 6 位;不设登录名可留空"))
         self.toggle_button.setEnabled(False)
         self.toggle_button.setText(self.tr("停用"))
+        self.unlock_button.setVisible(False)
         self._clear_errors()
         self.status.clear()
         self.name.setFocus()
@@ -261,8 +267,17 @@ class StaffDialog(QDialog):
         )
         self.toggle_button.setEnabled(True)
         self.toggle_button.setText(self.tr("停用") if person.active else self.tr("重新启用"))
+        self.unlock_button.setVisible(self.staff.is_locked(person))
         self._clear_errors()
         self.status.clear()
+
+    def unlock(self) -> None:
+        if self.editing is None:
+            return
+        person = Staff.get_by_id(self.editing.id)
+        self.staff.unlock(person)
+        self.edit(person)
+        self.status.setText(self.tr("已解除锁定:%1,可以重新登录").replace("%1", person.name))
 
     def save(self) -> None:
         # A fresh copy: a refused attempt must not leave changed values in the one we hold.

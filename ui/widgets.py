@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 ERROR_RED = "#c62828"
@@ -17,6 +18,28 @@ BANNER_COLOURS = {
     "warn": ("#fff6d5", "#e6c34a", "#5d4200"),
     "error": ("#fdecea", "#e99a94", "#8c1d18"),
 }
+
+# What a window manager adds around a window (title bar, borders), so the whole frame fits.
+FRAME_WIDTH, FRAME_HEIGHT = 16, 40
+
+
+def fit_to_screen(window: QWidget, width: int, height: int, centre: bool = True) -> None:
+    """Size a window to width×height, or to the screen's free area (task bar left out) when that
+    is smaller, so on a 1366×768 office screen every window and its buttons are on the screen."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(width, height)
+        return
+    area = screen.availableGeometry()
+    w = max(320, min(width, area.width() - FRAME_WIDTH))
+    h = max(240, min(height, area.height() - FRAME_HEIGHT))
+    window.resize(w, h)
+    if centre and window.parentWidget() is None:
+        window.move(
+            area.x() + max(0, (area.width() - w - FRAME_WIDTH) // 2),
+            area.y() + max(0, (area.height() - h - FRAME_HEIGHT) // 2),
+        )
+
 
 # Marks a field whose value was refused; forms include it in their style sheet.
 INVALID_STYLE = (
