@@ -89,7 +89,9 @@ def install_excepthook(log_path: Path) -> None:
 def run_gui(data_dir: Path) -> int:
     app = make_application()
     # before any window or message box is made: every self.tr() reads the language
-    install_translator(app, read_language(data_dir))
+    language = read_language(data_dir)
+    install_translator(app, language)
+    register_fonts(app, language)  # 微软雅黑 / 微軟正黑體 on Windows, the bundled font behind it
     try:
         log_path = setup_logging(data_dir)
     except OSError as exc:
