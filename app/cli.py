@@ -6,11 +6,14 @@ Exit status: 0 success, 2 bad input (with the reason in Chinese), 1 anything els
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
+import re
 import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import peewee
 
@@ -18,6 +21,9 @@ from app import __version__
 from app.db import DatabaseError
 from app.errors import UserError, ValidationError, describe_storage_error
 from app.paths import resolve_data_dir
+
+if TYPE_CHECKING:
+    from app.models import FormSheet, Staff
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -49,27 +55,50 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=2026)
     p.add_argument("--years", type=int, default=2)
 
-    p = sub.add_parser("import-ledger", help="从 Excel 案件台账导入")
+    map_help = '改正自动识别的列对应,如 "投诉事由=内容,序号=编号,备注=不导入"(先不加此项运行可看到自动对应)'
+    p = sub.add_parser("import-ledger", help="从 Excel 案件台账导入(也可以是服务中心自己的登记表)")
     p.add_argument("file", type=Path)
     p.add_argument("--skip-invalid", action="store_true", help="导入正确的行,错误行另存到旁边的文件")
+    p.add_argument("--map", default="", help=map_help)
 
-    p = sub.add_parser("import-owners", help="从 Excel 导入业主名册")
+    p = sub.add_parser("import-owners", help="从 Excel 导入业主名册(也可以是服务中心自己的花名册)")
     p.add_argument("file", type=Path)
     p.add_argument("--skip-invalid", action="store_true")
+    p.add_argument("--map", default="", help=map_help)
 
-    p = sub.add_parser("export-cases", help="把案件导出为 Excel 台账")
+    p = sub.add_parser("export-cases", help="把案件导出为 Excel 台账(含回访、重大投诉报告,可再导入)")
     p.add_argument("file", type=Path)
+
+    p = sub.add_parser("export-owners", help="把业主名册导出为 Excel(含完整电话和身份证号,记入审计)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--include-inactive", action="store_true", help="也导出已迁出的住户")
 
     p = sub.add_parser("form", help="打印回访记录表、空白表和签收表(PDF)")
     form_sub = p.add_subparsers(dest="form_command", required=True, parser_class=_Parser)
     q = form_sub.add_parser("visit", help="按回访打印预填的回访记录表")
     q.add_argument("--visit", type=int, required=True, help="回访编号(schedule 命令列出)")
-    q.add_argument("--pdf", type=Path, required=True)
+    _form_output(q)
     q = form_sub.add_parser("blank", help="打印 N 张编号空白回访记录表(在台账中登记)")
     q.add_argument("--count", type=int, required=True)
+    _form_output(q)
+    q = form_sub.add_parser("ledger", help="打印回访记录签收表(默认本季度)")
     q.add_argument("--pdf", type=Path, required=True)
-    q = form_sub.add_parser("ledger", help="打印回访记录签收表")
-    q.add_argument("--pdf", type=Path, required=True)
+    q.add_argument("--from", dest="start", type=_day, help="起始日期,如 2026-07-01(默认本季度第一天)")
+    q.add_argument("--to", dest="end", type=_day, help="截止日期,如 2026-09-30(含当天)")
+    q = form_sub.add_parser("scan", help="读入签字交回的回访记录表扫描件(PDF 或照片),按二维码附到表单")
+    q.add_argument("files", type=Path, nargs="+", metavar="FILE", help="扫描仪的 PDF,或 JPEG/PNG 照片")
+    q = form_sub.add_parser("archive", help="季度归档:列出该季度交回和作废的表单,并记为已归档")
+    q.add_argument("--quarter", required=True, help="季度,如 2026Q3")
+    q.add_argument("--list", action="store_true", help="只列出,不记为已归档")
+    q.add_argument("--by", default="", help="归档人姓名(须是人员名单中的人;不填记为“系统”)")
+    q.add_argument("--remarks", default="", help="备注,如档案盒编号")
+    q = form_sub.add_parser("destroy", help="销毁记录:列出保管期满的表单,登记谁在哪天销毁了哪些编号")
+    q.add_argument("--before", type=_day, help="只列出在此日期前结束的季度的表单,如 2026-10-01")
+    q.add_argument("--list", action="store_true", help="只列出,不登记")
+    q.add_argument("--numbers", default="", help="只登记这些编号(逗号分隔;默认登记列出的全部)")
+    q.add_argument("--on", dest="destroyed_on", type=_day, help="销毁日期(默认今天)")
+    q.add_argument("--by", default="", help="销毁人姓名(登记时必填)")
+    q.add_argument("--remarks", default="", help="备注,如销毁方式、见证人")
 
     p = sub.add_parser("report", help="统计报表")
     report_sub = p.add_subparsers(dest="report_command", required=True, parser_class=_Parser)
@@ -93,12 +122,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _day(value: str) -> dt.date:
+    """A date typed as 2026-07-01 (or 2026/7/1)."""
+    try:
+        year, month, day = (int(x) for x in re.split(r"[-/.]", value.strip()))
+        return dt.date(year, month, day)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期“{value}”看不懂,请写成 2026-07-01 这样") from None
+
+
+def _form_output(parser: argparse.ArgumentParser) -> None:
+    """A numbered form goes to a printer (--printer) or into a PDF file (--pdf)."""
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--printer", help="送往这台打印机(CUPS 打印机名称,lpstat -p 可查看)")
+    where.add_argument("--pdf", type=Path, help="另存为 PDF 文件(编号即记为已打印)")
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if "--selftest" in argv:  # before the subcommands: `huiyin --selftest [--keep]`
         from app.selftest import run as selftest
 
         return selftest(argv)
+    backup = _backup_file_argument(argv)
+    if backup is not None:
+        return _explain_restore(backup, resolve_data_dir(None))
     args = build_parser().parse_args(argv)
     data_dir = resolve_data_dir(args.data_dir)
     if args.command is None:
@@ -124,6 +172,30 @@ def main(argv: list[str] | None = None) -> int:
     except (peewee.OperationalError, peewee.DatabaseError, sqlite3.Error) as exc:
         print(f"错误:{describe_storage_error(exc)}", file=sys.stderr)
         return EXIT_FAILED
+
+
+def _backup_file_argument(argv: list[str]) -> Path | None:
+    """The backup file when the program is given one alone, as Windows' 打开 on a
+    huiyin-….sqlite3 does (installer/huiyin.iss registers the file type)."""
+    if len(argv) != 1 or argv[0].startswith("-"):
+        return None
+    path = Path(argv[0])
+    if path.suffix.lower() != ".sqlite3" or not path.is_file():
+        return None
+    return path.resolve()
+
+
+def _explain_restore(backup: Path, data_dir: Path) -> int:
+    """The window's own restore steps for that file: a running program cannot replace its
+    own database, so the restore is done with the program closed (`restore`)."""
+    from ui.app import make_application
+    from ui.backup_page import RestoreDialog
+    from ui.i18n import install_translator, read_language
+
+    app = make_application()
+    install_translator(app, read_language(data_dir))
+    RestoreDialog(data_dir, backup).exec()
+    return EXIT_OK
 
 
 def _open(data_dir: Path, must_be_initialised: bool = True):  # type: ignore[no-untyped-def]
@@ -169,12 +241,24 @@ def cmd_demo(args: argparse.Namespace, data_dir: Path) -> int:
 
 def _import(kind: str) -> Callable[[argparse.Namespace, Path], int]:
     def run(args: argparse.Namespace, data_dir: Path) -> int:
-        from app import ledger
+        from app import ledger, ledger_columns
 
+        fields = ledger.LEDGER_FIELDS if kind == "ledger" else ledger.OWNER_FIELDS
+        try:
+            mapping = ledger_columns.parse_map_text(args.map, fields) if args.map else None
+        except ValueError as exc:
+            raise UserError(f"--map 写得不对:{exc}") from exc
         office = _open(data_dir)
         try:
+            preview = ledger.preview_file(office, kind, args.file, mapping, limit=0)
+            unknown = sorted(set(mapping or {}) - set(preview.headers))
+            if unknown:
+                raise UserError(f"--map 里的列“{'、'.join(unknown)}”在第{preview.header_row}行的表头里没有")
+            print(f"表头在第{preview.header_row}行。列的对应:{preview.mapping_text()}")
+            if preview.default_kind:
+                print(f"表中没有“性质”列,按标题全部记为“{preview.default_kind}”")
             importer = ledger.import_ledger if kind == "ledger" else ledger.import_owners
-            report = importer(office, args.file, skip_invalid=args.skip_invalid)
+            report = importer(office, args.file, skip_invalid=args.skip_invalid, mapping=mapping)
         finally:
             office.close()
         print(report.summary())
@@ -187,6 +271,18 @@ def _import(kind: str) -> Callable[[argparse.Namespace, Path], int]:
         return EXIT_OK
 
     return run
+
+
+def cmd_export_owners(args: argparse.Namespace, data_dir: Path) -> int:
+    from app.owner_files import OwnerFiles
+
+    office = _open(data_dir)
+    try:
+        count = OwnerFiles().export_owners(args.file, None, include_inactive=args.include_inactive)
+    finally:
+        office.close()
+    print(f"已导出 {count} 人到 {args.file}(导出已记入审计记录)")
+    return EXIT_OK
 
 
 def cmd_export_cases(args: argparse.Namespace, data_dir: Path) -> int:
@@ -222,23 +318,103 @@ def cmd_schedule(args: argparse.Namespace, data_dir: Path) -> int:
     return EXIT_OK
 
 
+def cmd_form_scan(args: argparse.Namespace, data_dir: Path) -> int:
+    """form scan FILE...: a line per page (file and page, the form matched, or why not).
+
+    Exit 0 when every page was matched, 1 when some were not (refused, or left for matching
+    by hand in the program), 2 when a file could not be read at all."""
+    from app.form_scans import FormScans, import_scans
+
+    office = _open(data_dir)
+    try:
+        batch = import_scans(
+            args.files,
+            FormScans(office.forms),
+            on_outcome=lambda o: print(o.line(), file=sys.stderr if o.page == 0 else sys.stdout, flush=True),
+        )
+    finally:
+        office.close()
+    print(batch.summary())
+    if batch.bad_files:
+        return EXIT_BAD_INPUT
+    return EXIT_FAILED if batch.unmatched else EXIT_OK
+
+
 def cmd_form(args: argparse.Namespace, data_dir: Path) -> int:
+    """form visit|blank: the numbers are reserved, then confirmed when the printer has printed
+    the job (or the PDF is written), voided with the reason when it fails or is interrupted
+    (Ctrl+C); exit 1 then. form ledger: a PDF."""
+    if args.form_command == "scan":
+        return cmd_form_scan(args, data_dir)
+    if args.form_command == "archive":
+        return cmd_form_archive(args, data_dir)
+    if args.form_command == "destroy":
+        return cmd_form_destroy(args, data_dir)
+    from app.forms import SAVED_AS_PDF
+    from app.print_jobs import run_print_job, write_pdf
     from reports.printing import Printouts
 
     office = _open(data_dir)
     try:
         printouts = Printouts(office)
+        if args.form_command == "ledger":
+            if args.start and args.end and args.end < args.start:
+                raise UserError(f"截止日期不能早于起始日期({args.start:%Y-%m-%d} 至 {args.end:%Y-%m-%d})")
+            write_pdf(args.pdf, printouts.ledger_pdf(args.start, args.end))
+            print(f"已写入 {args.pdf}")
+            return EXIT_OK
         if args.form_command == "visit":
-            pdf = printouts.visit_form_by_id(args.visit)
-        elif args.form_command == "blank":
-            pdf = printouts.blank_forms(args.count)
+            visits = [printouts.visit_by_id(args.visit)]
+            end = run_print_job(lambda: printouts.visit_forms_job(visits), _sender(args))
         else:
-            pdf = printouts.ledger_pdf()
+            end = run_print_job(lambda: printouts.blank_forms_job(args.count), _sender(args))
     finally:
         office.close()
-    args.pdf.write_bytes(pdf)
-    print(f"已写入 {args.pdf}")
-    return EXIT_OK
+    numbers = ", ".join(end.numbers)
+    if end.ok:
+        done = (
+            f"已写入 {args.pdf}" if end.printer == SAVED_AS_PDF else f"已送往打印机 {end.printer} 并打印完成"
+        )
+        print(done + (f",编号 {numbers} 记为已打印" if numbers else ""))
+        return EXIT_OK
+    if end.cancelled:
+        print(
+            "已取消打印。" + (f"编号 {numbers} 已作废(已取消),不会再使用。" if numbers else ""),
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    assert end.failed is not None
+    print(f"错误:{end.failed}", file=sys.stderr)
+    if not end.failed.reason:  # refused before any number was taken (bad input)
+        return EXIT_BAD_INPUT
+    if numbers:
+        print(f"编号 {numbers} 已作废(打印失败:{end.failed.reason}),不会再使用。", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def _sender(args: argparse.Namespace) -> Callable[[bytes, Callable[[], None]], str]:
+    """How the command line hands the PDF on: to a CUPS printer (waiting until it has printed
+    it), or into a file. Returns the printer it reached."""
+    from app.forms import SAVED_AS_PDF
+    from app.print_jobs import Cups, CupsJob, PrintFailed, PrintOptions, cups_unavailable, write_pdf
+
+    def to_printer(pdf: bytes, alive: Callable[[], None]) -> str:
+        if not Cups.installed():
+            if sys.platform == "win32":
+                raise PrintFailed(
+                    "命令行只能送往 CUPS 打印服务的打印机。请用 --pdf 保存后打印,或在程序窗口中点“打印…”。",
+                    "没有打印服务",
+                )
+            raise cups_unavailable()
+        options = PrintOptions(printer=args.printer, copies=1, title=f"回音 {args.form_command}")
+        CupsJob(Cups(), pdf, options).run(progress=lambda _text: alive())
+        return str(args.printer)
+
+    def to_file(pdf: bytes, _alive: Callable[[], None]) -> str:
+        write_pdf(args.pdf, pdf)
+        return SAVED_AS_PDF
+
+    return to_printer if args.printer else to_file
 
 
 def cmd_report(args: argparse.Namespace, data_dir: Path) -> int:
@@ -318,12 +494,111 @@ def cmd_check(args: argparse.Namespace, data_dir: Path) -> int:
     return EXIT_OK
 
 
+def _form_line(form: FormSheet) -> str:
+    from app.forms import FormLedger, closed_on
+
+    when = closed_on(form)
+    flag = FormLedger.flags(form)
+    return "  ".join(
+        part
+        for part in (
+            form.number,
+            form.state + (f"·{flag}" if flag else ""),
+            f"{when:%Y-%m-%d}" if when else "",
+            form.taken_by_name,
+            form.visit_item,
+        )
+        if part
+    )
+
+
+def cmd_form_archive(args: argparse.Namespace, data_dir: Path) -> int:
+    """form archive --quarter 2026Q3 [--list]: the quarter's forms to file, then the batch marked.
+
+    The command line has no login yet: the archivist is named with --by (a person of the
+    staff list), else recorded as 系统, as the other commands do."""
+    from app.forms import quarter_label
+    from app.validation import clean_text
+
+    office = _open(data_dir)
+    try:
+        listing = office.forms.quarter_archive(args.quarter)
+        label = quarter_label(listing.quarter)
+        actor = _staff_named(args.by) if clean_text(args.by) else None
+        print(
+            f"{label}:待归档 {len(listing.to_file)} 份(交回或作废),"
+            f"{listing.opens:%Y-%m-%d} 起可归档,须在 {listing.deadline:%Y-%m-%d} 前完成"
+        )
+        for form in listing.to_file:
+            print(f"  {_form_line(form)}")
+        for batch in listing.batches:
+            print(
+                f"已归档:{batch.archived_at:%Y-%m-%d %H:%M} {batch.archived_by} {batch.form_count} 份 {batch.remarks}"
+            )
+        if listing.still_out:
+            print(f"尚未交回 {len(listing.still_out)} 份(不影响本次归档,交回或作废后随那个季度归档):")
+            for form in listing.still_out:
+                print(f"  {_form_line(form)}")
+        if args.list:
+            return EXIT_OK
+        batch = office.forms.archive(listing.quarter, actor, [f.id for f in listing.to_file], args.remarks)
+        print(
+            f"已归档 {batch.form_count} 份({label}),归档人 {batch.archived_by},{batch.archived_at:%Y-%m-%d %H:%M}"
+        )
+    finally:
+        office.close()
+    return EXIT_OK
+
+
+def cmd_form_destroy(args: argparse.Namespace, data_dir: Path) -> int:
+    """form destroy [--before DATE] [--list]: forms past their keeping period, then who destroyed
+    which of them and when. Nothing is destroyed by the program: this records what a person did."""
+    from app.validation import clean_text
+
+    office = _open(data_dir)
+    try:
+        listed = office.forms.destroyable(args.before)
+        years = office.forms.keep_years()
+        print(f"保管期({years} 年)已满、可以销毁的表单 {len(listed)} 份:")
+        for item in listed:
+            print(f"  {_form_line(item.form)}  {item.quarter} 归档,保管至 {item.keep_until:%Y-%m-%d}")
+        if args.list:
+            return EXIT_OK
+        if not listed and not clean_text(args.numbers):
+            print("没有需要登记销毁的表单。")
+            return EXIT_OK
+        if not clean_text(args.by):
+            raise ValidationError({"销毁人": "登记销毁时必须用 --by 写明销毁人姓名"})
+        chosen = [n for n in re.split(r"[,,\s]+", args.numbers) if n] or [i.form.number for i in listed]
+        record = office.forms.record_destruction(
+            chosen, args.destroyed_on or office.clock.now().date(), args.by, None, args.remarks
+        )
+        print(
+            f"已登记销毁 {record.form_count} 份:{record.destroyed_on:%Y-%m-%d} 由 {record.destroyed_by} 销毁"
+            f"(登记人 {record.recorded_by})。台账中的记录保留,标为“已销毁”。"
+        )
+    finally:
+        office.close()
+    return EXIT_OK
+
+
+def _staff_named(name: str) -> Staff:
+    from app.models import Staff
+    from app.validation import clean_text
+
+    person = Staff.get_or_none(Staff.name == clean_text(name))
+    if person is None:
+        raise UserError(f"人员名单中没有“{clean_text(name)}”:请写归档人的姓名,或不填 --by")
+    return person
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "init": cmd_init,
     "demo": cmd_demo,
     "import-ledger": _import("ledger"),
     "import-owners": _import("owners"),
     "export-cases": cmd_export_cases,
+    "export-owners": cmd_export_owners,
     "schedule": cmd_schedule,
     "form": cmd_form,
     "report": cmd_report,

@@ -8,7 +8,7 @@ number of rows the list shows when the tile is clicked.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import peewee as pw
 
@@ -17,6 +17,7 @@ from app.case_query import CaseFilter
 from app.models import Case, MajorReport, NightLogEntry, ReworkNotice, Visit, tuple_rows
 from app.office import Office
 from app.stats import Period
+from app.workdays import WorkCalendar
 
 SATISFIED = ("很满意", "满意")
 TREND_MONTHS = 6
@@ -70,6 +71,16 @@ class MonthSatisfaction:
 
 
 @dataclass(frozen=True)
+class FormsToFile:
+    """A finished quarter whose returned and voided forms are not filed yet (归档, by the 10th)."""
+
+    quarter: str  # 2026-Q3
+    count: int
+    deadline: dt.date
+    late: bool
+
+
+@dataclass(frozen=True)
 class PendingReport:
     """A 重大投诉报告 not yet submitted."""
 
@@ -98,6 +109,15 @@ class DashboardData:
     night_log_pending: int
     rework_overdue: int
     rework_pending: int = 0
+    forms_to_file: list[FormsToFile] = field(default_factory=list)  # oldest quarter first
+    forms_to_destroy: int = 0  # filed forms past the keeping period, waiting for a person
+    # Years whose holidays are only estimated (暂定) and that matter now: this month, the next
+    # 31 days, or an open case's deadline. The office loads the State Council's notice.
+    provisional_years: tuple[int, ...] = ()
+
+    @property
+    def forms_archive_late(self) -> list[FormsToFile]:
+        return [q for q in self.forms_to_file if q.late]
 
     @property
     def major_reports_pending(self) -> int:
@@ -160,6 +180,22 @@ def satisfaction_trend(today: dt.date, months: int = TREND_MONTHS) -> list[Month
     return out
 
 
+PROVISIONAL_LOOKAHEAD = dt.timedelta(days=31)
+
+
+def provisional_years(today: dt.date) -> tuple[int, ...]:
+    """The provisional years (see `app.workdays`) of today, the next month and the open
+    cases' deadlines: the office is warned before a deadline falls in an estimated year."""
+    calendar = WorkCalendar.from_database()
+    years = {today.year, (today + PROVISIONAL_LOOKAHEAD).year}
+    dues = Case.select(pw.fn.MAX(Case.resolve_due), pw.fn.MAX(Case.answer_due), pw.fn.MAX(Case.response_due))
+    for value in next(iter(tuple_rows(dues.where(Case.state.in_(domain.OPEN_STATES))))):
+        if value:
+            last = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+            years.update(range(today.year, last.year + 1))
+    return tuple(sorted(y for y in years if calendar.is_provisional(y)))
+
+
 def dashboard(office: Office, today: dt.date) -> DashboardData:
     """Every figure of the 工作台 as of `today` (deadlines with a time use the office's clock)."""
     now = office.clock.now()
@@ -174,7 +210,11 @@ def dashboard(office: Office, today: dt.date) -> DashboardData:
         PendingReport(r.case.id, r.case.number, r.due, r.due < now)
         for r in MajorReport.select(MajorReport, Case)
         .join(Case)
-        .where(MajorReport.submitted_at.is_null(), Case.state != domain.MERGED)
+        .where(
+            MajorReport.submitted_at.is_null(),
+            MajorReport.cancelled_at.is_null(),
+            Case.state != domain.MERGED,
+        )
         .order_by(MajorReport.due)
     ]
 
@@ -187,6 +227,11 @@ def dashboard(office: Office, today: dt.date) -> DashboardData:
     ]
 
     pending_notices = ReworkNotice.select().where(ReworkNotice.delivered_at.is_null())
+    to_file = [
+        FormsToFile(quarter, count, deadline, today > deadline)
+        for quarter, count in office.forms.unfiled_counts(today).items()
+        for deadline in [office.forms.archive_deadline(quarter)]
+    ]
     return DashboardData(
         today=today,
         overdue_cases=office.query.count(overdue_filter),
@@ -205,4 +250,7 @@ def dashboard(office: Office, today: dt.date) -> DashboardData:
         night_log_pending=NightLogEntry.select().where(NightLogEntry.case.is_null()).count(),
         rework_overdue=pending_notices.where(ReworkNotice.due < now).count(),
         rework_pending=pending_notices.count(),
+        forms_to_file=to_file,
+        forms_to_destroy=office.forms.destroyable_count(),
+        provisional_years=provisional_years(today),
     )

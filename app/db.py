@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -29,8 +30,70 @@ def _migration_1(database: pw.Database) -> None:
     database.create_tables(ALL_MODELS)
 
 
+def _migration_2(database: pw.Database) -> None:
+    """The form ledger closed: quarterly archive batches, destruction records, and on each
+    form when it was voided, the batch it was filed in and the record of its destruction."""
+    from playhouse.migrate import SqliteMigrator, migrate
+
+    from app.models import FormArchiveBatch, FormDestruction, FormSheet
+
+    database.create_tables([FormArchiveBatch, FormDestruction], safe=True)
+    table = FormSheet._meta.table_name
+    present = {column.name for column in database.get_columns(table)}
+    migrator = SqliteMigrator(database)
+    steps = [
+        migrator.add_column(table, field.column_name, field)
+        for field in (FormSheet.voided_at, FormSheet.archived_in, FormSheet.destroyed_in)
+        if field.column_name not in present
+    ]
+    if steps:
+        migrate(*steps)
+    if "voided_at" not in present:
+        # Forms voided before this step: the time written at the end of the reason, else printing.
+        rows = database.execute_sql(
+            f"SELECT id, void_reason, printed_at FROM {table} WHERE state = ? AND voided_at IS NULL",
+            ("已作废",),
+        ).fetchall()
+        for form_id, reason, printed_at in rows:
+            found = re.search(r"(\d{4}-\d{2}-\d{2} \d{2}:\d{2})\)\s*$", reason or "")
+            when = f"{found.group(1)}:00" if found else printed_at
+            database.execute_sql(f"UPDATE {table} SET voided_at = ? WHERE id = ?", (when, form_id))
+
+
+def _migration_4(database: pw.Database) -> None:
+    """Re-grading: when a case became 重大 after intake (its report is due a working day from
+    then), and a report cancelled (with the reason) when its case stops being 重大."""
+    from playhouse.migrate import SqliteMigrator, migrate
+
+    from app.models import MajorReport
+
+    table = MajorReport._meta.table_name
+    present = {column.name for column in database.get_columns(table)}
+    migrator = SqliteMigrator(database)
+    steps = [
+        migrator.add_column(table, field.column_name, field)
+        for field in (MajorReport.raised_at, MajorReport.cancelled_at, MajorReport.cancel_reason)
+        if field.column_name not in present
+    ]
+    if steps:
+        migrate(*steps)
+
+
+def _migration_3(database: pw.Database) -> None:
+    """Signed forms scanned back: a table of scanned pages (the form's scan pages and the
+    pages waiting to be matched by hand)."""
+    from app.models import ScanPage
+
+    database.create_tables([ScanPage], safe=True)
+
+
 # version -> step; each step runs inside one transaction.
-MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {1: _migration_1}
+MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
+    1: _migration_1,
+    2: _migration_2,
+    3: _migration_3,
+    4: _migration_4,
+}
 SCHEMA_VERSION = max(MIGRATIONS)
 
 

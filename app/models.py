@@ -433,6 +433,11 @@ class MajorReport(AuditedModel):
     corrective = pw.TextField(default="")
     submitted_at = pw.DateTimeField(null=True)
     submitted_by = pw.CharField(default="", max_length=40)
+    # Re-graded to 重大 after intake: the working day is counted from then (None: from receipt).
+    raised_at = pw.DateTimeField(null=True)
+    # Re-graded below 重大: the report is no longer due; kept (with why) rather than deleted.
+    cancelled_at = pw.DateTimeField(null=True)
+    cancel_reason = pw.TextField(default="")
 
     if TYPE_CHECKING:
         case_id: pw.ForeignKeyField[int]
@@ -588,6 +593,28 @@ class VisitReview(AuditedModel):
         visit_id: pw.ForeignKeyField[int]
 
 
+class FormArchiveBatch(AuditedModel):
+    """归档: one quarter's returned and voided forms filed together (seed 000 4.7)."""
+
+    quarter = pw.CharField(max_length=7, index=True)  # 2026-Q3; a late supplement adds a second batch
+    archived_at = pw.DateTimeField()
+    archived_by = pw.CharField(max_length=40)
+    form_count = pw.IntegerField(default=0)
+    remarks = pw.CharField(default="", max_length=200)
+
+
+class FormDestruction(AuditedModel):
+    """销毁记录: who destroyed which kept forms and when; the ledger rows themselves stay."""
+
+    destroyed_on = pw.DateField()  # the day the paper was destroyed, as the person says
+    destroyed_by = pw.CharField(max_length=40)
+    recorded_at = pw.DateTimeField()
+    recorded_by = pw.CharField(default="", max_length=40)
+    numbers = pw.TextField()  # the form numbers, one per line
+    form_count = pw.IntegerField(default=0)
+    remarks = pw.CharField(default="", max_length=200)
+
+
 class FormSheet(AuditedModel):
     """One numbered paper 《回访记录表》: printed, signed out, returned or voided; never reused."""
 
@@ -607,10 +634,15 @@ class FormSheet(AuditedModel):
     remarks = pw.CharField(default="", max_length=200)
     scan = pw.BlobField(null=True)  # a scan or photo of the signed paper
     scan_name = pw.CharField(default="", max_length=100)
+    voided_at = pw.DateTimeField(null=True)
+    archived_in = pw.ForeignKeyField(FormArchiveBatch, null=True, backref="forms", on_delete="SET NULL")
+    destroyed_in = pw.ForeignKeyField(FormDestruction, null=True, backref="forms", on_delete="SET NULL")
 
     if TYPE_CHECKING:
         visit_id: pw.ForeignKeyField[int | None]
         taken_by_id: pw.ForeignKeyField[int | None]
+        archived_in_id: pw.ForeignKeyField[int | None]
+        destroyed_in_id: pw.ForeignKeyField[int | None]
 
 
 class ReportArchive(AuditedModel):
@@ -658,6 +690,28 @@ class Holiday(AuditedModel):
     name = pw.CharField(default="", max_length=20)
 
 
+class ScanPage(AuditedModel):
+    """One page of a signed form scanned back (扫描件): the picture, and the form it belongs to.
+
+    `form` is empty while the page waits to be matched by hand (its code could not be read);
+    `digest` (sha256 of the page's pixels) keeps the same page from being stored twice."""
+
+    form = pw.ForeignKeyField(FormSheet, null=True, backref="scan_pages", on_delete="SET NULL")
+    digest = pw.CharField(unique=True, max_length=64)
+    source_name = pw.CharField(max_length=200)  # the scanned file's name
+    source_page = pw.IntegerField(default=1)  # page within that file, from 1
+    image = pw.BlobField()  # a compressed JPEG of the page, upright
+    width = pw.IntegerField(default=0)
+    height = pw.IntegerField(default=0)
+    matched_by = pw.CharField(default="", max_length=8)  # 二维码 / 手工; empty while unmatched
+    reason = pw.CharField(default="", max_length=200)  # why it is not matched yet
+    imported_at = pw.DateTimeField(index=True)
+    imported_by = pw.CharField(default="", max_length=40)
+
+    if TYPE_CHECKING:
+        form_id: pw.ForeignKeyField[int | None]
+
+
 ALL_MODELS: list[type[BaseModel]] = [
     Setting,
     AuditEntry,
@@ -679,9 +733,12 @@ ALL_MODELS: list[type[BaseModel]] = [
     ReworkNotice,
     Signature,
     VisitReview,
+    FormArchiveBatch,
+    FormDestruction,
     FormSheet,
     ReportArchive,
     NightLogEntry,
     Draft,
     Holiday,
+    ScanPage,  # migration 3
 ]

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from app import domain
+from app.forms import OUT, PRINTED, PRINTING
 from app.models import Case, CaseEvent, Dispatch, Extension, FormSheet, Signature, Visit, VisitReview
 
 
@@ -122,7 +123,7 @@ class LedgerRow:
     number: str
     taken_by: str
     visit_item: str
-    visit_count: int
+    visit_count: int | None  # 回访次数; None for a blank form not yet used for a visit
     state: str
     taken_at: dt.datetime | None
     returned_at: dt.datetime | None
@@ -137,7 +138,7 @@ def ledger_rows(forms: list[FormSheet]) -> list[LedgerRow]:
             number=f.number,
             taken_by=f.taken_by_name,
             visit_item=f.visit_item,
-            visit_count=f.visit_count,
+            visit_count=f.visit_count if f.visit_id is not None else None,
             state=f.state,
             taken_at=f.taken_at,
             returned_at=f.returned_at,
@@ -145,6 +146,36 @@ def ledger_rows(forms: list[FormSheet]) -> list[LedgerRow]:
             remarks=f.void_reason or f.remarks,
         )
         for i, f in enumerate(forms, start=1)
+    ]
+
+
+def quarter_of(day: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last day of the quarter `day` falls in."""
+    first = dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+    after = dt.date(first.year + (first.month == 10), (first.month + 2) % 12 + 1, 1)
+    return first, after - dt.timedelta(days=1)
+
+
+def forms_in_period(forms: list[FormSheet], start: dt.date | None, end: dt.date | None) -> list[FormSheet]:
+    """The forms the 《回访记录签收表》 of a period lists: printed, taken or returned in it, and
+    those printed by its end that are still out (not returned, not voided). Numbers only
+    reserved for a job still printing are not paper yet and are left out."""
+    lo = dt.datetime.combine(start, dt.time()) if start else dt.datetime.min
+    hi = dt.datetime.combine(end + dt.timedelta(days=1), dt.time()) if end else dt.datetime.max
+
+    def within(at: dt.datetime | None) -> bool:
+        return at is not None and lo <= at < hi
+
+    return [
+        f
+        for f in forms
+        if f.state != PRINTING
+        and (
+            within(f.printed_at)
+            or within(f.taken_at)
+            or within(f.returned_at)
+            or (f.state in (PRINTED, OUT) and f.printed_at < hi)
+        )
     ]
 
 

@@ -87,6 +87,9 @@ def validate_visits(data: dict[str, Any]) -> None:
                     raise ValueError
             except (KeyError, TypeError, ValueError):
                 problems[f"{kind}·{sub.get('name', '')}天数"] = "须为非负整数"
+    keep = data.get("form_keep_years", 2)
+    if not isinstance(keep, int) or isinstance(keep, bool) or not 1 <= keep <= 30:
+        problems["回访记录表保管年数"] = "须为 1 到 30 之间的整数(制度规定保管两年)"
     if problems:
         raise ValidationError(problems)
 

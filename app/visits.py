@@ -17,6 +17,7 @@ from app import domain
 from app.cases import CaseService, actor_name
 from app.clock import Clock
 from app.errors import UserError, ValidationError
+from app.forms import FormLedger
 from app.models import (
     Case,
     Department,
@@ -127,6 +128,7 @@ class VisitService:
         self.cases = cases
         self.staff = staff
         self.random = random.Random(seed)
+        self.forms = FormLedger(clock, policies)  # the paper form a visit is recorded on
         cases.resolved_listeners.append(self.on_resolved)
 
     # Planning -------------------------------------------------------------------------
@@ -410,6 +412,12 @@ class VisitService:
         on_paper = result.signed and bool(clean_text(result.form_no))
         if result.signed and not on_paper:
             problems["表单编号"] = "纸质回访记录表签字须填写表单编号"
+        elif clean_text(result.form_no):
+            # The number must be a real form of the ledger that belongs to this visit.
+            try:
+                self.forms.check_for_visit(result.form_no or "", visit)
+            except UserError as exc:
+                problems["表单编号"] = str(exc)
         if result.method == "上门" and needs_signature and not (on_paper or result.customer_signature):
             problems["客户签名"] = "上门回访必须有客户签名(签字板或纸质回访记录表)"
         for label, capture in (
@@ -461,11 +469,20 @@ class VisitService:
             visit.site_checked = result.site_checked
             visit.worker_conduct = clean_text(result.worker_conduct)[:100]
             visit.charges_checked = result.charges_checked
-            visit.form_no = clean_text(result.form_no) or visit.form_no
+            typed = clean_text(result.form_no)
+            form = self.forms.check_for_visit(typed, visit) if typed else None
+            if form is not None:
+                visit.form_no = form.number
+                if not visit.visitor_id and form.taken_by_id:
+                    # Nobody was assigned: the visitor is who took the form along.
+                    visit.visitor, visit.visitor_name = Staff.get_by_id(form.taken_by_id), form.taken_by_name
             if actor is not None and not visit.visitor_id:
                 visit.visitor, visit.visitor_name = actor, actor.name
             visit.updated_at = now
             visit.save()
+            if form is not None:
+                # The same save closes the form: back (交回), checked by the person saving.
+                self.forms.close_for_visit(form, visit, actor)
             for question, promised in result.questions:
                 VisitTask.create(visit=visit, question=clean_text(question), promised=promised)
             for signer, capture in (

@@ -25,6 +25,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--cold-runs", type=int, default=5, help="cold-start processes (median)")
     p.add_argument("--ledger-rows", type=int, default=20_000)
     p.add_argument("--ledger-runs", type=int, default=3)
+    p.add_argument(
+        "--scan-pages", type=int, default=100, help="scanned forms matched per batch (default 100)"
+    )
+    p.add_argument(
+        "--print-forms", type=int, default=100, help="pre-filled forms sent to the CUPS printer (default 100)"
+    )
     p.add_argument("--json", type=Path, help="write the results here")
     p.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE)
     p.add_argument("--rebuild", action="store_true", help="build the database again even if cached")
@@ -91,7 +97,7 @@ def table(results: list[dict[str, object]]) -> str:
                 "—",
                 "—",
             )
-            ok = r["value_mb"] <= r["target_mb"]  # type: ignore[operator]
+            ok = None if r["target_mb"] is None else r["value_mb"] <= r["target_mb"]  # type: ignore[operator]
         else:
             value, target = num(r["value_ms"]), num(r["target_ms"])
             floor, ratio, tr = num(r["floor_ms"]), num(r["ratio"]), num(r["target_ratio"])
@@ -139,6 +145,14 @@ def main(argv: list[str] | None = None) -> int:
             results.extend(bench.calendar())
             results.extend(bench.forms(blank_runs=max(1, min(3, args.runs))))
             results.extend(bench.quarterly(pdf_runs=max(1, min(3, args.runs))))
+            print(f"{args.print_forms} pre-filled forms to the printer …", flush=True)
+            from bench.printjob import print_job_measures
+
+            results.extend(print_job_measures(work, count=args.print_forms, runs=max(1, min(3, args.runs))))
+            print("scanned forms matched …", flush=True)
+            from bench.scan_bench import scan_import
+
+            results.extend(scan_import(office, bench.admin, args.scan_pages))
         finally:
             bench.close()
             office.close()

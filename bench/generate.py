@@ -410,7 +410,8 @@ class _Generator:
             validity = rng.choices(validity_names, weights=s.validity)[0] if kind == "投诉" else None
             deadlines = self.policy.deadlines(received, kind, severity, self.calendar)
             resolve_due = deadlines.resolve_due
-            number = f"{self.policy.case_prefix}-{received.year}-{self._number('case', received.year):05d}"
+            prefix = self.policy.case_prefix_for(kind)
+            number = f"{prefix}-{received.year}-{self._number('case', received.year):05d}"
             # How long handling takes: most within the limit, about one in eight late.
             hours = rng.lognormvariate(math.log(18 if severity != "重大" else 90), 0.9)
             resolved_at: dt.datetime | None = (received + dt.timedelta(hours=hours)).replace(second=0)
@@ -527,6 +528,8 @@ class _Generator:
                         "建立定期检查制度" if done else "",
                         _ts(deadlines.major_report_due - dt.timedelta(hours=3)) if done else None,
                         self.by_role["office_manager"].name if done else "",
+                        _ts(received),
+                        "",
                     )
                 )
             customer, cphone = ("", "") if anonymous else (name, phone)
@@ -640,6 +643,8 @@ class _Generator:
                 "corrective",
                 "submitted_at",
                 "submitted_by",
+                "raised_at",
+                "cancel_reason",
             ],
             reports,
         )

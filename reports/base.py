@@ -18,7 +18,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 
 from reports.fonts import register
 from reports.labels import SOURCE_LANGUAGE, labels
-from reports.text import CJKText
+from reports.text import CJKText, RuledLines
 
 MARGIN = 15 * mm
 INK = colors.HexColor("#111111")
@@ -78,6 +78,15 @@ def styles() -> dict[str, ParagraphStyle]:
         ),
         "cell": ParagraphStyle("cell", fontName=font, fontSize=9.5, leading=13, wordWrap="CJK"),
         "label": ParagraphStyle("label", fontName=font, fontSize=9.5, leading=13, alignment=1),
+        "label_en": ParagraphStyle("label_en", fontName=font, fontSize=8.5, leading=10.5, alignment=1),
+        "tiny": ParagraphStyle(
+            "tiny",
+            fontName=font,
+            fontSize=7.5,
+            leading=9.5,
+            alignment=1,
+            textColor=colors.HexColor("#333333"),
+        ),
     }
 
 
@@ -86,14 +95,42 @@ def text(value: str, size: float = 9.5) -> CJKText:
     return CJKText(value or "", register(), size)
 
 
+def lines(value: str, count: int, size: float = 9.5) -> RuledLines:
+    """`count` ruled lines to write on by hand, with `value` (if any) printed on the first."""
+    return RuledLines(value or "", register(), size, lines=count)
+
+
+RULED_PAD = 2  # points above and below ruled lines in a cell
+SIGN_HEIGHT = 12 * mm  # a box to sign in by hand
+WRITE_HEIGHT = 8 * mm  # a one-line cell filled in by hand
+
+
+def ruled_cells(rows: list[list[Any]]) -> list[Any]:
+    """Table commands that take the padding off cells holding ruled lines, so they line up."""
+    out: list[Any] = []
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            if isinstance(cell, RuledLines):
+                out += [
+                    ("TOPPADDING", (c, r), (c, r), RULED_PAD),
+                    ("BOTTOMPADDING", (c, r), (c, r), RULED_PAD),
+                    ("VALIGN", (c, r), (c, r), "BOTTOM"),
+                ]
+    return out
+
+
 def grid_table(
     rows: list[list[Any]],
     widths: list[float],
     header_rows: int = 0,
     style: list[Any] | None = None,
     row_heights: list[float | None] | None = None,
+    min_heights: list[float] | None = None,
 ) -> Table:
-    table = Table(rows, colWidths=widths, rowHeights=row_heights, repeatRows=header_rows)
+    """A ruled table; `min_heights` lets a row grow past its minimum when its text needs it."""
+    table = Table(
+        rows, colWidths=widths, rowHeights=row_heights, repeatRows=header_rows, minRowHeights=min_heights
+    )
     commands: list[Any] = [
         ("FONTNAME", (0, 0), (-1, -1), register()),
         ("FONTSIZE", (0, 0), (-1, -1), 9.5),
@@ -118,6 +155,10 @@ class Report:
 
     title = ""
     landscape = False
+    top_margin = 16 * mm
+    bottom_margin = 16 * mm
+    running_header = True  # office name and title above the line at the top of every page
+    frame_padding = 6.0  # points inside the frame, above and below the story
 
     def __init__(self, office_name: str, language: str = SOURCE_LANGUAGE) -> None:
         self.office_name = office_name
@@ -128,8 +169,13 @@ class Report:
     def cell_label(self, source: str) -> Any:
         """A label cell: as is in Chinese; in English a paragraph, so longer words wrap."""
         if self.language == "en":
-            return Paragraph(self.label(source), self.styles["label"])
+            return Paragraph(self.label(source), self.styles["label_en"])
         return self.label(source)
+
+    def date_guide(self) -> str:
+        """Where a date is written by hand: 年 月 日 with room between."""
+        gap = "\u3000\u3000" if self.language != "en" else "\u2002" * 4
+        return self.label("{0}年{1}月{2}日").format(gap, gap, gap)
 
     @property
     def pagesize(self) -> tuple[float, float]:
@@ -139,6 +185,8 @@ class Report:
         raise NotImplementedError
 
     def _on_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        if not self.running_header:
+            return
         width, height = self.pagesize
         canvas.saveState()
         canvas.setFont(register(), 9)
@@ -158,15 +206,23 @@ class Report:
             pagesize=self.pagesize,
             leftMargin=MARGIN,
             rightMargin=MARGIN,
-            topMargin=16 * mm,
-            bottomMargin=16 * mm,
+            topMargin=self.top_margin,
+            bottomMargin=self.bottom_margin,
             title=self.label(self.title),
             author=self.office_name,
             creator="回音 Huiyin",
             initialFontName=register(),
         )
         frame = Frame(
-            MARGIN, 16 * mm, width - 2 * MARGIN, height - 32 * mm, id="body", leftPadding=0, rightPadding=0
+            MARGIN,
+            self.bottom_margin,
+            width - 2 * MARGIN,
+            height - self.top_margin - self.bottom_margin,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=self.frame_padding,
+            bottomPadding=self.frame_padding,
         )
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._on_page)])
         page_format = self.label("第 {0} 页 / 共 {1} 页")

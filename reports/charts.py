@@ -9,6 +9,7 @@ instead of an error.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -124,21 +125,73 @@ def _nice_max(value: float, ticks: int = 5, integer: bool = False) -> tuple[floa
     return top, step
 
 
-def _wrap_label(label: str, slot: float, size: float = LABEL_SIZE, max_lines: int = 3) -> str:
-    """Break a category name into lines that fit `slot` points (Chinese breaks anywhere)."""
-    if stringWidth(label, register(), size) <= slot:
-        return label
+_SEPARATORS = re.compile(r"([/·、,,\s()()]+)")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def label_words(label: str) -> list[str]:
+    """A category name cut where a line may break without cutting a word: after a
+    separator (安保/|秩序), between spaced words, before an opening bracket, and in a run of
+    Chinese characters every two (设施|设备|维护), an odd run keeping its last three
+    together (给排水)."""
+    words: list[str] = []
+    opening = ""
+    for part in _SEPARATORS.split(label):
+        if not part:
+            continue
+        if _SEPARATORS.fullmatch(part):
+            closing = re.sub(r"[((]+$", "", part)
+            if words and closing:
+                words[-1] += closing  # a separator stays at the end of its line
+            opening += part[len(closing) :]  # an opening bracket goes with the next word
+            continue
+        pieces: list[str] = []
+        pos = 0
+        for run in _HAN_RUN.finditer(part):
+            if run.start() > pos:
+                pieces.append(part[pos : run.start()])
+            text = run.group()
+            cuts = list(range(0, len(text) - 1, 2)) if len(text) % 2 else list(range(0, len(text), 2))
+            pieces += [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)] or [text]
+            pos = run.end()
+        if pos < len(part):
+            pieces.append(part[pos:])
+        if pieces:
+            pieces[0] = opening + pieces[0]
+            opening = ""
+        words += pieces
+    if opening:
+        words.append(opening)
+    return words or [label]
+
+
+def wrap_words(label: str, fits: Callable[[str], bool], max_lines: int = 3) -> list[str]:
+    """The label in at most `max_lines` lines that each `fits`, broken between words; when it
+    needs more, the last line ends after a whole word with "…" (never inside a word)."""
+    if fits(label):
+        return [label]
     lines: list[str] = []
     current = ""
-    for ch in label:
-        if current and stringWidth(current + ch, register(), size) > slot:
-            lines.append(current)
+    for word in label_words(label):
+        if current and not fits((current + word).rstrip()):
+            lines.append(current.rstrip())
             current = ""
-        current += ch
-    lines.append(current)
-    if len(lines) > max_lines:
-        lines = lines[: max_lines - 1] + [lines[max_lines - 1][:-1] + "…"]
-    return "\n".join(lines)
+        current += word
+    lines.append(current.rstrip())
+    if len(lines) <= max_lines:
+        return lines
+    kept = lines[:max_lines]
+    last = kept[-1]
+    words = label_words(last)
+    while len(words) > 1 and not fits("".join(words) + "…"):
+        words.pop()
+    kept[-1] = re.sub(r"[/·、,,\s]+$", "", "".join(words)) + "…"
+    return kept
+
+
+def _wrap_label(label: str, slot: float, size: float = LABEL_SIZE, max_lines: int = 3) -> str:
+    """Break a category name into lines that fit `slot` points, between words."""
+    return "\n".join(wrap_words(label, lambda text: stringWidth(text, register(), size) <= slot, max_lines))
 
 
 def _style_axes(chart: VerticalBarChart | HorizontalLineChart, fmt: Format) -> None:

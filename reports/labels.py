@@ -69,7 +69,14 @@ EN: dict[str, str] = {
     "状态": "State",
     "交回时间": "Returned",
     "核对人": "Checked by",
-    "{0}  {1}  共 {2} 份": "{0}  {1}  {2} forms",
+    "共 {0} 份": "{0} forms",
+    "{0} 至 {1}": "{0} to {1}",
+    "领用人签字": "Taker's signature",
+    "已打印": "Printed",
+    "已领用": "Signed out",
+    "已交回": "Returned",
+    "已作废": "Voided",
+    "交回签字": "Returner's signature",
     # 顾客投诉处理记录表
     "顾客投诉处理记录表": "Customer complaint record",
     "编号": "No.",
@@ -113,8 +120,22 @@ EN: dict[str, str] = {
     "签收时间": "Signed for at",
     "完成时间": "Completed",
     "验收人": "Accepted by",
-    "处理结果请如实填写,完成后交回客服中心。": (
-        "Please fill in the result truthfully and return this order to the customer service centre when done."
+    # helper C (issue 11): forms filled in by hand
+    "回访人": "Visitor",
+    "项目经理意见": "Manager's opinion",
+    "总经理意见": "GM's opinion",
+    "{0}:{1}": "{0}: {1}",
+    "{0}年{1}月{2}日": "{0}/{1}/{2}",
+    "受理 {0}  办结 {1}": "Received {0}  resolved {1}",
+    "完成情况": "Work done",
+    "用料": "Materials used",
+    "工时": "Hours worked",
+    "业主确认签字": "Owner's signature",
+    "主管审核意见": "Supervisor's review",
+    "主管签名": "Supervisor signature",
+    "完成情况、用料和工时请如实填写,请业主签字确认后交回客服中心。": (
+        "Fill in the work done, materials and hours truthfully; have the owner sign to confirm, "
+        "then return this order to the customer service centre."
     ),
 }
 
@@ -167,7 +188,14 @@ ZH_TW: dict[str, str] = {
     "状态": "狀態",
     "交回时间": "交回時間",
     "核对人": "核對人",
-    "{0}  {1}  共 {2} 份": "{0}  {1}  共 {2} 份",
+    "共 {0} 份": "共 {0} 份",
+    "{0} 至 {1}": "{0} 至 {1}",
+    "领用人签字": "領用人簽字",
+    "已打印": "已列印",
+    "已领用": "已領用",
+    "已交回": "已交回",
+    "已作废": "已作廢",
+    "交回签字": "交回簽字",
     "顾客投诉处理记录表": "顧客投訴處理記錄表",
     "编号": "編號",
     "受理时间": "受理時間",
@@ -209,7 +237,20 @@ ZH_TW: dict[str, str] = {
     "签收时间": "簽收時間",
     "完成时间": "完成時間",
     "验收人": "驗收人",
-    "处理结果请如实填写,完成后交回客服中心。": "處理結果請如實填寫,完成後交回客服中心。",
+    # helper C (issue 11): forms filled in by hand
+    "回访人": "回訪人",
+    "项目经理意见": "項目經理意見",
+    "总经理意见": "總經理意見",
+    "{0}:{1}": "{0}:{1}",
+    "{0}年{1}月{2}日": "{0}年{1}月{2}日",
+    "受理 {0}  办结 {1}": "受理 {0}  辦結 {1}",
+    "完成情况": "完成情況",
+    "用料": "用料",
+    "工时": "工時",
+    "业主确认签字": "業主確認簽字",
+    "主管审核意见": "主管審核意見",
+    "主管签名": "主管簽名",
+    "完成情况、用料和工时请如实填写,请业主签字确认后交回客服中心。": "完成情況、用料和工時請如實填寫,請業主簽字確認後交回客服中心。",
 }
 
 

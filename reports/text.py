@@ -93,3 +93,56 @@ class CJKText(Flowable):
         for line in self.lines:
             canvas.drawString(0, y, line)
             y -= self.leading
+
+
+WRITING_PITCH = 8 * 72 / 25.4  # 8 mm between ruled lines: room for a handwritten line
+RULE_GREY = (0.62, 0.62, 0.62)
+
+
+class RuledLines(Flowable):
+    """Lines to write on by hand, `pitch` apart, with any printed text sitting on the first ones.
+
+    The cell's own bottom border is the last line, so only the rules above it are drawn.
+    Printed text longer than the lines prints as plain text at its normal leading instead
+    (nothing is left to write there, and a long text stays as short as it can)."""
+
+    def __init__(
+        self, text: str, font: str, size: float = 9.5, lines: int = 1, pitch: float = WRITING_PITCH
+    ) -> None:
+        super().__init__()
+        self.text = text or ""
+        self.font = font
+        self.size = size
+        self.min_lines = max(1, lines)
+        self.pitch = pitch
+        self.lines: list[str] = []
+        self.ruled = True
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.lines = break_lines(self.text, self.font, self.size, avail_width) if self.text.strip() else []
+        self.ruled = len(self.lines) <= self.min_lines
+        if self.ruled:
+            self.height = self.min_lines * self.pitch
+        else:
+            self.height = len(self.lines) * self.size * 1.45
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        if self.ruled:
+            canvas.saveState()
+            canvas.setStrokeColorRGB(*RULE_GREY)
+            canvas.setLineWidth(0.4)
+            for i in range(1, self.min_lines):
+                y = self.height - i * self.pitch
+                canvas.line(0, y, self.width, y)
+            canvas.restoreState()
+        canvas.setFont(self.font, self.size)
+        leading = self.pitch if self.ruled else self.size * 1.45
+        for i, line in enumerate(self.lines):
+            if self.ruled:  # sitting on its rule
+                y = self.height - (i + 1) * leading + leading * 0.22
+            else:
+                y = self.height - self.size - i * leading
+            canvas.drawString(0, y, line)

@@ -47,3 +47,62 @@ def make_case(office, admin):
         return office.cases.create(CaseInput(**values), admin)
 
     return make
+
+
+# A real print server (tools/cups_setup.sh) ------------------------------------------------
+CUPS_QUEUE = os.environ.get("HUIYIN_CUPS_QUEUE", "HuiyinPDF")
+CUPS_OUT = Path(os.environ.get("HUIYIN_CUPS_PDF_OUT", "/var/spool/cups-pdf-huiyin"))
+
+
+class CupsPrinter:
+    """The CUPS PDF printer the tests print on, and where cups-pdf writes what it printed."""
+
+    def __init__(self, name: str, out_dir: Path) -> None:
+        self.name = name
+        self.hold = f"{name}Hold"  # holds every job until released (to cancel or stop one)
+        self.out_dir = out_dir
+
+    def output(self, job_id: int, timeout: float = 30.0) -> Path:
+        """The PDF cups-pdf wrote for a job (job_<id> in its name), once it is complete."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = sorted(self.out_dir.glob(f"*job_{job_id}.pdf")) + sorted(
+                self.out_dir.glob(f"job_{job_id}-*.pdf")
+            )
+            if found and found[0].stat().st_size > 0 and found[0].read_bytes().rstrip().endswith(b"%%EOF"):
+                return found[0]
+            time.sleep(0.1)
+        raise AssertionError(f"cups-pdf wrote nothing for job {job_id} in {self.out_dir}")
+
+    def admin(self, *command: str) -> None:
+        """cupsenable / cupsdisable / lpadmin … on the test queues (the tests run as root)."""
+        import subprocess
+
+        subprocess.run(command, check=True, capture_output=True, env=dict(os.environ, LC_ALL="C"))
+
+
+@pytest.fixture(scope="session")
+def cups_printer() -> CupsPrinter:
+    """The real CUPS PDF printer; skipped when CUPS is absent, except under
+    HUIYIN_REQUIRE_CUPS=1 (.ci/run), where its absence fails the test."""
+    from app.print_jobs import Cups, PrintFailed
+
+    problem = ""
+    if not Cups.installed():
+        problem = "CUPS client programs (lp) are not installed"
+    else:
+        try:
+            Cups().printer(CUPS_QUEUE)
+            Cups().printer(f"{CUPS_QUEUE}Hold")
+        except PrintFailed as exc:
+            problem = str(exc)
+    if not problem and not CUPS_OUT.is_dir():
+        problem = f"cups-pdf output folder {CUPS_OUT} is missing"
+    if problem:
+        message = f"no CUPS printer {CUPS_QUEUE} (run tools/cups_setup.sh): {problem}"
+        if os.environ.get("HUIYIN_REQUIRE_CUPS") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    return CupsPrinter(CUPS_QUEUE, CUPS_OUT)

@@ -33,6 +33,8 @@ def test_bench_small_scale_writes_every_measure(tmp_path: Path) -> None:
             "300",
             "--ledger-runs",
             "1",
+            "--scan-pages",
+            "3",
             "--cache-dir",
             str(tmp_path / "cache"),
             "--json",
@@ -68,6 +70,8 @@ def test_bench_small_scale_writes_every_measure(tmp_path: Path) -> None:
         "quarterly report PDF",
         "ledger import",
         "peak memory",
+        "scanned forms matched: scanner PDF",
+        "scanned forms matched: phone JPEG photos",
     ]
     for prefix in expected:
         assert any(name.startswith(prefix) for name in measures), f"missing measure {prefix}"
@@ -105,7 +109,7 @@ def test_generator_is_deterministic_and_numbers_follow_the_services(tmp_path: Pa
         "    office = Office.open(Path(sys.argv[1]) / name, FixedClock(now))\n"
         "    out[name] = [c.number + c.account for c in Case.select().order_by(Case.id)]\n"
         "    admin = office.staff.authenticate('admin', 'bench-admin-1')\n"
-        "    last = Case.select().where(Case.number.startswith('TS-2026-')).order_by(Case.id.desc()).first().number\n"
+        "    last = Case.select().where(Case.number.contains('-2026-')).order_by(Case.id.desc()).first().number\n"
         "    new = office.cases.create(CaseInput(account='楼道灯不亮', kind='报修', room='1-1-101',\n"
         "        customer_name='张伟', category='设施设备维护'), admin)\n"
         "    out[name + '_next'] = [last, new.number]\n"

@@ -100,7 +100,7 @@ def test_prefilled_visit_form(office, admin, done_visit):
         "HF-2026-000001",
         "3-2-501",
         "张伟",
-        "TS-2026-00001",
+        done_visit.case.number,
         "漏水/渗漏",
         "卫生间天花板漏水",
         "重做防水层",
@@ -155,6 +155,8 @@ def test_ledger_and_other_sheets(office, admin, make_case):
         "序号",
         "表单编号",
         "领用人",
+        "领用人签字",
+        "交回签字",
         "回访事项",
         "回访次数",
         "交回时间",
@@ -182,7 +184,17 @@ def test_ledger_and_other_sheets(office, admin, make_case):
     ]:
         assert label in record, label
     slip = pdf_text(Printouts(office, admin).dispatch_slip(Dispatch.get()))
-    for label in ["工作联系单", "PG-2026-00001", dep.name, "请核实当班人员", "签收人", "处理结果"]:
+    for label in [
+        "工作联系单",
+        "PG-2026-00001",
+        dep.name,
+        "请核实当班人员",
+        "签收人",
+        "完成情况",
+        "用料",
+        "工时",
+        "业主确认签字",
+    ]:
         assert label in slip, label
 
 

@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import subprocess
+import tempfile
+from pathlib import Path
 
 import pypdf
 import pytest
+from PIL import Image, ImageChops, ImageStat
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton
 from reportlab.pdfgen import canvas
 
+from app.errors import ValidationError
 from app.forms import OUT, PRINTED, RETURNED, VOID
 from app.models import FormSheet, Visit
+from app.print_jobs import FormReservation, PrintDocument
+from app.visits import VisitResult
+from tests.helpers.qt_input import type_text
 from ui.form_ledger import FormLedgerPage, find_visit
 from ui.pdf_preview import PdfPreviewDialog
+from ui.print_job import PainterWorker, page_ranges
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -34,17 +44,24 @@ def tiny_pdf(lines: list[str], landscape: bool = False) -> bytes:
 
 
 class FakePdfSource:
-    """What reports/printing.py will do: reserve the numbers, return a PDF."""
+    """Tiny PDFs in place of the drawn forms (reports/printing.py draws those, tested in
+    test_printing_cups.py); the numbers are reserved in the real ledger, as there."""
 
     def __init__(self, forms, actor) -> None:
         self.forms = forms
         self.actor = actor
         self.printed: list[str] = []
 
-    def blank_forms(self, count: int) -> bytes:
-        sheets = self.forms.issue_blank(count, self.actor)
-        self.printed += [s.number for s in sheets]
-        return tiny_pdf([s.number for s in sheets])
+    def blank_forms_preview(self, count: int) -> bytes:
+        if not 1 <= count <= 500:
+            raise ValidationError({"份数": "一次可打印 1 到 500 份"})
+        return tiny_pdf(["NO: ......"] * count)
+
+    def blank_forms_job(self, count: int) -> PrintDocument:
+        sheets = self.forms.reserve_blank(count, self.actor)
+        numbers = [s.number for s in sheets]
+        self.printed += numbers
+        return PrintDocument(lambda: tiny_pdf(numbers), "blank", FormReservation(self.forms, sheets, numbers))
 
     def ledger_pdf(self) -> bytes:
         return tiny_pdf([f.number for f in self.forms.ledger()][:3] or ["empty"], landscape=True)
@@ -68,12 +85,17 @@ def page(qtbot, office, admin, steward):
 
 
 def print_blank(qtbot, page, count: int) -> PdfPreviewDialog:
+    """打印空白表, then 另存为 PDF: the numbers are issued when the file is written."""
     dialog = page.ask_blank_forms()
     dialog.count.setValue(count)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert page.preview is not None
-    return page.preview
+    preview = page.preview
+    assert preview is not None
+    with qtbot.waitSignal(preview.printed, timeout=30_000) as ended:
+        assert preview.save_to(Path(tempfile.mkdtemp()) / "blank.pdf")
+    assert ended.args[0], ended.args[1]
+    return preview
 
 
 def sign_out(qtbot, page, number: str, person: str = "赵物管", item: str = "") -> None:
@@ -87,29 +109,58 @@ def sign_out(qtbot, page, number: str, person: str = "赵物管", item: str = ""
     assert dialog.result() == QDialog.DialogCode.Accepted, dialog.general_error.text()
 
 
-def planned_visit(office, admin, make_case) -> Visit:
-    case = make_case(kind="投诉", category="服务态度", account="保安态度恶劣")
+def planned_visit(office, admin, make_case, **fields) -> Visit:
+    values = dict(kind="投诉", category="服务态度", account="保安态度恶劣")
+    values.update(fields)
+    case = make_case(**values)
     office.cases.resolve(case, "已道歉", admin)
     return Visit.get(Visit.case == case)
 
 
-def test_print_blank_forms_reserves_numbers_and_previews(qtbot, page):
+def phone_visit_done(office, admin, visit) -> Visit:
+    """The result entered first (by phone, no form number); the paper comes back afterwards."""
+    office.visits.complete(visit, VisitResult(method="电话", satisfaction="满意", findings="已道歉"), admin)
+    return Visit.get_by_id(visit.id)
+
+
+def test_blank_forms_take_their_numbers_when_saved_not_when_previewed(qtbot, page, tmp_path):
     assert page.table.rowCount() == 0
-    preview = print_blank(qtbot, page, 3)
+    dialog = page.ask_blank_forms()
+    dialog.count.setValue(3)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    preview = page.preview
     assert preview.page_count() == 3 and preview.count_label.text() == "共 3 页"
+    assert FormSheet.select().count() == 0 and page.table.rowCount() == 0  # previewing takes no number
+    with qtbot.waitSignal(preview.printed, timeout=30_000) as ended:
+        assert preview.save_to(tmp_path / "空白表")
+    ok, message = ended.args
+    assert ok and message.startswith(f"已保存到 {tmp_path / '空白表.pdf'}")
+    assert "编号 HF-2026-000001 至 HF-2026-000003(共 3 个) 已记入台账(已打印)" in message
+    assert len(pypdf.PdfReader(tmp_path / "空白表.pdf").pages) == 3
     assert (
         page.shown_numbers() == page.source.printed == ["HF-2026-000001", "HF-2026-000002", "HF-2026-000003"]
     )
-    assert page.row_texts("HF-2026-000001")[1] == PRINTED
-    assert "已生成 3 份" in page.banner.text()
+    assert page.row_texts("HF-2026-000001")[1] == PRINTED and page.banner.text() == message
+    assert FormSheet.get(FormSheet.number == "HF-2026-000001").printed_by == "王管理(另存为 PDF)"
+    # Saving where it cannot be written voids the numbers it reserved, with the reason.
+    with qtbot.waitSignal(preview.printed, timeout=30_000) as ended:
+        assert preview.save_to(tmp_path / "missing" / "x.pdf")
+    ok, message = ended.args
+    assert not ok and "不存在" in message and "HF-2026-000004 至 HF-2026-000006(共 3 个) 已作废" in message
+    assert FormSheet.get(FormSheet.number == "HF-2026-000004").void_reason.startswith(
+        "打印失败:无法保存 PDF(文件夹不存在)"
+    )
+    assert page.row_texts("HF-2026-000006")[1] == VOID
     preview.close()
 
 
 def test_a_refused_print_stays_in_the_dialog(qtbot, page, office, monkeypatch):
-    def refuse(count: int) -> bytes:
-        return office.forms.issue_blank(count + 500) and b""  # over the limit of one batch
+    preview = page.source.blank_forms_preview
 
-    monkeypatch.setattr(page.source, "blank_forms", refuse)
+    def refuse(count: int) -> bytes:
+        return preview(count + 500)  # over the limit of one batch
+
+    monkeypatch.setattr(page.source, "blank_forms_preview", refuse)
     dialog = page.ask_blank_forms()
     dialog.count.setValue(7)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
@@ -149,12 +200,18 @@ def test_sign_out_and_the_out_per_person_panel(qtbot, page, office, admin):
 
 def test_return_with_a_scan(qtbot, page, office, admin, make_case, tmp_path):
     visit = planned_visit(office, admin, make_case)
-    print_blank(qtbot, page, 1).close()
+    office.forms.issue_blank(1, admin)
+    page.refresh()
     sign_out(qtbot, page, "HF-2026-000001")
     dialog = page.ask_return()
     assert dialog.checked_by.text() == "王管理" and dialog.use_other.isChecked()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.errors.problems() == {"回访": "请填写回访编号或案件编号"}
+    dialog.visit_ref.setText(visit.case.number)  # its result is not entered yet
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.errors.problems()["回访"].startswith(f"回访 #{visit.id} 还没有录入结果")
+    assert "请作废并写明原因" in dialog.errors.problems()["回访"]
+    visit = phone_visit_done(office, admin, visit)
     dialog.visit_ref.setText("TS-2099-99999")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert "没有案件编号" in dialog.errors.problems()["回访"]
@@ -185,6 +242,7 @@ def test_return_with_a_scan(qtbot, page, office, admin, make_case, tmp_path):
 def test_return_of_a_form_issued_for_a_visit_uses_its_visit(qtbot, page, office, admin, make_case):
     visit = planned_visit(office, admin, make_case)
     form = office.forms.issue_for_visit(visit, admin)
+    visit = phone_visit_done(office, admin, visit)
     page.refresh(select_id=form.id)
     dialog = page.ask_return()
     assert dialog.use_linked.isChecked() and f"#{visit.id}" in dialog.use_linked.text()
@@ -264,23 +322,64 @@ def test_preview_shows_pages_lazily_and_prints_them(qtbot, tmp_path):
     preview.fit_button.click()
     assert preview.fit_width and preview.pages[0].width() <= preview.scroll.viewport().width()
 
+    # 打印到文件 in the print dialog: the PDF itself is written (vector), in the background.
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    printer.setResolution(150)
-    assert preview.print_to(printer) == 3
-    printed = pypdf.PdfReader(tmp_path / "printed.pdf")
-    assert len(printed.pages) == 3
-    assert round(float(printed.pages[0].mediabox.width)) in (595, 596)
+    with qtbot.waitSignal(preview.printed, timeout=30_000) as ended:
+        job = preview.print_to(printer)
+    assert job.way == "FileWorker" and ended.args[0]
+    assert (tmp_path / "printed.pdf").read_bytes() == preview.pdf
 
     ranged = QPrinter(QPrinter.PrinterMode.HighResolution)
     ranged.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     ranged.setOutputFileName(str(tmp_path / "two.pdf"))
-    ranged.setResolution(100)
     ranged.setPrintRange(QPrinter.PrintRange.PageRange)
     ranged.setFromTo(2, 3)
-    assert preview.print_to(ranged) == 2
-    assert len(pypdf.PdfReader(tmp_path / "two.pdf").pages) == 2
+    with qtbot.waitSignal(preview.printed, timeout=30_000):
+        preview.print_to(ranged)
+    two = pypdf.PdfReader(tmp_path / "two.pdf")
+    assert [p.extract_text().strip() for p in two.pages] == ["two", "three"]
+    preview.close()
+
+
+def test_pages_drawn_at_the_printers_own_resolution(qtbot, tmp_path):
+    """Where the PDF cannot go to the printer as PDF (Windows), each page is drawn with
+    pdfium at the printer's resolution, band by band, in a worker thread."""
+    pdf = tiny_pdf(["one", "two", "three"])
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # Qt's own engine, as for a printer
+    printer.setOutputFileName(str(tmp_path / "drawn.pdf"))
+    printer.setResolution(200)
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 3)
+    worker = PainterWorker(lambda: PrintDocument.of(pdf, "t"), printer, page_ranges(printer, 3))
+    with qtbot.waitSignal(worker.ended, timeout=60_000) as ended:
+        worker.start()
+    assert (
+        ended.args[0].ok and ended.args[0].printer == str(tmp_path / "drawn.pdf") and worker.pages_sent == 2
+    )
+    worker.wait()
+    drawn = pypdf.PdfReader(tmp_path / "drawn.pdf")
+    assert len(drawn.pages) == 2
+    assert round(float(drawn.pages[0].mediabox.width)) in (595, 596)  # true size
+    bands = [x.get_object() for x in drawn.pages[0]["/Resources"]["/XObject"].values()]
+    widths = {int(b["/Width"]) for b in bands}
+    assert len(widths) == 1 and abs(widths.pop() - 595 / 72 * 200) < 3  # 200 dpi, the printer's, not 300
+    assert sum(int(b["/Height"]) for b in bands) in range(2335, 2345)
+    # The page looks like the PDF's page 2.
+    made = tmp_path / "made.pdf"
+    made.write_bytes(pdf)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "40", "-f", "2", "-l", "2", str(made), str(tmp_path / "m")], check=True
+    )
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "40", "-l", "1", str(tmp_path / "drawn.pdf"), str(tmp_path / "d")],
+        check=True,
+    )
+    a = Image.open(next(tmp_path.glob("m-*.png"))).convert("L")
+    b = Image.open(next(tmp_path.glob("d-*.png"))).convert("L").resize(a.size)
+    assert ImageStat.Stat(ImageChops.difference(a, b)).mean[0] < 4
 
 
 def test_preview_saves_and_tells_why_it_cannot(qtbot, tmp_path):
@@ -303,3 +402,207 @@ def test_preview_of_broken_bytes_says_so(qtbot):
     assert preview.page_count() == 0 and "无法显示" in preview.banner.text()
     assert not preview.print_button.isEnabled()
     QApplication.processEvents()
+
+
+# The ledger closed: visits on real forms, quarterly archive, destruction (issue 11) ---------
+def q3_forms(office, admin, make_case, steward):
+    """Q3 2026: two forms returned with their visits, one voided, one still out."""
+    first = planned_visit(office, admin, make_case)
+    second = planned_visit(office, admin, make_case, room="3-1-101")
+    a, b, c, d = office.forms.issue_blank(4, admin)
+    for form in (a, b, d):
+        office.forms.sign_out(form, steward)
+    for visit, form in ((first, a), (second, b)):
+        office.visits.complete(
+            visit,
+            VisitResult(
+                method="上门", satisfaction="满意", findings="已道歉", signed=True, form_no=form.number
+            ),
+            admin,
+        )
+    office.forms.void(c, "污损", admin)
+
+
+def test_archive_a_quarter_from_the_ledger(qtbot, page, office, admin, make_case, clock, steward):
+    q3_forms(office, admin, make_case, steward)
+    dialog = page.ask_archive()
+    assert dialog.chosen() == "2026-Q2" and dialog.shown_numbers() == []  # the last finished quarter
+    assert "没有待归档的表单" in dialog.status.text()
+    dialog.choose("2026-Q3")  # this quarter, not finished yet
+    assert dialog.shown_numbers() == [
+        "HF-2026-000001",
+        "HF-2026-000002",
+        "HF-2026-000003",
+    ]
+    assert "2026-10-01 起才能归档" in dialog.status.text() and not dialog.ok_button.isEnabled()
+    dialog.reject()
+    clock.at = dt.datetime(2026, 10, 12, 9, 0)  # past the 10th
+    page.refresh()
+    dialog = page.ask_archive()
+    assert dialog.chosen() == "2026-Q3"  # the oldest quarter waiting to be filed
+    assert "已逾期" in dialog.status.text() and dialog.ok_button.isEnabled()
+    assert page.summary.text().endswith(";待归档 3 张(逾期)")
+    assert dialog.still_out.text().startswith("尚未交回 1 份:HF-2026-000004") and "不影响本次归档" in (
+        dialog.still_out.text()
+    )
+    dialog.remarks.setText("3号档案盒")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert "2026年第3季度的 3 份表单已记为归档" in page.banner.text()
+    assert "待归档" not in page.summary.text()
+    assert page.row_texts("HF-2026-000001")[1] == "已交回 · 已归档"
+    assert page.row_texts("HF-2026-000003")[1] == "已作废 · 已归档"
+    assert page.row_texts("HF-2026-000004")[1] == "已领用 · 超期"
+    page.state_filter.setCurrentText("已归档")
+    assert page.shown_numbers() == ["HF-2026-000001", "HF-2026-000002", "HF-2026-000003"]
+    again = page.ask_archive()
+    again.choose("2026-Q3")
+    assert "没有待归档的表单" in again.status.text() and "王管理,3 份 3号档案盒" in again.batches.text()
+    assert not again.ok_button.isEnabled()
+    again.reject()
+
+
+def test_record_a_destruction_from_the_ledger(qtbot, page, office, admin, make_case, clock, steward):
+    q3_forms(office, admin, make_case, steward)
+    clock.at = dt.datetime(2026, 10, 9, 9, 0)
+    office.forms.archive("2026Q3", admin)
+    dialog = page.ask_destruction()
+    assert dialog.empty.isVisibleTo(dialog) and not dialog.ok_button.isEnabled()
+    assert any("归档保管 2 年(从所属季度结束算起" in label.text() for label in dialog.findChildren(QLabel))
+    dialog.reject()
+    clock.at = dt.datetime(2028, 10, 9, 9, 0)
+    dialog = page.ask_destruction()
+    assert dialog.checked_numbers() == ["HF-2026-000001", "HF-2026-000002", "HF-2026-000003"]
+    dialog.set_checked("HF-2026-000003", False)
+    dialog.destroyed_by.clear()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.errors.problems() == {"销毁人": "必须填写"}
+    assert dialog.checked_numbers() == ["HF-2026-000001", "HF-2026-000002"]  # nothing lost
+    dialog.destroyed_by.setText("钱主任")
+    dialog.remarks.setText("碎纸机")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert "已登记销毁 2 份,销毁人 钱主任" in page.banner.text()
+    assert page.row_texts("HF-2026-000001")[1] == "已交回 · 已销毁"
+    assert page.row_texts("HF-2026-000003")[1] == "已作废 · 已归档"
+    assert FormSheet.select().count() == 4  # the rows stay
+    later = page.ask_destruction()
+    assert later.checked_numbers() == ["HF-2026-000003"]
+    assert "2028-10-09 钱主任 销毁 2 份(登记人 王管理)" in later.history.text()
+    later.reject()
+
+
+def test_a_blank_form_cannot_be_returned_it_is_voided(qtbot, page, office, admin):
+    office.forms.issue_blank(1, admin)
+    page.refresh()
+    sign_out(qtbot, page, "HF-2026-000001")
+    dialog = page.ask_return()
+    assert any("没有用过的表不能交回" in label.text() for label in dialog.findChildren(QLabel))
+    dialog.reject()
+    dialog = page.ask_void()
+    dialog.reason.setCurrentText("未使用")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert page.row_texts("HF-2026-000001")[1] == VOID
+
+
+def test_the_visit_record_offers_the_usable_forms(qtbot, office, admin, make_case, clock, steward):
+    from ui.visit_record import VisitRecordDialog
+
+    visit = planned_visit(office, admin, make_case)
+    assert visit.visitor_id == steward.id  # building 3 is his
+    mine, theirs, voided, unsigned = office.forms.issue_blank(4, admin)
+    office.forms.sign_out(mine, steward)
+    office.forms.sign_out(theirs, office.staff.save_staff("孙物管", "steward", buildings="1"))
+    office.forms.void(voided, "污损", admin)
+    clock.advance(days=1)
+    d = VisitRecordDialog(visit.id, office.visits, office.staff, admin)
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    box = d.signature.form_no_box
+    assert [box.itemText(i) for i in range(box.count())] == [mine.number]
+    assert "可选 1 张" in d.signature.form_hint.text()
+    d.method_buttons["上门"].click()
+    d.satisfaction_buttons["满意"].click()
+    type_text(qtbot, d.findings, "已当面致歉")
+    d.signature.signed_box.click()
+    assert d.signature.form_no() == mine.number  # the only usable form, offered
+    assert d.signature.form_hint.text() == "空白表 · 赵物管 领用"
+    for number, words in (
+        (voided.number, "已作废"),
+        (theirs.number, "由孙物管领用"),
+        (unsigned.number, "请先在表单台账中登记领用"),
+        ("HF-2026-000099", "台账里没有编号"),
+    ):
+        d.signature.form_no_edit.clear()
+        type_text(qtbot, d.signature.form_no_edit, number)
+        qtbot.mouseClick(d.complete_button, Qt.MouseButton.LeftButton)
+        assert d.field_errors["表单编号"].isVisible() and words in d.field_errors["表单编号"].text()
+        assert Visit.get_by_id(visit.id).state == "计划"
+    assert d.findings.toPlainText() == "已当面致歉"  # nothing lost
+    d.signature.form_no_box.setCurrentIndex(0)
+    qtbot.mouseClick(d.complete_button, Qt.MouseButton.LeftButton)
+    assert Visit.get_by_id(visit.id).form_no == mine.number
+    form = FormSheet.get_by_id(mine.id)
+    assert form.state == RETURNED and form.checked_by == "王管理" and form.returned_at == clock.now()
+
+
+def test_the_dashboard_flags_an_archive_late(qtbot, office, admin, make_case, clock, steward):
+    from app.dashboard import dashboard
+    from ui.dashboard import DashboardPage
+
+    q3_forms(office, admin, make_case, steward)
+    clock.at = dt.datetime(2026, 10, 5, 9, 0)
+    page = DashboardPage(lambda: dashboard(office, clock.now().date()))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.forms_notice.isVisible()
+    assert page.forms_notice.text() == "2026年第3季度的 3 份回访记录表须在 2026-10-10 前归档。"
+    clock.at = dt.datetime(2026, 10, 11, 9, 0)
+    page.refresh()
+    assert page.data.forms_archive_late[0].quarter == "2026-Q3"
+    assert (
+        page.forms_notice.text() == "2026年第3季度的 3 份回访记录表未在 2026-10-10 前归档,已逾期,请尽快归档。"
+    )
+    with qtbot.waitSignal(page.open_forms):
+        page.forms_notice.findChild(QPushButton).click()
+    office.forms.archive("2026Q3", admin)
+    page.refresh()
+    assert not page.forms_notice.isVisible()
+    clock.at = dt.datetime(2028, 10, 2, 9, 0)
+    page.refresh()
+    assert page.forms_notice.text() == "3 份已归档的表单保管期已满,可以销毁(销毁后请在表单台账中登记)。"
+
+
+def test_the_keeping_period_is_set_in_the_visit_rules(qtbot, office):
+    from ui.visit_policy_page import VisitPolicyEditor
+
+    editor = VisitPolicyEditor()
+    qtbot.addWidget(editor)
+    policy = office.policies.load()
+    editor.load(policy)
+    assert editor.form_keep_years.value() == 2 and editor.form_keep_years.suffix() == " 年"
+    editor.form_keep_years.setValue(3)
+    editor.apply(policy)
+    office.policies.save(policy)
+    assert office.forms.keep_years() == 3
+
+
+def test_archive_refreshes_when_the_ledger_changed_meanwhile(
+    qtbot, page, office, admin, make_case, clock, steward
+):
+    q3_forms(office, admin, make_case, steward)
+    clock.at = dt.datetime(2026, 10, 2, 9, 0)
+    dialog = page.ask_archive()
+    assert dialog.chosen() == "2026-Q3" and len(dialog.shown_numbers()) == 3
+    late = FormSheet.get(FormSheet.number == "HF-2026-000004")
+    late.voided_at = dt.datetime(2026, 9, 30, 17, 0)  # voided on another PC, dated in Q3
+    late.state = VOID
+    late.save()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "待归档清单已有变化" in dialog.general_error.text()
+    assert dialog.shown_numbers()[-1] == "HF-2026-000004"  # the list as it stands now
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert FormSheet.select().where(FormSheet.archived_in.is_null(False)).count() == 4

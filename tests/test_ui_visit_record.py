@@ -93,6 +93,7 @@ def test_missing_satisfaction_shows_the_reason_and_keeps_the_text(
 
 def test_door_visit_needs_the_signature(qtbot, office, admin, make_case, clock, open_dialog):
     visit = planned_visit(office, admin, make_case)
+    form = office.forms.issue_for_visit(visit, admin)  # the paper form is a number of the ledger
     clock.advance(days=1)
     d = open_dialog(visit)
     assert isinstance(d.signature, SignatureSection)
@@ -102,12 +103,13 @@ def test_door_visit_needs_the_signature(qtbot, office, admin, make_case, clock, 
     assert d.field_errors["客户签名"].isVisible()
     assert Visit.get_by_id(visit.id).state == domain.VISIT_PLANNED
     d.signature.signed_box.click()
+    d.signature.form_no_edit.clear()  # ticking it offered the only usable form; start empty
     qtbot.mouseClick(d.complete_button, Qt.MouseButton.LeftButton)
     assert d.field_errors["表单编号"].isVisible()  # the paper form is known by its number
-    type_text(qtbot, d.signature.form_no_edit, "HF-0042")
+    type_text(qtbot, d.signature.form_no_edit, form.number.lower())
     qtbot.mouseClick(d.complete_button, Qt.MouseButton.LeftButton)
     v = Visit.get_by_id(visit.id)
-    assert v.state == domain.VISIT_DONE and v.method == "上门" and v.form_no == "HF-0042"
+    assert v.state == domain.VISIT_DONE and v.method == "上门" and v.form_no == form.number
     assert not v.findings.startswith("电话回访")
 
 
@@ -218,6 +220,7 @@ def test_a_finished_visit_opens_read_only(qtbot, office, admin, make_case, clock
     clock.advance(days=1)
     from app.visits import VisitResult
 
+    office.forms.issue_for_visit(visit, admin)
     office.visits.complete(
         visit,
         VisitResult(
@@ -225,7 +228,7 @@ def test_a_finished_visit_opens_read_only(qtbot, office, admin, make_case, clock
             satisfaction="很满意",
             findings="门锁好用",
             signed=True,
-            form_no="HF-7",
+            form_no="HF-2026-000001",
             site_checked=True,
             worker_conduct="礼貌",
             charges_checked=False,
@@ -239,7 +242,7 @@ def test_a_finished_visit_opens_read_only(qtbot, office, admin, make_case, clock
     assert labels["满意度"] == "很满意" and labels["回访方式"] == "上门"
     assert labels["回访内容"] == "门锁好用" and labels["现场查看"] == "已到现场查看"
     assert labels["收费核实"] == "未核实" and labels["维修人员表现"] == "礼貌"
-    assert "客户已签字" in labels["客户签名"] and "HF-7" in labels["客户签名"]
+    assert "客户已签字" in labels["客户签名"] and "HF-2026-000001" in labels["客户签名"]
 
 
 def test_a_periodic_visit_shows_its_purpose(qtbot, office, admin, clock, open_dialog):

@@ -295,6 +295,8 @@ class DashboardPage(QWidget):
         self.refresh_button = QPushButton(self.tr("刷新"))
         self.refresh_button.clicked.connect(self.refresh)
         self.banner = Banner("error")
+        # A year whose holidays are only estimated (暂定): until the office loads the notice.
+        self.holiday_notice = Banner("warn")
 
         self.tiles: dict[str, Tile] = {}
         tile_grid = QGridLayout()
@@ -314,6 +316,10 @@ class DashboardPage(QWidget):
             tile.clicked.connect(lambda _checked=False, k=key: self._tile_clicked(k))
             self.tiles[key] = tile
             tile_grid.addWidget(tile, i // 4, i % 4)
+
+        # Paper forms to file (归档 by the 10th of the next quarter) or past their keeping period.
+        self.forms_notice = Banner("warn")
+        self.forms_notice.add_button(self.tr("打开表单台账"), self.open_forms.emit)
 
         # Per-visitor table.
         self.visitor_table = _table(
@@ -363,7 +369,9 @@ class DashboardPage(QWidget):
         layout.setSpacing(10)
         layout.addLayout(top)
         layout.addWidget(self.banner)
+        layout.addWidget(self.holiday_notice)
         layout.addLayout(tile_grid)
+        layout.addWidget(self.forms_notice)
         layout.addLayout(lower, 1)
         self.refresh()
 
@@ -383,6 +391,17 @@ class DashboardPage(QWidget):
         self.heading.setText(
             self.tr("工作台 · {0}年{1}月{2}日 星期{3}").format(day.year, day.month, day.day, weekday(day))
         )
+
+        if d.provisional_years:
+            years = "、".join(str(y) for y in d.provisional_years)
+            self.holiday_notice.show_message(
+                self.tr(
+                    "{0} 年的国务院放假安排尚未录入:该年的期限暂按法定节日推算(暂定),调休上班日未计入。"
+                    "安排公布后请在“设置 → 节假日”中载入,未结案件的期限会自动重算。"
+                ).format(years)
+            )
+        else:
+            self.holiday_notice.hide()
 
         def alert(n: int, words: str) -> tuple[int, str, str]:
             return (n, words, "alert") if n else (0, self.tr("无"), "ok")
@@ -426,6 +445,8 @@ class DashboardPage(QWidget):
                 else self.tr("无")
             )
             t["rework"].set_value(0, words, "ok")
+
+        self._show_forms_notice(d)
 
         # Visitors.
         table = self.visitor_table
@@ -478,6 +499,45 @@ class DashboardPage(QWidget):
         table.resizeColumnsToContents()
 
         self.trend.set_months(d.satisfaction_trend)
+
+    def _show_forms_notice(self, d: DashboardData) -> None:
+        """归档 late (red) or due (amber), and filed forms the policy no longer keeps."""
+
+        def quarter(label: str) -> str:
+            return self.tr("{0}年第{1}季度").format(label[:4], label[-1])
+
+        lines = []
+        late = d.forms_archive_late
+        if len(late) == 1:
+            q = late[0]
+            lines.append(
+                self.tr("{0}的 {1} 份回访记录表未在 {2} 前归档,已逾期,请尽快归档。").format(
+                    quarter(q.quarter), q.count, q.deadline.strftime("%Y-%m-%d")
+                )
+            )
+        elif late:
+            lines.append(
+                self.tr("{0} 个季度({1}至{2})共 {3} 份回访记录表未按期归档,已逾期,请尽快归档。").format(
+                    len(late), quarter(late[0].quarter), quarter(late[-1].quarter), sum(q.count for q in late)
+                )
+            )
+        for q in d.forms_to_file:
+            if not q.late:
+                lines.append(
+                    self.tr("{0}的 {1} 份回访记录表须在 {2} 前归档。").format(
+                        quarter(q.quarter), q.count, q.deadline.strftime("%Y-%m-%d")
+                    )
+                )
+        if d.forms_to_destroy:
+            lines.append(
+                self.tr("{0} 份已归档的表单保管期已满,可以销毁(销毁后请在表单台账中登记)。").format(
+                    d.forms_to_destroy
+                )
+            )
+        if not lines:
+            self.forms_notice.hide()
+            return
+        self.forms_notice.show_message("<br>".join(lines), "error" if late else "warn")
 
     # Clicks ----------------------------------------------------------------------------
     def _tile_clicked(self, key: str) -> None:

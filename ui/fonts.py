@@ -21,8 +21,8 @@ UI_POINT_SIZE = 10
 # The system fonts to prefer, best first, per platform and script.
 SYSTEM_FONTS: dict[str, dict[str, list[str]]] = {
     "win32": {
-        "zh_CN": ["Microsoft YaHei UI", "Microsoft YaHei", "微软雅黑"],
-        "zh_TW": ["Microsoft JhengHei UI", "Microsoft JhengHei", "微軟正黑體", "Microsoft YaHei UI"],
+        "zh_CN": ["Microsoft YaHei UI", "Microsoft YaHei", "微软雅黑"],  # data: font family names
+        "zh_TW": ["Microsoft JhengHei UI", "Microsoft JhengHei", "微軟正黑體", "Microsoft YaHei UI"],  # data
     },
     "darwin": {"zh_CN": ["PingFang SC"], "zh_TW": ["PingFang TC", "PingFang SC"]},
     "linux": {  # Debian/Ubuntu/UOS/Kylin ship Noto or Source Han; UOS also has its own

@@ -6,8 +6,9 @@ per person. The actions (打印空白表, 领用, 交回, 作废, 打印签收�
 that calls `FormLedger`; when the ledger refuses, the reason shows in the dialog and what
 was typed stays. A scanned form number in 查找编号 jumps to its row.
 
-`pdf_source` makes the PDFs: `blank_forms(count) -> bytes` (reserving the numbers) and
-`ledger_pdf() -> bytes`.
+`pdf_source` makes the PDFs: `blank_forms_preview(count) -> bytes` (no number taken),
+`blank_forms_job(count) -> PrintDocument` (reserves the numbers when the job is sent; the
+job confirms or voids them) and `ledger_pdf() -> bytes`.
 """
 
 from __future__ import annotations
@@ -43,8 +44,9 @@ from PySide6.QtWidgets import (
 
 from app import domain
 from app.errors import UserError, ValidationError
-from app.forms import FORM_STATES, MAX_SCAN_BYTES, OUT, PRINTED, VOID, FormLedger
+from app.forms import ARCHIVED, DESTROYED, FORM_STATES, MAX_SCAN_BYTES, OUT, PRINTED, VOID, FormLedger
 from app.models import Case, FormSheet, Staff, Visit
+from app.print_jobs import PrintDocument
 from app.staff import StaffService
 from app.validation import clean_text
 from ui.pdf_preview import PdfPreviewDialog
@@ -59,7 +61,9 @@ VOID_REASONS = ["填写错误", "污损", "遗失", "打印错误", "重复打�
 
 
 class PdfSource(Protocol):
-    def blank_forms(self, count: int) -> bytes: ...
+    def blank_forms_preview(self, count: int) -> bytes: ...
+
+    def blank_forms_job(self, count: int) -> PrintDocument: ...
 
     def ledger_pdf(self) -> bytes: ...
 
@@ -173,7 +177,12 @@ class BlankFormsDialog(ActionDialog):
         self.count.setRange(1, 500)
         self.count.setValue(10)
         self.count.setSuffix(self.tr(" 份"))
-        note = QLabel(self.tr("每份表占用一个新编号(HF-年份-序号),编号记入台账,作废也不会重复使用。"))
+        note = QLabel(
+            self.tr(
+                "打印时每份表占用一个新编号(HF-年份-序号)并记入台账;"
+                "打印失败或取消的编号当即作废,不会重复使用。"
+            )
+        )
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         self.add_row(self.tr("份数"), self.count, "份数")
@@ -263,6 +272,15 @@ class ReturnDialog(ActionDialog):
         self.add_row(self.tr("回访"), visit_box, "回访", self.visit_ref)
         self.add_row(self.tr("扫描件"), scan_row, "扫描件", self.scan_path)
         self.add_row(self.tr("备注"), self.remarks, "备注")
+        note = QLabel(
+            self.tr(
+                "交回的表须是已录入结果的那次回访的表(在回访记录中填写表号保存,即自动记为交回)。"
+                "没有用过的表不能交回,请作废并写明原因。"
+            )
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        self.form.addRow(note)
         self.setMinimumWidth(600)
 
     def browse(self) -> None:
@@ -359,11 +377,17 @@ class FormLedgerPage(QWidget):
         self.return_button = QPushButton(self.tr("交回…"))
         self.void_button = QPushButton(self.tr("作废…"))
         self.ledger_button = QPushButton(self.tr("打印签收表…"))
+        self.archive_button = QPushButton(self.tr("季度归档…"))
+        self.destroy_button = QPushButton(self.tr("销毁登记…"))
+        self.archive_button.clicked.connect(self.ask_archive)
+        self.destroy_button.clicked.connect(self.ask_destruction)
         self.blank_button.clicked.connect(self.ask_blank_forms)
         self.sign_out_button.clicked.connect(self.ask_sign_out)
         self.return_button.clicked.connect(self.ask_return)
         self.void_button.clicked.connect(self.ask_void)
         self.ledger_button.clicked.connect(self.print_ledger)
+        self.scan_button = QPushButton(self.tr("导入扫描件…"))  # signed forms scanned back (helper D)
+        self.scan_button.clicked.connect(self.import_scans)
         self.find_edit = QLineEdit()
         self.find_edit.setPlaceholderText(self.tr("扫描或输入编号,回车"))
         self.find_edit.setClearButtonEnabled(True)
@@ -377,8 +401,11 @@ class FormLedgerPage(QWidget):
             self.blank_button,
             self.sign_out_button,
             self.return_button,
+            self.scan_button,
             self.void_button,
             self.ledger_button,
+            self.archive_button,
+            self.destroy_button,
         ):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -388,6 +415,7 @@ class FormLedgerPage(QWidget):
         # Filters
         self.state_filter = QComboBox()
         self.state_filter.addItems([self.tr(ALL), *FORM_STATES[:2], self.tr(OVERDUE), *FORM_STATES[2:]])
+        self.state_filter.addItems([ARCHIVED, DESTROYED])  # flags beside the state (归档, 销毁)
         self.person_filter = QComboBox()
         self.person_filter.setMinimumContentsLength(6)
         self.person_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -477,6 +505,8 @@ class FormLedgerPage(QWidget):
         rows = self._all
         if state == self.tr(OVERDUE):
             rows = [f for f in rows if f.id in self._overdue]
+        elif state in (ARCHIVED, DESTROYED):
+            rows = [f for f in rows if self.forms.flags(f) == state]
         elif state != self.tr(ALL):
             rows = [f for f in rows if f.state == state]
         if person and person != self.tr(ALL):
@@ -492,6 +522,8 @@ class FormLedgerPage(QWidget):
             overdue = form.id in self._overdue
             days = self.forms.days_out(form)
             state = self.tr("{0} · 超期").format(form.state) if overdue else form.state
+            if flag := self.forms.flags(form):
+                state = f"{state} · {flag}"
             days_text = (
                 ""
                 if days is None
@@ -533,6 +565,13 @@ class FormLedgerPage(QWidget):
             text += self.tr(",<b style='color:#8c1d18'>超期未交回 {0} 张</b>(领用超过 {1} 天)").format(
                 len(self._overdue), self.forms.return_days()
             )
+        unfiled = self.forms.unfiled_counts()
+        if unfiled:
+            late = any(
+                self.forms.clock.now().date() > self.forms.archive_deadline(quarter) for quarter in unfiled
+            )
+            words = self.tr(";待归档 {0} 张(逾期)") if late else self.tr(";待归档 {0} 张")
+            text += words.format(sum(unfiled.values()))
         self.summary.setText(text)
         if selected is not None:
             self.select_form(selected.id, reset_filters=False)
@@ -548,7 +587,11 @@ class FormLedgerPage(QWidget):
         stamp = metrics.horizontalAdvance("2026-09-28 09:30") + 14
         widths = (
             metrics.horizontalAdvance("HF-2026-000000") + 14,
-            metrics.horizontalAdvance(self.tr("{0} · 超期").format(FORM_STATES[1])) + 14,
+            max(  # the widest state: out and overdue, or returned and filed
+                metrics.horizontalAdvance(self.tr("{0} · 超期").format(FORM_STATES[1])),
+                metrics.horizontalAdvance(f"{FORM_STATES[2]} · {ARCHIVED}"),
+            )
+            + 14,
             5 * char + 10,
             stamp,
             metrics.horizontalAdvance(self.tr("{0} 天(超期)").format(99)) + 14,
@@ -690,34 +733,46 @@ class FormLedgerPage(QWidget):
             self.banner.show_message(self.tr("请先在台账中选中一张表(或在“查找编号”中扫描编号)"), "warn")
         return form
 
-    def _show_pdf(self, make: Callable[[], bytes], title: str, file_name: str) -> PdfPreviewDialog | None:
+    def _show_pdf(
+        self,
+        make: Callable[[], bytes],
+        title: str,
+        file_name: str,
+        make_job: Callable[[], PrintDocument] | None = None,
+    ) -> PdfPreviewDialog | None:
+        """The preview; with `make_job`, printing it reserves numbers, so the ledger is
+        refreshed when the job ends (confirmed or voided)."""
         try:
             pdf = make()
         except UserError as exc:
             self.banner.show_message(str(exc), "error")
             return None
-        self.preview = PdfPreviewDialog(pdf, title, file_name, self)
+        self.preview = PdfPreviewDialog(pdf, title, file_name, self, make_job=make_job)
+        if make_job is not None:
+            self.preview.printed.connect(self._numbered_job_ended)
         self.preview.open()
         return self.preview
 
+    def _numbered_job_ended(self, ok: bool, message: str) -> None:
+        self.refresh()
+        self.forms_changed.emit()
+        self.banner.show_message(message, "success" if ok else "error")
+
     def ask_blank_forms(self) -> ActionDialog:
+        """打印空白表: the preview first; the numbers are taken when the job is sent."""
         dialog = BlankFormsDialog(self)
         made: list[bytes] = []
 
         def submit() -> None:
-            made[:] = [self.pdf_source.blank_forms(dialog.count.value())]
+            made[:] = [self.pdf_source.blank_forms_preview(dialog.count.value())]
 
         def done() -> None:
-            self.refresh()
-            self.forms_changed.emit()
             count = dialog.count.value()
-            self.banner.show_message(
-                self.tr("已生成 {0} 份空白回访记录表,编号已记入台账").format(count), "success"
-            )
             self._show_pdf(
                 lambda: made[0],
                 self.tr("空白回访记录表({0} 份)").format(count),
                 self.tr("空白回访记录表.pdf"),
+                make_job=lambda: self.pdf_source.blank_forms_job(count),
             )
 
         dialog.submit = submit
@@ -767,6 +822,52 @@ class FormLedgerPage(QWidget):
         dialog = VoidDialog(form, self)
         dialog.submit = lambda: self.forms.void(form, dialog.reason.currentText(), self.actor)
         return self._open(dialog, lambda: self._changed(form.id, self.tr("{0} 已作废").format(form.number)))
+
+    def ask_archive(self) -> ActionDialog:
+        """季度归档: the quarter's returned and voided forms, marked filed by the actor."""
+        from ui.form_archive import ArchiveDialog
+
+        dialog = ArchiveDialog(self.forms, self.actor, self)
+
+        def done() -> None:
+            words = dialog.quarter.currentText()
+            count = len(dialog.listing.to_file) if dialog.listing else 0
+            self.refresh()
+            self.banner.show_message(self.tr("{0}的 {1} 份表单已记为归档").format(words, count), "success")
+            self.forms_changed.emit()
+
+        return self._open(dialog, done)
+
+    def ask_destruction(self) -> ActionDialog:
+        """销毁登记: which filed forms past their keeping period a person destroyed, and when."""
+        from ui.form_archive import DestructionDialog
+
+        dialog = DestructionDialog(self.forms, self.actor, self)
+
+        def done() -> None:
+            count = len(dialog.checked_numbers())
+            self.refresh()
+            self.banner.show_message(
+                self.tr("已登记销毁 {0} 份,销毁人 {1};台账中的记录保留").format(
+                    count, clean_text(dialog.destroyed_by.text())
+                ),
+                "success",
+            )
+            self.forms_changed.emit()
+
+        return self._open(dialog, done)
+
+    def import_scans(self) -> QDialog:
+        """导入扫描件: signed forms scanned back, matched by their QR code (ui/scan_import.py)."""
+        from app.form_scans import FormScans
+        from ui.scan_import import ScanImportDialog
+
+        dialog = ScanImportDialog(FormScans(self.forms), self.actor, self)
+        dialog.batch_finished.connect(lambda _batch: (self.refresh(), self.forms_changed.emit()))
+        dialog.matched_by_hand.connect(lambda _outcome: (self.refresh(), self.forms_changed.emit()))
+        self.scan_dialog = dialog
+        dialog.open()
+        return dialog
 
     def print_ledger(self) -> PdfPreviewDialog | None:
         """打印签收表: the 《回访记录签收表》 as the ledger stands."""

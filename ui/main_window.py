@@ -30,11 +30,13 @@ from app.holidays import HolidayService
 from app.models import NightLogEntry, Staff, set_actor
 from app.office import Office
 from app.permissions import can
+from app.print_jobs import PrintDocument
 from app.stats import Comparison
 from app.stats_export import write_xlsx
 from reports.printing import Printouts
 from reports.quarterly import QuarterlyReport
 from ui.i18n import read_language
+from ui.widgets import fit_to_screen
 
 PAGES = [
     ("dashboard", QT_TR_NOOP("工作台")),
@@ -61,7 +63,9 @@ class MainWindow(QMainWindow):
         self.user = user
         set_actor(user.name)
         self.setWindowTitle(f"{APP_NAME} {__version__} — {office.name}")
-        self.resize(1320, 780)
+        # First start: as large as the screen's free area allows (1366×768 with a task bar
+        # included); afterwards the size each person left it at (_restore_layout).
+        fit_to_screen(self, 1440, 900)
         self.printouts = Printouts(office, user, language=read_language(office.data_dir))
         self.page_widgets: dict[str, QWidget] = {}
 
@@ -149,6 +153,13 @@ class MainWindow(QMainWindow):
         widget = self.page(key)
         self.nav.setCurrentRow(self.nav_keys.index(key))
         return widget
+
+    def new_case(self) -> None:
+        """Ctrl+N: the intake page with the cursor in 房号, ready for the caller."""
+        page = self.show_page("intake")
+        start = getattr(page, "start_call", None)
+        if callable(start):
+            start()
 
     def _show_row(self, row: int) -> None:
         key = self.nav_keys[row]
@@ -305,10 +316,15 @@ class MainWindow(QMainWindow):
         dialog.case_changed.connect(lambda _id: self._after_change())
         dialog.exec()
 
-    def preview(self, pdf: bytes, name: str) -> None:
+    def preview(self, pdf: bytes, name: str, make_job: Callable[[], PrintDocument] | None = None) -> None:
+        """打印预览 with 打印… and 另存为 PDF…; with `make_job`, the document carries form
+        numbers, reserved only when it is printed or saved."""
         from ui.pdf_preview import PdfPreviewDialog
 
-        PdfPreviewDialog(pdf, title=name, file_name=f"{name}.pdf", parent=self).exec()
+        dialog = PdfPreviewDialog(pdf, title=name, file_name=f"{name}.pdf", parent=self, make_job=make_job)
+        if make_job is not None:
+            dialog.printed.connect(lambda _ok, _message: self._after_change())
+        dialog.exec()
 
     def show_case_history(self, case: object) -> None:
         from ui.history import HistoryDialog
@@ -330,7 +346,9 @@ class MainWindow(QMainWindow):
             self.user,
             self,
             print_form=lambda visit: self.preview(
-                self.printouts.visit_form(visit), self.tr("回访记录表-{0}").format(visit.id)
+                self.printouts.visit_form_preview(visit),
+                self.tr("回访记录表-{0}").format(visit.id),
+                make_job=lambda: self.printouts.visit_forms_job([visit]),
             ),
         )
         dialog.visit_changed.connect(lambda _id: self._after_change())
@@ -357,7 +375,10 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         role = domain.ROLES.get(self.user.role, self.user.role)
-        self.status_user.setText(self.tr("{0} · {1}({2})").format(self.office.name, self.user.name, role))
+        if self.user.name == role:  # the first administrator is often named after the role
+            self.status_user.setText(self.tr("{0} · {1}").format(self.office.name, self.user.name))
+        else:
+            self.status_user.setText(self.tr("{0} · {1}({2})").format(self.office.name, self.user.name, role))
         counts = self.office.query.quick_counts(CaseFilter())
         self.status_counts.setText(
             self.tr("未结 {0} · 逾期 {1} · 今日到期 {2}").format(
@@ -417,11 +438,7 @@ class MainWindow(QMainWindow):
 
         go = bar.addMenu(self.tr("日常(&D)"))
         go.addAction(self._action(self.tr("工作台"), lambda: self.show_page("dashboard"), "Ctrl+1"))
-        go.addAction(
-            self._action(
-                self.tr("新建受理"), lambda: self.show_page("intake"), "Ctrl+N", permission="case.create"
-            )
-        )
+        go.addAction(self._action(self.tr("新建受理"), self.new_case, "Ctrl+N", permission="case.create"))
         go.addAction(self._action(self.tr("查找案件"), self._focus_search, "Ctrl+F"))
         go.addAction(self._action(self.tr("逾期案件"), lambda: self.open_case_list(CaseFilter(overdue=True))))
         go.addAction(
@@ -522,6 +539,8 @@ class MainWindow(QMainWindow):
         geometry = self._settings().value(f"{self.user.id}/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            # Saved on a bigger screen (or before a task bar moved): shrink to this one.
+            fit_to_screen(self, self.width(), self.height(), centre=False)
 
     def _restore_case_list(self, page: QWidget) -> None:
         from ui.case_list import restore_list_state

@@ -1,17 +1,23 @@
 """打印预览: a PDF the program made, shown page by page, printed or saved.
 
 Pages are rendered with pypdfium2 only when they scroll into view (and a few are kept),
-so a hundred-page ledger opens at once. Printing renders each page again at the printer's
-resolution; `print_to(printer)` does the work, so tests hand it a PDF-file printer.
+so a hundred-page ledger opens at once. 打印… opens the system's print dialog; the job runs
+off the window's thread (`ui.print_job.PrintJob`: the PDF itself to a CUPS printer, or
+pages drawn at the printer's resolution elsewhere), with progress and 取消.
+
+Numbered forms (`make_job` given) are previewed with 「打印时编号」 in place of the number:
+their numbers are reserved only when the job is sent (or the PDF saved), confirmed when it
+is printed, voided when it fails or is cancelled. They print every page, one copy each.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt, QTimer
+from PySide6.QtCore import SLOT, QMarginsF, QRectF, QSize, QSizeF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -27,6 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.print_jobs import PrintDocument
+from ui.print_job import PDFIUM_LOCK, PrintJob
 from ui.widgets import Banner
 
 POINT = 96 / 72  # logical pixels per PDF point at 100 %
@@ -34,11 +42,15 @@ ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.25, 4.0
 PAGE_GAP = 12
 KEEP_PAGES = 12  # rendered page images kept while scrolling
-PRINT_DPI_LIMIT = 300  # enough for text and forms; 600 dpi would need 140 MB per A4 page
 
 
 def render_page(document: pdfium.PdfDocument, index: int, scale: float) -> QImage:
     """One page as a QImage, `scale` pixels per PDF point (no PIL, no numpy)."""
+    with PDFIUM_LOCK:
+        return _render_page(document, index, scale)
+
+
+def _render_page(document: pdfium.PdfDocument, index: int, scale: float) -> QImage:
     page = document[index]
     try:
         bitmap = page.render(scale=scale, prefer_bgrx=True, rev_byteorder=True)
@@ -78,26 +90,33 @@ class PageView(QWidget):
 
 
 class PdfPreviewDialog(QDialog):
+    printed = Signal(bool, str)  # a print job ended: whether it printed, what the person was told
+
     def __init__(
         self,
         pdf: bytes,
         title: str | None = None,
         file_name: str | None = None,
         parent: QWidget | None = None,
+        make_job: Callable[[], PrintDocument] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title or self.tr("打印预览"))
         self.pdf = bytes(pdf)
         self.file_name = file_name or self.tr("回音.pdf")
+        self.make_job = make_job  # numbered forms: reserves the numbers when called
         self.zoom = 1.0
         self.fit_width = True
         self.print_dialog: QPrintDialog | None = None
+        self.printer: QPrinter | None = None
+        self.job: PrintJob | None = None
         self._images: OrderedDict[tuple[int, int], QImage] = OrderedDict()
         self.rendered: list[int] = []  # page indexes in the order they were rendered (for tests)
         self.banner = Banner("error")
         try:
-            self.document: pdfium.PdfDocument | None = pdfium.PdfDocument(self.pdf)
-            sizes = [self.document.get_page_size(i) for i in range(len(self.document))]
+            with PDFIUM_LOCK:
+                self.document: pdfium.PdfDocument | None = pdfium.PdfDocument(self.pdf)
+                sizes = [self.document.get_page_size(i) for i in range(len(self.document))]
         except pdfium.PdfiumError as exc:
             self.document, sizes = None, []
             self.banner.show_message(self.tr("无法显示这份 PDF:{0}").format(exc))
@@ -237,48 +256,54 @@ class PdfPreviewDialog(QDialog):
             printer.setPageLayout(QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0)))
         return printer
 
-    def ask_print(self) -> None:
-        """打印…: the system's print dialog (printer, copies, pages), then print."""
-        printer = self.new_printer()
-        dialog = QPrintDialog(printer, self)
+    def ask_print(self) -> QPrintDialog:
+        """打印…: the system's print dialog (printer, copies, pages); the job starts on OK."""
+        self.printer = self.new_printer()
+        dialog = QPrintDialog(self.printer, self)
+        dialog.setWindowTitle(self.tr("打印"))
         dialog.setMinMax(1, max(1, self.page_count()))
-        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
-        dialog.accepted.connect(lambda: self.print_to(printer))
+        # Numbered forms print every page once: a page range or a second copy would leave
+        # numbers without paper, or two papers with one number.
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, self.make_job is None)
         self.print_dialog = dialog
-        dialog.open()
+        dialog.open(self, SLOT("_print_dialog_accepted()"))  # PySide6 has no open() without a receiver
+        return dialog
 
-    def print_to(self, printer: QPrinter) -> int:
-        """Paint the pages (all, or the range chosen) on `printer`; returns how many were printed."""
+    @Slot()
+    def _print_dialog_accepted(self) -> None:
+        if self.printer is not None:
+            self.print_to(self.printer)
+
+    def print_to(self, printer: QPrinter) -> PrintJob | None:
+        """Send the document to `printer` as the dialog set it up; the job runs in the background.
+
+        Numbered forms reserve their numbers when the job starts (in its worker)."""
         if self.document is None or not self.pages:
-            return 0
-        first, last = 0, self.page_count() - 1
-        if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
-            first = max(0, printer.fromPage() - 1)
-            last = min(last, max(first, printer.toPage() - 1))
-        printer.setFullPage(True)  # our PDFs carry their own margins: print them at true size
-        painter = QPainter()
-        if not painter.begin(printer):
-            self.banner.show_message(self.tr("打印机无法开始打印,请检查打印机是否连接、是否缺纸。"), "error")
-            return 0
-        dpi = min(printer.resolution(), PRINT_DPI_LIMIT)
-        try:
-            for index in range(first, last + 1):
-                if index > first:
-                    printer.newPage()
-                w, h = self.pages[index].size_pt
-                paper = QRectF(painter.viewport())
-                fit = min(paper.width() / w, paper.height() / h)
-                target = QRectF(0, 0, w * fit, h * fit)
-                target.moveCenter(paper.center())
-                image = render_page(self.document, index, dpi / 72)
-                painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-                painter.drawImage(target, image)
-        finally:
-            painter.end()
-        return last - first + 1
+            return None
+        if self.job is not None and self.job.running():
+            self.banner.show_message(self.tr("上一份打印任务还没有结束,请等它完成或取消后再打印。"), "warn")
+            return None
+        extra_copies = self.make_job is not None and printer.copyCount() > 1
+        pdf, name = self.pdf, self.file_name
+        make = self.make_job if self.make_job is not None else (lambda: PrintDocument.of(pdf, name))
+        job = PrintJob(make, printer, self, self.page_count(), numbered=self.make_job is not None)
+        note = self.tr("编号表单每个编号只印一份,已按 1 份打印。") if extra_copies else ""
+        job.finished.connect(lambda ok, message: self._job_ended(ok, message + note))
+        self.job = job
+        self.print_button.setEnabled(False)
+        self.banner.show_message(self.tr("正在打印…"), "info")
+        job.start()
+        return job
+
+    def _job_ended(self, ok: bool, message: str) -> None:
+        self.print_button.setEnabled(self.document is not None)
+        self.banner.show_message(message, "success" if ok else "error")
+        self.printed.emit(ok, message)
 
     # Saving ----------------------------------------------------------------------------
     def ask_save(self) -> None:
+        """另存为 PDF…. For numbered forms the numbers are issued when the file is written
+        (已打印, printer 「另存为 PDF」): the file can be printed anywhere, later."""
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("另存为 PDF"), str(Path.home() / self.file_name), self.tr("PDF 文件 (*.pdf)")
         )
@@ -289,6 +314,11 @@ class PdfPreviewDialog(QDialog):
         """Write the PDF; a failure is told in Chinese and the preview stays open."""
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
+        if self.make_job is not None:  # numbered: through a job, which issues the numbers
+            printer = QPrinter()
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(path))
+            return self.print_to(printer) is not None
         try:
             path.write_bytes(self.pdf)
         except PermissionError:
@@ -313,8 +343,12 @@ class PdfPreviewDialog(QDialog):
         return True
 
     def done(self, result: int) -> None:
+        if self.job is not None and self.job.running():
+            self.banner.show_message(self.tr("正在打印,请等打印完成或先取消打印,再关闭预览。"), "warn")
+            return
         if self.document is not None:
             self._images.clear()
-            self.document.close()
+            with PDFIUM_LOCK:
+                self.document.close()
             self.document = None
         super().done(result)

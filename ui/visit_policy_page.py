@@ -232,6 +232,9 @@ class VisitPolicyEditor(QWidget):
         self.form_days = QSpinBox()
         self.form_days.setRange(1, 365)
         self.form_days.setSuffix(self.tr(" 天内"))
+        self.form_keep_years = QSpinBox()  # 保管两年 (seed 000 4.7); then listed for destruction
+        self.form_keep_years.setRange(1, 30)
+        self.form_keep_years.setSuffix(self.tr(" 年"))
         general = QHBoxLayout()
         general.addWidget(QLabel(self.tr("不满意时书面返工通知")))
         general.addWidget(self.rework_hours)
@@ -242,6 +245,9 @@ class VisitPolicyEditor(QWidget):
         general.addSpacing(16)
         general.addWidget(QLabel(self.tr("纸质回访记录表交回")))
         general.addWidget(self.form_days)
+        general.addSpacing(16)
+        general.addWidget(QLabel(self.tr("归档后保管")))
+        general.addWidget(self.form_keep_years)
         general.addStretch(1)
 
         layout = QVBoxLayout(self)
@@ -304,6 +310,7 @@ class VisitPolicyEditor(QWidget):
         self.rework_hours.setValue(int(float(data.get("rework_notice_hours", 24))))
         self.history_days.setValue(int(data.get("history_days", 30)))
         self.form_days.setValue(int(data.get("form_return_days", 7)))
+        self.form_keep_years.setValue(int(data.get("form_keep_years", 2)))
         self._sub_kind = None
         self.mark_problems({})
         row = max(self.table.currentRow(), 0)
@@ -329,6 +336,7 @@ class VisitPolicyEditor(QWidget):
         )
         data["history_days"] = self.history_days.value()
         data["form_return_days"] = self.form_days.value()
+        data["form_keep_years"] = self.form_keep_years.value()
         if self._preset_name:
             data["preset"] = self._preset_name
         policy.data["visits"] = data
@@ -441,6 +449,7 @@ class VisitPolicyEditor(QWidget):
             ("rework_notice_hours", self.rework_hours),
             ("history_days", self.history_days),
             ("form_return_days", self.form_days),
+            ("form_keep_years", self.form_keep_years),
         ):
             data[key] = widget.value()
         for key, value in self._data.items():

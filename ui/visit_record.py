@@ -138,6 +138,7 @@ class SignatureSection(QWidget):
         customer: str = "",
         visitor: str = "",
         parent: QWidget | None = None,
+        forms: list[tuple[str, str]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.needs_signature = needs_signature
@@ -146,10 +147,27 @@ class SignatureSection(QWidget):
         self.customer_field = SignatureField(self.tr("客户签名"), customer)
         self.visitor_field = SignatureField(self.tr("回访人签名"), visitor, ask_relation=False)
         self.signed_box = QCheckBox(self.tr("或:客户已在纸质《回访记录表》上签字"))
-        self.form_no_edit = QLineEdit(form_no)
-        self.form_no_edit.setMaxLength(20)
-        self.form_no_edit.setPlaceholderText(self.tr("表上印的编号 NO."))
-        self.form_no_edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("汉") * 14)
+        # The forms of the ledger this visit may be recorded on (number, what it is), offered
+        # in a list; a number may still be typed or scanned, and the service checks it.
+        self.forms = forms or []
+        self.form_no_box = QComboBox()
+        self.form_no_box.setEditable(True)
+        self.form_no_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for number, words in self.forms:
+            self.form_no_box.addItem(number, words)
+            self.form_no_box.setItemData(self.form_no_box.count() - 1, words, Qt.ItemDataRole.ToolTipRole)
+        line = self.form_no_box.lineEdit()
+        assert line is not None
+        self.form_no_edit: QLineEdit = line
+        self.form_no_edit.setMaxLength(24)
+        self.form_no_edit.setPlaceholderText(self.tr("选择或输入表上印的编号 NO."))
+        self.form_no_box.setCurrentIndex(-1)
+        self.form_no_box.setEditText(form_no)
+        self.form_no_box.setMinimumWidth(self.fontMetrics().horizontalAdvance("HF-2026-000000") + 48)
+        self.form_hint = QLabel()
+        self.form_hint.setStyleSheet(MUTED)
+        self.form_no_edit.textChanged.connect(self._show_form_hint)
+        self.signed_box.toggled.connect(self._offer_the_only_form)
         self.note = QLabel(self.tr("电话回访无需客户签名,记录中注明“电话回访”。"))
         self.note.setWordWrap(True)
         self.note.setStyleSheet(MUTED)
@@ -168,8 +186,8 @@ class SignatureSection(QWidget):
         paper.addWidget(self.signed_box)
         paper.addSpacing(16)
         paper.addWidget(QLabel(self.tr("回访记录表编号")))
-        paper.addWidget(self.form_no_edit)
-        paper.addStretch(1)
+        paper.addWidget(self.form_no_box)
+        paper.addWidget(self.form_hint, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -180,6 +198,23 @@ class SignatureSection(QWidget):
         self.signed_box.toggled.connect(self.changed)
         self.customer_field.changed.connect(self.changed)
         self.set_method("")
+        self._show_form_hint(form_no)
+
+    def _show_form_hint(self, text: str) -> None:
+        """Beside the number: what the chosen form is, or how many the ledger offers."""
+        typed = text.strip().upper()
+        words = next((w for n, w in self.forms if n == typed), None)
+        if words is not None:
+            self.form_hint.setText(words)
+        elif not self.forms:
+            self.form_hint.setText(self.tr("台账中没有本次回访可用的表(须为本次回访打印,或由回访人领用)"))
+        else:
+            self.form_hint.setText(self.tr("可选 {0} 张").format(len(self.forms)))
+
+    def _offer_the_only_form(self, signed: bool) -> None:
+        """Ticking 'signed on paper' with one usable form and no number yet: that form."""
+        if signed and len(self.forms) == 1 and not self.form_no():
+            self.form_no_box.setCurrentIndex(0)
 
     def signed(self) -> bool:
         return self.signed_box.isChecked()
@@ -753,11 +788,26 @@ class VisitRecordDialog(QDialog):
         if self.visit.case_id:
             case = Case.get_by_id(self.visit.case_id)
             customer = "" if case.anonymous else case.customer_name
-        self.signature = SignatureSection(needs, self.visit.form_no or "", customer, self.actor.name)
+        self.signature = SignatureSection(
+            needs, self.visit.form_no or "", customer, self.actor.name, forms=self._usable_forms()
+        )
         layout.addWidget(self.signature)
         layout.addWidget(self.field_errors["表单编号"])
         layout.addWidget(self.field_errors["客户签名"])
         return box
+
+    def _usable_forms(self) -> list[tuple[str, str]]:
+        """The ledger's forms this visit may be recorded on, each with what it is in words."""
+        out = []
+        for form in self.visits.forms.usable_for_visit(self.visit):
+            if form.visit_id == self.visit.id:
+                words = self.tr("本次回访的表 · {0}").format(form.state)
+            else:
+                words = self.tr("空白表 · {0} 领用").format(form.taken_by_name)
+            if form.taken_by_name and form.visit_id == self.visit.id:
+                words += self.tr(" · {0} 领用").format(form.taken_by_name)
+            out.append((form.number, words))
+        return out
 
     def _bind_errors(self) -> None:
         widgets: dict[str, QWidget | None] = {

@@ -204,6 +204,10 @@
             <translation>Merge</translation>
         </message>
         <message>
+            <source>重新定级</source>
+            <translation>Re-grade</translation>
+        </message>
+        <message>
             <source>已提交</source>
             <translation>Submitted</translation>
         </message>
@@ -266,6 +270,10 @@
         <message>
             <source>典型案例(&amp;T)</source>
             <translation>Typical case(&amp;T)</translation>
+        </message>
+        <message>
+            <source>重新定级(&amp;G)</source>
+            <translation>Re-&amp;grade</translation>
         </message>
         <message>
             <source>作废(&amp;V)</source>
@@ -520,6 +528,462 @@
             <translation>Completed at</translation>
         </message>
         <message>
+            <source>密码连续输错次数</source>
+            <translation>Failed logins in a row</translation>
+        </message>
+        <message>
+            <source>建立时间</source>
+            <translation>Created</translation>
+        </message>
+        <message>
+            <source>排序</source>
+            <translation>Order</translation>
+        </message>
+        <message>
+            <source>单元</source>
+            <translation>Units</translation>
+        </message>
+        <message>
+            <source>指派给</source>
+            <translation>Assigned to</translation>
+        </message>
+        <message>
+            <source>派工说明</source>
+            <translation>Instructions</translation>
+        </message>
+        <message>
+            <source>派工时间</source>
+            <translation>Dispatched at</translation>
+        </message>
+        <message>
+            <source>签收时间</source>
+            <translation>Signed for at</translation>
+        </message>
+        <message>
+            <source>签收人</source>
+            <translation>Signed for by</translation>
+        </message>
+        <message>
+            <source>处理情况</source>
+            <translation>Handling</translation>
+        </message>
+        <message>
+            <source>原期限</source>
+            <translation>Old deadline</translation>
+        </message>
+        <message>
+            <source>新期限</source>
+            <translation>New deadline</translation>
+        </message>
+        <message>
+            <source>批准人</source>
+            <translation>Approved by</translation>
+        </message>
+        <message>
+            <source>批准人职务</source>
+            <translation>Approver's position</translation>
+        </message>
+        <message>
+            <source>原因分析</source>
+            <translation>Cause</translation>
+        </message>
+        <message>
+            <source>纠正和预防措施</source>
+            <translation>Corrective and preventive action</translation>
+        </message>
+        <message>
+            <source>提交时间</source>
+            <translation>Submitted</translation>
+        </message>
+        <message>
+            <source>提交人</source>
+            <translation>Submitted by</translation>
+        </message>
+        <message>
+            <source>定为重大的时间</source>
+            <translation>Classed as major</translation>
+        </message>
+        <message>
+            <source>取消时间</source>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
+            <source>取消原因</source>
+            <translation>Reason for cancelling</translation>
+        </message>
+        <message>
+            <source>标题</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>正文</source>
+            <translation>Body</translation>
+        </message>
+        <message>
+            <source>发出时间</source>
+            <translation>Issued</translation>
+        </message>
+        <message>
+            <source>发出人</source>
+            <translation>Issued by</translation>
+        </message>
+        <message>
+            <source>回访事由</source>
+            <translation>Purpose of visit</translation>
+        </message>
+        <message>
+            <source>第几次回访</source>
+            <translation>Visit no.</translation>
+        </message>
+        <message>
+            <source>回访人姓名</source>
+            <translation>Visitor's name</translation>
+        </message>
+        <message>
+            <source>预约时间</source>
+            <translation>Appointment</translation>
+        </message>
+        <message>
+            <source>受访人</source>
+            <translation>Person met</translation>
+        </message>
+        <message>
+            <source>已现场查看</source>
+            <translation>Site inspected</translation>
+        </message>
+        <message>
+            <source>维修人员表现</source>
+            <translation>Repair staff conduct</translation>
+        </message>
+        <message>
+            <source>已核实收费</source>
+            <translation>Charges checked</translation>
+        </message>
+        <message>
+            <source>回访记录表编号</source>
+            <translation>Visit record form number</translation>
+        </message>
+        <message>
+            <source>抽中回访</source>
+            <translation>Chosen for a visit</translation>
+        </message>
+        <message>
+            <source>手工调整</source>
+            <translation>Changed by hand</translation>
+        </message>
+        <message>
+            <source>送达时间</source>
+            <translation>Delivered</translation>
+        </message>
+        <message>
+            <source>接收人</source>
+            <translation>Received by</translation>
+        </message>
+        <message>
+            <source>签名人身份</source>
+            <translation>Signed as</translation>
+        </message>
+        <message>
+            <source>签名人</source>
+            <translation>Signer</translation>
+        </message>
+        <message>
+            <source>与业主关系</source>
+            <translation>Relation to owner</translation>
+        </message>
+        <message>
+            <source>签名板宽度</source>
+            <translation>Pad width</translation>
+        </message>
+        <message>
+            <source>签名板高度</source>
+            <translation>Pad height</translation>
+        </message>
+        <message>
+            <source>签名图片</source>
+            <translation>Signature image</translation>
+        </message>
+        <message>
+            <source>校验码</source>
+            <translation>Checksum</translation>
+        </message>
+        <message>
+            <source>审核级别</source>
+            <translation>Review level</translation>
+        </message>
+        <message>
+            <source>审核人</source>
+            <translation>Reviewer</translation>
+        </message>
+        <message>
+            <source>归档时间</source>
+            <translation>Archived</translation>
+        </message>
+        <message>
+            <source>归档人</source>
+            <translation>Archived by</translation>
+        </message>
+        <message>
+            <source>份数</source>
+            <translation>Copies</translation>
+        </message>
+        <message>
+            <source>销毁日期</source>
+            <translation>Destroyed on</translation>
+        </message>
+        <message>
+            <source>销毁人</source>
+            <translation>Destroyed by</translation>
+        </message>
+        <message>
+            <source>登记时间</source>
+            <translation>Recorded</translation>
+        </message>
+        <message>
+            <source>打印时间</source>
+            <translation>Printed</translation>
+        </message>
+        <message>
+            <source>打印人</source>
+            <translation>Printed by</translation>
+        </message>
+        <message>
+            <source>领用人姓名</source>
+            <translation>Taker's name</translation>
+        </message>
+        <message>
+            <source>回访项目</source>
+            <translation>Visit item</translation>
+        </message>
+        <message>
+            <source>扫描件</source>
+            <translation>Scan</translation>
+        </message>
+        <message>
+            <source>扫描件文件名</source>
+            <translation>Scan file name</translation>
+        </message>
+        <message>
+            <source>作废时间</source>
+            <translation>Voided</translation>
+        </message>
+        <message>
+            <source>归档批次</source>
+            <translation>Archive batch</translation>
+        </message>
+        <message>
+            <source>销毁记录</source>
+            <translation>Destruction record</translation>
+        </message>
+        <message>
+            <source>期间</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>改进措施</source>
+            <translation>Improvements</translation>
+        </message>
+        <message>
+            <source>分析摘要</source>
+            <translation>Analysis summary</translation>
+        </message>
+        <message>
+            <source>报告文件</source>
+            <translation>Report file</translation>
+        </message>
+        <message>
+            <source>调休上班</source>
+            <translation>Make-up workday</translation>
+        </message>
+        <message>
+            <source>来源文件</source>
+            <translation>Source file</translation>
+        </message>
+        <message>
+            <source>来源页码</source>
+            <translation>Source page</translation>
+        </message>
+        <message>
+            <source>扫描图像</source>
+            <translation>Scanned image</translation>
+        </message>
+        <message>
+            <source>宽度(像素)</source>
+            <translation>Width (px)</translation>
+        </message>
+        <message>
+            <source>高度(像素)</source>
+            <translation>Height (px)</translation>
+        </message>
+        <message>
+            <source>对应方式</source>
+            <translation>Matched by</translation>
+        </message>
+        <message>
+            <source>导入时间</source>
+            <translation>Imported</translation>
+        </message>
+        <message>
+            <source>导入人</source>
+            <translation>Imported by</translation>
+        </message>
+        <message>
+            <source>编号前缀</source>
+            <translation>Number prefix</translation>
+        </message>
+        <message>
+            <source>各性质编号前缀</source>
+            <translation>Number prefix by kind</translation>
+        </message>
+        <message>
+            <source>首次回复时限</source>
+            <translation>First response time limit</translation>
+        </message>
+        <message>
+            <source>期限计法</source>
+            <translation>Counting days</translation>
+        </message>
+        <message>
+            <source>办结时限</source>
+            <translation>Resolution time limit</translation>
+        </message>
+        <message>
+            <source>重大投诉答复时限</source>
+            <translation>Major complaint answer time limit</translation>
+        </message>
+        <message>
+            <source>重大投诉报告时限</source>
+            <translation>Major complaint report time limit</translation>
+        </message>
+        <message>
+            <source>临期提醒</source>
+            <translation>Due-soon reminder</translation>
+        </message>
+        <message>
+            <source>重复投诉判断天数</source>
+            <translation>Days for a repeat complaint</translation>
+        </message>
+        <message>
+            <source>延期审批人</source>
+            <translation>Extension approver</translation>
+        </message>
+        <message>
+            <source>回访制度</source>
+            <translation>Visit policy</translation>
+        </message>
+        <message>
+            <source>登录安全</source>
+            <translation>Login security</translation>
+        </message>
+        <message>
+            <source>备份</source>
+            <translation>Backup</translation>
+        </message>
+        <message>
+            <source>部门名称</source>
+            <translation>Department name</translation>
+        </message>
+        <message>
+            <source>所属部门</source>
+            <translation>Department</translation>
+        </message>
+        <message>
+            <source>在职</source>
+            <translation>Employed</translation>
+        </message>
+        <message>
+            <source>在住</source>
+            <translation>Living here</translation>
+        </message>
+        <message>
+            <source>联系单号</source>
+            <translation>Work order no.</translation>
+        </message>
+        <message>
+            <source>派往部门</source>
+            <translation>Sent to</translation>
+        </message>
+        <message>
+            <source>要求完成</source>
+            <translation>Complete by</translation>
+        </message>
+        <message>
+            <source>回访期限</source>
+            <translation>Visit by</translation>
+        </message>
+        <message>
+            <source>应由谁回访</source>
+            <translation>To be visited by</translation>
+        </message>
+        <message>
+            <source>回访状态</source>
+            <translation>Visit status</translation>
+        </message>
+        <message>
+            <source>回访时间</source>
+            <translation>Visit time</translation>
+        </message>
+        <message>
+            <source>安排时间</source>
+            <translation>Planned on</translation>
+        </message>
+        <message>
+            <source>抽样说明</source>
+            <translation>Sampling note</translation>
+        </message>
+        <message>
+            <source>延期原因</source>
+            <translation>Reason for extension</translation>
+        </message>
+        <message>
+            <source>批准时间</source>
+            <translation>Approved</translation>
+        </message>
+        <message>
+            <source>报告期限</source>
+            <translation>Report due</translation>
+        </message>
+        <message>
+            <source>返工部门</source>
+            <translation>Rework by</translation>
+        </message>
+        <message>
+            <source>返工期限</source>
+            <translation>Rework due</translation>
+        </message>
+        <message>
+            <source>不满意的回访</source>
+            <translation>Dissatisfied visits</translation>
+        </message>
+        <message>
+            <source>审核意见</source>
+            <translation>Review comments</translation>
+        </message>
+        <message>
+            <source>审核时间</source>
+            <translation>Reviewed</translation>
+        </message>
+        <message>
+            <source>表单状态</source>
+            <translation>Form status</translation>
+        </message>
+        <message>
+            <source>节日</source>
+            <translation>Holiday</translation>
+        </message>
+        <message>
+            <source>发布时间</source>
+            <translation>Published</translation>
+        </message>
+        <message>
+            <source>发布人</source>
+            <translation>Published by</translation>
+        </message>
+        <message>
+            <source>归档季度</source>
+            <translation>Filed for</translation>
+        </message>
+        <message>
             <source>变更</source>
             <translation>Change</translation>
         </message>
@@ -534,6 +998,46 @@
         <message>
             <source>导出案件台账</source>
             <translation>Export case ledger</translation>
+        </message>
+        <message>
+            <source>不导入</source>
+            <translation>Do not import</translation>
+        </message>
+        <message>
+            <source>受理时刻</source>
+            <translation>Time received</translation>
+        </message>
+        <message>
+            <source>房屋</source>
+            <translation>Room (one cell)</translation>
+        </message>
+        <message>
+            <source>回访意见</source>
+            <translation>Owner's comments</translation>
+        </message>
+        <message>
+            <source>案件号</source>
+            <translation>Case number</translation>
+        </message>
+        <message>
+            <source>事发时间</source>
+            <translation>Time of event</translation>
+        </message>
+        <message>
+            <source>事发地点</source>
+            <translation>Place of event</translation>
+        </message>
+        <message>
+            <source>被投诉方</source>
+            <translation>Party complained about</translation>
+        </message>
+        <message>
+            <source>回复期限</source>
+            <translation>Reply due</translation>
+        </message>
+        <message>
+            <source>抽样季度</source>
+            <translation>Sample quarter</translation>
         </message>
         <message>
             <source>工作台</source>
@@ -696,6 +1200,10 @@
             <translation>Previous</translation>
         </message>
         <message>
+            <source>完成率</source>
+            <translation>Done rate</translation>
+        </message>
+        <message>
             <source>楼栋</source>
             <translation>Building</translation>
         </message>
@@ -756,6 +1264,50 @@
             <translation>Course</translation>
         </message>
         <message>
+            <source>已附加</source>
+            <translation>Attached</translation>
+        </message>
+        <message>
+            <source>已附加并交回</source>
+            <translation>Attached and returned</translation>
+        </message>
+        <message>
+            <source>重复页</source>
+            <translation>Duplicate page</translation>
+        </message>
+        <message>
+            <source>已拒绝</source>
+            <translation>Refused</translation>
+        </message>
+        <message>
+            <source>待手工匹配</source>
+            <translation>To match by hand</translation>
+        </message>
+        <message>
+            <source>空白页</source>
+            <translation>Blank page</translation>
+        </message>
+        <message>
+            <source>无法读取</source>
+            <translation>Unreadable</translation>
+        </message>
+        <message>
+            <source>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;所有文件 (*)</source>
+            <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;All files (*)</translation>
+        </message>
+        <message>
+            <source>页</source>
+            <translation>Page</translation>
+        </message>
+        <message>
+            <source>结果</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>表单编号</source>
+            <translation>Form number</translation>
+        </message>
+        <message>
             <source>说明</source>
             <translation>Note</translation>
         </message>
@@ -770,6 +1322,10 @@
         <message>
             <source>次</source>
             <translation>No.</translation>
+        </message>
+        <message>
+            <source>房号 · 业主 · 事由 · 回访人</source>
+            <translation>Room · owner · matter · visitor</translation>
         </message>
         <message>
             <source>安排原因</source>
@@ -875,6 +1431,14 @@
             <source>客服主任、管理处经理</source>
             <translation>the customer service director and the office manager</translation>
         </message>
+        <message>
+            <source>租户</source>
+            <translation>Tenant</translation>
+        </message>
+        <message>
+            <source>商户</source>
+            <translation>Shop</translation>
+        </message>
     </context>
     <context>
         <name>ActionDialog</name>
@@ -893,6 +1457,85 @@
         <message>
             <source>确定</source>
             <translation>OK</translation>
+        </message>
+    </context>
+    <context>
+        <name>ArchiveDialog</name>
+        <message>
+            <source>季度归档</source>
+            <translation>Quarterly filing</translation>
+        </message>
+        <message>
+            <source>记为已归档</source>
+            <translation>Mark as filed</translation>
+        </message>
+        <message>
+            <source>编号</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>交回/作废日期</source>
+            <translation>Returned/voided on</translation>
+        </message>
+        <message>
+            <source>领用人</source>
+            <translation>Taken by</translation>
+        </message>
+        <message>
+            <source>回访事项</source>
+            <translation>Visit</translation>
+        </message>
+        <message>
+            <source>如 档案盒编号、存放位置</source>
+            <translation>e.g. file box number, where it is kept</translation>
+        </message>
+        <message>
+            <source>季度</source>
+            <translation>Quarter</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>{0}年第{1}季度</source>
+            <translation>Q{1} {0}</translation>
+        </message>
+        <message>
+            <source>{0}还没有结束:{1} 起才能归档,须在 {2} 前完成。</source>
+            <translation>{0} has not ended yet: filing can start on {1} and must be done by {2}.</translation>
+        </message>
+        <message>
+            <source>&lt;b style='color:{0}'&gt;{1}的 {2} 份表单应在 {3} 前归档,已逾期。&lt;/b&gt;请装盒后记为已归档。</source>
+            <translation>&lt;b style='color:{0}'&gt;{1}: {2} forms were due to be filed by {3} and are late.&lt;/b&gt; Put them in the file box, then mark them filed.</translation>
+        </message>
+        <message>
+            <source>{0}的 {1} 份表单(交回或作废)待归档,须在 {2} 前完成。</source>
+            <translation>{0}: {1} forms (returned or voided) to file, by {2}.</translation>
+        </message>
+        <message>
+            <source>{0}没有待归档的表单。</source>
+            <translation>{0}: no forms to file.</translation>
+        </message>
+        <message>
+            <source> 等</source>
+            <translation> and more</translation>
+        </message>
+        <message>
+            <source>尚未交回 {0} 份:{1}{2}。不影响本次归档;交回或作废后随那个季度归档。</source>
+            <translation>{0} not back yet: {1}{2}. They do not hold this filing back; they are filed with the quarter they are returned or voided in.</translation>
+        </message>
+        <message>
+            <source>本季度打印的表单都已交回或作废。</source>
+            <translation>Every form printed by the end of this quarter is returned or voided.</translation>
+        </message>
+        <message>
+            <source>已归档:{0} {1},{2} 份 {3}</source>
+            <translation>Filed: {0} by {1}, {2} forms {3}</translation>
         </message>
     </context>
     <context>
@@ -1318,8 +1961,8 @@ Please choose another backup.</translation>
             <translation> copies</translation>
         </message>
         <message>
-            <source>每份表占用一个新编号(HF-年份-序号),编号记入台账,作废也不会重复使用。</source>
-            <translation>Each form takes a new number (HF-year-sequence), entered in the ledger; a voided number is never reused.</translation>
+            <source>打印时每份表占用一个新编号(HF-年份-序号)并记入台账;打印失败或取消的编号当即作废,不会重复使用。</source>
+            <translation>Each form takes a new number (HF-year-serial) in the ledger when it is printed; numbers of a failed or cancelled print are voided at once and never used again.</translation>
         </message>
         <message>
             <source>份数</source>
@@ -1617,8 +2260,16 @@ Please choose another backup.</translation>
             <translation>{0} submitted by {1}</translation>
         </message>
         <message>
+            <source>已于 {0} 取消:{1}</source>
+            <translation>Cancelled on {0}: {1}</translation>
+        </message>
+        <message>
             <source>报品质部及总经理期限:</source>
             <translation>Due to Quality dept. and general manager:</translation>
+        </message>
+        <message>
+            <source>(已取消)</source>
+            <translation> (cancelled)</translation>
         </message>
         <message>
             <source>({0})</source>
@@ -1817,6 +2468,10 @@ Please choose another backup.</translation>
             <translation>Rework notices overdue</translation>
         </message>
         <message>
+            <source>打开表单台账</source>
+            <translation>Open the form ledger</translation>
+        </message>
+        <message>
             <source>回访人</source>
             <translation>Visitor</translation>
         </message>
@@ -1875,6 +2530,10 @@ Please choose another backup.</translation>
         <message>
             <source>工作台 · {0}年{1}月{2}日 星期{3}</source>
             <translation>Dashboard · {3} {0}-{1}-{2}</translation>
+        </message>
+        <message>
+            <source>{0} 年的国务院放假安排尚未录入:该年的期限暂按法定节日推算(暂定),调休上班日未计入。安排公布后请在“设置 → 节假日”中载入,未结案件的期限会自动重算。</source>
+            <translation>The State Council holiday arrangement for {0} is not entered yet: deadlines in that year use the statutory holidays (provisional), without the make-up working days. Once it is published, load it under Settings → Holidays; open cases are recomputed.</translation>
         </message>
         <message>
             <source>无</source>
@@ -1955,6 +2614,26 @@ Please choose another backup.</translation>
         <message>
             <source>✗ 未达标</source>
             <translation>✗ Target missed</translation>
+        </message>
+        <message>
+            <source>{0}年第{1}季度</source>
+            <translation>Q{1} {0}</translation>
+        </message>
+        <message>
+            <source>{0}的 {1} 份回访记录表未在 {2} 前归档,已逾期,请尽快归档。</source>
+            <translation>{0}: {1} visit record forms were not filed by {2} and are late. Please file them.</translation>
+        </message>
+        <message>
+            <source>{0} 个季度({1}至{2})共 {3} 份回访记录表未按期归档,已逾期,请尽快归档。</source>
+            <translation>{3} visit record forms of {0} quarters ({1} to {2}) were not filed in time and are late. Please file them.</translation>
+        </message>
+        <message>
+            <source>{0}的 {1} 份回访记录表须在 {2} 前归档。</source>
+            <translation>{0}: {1} visit record forms are to be filed by {2}.</translation>
+        </message>
+        <message>
+            <source>{0} 份已归档的表单保管期已满,可以销毁(销毁后请在表单台账中登记)。</source>
+            <translation>{0} filed forms have been kept long enough and may be destroyed (record it in the form ledger afterwards).</translation>
         </message>
         <message>
             <source>未到期</source>
@@ -2141,6 +2820,73 @@ Please choose another backup.</translation>
         </message>
     </context>
     <context>
+        <name>DestructionDialog</name>
+        <message>
+            <source>销毁登记</source>
+            <translation>Record destruction</translation>
+        </message>
+        <message>
+            <source>登记销毁</source>
+            <translation>Record as destroyed</translation>
+        </message>
+        <message>
+            <source>回访记录表归档保管 {0} 年(从所属季度结束算起,在“设置 · 回访规则”中修改)。以下表单保管期已满,可以销毁;程序不会自动删除任何记录。勾选实际销毁的编号,登记销毁人和日期;台账中的记录保留,标为“已销毁”。</source>
+            <translation>Visit record forms are kept on file {0} years from the end of their quarter (change it in Settings · Visit rules). The forms below have been kept long enough and may be destroyed; the program never deletes anything by itself. Tick the numbers actually destroyed and record who destroyed them and when; the ledger rows stay, marked "destroyed".</translation>
+        </message>
+        <message>
+            <source>编号</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>归档季度</source>
+            <translation>Filed for</translation>
+        </message>
+        <message>
+            <source>保管至</source>
+            <translation>Keep until</translation>
+        </message>
+        <message>
+            <source>{0}年第{1}季度</source>
+            <translation>Q{1} {0}</translation>
+        </message>
+        <message>
+            <source>没有保管期已满的表单。</source>
+            <translation>No form has been kept long enough yet.</translation>
+        </message>
+        <message>
+            <source>如 碎纸机销毁,见证人</source>
+            <translation>e.g. shredded, witnessed by</translation>
+        </message>
+        <message>
+            <source>{0} {1} 销毁 {2} 份(登记人 {3})</source>
+            <translation>{0} {1} destroyed {2} forms (recorded by {3})</translation>
+        </message>
+        <message>
+            <source>表单</source>
+            <translation>Forms</translation>
+        </message>
+        <message>
+            <source>销毁日期</source>
+            <translation>Destroyed on</translation>
+        </message>
+        <message>
+            <source>销毁人</source>
+            <translation>Destroyed by</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>以往销毁</source>
+            <translation>Earlier destructions</translation>
+        </message>
+    </context>
+    <context>
         <name>DispatchDialog</name>
         <message>
             <source>要求、注意事项(可不填)</source>
@@ -2169,6 +2915,10 @@ Please choose another backup.</translation>
         <message>
             <source>请选择部门</source>
             <translation>Choose a department</translation>
+        </message>
+        <message>
+            <source>{0} 已经过去,请选一个晚于现在({1})的时间</source>
+            <translation>{0} has already passed; choose a time after now ({1})</translation>
         </message>
     </context>
     <context>
@@ -2445,6 +3195,18 @@ Please choose another backup.</translation>
             <translation>Print sign-out sheet…</translation>
         </message>
         <message>
+            <source>季度归档…</source>
+            <translation>Quarterly filing…</translation>
+        </message>
+        <message>
+            <source>销毁登记…</source>
+            <translation>Record destruction…</translation>
+        </message>
+        <message>
+            <source>导入扫描件…</source>
+            <translation>Import scans…</translation>
+        </message>
+        <message>
             <source>扫描或输入编号,回车</source>
             <translation>Scan or type no.</translation>
         </message>
@@ -2493,6 +3255,14 @@ Please choose another backup.</translation>
             <translation>, &lt;b style='color:#8c1d18'&gt;{0} overdue for return&lt;/b&gt; (out longer than {1} days)</translation>
         </message>
         <message>
+            <source>;待归档 {0} 张(逾期)</source>
+            <translation>; {0} to file (late)</translation>
+        </message>
+        <message>
+            <source>;待归档 {0} 张</source>
+            <translation>; {0} to file</translation>
+        </message>
+        <message>
             <source>回访次数</source>
             <translation>Visit count</translation>
         </message>
@@ -2529,10 +3299,6 @@ Please choose another backup.</translation>
             <translation>Please select a form in the ledger first (or scan its number into "Find number")</translation>
         </message>
         <message>
-            <source>已生成 {0} 份空白回访记录表,编号已记入台账</source>
-            <translation>Created {0} blank visit record forms; the numbers are in the ledger</translation>
-        </message>
-        <message>
             <source>空白回访记录表({0} 份)</source>
             <translation>Blank visit record forms ({0})</translation>
         </message>
@@ -2555,6 +3321,14 @@ Please choose another backup.</translation>
         <message>
             <source>{0} 已作废</source>
             <translation>{0} voided</translation>
+        </message>
+        <message>
+            <source>{0}的 {1} 份表单已记为归档</source>
+            <translation>{0}: {1} forms marked as filed</translation>
+        </message>
+        <message>
+            <source>已登记销毁 {0} 份,销毁人 {1};台账中的记录保留</source>
+            <translation>{0} forms recorded as destroyed by {1}; the ledger rows stay</translation>
         </message>
         <message>
             <source>回访记录签收表</source>
@@ -2581,6 +3355,38 @@ Please choose another backup.</translation>
         <message>
             <source>否</source>
             <translation>No</translation>
+        </message>
+        <message>
+            <source>签名({0} 笔)</source>
+            <translation>Signature ({0} strokes)</translation>
+        </message>
+        <message>
+            <source>文件({0})</source>
+            <translation>File ({0})</translation>
+        </message>
+        <message>
+            <source>******</source>
+            <translation>******</translation>
+        </message>
+        <message>
+            <source>(已更改,不记录内容)</source>
+            <translation>(changed; value not recorded)</translation>
+        </message>
+        <message>
+            <source>顾客</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <source>回访人</source>
+            <translation>Visitor</translation>
+        </message>
+        <message>
+            <source>{0}:{1}</source>
+            <translation>{0}: {1}</translation>
+        </message>
+        <message>
+            <source>;</source>
+            <translation>; </translation>
         </message>
         <message>
             <source>(空)</source>
@@ -2633,6 +3439,14 @@ Please choose another backup.</translation>
             <translation>Delete selected date</translation>
         </message>
         <message>
+            <source>载入国务院通知…</source>
+            <translation>Load State Council notice…</translation>
+        </message>
+        <message>
+            <source>本年安排已按国务院通知录入完毕</source>
+            <translation>This year's arrangement is entered from the State Council notice</translation>
+        </message>
+        <message>
             <source>年份</source>
             <translation>Year</translation>
         </message>
@@ -2665,8 +3479,28 @@ Please choose another backup.</translation>
             <translation>The built-in calendar has the State Council holiday schedule for %1; enter dates here only where your office differs.</translation>
         </message>
         <message>
-            <source>%1 年国务院放假安排尚未内置,请在此录入;未录入的日子按周一至周五上班计算。</source>
-            <translation>The State Council holiday schedule for %1 is not built in yet: please enter it here; days not entered count as Monday–Friday working days.</translation>
+            <source>%1 年国务院放假安排尚未录入:暂按法定节日推算(表中“暂定”各行),调休上班日未知。安排公布后请点“载入国务院通知…”粘贴通知全文,或逐日录入后勾选“本年安排已按国务院通知录入完毕”。</source>
+            <translation>The State Council holiday arrangement for %1 is not entered yet: the statutory holidays are used (the "provisional" rows), make-up working days are unknown. Once published, click "Load State Council notice…" and paste the whole notice, or enter the days and tick "This year's arrangement is entered from the State Council notice".</translation>
+        </message>
+        <message>
+            <source>%1 年的安排已按国务院通知录入;未录入的日子按周一至周五上班计算。</source>
+            <translation>The arrangement for %1 is entered from the State Council notice; days not listed count Monday to Friday as working days.</translation>
+        </message>
+        <message>
+            <source>放假(暂定)</source>
+            <translation>Day off (provisional)</translation>
+        </message>
+        <message>
+            <source>按法定节日推算,尚未按国务院通知确认</source>
+            <translation>From the statutory holidays; not yet confirmed by the State Council notice</translation>
+        </message>
+        <message>
+            <source>已按新的节假日重算 {0} 件未结案件的期限({1}),每件的时间线上写明了原因。</source>
+            <translation>Deadlines of {0} open cases recomputed with the new holidays ({1}); each timeline says why.</translation>
+        </message>
+        <message>
+            <source>未结案件的期限不受这次修改影响。</source>
+            <translation>This change does not move any open case's deadlines.</translation>
         </message>
     </context>
     <context>
@@ -2692,6 +3526,26 @@ Please choose another backup.</translation>
             <translation>Problems found are listed here</translation>
         </message>
         <message>
+            <source>表中的列</source>
+            <translation>Column in the file</translation>
+        </message>
+        <message>
+            <source>导入为</source>
+            <translation>Import as</translation>
+        </message>
+        <message>
+            <source>第一行的内容</source>
+            <translation>First row</translation>
+        </message>
+        <message>
+            <source>每一列导入到哪里(可以改):</source>
+            <translation>Where each column goes (you can change it):</translation>
+        </message>
+        <message>
+            <source>开始导入</source>
+            <translation>Start import</translation>
+        </message>
+        <message>
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -2702,6 +3556,62 @@ Please choose another backup.</translation>
         <message>
             <source>跳过错误行导入</source>
             <translation>Import, skipping rows with errors</translation>
+        </message>
+        <message>
+            <source>无法读取这个文件,请确认它是 Excel 文件(.xlsx)并且没有在别处打开。</source>
+            <translation>This file cannot be read. Make sure it is an Excel file (.xlsx) and is not open elsewhere.</translation>
+        </message>
+        <message>
+            <source>自动识别</source>
+            <translation>Recognised automatically</translation>
+        </message>
+        <message>
+            <source>已改过或沿用上次的对应</source>
+            <translation>Changed, or kept from last time</translation>
+        </message>
+        <message>
+            <source>表头在第 {0} 行。</source>
+            <translation>Headers in row {0}. </translation>
+        </message>
+        <message>
+            <source>表头在第 {0} 行,约 {1} 行数据。</source>
+            <translation>Headers in row {0}, about {1} rows of data. </translation>
+        </message>
+        <message>
+            <source>标题“{0}”。</source>
+            <translation>Title "{0}". </translation>
+        </message>
+        <message>
+            <source>表中没有“性质”列,按标题全部记为“{0}”。</source>
+            <translation>The sheet has no 性质 (kind) column: every row is taken as "{0}" from the title.</translation>
+        </message>
+        <message>
+            <source>列的对应沿用了上次导入同样表头的文件时的选择。</source>
+            <translation>The columns are matched as chosen last time for a file with the same headers.</translation>
+        </message>
+        <message>
+            <source>前 {0} 行读入后的样子(红色的格子读不懂,指向它可看原因):</source>
+            <translation>The first {0} rows as they will be read (red cells cannot be read; point at one to see why):</translation>
+        </message>
+        <message>
+            <source>行</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <source>其他问题</source>
+            <translation>Other problems</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>还缺少必需的列:{0}。请在左边为它选一列。</source>
+            <translation>A required column is still missing: {0}. Choose a column for it on the left.</translation>
+        </message>
+        <message>
+            <source>前 {0} 行中有 {1} 行有读不懂的内容;导入时每一处都会按行和列列出。</source>
+            <translation>{1} of the first {0} rows hold values that cannot be read; the import lists each one by row and column.</translation>
         </message>
         <message>
             <source>正在取消,已读入的内容都不会保存…</source>
@@ -2891,6 +3801,10 @@ Please choose another backup.</translation>
             <translation>Enter a room number to see that home's earlier cases here.</translation>
         </message>
         <message>
+            <source>期限落在 {0} 年:该年国务院放假安排尚未录入,暂按法定节日推算(暂定)。安排公布后请在“设置 → 节假日”载入,期限会自动重算。</source>
+            <translation>A deadline falls in {0}: the State Council holiday arrangement for that year is not entered yet, so the statutory holidays are used (provisional). Once it is published, load it under Settings → Holidays and deadlines are recomputed.</translation>
+        </message>
+        <message>
             <source>号码 %s 不在业主资料中</source>
             <translation>Number %s is not in the owner files</translation>
         </message>
@@ -2949,6 +3863,13 @@ Please choose another backup.</translation>
         <message>
             <source>(由夜间值班记录转入)</source>
             <translation>(from the night duty log)</translation>
+        </message>
+    </context>
+    <context>
+        <name>JobWorker</name>
+        <message>
+            <source>正在准备要打印的页面…</source>
+            <translation>Preparing the pages to print…</translation>
         </message>
     </context>
     <context>
@@ -3065,6 +3986,10 @@ Please choose another backup.</translation>
         <message>
             <source>回访记录表-{0}</source>
             <translation>Visit record form-{0}</translation>
+        </message>
+        <message>
+            <source>{0} · {1}</source>
+            <translation>{0} · {1}</translation>
         </message>
         <message>
             <source>{0} · {1}({2})</source>
@@ -3345,6 +4270,49 @@ Please choose another backup.</translation>
         <message>
             <source>内容(&amp;C)</source>
             <translation>&amp;Content</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticeDialog</name>
+        <message>
+            <source>载入 %1 年国务院节假日安排</source>
+            <translation>Load the State Council holiday arrangement for %1</translation>
+        </message>
+        <message>
+            <source>把《国务院办公厅关于%1年部分节假日安排的通知》的正文粘贴到这里,例如:
+一、元旦:1月1日(周五)放假,与周末连休。
+二、春节:2月5日(农历除夕、周五)至13日(农历正月初八、周六)放假调休,共9天。1月30日(周六)、2月20日(周六)上班。</source>
+            <translation>Paste the text of the State Council notice on the %1 holidays here (in Chinese, as published), e.g.:
+一、元旦:1月1日(周五)放假,与周末连休。
+二、春节:2月5日(农历除夕、周五)至13日(农历正月初八、周六)放假调休,共9天。1月30日(周六)、2月20日(周六)上班。</translation>
+        </message>
+        <message>
+            <source>载入</source>
+            <translation>Load</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>载入后该年按通知计算;表中已有的本处安排若通知未提到则保留。未结案件的期限会重算。</source>
+            <translation>After loading, the year follows the notice; the office's own entries the notice does not mention stay. Open cases' deadlines are recomputed.</translation>
+        </message>
+        <message>
+            <source>{0} 至 {1}</source>
+            <translation>{0} to {1}</translation>
+        </message>
+        <message>
+            <source>调休上班</source>
+            <translation>Make-up workday</translation>
+        </message>
+        <message>
+            <source>放假 {0} 天</source>
+            <translation>{0} days off</translation>
+        </message>
+        <message>
+            <source>将录入:</source>
+            <translation>Will enter:</translation>
         </message>
     </context>
     <context>
@@ -3636,12 +4604,20 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
             <translation>(moved out)</translation>
         </message>
         <message>
-            <source>,只显示前 {0} 个,请输入更多条件</source>
-            <translation>, only the first {0} shown, please narrow the search</translation>
+            <source>、</source>
+            <translation>, </translation>
         </message>
         <message>
-            <source>共 {0} 人{1}</source>
-            <translation>{0} people{1}</translation>
+            <source>找到 {0} 人({1}),住在 {2} 户</source>
+            <translation>{0} people found ({1}), living in {2} homes</translation>
+        </message>
+        <message>
+            <source>没有找到符合条件的人</source>
+            <translation>Nobody matches</translation>
+        </message>
+        <message>
+            <source>;列表只显示前 {0} 人,请输入姓名、电话或房号缩小范围</source>
+            <translation>; the list shows the first {0}: type a name, phone or room to narrow it down</translation>
         </message>
         <message>
             <source>已新增 {0}</source>
@@ -3662,6 +4638,21 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         <message>
             <source>已导出 {0} 人到 {1}。文件含完整电话和身份证号,请妥善保管;此次导出已记录。</source>
             <translation>Exported {0} people to {1}. The file contains full phone and ID numbers: keep it safe. This export has been recorded.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PainterWorker</name>
+        <message>
+            <source>打印机“{0}”无法开始打印。请检查打印机是否连接、是否缺纸后再打印。</source>
+            <translation>The printer “{0}” cannot start printing. Check that it is connected and has paper, then print again.</translation>
+        </message>
+        <message>
+            <source>正在打印第 {0} 页,共 {1} 页…</source>
+            <translation>Printing page {0} of {1}…</translation>
+        </message>
+        <message>
+            <source>打印机“{0}”报告错误,任务没有打印完。请检查打印机后再打印。</source>
+            <translation>The printer “{0}” reported an error and the job was not finished. Check the printer, then print again.</translation>
         </message>
     </context>
     <context>
@@ -3730,8 +4721,24 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
             <translation>Close</translation>
         </message>
         <message>
-            <source>打印机无法开始打印,请检查打印机是否连接、是否缺纸。</source>
-            <translation>The printer cannot start printing: check that it is connected and has paper.</translation>
+            <source>打印</source>
+            <translation>Print</translation>
+        </message>
+        <message>
+            <source>上一份打印任务还没有结束,请等它完成或取消后再打印。</source>
+            <translation>The last print job has not finished yet. Wait for it, or cancel it, before printing again.</translation>
+        </message>
+        <message>
+            <source>编号表单每个编号只印一份,已按 1 份打印。</source>
+            <translation>Numbered forms print one copy per number: printed 1 copy.</translation>
+        </message>
+        <message>
+            <source>正在打印…</source>
+            <translation>Printing…</translation>
+        </message>
+        <message>
+            <source>正在打印,请等打印完成或先取消打印,再关闭预览。</source>
+            <translation>Printing. Wait until it has finished, or cancel it, before closing the preview.</translation>
         </message>
         <message>
             <source>另存为 PDF</source>
@@ -3756,6 +4763,25 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         <message>
             <source>已保存到 {0}</source>
             <translation>Saved to {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeopleChart</name>
+        <message>
+            <source>本期没有回访</source>
+            <translation>No visits in this period</translation>
+        </message>
+        <message>
+            <source>逾期 {0} · 不满意 {1}</source>
+            <translation>Overdue {0} · dissatisfied {1}</translation>
+        </message>
+        <message>
+            <source>本期完成</source>
+            <translation>Done this period</translation>
+        </message>
+        <message>
+            <source>上期完成</source>
+            <translation>Done (prev.)</translation>
         </message>
     </context>
     <context>
@@ -3790,6 +4816,53 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         </message>
     </context>
     <context>
+        <name>PrintJob</name>
+        <message>
+            <source>打印</source>
+            <translation>Print</translation>
+        </message>
+        <message>
+            <source>正在准备打印…</source>
+            <translation>Preparing to print…</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>正在取消…</source>
+            <translation>Cancelling…</translation>
+        </message>
+        <message>
+            <source>已保存到 {0}。</source>
+            <translation>Saved to {0}.</translation>
+        </message>
+        <message>
+            <source>已送往打印机“{0}”,打印完成。</source>
+            <translation>Sent to the printer “{0}” and printed.</translation>
+        </message>
+        <message>
+            <source>编号 {0} 已记入台账(已打印)。</source>
+            <translation>Numbers {0} are in the ledger (printed).</translation>
+        </message>
+        <message>
+            <source>已取消打印。</source>
+            <translation>Printing cancelled.</translation>
+        </message>
+        <message>
+            <source>编号 {0} 已作废(已取消),不会再使用。</source>
+            <translation>Numbers {0} are voided (cancelled) and will never be used again.</translation>
+        </message>
+        <message>
+            <source>编号 {0} 已作废(打印失败:{1}),不会再使用。</source>
+            <translation>Numbers {0} are voided (print failed: {1}) and will never be used again.</translation>
+        </message>
+        <message>
+            <source>{0} 至 {1}(共 {2} 个)</source>
+            <translation>{0} to {1} ({2} in all)</translation>
+        </message>
+    </context>
+    <context>
         <name>QuestionTable</name>
         <message>
             <source>问题</source>
@@ -3817,6 +4890,77 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         <message>
             <source>必须填写原因,将与您的姓名一起记录</source>
             <translation>A reason is required; it is recorded with your name</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegradeDialog</name>
+        <message>
+            <source>(暂不判定)</source>
+            <translation>(not judged yet)</translation>
+        </message>
+        <message>
+            <source>为什么重新定级,如业主损失较大、多户受影响、核实后情节轻微</source>
+            <translation>Why the case is re-graded, e.g. a large loss to the owner, several households affected, found to be minor after checking</translation>
+        </message>
+        <message>
+            <source>性质(&amp;K)</source>
+            <translation>&amp;Kind</translation>
+        </message>
+        <message>
+            <source>有效性(&amp;V)</source>
+            <translation>&amp;Validity</translation>
+        </message>
+        <message>
+            <source>程度(&amp;S)</source>
+            <translation>&amp;Severity</translation>
+        </message>
+        <message>
+            <source>类别(&amp;C)</source>
+            <translation>&amp;Category</translation>
+        </message>
+        <message>
+            <source>紧急程度(&amp;U)</source>
+            <translation>&amp;Urgency</translation>
+        </message>
+        <message>
+            <source>受理时间(&amp;T)</source>
+            <translation>Received a&amp;t</translation>
+        </message>
+        <message>
+            <source>定级原因(&amp;R)</source>
+            <translation>&amp;Reason</translation>
+        </message>
+        <message>
+            <source>重算后的期限</source>
+            <translation>Recomputed deadlines</translation>
+        </message>
+        <message>
+            <source>首次回复 {0} 前</source>
+            <translation>First reply by {0}</translation>
+        </message>
+        <message>
+            <source>办结 {0} 前</source>
+            <translation>Resolve by {0}</translation>
+        </message>
+        <message>
+            <source>明确答复 {0} 前</source>
+            <translation>Definite answer by {0}</translation>
+        </message>
+        <message>
+            <source>将生成重大投诉报告,须于 {0} 前提交品质部及总经理</source>
+            <translation>A major complaint report will be created, due to the quality department and the general manager by {0}</translation>
+        </message>
+        <message>
+            <source>不再是重大投诉:重大投诉报告将取消,原因记入时间线</source>
+            <translation>No longer a major complaint: the major complaint report will be cancelled, with the reason on the timeline</translation>
+        </message>
+        <message>
+            <source>已批准的延期晚于新办结期限时,保留延期</source>
+            <translation>An approved extension later than the new deadline is kept</translation>
+        </message>
+        <message>
+            <source>{0} 年节假日尚未按国务院通知录入,期限暂定</source>
+            <translation>The holidays of {0} are not yet entered from the State Council notice: deadlines are provisional</translation>
         </message>
     </context>
     <context>
@@ -3949,6 +5093,10 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         <message>
             <source>备注</source>
             <translation>Note</translation>
+        </message>
+        <message>
+            <source>交回的表须是已录入结果的那次回访的表(在回访记录中填写表号保存,即自动记为交回)。没有用过的表不能交回,请作废并写明原因。</source>
+            <translation>A form is returned with the visit whose result it records (saving the visit record with the form number returns it by itself). A form that was not used cannot be returned: void it with the reason.</translation>
         </message>
         <message>
             <source>选择扫描件或照片</source>
@@ -4110,6 +5258,122 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         <message>
             <source>把 {0}({1})加入回访。请写明原因(如业主曾多次反映、领导交办)。</source>
             <translation>Add {0} ({1}) to the visits. Please give the reason (e.g. the owner raised it several times, asked by management).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanImportDialog</name>
+        <message>
+            <source>导入扫描件</source>
+            <translation>Import scans</translation>
+        </message>
+        <message>
+            <source>选择扫描仪生成的 PDF,或手机拍的照片(JPEG/PNG)。程序读取每页上的二维码(表单编号),把该页附到对应编号的回访记录表上;回访结果已录入的表同时记为交回。</source>
+            <translation>Choose the scanner's PDF or photos taken with a phone (JPEG/PNG). The program reads the QR code (the form number) on each page and attaches the page to the visit record form with that number; a form whose visit result is already entered is marked returned as well.</translation>
+        </message>
+        <message>
+            <source>选择文件…</source>
+            <translation>Choose file…</translation>
+        </message>
+        <message>
+            <source>尚未选择文件</source>
+            <translation>No file chosen yet</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>选中左边的一页查看图片</source>
+            <translation>Select a page on the left to see its picture</translation>
+        </message>
+        <message>
+            <source>看图输入表上印的编号,如 HF-2026-000123</source>
+            <translation>Type the number printed on the form, e.g. HF-2026-000123</translation>
+        </message>
+        <message>
+            <source>附到此编号</source>
+            <translation>Attach to this number</translation>
+        </message>
+        <message>
+            <source>不是回访记录表,删除此页</source>
+            <translation>Not a form: delete this page</translation>
+        </message>
+        <message>
+            <source>表单编号</source>
+            <translation>Form number</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>选择扫描件</source>
+            <translation>Choose scans</translation>
+        </message>
+        <message>
+            <source> 等 {0} 个文件</source>
+            <translation> and others, {0} files</translation>
+        </message>
+        <message>
+            <source>正在检查文件…</source>
+            <translation>Checking the files…</translation>
+        </message>
+        <message>
+            <source>正在取消:读完当前这一页就停,已读的页面都已保存…</source>
+            <translation>Cancelling: stopping after the current page; the pages read so far are saved…</translation>
+        </message>
+        <message>
+            <source>共 {0} 页,正在读取…</source>
+            <translation>{0} pages, reading…</translation>
+        </message>
+        <message>
+            <source>这一页没有保存成功(详情见日志),请稍后再导入这一页</source>
+            <translation>This page was not saved (see the log). Please import it again later.</translation>
+        </message>
+        <message>
+            <source>已读 {0} / {1} 页</source>
+            <translation>Read {0} / {1} pages</translation>
+        </message>
+        <message>
+            <source>完成。</source>
+            <translation>Done.</translation>
+        </message>
+        <message>
+            <source>已取消。</source>
+            <translation>Cancelled.</translation>
+        </message>
+        <message>
+            <source>{0}
+第 {1} 页</source>
+            <translation>{0}
+page {1}</translation>
+        </message>
+        <message>
+            <source>待手工匹配的页({0})</source>
+            <translation>Pages to match by hand ({0})</translation>
+        </message>
+        <message>
+            <source>没有待手工匹配的页</source>
+            <translation>No pages waiting to be matched by hand</translation>
+        </message>
+        <message>
+            <source>{0} 第 {1} 页,{2} 由 {3} 导入。{4}</source>
+            <translation>{0} page {1}, imported {2} by {3}. {4}</translation>
+        </message>
+        <message>
+            <source>{0} 第 {1} 页已附到 {2}。</source>
+            <translation>{0} page {1} is attached to {2}. </translation>
+        </message>
+        <message>
+            <source>已删除 {0} 第 {1} 页</source>
+            <translation>Deleted {0} page {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanReader</name>
+        <message>
+            <source>读取扫描件时出错,已读的页面都已保存。详情见日志。</source>
+            <translation>Reading the scans went wrong; the pages read so far are saved. The log has the details.</translation>
         </message>
     </context>
     <context>
@@ -4323,8 +5587,8 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
             <translation>Or: the customer signed the paper visit record form</translation>
         </message>
         <message>
-            <source>表上印的编号 NO.</source>
-            <translation>Number printed on the form NO.</translation>
+            <source>选择或输入表上印的编号 NO.</source>
+            <translation>Choose or type the NO. printed on the form</translation>
         </message>
         <message>
             <source>电话回访无需客户签名,记录中注明“电话回访”。</source>
@@ -4341,6 +5605,14 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         <message>
             <source>回访记录表编号</source>
             <translation>Visit record form number</translation>
+        </message>
+        <message>
+            <source>台账中没有本次回访可用的表(须为本次回访打印,或由回访人领用)</source>
+            <translation>The ledger has no form for this visit (one printed for it, or a blank one signed out by the visitor)</translation>
+        </message>
+        <message>
+            <source>可选 {0} 张</source>
+            <translation>{0} to choose from</translation>
         </message>
         <message>
             <source>本类回访无需客户签名。</source>
@@ -4398,6 +5670,14 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
             <translation>Deactivate</translation>
         </message>
         <message>
+            <source>解除锁定</source>
+            <translation>Unlock</translation>
+        </message>
+        <message>
+            <source>此人密码输错太多次被锁定;解除后可立即重新登录</source>
+            <translation>Locked out after too many wrong passwords; once unlocked they can log in again at once</translation>
+        </message>
+        <message>
             <source>物管员按负责楼栋自动安排回访。部门人员如只作派工对象,可不设登录名。人员不会被删除:离职请停用,原有记录保留。</source>
             <translation>Stewards get visits assigned by their buildings. Department staff who are only dispatched to need no login. Staff are never deleted: deactivate those who leave; their records stay.</translation>
         </message>
@@ -4436,6 +5716,10 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         <message>
             <source>重新启用</source>
             <translation>Reactivate</translation>
+        </message>
+        <message>
+            <source>已解除锁定:%1,可以重新登录</source>
+            <translation>Unlocked: %1 can log in again</translation>
         </message>
         <message>
             <source>设了登录名就要设密码</source>
@@ -4632,8 +5916,12 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
             <translation>Dissatisfied visits, the same matter complained about two or more times, and the same repair three or more times need corrective and preventive action. Double-click a row to open its case (a group opens the latest; expand it to open each).</translation>
         </message>
         <message>
-            <source>计划:到期日在本期内的回访;完成:本期内完成的;逾期:到期未回访的。</source>
-            <translation>Planned: visits due in this period; done: completed in this period; overdue: due and not visited.</translation>
+            <source>计划:到期日在本期内的回访;完成:本期内完成的;完成率:完成 ÷ 计划;逾期:到期未回访的。</source>
+            <translation>Planned: visits due in the period; Done: done in the period; Done rate: done ÷ planned; Overdue: due and not visited.</translation>
+        </message>
+        <message>
+            <source>每人本期完成与上期对比</source>
+            <translation>Visits done per person, this period and the previous one</translation>
         </message>
         <message>
             <source>管理处经理填写:针对本期问题的改进措施、责任部门与完成时间。</source>
@@ -4766,10 +6054,6 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         <message>
             <source>报修</source>
             <translation>Repair request</translation>
-        </message>
-        <message>
-            <source>{0}(逾期)</source>
-            <translation>{0} (overdue)</translation>
         </message>
         <message>
             <source>本期没有标记为典型的案例(在案件详情中可标记)。</source>
@@ -4937,20 +6221,8 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
             <translation>Status</translation>
         </message>
         <message>
-            <source>应访日</source>
-            <translation>Visit due</translation>
-        </message>
-        <message>
-            <source>房号</source>
-            <translation>Room</translation>
-        </message>
-        <message>
-            <source>案件/类型</source>
-            <translation>Case / type</translation>
-        </message>
-        <message>
-            <source>{0}月{1}日</source>
-            <translation>{0}/{1}</translation>
+            <source>房号 · 业主 · 事由 · 时间</source>
+            <translation>Room · owner · matter · when</translation>
         </message>
         <message>
             <source>所选日</source>
@@ -5076,6 +6348,22 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
             <translation>{0}/{1}</translation>
         </message>
         <message>
+            <source>预约 {0}月{1}日 {2}</source>
+            <translation>Appointment {0}/{1} {2}</translation>
+        </message>
+        <message>
+            <source>{0}月{1}日回访</source>
+            <translation>Visited {0}/{1}</translation>
+        </message>
+        <message>
+            <source>应访 {0}月{1}日</source>
+            <translation>Due {0}/{1}</translation>
+        </message>
+        <message>
+            <source>回访人:{0}</source>
+            <translation>Visitor: {0}</translation>
+        </message>
+        <message>
             <source>{0} · 应访 {1} · {2}</source>
             <translation>{0} · due {1} · {2}</translation>
         </message>
@@ -5174,6 +6462,10 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
             <translation> hours</translation>
         </message>
         <message>
+            <source> 年</source>
+            <translation> years</translation>
+        </message>
+        <message>
             <source>不满意时书面返工通知</source>
             <translation>Written rework notice when dissatisfied within</translation>
         </message>
@@ -5188,6 +6480,10 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         <message>
             <source>纸质回访记录表交回</source>
             <translation>Paper visit record forms returned within</translation>
+        </message>
+        <message>
+            <source>归档后保管</source>
+            <translation>Keep after filing</translation>
         </message>
         <message>
             <source>当前:{0}</source>
@@ -5527,6 +6823,18 @@ What is filled in now will be replaced (you can still cancel before saving).</tr
             <translation>Customer's signature</translation>
         </message>
         <message>
+            <source>本次回访的表 · {0}</source>
+            <translation>This visit's form · {0}</translation>
+        </message>
+        <message>
+            <source>空白表 · {0} 领用</source>
+            <translation>Blank form · signed out by {0}</translation>
+        </message>
+        <message>
+            <source> · {0} 领用</source>
+            <translation> · signed out by {0}</translation>
+        </message>
+        <message>
             <source>公开信</source>
             <translation>Open letter</translation>
         </message>
@@ -5769,18 +7077,42 @@ What is filled in now will be replaced (you can still cancel before saving).</tr
     <context>
         <name>app</name>
         <message>
+            <source>磁盘(或 U 盘)已满,无法写入。请清理出空间或换一个位置后再试。</source>
+            <translation>The disk (or USB stick) is full. Free some space or choose another place, then try again.</translation>
+        </message>
+        <message>
+            <source>没有权限读写“{0}”:文件夹只读,或文件正被其他程序打开。请关闭该文件或换一个位置后再试。</source>
+            <translation>No permission to read or write "{0}": the folder is read-only, or another program has the file open. Close the file or choose another place, then try again.</translation>
+        </message>
+        <message>
+            <source>找不到“{0}”:文件可能已被移动或删除,或 U 盘已拔出。</source>
+            <translation>Cannot find "{0}": the file may have been moved or deleted, or the USB stick was unplugged.</translation>
+        </message>
+        <message>
+            <source>读写文件“{0}”时出错。请检查磁盘或 U 盘是否正常后再试。</source>
+            <translation>Reading or writing "{0}" failed. Check the disk or USB stick, then try again.</translation>
+        </message>
+        <message>
+            <source>内存不足。请关闭其他程序后再试。</source>
+            <translation>Not enough memory. Close other programs, then try again.</translation>
+        </message>
+        <message>
+            <source>程序遇到一个意外错误。</source>
+            <translation>The program hit an unexpected error.</translation>
+        </message>
+        <message>
             <source>出错了</source>
             <translation>Something went wrong</translation>
         </message>
         <message>
-            <source>程序遇到一个意外错误:{0}
+            <source>{0}
 
-已保存的数据不受影响,未保存的表单有草稿。请把日志文件发给维护人员:
-{1}</source>
-            <translation>The program hit an unexpected error: {0}
+已保存的数据不受影响,未保存的表单有草稿。如果问题再次出现,请把日志文件发给维护人员(错误编号 {1}):
+{2}</source>
+            <translation>{0}
 
-Saved data is not affected; unsaved forms have drafts. Please send the log file to your maintainer:
-{1}</translation>
+Saved data is not affected; unsaved forms have drafts. If this happens again, send the log file to your maintainer (error reference {1}):
+{2}</translation>
         </message>
         <message>
             <source>无法使用数据文件夹</source>

@@ -204,6 +204,10 @@
             <translation>合併</translation>
         </message>
         <message>
+            <source>重新定级</source>
+            <translation>重新定級</translation>
+        </message>
+        <message>
             <source>已提交</source>
             <translation>已提交</translation>
         </message>
@@ -266,6 +270,10 @@
         <message>
             <source>典型案例(&amp;T)</source>
             <translation>典型案例(&amp;T)</translation>
+        </message>
+        <message>
+            <source>重新定级(&amp;G)</source>
+            <translation>重新定級(&amp;G)</translation>
         </message>
         <message>
             <source>作废(&amp;V)</source>
@@ -520,6 +528,462 @@
             <translation>完成時間</translation>
         </message>
         <message>
+            <source>密码连续输错次数</source>
+            <translation>密碼連續輸錯次數</translation>
+        </message>
+        <message>
+            <source>建立时间</source>
+            <translation>建立時間</translation>
+        </message>
+        <message>
+            <source>排序</source>
+            <translation>排序</translation>
+        </message>
+        <message>
+            <source>单元</source>
+            <translation>單元</translation>
+        </message>
+        <message>
+            <source>指派给</source>
+            <translation>指派給</translation>
+        </message>
+        <message>
+            <source>派工说明</source>
+            <translation>派工說明</translation>
+        </message>
+        <message>
+            <source>派工时间</source>
+            <translation>派工時間</translation>
+        </message>
+        <message>
+            <source>签收时间</source>
+            <translation>簽收時間</translation>
+        </message>
+        <message>
+            <source>签收人</source>
+            <translation>簽收人</translation>
+        </message>
+        <message>
+            <source>处理情况</source>
+            <translation>處理情況</translation>
+        </message>
+        <message>
+            <source>原期限</source>
+            <translation>原期限</translation>
+        </message>
+        <message>
+            <source>新期限</source>
+            <translation>新期限</translation>
+        </message>
+        <message>
+            <source>批准人</source>
+            <translation>批准人</translation>
+        </message>
+        <message>
+            <source>批准人职务</source>
+            <translation>批准人職務</translation>
+        </message>
+        <message>
+            <source>原因分析</source>
+            <translation>原因分析</translation>
+        </message>
+        <message>
+            <source>纠正和预防措施</source>
+            <translation>糾正和預防措施</translation>
+        </message>
+        <message>
+            <source>提交时间</source>
+            <translation>提交時間</translation>
+        </message>
+        <message>
+            <source>提交人</source>
+            <translation>提交人</translation>
+        </message>
+        <message>
+            <source>定为重大的时间</source>
+            <translation>定為重大的時間</translation>
+        </message>
+        <message>
+            <source>取消时间</source>
+            <translation>取消時間</translation>
+        </message>
+        <message>
+            <source>取消原因</source>
+            <translation>取消原因</translation>
+        </message>
+        <message>
+            <source>标题</source>
+            <translation>標題</translation>
+        </message>
+        <message>
+            <source>正文</source>
+            <translation>正文</translation>
+        </message>
+        <message>
+            <source>发出时间</source>
+            <translation>發出時間</translation>
+        </message>
+        <message>
+            <source>发出人</source>
+            <translation>發出人</translation>
+        </message>
+        <message>
+            <source>回访事由</source>
+            <translation>回訪事由</translation>
+        </message>
+        <message>
+            <source>第几次回访</source>
+            <translation>第幾次回訪</translation>
+        </message>
+        <message>
+            <source>回访人姓名</source>
+            <translation>回訪人姓名</translation>
+        </message>
+        <message>
+            <source>预约时间</source>
+            <translation>預約時間</translation>
+        </message>
+        <message>
+            <source>受访人</source>
+            <translation>受訪人</translation>
+        </message>
+        <message>
+            <source>已现场查看</source>
+            <translation>已現場檢視</translation>
+        </message>
+        <message>
+            <source>维修人员表现</source>
+            <translation>維修人員表現</translation>
+        </message>
+        <message>
+            <source>已核实收费</source>
+            <translation>已核實收費</translation>
+        </message>
+        <message>
+            <source>回访记录表编号</source>
+            <translation>回訪記錄表編號</translation>
+        </message>
+        <message>
+            <source>抽中回访</source>
+            <translation>抽中回訪</translation>
+        </message>
+        <message>
+            <source>手工调整</source>
+            <translation>手工調整</translation>
+        </message>
+        <message>
+            <source>送达时间</source>
+            <translation>送達時間</translation>
+        </message>
+        <message>
+            <source>接收人</source>
+            <translation>接收人</translation>
+        </message>
+        <message>
+            <source>签名人身份</source>
+            <translation>簽名人身份</translation>
+        </message>
+        <message>
+            <source>签名人</source>
+            <translation>簽名人</translation>
+        </message>
+        <message>
+            <source>与业主关系</source>
+            <translation>與業主關係</translation>
+        </message>
+        <message>
+            <source>签名板宽度</source>
+            <translation>簽名板寬度</translation>
+        </message>
+        <message>
+            <source>签名板高度</source>
+            <translation>簽名板高度</translation>
+        </message>
+        <message>
+            <source>签名图片</source>
+            <translation>簽名圖片</translation>
+        </message>
+        <message>
+            <source>校验码</source>
+            <translation>校驗碼</translation>
+        </message>
+        <message>
+            <source>审核级别</source>
+            <translation>審核級別</translation>
+        </message>
+        <message>
+            <source>审核人</source>
+            <translation>審核人</translation>
+        </message>
+        <message>
+            <source>归档时间</source>
+            <translation>歸檔時間</translation>
+        </message>
+        <message>
+            <source>归档人</source>
+            <translation>歸檔人</translation>
+        </message>
+        <message>
+            <source>份数</source>
+            <translation>份數</translation>
+        </message>
+        <message>
+            <source>销毁日期</source>
+            <translation>銷燬日期</translation>
+        </message>
+        <message>
+            <source>销毁人</source>
+            <translation>銷燬人</translation>
+        </message>
+        <message>
+            <source>登记时间</source>
+            <translation>登記時間</translation>
+        </message>
+        <message>
+            <source>打印时间</source>
+            <translation>列印時間</translation>
+        </message>
+        <message>
+            <source>打印人</source>
+            <translation>列印人</translation>
+        </message>
+        <message>
+            <source>领用人姓名</source>
+            <translation>領用人姓名</translation>
+        </message>
+        <message>
+            <source>回访项目</source>
+            <translation>回訪項目</translation>
+        </message>
+        <message>
+            <source>扫描件</source>
+            <translation>掃描件</translation>
+        </message>
+        <message>
+            <source>扫描件文件名</source>
+            <translation>掃描件檔名</translation>
+        </message>
+        <message>
+            <source>作废时间</source>
+            <translation>作廢時間</translation>
+        </message>
+        <message>
+            <source>归档批次</source>
+            <translation>歸檔批次</translation>
+        </message>
+        <message>
+            <source>销毁记录</source>
+            <translation>銷燬記錄</translation>
+        </message>
+        <message>
+            <source>期间</source>
+            <translation>期間</translation>
+        </message>
+        <message>
+            <source>改进措施</source>
+            <translation>改進措施</translation>
+        </message>
+        <message>
+            <source>分析摘要</source>
+            <translation>分析摘要</translation>
+        </message>
+        <message>
+            <source>报告文件</source>
+            <translation>報告檔案</translation>
+        </message>
+        <message>
+            <source>调休上班</source>
+            <translation>調休上班</translation>
+        </message>
+        <message>
+            <source>来源文件</source>
+            <translation>來原始檔</translation>
+        </message>
+        <message>
+            <source>来源页码</source>
+            <translation>來源頁碼</translation>
+        </message>
+        <message>
+            <source>扫描图像</source>
+            <translation>掃描影象</translation>
+        </message>
+        <message>
+            <source>宽度(像素)</source>
+            <translation>寬度(畫素)</translation>
+        </message>
+        <message>
+            <source>高度(像素)</source>
+            <translation>高度(畫素)</translation>
+        </message>
+        <message>
+            <source>对应方式</source>
+            <translation>對應方式</translation>
+        </message>
+        <message>
+            <source>导入时间</source>
+            <translation>匯入時間</translation>
+        </message>
+        <message>
+            <source>导入人</source>
+            <translation>匯入人</translation>
+        </message>
+        <message>
+            <source>编号前缀</source>
+            <translation>編號字首</translation>
+        </message>
+        <message>
+            <source>各性质编号前缀</source>
+            <translation>各性質編號字首</translation>
+        </message>
+        <message>
+            <source>首次回复时限</source>
+            <translation>首次回覆時限</translation>
+        </message>
+        <message>
+            <source>期限计法</source>
+            <translation>期限計法</translation>
+        </message>
+        <message>
+            <source>办结时限</source>
+            <translation>辦結時限</translation>
+        </message>
+        <message>
+            <source>重大投诉答复时限</source>
+            <translation>重大投訴答覆時限</translation>
+        </message>
+        <message>
+            <source>重大投诉报告时限</source>
+            <translation>重大投訴報告時限</translation>
+        </message>
+        <message>
+            <source>临期提醒</source>
+            <translation>臨期提醒</translation>
+        </message>
+        <message>
+            <source>重复投诉判断天数</source>
+            <translation>重複投訴判斷天數</translation>
+        </message>
+        <message>
+            <source>延期审批人</source>
+            <translation>延期審批人</translation>
+        </message>
+        <message>
+            <source>回访制度</source>
+            <translation>回訪制度</translation>
+        </message>
+        <message>
+            <source>登录安全</source>
+            <translation>登入安全</translation>
+        </message>
+        <message>
+            <source>备份</source>
+            <translation>備份</translation>
+        </message>
+        <message>
+            <source>部门名称</source>
+            <translation>部門名稱</translation>
+        </message>
+        <message>
+            <source>所属部门</source>
+            <translation>所屬部門</translation>
+        </message>
+        <message>
+            <source>在职</source>
+            <translation>在職</translation>
+        </message>
+        <message>
+            <source>在住</source>
+            <translation>在住</translation>
+        </message>
+        <message>
+            <source>联系单号</source>
+            <translation>聯絡單號</translation>
+        </message>
+        <message>
+            <source>派往部门</source>
+            <translation>派往部門</translation>
+        </message>
+        <message>
+            <source>要求完成</source>
+            <translation>要求完成</translation>
+        </message>
+        <message>
+            <source>回访期限</source>
+            <translation>回訪期限</translation>
+        </message>
+        <message>
+            <source>应由谁回访</source>
+            <translation>應由誰回訪</translation>
+        </message>
+        <message>
+            <source>回访状态</source>
+            <translation>回訪狀態</translation>
+        </message>
+        <message>
+            <source>回访时间</source>
+            <translation>回訪時間</translation>
+        </message>
+        <message>
+            <source>安排时间</source>
+            <translation>安排時間</translation>
+        </message>
+        <message>
+            <source>抽样说明</source>
+            <translation>抽樣說明</translation>
+        </message>
+        <message>
+            <source>延期原因</source>
+            <translation>延期原因</translation>
+        </message>
+        <message>
+            <source>批准时间</source>
+            <translation>批准時間</translation>
+        </message>
+        <message>
+            <source>报告期限</source>
+            <translation>報告期限</translation>
+        </message>
+        <message>
+            <source>返工部门</source>
+            <translation>返工部門</translation>
+        </message>
+        <message>
+            <source>返工期限</source>
+            <translation>返工期限</translation>
+        </message>
+        <message>
+            <source>不满意的回访</source>
+            <translation>不滿意的回訪</translation>
+        </message>
+        <message>
+            <source>审核意见</source>
+            <translation>審核意見</translation>
+        </message>
+        <message>
+            <source>审核时间</source>
+            <translation>審核時間</translation>
+        </message>
+        <message>
+            <source>表单状态</source>
+            <translation>表單狀態</translation>
+        </message>
+        <message>
+            <source>节日</source>
+            <translation>節日</translation>
+        </message>
+        <message>
+            <source>发布时间</source>
+            <translation>釋出時間</translation>
+        </message>
+        <message>
+            <source>发布人</source>
+            <translation>釋出人</translation>
+        </message>
+        <message>
+            <source>归档季度</source>
+            <translation>歸檔季度</translation>
+        </message>
+        <message>
             <source>变更</source>
             <translation>變更</translation>
         </message>
@@ -534,6 +998,46 @@
         <message>
             <source>导出案件台账</source>
             <translation>匯出案件台賬</translation>
+        </message>
+        <message>
+            <source>不导入</source>
+            <translation>不匯入</translation>
+        </message>
+        <message>
+            <source>受理时刻</source>
+            <translation>受理時刻</translation>
+        </message>
+        <message>
+            <source>房屋</source>
+            <translation>房屋</translation>
+        </message>
+        <message>
+            <source>回访意见</source>
+            <translation>回訪意見</translation>
+        </message>
+        <message>
+            <source>案件号</source>
+            <translation>案件號</translation>
+        </message>
+        <message>
+            <source>事发时间</source>
+            <translation>事發時間</translation>
+        </message>
+        <message>
+            <source>事发地点</source>
+            <translation>事發地點</translation>
+        </message>
+        <message>
+            <source>被投诉方</source>
+            <translation>被投訴方</translation>
+        </message>
+        <message>
+            <source>回复期限</source>
+            <translation>回覆期限</translation>
+        </message>
+        <message>
+            <source>抽样季度</source>
+            <translation>抽樣季度</translation>
         </message>
         <message>
             <source>工作台</source>
@@ -696,6 +1200,10 @@
             <translation>上期</translation>
         </message>
         <message>
+            <source>完成率</source>
+            <translation>完成率</translation>
+        </message>
+        <message>
             <source>楼栋</source>
             <translation>樓棟</translation>
         </message>
@@ -756,6 +1264,50 @@
             <translation>經過</translation>
         </message>
         <message>
+            <source>已附加</source>
+            <translation>已附加</translation>
+        </message>
+        <message>
+            <source>已附加并交回</source>
+            <translation>已附加並交回</translation>
+        </message>
+        <message>
+            <source>重复页</source>
+            <translation>重複頁</translation>
+        </message>
+        <message>
+            <source>已拒绝</source>
+            <translation>已拒絕</translation>
+        </message>
+        <message>
+            <source>待手工匹配</source>
+            <translation>待手工匹配</translation>
+        </message>
+        <message>
+            <source>空白页</source>
+            <translation>空白頁</translation>
+        </message>
+        <message>
+            <source>无法读取</source>
+            <translation>無法讀取</translation>
+        </message>
+        <message>
+            <source>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;所有文件 (*)</source>
+            <translation>掃描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;所有檔案 (*)</translation>
+        </message>
+        <message>
+            <source>页</source>
+            <translation>頁</translation>
+        </message>
+        <message>
+            <source>结果</source>
+            <translation>結果</translation>
+        </message>
+        <message>
+            <source>表单编号</source>
+            <translation>表單編號</translation>
+        </message>
+        <message>
             <source>说明</source>
             <translation>說明</translation>
         </message>
@@ -770,6 +1322,10 @@
         <message>
             <source>次</source>
             <translation>次</translation>
+        </message>
+        <message>
+            <source>房号 · 业主 · 事由 · 回访人</source>
+            <translation>房號 · 業主 · 事由 · 回訪人</translation>
         </message>
         <message>
             <source>安排原因</source>
@@ -875,6 +1431,14 @@
             <source>客服主任、管理处经理</source>
             <translation>客服主任、管理處經理</translation>
         </message>
+        <message>
+            <source>租户</source>
+            <translation>租戶</translation>
+        </message>
+        <message>
+            <source>商户</source>
+            <translation>商戶</translation>
+        </message>
     </context>
     <context>
         <name>ActionDialog</name>
@@ -893,6 +1457,85 @@
         <message>
             <source>确定</source>
             <translation>確定</translation>
+        </message>
+    </context>
+    <context>
+        <name>ArchiveDialog</name>
+        <message>
+            <source>季度归档</source>
+            <translation>季度歸檔</translation>
+        </message>
+        <message>
+            <source>记为已归档</source>
+            <translation>記為已歸檔</translation>
+        </message>
+        <message>
+            <source>编号</source>
+            <translation>編號</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>狀態</translation>
+        </message>
+        <message>
+            <source>交回/作废日期</source>
+            <translation>交回/作廢日期</translation>
+        </message>
+        <message>
+            <source>领用人</source>
+            <translation>領用人</translation>
+        </message>
+        <message>
+            <source>回访事项</source>
+            <translation>回訪事項</translation>
+        </message>
+        <message>
+            <source>如 档案盒编号、存放位置</source>
+            <translation>如 檔案盒編號、存放位置</translation>
+        </message>
+        <message>
+            <source>季度</source>
+            <translation>季度</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>備註</translation>
+        </message>
+        <message>
+            <source>{0}年第{1}季度</source>
+            <translation>{0}年第{1}季度</translation>
+        </message>
+        <message>
+            <source>{0}还没有结束:{1} 起才能归档,须在 {2} 前完成。</source>
+            <translation>{0}還沒有結束:{1} 起才能歸檔,須在 {2} 前完成。</translation>
+        </message>
+        <message>
+            <source>&lt;b style='color:{0}'&gt;{1}的 {2} 份表单应在 {3} 前归档,已逾期。&lt;/b&gt;请装盒后记为已归档。</source>
+            <translation>&lt;b style='color:{0}'&gt;{1}的 {2} 份表單應在 {3} 前歸檔,已逾期。&lt;/b&gt;請裝盒後記為已歸檔。</translation>
+        </message>
+        <message>
+            <source>{0}的 {1} 份表单(交回或作废)待归档,须在 {2} 前完成。</source>
+            <translation>{0}的 {1} 份表單(交回或作廢)待歸檔,須在 {2} 前完成。</translation>
+        </message>
+        <message>
+            <source>{0}没有待归档的表单。</source>
+            <translation>{0}沒有待歸檔的表單。</translation>
+        </message>
+        <message>
+            <source> 等</source>
+            <translation> 等</translation>
+        </message>
+        <message>
+            <source>尚未交回 {0} 份:{1}{2}。不影响本次归档;交回或作废后随那个季度归档。</source>
+            <translation>尚未交回 {0} 份:{1}{2}。不影響本次歸檔;交回或作廢後隨那個季度歸檔。</translation>
+        </message>
+        <message>
+            <source>本季度打印的表单都已交回或作废。</source>
+            <translation>本季度列印的表單都已交回或作廢。</translation>
+        </message>
+        <message>
+            <source>已归档:{0} {1},{2} 份 {3}</source>
+            <translation>已歸檔:{0} {1},{2} 份 {3}</translation>
         </message>
     </context>
     <context>
@@ -1318,8 +1961,8 @@
             <translation> 份</translation>
         </message>
         <message>
-            <source>每份表占用一个新编号(HF-年份-序号),编号记入台账,作废也不会重复使用。</source>
-            <translation>每份表佔用一個新編號(HF-年份-序號),編號記入台賬,作廢也不會重複使用。</translation>
+            <source>打印时每份表占用一个新编号(HF-年份-序号)并记入台账;打印失败或取消的编号当即作废,不会重复使用。</source>
+            <translation>列印時每份表佔用一個新編號(HF-年份-序號)並記入台賬;列印失敗或取消的編號當即作廢,不會重複使用。</translation>
         </message>
         <message>
             <source>份数</source>
@@ -1617,8 +2260,16 @@
             <translation>{0} 由{1}提交</translation>
         </message>
         <message>
+            <source>已于 {0} 取消:{1}</source>
+            <translation>已於 {0} 取消:{1}</translation>
+        </message>
+        <message>
             <source>报品质部及总经理期限:</source>
             <translation>報品質部及總經理期限:</translation>
+        </message>
+        <message>
+            <source>(已取消)</source>
+            <translation>(已取消)</translation>
         </message>
         <message>
             <source>({0})</source>
@@ -1817,6 +2468,10 @@
             <translation>返工通知逾期</translation>
         </message>
         <message>
+            <source>打开表单台账</source>
+            <translation>開啟表單台賬</translation>
+        </message>
+        <message>
             <source>回访人</source>
             <translation>回訪人</translation>
         </message>
@@ -1875,6 +2530,10 @@
         <message>
             <source>工作台 · {0}年{1}月{2}日 星期{3}</source>
             <translation>工作台 · {0}年{1}月{2}日 星期{3}</translation>
+        </message>
+        <message>
+            <source>{0} 年的国务院放假安排尚未录入:该年的期限暂按法定节日推算(暂定),调休上班日未计入。安排公布后请在“设置 → 节假日”中载入,未结案件的期限会自动重算。</source>
+            <translation>{0} 年的國務院放假安排尚未錄入:該年的期限暫按法定節日推算(暫定),調休上班日未計入。安排公佈後請在“設定 → 節假日”中載入,未結案件的期限會自動重算。</translation>
         </message>
         <message>
             <source>无</source>
@@ -1955,6 +2614,26 @@
         <message>
             <source>✗ 未达标</source>
             <translation>✗ 未達標</translation>
+        </message>
+        <message>
+            <source>{0}年第{1}季度</source>
+            <translation>{0}年第{1}季度</translation>
+        </message>
+        <message>
+            <source>{0}的 {1} 份回访记录表未在 {2} 前归档,已逾期,请尽快归档。</source>
+            <translation>{0}的 {1} 份回訪記錄表未在 {2} 前歸檔,已逾期,請儘快歸檔。</translation>
+        </message>
+        <message>
+            <source>{0} 个季度({1}至{2})共 {3} 份回访记录表未按期归档,已逾期,请尽快归档。</source>
+            <translation>{0} 個季度({1}至{2})共 {3} 份回訪記錄表未按期歸檔,已逾期,請儘快歸檔。</translation>
+        </message>
+        <message>
+            <source>{0}的 {1} 份回访记录表须在 {2} 前归档。</source>
+            <translation>{0}的 {1} 份回訪記錄表須在 {2} 前歸檔。</translation>
+        </message>
+        <message>
+            <source>{0} 份已归档的表单保管期已满,可以销毁(销毁后请在表单台账中登记)。</source>
+            <translation>{0} 份已歸檔的表單保管期已滿,可以銷燬(銷燬後請在表單台賬中登記)。</translation>
         </message>
         <message>
             <source>未到期</source>
@@ -2141,6 +2820,73 @@
         </message>
     </context>
     <context>
+        <name>DestructionDialog</name>
+        <message>
+            <source>销毁登记</source>
+            <translation>銷燬登記</translation>
+        </message>
+        <message>
+            <source>登记销毁</source>
+            <translation>登記銷燬</translation>
+        </message>
+        <message>
+            <source>回访记录表归档保管 {0} 年(从所属季度结束算起,在“设置 · 回访规则”中修改)。以下表单保管期已满,可以销毁;程序不会自动删除任何记录。勾选实际销毁的编号,登记销毁人和日期;台账中的记录保留,标为“已销毁”。</source>
+            <translation>回訪記錄表歸檔保管 {0} 年(從所屬季度結束算起,在“設定 · 回訪規則”中修改)。以下表單保管期已滿,可以銷燬;程式不會自動刪除任何記錄。勾選實際銷燬的編號,登記銷燬人和日期;台賬中的記錄保留,標為“已銷燬”。</translation>
+        </message>
+        <message>
+            <source>编号</source>
+            <translation>編號</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>狀態</translation>
+        </message>
+        <message>
+            <source>归档季度</source>
+            <translation>歸檔季度</translation>
+        </message>
+        <message>
+            <source>保管至</source>
+            <translation>保管至</translation>
+        </message>
+        <message>
+            <source>{0}年第{1}季度</source>
+            <translation>{0}年第{1}季度</translation>
+        </message>
+        <message>
+            <source>没有保管期已满的表单。</source>
+            <translation>沒有保管期已滿的表單。</translation>
+        </message>
+        <message>
+            <source>如 碎纸机销毁,见证人</source>
+            <translation>如 碎紙機銷燬,見證人</translation>
+        </message>
+        <message>
+            <source>{0} {1} 销毁 {2} 份(登记人 {3})</source>
+            <translation>{0} {1} 銷燬 {2} 份(登記人 {3})</translation>
+        </message>
+        <message>
+            <source>表单</source>
+            <translation>表單</translation>
+        </message>
+        <message>
+            <source>销毁日期</source>
+            <translation>銷燬日期</translation>
+        </message>
+        <message>
+            <source>销毁人</source>
+            <translation>銷燬人</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>備註</translation>
+        </message>
+        <message>
+            <source>以往销毁</source>
+            <translation>以往銷燬</translation>
+        </message>
+    </context>
+    <context>
         <name>DispatchDialog</name>
         <message>
             <source>要求、注意事项(可不填)</source>
@@ -2169,6 +2915,10 @@
         <message>
             <source>请选择部门</source>
             <translation>請選擇部門</translation>
+        </message>
+        <message>
+            <source>{0} 已经过去,请选一个晚于现在({1})的时间</source>
+            <translation>{0} 已經過去,請選一個晚於現在({1})的時間</translation>
         </message>
     </context>
     <context>
@@ -2445,6 +3195,18 @@
             <translation>列印簽收表…</translation>
         </message>
         <message>
+            <source>季度归档…</source>
+            <translation>季度歸檔…</translation>
+        </message>
+        <message>
+            <source>销毁登记…</source>
+            <translation>銷燬登記…</translation>
+        </message>
+        <message>
+            <source>导入扫描件…</source>
+            <translation>匯入掃描件…</translation>
+        </message>
+        <message>
             <source>扫描或输入编号,回车</source>
             <translation>掃描或輸入編號,回車</translation>
         </message>
@@ -2493,6 +3255,14 @@
             <translation>,&lt;b style='color:#8c1d18'&gt;超期未交回 {0} 張&lt;/b&gt;(領用超過 {1} 天)</translation>
         </message>
         <message>
+            <source>;待归档 {0} 张(逾期)</source>
+            <translation>;待歸檔 {0} 張(逾期)</translation>
+        </message>
+        <message>
+            <source>;待归档 {0} 张</source>
+            <translation>;待歸檔 {0} 張</translation>
+        </message>
+        <message>
             <source>回访次数</source>
             <translation>回訪次數</translation>
         </message>
@@ -2529,10 +3299,6 @@
             <translation>請先在台賬中選中一張表(或在“查詢編號”中掃描編號)</translation>
         </message>
         <message>
-            <source>已生成 {0} 份空白回访记录表,编号已记入台账</source>
-            <translation>已生成 {0} 份空白回訪記錄表,編號已記入台賬</translation>
-        </message>
-        <message>
             <source>空白回访记录表({0} 份)</source>
             <translation>空白回訪記錄表({0} 份)</translation>
         </message>
@@ -2555,6 +3321,14 @@
         <message>
             <source>{0} 已作废</source>
             <translation>{0} 已作廢</translation>
+        </message>
+        <message>
+            <source>{0}的 {1} 份表单已记为归档</source>
+            <translation>{0}的 {1} 份表單已記為歸檔</translation>
+        </message>
+        <message>
+            <source>已登记销毁 {0} 份,销毁人 {1};台账中的记录保留</source>
+            <translation>已登記銷燬 {0} 份,銷燬人 {1};台賬中的記錄保留</translation>
         </message>
         <message>
             <source>回访记录签收表</source>
@@ -2581,6 +3355,38 @@
         <message>
             <source>否</source>
             <translation>否</translation>
+        </message>
+        <message>
+            <source>签名({0} 笔)</source>
+            <translation>簽名({0} 筆)</translation>
+        </message>
+        <message>
+            <source>文件({0})</source>
+            <translation>檔案({0})</translation>
+        </message>
+        <message>
+            <source>******</source>
+            <translation>******</translation>
+        </message>
+        <message>
+            <source>(已更改,不记录内容)</source>
+            <translation>(已更改,不記錄內容)</translation>
+        </message>
+        <message>
+            <source>顾客</source>
+            <translation>顧客</translation>
+        </message>
+        <message>
+            <source>回访人</source>
+            <translation>回訪人</translation>
+        </message>
+        <message>
+            <source>{0}:{1}</source>
+            <translation>{0}:{1}</translation>
+        </message>
+        <message>
+            <source>;</source>
+            <translation>;</translation>
         </message>
         <message>
             <source>(空)</source>
@@ -2633,6 +3439,14 @@
             <translation>刪除所選日期</translation>
         </message>
         <message>
+            <source>载入国务院通知…</source>
+            <translation>載入國務院通知…</translation>
+        </message>
+        <message>
+            <source>本年安排已按国务院通知录入完毕</source>
+            <translation>本年安排已按國務院通知錄入完畢</translation>
+        </message>
+        <message>
             <source>年份</source>
             <translation>年份</translation>
         </message>
@@ -2665,8 +3479,28 @@
             <translation>內建日曆已包含 %1 年國務院放假安排;本處另有安排時才需在此錄入。</translation>
         </message>
         <message>
-            <source>%1 年国务院放假安排尚未内置,请在此录入;未录入的日子按周一至周五上班计算。</source>
-            <translation>%1 年國務院放假安排尚未內建,請在此錄入;未錄入的日子按週一至週五上班計算。</translation>
+            <source>%1 年国务院放假安排尚未录入:暂按法定节日推算(表中“暂定”各行),调休上班日未知。安排公布后请点“载入国务院通知…”粘贴通知全文,或逐日录入后勾选“本年安排已按国务院通知录入完毕”。</source>
+            <translation>%1 年國務院放假安排尚未錄入:暫按法定節日推算(表中“暫定”各行),調休上班日未知。安排公佈後請點“載入國務院通知…”貼上通知全文,或逐日錄入後勾選“本年安排已按國務院通知錄入完畢”。</translation>
+        </message>
+        <message>
+            <source>%1 年的安排已按国务院通知录入;未录入的日子按周一至周五上班计算。</source>
+            <translation>%1 年的安排已按國務院通知錄入;未錄入的日子按週一至週五上班計算。</translation>
+        </message>
+        <message>
+            <source>放假(暂定)</source>
+            <translation>放假(暫定)</translation>
+        </message>
+        <message>
+            <source>按法定节日推算,尚未按国务院通知确认</source>
+            <translation>按法定節日推算,尚未按國務院通知確認</translation>
+        </message>
+        <message>
+            <source>已按新的节假日重算 {0} 件未结案件的期限({1}),每件的时间线上写明了原因。</source>
+            <translation>已按新的節假日重算 {0} 件未結案件的期限({1}),每件的時間線上寫明瞭原因。</translation>
+        </message>
+        <message>
+            <source>未结案件的期限不受这次修改影响。</source>
+            <translation>未結案件的期限不受這次修改影響。</translation>
         </message>
     </context>
     <context>
@@ -2692,6 +3526,26 @@
             <translation>發現的問題會列在這裡</translation>
         </message>
         <message>
+            <source>表中的列</source>
+            <translation>表中的列</translation>
+        </message>
+        <message>
+            <source>导入为</source>
+            <translation>匯入為</translation>
+        </message>
+        <message>
+            <source>第一行的内容</source>
+            <translation>第一行的內容</translation>
+        </message>
+        <message>
+            <source>每一列导入到哪里(可以改):</source>
+            <translation>每一列匯入到哪裡(可以改):</translation>
+        </message>
+        <message>
+            <source>开始导入</source>
+            <translation>開始匯入</translation>
+        </message>
+        <message>
             <source>取消</source>
             <translation>取消</translation>
         </message>
@@ -2702,6 +3556,62 @@
         <message>
             <source>跳过错误行导入</source>
             <translation>跳過錯誤行匯入</translation>
+        </message>
+        <message>
+            <source>无法读取这个文件,请确认它是 Excel 文件(.xlsx)并且没有在别处打开。</source>
+            <translation>無法讀取這個檔案,請確認它是 Excel 檔案(.xlsx)並且沒有在別處開啟。</translation>
+        </message>
+        <message>
+            <source>自动识别</source>
+            <translation>自動識別</translation>
+        </message>
+        <message>
+            <source>已改过或沿用上次的对应</source>
+            <translation>已改過或沿用上次的對應</translation>
+        </message>
+        <message>
+            <source>表头在第 {0} 行。</source>
+            <translation>表頭在第 {0} 行。</translation>
+        </message>
+        <message>
+            <source>表头在第 {0} 行,约 {1} 行数据。</source>
+            <translation>表頭在第 {0} 行,約 {1} 行資料。</translation>
+        </message>
+        <message>
+            <source>标题“{0}”。</source>
+            <translation>標題“{0}”。</translation>
+        </message>
+        <message>
+            <source>表中没有“性质”列,按标题全部记为“{0}”。</source>
+            <translation>表中沒有“性質”列,按標題全部記為“{0}”。</translation>
+        </message>
+        <message>
+            <source>列的对应沿用了上次导入同样表头的文件时的选择。</source>
+            <translation>列的對應沿用了上次匯入同樣表頭的檔案時的選擇。</translation>
+        </message>
+        <message>
+            <source>前 {0} 行读入后的样子(红色的格子读不懂,指向它可看原因):</source>
+            <translation>前 {0} 行讀入後的樣子(紅色的格子讀不懂,指向它可看原因):</translation>
+        </message>
+        <message>
+            <source>行</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <source>其他问题</source>
+            <translation>其他問題</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>还缺少必需的列:{0}。请在左边为它选一列。</source>
+            <translation>還缺少必需的列:{0}。請在左邊為它選一列。</translation>
+        </message>
+        <message>
+            <source>前 {0} 行中有 {1} 行有读不懂的内容;导入时每一处都会按行和列列出。</source>
+            <translation>前 {0} 行中有 {1} 行有讀不懂的內容;匯入時每一處都會按行和列列出。</translation>
         </message>
         <message>
             <source>正在取消,已读入的内容都不会保存…</source>
@@ -2891,6 +3801,10 @@
             <translation>填寫房號後,這裡顯示該房間以往的案件。</translation>
         </message>
         <message>
+            <source>期限落在 {0} 年:该年国务院放假安排尚未录入,暂按法定节日推算(暂定)。安排公布后请在“设置 → 节假日”载入,期限会自动重算。</source>
+            <translation>期限落在 {0} 年:該年國務院放假安排尚未錄入,暫按法定節日推算(暫定)。安排公佈後請在“設定 → 節假日”載入,期限會自動重算。</translation>
+        </message>
+        <message>
             <source>号码 %s 不在业主资料中</source>
             <translation>號碼 %s 不在業主資料中</translation>
         </message>
@@ -2949,6 +3863,13 @@
         <message>
             <source>(由夜间值班记录转入)</source>
             <translation>(由夜間值班記錄轉入)</translation>
+        </message>
+    </context>
+    <context>
+        <name>JobWorker</name>
+        <message>
+            <source>正在准备要打印的页面…</source>
+            <translation>正在準備要列印的頁面…</translation>
         </message>
     </context>
     <context>
@@ -3065,6 +3986,10 @@
         <message>
             <source>回访记录表-{0}</source>
             <translation>回訪記錄表-{0}</translation>
+        </message>
+        <message>
+            <source>{0} · {1}</source>
+            <translation>{0} · {1}</translation>
         </message>
         <message>
             <source>{0} · {1}({2})</source>
@@ -3345,6 +4270,49 @@
         <message>
             <source>内容(&amp;C)</source>
             <translation>內容(&amp;C)</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticeDialog</name>
+        <message>
+            <source>载入 %1 年国务院节假日安排</source>
+            <translation>載入 %1 年國務院節假日安排</translation>
+        </message>
+        <message>
+            <source>把《国务院办公厅关于%1年部分节假日安排的通知》的正文粘贴到这里,例如:
+一、元旦:1月1日(周五)放假,与周末连休。
+二、春节:2月5日(农历除夕、周五)至13日(农历正月初八、周六)放假调休,共9天。1月30日(周六)、2月20日(周六)上班。</source>
+            <translation>把《國務院辦公廳關於%1年部分節假日安排的通知》的正文貼上到這裡,例如:
+一、元旦:1月1日(週五)放假,與週末連休。
+二、春節:2月5日(農曆除夕、週五)至13日(農曆正月初八、週六)放假調休,共9天。1月30日(週六)、2月20日(週六)上班。</translation>
+        </message>
+        <message>
+            <source>载入</source>
+            <translation>載入</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>载入后该年按通知计算;表中已有的本处安排若通知未提到则保留。未结案件的期限会重算。</source>
+            <translation>載入後該年按通知計算;表中已有的本處安排若通知未提到則保留。未結案件的期限會重算。</translation>
+        </message>
+        <message>
+            <source>{0} 至 {1}</source>
+            <translation>{0} 至 {1}</translation>
+        </message>
+        <message>
+            <source>调休上班</source>
+            <translation>調休上班</translation>
+        </message>
+        <message>
+            <source>放假 {0} 天</source>
+            <translation>放假 {0} 天</translation>
+        </message>
+        <message>
+            <source>将录入:</source>
+            <translation>將錄入:</translation>
         </message>
     </context>
     <context>
@@ -3636,12 +4604,20 @@
             <translation>(已遷出)</translation>
         </message>
         <message>
-            <source>,只显示前 {0} 个,请输入更多条件</source>
-            <translation>,只顯示前 {0} 個,請輸入更多條件</translation>
+            <source>、</source>
+            <translation>、</translation>
         </message>
         <message>
-            <source>共 {0} 人{1}</source>
-            <translation>共 {0} 人{1}</translation>
+            <source>找到 {0} 人({1}),住在 {2} 户</source>
+            <translation>找到 {0} 人({1}),住在 {2} 戶</translation>
+        </message>
+        <message>
+            <source>没有找到符合条件的人</source>
+            <translation>沒有找到符合條件的人</translation>
+        </message>
+        <message>
+            <source>;列表只显示前 {0} 人,请输入姓名、电话或房号缩小范围</source>
+            <translation>;列表只顯示前 {0} 人,請輸入姓名、電話或房號縮小範圍</translation>
         </message>
         <message>
             <source>已新增 {0}</source>
@@ -3662,6 +4638,21 @@
         <message>
             <source>已导出 {0} 人到 {1}。文件含完整电话和身份证号,请妥善保管;此次导出已记录。</source>
             <translation>已匯出 {0} 人到 {1}。檔案含完整電話和身份證號,請妥善保管;此次匯出已記錄。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PainterWorker</name>
+        <message>
+            <source>打印机“{0}”无法开始打印。请检查打印机是否连接、是否缺纸后再打印。</source>
+            <translation>印表機“{0}”無法開始列印。請檢查印表機是否連線、是否缺紙後再列印。</translation>
+        </message>
+        <message>
+            <source>正在打印第 {0} 页,共 {1} 页…</source>
+            <translation>正在列印第 {0} 頁,共 {1} 頁…</translation>
+        </message>
+        <message>
+            <source>打印机“{0}”报告错误,任务没有打印完。请检查打印机后再打印。</source>
+            <translation>印表機“{0}”報告錯誤,任務沒有列印完。請檢查印表機後再列印。</translation>
         </message>
     </context>
     <context>
@@ -3730,8 +4721,24 @@
             <translation>關閉</translation>
         </message>
         <message>
-            <source>打印机无法开始打印,请检查打印机是否连接、是否缺纸。</source>
-            <translation>印表機無法開始列印,請檢查印表機是否連線、是否缺紙。</translation>
+            <source>打印</source>
+            <translation>列印</translation>
+        </message>
+        <message>
+            <source>上一份打印任务还没有结束,请等它完成或取消后再打印。</source>
+            <translation>上一份列印任務還沒有結束,請等它完成或取消後再列印。</translation>
+        </message>
+        <message>
+            <source>编号表单每个编号只印一份,已按 1 份打印。</source>
+            <translation>編號表單每個編號只印一份,已按 1 份列印。</translation>
+        </message>
+        <message>
+            <source>正在打印…</source>
+            <translation>正在列印…</translation>
+        </message>
+        <message>
+            <source>正在打印,请等打印完成或先取消打印,再关闭预览。</source>
+            <translation>正在列印,請等列印完成或先取消列印,再關閉預覽。</translation>
         </message>
         <message>
             <source>另存为 PDF</source>
@@ -3756,6 +4763,25 @@
         <message>
             <source>已保存到 {0}</source>
             <translation>已儲存到 {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeopleChart</name>
+        <message>
+            <source>本期没有回访</source>
+            <translation>本期沒有回訪</translation>
+        </message>
+        <message>
+            <source>逾期 {0} · 不满意 {1}</source>
+            <translation>逾期 {0} · 不滿意 {1}</translation>
+        </message>
+        <message>
+            <source>本期完成</source>
+            <translation>本期完成</translation>
+        </message>
+        <message>
+            <source>上期完成</source>
+            <translation>上期完成</translation>
         </message>
     </context>
     <context>
@@ -3790,6 +4816,53 @@
         </message>
     </context>
     <context>
+        <name>PrintJob</name>
+        <message>
+            <source>打印</source>
+            <translation>列印</translation>
+        </message>
+        <message>
+            <source>正在准备打印…</source>
+            <translation>正在準備列印…</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>正在取消…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <source>已保存到 {0}。</source>
+            <translation>已儲存到 {0}。</translation>
+        </message>
+        <message>
+            <source>已送往打印机“{0}”,打印完成。</source>
+            <translation>已送往印表機“{0}”,列印完成。</translation>
+        </message>
+        <message>
+            <source>编号 {0} 已记入台账(已打印)。</source>
+            <translation>編號 {0} 已記入台賬(已列印)。</translation>
+        </message>
+        <message>
+            <source>已取消打印。</source>
+            <translation>已取消列印。</translation>
+        </message>
+        <message>
+            <source>编号 {0} 已作废(已取消),不会再使用。</source>
+            <translation>編號 {0} 已作廢(已取消),不會再使用。</translation>
+        </message>
+        <message>
+            <source>编号 {0} 已作废(打印失败:{1}),不会再使用。</source>
+            <translation>編號 {0} 已作廢(列印失敗:{1}),不會再使用。</translation>
+        </message>
+        <message>
+            <source>{0} 至 {1}(共 {2} 个)</source>
+            <translation>{0} 至 {1}(共 {2} 個)</translation>
+        </message>
+    </context>
+    <context>
         <name>QuestionTable</name>
         <message>
             <source>问题</source>
@@ -3817,6 +4890,77 @@
         <message>
             <source>必须填写原因,将与您的姓名一起记录</source>
             <translation>必須填寫原因,將與您的姓名一起記錄</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegradeDialog</name>
+        <message>
+            <source>(暂不判定)</source>
+            <translation>(暫不判定)</translation>
+        </message>
+        <message>
+            <source>为什么重新定级,如业主损失较大、多户受影响、核实后情节轻微</source>
+            <translation>為什麼重新定級,如業主損失較大、多戶受影響、核實後情節輕微</translation>
+        </message>
+        <message>
+            <source>性质(&amp;K)</source>
+            <translation>性質(&amp;K)</translation>
+        </message>
+        <message>
+            <source>有效性(&amp;V)</source>
+            <translation>有效性(&amp;V)</translation>
+        </message>
+        <message>
+            <source>程度(&amp;S)</source>
+            <translation>程度(&amp;S)</translation>
+        </message>
+        <message>
+            <source>类别(&amp;C)</source>
+            <translation>類別(&amp;C)</translation>
+        </message>
+        <message>
+            <source>紧急程度(&amp;U)</source>
+            <translation>緊急程度(&amp;U)</translation>
+        </message>
+        <message>
+            <source>受理时间(&amp;T)</source>
+            <translation>受理時間(&amp;T)</translation>
+        </message>
+        <message>
+            <source>定级原因(&amp;R)</source>
+            <translation>定級原因(&amp;R)</translation>
+        </message>
+        <message>
+            <source>重算后的期限</source>
+            <translation>重算後的期限</translation>
+        </message>
+        <message>
+            <source>首次回复 {0} 前</source>
+            <translation>首次回覆 {0} 前</translation>
+        </message>
+        <message>
+            <source>办结 {0} 前</source>
+            <translation>辦結 {0} 前</translation>
+        </message>
+        <message>
+            <source>明确答复 {0} 前</source>
+            <translation>明確答覆 {0} 前</translation>
+        </message>
+        <message>
+            <source>将生成重大投诉报告,须于 {0} 前提交品质部及总经理</source>
+            <translation>將生成重大投訴報告,須於 {0} 前提交品質部及總經理</translation>
+        </message>
+        <message>
+            <source>不再是重大投诉:重大投诉报告将取消,原因记入时间线</source>
+            <translation>不再是重大投訴:重大投訴報告將取消,原因記入時間線</translation>
+        </message>
+        <message>
+            <source>已批准的延期晚于新办结期限时,保留延期</source>
+            <translation>已批准的延期晚於新辦結期限時,保留延期</translation>
+        </message>
+        <message>
+            <source>{0} 年节假日尚未按国务院通知录入,期限暂定</source>
+            <translation>{0} 年節假日尚未按國務院通知錄入,期限暫定</translation>
         </message>
     </context>
     <context>
@@ -3949,6 +5093,10 @@
         <message>
             <source>备注</source>
             <translation>備註</translation>
+        </message>
+        <message>
+            <source>交回的表须是已录入结果的那次回访的表(在回访记录中填写表号保存,即自动记为交回)。没有用过的表不能交回,请作废并写明原因。</source>
+            <translation>交回的表須是已錄入結果的那次回訪的表(在回訪記錄中填寫表號儲存,即自動記為交回)。沒有用過的表不能交回,請作廢並寫明原因。</translation>
         </message>
         <message>
             <source>选择扫描件或照片</source>
@@ -4110,6 +5258,122 @@
         <message>
             <source>把 {0}({1})加入回访。请写明原因(如业主曾多次反映、领导交办)。</source>
             <translation>把 {0}({1})加入回訪。請寫明原因(如業主曾多次反映、領導交辦)。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanImportDialog</name>
+        <message>
+            <source>导入扫描件</source>
+            <translation>匯入掃描件</translation>
+        </message>
+        <message>
+            <source>选择扫描仪生成的 PDF,或手机拍的照片(JPEG/PNG)。程序读取每页上的二维码(表单编号),把该页附到对应编号的回访记录表上;回访结果已录入的表同时记为交回。</source>
+            <translation>選擇掃描器生成的 PDF,或手機拍的照片(JPEG/PNG)。程式讀取每頁上的二維碼(表單編號),把該頁附到對應編號的回訪記錄表上;回訪結果已錄入的表同時記為交回。</translation>
+        </message>
+        <message>
+            <source>选择文件…</source>
+            <translation>選擇檔案…</translation>
+        </message>
+        <message>
+            <source>尚未选择文件</source>
+            <translation>尚未選擇檔案</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>选中左边的一页查看图片</source>
+            <translation>選中左邊的一頁檢視圖片</translation>
+        </message>
+        <message>
+            <source>看图输入表上印的编号,如 HF-2026-000123</source>
+            <translation>看圖輸入表上印的編號,如 HF-2026-000123</translation>
+        </message>
+        <message>
+            <source>附到此编号</source>
+            <translation>附到此編號</translation>
+        </message>
+        <message>
+            <source>不是回访记录表,删除此页</source>
+            <translation>不是回訪記錄表,刪除此頁</translation>
+        </message>
+        <message>
+            <source>表单编号</source>
+            <translation>表單編號</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>關閉</translation>
+        </message>
+        <message>
+            <source>选择扫描件</source>
+            <translation>選擇掃描件</translation>
+        </message>
+        <message>
+            <source> 等 {0} 个文件</source>
+            <translation> 等 {0} 個檔案</translation>
+        </message>
+        <message>
+            <source>正在检查文件…</source>
+            <translation>正在檢查檔案…</translation>
+        </message>
+        <message>
+            <source>正在取消:读完当前这一页就停,已读的页面都已保存…</source>
+            <translation>正在取消:讀完當前這一頁就停,已讀的頁面都已儲存…</translation>
+        </message>
+        <message>
+            <source>共 {0} 页,正在读取…</source>
+            <translation>共 {0} 頁,正在讀取…</translation>
+        </message>
+        <message>
+            <source>这一页没有保存成功(详情见日志),请稍后再导入这一页</source>
+            <translation>這一頁沒有儲存成功(詳情見日誌),請稍後再匯入這一頁</translation>
+        </message>
+        <message>
+            <source>已读 {0} / {1} 页</source>
+            <translation>已讀 {0} / {1} 頁</translation>
+        </message>
+        <message>
+            <source>完成。</source>
+            <translation>完成。</translation>
+        </message>
+        <message>
+            <source>已取消。</source>
+            <translation>已取消。</translation>
+        </message>
+        <message>
+            <source>{0}
+第 {1} 页</source>
+            <translation>{0}
+第 {1} 頁</translation>
+        </message>
+        <message>
+            <source>待手工匹配的页({0})</source>
+            <translation>待手工匹配的頁({0})</translation>
+        </message>
+        <message>
+            <source>没有待手工匹配的页</source>
+            <translation>沒有待手工匹配的頁</translation>
+        </message>
+        <message>
+            <source>{0} 第 {1} 页,{2} 由 {3} 导入。{4}</source>
+            <translation>{0} 第 {1} 頁,{2} 由 {3} 匯入。{4}</translation>
+        </message>
+        <message>
+            <source>{0} 第 {1} 页已附到 {2}。</source>
+            <translation>{0} 第 {1} 頁已附到 {2}。</translation>
+        </message>
+        <message>
+            <source>已删除 {0} 第 {1} 页</source>
+            <translation>已刪除 {0} 第 {1} 頁</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanReader</name>
+        <message>
+            <source>读取扫描件时出错,已读的页面都已保存。详情见日志。</source>
+            <translation>讀取掃描件時出錯,已讀的頁面都已儲存。詳情見日誌。</translation>
         </message>
     </context>
     <context>
@@ -4323,8 +5587,8 @@
             <translation>或:客戶已在紙質《回訪記錄表》上簽字</translation>
         </message>
         <message>
-            <source>表上印的编号 NO.</source>
-            <translation>表上印的編號 NO.</translation>
+            <source>选择或输入表上印的编号 NO.</source>
+            <translation>選擇或輸入表上印的編號 NO.</translation>
         </message>
         <message>
             <source>电话回访无需客户签名,记录中注明“电话回访”。</source>
@@ -4341,6 +5605,14 @@
         <message>
             <source>回访记录表编号</source>
             <translation>回訪記錄表編號</translation>
+        </message>
+        <message>
+            <source>台账中没有本次回访可用的表(须为本次回访打印,或由回访人领用)</source>
+            <translation>台賬中沒有本次回訪可用的表(須為本次回訪列印,或由回訪人領用)</translation>
+        </message>
+        <message>
+            <source>可选 {0} 张</source>
+            <translation>可選 {0} 張</translation>
         </message>
         <message>
             <source>本类回访无需客户签名。</source>
@@ -4398,6 +5670,14 @@
             <translation>停用</translation>
         </message>
         <message>
+            <source>解除锁定</source>
+            <translation>解除鎖定</translation>
+        </message>
+        <message>
+            <source>此人密码输错太多次被锁定;解除后可立即重新登录</source>
+            <translation>此人密碼輸錯太多次被鎖定;解除後可立即重新登入</translation>
+        </message>
+        <message>
             <source>物管员按负责楼栋自动安排回访。部门人员如只作派工对象,可不设登录名。人员不会被删除:离职请停用,原有记录保留。</source>
             <translation>物管員按負責樓棟自動安排回訪。部門人員如只作派工對象,可不設登入名。人員不會被刪除:離職請停用,原有記錄保留。</translation>
         </message>
@@ -4436,6 +5716,10 @@
         <message>
             <source>重新启用</source>
             <translation>重新啟用</translation>
+        </message>
+        <message>
+            <source>已解除锁定:%1,可以重新登录</source>
+            <translation>已解除鎖定:%1,可以重新登入</translation>
         </message>
         <message>
             <source>设了登录名就要设密码</source>
@@ -4632,8 +5916,12 @@
             <translation>不滿意的回訪、同一事項連續投訴兩次及以上、同一維修三次及以上,須採取糾正和預防措施。雙擊一行開啟其案件(一組開啟最近的一件,展開後可逐件開啟)。</translation>
         </message>
         <message>
-            <source>计划:到期日在本期内的回访;完成:本期内完成的;逾期:到期未回访的。</source>
-            <translation>計劃:到期日在本期內的回訪;完成:本期內完成的;逾期:到期未回訪的。</translation>
+            <source>计划:到期日在本期内的回访;完成:本期内完成的;完成率:完成 ÷ 计划;逾期:到期未回访的。</source>
+            <translation>計劃:到期日在本期內的回訪;完成:本期內完成的;完成率:完成 ÷ 計劃;逾期:到期未回訪的。</translation>
+        </message>
+        <message>
+            <source>每人本期完成与上期对比</source>
+            <translation>每人本期完成與上期對比</translation>
         </message>
         <message>
             <source>管理处经理填写:针对本期问题的改进措施、责任部门与完成时间。</source>
@@ -4766,10 +6054,6 @@
         <message>
             <source>报修</source>
             <translation>報修</translation>
-        </message>
-        <message>
-            <source>{0}(逾期)</source>
-            <translation>{0}(逾期)</translation>
         </message>
         <message>
             <source>本期没有标记为典型的案例(在案件详情中可标记)。</source>
@@ -4937,20 +6221,8 @@
             <translation>狀態</translation>
         </message>
         <message>
-            <source>应访日</source>
-            <translation>應訪日</translation>
-        </message>
-        <message>
-            <source>房号</source>
-            <translation>房號</translation>
-        </message>
-        <message>
-            <source>案件/类型</source>
-            <translation>案件/類型</translation>
-        </message>
-        <message>
-            <source>{0}月{1}日</source>
-            <translation>{0}月{1}日</translation>
+            <source>房号 · 业主 · 事由 · 时间</source>
+            <translation>房號 · 業主 · 事由 · 時間</translation>
         </message>
         <message>
             <source>所选日</source>
@@ -5076,6 +6348,22 @@
             <translation>{0}月{1}日</translation>
         </message>
         <message>
+            <source>预约 {0}月{1}日 {2}</source>
+            <translation>預約 {0}月{1}日 {2}</translation>
+        </message>
+        <message>
+            <source>{0}月{1}日回访</source>
+            <translation>{0}月{1}日回訪</translation>
+        </message>
+        <message>
+            <source>应访 {0}月{1}日</source>
+            <translation>應訪 {0}月{1}日</translation>
+        </message>
+        <message>
+            <source>回访人:{0}</source>
+            <translation>回訪人:{0}</translation>
+        </message>
+        <message>
             <source>{0} · 应访 {1} · {2}</source>
             <translation>{0} · 應訪 {1} · {2}</translation>
         </message>
@@ -5174,6 +6462,10 @@
             <translation> 小時內</translation>
         </message>
         <message>
+            <source> 年</source>
+            <translation> 年</translation>
+        </message>
+        <message>
             <source>不满意时书面返工通知</source>
             <translation>不滿意時書面返工通知</translation>
         </message>
@@ -5188,6 +6480,10 @@
         <message>
             <source>纸质回访记录表交回</source>
             <translation>紙質回訪記錄表交回</translation>
+        </message>
+        <message>
+            <source>归档后保管</source>
+            <translation>歸檔後保管</translation>
         </message>
         <message>
             <source>当前:{0}</source>
@@ -5527,6 +6823,18 @@
             <translation>客戶簽名</translation>
         </message>
         <message>
+            <source>本次回访的表 · {0}</source>
+            <translation>本次回訪的表 · {0}</translation>
+        </message>
+        <message>
+            <source>空白表 · {0} 领用</source>
+            <translation>空白表 · {0} 領用</translation>
+        </message>
+        <message>
+            <source> · {0} 领用</source>
+            <translation> · {0} 領用</translation>
+        </message>
+        <message>
             <source>公开信</source>
             <translation>公開信</translation>
         </message>
@@ -5769,18 +7077,42 @@
     <context>
         <name>app</name>
         <message>
+            <source>磁盘(或 U 盘)已满,无法写入。请清理出空间或换一个位置后再试。</source>
+            <translation>磁碟(或 U 盤)已滿,無法寫入。請清理出空間或換一個位置後再試。</translation>
+        </message>
+        <message>
+            <source>没有权限读写“{0}”:文件夹只读,或文件正被其他程序打开。请关闭该文件或换一个位置后再试。</source>
+            <translation>沒有權限讀寫“{0}”:資料夾只讀,或檔案正被其他程式開啟。請關閉該檔案或換一個位置後再試。</translation>
+        </message>
+        <message>
+            <source>找不到“{0}”:文件可能已被移动或删除,或 U 盘已拔出。</source>
+            <translation>找不到“{0}”:檔案可能已被移動或刪除,或 U 盤已拔出。</translation>
+        </message>
+        <message>
+            <source>读写文件“{0}”时出错。请检查磁盘或 U 盘是否正常后再试。</source>
+            <translation>讀寫檔案“{0}”時出錯。請檢查磁碟或 U 盤是否正常後再試。</translation>
+        </message>
+        <message>
+            <source>内存不足。请关闭其他程序后再试。</source>
+            <translation>記憶體不足。請關閉其他程式後再試。</translation>
+        </message>
+        <message>
+            <source>程序遇到一个意外错误。</source>
+            <translation>程式遇到一個意外錯誤。</translation>
+        </message>
+        <message>
             <source>出错了</source>
             <translation>出錯了</translation>
         </message>
         <message>
-            <source>程序遇到一个意外错误:{0}
+            <source>{0}
 
-已保存的数据不受影响,未保存的表单有草稿。请把日志文件发给维护人员:
-{1}</source>
-            <translation>程式遇到一個意外錯誤:{0}
+已保存的数据不受影响,未保存的表单有草稿。如果问题再次出现,请把日志文件发给维护人员(错误编号 {1}):
+{2}</source>
+            <translation>{0}
 
-已儲存的資料不受影響,未儲存的表單有草稿。請把日誌檔案發給維護人員:
-{1}</translation>
+已儲存的資料不受影響,未儲存的表單有草稿。如果問題再次出現,請把日誌檔案發給維護人員(錯誤編號 {1}):
+{2}</translation>
         </message>
         <message>
             <source>无法使用数据文件夹</source>
