@@ -1,21 +1,32 @@
 """The office's own holiday table (节假日): days off and adjusted working days (调休).
 
 The `chinesecalendar` package carries the State Council's published years; a year it
-does not know yet (say 2027, announced each November) is entered here by hand. An entry
-here always wins over the package, so the office can also correct a local arrangement.
+does not know yet (say 2027, announced each November) is counted provisionally (暂定) from
+the statutory holidays the `holidays` package computes, until the office loads the
+State Council's notice (pasted as published) or types the days and marks the year as
+entered. An entry here always wins over the packages, so the office can also correct a
+local arrangement. Every change recomputes the open cases' deadlines.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import chinese_calendar
 
 from app.errors import ValidationError
-from app.models import Holiday, db
+from app.models import Holiday, Setting, db, write_audit
 from app.validation import clean_text
-from app.workdays import WorkCalendar
+from app.workdays import OFFICIAL_YEARS_KEY, WorkCalendar, official_years, statutory_days
+
+if TYPE_CHECKING:
+    from app.cases import CaseService
+    from app.models import Case
 
 EARLIEST_YEAR = 2000
 LATEST_YEAR = 2099
@@ -48,8 +59,171 @@ def package_knows(year: int) -> bool:
     return year in package_years()
 
 
+@dataclass(frozen=True)
+class NoticeItem:
+    """One line of the State Council's notice: days off (a range) or a worked weekend day."""
+
+    first: dt.date
+    last: dt.date
+    workday: bool
+    name: str
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+
+_ITEM = re.compile(r"[一二三四五六七八九十]+、\s*([^：:\s]{1,10})\s*[：:]")
+_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
+_RANGE = re.compile(
+    r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:[（(][^）)]*[）)])?"
+    r"(?:\s*至\s*(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日)?"
+)
+
+
+def parse_notice(text: str, year: int) -> list[NoticeItem]:
+    """The days of a State Council notice (国务院办公厅关于××年部分节假日安排的通知) as
+    published: "七、国庆节:10月1日(周四)至7日(周三)放假调休,共7天。9月20日(周日)、
+    10月10日(周六)上班。" Dates without a year are in `year`, except a December date
+    under 元旦 (the weekend before New Year). Raises ValidationError when nothing is found."""
+    text = text.replace("\u3000", " ")
+    marks = list(_ITEM.finditer(text))
+    items: list[NoticeItem] = []
+    problems: dict[str, str] = {}
+
+    def day(y: str | None, m: str | int, d: str, name: str) -> dt.date | None:
+        month = int(m)
+        at_year = int(y) if y else (year - 1 if name == "元旦" and month == 12 else year)
+        try:
+            return dt.date(at_year, month, int(d))
+        except ValueError:
+            problems[name] = f"{month}月{d}日 不是有效日期"
+            return None
+
+    for index, mark in enumerate(marks):
+        name = mark.group(1)
+        end = marks[index + 1].start() if index + 1 < len(marks) else len(text)
+        body = text[mark.end() : end]
+        for sentence in re.split(r"[。；;\n]", body):
+            if "放假" in sentence:
+                found = _RANGE.search(sentence)
+                if not found:
+                    continue
+                y1, m1, d1, y2, m2, d2 = found.groups()
+                first = day(y1, m1, d1, name)
+                last = day(y2 or y1, m2 or m1, d2, name) if d2 else first
+                if first and last:
+                    if last < first:
+                        problems[name] = f"{first:%m-%d} 至 {last:%m-%d} 前后颠倒"
+                    else:
+                        items.append(NoticeItem(first, last, False, name))
+            elif "上班" in sentence:
+                for y, m, d in _DATE.findall(sentence):
+                    worked = day(y, m, d, name)
+                    if worked:
+                        items.append(NoticeItem(worked, worked, True, f"{name}调休"))
+    if problems:
+        raise ValidationError(problems)
+    if not any(not item.workday for item in items):
+        raise ValidationError(
+            {"通知": "没有找到放假日期。请粘贴国务院通知的正文,例如“一、元旦:1月1日(周五)放假,与周末连休。”"}
+        )
+    return items
+
+
 class HolidayService:
-    """Reads and edits the holiday table; `calendar()` gives the working-day calendar on top."""
+    """Reads and edits the holiday table; `calendar()` gives the working-day calendar on top.
+
+    `cases`, when given, has its open cases' deadlines recomputed after every change
+    (the window passes none and gets one on the system clock)."""
+
+    def __init__(self, cases: CaseService | None = None) -> None:
+        self._cases = cases
+        self.recomputed: list[Case] = []  # the cases the last change moved
+
+    def _case_service(self) -> CaseService:
+        if self._cases is None:
+            from app.cases import CaseService
+            from app.clock import SystemClock
+            from app.policy import PolicyStore
+
+            self._cases = CaseService(SystemClock(), PolicyStore())
+        return self._cases
+
+    def _changed(self, why: str) -> None:
+        self.recomputed = self._case_service().recompute_open_deadlines(why)
+
+    # The year as a whole ------------------------------------------------------------------
+    def official_years(self) -> tuple[int, ...]:
+        return official_years()
+
+    def is_provisional(self, year: int) -> bool:
+        return self.calendar().is_provisional(year)
+
+    def provisional_days(self, year: int) -> dict[dt.date, str]:
+        """What counts as a day off in a provisional year without an entry here (暂定)."""
+        if not self.is_provisional(year):
+            return {}
+        off, _ = statutory_days(year)
+        taken = {h.day for h in self.entries(year)}
+        return {day: name for day, name in sorted(off.items()) if day not in taken}
+
+    def set_official(self, year: int, official: bool) -> None:
+        """Marks `year` as entered from the State Council's notice (or takes the mark back)."""
+        years = set(official_years())
+        if (year in years) == official:
+            return
+        old = sorted(years)
+        years = years | {year} if official else years - {year}
+        with db.atomic():
+            Setting.replace(key=OFFICIAL_YEARS_KEY, value=json.dumps(sorted(years))).execute()
+            write_audit(
+                [
+                    {
+                        "action": "修改",
+                        "table": "holiday",
+                        "record_id": str(year),
+                        "field": "已按通知录入",
+                        "old": json.dumps(old),
+                        "new": json.dumps(sorted(years)),
+                    }
+                ]
+            )
+        state = "已按国务院通知录入" if official else "改回暂定"
+        self._changed(f"{year} 年节假日{state}")
+
+    def load_notice(self, text: str, year: int) -> list[NoticeItem]:
+        """Enters every day of the pasted notice for `year` and marks the year as entered.
+
+        Days of that year the office had entered and the notice does not mention stay."""
+        if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+            raise ValidationError({"年份": f"须在 {EARLIEST_YEAR} 至 {LATEST_YEAR} 年之间"})
+        stated = re.search(r"关于\s*(\d{4})\s*年", text)
+        if stated and int(stated.group(1)) != year:
+            raise ValidationError(
+                {"年份": f"粘贴的是 {stated.group(1)} 年的通知,当前选择的是 {year} 年,请先选对年份"}
+            )
+        items = parse_notice(text, year)
+        with db.atomic():
+            for item in items:
+                self._store(item.first, item.last, item.workday, item.name)
+            years = set(official_years()) | {year}
+            Setting.replace(key=OFFICIAL_YEARS_KEY, value=json.dumps(sorted(years))).execute()
+            write_audit(
+                [
+                    {
+                        "action": "导入",
+                        "table": "holiday",
+                        "record_id": str(year),
+                        "field": "国务院通知",
+                        "old": None,
+                        "new": f"{sum(i.days for i in items if not i.workday)} 天放假,"
+                        f"{sum(1 for i in items if i.workday)} 天调休上班",
+                    }
+                ]
+            )
+        self._changed(f"载入 {year} 年国务院节假日安排")
+        return items
 
     def entries(self, year: int) -> list[Holiday]:
         first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -98,16 +272,42 @@ class HolidayService:
                 )
         if problems:
             raise ValidationError(problems)
-        saved = []
         with db.atomic():
-            for day in days:
-                entry = self.get(day) or Holiday(day=day)
-                entry.workday = workday
-                entry.name = name
-                entry.save()
-                saved.append(entry)
+            saved = self._store(first, last, workday, name)
+        kind = "调休上班" if workday else "放假"
+        span = f"{first:%Y-%m-%d}" + (f" 至 {last:%Y-%m-%d}" if last != first else "")
+        self._changed(f"节假日表改动({span} {name} {kind})")
+        return saved
+
+    def _store(self, first: dt.date, last: dt.date, workday: bool, name: str) -> list[Holiday]:
+        saved = []
+        for n in range((last - first).days + 1):
+            day = first + dt.timedelta(days=n)
+            entry = self.get(day) or Holiday(day=day)
+            entry.workday = workday
+            entry.name = name
+            entry.save()
+            saved.append(entry)
         return saved
 
     def remove(self, day: dt.date) -> bool:
         """Removes the entry for `day`; False when there was none."""
-        return bool(Holiday.delete().where(Holiday.day == day).execute())
+        entry = self.get(day)
+        if entry is None:
+            return False
+        with db.atomic():
+            entry.delete_instance()
+            write_audit(
+                [
+                    {
+                        "action": "删除",
+                        "table": "holiday",
+                        "record_id": str(entry.id),
+                        "field": "day",
+                        "old": f"{day:%Y-%m-%d} {entry.name}",
+                        "new": None,
+                    }
+                ]
+            )
+        self._changed(f"节假日表删除 {day:%Y-%m-%d} {entry.name}")
+        return True

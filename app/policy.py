@@ -36,6 +36,11 @@ class Deadlines:
     resolve_due: dt.datetime
     answer_due: dt.datetime | None  # major complaints only
     major_report_due: dt.datetime | None
+    # Years these deadlines fall in whose holidays are an estimate (暂定) so far.
+    provisional_years: tuple[int, ...] = ()
+
+    def all_dues(self) -> list[dt.datetime]:
+        return [d for d in (self.response_due, self.resolve_due, self.answer_due, self.major_report_due) if d]
 
     def describe(self) -> str:
         text = f"首次回复 {self.response_due:%m-%d %H:%M} 前;办结 {self.resolve_due:%m-%d %H:%M} 前"
@@ -62,6 +67,11 @@ class Policy:
     @property
     def case_prefix(self) -> str:
         return str(self.data["case_prefix"])
+
+    def case_prefix_for(self, kind: str) -> str:
+        """The number prefix of a kind of case (投诉 TS-, 报修 BX- …); `case_prefix` for a kind
+        the table does not name."""
+        return str(self.data.get("case_prefixes", {}).get(kind) or self.data["case_prefix"])
 
     @property
     def nearly_due(self) -> dt.timedelta:
@@ -92,8 +102,13 @@ class Policy:
         report_due = None
         if kind == "投诉" and severity == "重大":
             answer_due = calendar.add(received_at, int(self.data["major_answer_days"]), unit)
-            report_due = calendar.add_workdays(received_at, int(self.data["major_report_workdays"]))
-        return Deadlines(response_due, resolve_due, answer_due, report_due)
+            report_due = self.major_report_due(received_at, calendar)
+        provisional = calendar.provisional_years(response_due, resolve_due, answer_due, report_due)
+        return Deadlines(response_due, resolve_due, answer_due, report_due, provisional)
+
+    def major_report_due(self, raised_at: dt.datetime, calendar: WorkCalendar) -> dt.datetime:
+        """重大投诉报告: working days from when the case was known to be 重大."""
+        return calendar.add_workdays(raised_at, int(self.data["major_report_workdays"]))
 
     # Checking and storing ----------------------------------------------------------
     def validate(self) -> None:
@@ -101,6 +116,9 @@ class Policy:
         d = self.data
         if not str(d.get("case_prefix", "")).strip() or not str(d["case_prefix"]).isalnum():
             problems["编号前缀"] = "只能是字母或数字,不能为空"
+        for kind, prefix in d.get("case_prefixes", {}).items():
+            if not str(prefix).strip() or not str(prefix).isalnum():
+                problems[f"{kind}编号前缀"] = "只能是字母或数字,不能为空"
         if d.get("day_unit") not in UNITS:
             problems["期限计法"] = "只能是自然日或工作日"
         first = d.get("first_response", {})
@@ -146,7 +164,14 @@ class PolicyStore:
         data = default_policy_data()
         row = Setting.get_or_none(Setting.key == self.KEY)
         if row:
-            data.update(json.loads(row.value))
+            stored = json.loads(row.value)
+            if (
+                "case_prefixes" not in stored
+                and stored.get("case_prefix", data["case_prefix"]) != data["case_prefix"]
+            ):
+                # Saved before prefixes by kind, with the office's own prefix: it stays for every kind.
+                data["case_prefixes"] = {}
+            data.update(stored)
         return Policy(data)
 
     def save(self, policy: Policy) -> None:

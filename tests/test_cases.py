@@ -10,32 +10,60 @@ from app.errors import UserError, ValidationError
 from app.models import Case, MajorReport
 
 
+def use_calendar_days(office) -> None:
+    """The other variant of the policy (seed 002 read literally): 24 hours, calendar days."""
+    policy = office.policies.load()
+    policy.data["day_unit"] = "calendar"
+    policy.data["first_response"] = {"amount": 24, "unit": "hours"}
+    office.policies.save(policy)
+
+
 def test_intake_gives_number_and_deadlines(office, make_case, clock):
     case = make_case(kind="投诉", severity="重要", category="服务态度")
     assert case.number == "TS-2026-00001"
     assert case.state == domain.NEW
     assert case.received_at == clock.now()
+    # The shipped policy counts working days (seed 001: 一个工作日内回应): from Mon 28 Sep
+    # 09:30 the first reply is due Tue 29 Sep; 3 working days are 29, 30 Sep and (after the
+    # National Day holiday 1-7 Oct) Thu 8 Oct.
+    assert case.response_due == dt.datetime(2026, 9, 29, 9, 30)
+    assert case.resolve_due == dt.datetime(2026, 10, 8, 9, 30)
+    assert case.answer_due is None
+    second = make_case()  # a repair: its own prefix, the year's counter goes on
+    assert second.number == "BX-2026-00002"
+    assert [e.kind for e in office.cases.timeline(case)] == [domain.EV_RECEIVED]
+
+
+def test_intake_deadlines_in_calendar_days_when_the_office_says_so(office, make_case, clock):
+    use_calendar_days(office)
+    case = make_case(kind="投诉", severity="重要", category="服务态度")
     assert case.response_due == clock.now() + dt.timedelta(hours=24)
     assert case.resolve_due == clock.now() + dt.timedelta(days=3)
-    assert case.answer_due is None
-    second = make_case()
-    assert second.number == "TS-2026-00002"
-    assert [e.kind for e in office.cases.timeline(case)] == [domain.EV_RECEIVED]
 
 
 def test_numbers_restart_each_year(office, make_case):
     make_case()
     old = make_case(received_at="2025-12-31 23:00")
-    assert old.number == "TS-2025-00001"
+    assert old.number == "BX-2025-00001"
 
 
 def test_major_complaint_has_answer_deadline_and_report(office, make_case, clock):
     case = make_case(kind="投诉", severity="重大", category="服务质量")
-    assert case.answer_due == clock.now() + dt.timedelta(days=2)
-    assert case.resolve_due == clock.now() + dt.timedelta(days=10)
+    # Working days from Mon 28 Sep: 29, 30 Sep, then 8, 9, 10 (Saturday worked, 调休), 12-16 Oct.
+    assert case.answer_due == dt.datetime(2026, 9, 30, 9, 30)
+    assert case.resolve_due == dt.datetime(2026, 10, 16, 9, 30)
     report = MajorReport.get(MajorReport.case == case)
     # One working day: Monday 09:30 -> Tuesday 09:30.
     assert report.due == dt.datetime(2026, 9, 29, 9, 30)
+
+
+def test_major_complaint_in_calendar_days(office, make_case, clock):
+    use_calendar_days(office)
+    case = make_case(kind="投诉", severity="重大", category="服务质量")
+    assert case.answer_due == clock.now() + dt.timedelta(days=2)
+    assert case.resolve_due == clock.now() + dt.timedelta(days=10)
+    # The report is due in one working day in both variants.
+    assert MajorReport.get(MajorReport.case == case).due == dt.datetime(2026, 9, 29, 9, 30)
 
 
 def test_working_day_deadlines_skip_national_day(office, make_case):
@@ -55,7 +83,10 @@ def test_deadline_in_unknown_year_does_not_crash(office):
     policy.data["day_unit"] = "working"
     office.policies.save(policy)
     d = office.cases.deadlines_for("报修", "重要", dt.datetime(2027, 12, 30, 10, 0))
-    assert d.resolve_due == dt.datetime(2028, 1, 4, 10, 0)
+    # Provisional years: Fri 31 Dec, then Sat 1 Jan 2028 is 元旦 and Mon 3 Jan its 补假 (the
+    # `holidays` package), so Tue 4 and Wed 5 Jan.
+    assert d.resolve_due == dt.datetime(2028, 1, 5, 10, 0)
+    assert d.provisional_years == (2027, 2028)
 
 
 @pytest.mark.parametrize(
@@ -235,3 +266,221 @@ def test_clerk_cannot_close(office, make_case, admin):
     steward = office.staff.save_staff("赵物管", "steward")
     with pytest.raises(UserError, match="关闭案件"):
         office.cases.close(case, steward)
+
+
+# Re-grading (issue 14: 重新定级 recomputes every deadline) --------------------------------
+
+
+def regrade_scenario(office, make_case, clock, **fields):
+    """A minor complaint taken Fri 9 Oct 2026 09:00, re-graded the same afternoon."""
+    clock.at = dt.datetime(2026, 10, 9, 9, 0)
+    values = dict(kind="投诉", severity="轻微", category="服务态度", validity="一类")
+    values.update(fields)
+    case = make_case(**values)
+    clock.at = dt.datetime(2026, 10, 9, 15, 0)
+    return case
+
+
+def test_minor_to_major_in_calendar_days(office, make_case, admin, clock):
+    # The issue's scenario in calendar days: 10-11 must become 10-19.
+    use_calendar_days(office)
+    case = regrade_scenario(office, make_case, clock)
+    assert case.resolve_due == dt.datetime(2026, 10, 11, 9, 0) and case.answer_due is None
+    assert MajorReport.select().count() == 0
+    lines = office.cases.regrade(case, "业主家中财物受损,升级为重大投诉", admin, severity="重大")
+    case = Case.get_by_id(case.id)
+    assert case.severity == "重大"
+    assert case.resolve_due == dt.datetime(2026, 10, 19, 9, 0)
+    assert case.answer_due == dt.datetime(2026, 10, 11, 9, 0)
+    report = MajorReport.get(MajorReport.case == case)
+    # One working day from the re-grade: Sat 10 Oct is a worked day (国庆调休).
+    assert report.due == dt.datetime(2026, 10, 10, 15, 0) and report.raised_at == clock.now()
+    text = office.cases.timeline(case)[-1].text
+    assert text == "\n".join(lines)
+    assert "程度 轻微 → 重大" in text
+    assert "办结期限 2026-10-11 09:00 → 2026-10-19 09:00" in text
+    assert "明确答复期限 无 → 2026-10-11 09:00" in text
+    assert "须于 2026-10-10 15:00 前向品质部及总经理提交重大投诉报告" in text
+    assert "原因:业主家中财物受损,升级为重大投诉" in text
+    # On the dashboard's list of reports to hand in.
+    assert [r.case_number for r in office_dashboard(office).major_reports] == [case.number]
+
+
+def office_dashboard(office):
+    from app.dashboard import dashboard
+
+    return dashboard(office, office.clock.now().date())
+
+
+def test_minor_to_major_in_working_days(office, make_case, admin, clock):
+    # The shipped policy: Fri 9 Oct + 2 working days = Sat 10 (调休上班), Mon 12.
+    case = regrade_scenario(office, make_case, clock)
+    assert case.resolve_due == dt.datetime(2026, 10, 12, 9, 0)
+    office.cases.regrade(case, "升级", admin, severity="重大")
+    case = Case.get_by_id(case.id)
+    # 10 working days: 10, 12-16, 19-22 Oct.
+    assert case.resolve_due == dt.datetime(2026, 10, 22, 9, 0)
+    assert case.answer_due == dt.datetime(2026, 10, 12, 9, 0)
+    assert MajorReport.get(MajorReport.case == case).due == dt.datetime(2026, 10, 10, 15, 0)
+
+
+def test_important_to_major_the_same(office, make_case, admin, clock):
+    use_calendar_days(office)
+    case = regrade_scenario(office, make_case, clock, severity="重要")
+    assert case.resolve_due == dt.datetime(2026, 10, 12, 9, 0)
+    office.cases.regrade(case, "多户受影响", admin, severity="重大")
+    case = Case.get_by_id(case.id)
+    assert (case.resolve_due, case.answer_due) == (
+        dt.datetime(2026, 10, 19, 9, 0),
+        dt.datetime(2026, 10, 11, 9, 0),
+    )
+    assert MajorReport.get(MajorReport.case == case).cancelled_at is None
+
+
+def test_major_to_minor_cancels_the_report_and_back_restores_it(office, make_case, admin, clock):
+    case = regrade_scenario(office, make_case, clock, severity="重大")
+    report = MajorReport.get(MajorReport.case == case)
+    assert report.due == dt.datetime(2026, 10, 10, 9, 0)  # from receipt at intake
+    office.cases.save_major_report(case, {"cause": "保安脱岗"}, submit=False, actor=admin)
+    office.cases.regrade(case, "核实后损失轻微", admin, severity="轻微")
+    case = Case.get_by_id(case.id)
+    assert case.answer_due is None and case.resolve_due == dt.datetime(2026, 10, 12, 9, 0)
+    report = MajorReport.get(MajorReport.case == case)
+    assert report.cancelled_at == clock.now() and report.cause == "保安脱岗"  # kept, not deleted
+    assert report.cancel_reason == "不再是重大投诉(投诉·轻微):核实后损失轻微"
+    text = office.cases.timeline(case)[-1].text
+    assert "重大投诉报告取消。原因:核实后损失轻微" in text
+    assert "明确答复期限 2026-10-12 09:00 → 无" in text
+    assert office_dashboard(office).major_reports == []
+    clock.at = dt.datetime(2026, 10, 12, 10, 0)
+    office.cases.regrade(case, "业主再次投诉,仍按重大处理", admin, severity="重大")
+    report = MajorReport.get(MajorReport.case == case)
+    assert report.cancelled_at is None and report.cause == "保安脱岗"
+    assert report.due == dt.datetime(2026, 10, 13, 10, 0)
+    assert "重大投诉报告恢复,须于 2026-10-13 10:00 前提交" in office.cases.timeline(case)[-1].text
+
+
+def test_kind_category_urgency_and_received_time(office, make_case, admin, clock):
+    case = regrade_scenario(office, make_case, clock, severity="重要")
+    before = Case.get_by_id(case.id)
+    lines = office.cases.regrade(
+        case,
+        "实为报修,受理时间按来电记录更正",
+        admin,
+        kind="报修",
+        category="设施设备维护",
+        urgency="紧急",
+        received_at="2026-10-08 18:00",
+    )
+    case = Case.get_by_id(case.id)
+    assert (case.kind, case.validity, case.category, case.urgency) == ("报修", None, "设施设备维护", "紧急")
+    assert case.received_at == dt.datetime(2026, 10, 8, 18, 0)
+    # From Thu 8 Oct 18:00: 1 working day = Fri 9 Oct 18:00; 3 = Mon 12 Oct 18:00.
+    assert case.response_due == dt.datetime(2026, 10, 9, 18, 0)
+    assert case.resolve_due == dt.datetime(2026, 10, 12, 18, 0)
+    assert lines[0] == (
+        "重新定级:性质 投诉 → 报修;有效性 一类 → 无;类别 服务态度 → 设施设备维护;"
+        "紧急程度 一般 → 紧急;受理时间 2026-10-09 09:00 → 2026-10-08 18:00"
+    )
+    assert f"首次回复期限 {before.response_due:%Y-%m-%d %H:%M} → 2026-10-09 18:00" in lines
+    # Every field change is in the audit trail, as for every other change.
+    from app.models import AuditEntry
+
+    audited = {
+        e.field
+        for e in AuditEntry.select().where(AuditEntry.table == "case", AuditEntry.record_id == str(case.id))
+    }
+    assert {
+        "kind",
+        "validity",
+        "category",
+        "urgency",
+        "received_at",
+        "response_due",
+        "resolve_due",
+    } <= audited
+
+
+def test_regrade_keeps_an_approved_extension_that_is_later(office, make_case, admin, clock):
+    use_calendar_days(office)
+    case = regrade_scenario(office, make_case, clock)
+    manager = office.staff.save_staff("赵经理", "office_manager")
+    office.cases.extend(case, dt.datetime(2026, 10, 25, 17, 0), "等配件", manager, admin)
+    office.cases.regrade(case, "升级", admin, severity="重大")
+    case = Case.get_by_id(case.id)
+    assert case.resolve_due == dt.datetime(2026, 10, 25, 17, 0)
+    assert case.answer_due == dt.datetime(2026, 10, 11, 9, 0)
+    assert "办结期限" not in office.cases.timeline(case)[-1].text  # unchanged: nothing to say
+
+
+def test_regrade_needs_a_reason_and_valid_values(office, make_case, admin, clock):
+    case = regrade_scenario(office, make_case, clock)
+    with pytest.raises(ValidationError) as err:
+        office.cases.regrade(case, " ", admin, severity="一般般", received_at="2026-12-01 09:00")
+    assert set(err.value.problems) == {"定级原因", "程度", "受理时间"}
+    case = Case.get_by_id(case.id)
+    assert case.severity == "轻微" and MajorReport.select().count() == 0
+    assert office.cases.regrade(case, "无变化", admin, severity="轻微") == []
+    assert len(office.cases.timeline(case)) == 1
+    # A closed case only by a manager; a voided one not at all.
+    office.cases.resolve(case, "已处理", admin)
+    office.cases.close(case, admin)
+    clerk = office.staff.save_staff("李客服", "clerk")
+    with pytest.raises(UserError, match="权限"):
+        office.cases.regrade(case, "升级", clerk, severity="重要")
+
+
+def test_update_recomputes_deadlines_too(office, make_case, admin, clock):
+    case = regrade_scenario(office, make_case, clock)
+    inp = CaseInput(
+        account=case.account,
+        kind="投诉",
+        severity="重大",
+        room="3-2-501",
+        customer_name="张伟",
+        customer_phone="13812345678",
+        category="服务态度",
+        validity="一类",
+    )
+    assert office.cases.update(case, inp, admin) == ["severity"]
+    case = Case.get_by_id(case.id)
+    assert case.resolve_due == dt.datetime(2026, 10, 22, 9, 0)
+    assert MajorReport.get(MajorReport.case == case).due == dt.datetime(2026, 10, 10, 15, 0)
+    assert "程度 轻微 → 重大" in office.cases.timeline(case)[-1].text
+
+
+def test_a_version_1_data_folder_gets_the_report_columns(tmp_path, clock):
+    """A data file as schema version 1 made it: MajorReport without raised/cancelled."""
+    import sqlite3
+
+    from app import db as dbmod
+    from app.models import Setting
+    from app.office import Office
+
+    folder = tmp_path / "old"
+    office = Office.open(folder, clock)
+    office.initialise("阳光花园物业服务中心", "admin", "secret1", "王管理")
+    admin = office.staff.authenticate("admin", "secret1")
+    case = office.cases.create(
+        CaseInput(account="保安推搡业主", kind="投诉", severity="重大", room="1-1-101", category="服务态度"),
+        admin,
+    )
+    office.close()
+    path = next(folder.glob("*.sqlite3"))
+    con = sqlite3.connect(path)
+    table = MajorReport._meta.table_name
+    for column in ("raised_at", "cancelled_at", "cancel_reason"):
+        con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    con.execute("UPDATE setting SET value = '1' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    office = Office.open(folder, clock)
+    try:
+        assert Setting.get(Setting.key == "schema_version").value == str(dbmod.SCHEMA_VERSION)
+        report = MajorReport.get(MajorReport.case == case.id)
+        assert report.cancelled_at is None and report.cancel_reason == "" and report.raised_at is None
+        admin = office.staff.authenticate("admin", "secret1")
+        office.cases.regrade(office.cases.get(case.id), "核实为一般投诉", admin, severity="轻微")
+        assert MajorReport.get(MajorReport.case == case.id).cancelled_at == clock.now()
+    finally:
+        office.close()

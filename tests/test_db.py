@@ -24,12 +24,13 @@ def test_migration_takes_a_backup_first(tmp_path, monkeypatch):
     def step(database):
         database.execute_sql("CREATE TABLE extra (id INTEGER PRIMARY KEY)")
 
+    before = dbmod.SCHEMA_VERSION
     monkeypatch.setitem(dbmod.MIGRATIONS, dbmod.SCHEMA_VERSION + 1, step)
     monkeypatch.setattr(dbmod, "SCHEMA_VERSION", dbmod.SCHEMA_VERSION + 1)
     open_database(path)
     assert dbmod.schema_version() == dbmod.SCHEMA_VERSION
     db.close()
-    backups = list(tmp_path.glob("x.v1.*.bak"))
+    backups = list(tmp_path.glob(f"x.v{before}.*.bak"))  # named after the version it held
     assert len(backups) == 1
 
 

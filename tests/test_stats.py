@@ -17,6 +17,9 @@ T = dt.datetime
 def q3(office, admin, clock):
     """Cases of 2026 Q3 (see the expected figures in each test)."""
     policy = office.policies.load()
+    # The dates below were written in calendar days (the default before issue 14; working days now).
+    policy.data["day_unit"] = "calendar"
+    policy.data["first_response"] = {"amount": 24, "unit": "hours"}
     policy.data["visits"]["rules"]["报修"]["rate"] = 0.0  # no random sample in this test
     policy.data["visits"]["history_days"] = 400
     office.policies.save(policy)

@@ -249,7 +249,7 @@ def test_detail_shows_the_case(detail, make_case):
     assert domain.NEW in state_shown(d)
     assert "受理" in d.timeline_view.toPlainText()
     enabled = {k for k, b in d.action_buttons.items() if b.isEnabled()}
-    assert enabled == {"dispatch", "extend", "resolve", "note", "merge", "typical", "void"}
+    assert enabled == {"dispatch", "extend", "resolve", "note", "merge", "typical", "regrade", "void"}
 
 
 def test_lifecycle_walk_through(qtbot, detail, office, make_case):
@@ -307,7 +307,7 @@ def test_lifecycle_walk_through(qtbot, detail, office, make_case):
     for kind in ("受理", "派工", "签收", "首次回复", "办结", "关闭"):
         assert kind in timeline
     enabled = {k for k, b in d.action_buttons.items() if b.isEnabled()}
-    assert enabled == {"note", "reopen", "merge", "typical", "void"}
+    assert enabled == {"note", "reopen", "merge", "typical", "regrade", "void"}
 
 
 def test_resolve_without_result_shows_error_and_keeps_state(qtbot, detail, office, make_case):

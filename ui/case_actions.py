@@ -168,13 +168,23 @@ class DispatchDialog(ActionDialog):
                 self.department_combo.setCurrentIndex(i)
         self.assignee_combo = QComboBox()
         self.instructions = text_box(self.tr("要求、注意事项(可不填)"))
-        self.due_edit = datetime_edit(self.case.resolve_due)
+        self.due_edit = datetime_edit(self.proposed_due())
         self.form.addRow(self.tr("责任部门(&D)"), self.department_combo)
         self.form.addRow(self.tr("指派给(&A)"), self.assignee_combo)
         self.form.addRow(self.tr("派工说明(&I)"), self.instructions)
         self.form.addRow(self.tr("要求完成(&T)"), self.due_edit)
         self.department_combo.currentIndexChanged.connect(self._fill_assignees)
         self._fill_assignees()
+
+    def proposed_due(self) -> dt.datetime:
+        """The case's 办结 deadline while it is still ahead; once it has passed, now plus the
+        time the policy gives a case of this severity (never a time already past)."""
+        now = self.cases.clock.now().replace(second=0, microsecond=0)
+        if self.case.resolve_due > now:
+            return self.case.resolve_due
+        policy = self.cases.policy()
+        days = policy.resolve_days(self.case.severity) if self.case.severity in domain.SEVERITIES else 1
+        return self.cases.calendar().add(now, days, str(policy.data["day_unit"]))
 
     def _fill_assignees(self) -> None:
         """Staff of the chosen department first, then everyone else."""
@@ -195,6 +205,12 @@ class DispatchDialog(ActionDialog):
             raise ValidationError({"责任部门": self.tr("请选择部门")})
         assignee_id = self.assignee_combo.currentData()
         due = self.due_edit.dateTime().toPython().replace(second=0, microsecond=0)
+        now = self.cases.clock.now()
+        if due <= now:
+            raise ValidationError(
+                {"要求完成": self.tr("{0} 已经过去,请选一个晚于现在({1})的时间").format(
+                    f"{due:%Y-%m-%d %H:%M}", f"{now:%Y-%m-%d %H:%M}")}
+            )  # fmt: skip
         self.cases.dispatch(
             self.case,
             Department.get_by_id(dep_id),
@@ -462,3 +478,100 @@ class MergeDialog(ActionDialog):
 
     def perform(self) -> None:
         self.cases.merge(self.case, self.target(), self.actor)
+
+
+class RegradeDialog(ActionDialog):
+    """重新定级: kind, validity, severity, category, urgency or the received time changed;
+    every deadline is computed again and the preview shows the new ones before saving."""
+
+    title = QT_TR_NOOP("重新定级")
+    ok_label = QT_TR_NOOP("重新定级")
+
+    def build(self) -> None:
+        case = self.case
+        self.kind_combo = QComboBox()
+        self.kind_combo.addItems(domain.KINDS)
+        self.kind_combo.setCurrentText(case.kind)
+        self.validity_combo = QComboBox()
+        self.validity_combo.addItem(self.tr("(暂不判定)"), "")
+        for key in domain.VALIDITIES:
+            self.validity_combo.addItem(domain.VALIDITY_LABELS[key], key)
+        self.validity_combo.setCurrentIndex(max(0, self.validity_combo.findData(case.validity or "")))
+        self.severity_combo = QComboBox()
+        self.severity_combo.addItems(domain.SEVERITIES)
+        self.severity_combo.setCurrentText(case.severity)
+        self.category_combo = QComboBox()
+        categories = self.cases.policy().categories
+        if case.category not in categories:
+            categories.append(case.category)  # a category renamed since: keep the case's own
+        self.category_combo.addItems(categories)
+        self.category_combo.setCurrentText(case.category)
+        self.urgency_combo = QComboBox()
+        self.urgency_combo.addItems(domain.URGENCIES)
+        self.urgency_combo.setCurrentText(case.urgency)
+        self.received_edit = datetime_edit(case.received_at)
+        self.reason_edit = text_box(
+            self.tr("为什么重新定级,如业主损失较大、多户受影响、核实后情节轻微"), lines=3
+        )
+        self.preview = QLabel()
+        self.preview.setWordWrap(True)
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview.setStyleSheet(
+            "color: #333; background: #f4f7fa; border: 1px solid #d6dee6; padding: 6px;"
+        )
+        self.form.addRow(self.tr("性质(&K)"), self.kind_combo)
+        self.form.addRow(self.tr("有效性(&V)"), self.validity_combo)
+        self.form.addRow(self.tr("程度(&S)"), self.severity_combo)
+        self.form.addRow(self.tr("类别(&C)"), self.category_combo)
+        self.form.addRow(self.tr("紧急程度(&U)"), self.urgency_combo)
+        self.form.addRow(self.tr("受理时间(&T)"), self.received_edit)
+        self.form.addRow(self.tr("定级原因(&R)"), self.reason_edit)
+        self.form.addRow(self.tr("重算后的期限"), self.preview)
+        for combo in (self.kind_combo, self.severity_combo):
+            combo.currentIndexChanged.connect(self.update_preview)
+        self.received_edit.dateTimeChanged.connect(self.update_preview)
+        self.update_preview()
+
+    def received(self) -> dt.datetime:
+        return self.received_edit.dateTime().toPython().replace(second=0, microsecond=0)
+
+    def update_preview(self) -> None:
+        kind, severity = self.kind_combo.currentText(), self.severity_combo.currentText()
+        self.validity_combo.setEnabled(kind == "投诉")
+        d = self.cases.deadlines_for(kind, severity, self.received())
+        lines = [
+            self.tr("首次回复 {0} 前").format(f"{d.response_due:%Y-%m-%d %H:%M}"),
+            self.tr("办结 {0} 前").format(f"{d.resolve_due:%Y-%m-%d %H:%M}"),
+        ]
+        if d.answer_due:
+            lines.append(self.tr("明确答复 {0} 前").format(f"{d.answer_due:%Y-%m-%d %H:%M}"))
+        was_major = self.case.kind == "投诉" and self.case.severity == "重大"
+        if d.major_report_due and not was_major:
+            raised = max(self.received(), self.cases.clock.now())
+            due = self.cases.policy().major_report_due(raised, self.cases.calendar())
+            lines.append(
+                self.tr("将生成重大投诉报告,须于 {0} 前提交品质部及总经理").format(f"{due:%Y-%m-%d %H:%M}")
+            )
+        elif was_major and not d.major_report_due:
+            lines.append(self.tr("不再是重大投诉:重大投诉报告将取消,原因记入时间线"))
+        if self.case.extensions.count():
+            lines.append(self.tr("已批准的延期晚于新办结期限时,保留延期"))
+        if d.provisional_years:
+            years = "、".join(str(y) for y in d.provisional_years)
+            lines.append(self.tr("{0} 年节假日尚未按国务院通知录入,期限暂定").format(years))
+        self.preview.setText("\n".join(lines))
+
+    def perform(self) -> None:
+        self.cases.regrade(
+            self.case,
+            self.reason_edit.toPlainText(),
+            self.actor,
+            kind=self.kind_combo.currentText(),
+            validity=self.validity_combo.currentData() if self.kind_combo.currentText() == "投诉" else "",
+            severity=self.severity_combo.currentText(),
+            category=self.category_combo.currentText(),
+            urgency=self.urgency_combo.currentText(),
+            received_at=self.received()
+            if self.received() != self.case.received_at.replace(second=0)
+            else None,
+        )

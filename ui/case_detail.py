@@ -44,6 +44,7 @@ from ui.case_actions import (
     ExtendDialog,
     MergeDialog,
     NoteDialog,
+    RegradeDialog,
     ReopenDialog,
     ResolveDialog,
     SignDialog,
@@ -87,6 +88,7 @@ ACTIONS = {
     "reopen": QT_TR_NOOP("重开(&O)"),
     "merge": QT_TR_NOOP("合并(&M)"),
     "typical": QT_TR_NOOP("典型案例(&T)"),
+    "regrade": QT_TR_NOOP("重新定级(&G)"),
     "void": QT_TR_NOOP("作废(&V)"),
 }
 
@@ -137,7 +139,7 @@ def allowed_actions(case: Case) -> set[str]:
     if case.state in domain.DONE_STATES:
         allowed.add("reopen")
     if case.state in domain.OPEN_STATES + domain.DONE_STATES:
-        allowed |= {"merge", "typical", "void"}
+        allowed |= {"merge", "typical", "regrade", "void"}
     return allowed
 
 
@@ -152,6 +154,7 @@ ACTION_PERMISSIONS = {
     "reopen": "case.reopen",
     "merge": "case.merge",
     "typical": "case.mark_typical",
+    "regrade": "case.create",  # a closed case also needs case.edit_closed (the service asks)
     "void": "case.void",
 }
 
@@ -669,16 +672,21 @@ class CaseDetailDialog(QDialog):
             return
         if self.major_tab_index < 0:
             self.major_tab_index = self.tabs.addTab(self.major_tab, self.tr("重大投诉报告"))
-        flag = report_status(report, now, nearly)
+        cancelled = report.cancelled_at is not None
+        flag = "" if cancelled else report_status(report, now, nearly)
         note = ""
         if report.submitted_at:
             note = self.tr("{0} 由{1}提交").format(fmt(report.submitted_at), report.submitted_by)
+        if cancelled:
+            note = self.tr("已于 {0} 取消:{1}").format(fmt(report.cancelled_at), report.cancel_reason)
         self.major_due_label.setText(self.tr("报品质部及总经理期限:") + due_html(report.due, flag, note))
         tab_title = self.tr("重大投诉报告")
-        if flag in (OVERDUE, NEARLY_DUE):
+        if cancelled:
+            tab_title += self.tr("(已取消)")
+        elif flag in (OVERDUE, NEARLY_DUE):
             tab_title += self.tr("({0})").format(self.tr(flag))
         self.tabs.setTabText(self.major_tab_index, tab_title)
-        submitted = report.submitted_at is not None
+        submitted = report.submitted_at is not None or cancelled
         for key, edit in self.major_edits.items():
             value = getattr(report, key)
             if edit.toPlainText() != value:
@@ -702,6 +710,7 @@ class CaseDetailDialog(QDialog):
             "reopen": ReopenDialog,
             "merge": MergeDialog,
             "typical": TypicalDialog,
+            "regrade": RegradeDialog,
             "void": VoidDialog,
         }
         return kinds[key](case, cases, actor, self)

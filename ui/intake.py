@@ -382,6 +382,9 @@ class IntakeForm(QWidget):
         self.deadlines_label.setTextFormat(Qt.TextFormat.PlainText)
         dl.addWidget(title)
         dl.addWidget(self.deadlines_label)
+        # A deadline in a year whose holidays are only estimated (暂定) says so.
+        self.provisional_banner = Banner("warn", deadline_box)
+        dl.addWidget(self.provisional_banner)
         layout.addWidget(deadline_box)
 
         # Likely duplicates: a yellow box, one row per case, each with 并入此案.
@@ -438,11 +441,14 @@ class IntakeForm(QWidget):
         return side
 
     def _set_tab_order(self) -> None:
+        # A phone call starts at the room (渠道 is 电话 and 受理时间 is now by default): the
+        # caller's room, phone and name, then the matter; 渠道 and 受理时间 come last, for the
+        # walk-in or the call logged late.
         chain: list[QWidget] = [
-            self.channel, self.received, self.room, self.phone, self.name, self.anonymous,
+            self.room, self.phone, self.name, self.anonymous,
             self.kind, self.validity, self.severity, self.urgency, self.category, self.department,
             self.event_known, self.event_time, self.event_place, self.party, self.account,
-            self.request, self.clear_button, self.save_button,
+            self.request, self.save_button, self.clear_button, self.channel, self.received,
         ]  # fmt: skip
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -512,6 +518,16 @@ class IntakeForm(QWidget):
             self.kind.currentText(), self.severity.currentText(), _from_qdatetime(self.received.dateTime())
         )
         self.deadlines_label.setText("\n".join(deadline_lines(deadlines)))
+        if deadlines.provisional_years:
+            years = "、".join(str(y) for y in deadlines.provisional_years)
+            self.provisional_banner.show_message(
+                self.tr(
+                    "期限落在 {0} 年:该年国务院放假安排尚未录入,暂按法定节日推算(暂定)。"
+                    "安排公布后请在“设置 → 节假日”载入,期限会自动重算。"
+                ).format(years)
+            )
+        else:
+            self.provisional_banner.hide()
 
     def _room_finished(self) -> None:
         text = self.room.text().strip()
@@ -841,6 +857,11 @@ class IntakeForm(QWidget):
         self._update_deadlines()
         self.refresh_side()
         self.room.setFocus()
+
+    def start_call(self) -> None:
+        """Ctrl+N: the cursor goes where the next call starts; a half-typed case stays as it is."""
+        self.window().activateWindow()
+        (self.account if self.room.text() else self.room).setFocus()
 
     # Night log --------------------------------------------------------------------------
     def start_from_night_log(self, entry: NightLogEntry) -> None:

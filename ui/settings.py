@@ -11,9 +11,10 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QT_TR_NOOP, QDate, Qt
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QColor, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -37,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import ROLES, SEVERITIES
 from app.errors import ValidationError
-from app.holidays import COMMON_NAMES, LATEST_YEAR, HolidayService, weekday_label
+from app.holidays import COMMON_NAMES, LATEST_YEAR, HolidayService, parse_notice, weekday_label
 from app.models import Department
 from app.policy import RESPONSE_UNITS, UNITS, Policy, PolicyStore
 from app.staff import StaffService
@@ -504,12 +506,17 @@ class HolidaysPage(QWidget):
         self.name.setMinimumWidth(130)
         self.save_button = QPushButton(self.tr("保存到节假日表"))
         self.remove_button = QPushButton(self.tr("删除所选日期"))
+        self.notice_button = QPushButton(self.tr("载入国务院通知…"))
+        self.official_check = QCheckBox(self.tr("本年安排已按国务院通知录入完毕"))
+        self.recomputed_note = Banner("info")
         self.errors = {"日期": ErrorLabel(), "结束日期": ErrorLabel(), "名称": ErrorLabel()}
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("年份")))
         top.addWidget(self.year)
         top.addStretch(1)
+        top.addWidget(self.official_check)
+        top.addWidget(self.notice_button)
 
         form = QGroupBox(self.tr("录入或修改"))
         grid = QGridLayout(form)
@@ -535,6 +542,7 @@ class HolidaysPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
+        layout.addWidget(self.recomputed_note)
         layout.addWidget(self.table, 1)
         layout.addWidget(form)
         layout.addWidget(
@@ -550,6 +558,8 @@ class HolidaysPage(QWidget):
         self.first.dateChanged.connect(self._first_changed)
         self.save_button.clicked.connect(self.save)
         self.remove_button.clicked.connect(self.remove)
+        self.notice_button.clicked.connect(self.open_notice)
+        self.official_check.toggled.connect(self._official_toggled)
         self.table.itemSelectionChanged.connect(self._selected)
         self.refresh()
 
@@ -564,34 +574,53 @@ class HolidaysPage(QWidget):
 
     def refresh(self, select: dt.date | None = None) -> None:
         year = self.year.value()
-        if self.holidays.package_knows(year):
+        known = self.holidays.package_knows(year)
+        provisional = self.holidays.is_provisional(year)
+        if known:
             text = self.tr("内置日历已包含 %1 年国务院放假安排;本处另有安排时才需在此录入。")
             self.status.show_message(text.replace("%1", str(year)), "info")
-        else:
-            text = self.tr("%1 年国务院放假安排尚未内置,请在此录入;未录入的日子按周一至周五上班计算。")
-            self.status.show_message(text.replace("%1", str(year)), "warn")
-        entries = self.holidays.entries(year)
-        self.table.setRowCount(len(entries))
-        for row, entry in enumerate(entries):
-            cells = (
-                f"{entry.day:%Y-%m-%d}",
-                weekday_label(entry.day),
-                self.tr("调休上班") if entry.workday else self.tr("放假"),
-                entry.name,
+        elif provisional:
+            text = self.tr(
+                "%1 年国务院放假安排尚未录入:暂按法定节日推算(表中“暂定”各行),调休上班日未知。"
+                "安排公布后请点“载入国务院通知…”粘贴通知全文,或逐日录入后勾选“本年安排已按国务院通知录入完毕”。"
             )
+            self.status.show_message(text.replace("%1", str(year)), "warn")
+        else:
+            text = self.tr("%1 年的安排已按国务院通知录入;未录入的日子按周一至周五上班计算。")
+            self.status.show_message(text.replace("%1", str(year)), "info")
+        self.official_check.setVisible(not known)
+        self.notice_button.setVisible(not known)
+        self.official_check.blockSignals(True)
+        self.official_check.setChecked(not known and not provisional)
+        self.official_check.blockSignals(False)
+        rows: list[tuple[dt.date, str, str, bool]] = [
+            (e.day, self.tr("调休上班") if e.workday else self.tr("放假"), e.name, True)
+            for e in self.holidays.entries(year)
+        ]
+        rows += [
+            (day, self.tr("放假(暂定)"), name, False)
+            for day, name in self.holidays.provisional_days(year).items()
+        ]
+        rows.sort()
+        self.table.setRowCount(len(rows))
+        grey = QColor("#777777")
+        for row, (day, kind, name, entered) in enumerate(rows):
+            cells = (f"{day:%Y-%m-%d}", weekday_label(day), kind, name)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, entry.day.isoformat())
+                item.setData(Qt.ItemDataRole.UserRole, day.isoformat() if entered else None)
+                if not entered:
+                    item.setForeground(grey)
+                    item.setToolTip(self.tr("按法定节日推算,尚未按国务院通知确认"))
                 self.table.setItem(row, col, item)
-            if entry.day == select:
+            if day == select:
                 self.table.selectRow(row)
-        self.remove_button.setEnabled(bool(self.table.selectedItems()))
+        self.remove_button.setEnabled(self.selected_day() is not None)
 
     def selected_day(self) -> dt.date | None:
         items = self.table.selectedItems()
-        if not items:
-            return None
-        return dt.date.fromisoformat(items[0].data(Qt.ItemDataRole.UserRole))
+        value = items[0].data(Qt.ItemDataRole.UserRole) if items else None
+        return dt.date.fromisoformat(value) if value else None  # a provisional row is no entry
 
     def _selected(self) -> None:
         day = self.selected_day()
@@ -617,12 +646,117 @@ class HolidaysPage(QWidget):
         if first.year != self.year.value():
             self.year.setValue(first.year)
         self.refresh(select=first)
+        self.show_recomputed()
 
     def remove(self) -> None:
         day = self.selected_day()
         if day is not None:
             self.holidays.remove(day)
             self.refresh()
+            self.show_recomputed()
+
+    def _official_toggled(self, on: bool) -> None:
+        self.holidays.set_official(self.year.value(), on)
+        self.refresh()
+        self.show_recomputed()
+
+    def open_notice(self) -> NoticeDialog:
+        dialog = NoticeDialog(self.holidays, self.year.value(), self)
+        dialog.accepted.connect(self._notice_loaded)
+        dialog.finished.connect(dialog.deleteLater)
+        self.notice_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _notice_loaded(self) -> None:
+        self.refresh()
+        self.show_recomputed()
+
+    def show_recomputed(self) -> None:
+        """Says how many open cases' deadlines the last change moved (each has a timeline line)."""
+        moved = self.holidays.recomputed
+        if moved:
+            numbers = "、".join(c.number for c in moved[:5]) + ("…" if len(moved) > 5 else "")
+            self.recomputed_note.show_message(
+                self.tr("已按新的节假日重算 {0} 件未结案件的期限({1}),每件的时间线上写明了原因。").format(
+                    len(moved), numbers
+                )
+            )
+        else:
+            self.recomputed_note.show_message(self.tr("未结案件的期限不受这次修改影响。"))
+
+
+class NoticeDialog(QDialog):
+    """载入国务院通知: the notice's text pasted as published; a preview, then every day saved."""
+
+    def __init__(self, holidays: HolidayService, year: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.holidays = holidays
+        self.year = year
+        self.setWindowTitle(self.tr("载入 %1 年国务院节假日安排").replace("%1", str(year)))
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText(
+            self.tr(
+                "把《国务院办公厅关于%1年部分节假日安排的通知》的正文粘贴到这里,例如:\n"
+                "一、元旦:1月1日(周五)放假,与周末连休。\n"
+                "二、春节:2月5日(农历除夕、周五)至13日(农历正月初八、周六)放假调休,共9天。"
+                "1月30日(周六)、2月20日(周六)上班。"
+            ).replace("%1", str(year))
+        )
+        self.preview = QLabel()
+        self.preview.setWordWrap(True)
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.error = ErrorLabel()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.load_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.load_button.setText(self.tr("载入"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self.load)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.preview)
+        layout.addWidget(self.error)
+        layout.addWidget(
+            hint_label(
+                self.tr("载入后该年按通知计算;表中已有的本处安排若通知未提到则保留。未结案件的期限会重算。")
+            )
+        )
+        layout.addWidget(self.buttons)
+        self.text.textChanged.connect(self.update_preview)
+        self.update_preview()
+        self.resize(720, 460)
+
+    def update_preview(self) -> None:
+        text = self.text.toPlainText()
+        self.load_button.setEnabled(bool(text.strip()))
+        if not text.strip():
+            self.preview.setText("")
+            return
+        try:
+            items = parse_notice(text, self.year)
+        except ValidationError as exc:
+            self.preview.setText("\n".join(f"{k}:{v}" for k, v in exc.problems.items()))
+            return
+        lines = []
+        for item in items:
+            span = f"{item.first:%m-%d}"
+            if item.last != item.first:
+                span = self.tr("{0} 至 {1}").format(span, f"{item.last:%m-%d}")
+            kind = self.tr("调休上班") if item.workday else self.tr("放假 {0} 天").format(item.days)
+            lines.append(f"{item.name}  {span}  {kind}")
+        self.preview.setText(self.tr("将录入:") + "\n" + "\n".join(lines))
+
+    def load(self) -> None:
+        try:
+            self.holidays.load_notice(self.text.toPlainText(), self.year)
+        except ValidationError as exc:
+            self.error.set_error("\n".join(f"{k}:{v}" for k, v in exc.problems.items()))
+            return
+        self.error.set_error(None)
+        self.accept()
 
 
 # The dialog -----------------------------------------------------------------------------
