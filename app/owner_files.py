@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import peewee as pw
 from openpyxl import Workbook
@@ -67,6 +68,15 @@ class MaskedOwner:
 
 
 @dataclass(frozen=True)
+class OwnerCount:
+    """What a search of the owners finds in all: people (by type) and the rooms they live in."""
+
+    people: int
+    by_type: dict[str, int]  # 业主 / 租户 / 商户 -> people
+    rooms: int  # distinct rooms those people live in
+
+
+@dataclass(frozen=True)
 class OwnerFile:
     """An owner's file as opened (the open is logged): the room, who else lives there, the cases."""
 
@@ -106,8 +116,31 @@ class OwnerFiles:
 
     def search(self, text: str = "", include_inactive: bool = False, limit: int = 300) -> list[Owner]:
         """Owners by name ('张'), by digits of the phone ('5678', '138') or by room ('3-2', '3-2-501')."""
+        query = self._matching(Owner.select(Owner, Room), text, include_inactive)
+        query = query.order_by(
+            Room.building.cast("INTEGER") == 0, Room.building.cast("INTEGER"), Room.building, Room.unit.cast("INTEGER"), Room.unit,
+            Room.number.cast("INTEGER"), Room.number, Owner.id,
+        )  # fmt: skip
+        return list(query.limit(limit))
+
+    def count(self, text: str = "", include_inactive: bool = False) -> OwnerCount:
+        """How many people the same search finds in all (not only the page shown), by
+        type (业主/租户/商户), and in how many rooms they live."""
+        query = self._matching(
+            Owner.select(Owner.occupant_type, pw.fn.COUNT(Owner.id).alias("n")), text, include_inactive
+        )
+        rows: list[Any] = list(query.group_by(Owner.occupant_type).tuples())
+        by_type = {kind: int(n) for kind, n in rows}
+        rooms = self._matching(
+            Owner.select(pw.fn.COUNT(Owner.room.distinct())), text, include_inactive
+        ).scalar()
+        return OwnerCount(sum(by_type.values()), by_type, int(rooms or 0))
+
+    @staticmethod
+    def _matching(query: pw.ModelSelect[Owner], text: str, include_inactive: bool) -> pw.ModelSelect[Owner]:
+        """`query` over owners (with their rooms) narrowed to what `text` names."""
         text = clean_text(text)
-        query = Owner.select(Owner, Room).join(Room, pw.JOIN.LEFT_OUTER)
+        query = query.join(Room, pw.JOIN.LEFT_OUTER)
         if not include_inactive:
             query = query.where(Owner.active == True)  # noqa: E712
         if text:
@@ -133,11 +166,7 @@ class OwnerFiles:
                         )
                     else:
                         query = query.where(Room.unit == parts[1], Room.number.startswith(parts[2]))
-        query = query.order_by(
-            Room.building.cast("INTEGER") == 0, Room.building.cast("INTEGER"), Room.building, Room.unit.cast("INTEGER"), Room.unit,
-            Room.number.cast("INTEGER"), Room.number, Owner.id,
-        )  # fmt: skip
-        return list(query.limit(limit))
+        return query
 
     def masked(self, owner: Owner, actor: Staff | None) -> MaskedOwner:
         """The owner as lists and the file show it: phone and ID masked for every role.

@@ -124,7 +124,7 @@ def test_double_click_and_enter_open_the_visit(qtbot, office, admin, make_case, 
     visit = move(plan(office, admin, make_case), TODAY)
     page.refresh()
     table = page.side_table
-    rect = table.visualRect(page.side_model.index(0, 2))
+    rect = table.visualRect(page.side_model.index(0, 1))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     with qtbot.waitSignal(page.visit_activated, timeout=1000) as opened:
         qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

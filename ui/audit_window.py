@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from app import audit
 from app.models import AuditEntry
-from ui.history import describe_change, field_label
+from ui.history import describe_change, field_label, value_words
 from ui.widgets import ERROR_RED
 
 TABLE_LABELS = {
@@ -126,9 +126,9 @@ class AuditWindow(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        for col in range(len(self.COLUMNS) - 1):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(self.COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        # Columns measured once after each page is filled, not on every change of a cell.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
         self.table.cellDoubleClicked.connect(self._activated)
 
         # Paging, chain check, export
@@ -219,28 +219,31 @@ class AuditWindow(QWidget):
         found = audit.entries(self.current_filter(), limit=PAGE_SIZE + 1, offset=self.page * PAGE_SIZE)
         self._has_more = len(found) > PAGE_SIZE
         self._entries = found[:PAGE_SIZE]
+        reader = audit.Reader()
         self.table.setRowCount(len(self._entries))
         for r, entry in enumerate(self._entries):
-            change = describe_change(entry)
+            change = describe_change(entry, reader)
             values = (
                 str(entry.id),
                 f"{entry.at:%Y-%m-%d %H:%M:%S}",
                 entry.actor,
-                entry.action,
+                self.tr(entry.action),
                 self.tr(TABLE_LABELS.get(entry.table, entry.table)),
-                entry.record_id,
-                self.tr(field_label(entry.field)) if entry.field else "",
-                change if len(change) <= 120 else change[:119] + "…",
+                reader.record_name(entry.table, entry.record_id),
+                self.tr(field_label(entry.field, entry.table)) if entry.field else "",
+                change if len(change) <= 160 else change[:159] + "…",
             )
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if c == 7:
-                    item.setToolTip(change[:2000])
-                if c in (0, 5):
+                    item.setToolTip(describe_change(entry, reader, full=True)[:2000])
+                if c == 0:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if entry.action in audit.ACCESS_ACTIONS:
                     item.setBackground(QBrush(_ACCESS_COLOUR))
                 self.table.setItem(r, c, item)
+        for col in range(len(self.COLUMNS) - 1):
+            self.table.resizeColumnToContents(col)
         first = self.page * PAGE_SIZE + 1 if self._entries else 0
         last = self.page * PAGE_SIZE + len(self._entries)
         self.page_label.setText(self.tr("第 {0} 页(第 {1}–{2} 条)").format(self.page + 1, first, last))
@@ -294,6 +297,19 @@ class AuditWindow(QWidget):
             return
         QMessageBox.information(self, self.tr("导出"), self.tr("已导出 {0} 条记录到 {1}").format(count, name))
 
+    @staticmethod
+    def _export_values(entry: AuditEntry, reader: audit.Reader) -> tuple[str, str]:
+        """原值 and 新值 in words, whole (no shortening): names for ids, 是/否, 签名(n 笔)."""
+        if entry.action == "修改":  # data
+            whole = 1_000_000
+            return (
+                value_words(reader.value(entry.table, entry.field, entry.old, whole), entry.field),
+                value_words(reader.value(entry.table, entry.field, entry.new, whole), entry.field),
+            )
+        if entry.action == "新建":  # data
+            return "", describe_change(entry, reader, full=True)
+        return entry.old or "", entry.new or ""
+
     def export(self, path: Path) -> int:
         """Every entry the filter finds (not only this page), numbers and times as real cells."""
         rows = audit.entries(self.current_filter(), limit=EXPORT_LIMIT)
@@ -306,10 +322,12 @@ class AuditWindow(QWidget):
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor="DDEBF7")
             cell.alignment = Alignment(horizontal="center")
+        reader = audit.Reader()
         for entry in rows:
-            record: int | str = int(entry.record_id) if entry.record_id.isdigit() else entry.record_id
-            ws.append([entry.id, entry.at, entry.actor, entry.action, TABLE_LABELS.get(entry.table, entry.table),
-                       record, field_label(entry.field) if entry.field else "", entry.old or "", entry.new or ""])  # fmt: skip
+            old, new = self._export_values(entry, reader)
+            ws.append([entry.id, entry.at, entry.actor, self.tr(entry.action), self.tr(TABLE_LABELS.get(entry.table, entry.table)),
+                       reader.record_name(entry.table, entry.record_id),
+                       self.tr(field_label(entry.field, entry.table)) if entry.field else "", old, new])  # fmt: skip
             row = ws.max_row
             ws.cell(row, 2).number_format = "yyyy-mm-dd hh:mm:ss"
             for col in (8, 9):

@@ -6,10 +6,8 @@ changes, not a way round the logged 显示 buttons of the owner's file.
 
 from __future__ import annotations
 
-import json
-
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QT_TR_NOOP, QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -23,11 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from app import audit
-from app.models import AuditEntry, Case, Department, Owner, Room, Staff
-from app.owner_files import mask_id_number
-from app.owners import mask_phone
+from app.models import AuditEntry
 
-# The Chinese names of the fields the office meets in the trail.
+# The office's names of the fields the trail records. FIELD_LABELS holds a name that reads
+# the same in every record; TABLE_FIELD_LABELS one that depends on the record (a visit's
+# 期限 is its 回访期限, a dispatch slip's is 要求完成). Every field of every audited model
+# has one (tests/test_ui_readable_numbers.py walks the models).
 FIELD_LABELS = {
     "state": QT_TR_NOOP("状态"), "result": QT_TR_NOOP("处理结果"), "account": QT_TR_NOOP("内容"), "satisfaction": QT_TR_NOOP("满意度"), "request": QT_TR_NOOP("客户要求"),
     "kind": QT_TR_NOOP("性质"), "validity": QT_TR_NOOP("有效性"), "severity": QT_TR_NOOP("程度"), "category": QT_TR_NOOP("类别"), "urgency": QT_TR_NOOP("紧急程度"),
@@ -41,89 +40,134 @@ FIELD_LABELS = {
     "note": QT_TR_NOOP("备注"), "active": QT_TR_NOOP("在用"), "role": QT_TR_NOOP("角色"), "buildings": QT_TR_NOOP("负责楼栋"), "username": QT_TR_NOOP("登录名"),
     "password_hash": QT_TR_NOOP("密码"), "locked_until": QT_TR_NOOP("锁定至"), "method": QT_TR_NOOP("回访方式"), "visitor": QT_TR_NOOP("回访人"), "due": QT_TR_NOOP("期限"),
     "findings": QT_TR_NOOP("回访内容"), "opinion": QT_TR_NOOP("客户意见"), "shortcomings": QT_TR_NOOP("不足之处"), "done_at": QT_TR_NOOP("完成时间"),
+    "case": QT_TR_NOOP("案件"), "visit": QT_TR_NOOP("回访"), "reason": QT_TR_NOOP("原因"), "remarks": QT_TR_NOOP("备注"), "quarter": QT_TR_NOOP("季度"),
+    "failed_logins": QT_TR_NOOP("密码连续输错次数"), "created_at": QT_TR_NOOP("建立时间"), "sort": QT_TR_NOOP("排序"), "building": QT_TR_NOOP("楼栋"), "unit": QT_TR_NOOP("单元"),
+    "assignee": QT_TR_NOOP("指派给"), "instructions": QT_TR_NOOP("派工说明"), "dispatched_at": QT_TR_NOOP("派工时间"), "signed_at": QT_TR_NOOP("签收时间"),
+    "signed_by": QT_TR_NOOP("签收人"), "finished_at": QT_TR_NOOP("完成时间"), "outcome": QT_TR_NOOP("处理情况"), "old_due": QT_TR_NOOP("原期限"), "new_due": QT_TR_NOOP("新期限"),
+    "approver": QT_TR_NOOP("批准人"), "approver_role": QT_TR_NOOP("批准人职务"), "at": QT_TR_NOOP("时间"), "content": QT_TR_NOOP("投诉内容"), "cause": QT_TR_NOOP("原因分析"),
+    "handling": QT_TR_NOOP("处理经过"), "lessons": QT_TR_NOOP("经验教训"), "corrective": QT_TR_NOOP("纠正和预防措施"), "submitted_at": QT_TR_NOOP("提交时间"),
+    "submitted_by": QT_TR_NOOP("提交人"), "raised_at": QT_TR_NOOP("定为重大的时间"), "cancelled_at": QT_TR_NOOP("取消时间"), "cancel_reason": QT_TR_NOOP("取消原因"),
+    "title": QT_TR_NOOP("标题"), "body": QT_TR_NOOP("正文"), "issued_at": QT_TR_NOOP("发出时间"), "issued_by": QT_TR_NOOP("发出人"), "purpose": QT_TR_NOOP("回访事由"),
+    "attempt": QT_TR_NOOP("第几次回访"), "visitor_name": QT_TR_NOOP("回访人姓名"), "appointment": QT_TR_NOOP("预约时间"), "met_person": QT_TR_NOOP("受访人"),
+    "site_checked": QT_TR_NOOP("已现场查看"), "worker_conduct": QT_TR_NOOP("维修人员表现"), "charges_checked": QT_TR_NOOP("已核实收费"), "form_no": QT_TR_NOOP("回访记录表编号"),
+    "letter": QT_TR_NOOP("公开信"), "selected": QT_TR_NOOP("抽中回访"), "by_hand": QT_TR_NOOP("手工调整"), "decided_by": QT_TR_NOOP("决定人"), "decided_at": QT_TR_NOOP("决定时间"),
+    "text": QT_TR_NOOP("通知内容"), "delivered_at": QT_TR_NOOP("送达时间"), "delivered_to": QT_TR_NOOP("接收人"), "signer": QT_TR_NOOP("签名人身份"),
+    "signer_name": QT_TR_NOOP("签名人"), "relation": QT_TR_NOOP("与业主关系"), "strokes": QT_TR_NOOP("签名"), "pad_width": QT_TR_NOOP("签名板宽度"),
+    "pad_height": QT_TR_NOOP("签名板高度"), "png": QT_TR_NOOP("签名图片"), "sha256": QT_TR_NOOP("校验码"), "level": QT_TR_NOOP("审核级别"), "reviewer": QT_TR_NOOP("审核人"),
+    "archived_at": QT_TR_NOOP("归档时间"), "archived_by": QT_TR_NOOP("归档人"), "form_count": QT_TR_NOOP("份数"), "destroyed_on": QT_TR_NOOP("销毁日期"),
+    "destroyed_by": QT_TR_NOOP("销毁人"), "recorded_at": QT_TR_NOOP("登记时间"), "recorded_by": QT_TR_NOOP("登记人"), "numbers": QT_TR_NOOP("表单编号"),
+    "printed_at": QT_TR_NOOP("打印时间"), "printed_by": QT_TR_NOOP("打印人"), "taken_by": QT_TR_NOOP("领用人"), "taken_by_name": QT_TR_NOOP("领用人姓名"),
+    "taken_at": QT_TR_NOOP("领用时间"), "visit_item": QT_TR_NOOP("回访项目"), "visit_count": QT_TR_NOOP("回访次数"), "returned_at": QT_TR_NOOP("交回时间"),
+    "checked_by": QT_TR_NOOP("核对人"), "scan": QT_TR_NOOP("扫描件"), "scan_name": QT_TR_NOOP("扫描件文件名"), "voided_at": QT_TR_NOOP("作废时间"),
+    "archived_in": QT_TR_NOOP("归档批次"), "destroyed_in": QT_TR_NOOP("销毁记录"), "period": QT_TR_NOOP("期间"), "measures": QT_TR_NOOP("改进措施"),
+    "summary": QT_TR_NOOP("分析摘要"), "pdf": QT_TR_NOOP("报告文件"), "day": QT_TR_NOOP("日期"), "workday": QT_TR_NOOP("调休上班"), "form": QT_TR_NOOP("回访记录表"),
+    "digest": QT_TR_NOOP("校验码"), "source_name": QT_TR_NOOP("来源文件"), "source_page": QT_TR_NOOP("来源页码"), "image": QT_TR_NOOP("扫描图像"),
+    "width": QT_TR_NOOP("宽度(像素)"), "height": QT_TR_NOOP("高度(像素)"), "matched_by": QT_TR_NOOP("对应方式"), "imported_at": QT_TR_NOOP("导入时间"),
+    "imported_by": QT_TR_NOOP("导入人"),
+    # The policy (制度设置): one entry per changed setting.
+    "case_prefix": QT_TR_NOOP("编号前缀"), "case_prefixes": QT_TR_NOOP("各性质编号前缀"), "first_response": QT_TR_NOOP("首次回复时限"), "day_unit": QT_TR_NOOP("期限计法"),
+    "resolve_days": QT_TR_NOOP("办结时限"), "major_answer_days": QT_TR_NOOP("重大投诉答复时限"), "major_report_workdays": QT_TR_NOOP("重大投诉报告时限"),
+    "nearly_due_hours": QT_TR_NOOP("临期提醒"), "duplicate_window_days": QT_TR_NOOP("重复投诉判断天数"), "extension_approver": QT_TR_NOOP("延期审批人"),
+    "categories": QT_TR_NOOP("类别"), "channels": QT_TR_NOOP("渠道"), "departments": QT_TR_NOOP("部门"), "visits": QT_TR_NOOP("回访制度"), "security": QT_TR_NOOP("登录安全"),
+    "backup": QT_TR_NOOP("备份"),
 }  # fmt: skip
-_PHONE_FIELDS = {"phone", "customer_phone"}
-_ID_FIELDS = {"id_number"}
+TABLE_FIELD_LABELS = {
+    ("department", "name"): QT_TR_NOOP("部门名称"), ("staff", "department"): QT_TR_NOOP("所属部门"), ("staff", "active"): QT_TR_NOOP("在职"),
+    ("owner", "active"): QT_TR_NOOP("在住"), ("room", "number"): QT_TR_NOOP("房号"), ("dispatch", "number"): QT_TR_NOOP("联系单号"),
+    ("dispatch", "department"): QT_TR_NOOP("派往部门"), ("dispatch", "due"): QT_TR_NOOP("要求完成"), ("visit", "due"): QT_TR_NOOP("回访期限"),
+    ("visit", "role"): QT_TR_NOOP("应由谁回访"), ("visit", "reason"): QT_TR_NOOP("安排原因"), ("visit", "state"): QT_TR_NOOP("回访状态"),
+    ("visit", "done_at"): QT_TR_NOOP("回访时间"), ("visit", "created_at"): QT_TR_NOOP("安排时间"), ("visit_decision", "reason"): QT_TR_NOOP("抽样说明"),
+    ("extension", "reason"): QT_TR_NOOP("延期原因"), ("extension", "at"): QT_TR_NOOP("批准时间"), ("major_report", "due"): QT_TR_NOOP("报告期限"),
+    ("major_report", "result"): QT_TR_NOOP("处理结果"), ("rework_notice", "department"): QT_TR_NOOP("返工部门"), ("rework_notice", "due"): QT_TR_NOOP("返工期限"),
+    ("rework_notice", "visit"): QT_TR_NOOP("不满意的回访"), ("visit_review", "opinion"): QT_TR_NOOP("审核意见"), ("visit_review", "at"): QT_TR_NOOP("审核时间"),
+    ("form_sheet", "number"): QT_TR_NOOP("表单编号"), ("form_sheet", "state"): QT_TR_NOOP("表单状态"), ("holiday", "name"): QT_TR_NOOP("节日"),
+    ("scan_page", "reason"): QT_TR_NOOP("说明"), ("open_letter", "issued_at"): QT_TR_NOOP("发布时间"), ("open_letter", "issued_by"): QT_TR_NOOP("发布人"),
+    ("form_archive_batch", "quarter"): QT_TR_NOOP("归档季度"),
+}  # fmt: skip
+# What a value is, in words (app.audit.ShownValue.kind).
+_EMPTY = QT_TRANSLATE_NOOP("History", "(空)")
+_YES = QT_TRANSLATE_NOOP("History", "是")
+_NO = QT_TRANSLATE_NOOP("History", "否")
+_STROKES = QT_TRANSLATE_NOOP("History", "签名({0} 笔)")
+_FILE = QT_TRANSLATE_NOOP("History", "文件({0})")
+_HIDDEN = QT_TRANSLATE_NOOP("History", "******")
+_CHANGED_HIDDEN = QT_TRANSLATE_NOOP("History", "(已更改,不记录内容)")
+_SIGNERS = {
+    "customer": QT_TRANSLATE_NOOP("History", "顾客"),
+    "visitor": QT_TRANSLATE_NOOP("History", "回访人"),
+}
+_FIELD_VALUE = QT_TRANSLATE_NOOP("History", "{0}:{1}")  # a field and its value in a new record
+_BETWEEN_FIELDS = QT_TRANSLATE_NOOP("History", ";")
+# Fields whose values are the program's own words (states, kinds, levels), shown in the
+# chosen language where it has them; what people typed stays as typed.
+_VOCABULARY_FIELDS = {"state", "kind", "severity", "urgency", "validity", "channel", "method", "satisfaction",
+                      "occupant_type", "relation", "level", "role", "approver_role"}  # fmt: skip
 _ACCESS_COLOUR = QColor("#fff4e0")
 _MAX_CELL = 300
 
 
-def field_label(field: str) -> str:
-    return FIELD_LABELS.get(field, field)
+def _translate(text: str) -> str:
+    return QCoreApplication.translate("History", text)
 
 
-def _mask(field: str, value: str | None) -> str | None:
-    if not value:
-        return value
-    if field in _PHONE_FIELDS:
-        return mask_phone(value)
-    if field in _ID_FIELDS:
-        return mask_id_number(value)
-    return value
+def field_label(field: str, table: str = "") -> str:
+    """The office's name of a field (in the source language; the caller translates)."""
+    return TABLE_FIELD_LABELS.get((table, field)) or FIELD_LABELS.get(field, field)
 
 
-def _bool_text(value: str | None) -> str | None:
-    yes, no = QCoreApplication.translate("History", "是"), QCoreApplication.translate("History", "否")
-    return {"True": yes, "False": no, "1": yes, "0": no}.get(value or "", value)
+def has_label(table: str, field: str) -> bool:
+    return (table, field) in TABLE_FIELD_LABELS or field in FIELD_LABELS
 
 
-def _name_of(field: str, value: str | None) -> str | None:
-    """A foreign key's id in the trail shown as what it names (部门名、房号、姓名)."""
-    if not value or not value.isdigit():
-        return value
-    key = int(value)
-    found: object = None
-    if field == "department":
-        found = Department.get_or_none(Department.id == key)
-        return found.name if found else value  # type: ignore[union-attr]
-    if field == "room":
-        found = Room.get_or_none(Room.id == key)
-        return found.label if found else value  # type: ignore[union-attr]
-    if field == "owner":
-        found = Owner.get_or_none(Owner.id == key)
-        return found.name if found else value  # type: ignore[union-attr]
-    if field in ("created_by", "visitor"):
-        found = Staff.get_or_none(Staff.id == key)
-        return found.name if found else value  # type: ignore[union-attr]
-    if field == "merged_into":
-        found = Case.get_or_none(Case.id == key)
-        return found.number if found else value  # type: ignore[union-attr]
-    return value
+def _size(count: int) -> str:
+    if count >= 1024 * 1024:
+        return f"{count / 1024 / 1024:.1f} MB"
+    return f"{max(1, round(count / 1024))} KB" if count >= 1024 else f"{count} B"
 
 
-def show_value(field: str, value: str | None) -> str:
-    """A value of the trail as the office reads it: names for ids, 是/否, masked numbers."""
-    if value is None:
+def value_words(shown: audit.ShownValue, field: str = "") -> str:
+    """A value of the trail in the chosen language's words."""
+    if shown.kind == "empty":
         return ""
-    value = _name_of(field, _mask(field, value))
-    if field in ("active", "typical", "anonymous"):
-        value = _bool_text(value)
-    if value and len(value) >= 16 and value[10:11] == "T" and value[:4].isdigit():
-        value = value.replace("T", " ")[:16]  # an ISO date-time
-    return value or ""
+    if shown.kind == "yes":
+        return _translate(_YES)
+    if shown.kind == "no":
+        return _translate(_NO)
+    if shown.kind == "strokes":
+        return _translate(_STROKES).format(shown.count)
+    if shown.kind == "file":
+        return _translate(_FILE).format(_size(shown.count))
+    if shown.kind == "hidden":
+        return _translate(_HIDDEN)
+    if shown.kind == "changed_hidden":
+        return _translate(_CHANGED_HIDDEN)
+    if field == "signer" and shown.text in _SIGNERS:
+        return _translate(_SIGNERS[shown.text])
+    if field in _VOCABULARY_FIELDS:
+        return _translate(shown.text)
+    return shown.text
 
 
-def describe_change(entry: AuditEntry) -> str:
-    """What the entry did, in one line: 'old → new', the values of a new record, or the read."""
+def describe_change(entry: AuditEntry, reader: audit.Reader | None = None, full: bool = False) -> str:
+    """What the entry did, in one line: 'old → new', the fields of a new record, or the read.
+
+    `full` gives long texts whole (the tooltip, the export); otherwise they are shortened."""
+    reader = reader or audit.Reader()
     if entry.action == "新建":  # data: the stored audit action
-        try:
-            values = json.loads(entry.new or "{}")
-        except ValueError:
-            return entry.new or ""
-        if not isinstance(values, dict):
-            return str(values)
-        parts = [
-            f"{field_label(k)}:{show_value(k, str(v))}"
-            for k, v in values.items()
-            if v not in ("", None) and k != "id"
-        ]
-        return ";".join(parts)
+        parts = []
+        for name, shown in reader.new_values(entry):
+            words = shown.full if full and shown.full else value_words(shown, name)
+            label = _translate(field_label(name, entry.table)) if name else ""
+            parts.append(_translate(_FIELD_VALUE).format(label, words) if label else words)
+        return _translate(_BETWEEN_FIELDS).join(parts)
     if entry.action == "修改":  # data
-        empty = QCoreApplication.translate("History", "(空)")
-        return (
-            f"{show_value(entry.field, entry.old) or empty} → {show_value(entry.field, entry.new) or empty}"
-        )
-    return entry.new or ""
+        empty = _translate(_EMPTY)
+        limit = 100_000 if full else audit.SHORT_TEXT
+        old = value_words(reader.value(entry.table, entry.field, entry.old, limit), entry.field)
+        new = value_words(reader.value(entry.table, entry.field, entry.new, limit), entry.field)
+        return f"{old or empty} → {new or empty}"
+    text = entry.new or entry.old or ""  # a read, a deletion, an import: already in words
+    return text if full else audit.shorten(text, _MAX_CELL)
 
 
 class HistoryDialog(QDialog):
@@ -174,26 +218,32 @@ class HistoryDialog(QDialog):
 
     def refresh(self) -> None:
         rows = audit.history(self.table_name, self.record_id)
+        reader = audit.Reader()
         self.table.setRowCount(len(rows))
         for r, entry in enumerate(rows):
-            change = describe_change(entry)
+            change = describe_change(entry, reader)
             values = (
                 f"{entry.at:%Y-%m-%d %H:%M}",
                 entry.actor,
-                entry.action,
-                self.tr(field_label(entry.field)) if entry.field else "",
-                change if len(change) <= _MAX_CELL else change[: _MAX_CELL - 1] + "…",
+                self.tr(entry.action),
+                self.tr(field_label(entry.field, entry.table)) if entry.field else "",
+                change,
             )
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if c == 4:
-                    item.setToolTip(change)
+                    item.setToolTip(describe_change(entry, reader, full=True)[:2000])
                 if entry.action in audit.ACCESS_ACTIONS:
                     item.setBackground(QBrush(_ACCESS_COLOUR))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 self.table.setItem(r, c, item)
         self.table.resizeRowsToContents()
         self.empty.setVisible(not rows)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        # Rows measured again at the width the change column has once shown (wrapped text).
+        super().showEvent(event)
+        self.table.resizeRowsToContents()
 
     def row_texts(self) -> list[list[str]]:
         """What the table shows, row by row (for tests and copying)."""

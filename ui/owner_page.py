@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from app import domain
 from app.errors import UserError, ValidationError
 from app.models import Owner, Staff
-from app.owner_files import MaskedOwner, OwnerFiles, OwnerInput
+from app.owner_files import MaskedOwner, OwnerCount, OwnerFiles, OwnerInput
 from app.permissions import can
 from ui.history import HistoryDialog
 from ui.widgets import INVALID_STYLE, Banner, ErrorLabel, FieldErrors
@@ -357,6 +357,10 @@ class OwnerEditDialog(QDialog):
         self.accept()
 
 
+# The occupant types as the list's count names them (data values, shown through tr()).
+OCCUPANT_TYPE_LABELS = (QT_TR_NOOP("业主"), QT_TR_NOOP("租户"), QT_TR_NOOP("商户"))
+
+
 class OwnerPage(QWidget):
     """Search the owners (masked phones), open a file, add or correct, export."""
 
@@ -413,9 +417,9 @@ class OwnerPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        for col in range(len(self.COLUMNS) - 1):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(len(self.COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        # Columns measured once after each fill (up to 300 rows), not on every change of a cell.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
         self.table.cellDoubleClicked.connect(lambda _r, _c: self.open_selected())
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
@@ -451,18 +455,32 @@ class OwnerPage(QWidget):
         self.table.setRowCount(len(self._owners))
         for r, owner in enumerate(self._owners):
             shown = self.files.masked(owner, self.actor)
-            kind = shown.occupant_type + ("" if owner.active else self.tr("(已迁出)"))
+            kind = self.tr(shown.occupant_type) + ("" if owner.active else self.tr("(已迁出)"))
             values = (shown.room, shown.name, kind, shown.phone,
                       f"{owner.move_in:%Y-%m-%d}" if owner.move_in else "", _one_line(owner.note, 40))  # fmt: skip
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
-        limit_note = (
-            self.tr(",只显示前 {0} 个,请输入更多条件").format(len(self._owners))
-            if len(self._owners) >= 300
-            else ""
+        for col in range(len(self.COLUMNS) - 1):
+            self.table.resizeColumnToContents(col)
+        self.count.setText(
+            self.count_text(self.files.count(self.search.text(), self.include_inactive.isChecked()))
         )
-        self.count.setText(self.tr("共 {0} 人{1}").format(len(self._owners), limit_note))
         self._update_buttons()
+
+    def count_text(self, found: OwnerCount) -> str:
+        """How many people the search finds in all, by type, in how many rooms; and when the
+        list holds fewer than that, that it shows only the first ones."""
+        if not found.people:
+            return self.tr("没有找到符合条件的人")
+        order = [k for k in domain.OCCUPANT_TYPES if k in found.by_type]
+        order += sorted(set(found.by_type) - set(order))
+        kinds = self.tr("、").join(f"{self.tr(kind)} {found.by_type[kind]:,}" for kind in order)
+        text = self.tr("找到 {0} 人({1}),住在 {2} 户").format(f"{found.people:,}", kinds, f"{found.rooms:,}")
+        if len(self._owners) < found.people:
+            text += self.tr(";列表只显示前 {0} 人,请输入姓名、电话或房号缩小范围").format(
+                f"{len(self._owners):,}"
+            )
+        return text
 
     def selected_owner(self) -> Owner | None:
         rows = self.table.selectionModel().selectedRows()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -40,9 +41,9 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -54,6 +55,7 @@ from PySide6.QtWidgets import (
 
 from app.models import db
 from app.stats import Comparison, Group, Period, PeriodStats
+from reports.charts import wrap_words
 from ui.dashboard import ALERT, GOOD, MUTED, RATE_ROLE, RateBarDelegate, percent
 from ui.widgets import Banner
 
@@ -118,14 +120,25 @@ class ParetoChart(QWidget):
         self.setToolTip("\n".join(tips))
         self.update()
 
+    MAX_LABEL_LINES = 3
+
     def _bar_label(self, name: str, width: float) -> str:
-        """The category under its bar: one line, or two even halves, elided if still too long."""
+        """The category under its bar, in lines broken between words (设施/设备/维护); a name
+        too long even for three lines ends after a whole word with "…", never inside one."""
         fm = self.fontMetrics()
-        if fm.horizontalAdvance(name) <= width:
-            return name
-        half = (len(name) + 1) // 2
-        lines = [name[:half], name[half:]]
-        return "\n".join(fm.elidedText(line, Qt.TextElideMode.ElideRight, int(width)) for line in lines)
+        lines = wrap_words(name, lambda text: fm.horizontalAdvance(text) <= width, self.MAX_LABEL_LINES)
+        return "\n".join(lines)
+
+    def _plot_width(self) -> float:
+        fm = self.fontMetrics()
+        return self.width() - (fm.horizontalAdvance("0000") + 10) - (fm.horizontalAdvance("100%") + 10)
+
+    def bar_labels(self) -> list[str]:
+        """The labels as drawn under the bars at the chart's present width."""
+        if not self.items:
+            return []
+        slot = self._plot_width() / len(self.items)
+        return [self._bar_label(name, slot - 4) for name, _ in self.items]
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
@@ -134,7 +147,9 @@ class ParetoChart(QWidget):
         left = fm.horizontalAdvance("0000") + 10
         right = fm.horizontalAdvance("100%") + 10
         top = fm.height() * 2 + 4
-        bottom = fm.height() * 2 + 10
+        labels = self.bar_labels()
+        lines = max((label.count("\n") + 1 for label in labels), default=1)
+        bottom = fm.height() * lines + 10
         plot = QRectF(left, top, self.width() - left - right, self.height() - top - bottom)
         if plot.width() < 60 or plot.height() < 60:
             return
@@ -182,11 +197,17 @@ class ParetoChart(QWidget):
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 f"{share:.0%}",
             )
-        painter.drawText(QRectF(0, 0, left + 60, fm.height()), Qt.AlignmentFlag.AlignLeft, self.tr("件数"))
+        count_title, share_title = self.tr("件数"), self.tr("累计占比")
         painter.drawText(
-            QRectF(self.width() - right - 60, 0, right + 58, fm.height()),
+            QRectF(0, 0, fm.horizontalAdvance(count_title) + 4, fm.height()),
+            Qt.AlignmentFlag.AlignLeft,
+            count_title,
+        )
+        share_width = fm.horizontalAdvance(share_title) + 4  # the whole title, in any language
+        painter.drawText(
+            QRectF(self.width() - share_width - 2, 0, share_width, fm.height()),
             Qt.AlignmentFlag.AlignRight,
-            self.tr("累计占比"),
+            share_title,
         )
         # The 80 % line of the Pareto principle.
         y80 = y_share(0.8)
@@ -204,7 +225,7 @@ class ParetoChart(QWidget):
         bar_w = min(56.0, slot * 0.62)
         running = 0
         points: list[QPointF] = []
-        for i, (name, count) in enumerate(self.items):
+        for i, (_name, count) in enumerate(self.items):
             cx = plot.left() + slot * (i + 0.5)
             bar = QRectF(cx - bar_w / 2, y_count(count), bar_w, plot.bottom() - y_count(count))
             painter.setPen(Qt.PenStyle.NoPen)
@@ -216,12 +237,11 @@ class ParetoChart(QWidget):
                 Qt.AlignmentFlag.AlignCenter,
                 str(count),
             )
-            label_rect = QRectF(cx - slot / 2 + 1, plot.bottom() + 4, slot - 2, fm.height() * 2 + 4)
-            label = self._bar_label(name, slot - 4)
+            label_rect = QRectF(cx - slot / 2 + 1, plot.bottom() + 4, slot - 2, fm.height() * lines + 4)
             painter.drawText(
                 label_rect,
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                label,
+                labels[i],
             )
             running += count
             points.append(QPointF(cx, y_share(running / total)))
@@ -250,6 +270,78 @@ class ParetoChart(QWidget):
             )
 
 
+class PeopleChart(QWidget):
+    """Each visitor's visits done this period beside the previous one (for 绩效考评), with the
+    overdue and unsatisfied ones named: one bar pair a person, longest scale shared."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[
+            tuple[str, int, int, int, int]
+        ] = []  # name, done, previous done, overdue, unsatisfied
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_rows(self, rows: list[tuple[str, int, int, int, int]]) -> None:
+        self.rows = rows
+        self.setFixedHeight(self._row_height() * (len(rows) + 1) + 8)
+        self.update()
+
+    def _row_height(self) -> int:
+        return self.fontMetrics().height() * 2 + 8
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("white"))
+        fm = painter.fontMetrics()
+        if not self.rows:
+            painter.setPen(MUTED)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("本期没有回访"))
+            return
+        name_w = max(fm.horizontalAdvance(r[0]) for r in self.rows) + 16
+        note_w = fm.horizontalAdvance(self.tr("逾期 {0} · 不满意 {1}").format(99, 99)) + 16
+        left, right = name_w, self.width() - note_w
+        peak = max(max(r[1], r[2]) for r in self.rows) or 1
+        scale = (right - left - 40) / peak
+        height = self._row_height()
+        bar_h = fm.height() - 2
+        # The key: this period, the previous one.
+        y = 4
+        x = float(left)
+        for label, colour in (
+            (self.tr("本期完成"), QColor("#5b9bb5")),
+            (self.tr("上期完成"), QColor("#cfd8dc")),
+        ):
+            painter.fillRect(QRectF(x, y + 3, 14, fm.height() - 6), colour)
+            painter.setPen(QColor("#37474f"))
+            painter.drawText(
+                QRectF(x + 18, y, fm.horizontalAdvance(label) + 4, fm.height()),
+                Qt.AlignmentFlag.AlignLeft,
+                label,
+            )
+            x += 18 + fm.horizontalAdvance(label) + 24  # the next key after this one's whole label
+        for i, (name, done, before, overdue, unsatisfied) in enumerate(self.rows):
+            top = height * (i + 1)
+            painter.setPen(QColor("#263238"))
+            painter.drawText(
+                QRectF(0, top, name_w - 8, height),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                name,
+            )
+            for j, (count, colour) in enumerate(((done, QColor("#5b9bb5")), (before, QColor("#cfd8dc")))):
+                bar = QRectF(left, top + 4 + j * (bar_h + 2), count * scale, bar_h)
+                painter.fillRect(bar, colour)
+                painter.setPen(QColor("#263238") if j == 0 else MUTED)
+                painter.drawText(
+                    QRectF(bar.right() + 4, bar.top() - 1, 40, bar_h + 2),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    str(count),
+                )
+            if overdue or unsatisfied:
+                painter.setPen(ALERT)
+                painter.drawText(QRectF(right + 8, top, note_w - 8, height), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                                 self.tr("逾期 {0} · 不满意 {1}").format(overdue, unsatisfied))  # fmt: skip
+
+
 # Small helpers --------------------------------------------------------------------------
 def _table(columns: list[str], stretch: int | None = None) -> QTableWidget:
     table = QTableWidget(0, len(columns))
@@ -271,11 +363,18 @@ def _table(columns: list[str], stretch: int | None = None) -> QTableWidget:
 
 
 def _fit_height(table: QTableWidget) -> None:
-    """A short table exactly as tall as its rows, so the space below goes to what needs it."""
+    """A table exactly as tall as its rows and at least as wide as its contents, so nothing
+    in it scrolls or is cut: the space around goes to what needs it, and the page scrolls."""
     height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
     height += sum(table.rowHeight(r) for r in range(table.rowCount()))
     table.setFixedHeight(height)
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it is as wide as it needs
+    header = table.horizontalHeader()
+    width = sum(
+        max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(table.columnCount())
+    )
+    table.setMinimumWidth(width + 2 * table.frameWidth())
 
 
 def _item(text: object, right: bool = False, colour: QColor | None = None) -> QTableWidgetItem:
@@ -288,10 +387,31 @@ def _item(text: object, right: bool = False, colour: QColor | None = None) -> QT
 
 
 def _fill(table: QTableWidget, rows: list[list[QTableWidgetItem]]) -> None:
+    """Rows in, then the table as tall as its rows: the tab's page scrolls, never the table.
+    (The columns size to their contents: these tables hold tens of rows, not thousands.)"""
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, item in enumerate(row):
             table.setItem(r, c, item)
+    _fit_height(table)
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """A tab's page in a scroll area: the whole page scrolls when its tables are long."""
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
+
+
+def _boxed(title: str, table: QTableWidget) -> QGroupBox:
+    """A titled box holding a table at the top (the table is as tall as its rows)."""
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    layout.addWidget(table)
+    layout.addStretch(1)
+    return box
 
 
 def _hours(value: float | None) -> str:
@@ -403,11 +523,11 @@ class StatsWindow(QWidget):
         self.heading.setFont(font)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._visits_tab(), self.tr("回访统计表"))
-        self.tabs.addTab(self._complaints_tab(), self.tr("投诉分析"))
-        self.tabs.addTab(self._handling_tab(), self.tr("处理情况"))
+        self.tabs.addTab(_scrolling(self._visits_tab()), self.tr("回访统计表"))
+        self.tabs.addTab(_scrolling(self._complaints_tab()), self.tr("投诉分析"))
+        self.tabs.addTab(_scrolling(self._handling_tab()), self.tr("处理情况"))
         self.tabs.addTab(self._corrective_tab(), self.tr("纠正预防"))
-        self.tabs.addTab(self._people_tab(), self.tr("人员"))
+        self.tabs.addTab(_scrolling(self._people_tab()), self.tr("人员"))
         self.tabs.addTab(self._measures_tab(), self.tr("改进措施"))
         self.tabs.setEnabled(False)
 
@@ -469,10 +589,8 @@ class StatsWindow(QWidget):
         self.unsatisfied_table.doubleClicked.connect(
             lambda i: self._emit_row_number(self.unsatisfied_table, i.row())
         )
-        sat_box = QGroupBox(self.tr("满意度分布(本期完成的回访)"))
-        QVBoxLayout(sat_box).addWidget(self.satisfaction_table)
-        uns_box = QGroupBox(self.tr("不满意的回访(双击打开案件)"))
-        QVBoxLayout(uns_box).addWidget(self.unsatisfied_table)
+        sat_box = _boxed(self.tr("满意度分布(本期完成的回访)"), self.satisfaction_table)
+        uns_box = _boxed(self.tr("不满意的回访(双击打开案件)"), self.unsatisfied_table)
         lower = QHBoxLayout()
         lower.addWidget(sat_box, 2)
         lower.addWidget(uns_box, 3)
@@ -482,7 +600,8 @@ class StatsWindow(QWidget):
         note.setStyleSheet(f"color: {MUTED.name()};")
         layout.addWidget(self.visit_table)
         layout.addWidget(note)
-        layout.addLayout(lower, 1)
+        layout.addLayout(lower)
+        layout.addStretch(1)
         return page
 
     def _complaints_tab(self) -> QWidget:
@@ -508,29 +627,27 @@ class StatsWindow(QWidget):
         cl = QVBoxLayout(chart_box)
         cl.addWidget(self.received_label)
         cl.addWidget(self.pareto, 1)
-        grid = QGridLayout()
+        # The chart across the page (room for every category's name), the tables below it in
+        # a row, each as tall as its rows; the page scrolls when they are long.
+        self.pareto.setMinimumHeight(self.fontMetrics().height() * 22)
+        tables = QGridLayout()
         for i, (title, table) in enumerate(
             (
                 (self.tr("按类别"), self.category_table),
+                (self.tr("按被投诉方"), self.party_table),
+                (self.tr("按楼栋"), self.building_table),
                 (self.tr("按有效性"), self.validity_table),
                 (self.tr("按程度"), self.severity_table),
-                (self.tr("按楼栋"), self.building_table),
-                (self.tr("按被投诉方"), self.party_table),
             )
         ):
-            box = QGroupBox(title)
-            QVBoxLayout(box).addWidget(table)
-            grid.addWidget(box, i // 2, i % 2) if i < 4 else grid.addWidget(box, 2, 0, 1, 2)
-        right = QWidget()
-        right.setLayout(grid)
-        splitter = QSplitter()
-        splitter.addWidget(chart_box)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
+            tables.addWidget(_boxed(title, table), i // 3, i % 3)
+        for column in range(3):
+            tables.setColumnStretch(column, 1)
         page = QWidget()
-        QVBoxLayout(page).addWidget(splitter)
+        layout = QVBoxLayout(page)
+        layout.addWidget(chart_box)
+        layout.addLayout(tables)
+        layout.addStretch(1)
         return page
 
     def _handling_tab(self) -> QWidget:
@@ -550,13 +667,13 @@ class StatsWindow(QWidget):
         ll = QVBoxLayout(left)
         ll.addWidget(self.measure_table)
         ll.addWidget(QLabel(self.tr("受理件数(按性质)")))
-        ll.addWidget(self.received_table, 1)
-        right = QGroupBox(self.tr("本期逾期案件"))
-        QVBoxLayout(right).addWidget(self.overdue_table)
+        ll.addWidget(self.received_table)
+        ll.addStretch(1)
+        right = _boxed(self.tr("本期逾期案件"), self.overdue_table)
         page = QWidget()
         layout = QHBoxLayout(page)
-        layout.addWidget(left, 3)
-        layout.addWidget(right, 2)
+        layout.addWidget(left, 3, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(right, 2, Qt.AlignmentFlag.AlignTop)
         return page
 
     def _corrective_tab(self) -> QWidget:
@@ -603,20 +720,31 @@ class StatsWindow(QWidget):
                     QT_TR_NOOP("岗位"),
                     QT_TR_NOOP("计划"),
                     QT_TR_NOOP("完成"),
+                    QT_TR_NOOP("完成率"),
                     QT_TR_NOOP("逾期"),
                     QT_TR_NOOP("不满意"),
                     QT_TR_NOOP("上期完成"),
                     QT_TR_NOOP("上期逾期"),
                 )
             ],
-            -1,
+            4,
         )
-        note = QLabel(self.tr("计划:到期日在本期内的回访;完成:本期内完成的;逾期:到期未回访的。"))
+        # The completion rate as a bar across the width the tab has (was empty space).
+        self.people_table.setItemDelegateForColumn(4, RateBarDelegate(self.people_table))
+        note = QLabel(
+            self.tr("计划:到期日在本期内的回访;完成:本期内完成的;完成率:完成 ÷ 计划;逾期:到期未回访的。")
+        )
+        note.setWordWrap(True)
         note.setStyleSheet(f"color: {MUTED.name()};")
+        self.people_chart = PeopleChart()
+        chart_box = QGroupBox(self.tr("每人本期完成与上期对比"))
+        QVBoxLayout(chart_box).addWidget(self.people_chart)
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(self.people_table, 1)
+        layout.addWidget(self.people_table)
         layout.addWidget(note)
+        layout.addWidget(chart_box)
+        layout.addStretch(1)
         return page
 
     def _measures_tab(self) -> QWidget:
@@ -1017,17 +1145,29 @@ class StatsWindow(QWidget):
                     _item(v.role),
                     _item(v.planned, True),
                     _item(v.done, True),
-                    _item(
-                        self.tr("{0}(逾期)").format(v.overdue) if v.overdue else "0",
-                        True,
-                        ALERT if v.overdue else None,
-                    ),
+                    self._rate_item(v.done, v.planned),
+                    _item(v.overdue, True, ALERT if v.overdue else None),
                     _item(v.unsatisfied, True, ALERT if v.unsatisfied else None),
                     _item(p.done if p else 0, True, MUTED),
                     _item(p.overdue if p else 0, True, MUTED),
                 ]
             )
         _fill(self.people_table, rows)
+        self.people_chart.set_rows(
+            [
+                (v.name, v.done, before[v.name].done if v.name in before else 0, v.overdue, v.unsatisfied)
+                for v in cur.visitors
+            ]
+        )
+
+    @staticmethod
+    def _rate_item(done: int, planned: int) -> QTableWidgetItem:
+        if not planned:
+            return _item("—", True, MUTED)
+        rate = done / planned
+        item = _item(percent(rate))
+        item.setData(RATE_ROLE, (rate, 0.0))
+        return item
 
     def _show_measures(self, comparison: Comparison) -> None:
         rows = []

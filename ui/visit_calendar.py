@@ -74,7 +74,7 @@ from PySide6.QtWidgets import (
 from app import domain
 from app.clock import Clock
 from app.errors import UserError, ValidationError
-from app.models import Staff, Visit
+from app.models import Owner, Staff, Visit
 from app.staff import StaffService
 from app.visits import CALENDAR_STATES, OVERDUE, VisitFilter, VisitService
 from app.workdays import WorkCalendar
@@ -144,12 +144,27 @@ class VisitRow:
     role: str
     attempt: int
     reason: str
+    owner: str = ""  # who is visited: the case's customer, or the room's occupant
+    category: str = ""
+    appointment: dt.datetime | None = None  # 预约时间, when one was made
 
 
 def visit_rows(visits: VisitService, items: Iterable[Visit]) -> list[VisitRow]:
     rows = []
+    items = list(items)
+    # A periodic visit has no case: the room's occupant is who is visited (one query for all).
+    rooms = {v.room_id for v in items if not v.case_id and v.room_id}
+    occupants: dict[int, str] = {}
+    if rooms:
+        found = Owner.select(Owner.room, Owner.name).where(Owner.room.in_(rooms), Owner.active == True)  # noqa: E712
+        for owner in found.order_by(Owner.id):
+            occupants.setdefault(owner.room_id, owner.name)
     for v in items:
         case = v.case if v.case_id else None
+        if case is not None:
+            owner = "" if case.anonymous else case.customer_name
+        else:
+            owner = occupants.get(v.room_id, "") if v.room_id else ""
         rows.append(
             VisitRow(
                 id=v.id,
@@ -164,6 +179,9 @@ def visit_rows(visits: VisitService, items: Iterable[Visit]) -> list[VisitRow]:
                 role=domain.ROLES.get(v.role, v.role),
                 attempt=v.attempt,
                 reason=v.reason,
+                owner=owner,
+                category=(case.category or "") if case is not None else "",
+                appointment=v.appointment,
             )
         )
     return rows
@@ -185,6 +203,7 @@ class VisitListModel(QAbstractTableModel):
         "attempt": QT_TR_NOOP("次"),
         "reason": QT_TR_NOOP("安排原因"),
         "compact": QT_TR_NOOP("回访"),
+        "card": QT_TR_NOOP("房号 · 业主 · 事由 · 回访人"),
     }
 
     def __init__(self, columns: tuple[str, ...], parent: QObject | None = None) -> None:
@@ -221,7 +240,29 @@ class VisitListModel(QAbstractTableModel):
             return str(row.attempt)
         if column == "compact":
             return f"{row.state} · {row.room or '—'}\n{row.case or row.kind}\n{row.visitor or self.tr(UNASSIGNED)}"
+        if column == "card":
+            return self.card(row)
         return str(getattr(row, column))
+
+    def card(self, row: VisitRow, with_visitor: bool = True) -> str:
+        """Three lines a clerk reads a visit by: where and whom; what about; who and when
+        (without the visitor where the list is grouped by visitor)."""
+        where = "  ".join(p for p in (row.room or "—", row.owner) if p)
+        kind = self.tr(row.kind) if row.kind else ""
+        what = f"{kind}·{row.category}" if kind and row.category else kind
+        about = "  ".join(p for p in (what, row.case) if p)
+        if row.appointment is not None:
+            when = self.tr("预约 {0}月{1}日 {2}").format(
+                row.appointment.month, row.appointment.day, f"{row.appointment:%H:%M}"
+            )
+        elif row.done_on is not None:
+            when = self.tr("{0}月{1}日回访").format(row.done_on.month, row.done_on.day)
+        else:
+            when = self.tr("应访 {0}月{1}日").format(row.due.month, row.due.day)
+        if not with_visitor:
+            return f"{where}\n{about}\n{when}"
+        who = self.tr("回访人:{0}").format(row.visitor or self.tr(UNASSIGNED))
+        return f"{where}\n{about}\n{who} · {when}"
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
@@ -232,6 +273,8 @@ class VisitListModel(QAbstractTableModel):
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "card":
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -730,7 +773,7 @@ class VisitCalendarPage(QWidget):
 
     MONTH, WEEK, DAY = range(3)
     DAY_COLUMNS = ("state", "due", "room", "case", "kind", "visitor", "role", "attempt", "reason")
-    SIDE_COLUMNS = ("state", "due", "room", "case", "visitor")
+    SIDE_COLUMNS = ("state", "card")  # the side panel is narrow: one three-line entry a visit
 
     def __init__(
         self,
@@ -851,6 +894,9 @@ class VisitCalendarPage(QWidget):
         self.side_hint.setStyleSheet("color: #607d8b;")
         self.side_model = VisitListModel(self.SIDE_COLUMNS, self)
         self.side_table = make_visit_table(self.side_model)
+        self.side_table.verticalHeader().setDefaultSectionSize(
+            self.side_table.fontMetrics().lineSpacing() * 3 + 10
+        )
         self._hook_table(self.side_table, self.side_model)
         day_tab = QWidget()
         day_layout = QVBoxLayout(day_tab)
@@ -859,22 +905,14 @@ class VisitCalendarPage(QWidget):
         day_layout.addWidget(self.side_table, 1)
         day_layout.addWidget(self.side_hint)
         self.today_tree = QTreeWidget()
-        self.today_tree.setColumnCount(5)
-        self.today_tree.setHeaderLabels(
-            [
-                self.tr("状态"),
-                self.tr("应访日"),
-                self.tr("房号"),
-                self.tr("案件/类型"),
-                self.tr("性质"),
-            ]
-        )
+        self.today_tree.setColumnCount(2)
+        self.today_tree.setHeaderLabels([self.tr("状态"), self.tr("房号 · 业主 · 事由 · 时间")])
         self.today_tree.setRootIsDecorated(True)
         self.today_tree.setAlternatingRowColors(True)
+        self.today_tree.setUniformRowHeights(False)  # a visit is three lines, its visitor's heading one
         fm = self.today_tree.fontMetrics()
-        samples = ("未联系上", self.tr("{0}月{1}日").format(12, 31), "12-2-1203", "TS-2026-00042", "特约服务")
-        for col, sample in enumerate(samples):
-            self.today_tree.header().resizeSection(col, fm.horizontalAdvance(sample) + 24)
+        self.today_tree.header().resizeSection(0, fm.horizontalAdvance("未联系上") + 44)
+        self.today_tree.header().setStretchLastSection(True)
         self.today_tree.currentItemChanged.connect(
             lambda item, _prev: self._set_selected_visit(
                 item.data(0, Qt.ItemDataRole.UserRole) if item else None
@@ -1101,9 +1139,7 @@ class VisitCalendarPage(QWidget):
             top = QTreeWidgetItem([label])
             top.setFont(0, bold)
             for r in rows:
-                child = QTreeWidgetItem(
-                    [r.state, self.tr("{0}月{1}日").format(r.due.month, r.due.day), r.room, r.case, r.kind]
-                )
+                child = QTreeWidgetItem([r.state, self.side_model.card(r, with_visitor=False)])
                 child.setData(0, Qt.ItemDataRole.UserRole, r.id)
                 bg, fg = STATE_COLOURS.get(r.state, ("#ffffff", "#222222"))
                 child.setBackground(0, QColor(bg))
