@@ -1,17 +1,29 @@
 """The Excel case ledger (案件台账) and owners list (业主名册): import and export.
 
-Columns are found by their header in row 1, in any order; unknown columns are ignored.
+The header row is found among the first ten rows (an office's title rows above it are
+skipped), and each column goes to a field by its name or a synonym (`app.ledger_columns`:
+日期→受理时间, 投诉人→客户姓名, 投诉事由→内容 …); a `mapping` {header: field or 不导入}
+corrects that. Values are read as offices type them (a room in one cell, "2026.9.5" or
+"9月4日", Excel date numbers, phones with spaces, 满意/不满意 and kinds in words).
+`preview_file` shows the first rows as they will be read, before anything is written.
+Reading and writing cells is `app.ledger_sheet`; the synonym table is `app.ledger_columns`.
+
 An import is one transaction: a file with any bad row imports nothing and lists every
-problem as ``第N行 列“受理时间”:…`` (N is the spreadsheet's own row number); with
-`skip_invalid` the good rows go in and the bad ones are written, with a 错误原因 column,
-to ``name.rejected.xlsx`` beside the file. Every case goes through `CaseService`, so the
-same rules hold as at the intake form.
+problem as ``第N行 列“日期”(受理时间):…`` (N is the spreadsheet's own row number, the column
+as the file names it); with `skip_invalid` the good rows go in and the bad ones are
+written, with a 错误原因 column, to ``name.rejected.xlsx`` beside the file. Every case goes
+through `CaseService`'s checks, so the same rules hold as at the intake form.
+
+The program's own export (`export_cases`, in `app.ledger_export`) comes back whole: after the 25 ledger columns it
+writes `LEDGER_EXTRA_HEADERS` (案件号, deadlines, closing and voiding, the visit sample),
+and sheets 回访 (every visit in every state), 重大投诉报告, 回访记录表 (the form ledger) and
+公开信. A file with the 案件号 column is read as such an export; any other file (an older
+25-column export, an office's own sheet) imports as before.
 
 Identity on export (编号): a case with its own office number exports it; a case without
 one exports its case number instead, so every exported row carries a unique 编号. Importing
-that file twice is then refused row by row (编号已被使用) instead of silently doubling the
-cases, and because rows are exported in creation order, a fresh data folder hands out the
-same case numbers again.
+that file twice is then refused row by row (编号/案件号已被使用) instead of silently doubling
+the cases.
 """
 
 from __future__ import annotations
@@ -19,22 +31,40 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import openpyxl
 import peewee as pw
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
-from app import domain, search
+from app import domain, ledger_columns, search
 from app.cases import CaseInput, CaseService, actor_name
 from app.errors import UserError, ValidationError
+from app.ledger_columns import ColumnChoice
+from app.ledger_export import (
+    EXPORT_HEADERS,
+    EXTRA_SHEETS,
+    LEDGER_EXTRA_HEADERS,
+    LEDGER_HEADERS,
+    LEDGER_REQUIRED,
+    SAMPLE_WORDS,
+    VISIT_SHEET,
+    export_cases,
+    is_own_export,
+    parse_extras,
+    restore,
+)
+from app.ledger_sheet import (
+    IMPORT_SIGNER,
+    PROGRESS_EVERY,
+    Row,
+    Sheet,
+    insert_rows,
+    read_sheet,
+    write_rejected,
+    yes_no,
+)
 from app.models import (
     Case,
     CaseEvent,
@@ -53,11 +83,7 @@ from app.policy import Policy
 from app.staff import StaffService
 from app.validation import (
     MAX_TEXT,
-    check_length,
     clean_text,
-    normalise_id_number,
-    normalise_phone,
-    parse_datetime,
 )
 
 if TYPE_CHECKING:  # the office imports the services; only the type is needed here
@@ -65,27 +91,18 @@ if TYPE_CHECKING:  # the office imports the services; only the type is needed he
 
 log = logging.getLogger(__name__)
 
+# What callers use from here (the export lives in app.ledger_export, the cells in app.ledger_sheet).
+__all__ = [
+    "EXPORT_HEADERS", "LEDGER_EXTRA_HEADERS", "LEDGER_FIELDS", "LEDGER_HEADERS", "OWNER_FIELDS", "OWNER_HEADERS",
+    "ImportReport", "Preview", "PreviewRow", "export_cases", "import_ledger", "import_owners", "preview_file",
+    "read_ledger_sheet", "read_owner_sheet", "remember_mapping", "remembered_mapping",
+]  # fmt: skip
+
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
-# The case ledger's columns, in the order export writes them.
-LEDGER_HEADERS = [
-    "编号", "受理时间", "渠道", "性质", "有效性", "程度", "类别", "楼栋", "单元", "房号", "匿名",
-    "客户姓名", "联系电话", "内容", "客户要求", "责任部门", "状态", "办结时间", "处理结果",
-    "回访时间", "回访方式", "满意度", "回访人", "回访意见", "并入",
-]  # fmt: skip
-LEDGER_REQUIRED = ["受理时间", "性质", "内容"]
 OWNER_HEADERS = ["楼栋", "单元", "房号", "姓名", "类型", "联系电话", "身份证号", "入住日期", "备注"]
 OWNER_REQUIRED = ["楼栋", "房号", "姓名"]
-REASON_HEADER = "错误原因"
-# Columns written as text cells, so Excel keeps leading zeros and long digit strings.
-TEXT_COLUMNS = {"编号", "楼栋", "单元", "房号", "联系电话", "身份证号"}
-DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
-DATE_FORMAT = "yyyy-mm-dd"
-IMPORT_SIGNER = "台账导入"
-_PROGRESS_EVERY = 100
-_ROOM_PART = re.compile(r"[0-9A-Za-z]{1,10}")
-_ROOM_SUFFIX = re.compile(r"(栋|幢|号楼|座|单元|室|号)$")
 # CaseService.check's field labels -> the ledger column they come from.
 _CHECK_COLUMNS = {"客户": "客户姓名"}
 
@@ -135,210 +152,10 @@ class _Rollback(Exception):
     """All-or-nothing import with problems: roll everything back."""
 
 
-# Reading the sheet ----------------------------------------------------------------------
-@dataclass
-class _Sheet:
-    headers: list[str]  # as found in row 1, in order
-    columns: dict[str, int]  # known header -> 0-based index
-    rows: list[tuple[int, list[Any], set[int]]]  # (row number, values, indexes holding formulas)
-
-
-def _read_sheet(path: Path, known: list[str], required: list[str]) -> _Sheet:
-    """Row 1 as headers, then every non-empty row; raises UserError for an unusable file."""
-    if not path.exists():
-        raise UserError(f"找不到文件 {path}")
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise UserError(f"只能导入 .xlsx 文件(Excel 2007 及以后),{path.name} 不是。请在 Excel 中另存为 .xlsx")
-    try:
-        # Formulas are kept as formulas (not cached values) so that they can be refused:
-        # a formula whose value Excel never cached would otherwise read as an empty cell.
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise UserError(f"无法读取 {path.name}:不是有效的 Excel 文件({exc})") from exc
-    try:
-        ws = wb.worksheets[0] if wb.worksheets else None
-        if ws is None:
-            raise UserError(f"{path.name} 里没有工作表")
-        it = ws.iter_rows()
-        header_cells = next(it, None)
-        if header_cells is None:
-            raise UserError(f"{path.name} 的第一个工作表是空的")
-        headers = [clean_text(c.value) for c in header_cells]
-        columns: dict[str, int] = {}
-        for i, name in enumerate(headers):
-            if name in known:
-                if name in columns:
-                    raise UserError(f"第1行:列“{name}”出现了两次")
-                columns[name] = i
-        if not columns:
-            raise UserError(
-                f"第1行没有找到表头。第1行应是列名,例如:{'、'.join(required)}(可用的列:{'、'.join(known)})"
-            )
-        missing = [h for h in required if h not in columns]
-        if missing:
-            raise UserError(f"缺少必需的列:{'、'.join(missing)}(第1行应有这些列名)")
-        wanted = set(columns.values())
-        rows: list[tuple[int, list[Any], set[int]]] = []
-        for number, cells in enumerate(it, start=2):
-            values: list[Any] = [None] * len(headers)
-            formulas: set[int] = set()
-            empty = True
-            for i, cell in enumerate(cells[: len(headers)]):
-                value = cell.value
-                if value is None or (isinstance(value, str) and not value.strip()):
-                    continue
-                values[i] = value
-                if getattr(cell, "data_type", None) == "f":
-                    formulas.add(i)
-                if i in wanted:
-                    empty = False
-            if not empty:
-                rows.append((number, values, formulas))
-        return _Sheet(headers, columns, rows)
-    finally:
-        wb.close()
-
-
-class _Row:
-    """One spreadsheet row being read; each getter records a problem instead of raising."""
-
-    def __init__(self, number: int, values: list[Any], formulas: set[int], columns: dict[str, int]) -> None:
-        self.number = number
-        self.values = values
-        self.formulas = formulas
-        self.columns = columns
-        self.problems: dict[str, str] = {}
-
-    def problem(self, column: str, reason: str) -> None:
-        self.problems.setdefault(column, reason)
-
-    def raw(self, column: str) -> Any:
-        i = self.columns.get(column)
-        if i is None:
-            return None
-        if i in self.formulas:
-            self.problem(column, "是公式,请复制该列后用“选择性粘贴→数值”变成普通值再导入")
-            return None
-        return self.values[i]
-
-    def text(self, column: str, limit: int | None = None, required: bool = False) -> str:
-        value = self.raw(column)
-        if isinstance(value, dt.datetime | dt.date | dt.time):
-            self.problem(column, "被 Excel 当作日期/时间了,请把该列设为“文本”后重新输入")
-            return ""
-        if isinstance(value, bool):
-            text = "是" if value else "否"
-        elif isinstance(value, float) and value.is_integer():
-            text = str(int(value))
-        else:
-            text = clean_text(value)
-        if required and not text and column not in self.problems:
-            self.problem(column, "必须填写")
-        elif limit is not None and (reason := check_length(text, limit)):
-            self.problem(column, reason)
-        return text
-
-    def when(self, column: str, required: bool = False) -> dt.datetime | None:
-        value = self.raw(column)
-        if value is None or value == "":
-            if required and column not in self.problems:
-                self.problem(column, "必须填写")
-            return None
-        if isinstance(value, bool) or isinstance(value, int | float):
-            self.problem(column, f"“{value}”是数字,不是日期。请写成 YYYY-MM-DD HH:MM,或把单元格设为日期格式")
-            return None
-        if isinstance(value, dt.time):
-            self.problem(column, "只有时间没有日期,应为 YYYY-MM-DD HH:MM")
-            return None
-        try:
-            return parse_datetime(value)
-        except ValueError as exc:
-            self.problem(column, str(exc))
-            return None
-
-    def choice(self, column: str, allowed: list[str], default: str = "") -> str:
-        value = self.text(column) or default
-        if value and value not in allowed:
-            self.problem(column, f"“{value[:20]}”不在可选项中:{'、'.join(allowed)}")
-        return value
-
-    def phone(self, column: str) -> str:
-        value = self.raw(column)
-        if isinstance(value, float):
-            # A phone typed as a number: Excel kept it as a floating-point value, which
-            # may already have lost digits. Refuse it with the reason.
-            self.problem(
-                column, f"号码被 Excel 当作数字存过({value:g}),可能已丢失数字,请把该列设为文本后重新输入"
-            )
-            return ""
-        elif isinstance(value, int) and not isinstance(value, bool):
-            text = str(value)  # an exact whole number, e.g. 13812345678: fine
-        else:
-            text = self.text(column)
-        try:
-            return normalise_phone(text)
-        except ValueError as exc:
-            self.problem(column, str(exc))
-            return ""
-
-    def id_number(self, column: str) -> str:
-        value = self.raw(column)
-        if isinstance(value, float):
-            self.problem(column, "身份证号被 Excel 当作数字,末几位已丢失,请把该列设为文本后重新输入")
-            return ""
-        text = str(value) if isinstance(value, int) and not isinstance(value, bool) else self.text(column)
-        try:
-            return normalise_id_number(text)
-        except ValueError as exc:
-            if isinstance(value, int):
-                self.problem(column, "身份证号被 Excel 当作数字,末几位可能已丢失,请把该列设为文本后重新输入")
-            else:
-                self.problem(column, str(exc))
-            return ""
-
-    def room(self) -> tuple[str, str, str] | None:
-        """楼栋/单元/房号 as stored, or None when the row names no room."""
-        parts = {}
-        for column in ("楼栋", "单元", "房号"):
-            text = _ROOM_SUFFIX.sub("", self.text(column).replace(" ", ""))
-            if text and not _ROOM_PART.fullmatch(text):
-                self.problem(column, f"“{text[:20]}”只能是字母或数字(最多 10 位)")
-            parts[column] = text
-        if not any(parts.values()):
-            return None
-        if not parts["楼栋"]:
-            self.problem("楼栋", "填写了单元或房号,必须同时填写楼栋")
-        if not parts["房号"]:
-            self.problem("房号", "填写了楼栋,必须同时填写房号")
-        return parts["楼栋"], parts["单元"], parts["房号"]
-
-    def messages(self) -> list[str]:
-        out = []
-        for column, reason in self.problems.items():
-            where = f"列“{column}”" if column else ""
-            out.append(f"第{self.number}行 {where}:{reason}" if where else f"第{self.number}行:{reason}")
-        return out
-
-    def reason_text(self) -> str:
-        return ";".join(f"{c}:{r}" if c else r for c, r in self.problems.items())
-
-
-def _yes_no(row: _Row, column: str) -> bool | None:
-    value = row.text(column)
-    if not value:
-        return None
-    if value in ("是", "Y", "y", "YES", "Yes", "yes", "TRUE", "True", "true", "1", "√"):
-        return True
-    if value in ("否", "N", "n", "NO", "No", "no", "FALSE", "False", "false", "0"):
-        return False
-    row.problem(column, f"“{value[:10]}”应为 是 或 否")
-    return None
-
-
 # The case ledger ------------------------------------------------------------------------
 @dataclass
 class _LedgerRow:
-    row: _Row
+    row: Row
     inp: CaseInput
     state: str
     resolved_at: dt.datetime | None
@@ -347,12 +164,28 @@ class _LedgerRow:
     merge_into: str
     new_category: str | None
     new_department: str | None
+    # What only the program's own export carries (see `_parse_restore`); empty for other files.
+    restore: dict[str, Any] = field(default_factory=dict)
+    number: str = ""  # 案件号: the case number to keep
+    visits_elsewhere: bool = False  # the file's 回访 sheet holds this case's visits
+    case_id: int | None = None  # set once stored
 
 
 def _parse_ledger_row(
-    row: _Row, policy: Policy, departments: set[str], now: dt.datetime, refs: dict[str, int]
+    row: Row,
+    policy: Policy,
+    departments: set[str],
+    now: dt.datetime,
+    refs: dict[str, int],
+    default_kind: str = "",
+    visits_elsewhere: bool = False,
 ) -> _LedgerRow:
     received = row.when("受理时间", required=True)
+    if received is not None and "受理时刻" in row.columns:
+        at = row.time_of_day("受理时刻")
+        if at is not None:
+            received = dt.datetime.combine(received.date(), at)
+            row.date_only.discard("受理时间")
     if received is not None and received > now + dt.timedelta(minutes=10):
         row.problem("受理时间", "不能晚于现在")
     ref = row.text("编号", 40)
@@ -361,7 +194,9 @@ def _parse_ledger_row(
             row.problem("编号", f"与第{refs[ref]}行的编号“{ref}”重复")
         else:
             refs[ref] = row.number
-    kind = row.choice("性质", domain.KINDS)
+    kind = row.choice("性质", domain.KINDS, default_kind, ledger_columns.KIND_WORDS)
+    if not kind and "性质" not in row.problems:
+        row.problem("性质", "必须填写")
     validity = row.choice("有效性", domain.VALIDITIES)
     if validity and kind and kind != "投诉":
         row.problem("有效性", "只有投诉才分有效性")
@@ -372,14 +207,14 @@ def _parse_ledger_row(
     room = row.room()
     name = row.text("客户姓名", 40)
     phone = row.phone("联系电话")
-    anonymous = _yes_no(row, "匿名")
+    anonymous = yes_no(row, "匿名")
     if anonymous is None:  # no 匿名 column or an empty cell: no name and no phone is anonymous
         anonymous = not name and row.raw("联系电话") in (None, "")
     inp = CaseInput(
         account=row.text("内容", MAX_TEXT, required=True),
         kind=kind,
         received_at=received,
-        channel=row.choice("渠道", policy.channels, "电话"),
+        channel=row.choice("渠道", policy.channels, "电话", ledger_columns.CHANNEL_WORDS),
         anonymous=anonymous,
         room="-".join(room) if room else "",
         customer_name=name,
@@ -390,9 +225,16 @@ def _parse_ledger_row(
         request=row.text("客户要求", MAX_TEXT),
         department=department,
         ref=ref or None,
+        urgency=row.choice("紧急程度", domain.URGENCIES, "一般"),
+        event_time=row.when("事发时间"),
+        event_place=row.text("事发地点", 100),
+        party=row.text("被投诉方", 60),
     )
-    state = row.choice("状态", domain.STATES)
+    state = row.choice("状态", domain.STATES, "", ledger_columns.STATE_WORDS)
     resolved_at = row.when("办结时间")
+    if resolved_at is not None and received is not None and resolved_at < received:
+        if "办结时间" in row.date_only and resolved_at.date() == received.date():
+            resolved_at = received  # "完成日期 9月5日" for a call taken on 9月5日 at 14:30
     result = row.text("处理结果", MAX_TEXT)
     merge_into = row.text("并入", 40)
     if merge_into and not state:
@@ -414,18 +256,68 @@ def _parse_ledger_row(
         row.problem("并入", f"填写了并入,状态却是“{state}”")
     if state in (domain.DISPATCHED, domain.IN_PROGRESS) and not department:
         row.problem("责任部门", f"状态为“{state}”,必须填写责任部门")
-    return _LedgerRow(
-        row, inp, state, resolved_at, result, _parse_visit(row, received, now), merge_into,
-        new_category, new_department,
+    visit = None if visits_elsewhere else _parse_visit(row, received, resolved_at, now)
+    item = _LedgerRow(
+        row, inp, state, resolved_at, result, visit, merge_into, new_category, new_department,
+        visits_elsewhere=visits_elsewhere,
     )  # fmt: skip
+    _parse_restore(item, received, now)
+    return item
 
 
-def _parse_visit(row: _Row, received: dt.datetime | None, now: dt.datetime) -> dict[str, Any] | None:
+def _parse_restore(item: _LedgerRow, received: dt.datetime | None, now: dt.datetime) -> None:
+    """The columns only the program's own export writes: what a case was beyond its intake."""
+    row = item.row
+    item.number = row.text("案件号", 20)
+    if item.number and item.inp.ref == item.number:
+        item.inp.ref = None  # 编号 is the case number itself: the case had no number of its own
+    restore: dict[str, Any] = {}
+    for column, name in (("首次回复时间", "first_response_at"), ("回复期限", "response_due"),
+                         ("办结期限", "resolve_due"), ("答复期限", "answer_due"), ("关闭时间", "closed_at")):  # fmt: skip
+        if column in row.columns:
+            restore[name] = row.when(column)
+    if "关闭时间" in row.columns and item.state == domain.CLOSED and restore.get("closed_at") is None:
+        row.problem("关闭时间", "状态为“已关闭”,必须填写关闭时间")
+    void_reason = row.text("作废原因", MAX_TEXT)
+    if item.state == domain.VOID:
+        restore["void_reason"] = void_reason or "台账导入:原台账中已作废(未写原因)"
+    elif void_reason:
+        row.problem("作废原因", f"填写了作废原因,状态却是“{item.state or '未填'}”")
+    sample = row.choice("回访抽样", list(SAMPLE_WORDS))
+    if sample:
+        quarter = row.text("抽样季度", 7)
+        if quarter and not re.fullmatch(r"20\d\d-Q[1-4]", quarter):
+            row.problem("抽样季度", f"“{quarter}”应写成 2026-Q3 这样")
+        restore["decision"] = (SAMPLE_WORDS[sample], row.text("抽样说明", 200), quarter)
+    typical = row.text("典型案例说明", MAX_TEXT)
+    if typical:
+        restore["typical_note"] = typical
+    item.restore = restore
+
+
+def _parse_visit(
+    row: Row, received: dt.datetime | None, resolved_at: dt.datetime | None, now: dt.datetime
+) -> dict[str, Any] | None:
     done_at = row.when("回访时间")
-    method = row.choice("回访方式", domain.VISIT_METHODS)
-    satisfaction = row.choice("满意度", domain.SATISFACTION)
+    method = row.choice("回访方式", domain.VISIT_METHODS, "", ledger_columns.METHOD_WORDS)
+    satisfaction = row.choice("满意度", domain.SATISFACTION, "", ledger_columns.SATISFACTION_WORDS)
     visitor = row.text("回访人", 40)
     opinion = row.text("回访意见", MAX_TEXT)
+    if opinion in ledger_columns.NO_VISIT_WORDS and not (done_at or satisfaction or method):
+        return None  # 回访情况 "未回访" / "无": no visit
+    if not satisfaction and opinion and "满意度" not in row.problems:
+        satisfaction = ledger_columns.satisfaction_in(opinion) or ""  # "电话回访,业主表示满意"
+    if not method and opinion:
+        method = next((m for w, m in ledger_columns.METHOD_WORDS.items() if len(w) > 2 and w in opinion), "")
+    if done_at is None and "回访时间" not in row.columns and (satisfaction or visitor or opinion):
+        # The office's sheet keeps no visit date: the visit is dated by the case's 完成日期.
+        if resolved_at is None:
+            row.problem("回访意见", "有回访记录,但表中没有回访日期,也没有完成日期,请补上回访日期列")
+            return None
+        done_at = resolved_at
+    if done_at is not None and received is not None and done_at < received and "回访时间" in row.date_only:
+        if done_at.date() == received.date():
+            done_at = max(received, resolved_at or received)
     if done_at is None:
         if "回访时间" not in row.problems and (method or satisfaction or visitor or opinion):
             row.problem("回访时间", "填写了回访内容,必须填写回访时间")
@@ -445,7 +337,79 @@ def _parse_visit(row: _Row, received: dt.datetime | None, now: dt.datetime) -> d
     }
 
 
-def _check_problems(row: _Row, exc: ValidationError) -> None:
+def read_ledger_sheet(
+    path: Path, mapping: dict[str, str] | None = None, preview_rows: int | None = None
+) -> Sheet:
+    """The case ledger's first sheet as it will be read (header row, columns, rows), and
+    the export's own extra sheets when present. `preview_rows`: only that many rows, and
+    no refusal for a missing column (the preview names it)."""
+    return read_sheet(
+        Path(path),
+        EXPORT_HEADERS,
+        LEDGER_REQUIRED,
+        ledger_columns.LEDGER_SYNONYMS,
+        mapping,
+        EXTRA_SHEETS if preview_rows is None else None,
+        kind_column="性质",
+        check_required=preview_rows is None,
+        limit_rows=preview_rows,
+    )
+
+
+def _parse_rows(
+    sheet: Sheet, policy: Policy, departments: set[str], now: dt.datetime, refs: dict[str, int]
+) -> list[_LedgerRow]:
+    visits_elsewhere = VISIT_SHEET in sheet.extra and is_own_export(sheet)
+    numbers: dict[str, int] = {}
+    parsed = []
+    for number, values, formulas in sheet.rows:
+        row = Row.of(sheet, number, values, formulas)
+        item = _parse_ledger_row(row, policy, departments, now, refs, sheet.default_kind, visits_elsewhere)
+        if item.number:
+            if item.number in numbers:
+                row.problem("案件号", f"与第{numbers[item.number]}行的案件号“{item.number}”重复")
+            elif Case.select().where(Case.number == item.number).exists():
+                row.problem("案件号", f"案件号“{item.number}”已被另一件使用")
+            numbers[item.number] = number
+        parsed.append(item)
+    return parsed
+
+
+def _parse_owner_row(
+    row: Row, sheet: Sheet
+) -> tuple[tuple[str, str, str] | None, str, str, str, str, dt.datetime | None, str]:
+    room = row.room()
+    if room is None and not row.problems:
+        row.problem("房屋" if "房屋" in sheet.columns else "房号", "必须填写楼栋和房号")
+    name = row.text("姓名", 40, required=True)
+    kind = row.choice("类型", domain.OCCUPANT_TYPES, "业主", ledger_columns.OCCUPANT_WORDS)
+    phone = row.phone("联系电话")
+    id_number = row.id_number("身份证号")
+    move_in = row.when("入住日期")
+    note = row.text("备注", MAX_TEXT)
+    return room, name, kind, phone, id_number, move_in, note
+
+
+def read_owner_sheet(
+    path: Path, mapping: dict[str, str] | None = None, preview_rows: int | None = None
+) -> Sheet:
+    """The owners list's first sheet as it will be read."""
+    sheet = read_sheet(
+        Path(path), OWNER_HEADERS + ["房屋"], ["姓名"], ledger_columns.OWNER_SYNONYMS, mapping,
+        check_required=preview_rows is None, limit_rows=preview_rows,
+    )  # fmt: skip
+    if not {"房号", "房屋"} & set(sheet.columns):
+        if preview_rows is not None:
+            sheet.missing.append("房号")
+            return sheet
+        raise UserError(
+            f"缺少必需的列:房号(第{sheet.header_row}行应有 楼栋 和 房号 两列,或一列写全房号,"
+            "例如 3-2-501;也可在对应关系中指定哪一列是它)"
+        )
+    return sheet
+
+
+def _check_problems(row: Row, exc: ValidationError) -> None:
     for label, reason in exc.problems.items():
         row.problem(_CHECK_COLUMNS.get(label, label), reason)
 
@@ -457,15 +421,18 @@ def import_ledger(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     actor: Staff | None = None,
+    mapping: dict[str, str] | None = None,
 ) -> ImportReport:
-    """Read the case ledger at `path` into the office's cases; see the module docstring."""
-    sheet = _read_sheet(Path(path), LEDGER_HEADERS, LEDGER_REQUIRED)
+    """Read the case ledger at `path` into the office's cases; see the module docstring.
+
+    `mapping` ({header as in the file: field or 不导入}) corrects the automatic one."""
+    sheet = read_ledger_sheet(Path(path), mapping)
     service = office.cases
     total = len(sheet.rows)
     report = ImportReport()
     if progress:
         progress(0, total)
-    bad: list[_Row] = []
+    bad: list[Row] = []
     try:
         # IMMEDIATE: take the write lock at once, so the ids handed out below stay ours.
         with db.atomic("IMMEDIATE"):
@@ -477,10 +444,8 @@ def import_ledger(
             refs: dict[str, int] = {}
             used_categories: list[str] = []
             added_departments: list[str] = []
-            parsed = []
-            for number, values, formulas in sheet.rows:
-                row = _Row(number, values, formulas, sheet.columns)
-                parsed.append(_parse_ledger_row(row, policy, departments, now, refs))
+            parsed = _parse_rows(sheet, policy, departments, now, refs)
+            extras = parse_extras(sheet, parsed, now)
 
             bulk = _BulkCases(office, policy, actor, now)
 
@@ -526,20 +491,21 @@ def import_ledger(
                         continue
                 store(item)
                 done += 1
-                if progress and done % _PROGRESS_EVERY == 0:
+                if progress and done % PROGRESS_EVERY == 0:
                     progress(done, total)
             bulk.flush()
             for item in deferred:
                 store(item)
                 done += 1
             bulk.flush()
+            restore([i for i in parsed if i.case_id is not None], extras, staff_by_name, now, actor)
             if progress:
                 progress(total, total)
             if cancelled and cancelled():
                 raise _Cancelled
             bad.sort(key=lambda r: r.number)
-            report.problems = [m for r in bad for m in r.messages()]
-            if bad and not skip_invalid:
+            report.problems = [m for r in bad for m in r.messages()] + extras.problems
+            if (bad or extras.problems) and not skip_invalid:
                 raise _Rollback
             if used_categories:
                 saved = service.policy()
@@ -548,7 +514,7 @@ def import_ledger(
             report.added_categories = used_categories
             report.added_departments = added_departments
             if bad:
-                report.rejected_file = _write_rejected(Path(path), sheet, bad)
+                report.rejected_file = write_rejected(Path(path), sheet, bad)
     except _Cancelled:
         return ImportReport(cancelled=True)
     except _Rollback:
@@ -590,7 +556,7 @@ class _BulkCases:
         self.new_rooms: list[str] = []
 
     def fits(self, item: _LedgerRow) -> bool:
-        if item.state not in ("", domain.NEW, domain.RESOLVED, domain.CLOSED):
+        if item.state not in ("", domain.NEW, domain.RESOLVED, domain.CLOSED, domain.VOID):
             return False
         return not (item.result and item.resolved_at is None)  # a note goes through the service
 
@@ -673,6 +639,13 @@ class _BulkCases:
         self.sequences[year] += 1
         return self.sequences[year]
 
+    def _keep_number(self, year: int, number: str) -> None:
+        """A case number brought in as it was: the year's sequence goes past it."""
+        found = re.fullmatch(rf".*-{year}-(\d+)", number)
+        if found:
+            self._number(year)  # loads the stored value
+            self.sequences[year] = max(self.sequences[year] - 1, int(found.group(1)))
+
     def flush(self) -> None:
         if self.new_rooms:
             write_audit(
@@ -707,7 +680,11 @@ class _BulkCases:
             deadlines = self.policy.deadlines(received, kind, severity, self.calendar)
             case_id = self.next_id
             self.next_id += 1
-            number = f"{self.policy.case_prefix}-{received.year}-{self._number(received.year):05d}"
+            item.case_id = case_id
+            prefix = self.policy.case_prefix_for(kind)  # 投诉 TS-, 报修 BX- …, as CaseService
+            number = item.number or f"{prefix}-{received.year}-{self._number(received.year):05d}"
+            if item.number:
+                self._keep_number(received.year, item.number)
             row = dict(
                 v, id=case_id, number=number, state=domain.NEW, response_due=deadlines.response_due,
                 resolve_due=deadlines.resolve_due, answer_due=deadlines.answer_due, created_by=actor_id,
@@ -740,7 +717,7 @@ class _BulkCases:
                     events.append(dict(case=case_id, at=self.now, kind=domain.EV_CLOSED, text="已关闭",
                                        actor=actor_id, actor_name=who))  # fmt: skip
                     texts.append("已关闭")
-                if item.visit is None:
+                if item.visit is None and not item.visits_elsewhere and item.state != domain.VOID:
                     to_plan.append(case_id)
             cases.append(row)
             index.append((case_id, [
@@ -749,7 +726,7 @@ class _BulkCases:
                 str(v["event_place"]), str(v["account"]), str(v["request"]), row["result"], *texts,
             ]))  # fmt: skip
         for model, rows in ((Case, cases), (CaseEvent, events), (MajorReport, reports), (Visit, visits)):
-            _insert_rows(model, rows)
+            insert_rows(model, rows)
         for year, value in self.sequences.items():
             Sequence.insert(name=f"case-{year}", value=value).on_conflict(
                 conflict_target=[Sequence.name], update={Sequence.value: value}
@@ -762,25 +739,6 @@ class _BulkCases:
                     for listener in self.service.resolved_listeners:
                         listener(case, self.actor)
         self.buffer.clear()
-
-
-def _insert_rows(model: type[pw.Model], rows: list[dict[str, Any]]) -> None:
-    """INSERT many rows at once, each value converted by its field as peewee would; peewee's
-    own insert_many spends most of a large import building SQL."""
-    if not rows:
-        return
-    given = list(rows[0])
-    fields = [model._meta.fields[name] for name in given]
-    defaults = [f for f in model._meta.sorted_fields if f.name not in rows[0] and f.default is not None]
-    columns = ", ".join(f'"{f.column_name}"' for f in fields + defaults)
-    marks = ", ".join("?" for _ in fields + defaults)
-    sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
-    data = []
-    for row in rows:
-        values = [f.db_value(row[f.name]) for f in fields]
-        values += [f.db_value(f.default() if callable(f.default) else f.default) for f in defaults]
-        data.append(values)
-    db.connection().cursor().executemany(sql, data)
 
 
 def ref_text(ref: object) -> str:
@@ -822,6 +780,16 @@ def _store_case(
         policy.data["categories"].append(item.new_category)
     checked = service.check(item.inp, policy)
     case = service._create_checked(checked, policy, actor)
+    item.case_id = case.id
+    if item.number and item.number != case.number:
+        case.number = item.number
+        case.save()
+        year = case.received_at.year
+        found = re.fullmatch(rf".*-{year}-(\d+)", item.number)
+        if found:
+            Sequence.update(value=pw.fn.MAX(Sequence.value, int(found.group(1)))).where(
+                Sequence.name == f"case-{year}"
+            ).execute()
     if item.state in (domain.DISPATCHED, domain.IN_PROGRESS) and checked.department is not None:
         slip = service.dispatch(case, checked.department, actor)
         if item.state == domain.IN_PROGRESS:
@@ -845,7 +813,8 @@ def _store_case(
             created_at=office.clock.now(),
         )
     if item.resolved_at is not None:
-        service.resolve(case, item.result, actor, at=item.resolved_at, plan_visit=item.visit is None)
+        plan = item.visit is None and not item.visits_elsewhere and item.state != domain.VOID
+        service.resolve(case, item.result, actor, at=item.resolved_at, plan_visit=plan)
         if item.state == domain.CLOSED:
             service.close(case, actor)
     elif item.result:
@@ -867,6 +836,139 @@ def _find_case(identity: str) -> Case | None:
     return Case.get_or_none(Case.ref == identity) or Case.get_or_none(Case.number == identity)
 
 
+# Seeing the file before it goes in ----------------------------------------------------------
+@dataclass
+class PreviewRow:
+    """One row of the file as it will be read: field -> text shown, field -> problem."""
+
+    number: int
+    values: dict[str, str]
+    problems: dict[str, str]
+    other_problems: list[str]  # problems of columns not shown (or of the row as a whole)
+
+
+@dataclass
+class Preview:
+    """What the import will do with a file, before anything is written."""
+
+    kind: str  # "ledger" or "owners"
+    header_row: int
+    title: str
+    year: int | None
+    default_kind: str
+    choices: list[ColumnChoice]  # every column of the file and the field it goes to
+    fields: list[str]  # the fields a column may be given, in the program's order
+    shown: list[str]  # the fields shown in the preview, in that order
+    rows: list[PreviewRow]
+    total: int | None  # data rows in the file (about: as the sheet's size says); None: not known yet
+    headers: list[str]
+    missing: list[str] = field(default_factory=list)  # required fields no column gives yet
+
+    def mapping_text(self) -> str:
+        """列“日期”→受理时间、列“序号”→不导入 …: the mapping in one line for the command line."""
+        return "、".join(f"{c.header}→{c.field}" for c in self.choices)
+
+    def as_mapping(self) -> dict[str, str]:
+        return {c.header: c.field for c in self.choices}
+
+
+LEDGER_FIELDS = EXPORT_HEADERS[:25] + ["房屋", "受理时刻"] + LEDGER_EXTRA_HEADERS
+OWNER_FIELDS = OWNER_HEADERS[:3] + ["房屋"] + OWNER_HEADERS[3:]
+_ROOM_FIELDS = ("楼栋", "单元", "房号", "房屋")
+
+
+def _when_text(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        return f"{value:%Y-%m-%d}" if value.time() == dt.time() else f"{value:%Y-%m-%d %H:%M}"
+    return "" if value is None else str(value)
+
+
+def preview_file(
+    office: Office, kind: str, path: Path, mapping: dict[str, str] | None = None, limit: int = 8
+) -> Preview:
+    """The first `limit` rows of `path` read as `import_ledger` / `import_owners` would read
+    them (nothing is written), every unreadable value named; raises UserError for a file
+    that cannot be used at all."""
+    if kind == "ledger":
+        sheet = read_ledger_sheet(Path(path), mapping, preview_rows=limit)
+        fields = LEDGER_FIELDS
+    else:
+        sheet = read_owner_sheet(Path(path), mapping, preview_rows=limit)
+        fields = OWNER_FIELDS
+    mapped = set(sheet.columns)
+    shown = [f for f in fields if f in mapped and f not in _ROOM_FIELDS[1:] and f != "受理时刻"]
+    if mapped & set(_ROOM_FIELDS):  # the room in one column, whichever columns it comes from
+        shown = [f for f in shown if f != "楼栋"]
+        after = [i for i, f in enumerate(shown) if f in ("受理时间", "性质", "渠道")]
+        shown.insert(after[-1] + 1 if after else 0, "房号")
+    rows: list[PreviewRow] = []
+    if kind == "ledger":
+        policy = office.cases.policy()
+        departments = {d.name for d in Department.select(Department.name)}
+        for item in _parse_rows(sheet, policy, departments, office.clock.now(), {}):
+            inp, visit = item.inp, item.visit or {}
+            values = {
+                "受理时间": _when_text(inp.received_at), "性质": inp.kind, "渠道": inp.channel,
+                "有效性": inp.validity or "", "程度": inp.severity, "类别": inp.category,
+                "房号": "-".join(p for p in inp.room.split("-") if p),
+                "客户姓名": inp.customer_name, "联系电话": inp.customer_phone, "内容": inp.account,
+                "客户要求": inp.request, "责任部门": inp.department, "状态": item.state,
+                "办结时间": _when_text(item.resolved_at), "处理结果": item.result,
+                "回访时间": _when_text(visit.get("done_at")), "回访方式": visit.get("method", ""),
+                "满意度": visit.get("satisfaction", ""), "回访人": visit.get("visitor_name", ""),
+                "回访意见": visit.get("opinion", ""), "编号": inp.ref or item.number, "匿名": "是" if inp.anonymous else "否",
+                "并入": item.merge_into,
+            }  # fmt: skip
+            rows.append(_preview_row(item.row, values, shown, sheet))
+    else:
+        for number, raw, formulas in sheet.rows[:limit]:
+            row = Row.of(sheet, number, raw, formulas)
+            room, name, occupant, phone, id_number, move_in, note = _parse_owner_row(row, sheet)
+            values = {"房号": "-".join(p for p in room if p) if room else "", "姓名": name, "类型": occupant,
+                      "联系电话": phone, "身份证号": id_number, "入住日期": _when_text(move_in), "备注": note}  # fmt: skip
+            rows.append(_preview_row(row, values, shown, sheet))
+    return Preview(kind, sheet.header_row, sheet.title, sheet.year, sheet.default_kind, sheet.choices,
+                   fields, shown, rows, sheet.total, sheet.headers, sheet.missing)  # fmt: skip
+
+
+def _preview_row(row: Row, values: dict[str, str], shown: list[str], sheet: Sheet) -> PreviewRow:
+    problems: dict[str, str] = {}
+    other: list[str] = []
+    for column, reason in row.problems.items():
+        target = "房号" if column in _ROOM_FIELDS else ("受理时间" if column == "受理时刻" else column)
+        if target in shown:
+            problems.setdefault(target, f"{row.short_label(column)}:{reason}")
+        else:
+            other.append(
+                f"{row.short_label(column)}:{reason}" if column and not column.startswith("#") else reason
+            )
+    shown_values = {f: ("" if values.get(f) is None else str(values.get(f, ""))) for f in shown}
+    for f in shown:
+        if f not in values:  # a column only the export writes: shown as it is in the file
+            i = sheet.columns.get(f)
+            raw = row.values[i] if i is not None else None
+            shown_values[f] = _when_text(raw) if isinstance(raw, dt.datetime) else clean_text(raw)
+    return PreviewRow(row.number, shown_values, problems, other)
+
+
+_MAPPING_KEY = "import_mapping_{}"
+
+
+def remembered_mapping(office: Office, kind: str, headers: list[str]) -> dict[str, str] | None:
+    """The mapping the clerk last used for a file with these same headers, if any."""
+    saved = office.setting(_MAPPING_KEY.format(kind), {})  # type: ignore[arg-type]
+    found = saved.get(ledger_columns.header_signature(headers)) if isinstance(saved, dict) else None
+    return dict(found) if isinstance(found, dict) else None
+
+
+def remember_mapping(office: Office, kind: str, headers: list[str], mapping: dict[str, str]) -> None:
+    """Keeps `mapping` for the next file with the same headers (in the data folder's settings)."""
+    stored: object = office.setting(_MAPPING_KEY.format(kind), {})  # type: ignore[arg-type]
+    saved: dict[str, Any] = dict(stored) if isinstance(stored, dict) else {}
+    saved[ledger_columns.header_signature(headers)] = mapping
+    office.set_setting(_MAPPING_KEY.format(kind), saved)
+
+
 # The owners list ------------------------------------------------------------------------
 def import_owners(
     office: Office,
@@ -874,31 +976,25 @@ def import_owners(
     skip_invalid: bool = False,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    mapping: dict[str, str] | None = None,
 ) -> ImportReport:
     """Read the owners list (业主名册): rooms and their occupants. An occupant already on
-    file in the same room under the same name is updated, not added twice."""
-    sheet = _read_sheet(Path(path), OWNER_HEADERS, OWNER_REQUIRED)
+    file in the same room under the same name is updated, not added twice. The list may be
+    the office's own 花名册 (楼号/房间号/业主姓名/手机 …); `mapping` corrects the columns."""
+    sheet = read_owner_sheet(Path(path), mapping)
     total = len(sheet.rows)
     report = ImportReport(noun="人")
     if progress:
         progress(0, total)
-    bad: list[_Row] = []
+    bad: list[Row] = []
     seen: dict[tuple[str, str, str, str], int] = {}
     try:
         with db.atomic():
             for done, (number, values, formulas) in enumerate(sheet.rows, start=1):
                 if cancelled and done % 20 == 0 and cancelled():
                     raise _Cancelled
-                row = _Row(number, values, formulas, sheet.columns)
-                room = row.room()
-                if room is None:
-                    row.problem("房号", "必须填写楼栋和房号")
-                name = row.text("姓名", 40, required=True)
-                kind = row.choice("类型", domain.OCCUPANT_TYPES, "业主")
-                phone = row.phone("联系电话")
-                id_number = row.id_number("身份证号")
-                move_in = row.when("入住日期")
-                note = row.text("备注", MAX_TEXT)
+                row = Row.of(sheet, number, values, formulas)
+                room, name, kind, phone, id_number, move_in, note = _parse_owner_row(row, sheet)
                 if room is not None and name:
                     key = (*room, name)
                     if key in seen:
@@ -922,7 +1018,7 @@ def import_owners(
                     owner.active = True
                     owner.save()
                     report.imported += 1
-                if progress and (done % _PROGRESS_EVERY == 0 or done == total):
+                if progress and (done % PROGRESS_EVERY == 0 or done == total):
                     progress(done, total)
             if cancelled and cancelled():
                 raise _Cancelled
@@ -930,141 +1026,10 @@ def import_owners(
             if bad and not skip_invalid:
                 raise _Rollback
             if bad:
-                report.rejected_file = _write_rejected(Path(path), sheet, bad)
+                report.rejected_file = write_rejected(Path(path), sheet, bad)
     except _Cancelled:
         return ImportReport(cancelled=True, noun="人")
     except _Rollback:
         report.imported = 0
         report.updated = 0
     return report
-
-
-# Writing --------------------------------------------------------------------------------
-_HEADER_FONT = Font(bold=True)
-_HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-_WIDTHS = {"内容": 40, "客户要求": 24, "处理结果": 30, "回访意见": 24, "受理时间": 17, "办结时间": 17,
-           "回访时间": 17, "编号": 16, "并入": 16, "联系电话": 14, "身份证号": 20, REASON_HEADER: 40}  # fmt: skip
-
-
-def _new_sheet(headers: list[str]) -> tuple[Any, Any]:
-    wb = openpyxl.Workbook(write_only=True)
-    ws = wb.create_sheet()
-    for i, name in enumerate(headers, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = _WIDTHS.get(name, max(8, 2 * len(name) + 2))
-    ws.freeze_panes = "A2"
-    header = []
-    for name in headers:
-        cell = WriteOnlyCell(ws, value=name)
-        cell.font = _HEADER_FONT
-        cell.fill = _HEADER_FILL
-        cell.alignment = Alignment(horizontal="center")
-        header.append(cell)
-    ws.append(header)
-    return wb, ws
-
-
-def _cell(ws: Any, column: str, value: Any) -> Any:
-    """One cell written as what it is: text stays text (even '=…' or '0801'), dates are dates."""
-    if column in TEXT_COLUMNS:
-        cell = WriteOnlyCell(ws, value=value)
-        if isinstance(value, str):
-            cell.data_type = "s"
-        cell.number_format = "@"
-        return cell
-    if isinstance(value, dt.datetime | dt.date):
-        cell = WriteOnlyCell(ws, value=value)
-        cell.number_format = DATETIME_FORMAT if isinstance(value, dt.datetime) else DATE_FORMAT
-        return cell
-    if isinstance(value, str) and value.startswith("="):
-        cell = WriteOnlyCell(ws, value=value)
-        cell.data_type = "s"  # never a formula, whatever the text starts with
-        return cell
-    return value  # a plain value: no cell object needed (much faster for big exports)
-
-
-def _save(wb: Any, target: Path) -> None:
-    """Save through a temporary file, so a failure never leaves half a workbook behind."""
-    tmp = target.with_name(target.name + ".part")
-    try:
-        wb.save(tmp)
-        tmp.replace(target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-
-
-def _write_rejected(path: Path, sheet: _Sheet, rows: Iterable[_Row]) -> Path:
-    """The rejected rows with their original headers and a 错误原因 column, beside `path`."""
-    target = path.with_name(f"{path.stem}.rejected.xlsx")
-    headers = [h for h in sheet.headers if h != REASON_HEADER]
-    keep = [i for i, h in enumerate(sheet.headers) if h != REASON_HEADER]
-    wb, ws = _new_sheet([*headers, REASON_HEADER])
-    for row in rows:
-        values = []
-        for i in keep:
-            value = row.values[i]  # a formula's text is written as text, so the clerk sees it
-            if not isinstance(value, str | int | float | bool | dt.datetime | dt.date | dt.time | type(None)):
-                value = str(value)  # e.g. an array formula object
-            values.append(_cell(ws, sheet.headers[i], value))
-        values.append(_cell(ws, REASON_HEADER, f"原第{row.number}行:{row.reason_text()}"))
-        ws.append(values)
-    _save(wb, target)
-    return target
-
-
-def export_cases(office: Office, path: Path, progress: Progress | None = None) -> int:
-    """Every case (merged ones too, with their state) as a ledger that `import_ledger`
-    reads back; returns the number of cases written."""
-    path = Path(path)
-    cases = list(
-        Case.select(Case, Room, Department)
-        .join(Room, pw.JOIN.LEFT_OUTER, on=(Case.room == Room.id))
-        .switch(Case)
-        .join(Department, pw.JOIN.LEFT_OUTER, on=(Case.department == Department.id))
-        .order_by(Case.id)
-    )
-    identity = {c.id: c.ref or c.number for c in cases}
-    visits: dict[int, Visit] = {}
-    done = Visit.select().where(Visit.state == domain.VISIT_DONE, Visit.case.is_null(False))
-    for latest in done.order_by(Visit.done_at, Visit.id):
-        if latest.case_id is not None:  # always: the query wants a case
-            visits[latest.case_id] = latest  # the latest completed visit wins
-    total = len(cases)
-    if progress:
-        progress(0, total)
-    wb, ws = _new_sheet(LEDGER_HEADERS)
-    for n, case in enumerate(cases, start=1):
-        room = case.room if case.room_id else None
-        visit = visits.get(case.id)
-        values: dict[str, Any] = {
-            "编号": identity[case.id],
-            "受理时间": case.received_at,
-            "渠道": case.channel,
-            "性质": case.kind,
-            "有效性": case.validity or None,
-            "程度": case.severity,
-            "类别": case.category,
-            "楼栋": room.building if room else None,
-            "单元": (room.unit or None) if room else None,
-            "房号": room.number if room else None,
-            "匿名": "是" if case.anonymous else "否",
-            "客户姓名": case.customer_name or None,
-            "联系电话": case.customer_phone or None,
-            "内容": case.account,
-            "客户要求": case.request or None,
-            "责任部门": case.department.name if case.department is not None else None,
-            "状态": case.state,
-            "办结时间": case.resolved_at,
-            "处理结果": (case.result or None) if case.resolved_at else None,
-            "回访时间": visit.done_at if visit else None,
-            "回访方式": (visit.method or None) if visit else None,
-            "满意度": visit.satisfaction if visit else None,
-            "回访人": (visit.visitor_name or None) if visit else None,
-            "回访意见": (visit.opinion or None) if visit else None,
-            "并入": identity.get(case.merged_into_id) if case.merged_into_id else None,
-        }
-        ws.append([_cell(ws, h, values[h]) for h in LEDGER_HEADERS])
-        if progress and (n % _PROGRESS_EVERY == 0 or n == total):
-            progress(n, total)
-    _save(wb, path)
-    return total

@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from app import domain, ledger, search
+from app import domain, ledger, ledger_sheet, search
 from app.cases import CaseInput
 from app.cli import main
 from app.clock import FixedClock
@@ -57,7 +57,8 @@ def test_good_ledger_imports_every_part(office, tmp_path):
     assert report.imported == 3
     assert report.summary() == "导入 3 件"
     first, second, third = Case.select().order_by(Case.id)
-    assert first.ref == "A-001" and first.number == "TS-2026-00001"
+    prefix = office.cases.policy().case_prefix_for("报修")  # BX- where the policy numbers by kind
+    assert first.ref == "A-001" and first.number == f"{prefix}-2026-00001"
     assert first.received_at == dt.datetime(2026, 9, 1, 9, 15)
     assert first.state == domain.RESOLVED and first.result == "已更换灯泡"
     assert first.resolved_at == dt.datetime(2026, 9, 1, 15, 0)
@@ -91,7 +92,7 @@ def test_columns_in_any_order_and_unknown_ones_ignored(office, tmp_path):
 BAD_VALUES = [
     ({"受理时间": "昨天下午"}, "受理时间", "不是日期时间"),
     ({"受理时间": "2026-10-30 09:00"}, "受理时间", "不能晚于现在"),
-    ({"受理时间": 46000}, "受理时间", "是数字,不是日期"),
+    ({"受理时间": 1234}, "受理时间", "是数字,不是日期"),  # an Excel date number (46000) is read
     ({"受理时间": None}, "受理时间", "必须填写"),
     ({"性质": "投拆"}, "性质", "不在可选项中"),
     ({"渠道": "飞鸽传书"}, "渠道", "不在可选项中"),
@@ -106,7 +107,7 @@ BAD_VALUES = [
     ({"处理结果": None}, "处理结果", "办结"),
     ({"回访时间": dt.datetime(2026, 8, 30, 8, 0)}, "回访时间", "不能早于受理时间"),
     ({"满意度": None}, "满意度", "必须填写满意度"),
-    ({"满意度": "还行"}, "满意度", "不在可选项中"),
+    ({"满意度": "马马虎虎"}, "满意度", "不在可选项中"),
     ({"回访方式": "飞鸽"}, "回访方式", "不在可选项中"),
     ({"楼栋": None, "单元": None}, "楼栋", "必须同时填写楼栋"),
     ({"房号": "5#01"}, "房号", "只能是字母或数字"),
@@ -130,7 +131,7 @@ def test_float_phone_refused_int_phone_accepted(office, tmp_path):
     report = ledger.import_ledger(office, path, skip_invalid=True)
     assert report.imported == 1 and Case.get().customer_phone == "13812345678"
     assert report.problems[0].startswith("第3行 列“联系电话”:号码被 Excel 当作数字存过")
-    row = ledger._Row(5, [1.3812345678e10], set(), {"联系电话": 0})
+    row = ledger_sheet.Row(5, [1.3812345678e10], set(), {"联系电话": 0})
     assert row.phone("联系电话") == "" and "当作数字" in row.problems["联系电话"]
 
 
@@ -209,7 +210,7 @@ def test_formula_refused_text_starting_with_equals_kept(office, tmp_path):
 
 
 def test_id_number_typed_as_number_is_refused(office, tmp_path):
-    row = ledger._Row(7, [1.101011990030785e17], set(), {"身份证号": 0})
+    row = ledger_sheet.Row(7, [1.101011990030785e17], set(), {"身份证号": 0})
     assert row.id_number("身份证号") == ""
     assert "末几位已丢失" in row.problems["身份证号"]
 
@@ -385,11 +386,12 @@ def test_export_then_import_into_fresh_office_gives_same_cells(office, admin, tm
     assert ledger.export_cases(office, first) == 5
     ws = openpyxl.load_workbook(first).active
     header = [c.value for c in ws[1]]
-    assert header == ledger.LEDGER_HEADERS
+    assert header == ledger.EXPORT_HEADERS and header[:25] == ledger.LEDGER_HEADERS
     phone = ws.cell(2, header.index("联系电话") + 1)
     assert (phone.value, phone.data_type, phone.number_format) == ("13812345678", "s", "@")
     received = ws.cell(2, header.index("受理时间") + 1)
     assert received.value == dt.datetime(2025, 11, 3, 8, 10) and received.number_format == "yyyy-mm-dd hh:mm"
+    numbers = [c.number for c in Case.select().order_by(Case.id)]
     office.close()
 
     fresh = Office.open(tmp_path / "fresh", FixedClock(dt.datetime(2026, 9, 28, 9, 30)))
@@ -400,15 +402,14 @@ def test_export_then_import_into_fresh_office_gives_same_cells(office, admin, tm
         second = tmp_path / "second.xlsx"
         ledger.export_cases(fresh, second)
         assert _sheet_values(second) == _sheet_values(first)
-        # The same case numbers were handed out again, in the same order.
-        assert [c.number for c in Case.select().order_by(Case.id)] == [
-            "TS-2025-00001", "TS-2025-00002", "TS-2026-00001", "TS-2026-00002", "TS-2026-00003",
-        ]  # fmt: skip
+        # The same case numbers came back (the 案件号 column), in the same order.
+        assert [c.number for c in Case.select().order_by(Case.id)] == numbers
         states = [c.state for c in Case.select().order_by(Case.id)]
         assert states == [domain.CLOSED, domain.MERGED, domain.IN_PROGRESS, domain.DISPATCHED, domain.NEW]
         # Importing the same file again is refused row by row, not doubled.
         again = ledger.import_ledger(fresh, first)
-        assert again.imported == 0 and len(again.problems) == 5
+        assert again.imported == 0 and len({p.split(" ")[0] for p in again.problems}) == 5
+        assert all("已被" in p for p in again.problems)
     finally:
         fresh.close()
 
@@ -511,3 +512,277 @@ def test_cli_import_and_export(tmp_path, monkeypatch, capsys):
         tmp_path / "o.xlsx", [{"楼栋": "1", "房号": "101", "姓名": "甲"}], ["楼栋", "房号", "姓名"]
     )
     assert main(["--data-dir", str(data), "import-owners", str(owners)]) == 0
+
+
+# An office's own Excel, built the way offices build it ------------------------------------
+OFFICE_HEADERS = ["序号", "日期", "投诉人", "房号", "联系方式", "投诉事由", "处理部门", "处理情况", "完成日期",
+                  "回访情况", "满意度", "回访人"]  # fmt: skip
+
+
+def office_ledger(path: Path, rows: list[list[object]], title: str = "2026年阳光花园投诉登记台账") -> Path:
+    """A merged title in row 1, a blank row, the office's own headers in row 3."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "投诉登记"
+    ws.append([title])
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(OFFICE_HEADERS))
+    ws.append([])
+    ws.append(OFFICE_HEADERS)
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+OFFICE_ROWS: list[list[object]] = [
+    [1, "2026.9.5", "张伟", "3-2-501", "138 1234 5678", "楼上漏水到我家卫生间", "工程维修部", "已上门堵漏",
+     "2026.9.6", "电话回访,业主满意", None, "李客服"],
+    [2, "2026年9月4日", "王芳", "5栋1单元1203室", "139-1234-5678", "电梯异响", "工程维修部", "已联系电梯公司检修",
+     "9月5日", "已回访", "很满意", "李客服"],
+    [3, dt.datetime(2026, 9, 3, 10, 20), "刘强", "5号楼1单元1203", "021-6234 5678", "保安态度差", "秩序维护部",
+     "已批评教育当班保安", dt.datetime(2026, 9, 4), None, None, None],
+    [4, 46269, "陈静", "A座1203", "13612345678", "垃圾没有及时清运", "保洁部", None, None, None, None, None],
+    [5, "2026/9/5 14:30", "赵敏", "12#0801", " 137 1234 5678 ", "绿化带杂草多", "绿化部", "已清理", "2026-09-07",
+     "未回访", None, None],
+]  # fmt: skip
+
+
+def test_office_ledger_as_it_is(office, tmp_path):
+    path = office_ledger(tmp_path / "台账.xlsx", OFFICE_ROWS)
+    preview = ledger.preview_file(office, "ledger", path)
+    assert preview.header_row == 3 and preview.year == 2026 and preview.default_kind == "投诉"
+    mapping = preview.as_mapping()
+    assert mapping == {
+        "序号": "不导入", "日期": "受理时间", "投诉人": "客户姓名", "房号": "房号", "联系方式": "联系电话",
+        "投诉事由": "内容", "处理部门": "责任部门", "处理情况": "处理结果", "完成日期": "办结时间",
+        "回访情况": "回访意见", "满意度": "满意度", "回访人": "回访人",
+    }  # fmt: skip
+    assert [r.problems for r in preview.rows] == [{}] * 5 and [r.other_problems for r in preview.rows] == [
+        []
+    ] * 5
+    report = ledger.import_ledger(office, path)
+    assert report.problems == [] and report.imported == 5, report.problems
+    cases = list(Case.select().order_by(Case.id))
+    assert [c.kind for c in cases] == ["投诉"] * 5  # from the title
+    assert [c.received_at for c in cases] == [
+        dt.datetime(2026, 9, 5), dt.datetime(2026, 9, 4), dt.datetime(2026, 9, 3, 10, 20),
+        dt.datetime(2026, 9, 4), dt.datetime(2026, 9, 5, 14, 30),
+    ]  # fmt: skip
+    assert [c.room.label for c in cases] == ["3-2-501", "5-1-1203", "5-1-1203", "A-1203", "12-0801"]
+    assert [c.customer_phone for c in cases] == ["13812345678", "13912345678", "021-62345678", "13612345678",
+                                                 "13712345678"]  # fmt: skip
+    assert cases[1].resolved_at == dt.datetime(2026, 9, 5)  # "9月5日", the year from the title
+    assert cases[3].state == domain.NEW and cases[0].state == domain.RESOLVED
+    assert cases[0].department.name == "工程维修部"
+    visits = {v.case_id: v for v in Visit.select().where(Visit.state == domain.VISIT_DONE)}
+    # "电话回访,业主满意": satisfaction and method read from the words; dated by 完成日期.
+    first = visits[cases[0].id]
+    assert (first.satisfaction, first.method, first.visitor_name) == ("满意", "电话", "李客服")
+    assert first.done_at == dt.datetime(2026, 9, 6) and first.opinion == "电话回访,业主满意"
+    assert visits[cases[1].id].satisfaction == "很满意"
+    assert cases[4].id not in visits  # 回访情况 "未回访"
+
+
+def test_office_ledger_problems_named_by_row_and_office_column(office, tmp_path):
+    rows = [
+        [1, "2026.13.5", "张伟", "3-2-501", "138 1234 5678", "漏水", None, None, None, None, None, None],
+        [2, "9月4日", "王芳", "五栋一单元", "12345", "电梯异响", None, None, None, None, "马马虎虎", None],
+    ]
+    path = office_ledger(tmp_path / "台账.xlsx", rows, title="阳光花园投诉登记台账")  # no year anywhere
+    preview = ledger.preview_file(office, "ledger", path)
+    assert "受理时间" in preview.rows[0].problems and "房号" in preview.rows[1].problems
+    report = ledger.import_ledger(office, path)
+    assert report.imported == 0 and Case.select().count() == 0
+    assert report.problems == [
+        "第4行 列“日期”(受理时间):“2026.13.5”不是有效的日期",
+        "第5行 列“日期”(受理时间):“9月4日”没有年份,表格标题和文件名里也找不到年份,请写成 YYYY-MM-DD",
+        "第5行 列“房号”:“五栋一单元”看不出楼栋和房号,应为 楼栋-单元-房号(例如 3-2-501)或 5栋1单元1203室",
+        "第5行 列“联系方式”(联系电话):不是有效的大陆电话号码",
+        "第5行 列“满意度”:“马马虎虎”不在可选项中:很满意、满意、一般、不满意、很不满意",
+        "第5行 列“回访情况”(回访意见):有回访记录,但表中没有回访日期,也没有完成日期,请补上回访日期列",
+    ]
+
+
+def test_mapping_corrected_by_the_clerk(office, tmp_path):
+    path = office_ledger(tmp_path / "台账.xlsx", OFFICE_ROWS[:2])
+    skip = "不导入"
+    mapping = {
+        "序号": "编号",
+        "处理情况": skip,
+        "完成日期": skip,
+        "回访情况": skip,
+        "满意度": skip,
+        "回访人": skip,
+    }
+    preview = ledger.preview_file(office, "ledger", path, mapping)
+    assert {c.header: c.field for c in preview.choices}["序号"] == "编号"
+    assert not next(c for c in preview.choices if c.header == "序号").automatic
+    report = ledger.import_ledger(office, path, mapping=mapping)
+    assert report.imported == 2, report.problems
+    assert [c.ref for c in Case.select().order_by(Case.id)] == ["1", "2"]
+    assert all(c.resolved_at is None for c in Case.select())
+    # Remembered for the next file with the same headers.
+    ledger.remember_mapping(office, "ledger", preview.headers, preview.as_mapping())
+    assert ledger.remembered_mapping(office, "ledger", list(OFFICE_HEADERS)) == preview.as_mapping()
+    assert ledger.remembered_mapping(office, "ledger", ["日期", "内容"]) is None
+
+
+def test_two_columns_to_one_field_refused(office, tmp_path):
+    path = office_ledger(tmp_path / "台账.xlsx", OFFICE_ROWS[:1])
+    with pytest.raises(UserError, match="都对应“内容”"):
+        ledger.import_ledger(office, path, mapping={"处理情况": "内容"})
+
+
+def test_separate_date_and_time_columns_and_kinds_in_words(office, tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["2026年客服中心来电登记表"])
+    ws.append(["日期", "时间", "类型", "地址", "业主", "电话", "问题描述"])
+    ws.append(
+        [
+            dt.datetime(2026, 9, 1),
+            dt.time(14, 30),
+            "维修",
+            "阳光花园3栋2单元501室",
+            "张伟",
+            "13812345678",
+            "灯坏",
+        ]
+    )
+    ws.append(["2026-09-02", "9:05", "咨询", "3-2-501", "张伟", "13812345678", "停车费"])
+    ws.append(["2026-09-02", "下班后", "表扬信", "3-2-501", "张伟", "13812345678", "感谢保安"])
+    wb.save(tmp_path / "l.xlsx")
+    report = ledger.import_ledger(office, tmp_path / "l.xlsx")
+    assert report.problems == ["第5行 列“时间”(受理时刻):“下班后”不是时间,应为 HH:MM,例如 14:30"]
+    report = ledger.import_ledger(office, tmp_path / "l.xlsx", skip_invalid=True)
+    cases = list(Case.select().order_by(Case.id))
+    assert [(c.kind, c.received_at, c.room.label) for c in cases] == [
+        ("报修", dt.datetime(2026, 9, 1, 14, 30), "3-2-501"),
+        ("咨询", dt.datetime(2026, 9, 2, 9, 5), "3-2-501"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        ("2026.9.5", None, dt.datetime(2026, 9, 5)),
+        ("2026年9月4日", None, dt.datetime(2026, 9, 4)),
+        ("9月4日", 2026, dt.datetime(2026, 9, 4)),
+        ("2026/9/5 14:30", None, dt.datetime(2026, 9, 5, 14, 30)),
+        ("2026年9月4日14时30分", None, dt.datetime(2026, 9, 4, 14, 30)),
+        ("20260905", None, dt.datetime(2026, 9, 5)),
+        ("2026-9-5 下午3:10", None, dt.datetime(2026, 9, 5, 15, 10)),
+    ],
+)
+def test_dates_as_offices_type_them(text, year, expected):
+    from app.ledger_columns import parse_office_datetime
+
+    assert parse_office_datetime(text, year) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3-2-501", ("3", "2", "501")),
+        ("5栋1单元1203室", ("5", "1", "1203")),
+        ("5号楼1单元1203", ("5", "1", "1203")),
+        ("A座1203", ("A", "", "1203")),
+        ("12#0801", ("12", "", "0801")),
+        ("阳光花园3栋2单元501室", ("3", "2", "501")),
+        ("3/2/501", ("3", "2", "501")),
+    ],
+)
+def test_room_in_one_cell(text, expected):
+    from app.ledger_columns import parse_room_text
+
+    assert parse_room_text(text) == expected
+
+
+def test_office_owner_roster(office, tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["阳光花园业主花名册(2026年8月)"])
+    ws.merge_cells("A1:F1")
+    ws.append(["序号", "楼号", "房间号", "业主姓名", "手机", "身份"])
+    ws.append([1, "3栋", "2-501", "张伟", "138 1234 5678", "自住"])
+    ws.append([2, "5", "1203", "王芳", "139-1234-5678", "租客"])
+    ws.append([3, "5", "1204", "刘强", "1391234", "业主"])
+    wb.save(tmp_path / "花名册.xlsx")
+    preview = ledger.preview_file(office, "owners", tmp_path / "花名册.xlsx")
+    assert preview.header_row == 2
+    assert preview.as_mapping() == {"序号": "不导入", "楼号": "楼栋", "房间号": "房号", "业主姓名": "姓名",
+                                    "手机": "联系电话", "身份": "类型"}  # fmt: skip
+    report = ledger.import_owners(office, tmp_path / "花名册.xlsx")
+    assert report.imported == 0 and report.problems == ["第5行 列“手机”(联系电话):不是有效的大陆电话号码"]
+    report = ledger.import_owners(office, tmp_path / "花名册.xlsx", skip_invalid=True)
+    owners = [(o.room.label, o.name, o.phone, o.occupant_type) for o in Owner.select().order_by(Owner.id)]
+    assert owners == [("3-2-501", "张伟", "13812345678", "业主"), ("5-1203", "王芳", "13912345678", "租户")]
+
+
+def test_owner_roster_with_room_in_one_cell(office, tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["房屋", "户主", "联系电话"])
+    ws.append(["5栋1单元1203室", "王芳", "13912345678"])
+    wb.save(tmp_path / "o.xlsx")
+    report = ledger.import_owners(office, tmp_path / "o.xlsx")
+    assert report.imported == 1, report.problems
+    assert Owner.get().room.label == "5-1-1203"
+
+
+def test_cli_office_ledger_prints_the_mapping_and_takes_corrections(tmp_path, monkeypatch, capsys):
+    data = tmp_path / "d"
+    _init(data, monkeypatch)
+    path = office_ledger(tmp_path / "台账.xlsx", OFFICE_ROWS[:2])
+    assert main(["--data-dir", str(data), "import-ledger", str(path), "--map", "处理情况=内容"]) == 2
+    assert "都对应“内容”" in capsys.readouterr().err
+    assert main(["--data-dir", str(data), "import-ledger", str(path), "--map", "备注=内容"]) == 2
+    assert "列“备注”在第3行的表头里没有" in capsys.readouterr().err
+    assert main(["--data-dir", str(data), "import-ledger", str(path), "--map", "序号=编码"]) == 2
+    assert "“编码”不是可导入的字段" in capsys.readouterr().err
+    assert main(["--data-dir", str(data), "import-ledger", str(path), "--map", "序号=编号"]) == 0
+    out = capsys.readouterr().out
+    assert "表头在第3行。列的对应:序号→编号、日期→受理时间、投诉人→客户姓名" in out
+    assert "按标题全部记为“投诉”" in out and "导入 2 件" in out
+
+
+def test_cli_owners_round_trip(tmp_path, monkeypatch, capsys):
+    data = tmp_path / "d"
+    _init(data, monkeypatch)
+    roster = tmp_path / "花名册.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["楼号", "房间号", "业主姓名", "手机", "身份证号码"])
+    wb.active.append(["3", "2-501", "张伟", "138 1234 5678", "11010519491231002X"])
+    wb.save(roster)
+    assert main(["--data-dir", str(data), "import-owners", str(roster)]) == 0
+    assert (
+        "楼号→楼栋、房间号→房号、业主姓名→姓名、手机→联系电话、身份证号码→身份证号" in capsys.readouterr().out
+    )
+    out = tmp_path / "owners.xlsx"
+    assert main(["--data-dir", str(data), "export-owners", str(out)]) == 0
+    assert "已导出 1 人" in capsys.readouterr().out
+    rows = _sheet_values(out)
+    assert rows[1][:6] == ["3", "2", "501", "张伟", "业主", "13812345678"]
+    fresh = tmp_path / "fresh"
+    _init(fresh, monkeypatch)
+    assert main(["--data-dir", str(fresh), "import-owners", str(out)]) == 0
+    assert "导入 1 人" in capsys.readouterr().out
+
+
+def test_old_ledger_with_voided_rows_and_an_unrelated_visit_sheet(office, tmp_path):
+    """A 25-column ledger (an older export): a voided row stays voided; a sheet of the
+    office's own called 回访 is not taken for the export's."""
+    rows = [good_row(), good_row(办结时间=None, 处理结果=None, 回访时间=None, 满意度=None, 回访方式=None,
+                                 回访人=None, 回访意见=None)]  # fmt: skip
+    rows[1]["状态"] = "已作废"
+    path = write_xlsx(tmp_path / "l.xlsx", rows, [*HEADERS, "状态"])
+    wb = openpyxl.load_workbook(path)
+    wb.create_sheet("回访").append(["日期", "说明"])
+    wb["回访"].append(["2026-09-02", "电话回访"])
+    wb.save(path)
+    report = ledger.import_ledger(office, path)
+    assert report.problems == [] and report.imported == 2
+    first, second = Case.select().order_by(Case.id)
+    assert second.state == domain.VOID and "原台账中已作废" in second.void_reason
+    assert Visit.get(Visit.case == first).satisfaction == "满意"  # from the first sheet, as before
+    assert not Visit.select().where(Visit.case == second).exists()
