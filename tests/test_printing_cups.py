@@ -26,6 +26,7 @@ from app.forms import PRINTED, PRINTING, VOID
 from app.models import FormSheet
 from app.print_jobs import Cups
 from reports.printing import PREVIEW_NUMBER, Printouts
+from tests.test_stats import q3  # noqa: F401
 from ui.form_ledger import FormLedgerPage
 from ui.pdf_preview import PdfPreviewDialog
 
@@ -399,3 +400,34 @@ def test_a_visit_being_printed_is_not_printed_twice_at_once(office, admin, make_
     office.forms.confirm_printed([form], "前台打印机")
     again, new = office.forms.reserve_for_visit(visit, admin)  # a copy under the same number
     assert not new and again.id == form.id
+
+
+def test_the_quarterly_analysis_prints_from_the_statistics_window(qtbot, office, q3, cups_printer):  # noqa: F811
+    """统计报表 → 打印…: the real report in the preview, through the print dialog, to the printer."""
+    from reports.quarterly import QuarterlyReport
+    from ui.stats_window import StatsWindow
+
+    window = StatsWindow(
+        office.quarterly,
+        lambda comparison: QuarterlyReport(office.name, comparison).generate(),
+        lambda comparison, path: None,
+        lambda period, text: None,
+    )
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.print_button.isEnabled()  # nothing computed yet
+    window.kind_combo.setCurrentIndex(1)  # 季度
+    window.year_spin.setValue(2026)
+    window.quarter_combo.setCurrentIndex(2)  # 第3季度
+    with qtbot.waitSignal(window.computed, timeout=30_000):
+        qtbot.mouseClick(window.compute_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
+    preview = window.preview
+    assert preview.page_count() >= 2
+    ok, message = accept_print_dialog(qtbot, preview, cups_printer.name)
+    assert ok, message
+    out = cups_printer.output(job_id(preview))
+    assert len(PdfReader(out).pages) == preview.page_count()
+    text = pdftotext(out)
+    assert "2026年第3季度" in text and "客户投诉与回访分析报告" in text
+    preview.close()

@@ -1,6 +1,8 @@
 """The statistics window and the 工作台, driven as a user would, on the Q3 data of test_stats."""
 
 import datetime as dt
+import errno
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -139,22 +141,24 @@ def test_exports(qtbot, window, calls, tmp_path, monkeypatch):
 
 def test_export_error_in_chinese(qtbot, window, tmp_path, monkeypatch):
     computed_q3(qtbot, window)
-    window.export_pdf = lambda comparison: (_ for _ in ()).throw(RuntimeError("字体缺失"))
+    window.export_pdf = lambda comparison: (_ for _ in ()).throw(OSError(errno.ENOSPC, "No space left"))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "x.pdf"), ""))
     qtbot.mouseClick(window.pdf_button, Qt.MouseButton.LeftButton)
-    assert window.banner.text() == "导出 PDF 失败:字体缺失"
+    assert (
+        window.banner.text() == "导出 PDF 失败:磁盘(或 U 盘)已满,无法写入。请清理出空间或换一个位置后再试。"
+    )
     assert not (tmp_path / "x.pdf").exists()
 
 
 def test_compute_failure_is_shown(qtbot, office):
     def broken(period):
-        raise RuntimeError("数据库被锁定")
+        raise sqlite3.OperationalError("database is locked")
 
     w = StatsWindow(broken, lambda c: b"", lambda c, p: None, lambda p, t: None)
     qtbot.addWidget(w)
     with qtbot.waitSignal(w.compute_failed):
         qtbot.mouseClick(w.compute_button, Qt.MouseButton.LeftButton)
-    assert w.banner.text() == "统计失败:数据库被锁定"
+    assert w.banner.text() == "统计失败:数据正被另一项工作(导入、备份或另一个窗口)占用,请稍候再试。"
     assert w.compute_button.isEnabled() and not w.tabs.isEnabled()
 
 
@@ -208,8 +212,8 @@ def test_dashboard_major_report_opens_its_case(qtbot, office, make_case):
 
 def test_dashboard_shows_a_read_error(qtbot):
     def broken():
-        raise RuntimeError("磁盘已满")
+        raise KeyError("visits")  # a fault of the program: said as such, the details in the log
 
     page = DashboardPage(broken)
     qtbot.addWidget(page)
-    assert page.banner.text() == "工作台数据读取失败:磁盘已满"
+    assert page.banner.text() == "工作台数据读取失败:程序遇到一个意外错误。"

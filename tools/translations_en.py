@@ -1138,6 +1138,9 @@ EN: dict[str, str] = {
     '明确答复 {0} 前': 'Definite answer by {0}',
     '重大投诉报告 {0} 前': 'Major complaint report by {0}',
     # Lead: the crash dialog and window sizing
+    '无法显示这份 PDF:文件已损坏或不是 PDF。': 'Cannot show this PDF: the file is damaged or not a PDF.',
+    '无法生成报告:{0}': 'Could not make the report: {0}',
+    '数据正被另一项工作(导入、备份或另一个窗口)占用,请稍候再试。': 'The data is busy with other work (an import, a backup or another window). Please try again in a moment.',
     '{0} · {1}': '{0} · {1}',
     '解除锁定': 'Unlock',
     '此人密码输错太多次被锁定;解除后可立即重新登录': 'Locked out after too many wrong passwords; once unlocked they can log in again at once',

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import logging
 import sys
 import traceback
@@ -21,6 +20,7 @@ from app.instance import InstanceLock
 from app.logsetup import setup_logging
 from app.office import Office
 from app.paths import resource_path
+from ui.errors import friendly_error
 from ui.first_run import FirstRunDialog
 from ui.fonts import register_fonts
 from ui.i18n import install_translator, read_language
@@ -39,32 +39,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(QIcon(str(resource_path("icons", "huiyin.svg"))))
     register_fonts(app)
     return app
-
-
-def friendly_error(value: BaseException) -> str:
-    """What went wrong, as a sentence a clerk can act on; Python's own text goes to the log only."""
-    if isinstance(value, UserError):
-        return str(value)
-    if isinstance(value, OSError):
-        where = value.filename or ""
-        if value.errno == errno.ENOSPC:
-            return QCoreApplication.translate(
-                "app", "磁盘(或 U 盘)已满,无法写入。请清理出空间或换一个位置后再试。"
-            )
-        if isinstance(value, PermissionError):
-            return QCoreApplication.translate(
-                "app", "没有权限读写“{0}”:文件夹只读,或文件正被其他程序打开。请关闭该文件或换一个位置后再试。"
-            ).format(where)
-        if isinstance(value, FileNotFoundError):
-            return QCoreApplication.translate(
-                "app", "找不到“{0}”:文件可能已被移动或删除,或 U 盘已拔出。"
-            ).format(where)
-        return QCoreApplication.translate(
-            "app", "读写文件“{0}”时出错。请检查磁盘或 U 盘是否正常后再试。"
-        ).format(where)
-    if isinstance(value, MemoryError):
-        return QCoreApplication.translate("app", "内存不足。请关闭其他程序后再试。")
-    return QCoreApplication.translate("app", "程序遇到一个意外错误。")
 
 
 def install_excepthook(log_path: Path) -> None:

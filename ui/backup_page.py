@@ -41,6 +41,7 @@ from app.backup import BackupResult, BackupService, backups_in, integrity_proble
 from app.errors import UserError
 from app.models import db
 from app.policy import PolicyStore
+from ui.errors import friendly_error
 from ui.widgets import ERROR_RED, Banner
 
 _OK_GREEN = "#2e7d32"
@@ -73,7 +74,10 @@ class BackupWorker(QThread):
                 db.close()
         except Exception as exc:  # noqa: BLE001 — any failure is reported to the user, never lost
             result = BackupResult(
-                False, None, self.tr("备份失败:{0}").format(exc), dt.datetime.now().replace(microsecond=0)
+                False,
+                None,
+                self.tr("备份失败:{0}").format(friendly_error(exc)),
+                dt.datetime.now().replace(microsecond=0),
             )
         self.result_ready.emit(result)
 

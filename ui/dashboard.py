@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.dashboard import DashboardData, MonthSatisfaction
+from ui.errors import friendly_error
 from ui.i18n import weekday
 from ui.widgets import Banner
 
@@ -380,7 +381,7 @@ class DashboardPage(QWidget):
         try:
             data = self.provider()
         except Exception as exc:  # noqa: BLE001 - the page stays usable; the reason is shown
-            self.banner.show_message(self.tr("工作台数据读取失败:{0}").format(exc), "error")
+            self.banner.show_message(self.tr("工作台数据读取失败:{0}").format(friendly_error(exc)), "error")
             return
         self.banner.hide()
         self.data = data

@@ -33,6 +33,7 @@ from app import ledger, ledger_columns
 from app.errors import UserError
 from app.models import db
 from app.office import Office
+from ui.errors import friendly_error
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +93,7 @@ class LedgerWorker(QObject):
             )
         except Exception as exc:  # noqa: BLE001 - shown to the user, logged in full
             log.exception("ledger %s of %s failed", self.kind, self.path)
-            report = ledger.ImportReport(failed=self.tr("出错了:{0}").format(exc))
+            report = ledger.ImportReport(failed=self.tr("出错了:{0}").format(friendly_error(exc)))
         self.finished.emit(report)
 
     def _work(self, office: Office) -> ledger.ImportReport:

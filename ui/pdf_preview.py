@@ -12,6 +12,7 @@ is printed, voided when it fails or is cancelled. They print every page, one cop
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
@@ -37,6 +38,7 @@ from app.print_jobs import PrintDocument
 from ui.print_job import PDFIUM_LOCK, PrintJob
 from ui.widgets import Banner
 
+log = logging.getLogger(__name__)
 POINT = 96 / 72  # logical pixels per PDF point at 100 %
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.25, 4.0
@@ -119,7 +121,8 @@ class PdfPreviewDialog(QDialog):
                 sizes = [self.document.get_page_size(i) for i in range(len(self.document))]
         except pdfium.PdfiumError as exc:
             self.document, sizes = None, []
-            self.banner.show_message(self.tr("无法显示这份 PDF:{0}").format(exc))
+            log.warning("PDF not readable: %s", exc)
+            self.banner.show_message(self.tr("无法显示这份 PDF:文件已损坏或不是 PDF。"))
 
         self.count_label = QLabel(self.tr("共 {0} 页").format(len(sizes)))
         self.zoom_label = QLabel()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from app.backup import BackupResult
 from app.models import Staff, db
 from app.office import Office
+from ui.errors import friendly_error
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
 
@@ -38,7 +39,9 @@ class BackupWorker(QObject):
             result = self.office.backups.backup_now()
         except Exception as exc:  # noqa: BLE001 - reported, never fatal
             log.exception("backup failed")
-            result = BackupResult(False, None, self.tr("备份失败:{0}").format(exc), self.office.clock.now())
+            result = BackupResult(
+                False, None, self.tr("备份失败:{0}").format(friendly_error(exc)), self.office.clock.now()
+            )
         finally:
             db.close()
         self.finished.emit(result)

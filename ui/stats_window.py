@@ -57,6 +57,7 @@ from app.models import db
 from app.stats import Comparison, Group, Period, PeriodStats
 from reports.charts import wrap_words
 from ui.dashboard import ALERT, GOOD, MUTED, RATE_ROLE, RateBarDelegate, percent
+from ui.errors import friendly_error
 from ui.widgets import Banner
 
 log = logging.getLogger(__name__)
@@ -92,7 +93,7 @@ class ComputeWorker(QObject):
                     db.close()
         except Exception as exc:  # noqa: BLE001 - shown to the user, logged in full
             log.exception("statistics of %s failed", self.period.label)
-            error = str(exc) or exc.__class__.__name__
+            error = friendly_error(exc)
         if result is not None:
             self.done.emit(result)
         else:
@@ -485,14 +486,16 @@ class StatsWindow(QWidget):
         self.busy.hide()
         self.status = QLabel()
         self.status.setStyleSheet(f"color: {MUTED.name()};")
+        self.print_button = QPushButton(self.tr("打印…"))
         self.pdf_button = QPushButton(self.tr("导出 PDF…"))
         self.xlsx_button = QPushButton(self.tr("导出 Excel…"))
-        for button in (self.pdf_button, self.xlsx_button):
+        for button in (self.print_button, self.pdf_button, self.xlsx_button):
             button.setEnabled(False)
 
         self.kind_combo.setCurrentIndex(1)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.compute_button.clicked.connect(self.start)
+        self.print_button.clicked.connect(self._print)
         self.pdf_button.clicked.connect(self._export_pdf)
         self.xlsx_button.clicked.connect(self._export_xlsx)
 
@@ -512,6 +515,7 @@ class StatsWindow(QWidget):
         ):
             picker.addWidget(w)
         picker.addStretch(1)
+        picker.addWidget(self.print_button)
         picker.addWidget(self.pdf_button)
         picker.addWidget(self.xlsx_button)
 
@@ -899,6 +903,7 @@ class StatsWindow(QWidget):
         self._show_measures(comparison)
         self.tabs.setEnabled(True)
         self.pdf_button.setEnabled(True)
+        self.print_button.setEnabled(True)
         self.xlsx_button.setEnabled(True)
 
     def _show_visits(self, cur: PeriodStats, prev: PeriodStats) -> None:
@@ -1212,7 +1217,7 @@ class StatsWindow(QWidget):
             self.save_measures(self.comparison.current.period, text)
         except Exception as exc:  # noqa: BLE001 - shown to the user, logged in full
             log.exception("saving measures failed")
-            self.banner.show_message(self.tr("改进措施保存失败:{0}").format(exc), "error")
+            self.banner.show_message(self.tr("改进措施保存失败:{0}").format(friendly_error(exc)), "error")
             return
         self.comparison.measures = text
         self.measures_state.setText(self.tr("已保存 {0:%Y-%m-%d %H:%M}").format(dt.datetime.now()))
@@ -1224,6 +1229,25 @@ class StatsWindow(QWidget):
         return str(
             Path.home() / (self.tr("回访统计分析_{0}").format(self.comparison.current.period.label) + suffix)
         )
+
+    def _print(self) -> None:
+        """打印…: the analysis report in the preview, printed through the system's print dialog."""
+        from ui.pdf_preview import PdfPreviewDialog
+
+        if self.comparison is None:
+            return
+        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+        try:
+            data = self.export_pdf(self.comparison)
+        except Exception as exc:  # noqa: BLE001 - shown in words, logged in full
+            log.exception("report for printing failed")
+            self.banner.show_message(self.tr("无法生成报告:{0}").format(friendly_error(exc)), "error")
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        name = Path(self._default_name(".pdf")).name
+        self.preview = PdfPreviewDialog(data, title=name.removesuffix(".pdf"), file_name=name, parent=self)
+        self.preview.open()
 
     def _export_pdf(self) -> None:
         if self.comparison is None:
@@ -1245,7 +1269,7 @@ class StatsWindow(QWidget):
             return
         except Exception as exc:  # noqa: BLE001 - shown to the user, logged in full
             log.exception("PDF export failed")
-            self.banner.show_message(self.tr("导出 PDF 失败:{0}").format(exc), "error")
+            self.banner.show_message(self.tr("导出 PDF 失败:{0}").format(friendly_error(exc)), "error")
             return
         finally:
             QApplication.restoreOverrideCursor()
@@ -1270,7 +1294,7 @@ class StatsWindow(QWidget):
             return
         except Exception as exc:  # noqa: BLE001 - shown to the user, logged in full
             log.exception("Excel export failed")
-            self.banner.show_message(self.tr("导出 Excel 失败:{0}").format(exc), "error")
+            self.banner.show_message(self.tr("导出 Excel 失败:{0}").format(friendly_error(exc)), "error")
             return
         finally:
             QApplication.restoreOverrideCursor()

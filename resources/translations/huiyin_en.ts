@@ -4685,10 +4685,6 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
             <translation>Huiyin.pdf</translation>
         </message>
         <message>
-            <source>无法显示这份 PDF:{0}</source>
-            <translation>Cannot show this PDF: {0}</translation>
-        </message>
-        <message>
             <source>共 {0} 页</source>
             <translation>{0} pages</translation>
         </message>
@@ -4743,6 +4739,10 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         <message>
             <source>另存为 PDF</source>
             <translation>Save as PDF</translation>
+        </message>
+        <message>
+            <source>无法显示这份 PDF:文件已损坏或不是 PDF。</source>
+            <translation>Cannot show this PDF: the file is damaged or not a PDF.</translation>
         </message>
         <message>
             <source>PDF 文件 (*.pdf)</source>
@@ -5892,6 +5892,10 @@ page {1}</translation>
             <translation>By building</translation>
         </message>
         <message>
+            <source>打印…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
             <source>按被投诉方</source>
             <translation>By party complained about</translation>
         </message>
@@ -6082,6 +6086,10 @@ page {1}</translation>
         <message>
             <source>回访统计分析_{0}</source>
             <translation>Visit statistics_{0}</translation>
+        </message>
+        <message>
+            <source>无法生成报告:{0}</source>
+            <translation>Could not make the report: {0}</translation>
         </message>
         <message>
             <source>导出 PDF</source>
@@ -7091,6 +7099,10 @@ What is filled in now will be replaced (you can still cancel before saving).</tr
         <message>
             <source>读写文件“{0}”时出错。请检查磁盘或 U 盘是否正常后再试。</source>
             <translation>Reading or writing "{0}" failed. Check the disk or USB stick, then try again.</translation>
+        </message>
+        <message>
+            <source>数据正被另一项工作(导入、备份或另一个窗口)占用,请稍候再试。</source>
+            <translation>The data is busy with other work (an import, a backup or another window). Please try again in a moment.</translation>
         </message>
         <message>
             <source>内存不足。请关闭其他程序后再试。</source>

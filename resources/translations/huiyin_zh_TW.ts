@@ -4685,10 +4685,6 @@
             <translation>回音.pdf</translation>
         </message>
         <message>
-            <source>无法显示这份 PDF:{0}</source>
-            <translation>無法顯示這份 PDF:{0}</translation>
-        </message>
-        <message>
             <source>共 {0} 页</source>
             <translation>共 {0} 頁</translation>
         </message>
@@ -4743,6 +4739,10 @@
         <message>
             <source>另存为 PDF</source>
             <translation>另存為 PDF</translation>
+        </message>
+        <message>
+            <source>无法显示这份 PDF:文件已损坏或不是 PDF。</source>
+            <translation>無法顯示這份 PDF:檔案已損壞或不是 PDF。</translation>
         </message>
         <message>
             <source>PDF 文件 (*.pdf)</source>
@@ -5892,6 +5892,10 @@
             <translation>按樓棟</translation>
         </message>
         <message>
+            <source>打印…</source>
+            <translation>列印…</translation>
+        </message>
+        <message>
             <source>按被投诉方</source>
             <translation>按被投訴方</translation>
         </message>
@@ -6082,6 +6086,10 @@
         <message>
             <source>回访统计分析_{0}</source>
             <translation>回訪統計分析_{0}</translation>
+        </message>
+        <message>
+            <source>无法生成报告:{0}</source>
+            <translation>無法生成報告:{0}</translation>
         </message>
         <message>
             <source>导出 PDF</source>
@@ -7091,6 +7099,10 @@
         <message>
             <source>读写文件“{0}”时出错。请检查磁盘或 U 盘是否正常后再试。</source>
             <translation>讀寫檔案“{0}”時出錯。請檢查磁碟或 U 盤是否正常後再試。</translation>
+        </message>
+        <message>
+            <source>数据正被另一项工作(导入、备份或另一个窗口)占用,请稍候再试。</source>
+            <translation>資料正被另一項工作(匯入、備份或另一個視窗)佔用,請稍候再試。</translation>
         </message>
         <message>
             <source>内存不足。请关闭其他程序后再试。</source>
