@@ -232,7 +232,9 @@ def cmd_demo(args: argparse.Namespace, data_dir: Path) -> int:
 
     office = _open(data_dir, must_be_initialised=False)
     try:
-        summary = fill_demo(office, seed=args.seed, years=args.years)
+        summary = fill_demo(
+            office, seed=args.seed, years=args.years, progress=lambda text: print(text, flush=True)
+        )
         print(summary)
     finally:
         office.close()
