@@ -130,3 +130,23 @@ def test_the_form_ledger_opens_the_scan_import(qtbot, office, admin, tmp_path):
     assert any("IMG_0001.png 第1页" in text for text in page.row_texts(form.number))
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
+    # 查看扫描件: the form's signed paper shown from the ledger.
+    page.select_form(form.id)
+    qtbot.mouseClick(page.view_scan_button, Qt.MouseButton.LeftButton)
+    viewer = page.scan_viewer
+    assert viewer.isVisible() and viewer.list.count() == 1
+    assert "IMG_0001.png 第 1 页" in viewer.list.item(0).text()
+    assert not viewer.picture.pixmap().isNull() and viewer.picture.pixmap().width() > 100
+    viewer.close()
+
+
+def test_a_form_without_scans_says_how_to_get_one(qtbot, office, admin):
+    Printouts(office, admin).blank_forms(1)
+    (form,) = office.forms.ledger()
+    page = FormLedgerPage(office.forms, office.staff, admin, Printouts(office, admin))
+    qtbot.addWidget(page)
+    page.refresh()
+    assert page.view_scans() is None and "请先在台账里选中" in page.banner.text()
+    page.select_form(form.id)
+    assert page.view_scans() is None
+    assert f"{form.number} 还没有扫描件" in page.banner.text()

@@ -1138,6 +1138,13 @@ EN: dict[str, str] = {
     '明确答复 {0} 前': 'Definite answer by {0}',
     '重大投诉报告 {0} 前': 'Major complaint report by {0}',
     # Lead: the crash dialog and window sizing
+    '查看扫描件…': 'View scans…',
+    '选中的表单交回后扫描的纸面(含客户签字)': "The selected form's paper as scanned after it came back (with the customer's signature)",
+    '请先在台账里选中一张表单。': 'Select a form in the ledger first.',
+    '{0} 还没有扫描件:交回的纸质表可用“导入扫描件…”读入。': '{0} has no scan yet: read returned paper forms in with "Import scans…".',
+    '扫描件 — {0}': 'Scans — {0}',
+    '{0} 第 {1} 页\n{2:%Y-%m-%d} 由 {3} 导入': '{0} page {1}\nread in {2:%Y-%m-%d} by {3}',
+    '这一页的图片已损坏,无法显示。': 'The picture of this page is damaged and cannot be shown.',
     '无法显示这份 PDF:文件已损坏或不是 PDF。': 'Cannot show this PDF: the file is damaged or not a PDF.',
     '无法生成报告:{0}': 'Could not make the report: {0}',
     '数据正被另一项工作(导入、备份或另一个窗口)占用,请稍候再试。': 'The data is busy with other work (an import, a backup or another window). Please try again in a moment.',
@@ -1421,6 +1428,22 @@ EN: dict[str, str] = {
     '应访 {0}月{1}日': 'Due {0}/{1}',
     '回访人:{0}': 'Visitor: {0}',
     ';': '; ',
+    # Helper I: visit rates against the cases that should be visited; a period not over yet
+    '只要求书面答复': 'Written reply only',
+    '联系不上/拒访': 'Unreachable / refused',
+    '{0}({1} 至 {2},截至 {3})  ·  对比上期同期 {4}({5} 至 {6},前 {7} 天)': '{0} ({1} to {2}, as of {3})  ·  compared with the same days of {4} ({5} to {6}, first {7} days)',
+    '其中 {0} 件由计划人员写明原因取消回访,不计入应回访': '{0} of them had their visit cancelled by the planner with a reason; not counted as due',
+    '回访率({0})': 'Visit rate ({0})',
+    '已回访': 'Visited',
+    '应访未访 {0} 件(回访期限已过仍未回访):{1}': '{0} visits overdue (past their due date, not made): {1}',
+    '应访未访 {0} 件:{1},请尽快回访。': '{0} visits overdue: {1}. Please visit them soon.',
+    '应访未访:无。': 'Overdue visits: none.',
+    '暂无应回访': 'None due yet',
+    '本月办结 {0} 件;不计入应回访:{1}': '{0} handled this month; not counted as due: {1}',
+    '本月回访率({0},截至 {1})': 'Visit rate this month ({0}, as of {1})',
+    '竖线为目标;绿色达标,红色未达标。匿名、联系不上/拒访、未到期的不计入应回访。': 'The line is the target; green met, red not met. Anonymous, unreachable/refused and not-yet-due cases are not counted as due.',
+    '回访率 = 回访宗数 ÷ 应回访宗数。匿名、只要求书面答复、联系不上/拒访、未到期的不计入应回访;取消回访(计划人员写明原因取消的)也不计入;已作废、已合并的案件不计入处理宗数。回访率条中的竖线为目标;绿色为达标,红色为未达标。': 'Visit rate = cases visited ÷ cases due for a visit. Anonymous, written-reply-only, unreachable/refused and not-yet-due cases are not counted as due, nor are visits the planner cancelled with a reason; voided and merged cases are not counted as handled. The line in the rate bar is the target; green met, red not met.',
+    '计划人员写明原因取消的回访(原因见案件的回访抽样记录)': 'Visits the planner cancelled with a reason (see the case\'s visit sampling record)',
 }
 
 # A source that reads differently in one context: (context, source) -> English. The
@@ -1436,5 +1459,6 @@ EN_IN_CONTEXT: dict[tuple[str, str], str] = {
     ("MonthGrid", "休"): "Off",
     ("MonthGrid", "班"): "Work",
     ("VisitPolicyEditor", " 年"): " years",  # Helper B: forms kept N years after filing
+    ("StatsWindow", "取消回访"): "Visit cancelled",  # Helper I: a column of the 《回访统计表》
 }
 # fmt: on

@@ -388,6 +388,9 @@ class FormLedgerPage(QWidget):
         self.ledger_button.clicked.connect(self.print_ledger)
         self.scan_button = QPushButton(self.tr("导入扫描件…"))  # signed forms scanned back (helper D)
         self.scan_button.clicked.connect(self.import_scans)
+        self.view_scan_button = QPushButton(self.tr("查看扫描件…"))
+        self.view_scan_button.setToolTip(self.tr("选中的表单交回后扫描的纸面(含客户签字)"))
+        self.view_scan_button.clicked.connect(self.view_scans)
         self.find_edit = QLineEdit()
         self.find_edit.setPlaceholderText(self.tr("扫描或输入编号,回车"))
         self.find_edit.setClearButtonEnabled(True)
@@ -402,6 +405,7 @@ class FormLedgerPage(QWidget):
             self.sign_out_button,
             self.return_button,
             self.scan_button,
+            self.view_scan_button,
             self.void_button,
             self.ledger_button,
             self.archive_button,
@@ -866,6 +870,26 @@ class FormLedgerPage(QWidget):
         dialog.batch_finished.connect(lambda _batch: (self.refresh(), self.forms_changed.emit()))
         dialog.matched_by_hand.connect(lambda _outcome: (self.refresh(), self.forms_changed.emit()))
         self.scan_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def view_scans(self) -> QDialog | None:
+        """查看扫描件: the selected form's signed paper as scanned back."""
+        from app.form_scans import FormScans
+        from ui.scan_viewer import ScanViewerDialog
+
+        form = self.selected_form()
+        if form is None:
+            self.banner.show_message(self.tr("请先在台账里选中一张表单。"), "warn")
+            return None
+        pages = FormScans(self.forms).pages_of(form)
+        if not pages:
+            self.banner.show_message(
+                self.tr("{0} 还没有扫描件:交回的纸质表可用“导入扫描件…”读入。").format(form.number), "info"
+            )
+            return None
+        dialog = ScanViewerDialog(form, pages, self)
+        self.scan_viewer = dialog
         dialog.open()
         return dialog
 
