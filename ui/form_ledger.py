@@ -413,8 +413,6 @@ class FormLedgerPage(QWidget):
         ):
             actions.addWidget(button)
         actions.addStretch(1)
-        actions.addWidget(QLabel(self.tr("查找编号")))
-        actions.addWidget(self.find_edit)
 
         # Filters
         self.state_filter = QComboBox()
@@ -435,6 +433,9 @@ class FormLedgerPage(QWidget):
         filters.addWidget(self.person_filter)
         filters.addSpacing(16)
         filters.addWidget(self.summary, 1)
+        # 查找编号 sits with the filters, so the row of actions fits 1366 px in every language.
+        filters.addWidget(QLabel(self.tr("查找编号")))
+        filters.addWidget(self.find_edit)
 
         # The ledger
         self.table = QTableWidget(0, len(self.COLUMNS))
