@@ -1336,6 +1336,11 @@ class LetterGroup:
     visits: dict[int, int] = field(default_factory=dict)  # case id -> its planned visit
 
 
+def _month_day(when: dt.datetime) -> str:
+    """09月28日 — not strftime, which fails on Windows for Chinese in the format string."""
+    return f"{when.month:02d}月{when.day:02d}日"
+
+
 class _Replay:
     def __init__(
         self, office: Office, rng: random.Random, estate: Estate, crew: Crew, now: dt.datetime
@@ -1720,7 +1725,7 @@ class _Replay:
     def note(self, story: Story) -> None:
         if story.case is None or story.case.state not in domain.OPEN_STATES:
             return
-        day = (self.clock.now() + dt.timedelta(days=self.rng.randint(0, 2))).strftime("%m月%d日")
+        day = _month_day(self.clock.now() + dt.timedelta(days=self.rng.randint(0, 2)))
         self.cases.add_note(story.case, self.rng.choice(NOTES).format(day=day), story.assignee)
 
     def respond(self, story: Story, what: str = "") -> None:
@@ -1733,7 +1738,7 @@ class _Replay:
         else:
             if case.first_response_at is not None:
                 return
-            day = (self.clock.now() + dt.timedelta(days=1)).strftime("%m月%d日")
+            day = _month_day(self.clock.now() + dt.timedelta(days=1))
             text = self.rng.choice(RESPONSES).format(dept=story.scenario.department, day=day)
             actor = self.clerk()
         self.cases.add_note(case, text, actor, response=True)
