@@ -4,6 +4,6 @@
 the command line, the windows and the tests all share one set of services.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 APP_NAME = "回音"
 APP_ID = "huiyin"

@@ -69,6 +69,7 @@ class SelfTest:
         return [
             ("新建数据文件夹", self.make_data_folder),
             ("电话与身份证号校验", self.check_numbers),
+            ("节假日(暂定年份)", self.check_holidays),
             ("受理案件", self.take_in_case),
             ("办结并计划回访", self.resolve_and_plan),
             ("上门回访与客户签名", self.record_visit),
@@ -130,6 +131,19 @@ class SelfTest:
         else:
             raise SelfTestFailure("校验位错误的身份证号没有被拒绝")
         return "手机、固话、身份证号"
+
+    def check_holidays(self) -> str:
+        """The `holidays` package, which a year without the official table relies on, loads
+        (in a frozen build too) and knows China's festivals by the lunar calendar."""
+        import datetime as dt
+
+        from app.workdays import statutory_days
+
+        off, _worked = statutory_days(2027)
+        for day, name in ((dt.date(2027, 1, 1), "元旦"), (dt.date(2027, 2, 6), "春节")):
+            if name not in off.get(day, ""):
+                raise SelfTestFailure(f"2027 年暂定节假日不对:{day} 应为{name},得到“{off.get(day, '')}”")
+        return f"2027 年暂定放假 {len(off)} 天"
 
     def take_in_case(self) -> str:
         from app.cases import CaseInput
