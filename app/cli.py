@@ -447,10 +447,20 @@ def cmd_report(args: argparse.Namespace, data_dir: Path) -> int:
     finally:
         office.close()
     s = report.current
+    complaints = s.visit_stats["投诉"]
+    rate = f"{complaints.visit_rate:.1%}" if complaints.due else "—"
     print(
-        f"{period.label}:受理 {sum(s.cases_received.values())} 件,办结率 {s.resolution_rate:.1%},"
-        f"逾期 {s.overdue} 件,重复投诉 {len(s.repeat_complaints)} 组,重复维修 {len(s.repeat_repairs)} 组"
+        f"{period.label} {s.period.range_text}:受理 {sum(s.cases_received.values())} 件,"
+        f"办结率 {s.resolution_rate:.1%},逾期 {s.overdue} 件,"
+        f"投诉回访率 {rate}(应回访 {complaints.due} 件,已回访 {complaints.visited} 件),"
+        f"重复投诉 {len(s.repeat_complaints)} 组,重复维修 {len(s.repeat_repairs)} 组"
     )
+    late = [n for k in s.visit_stats.values() for n in k.late_cases]
+    if late:
+        print(f"应访未访 {len(late)} 件:{'、'.join(late)}")
+    if s.period.through is not None:
+        p = report.previous.period
+        print(f"本期尚未结束,与{p.label}同期前 {p.days} 天({p.start:%Y-%m-%d} 至 {p.last_day:%Y-%m-%d})比较")
     return EXIT_OK
 
 

@@ -16,7 +16,7 @@ from app import domain
 from app.case_query import CaseFilter
 from app.models import Case, MajorReport, NightLogEntry, ReworkNotice, Visit, tuple_rows
 from app.office import Office
-from app.stats import Period
+from app.stats import EXEMPT_COLUMNS, Period
 from app.workdays import WorkCalendar
 
 SATISFIED = ("很满意", "满意")
@@ -38,17 +38,21 @@ class VisitorLoad:
 
 @dataclass(frozen=True)
 class KindRate:
-    """This month's 回访率 of one kind against the policy's target."""
+    """This month's 回访率 of one kind against the policy's target (from `app.stats.visit_rates`)."""
 
     kind: str
-    handled: int
-    visited: int
-    rate: float
+    handled: int  # 处理宗数
+    visited: int  # 回访宗数
+    rate: float  # visited / due
     target: float
+    due: int = 0  # 应回访宗数
+    late_cases: tuple[str, ...] = ()  # 应访未访, named
+    # Not in the base, by reason (a key of app.stats.EXEMPT_COLUMNS) with its count, zeros left out.
+    exempt: tuple[tuple[str, int], ...] = ()
 
     @property
     def met(self) -> bool:
-        return self.rate + 1e-9 >= self.target
+        return self.due > 0 and self.rate + 1e-9 >= self.target
 
 
 @dataclass(frozen=True)
@@ -221,7 +225,16 @@ def dashboard(office: Office, today: dt.date) -> DashboardData:
     month = Period.month(today.year, today.month)
     stats = office.statistics().compute(month)
     rates = [
-        KindRate(kind, k.handled, k.visited, k.visit_rate, k.target)
+        KindRate(
+            kind,
+            k.handled,
+            k.visited,
+            k.visit_rate,
+            k.target,
+            due=k.due,
+            late_cases=tuple(k.late_cases),
+            exempt=tuple((attr, n) for attr in EXEMPT_COLUMNS if (n := getattr(k, attr))),
+        )
         for kind, k in stats.visit_stats.items()
         if k.handled or k.target
     ]
@@ -244,7 +257,7 @@ def dashboard(office: Office, today: dt.date) -> DashboardData:
         forms_out_too_long=len(forms),
         forms_out_numbers=[f.number for f in forms],
         major_reports=reports,
-        month=month,
+        month=stats.period,  # up to today (截至) while the month runs
         visit_rates=rates,
         satisfaction_trend=satisfaction_trend(today),
         night_log_pending=NightLogEntry.select().where(NightLogEntry.case.is_null()).count(),

@@ -91,9 +91,10 @@ class Office:
         """The period's figures beside the previous period's, with the archived measures text."""
         stats = self.statistics()
         archive = ReportArchive.get_or_none(ReportArchive.period == period_key(period))
+        current = stats.compute(period)  # a period not over yet is counted up to today (截至)
         return Comparison(
-            current=stats.compute(period),
-            previous=stats.compute(period.previous()),
+            current=current,
+            previous=stats.compute(current.period.previous()),  # the same days of the one before
             measures=archive.measures if archive else "",
             archived_at=archive.archived_at if archive else None,
         )

@@ -37,11 +37,47 @@ def _sheet(
     ws.freeze_panes = "A2"
 
 
+VISIT_HEADER = [
+    "性质",
+    "处理宗数",
+    "匿名",
+    "只要求书面答复",
+    "联系不上/拒访",
+    "未到期",
+    "取消回访",
+    "应回访宗数",
+    "回访宗数",
+    "回访率",
+    "目标",
+    "达标",
+    "应访未访案件",
+]
+
+
 def _visit_rows(s: PeriodStats) -> list[list[Any]]:
+    """The 《回访统计表》 from `app.stats.visit_rates`: rate = visited / due (None when none due)."""
     return [
-        [k, v.handled, v.visited, v.visit_rate, v.target, "是" if v.visit_rate >= v.target else "否"]
+        [
+            k,
+            v.handled,
+            v.anonymous,
+            v.written_reply,
+            v.unreachable,
+            v.not_due,
+            v.cancelled,
+            v.due,
+            v.visited,
+            v.visit_rate if v.due else None,
+            v.target,
+            "—" if v.met is None else ("是" if v.met else "否"),
+            "、".join(v.late_cases),
+        ]
         for k, v in s.visit_stats.items()
     ]
+
+
+def _period_text(s: PeriodStats) -> str:
+    return f"{s.period.label}:{s.period.range_text}"
 
 
 def write_xlsx(data: Comparison, path: Path) -> None:
@@ -49,36 +85,24 @@ def write_xlsx(data: Comparison, path: Path) -> None:
     wb = Workbook()
     wb.remove(wb.active)
     pct = "0.0%"
-    _sheet(
-        wb,
-        "回访统计表",
-        ["性质", "处理宗数", "回访宗数", "回访率", "目标", "达标"],
-        _visit_rows(cur),
-        {4: pct, 5: pct},
-    )
-    _sheet(
-        wb,
-        "上期回访统计",
-        ["性质", "处理宗数", "回访宗数", "回访率", "目标", "达标"],
-        _visit_rows(prev),
-        {4: pct, 5: pct},
-    )
+    _sheet(wb, "回访统计表", VISIT_HEADER, _visit_rows(cur), {10: pct, 11: pct})
+    _sheet(wb, "上期回访统计", VISIT_HEADER, _visit_rows(prev), {10: pct, 11: pct})
     _sheet(
         wb,
         "满意度",
-        ["满意度", cur.period.label, prev.period.label],
+        ["满意度", cur.period.title, prev.period.title],
         [[k, cur.satisfaction[k], prev.satisfaction.get(k, 0)] for k in cur.satisfaction],
     )
     _sheet(
         wb,
         "受理",
-        ["性质", cur.period.label, prev.period.label],
+        ["性质", cur.period.title, prev.period.title],
         [[k, n, prev.cases_received.get(k, 0)] for k, n in cur.cases_received.items()],
     )
     _sheet(
         wb,
         "处理情况",
-        ["指标", cur.period.label, prev.period.label],
+        ["指标", cur.period.title, prev.period.title],
         [
             ["办结率", cur.resolution_rate, prev.resolution_rate],
             ["逾期件数", cur.overdue, prev.overdue],
@@ -137,6 +161,18 @@ def write_xlsx(data: Comparison, path: Path) -> None:
             for t in cur.typical_cases
         ],
     )
-    _sheet(wb, "改进措施与说明", ["内容"], [[data.measures or "(未填写)"], [""], *[[d] for d in DEFINITIONS]])
+    _sheet(
+        wb,
+        "改进措施与说明",
+        ["内容"],
+        [
+            [data.measures or "(未填写)"],
+            [""],
+            [f"本期:{_period_text(cur)}"],
+            [f"对比期间:{_period_text(prev)}"],
+            [""],
+            *[[d] for d in DEFINITIONS],
+        ],
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)

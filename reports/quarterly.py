@@ -74,7 +74,7 @@ class QuarterlyReport(Report):
         super().__init__(office_name)
         self.data = data
         self.generated = generated or dt.date.today()
-        self.title = f"{data.current.period.label} 客户投诉与回访分析报告"
+        self.title = f"{data.current.period.title} 客户投诉与回访分析报告"
         font = register()
         self.styles["h2"] = ParagraphStyle(
             "h2k",
@@ -156,16 +156,20 @@ class QuarterlyReport(Report):
 
     def _cover(self) -> list[Flowable]:
         cur, prev = self.cur.period, self.prev.period
+        if cur.through is not None:
+            # Not over yet: up to the report's day, against the same days of the period before.
+            compared = f"对比期间:{prev.label}同期前 {prev.days} 天({prev.start:%Y-%m-%d} 至 {prev.last_day:%Y-%m-%d})"
+        else:
+            compared = f"对比期间:{prev.label}({prev.start:%Y-%m-%d} 至 {prev.last_day:%Y-%m-%d})"
         lines = [
-            f"统计期间:{cur.start:%Y-%m-%d} 至 {cur.end:%Y-%m-%d}    对比期间:{prev.label}"
-            f"({prev.start:%Y-%m-%d} 至 {prev.end:%Y-%m-%d})",
+            f"统计期间:{cur.range_text}    {compared}",
             f"生成日期:{self.generated:%Y-%m-%d}",
         ]
         if self.data.archived_at:
             lines[-1] += f"    改进措施存档:{self.data.archived_at:%Y-%m-%d %H:%M}"
         out: list[Flowable] = [
             Paragraph(self.office_name, self.styles["cover_office"]),
-            Paragraph(f"{cur.label} 客户投诉与回访分析报告", self.styles["title"]),
+            Paragraph(f"{cur.title} 客户投诉与回访分析报告", self.styles["title"]),
         ]
         out += [Paragraph(line, self.styles["subtitle"]) for line in lines]
         out.append(Spacer(1, 2 * mm))
@@ -218,7 +222,7 @@ class QuarterlyReport(Report):
     # 一、概况 --------------------------------------------------------------------------------
     def _overview(self) -> list[Flowable]:
         s, p = self.cur, self.prev
-        header = ["指标", s.period.label, p.period.label, "变化"]
+        header = ["指标", *(x.period.title.replace("(", "\n(") for x in (s, p)), "变化"]
         rows: list[list[Any]] = [header]
         kinds = kinds_of(s, p)
         for kind in kinds:
@@ -283,8 +287,8 @@ class QuarterlyReport(Report):
         chart = charts.grouped_bars(
             kinds,
             {
-                s.period.label: [float(s.cases_received.get(k, 0)) for k in kinds],
-                p.period.label: [float(p.cases_received.get(k, 0)) for k in kinds],
+                s.period.title: [float(s.cases_received.get(k, 0)) for k in kinds],
+                p.period.title: [float(p.cases_received.get(k, 0)) for k in kinds],
             },
             "各性质受理件数:本期与上期",
             height=62 * mm,
@@ -299,41 +303,77 @@ class QuarterlyReport(Report):
     # 二、回访统计表 --------------------------------------------------------------------------
     def _visit_table(self) -> list[Flowable]:
         s, p = self.cur, self.prev
-        rows: list[list[Any]] = [["性质", "处理宗数", "回访宗数", "回访率", "目标", "达标", "上期回访率"]]
-        style: list[Any] = [("ALIGN", (5, 1), (5, -1), "CENTER")]
-        handled = visited = 0
+        rows: list[list[Any]] = [
+            [
+                "性质",
+                "处理\n宗数",
+                "匿名",
+                "只要求\n书面答复",
+                "联系不上\n/拒访",
+                "未到期",
+                "取消\n回访",
+                "应回访\n宗数",
+                "回访\n宗数",
+                "回访率",
+                "目标",
+                "达标",
+                "上期\n回访率",
+            ]
+        ]
+        met_col = 11
+        style: list[Any] = [("ALIGN", (met_col, 1), (met_col, -1), "CENTER")]
+        totals = [0] * 8  # handled, anonymous, written, unreachable, not due, cancelled, due, visited
+        late: list[str] = []
         for kind in kinds_of(s, p):
             k = s.visit_stats.get(kind)
             if k is None:
                 continue
             before = p.visit_stats.get(kind)
-            handled += k.handled
-            visited += k.visited
-            if k.target <= 0 or k.handled == 0:
-                met = DASH
-            else:
-                met = "达标" if k.visit_rate + 1e-9 >= k.target else "未达标"
+            counts = [
+                k.handled,
+                k.anonymous,
+                k.written_reply,
+                k.unreachable,
+                k.not_due,
+                k.cancelled,
+                k.due,
+                k.visited,
+            ]
+            totals = [a + b for a, b in zip(totals, counts, strict=True)]
+            late += k.late_cases
+            met = DASH if k.met is None else ("达标" if k.met else "未达标")
             if met == "未达标":
-                style.append(("BACKGROUND", (5, len(rows)), (5, len(rows)), WARN))
+                style.append(("BACKGROUND", (met_col, len(rows)), (met_col, len(rows)), WARN))
             rows.append(
                 [
                     kind,
-                    str(k.handled),
-                    str(k.visited),
-                    pct(k.visit_rate) if k.handled else DASH,
+                    *(str(n) for n in counts),
+                    pct(k.visit_rate) if k.due else DASH,
                     pct(k.target, 0) if k.target else "不要求",
                     met,
-                    pct(before.visit_rate) if before and before.handled else DASH,
+                    pct(before.visit_rate) if before and before.due else DASH,
                 ]
             )
-        rows.append(
-            ["合计", str(handled), str(visited), pct(visited / handled) if handled else DASH, "", "", ""]
-        )
+        due, visited = totals[6], totals[7]
+        rows.append(["合计", *(str(n) for n in totals), pct(visited / due) if due else DASH, "", "", ""])
         style.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), colors.HexColor("#f6f8fa")))
         out: list[Flowable] = [
             self.h2("二、回访统计表"),
-            self.table(rows, [34, 24, 24, 24, 24, 24, 26], style=style),
+            self.table(rows, [20, 14, 12, 18, 18, 14, 12, 16, 14, 18, 16, 14, 18], style=style),
         ]
+        if self.cur.period.through is not None:
+            out.append(
+                self.note(
+                    f"本期尚未结束,统计截至 {self.cur.period.through:%Y-%m-%d};回访期限在此日及以后的计入“未到期”。"
+                )
+            )
+        out.append(
+            self.note(
+                f"应访未访 {len(late)} 件(回访期限已过仍未回访):{'、'.join(late)}。"
+                if late
+                else "应访未访:无,应回访的案件均已回访。"
+            )
+        )
 
         # Satisfaction: a table and the pie beside it.
         out.append(self.h3("满意度分布(本期完成的回访,每次计一次)"))

@@ -158,12 +158,16 @@ def test_visit_rate_of_the_month(office, desk):
     d = dashboard(office, TODAY)
     assert d.month.label == "2026年9月"
     rates = {r.kind: r for r in d.visit_rates}
-    # 投诉 handled in September: r1 and r2; visited: r1 → 50% against 100%.
+    # 投诉 handled in September: r1 and r2; r2's visit was dropped by the planner with a reason,
+    # so it is not in the base: 1 should be visited, 1 was → 100%, met.
     complaint = rates["投诉"]
-    assert (complaint.handled, complaint.visited, complaint.target) == (2, 1, 1.0)
-    assert complaint.rate == pytest.approx(0.5) and not complaint.met
-    # 报修 has a target (30%) and nothing handled: shown, 0 of 0 counts as not met.
+    assert (complaint.handled, complaint.due, complaint.visited, complaint.target) == (2, 1, 1, 1.0)
+    assert complaint.rate == 1.0 and complaint.met and complaint.late_cases == ()
+    # The month is not over on 09-28: counted up to today.
+    assert d.month.through == TODAY and d.month.title == "2026年9月(截至 09-28)"
+    # 报修 has a target (30%) and nothing handled: shown, nothing due is not "met".
     assert rates["报修"].handled == 0 and rates["报修"].target == pytest.approx(0.3)
+    assert rates["报修"].due == 0 and not rates["报修"].met
     # Kinds without a target and without handled cases are left out.
     assert "咨询" not in rates
 

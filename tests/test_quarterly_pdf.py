@@ -67,9 +67,11 @@ def test_quarterly_report_content(office, q3, tmp_path):  # noqa: F811
     assert "第 1 页 / 共" in raw
     # The previous quarter's column is there.
     assert "2026年第2季度" in text
-    # 《回访统计表》: 投诉 handled 3, visited 2, 66.7% against 100%: not met; 报修 3 handled, none visited.
-    assert "投诉3266.7%100%未达标" in text
-    assert "报修300.0%" in text
+    # 《回访统计表》: 投诉 handled 3, 1 anonymous, none 书面/拒访/未到期/取消, 2 due, 2 visited: 100%, met;
+    # 报修 3 handled, all due, none visited (no target in this data).
+    assert "投诉31000022100.0%100%达标" in text
+    assert "报修300000300.0%" in text
+    assert "应访未访:无,应回访的案件均已回访。" in text
     for kind in ["投诉", "报修", "建议", "咨询", "求助", "特约服务", "表扬"]:
         assert kind in text
     # Key figures: 8 received this quarter against 1, resolution rate 75%.

@@ -82,16 +82,15 @@ def compute(office, period=None):
 
 def test_visit_statistics(office, q3):
     s = compute(office)
-    # 投诉 handled in Q3: C1, C9, C2 (its last 办结 on 08-18); visited: C1, C2 (C9 is anonymous).
-    assert (s.visit_stats["投诉"].handled, s.visit_stats["投诉"].visited) == (3, 2)
-    assert s.visit_stats["投诉"].visit_rate == pytest.approx(2 / 3)
-    assert s.visit_stats["投诉"].target == 1.0
-    # 报修 handled: C4, C5, C6; none visited (rate 0% in this test). 建议: C8, received in Q2.
-    assert (
-        s.visit_stats["报修"].handled,
-        s.visit_stats["报修"].visited,
-        s.visit_stats["报修"].visit_rate,
-    ) == (3, 0, 0.0)
+    # 投诉 handled in Q3: C1, C9, C2 (its last 办结 on 08-18); visited: C1, C2. C9 is anonymous:
+    # no visit by rule, so it is in its own column and not in the base → 2 of 2, 100%.
+    c = s.visit_stats["投诉"]
+    assert (c.handled, c.anonymous, c.due, c.visited) == (3, 1, 2, 2)
+    assert c.visit_rate == 1.0 and c.target == 1.0 and c.met is True and c.late_cases == []
+    assert c.visited_cases == [q3["C1"], q3["C2"]]
+    # 报修 handled: C4, C5, C6; none visited (rate 0% in this test, so none chosen, none late).
+    r = s.visit_stats["报修"]
+    assert (r.handled, r.due, r.visited, r.visit_rate, r.late_cases, r.met) == (3, 3, 0, 0.0, [], None)
     assert s.visit_stats["建议"].handled == 1
     assert s.visit_stats["咨询"].handled == 0 and s.visit_stats["咨询"].visit_rate == 0.0
     # Visits done in Q3: C1 满意, C2 不满意 then 满意.
@@ -162,7 +161,21 @@ def test_report_command_json(office, q3, tmp_path, capsys):
         "from": "2026-07-01",
         "to": "2026-09-30",
     }
-    assert data["visit_stats"]["投诉"] == {"handled": 3, "visited": 2, "visit_rate": 0.6667, "target": 1.0}
+    assert data["visit_stats"]["投诉"] == {
+        "handled": 3,
+        "due": 2,
+        "visited": 2,
+        "visit_rate": 1.0,
+        "target": 1.0,
+        "met": True,
+        "anonymous": 1,
+        "written_reply": 0,
+        "unreachable": 0,
+        "not_due": 0,
+        "cancelled": 0,
+        "late_cases": [],
+        "visited_cases": [q3["C1"], q3["C2"]],
+    }
     assert set(data["visit_stats"]) >= {"投诉", "报修", "建议", "咨询", "求助", "特约服务", "表扬"}
     assert data["cases_received"]["投诉"] == 4 and data["overdue"] == 2 and data["resolution_rate"] == 0.75
     assert data["repeat_repairs"][0] == {
@@ -185,7 +198,8 @@ def test_excel_export_has_numbers(office, q3, tmp_path):
     write_xlsx(office.quarterly(Period.quarter(2026, 3)), path)
     wb = load_workbook(path)
     rows = {r[0]: r for r in wb["回访统计表"].iter_rows(min_row=2, values_only=True)}
-    assert rows["投诉"][1:4] == (3, 2, pytest.approx(2 / 3))
+    # 处理 3, 匿名 1, 书面 0, 联系不上/拒访 0, 未到期 0, 取消 0, 应回访 2, 回访 2, 100%, 目标 100%, 达标.
+    assert rows["投诉"][1:13] == (3, 1, 0, 0, 0, 0, 2, 2, 1.0, 1.0, "是", None)
     assert isinstance(rows["投诉"][1], int)
     assert [r for r in wb["重复维修"].iter_rows(min_row=2, values_only=True)][0][:3] == (
         "3-2-502",
@@ -207,3 +221,124 @@ def test_notice_examples_and_typical_cases(office, q3, admin):
     office.cases.mark_typical(case, True, "同一问题两次投诉,保洁排班已调整", admin)
     typical = compute(office).typical_cases
     assert [t["case"] for t in typical] == [q3["C2"]] and "保洁排班" in typical[0]["note"]
+
+
+# Visit rates the office can meet (issue 14) ------------------------------------------------
+# A fixed clock in a running quarter: 2026-11-30 10:00, Q4 not over yet.
+NOV30 = T(2026, 11, 30, 10)
+
+
+@pytest.fixture
+def q4(office, admin, clock):
+    """Complaints of November 2026, each standing for one column of the 《回访统计表》."""
+    cases = {}
+
+    def new(key, received, resolved, **fields):
+        clock.at = received
+        values = dict(account=f"案件{key}", kind="投诉", room=f"3-2-50{len(cases) + 1}", category="环境卫生")
+        values.update(fields)
+        case = office.cases.create(CaseInput(**values), admin)
+        if resolved is not None:
+            clock.at = resolved
+            office.cases.resolve(Case.get_by_id(case.id), "已处理", admin)
+        cases[key] = case.number
+        return Case.get_by_id(case.id)
+
+    def first_visit(key):
+        return Visit.get(Visit.case == Case.get(Case.number == cases[key]), Visit.attempt == 1)
+
+    new("visited", T(2026, 11, 2, 9), T(2026, 11, 2, 15))
+    clock.at = T(2026, 11, 3, 10)
+    office.visits.complete(first_visit("visited"), VisitResult(method="电话", satisfaction="满意"), admin)
+    new("anonymous", T(2026, 11, 4, 9), T(2026, 11, 4, 15), anonymous=True, room="")
+    new("refused", T(2026, 11, 5, 9), T(2026, 11, 5, 15))
+    clock.at = T(2026, 11, 6, 10)
+    office.visits.record_attempt(first_visit("refused"), "未接通", actor=admin)
+    office.visits.record_attempt(first_visit("refused"), "拒绝回访", actor=admin, give_up=True)
+    new("unreachable", T(2026, 11, 9, 9), T(2026, 11, 9, 15))
+    clock.at = T(2026, 11, 10, 10)
+    office.visits.record_attempt(first_visit("unreachable"), "号码错误", actor=admin, give_up=True)
+    new("dropped", T(2026, 11, 11, 9), T(2026, 11, 11, 15), channel="巡查发现")
+    clock.at = T(2026, 11, 11, 16)
+    office.visits.drop_by_hand(first_visit("dropped"), "巡查发现的问题,无报事业主,不需回访", admin)
+    voided = new("voided", T(2026, 11, 12, 9), None)
+    clock.at = T(2026, 11, 12, 10)
+    office.cases.void(voided, "重复录入", admin)
+    # Handled on 11-27: its visit (3 days) is due 11-30, today: it can still be made today.
+    new("not_due", T(2026, 11, 27, 9), T(2026, 11, 27, 15))
+    clock.at = NOV30
+    return cases
+
+
+def late_visit(office, admin, clock, cases):
+    """A complaint handled 11-16 whose visit (due 11-19) nobody made: really late."""
+    clock.at = T(2026, 11, 16, 9)
+    case = office.cases.create(
+        CaseInput(account="楼道灯不亮", kind="投诉", room="5-1-101", category="设施设备维护"), admin
+    )
+    clock.at = T(2026, 11, 16, 15)
+    office.cases.resolve(Case.get_by_id(case.id), "已更换灯具", admin)
+    clock.at = NOV30
+    cases["late"] = case.number
+    return case.number
+
+
+def test_every_visitable_complaint_visited_meets_the_target(office, q4):
+    s = compute(office, Period.quarter(2026, 4))
+    c = s.visit_stats["投诉"]
+    # Handled in Q4: visited, anonymous, refused, unreachable, dropped, not_due (the voided one is not).
+    assert c.handled == 6
+    assert (c.anonymous, c.unreachable, c.not_due, c.cancelled, c.written_reply) == (1, 2, 1, 1, 0)
+    assert (c.due, c.visited, c.visited_cases) == (1, 1, [q4["visited"]])
+    assert c.visit_rate == 1.0 and c.met is True and c.late_cases == []
+    # The month on the dashboard says the same.
+    assert compute(office, Period.month(2026, 11)).visit_stats["投诉"].to_json() == c.to_json()
+
+
+def test_one_really_late_visit_is_below_target_and_named(office, admin, clock, q4):
+    late = late_visit(office, admin, clock, q4)
+    c = compute(office, Period.quarter(2026, 4)).visit_stats["投诉"]
+    assert (c.due, c.visited, c.late_cases) == (2, 1, [late])
+    assert c.visit_rate == pytest.approx(0.5) and c.met is False
+    # Visited the next morning: that one counts as visited; but the visit due 11-30 was not made,
+    # so on 12-01 it is late in its turn and named instead.
+    clock.at = T(2026, 12, 1, 9)
+    visit = Visit.get(Visit.case == Case.get(Case.number == late))
+    office.visits.complete(visit, VisitResult(method="电话", satisfaction="满意"), admin)
+    c = compute(office, Period.quarter(2026, 4)).visit_stats["投诉"]
+    assert (c.due, c.visited, c.not_due, c.met, c.late_cases) == (3, 2, 0, False, [q4["not_due"]])
+
+
+def test_a_running_quarter_is_counted_to_today_and_compared_with_the_same_days(office, q4):
+    comparison = office.quarterly(Period.quarter(2026, 4))
+    cur, prev = comparison.current.period, comparison.previous.period
+    assert cur.through == dt.date(2026, 11, 30) and cur.days == 61
+    assert cur.range_text == "2026-10-01 至 2026-11-30(截至 11-30)"
+    assert cur.title == "2026年第4季度(截至 11-30)"
+    # Q3's first 61 days, not the whole of Q3.
+    assert (prev.start, prev.last_day, prev.days) == (dt.date(2026, 7, 1), dt.date(2026, 8, 30), 61)
+    assert prev.label == "2026年第3季度"
+    data = comparison.current.to_json()["period"]
+    assert data["through"] == "2026-11-30" and data["quarter"] == 4 and data["days"] == 61
+    # A quarter that is over is whole, and so is the one before it.
+    whole = office.quarterly(Period.quarter(2026, 3))
+    assert whole.current.period == Period.quarter(2026, 3) and whole.previous.period == Period.quarter(
+        2026, 2
+    )
+
+
+def test_running_periods_of_every_length():
+    today = dt.date(2026, 11, 30)
+    # On its last day a month is not over yet; the day after, it is whole.
+    assert Period.month(2026, 11).running(today).through == today
+    assert Period.month(2026, 11).running(dt.date(2026, 12, 1)) == Period.month(2026, 11)
+    assert Period.month(2026, 12).running(today) == Period.month(2026, 12)  # not begun: whole
+    dec = Period.month(2026, 12).running(dt.date(2026, 12, 10))
+    assert dec.previous() == Period(
+        dt.date(2026, 11, 1), dt.date(2026, 11, 30), "2026年11月", dt.date(2026, 11, 10)
+    )
+    year = Period.year(2026).running(today)
+    assert year.previous().last_day == dt.date(2025, 11, 30)
+    # Longer than the period before (31 days of a month after a 30-day one): the whole one before.
+    march = Period.month(2026, 3).running(dt.date(2026, 3, 30))
+    assert march.previous().last_day == dt.date(2026, 2, 28)

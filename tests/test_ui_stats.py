@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 from app.case_query import CaseFilter
 from app.dashboard import dashboard
 from app.stats import Period
-from tests.test_stats import q3  # noqa: F401
+from tests.test_stats import NOV30, late_visit, q3, q4  # noqa: F401
 from ui.dashboard import DashboardPage
 from ui.stats_window import StatsWindow
 
@@ -69,9 +69,11 @@ def test_computes_q3_on_a_worker(qtbot, window):
     comparison = computed_q3(qtbot, window)
     assert comparison.current.period == Period.quarter(2026, 3)
     assert comparison.previous.period == Period.quarter(2026, 2)
-    # 投诉: handled 3, visited 2 → 66.7% against 100%: not met, in words.
+    # 投诉: handled 3, one anonymous (own column, no visit by rule); 2 due, 2 visited → 100%: met.
     row = row_of(window.visit_table, "投诉")
-    assert row[1:6] == ["3", "2", "66.7%", "100%", "✗ 未达标"]
+    assert row[1:12] == ["3", "1", "0", "0", "0", "0", "2", "2", "100.0%", "100%", "✓ 达标"]
+    assert window.late_visits.text() == "应访未访:无。"
+    assert "截至" not in window.heading.text()
     assert window.compute_button.isEnabled() and not window.busy.isVisible()
     assert window.pdf_button.isEnabled() and window.tabs.isEnabled()
     # Satisfaction spread: 满意 2 of 3, 不满意 1.
@@ -217,3 +219,85 @@ def test_dashboard_shows_a_read_error(qtbot):
     page = DashboardPage(broken)
     qtbot.addWidget(page)
     assert page.banner.text() == "工作台数据读取失败:程序遇到一个意外错误。"
+
+
+# One definition of the visit rate everywhere (issue 14) -----------------------------------
+def test_every_place_agrees_on_the_visit_rate_to_the_case(qtbot, office, admin, clock, q4, tmp_path):  # noqa: F811
+    """The dashboard, the statistics window, the PDF, the Excel file and the command line show
+    the numbers of `app.stats.visit_rates`, and name the same late case."""
+    import json
+
+    from openpyxl import load_workbook
+
+    from app.cli import main
+    from app.stats_export import write_xlsx
+    from reports.quarterly import QuarterlyReport
+    from tests.test_reports import pdf_text
+
+    late = late_visit(office, admin, clock, q4)
+    truth = office.statistics().compute(Period.quarter(2026, 4)).visit_stats["投诉"]
+    assert (truth.handled, truth.due, truth.visited, truth.late_cases) == (7, 2, 1, [late])
+    assert (truth.anonymous, truth.unreachable, truth.not_due) == (1, 2, 1)
+
+    # 工作台: November is all of these cases.
+    d = dashboard(office, NOV30.date())
+    rate = {r.kind: r for r in d.visit_rates}["投诉"]
+    assert (rate.handled, rate.due, rate.visited, rate.late_cases) == (7, 2, 1, (late,))
+    assert dict(rate.exempt) == {"anonymous": 1, "unreachable": 2, "not_due": 1}
+    page = DashboardPage(lambda: dashboard(office, NOV30.date()))
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    row = row_of(page.rate_table, "投诉")
+    assert row[1:3] == ["2", "1"] and row[4] == "✗ 未达标"
+    assert late in page.rate_note.text()
+    assert page.rate_box.title() == "本月回访率(2026年11月,截至 11-30)"
+
+    # The statistics window, Q4 not over yet.
+    w = StatsWindow(office.quarterly, lambda c: b"", lambda c, p: None, lambda p, t: None)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    w.kind_combo.setCurrentIndex(1)
+    w.year_spin.setValue(2026)
+    w.quarter_combo.setCurrentIndex(3)
+    with qtbot.waitSignal(w.computed, timeout=10000):
+        qtbot.mouseClick(w.compute_button, Qt.MouseButton.LeftButton)
+    assert row_of(w.visit_table, "投诉")[1:12] == [
+        "7",
+        "1",
+        "0",
+        "2",
+        "1",
+        "1",
+        "2",
+        "1",
+        "50.0%",
+        "100%",
+        "✗ 未达标",
+    ]
+    assert late in w.late_visits.text()
+    assert "截至 11-30" in w.heading.text() and "2026-07-01 至 2026-08-30,前 61 天" in w.heading.text()
+
+    # The quarterly PDF.
+    comparison = office.quarterly(Period.quarter(2026, 4))
+    text = "".join(pdf_text(QuarterlyReport(office.name, comparison).generate()).split())
+    assert "投诉7102112150.0%100%未达标" in text
+    assert f"应访未访1件(回访期限已过仍未回访):{late}" in text
+    assert "统计期间:2026-10-01至2026-11-30(截至11-30)" in text
+    assert "2026年第3季度同期前61天(2026-07-01至2026-08-30)" in text
+
+    # Excel.
+    path = tmp_path / "q4.xlsx"
+    write_xlsx(comparison, path)
+    rows = {r[0]: r for r in load_workbook(path)["回访统计表"].iter_rows(min_row=2, values_only=True)}
+    assert rows["投诉"][1:13] == (7, 1, 0, 2, 1, 1, 2, 1, 0.5, 1.0, "否", late)
+
+    # The command line.
+    office.close()
+    out = tmp_path / "q4.json"
+    args = ["--data-dir", str(office.data_dir), "report", "quarterly", "--year", "2026", "--quarter", "4"]
+    assert main([*args, "--json", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["visit_stats"]["投诉"] == truth.to_json()
+    assert data["period"]["through"] == "2026-11-30"

@@ -1439,6 +1439,7 @@ EN: dict[str, str] = {
     '应访未访 {0} 件:{1},请尽快回访。': '{0} visits overdue: {1}. Please visit them soon.',
     '应访未访:无。': 'Overdue visits: none.',
     '暂无应回访': 'None due yet',
+    '已取消回访': 'Visit cancelled',
     '本月办结 {0} 件;不计入应回访:{1}': '{0} handled this month; not counted as due: {1}',
     '本月回访率({0},截至 {1})': 'Visit rate this month ({0}, as of {1})',
     '竖线为目标;绿色达标,红色未达标。匿名、联系不上/拒访、未到期的不计入应回访。': 'The line is the target; green met, red not met. Anonymous, unreachable/refused and not-yet-due cases are not counted as due.',
@@ -1459,6 +1460,5 @@ EN_IN_CONTEXT: dict[tuple[str, str], str] = {
     ("MonthGrid", "休"): "Off",
     ("MonthGrid", "班"): "Work",
     ("VisitPolicyEditor", " 年"): " years",  # Helper B: forms kept N years after filing
-    ("StatsWindow", "取消回访"): "Visit cancelled",  # Helper I: a column of the 《回访统计表》
 }
 # fmt: on

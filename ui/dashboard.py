@@ -8,6 +8,7 @@ again. Anything that needs attention says so in words as well as in red.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TR_NOOP, QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt, Signal
@@ -339,14 +340,15 @@ class DashboardPage(QWidget):
 
         # This month's rate against target.
         self.rate_table = _table(
-            [self.tr("性质"), self.tr("处理"), self.tr("回访"), self.tr("回访率 / 目标"), self.tr("达标")]
+            [self.tr("性质"), self.tr("应回访"), self.tr("已回访"), self.tr("回访率 / 目标"), self.tr("达标")]
         )
         self.rate_table.setItemDelegateForColumn(3, RateBarDelegate(self.rate_table))
         self.rate_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.rate_table.horizontalHeader().setStretchLastSection(False)
         self.rate_box = QGroupBox(self.tr("本月回访率"))
-        self.rate_note = QLabel(self.tr("竖线为目标;绿色达标,红色未达标。"))
+        self.rate_note = QLabel()
         self.rate_note.setStyleSheet(f"color: {MUTED.name()};")
+        self.rate_note.setTextFormat(Qt.TextFormat.RichText)
         rl = QVBoxLayout(self.rate_box)
         rl.addWidget(self.rate_table)
         rl.addWidget(self.rate_note)
@@ -472,34 +474,60 @@ class DashboardPage(QWidget):
         table.setVisible(bool(d.visitors))
         self.visitor_empty.setVisible(not d.visitors)
 
-        # Rates.
-        self.rate_box.setTitle(
-            self.tr("本月回访率({0},截至今日)").format(
-                self.tr("{0}年{1}月").format(d.month.start.year, d.month.start.month)
-            )
-        )
+        # Rates: cases that should be visited by today against those visited (app.stats.visit_rates).
+        month = self.tr("{0}年{1}月").format(d.month.start.year, d.month.start.month)
+        if d.month.through is not None:
+            title = self.tr("本月回访率({0},截至 {1})").format(month, d.month.through.strftime("%m-%d"))
+        else:
+            title = self.tr("回访率({0})").format(month)
+        self.rate_box.setTitle(title)
         table = self.rate_table
         table.setRowCount(len(d.visit_rates))
         for row, r in enumerate(d.visit_rates):
             table.setItem(row, 0, _item(r.kind))
-            table.setItem(row, 1, _item(r.handled, True))
+            due = _item(r.due, True)
+            exempt = self.tr("、").join(f"{self._exempt_label(attr)} {n}" for attr, n in r.exempt)
+            due.setToolTip(
+                self.tr("本月办结 {0} 件;不计入应回访:{1}").format(r.handled, exempt or self.tr("无"))
+            )
+            table.setItem(row, 1, due)
             table.setItem(row, 2, _item(r.visited, True))
             bar = _item(self.tr("{0} / {1}").format(percent(r.rate), percent(r.target, 0)))
-            bar.setData(RATE_ROLE, (r.rate, r.target))
+            bar.setData(RATE_ROLE, (r.rate, r.target) if r.due else None)
             bar.setToolTip(self.tr("回访率 {0},目标 {1}").format(percent(r.rate), percent(r.target, 0)))
-            table.setItem(row, 3, bar)
+            table.setItem(row, 3, bar if r.due else _item("—", colour=MUTED))
             if r.target <= 0:
                 met = _item(self.tr("无目标"), colour=MUTED)
-            elif r.handled == 0:
-                met = _item(self.tr("本月无办结"), colour=MUTED)
+            elif r.due == 0:
+                met = _item(self.tr("暂无应回访"), colour=MUTED)
             elif r.met:
                 met = _item(self.tr("✓ 达标"), colour=GOOD)
             else:
                 met = _item(self.tr("✗ 未达标"), colour=ALERT)
             table.setItem(row, 4, met)
         table.resizeColumnsToContents()
+        late = [number for r in d.visit_rates for number in r.late_cases]
+        note = html.escape(
+            self.tr("竖线为目标;绿色达标,红色未达标。匿名、联系不上/拒访、未到期的不计入应回访。")
+        )
+        if late:
+            shown = self.tr("、").join(late[:5]) + (self.tr(" 等") if len(late) > 5 else "")
+            words = html.escape(self.tr("应访未访 {0} 件:{1},请尽快回访。").format(len(late), shown))
+            note += f'<br><span style="color: {ALERT.name()};">{words}</span>'
+        self.rate_note.setText(note)
+        self.rate_note.setWordWrap(True)
 
         self.trend.set_months(d.satisfaction_trend)
+
+    def _exempt_label(self, attr: str) -> str:
+        """The column names of app.stats.EXEMPT_COLUMNS, translated."""
+        labels = {
+            "anonymous": self.tr("匿名"),
+            "written_reply": self.tr("只要求书面答复"),
+            "unreachable": self.tr("联系不上/拒访"),
+            "not_due": self.tr("未到期"),
+        }
+        return labels.get(attr, attr)
 
     def _show_forms_notice(self, d: DashboardData) -> None:
         """归档 late (red) or due (amber), and filed forms the policy no longer keeps."""

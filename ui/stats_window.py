@@ -344,6 +344,9 @@ class PeopleChart(QWidget):
 
 
 # Small helpers --------------------------------------------------------------------------
+VISIT_RATE_COLUMN = 9  # the 回访率 bar in the 《回访统计表》 tab
+
+
 def _table(columns: list[str], stretch: int | None = None) -> QTableWidget:
     table = QTableWidget(0, len(columns))
     table.setHorizontalHeaderLabels(columns)
@@ -551,19 +554,27 @@ class StatsWindow(QWidget):
                 for c in (
                     QT_TR_NOOP("性质"),
                     QT_TR_NOOP("处理宗数"),
+                    QT_TR_NOOP("匿名"),
+                    QT_TR_NOOP("只要求书面答复"),
+                    QT_TR_NOOP("联系不上/拒访"),
+                    QT_TR_NOOP("未到期"),
+                    QT_TR_NOOP("已取消回访"),
+                    QT_TR_NOOP("应回访"),
                     QT_TR_NOOP("回访宗数"),
                     QT_TR_NOOP("回访率"),
                     QT_TR_NOOP("目标"),
                     QT_TR_NOOP("达标"),
-                    QT_TR_NOOP("上期处理"),
-                    QT_TR_NOOP("上期回访"),
                     QT_TR_NOOP("上期回访率"),
                     QT_TR_NOOP("较上期"),
                 )
             ],
-            3,
+            VISIT_RATE_COLUMN,
         )
-        self.visit_table.setItemDelegateForColumn(3, RateBarDelegate(self.visit_table))
+        self.visit_table.setItemDelegateForColumn(VISIT_RATE_COLUMN, RateBarDelegate(self.visit_table))
+        # 应访未访: cases whose visit is past due, by number (double-click opens one).
+        self.late_visits = QLabel()
+        self.late_visits.setWordWrap(True)
+        self.late_visits.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.satisfaction_table = _table(
             [
                 self.tr(c)
@@ -600,9 +611,17 @@ class StatsWindow(QWidget):
         lower.addWidget(uns_box, 3)
         page = QWidget()
         layout = QVBoxLayout(page)
-        note = QLabel(self.tr("回访率条中的竖线为目标;绿色为达标,红色为未达标。"))
+        note = QLabel(
+            self.tr(
+                "回访率 = 回访宗数 ÷ 应回访宗数。匿名、只要求书面答复、联系不上/拒访、未到期的不计入应回访;"
+                "取消回访(计划人员写明原因取消的)也不计入;已作废、已合并的案件不计入处理宗数。"
+                "回访率条中的竖线为目标;绿色为达标,红色为未达标。"
+            )
+        )
+        note.setWordWrap(True)
         note.setStyleSheet(f"color: {MUTED.name()};")
         layout.addWidget(self.visit_table)
+        layout.addWidget(self.late_visits)
         layout.addWidget(note)
         layout.addLayout(lower)
         layout.addStretch(1)
@@ -890,11 +909,29 @@ class StatsWindow(QWidget):
     def show_comparison(self, comparison: Comparison) -> None:
         self.comparison = comparison
         cur, prev = comparison.current, comparison.previous
-        self.heading.setText(
-            self.tr("{0}({1} 至 {2})  ·  对比上期 {3}").format(
-                cur.period.label, cur.period.start.isoformat(), cur.period.end.isoformat(), prev.period.label
+        if cur.period.through is not None:
+            # A period not over yet: counted up to today, compared with the same days before it.
+            self.heading.setText(
+                self.tr("{0}({1} 至 {2},截至 {3})  ·  对比上期同期 {4}({5} 至 {6},前 {7} 天)").format(
+                    cur.period.label,
+                    cur.period.start.isoformat(),
+                    cur.period.last_day.isoformat(),
+                    cur.period.last_day.strftime("%m-%d"),
+                    prev.period.label,
+                    prev.period.start.isoformat(),
+                    prev.period.last_day.isoformat(),
+                    prev.period.days,
+                )
             )
-        )
+        else:
+            self.heading.setText(
+                self.tr("{0}({1} 至 {2})  ·  对比上期 {3}").format(
+                    cur.period.label,
+                    cur.period.start.isoformat(),
+                    cur.period.end.isoformat(),
+                    prev.period.label,
+                )
+            )
         self._show_visits(cur, prev)
         self._show_complaints(cur, prev)
         self._show_handling(cur, prev)
@@ -908,37 +945,52 @@ class StatsWindow(QWidget):
 
     def _show_visits(self, cur: PeriodStats, prev: PeriodStats) -> None:
         rows = []
+        late: list[str] = []
         for kind, k in cur.visit_stats.items():
             p = prev.visit_stats.get(kind)
-            rate = _item(percent(k.visit_rate))
-            rate.setData(RATE_ROLE, (k.visit_rate, k.target) if k.target or k.handled else None)
+            late += k.late_cases
+            rate = _item(percent(k.visit_rate) if k.due else "—")
+            rate.setData(RATE_ROLE, (k.visit_rate, k.target) if k.due else None)
             if k.target <= 0:
                 met = _item(self.tr("无目标"), colour=MUTED)
-            elif k.handled == 0:
-                met = _item(self.tr("无办结"), colour=MUTED)
-            elif k.visit_rate + 1e-9 >= k.target:
+            elif k.due == 0:
+                met = _item(self.tr("暂无应回访"), colour=MUTED)
+            elif k.met:
                 met = _item(self.tr("✓ 达标"), colour=GOOD)
             else:
                 met = _item(self.tr("✗ 未达标"), colour=ALERT)
+            cancelled = _item(k.cancelled, True, MUTED)
+            cancelled.setToolTip(self.tr("计划人员写明原因取消的回访(原因见案件的回访抽样记录)"))
             rows.append(
                 [
                     _item(kind),
                     _item(k.handled, True),
+                    _item(k.anonymous, True, MUTED),
+                    _item(k.written_reply, True, MUTED),
+                    _item(k.unreachable, True, MUTED),
+                    _item(k.not_due, True, MUTED),
+                    cancelled,
+                    _item(k.due, True),
                     _item(k.visited, True),
                     rate,
                     _item(percent(k.target, 0), True),
                     met,
-                    _item(p.handled if p else 0, True, MUTED),
-                    _item(p.visited if p else 0, True, MUTED),
-                    _item(percent(p.visit_rate) if p else "—", True, MUTED),
-                    _item(
-                        _change(k.visit_rate, p.visit_rate, True) if p and (k.handled or p.handled) else "—",
-                        True,
-                    ),
+                    _item(percent(p.visit_rate) if p and p.due else "—", True, MUTED),
+                    _item(_change(k.visit_rate, p.visit_rate, True) if p and k.due and p.due else "—", True),
                 ]
             )
         _fill(self.visit_table, rows)
         _fit_height(self.visit_table)
+        if late:
+            self.late_visits.setText(
+                self.tr("应访未访 {0} 件(回访期限已过仍未回访):{1}").format(
+                    len(late), self.tr("、").join(late)
+                )
+            )
+            self.late_visits.setStyleSheet(f"color: {ALERT.name()};")
+        else:
+            self.late_visits.setText(self.tr("应访未访:无。"))
+            self.late_visits.setStyleSheet(f"color: {GOOD.darker(130).name()};")
 
         total_c = sum(cur.satisfaction.values()) or 0
         total_p = sum(prev.satisfaction.values()) or 0

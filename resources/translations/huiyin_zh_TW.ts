@@ -1,7259 +1,7259 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="zh_CN">
-<context>
-    <name></name>
-    <message>
-        <source>案件</source>
-        <translation>案件</translation>
-    </message>
-    <message>
-        <source>业主</source>
-        <translation>業主</translation>
-    </message>
-    <message>
-        <source>房号</source>
-        <translation>房號</translation>
-    </message>
-    <message>
-        <source>人员</source>
-        <translation>人員</translation>
-    </message>
-    <message>
-        <source>部门</source>
-        <translation>部門</translation>
-    </message>
-    <message>
-        <source>制度设置</source>
-        <translation>制度設定</translation>
-    </message>
-    <message>
-        <source>派工单</source>
-        <translation>派工單</translation>
-    </message>
-    <message>
-        <source>延期</source>
-        <translation>延期</translation>
-    </message>
-    <message>
-        <source>重大投诉报告</source>
-        <translation>重大投訴報告</translation>
-    </message>
-    <message>
-        <source>公开信</source>
-        <translation>公開信</translation>
-    </message>
-    <message>
-        <source>回访</source>
-        <translation>回訪</translation>
-    </message>
-    <message>
-        <source>回访抽样</source>
-        <translation>回訪抽樣</translation>
-    </message>
-    <message>
-        <source>返工通知</source>
-        <translation>返工通知</translation>
-    </message>
-    <message>
-        <source>签名</source>
-        <translation>簽名</translation>
-    </message>
-    <message>
-        <source>回访审核</source>
-        <translation>回訪審核</translation>
-    </message>
-    <message>
-        <source>回访记录表</source>
-        <translation>回訪記錄表</translation>
-    </message>
-    <message>
-        <source>季度报告</source>
-        <translation>季度報告</translation>
-    </message>
-    <message>
-        <source>节假日</source>
-        <translation>節假日</translation>
-    </message>
-    <message>
-        <source>新建</source>
-        <translation>新建</translation>
-    </message>
-    <message>
-        <source>修改</source>
-        <translation>修改</translation>
-    </message>
-    <message>
-        <source>序号</source>
-        <translation>序號</translation>
-    </message>
-    <message>
-        <source>时间</source>
-        <translation>時間</translation>
-    </message>
-    <message>
-        <source>操作</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <source>对象</source>
-        <translation>對象</translation>
-    </message>
-    <message>
-        <source>记录</source>
-        <translation>記錄</translation>
-    </message>
-    <message>
-        <source>项目</source>
-        <translation>項目</translation>
-    </message>
-    <message>
-        <source>内容</source>
-        <translation>內容</translation>
-    </message>
-    <message>
-        <source>原值</source>
-        <translation>原值</translation>
-    </message>
-    <message>
-        <source>新值</source>
-        <translation>新值</translation>
-    </message>
-    <message>
-        <source>备份时间</source>
-        <translation>備份時間</translation>
-    </message>
-    <message>
-        <source>文件</source>
-        <translation>檔案</translation>
-    </message>
-    <message>
-        <source>大小</source>
-        <translation>大小</translation>
-    </message>
-    <message>
-        <source>校验</source>
-        <translation>校驗</translation>
-    </message>
-    <message>
-        <source> 天</source>
-        <translation> 天</translation>
-    </message>
-    <message>
-        <source> 周</source>
-        <translation> 周</translation>
-    </message>
-    <message>
-        <source> 个月</source>
-        <translation> 個月</translation>
-    </message>
-    <message>
-        <source>确定</source>
-        <translation>確定</translation>
-    </message>
-    <message>
-        <source>派工</source>
-        <translation>派工</translation>
-    </message>
-    <message>
-        <source>签收</source>
-        <translation>簽收</translation>
-    </message>
-    <message>
-        <source>进展 / 回复业主</source>
-        <translation>進展 / 回覆業主</translation>
-    </message>
-    <message>
-        <source>办结</source>
-        <translation>辦結</translation>
-    </message>
-    <message>
-        <source>关闭案件</source>
-        <translation>關閉案件</translation>
-    </message>
-    <message>
-        <source>重开</source>
-        <translation>重開</translation>
-    </message>
-    <message>
-        <source>为什么重开,如业主不满意、问题复发</source>
-        <translation>為什麼重開,如業主不滿意、問題復發</translation>
-    </message>
-    <message>
-        <source>重开原因(&amp;R)</source>
-        <translation>重開原因(&amp;R)</translation>
-    </message>
-    <message>
-        <source>作废</source>
-        <translation>作廢</translation>
-    </message>
-    <message>
-        <source>为什么作废,如重复录入、录错房号</source>
-        <translation>為什麼作廢,如重複錄入、錄錯房號</translation>
-    </message>
-    <message>
-        <source>作废原因(&amp;R)</source>
-        <translation>作廢原因(&amp;R)</translation>
-    </message>
-    <message>
-        <source>保存</source>
-        <translation>儲存</translation>
-    </message>
-    <message>
-        <source>合并</source>
-        <translation>合併</translation>
-    </message>
-    <message>
-        <source>重新定级</source>
-        <translation>重新定級</translation>
-    </message>
-    <message>
-        <source>已提交</source>
-        <translation>已提交</translation>
-    </message>
-    <message>
-        <source>投诉内容</source>
-        <translation>投訴內容</translation>
-    </message>
-    <message>
-        <source>原因</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>处理经过</source>
-        <translation>處理經過</translation>
-    </message>
-    <message>
-        <source>处理结果</source>
-        <translation>處理結果</translation>
-    </message>
-    <message>
-        <source>经验教训</source>
-        <translation>經驗教訓</translation>
-    </message>
-    <message>
-        <source>纠正预防措施</source>
-        <translation>糾正預防措施</translation>
-    </message>
-    <message>
-        <source>派工(&amp;D)</source>
-        <translation>派工(&amp;D)</translation>
-    </message>
-    <message>
-        <source>签收(&amp;S)</source>
-        <translation>簽收(&amp;S)</translation>
-    </message>
-    <message>
-        <source>进展/回复业主(&amp;N)</source>
-        <translation>進展/回覆業主(&amp;N)</translation>
-    </message>
-    <message>
-        <source>延期(&amp;E)</source>
-        <translation>延期(&amp;E)</translation>
-    </message>
-    <message>
-        <source>办结(&amp;R)</source>
-        <translation>辦結(&amp;R)</translation>
-    </message>
-    <message>
-        <source>关闭案件(&amp;C)</source>
-        <translation>關閉案件(&amp;C)</translation>
-    </message>
-    <message>
-        <source>重开(&amp;O)</source>
-        <translation>重開(&amp;O)</translation>
-    </message>
-    <message>
-        <source>合并(&amp;M)</source>
-        <translation>合併(&amp;M)</translation>
-    </message>
-    <message>
-        <source>典型案例(&amp;T)</source>
-        <translation>典型案例(&amp;T)</translation>
-    </message>
-    <message>
-        <source>重新定级(&amp;G)</source>
-        <translation>重新定級(&amp;G)</translation>
-    </message>
-    <message>
-        <source>作废(&amp;V)</source>
-        <translation>作廢(&amp;V)</translation>
-    </message>
-    <message>
-        <source>类型</source>
-        <translation>類型</translation>
-    </message>
-    <message>
-        <source>经办人</source>
-        <translation>經辦人</translation>
-    </message>
-    <message>
-        <source>姓名</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>角色</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>负责楼栋</source>
-        <translation>負責樓棟</translation>
-    </message>
-    <message>
-        <source>登录名</source>
-        <translation>登入名</translation>
-    </message>
-    <message>
-        <source>密码</source>
-        <translation>密碼</translation>
-    </message>
-    <message>
-        <source>临期</source>
-        <translation>臨期</translation>
-    </message>
-    <message>
-        <source>编号</source>
-        <translation>編號</translation>
-    </message>
-    <message>
-        <source>客户</source>
-        <translation>客戶</translation>
-    </message>
-    <message>
-        <source>状态</source>
-        <translation>狀態</translation>
-    </message>
-    <message>
-        <source>期限状态</source>
-        <translation>期限狀態</translation>
-    </message>
-    <message>
-        <source>超期未交回</source>
-        <translation>超期未交回</translation>
-    </message>
-    <message>
-        <source>全部</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <source>领用人</source>
-        <translation>領用人</translation>
-    </message>
-    <message>
-        <source>领用时间</source>
-        <translation>領用時間</translation>
-    </message>
-    <message>
-        <source>已领用天数</source>
-        <translation>已領用天數</translation>
-    </message>
-    <message>
-        <source>回访事项</source>
-        <translation>回訪事項</translation>
-    </message>
-    <message>
-        <source>回访次数</source>
-        <translation>回訪次數</translation>
-    </message>
-    <message>
-        <source>交回时间</source>
-        <translation>交回時間</translation>
-    </message>
-    <message>
-        <source>核对人</source>
-        <translation>核對人</translation>
-    </message>
-    <message>
-        <source>备注/作废原因</source>
-        <translation>備註/作廢原因</translation>
-    </message>
-    <message>
-        <source>满意度</source>
-        <translation>滿意度</translation>
-    </message>
-    <message>
-        <source>客户要求</source>
-        <translation>客戶要求</translation>
-    </message>
-    <message>
-        <source>性质</source>
-        <translation>性質</translation>
-    </message>
-    <message>
-        <source>有效性</source>
-        <translation>有效性</translation>
-    </message>
-    <message>
-        <source>程度</source>
-        <translation>程度</translation>
-    </message>
-    <message>
-        <source>类别</source>
-        <translation>類別</translation>
-    </message>
-    <message>
-        <source>紧急程度</source>
-        <translation>緊急程度</translation>
-    </message>
-    <message>
-        <source>渠道</source>
-        <translation>渠道</translation>
-    </message>
-    <message>
-        <source>受理时间</source>
-        <translation>受理時間</translation>
-    </message>
-    <message>
-        <source>责任部门</source>
-        <translation>責任部門</translation>
-    </message>
-    <message>
-        <source>客户姓名</source>
-        <translation>客戶姓名</translation>
-    </message>
-    <message>
-        <source>联系电话</source>
-        <translation>聯絡電話</translation>
-    </message>
-    <message>
-        <source>发生时间</source>
-        <translation>發生時間</translation>
-    </message>
-    <message>
-        <source>发生地点</source>
-        <translation>發生地點</translation>
-    </message>
-    <message>
-        <source>被投诉对象</source>
-        <translation>被投訴對象</translation>
-    </message>
-    <message>
-        <source>首次回复期限</source>
-        <translation>首次回覆期限</translation>
-    </message>
-    <message>
-        <source>办结期限</source>
-        <translation>辦結期限</translation>
-    </message>
-    <message>
-        <source>答复期限</source>
-        <translation>答覆期限</translation>
-    </message>
-    <message>
-        <source>首次回复时间</source>
-        <translation>首次回覆時間</translation>
-    </message>
-    <message>
-        <source>办结时间</source>
-        <translation>辦結時間</translation>
-    </message>
-    <message>
-        <source>关闭时间</source>
-        <translation>關閉時間</translation>
-    </message>
-    <message>
-        <source>并入</source>
-        <translation>併入</translation>
-    </message>
-    <message>
-        <source>作废原因</source>
-        <translation>作廢原因</translation>
-    </message>
-    <message>
-        <source>典型案例</source>
-        <translation>典型案例</translation>
-    </message>
-    <message>
-        <source>典型案例说明</source>
-        <translation>典型案例說明</translation>
-    </message>
-    <message>
-        <source>匿名</source>
-        <translation>匿名</translation>
-    </message>
-    <message>
-        <source>台账编号</source>
-        <translation>台賬編號</translation>
-    </message>
-    <message>
-        <source>登记人</source>
-        <translation>登記人</translation>
-    </message>
-    <message>
-        <source>身份证号</source>
-        <translation>身份證號</translation>
-    </message>
-    <message>
-        <source>入住日期</source>
-        <translation>入住日期</translation>
-    </message>
-    <message>
-        <source>备注</source>
-        <translation>備註</translation>
-    </message>
-    <message>
-        <source>在用</source>
-        <translation>在用</translation>
-    </message>
-    <message>
-        <source>锁定至</source>
-        <translation>鎖定至</translation>
-    </message>
-    <message>
-        <source>回访方式</source>
-        <translation>回訪方式</translation>
-    </message>
-    <message>
-        <source>回访人</source>
-        <translation>回訪人</translation>
-    </message>
-    <message>
-        <source>期限</source>
-        <translation>期限</translation>
-    </message>
-    <message>
-        <source>回访内容</source>
-        <translation>回訪內容</translation>
-    </message>
-    <message>
-        <source>客户意见</source>
-        <translation>客戶意見</translation>
-    </message>
-    <message>
-        <source>不足之处</source>
-        <translation>不足之處</translation>
-    </message>
-    <message>
-        <source>完成时间</source>
-        <translation>完成時間</translation>
-    </message>
-    <message>
-        <source>密码连续输错次数</source>
-        <translation>密碼連續輸錯次數</translation>
-    </message>
-    <message>
-        <source>建立时间</source>
-        <translation>建立時間</translation>
-    </message>
-    <message>
-        <source>排序</source>
-        <translation>排序</translation>
-    </message>
-    <message>
-        <source>单元</source>
-        <translation>單元</translation>
-    </message>
-    <message>
-        <source>指派给</source>
-        <translation>指派給</translation>
-    </message>
-    <message>
-        <source>派工说明</source>
-        <translation>派工說明</translation>
-    </message>
-    <message>
-        <source>派工时间</source>
-        <translation>派工時間</translation>
-    </message>
-    <message>
-        <source>签收时间</source>
-        <translation>簽收時間</translation>
-    </message>
-    <message>
-        <source>签收人</source>
-        <translation>簽收人</translation>
-    </message>
-    <message>
-        <source>处理情况</source>
-        <translation>處理情況</translation>
-    </message>
-    <message>
-        <source>原期限</source>
-        <translation>原期限</translation>
-    </message>
-    <message>
-        <source>新期限</source>
-        <translation>新期限</translation>
-    </message>
-    <message>
-        <source>批准人</source>
-        <translation>批准人</translation>
-    </message>
-    <message>
-        <source>批准人职务</source>
-        <translation>批准人職務</translation>
-    </message>
-    <message>
-        <source>原因分析</source>
-        <translation>原因分析</translation>
-    </message>
-    <message>
-        <source>纠正和预防措施</source>
-        <translation>糾正和預防措施</translation>
-    </message>
-    <message>
-        <source>提交时间</source>
-        <translation>提交時間</translation>
-    </message>
-    <message>
-        <source>提交人</source>
-        <translation>提交人</translation>
-    </message>
-    <message>
-        <source>定为重大的时间</source>
-        <translation>定為重大的時間</translation>
-    </message>
-    <message>
-        <source>取消时间</source>
-        <translation>取消時間</translation>
-    </message>
-    <message>
-        <source>取消原因</source>
-        <translation>取消原因</translation>
-    </message>
-    <message>
-        <source>标题</source>
-        <translation>標題</translation>
-    </message>
-    <message>
-        <source>正文</source>
-        <translation>正文</translation>
-    </message>
-    <message>
-        <source>发出时间</source>
-        <translation>發出時間</translation>
-    </message>
-    <message>
-        <source>发出人</source>
-        <translation>發出人</translation>
-    </message>
-    <message>
-        <source>回访事由</source>
-        <translation>回訪事由</translation>
-    </message>
-    <message>
-        <source>第几次回访</source>
-        <translation>第幾次回訪</translation>
-    </message>
-    <message>
-        <source>回访人姓名</source>
-        <translation>回訪人姓名</translation>
-    </message>
-    <message>
-        <source>预约时间</source>
-        <translation>預約時間</translation>
-    </message>
-    <message>
-        <source>受访人</source>
-        <translation>受訪人</translation>
-    </message>
-    <message>
-        <source>已现场查看</source>
-        <translation>已現場檢視</translation>
-    </message>
-    <message>
-        <source>维修人员表现</source>
-        <translation>維修人員表現</translation>
-    </message>
-    <message>
-        <source>已核实收费</source>
-        <translation>已核實收費</translation>
-    </message>
-    <message>
-        <source>回访记录表编号</source>
-        <translation>回訪記錄表編號</translation>
-    </message>
-    <message>
-        <source>抽中回访</source>
-        <translation>抽中回訪</translation>
-    </message>
-    <message>
-        <source>手工调整</source>
-        <translation>手工調整</translation>
-    </message>
-    <message>
-        <source>送达时间</source>
-        <translation>送達時間</translation>
-    </message>
-    <message>
-        <source>接收人</source>
-        <translation>接收人</translation>
-    </message>
-    <message>
-        <source>签名人身份</source>
-        <translation>簽名人身份</translation>
-    </message>
-    <message>
-        <source>签名人</source>
-        <translation>簽名人</translation>
-    </message>
-    <message>
-        <source>与业主关系</source>
-        <translation>與業主關係</translation>
-    </message>
-    <message>
-        <source>签名板宽度</source>
-        <translation>簽名板寬度</translation>
-    </message>
-    <message>
-        <source>签名板高度</source>
-        <translation>簽名板高度</translation>
-    </message>
-    <message>
-        <source>签名图片</source>
-        <translation>簽名圖片</translation>
-    </message>
-    <message>
-        <source>校验码</source>
-        <translation>校驗碼</translation>
-    </message>
-    <message>
-        <source>审核级别</source>
-        <translation>審核級別</translation>
-    </message>
-    <message>
-        <source>审核人</source>
-        <translation>審核人</translation>
-    </message>
-    <message>
-        <source>归档时间</source>
-        <translation>歸檔時間</translation>
-    </message>
-    <message>
-        <source>归档人</source>
-        <translation>歸檔人</translation>
-    </message>
-    <message>
-        <source>份数</source>
-        <translation>份數</translation>
-    </message>
-    <message>
-        <source>销毁日期</source>
-        <translation>銷燬日期</translation>
-    </message>
-    <message>
-        <source>销毁人</source>
-        <translation>銷燬人</translation>
-    </message>
-    <message>
-        <source>登记时间</source>
-        <translation>登記時間</translation>
-    </message>
-    <message>
-        <source>打印时间</source>
-        <translation>列印時間</translation>
-    </message>
-    <message>
-        <source>打印人</source>
-        <translation>列印人</translation>
-    </message>
-    <message>
-        <source>领用人姓名</source>
-        <translation>領用人姓名</translation>
-    </message>
-    <message>
-        <source>回访项目</source>
-        <translation>回訪項目</translation>
-    </message>
-    <message>
-        <source>扫描件</source>
-        <translation>掃描件</translation>
-    </message>
-    <message>
-        <source>扫描件文件名</source>
-        <translation>掃描件檔名</translation>
-    </message>
-    <message>
-        <source>作废时间</source>
-        <translation>作廢時間</translation>
-    </message>
-    <message>
-        <source>归档批次</source>
-        <translation>歸檔批次</translation>
-    </message>
-    <message>
-        <source>销毁记录</source>
-        <translation>銷燬記錄</translation>
-    </message>
-    <message>
-        <source>期间</source>
-        <translation>期間</translation>
-    </message>
-    <message>
-        <source>改进措施</source>
-        <translation>改進措施</translation>
-    </message>
-    <message>
-        <source>分析摘要</source>
-        <translation>分析摘要</translation>
-    </message>
-    <message>
-        <source>报告文件</source>
-        <translation>報告檔案</translation>
-    </message>
-    <message>
-        <source>调休上班</source>
-        <translation>調休上班</translation>
-    </message>
-    <message>
-        <source>来源文件</source>
-        <translation>來原始檔</translation>
-    </message>
-    <message>
-        <source>来源页码</source>
-        <translation>來源頁碼</translation>
-    </message>
-    <message>
-        <source>扫描图像</source>
-        <translation>掃描影象</translation>
-    </message>
-    <message>
-        <source>宽度(像素)</source>
-        <translation>寬度(畫素)</translation>
-    </message>
-    <message>
-        <source>高度(像素)</source>
-        <translation>高度(畫素)</translation>
-    </message>
-    <message>
-        <source>对应方式</source>
-        <translation>對應方式</translation>
-    </message>
-    <message>
-        <source>导入时间</source>
-        <translation>匯入時間</translation>
-    </message>
-    <message>
-        <source>导入人</source>
-        <translation>匯入人</translation>
-    </message>
-    <message>
-        <source>编号前缀</source>
-        <translation>編號字首</translation>
-    </message>
-    <message>
-        <source>各性质编号前缀</source>
-        <translation>各性質編號字首</translation>
-    </message>
-    <message>
-        <source>首次回复时限</source>
-        <translation>首次回覆時限</translation>
-    </message>
-    <message>
-        <source>期限计法</source>
-        <translation>期限計法</translation>
-    </message>
-    <message>
-        <source>办结时限</source>
-        <translation>辦結時限</translation>
-    </message>
-    <message>
-        <source>重大投诉答复时限</source>
-        <translation>重大投訴答覆時限</translation>
-    </message>
-    <message>
-        <source>重大投诉报告时限</source>
-        <translation>重大投訴報告時限</translation>
-    </message>
-    <message>
-        <source>临期提醒</source>
-        <translation>臨期提醒</translation>
-    </message>
-    <message>
-        <source>重复投诉判断天数</source>
-        <translation>重複投訴判斷天數</translation>
-    </message>
-    <message>
-        <source>延期审批人</source>
-        <translation>延期審批人</translation>
-    </message>
-    <message>
-        <source>回访制度</source>
-        <translation>回訪制度</translation>
-    </message>
-    <message>
-        <source>登录安全</source>
-        <translation>登入安全</translation>
-    </message>
-    <message>
-        <source>备份</source>
-        <translation>備份</translation>
-    </message>
-    <message>
-        <source>部门名称</source>
-        <translation>部門名稱</translation>
-    </message>
-    <message>
-        <source>所属部门</source>
-        <translation>所屬部門</translation>
-    </message>
-    <message>
-        <source>在职</source>
-        <translation>在職</translation>
-    </message>
-    <message>
-        <source>在住</source>
-        <translation>在住</translation>
-    </message>
-    <message>
-        <source>联系单号</source>
-        <translation>聯絡單號</translation>
-    </message>
-    <message>
-        <source>派往部门</source>
-        <translation>派往部門</translation>
-    </message>
-    <message>
-        <source>要求完成</source>
-        <translation>要求完成</translation>
-    </message>
-    <message>
-        <source>回访期限</source>
-        <translation>回訪期限</translation>
-    </message>
-    <message>
-        <source>应由谁回访</source>
-        <translation>應由誰回訪</translation>
-    </message>
-    <message>
-        <source>回访状态</source>
-        <translation>回訪狀態</translation>
-    </message>
-    <message>
-        <source>回访时间</source>
-        <translation>回訪時間</translation>
-    </message>
-    <message>
-        <source>安排时间</source>
-        <translation>安排時間</translation>
-    </message>
-    <message>
-        <source>抽样说明</source>
-        <translation>抽樣說明</translation>
-    </message>
-    <message>
-        <source>延期原因</source>
-        <translation>延期原因</translation>
-    </message>
-    <message>
-        <source>批准时间</source>
-        <translation>批准時間</translation>
-    </message>
-    <message>
-        <source>报告期限</source>
-        <translation>報告期限</translation>
-    </message>
-    <message>
-        <source>返工部门</source>
-        <translation>返工部門</translation>
-    </message>
-    <message>
-        <source>返工期限</source>
-        <translation>返工期限</translation>
-    </message>
-    <message>
-        <source>不满意的回访</source>
-        <translation>不滿意的回訪</translation>
-    </message>
-    <message>
-        <source>审核意见</source>
-        <translation>審核意見</translation>
-    </message>
-    <message>
-        <source>审核时间</source>
-        <translation>審核時間</translation>
-    </message>
-    <message>
-        <source>表单状态</source>
-        <translation>表單狀態</translation>
-    </message>
-    <message>
-        <source>节日</source>
-        <translation>節日</translation>
-    </message>
-    <message>
-        <source>发布时间</source>
-        <translation>釋出時間</translation>
-    </message>
-    <message>
-        <source>发布人</source>
-        <translation>釋出人</translation>
-    </message>
-    <message>
-        <source>归档季度</source>
-        <translation>歸檔季度</translation>
-    </message>
-    <message>
-        <source>变更</source>
-        <translation>變更</translation>
-    </message>
-    <message>
-        <source>导入案件台账</source>
-        <translation>匯入案件台賬</translation>
-    </message>
-    <message>
-        <source>导入业主名册</source>
-        <translation>匯入業主名冊</translation>
-    </message>
-    <message>
-        <source>导出案件台账</source>
-        <translation>匯出案件台賬</translation>
-    </message>
-    <message>
-        <source>不导入</source>
-        <translation>不匯入</translation>
-    </message>
-    <message>
-        <source>受理时刻</source>
-        <translation>受理時刻</translation>
-    </message>
-    <message>
-        <source>房屋</source>
-        <translation>房屋</translation>
-    </message>
-    <message>
-        <source>回访意见</source>
-        <translation>回訪意見</translation>
-    </message>
-    <message>
-        <source>案件号</source>
-        <translation>案件號</translation>
-    </message>
-    <message>
-        <source>事发时间</source>
-        <translation>事發時間</translation>
-    </message>
-    <message>
-        <source>事发地点</source>
-        <translation>事發地點</translation>
-    </message>
-    <message>
-        <source>被投诉方</source>
-        <translation>被投訴方</translation>
-    </message>
-    <message>
-        <source>回复期限</source>
-        <translation>回覆期限</translation>
-    </message>
-    <message>
-        <source>抽样季度</source>
-        <translation>抽樣季度</translation>
-    </message>
-    <message>
-        <source>工作台</source>
-        <translation>工作台</translation>
-    </message>
-    <message>
-        <source>受理登记</source>
-        <translation>受理登記</translation>
-    </message>
-    <message>
-        <source>回访日历</source>
-        <translation>回訪日曆</translation>
-    </message>
-    <message>
-        <source>回访计划</source>
-        <translation>回訪計劃</translation>
-    </message>
-    <message>
-        <source>跟进事项</source>
-        <translation>跟進事項</translation>
-    </message>
-    <message>
-        <source>表单台账</source>
-        <translation>表單台賬</translation>
-    </message>
-    <message>
-        <source>夜间值班</source>
-        <translation>夜間值班</translation>
-    </message>
-    <message>
-        <source>统计报表</source>
-        <translation>統計報表</translation>
-    </message>
-    <message>
-        <source>业主档案</source>
-        <translation>業主檔案</translation>
-    </message>
-    <message>
-        <source>审计记录</source>
-        <translation>審計記錄</translation>
-    </message>
-    <message>
-        <source>备份恢复</source>
-        <translation>備份恢復</translation>
-    </message>
-    <message>
-        <source>来电人</source>
-        <translation>來電人</translation>
-    </message>
-    <message>
-        <source>电话</source>
-        <translation>電話</translation>
-    </message>
-    <message>
-        <source>已采取措施</source>
-        <translation>已採取措施</translation>
-    </message>
-    <message>
-        <source>记录人</source>
-        <translation>記錄人</translation>
-    </message>
-    <message>
-        <source>案件编号</source>
-        <translation>案件編號</translation>
-    </message>
-    <message>
-        <source>日期</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>星期</source>
-        <translation>星期</translation>
-    </message>
-    <message>
-        <source>名称</source>
-        <translation>名稱</translation>
-    </message>
-    <message>
-        <source>月</source>
-        <translation>月</translation>
-    </message>
-    <message>
-        <source>季度</source>
-        <translation>季度</translation>
-    </message>
-    <message>
-        <source>年</source>
-        <translation>年</translation>
-    </message>
-    <message>
-        <source>自定义</source>
-        <translation>自定義</translation>
-    </message>
-    <message>
-        <source>处理宗数</source>
-        <translation>處理宗數</translation>
-    </message>
-    <message>
-        <source>只要求书面答复</source>
-        <translation>只要求書面答覆</translation>
-    </message>
-    <message>
-        <source>联系不上/拒访</source>
-        <translation>聯絡不上/拒訪</translation>
-    </message>
-    <message>
-        <source>未到期</source>
-        <translation>未到期</translation>
-    </message>
-    <message>
-        <source>取消回访</source>
-        <translation>取消回訪</translation>
-    </message>
-    <message>
-        <source>应回访</source>
-        <translation>應回訪</translation>
-    </message>
-    <message>
-        <source>回访宗数</source>
-        <translation>回訪宗數</translation>
-    </message>
-    <message>
-        <source>回访率</source>
-        <translation>回訪率</translation>
-    </message>
-    <message>
-        <source>目标</source>
-        <translation>目標</translation>
-    </message>
-    <message>
-        <source>达标</source>
-        <translation>達標</translation>
-    </message>
-    <message>
-        <source>上期回访率</source>
-        <translation>上期回訪率</translation>
-    </message>
-    <message>
-        <source>较上期</source>
-        <translation>較上期</translation>
-    </message>
-    <message>
-        <source>评价</source>
-        <translation>評價</translation>
-    </message>
-    <message>
-        <source>本期次数</source>
-        <translation>本期次數</translation>
-    </message>
-    <message>
-        <source>本期占比</source>
-        <translation>本期佔比</translation>
-    </message>
-    <message>
-        <source>上期次数</source>
-        <translation>上期次數</translation>
-    </message>
-    <message>
-        <source>上期占比</source>
-        <translation>上期佔比</translation>
-    </message>
-    <message>
-        <source>第几次</source>
-        <translation>第幾次</translation>
-    </message>
-    <message>
-        <source>本期</source>
-        <translation>本期</translation>
-    </message>
-    <message>
-        <source>上期</source>
-        <translation>上期</translation>
-    </message>
-    <message>
-        <source>完成率</source>
-        <translation>完成率</translation>
-    </message>
-    <message>
-        <source>楼栋</source>
-        <translation>樓棟</translation>
-    </message>
-    <message>
-        <source>被投诉部门/人员</source>
-        <translation>被投訴部門/人員</translation>
-    </message>
-    <message>
-        <source>指标</source>
-        <translation>指標</translation>
-    </message>
-    <message>
-        <source>本期受理</source>
-        <translation>本期受理</translation>
-    </message>
-    <message>
-        <source>上期受理</source>
-        <translation>上期受理</translation>
-    </message>
-    <message>
-        <source>不合格项</source>
-        <translation>不合格項</translation>
-    </message>
-    <message>
-        <source>类别 / 评价</source>
-        <translation>類別 / 評價</translation>
-    </message>
-    <message>
-        <source>岗位</source>
-        <translation>崗位</translation>
-    </message>
-    <message>
-        <source>计划</source>
-        <translation>計劃</translation>
-    </message>
-    <message>
-        <source>完成</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <source>逾期</source>
-        <translation>逾期</translation>
-    </message>
-    <message>
-        <source>不满意</source>
-        <translation>不滿意</translation>
-    </message>
-    <message>
-        <source>上期完成</source>
-        <translation>上期完成</translation>
-    </message>
-    <message>
-        <source>上期逾期</source>
-        <translation>上期逾期</translation>
-    </message>
-    <message>
-        <source>经过</source>
-        <translation>經過</translation>
-    </message>
-    <message>
-        <source>已附加</source>
-        <translation>已附加</translation>
-    </message>
-    <message>
-        <source>已附加并交回</source>
-        <translation>已附加並交回</translation>
-    </message>
-    <message>
-        <source>重复页</source>
-        <translation>重複頁</translation>
-    </message>
-    <message>
-        <source>已拒绝</source>
-        <translation>已拒絕</translation>
-    </message>
-    <message>
-        <source>待手工匹配</source>
-        <translation>待手工匹配</translation>
-    </message>
-    <message>
-        <source>空白页</source>
-        <translation>空白頁</translation>
-    </message>
-    <message>
-        <source>无法读取</source>
-        <translation>無法讀取</translation>
-    </message>
-    <message>
-        <source>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;所有文件 (*)</source>
-        <translation>掃描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;所有檔案 (*)</translation>
-    </message>
-    <message>
-        <source>页</source>
-        <translation>頁</translation>
-    </message>
-    <message>
-        <source>结果</source>
-        <translation>結果</translation>
-    </message>
-    <message>
-        <source>表单编号</source>
-        <translation>表單編號</translation>
-    </message>
-    <message>
-        <source>说明</source>
-        <translation>說明</translation>
-    </message>
-    <message>
-        <source>应访日</source>
-        <translation>應訪日</translation>
-    </message>
-    <message>
-        <source>案件/类型</source>
-        <translation>案件/類型</translation>
-    </message>
-    <message>
-        <source>次</source>
-        <translation>次</translation>
-    </message>
-    <message>
-        <source>房号 · 业主 · 事由 · 回访人</source>
-        <translation>房號 · 業主 · 事由 · 回訪人</translation>
-    </message>
-    <message>
-        <source>安排原因</source>
-        <translation>安排原因</translation>
-    </message>
-    <message>
-        <source>到期</source>
-        <translation>到期</translation>
-    </message>
-    <message>
-        <source>案件 / 类型</source>
-        <translation>案件 / 類型</translation>
-    </message>
-    <message>
-        <source>性质·程度</source>
-        <translation>性質·程度</translation>
-    </message>
-    <message>
-        <source>回访人角色</source>
-        <translation>回訪人角色</translation>
-    </message>
-    <message>
-        <source>次数</source>
-        <translation>次數</translation>
-    </message>
-    <message>
-        <source>抽中</source>
-        <translation>抽中</translation>
-    </message>
-    <message>
-        <source>方式</source>
-        <translation>方式</translation>
-    </message>
-    <message>
-        <source>决定人</source>
-        <translation>決定人</translation>
-    </message>
-    <message>
-        <source>决定时间</source>
-        <translation>決定時間</translation>
-    </message>
-    <message>
-        <source>办结后</source>
-        <translation>辦結後</translation>
-    </message>
-    <message>
-        <source>计日方式</source>
-        <translation>計日方式</translation>
-    </message>
-    <message>
-        <source>回访人({0})</source>
-        <translation>回訪人({0})</translation>
-    </message>
-    <message>
-        <source>允许的回访方式</source>
-        <translation>允許的回訪方式</translation>
-    </message>
-    <message>
-        <source>上门须签名</source>
-        <translation>上門須簽名</translation>
-    </message>
-    <message>
-        <source>细则名称</source>
-        <translation>細則名稱</translation>
-    </message>
-    <message>
-        <source>适用类别(、分隔)</source>
-        <translation>適用類別(、分隔)</translation>
-    </message>
-    <message>
-        <source>内容含关键词(、分隔)</source>
-        <translation>內容含關鍵詞(、分隔)</translation>
-    </message>
-    <message>
-        <source>回访天数</source>
-        <translation>回訪天數</translation>
-    </message>
-    <message>
-        <source>送达期限</source>
-        <translation>送達期限</translation>
-    </message>
-    <message>
-        <source>通知内容</source>
-        <translation>通知內容</translation>
-    </message>
-    <message>
-        <source>约定答复日期</source>
-        <translation>約定答覆日期</translation>
-    </message>
-    <message>
-        <source>待答复问题</source>
-        <translation>待答覆問題</translation>
-    </message>
-    <message>
-        <source>未指定</source>
-        <translation>未指定</translation>
-    </message>
-    <message>
-        <source>客服员、主任、经理</source>
-        <translation>客服員、主任、經理</translation>
-    </message>
-    <message>
-        <source>客服主任、管理处经理</source>
-        <translation>客服主任、管理處經理</translation>
-    </message>
-    <message>
-        <source>租户</source>
-        <translation>租戶</translation>
-    </message>
-    <message>
-        <source>商户</source>
-        <translation>商戶</translation>
-    </message>
-</context>
-<context>
-    <name>ActionDialog</name>
-    <message>
-        <source>{0} — {1}</source>
-        <translation>{0} — {1}</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>案件 {0} · {1} · {2}</source>
-        <translation>案件 {0} · {1} · {2}</translation>
-    </message>
-    <message>
-        <source>确定</source>
-        <translation>確定</translation>
-    </message>
-</context>
-<context>
-    <name>ArchiveDialog</name>
-    <message>
-        <source>季度归档</source>
-        <translation>季度歸檔</translation>
-    </message>
-    <message>
-        <source>记为已归档</source>
-        <translation>記為已歸檔</translation>
-    </message>
-    <message>
-        <source>编号</source>
-        <translation>編號</translation>
-    </message>
-    <message>
-        <source>状态</source>
-        <translation>狀態</translation>
-    </message>
-    <message>
-        <source>交回/作废日期</source>
-        <translation>交回/作廢日期</translation>
-    </message>
-    <message>
-        <source>领用人</source>
-        <translation>領用人</translation>
-    </message>
-    <message>
-        <source>回访事项</source>
-        <translation>回訪事項</translation>
-    </message>
-    <message>
-        <source>如 档案盒编号、存放位置</source>
-        <translation>如 檔案盒編號、存放位置</translation>
-    </message>
-    <message>
-        <source>季度</source>
-        <translation>季度</translation>
-    </message>
-    <message>
-        <source>备注</source>
-        <translation>備註</translation>
-    </message>
-    <message>
-        <source>{0}年第{1}季度</source>
-        <translation>{0}年第{1}季度</translation>
-    </message>
-    <message>
-        <source>{0}还没有结束:{1} 起才能归档,须在 {2} 前完成。</source>
-        <translation>{0}還沒有結束:{1} 起才能歸檔,須在 {2} 前完成。</translation>
-    </message>
-    <message>
-        <source>&lt;b style=&apos;color:{0}&apos;&gt;{1}的 {2} 份表单应在 {3} 前归档,已逾期。&lt;/b&gt;请装盒后记为已归档。</source>
-        <translation>&lt;b style=&apos;color:{0}&apos;&gt;{1}的 {2} 份表單應在 {3} 前歸檔,已逾期。&lt;/b&gt;請裝盒後記為已歸檔。</translation>
-    </message>
-    <message>
-        <source>{0}的 {1} 份表单(交回或作废)待归档,须在 {2} 前完成。</source>
-        <translation>{0}的 {1} 份表單(交回或作廢)待歸檔,須在 {2} 前完成。</translation>
-    </message>
-    <message>
-        <source>{0}没有待归档的表单。</source>
-        <translation>{0}沒有待歸檔的表單。</translation>
-    </message>
-    <message>
-        <source> 等</source>
-        <translation> 等</translation>
-    </message>
-    <message>
-        <source>尚未交回 {0} 份:{1}{2}。不影响本次归档;交回或作废后随那个季度归档。</source>
-        <translation>尚未交回 {0} 份:{1}{2}。不影響本次歸檔;交回或作廢後隨那個季度歸檔。</translation>
-    </message>
-    <message>
-        <source>本季度打印的表单都已交回或作废。</source>
-        <translation>本季度列印的表單都已交回或作廢。</translation>
-    </message>
-    <message>
-        <source>已归档:{0} {1},{2} 份 {3}</source>
-        <translation>已歸檔:{0} {1},{2} 份 {3}</translation>
-    </message>
-</context>
-<context>
-    <name>AuditWindow</name>
-    <message>
-        <source>审计记录</source>
-        <translation>審計記錄</translation>
-    </message>
-    <message>
-        <source>日期</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>内容包含…</source>
-        <translation>內容包含…</translation>
-    </message>
-    <message>
-        <source>查询</source>
-        <translation>查詢</translation>
-    </message>
-    <message>
-        <source>对象</source>
-        <translation>對象</translation>
-    </message>
-    <message>
-        <source>操作</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <source>人员</source>
-        <translation>人員</translation>
-    </message>
-    <message>
-        <source>至</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <source>上一页</source>
-        <translation>上一頁</translation>
-    </message>
-    <message>
-        <source>下一页</source>
-        <translation>下一頁</translation>
-    </message>
-    <message>
-        <source>校验审计链</source>
-        <translation>校驗審計鏈</translation>
-    </message>
-    <message>
-        <source>逐条核对审计记录的哈希链,发现被改动、删除或插入的记录</source>
-        <translation>逐條核對審計記錄的雜湊鏈,發現被改動、刪除或插入的記錄</translation>
-    </message>
-    <message>
-        <source>导出…</source>
-        <translation>匯出…</translation>
-    </message>
-    <message>
-        <source>把当前筛选出的全部记录导出为 Excel</source>
-        <translation>把當前篩選出的全部記錄匯出為 Excel</translation>
-    </message>
-    <message>
-        <source>每一次修改、每一次查看业主资料都记在这里,按时间倒序;橙色行为查看个人资料的记录。</source>
-        <translation>每一次修改、每一次檢視業主資料都記在這裡,按時間倒序;橙色行為檢視個人資料的記錄。</translation>
-    </message>
-    <message>
-        <source>全部</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <source>第 {0} 页(第 {1}–{2} 条)</source>
-        <translation>第 {0} 頁(第 {1}–{2} 條)</translation>
-    </message>
-    <message>
-        <source>&lt;br&gt;……另有 {0} 处</source>
-        <translation>&lt;br&gt;……另有 {0} 處</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;审计链有 {0} 处问题:&lt;/b&gt;&lt;br&gt;{1}{2}</source>
-        <translation>&lt;b&gt;審計鏈有 {0} 處問題:&lt;/b&gt;&lt;br&gt;{1}{2}</translation>
-    </message>
-    <message>
-        <source>审计链完好,共 {0} 条</source>
-        <translation>審計鏈完好,共 {0} 條</translation>
-    </message>
-    <message>
-        <source>导出审计记录</source>
-        <translation>匯出審計記錄</translation>
-    </message>
-    <message>
-        <source>审计记录.xlsx</source>
-        <translation>審計記錄.xlsx</translation>
-    </message>
-    <message>
-        <source>导出</source>
-        <translation>匯出</translation>
-    </message>
-    <message>
-        <source>无法写入 {0}:{1}</source>
-        <translation>無法寫入 {0}:{1}</translation>
-    </message>
-    <message>
-        <source>已导出 {0} 条记录到 {1}</source>
-        <translation>已匯出 {0} 條記錄到 {1}</translation>
-    </message>
-</context>
-<context>
-    <name>BackupPage</name>
-    <message>
-        <source>选择文件夹…</source>
-        <translation>選擇資料夾…</translation>
-    </message>
-    <message>
-        <source>用默认文件夹</source>
-        <translation>用預設資料夾</translation>
-    </message>
-    <message>
-        <source>数据文件夹中的 backups 子文件夹</source>
-        <translation>數據資料夾中的 backups 子資料夾</translation>
-    </message>
-    <message>
-        <source>建议选 U 盘或另一台电脑的共享文件夹:电脑硬盘坏了,备份还在。</source>
-        <translation>建議選 U 盤或另一台電腦的共享資料夾:電腦硬碟壞了,備份還在。</translation>
-    </message>
-    <message>
-        <source>保存</source>
-        <translation>儲存</translation>
-    </message>
-    <message>
-        <source>每天保留最近</source>
-        <translation>每天保留最近</translation>
-    </message>
-    <message>
-        <source>每周保留最近</source>
-        <translation>每週保留最近</translation>
-    </message>
-    <message>
-        <source>每月保留最近</source>
-        <translation>每月保留最近</translation>
-    </message>
-    <message>
-        <source>备份位置与保留</source>
-        <translation>備份位置與保留</translation>
-    </message>
-    <message>
-        <source>备份文件夹</source>
-        <translation>備份資料夾</translation>
-    </message>
-    <message>
-        <source>轮换保留</source>
-        <translation>輪換保留</translation>
-    </message>
-    <message>
-        <source>立即备份</source>
-        <translation>立即備份</translation>
-    </message>
-    <message>
-        <source>正在备份…</source>
-        <translation>正在備份…</translation>
-    </message>
-    <message>
-        <source>备份状态</source>
-        <translation>備份狀態</translation>
-    </message>
-    <message>
-        <source>最近成功备份</source>
-        <translation>最近成功備份</translation>
-    </message>
-    <message>
-        <source>上次结果</source>
-        <translation>上次結果</translation>
-    </message>
-    <message>
-        <source>校验所选</source>
-        <translation>校驗所選</translation>
-    </message>
-    <message>
-        <source>全部校验</source>
-        <translation>全部校驗</translation>
-    </message>
-    <message>
-        <source>从此备份恢复…</source>
-        <translation>從此備份恢復…</translation>
-    </message>
-    <message>
-        <source>刷新</source>
-        <translation>重新整理</translation>
-    </message>
-    <message>
-        <source>恢复需要先关闭程序:运行中的程序不能安全地替换自己正在使用的数据文件。恢复时当前数据文件会另存一份,不会被覆盖。</source>
-        <translation>恢復需要先關閉程式:執行中的程式不能安全地替換自己正在使用的資料檔案。恢復時當前資料檔案會另存一份,不會被覆蓋。</translation>
-    </message>
-    <message>
-        <source>备份文件夹中的备份</source>
-        <translation>備份資料夾中的備份</translation>
-    </message>
-    <message>
-        <source>备份与恢复</source>
-        <translation>備份與恢復</translation>
-    </message>
-    <message>
-        <source>默认:数据文件夹中的 backups</source>
-        <translation>預設:數據資料夾中的 backups</translation>
-    </message>
-    <message>
-        <source>选择备份文件夹</source>
-        <translation>選擇備份資料夾</translation>
-    </message>
-    <message>
-        <source>备份文件夹已改为 {0}</source>
-        <translation>備份資料夾已改為 {0}</translation>
-    </message>
-    <message>
-        <source>保留份数已保存,下次备份时按此轮换。</source>
-        <translation>保留份數已儲存,下次備份時按此輪換。</translation>
-    </message>
-    <message>
-        <source>还没有</source>
-        <translation>還沒有</translation>
-    </message>
-    <message>
-        <source>(无)</source>
-        <translation>(無)</translation>
-    </message>
-    <message>
-        <source>未校验</source>
-        <translation>未校驗</translation>
-    </message>
-    <message>
-        <source>✗ 已损坏:{0}</source>
-        <translation>✗ 已損壞:{0}</translation>
-    </message>
-    <message>
-        <source>✓ 完好</source>
-        <translation>✓ 完好</translation>
-    </message>
-    <message>
-        <source>从备份恢复</source>
-        <translation>從備份恢復</translation>
-    </message>
-    <message>
-        <source>备份 {0} 已损坏,不能用于恢复:
+    <context>
+        <name />
+        <message>
+            <source>案件</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <source>业主</source>
+            <translation>業主</translation>
+        </message>
+        <message>
+            <source>房号</source>
+            <translation>房號</translation>
+        </message>
+        <message>
+            <source>人员</source>
+            <translation>人員</translation>
+        </message>
+        <message>
+            <source>部门</source>
+            <translation>部門</translation>
+        </message>
+        <message>
+            <source>制度设置</source>
+            <translation>制度設定</translation>
+        </message>
+        <message>
+            <source>派工单</source>
+            <translation>派工單</translation>
+        </message>
+        <message>
+            <source>延期</source>
+            <translation>延期</translation>
+        </message>
+        <message>
+            <source>重大投诉报告</source>
+            <translation>重大投訴報告</translation>
+        </message>
+        <message>
+            <source>公开信</source>
+            <translation>公開信</translation>
+        </message>
+        <message>
+            <source>回访</source>
+            <translation>回訪</translation>
+        </message>
+        <message>
+            <source>回访抽样</source>
+            <translation>回訪抽樣</translation>
+        </message>
+        <message>
+            <source>返工通知</source>
+            <translation>返工通知</translation>
+        </message>
+        <message>
+            <source>签名</source>
+            <translation>簽名</translation>
+        </message>
+        <message>
+            <source>回访审核</source>
+            <translation>回訪審核</translation>
+        </message>
+        <message>
+            <source>回访记录表</source>
+            <translation>回訪記錄表</translation>
+        </message>
+        <message>
+            <source>季度报告</source>
+            <translation>季度報告</translation>
+        </message>
+        <message>
+            <source>节假日</source>
+            <translation>節假日</translation>
+        </message>
+        <message>
+            <source>新建</source>
+            <translation>新建</translation>
+        </message>
+        <message>
+            <source>修改</source>
+            <translation>修改</translation>
+        </message>
+        <message>
+            <source>序号</source>
+            <translation>序號</translation>
+        </message>
+        <message>
+            <source>时间</source>
+            <translation>時間</translation>
+        </message>
+        <message>
+            <source>操作</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>对象</source>
+            <translation>對象</translation>
+        </message>
+        <message>
+            <source>记录</source>
+            <translation>記錄</translation>
+        </message>
+        <message>
+            <source>项目</source>
+            <translation>項目</translation>
+        </message>
+        <message>
+            <source>内容</source>
+            <translation>內容</translation>
+        </message>
+        <message>
+            <source>原值</source>
+            <translation>原值</translation>
+        </message>
+        <message>
+            <source>新值</source>
+            <translation>新值</translation>
+        </message>
+        <message>
+            <source>备份时间</source>
+            <translation>備份時間</translation>
+        </message>
+        <message>
+            <source>文件</source>
+            <translation>檔案</translation>
+        </message>
+        <message>
+            <source>大小</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <source>校验</source>
+            <translation>校驗</translation>
+        </message>
+        <message>
+            <source> 天</source>
+            <translation> 天</translation>
+        </message>
+        <message>
+            <source> 周</source>
+            <translation> 周</translation>
+        </message>
+        <message>
+            <source> 个月</source>
+            <translation> 個月</translation>
+        </message>
+        <message>
+            <source>确定</source>
+            <translation>確定</translation>
+        </message>
+        <message>
+            <source>派工</source>
+            <translation>派工</translation>
+        </message>
+        <message>
+            <source>签收</source>
+            <translation>簽收</translation>
+        </message>
+        <message>
+            <source>进展 / 回复业主</source>
+            <translation>進展 / 回覆業主</translation>
+        </message>
+        <message>
+            <source>办结</source>
+            <translation>辦結</translation>
+        </message>
+        <message>
+            <source>关闭案件</source>
+            <translation>關閉案件</translation>
+        </message>
+        <message>
+            <source>重开</source>
+            <translation>重開</translation>
+        </message>
+        <message>
+            <source>为什么重开,如业主不满意、问题复发</source>
+            <translation>為什麼重開,如業主不滿意、問題復發</translation>
+        </message>
+        <message>
+            <source>重开原因(&amp;R)</source>
+            <translation>重開原因(&amp;R)</translation>
+        </message>
+        <message>
+            <source>作废</source>
+            <translation>作廢</translation>
+        </message>
+        <message>
+            <source>为什么作废,如重复录入、录错房号</source>
+            <translation>為什麼作廢,如重複錄入、錄錯房號</translation>
+        </message>
+        <message>
+            <source>作废原因(&amp;R)</source>
+            <translation>作廢原因(&amp;R)</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>儲存</translation>
+        </message>
+        <message>
+            <source>合并</source>
+            <translation>合併</translation>
+        </message>
+        <message>
+            <source>重新定级</source>
+            <translation>重新定級</translation>
+        </message>
+        <message>
+            <source>已提交</source>
+            <translation>已提交</translation>
+        </message>
+        <message>
+            <source>投诉内容</source>
+            <translation>投訴內容</translation>
+        </message>
+        <message>
+            <source>原因</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>处理经过</source>
+            <translation>處理經過</translation>
+        </message>
+        <message>
+            <source>处理结果</source>
+            <translation>處理結果</translation>
+        </message>
+        <message>
+            <source>经验教训</source>
+            <translation>經驗教訓</translation>
+        </message>
+        <message>
+            <source>纠正预防措施</source>
+            <translation>糾正預防措施</translation>
+        </message>
+        <message>
+            <source>派工(&amp;D)</source>
+            <translation>派工(&amp;D)</translation>
+        </message>
+        <message>
+            <source>签收(&amp;S)</source>
+            <translation>簽收(&amp;S)</translation>
+        </message>
+        <message>
+            <source>进展/回复业主(&amp;N)</source>
+            <translation>進展/回覆業主(&amp;N)</translation>
+        </message>
+        <message>
+            <source>延期(&amp;E)</source>
+            <translation>延期(&amp;E)</translation>
+        </message>
+        <message>
+            <source>办结(&amp;R)</source>
+            <translation>辦結(&amp;R)</translation>
+        </message>
+        <message>
+            <source>关闭案件(&amp;C)</source>
+            <translation>關閉案件(&amp;C)</translation>
+        </message>
+        <message>
+            <source>重开(&amp;O)</source>
+            <translation>重開(&amp;O)</translation>
+        </message>
+        <message>
+            <source>合并(&amp;M)</source>
+            <translation>合併(&amp;M)</translation>
+        </message>
+        <message>
+            <source>典型案例(&amp;T)</source>
+            <translation>典型案例(&amp;T)</translation>
+        </message>
+        <message>
+            <source>重新定级(&amp;G)</source>
+            <translation>重新定級(&amp;G)</translation>
+        </message>
+        <message>
+            <source>作废(&amp;V)</source>
+            <translation>作廢(&amp;V)</translation>
+        </message>
+        <message>
+            <source>类型</source>
+            <translation>類型</translation>
+        </message>
+        <message>
+            <source>经办人</source>
+            <translation>經辦人</translation>
+        </message>
+        <message>
+            <source>姓名</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>角色</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>负责楼栋</source>
+            <translation>負責樓棟</translation>
+        </message>
+        <message>
+            <source>登录名</source>
+            <translation>登入名</translation>
+        </message>
+        <message>
+            <source>密码</source>
+            <translation>密碼</translation>
+        </message>
+        <message>
+            <source>临期</source>
+            <translation>臨期</translation>
+        </message>
+        <message>
+            <source>编号</source>
+            <translation>編號</translation>
+        </message>
+        <message>
+            <source>客户</source>
+            <translation>客戶</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>狀態</translation>
+        </message>
+        <message>
+            <source>期限状态</source>
+            <translation>期限狀態</translation>
+        </message>
+        <message>
+            <source>超期未交回</source>
+            <translation>超期未交回</translation>
+        </message>
+        <message>
+            <source>全部</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>领用人</source>
+            <translation>領用人</translation>
+        </message>
+        <message>
+            <source>领用时间</source>
+            <translation>領用時間</translation>
+        </message>
+        <message>
+            <source>已领用天数</source>
+            <translation>已領用天數</translation>
+        </message>
+        <message>
+            <source>回访事项</source>
+            <translation>回訪事項</translation>
+        </message>
+        <message>
+            <source>回访次数</source>
+            <translation>回訪次數</translation>
+        </message>
+        <message>
+            <source>交回时间</source>
+            <translation>交回時間</translation>
+        </message>
+        <message>
+            <source>核对人</source>
+            <translation>核對人</translation>
+        </message>
+        <message>
+            <source>备注/作废原因</source>
+            <translation>備註/作廢原因</translation>
+        </message>
+        <message>
+            <source>满意度</source>
+            <translation>滿意度</translation>
+        </message>
+        <message>
+            <source>客户要求</source>
+            <translation>客戶要求</translation>
+        </message>
+        <message>
+            <source>性质</source>
+            <translation>性質</translation>
+        </message>
+        <message>
+            <source>有效性</source>
+            <translation>有效性</translation>
+        </message>
+        <message>
+            <source>程度</source>
+            <translation>程度</translation>
+        </message>
+        <message>
+            <source>类别</source>
+            <translation>類別</translation>
+        </message>
+        <message>
+            <source>紧急程度</source>
+            <translation>緊急程度</translation>
+        </message>
+        <message>
+            <source>渠道</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <source>受理时间</source>
+            <translation>受理時間</translation>
+        </message>
+        <message>
+            <source>责任部门</source>
+            <translation>責任部門</translation>
+        </message>
+        <message>
+            <source>客户姓名</source>
+            <translation>客戶姓名</translation>
+        </message>
+        <message>
+            <source>联系电话</source>
+            <translation>聯絡電話</translation>
+        </message>
+        <message>
+            <source>发生时间</source>
+            <translation>發生時間</translation>
+        </message>
+        <message>
+            <source>发生地点</source>
+            <translation>發生地點</translation>
+        </message>
+        <message>
+            <source>被投诉对象</source>
+            <translation>被投訴對象</translation>
+        </message>
+        <message>
+            <source>首次回复期限</source>
+            <translation>首次回覆期限</translation>
+        </message>
+        <message>
+            <source>办结期限</source>
+            <translation>辦結期限</translation>
+        </message>
+        <message>
+            <source>答复期限</source>
+            <translation>答覆期限</translation>
+        </message>
+        <message>
+            <source>首次回复时间</source>
+            <translation>首次回覆時間</translation>
+        </message>
+        <message>
+            <source>办结时间</source>
+            <translation>辦結時間</translation>
+        </message>
+        <message>
+            <source>关闭时间</source>
+            <translation>關閉時間</translation>
+        </message>
+        <message>
+            <source>并入</source>
+            <translation>併入</translation>
+        </message>
+        <message>
+            <source>作废原因</source>
+            <translation>作廢原因</translation>
+        </message>
+        <message>
+            <source>典型案例</source>
+            <translation>典型案例</translation>
+        </message>
+        <message>
+            <source>典型案例说明</source>
+            <translation>典型案例說明</translation>
+        </message>
+        <message>
+            <source>匿名</source>
+            <translation>匿名</translation>
+        </message>
+        <message>
+            <source>台账编号</source>
+            <translation>台賬編號</translation>
+        </message>
+        <message>
+            <source>登记人</source>
+            <translation>登記人</translation>
+        </message>
+        <message>
+            <source>身份证号</source>
+            <translation>身份證號</translation>
+        </message>
+        <message>
+            <source>入住日期</source>
+            <translation>入住日期</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>備註</translation>
+        </message>
+        <message>
+            <source>在用</source>
+            <translation>在用</translation>
+        </message>
+        <message>
+            <source>锁定至</source>
+            <translation>鎖定至</translation>
+        </message>
+        <message>
+            <source>回访方式</source>
+            <translation>回訪方式</translation>
+        </message>
+        <message>
+            <source>回访人</source>
+            <translation>回訪人</translation>
+        </message>
+        <message>
+            <source>期限</source>
+            <translation>期限</translation>
+        </message>
+        <message>
+            <source>回访内容</source>
+            <translation>回訪內容</translation>
+        </message>
+        <message>
+            <source>客户意见</source>
+            <translation>客戶意見</translation>
+        </message>
+        <message>
+            <source>不足之处</source>
+            <translation>不足之處</translation>
+        </message>
+        <message>
+            <source>完成时间</source>
+            <translation>完成時間</translation>
+        </message>
+        <message>
+            <source>密码连续输错次数</source>
+            <translation>密碼連續輸錯次數</translation>
+        </message>
+        <message>
+            <source>建立时间</source>
+            <translation>建立時間</translation>
+        </message>
+        <message>
+            <source>排序</source>
+            <translation>排序</translation>
+        </message>
+        <message>
+            <source>单元</source>
+            <translation>單元</translation>
+        </message>
+        <message>
+            <source>指派给</source>
+            <translation>指派給</translation>
+        </message>
+        <message>
+            <source>派工说明</source>
+            <translation>派工說明</translation>
+        </message>
+        <message>
+            <source>派工时间</source>
+            <translation>派工時間</translation>
+        </message>
+        <message>
+            <source>签收时间</source>
+            <translation>簽收時間</translation>
+        </message>
+        <message>
+            <source>签收人</source>
+            <translation>簽收人</translation>
+        </message>
+        <message>
+            <source>处理情况</source>
+            <translation>處理情況</translation>
+        </message>
+        <message>
+            <source>原期限</source>
+            <translation>原期限</translation>
+        </message>
+        <message>
+            <source>新期限</source>
+            <translation>新期限</translation>
+        </message>
+        <message>
+            <source>批准人</source>
+            <translation>批准人</translation>
+        </message>
+        <message>
+            <source>批准人职务</source>
+            <translation>批准人職務</translation>
+        </message>
+        <message>
+            <source>原因分析</source>
+            <translation>原因分析</translation>
+        </message>
+        <message>
+            <source>纠正和预防措施</source>
+            <translation>糾正和預防措施</translation>
+        </message>
+        <message>
+            <source>提交时间</source>
+            <translation>提交時間</translation>
+        </message>
+        <message>
+            <source>提交人</source>
+            <translation>提交人</translation>
+        </message>
+        <message>
+            <source>定为重大的时间</source>
+            <translation>定為重大的時間</translation>
+        </message>
+        <message>
+            <source>取消时间</source>
+            <translation>取消時間</translation>
+        </message>
+        <message>
+            <source>取消原因</source>
+            <translation>取消原因</translation>
+        </message>
+        <message>
+            <source>标题</source>
+            <translation>標題</translation>
+        </message>
+        <message>
+            <source>正文</source>
+            <translation>正文</translation>
+        </message>
+        <message>
+            <source>发出时间</source>
+            <translation>發出時間</translation>
+        </message>
+        <message>
+            <source>发出人</source>
+            <translation>發出人</translation>
+        </message>
+        <message>
+            <source>回访事由</source>
+            <translation>回訪事由</translation>
+        </message>
+        <message>
+            <source>第几次回访</source>
+            <translation>第幾次回訪</translation>
+        </message>
+        <message>
+            <source>回访人姓名</source>
+            <translation>回訪人姓名</translation>
+        </message>
+        <message>
+            <source>预约时间</source>
+            <translation>預約時間</translation>
+        </message>
+        <message>
+            <source>受访人</source>
+            <translation>受訪人</translation>
+        </message>
+        <message>
+            <source>已现场查看</source>
+            <translation>已現場檢視</translation>
+        </message>
+        <message>
+            <source>维修人员表现</source>
+            <translation>維修人員表現</translation>
+        </message>
+        <message>
+            <source>已核实收费</source>
+            <translation>已核實收費</translation>
+        </message>
+        <message>
+            <source>回访记录表编号</source>
+            <translation>回訪記錄表編號</translation>
+        </message>
+        <message>
+            <source>抽中回访</source>
+            <translation>抽中回訪</translation>
+        </message>
+        <message>
+            <source>手工调整</source>
+            <translation>手工調整</translation>
+        </message>
+        <message>
+            <source>送达时间</source>
+            <translation>送達時間</translation>
+        </message>
+        <message>
+            <source>接收人</source>
+            <translation>接收人</translation>
+        </message>
+        <message>
+            <source>签名人身份</source>
+            <translation>簽名人身份</translation>
+        </message>
+        <message>
+            <source>签名人</source>
+            <translation>簽名人</translation>
+        </message>
+        <message>
+            <source>与业主关系</source>
+            <translation>與業主關係</translation>
+        </message>
+        <message>
+            <source>签名板宽度</source>
+            <translation>簽名板寬度</translation>
+        </message>
+        <message>
+            <source>签名板高度</source>
+            <translation>簽名板高度</translation>
+        </message>
+        <message>
+            <source>签名图片</source>
+            <translation>簽名圖片</translation>
+        </message>
+        <message>
+            <source>校验码</source>
+            <translation>校驗碼</translation>
+        </message>
+        <message>
+            <source>审核级别</source>
+            <translation>審核級別</translation>
+        </message>
+        <message>
+            <source>审核人</source>
+            <translation>審核人</translation>
+        </message>
+        <message>
+            <source>归档时间</source>
+            <translation>歸檔時間</translation>
+        </message>
+        <message>
+            <source>归档人</source>
+            <translation>歸檔人</translation>
+        </message>
+        <message>
+            <source>份数</source>
+            <translation>份數</translation>
+        </message>
+        <message>
+            <source>销毁日期</source>
+            <translation>銷燬日期</translation>
+        </message>
+        <message>
+            <source>销毁人</source>
+            <translation>銷燬人</translation>
+        </message>
+        <message>
+            <source>登记时间</source>
+            <translation>登記時間</translation>
+        </message>
+        <message>
+            <source>打印时间</source>
+            <translation>列印時間</translation>
+        </message>
+        <message>
+            <source>打印人</source>
+            <translation>列印人</translation>
+        </message>
+        <message>
+            <source>领用人姓名</source>
+            <translation>領用人姓名</translation>
+        </message>
+        <message>
+            <source>回访项目</source>
+            <translation>回訪項目</translation>
+        </message>
+        <message>
+            <source>扫描件</source>
+            <translation>掃描件</translation>
+        </message>
+        <message>
+            <source>扫描件文件名</source>
+            <translation>掃描件檔名</translation>
+        </message>
+        <message>
+            <source>作废时间</source>
+            <translation>作廢時間</translation>
+        </message>
+        <message>
+            <source>归档批次</source>
+            <translation>歸檔批次</translation>
+        </message>
+        <message>
+            <source>销毁记录</source>
+            <translation>銷燬記錄</translation>
+        </message>
+        <message>
+            <source>期间</source>
+            <translation>期間</translation>
+        </message>
+        <message>
+            <source>改进措施</source>
+            <translation>改進措施</translation>
+        </message>
+        <message>
+            <source>分析摘要</source>
+            <translation>分析摘要</translation>
+        </message>
+        <message>
+            <source>报告文件</source>
+            <translation>報告檔案</translation>
+        </message>
+        <message>
+            <source>调休上班</source>
+            <translation>調休上班</translation>
+        </message>
+        <message>
+            <source>来源文件</source>
+            <translation>來原始檔</translation>
+        </message>
+        <message>
+            <source>来源页码</source>
+            <translation>來源頁碼</translation>
+        </message>
+        <message>
+            <source>扫描图像</source>
+            <translation>掃描影象</translation>
+        </message>
+        <message>
+            <source>宽度(像素)</source>
+            <translation>寬度(畫素)</translation>
+        </message>
+        <message>
+            <source>高度(像素)</source>
+            <translation>高度(畫素)</translation>
+        </message>
+        <message>
+            <source>对应方式</source>
+            <translation>對應方式</translation>
+        </message>
+        <message>
+            <source>导入时间</source>
+            <translation>匯入時間</translation>
+        </message>
+        <message>
+            <source>导入人</source>
+            <translation>匯入人</translation>
+        </message>
+        <message>
+            <source>编号前缀</source>
+            <translation>編號字首</translation>
+        </message>
+        <message>
+            <source>各性质编号前缀</source>
+            <translation>各性質編號字首</translation>
+        </message>
+        <message>
+            <source>首次回复时限</source>
+            <translation>首次回覆時限</translation>
+        </message>
+        <message>
+            <source>期限计法</source>
+            <translation>期限計法</translation>
+        </message>
+        <message>
+            <source>办结时限</source>
+            <translation>辦結時限</translation>
+        </message>
+        <message>
+            <source>重大投诉答复时限</source>
+            <translation>重大投訴答覆時限</translation>
+        </message>
+        <message>
+            <source>重大投诉报告时限</source>
+            <translation>重大投訴報告時限</translation>
+        </message>
+        <message>
+            <source>临期提醒</source>
+            <translation>臨期提醒</translation>
+        </message>
+        <message>
+            <source>重复投诉判断天数</source>
+            <translation>重複投訴判斷天數</translation>
+        </message>
+        <message>
+            <source>延期审批人</source>
+            <translation>延期審批人</translation>
+        </message>
+        <message>
+            <source>回访制度</source>
+            <translation>回訪制度</translation>
+        </message>
+        <message>
+            <source>登录安全</source>
+            <translation>登入安全</translation>
+        </message>
+        <message>
+            <source>备份</source>
+            <translation>備份</translation>
+        </message>
+        <message>
+            <source>部门名称</source>
+            <translation>部門名稱</translation>
+        </message>
+        <message>
+            <source>所属部门</source>
+            <translation>所屬部門</translation>
+        </message>
+        <message>
+            <source>在职</source>
+            <translation>在職</translation>
+        </message>
+        <message>
+            <source>在住</source>
+            <translation>在住</translation>
+        </message>
+        <message>
+            <source>联系单号</source>
+            <translation>聯絡單號</translation>
+        </message>
+        <message>
+            <source>派往部门</source>
+            <translation>派往部門</translation>
+        </message>
+        <message>
+            <source>要求完成</source>
+            <translation>要求完成</translation>
+        </message>
+        <message>
+            <source>回访期限</source>
+            <translation>回訪期限</translation>
+        </message>
+        <message>
+            <source>应由谁回访</source>
+            <translation>應由誰回訪</translation>
+        </message>
+        <message>
+            <source>回访状态</source>
+            <translation>回訪狀態</translation>
+        </message>
+        <message>
+            <source>回访时间</source>
+            <translation>回訪時間</translation>
+        </message>
+        <message>
+            <source>安排时间</source>
+            <translation>安排時間</translation>
+        </message>
+        <message>
+            <source>抽样说明</source>
+            <translation>抽樣說明</translation>
+        </message>
+        <message>
+            <source>延期原因</source>
+            <translation>延期原因</translation>
+        </message>
+        <message>
+            <source>批准时间</source>
+            <translation>批准時間</translation>
+        </message>
+        <message>
+            <source>报告期限</source>
+            <translation>報告期限</translation>
+        </message>
+        <message>
+            <source>返工部门</source>
+            <translation>返工部門</translation>
+        </message>
+        <message>
+            <source>返工期限</source>
+            <translation>返工期限</translation>
+        </message>
+        <message>
+            <source>不满意的回访</source>
+            <translation>不滿意的回訪</translation>
+        </message>
+        <message>
+            <source>审核意见</source>
+            <translation>審核意見</translation>
+        </message>
+        <message>
+            <source>审核时间</source>
+            <translation>審核時間</translation>
+        </message>
+        <message>
+            <source>表单状态</source>
+            <translation>表單狀態</translation>
+        </message>
+        <message>
+            <source>节日</source>
+            <translation>節日</translation>
+        </message>
+        <message>
+            <source>发布时间</source>
+            <translation>釋出時間</translation>
+        </message>
+        <message>
+            <source>发布人</source>
+            <translation>釋出人</translation>
+        </message>
+        <message>
+            <source>归档季度</source>
+            <translation>歸檔季度</translation>
+        </message>
+        <message>
+            <source>变更</source>
+            <translation>變更</translation>
+        </message>
+        <message>
+            <source>导入案件台账</source>
+            <translation>匯入案件台賬</translation>
+        </message>
+        <message>
+            <source>导入业主名册</source>
+            <translation>匯入業主名冊</translation>
+        </message>
+        <message>
+            <source>导出案件台账</source>
+            <translation>匯出案件台賬</translation>
+        </message>
+        <message>
+            <source>不导入</source>
+            <translation>不匯入</translation>
+        </message>
+        <message>
+            <source>受理时刻</source>
+            <translation>受理時刻</translation>
+        </message>
+        <message>
+            <source>房屋</source>
+            <translation>房屋</translation>
+        </message>
+        <message>
+            <source>回访意见</source>
+            <translation>回訪意見</translation>
+        </message>
+        <message>
+            <source>案件号</source>
+            <translation>案件號</translation>
+        </message>
+        <message>
+            <source>事发时间</source>
+            <translation>事發時間</translation>
+        </message>
+        <message>
+            <source>事发地点</source>
+            <translation>事發地點</translation>
+        </message>
+        <message>
+            <source>被投诉方</source>
+            <translation>被投訴方</translation>
+        </message>
+        <message>
+            <source>回复期限</source>
+            <translation>回覆期限</translation>
+        </message>
+        <message>
+            <source>抽样季度</source>
+            <translation>抽樣季度</translation>
+        </message>
+        <message>
+            <source>工作台</source>
+            <translation>工作台</translation>
+        </message>
+        <message>
+            <source>受理登记</source>
+            <translation>受理登記</translation>
+        </message>
+        <message>
+            <source>回访日历</source>
+            <translation>回訪日曆</translation>
+        </message>
+        <message>
+            <source>回访计划</source>
+            <translation>回訪計劃</translation>
+        </message>
+        <message>
+            <source>跟进事项</source>
+            <translation>跟進事項</translation>
+        </message>
+        <message>
+            <source>表单台账</source>
+            <translation>表單台賬</translation>
+        </message>
+        <message>
+            <source>夜间值班</source>
+            <translation>夜間值班</translation>
+        </message>
+        <message>
+            <source>统计报表</source>
+            <translation>統計報表</translation>
+        </message>
+        <message>
+            <source>业主档案</source>
+            <translation>業主檔案</translation>
+        </message>
+        <message>
+            <source>审计记录</source>
+            <translation>審計記錄</translation>
+        </message>
+        <message>
+            <source>备份恢复</source>
+            <translation>備份恢復</translation>
+        </message>
+        <message>
+            <source>来电人</source>
+            <translation>來電人</translation>
+        </message>
+        <message>
+            <source>电话</source>
+            <translation>電話</translation>
+        </message>
+        <message>
+            <source>已采取措施</source>
+            <translation>已採取措施</translation>
+        </message>
+        <message>
+            <source>记录人</source>
+            <translation>記錄人</translation>
+        </message>
+        <message>
+            <source>案件编号</source>
+            <translation>案件編號</translation>
+        </message>
+        <message>
+            <source>日期</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>星期</source>
+            <translation>星期</translation>
+        </message>
+        <message>
+            <source>名称</source>
+            <translation>名稱</translation>
+        </message>
+        <message>
+            <source>月</source>
+            <translation>月</translation>
+        </message>
+        <message>
+            <source>季度</source>
+            <translation>季度</translation>
+        </message>
+        <message>
+            <source>年</source>
+            <translation>年</translation>
+        </message>
+        <message>
+            <source>自定义</source>
+            <translation>自定義</translation>
+        </message>
+        <message>
+            <source>处理宗数</source>
+            <translation>處理宗數</translation>
+        </message>
+        <message>
+            <source>只要求书面答复</source>
+            <translation>只要求書面答覆</translation>
+        </message>
+        <message>
+            <source>联系不上/拒访</source>
+            <translation>聯絡不上/拒訪</translation>
+        </message>
+        <message>
+            <source>未到期</source>
+            <translation>未到期</translation>
+        </message>
+        <message>
+            <source>已取消回访</source>
+            <translation>已取消回訪</translation>
+        </message>
+        <message>
+            <source>应回访</source>
+            <translation>應回訪</translation>
+        </message>
+        <message>
+            <source>回访宗数</source>
+            <translation>回訪宗數</translation>
+        </message>
+        <message>
+            <source>回访率</source>
+            <translation>回訪率</translation>
+        </message>
+        <message>
+            <source>目标</source>
+            <translation>目標</translation>
+        </message>
+        <message>
+            <source>达标</source>
+            <translation>達標</translation>
+        </message>
+        <message>
+            <source>上期回访率</source>
+            <translation>上期回訪率</translation>
+        </message>
+        <message>
+            <source>较上期</source>
+            <translation>較上期</translation>
+        </message>
+        <message>
+            <source>评价</source>
+            <translation>評價</translation>
+        </message>
+        <message>
+            <source>本期次数</source>
+            <translation>本期次數</translation>
+        </message>
+        <message>
+            <source>本期占比</source>
+            <translation>本期佔比</translation>
+        </message>
+        <message>
+            <source>上期次数</source>
+            <translation>上期次數</translation>
+        </message>
+        <message>
+            <source>上期占比</source>
+            <translation>上期佔比</translation>
+        </message>
+        <message>
+            <source>第几次</source>
+            <translation>第幾次</translation>
+        </message>
+        <message>
+            <source>本期</source>
+            <translation>本期</translation>
+        </message>
+        <message>
+            <source>上期</source>
+            <translation>上期</translation>
+        </message>
+        <message>
+            <source>完成率</source>
+            <translation>完成率</translation>
+        </message>
+        <message>
+            <source>楼栋</source>
+            <translation>樓棟</translation>
+        </message>
+        <message>
+            <source>被投诉部门/人员</source>
+            <translation>被投訴部門/人員</translation>
+        </message>
+        <message>
+            <source>指标</source>
+            <translation>指標</translation>
+        </message>
+        <message>
+            <source>本期受理</source>
+            <translation>本期受理</translation>
+        </message>
+        <message>
+            <source>上期受理</source>
+            <translation>上期受理</translation>
+        </message>
+        <message>
+            <source>不合格项</source>
+            <translation>不合格項</translation>
+        </message>
+        <message>
+            <source>类别 / 评价</source>
+            <translation>類別 / 評價</translation>
+        </message>
+        <message>
+            <source>岗位</source>
+            <translation>崗位</translation>
+        </message>
+        <message>
+            <source>计划</source>
+            <translation>計劃</translation>
+        </message>
+        <message>
+            <source>完成</source>
+            <translation>完成</translation>
+        </message>
+        <message>
+            <source>逾期</source>
+            <translation>逾期</translation>
+        </message>
+        <message>
+            <source>不满意</source>
+            <translation>不滿意</translation>
+        </message>
+        <message>
+            <source>上期完成</source>
+            <translation>上期完成</translation>
+        </message>
+        <message>
+            <source>上期逾期</source>
+            <translation>上期逾期</translation>
+        </message>
+        <message>
+            <source>经过</source>
+            <translation>經過</translation>
+        </message>
+        <message>
+            <source>已附加</source>
+            <translation>已附加</translation>
+        </message>
+        <message>
+            <source>已附加并交回</source>
+            <translation>已附加並交回</translation>
+        </message>
+        <message>
+            <source>重复页</source>
+            <translation>重複頁</translation>
+        </message>
+        <message>
+            <source>已拒绝</source>
+            <translation>已拒絕</translation>
+        </message>
+        <message>
+            <source>待手工匹配</source>
+            <translation>待手工匹配</translation>
+        </message>
+        <message>
+            <source>空白页</source>
+            <translation>空白頁</translation>
+        </message>
+        <message>
+            <source>无法读取</source>
+            <translation>無法讀取</translation>
+        </message>
+        <message>
+            <source>扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;所有文件 (*)</source>
+            <translation>掃描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;所有檔案 (*)</translation>
+        </message>
+        <message>
+            <source>页</source>
+            <translation>頁</translation>
+        </message>
+        <message>
+            <source>结果</source>
+            <translation>結果</translation>
+        </message>
+        <message>
+            <source>表单编号</source>
+            <translation>表單編號</translation>
+        </message>
+        <message>
+            <source>说明</source>
+            <translation>說明</translation>
+        </message>
+        <message>
+            <source>应访日</source>
+            <translation>應訪日</translation>
+        </message>
+        <message>
+            <source>案件/类型</source>
+            <translation>案件/類型</translation>
+        </message>
+        <message>
+            <source>次</source>
+            <translation>次</translation>
+        </message>
+        <message>
+            <source>房号 · 业主 · 事由 · 回访人</source>
+            <translation>房號 · 業主 · 事由 · 回訪人</translation>
+        </message>
+        <message>
+            <source>安排原因</source>
+            <translation>安排原因</translation>
+        </message>
+        <message>
+            <source>到期</source>
+            <translation>到期</translation>
+        </message>
+        <message>
+            <source>案件 / 类型</source>
+            <translation>案件 / 類型</translation>
+        </message>
+        <message>
+            <source>性质·程度</source>
+            <translation>性質·程度</translation>
+        </message>
+        <message>
+            <source>回访人角色</source>
+            <translation>回訪人角色</translation>
+        </message>
+        <message>
+            <source>次数</source>
+            <translation>次數</translation>
+        </message>
+        <message>
+            <source>抽中</source>
+            <translation>抽中</translation>
+        </message>
+        <message>
+            <source>方式</source>
+            <translation>方式</translation>
+        </message>
+        <message>
+            <source>决定人</source>
+            <translation>決定人</translation>
+        </message>
+        <message>
+            <source>决定时间</source>
+            <translation>決定時間</translation>
+        </message>
+        <message>
+            <source>办结后</source>
+            <translation>辦結後</translation>
+        </message>
+        <message>
+            <source>计日方式</source>
+            <translation>計日方式</translation>
+        </message>
+        <message>
+            <source>回访人({0})</source>
+            <translation>回訪人({0})</translation>
+        </message>
+        <message>
+            <source>允许的回访方式</source>
+            <translation>允許的回訪方式</translation>
+        </message>
+        <message>
+            <source>上门须签名</source>
+            <translation>上門須簽名</translation>
+        </message>
+        <message>
+            <source>细则名称</source>
+            <translation>細則名稱</translation>
+        </message>
+        <message>
+            <source>适用类别(、分隔)</source>
+            <translation>適用類別(、分隔)</translation>
+        </message>
+        <message>
+            <source>内容含关键词(、分隔)</source>
+            <translation>內容含關鍵詞(、分隔)</translation>
+        </message>
+        <message>
+            <source>回访天数</source>
+            <translation>回訪天數</translation>
+        </message>
+        <message>
+            <source>送达期限</source>
+            <translation>送達期限</translation>
+        </message>
+        <message>
+            <source>通知内容</source>
+            <translation>通知內容</translation>
+        </message>
+        <message>
+            <source>约定答复日期</source>
+            <translation>約定答覆日期</translation>
+        </message>
+        <message>
+            <source>待答复问题</source>
+            <translation>待答覆問題</translation>
+        </message>
+        <message>
+            <source>未指定</source>
+            <translation>未指定</translation>
+        </message>
+        <message>
+            <source>客服员、主任、经理</source>
+            <translation>客服員、主任、經理</translation>
+        </message>
+        <message>
+            <source>客服主任、管理处经理</source>
+            <translation>客服主任、管理處經理</translation>
+        </message>
+        <message>
+            <source>租户</source>
+            <translation>租戶</translation>
+        </message>
+        <message>
+            <source>商户</source>
+            <translation>商戶</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActionDialog</name>
+        <message>
+            <source>{0} — {1}</source>
+            <translation>{0} — {1}</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>案件 {0} · {1} · {2}</source>
+            <translation>案件 {0} · {1} · {2}</translation>
+        </message>
+        <message>
+            <source>确定</source>
+            <translation>確定</translation>
+        </message>
+    </context>
+    <context>
+        <name>ArchiveDialog</name>
+        <message>
+            <source>季度归档</source>
+            <translation>季度歸檔</translation>
+        </message>
+        <message>
+            <source>记为已归档</source>
+            <translation>記為已歸檔</translation>
+        </message>
+        <message>
+            <source>编号</source>
+            <translation>編號</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>狀態</translation>
+        </message>
+        <message>
+            <source>交回/作废日期</source>
+            <translation>交回/作廢日期</translation>
+        </message>
+        <message>
+            <source>领用人</source>
+            <translation>領用人</translation>
+        </message>
+        <message>
+            <source>回访事项</source>
+            <translation>回訪事項</translation>
+        </message>
+        <message>
+            <source>如 档案盒编号、存放位置</source>
+            <translation>如 檔案盒編號、存放位置</translation>
+        </message>
+        <message>
+            <source>季度</source>
+            <translation>季度</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>備註</translation>
+        </message>
+        <message>
+            <source>{0}年第{1}季度</source>
+            <translation>{0}年第{1}季度</translation>
+        </message>
+        <message>
+            <source>{0}还没有结束:{1} 起才能归档,须在 {2} 前完成。</source>
+            <translation>{0}還沒有結束:{1} 起才能歸檔,須在 {2} 前完成。</translation>
+        </message>
+        <message>
+            <source>&lt;b style='color:{0}'&gt;{1}的 {2} 份表单应在 {3} 前归档,已逾期。&lt;/b&gt;请装盒后记为已归档。</source>
+            <translation>&lt;b style='color:{0}'&gt;{1}的 {2} 份表單應在 {3} 前歸檔,已逾期。&lt;/b&gt;請裝盒後記為已歸檔。</translation>
+        </message>
+        <message>
+            <source>{0}的 {1} 份表单(交回或作废)待归档,须在 {2} 前完成。</source>
+            <translation>{0}的 {1} 份表單(交回或作廢)待歸檔,須在 {2} 前完成。</translation>
+        </message>
+        <message>
+            <source>{0}没有待归档的表单。</source>
+            <translation>{0}沒有待歸檔的表單。</translation>
+        </message>
+        <message>
+            <source> 等</source>
+            <translation> 等</translation>
+        </message>
+        <message>
+            <source>尚未交回 {0} 份:{1}{2}。不影响本次归档;交回或作废后随那个季度归档。</source>
+            <translation>尚未交回 {0} 份:{1}{2}。不影響本次歸檔;交回或作廢後隨那個季度歸檔。</translation>
+        </message>
+        <message>
+            <source>本季度打印的表单都已交回或作废。</source>
+            <translation>本季度列印的表單都已交回或作廢。</translation>
+        </message>
+        <message>
+            <source>已归档:{0} {1},{2} 份 {3}</source>
+            <translation>已歸檔:{0} {1},{2} 份 {3}</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditWindow</name>
+        <message>
+            <source>审计记录</source>
+            <translation>審計記錄</translation>
+        </message>
+        <message>
+            <source>日期</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>内容包含…</source>
+            <translation>內容包含…</translation>
+        </message>
+        <message>
+            <source>查询</source>
+            <translation>查詢</translation>
+        </message>
+        <message>
+            <source>对象</source>
+            <translation>對象</translation>
+        </message>
+        <message>
+            <source>操作</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>人员</source>
+            <translation>人員</translation>
+        </message>
+        <message>
+            <source>至</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <source>上一页</source>
+            <translation>上一頁</translation>
+        </message>
+        <message>
+            <source>下一页</source>
+            <translation>下一頁</translation>
+        </message>
+        <message>
+            <source>校验审计链</source>
+            <translation>校驗審計鏈</translation>
+        </message>
+        <message>
+            <source>逐条核对审计记录的哈希链,发现被改动、删除或插入的记录</source>
+            <translation>逐條核對審計記錄的雜湊鏈,發現被改動、刪除或插入的記錄</translation>
+        </message>
+        <message>
+            <source>导出…</source>
+            <translation>匯出…</translation>
+        </message>
+        <message>
+            <source>把当前筛选出的全部记录导出为 Excel</source>
+            <translation>把當前篩選出的全部記錄匯出為 Excel</translation>
+        </message>
+        <message>
+            <source>每一次修改、每一次查看业主资料都记在这里,按时间倒序;橙色行为查看个人资料的记录。</source>
+            <translation>每一次修改、每一次檢視業主資料都記在這裡,按時間倒序;橙色行為檢視個人資料的記錄。</translation>
+        </message>
+        <message>
+            <source>全部</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>第 {0} 页(第 {1}–{2} 条)</source>
+            <translation>第 {0} 頁(第 {1}–{2} 條)</translation>
+        </message>
+        <message>
+            <source>&lt;br&gt;……另有 {0} 处</source>
+            <translation>&lt;br&gt;……另有 {0} 處</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;审计链有 {0} 处问题:&lt;/b&gt;&lt;br&gt;{1}{2}</source>
+            <translation>&lt;b&gt;審計鏈有 {0} 處問題:&lt;/b&gt;&lt;br&gt;{1}{2}</translation>
+        </message>
+        <message>
+            <source>审计链完好,共 {0} 条</source>
+            <translation>審計鏈完好,共 {0} 條</translation>
+        </message>
+        <message>
+            <source>导出审计记录</source>
+            <translation>匯出審計記錄</translation>
+        </message>
+        <message>
+            <source>审计记录.xlsx</source>
+            <translation>審計記錄.xlsx</translation>
+        </message>
+        <message>
+            <source>导出</source>
+            <translation>匯出</translation>
+        </message>
+        <message>
+            <source>无法写入 {0}:{1}</source>
+            <translation>無法寫入 {0}:{1}</translation>
+        </message>
+        <message>
+            <source>已导出 {0} 条记录到 {1}</source>
+            <translation>已匯出 {0} 條記錄到 {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupPage</name>
+        <message>
+            <source>选择文件夹…</source>
+            <translation>選擇資料夾…</translation>
+        </message>
+        <message>
+            <source>用默认文件夹</source>
+            <translation>用預設資料夾</translation>
+        </message>
+        <message>
+            <source>数据文件夹中的 backups 子文件夹</source>
+            <translation>數據資料夾中的 backups 子資料夾</translation>
+        </message>
+        <message>
+            <source>建议选 U 盘或另一台电脑的共享文件夹:电脑硬盘坏了,备份还在。</source>
+            <translation>建議選 U 盤或另一台電腦的共享資料夾:電腦硬碟壞了,備份還在。</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>儲存</translation>
+        </message>
+        <message>
+            <source>每天保留最近</source>
+            <translation>每天保留最近</translation>
+        </message>
+        <message>
+            <source>每周保留最近</source>
+            <translation>每週保留最近</translation>
+        </message>
+        <message>
+            <source>每月保留最近</source>
+            <translation>每月保留最近</translation>
+        </message>
+        <message>
+            <source>备份位置与保留</source>
+            <translation>備份位置與保留</translation>
+        </message>
+        <message>
+            <source>备份文件夹</source>
+            <translation>備份資料夾</translation>
+        </message>
+        <message>
+            <source>轮换保留</source>
+            <translation>輪換保留</translation>
+        </message>
+        <message>
+            <source>立即备份</source>
+            <translation>立即備份</translation>
+        </message>
+        <message>
+            <source>正在备份…</source>
+            <translation>正在備份…</translation>
+        </message>
+        <message>
+            <source>备份状态</source>
+            <translation>備份狀態</translation>
+        </message>
+        <message>
+            <source>最近成功备份</source>
+            <translation>最近成功備份</translation>
+        </message>
+        <message>
+            <source>上次结果</source>
+            <translation>上次結果</translation>
+        </message>
+        <message>
+            <source>校验所选</source>
+            <translation>校驗所選</translation>
+        </message>
+        <message>
+            <source>全部校验</source>
+            <translation>全部校驗</translation>
+        </message>
+        <message>
+            <source>从此备份恢复…</source>
+            <translation>從此備份恢復…</translation>
+        </message>
+        <message>
+            <source>刷新</source>
+            <translation>重新整理</translation>
+        </message>
+        <message>
+            <source>恢复需要先关闭程序:运行中的程序不能安全地替换自己正在使用的数据文件。恢复时当前数据文件会另存一份,不会被覆盖。</source>
+            <translation>恢復需要先關閉程式:執行中的程式不能安全地替換自己正在使用的資料檔案。恢復時當前資料檔案會另存一份,不會被覆蓋。</translation>
+        </message>
+        <message>
+            <source>备份文件夹中的备份</source>
+            <translation>備份資料夾中的備份</translation>
+        </message>
+        <message>
+            <source>备份与恢复</source>
+            <translation>備份與恢復</translation>
+        </message>
+        <message>
+            <source>默认:数据文件夹中的 backups</source>
+            <translation>預設:數據資料夾中的 backups</translation>
+        </message>
+        <message>
+            <source>选择备份文件夹</source>
+            <translation>選擇備份資料夾</translation>
+        </message>
+        <message>
+            <source>备份文件夹已改为 {0}</source>
+            <translation>備份資料夾已改為 {0}</translation>
+        </message>
+        <message>
+            <source>保留份数已保存,下次备份时按此轮换。</source>
+            <translation>保留份數已儲存,下次備份時按此輪換。</translation>
+        </message>
+        <message>
+            <source>还没有</source>
+            <translation>還沒有</translation>
+        </message>
+        <message>
+            <source>(无)</source>
+            <translation>(無)</translation>
+        </message>
+        <message>
+            <source>未校验</source>
+            <translation>未校驗</translation>
+        </message>
+        <message>
+            <source>✗ 已损坏:{0}</source>
+            <translation>✗ 已損壞:{0}</translation>
+        </message>
+        <message>
+            <source>✓ 完好</source>
+            <translation>✓ 完好</translation>
+        </message>
+        <message>
+            <source>从备份恢复</source>
+            <translation>從備份恢復</translation>
+        </message>
+        <message>
+            <source>备份 {0} 已损坏,不能用于恢复:
 {1}
 请选另一份备份。</source>
-        <translation>備份 {0} 已損壞,不能用於恢復:
+            <translation>備份 {0} 已損壞,不能用於恢復:
 {1}
 請選另一份備份。</translation>
-    </message>
-    <message>
-        <source>备份</source>
-        <translation>備份</translation>
-    </message>
-    <message>
-        <source>每天自动备份一次。请选 U 盘或另一块硬盘上的文件夹:电脑硬盘坏了,备份还在。</source>
-        <translation>每天自動備份一次。請選 U 盤或另一塊硬碟上的資料夾:電腦硬碟壞了,備份還在。</translation>
-    </message>
-    <message>
-        <source>默认:{0}</source>
-        <translation>預設:{0}</translation>
-    </message>
-    <message>
-        <source>选择…</source>
-        <translation>選擇…</translation>
-    </message>
-    <message>
-        <source>用默认</source>
-        <translation>用預設</translation>
-    </message>
-    <message>
-        <source>备份按天、周、月轮换保留(最近 7 天、4 周、12 个月)。U 盘没插时程序会提醒,不会丢数据。</source>
-        <translation>備份按天、周、月輪換保留(最近 7 天、4 周、12 個月)。U 盤沒插時程式會提醒,不會丟資料。</translation>
-    </message>
-    <message>
-        <source>默认文件夹在数据文件夹里:能防误删,不能防硬盘损坏。建议另选 U 盘或另一块硬盘。</source>
-        <translation>預設資料夾在數據資料夾裡:能防誤刪,不能防硬碟損壞。建議另選 U 盤或另一塊硬碟。</translation>
-    </message>
-    <message>
-        <source>⚠ 这个文件夹与数据在同一块磁盘上:硬盘坏了,备份也会一起丢失。建议选 U 盘或另一块硬盘。</source>
-        <translation>⚠ 這個資料夾與資料在同一塊磁碟上:硬碟壞了,備份也會一起丟失。建議選 U 盤或另一塊硬碟。</translation>
-    </message>
-    <message>
-        <source>请填写完整路径,例如 E:\回音备份,或点“选择…”</source>
-        <translation>請填寫完整路徑,例如 E:\回音備份,或點“選擇…”</translation>
-    </message>
-    <message>
-        <source>无法建立这个文件夹:{0}(U 盘没插好?)</source>
-        <translation>無法建立這個資料夾:{0}(U 盤沒插好?)</translation>
-    </message>
-    <message>
-        <source>这个文件夹不能写入,请换一个</source>
-        <translation>這個資料夾不能寫入,請換一個</translation>
-    </message>
-</context>
-<context>
-    <name>BackupWorker</name>
-    <message>
-        <source>备份失败:{0}</source>
-        <translation>備份失敗:{0}</translation>
-    </message>
-</context>
-<context>
-    <name>BatchTab</name>
-    <message>
-        <source>近期入伙、尚未入伙回访的住户</source>
-        <translation>近期入夥、尚未入夥回訪的住戶</translation>
-    </message>
-    <message>
-        <source>所选楼栋的全部房屋</source>
-        <translation>所選樓棟的全部房屋</translation>
-    </message>
-    <message>
-        <source>近 </source>
-        <translation>近 </translation>
-    </message>
-    <message>
-        <source> 天内入伙</source>
-        <translation> 天內入夥</translation>
-    </message>
-    <message>
-        <source>全选</source>
-        <translation>全選</translation>
-    </message>
-    <message>
-        <source>全不选</source>
-        <translation>全不選</translation>
-    </message>
-    <message>
-        <source>随机抽取</source>
-        <translation>隨機抽取</translation>
-    </message>
-    <message>
-        <source> 户</source>
-        <translation> 戶</translation>
-    </message>
-    <message>
-        <source>(年度走访:每年1–2次,抽部分住户上门)</source>
-        <translation>(年度走訪:每年1–2次,抽部分住戶上門)</translation>
-    </message>
-    <message>
-        <source>回访哪些住户</source>
-        <translation>回訪哪些住戶</translation>
-    </message>
-    <message>
-        <source>如:2026年国庆节前走访;3栋停水后回访</source>
-        <translation>如:2026年國慶節前走訪;3棟停水後回訪</translation>
-    </message>
-    <message>
-        <source>计划</source>
-        <translation>計劃</translation>
-    </message>
-    <message>
-        <source>回访类型</source>
-        <translation>回訪類型</translation>
-    </message>
-    <message>
-        <source>回访期限</source>
-        <translation>回訪期限</translation>
-    </message>
-    <message>
-        <source>回访人角色</source>
-        <translation>回訪人角色</translation>
-    </message>
-    <message>
-        <source>说明</source>
-        <translation>說明</translation>
-    </message>
-    <message>
-        <source>预览</source>
-        <translation>預覽</translation>
-    </message>
-    <message>
-        <source>生成回访计划</source>
-        <translation>生成回訪計劃</translation>
-    </message>
-    <message>
-        <source>选好范围后点“预览”,看将为哪些住户安排回访。</source>
-        <translation>選好範圍後點“預覽”,看將為哪些住戶安排回訪。</translation>
-    </message>
-    <message>
-        <source>预览的房号</source>
-        <translation>預覽的房號</translation>
-    </message>
-    <message>
-        <source>{0}栋</source>
-        <translation>{0}棟</translation>
-    </message>
-    <message>
-        <source>请至少勾选一栋楼</source>
-        <translation>請至少勾選一棟樓</translation>
-    </message>
-    <message>
-        <source> 等,另有 {0} 户</source>
-        <translation> 等,另有 {0} 戶</translation>
-    </message>
-    <message>
-        <source>将为 {0} 户安排“{1}”,{2} 前由{3}回访。已有同类待回访的住户会跳过。</source>
-        <translation>將為 {0} 戶安排“{1}”,{2} 前由{3}回訪。已有同類待回訪的住戶會跳過。</translation>
-    </message>
-    <message>
-        <source>没有符合条件的住户。</source>
-        <translation>沒有符合條件的住戶。</translation>
-    </message>
-    <message>
-        <source>已安排 {0} 户“{1}”</source>
-        <translation>已安排 {0} 戶“{1}”</translation>
-    </message>
-    <message>
-        <source>,{0} 户已有同类待回访计划,跳过</source>
-        <translation>,{0} 戶已有同類待回訪計劃,跳過</translation>
-    </message>
-</context>
-<context>
-    <name>BlankFormsDialog</name>
-    <message>
-        <source>打印空白回访记录表</source>
-        <translation>列印空白回訪記錄表</translation>
-    </message>
-    <message>
-        <source>生成并预览</source>
-        <translation>生成並預覽</translation>
-    </message>
-    <message>
-        <source> 份</source>
-        <translation> 份</translation>
-    </message>
-    <message>
-        <source>打印时每份表占用一个新编号(HF-年份-序号)并记入台账;打印失败或取消的编号当即作废,不会重复使用。</source>
-        <translation>列印時每份表佔用一個新編號(HF-年份-序號)並記入台賬;列印失敗或取消的編號當即作廢,不會重複使用。</translation>
-    </message>
-    <message>
-        <source>份数</source>
-        <translation>份數</translation>
-    </message>
-</context>
-<context>
-    <name>CaseDetailDialog</name>
-    <message>
-        <source>案件详情 — {0}</source>
-        <translation>案件詳情 — {0}</translation>
-    </message>
-    <message>
-        <source>受理</source>
-        <translation>受理</translation>
-    </message>
-    <message>
-        <source>编号</source>
-        <translation>編號</translation>
-    </message>
-    <message>
-        <source>自编号</source>
-        <translation>自編號</translation>
-    </message>
-    <message>
-        <source>受理时间</source>
-        <translation>受理時間</translation>
-    </message>
-    <message>
-        <source>渠道</source>
-        <translation>渠道</translation>
-    </message>
-    <message>
-        <source>受理人</source>
-        <translation>受理人</translation>
-    </message>
-    <message>
-        <source>客户</source>
-        <translation>客戶</translation>
-    </message>
-    <message>
-        <source>房号</source>
-        <translation>房號</translation>
-    </message>
-    <message>
-        <source>联系电话</source>
-        <translation>聯絡電話</translation>
-    </message>
-    <message>
-        <source>事项</source>
-        <translation>事項</translation>
-    </message>
-    <message>
-        <source>性质</source>
-        <translation>性質</translation>
-    </message>
-    <message>
-        <source>有效性</source>
-        <translation>有效性</translation>
-    </message>
-    <message>
-        <source>程度</source>
-        <translation>程度</translation>
-    </message>
-    <message>
-        <source>类别</source>
-        <translation>類別</translation>
-    </message>
-    <message>
-        <source>紧急程度</source>
-        <translation>緊急程度</translation>
-    </message>
-    <message>
-        <source>事发时间</source>
-        <translation>事發時間</translation>
-    </message>
-    <message>
-        <source>事发地点</source>
-        <translation>事發地點</translation>
-    </message>
-    <message>
-        <source>被投诉部门/人员</source>
-        <translation>被投訴部門/人員</translation>
-    </message>
-    <message>
-        <source>内容</source>
-        <translation>內容</translation>
-    </message>
-    <message>
-        <source>客户要求</source>
-        <translation>客戶要求</translation>
-    </message>
-    <message>
-        <source>处理</source>
-        <translation>處理</translation>
-    </message>
-    <message>
-        <source>责任部门</source>
-        <translation>責任部門</translation>
-    </message>
-    <message>
-        <source>状态</source>
-        <translation>狀態</translation>
-    </message>
-    <message>
-        <source>首次回复期限</source>
-        <translation>首次回覆期限</translation>
-    </message>
-    <message>
-        <source>办结期限</source>
-        <translation>辦結期限</translation>
-    </message>
-    <message>
-        <source>明确答复期限</source>
-        <translation>明確答覆期限</translation>
-    </message>
-    <message>
-        <source>处理结果</source>
-        <translation>處理結果</translation>
-    </message>
-    <message>
-        <source>办结时间</source>
-        <translation>辦結時間</translation>
-    </message>
-    <message>
-        <source>关闭时间</source>
-        <translation>關閉時間</translation>
-    </message>
-    <message>
-        <source>已并入</source>
-        <translation>已併入</translation>
-    </message>
-    <message>
-        <source>并入本案的</source>
-        <translation>併入本案的</translation>
-    </message>
-    <message>
-        <source>处理记录</source>
-        <translation>處理記錄</translation>
-    </message>
-    <message>
-        <source>联系单号</source>
-        <translation>聯絡單號</translation>
-    </message>
-    <message>
-        <source>指派给</source>
-        <translation>指派給</translation>
-    </message>
-    <message>
-        <source>派工时间</source>
-        <translation>派工時間</translation>
-    </message>
-    <message>
-        <source>要求完成</source>
-        <translation>要求完成</translation>
-    </message>
-    <message>
-        <source>签收人</source>
-        <translation>簽收人</translation>
-    </message>
-    <message>
-        <source>签收时间</source>
-        <translation>簽收時間</translation>
-    </message>
-    <message>
-        <source>说明</source>
-        <translation>說明</translation>
-    </message>
-    <message>
-        <source>延期时间</source>
-        <translation>延期時間</translation>
-    </message>
-    <message>
-        <source>原期限</source>
-        <translation>原期限</translation>
-    </message>
-    <message>
-        <source>新期限</source>
-        <translation>新期限</translation>
-    </message>
-    <message>
-        <source>批准人</source>
-        <translation>批准人</translation>
-    </message>
-    <message>
-        <source>原因</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>工作联系单</source>
-        <translation>工作聯絡單</translation>
-    </message>
-    <message>
-        <source>延期记录</source>
-        <translation>延期記錄</translation>
-    </message>
-    <message>
-        <source>联系单与延期</source>
-        <translation>聯絡單與延期</translation>
-    </message>
-    <message>
-        <source>第几次</source>
-        <translation>第幾次</translation>
-    </message>
-    <message>
-        <source>应回访</source>
-        <translation>應回訪</translation>
-    </message>
-    <message>
-        <source>回访人</source>
-        <translation>回訪人</translation>
-    </message>
-    <message>
-        <source>方式</source>
-        <translation>方式</translation>
-    </message>
-    <message>
-        <source>满意度</source>
-        <translation>滿意度</translation>
-    </message>
-    <message>
-        <source>回访时间</source>
-        <translation>回訪時間</translation>
-    </message>
-    <message>
-        <source>计划原因</source>
-        <translation>計劃原因</translation>
-    </message>
-    <message>
-        <source>双击一行打开回访记录。</source>
-        <translation>雙擊一行開啟回訪記錄。</translation>
-    </message>
-    <message>
-        <source>回访</source>
-        <translation>回訪</translation>
-    </message>
-    <message>
-        <source>保存报告</source>
-        <translation>儲存報告</translation>
-    </message>
-    <message>
-        <source>提交品质部及总经理</source>
-        <translation>提交品質部及總經理</translation>
-    </message>
-    <message>
-        <source>打印处理记录表</source>
-        <translation>列印處理記錄表</translation>
-    </message>
-    <message>
-        <source>打印联系单</source>
-        <translation>列印聯絡單</translation>
-    </message>
-    <message>
-        <source>修改记录</source>
-        <translation>修改記錄</translation>
-    </message>
-    <message>
-        <source>关闭窗口</source>
-        <translation>關閉視窗</translation>
-    </message>
-    <message>
-        <source>匿名</source>
-        <translation>匿名</translation>
-    </message>
-    <message>
-        <source>已于 {0} 回复</source>
-        <translation>已於 {0} 回覆</translation>
-    </message>
-    <message>
-        <source>尚未回复业主</source>
-        <translation>尚未回覆業主</translation>
-    </message>
-    <message>
-        <source>您的角色不能做这一步</source>
-        <translation>您的角色不能做這一步</translation>
-    </message>
-    <message>
-        <source>第{0}次</source>
-        <translation>第{0}次</translation>
-    </message>
-    <message>
-        <source>这件案件还没有派工,没有工作联系单可打印。</source>
-        <translation>這件案件還沒有派工,沒有工作聯絡單可列印。</translation>
-    </message>
-    <message>
-        <source>未签收</source>
-        <translation>未簽收</translation>
-    </message>
-    <message>
-        <source>重大投诉报告</source>
-        <translation>重大投訴報告</translation>
-    </message>
-    <message>
-        <source>{0} 由{1}提交</source>
-        <translation>{0} 由{1}提交</translation>
-    </message>
-    <message>
-        <source>已于 {0} 取消:{1}</source>
-        <translation>已於 {0} 取消:{1}</translation>
-    </message>
-    <message>
-        <source>报品质部及总经理期限:</source>
-        <translation>報品質部及總經理期限:</translation>
-    </message>
-    <message>
-        <source>(已取消)</source>
-        <translation>(已取消)</translation>
-    </message>
-    <message>
-        <source>({0})</source>
-        <translation>({0})</translation>
-    </message>
-</context>
-<context>
-    <name>CaseListPage</name>
-    <message>
-        <source>搜索(Ctrl+F):内容、姓名、电话、编号、处理记录…</source>
-        <translation>搜尋(Ctrl+F):內容、姓名、電話、編號、處理記錄…</translation>
-    </message>
-    <message>
-        <source>在案件的全部文字中查找,两个字也可以,如“漏水”</source>
-        <translation>在案件的全部文字中查詢,兩個字也可以,如“漏水”</translation>
-    </message>
-    <message>
-        <source>未结(全部未完成)</source>
-        <translation>未結(全部未完成)</translation>
-    </message>
-    <message>
-        <source>全部状态</source>
-        <translation>全部狀態</translation>
-    </message>
-    <message>
-        <source>状态</source>
-        <translation>狀態</translation>
-    </message>
-    <message>
-        <source>全部性质</source>
-        <translation>全部性質</translation>
-    </message>
-    <message>
-        <source>性质</source>
-        <translation>性質</translation>
-    </message>
-    <message>
-        <source>全部程度</source>
-        <translation>全部程度</translation>
-    </message>
-    <message>
-        <source>程度</source>
-        <translation>程度</translation>
-    </message>
-    <message>
-        <source>全部类别</source>
-        <translation>全部類別</translation>
-    </message>
-    <message>
-        <source>类别</source>
-        <translation>類別</translation>
-    </message>
-    <message>
-        <source>全部部门</source>
-        <translation>全部部門</translation>
-    </message>
-    <message>
-        <source>责任部门</source>
-        <translation>責任部門</translation>
-    </message>
-    <message>
-        <source>如 3-2-501 或 3</source>
-        <translation>如 3-2-501 或 3</translation>
-    </message>
-    <message>
-        <source>受理日期从(不限则留“不限”)</source>
-        <translation>受理日期從(不限則留“不限”)</translation>
-    </message>
-    <message>
-        <source>受理日期到(不限则留“不限”)</source>
-        <translation>受理日期到(不限則留“不限”)</translation>
-    </message>
-    <message>
-        <source>仅逾期</source>
-        <translation>僅逾期</translation>
-    </message>
-    <message>
-        <source>仅今日到期</source>
-        <translation>僅今日到期</translation>
-    </message>
-    <message>
-        <source>清除筛选</source>
-        <translation>清除篩選</translation>
-    </message>
-    <message>
-        <source>恢复为全部案件</source>
-        <translation>恢復為全部案件</translation>
-    </message>
-    <message>
-        <source>房号(&amp;R)</source>
-        <translation>房號(&amp;R)</translation>
-    </message>
-    <message>
-        <source>受理日期</source>
-        <translation>受理日期</translation>
-    </message>
-    <message>
-        <source>至</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <source>不限</source>
-        <translation>不限</translation>
-    </message>
-    <message>
-        <source>只看“{0}”的案件(其他筛选条件仍然有效)</source>
-        <translation>只看“{0}”的案件(其他篩選條件仍然有效)</translation>
-    </message>
-    <message>
-        <source>{0} ({1})</source>
-        <translation>{0} ({1})</translation>
-    </message>
-    <message>
-        <source>共 {0} 件</source>
-        <translation>共 {0} 件</translation>
-    </message>
-</context>
-<context>
-    <name>CaseTableModel</name>
-    <message>
-        <source>匿名</source>
-        <translation>匿名</translation>
-    </message>
-    <message>
-        <source>点击按此列排序</source>
-        <translation>點選按此列排序</translation>
-    </message>
-    <message>
-        <source>此列不能排序</source>
-        <translation>此列不能排序</translation>
-    </message>
-    <message>
-        <source>已超过办结期限</source>
-        <translation>已超過辦結期限</translation>
-    </message>
-    <message>
-        <source>即将到期</source>
-        <translation>即將到期</translation>
-    </message>
-</context>
-<context>
-    <name>CloseDialog</name>
-    <message>
-        <source>(无)</source>
-        <translation>(無)</translation>
-    </message>
-    <message>
-        <source>可不填</source>
-        <translation>可不填</translation>
-    </message>
-    <message>
-        <source>处理结果</source>
-        <translation>處理結果</translation>
-    </message>
-    <message>
-        <source>备注(&amp;N)</source>
-        <translation>備註(&amp;N)</translation>
-    </message>
-</context>
-<context>
-    <name>DashboardPage</name>
-    <message>
-        <source>刷新</source>
-        <translation>重新整理</translation>
-    </message>
-    <message>
-        <source>逾期案件</source>
-        <translation>逾期案件</translation>
-    </message>
-    <message>
-        <source>今日到期</source>
-        <translation>今日到期</translation>
-    </message>
-    <message>
-        <source>今日回访</source>
-        <translation>今日回訪</translation>
-    </message>
-    <message>
-        <source>逾期回访</source>
-        <translation>逾期回訪</translation>
-    </message>
-    <message>
-        <source>超期未交回表单</source>
-        <translation>超期未交回表單</translation>
-    </message>
-    <message>
-        <source>待提交重大投诉报告</source>
-        <translation>待提交重大投訴報告</translation>
-    </message>
-    <message>
-        <source>待转值班记录</source>
-        <translation>待轉值班記錄</translation>
-    </message>
-    <message>
-        <source>返工通知逾期</source>
-        <translation>返工通知逾期</translation>
-    </message>
-    <message>
-        <source>打开表单台账</source>
-        <translation>開啟表單台賬</translation>
-    </message>
-    <message>
-        <source>回访人</source>
-        <translation>回訪人</translation>
-    </message>
-    <message>
-        <source>已逾期</source>
-        <translation>已逾期</translation>
-    </message>
-    <message>
-        <source>合计</source>
-        <translation>合計</translation>
-    </message>
-    <message>
-        <source>今日没有待回访的,也没有逾期的回访。</source>
-        <translation>今日沒有待回訪的,也沒有逾期的回訪。</translation>
-    </message>
-    <message>
-        <source>今日回访(按回访人)</source>
-        <translation>今日回訪(按回訪人)</translation>
-    </message>
-    <message>
-        <source>性质</source>
-        <translation>性質</translation>
-    </message>
-    <message>
-        <source>回访率 / 目标</source>
-        <translation>回訪率 / 目標</translation>
-    </message>
-    <message>
-        <source>达标</source>
-        <translation>達標</translation>
-    </message>
-    <message>
-        <source>应回访</source>
-        <translation>應回訪</translation>
-    </message>
-    <message>
-        <source>已回访</source>
-        <translation>已回訪</translation>
-    </message>
-    <message>
-        <source>本月回访率</source>
-        <translation>本月回訪率</translation>
-    </message>
-    <message>
-        <source>满意度趋势(近六个月,满意+很满意)</source>
-        <translation>滿意度趨勢(近六個月,滿意+很滿意)</translation>
-    </message>
-    <message>
-        <source>工作台数据读取失败:{0}</source>
-        <translation>工作台資料讀取失敗:{0}</translation>
-    </message>
-    <message>
-        <source>工作台 · {0}年{1}月{2}日 星期{3}</source>
-        <translation>工作台 · {0}年{1}月{2}日 星期{3}</translation>
-    </message>
-    <message>
-        <source>{0} 年的国务院放假安排尚未录入:该年的期限暂按法定节日推算(暂定),调休上班日未计入。安排公布后请在“设置 → 节假日”中载入,未结案件的期限会自动重算。</source>
-        <translation>{0} 年的國務院放假安排尚未錄入:該年的期限暫按法定節日推算(暫定),調休上班日未計入。安排公佈後請在“設定 → 節假日”中載入,未結案件的期限會自動重算。</translation>
-    </message>
-    <message>
-        <source>无</source>
-        <translation>無</translation>
-    </message>
-    <message>
-        <source>已过办结期限,需处理</source>
-        <translation>已過辦結期限,需處理</translation>
-    </message>
-    <message>
-        <source>今天须办结</source>
-        <translation>今天須辦結</translation>
-    </message>
-    <message>
-        <source>{0} 位回访人</source>
-        <translation>{0} 位回訪人</translation>
-    </message>
-    <message>
-        <source>已过回访日期</source>
-        <translation>已過回訪日期</translation>
-    </message>
-    <message>
-        <source>领用超期未交回</source>
-        <translation>領用超期未交回</translation>
-    </message>
-    <message>
-        <source>其中 {0} 份已逾期</source>
-        <translation>其中 {0} 份已逾期</translation>
-    </message>
-    <message>
-        <source>未到期限</source>
-        <translation>未到期限</translation>
-    </message>
-    <message>
-        <source>待转为案件</source>
-        <translation>待轉為案件</translation>
-    </message>
-    <message>
-        <source>逾期未送达;共 {0} 份待送达</source>
-        <translation>逾期未送達;共 {0} 份待送達</translation>
-    </message>
-    <message>
-        <source>待送达 {0} 份,未逾期</source>
-        <translation>待送達 {0} 份,未逾期</translation>
-    </message>
-    <message>
-        <source>{0}(逾期)</source>
-        <translation>{0}(逾期)</translation>
-    </message>
-    <message>
-        <source>{0}年{1}月</source>
-        <translation>{0}年{1}月</translation>
-    </message>
-    <message>
-        <source>本月回访率({0},截至 {1})</source>
-        <translation>本月回訪率({0},截至 {1})</translation>
-    </message>
-    <message>
-        <source>回访率({0})</source>
-        <translation>回訪率({0})</translation>
-    </message>
-    <message>
-        <source>、</source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <source>本月办结 {0} 件;不计入应回访:{1}</source>
-        <translation>本月辦結 {0} 件;不計入應回訪:{1}</translation>
-    </message>
-    <message>
-        <source>{0} / {1}</source>
-        <translation>{0} / {1}</translation>
-    </message>
-    <message>
-        <source>回访率 {0},目标 {1}</source>
-        <translation>回訪率 {0},目標 {1}</translation>
-    </message>
-    <message>
-        <source>无目标</source>
-        <translation>無目標</translation>
-    </message>
-    <message>
-        <source>✓ 达标</source>
-        <translation>✓ 達標</translation>
-    </message>
-    <message>
-        <source>✗ 未达标</source>
-        <translation>✗ 未達標</translation>
-    </message>
-    <message>
-        <source>竖线为目标;绿色达标,红色未达标。匿名、联系不上/拒访、未到期的不计入应回访。</source>
-        <translation>豎線為目標;綠色達標,紅色未達標。匿名、聯絡不上/拒訪、未到期的不計入應回訪。</translation>
-    </message>
-    <message>
-        <source> 等</source>
-        <translation> 等</translation>
-    </message>
-    <message>
-        <source>应访未访 {0} 件:{1},请尽快回访。</source>
-        <translation>應訪未訪 {0} 件:{1},請儘快回訪。</translation>
-    </message>
-    <message>
-        <source>匿名</source>
-        <translation>匿名</translation>
-    </message>
-    <message>
-        <source>只要求书面答复</source>
-        <translation>只要求書面答覆</translation>
-    </message>
-    <message>
-        <source>联系不上/拒访</source>
-        <translation>聯絡不上/拒訪</translation>
-    </message>
-    <message>
-        <source>{0}年第{1}季度</source>
-        <translation>{0}年第{1}季度</translation>
-    </message>
-    <message>
-        <source>{0}的 {1} 份回访记录表未在 {2} 前归档,已逾期,请尽快归档。</source>
-        <translation>{0}的 {1} 份回訪記錄表未在 {2} 前歸檔,已逾期,請儘快歸檔。</translation>
-    </message>
-    <message>
-        <source>{0} 个季度({1}至{2})共 {3} 份回访记录表未按期归档,已逾期,请尽快归档。</source>
-        <translation>{0} 個季度({1}至{2})共 {3} 份回訪記錄表未按期歸檔,已逾期,請儘快歸檔。</translation>
-    </message>
-    <message>
-        <source>{0}的 {1} 份回访记录表须在 {2} 前归档。</source>
-        <translation>{0}的 {1} 份回訪記錄表須在 {2} 前歸檔。</translation>
-    </message>
-    <message>
-        <source>{0} 份已归档的表单保管期已满,可以销毁(销毁后请在表单台账中登记)。</source>
-        <translation>{0} 份已歸檔的表單保管期已滿,可以銷燬(銷燬後請在表單台賬中登記)。</translation>
-    </message>
-    <message>
-        <source>未到期</source>
-        <translation>未到期</translation>
-    </message>
-    <message>
-        <source>暂无应回访</source>
-        <translation>暫無應回訪</translation>
-    </message>
-    <message>
-        <source>{0} · 期限 {1:%m-%d %H:%M} · {2}</source>
-        <translation>{0} · 期限 {1:%m-%d %H:%M} · {2}</translation>
-    </message>
-</context>
-<context>
-    <name>Deadlines</name>
-    <message>
-        <source>首次回复 {0} 前</source>
-        <translation>首次回覆 {0} 前</translation>
-    </message>
-    <message>
-        <source>办结 {0} 前</source>
-        <translation>辦結 {0} 前</translation>
-    </message>
-    <message>
-        <source>明确答复 {0} 前</source>
-        <translation>明確答覆 {0} 前</translation>
-    </message>
-    <message>
-        <source>重大投诉报告 {0} 前</source>
-        <translation>重大投訴報告 {0} 前</translation>
-    </message>
-</context>
-<context>
-    <name>DeadlinesPage</name>
-    <message>
-        <source>办结时限(按程度)</source>
-        <translation>辦結時限(按程度)</translation>
-    </message>
-    <message>
-        <source>期限计法</source>
-        <translation>期限計法</translation>
-    </message>
-    <message>
-        <source>首次回复客户</source>
-        <translation>首次回覆客戶</translation>
-    </message>
-    <message>
-        <source>受理后</source>
-        <translation>受理後</translation>
-    </message>
-    <message>
-        <source>解决不了的,也须在此时限内给客户初步方案。</source>
-        <translation>解決不了的,也須在此時限內給客戶初步方案。</translation>
-    </message>
-    <message>
-        <source>重大投诉</source>
-        <translation>重大投訴</translation>
-    </message>
-    <message>
-        <source>明确答复</source>
-        <translation>明確答覆</translation>
-    </message>
-    <message>
-        <source>上报品质部/总经理</source>
-        <translation>上報品質部/總經理</translation>
-    </message>
-    <message>
-        <source>个工作日内</source>
-        <translation>個工作日內</translation>
-    </message>
-    <message>
-        <source>提醒与编号</source>
-        <translation>提醒與編號</translation>
-    </message>
-    <message>
-        <source>临期提醒</source>
-        <translation>臨期提醒</translation>
-    </message>
-    <message>
-        <source>小时前</source>
-        <translation>小時前</translation>
-    </message>
-    <message>
-        <source>重复投诉判断</source>
-        <translation>重複投訴判斷</translation>
-    </message>
-    <message>
-        <source>天内</source>
-        <translation>天內</translation>
-    </message>
-    <message>
-        <source>案件编号前缀</source>
-        <translation>案件編號字首</translation>
-    </message>
-    <message>
-        <source>字母或数字,案件编号形如 TS-2026-00042</source>
-        <translation>字母或數字,案件編號形如 TS-2026-00042</translation>
-    </message>
-    <message>
-        <source>超时审批人(按程度)</source>
-        <translation>超時審批人(按程度)</translation>
-    </message>
-    <message>
-        <source>按现设置:此刻受理的投诉</source>
-        <translation>按現設定:此刻受理的投訴</translation>
-    </message>
-    <message>
-        <source>天内(自然日)</source>
-        <translation>天內(自然日)</translation>
-    </message>
-    <message>
-        <source>受理时间 %1
+        </message>
+        <message>
+            <source>备份</source>
+            <translation>備份</translation>
+        </message>
+        <message>
+            <source>每天自动备份一次。请选 U 盘或另一块硬盘上的文件夹:电脑硬盘坏了,备份还在。</source>
+            <translation>每天自動備份一次。請選 U 盤或另一塊硬碟上的資料夾:電腦硬碟壞了,備份還在。</translation>
+        </message>
+        <message>
+            <source>默认:{0}</source>
+            <translation>預設:{0}</translation>
+        </message>
+        <message>
+            <source>选择…</source>
+            <translation>選擇…</translation>
+        </message>
+        <message>
+            <source>用默认</source>
+            <translation>用預設</translation>
+        </message>
+        <message>
+            <source>备份按天、周、月轮换保留(最近 7 天、4 周、12 个月)。U 盘没插时程序会提醒,不会丢数据。</source>
+            <translation>備份按天、周、月輪換保留(最近 7 天、4 周、12 個月)。U 盤沒插時程式會提醒,不會丟資料。</translation>
+        </message>
+        <message>
+            <source>默认文件夹在数据文件夹里:能防误删,不能防硬盘损坏。建议另选 U 盘或另一块硬盘。</source>
+            <translation>預設資料夾在數據資料夾裡:能防誤刪,不能防硬碟損壞。建議另選 U 盤或另一塊硬碟。</translation>
+        </message>
+        <message>
+            <source>⚠ 这个文件夹与数据在同一块磁盘上:硬盘坏了,备份也会一起丢失。建议选 U 盘或另一块硬盘。</source>
+            <translation>⚠ 這個資料夾與資料在同一塊磁碟上:硬碟壞了,備份也會一起丟失。建議選 U 盤或另一塊硬碟。</translation>
+        </message>
+        <message>
+            <source>请填写完整路径,例如 E:\回音备份,或点“选择…”</source>
+            <translation>請填寫完整路徑,例如 E:\回音備份,或點“選擇…”</translation>
+        </message>
+        <message>
+            <source>无法建立这个文件夹:{0}(U 盘没插好?)</source>
+            <translation>無法建立這個資料夾:{0}(U 盤沒插好?)</translation>
+        </message>
+        <message>
+            <source>这个文件夹不能写入,请换一个</source>
+            <translation>這個資料夾不能寫入,請換一個</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupWorker</name>
+        <message>
+            <source>备份失败:{0}</source>
+            <translation>備份失敗:{0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>BatchTab</name>
+        <message>
+            <source>近期入伙、尚未入伙回访的住户</source>
+            <translation>近期入夥、尚未入夥回訪的住戶</translation>
+        </message>
+        <message>
+            <source>所选楼栋的全部房屋</source>
+            <translation>所選樓棟的全部房屋</translation>
+        </message>
+        <message>
+            <source>近 </source>
+            <translation>近 </translation>
+        </message>
+        <message>
+            <source> 天内入伙</source>
+            <translation> 天內入夥</translation>
+        </message>
+        <message>
+            <source>全选</source>
+            <translation>全選</translation>
+        </message>
+        <message>
+            <source>全不选</source>
+            <translation>全不選</translation>
+        </message>
+        <message>
+            <source>随机抽取</source>
+            <translation>隨機抽取</translation>
+        </message>
+        <message>
+            <source> 户</source>
+            <translation> 戶</translation>
+        </message>
+        <message>
+            <source>(年度走访:每年1–2次,抽部分住户上门)</source>
+            <translation>(年度走訪:每年1–2次,抽部分住戶上門)</translation>
+        </message>
+        <message>
+            <source>回访哪些住户</source>
+            <translation>回訪哪些住戶</translation>
+        </message>
+        <message>
+            <source>如:2026年国庆节前走访;3栋停水后回访</source>
+            <translation>如:2026年國慶節前走訪;3棟停水後回訪</translation>
+        </message>
+        <message>
+            <source>计划</source>
+            <translation>計劃</translation>
+        </message>
+        <message>
+            <source>回访类型</source>
+            <translation>回訪類型</translation>
+        </message>
+        <message>
+            <source>回访期限</source>
+            <translation>回訪期限</translation>
+        </message>
+        <message>
+            <source>回访人角色</source>
+            <translation>回訪人角色</translation>
+        </message>
+        <message>
+            <source>说明</source>
+            <translation>說明</translation>
+        </message>
+        <message>
+            <source>预览</source>
+            <translation>預覽</translation>
+        </message>
+        <message>
+            <source>生成回访计划</source>
+            <translation>生成回訪計劃</translation>
+        </message>
+        <message>
+            <source>选好范围后点“预览”,看将为哪些住户安排回访。</source>
+            <translation>選好範圍後點“預覽”,看將為哪些住戶安排回訪。</translation>
+        </message>
+        <message>
+            <source>预览的房号</source>
+            <translation>預覽的房號</translation>
+        </message>
+        <message>
+            <source>{0}栋</source>
+            <translation>{0}棟</translation>
+        </message>
+        <message>
+            <source>请至少勾选一栋楼</source>
+            <translation>請至少勾選一棟樓</translation>
+        </message>
+        <message>
+            <source> 等,另有 {0} 户</source>
+            <translation> 等,另有 {0} 戶</translation>
+        </message>
+        <message>
+            <source>将为 {0} 户安排“{1}”,{2} 前由{3}回访。已有同类待回访的住户会跳过。</source>
+            <translation>將為 {0} 戶安排“{1}”,{2} 前由{3}回訪。已有同類待回訪的住戶會跳過。</translation>
+        </message>
+        <message>
+            <source>没有符合条件的住户。</source>
+            <translation>沒有符合條件的住戶。</translation>
+        </message>
+        <message>
+            <source>已安排 {0} 户“{1}”</source>
+            <translation>已安排 {0} 戶“{1}”</translation>
+        </message>
+        <message>
+            <source>,{0} 户已有同类待回访计划,跳过</source>
+            <translation>,{0} 戶已有同類待回訪計劃,跳過</translation>
+        </message>
+    </context>
+    <context>
+        <name>BlankFormsDialog</name>
+        <message>
+            <source>打印空白回访记录表</source>
+            <translation>列印空白回訪記錄表</translation>
+        </message>
+        <message>
+            <source>生成并预览</source>
+            <translation>生成並預覽</translation>
+        </message>
+        <message>
+            <source> 份</source>
+            <translation> 份</translation>
+        </message>
+        <message>
+            <source>打印时每份表占用一个新编号(HF-年份-序号)并记入台账;打印失败或取消的编号当即作废,不会重复使用。</source>
+            <translation>列印時每份表佔用一個新編號(HF-年份-序號)並記入台賬;列印失敗或取消的編號當即作廢,不會重複使用。</translation>
+        </message>
+        <message>
+            <source>份数</source>
+            <translation>份數</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseDetailDialog</name>
+        <message>
+            <source>案件详情 — {0}</source>
+            <translation>案件詳情 — {0}</translation>
+        </message>
+        <message>
+            <source>受理</source>
+            <translation>受理</translation>
+        </message>
+        <message>
+            <source>编号</source>
+            <translation>編號</translation>
+        </message>
+        <message>
+            <source>自编号</source>
+            <translation>自編號</translation>
+        </message>
+        <message>
+            <source>受理时间</source>
+            <translation>受理時間</translation>
+        </message>
+        <message>
+            <source>渠道</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <source>受理人</source>
+            <translation>受理人</translation>
+        </message>
+        <message>
+            <source>客户</source>
+            <translation>客戶</translation>
+        </message>
+        <message>
+            <source>房号</source>
+            <translation>房號</translation>
+        </message>
+        <message>
+            <source>联系电话</source>
+            <translation>聯絡電話</translation>
+        </message>
+        <message>
+            <source>事项</source>
+            <translation>事項</translation>
+        </message>
+        <message>
+            <source>性质</source>
+            <translation>性質</translation>
+        </message>
+        <message>
+            <source>有效性</source>
+            <translation>有效性</translation>
+        </message>
+        <message>
+            <source>程度</source>
+            <translation>程度</translation>
+        </message>
+        <message>
+            <source>类别</source>
+            <translation>類別</translation>
+        </message>
+        <message>
+            <source>紧急程度</source>
+            <translation>緊急程度</translation>
+        </message>
+        <message>
+            <source>事发时间</source>
+            <translation>事發時間</translation>
+        </message>
+        <message>
+            <source>事发地点</source>
+            <translation>事發地點</translation>
+        </message>
+        <message>
+            <source>被投诉部门/人员</source>
+            <translation>被投訴部門/人員</translation>
+        </message>
+        <message>
+            <source>内容</source>
+            <translation>內容</translation>
+        </message>
+        <message>
+            <source>客户要求</source>
+            <translation>客戶要求</translation>
+        </message>
+        <message>
+            <source>处理</source>
+            <translation>處理</translation>
+        </message>
+        <message>
+            <source>责任部门</source>
+            <translation>責任部門</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>狀態</translation>
+        </message>
+        <message>
+            <source>首次回复期限</source>
+            <translation>首次回覆期限</translation>
+        </message>
+        <message>
+            <source>办结期限</source>
+            <translation>辦結期限</translation>
+        </message>
+        <message>
+            <source>明确答复期限</source>
+            <translation>明確答覆期限</translation>
+        </message>
+        <message>
+            <source>处理结果</source>
+            <translation>處理結果</translation>
+        </message>
+        <message>
+            <source>办结时间</source>
+            <translation>辦結時間</translation>
+        </message>
+        <message>
+            <source>关闭时间</source>
+            <translation>關閉時間</translation>
+        </message>
+        <message>
+            <source>已并入</source>
+            <translation>已併入</translation>
+        </message>
+        <message>
+            <source>并入本案的</source>
+            <translation>併入本案的</translation>
+        </message>
+        <message>
+            <source>处理记录</source>
+            <translation>處理記錄</translation>
+        </message>
+        <message>
+            <source>联系单号</source>
+            <translation>聯絡單號</translation>
+        </message>
+        <message>
+            <source>指派给</source>
+            <translation>指派給</translation>
+        </message>
+        <message>
+            <source>派工时间</source>
+            <translation>派工時間</translation>
+        </message>
+        <message>
+            <source>要求完成</source>
+            <translation>要求完成</translation>
+        </message>
+        <message>
+            <source>签收人</source>
+            <translation>簽收人</translation>
+        </message>
+        <message>
+            <source>签收时间</source>
+            <translation>簽收時間</translation>
+        </message>
+        <message>
+            <source>说明</source>
+            <translation>說明</translation>
+        </message>
+        <message>
+            <source>延期时间</source>
+            <translation>延期時間</translation>
+        </message>
+        <message>
+            <source>原期限</source>
+            <translation>原期限</translation>
+        </message>
+        <message>
+            <source>新期限</source>
+            <translation>新期限</translation>
+        </message>
+        <message>
+            <source>批准人</source>
+            <translation>批准人</translation>
+        </message>
+        <message>
+            <source>原因</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>工作联系单</source>
+            <translation>工作聯絡單</translation>
+        </message>
+        <message>
+            <source>延期记录</source>
+            <translation>延期記錄</translation>
+        </message>
+        <message>
+            <source>联系单与延期</source>
+            <translation>聯絡單與延期</translation>
+        </message>
+        <message>
+            <source>第几次</source>
+            <translation>第幾次</translation>
+        </message>
+        <message>
+            <source>应回访</source>
+            <translation>應回訪</translation>
+        </message>
+        <message>
+            <source>回访人</source>
+            <translation>回訪人</translation>
+        </message>
+        <message>
+            <source>方式</source>
+            <translation>方式</translation>
+        </message>
+        <message>
+            <source>满意度</source>
+            <translation>滿意度</translation>
+        </message>
+        <message>
+            <source>回访时间</source>
+            <translation>回訪時間</translation>
+        </message>
+        <message>
+            <source>计划原因</source>
+            <translation>計劃原因</translation>
+        </message>
+        <message>
+            <source>双击一行打开回访记录。</source>
+            <translation>雙擊一行開啟回訪記錄。</translation>
+        </message>
+        <message>
+            <source>回访</source>
+            <translation>回訪</translation>
+        </message>
+        <message>
+            <source>保存报告</source>
+            <translation>儲存報告</translation>
+        </message>
+        <message>
+            <source>提交品质部及总经理</source>
+            <translation>提交品質部及總經理</translation>
+        </message>
+        <message>
+            <source>打印处理记录表</source>
+            <translation>列印處理記錄表</translation>
+        </message>
+        <message>
+            <source>打印联系单</source>
+            <translation>列印聯絡單</translation>
+        </message>
+        <message>
+            <source>修改记录</source>
+            <translation>修改記錄</translation>
+        </message>
+        <message>
+            <source>关闭窗口</source>
+            <translation>關閉視窗</translation>
+        </message>
+        <message>
+            <source>匿名</source>
+            <translation>匿名</translation>
+        </message>
+        <message>
+            <source>已于 {0} 回复</source>
+            <translation>已於 {0} 回覆</translation>
+        </message>
+        <message>
+            <source>尚未回复业主</source>
+            <translation>尚未回覆業主</translation>
+        </message>
+        <message>
+            <source>您的角色不能做这一步</source>
+            <translation>您的角色不能做這一步</translation>
+        </message>
+        <message>
+            <source>第{0}次</source>
+            <translation>第{0}次</translation>
+        </message>
+        <message>
+            <source>这件案件还没有派工,没有工作联系单可打印。</source>
+            <translation>這件案件還沒有派工,沒有工作聯絡單可列印。</translation>
+        </message>
+        <message>
+            <source>未签收</source>
+            <translation>未簽收</translation>
+        </message>
+        <message>
+            <source>重大投诉报告</source>
+            <translation>重大投訴報告</translation>
+        </message>
+        <message>
+            <source>{0} 由{1}提交</source>
+            <translation>{0} 由{1}提交</translation>
+        </message>
+        <message>
+            <source>已于 {0} 取消:{1}</source>
+            <translation>已於 {0} 取消:{1}</translation>
+        </message>
+        <message>
+            <source>报品质部及总经理期限:</source>
+            <translation>報品質部及總經理期限:</translation>
+        </message>
+        <message>
+            <source>(已取消)</source>
+            <translation>(已取消)</translation>
+        </message>
+        <message>
+            <source>({0})</source>
+            <translation>({0})</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseListPage</name>
+        <message>
+            <source>搜索(Ctrl+F):内容、姓名、电话、编号、处理记录…</source>
+            <translation>搜尋(Ctrl+F):內容、姓名、電話、編號、處理記錄…</translation>
+        </message>
+        <message>
+            <source>在案件的全部文字中查找,两个字也可以,如“漏水”</source>
+            <translation>在案件的全部文字中查詢,兩個字也可以,如“漏水”</translation>
+        </message>
+        <message>
+            <source>未结(全部未完成)</source>
+            <translation>未結(全部未完成)</translation>
+        </message>
+        <message>
+            <source>全部状态</source>
+            <translation>全部狀態</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>狀態</translation>
+        </message>
+        <message>
+            <source>全部性质</source>
+            <translation>全部性質</translation>
+        </message>
+        <message>
+            <source>性质</source>
+            <translation>性質</translation>
+        </message>
+        <message>
+            <source>全部程度</source>
+            <translation>全部程度</translation>
+        </message>
+        <message>
+            <source>程度</source>
+            <translation>程度</translation>
+        </message>
+        <message>
+            <source>全部类别</source>
+            <translation>全部類別</translation>
+        </message>
+        <message>
+            <source>类别</source>
+            <translation>類別</translation>
+        </message>
+        <message>
+            <source>全部部门</source>
+            <translation>全部部門</translation>
+        </message>
+        <message>
+            <source>责任部门</source>
+            <translation>責任部門</translation>
+        </message>
+        <message>
+            <source>如 3-2-501 或 3</source>
+            <translation>如 3-2-501 或 3</translation>
+        </message>
+        <message>
+            <source>受理日期从(不限则留“不限”)</source>
+            <translation>受理日期從(不限則留“不限”)</translation>
+        </message>
+        <message>
+            <source>受理日期到(不限则留“不限”)</source>
+            <translation>受理日期到(不限則留“不限”)</translation>
+        </message>
+        <message>
+            <source>仅逾期</source>
+            <translation>僅逾期</translation>
+        </message>
+        <message>
+            <source>仅今日到期</source>
+            <translation>僅今日到期</translation>
+        </message>
+        <message>
+            <source>清除筛选</source>
+            <translation>清除篩選</translation>
+        </message>
+        <message>
+            <source>恢复为全部案件</source>
+            <translation>恢復為全部案件</translation>
+        </message>
+        <message>
+            <source>房号(&amp;R)</source>
+            <translation>房號(&amp;R)</translation>
+        </message>
+        <message>
+            <source>受理日期</source>
+            <translation>受理日期</translation>
+        </message>
+        <message>
+            <source>至</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <source>不限</source>
+            <translation>不限</translation>
+        </message>
+        <message>
+            <source>只看“{0}”的案件(其他筛选条件仍然有效)</source>
+            <translation>只看“{0}”的案件(其他篩選條件仍然有效)</translation>
+        </message>
+        <message>
+            <source>{0} ({1})</source>
+            <translation>{0} ({1})</translation>
+        </message>
+        <message>
+            <source>共 {0} 件</source>
+            <translation>共 {0} 件</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseTableModel</name>
+        <message>
+            <source>匿名</source>
+            <translation>匿名</translation>
+        </message>
+        <message>
+            <source>点击按此列排序</source>
+            <translation>點選按此列排序</translation>
+        </message>
+        <message>
+            <source>此列不能排序</source>
+            <translation>此列不能排序</translation>
+        </message>
+        <message>
+            <source>已超过办结期限</source>
+            <translation>已超過辦結期限</translation>
+        </message>
+        <message>
+            <source>即将到期</source>
+            <translation>即將到期</translation>
+        </message>
+    </context>
+    <context>
+        <name>CloseDialog</name>
+        <message>
+            <source>(无)</source>
+            <translation>(無)</translation>
+        </message>
+        <message>
+            <source>可不填</source>
+            <translation>可不填</translation>
+        </message>
+        <message>
+            <source>处理结果</source>
+            <translation>處理結果</translation>
+        </message>
+        <message>
+            <source>备注(&amp;N)</source>
+            <translation>備註(&amp;N)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardPage</name>
+        <message>
+            <source>刷新</source>
+            <translation>重新整理</translation>
+        </message>
+        <message>
+            <source>逾期案件</source>
+            <translation>逾期案件</translation>
+        </message>
+        <message>
+            <source>今日到期</source>
+            <translation>今日到期</translation>
+        </message>
+        <message>
+            <source>今日回访</source>
+            <translation>今日回訪</translation>
+        </message>
+        <message>
+            <source>逾期回访</source>
+            <translation>逾期回訪</translation>
+        </message>
+        <message>
+            <source>超期未交回表单</source>
+            <translation>超期未交回表單</translation>
+        </message>
+        <message>
+            <source>待提交重大投诉报告</source>
+            <translation>待提交重大投訴報告</translation>
+        </message>
+        <message>
+            <source>待转值班记录</source>
+            <translation>待轉值班記錄</translation>
+        </message>
+        <message>
+            <source>返工通知逾期</source>
+            <translation>返工通知逾期</translation>
+        </message>
+        <message>
+            <source>打开表单台账</source>
+            <translation>開啟表單台賬</translation>
+        </message>
+        <message>
+            <source>回访人</source>
+            <translation>回訪人</translation>
+        </message>
+        <message>
+            <source>已逾期</source>
+            <translation>已逾期</translation>
+        </message>
+        <message>
+            <source>合计</source>
+            <translation>合計</translation>
+        </message>
+        <message>
+            <source>今日没有待回访的,也没有逾期的回访。</source>
+            <translation>今日沒有待回訪的,也沒有逾期的回訪。</translation>
+        </message>
+        <message>
+            <source>今日回访(按回访人)</source>
+            <translation>今日回訪(按回訪人)</translation>
+        </message>
+        <message>
+            <source>性质</source>
+            <translation>性質</translation>
+        </message>
+        <message>
+            <source>回访率 / 目标</source>
+            <translation>回訪率 / 目標</translation>
+        </message>
+        <message>
+            <source>达标</source>
+            <translation>達標</translation>
+        </message>
+        <message>
+            <source>应回访</source>
+            <translation>應回訪</translation>
+        </message>
+        <message>
+            <source>已回访</source>
+            <translation>已回訪</translation>
+        </message>
+        <message>
+            <source>本月回访率</source>
+            <translation>本月回訪率</translation>
+        </message>
+        <message>
+            <source>满意度趋势(近六个月,满意+很满意)</source>
+            <translation>滿意度趨勢(近六個月,滿意+很滿意)</translation>
+        </message>
+        <message>
+            <source>工作台数据读取失败:{0}</source>
+            <translation>工作台資料讀取失敗:{0}</translation>
+        </message>
+        <message>
+            <source>工作台 · {0}年{1}月{2}日 星期{3}</source>
+            <translation>工作台 · {0}年{1}月{2}日 星期{3}</translation>
+        </message>
+        <message>
+            <source>{0} 年的国务院放假安排尚未录入:该年的期限暂按法定节日推算(暂定),调休上班日未计入。安排公布后请在“设置 → 节假日”中载入,未结案件的期限会自动重算。</source>
+            <translation>{0} 年的國務院放假安排尚未錄入:該年的期限暫按法定節日推算(暫定),調休上班日未計入。安排公佈後請在“設定 → 節假日”中載入,未結案件的期限會自動重算。</translation>
+        </message>
+        <message>
+            <source>无</source>
+            <translation>無</translation>
+        </message>
+        <message>
+            <source>已过办结期限,需处理</source>
+            <translation>已過辦結期限,需處理</translation>
+        </message>
+        <message>
+            <source>今天须办结</source>
+            <translation>今天須辦結</translation>
+        </message>
+        <message>
+            <source>{0} 位回访人</source>
+            <translation>{0} 位回訪人</translation>
+        </message>
+        <message>
+            <source>已过回访日期</source>
+            <translation>已過回訪日期</translation>
+        </message>
+        <message>
+            <source>领用超期未交回</source>
+            <translation>領用超期未交回</translation>
+        </message>
+        <message>
+            <source>其中 {0} 份已逾期</source>
+            <translation>其中 {0} 份已逾期</translation>
+        </message>
+        <message>
+            <source>未到期限</source>
+            <translation>未到期限</translation>
+        </message>
+        <message>
+            <source>待转为案件</source>
+            <translation>待轉為案件</translation>
+        </message>
+        <message>
+            <source>逾期未送达;共 {0} 份待送达</source>
+            <translation>逾期未送達;共 {0} 份待送達</translation>
+        </message>
+        <message>
+            <source>待送达 {0} 份,未逾期</source>
+            <translation>待送達 {0} 份,未逾期</translation>
+        </message>
+        <message>
+            <source>{0}(逾期)</source>
+            <translation>{0}(逾期)</translation>
+        </message>
+        <message>
+            <source>{0}年{1}月</source>
+            <translation>{0}年{1}月</translation>
+        </message>
+        <message>
+            <source>本月回访率({0},截至 {1})</source>
+            <translation>本月回訪率({0},截至 {1})</translation>
+        </message>
+        <message>
+            <source>回访率({0})</source>
+            <translation>回訪率({0})</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>本月办结 {0} 件;不计入应回访:{1}</source>
+            <translation>本月辦結 {0} 件;不計入應回訪:{1}</translation>
+        </message>
+        <message>
+            <source>{0} / {1}</source>
+            <translation>{0} / {1}</translation>
+        </message>
+        <message>
+            <source>回访率 {0},目标 {1}</source>
+            <translation>回訪率 {0},目標 {1}</translation>
+        </message>
+        <message>
+            <source>无目标</source>
+            <translation>無目標</translation>
+        </message>
+        <message>
+            <source>✓ 达标</source>
+            <translation>✓ 達標</translation>
+        </message>
+        <message>
+            <source>✗ 未达标</source>
+            <translation>✗ 未達標</translation>
+        </message>
+        <message>
+            <source>竖线为目标;绿色达标,红色未达标。匿名、联系不上/拒访、未到期的不计入应回访。</source>
+            <translation>豎線為目標;綠色達標,紅色未達標。匿名、聯絡不上/拒訪、未到期的不計入應回訪。</translation>
+        </message>
+        <message>
+            <source> 等</source>
+            <translation> 等</translation>
+        </message>
+        <message>
+            <source>应访未访 {0} 件:{1},请尽快回访。</source>
+            <translation>應訪未訪 {0} 件:{1},請儘快回訪。</translation>
+        </message>
+        <message>
+            <source>匿名</source>
+            <translation>匿名</translation>
+        </message>
+        <message>
+            <source>只要求书面答复</source>
+            <translation>只要求書面答覆</translation>
+        </message>
+        <message>
+            <source>联系不上/拒访</source>
+            <translation>聯絡不上/拒訪</translation>
+        </message>
+        <message>
+            <source>{0}年第{1}季度</source>
+            <translation>{0}年第{1}季度</translation>
+        </message>
+        <message>
+            <source>{0}的 {1} 份回访记录表未在 {2} 前归档,已逾期,请尽快归档。</source>
+            <translation>{0}的 {1} 份回訪記錄表未在 {2} 前歸檔,已逾期,請儘快歸檔。</translation>
+        </message>
+        <message>
+            <source>{0} 个季度({1}至{2})共 {3} 份回访记录表未按期归档,已逾期,请尽快归档。</source>
+            <translation>{0} 個季度({1}至{2})共 {3} 份回訪記錄表未按期歸檔,已逾期,請儘快歸檔。</translation>
+        </message>
+        <message>
+            <source>{0}的 {1} 份回访记录表须在 {2} 前归档。</source>
+            <translation>{0}的 {1} 份回訪記錄表須在 {2} 前歸檔。</translation>
+        </message>
+        <message>
+            <source>{0} 份已归档的表单保管期已满,可以销毁(销毁后请在表单台账中登记)。</source>
+            <translation>{0} 份已歸檔的表單保管期已滿,可以銷燬(銷燬後請在表單台賬中登記)。</translation>
+        </message>
+        <message>
+            <source>未到期</source>
+            <translation>未到期</translation>
+        </message>
+        <message>
+            <source>暂无应回访</source>
+            <translation>暫無應回訪</translation>
+        </message>
+        <message>
+            <source>{0} · 期限 {1:%m-%d %H:%M} · {2}</source>
+            <translation>{0} · 期限 {1:%m-%d %H:%M} · {2}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Deadlines</name>
+        <message>
+            <source>首次回复 {0} 前</source>
+            <translation>首次回覆 {0} 前</translation>
+        </message>
+        <message>
+            <source>办结 {0} 前</source>
+            <translation>辦結 {0} 前</translation>
+        </message>
+        <message>
+            <source>明确答复 {0} 前</source>
+            <translation>明確答覆 {0} 前</translation>
+        </message>
+        <message>
+            <source>重大投诉报告 {0} 前</source>
+            <translation>重大投訴報告 {0} 前</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeadlinesPage</name>
+        <message>
+            <source>办结时限(按程度)</source>
+            <translation>辦結時限(按程度)</translation>
+        </message>
+        <message>
+            <source>期限计法</source>
+            <translation>期限計法</translation>
+        </message>
+        <message>
+            <source>首次回复客户</source>
+            <translation>首次回覆客戶</translation>
+        </message>
+        <message>
+            <source>受理后</source>
+            <translation>受理後</translation>
+        </message>
+        <message>
+            <source>解决不了的,也须在此时限内给客户初步方案。</source>
+            <translation>解決不了的,也須在此時限內給客戶初步方案。</translation>
+        </message>
+        <message>
+            <source>重大投诉</source>
+            <translation>重大投訴</translation>
+        </message>
+        <message>
+            <source>明确答复</source>
+            <translation>明確答覆</translation>
+        </message>
+        <message>
+            <source>上报品质部/总经理</source>
+            <translation>上報品質部/總經理</translation>
+        </message>
+        <message>
+            <source>个工作日内</source>
+            <translation>個工作日內</translation>
+        </message>
+        <message>
+            <source>提醒与编号</source>
+            <translation>提醒與編號</translation>
+        </message>
+        <message>
+            <source>临期提醒</source>
+            <translation>臨期提醒</translation>
+        </message>
+        <message>
+            <source>小时前</source>
+            <translation>小時前</translation>
+        </message>
+        <message>
+            <source>重复投诉判断</source>
+            <translation>重複投訴判斷</translation>
+        </message>
+        <message>
+            <source>天内</source>
+            <translation>天內</translation>
+        </message>
+        <message>
+            <source>案件编号前缀</source>
+            <translation>案件編號字首</translation>
+        </message>
+        <message>
+            <source>字母或数字,案件编号形如 TS-2026-00042</source>
+            <translation>字母或數字,案件編號形如 TS-2026-00042</translation>
+        </message>
+        <message>
+            <source>超时审批人(按程度)</source>
+            <translation>超時審批人(按程度)</translation>
+        </message>
+        <message>
+            <source>按现设置:此刻受理的投诉</source>
+            <translation>按現設定:此刻受理的投訴</translation>
+        </message>
+        <message>
+            <source>天内(自然日)</source>
+            <translation>天內(自然日)</translation>
+        </message>
+        <message>
+            <source>受理时间 %1
 </source>
-        <translation>受理時間 %1
+            <translation>受理時間 %1
 </translation>
-    </message>
-</context>
-<context>
-    <name>DepartmentsPage</name>
-    <message>
-        <source>部门</source>
-        <translation>部門</translation>
-    </message>
-    <message>
-        <source>派工时选择的部门。已列出常用部门,可以增加、改名或删除(双击改名)。</source>
-        <translation>派工時選擇的部門。已列出常用部門,可以增加、改名或刪除(雙擊改名)。</translation>
-    </message>
-    <message>
-        <source>新部门名称,例如:绿化部</source>
-        <translation>新部門名稱,例如:綠化部</translation>
-    </message>
-    <message>
-        <source>添加</source>
-        <translation>新增</translation>
-    </message>
-    <message>
-        <source>改名</source>
-        <translation>改名</translation>
-    </message>
-    <message>
-        <source>删除</source>
-        <translation>刪除</translation>
-    </message>
-    <message>
-        <source>请先填写部门名称</source>
-        <translation>請先填寫部門名稱</translation>
-    </message>
-    <message>
-        <source>已有名为“{0}”的部门</source>
-        <translation>已有名為“{0}”的部門</translation>
-    </message>
-    <message>
-        <source>部门名称不能为空</source>
-        <translation>部門名稱不能為空</translation>
-    </message>
-    <message>
-        <source>“{0}”太长,最多 40 字</source>
-        <translation>“{0}”太長,最多 40 字</translation>
-    </message>
-    <message>
-        <source>部门重名:{0}</source>
-        <translation>部門重名:{0}</translation>
-    </message>
-    <message>
-        <source>输入部门名称</source>
-        <translation>輸入部門名稱</translation>
-    </message>
-    <message>
-        <source>改名为</source>
-        <translation>改名為</translation>
-    </message>
-    <message>
-        <source>停用</source>
-        <translation>停用</translation>
-    </message>
-    <message>
-        <source>此页的修改立即生效。停用的部门不再出现在派工选择中,已有的案件和派工单照旧保留。</source>
-        <translation>此頁的修改立即生效。停用的部門不再出現在派工選擇中,已有的案件和派工單照舊保留。</translation>
-    </message>
-    <message>
-        <source>%1(已停用)</source>
-        <translation>%1(已停用)</translation>
-    </message>
-    <message>
-        <source>重新启用</source>
-        <translation>重新啟用</translation>
-    </message>
-</context>
-<context>
-    <name>DestructionDialog</name>
-    <message>
-        <source>销毁登记</source>
-        <translation>銷燬登記</translation>
-    </message>
-    <message>
-        <source>登记销毁</source>
-        <translation>登記銷燬</translation>
-    </message>
-    <message>
-        <source>回访记录表归档保管 {0} 年(从所属季度结束算起,在“设置 · 回访规则”中修改)。以下表单保管期已满,可以销毁;程序不会自动删除任何记录。勾选实际销毁的编号,登记销毁人和日期;台账中的记录保留,标为“已销毁”。</source>
-        <translation>回訪記錄表歸檔保管 {0} 年(從所屬季度結束算起,在“設定 · 回訪規則”中修改)。以下表單保管期已滿,可以銷燬;程式不會自動刪除任何記錄。勾選實際銷燬的編號,登記銷燬人和日期;台賬中的記錄保留,標為“已銷燬”。</translation>
-    </message>
-    <message>
-        <source>编号</source>
-        <translation>編號</translation>
-    </message>
-    <message>
-        <source>状态</source>
-        <translation>狀態</translation>
-    </message>
-    <message>
-        <source>归档季度</source>
-        <translation>歸檔季度</translation>
-    </message>
-    <message>
-        <source>保管至</source>
-        <translation>保管至</translation>
-    </message>
-    <message>
-        <source>{0}年第{1}季度</source>
-        <translation>{0}年第{1}季度</translation>
-    </message>
-    <message>
-        <source>没有保管期已满的表单。</source>
-        <translation>沒有保管期已滿的表單。</translation>
-    </message>
-    <message>
-        <source>如 碎纸机销毁,见证人</source>
-        <translation>如 碎紙機銷燬,見證人</translation>
-    </message>
-    <message>
-        <source>{0} {1} 销毁 {2} 份(登记人 {3})</source>
-        <translation>{0} {1} 銷燬 {2} 份(登記人 {3})</translation>
-    </message>
-    <message>
-        <source>表单</source>
-        <translation>表單</translation>
-    </message>
-    <message>
-        <source>销毁日期</source>
-        <translation>銷燬日期</translation>
-    </message>
-    <message>
-        <source>销毁人</source>
-        <translation>銷燬人</translation>
-    </message>
-    <message>
-        <source>备注</source>
-        <translation>備註</translation>
-    </message>
-    <message>
-        <source>以往销毁</source>
-        <translation>以往銷燬</translation>
-    </message>
-</context>
-<context>
-    <name>DispatchDialog</name>
-    <message>
-        <source>要求、注意事项(可不填)</source>
-        <translation>要求、注意事項(可不填)</translation>
-    </message>
-    <message>
-        <source>责任部门(&amp;D)</source>
-        <translation>責任部門(&amp;D)</translation>
-    </message>
-    <message>
-        <source>指派给(&amp;A)</source>
-        <translation>指派給(&amp;A)</translation>
-    </message>
-    <message>
-        <source>派工说明(&amp;I)</source>
-        <translation>派工說明(&amp;I)</translation>
-    </message>
-    <message>
-        <source>要求完成(&amp;T)</source>
-        <translation>要求完成(&amp;T)</translation>
-    </message>
-    <message>
-        <source>(不指定,由部门安排)</source>
-        <translation>(不指定,由部門安排)</translation>
-    </message>
-    <message>
-        <source>请选择部门</source>
-        <translation>請選擇部門</translation>
-    </message>
-    <message>
-        <source>{0} 已经过去,请选一个晚于现在({1})的时间</source>
-        <translation>{0} 已經過去,請選一個晚於現在({1})的時間</translation>
-    </message>
-</context>
-<context>
-    <name>DonePage</name>
-    <message>
-        <source>完成</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <source>设置完成,可以开始使用了。</source>
-        <translation>設定完成,可以開始使用了。</translation>
-    </message>
-    <message>
-        <source>以上各项以后都可以在「设置」中修改。</source>
-        <translation>以上各項以後都可以在「設定」中修改。</translation>
-    </message>
-    <message>
-        <source>(自定义)</source>
-        <translation>(自定義)</translation>
-    </message>
-    <message>
-        <source>服务中心</source>
-        <translation>服務中心</translation>
-    </message>
-    <message>
-        <source>管理员</source>
-        <translation>管理員</translation>
-    </message>
-    <message>
-        <source>房号</source>
-        <translation>房號</translation>
-    </message>
-    <message>
-        <source>{0} 户,业主 {1} 人</source>
-        <translation>{0} 戶,業主 {1} 人</translation>
-    </message>
-    <message>
-        <source>未设(可在办案时随填随建,或以后导入业主名册)</source>
-        <translation>未設(可在辦案時隨填隨建,或以後匯入業主名冊)</translation>
-    </message>
-    <message>
-        <source>部门</source>
-        <translation>部門</translation>
-    </message>
-    <message>
-        <source>无</source>
-        <translation>無</translation>
-    </message>
-    <message>
-        <source>人员</source>
-        <translation>人員</translation>
-    </message>
-    <message>
-        <source>仅管理员</source>
-        <translation>僅管理員</translation>
-    </message>
-    <message>
-        <source>回访制度</source>
-        <translation>回訪制度</translation>
-    </message>
-    <message>
-        <source>备份文件夹</source>
-        <translation>備份資料夾</translation>
-    </message>
-</context>
-<context>
-    <name>ExtendDialog</name>
-    <message>
-        <source>为什么不能按期办结</source>
-        <translation>為什麼不能按期辦結</translation>
-    </message>
-    <message>
-        <source>显示全部人员</source>
-        <translation>顯示全部人員</translation>
-    </message>
-    <message>
-        <source>批准人不在列表中时使用;不符合规定职位的会被拒绝</source>
-        <translation>批准人不在列表中時使用;不符合規定職位的會被拒絕</translation>
-    </message>
-    <message>
-        <source>{0}案件延期须由{1}或更高职位批准</source>
-        <translation>{0}案件延期須由{1}或更高職位批准</translation>
-    </message>
-    <message>
-        <source>原办结期限</source>
-        <translation>原辦結期限</translation>
-    </message>
-    <message>
-        <source>新期限(&amp;D)</source>
-        <translation>新期限(&amp;D)</translation>
-    </message>
-    <message>
-        <source>延期原因(&amp;R)</source>
-        <translation>延期原因(&amp;R)</translation>
-    </message>
-    <message>
-        <source>批准人(&amp;P)</source>
-        <translation>批准人(&amp;P)</translation>
-    </message>
-    <message>
-        <source>(没有可批准的人员,请先在人员管理中添加)</source>
-        <translation>(沒有可批准的人員,請先在人員管理中新增)</translation>
-    </message>
-    <message>
-        <source>请选择批准人</source>
-        <translation>請選擇批准人</translation>
-    </message>
-</context>
-<context>
-    <name>FirstRunDialog</name>
-    <message>
-        <source>回音 · 首次设置</source>
-        <translation>回音 · 首次設定</translation>
-    </message>
-    <message>
-        <source>跳过此页</source>
-        <translation>跳過此頁</translation>
-    </message>
-    <message>
-        <source>&lt; 上一步</source>
-        <translation>&lt; 上一步</translation>
-    </message>
-    <message>
-        <source>下一步 &gt;</source>
-        <translation>下一步 &gt;</translation>
-    </message>
-    <message>
-        <source>开始使用</source>
-        <translation>開始使用</translation>
-    </message>
-    <message>
-        <source>退出</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <source>以后再设置</source>
-        <translation>以後再設定</translation>
-    </message>
-</context>
-<context>
-    <name>FollowUpPage</name>
-    <message>
-        <source>没有待送达的返工通知。</source>
-        <translation>沒有待送達的返工通知。</translation>
-    </message>
-    <message>
-        <source>签收人姓名</source>
-        <translation>簽收人姓名</translation>
-    </message>
-    <message>
-        <source>已送达</source>
-        <translation>已送達</translation>
-    </message>
-    <message>
-        <source>所选通知由</source>
-        <translation>所選通知由</translation>
-    </message>
-    <message>
-        <source>签收</source>
-        <translation>簽收</translation>
-    </message>
-    <message>
-        <source>返工通知(不满意回访后 24 小时内书面送达责任人)</source>
-        <translation>返工通知(不滿意回訪後 24 小時內書面送達責任人)</translation>
-    </message>
-    <message>
-        <source>没有待答复的问题。</source>
-        <translation>沒有待答覆的問題。</translation>
-    </message>
-    <message>
-        <source>答复内容:已如何答复客户</source>
-        <translation>答覆內容:已如何答覆客戶</translation>
-    </message>
-    <message>
-        <source>答复</source>
-        <translation>答覆</translation>
-    </message>
-    <message>
-        <source>所选问题的答复</source>
-        <translation>所選問題的答覆</translation>
-    </message>
-    <message>
-        <source>待答复问题(回访时未能当场答复,约定日期答复)</source>
-        <translation>待答覆問題(回訪時未能當場答覆,約定日期答覆)</translation>
-    </message>
-    <message>
-        <source>逾期 {0}</source>
-        <translation>逾期 {0}</translation>
-    </message>
-    <message>
-        <source>还剩 {0}</source>
-        <translation>還剩 {0}</translation>
-    </message>
-    <message>
-        <source>(未定)</source>
-        <translation>(未定)</translation>
-    </message>
-    <message>
-        <source>逾期 {0} 天</source>
-        <translation>逾期 {0} 天</translation>
-    </message>
-    <message>
-        <source>今天到期</source>
-        <translation>今天到期</translation>
-    </message>
-    <message>
-        <source>还剩 {0} 天</source>
-        <translation>還剩 {0} 天</translation>
-    </message>
-    <message>
-        <source>请先在上面选中一条返工通知</source>
-        <translation>請先在上面選中一條返工通知</translation>
-    </message>
-    <message>
-        <source>{0} 的返工通知已送达,签收人 {1}。</source>
-        <translation>{0} 的返工通知已送達,簽收人 {1}。</translation>
-    </message>
-    <message>
-        <source>请先在上面选中一个问题</source>
-        <translation>請先在上面選中一個問題</translation>
-    </message>
-    <message>
-        <source>已答复:{0}</source>
-        <translation>已答覆:{0}</translation>
-    </message>
-</context>
-<context>
-    <name>FormLedger</name>
-    <message>
-        <source>请填写回访编号或案件编号</source>
-        <translation>請填寫回訪編號或案件編號</translation>
-    </message>
-    <message>
-        <source>没有编号为 {0} 的回访</source>
-        <translation>沒有編號為 {0} 的回訪</translation>
-    </message>
-    <message>
-        <source>没有案件编号为“{0}”的案件</source>
-        <translation>沒有案件編號為“{0}”的案件</translation>
-    </message>
-    <message>
-        <source>案件 {0} 还没有回访</source>
-        <translation>案件 {0} 還沒有回訪</translation>
-    </message>
-    <message>
-        <source>回访 #{0}(第{1}次,{2}) {3}</source>
-        <translation>回訪 #{0}(第{1}次,{2}) {3}</translation>
-    </message>
-</context>
-<context>
-    <name>FormLedgerPage</name>
-    <message>
-        <source>关闭</source>
-        <translation>關閉</translation>
-    </message>
-    <message>
-        <source>打印空白表…</source>
-        <translation>列印空白表…</translation>
-    </message>
-    <message>
-        <source>领用…</source>
-        <translation>領用…</translation>
-    </message>
-    <message>
-        <source>交回…</source>
-        <translation>交回…</translation>
-    </message>
-    <message>
-        <source>作废…</source>
-        <translation>作廢…</translation>
-    </message>
-    <message>
-        <source>打印签收表…</source>
-        <translation>列印簽收表…</translation>
-    </message>
-    <message>
-        <source>季度归档…</source>
-        <translation>季度歸檔…</translation>
-    </message>
-    <message>
-        <source>销毁登记…</source>
-        <translation>銷燬登記…</translation>
-    </message>
-    <message>
-        <source>导入扫描件…</source>
-        <translation>匯入掃描件…</translation>
-    </message>
-    <message>
-        <source>查看扫描件…</source>
-        <translation>檢視掃描件…</translation>
-    </message>
-    <message>
-        <source>选中的表单交回后扫描的纸面(含客户签字)</source>
-        <translation>選中的表單交回後掃描的紙面(含客戶簽字)</translation>
-    </message>
-    <message>
-        <source>扫描或输入编号,回车</source>
-        <translation>掃描或輸入編號,回車</translation>
-    </message>
-    <message>
-        <source>查找编号</source>
-        <translation>查詢編號</translation>
-    </message>
-    <message>
-        <source>状态</source>
-        <translation>狀態</translation>
-    </message>
-    <message>
-        <source>领用人</source>
-        <translation>領用人</translation>
-    </message>
-    <message>
-        <source>领用人 / 编号</source>
-        <translation>領用人 / 編號</translation>
-    </message>
-    <message>
-        <source>已领用</source>
-        <translation>已領用</translation>
-    </message>
-    <message>
-        <source>{0} · 超期</source>
-        <translation>{0} · 超期</translation>
-    </message>
-    <message>
-        <source>{0} 天(超期)</source>
-        <translation>{0} 天(超期)</translation>
-    </message>
-    <message>
-        <source>{0} 天</source>
-        <translation>{0} 天</translation>
-    </message>
-    <message>
-        <source>附扫描件 {0}</source>
-        <translation>附掃描件 {0}</translation>
-    </message>
-    <message>
-        <source>显示 {0} 张 / 共 {1} 张;在外 {2} 张</source>
-        <translation>顯示 {0} 張 / 共 {1} 張;在外 {2} 張</translation>
-    </message>
-    <message>
-        <source>,&lt;b style=&apos;color:#8c1d18&apos;&gt;超期未交回 {0} 张&lt;/b&gt;(领用超过 {1} 天)</source>
-        <translation>,&lt;b style=&apos;color:#8c1d18&apos;&gt;超期未交回 {0} 張&lt;/b&gt;(領用超過 {1} 天)</translation>
-    </message>
-    <message>
-        <source>;待归档 {0} 张(逾期)</source>
-        <translation>;待歸檔 {0} 張(逾期)</translation>
-    </message>
-    <message>
-        <source>;待归档 {0} 张</source>
-        <translation>;待歸檔 {0} 張</translation>
-    </message>
-    <message>
-        <source>回访次数</source>
-        <translation>回訪次數</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;在外表单&lt;/b&gt;:{0} 人 {1} 张</source>
-        <translation>&lt;b&gt;在外表單&lt;/b&gt;:{0} 人 {1} 張</translation>
-    </message>
-    <message>
-        <source>{0}  {1} 张</source>
-        <translation>{0}  {1} 張</translation>
-    </message>
-    <message>
-        <source>(未记名)</source>
-        <translation>(未記名)</translation>
-    </message>
-    <message>
-        <source>,{0} 张超期</source>
-        <translation>,{0} 張超期</translation>
-    </message>
-    <message>
-        <source>  超期</source>
-        <translation>  超期</translation>
-    </message>
-    <message>
-        <source>没有在外的表单</source>
-        <translation>沒有在外的表單</translation>
-    </message>
-    <message>
-        <source>{0}:{1}{2}</source>
-        <translation>{0}:{1}{2}</translation>
-    </message>
-    <message>
-        <source>请先在台账中选中一张表(或在“查找编号”中扫描编号)</source>
-        <translation>請先在台賬中選中一張表(或在“查詢編號”中掃描編號)</translation>
-    </message>
-    <message>
-        <source>空白回访记录表({0} 份)</source>
-        <translation>空白回訪記錄表({0} 份)</translation>
-    </message>
-    <message>
-        <source>空白回访记录表.pdf</source>
-        <translation>空白回訪記錄表.pdf</translation>
-    </message>
-    <message>
-        <source>请选择领用人</source>
-        <translation>請選擇領用人</translation>
-    </message>
-    <message>
-        <source>{0} 已由 {1} 领用</source>
-        <translation>{0} 已由 {1} 領用</translation>
-    </message>
-    <message>
-        <source>{0} 已交回,核对人 {1}</source>
-        <translation>{0} 已交回,核對人 {1}</translation>
-    </message>
-    <message>
-        <source>{0} 已作废</source>
-        <translation>{0} 已作廢</translation>
-    </message>
-    <message>
-        <source>{0}的 {1} 份表单已记为归档</source>
-        <translation>{0}的 {1} 份表單已記為歸檔</translation>
-    </message>
-    <message>
-        <source>已登记销毁 {0} 份,销毁人 {1};台账中的记录保留</source>
-        <translation>已登記銷燬 {0} 份,銷燬人 {1};台賬中的記錄保留</translation>
-    </message>
-    <message>
-        <source>请先在台账里选中一张表单。</source>
-        <translation>請先在台賬裡選中一張表單。</translation>
-    </message>
-    <message>
-        <source>{0} 还没有扫描件:交回的纸质表可用“导入扫描件…”读入。</source>
-        <translation>{0} 還沒有掃描件:交回的紙質表可用“匯入掃描件…”讀入。</translation>
-    </message>
-    <message>
-        <source>回访记录签收表</source>
-        <translation>回訪記錄簽收表</translation>
-    </message>
-    <message>
-        <source>回访记录签收表.pdf</source>
-        <translation>回訪記錄簽收表.pdf</translation>
-    </message>
-</context>
-<context>
-    <name>HelpDialog</name>
-    <message>
-        <source>回音 使用帮助</source>
-        <translation>回音 使用幫助</translation>
-    </message>
-</context>
-<context>
-    <name>History</name>
-    <message>
-        <source>是</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>否</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <source>签名({0} 笔)</source>
-        <translation>簽名({0} 筆)</translation>
-    </message>
-    <message>
-        <source>文件({0})</source>
-        <translation>檔案({0})</translation>
-    </message>
-    <message>
-        <source>******</source>
-        <translation>******</translation>
-    </message>
-    <message>
-        <source>(已更改,不记录内容)</source>
-        <translation>(已更改,不記錄內容)</translation>
-    </message>
-    <message>
-        <source>顾客</source>
-        <translation>顧客</translation>
-    </message>
-    <message>
-        <source>回访人</source>
-        <translation>回訪人</translation>
-    </message>
-    <message>
-        <source>{0}:{1}</source>
-        <translation>{0}:{1}</translation>
-    </message>
-    <message>
-        <source>;</source>
-        <translation>;</translation>
-    </message>
-    <message>
-        <source>(空)</source>
-        <translation>(空)</translation>
-    </message>
-</context>
-<context>
-    <name>HistoryDialog</name>
-    <message>
-        <source>修改记录 — {0}</source>
-        <translation>修改記錄 — {0}</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{0}&lt;/b&gt; 的全部修改与查看记录(按时间先后,来自审计记录,不可更改)</source>
-        <translation>&lt;b&gt;{0}&lt;/b&gt; 的全部修改與檢視記錄(按時間先後,來自審計記錄,不可更改)</translation>
-    </message>
-    <message>
-        <source>没有记录。</source>
-        <translation>沒有記錄。</translation>
-    </message>
-    <message>
-        <source>关闭</source>
-        <translation>關閉</translation>
-    </message>
-</context>
-<context>
-    <name>HolidaysPage</name>
-    <message>
-        <source> 年</source>
-        <translation> 年</translation>
-    </message>
-    <message>
-        <source>放假</source>
-        <translation>放假</translation>
-    </message>
-    <message>
-        <source>调休上班</source>
-        <translation>調休上班</translation>
-    </message>
-    <message>
-        <source>如 春节</source>
-        <translation>如 春節</translation>
-    </message>
-    <message>
-        <source>保存到节假日表</source>
-        <translation>儲存到節假日表</translation>
-    </message>
-    <message>
-        <source>删除所选日期</source>
-        <translation>刪除所選日期</translation>
-    </message>
-    <message>
-        <source>载入国务院通知…</source>
-        <translation>載入國務院通知…</translation>
-    </message>
-    <message>
-        <source>本年安排已按国务院通知录入完毕</source>
-        <translation>本年安排已按國務院通知錄入完畢</translation>
-    </message>
-    <message>
-        <source>年份</source>
-        <translation>年份</translation>
-    </message>
-    <message>
-        <source>录入或修改</source>
-        <translation>錄入或修改</translation>
-    </message>
-    <message>
-        <source>从</source>
-        <translation>從</translation>
-    </message>
-    <message>
-        <source>到</source>
-        <translation>到</translation>
-    </message>
-    <message>
-        <source>类型</source>
-        <translation>類型</translation>
-    </message>
-    <message>
-        <source>名称</source>
-        <translation>名稱</translation>
-    </message>
-    <message>
-        <source>此页的修改立即生效。这里录入的日期优先于内置的国务院安排;一次可录入连续几天(如春节假期)。“调休上班”用于须上班的周末。</source>
-        <translation>此頁的修改立即生效。這裡錄入的日期優先於內建的國務院安排;一次可錄入連續幾天(如春節假期)。“調休上班”用於須上班的週末。</translation>
-    </message>
-    <message>
-        <source>内置日历已包含 %1 年国务院放假安排;本处另有安排时才需在此录入。</source>
-        <translation>內建日曆已包含 %1 年國務院放假安排;本處另有安排時才需在此錄入。</translation>
-    </message>
-    <message>
-        <source>%1 年国务院放假安排尚未录入:暂按法定节日推算(表中“暂定”各行),调休上班日未知。安排公布后请点“载入国务院通知…”粘贴通知全文,或逐日录入后勾选“本年安排已按国务院通知录入完毕”。</source>
-        <translation>%1 年國務院放假安排尚未錄入:暫按法定節日推算(表中“暫定”各行),調休上班日未知。安排公佈後請點“載入國務院通知…”貼上通知全文,或逐日錄入後勾選“本年安排已按國務院通知錄入完畢”。</translation>
-    </message>
-    <message>
-        <source>%1 年的安排已按国务院通知录入;未录入的日子按周一至周五上班计算。</source>
-        <translation>%1 年的安排已按國務院通知錄入;未錄入的日子按週一至週五上班計算。</translation>
-    </message>
-    <message>
-        <source>放假(暂定)</source>
-        <translation>放假(暫定)</translation>
-    </message>
-    <message>
-        <source>按法定节日推算,尚未按国务院通知确认</source>
-        <translation>按法定節日推算,尚未按國務院通知確認</translation>
-    </message>
-    <message>
-        <source>已按新的节假日重算 {0} 件未结案件的期限({1}),每件的时间线上写明了原因。</source>
-        <translation>已按新的節假日重算 {0} 件未結案件的期限({1}),每件的時間線上寫明瞭原因。</translation>
-    </message>
-    <message>
-        <source>未结案件的期限不受这次修改影响。</source>
-        <translation>未結案件的期限不受這次修改影響。</translation>
-    </message>
-</context>
-<context>
-    <name>ImportDialog</name>
-    <message>
-        <source>文件:{0}</source>
-        <translation>檔案:{0}</translation>
-    </message>
-    <message>
-        <source>跳过错误行(正确的行照常导入,错误行另存到旁边的文件)</source>
-        <translation>跳過錯誤行(正確的行照常匯入,錯誤行另存到旁邊的檔案)</translation>
-    </message>
-    <message>
-        <source>正在读取文件…</source>
-        <translation>正在讀取檔案…</translation>
-    </message>
-    <message>
-        <source>正在导出…</source>
-        <translation>正在匯出…</translation>
-    </message>
-    <message>
-        <source>发现的问题会列在这里</source>
-        <translation>發現的問題會列在這裡</translation>
-    </message>
-    <message>
-        <source>表中的列</source>
-        <translation>表中的列</translation>
-    </message>
-    <message>
-        <source>导入为</source>
-        <translation>匯入為</translation>
-    </message>
-    <message>
-        <source>第一行的内容</source>
-        <translation>第一行的內容</translation>
-    </message>
-    <message>
-        <source>每一列导入到哪里(可以改):</source>
-        <translation>每一列匯入到哪裡(可以改):</translation>
-    </message>
-    <message>
-        <source>开始导入</source>
-        <translation>開始匯入</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>关闭</source>
-        <translation>關閉</translation>
-    </message>
-    <message>
-        <source>跳过错误行导入</source>
-        <translation>跳過錯誤行匯入</translation>
-    </message>
-    <message>
-        <source>无法读取这个文件,请确认它是 Excel 文件(.xlsx)并且没有在别处打开。</source>
-        <translation>無法讀取這個檔案,請確認它是 Excel 檔案(.xlsx)並且沒有在別處開啟。</translation>
-    </message>
-    <message>
-        <source>自动识别</source>
-        <translation>自動識別</translation>
-    </message>
-    <message>
-        <source>已改过或沿用上次的对应</source>
-        <translation>已改過或沿用上次的對應</translation>
-    </message>
-    <message>
-        <source>表头在第 {0} 行。</source>
-        <translation>表頭在第 {0} 行。</translation>
-    </message>
-    <message>
-        <source>表头在第 {0} 行,约 {1} 行数据。</source>
-        <translation>表頭在第 {0} 行,約 {1} 行資料。</translation>
-    </message>
-    <message>
-        <source>标题“{0}”。</source>
-        <translation>標題“{0}”。</translation>
-    </message>
-    <message>
-        <source>表中没有“性质”列,按标题全部记为“{0}”。</source>
-        <translation>表中沒有“性質”列,按標題全部記為“{0}”。</translation>
-    </message>
-    <message>
-        <source>列的对应沿用了上次导入同样表头的文件时的选择。</source>
-        <translation>列的對應沿用了上次匯入同樣表頭的檔案時的選擇。</translation>
-    </message>
-    <message>
-        <source>前 {0} 行读入后的样子(红色的格子读不懂,指向它可看原因):</source>
-        <translation>前 {0} 行讀入後的樣子(紅色的格子讀不懂,指向它可看原因):</translation>
-    </message>
-    <message>
-        <source>行</source>
-        <translation>行</translation>
-    </message>
-    <message>
-        <source>其他问题</source>
-        <translation>其他問題</translation>
-    </message>
-    <message>
-        <source>、</source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <source>还缺少必需的列:{0}。请在左边为它选一列。</source>
-        <translation>還缺少必需的列:{0}。請在左邊為它選一列。</translation>
-    </message>
-    <message>
-        <source>前 {0} 行中有 {1} 行有读不懂的内容;导入时每一处都会按行和列列出。</source>
-        <translation>前 {0} 行中有 {1} 行有讀不懂的內容;匯入時每一處都會按行和列列出。</translation>
-    </message>
-    <message>
-        <source>正在取消,已读入的内容都不会保存…</source>
-        <translation>正在取消,已讀入的內容都不會儲存…</translation>
-    </message>
-    <message>
-        <source>已导出 {0} / {1} 行</source>
-        <translation>已匯出 {0} / {1} 行</translation>
-    </message>
-    <message>
-        <source>已处理 {0} / {1} 行</source>
-        <translation>已處理 {0} / {1} 行</translation>
-    </message>
-</context>
-<context>
-    <name>IntakeForm</name>
-    <message>
-        <source>受理登记</source>
-        <translation>受理登記</translation>
-    </message>
-    <message>
-        <source>登记人:%s    Ctrl+S 或 Ctrl+Enter 保存</source>
-        <translation>登記人:%s    Ctrl+S 或 Ctrl+Enter 儲存</translation>
-    </message>
-    <message>
-        <source>放弃转换</source>
-        <translation>放棄轉換</translation>
-    </message>
-    <message>
-        <source>清空</source>
-        <translation>清空</translation>
-    </message>
-    <message>
-        <source>清空表单(渠道保留)</source>
-        <translation>清空表單(渠道保留)</translation>
-    </message>
-    <message>
-        <source>保存</source>
-        <translation>儲存</translation>
-    </message>
-    <message>
-        <source>保存并登记 (Ctrl+S / Ctrl+Enter)</source>
-        <translation>儲存並登記 (Ctrl+S / Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <source>来源与客户</source>
-        <translation>來源與客戶</translation>
-    </message>
-    <message>
-        <source>渠道</source>
-        <translation>渠道</translation>
-    </message>
-    <message>
-        <source>受理时间</source>
-        <translation>受理時間</translation>
-    </message>
-    <message>
-        <source>手机 11 位,或区号-座机</source>
-        <translation>手機 11 位,或區號-座機</translation>
-    </message>
-    <message>
-        <source>房号</source>
-        <translation>房號</translation>
-    </message>
-    <message>
-        <source>联系电话</source>
-        <translation>聯絡電話</translation>
-    </message>
-    <message>
-        <source>业主或租户姓名</source>
-        <translation>業主或租戶姓名</translation>
-    </message>
-    <message>
-        <source>匿名(不留姓名和电话)</source>
-        <translation>匿名(不留姓名和電話)</translation>
-    </message>
-    <message>
-        <source>客户姓名</source>
-        <translation>客戶姓名</translation>
-    </message>
-    <message>
-        <source>事项</source>
-        <translation>事項</translation>
-    </message>
-    <message>
-        <source>(暂不判定)</source>
-        <translation>(暫不判定)</translation>
-    </message>
-    <message>
-        <source>性质</source>
-        <translation>性質</translation>
-    </message>
-    <message>
-        <source>有效性</source>
-        <translation>有效性</translation>
-    </message>
-    <message>
-        <source>程度</source>
-        <translation>程度</translation>
-    </message>
-    <message>
-        <source>紧急程度</source>
-        <translation>緊急程度</translation>
-    </message>
-    <message>
-        <source>请选择类别</source>
-        <translation>請選擇類別</translation>
-    </message>
-    <message>
-        <source>(暂不指定)</source>
-        <translation>(暫不指定)</translation>
-    </message>
-    <message>
-        <source>类别</source>
-        <translation>類別</translation>
-    </message>
-    <message>
-        <source>责任部门</source>
-        <translation>責任部門</translation>
-    </message>
-    <message>
-        <source>知道事发时间时勾选</source>
-        <translation>知道事發時間時勾選</translation>
-    </message>
-    <message>
-        <source>如 3 栋 2 单元楼道</source>
-        <translation>如 3 棟 2 單元樓道</translation>
-    </message>
-    <message>
-        <source>事发时间</source>
-        <translation>事發時間</translation>
-    </message>
-    <message>
-        <source>事发地点</source>
-        <translation>事發地點</translation>
-    </message>
-    <message>
-        <source>投诉针对的部门或人员(可不填)</source>
-        <translation>投訴針對的部門或人員(可不填)</translation>
-    </message>
-    <message>
-        <source>被投诉部门/人员</source>
-        <translation>被投訴部門/人員</translation>
-    </message>
-    <message>
-        <source>经过与要求</source>
-        <translation>經過與要求</translation>
-    </message>
-    <message>
-        <source>客户反映的情况:什么时间、什么地方、发生了什么(必填)</source>
-        <translation>客戶反映的情況:什麼時間、什麼地方、發生了什麼(必填)</translation>
-    </message>
-    <message>
-        <source>内容 *</source>
-        <translation>內容 *</translation>
-    </message>
-    <message>
-        <source>客户希望怎样解决</source>
-        <translation>客戶希望怎樣解決</translation>
-    </message>
-    <message>
-        <source>客户要求</source>
-        <translation>客戶要求</translation>
-    </message>
-    <message>
-        <source>处理时限</source>
-        <translation>處理時限</translation>
-    </message>
-    <message>
-        <source>本房历史</source>
-        <translation>本房歷史</translation>
-    </message>
-    <message>
-        <source>编号</source>
-        <translation>編號</translation>
-    </message>
-    <message>
-        <source>日期</source>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <source>状态</source>
-        <translation>狀態</translation>
-    </message>
-    <message>
-        <source>填写房号后,这里显示该房间以往的案件。</source>
-        <translation>填寫房號後,這裡顯示該房間以往的案件。</translation>
-    </message>
-    <message>
-        <source>期限落在 {0} 年:该年国务院放假安排尚未录入,暂按法定节日推算(暂定)。安排公布后请在“设置 → 节假日”载入,期限会自动重算。</source>
-        <translation>期限落在 {0} 年:該年國務院放假安排尚未錄入,暫按法定節日推算(暫定)。安排公佈後請在“設定 → 節假日”載入,期限會自動重算。</translation>
-    </message>
-    <message>
-        <source>号码 %s 不在业主资料中</source>
-        <translation>號碼 %s 不在業主資料中</translation>
-    </message>
-    <message>
-        <source>来电号码属于 %s</source>
-        <translation>來電號碼屬於 %s</translation>
-    </message>
-    <message>
-        <source>本房历史 %s(%d 件)</source>
-        <translation>本房歷史 %s(%d 件)</translation>
-    </message>
-    <message>
-        <source>该房间没有以往的案件。</source>
-        <translation>該房間沒有以往的案件。</translation>
-    </message>
-    <message>
-        <source>⚠ 可能是同一件事(同一问题多次投诉应作一次记录):%d 件</source>
-        <translation>⚠ 可能是同一件事(同一問題多次投訴應作一次記錄):%d 件</translation>
-    </message>
-    <message>
-        <source>并入此案</source>
-        <translation>併入此案</translation>
-    </message>
-    <message>
-        <source>若是同一件事,点“并入此案”,保存时登记后并入该案。</source>
-        <translation>若是同一件事,點“併入此案”,儲存時登記後併入該案。</translation>
-    </message>
-    <message>
-        <source>保存时将登记本次来电并并入 %s。</source>
-        <translation>儲存時將登記本次來電並併入 %s。</translation>
-    </message>
-    <message>
-        <source>已选·将并入</source>
-        <translation>已選·將併入</translation>
-    </message>
-    <message>
-        <source>已恢复上次未保存的草稿。</source>
-        <translation>已恢復上次未儲存的草稿。</translation>
-    </message>
-    <message>
-        <source>夜班</source>
-        <translation>夜班</translation>
-    </message>
-    <message>
-        <source>正在把夜间值班记录转为案件(%s %s 记录)。请补全性质、类别后保存。</source>
-        <translation>正在把夜間值班記錄轉為案件(%s %s 記錄)。請補全性質、類別後儲存。</translation>
-    </message>
-    <message>
-        <source>已登记 %s</source>
-        <translation>已登記 %s</translation>
-    </message>
-    <message>
-        <source>,并已并入 %s</source>
-        <translation>,並已併入 %s</translation>
-    </message>
-    <message>
-        <source>(由夜间值班记录转入)</source>
-        <translation>(由夜間值班記錄轉入)</translation>
-    </message>
-</context>
-<context>
-    <name>JobWorker</name>
-    <message>
-        <source>正在准备要打印的页面…</source>
-        <translation>正在準備要列印的頁面…</translation>
-    </message>
-</context>
-<context>
-    <name>LedgerWorker</name>
-    <message>
-        <source>没有权限写入 {0},请关闭在 Excel 中打开的该文件或换一个文件夹</source>
-        <translation>沒有權限寫入 {0},請關閉在 Excel 中開啟的該檔案或換一個資料夾</translation>
-    </message>
-    <message>
-        <source>出错了:{0}</source>
-        <translation>出錯了:{0}</translation>
-    </message>
-</context>
-<context>
-    <name>ListPage</name>
-    <message>
-        <source>输入%1名称</source>
-        <translation>輸入%1名稱</translation>
-    </message>
-    <message>
-        <source>添加</source>
-        <translation>新增</translation>
-    </message>
-    <message>
-        <source>改名为</source>
-        <translation>改名為</translation>
-    </message>
-    <message>
-        <source>删除</source>
-        <translation>刪除</translation>
-    </message>
-    <message>
-        <source>上移</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <source>下移</source>
-        <translation>下移</translation>
-    </message>
-    <message>
-        <source>%1名称不能为空</source>
-        <translation>%1名稱不能為空</translation>
-    </message>
-    <message>
-        <source>%1名称最多 %2 字</source>
-        <translation>%1名稱最多 %2 字</translation>
-    </message>
-    <message>
-        <source>已有“%1”</source>
-        <translation>已有“%1”</translation>
-    </message>
-    <message>
-        <source>至少保留一项</source>
-        <translation>至少保留一項</translation>
-    </message>
-</context>
-<context>
-    <name>LoginDialog</name>
-    <message>
-        <source>登录 - 回音</source>
-        <translation>登入 - 回音</translation>
-    </message>
-    <message>
-        <source>屏幕已锁定 - 回音</source>
-        <translation>螢幕已鎖定 - 回音</translation>
-    </message>
-    <message>
-        <source>登录名</source>
-        <translation>登入名</translation>
-    </message>
-    <message>
-        <source>密码</source>
-        <translation>密碼</translation>
-    </message>
-    <message>
-        <source>登录</source>
-        <translation>登入</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>较长时间无操作,屏幕已锁定。{0} 请重新输入密码;也可以换其他人登录。</source>
-        <translation>較長時間無操作,螢幕已鎖定。{0} 請重新輸入密碼;也可以換其他人登入。</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>没有权限</source>
-        <translation>沒有權限</translation>
-    </message>
-    <message>
-        <source>您的角色不能使用这一页。</source>
-        <translation>您的角色不能使用這一頁。</translation>
-    </message>
-    <message>
-        <source>{0}公告</source>
-        <translation>{0}公告</translation>
-    </message>
-    <message>
-        <source>投诉处理记录表-{0}</source>
-        <translation>投訴處理記錄表-{0}</translation>
-    </message>
-    <message>
-        <source>工作联系单-{0}</source>
-        <translation>工作聯絡單-{0}</translation>
-    </message>
-    <message>
-        <source>修改记录 — {0}</source>
-        <translation>修改記錄 — {0}</translation>
-    </message>
-    <message>
-        <source>回访记录表-{0}</source>
-        <translation>回訪記錄表-{0}</translation>
-    </message>
-    <message>
-        <source>{0} · {1}</source>
-        <translation>{0} · {1}</translation>
-    </message>
-    <message>
-        <source>{0} · {1}({2})</source>
-        <translation>{0} · {1}({2})</translation>
-    </message>
-    <message>
-        <source>未结 {0} · 逾期 {1} · 今日到期 {2}</source>
-        <translation>未結 {0} · 逾期 {1} · 今日到期 {2}</translation>
-    </message>
-    <message>
-        <source>⚠ 备份:{0}</source>
-        <translation>⚠ 備份:{0}</translation>
-    </message>
-    <message>
-        <source>备份正常</source>
-        <translation>備份正常</translation>
-    </message>
-    <message>
-        <source>文件(&amp;F)</source>
-        <translation>檔案(&amp;F)</translation>
-    </message>
-    <message>
-        <source>导入案件台账(Excel)…</source>
-        <translation>匯入案件台賬(Excel)…</translation>
-    </message>
-    <message>
-        <source>导入业主名册(Excel)…</source>
-        <translation>匯入業主名冊(Excel)…</translation>
-    </message>
-    <message>
-        <source>导出案件台账(Excel)…</source>
-        <translation>匯出案件台賬(Excel)…</translation>
-    </message>
-    <message>
-        <source>立即备份</source>
-        <translation>立即備份</translation>
-    </message>
-    <message>
-        <source>备份与恢复…</source>
-        <translation>備份與恢復…</translation>
-    </message>
-    <message>
-        <source>切换用户…</source>
-        <translation>切換使用者…</translation>
-    </message>
-    <message>
-        <source>退出</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <source>日常(&amp;D)</source>
-        <translation>日常(&amp;D)</translation>
-    </message>
-    <message>
-        <source>工作台</source>
-        <translation>工作台</translation>
-    </message>
-    <message>
-        <source>新建受理</source>
-        <translation>新建受理</translation>
-    </message>
-    <message>
-        <source>查找案件</source>
-        <translation>查詢案件</translation>
-    </message>
-    <message>
-        <source>逾期案件</source>
-        <translation>逾期案件</translation>
-    </message>
-    <message>
-        <source>今日到期案件</source>
-        <translation>今日到期案件</translation>
-    </message>
-    <message>
-        <source>今日回访</source>
-        <translation>今日回訪</translation>
-    </message>
-    <message>
-        <source>夜间值班记录</source>
-        <translation>夜間值班記錄</translation>
-    </message>
-    <message>
-        <source>打印上月公告…</source>
-        <translation>列印上月公告…</translation>
-    </message>
-    <message>
-        <source>设置(&amp;S)</source>
-        <translation>設定(&amp;S)</translation>
-    </message>
-    <message>
-        <source>制度与期限…</source>
-        <translation>制度與期限…</translation>
-    </message>
-    <message>
-        <source>回访制度…</source>
-        <translation>回訪制度…</translation>
-    </message>
-    <message>
-        <source>人员与部门…</source>
-        <translation>人員與部門…</translation>
-    </message>
-    <message>
-        <source>帮助(&amp;H)</source>
-        <translation>幫助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>使用帮助</source>
-        <translation>使用幫助</translation>
-    </message>
-    <message>
-        <source>关于回音</source>
-        <translation>關於回音</translation>
-    </message>
-    <message>
-        <source>选择案件台账</source>
-        <translation>選擇案件台賬</translation>
-    </message>
-    <message>
-        <source>选择业主名册</source>
-        <translation>選擇業主名冊</translation>
-    </message>
-    <message>
-        <source>导出案件台账</source>
-        <translation>匯出案件台賬</translation>
-    </message>
-    <message>
-        <source>案件台账.xlsx</source>
-        <translation>案件台賬.xlsx</translation>
-    </message>
-    <message>
-        <source>备份</source>
-        <translation>備份</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;回音 {0}&lt;/h3&gt;&lt;p&gt;件件有着落,事事有回音。&lt;/p&gt;&lt;p&gt;物业服务中心投诉、报修与回访管理。&lt;/p&gt;&lt;p&gt;数据文件夹:{1}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;回音 {0}&lt;/h3&gt;&lt;p&gt;件件有著落,事事有回音。&lt;/p&gt;&lt;p&gt;物業服務中心投訴、報修與回訪管理。&lt;/p&gt;&lt;p&gt;數據資料夾:{1}&lt;/p&gt;</translation>
-    </message>
-</context>
-<context>
-    <name>MergeDialog</name>
-    <message>
-        <source>如 TS-2026-00012</source>
-        <translation>如 TS-2026-00012</translation>
-    </message>
-    <message>
-        <source>查找</source>
-        <translation>查詢</translation>
-    </message>
-    <message>
-        <source>输入另一件的编号,本案将并入该案件。</source>
-        <translation>輸入另一件的編號,本案將併入該案件。</translation>
-    </message>
-    <message>
-        <source>并入案件(&amp;N)</source>
-        <translation>併入案件(&amp;N)</translation>
-    </message>
-    <message>
-        <source>请输入案件编号</source>
-        <translation>請輸入案件編號</translation>
-    </message>
-    <message>
-        <source>找不到编号为“{0}”的案件</source>
-        <translation>找不到編號為“{0}”的案件</translation>
-    </message>
-    <message>
-        <source>匿名</source>
-        <translation>匿名</translation>
-    </message>
-</context>
-<context>
-    <name>MonthGrid</name>
-    <message>
-        <source>休</source>
-        <translation>休</translation>
-    </message>
-    <message>
-        <source>班</source>
-        <translation>班</translation>
-    </message>
-    <message>
-        <source>回访月历</source>
-        <translation>回訪月曆</translation>
-    </message>
-    <message>
-        <source>{0}月{1}日</source>
-        <translation>{0}月{1}日</translation>
-    </message>
-    <message>
-        <source>今天</source>
-        <translation>今天</translation>
-    </message>
-    <message>
-        <source>另{0}项…</source>
-        <translation>另{0}項…</translation>
-    </message>
-    <message>
-        <source>无回访</source>
-        <translation>無回訪</translation>
-    </message>
-</context>
-<context>
-    <name>NightLogPage</name>
-    <message>
-        <source>姓名或称呼,如 张先生</source>
-        <translation>姓名或稱呼,如 張先生</translation>
-    </message>
-    <message>
-        <source>来电号码</source>
-        <translation>來電號碼</translation>
-    </message>
-    <message>
-        <source>楼栋-单元-房号,如 3-2-501</source>
-        <translation>樓棟-單元-房號,如 3-2-501</translation>
-    </message>
-    <message>
-        <source>来电反映的情况</source>
-        <translation>來電反映的情況</translation>
-    </message>
-    <message>
-        <source>如:已通知秩序维护员到场查看</source>
-        <translation>如:已通知秩序維護員到場檢視</translation>
-    </message>
-    <message>
-        <source>记录来电</source>
-        <translation>記錄來電</translation>
-    </message>
-    <message>
-        <source>保存(Ctrl+S)</source>
-        <translation>儲存(Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>清空</source>
-        <translation>清空</translation>
-    </message>
-    <message>
-        <source>黄底:昨夜(今天 8:00 前)的记录,还没有转为案件,请尽快处理。</source>
-        <translation>黃底:昨夜(今天 8:00 前)的記錄,還沒有轉為案件,請儘快處理。</translation>
-    </message>
-    <message>
-        <source>最近 %1 天已转为案件</source>
-        <translation>最近 %1 天已轉為案件</translation>
-    </message>
-    <message>
-        <source>不能晚于现在</source>
-        <translation>不能晚於現在</translation>
-    </message>
-    <message>
-        <source>已记下 %1 %2 的来电。</source>
-        <translation>已記下 %1 %2 的來電。</translation>
-    </message>
-    <message>
-        <source>待转为案件(%1 条)</source>
-        <translation>待轉為案件(%1 條)</translation>
-    </message>
-    <message>
-        <source>转为案件</source>
-        <translation>轉為案件</translation>
-    </message>
-</context>
-<context>
-    <name>NoteDialog</name>
-    <message>
-        <source>处理进展,或告诉业主的内容</source>
-        <translation>處理進展,或告訴業主的內容</translation>
-    </message>
-    <message>
-        <source>这是给业主的首次回复</source>
-        <translation>這是給業主的首次回覆</translation>
-    </message>
-    <message>
-        <source>首次回复期限 {0:%Y-%m-%d %H:%M}</source>
-        <translation>首次回覆期限 {0:%Y-%m-%d %H:%M}</translation>
-    </message>
-    <message>
-        <source>已于 {0:%Y-%m-%d %H:%M} 首次回复</source>
-        <translation>已於 {0:%Y-%m-%d %H:%M} 首次回覆</translation>
-    </message>
-    <message>
-        <source>内容(&amp;C)</source>
-        <translation>內容(&amp;C)</translation>
-    </message>
-</context>
-<context>
-    <name>NoticeDialog</name>
-    <message>
-        <source>载入 %1 年国务院节假日安排</source>
-        <translation>載入 %1 年國務院節假日安排</translation>
-    </message>
-    <message>
-        <source>把《国务院办公厅关于%1年部分节假日安排的通知》的正文粘贴到这里,例如:
+        </message>
+    </context>
+    <context>
+        <name>DepartmentsPage</name>
+        <message>
+            <source>部门</source>
+            <translation>部門</translation>
+        </message>
+        <message>
+            <source>派工时选择的部门。已列出常用部门,可以增加、改名或删除(双击改名)。</source>
+            <translation>派工時選擇的部門。已列出常用部門,可以增加、改名或刪除(雙擊改名)。</translation>
+        </message>
+        <message>
+            <source>新部门名称,例如:绿化部</source>
+            <translation>新部門名稱,例如:綠化部</translation>
+        </message>
+        <message>
+            <source>添加</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <source>改名</source>
+            <translation>改名</translation>
+        </message>
+        <message>
+            <source>删除</source>
+            <translation>刪除</translation>
+        </message>
+        <message>
+            <source>请先填写部门名称</source>
+            <translation>請先填寫部門名稱</translation>
+        </message>
+        <message>
+            <source>已有名为“{0}”的部门</source>
+            <translation>已有名為“{0}”的部門</translation>
+        </message>
+        <message>
+            <source>部门名称不能为空</source>
+            <translation>部門名稱不能為空</translation>
+        </message>
+        <message>
+            <source>“{0}”太长,最多 40 字</source>
+            <translation>“{0}”太長,最多 40 字</translation>
+        </message>
+        <message>
+            <source>部门重名:{0}</source>
+            <translation>部門重名:{0}</translation>
+        </message>
+        <message>
+            <source>输入部门名称</source>
+            <translation>輸入部門名稱</translation>
+        </message>
+        <message>
+            <source>改名为</source>
+            <translation>改名為</translation>
+        </message>
+        <message>
+            <source>停用</source>
+            <translation>停用</translation>
+        </message>
+        <message>
+            <source>此页的修改立即生效。停用的部门不再出现在派工选择中,已有的案件和派工单照旧保留。</source>
+            <translation>此頁的修改立即生效。停用的部門不再出現在派工選擇中,已有的案件和派工單照舊保留。</translation>
+        </message>
+        <message>
+            <source>%1(已停用)</source>
+            <translation>%1(已停用)</translation>
+        </message>
+        <message>
+            <source>重新启用</source>
+            <translation>重新啟用</translation>
+        </message>
+    </context>
+    <context>
+        <name>DestructionDialog</name>
+        <message>
+            <source>销毁登记</source>
+            <translation>銷燬登記</translation>
+        </message>
+        <message>
+            <source>登记销毁</source>
+            <translation>登記銷燬</translation>
+        </message>
+        <message>
+            <source>回访记录表归档保管 {0} 年(从所属季度结束算起,在“设置 · 回访规则”中修改)。以下表单保管期已满,可以销毁;程序不会自动删除任何记录。勾选实际销毁的编号,登记销毁人和日期;台账中的记录保留,标为“已销毁”。</source>
+            <translation>回訪記錄表歸檔保管 {0} 年(從所屬季度結束算起,在“設定 · 回訪規則”中修改)。以下表單保管期已滿,可以銷燬;程式不會自動刪除任何記錄。勾選實際銷燬的編號,登記銷燬人和日期;台賬中的記錄保留,標為“已銷燬”。</translation>
+        </message>
+        <message>
+            <source>编号</source>
+            <translation>編號</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>狀態</translation>
+        </message>
+        <message>
+            <source>归档季度</source>
+            <translation>歸檔季度</translation>
+        </message>
+        <message>
+            <source>保管至</source>
+            <translation>保管至</translation>
+        </message>
+        <message>
+            <source>{0}年第{1}季度</source>
+            <translation>{0}年第{1}季度</translation>
+        </message>
+        <message>
+            <source>没有保管期已满的表单。</source>
+            <translation>沒有保管期已滿的表單。</translation>
+        </message>
+        <message>
+            <source>如 碎纸机销毁,见证人</source>
+            <translation>如 碎紙機銷燬,見證人</translation>
+        </message>
+        <message>
+            <source>{0} {1} 销毁 {2} 份(登记人 {3})</source>
+            <translation>{0} {1} 銷燬 {2} 份(登記人 {3})</translation>
+        </message>
+        <message>
+            <source>表单</source>
+            <translation>表單</translation>
+        </message>
+        <message>
+            <source>销毁日期</source>
+            <translation>銷燬日期</translation>
+        </message>
+        <message>
+            <source>销毁人</source>
+            <translation>銷燬人</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>備註</translation>
+        </message>
+        <message>
+            <source>以往销毁</source>
+            <translation>以往銷燬</translation>
+        </message>
+    </context>
+    <context>
+        <name>DispatchDialog</name>
+        <message>
+            <source>要求、注意事项(可不填)</source>
+            <translation>要求、注意事項(可不填)</translation>
+        </message>
+        <message>
+            <source>责任部门(&amp;D)</source>
+            <translation>責任部門(&amp;D)</translation>
+        </message>
+        <message>
+            <source>指派给(&amp;A)</source>
+            <translation>指派給(&amp;A)</translation>
+        </message>
+        <message>
+            <source>派工说明(&amp;I)</source>
+            <translation>派工說明(&amp;I)</translation>
+        </message>
+        <message>
+            <source>要求完成(&amp;T)</source>
+            <translation>要求完成(&amp;T)</translation>
+        </message>
+        <message>
+            <source>(不指定,由部门安排)</source>
+            <translation>(不指定,由部門安排)</translation>
+        </message>
+        <message>
+            <source>请选择部门</source>
+            <translation>請選擇部門</translation>
+        </message>
+        <message>
+            <source>{0} 已经过去,请选一个晚于现在({1})的时间</source>
+            <translation>{0} 已經過去,請選一個晚於現在({1})的時間</translation>
+        </message>
+    </context>
+    <context>
+        <name>DonePage</name>
+        <message>
+            <source>完成</source>
+            <translation>完成</translation>
+        </message>
+        <message>
+            <source>设置完成,可以开始使用了。</source>
+            <translation>設定完成,可以開始使用了。</translation>
+        </message>
+        <message>
+            <source>以上各项以后都可以在「设置」中修改。</source>
+            <translation>以上各項以後都可以在「設定」中修改。</translation>
+        </message>
+        <message>
+            <source>(自定义)</source>
+            <translation>(自定義)</translation>
+        </message>
+        <message>
+            <source>服务中心</source>
+            <translation>服務中心</translation>
+        </message>
+        <message>
+            <source>管理员</source>
+            <translation>管理員</translation>
+        </message>
+        <message>
+            <source>房号</source>
+            <translation>房號</translation>
+        </message>
+        <message>
+            <source>{0} 户,业主 {1} 人</source>
+            <translation>{0} 戶,業主 {1} 人</translation>
+        </message>
+        <message>
+            <source>未设(可在办案时随填随建,或以后导入业主名册)</source>
+            <translation>未設(可在辦案時隨填隨建,或以後匯入業主名冊)</translation>
+        </message>
+        <message>
+            <source>部门</source>
+            <translation>部門</translation>
+        </message>
+        <message>
+            <source>无</source>
+            <translation>無</translation>
+        </message>
+        <message>
+            <source>人员</source>
+            <translation>人員</translation>
+        </message>
+        <message>
+            <source>仅管理员</source>
+            <translation>僅管理員</translation>
+        </message>
+        <message>
+            <source>回访制度</source>
+            <translation>回訪制度</translation>
+        </message>
+        <message>
+            <source>备份文件夹</source>
+            <translation>備份資料夾</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExtendDialog</name>
+        <message>
+            <source>为什么不能按期办结</source>
+            <translation>為什麼不能按期辦結</translation>
+        </message>
+        <message>
+            <source>显示全部人员</source>
+            <translation>顯示全部人員</translation>
+        </message>
+        <message>
+            <source>批准人不在列表中时使用;不符合规定职位的会被拒绝</source>
+            <translation>批准人不在列表中時使用;不符合規定職位的會被拒絕</translation>
+        </message>
+        <message>
+            <source>{0}案件延期须由{1}或更高职位批准</source>
+            <translation>{0}案件延期須由{1}或更高職位批准</translation>
+        </message>
+        <message>
+            <source>原办结期限</source>
+            <translation>原辦結期限</translation>
+        </message>
+        <message>
+            <source>新期限(&amp;D)</source>
+            <translation>新期限(&amp;D)</translation>
+        </message>
+        <message>
+            <source>延期原因(&amp;R)</source>
+            <translation>延期原因(&amp;R)</translation>
+        </message>
+        <message>
+            <source>批准人(&amp;P)</source>
+            <translation>批准人(&amp;P)</translation>
+        </message>
+        <message>
+            <source>(没有可批准的人员,请先在人员管理中添加)</source>
+            <translation>(沒有可批准的人員,請先在人員管理中新增)</translation>
+        </message>
+        <message>
+            <source>请选择批准人</source>
+            <translation>請選擇批准人</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDialog</name>
+        <message>
+            <source>回音 · 首次设置</source>
+            <translation>回音 · 首次設定</translation>
+        </message>
+        <message>
+            <source>跳过此页</source>
+            <translation>跳過此頁</translation>
+        </message>
+        <message>
+            <source>&lt; 上一步</source>
+            <translation>&lt; 上一步</translation>
+        </message>
+        <message>
+            <source>下一步 &gt;</source>
+            <translation>下一步 &gt;</translation>
+        </message>
+        <message>
+            <source>开始使用</source>
+            <translation>開始使用</translation>
+        </message>
+        <message>
+            <source>退出</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>以后再设置</source>
+            <translation>以後再設定</translation>
+        </message>
+    </context>
+    <context>
+        <name>FollowUpPage</name>
+        <message>
+            <source>没有待送达的返工通知。</source>
+            <translation>沒有待送達的返工通知。</translation>
+        </message>
+        <message>
+            <source>签收人姓名</source>
+            <translation>簽收人姓名</translation>
+        </message>
+        <message>
+            <source>已送达</source>
+            <translation>已送達</translation>
+        </message>
+        <message>
+            <source>所选通知由</source>
+            <translation>所選通知由</translation>
+        </message>
+        <message>
+            <source>签收</source>
+            <translation>簽收</translation>
+        </message>
+        <message>
+            <source>返工通知(不满意回访后 24 小时内书面送达责任人)</source>
+            <translation>返工通知(不滿意回訪後 24 小時內書面送達責任人)</translation>
+        </message>
+        <message>
+            <source>没有待答复的问题。</source>
+            <translation>沒有待答覆的問題。</translation>
+        </message>
+        <message>
+            <source>答复内容:已如何答复客户</source>
+            <translation>答覆內容:已如何答覆客戶</translation>
+        </message>
+        <message>
+            <source>答复</source>
+            <translation>答覆</translation>
+        </message>
+        <message>
+            <source>所选问题的答复</source>
+            <translation>所選問題的答覆</translation>
+        </message>
+        <message>
+            <source>待答复问题(回访时未能当场答复,约定日期答复)</source>
+            <translation>待答覆問題(回訪時未能當場答覆,約定日期答覆)</translation>
+        </message>
+        <message>
+            <source>逾期 {0}</source>
+            <translation>逾期 {0}</translation>
+        </message>
+        <message>
+            <source>还剩 {0}</source>
+            <translation>還剩 {0}</translation>
+        </message>
+        <message>
+            <source>(未定)</source>
+            <translation>(未定)</translation>
+        </message>
+        <message>
+            <source>逾期 {0} 天</source>
+            <translation>逾期 {0} 天</translation>
+        </message>
+        <message>
+            <source>今天到期</source>
+            <translation>今天到期</translation>
+        </message>
+        <message>
+            <source>还剩 {0} 天</source>
+            <translation>還剩 {0} 天</translation>
+        </message>
+        <message>
+            <source>请先在上面选中一条返工通知</source>
+            <translation>請先在上面選中一條返工通知</translation>
+        </message>
+        <message>
+            <source>{0} 的返工通知已送达,签收人 {1}。</source>
+            <translation>{0} 的返工通知已送達,簽收人 {1}。</translation>
+        </message>
+        <message>
+            <source>请先在上面选中一个问题</source>
+            <translation>請先在上面選中一個問題</translation>
+        </message>
+        <message>
+            <source>已答复:{0}</source>
+            <translation>已答覆:{0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormLedger</name>
+        <message>
+            <source>请填写回访编号或案件编号</source>
+            <translation>請填寫回訪編號或案件編號</translation>
+        </message>
+        <message>
+            <source>没有编号为 {0} 的回访</source>
+            <translation>沒有編號為 {0} 的回訪</translation>
+        </message>
+        <message>
+            <source>没有案件编号为“{0}”的案件</source>
+            <translation>沒有案件編號為“{0}”的案件</translation>
+        </message>
+        <message>
+            <source>案件 {0} 还没有回访</source>
+            <translation>案件 {0} 還沒有回訪</translation>
+        </message>
+        <message>
+            <source>回访 #{0}(第{1}次,{2}) {3}</source>
+            <translation>回訪 #{0}(第{1}次,{2}) {3}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormLedgerPage</name>
+        <message>
+            <source>关闭</source>
+            <translation>關閉</translation>
+        </message>
+        <message>
+            <source>打印空白表…</source>
+            <translation>列印空白表…</translation>
+        </message>
+        <message>
+            <source>领用…</source>
+            <translation>領用…</translation>
+        </message>
+        <message>
+            <source>交回…</source>
+            <translation>交回…</translation>
+        </message>
+        <message>
+            <source>作废…</source>
+            <translation>作廢…</translation>
+        </message>
+        <message>
+            <source>打印签收表…</source>
+            <translation>列印簽收表…</translation>
+        </message>
+        <message>
+            <source>季度归档…</source>
+            <translation>季度歸檔…</translation>
+        </message>
+        <message>
+            <source>销毁登记…</source>
+            <translation>銷燬登記…</translation>
+        </message>
+        <message>
+            <source>导入扫描件…</source>
+            <translation>匯入掃描件…</translation>
+        </message>
+        <message>
+            <source>查看扫描件…</source>
+            <translation>檢視掃描件…</translation>
+        </message>
+        <message>
+            <source>选中的表单交回后扫描的纸面(含客户签字)</source>
+            <translation>選中的表單交回後掃描的紙面(含客戶簽字)</translation>
+        </message>
+        <message>
+            <source>扫描或输入编号,回车</source>
+            <translation>掃描或輸入編號,回車</translation>
+        </message>
+        <message>
+            <source>查找编号</source>
+            <translation>查詢編號</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>狀態</translation>
+        </message>
+        <message>
+            <source>领用人</source>
+            <translation>領用人</translation>
+        </message>
+        <message>
+            <source>领用人 / 编号</source>
+            <translation>領用人 / 編號</translation>
+        </message>
+        <message>
+            <source>已领用</source>
+            <translation>已領用</translation>
+        </message>
+        <message>
+            <source>{0} · 超期</source>
+            <translation>{0} · 超期</translation>
+        </message>
+        <message>
+            <source>{0} 天(超期)</source>
+            <translation>{0} 天(超期)</translation>
+        </message>
+        <message>
+            <source>{0} 天</source>
+            <translation>{0} 天</translation>
+        </message>
+        <message>
+            <source>附扫描件 {0}</source>
+            <translation>附掃描件 {0}</translation>
+        </message>
+        <message>
+            <source>显示 {0} 张 / 共 {1} 张;在外 {2} 张</source>
+            <translation>顯示 {0} 張 / 共 {1} 張;在外 {2} 張</translation>
+        </message>
+        <message>
+            <source>,&lt;b style='color:#8c1d18'&gt;超期未交回 {0} 张&lt;/b&gt;(领用超过 {1} 天)</source>
+            <translation>,&lt;b style='color:#8c1d18'&gt;超期未交回 {0} 張&lt;/b&gt;(領用超過 {1} 天)</translation>
+        </message>
+        <message>
+            <source>;待归档 {0} 张(逾期)</source>
+            <translation>;待歸檔 {0} 張(逾期)</translation>
+        </message>
+        <message>
+            <source>;待归档 {0} 张</source>
+            <translation>;待歸檔 {0} 張</translation>
+        </message>
+        <message>
+            <source>回访次数</source>
+            <translation>回訪次數</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;在外表单&lt;/b&gt;:{0} 人 {1} 张</source>
+            <translation>&lt;b&gt;在外表單&lt;/b&gt;:{0} 人 {1} 張</translation>
+        </message>
+        <message>
+            <source>{0}  {1} 张</source>
+            <translation>{0}  {1} 張</translation>
+        </message>
+        <message>
+            <source>(未记名)</source>
+            <translation>(未記名)</translation>
+        </message>
+        <message>
+            <source>,{0} 张超期</source>
+            <translation>,{0} 張超期</translation>
+        </message>
+        <message>
+            <source>  超期</source>
+            <translation>  超期</translation>
+        </message>
+        <message>
+            <source>没有在外的表单</source>
+            <translation>沒有在外的表單</translation>
+        </message>
+        <message>
+            <source>{0}:{1}{2}</source>
+            <translation>{0}:{1}{2}</translation>
+        </message>
+        <message>
+            <source>请先在台账中选中一张表(或在“查找编号”中扫描编号)</source>
+            <translation>請先在台賬中選中一張表(或在“查詢編號”中掃描編號)</translation>
+        </message>
+        <message>
+            <source>空白回访记录表({0} 份)</source>
+            <translation>空白回訪記錄表({0} 份)</translation>
+        </message>
+        <message>
+            <source>空白回访记录表.pdf</source>
+            <translation>空白回訪記錄表.pdf</translation>
+        </message>
+        <message>
+            <source>请选择领用人</source>
+            <translation>請選擇領用人</translation>
+        </message>
+        <message>
+            <source>{0} 已由 {1} 领用</source>
+            <translation>{0} 已由 {1} 領用</translation>
+        </message>
+        <message>
+            <source>{0} 已交回,核对人 {1}</source>
+            <translation>{0} 已交回,核對人 {1}</translation>
+        </message>
+        <message>
+            <source>{0} 已作废</source>
+            <translation>{0} 已作廢</translation>
+        </message>
+        <message>
+            <source>{0}的 {1} 份表单已记为归档</source>
+            <translation>{0}的 {1} 份表單已記為歸檔</translation>
+        </message>
+        <message>
+            <source>已登记销毁 {0} 份,销毁人 {1};台账中的记录保留</source>
+            <translation>已登記銷燬 {0} 份,銷燬人 {1};台賬中的記錄保留</translation>
+        </message>
+        <message>
+            <source>请先在台账里选中一张表单。</source>
+            <translation>請先在台賬裡選中一張表單。</translation>
+        </message>
+        <message>
+            <source>{0} 还没有扫描件:交回的纸质表可用“导入扫描件…”读入。</source>
+            <translation>{0} 還沒有掃描件:交回的紙質表可用“匯入掃描件…”讀入。</translation>
+        </message>
+        <message>
+            <source>回访记录签收表</source>
+            <translation>回訪記錄簽收表</translation>
+        </message>
+        <message>
+            <source>回访记录签收表.pdf</source>
+            <translation>回訪記錄簽收表.pdf</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpDialog</name>
+        <message>
+            <source>回音 使用帮助</source>
+            <translation>回音 使用幫助</translation>
+        </message>
+    </context>
+    <context>
+        <name>History</name>
+        <message>
+            <source>是</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>否</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>签名({0} 笔)</source>
+            <translation>簽名({0} 筆)</translation>
+        </message>
+        <message>
+            <source>文件({0})</source>
+            <translation>檔案({0})</translation>
+        </message>
+        <message>
+            <source>******</source>
+            <translation>******</translation>
+        </message>
+        <message>
+            <source>(已更改,不记录内容)</source>
+            <translation>(已更改,不記錄內容)</translation>
+        </message>
+        <message>
+            <source>顾客</source>
+            <translation>顧客</translation>
+        </message>
+        <message>
+            <source>回访人</source>
+            <translation>回訪人</translation>
+        </message>
+        <message>
+            <source>{0}:{1}</source>
+            <translation>{0}:{1}</translation>
+        </message>
+        <message>
+            <source>;</source>
+            <translation>;</translation>
+        </message>
+        <message>
+            <source>(空)</source>
+            <translation>(空)</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryDialog</name>
+        <message>
+            <source>修改记录 — {0}</source>
+            <translation>修改記錄 — {0}</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{0}&lt;/b&gt; 的全部修改与查看记录(按时间先后,来自审计记录,不可更改)</source>
+            <translation>&lt;b&gt;{0}&lt;/b&gt; 的全部修改與檢視記錄(按時間先後,來自審計記錄,不可更改)</translation>
+        </message>
+        <message>
+            <source>没有记录。</source>
+            <translation>沒有記錄。</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>關閉</translation>
+        </message>
+    </context>
+    <context>
+        <name>HolidaysPage</name>
+        <message>
+            <source> 年</source>
+            <translation> 年</translation>
+        </message>
+        <message>
+            <source>放假</source>
+            <translation>放假</translation>
+        </message>
+        <message>
+            <source>调休上班</source>
+            <translation>調休上班</translation>
+        </message>
+        <message>
+            <source>如 春节</source>
+            <translation>如 春節</translation>
+        </message>
+        <message>
+            <source>保存到节假日表</source>
+            <translation>儲存到節假日表</translation>
+        </message>
+        <message>
+            <source>删除所选日期</source>
+            <translation>刪除所選日期</translation>
+        </message>
+        <message>
+            <source>载入国务院通知…</source>
+            <translation>載入國務院通知…</translation>
+        </message>
+        <message>
+            <source>本年安排已按国务院通知录入完毕</source>
+            <translation>本年安排已按國務院通知錄入完畢</translation>
+        </message>
+        <message>
+            <source>年份</source>
+            <translation>年份</translation>
+        </message>
+        <message>
+            <source>录入或修改</source>
+            <translation>錄入或修改</translation>
+        </message>
+        <message>
+            <source>从</source>
+            <translation>從</translation>
+        </message>
+        <message>
+            <source>到</source>
+            <translation>到</translation>
+        </message>
+        <message>
+            <source>类型</source>
+            <translation>類型</translation>
+        </message>
+        <message>
+            <source>名称</source>
+            <translation>名稱</translation>
+        </message>
+        <message>
+            <source>此页的修改立即生效。这里录入的日期优先于内置的国务院安排;一次可录入连续几天(如春节假期)。“调休上班”用于须上班的周末。</source>
+            <translation>此頁的修改立即生效。這裡錄入的日期優先於內建的國務院安排;一次可錄入連續幾天(如春節假期)。“調休上班”用於須上班的週末。</translation>
+        </message>
+        <message>
+            <source>内置日历已包含 %1 年国务院放假安排;本处另有安排时才需在此录入。</source>
+            <translation>內建日曆已包含 %1 年國務院放假安排;本處另有安排時才需在此錄入。</translation>
+        </message>
+        <message>
+            <source>%1 年国务院放假安排尚未录入:暂按法定节日推算(表中“暂定”各行),调休上班日未知。安排公布后请点“载入国务院通知…”粘贴通知全文,或逐日录入后勾选“本年安排已按国务院通知录入完毕”。</source>
+            <translation>%1 年國務院放假安排尚未錄入:暫按法定節日推算(表中“暫定”各行),調休上班日未知。安排公佈後請點“載入國務院通知…”貼上通知全文,或逐日錄入後勾選“本年安排已按國務院通知錄入完畢”。</translation>
+        </message>
+        <message>
+            <source>%1 年的安排已按国务院通知录入;未录入的日子按周一至周五上班计算。</source>
+            <translation>%1 年的安排已按國務院通知錄入;未錄入的日子按週一至週五上班計算。</translation>
+        </message>
+        <message>
+            <source>放假(暂定)</source>
+            <translation>放假(暫定)</translation>
+        </message>
+        <message>
+            <source>按法定节日推算,尚未按国务院通知确认</source>
+            <translation>按法定節日推算,尚未按國務院通知確認</translation>
+        </message>
+        <message>
+            <source>已按新的节假日重算 {0} 件未结案件的期限({1}),每件的时间线上写明了原因。</source>
+            <translation>已按新的節假日重算 {0} 件未結案件的期限({1}),每件的時間線上寫明瞭原因。</translation>
+        </message>
+        <message>
+            <source>未结案件的期限不受这次修改影响。</source>
+            <translation>未結案件的期限不受這次修改影響。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>文件:{0}</source>
+            <translation>檔案:{0}</translation>
+        </message>
+        <message>
+            <source>跳过错误行(正确的行照常导入,错误行另存到旁边的文件)</source>
+            <translation>跳過錯誤行(正確的行照常匯入,錯誤行另存到旁邊的檔案)</translation>
+        </message>
+        <message>
+            <source>正在读取文件…</source>
+            <translation>正在讀取檔案…</translation>
+        </message>
+        <message>
+            <source>正在导出…</source>
+            <translation>正在匯出…</translation>
+        </message>
+        <message>
+            <source>发现的问题会列在这里</source>
+            <translation>發現的問題會列在這裡</translation>
+        </message>
+        <message>
+            <source>表中的列</source>
+            <translation>表中的列</translation>
+        </message>
+        <message>
+            <source>导入为</source>
+            <translation>匯入為</translation>
+        </message>
+        <message>
+            <source>第一行的内容</source>
+            <translation>第一行的內容</translation>
+        </message>
+        <message>
+            <source>每一列导入到哪里(可以改):</source>
+            <translation>每一列匯入到哪裡(可以改):</translation>
+        </message>
+        <message>
+            <source>开始导入</source>
+            <translation>開始匯入</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>關閉</translation>
+        </message>
+        <message>
+            <source>跳过错误行导入</source>
+            <translation>跳過錯誤行匯入</translation>
+        </message>
+        <message>
+            <source>无法读取这个文件,请确认它是 Excel 文件(.xlsx)并且没有在别处打开。</source>
+            <translation>無法讀取這個檔案,請確認它是 Excel 檔案(.xlsx)並且沒有在別處開啟。</translation>
+        </message>
+        <message>
+            <source>自动识别</source>
+            <translation>自動識別</translation>
+        </message>
+        <message>
+            <source>已改过或沿用上次的对应</source>
+            <translation>已改過或沿用上次的對應</translation>
+        </message>
+        <message>
+            <source>表头在第 {0} 行。</source>
+            <translation>表頭在第 {0} 行。</translation>
+        </message>
+        <message>
+            <source>表头在第 {0} 行,约 {1} 行数据。</source>
+            <translation>表頭在第 {0} 行,約 {1} 行資料。</translation>
+        </message>
+        <message>
+            <source>标题“{0}”。</source>
+            <translation>標題“{0}”。</translation>
+        </message>
+        <message>
+            <source>表中没有“性质”列,按标题全部记为“{0}”。</source>
+            <translation>表中沒有“性質”列,按標題全部記為“{0}”。</translation>
+        </message>
+        <message>
+            <source>列的对应沿用了上次导入同样表头的文件时的选择。</source>
+            <translation>列的對應沿用了上次匯入同樣表頭的檔案時的選擇。</translation>
+        </message>
+        <message>
+            <source>前 {0} 行读入后的样子(红色的格子读不懂,指向它可看原因):</source>
+            <translation>前 {0} 行讀入後的樣子(紅色的格子讀不懂,指向它可看原因):</translation>
+        </message>
+        <message>
+            <source>行</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <source>其他问题</source>
+            <translation>其他問題</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>还缺少必需的列:{0}。请在左边为它选一列。</source>
+            <translation>還缺少必需的列:{0}。請在左邊為它選一列。</translation>
+        </message>
+        <message>
+            <source>前 {0} 行中有 {1} 行有读不懂的内容;导入时每一处都会按行和列列出。</source>
+            <translation>前 {0} 行中有 {1} 行有讀不懂的內容;匯入時每一處都會按行和列列出。</translation>
+        </message>
+        <message>
+            <source>正在取消,已读入的内容都不会保存…</source>
+            <translation>正在取消,已讀入的內容都不會儲存…</translation>
+        </message>
+        <message>
+            <source>已导出 {0} / {1} 行</source>
+            <translation>已匯出 {0} / {1} 行</translation>
+        </message>
+        <message>
+            <source>已处理 {0} / {1} 行</source>
+            <translation>已處理 {0} / {1} 行</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntakeForm</name>
+        <message>
+            <source>受理登记</source>
+            <translation>受理登記</translation>
+        </message>
+        <message>
+            <source>登记人:%s    Ctrl+S 或 Ctrl+Enter 保存</source>
+            <translation>登記人:%s    Ctrl+S 或 Ctrl+Enter 儲存</translation>
+        </message>
+        <message>
+            <source>放弃转换</source>
+            <translation>放棄轉換</translation>
+        </message>
+        <message>
+            <source>清空</source>
+            <translation>清空</translation>
+        </message>
+        <message>
+            <source>清空表单(渠道保留)</source>
+            <translation>清空表單(渠道保留)</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>儲存</translation>
+        </message>
+        <message>
+            <source>保存并登记 (Ctrl+S / Ctrl+Enter)</source>
+            <translation>儲存並登記 (Ctrl+S / Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <source>来源与客户</source>
+            <translation>來源與客戶</translation>
+        </message>
+        <message>
+            <source>渠道</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <source>受理时间</source>
+            <translation>受理時間</translation>
+        </message>
+        <message>
+            <source>手机 11 位,或区号-座机</source>
+            <translation>手機 11 位,或區號-座機</translation>
+        </message>
+        <message>
+            <source>房号</source>
+            <translation>房號</translation>
+        </message>
+        <message>
+            <source>联系电话</source>
+            <translation>聯絡電話</translation>
+        </message>
+        <message>
+            <source>业主或租户姓名</source>
+            <translation>業主或租戶姓名</translation>
+        </message>
+        <message>
+            <source>匿名(不留姓名和电话)</source>
+            <translation>匿名(不留姓名和電話)</translation>
+        </message>
+        <message>
+            <source>客户姓名</source>
+            <translation>客戶姓名</translation>
+        </message>
+        <message>
+            <source>事项</source>
+            <translation>事項</translation>
+        </message>
+        <message>
+            <source>(暂不判定)</source>
+            <translation>(暫不判定)</translation>
+        </message>
+        <message>
+            <source>性质</source>
+            <translation>性質</translation>
+        </message>
+        <message>
+            <source>有效性</source>
+            <translation>有效性</translation>
+        </message>
+        <message>
+            <source>程度</source>
+            <translation>程度</translation>
+        </message>
+        <message>
+            <source>紧急程度</source>
+            <translation>緊急程度</translation>
+        </message>
+        <message>
+            <source>请选择类别</source>
+            <translation>請選擇類別</translation>
+        </message>
+        <message>
+            <source>(暂不指定)</source>
+            <translation>(暫不指定)</translation>
+        </message>
+        <message>
+            <source>类别</source>
+            <translation>類別</translation>
+        </message>
+        <message>
+            <source>责任部门</source>
+            <translation>責任部門</translation>
+        </message>
+        <message>
+            <source>知道事发时间时勾选</source>
+            <translation>知道事發時間時勾選</translation>
+        </message>
+        <message>
+            <source>如 3 栋 2 单元楼道</source>
+            <translation>如 3 棟 2 單元樓道</translation>
+        </message>
+        <message>
+            <source>事发时间</source>
+            <translation>事發時間</translation>
+        </message>
+        <message>
+            <source>事发地点</source>
+            <translation>事發地點</translation>
+        </message>
+        <message>
+            <source>投诉针对的部门或人员(可不填)</source>
+            <translation>投訴針對的部門或人員(可不填)</translation>
+        </message>
+        <message>
+            <source>被投诉部门/人员</source>
+            <translation>被投訴部門/人員</translation>
+        </message>
+        <message>
+            <source>经过与要求</source>
+            <translation>經過與要求</translation>
+        </message>
+        <message>
+            <source>客户反映的情况:什么时间、什么地方、发生了什么(必填)</source>
+            <translation>客戶反映的情況:什麼時間、什麼地方、發生了什麼(必填)</translation>
+        </message>
+        <message>
+            <source>内容 *</source>
+            <translation>內容 *</translation>
+        </message>
+        <message>
+            <source>客户希望怎样解决</source>
+            <translation>客戶希望怎樣解決</translation>
+        </message>
+        <message>
+            <source>客户要求</source>
+            <translation>客戶要求</translation>
+        </message>
+        <message>
+            <source>处理时限</source>
+            <translation>處理時限</translation>
+        </message>
+        <message>
+            <source>本房历史</source>
+            <translation>本房歷史</translation>
+        </message>
+        <message>
+            <source>编号</source>
+            <translation>編號</translation>
+        </message>
+        <message>
+            <source>日期</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>狀態</translation>
+        </message>
+        <message>
+            <source>填写房号后,这里显示该房间以往的案件。</source>
+            <translation>填寫房號後,這裡顯示該房間以往的案件。</translation>
+        </message>
+        <message>
+            <source>期限落在 {0} 年:该年国务院放假安排尚未录入,暂按法定节日推算(暂定)。安排公布后请在“设置 → 节假日”载入,期限会自动重算。</source>
+            <translation>期限落在 {0} 年:該年國務院放假安排尚未錄入,暫按法定節日推算(暫定)。安排公佈後請在“設定 → 節假日”載入,期限會自動重算。</translation>
+        </message>
+        <message>
+            <source>号码 %s 不在业主资料中</source>
+            <translation>號碼 %s 不在業主資料中</translation>
+        </message>
+        <message>
+            <source>来电号码属于 %s</source>
+            <translation>來電號碼屬於 %s</translation>
+        </message>
+        <message>
+            <source>本房历史 %s(%d 件)</source>
+            <translation>本房歷史 %s(%d 件)</translation>
+        </message>
+        <message>
+            <source>该房间没有以往的案件。</source>
+            <translation>該房間沒有以往的案件。</translation>
+        </message>
+        <message>
+            <source>⚠ 可能是同一件事(同一问题多次投诉应作一次记录):%d 件</source>
+            <translation>⚠ 可能是同一件事(同一問題多次投訴應作一次記錄):%d 件</translation>
+        </message>
+        <message>
+            <source>并入此案</source>
+            <translation>併入此案</translation>
+        </message>
+        <message>
+            <source>若是同一件事,点“并入此案”,保存时登记后并入该案。</source>
+            <translation>若是同一件事,點“併入此案”,儲存時登記後併入該案。</translation>
+        </message>
+        <message>
+            <source>保存时将登记本次来电并并入 %s。</source>
+            <translation>儲存時將登記本次來電並併入 %s。</translation>
+        </message>
+        <message>
+            <source>已选·将并入</source>
+            <translation>已選·將併入</translation>
+        </message>
+        <message>
+            <source>已恢复上次未保存的草稿。</source>
+            <translation>已恢復上次未儲存的草稿。</translation>
+        </message>
+        <message>
+            <source>夜班</source>
+            <translation>夜班</translation>
+        </message>
+        <message>
+            <source>正在把夜间值班记录转为案件(%s %s 记录)。请补全性质、类别后保存。</source>
+            <translation>正在把夜間值班記錄轉為案件(%s %s 記錄)。請補全性質、類別後儲存。</translation>
+        </message>
+        <message>
+            <source>已登记 %s</source>
+            <translation>已登記 %s</translation>
+        </message>
+        <message>
+            <source>,并已并入 %s</source>
+            <translation>,並已併入 %s</translation>
+        </message>
+        <message>
+            <source>(由夜间值班记录转入)</source>
+            <translation>(由夜間值班記錄轉入)</translation>
+        </message>
+    </context>
+    <context>
+        <name>JobWorker</name>
+        <message>
+            <source>正在准备要打印的页面…</source>
+            <translation>正在準備要列印的頁面…</translation>
+        </message>
+    </context>
+    <context>
+        <name>LedgerWorker</name>
+        <message>
+            <source>没有权限写入 {0},请关闭在 Excel 中打开的该文件或换一个文件夹</source>
+            <translation>沒有權限寫入 {0},請關閉在 Excel 中開啟的該檔案或換一個資料夾</translation>
+        </message>
+        <message>
+            <source>出错了:{0}</source>
+            <translation>出錯了:{0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListPage</name>
+        <message>
+            <source>输入%1名称</source>
+            <translation>輸入%1名稱</translation>
+        </message>
+        <message>
+            <source>添加</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <source>改名为</source>
+            <translation>改名為</translation>
+        </message>
+        <message>
+            <source>删除</source>
+            <translation>刪除</translation>
+        </message>
+        <message>
+            <source>上移</source>
+            <translation>上移</translation>
+        </message>
+        <message>
+            <source>下移</source>
+            <translation>下移</translation>
+        </message>
+        <message>
+            <source>%1名称不能为空</source>
+            <translation>%1名稱不能為空</translation>
+        </message>
+        <message>
+            <source>%1名称最多 %2 字</source>
+            <translation>%1名稱最多 %2 字</translation>
+        </message>
+        <message>
+            <source>已有“%1”</source>
+            <translation>已有“%1”</translation>
+        </message>
+        <message>
+            <source>至少保留一项</source>
+            <translation>至少保留一項</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialog</name>
+        <message>
+            <source>登录 - 回音</source>
+            <translation>登入 - 回音</translation>
+        </message>
+        <message>
+            <source>屏幕已锁定 - 回音</source>
+            <translation>螢幕已鎖定 - 回音</translation>
+        </message>
+        <message>
+            <source>登录名</source>
+            <translation>登入名</translation>
+        </message>
+        <message>
+            <source>密码</source>
+            <translation>密碼</translation>
+        </message>
+        <message>
+            <source>登录</source>
+            <translation>登入</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>较长时间无操作,屏幕已锁定。{0} 请重新输入密码;也可以换其他人登录。</source>
+            <translation>較長時間無操作,螢幕已鎖定。{0} 請重新輸入密碼;也可以換其他人登入。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>没有权限</source>
+            <translation>沒有權限</translation>
+        </message>
+        <message>
+            <source>您的角色不能使用这一页。</source>
+            <translation>您的角色不能使用這一頁。</translation>
+        </message>
+        <message>
+            <source>{0}公告</source>
+            <translation>{0}公告</translation>
+        </message>
+        <message>
+            <source>投诉处理记录表-{0}</source>
+            <translation>投訴處理記錄表-{0}</translation>
+        </message>
+        <message>
+            <source>工作联系单-{0}</source>
+            <translation>工作聯絡單-{0}</translation>
+        </message>
+        <message>
+            <source>修改记录 — {0}</source>
+            <translation>修改記錄 — {0}</translation>
+        </message>
+        <message>
+            <source>回访记录表-{0}</source>
+            <translation>回訪記錄表-{0}</translation>
+        </message>
+        <message>
+            <source>{0} · {1}</source>
+            <translation>{0} · {1}</translation>
+        </message>
+        <message>
+            <source>{0} · {1}({2})</source>
+            <translation>{0} · {1}({2})</translation>
+        </message>
+        <message>
+            <source>未结 {0} · 逾期 {1} · 今日到期 {2}</source>
+            <translation>未結 {0} · 逾期 {1} · 今日到期 {2}</translation>
+        </message>
+        <message>
+            <source>⚠ 备份:{0}</source>
+            <translation>⚠ 備份:{0}</translation>
+        </message>
+        <message>
+            <source>备份正常</source>
+            <translation>備份正常</translation>
+        </message>
+        <message>
+            <source>文件(&amp;F)</source>
+            <translation>檔案(&amp;F)</translation>
+        </message>
+        <message>
+            <source>导入案件台账(Excel)…</source>
+            <translation>匯入案件台賬(Excel)…</translation>
+        </message>
+        <message>
+            <source>导入业主名册(Excel)…</source>
+            <translation>匯入業主名冊(Excel)…</translation>
+        </message>
+        <message>
+            <source>导出案件台账(Excel)…</source>
+            <translation>匯出案件台賬(Excel)…</translation>
+        </message>
+        <message>
+            <source>立即备份</source>
+            <translation>立即備份</translation>
+        </message>
+        <message>
+            <source>备份与恢复…</source>
+            <translation>備份與恢復…</translation>
+        </message>
+        <message>
+            <source>切换用户…</source>
+            <translation>切換使用者…</translation>
+        </message>
+        <message>
+            <source>退出</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>日常(&amp;D)</source>
+            <translation>日常(&amp;D)</translation>
+        </message>
+        <message>
+            <source>工作台</source>
+            <translation>工作台</translation>
+        </message>
+        <message>
+            <source>新建受理</source>
+            <translation>新建受理</translation>
+        </message>
+        <message>
+            <source>查找案件</source>
+            <translation>查詢案件</translation>
+        </message>
+        <message>
+            <source>逾期案件</source>
+            <translation>逾期案件</translation>
+        </message>
+        <message>
+            <source>今日到期案件</source>
+            <translation>今日到期案件</translation>
+        </message>
+        <message>
+            <source>今日回访</source>
+            <translation>今日回訪</translation>
+        </message>
+        <message>
+            <source>夜间值班记录</source>
+            <translation>夜間值班記錄</translation>
+        </message>
+        <message>
+            <source>打印上月公告…</source>
+            <translation>列印上月公告…</translation>
+        </message>
+        <message>
+            <source>设置(&amp;S)</source>
+            <translation>設定(&amp;S)</translation>
+        </message>
+        <message>
+            <source>制度与期限…</source>
+            <translation>制度與期限…</translation>
+        </message>
+        <message>
+            <source>回访制度…</source>
+            <translation>回訪制度…</translation>
+        </message>
+        <message>
+            <source>人员与部门…</source>
+            <translation>人員與部門…</translation>
+        </message>
+        <message>
+            <source>帮助(&amp;H)</source>
+            <translation>幫助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>使用帮助</source>
+            <translation>使用幫助</translation>
+        </message>
+        <message>
+            <source>关于回音</source>
+            <translation>關於回音</translation>
+        </message>
+        <message>
+            <source>选择案件台账</source>
+            <translation>選擇案件台賬</translation>
+        </message>
+        <message>
+            <source>选择业主名册</source>
+            <translation>選擇業主名冊</translation>
+        </message>
+        <message>
+            <source>导出案件台账</source>
+            <translation>匯出案件台賬</translation>
+        </message>
+        <message>
+            <source>案件台账.xlsx</source>
+            <translation>案件台賬.xlsx</translation>
+        </message>
+        <message>
+            <source>备份</source>
+            <translation>備份</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;回音 {0}&lt;/h3&gt;&lt;p&gt;件件有着落,事事有回音。&lt;/p&gt;&lt;p&gt;物业服务中心投诉、报修与回访管理。&lt;/p&gt;&lt;p&gt;数据文件夹:{1}&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;回音 {0}&lt;/h3&gt;&lt;p&gt;件件有著落,事事有回音。&lt;/p&gt;&lt;p&gt;物業服務中心投訴、報修與回訪管理。&lt;/p&gt;&lt;p&gt;數據資料夾:{1}&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>MergeDialog</name>
+        <message>
+            <source>如 TS-2026-00012</source>
+            <translation>如 TS-2026-00012</translation>
+        </message>
+        <message>
+            <source>查找</source>
+            <translation>查詢</translation>
+        </message>
+        <message>
+            <source>输入另一件的编号,本案将并入该案件。</source>
+            <translation>輸入另一件的編號,本案將併入該案件。</translation>
+        </message>
+        <message>
+            <source>并入案件(&amp;N)</source>
+            <translation>併入案件(&amp;N)</translation>
+        </message>
+        <message>
+            <source>请输入案件编号</source>
+            <translation>請輸入案件編號</translation>
+        </message>
+        <message>
+            <source>找不到编号为“{0}”的案件</source>
+            <translation>找不到編號為“{0}”的案件</translation>
+        </message>
+        <message>
+            <source>匿名</source>
+            <translation>匿名</translation>
+        </message>
+    </context>
+    <context>
+        <name>MonthGrid</name>
+        <message>
+            <source>休</source>
+            <translation>休</translation>
+        </message>
+        <message>
+            <source>班</source>
+            <translation>班</translation>
+        </message>
+        <message>
+            <source>回访月历</source>
+            <translation>回訪月曆</translation>
+        </message>
+        <message>
+            <source>{0}月{1}日</source>
+            <translation>{0}月{1}日</translation>
+        </message>
+        <message>
+            <source>今天</source>
+            <translation>今天</translation>
+        </message>
+        <message>
+            <source>另{0}项…</source>
+            <translation>另{0}項…</translation>
+        </message>
+        <message>
+            <source>无回访</source>
+            <translation>無回訪</translation>
+        </message>
+    </context>
+    <context>
+        <name>NightLogPage</name>
+        <message>
+            <source>姓名或称呼,如 张先生</source>
+            <translation>姓名或稱呼,如 張先生</translation>
+        </message>
+        <message>
+            <source>来电号码</source>
+            <translation>來電號碼</translation>
+        </message>
+        <message>
+            <source>楼栋-单元-房号,如 3-2-501</source>
+            <translation>樓棟-單元-房號,如 3-2-501</translation>
+        </message>
+        <message>
+            <source>来电反映的情况</source>
+            <translation>來電反映的情況</translation>
+        </message>
+        <message>
+            <source>如:已通知秩序维护员到场查看</source>
+            <translation>如:已通知秩序維護員到場檢視</translation>
+        </message>
+        <message>
+            <source>记录来电</source>
+            <translation>記錄來電</translation>
+        </message>
+        <message>
+            <source>保存(Ctrl+S)</source>
+            <translation>儲存(Ctrl+S)</translation>
+        </message>
+        <message>
+            <source>清空</source>
+            <translation>清空</translation>
+        </message>
+        <message>
+            <source>黄底:昨夜(今天 8:00 前)的记录,还没有转为案件,请尽快处理。</source>
+            <translation>黃底:昨夜(今天 8:00 前)的記錄,還沒有轉為案件,請儘快處理。</translation>
+        </message>
+        <message>
+            <source>最近 %1 天已转为案件</source>
+            <translation>最近 %1 天已轉為案件</translation>
+        </message>
+        <message>
+            <source>不能晚于现在</source>
+            <translation>不能晚於現在</translation>
+        </message>
+        <message>
+            <source>已记下 %1 %2 的来电。</source>
+            <translation>已記下 %1 %2 的來電。</translation>
+        </message>
+        <message>
+            <source>待转为案件(%1 条)</source>
+            <translation>待轉為案件(%1 條)</translation>
+        </message>
+        <message>
+            <source>转为案件</source>
+            <translation>轉為案件</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoteDialog</name>
+        <message>
+            <source>处理进展,或告诉业主的内容</source>
+            <translation>處理進展,或告訴業主的內容</translation>
+        </message>
+        <message>
+            <source>这是给业主的首次回复</source>
+            <translation>這是給業主的首次回覆</translation>
+        </message>
+        <message>
+            <source>首次回复期限 {0:%Y-%m-%d %H:%M}</source>
+            <translation>首次回覆期限 {0:%Y-%m-%d %H:%M}</translation>
+        </message>
+        <message>
+            <source>已于 {0:%Y-%m-%d %H:%M} 首次回复</source>
+            <translation>已於 {0:%Y-%m-%d %H:%M} 首次回覆</translation>
+        </message>
+        <message>
+            <source>内容(&amp;C)</source>
+            <translation>內容(&amp;C)</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticeDialog</name>
+        <message>
+            <source>载入 %1 年国务院节假日安排</source>
+            <translation>載入 %1 年國務院節假日安排</translation>
+        </message>
+        <message>
+            <source>把《国务院办公厅关于%1年部分节假日安排的通知》的正文粘贴到这里,例如:
 一、元旦:1月1日(周五)放假,与周末连休。
 二、春节:2月5日(农历除夕、周五)至13日(农历正月初八、周六)放假调休,共9天。1月30日(周六)、2月20日(周六)上班。</source>
-        <translation>把《國務院辦公廳關於%1年部分節假日安排的通知》的正文貼上到這裡,例如:
+            <translation>把《國務院辦公廳關於%1年部分節假日安排的通知》的正文貼上到這裡,例如:
 一、元旦:1月1日(週五)放假,與週末連休。
 二、春節:2月5日(農曆除夕、週五)至13日(農曆正月初八、週六)放假調休,共9天。1月30日(週六)、2月20日(週六)上班。</translation>
-    </message>
-    <message>
-        <source>载入</source>
-        <translation>載入</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>载入后该年按通知计算;表中已有的本处安排若通知未提到则保留。未结案件的期限会重算。</source>
-        <translation>載入後該年按通知計算;表中已有的本處安排若通知未提到則保留。未結案件的期限會重算。</translation>
-    </message>
-    <message>
-        <source>{0} 至 {1}</source>
-        <translation>{0} 至 {1}</translation>
-    </message>
-    <message>
-        <source>调休上班</source>
-        <translation>調休上班</translation>
-    </message>
-    <message>
-        <source>放假 {0} 天</source>
-        <translation>放假 {0} 天</translation>
-    </message>
-    <message>
-        <source>将录入:</source>
-        <translation>將錄入:</translation>
-    </message>
-</context>
-<context>
-    <name>OpenLetterDialog</name>
-    <message>
-        <source>公开信答复</source>
-        <translation>公開信答覆</translation>
-    </message>
-    <message>
-        <source>以一封公开信答复选中的 {0} 条回访({1}),这些回访随之完成。</source>
-        <translation>以一封公開信答覆選中的 {0} 條回訪({1}),這些回訪隨之完成。</translation>
-    </message>
-    <message>
-        <source>如:关于3栋电梯停运的说明</source>
-        <translation>如:關於3棟電梯停運的說明</translation>
-    </message>
-    <message>
-        <source>致各位业主:……</source>
-        <translation>致各位業主:……</translation>
-    </message>
-    <message>
-        <source>标题</source>
-        <translation>標題</translation>
-    </message>
-    <message>
-        <source>正文</source>
-        <translation>正文</translation>
-    </message>
-</context>
-<context>
-    <name>OpenVisitsTab</name>
-    <message>
-        <source>指派</source>
-        <translation>指派</translation>
-    </message>
-    <message>
-        <source>打开回访</source>
-        <translation>開啟回訪</translation>
-    </message>
-    <message>
-        <source>打开案件</source>
-        <translation>開啟案件</translation>
-    </message>
-    <message>
-        <source>取消回访…</source>
-        <translation>取消回訪…</translation>
-    </message>
-    <message>
-        <source>公开信答复…</source>
-        <translation>公開信答覆…</translation>
-    </message>
-    <message>
-        <source>回访人</source>
-        <translation>回訪人</translation>
-    </message>
-    <message>
-        <source>定期/事件</source>
-        <translation>定期/事件</translation>
-    </message>
-    <message>
-        <source>未指定</source>
-        <translation>未指定</translation>
-    </message>
-    <message>
-        <source>第{0}次</source>
-        <translation>第{0}次</translation>
-    </message>
-    <message>
-        <source>待回访 {0} 条,其中逾期 {1} 条</source>
-        <translation>待回訪 {0} 條,其中逾期 {1} 條</translation>
-    </message>
-    <message>
-        <source>没有待回访的回访</source>
-        <translation>沒有待回訪的回訪</translation>
-    </message>
-    <message>
-        <source>(未指定)</source>
-        <translation>(未指定)</translation>
-    </message>
-    <message>
-        <source>已将 {0} 条回访指派给 {1}</source>
-        <translation>已將 {0} 條回訪指派給 {1}</translation>
-    </message>
-    <message>
-        <source>已取消 {0} 条回访</source>
-        <translation>已取消 {0} 條回訪</translation>
-    </message>
-    <message>
-        <source>取消回访</source>
-        <translation>取消回訪</translation>
-    </message>
-    <message>
-        <source>取消 {0} 条回访:{1}
+        </message>
+        <message>
+            <source>载入</source>
+            <translation>載入</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>载入后该年按通知计算;表中已有的本处安排若通知未提到则保留。未结案件的期限会重算。</source>
+            <translation>載入後該年按通知計算;表中已有的本處安排若通知未提到則保留。未結案件的期限會重算。</translation>
+        </message>
+        <message>
+            <source>{0} 至 {1}</source>
+            <translation>{0} 至 {1}</translation>
+        </message>
+        <message>
+            <source>调休上班</source>
+            <translation>調休上班</translation>
+        </message>
+        <message>
+            <source>放假 {0} 天</source>
+            <translation>放假 {0} 天</translation>
+        </message>
+        <message>
+            <source>将录入:</source>
+            <translation>將錄入:</translation>
+        </message>
+    </context>
+    <context>
+        <name>OpenLetterDialog</name>
+        <message>
+            <source>公开信答复</source>
+            <translation>公開信答覆</translation>
+        </message>
+        <message>
+            <source>以一封公开信答复选中的 {0} 条回访({1}),这些回访随之完成。</source>
+            <translation>以一封公開信答覆選中的 {0} 條回訪({1}),這些回訪隨之完成。</translation>
+        </message>
+        <message>
+            <source>如:关于3栋电梯停运的说明</source>
+            <translation>如:關於3棟電梯停運的說明</translation>
+        </message>
+        <message>
+            <source>致各位业主:……</source>
+            <translation>致各位業主:……</translation>
+        </message>
+        <message>
+            <source>标题</source>
+            <translation>標題</translation>
+        </message>
+        <message>
+            <source>正文</source>
+            <translation>正文</translation>
+        </message>
+    </context>
+    <context>
+        <name>OpenVisitsTab</name>
+        <message>
+            <source>指派</source>
+            <translation>指派</translation>
+        </message>
+        <message>
+            <source>打开回访</source>
+            <translation>開啟回訪</translation>
+        </message>
+        <message>
+            <source>打开案件</source>
+            <translation>開啟案件</translation>
+        </message>
+        <message>
+            <source>取消回访…</source>
+            <translation>取消回訪…</translation>
+        </message>
+        <message>
+            <source>公开信答复…</source>
+            <translation>公開信答覆…</translation>
+        </message>
+        <message>
+            <source>回访人</source>
+            <translation>回訪人</translation>
+        </message>
+        <message>
+            <source>定期/事件</source>
+            <translation>定期/事件</translation>
+        </message>
+        <message>
+            <source>未指定</source>
+            <translation>未指定</translation>
+        </message>
+        <message>
+            <source>第{0}次</source>
+            <translation>第{0}次</translation>
+        </message>
+        <message>
+            <source>待回访 {0} 条,其中逾期 {1} 条</source>
+            <translation>待回訪 {0} 條,其中逾期 {1} 條</translation>
+        </message>
+        <message>
+            <source>没有待回访的回访</source>
+            <translation>沒有待回訪的回訪</translation>
+        </message>
+        <message>
+            <source>(未指定)</source>
+            <translation>(未指定)</translation>
+        </message>
+        <message>
+            <source>已将 {0} 条回访指派给 {1}</source>
+            <translation>已將 {0} 條回訪指派給 {1}</translation>
+        </message>
+        <message>
+            <source>已取消 {0} 条回访</source>
+            <translation>已取消 {0} 條回訪</translation>
+        </message>
+        <message>
+            <source>取消回访</source>
+            <translation>取消回訪</translation>
+        </message>
+        <message>
+            <source>取消 {0} 条回访:{1}
 请写明原因(如业主已搬离、重复安排)。</source>
-        <translation>取消 {0} 條回訪:{1}
+            <translation>取消 {0} 條回訪:{1}
 請寫明原因(如業主已搬離、重複安排)。</translation>
-    </message>
-    <message>
-        <source>已以公开信《{0}》答复 {1} 条回访</source>
-        <translation>已以公開信《{0}》答覆 {1} 條回訪</translation>
-    </message>
-</context>
-<context>
-    <name>OwnerEditDialog</name>
-    <message>
-        <source>修改业主资料</source>
-        <translation>修改業主資料</translation>
-    </message>
-    <message>
-        <source>新增业主</source>
-        <translation>新增業主</translation>
-    </message>
-    <message>
-        <source>楼栋-单元-房号,如 3-2-501</source>
-        <translation>樓棟-單元-房號,如 3-2-501</translation>
-    </message>
-    <message>
-        <source>已入住</source>
-        <translation>已入住</translation>
-    </message>
-    <message>
-        <source>在住(取消勾选表示已迁出)</source>
-        <translation>在住(取消勾選表示已遷出)</translation>
-    </message>
-    <message>
-        <source>留空则不改(现为 {0})</source>
-        <translation>留空則不改(現為 {0})</translation>
-    </message>
-    <message>
-        <source>未登记</source>
-        <translation>未登記</translation>
-    </message>
-    <message>
-        <source>手机或固话,如 13812345678、021-62345678</source>
-        <translation>手機或固話,如 13812345678、021-62345678</translation>
-    </message>
-    <message>
-        <source>18 位,可不填</source>
-        <translation>18 位,可不填</translation>
-    </message>
-    <message>
-        <source>保存</source>
-        <translation>儲存</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>取消</translation>
-    </message>
-</context>
-<context>
-    <name>OwnerFileDialog</name>
-    <message>
-        <source>业主档案 — {0}</source>
-        <translation>業主檔案 — {0}</translation>
-    </message>
-    <message>
-        <source>(未登记房号)</source>
-        <translation>(未登記房號)</translation>
-    </message>
-    <message>
-        <source>—</source>
-        <translation>—</translation>
-    </message>
-    <message>
-        <source>(未登记)</source>
-        <translation>(未登記)</translation>
-    </message>
-    <message>
-        <source>显示</source>
-        <translation>顯示</translation>
-    </message>
-    <message>
-        <source>(已迁出)</source>
-        <translation>(已遷出)</translation>
-    </message>
-    <message>
-        <source>基本信息</source>
-        <translation>基本資訊</translation>
-    </message>
-    <message>
-        <source>姓名</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>房号</source>
-        <translation>房號</translation>
-    </message>
-    <message>
-        <source>入住日期</source>
-        <translation>入住日期</translation>
-    </message>
-    <message>
-        <source>联系电话</source>
-        <translation>聯絡電話</translation>
-    </message>
-    <message>
-        <source>身份证号</source>
-        <translation>身份證號</translation>
-    </message>
-    <message>
-        <source>备注</source>
-        <translation>備註</translation>
-    </message>
-    <message>
-        <source>查看本档案及每次显示号码均已记录(查看人、时间)。</source>
-        <translation>檢視本檔案及每次顯示號碼均已記錄(檢視人、時間)。</translation>
-    </message>
-    <message>
-        <source>同住人员(家属、租户)</source>
-        <translation>同住人員(家屬、租戶)</translation>
-    </message>
-    <message>
-        <source>该住户的案件({0} 件,双击打开)</source>
-        <translation>該住戶的案件({0} 件,雙擊開啟)</translation>
-    </message>
-    <message>
-        <source>关闭</source>
-        <translation>關閉</translation>
-    </message>
-    <message>
-        <source>修改记录…</source>
-        <translation>修改記錄…</translation>
-    </message>
-    <message>
-        <source>修改…</source>
-        <translation>修改…</translation>
-    </message>
-    <message>
-        <source>未登记</source>
-        <translation>未登記</translation>
-    </message>
-    <message>
-        <source>显示完整号码(此操作会记录在审计记录中)</source>
-        <translation>顯示完整號碼(此操作會記錄在審計記錄中)</translation>
-    </message>
-    <message>
-        <source>您的角色不能查看完整号码(限{0})</source>
-        <translation>您的角色不能檢視完整號碼(限{0})</translation>
-    </message>
-    <message>
-        <source>显示号码</source>
-        <translation>顯示號碼</translation>
-    </message>
-    <message>
-        <source>显示身份证号</source>
-        <translation>顯示身份證號</translation>
-    </message>
-</context>
-<context>
-    <name>OwnerPage</name>
-    <message>
-        <source>姓名、电话号码中的数字或房号(如 3-2-501、3-2、3)</source>
-        <translation>姓名、電話號碼中的數字或房號(如 3-2-501、3-2、3)</translation>
-    </message>
-    <message>
-        <source>含已迁出</source>
-        <translation>含已遷出</translation>
-    </message>
-    <message>
-        <source>查看档案</source>
-        <translation>檢視檔案</translation>
-    </message>
-    <message>
-        <source>新增业主…</source>
-        <translation>新增業主…</translation>
-    </message>
-    <message>
-        <source>修改…</source>
-        <translation>修改…</translation>
-    </message>
-    <message>
-        <source>导出…</source>
-        <translation>匯出…</translation>
-    </message>
-    <message>
-        <source>只有管理处经理可以导出业主资料</source>
-        <translation>只有管理處經理可以匯出業主資料</translation>
-    </message>
-    <message>
-        <source>业主档案</source>
-        <translation>業主檔案</translation>
-    </message>
-    <message>
-        <source>列表中的电话已隐去中间四位;查看档案和显示完整号码都会记录查看人。</source>
-        <translation>列表中的電話已隱去中間四位;檢視檔案和顯示完整號碼都會記錄檢視人。</translation>
-    </message>
-    <message>
-        <source>(已迁出)</source>
-        <translation>(已遷出)</translation>
-    </message>
-    <message>
-        <source>、</source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <source>找到 {0} 人({1}),住在 {2} 户</source>
-        <translation>找到 {0} 人({1}),住在 {2} 戶</translation>
-    </message>
-    <message>
-        <source>没有找到符合条件的人</source>
-        <translation>沒有找到符合條件的人</translation>
-    </message>
-    <message>
-        <source>;列表只显示前 {0} 人,请输入姓名、电话或房号缩小范围</source>
-        <translation>;列表只顯示前 {0} 人,請輸入姓名、電話或房號縮小範圍</translation>
-    </message>
-    <message>
-        <source>已新增 {0}</source>
-        <translation>已新增 {0}</translation>
-    </message>
-    <message>
-        <source>已保存 {0} 的资料</source>
-        <translation>已儲存 {0} 的資料</translation>
-    </message>
-    <message>
-        <source>导出业主资料</source>
-        <translation>匯出業主資料</translation>
-    </message>
-    <message>
-        <source>业主名册.xlsx</source>
-        <translation>業主名冊.xlsx</translation>
-    </message>
-    <message>
-        <source>已导出 {0} 人到 {1}。文件含完整电话和身份证号,请妥善保管;此次导出已记录。</source>
-        <translation>已匯出 {0} 人到 {1}。檔案含完整電話和身份證號,請妥善保管;此次匯出已記錄。</translation>
-    </message>
-</context>
-<context>
-    <name>PainterWorker</name>
-    <message>
-        <source>打印机“{0}”无法开始打印。请检查打印机是否连接、是否缺纸后再打印。</source>
-        <translation>印表機“{0}”無法開始列印。請檢查印表機是否連線、是否缺紙後再列印。</translation>
-    </message>
-    <message>
-        <source>正在打印第 {0} 页,共 {1} 页…</source>
-        <translation>正在列印第 {0} 頁,共 {1} 頁…</translation>
-    </message>
-    <message>
-        <source>打印机“{0}”报告错误,任务没有打印完。请检查打印机后再打印。</source>
-        <translation>印表機“{0}”報告錯誤,任務沒有列印完。請檢查印表機後再列印。</translation>
-    </message>
-</context>
-<context>
-    <name>ParetoChart</name>
-    <message>
-        <source>{0}:{1} 件,累计 {2}</source>
-        <translation>{0}:{1} 件,累計 {2}</translation>
-    </message>
-    <message>
-        <source>本期没有投诉</source>
-        <translation>本期沒有投訴</translation>
-    </message>
-    <message>
-        <source>件数</source>
-        <translation>件數</translation>
-    </message>
-    <message>
-        <source>累计占比</source>
-        <translation>累計佔比</translation>
-    </message>
-</context>
-<context>
-    <name>PdfPreviewDialog</name>
-    <message>
-        <source>打印预览</source>
-        <translation>列印預覽</translation>
-    </message>
-    <message>
-        <source>回音.pdf</source>
-        <translation>回音.pdf</translation>
-    </message>
-    <message>
-        <source>共 {0} 页</source>
-        <translation>共 {0} 頁</translation>
-    </message>
-    <message>
-        <source>适合宽度</source>
-        <translation>適合寬度</translation>
-    </message>
-    <message>
-        <source>100%</source>
-        <translation>100%</translation>
-    </message>
-    <message>
-        <source>−</source>
-        <translation>−</translation>
-    </message>
-    <message>
-        <source>+</source>
-        <translation>+</translation>
-    </message>
-    <message>
-        <source>打印…</source>
-        <translation>列印…</translation>
-    </message>
-    <message>
-        <source>另存为 PDF…</source>
-        <translation>另存為 PDF…</translation>
-    </message>
-    <message>
-        <source>关闭</source>
-        <translation>關閉</translation>
-    </message>
-    <message>
-        <source>打印</source>
-        <translation>列印</translation>
-    </message>
-    <message>
-        <source>上一份打印任务还没有结束,请等它完成或取消后再打印。</source>
-        <translation>上一份列印任務還沒有結束,請等它完成或取消後再列印。</translation>
-    </message>
-    <message>
-        <source>编号表单每个编号只印一份,已按 1 份打印。</source>
-        <translation>編號表單每個編號只印一份,已按 1 份列印。</translation>
-    </message>
-    <message>
-        <source>正在打印…</source>
-        <translation>正在列印…</translation>
-    </message>
-    <message>
-        <source>正在打印,请等打印完成或先取消打印,再关闭预览。</source>
-        <translation>正在列印,請等列印完成或先取消列印,再關閉預覽。</translation>
-    </message>
-    <message>
-        <source>另存为 PDF</source>
-        <translation>另存為 PDF</translation>
-    </message>
-    <message>
-        <source>无法显示这份 PDF:文件已损坏或不是 PDF。</source>
-        <translation>無法顯示這份 PDF:檔案已損壞或不是 PDF。</translation>
-    </message>
-    <message>
-        <source>PDF 文件 (*.pdf)</source>
-        <translation>PDF 檔案 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>没有权限写入“{0}”:该文件夹只读,或文件正被其他程序打开。请换一个位置保存。</source>
-        <translation>沒有權限寫入“{0}”:該資料夾只讀,或檔案正被其他程式開啟。請換一個位置儲存。</translation>
-    </message>
-    <message>
-        <source>文件夹“{0}”不存在,请换一个位置保存。</source>
-        <translation>資料夾“{0}”不存在,請換一個位置儲存。</translation>
-    </message>
-    <message>
-        <source>无法保存到“{0}”:{1}</source>
-        <translation>無法儲存到“{0}”:{1}</translation>
-    </message>
-    <message>
-        <source>已保存到 {0}</source>
-        <translation>已儲存到 {0}</translation>
-    </message>
-</context>
-<context>
-    <name>PeopleChart</name>
-    <message>
-        <source>本期没有回访</source>
-        <translation>本期沒有回訪</translation>
-    </message>
-    <message>
-        <source>逾期 {0} · 不满意 {1}</source>
-        <translation>逾期 {0} · 不滿意 {1}</translation>
-    </message>
-    <message>
-        <source>本期完成</source>
-        <translation>本期完成</translation>
-    </message>
-    <message>
-        <source>上期完成</source>
-        <translation>上期完成</translation>
-    </message>
-</context>
-<context>
-    <name>PolicyPage</name>
-    <message>
-        <source>投诉</source>
-        <translation>投訴</translation>
-    </message>
-    <message>
-        <source>维修</source>
-        <translation>維修</translation>
-    </message>
-    <message>
-        <source>个工作日</source>
-        <translation>個工作日</translation>
-    </message>
-    <message>
-        <source>天</source>
-        <translation>天</translation>
-    </message>
-    <message>
-        <source>{0}办结后 {1} {2}内回访,回访率 {3}</source>
-        <translation>{0}辦結後 {1} {2}內回訪,回訪率 {3}</translation>
-    </message>
-    <message>
-        <source>回访制度</source>
-        <translation>回訪制度</translation>
-    </message>
-    <message>
-        <source>选一套最接近本处规程的回访制度;各项天数和回访率以后可在「设置 › 回访制度」中逐项修改。</source>
-        <translation>選一套最接近本處規程的回訪制度;各項天數和回訪率以後可在「設定 › 回訪制度」中逐項修改。</translation>
-    </message>
-</context>
-<context>
-    <name>PrintJob</name>
-    <message>
-        <source>打印</source>
-        <translation>列印</translation>
-    </message>
-    <message>
-        <source>正在准备打印…</source>
-        <translation>正在準備列印…</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>正在取消…</source>
-        <translation>正在取消…</translation>
-    </message>
-    <message>
-        <source>已保存到 {0}。</source>
-        <translation>已儲存到 {0}。</translation>
-    </message>
-    <message>
-        <source>已送往打印机“{0}”,打印完成。</source>
-        <translation>已送往印表機“{0}”,列印完成。</translation>
-    </message>
-    <message>
-        <source>编号 {0} 已记入台账(已打印)。</source>
-        <translation>編號 {0} 已記入台賬(已列印)。</translation>
-    </message>
-    <message>
-        <source>已取消打印。</source>
-        <translation>已取消列印。</translation>
-    </message>
-    <message>
-        <source>编号 {0} 已作废(已取消),不会再使用。</source>
-        <translation>編號 {0} 已作廢(已取消),不會再使用。</translation>
-    </message>
-    <message>
-        <source>编号 {0} 已作废(打印失败:{1}),不会再使用。</source>
-        <translation>編號 {0} 已作廢(列印失敗:{1}),不會再使用。</translation>
-    </message>
-    <message>
-        <source>{0} 至 {1}(共 {2} 个)</source>
-        <translation>{0} 至 {1}(共 {2} 個)</translation>
-    </message>
-</context>
-<context>
-    <name>QuestionTable</name>
-    <message>
-        <source>问题</source>
-        <translation>問題</translation>
-    </message>
-    <message>
-        <source>约定答复日期</source>
-        <translation>約定答覆日期</translation>
-    </message>
-    <message>
-        <source>添加问题</source>
-        <translation>新增問題</translation>
-    </message>
-    <message>
-        <source>删除所选</source>
-        <translation>刪除所選</translation>
-    </message>
-    <message>
-        <source>现场答复不了的问题,约定答复日期;每条成为一项待答复任务。</source>
-        <translation>現場答覆不了的問題,約定答覆日期;每條成為一項待答覆任務。</translation>
-    </message>
-</context>
-<context>
-    <name>ReasonDialog</name>
-    <message>
-        <source>必须填写原因,将与您的姓名一起记录</source>
-        <translation>必須填寫原因,將與您的姓名一起記錄</translation>
-    </message>
-</context>
-<context>
-    <name>RegradeDialog</name>
-    <message>
-        <source>(暂不判定)</source>
-        <translation>(暫不判定)</translation>
-    </message>
-    <message>
-        <source>为什么重新定级,如业主损失较大、多户受影响、核实后情节轻微</source>
-        <translation>為什麼重新定級,如業主損失較大、多戶受影響、核實後情節輕微</translation>
-    </message>
-    <message>
-        <source>性质(&amp;K)</source>
-        <translation>性質(&amp;K)</translation>
-    </message>
-    <message>
-        <source>有效性(&amp;V)</source>
-        <translation>有效性(&amp;V)</translation>
-    </message>
-    <message>
-        <source>程度(&amp;S)</source>
-        <translation>程度(&amp;S)</translation>
-    </message>
-    <message>
-        <source>类别(&amp;C)</source>
-        <translation>類別(&amp;C)</translation>
-    </message>
-    <message>
-        <source>紧急程度(&amp;U)</source>
-        <translation>緊急程度(&amp;U)</translation>
-    </message>
-    <message>
-        <source>受理时间(&amp;T)</source>
-        <translation>受理時間(&amp;T)</translation>
-    </message>
-    <message>
-        <source>定级原因(&amp;R)</source>
-        <translation>定級原因(&amp;R)</translation>
-    </message>
-    <message>
-        <source>重算后的期限</source>
-        <translation>重算後的期限</translation>
-    </message>
-    <message>
-        <source>首次回复 {0} 前</source>
-        <translation>首次回覆 {0} 前</translation>
-    </message>
-    <message>
-        <source>办结 {0} 前</source>
-        <translation>辦結 {0} 前</translation>
-    </message>
-    <message>
-        <source>明确答复 {0} 前</source>
-        <translation>明確答覆 {0} 前</translation>
-    </message>
-    <message>
-        <source>将生成重大投诉报告,须于 {0} 前提交品质部及总经理</source>
-        <translation>將生成重大投訴報告,須於 {0} 前提交品質部及總經理</translation>
-    </message>
-    <message>
-        <source>不再是重大投诉:重大投诉报告将取消,原因记入时间线</source>
-        <translation>不再是重大投訴:重大投訴報告將取消,原因記入時間線</translation>
-    </message>
-    <message>
-        <source>已批准的延期晚于新办结期限时,保留延期</source>
-        <translation>已批准的延期晚於新辦結期限時,保留延期</translation>
-    </message>
-    <message>
-        <source>{0} 年节假日尚未按国务院通知录入,期限暂定</source>
-        <translation>{0} 年節假日尚未按國務院通知錄入,期限暫定</translation>
-    </message>
-</context>
-<context>
-    <name>RescheduleDialog</name>
-    <message>
-        <source>回访改期</source>
-        <translation>回訪改期</translation>
-    </message>
-    <message>
-        <source>回访:</source>
-        <translation>回訪:</translation>
-    </message>
-    <message>
-        <source>原定日期:</source>
-        <translation>原定日期:</translation>
-    </message>
-    <message>
-        <source>{0}(周{1})</source>
-        <translation>{0}(周{1})</translation>
-    </message>
-    <message>
-        <source>改到:</source>
-        <translation>改到:</translation>
-    </message>
-    <message>
-        <source>必填,例如:业主出差,约定下周再访</source>
-        <translation>必填,例如:業主出差,約定下週再訪</translation>
-    </message>
-    <message>
-        <source>改期原因:</source>
-        <translation>改期原因:</translation>
-    </message>
-    <message>
-        <source>改期</source>
-        <translation>改期</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>新日期与原定日期相同</source>
-        <translation>新日期與原定日期相同</translation>
-    </message>
-</context>
-<context>
-    <name>ResolveDialog</name>
-    <message>
-        <source>处理结果(必填):做了什么,结果如何,业主是否认可</source>
-        <translation>處理結果(必填):做了什麼,結果如何,業主是否認可</translation>
-    </message>
-    <message>
-        <source>处理结果(&amp;R)</source>
-        <translation>處理結果(&amp;R)</translation>
-    </message>
-</context>
-<context>
-    <name>RestoreDialog</name>
-    <message>
-        <source>从备份恢复</source>
-        <translation>從備份恢復</translation>
-    </message>
-    <message>
-        <source>&lt;p&gt;要恢复到备份 &lt;b&gt;{0}&lt;/b&gt;:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;请所有人保存手头的工作,然后&lt;b&gt;关闭回音&lt;/b&gt;。正在运行的程序打开着数据文件,不能在运行中安全地替换它自己的数据库,所以恢复不能在这里直接完成。&lt;/li&gt;&lt;li&gt;在命令提示符中运行下面的命令。恢复前会先校验备份文件;当前的数据文件&lt;b&gt;不会被覆盖&lt;/b&gt;,而是改名另存在数据文件夹中(…before-restore-日期时间)。&lt;/li&gt;&lt;li&gt;再次打开回音。备份之后录入的内容不在恢复后的数据中,请核对补录。&lt;/li&gt;&lt;/ol&gt;</source>
-        <translation>&lt;p&gt;要恢復到備份 &lt;b&gt;{0}&lt;/b&gt;:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;請所有人儲存手頭的工作,然後&lt;b&gt;關閉回音&lt;/b&gt;。正在執行的程式開啟著資料檔案,不能在執行中安全地替換它自己的資料庫,所以恢復不能在這裡直接完成。&lt;/li&gt;&lt;li&gt;在命令提示符中執行下面的命令。恢復前會先校驗備份檔案;當前的資料檔案&lt;b&gt;不會被覆蓋&lt;/b&gt;,而是改名另存在數據資料夾中(…before-restore-日期時間)。&lt;/li&gt;&lt;li&gt;再次開啟回音。備份之後錄入的內容不在恢復後的資料中,請核對補錄。&lt;/li&gt;&lt;/ol&gt;</translation>
-    </message>
-    <message>
-        <source>复制命令</source>
-        <translation>複製命令</translation>
-    </message>
-    <message>
-        <source>关闭</source>
-        <translation>關閉</translation>
-    </message>
-    <message>
-        <source>已复制</source>
-        <translation>已複製</translation>
-    </message>
-</context>
-<context>
-    <name>ReturnDialog</name>
-    <message>
-        <source>交回 {0}</source>
-        <translation>交回 {0}</translation>
-    </message>
-    <message>
-        <source>交回</source>
-        <translation>交回</translation>
-    </message>
-    <message>
-        <source>本表关联的回访:{0}</source>
-        <translation>本表關聯的回訪:{0}</translation>
-    </message>
-    <message>
-        <source>本表未关联回访</source>
-        <translation>本表未關聯回訪</translation>
-    </message>
-    <message>
-        <source>另指定</source>
-        <translation>另指定</translation>
-    </message>
-    <message>
-        <source>回访编号,或案件编号(如 TS-2026-00042)</source>
-        <translation>回訪編號,或案件編號(如 TS-2026-00042)</translation>
-    </message>
-    <message>
-        <source>可选:签字后的纸质表的扫描件或照片</source>
-        <translation>可選:簽字後的紙質表的掃描件或照片</translation>
-    </message>
-    <message>
-        <source>选择文件…</source>
-        <translation>選擇檔案…</translation>
-    </message>
-    <message>
-        <source>表单编号</source>
-        <translation>表單編號</translation>
-    </message>
-    <message>
-        <source>核对人</source>
-        <translation>核對人</translation>
-    </message>
-    <message>
-        <source>回访</source>
-        <translation>回訪</translation>
-    </message>
-    <message>
-        <source>扫描件</source>
-        <translation>掃描件</translation>
-    </message>
-    <message>
-        <source>备注</source>
-        <translation>備註</translation>
-    </message>
-    <message>
-        <source>交回的表须是已录入结果的那次回访的表(在回访记录中填写表号保存,即自动记为交回)。没有用过的表不能交回,请作废并写明原因。</source>
-        <translation>交回的表須是已錄入結果的那次回訪的表(在回訪記錄中填寫表號儲存,即自動記為交回)。沒有用過的表不能交回,請作廢並寫明原因。</translation>
-    </message>
-    <message>
-        <source>选择扫描件或照片</source>
-        <translation>選擇掃描件或照片</translation>
-    </message>
-    <message>
-        <source>图片或 PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff);;所有文件 (*)</source>
-        <translation>圖片或 PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff);;所有檔案 (*)</translation>
-    </message>
-    <message>
-        <source>文件太大(最多 20 MB)</source>
-        <translation>檔案太大(最多 20 MB)</translation>
-    </message>
-    <message>
-        <source>找不到文件 {0}</source>
-        <translation>找不到檔案 {0}</translation>
-    </message>
-    <message>
-        <source>这是一个文件夹,请选择文件</source>
-        <translation>這是一個資料夾,請選擇檔案</translation>
-    </message>
-    <message>
-        <source>无法读取:{0}</source>
-        <translation>無法讀取:{0}</translation>
-    </message>
-</context>
-<context>
-    <name>RoomPicker</name>
-    <message>
-        <source>如 3-2-501,或输入业主姓名、电话</source>
-        <translation>如 3-2-501,或輸入業主姓名、電話</translation>
-    </message>
-</context>
-<context>
-    <name>RoomsPage</name>
-    <message>
-        <source>楼栋与房号</source>
-        <translation>樓棟與房號</translation>
-    </message>
-    <message>
-        <source>按范围填写,程序生成全部房号;也可以从业主名册(Excel)导入。不填则跳过。</source>
-        <translation>按範圍填寫,程式生成全部房號;也可以從業主名冊(Excel)匯入。不填則跳過。</translation>
-    </message>
-    <message>
-        <source>楼栋</source>
-        <translation>樓棟</translation>
-    </message>
-    <message>
-        <source>如 1-12、1,3,5-7、A,B,C、S1-S6</source>
-        <translation>如 1-12、1,3,5-7、A,B,C、S1-S6</translation>
-    </message>
-    <message>
-        <source>单元</source>
-        <translation>單元</translation>
-    </message>
-    <message>
-        <source>如 1-3;没有单元就空着</source>
-        <translation>如 1-3;沒有單元就空著</translation>
-    </message>
-    <message>
-        <source>房号</source>
-        <translation>房號</translation>
-    </message>
-    <message>
-        <source>如 101-1804,或逐个列出 101,102,201</source>
-        <translation>如 101-1804,或逐個列出 101,102,201</translation>
-    </message>
-    <message>
-        <source>从业主名册导入…</source>
-        <translation>從業主名冊匯入…</translation>
-    </message>
-    <message>
-        <source>名册第一行为列名:楼栋、单元、房号、姓名(必填楼栋、房号、姓名),还可有类型、联系电话等。</source>
-        <translation>名冊第一行為列名:樓棟、單元、房號、姓名(必填樓棟、房號、姓名),還可有類型、聯絡電話等。</translation>
-    </message>
-    <message>
-        <source>房号 101-1804 表示 1 至 18 层、每层 01 至 04 户;写 0101-1804 则保留四位。</source>
-        <translation>房號 101-1804 表示 1 至 18 層、每層 01 至 04 戶;寫 0101-1804 則保留四位。</translation>
-    </message>
-    <message>
-        <source>现有房号 {0} 户,业主 {1} 人。</source>
-        <translation>現有房號 {0} 戶,業主 {1} 人。</translation>
-    </message>
-    <message>
-        <source>将生成 {0} 户:{1}</source>
-        <translation>將生成 {0} 戶:{1}</translation>
-    </message>
-    <message>
-        <source>选择业主名册</source>
-        <translation>選擇業主名冊</translation>
-    </message>
-    <message>
-        <source>Excel 文件 (*.xlsx)</source>
-        <translation>Excel 檔案 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>……共 {0} 处</source>
-        <translation>……共 {0} 處</translation>
-    </message>
-    <message>
-        <source>未导入:{0}</source>
-        <translation>未匯入:{0}</translation>
-    </message>
-</context>
-<context>
-    <name>SampleTab</name>
-    <message>
-        <source>手工加入回访…</source>
-        <translation>手工加入回訪…</translation>
-    </message>
-    <message>
-        <source>把未抽中的案件加入回访,须写明原因</source>
-        <translation>把未抽中的案件加入回訪,須寫明原因</translation>
-    </message>
-    <message>
-        <source>季度</source>
-        <translation>季度</translation>
-    </message>
-    <message>
-        <source>性质</source>
-        <translation>性質</translation>
-    </message>
-    <message>
-        <source>回访率低于100%时由系统随机抽样,并保证任何时候不低于目标;每件案件的抽样理由如下。计划人员可把未抽中的案件手工加入(记录姓名和原因)。</source>
-        <translation>回訪率低於100%時由系統隨機抽樣,並保證任何時候不低於目標;每件案件的抽樣理由如下。計劃人員可把未抽中的案件手工加入(記錄姓名和原因)。</translation>
-    </message>
-    <message>
-        <source>是</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>否</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <source>手工</source>
-        <translation>手工</translation>
-    </message>
-    <message>
-        <source>系统</source>
-        <translation>系統</translation>
-    </message>
-    <message>
-        <source>办结 {0} 件,抽中 {1} 件,回访率 {2},目标 {3}</source>
-        <translation>辦結 {0} 件,抽中 {1} 件,回訪率 {2},目標 {3}</translation>
-    </message>
-    <message>
-        <source>{0}({1} 至 {2})没有办结的{3}案件,目标 {4}</source>
-        <translation>{0}({1} 至 {2})沒有辦結的{3}案件,目標 {4}</translation>
-    </message>
-    <message>
-        <source>{0} 已手工加入回访,{1} 前回访</source>
-        <translation>{0} 已手工加入回訪,{1} 前回訪</translation>
-    </message>
-    <message>
-        <source>手工加入回访</source>
-        <translation>手工加入回訪</translation>
-    </message>
-    <message>
-        <source>把 {0}({1})加入回访。请写明原因(如业主曾多次反映、领导交办)。</source>
-        <translation>把 {0}({1})加入回訪。請寫明原因(如業主曾多次反映、領導交辦)。</translation>
-    </message>
-</context>
-<context>
-    <name>ScanImportDialog</name>
-    <message>
-        <source>导入扫描件</source>
-        <translation>匯入掃描件</translation>
-    </message>
-    <message>
-        <source>选择扫描仪生成的 PDF,或手机拍的照片(JPEG/PNG)。程序读取每页上的二维码(表单编号),把该页附到对应编号的回访记录表上;回访结果已录入的表同时记为交回。</source>
-        <translation>選擇掃描器生成的 PDF,或手機拍的照片(JPEG/PNG)。程式讀取每頁上的二維碼(表單編號),把該頁附到對應編號的回訪記錄表上;回訪結果已錄入的表同時記為交回。</translation>
-    </message>
-    <message>
-        <source>选择文件…</source>
-        <translation>選擇檔案…</translation>
-    </message>
-    <message>
-        <source>尚未选择文件</source>
-        <translation>尚未選擇檔案</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>选中左边的一页查看图片</source>
-        <translation>選中左邊的一頁檢視圖片</translation>
-    </message>
-    <message>
-        <source>看图输入表上印的编号,如 HF-2026-000123</source>
-        <translation>看圖輸入表上印的編號,如 HF-2026-000123</translation>
-    </message>
-    <message>
-        <source>附到此编号</source>
-        <translation>附到此編號</translation>
-    </message>
-    <message>
-        <source>不是回访记录表,删除此页</source>
-        <translation>不是回訪記錄表,刪除此頁</translation>
-    </message>
-    <message>
-        <source>表单编号</source>
-        <translation>表單編號</translation>
-    </message>
-    <message>
-        <source>关闭</source>
-        <translation>關閉</translation>
-    </message>
-    <message>
-        <source>选择扫描件</source>
-        <translation>選擇掃描件</translation>
-    </message>
-    <message>
-        <source> 等 {0} 个文件</source>
-        <translation> 等 {0} 個檔案</translation>
-    </message>
-    <message>
-        <source>正在检查文件…</source>
-        <translation>正在檢查檔案…</translation>
-    </message>
-    <message>
-        <source>正在取消:读完当前这一页就停,已读的页面都已保存…</source>
-        <translation>正在取消:讀完當前這一頁就停,已讀的頁面都已儲存…</translation>
-    </message>
-    <message>
-        <source>共 {0} 页,正在读取…</source>
-        <translation>共 {0} 頁,正在讀取…</translation>
-    </message>
-    <message>
-        <source>这一页没有保存成功(详情见日志),请稍后再导入这一页</source>
-        <translation>這一頁沒有儲存成功(詳情見日誌),請稍後再匯入這一頁</translation>
-    </message>
-    <message>
-        <source>已读 {0} / {1} 页</source>
-        <translation>已讀 {0} / {1} 頁</translation>
-    </message>
-    <message>
-        <source>完成。</source>
-        <translation>完成。</translation>
-    </message>
-    <message>
-        <source>已取消。</source>
-        <translation>已取消。</translation>
-    </message>
-    <message>
-        <source>{0}
+        </message>
+        <message>
+            <source>已以公开信《{0}》答复 {1} 条回访</source>
+            <translation>已以公開信《{0}》答覆 {1} 條回訪</translation>
+        </message>
+    </context>
+    <context>
+        <name>OwnerEditDialog</name>
+        <message>
+            <source>修改业主资料</source>
+            <translation>修改業主資料</translation>
+        </message>
+        <message>
+            <source>新增业主</source>
+            <translation>新增業主</translation>
+        </message>
+        <message>
+            <source>楼栋-单元-房号,如 3-2-501</source>
+            <translation>樓棟-單元-房號,如 3-2-501</translation>
+        </message>
+        <message>
+            <source>已入住</source>
+            <translation>已入住</translation>
+        </message>
+        <message>
+            <source>在住(取消勾选表示已迁出)</source>
+            <translation>在住(取消勾選表示已遷出)</translation>
+        </message>
+        <message>
+            <source>留空则不改(现为 {0})</source>
+            <translation>留空則不改(現為 {0})</translation>
+        </message>
+        <message>
+            <source>未登记</source>
+            <translation>未登記</translation>
+        </message>
+        <message>
+            <source>手机或固话,如 13812345678、021-62345678</source>
+            <translation>手機或固話,如 13812345678、021-62345678</translation>
+        </message>
+        <message>
+            <source>18 位,可不填</source>
+            <translation>18 位,可不填</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>儲存</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>OwnerFileDialog</name>
+        <message>
+            <source>业主档案 — {0}</source>
+            <translation>業主檔案 — {0}</translation>
+        </message>
+        <message>
+            <source>(未登记房号)</source>
+            <translation>(未登記房號)</translation>
+        </message>
+        <message>
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <source>(未登记)</source>
+            <translation>(未登記)</translation>
+        </message>
+        <message>
+            <source>显示</source>
+            <translation>顯示</translation>
+        </message>
+        <message>
+            <source>(已迁出)</source>
+            <translation>(已遷出)</translation>
+        </message>
+        <message>
+            <source>基本信息</source>
+            <translation>基本資訊</translation>
+        </message>
+        <message>
+            <source>姓名</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>房号</source>
+            <translation>房號</translation>
+        </message>
+        <message>
+            <source>入住日期</source>
+            <translation>入住日期</translation>
+        </message>
+        <message>
+            <source>联系电话</source>
+            <translation>聯絡電話</translation>
+        </message>
+        <message>
+            <source>身份证号</source>
+            <translation>身份證號</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>備註</translation>
+        </message>
+        <message>
+            <source>查看本档案及每次显示号码均已记录(查看人、时间)。</source>
+            <translation>檢視本檔案及每次顯示號碼均已記錄(檢視人、時間)。</translation>
+        </message>
+        <message>
+            <source>同住人员(家属、租户)</source>
+            <translation>同住人員(家屬、租戶)</translation>
+        </message>
+        <message>
+            <source>该住户的案件({0} 件,双击打开)</source>
+            <translation>該住戶的案件({0} 件,雙擊開啟)</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>關閉</translation>
+        </message>
+        <message>
+            <source>修改记录…</source>
+            <translation>修改記錄…</translation>
+        </message>
+        <message>
+            <source>修改…</source>
+            <translation>修改…</translation>
+        </message>
+        <message>
+            <source>未登记</source>
+            <translation>未登記</translation>
+        </message>
+        <message>
+            <source>显示完整号码(此操作会记录在审计记录中)</source>
+            <translation>顯示完整號碼(此操作會記錄在審計記錄中)</translation>
+        </message>
+        <message>
+            <source>您的角色不能查看完整号码(限{0})</source>
+            <translation>您的角色不能檢視完整號碼(限{0})</translation>
+        </message>
+        <message>
+            <source>显示号码</source>
+            <translation>顯示號碼</translation>
+        </message>
+        <message>
+            <source>显示身份证号</source>
+            <translation>顯示身份證號</translation>
+        </message>
+    </context>
+    <context>
+        <name>OwnerPage</name>
+        <message>
+            <source>姓名、电话号码中的数字或房号(如 3-2-501、3-2、3)</source>
+            <translation>姓名、電話號碼中的數字或房號(如 3-2-501、3-2、3)</translation>
+        </message>
+        <message>
+            <source>含已迁出</source>
+            <translation>含已遷出</translation>
+        </message>
+        <message>
+            <source>查看档案</source>
+            <translation>檢視檔案</translation>
+        </message>
+        <message>
+            <source>新增业主…</source>
+            <translation>新增業主…</translation>
+        </message>
+        <message>
+            <source>修改…</source>
+            <translation>修改…</translation>
+        </message>
+        <message>
+            <source>导出…</source>
+            <translation>匯出…</translation>
+        </message>
+        <message>
+            <source>只有管理处经理可以导出业主资料</source>
+            <translation>只有管理處經理可以匯出業主資料</translation>
+        </message>
+        <message>
+            <source>业主档案</source>
+            <translation>業主檔案</translation>
+        </message>
+        <message>
+            <source>列表中的电话已隐去中间四位;查看档案和显示完整号码都会记录查看人。</source>
+            <translation>列表中的電話已隱去中間四位;檢視檔案和顯示完整號碼都會記錄檢視人。</translation>
+        </message>
+        <message>
+            <source>(已迁出)</source>
+            <translation>(已遷出)</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>找到 {0} 人({1}),住在 {2} 户</source>
+            <translation>找到 {0} 人({1}),住在 {2} 戶</translation>
+        </message>
+        <message>
+            <source>没有找到符合条件的人</source>
+            <translation>沒有找到符合條件的人</translation>
+        </message>
+        <message>
+            <source>;列表只显示前 {0} 人,请输入姓名、电话或房号缩小范围</source>
+            <translation>;列表只顯示前 {0} 人,請輸入姓名、電話或房號縮小範圍</translation>
+        </message>
+        <message>
+            <source>已新增 {0}</source>
+            <translation>已新增 {0}</translation>
+        </message>
+        <message>
+            <source>已保存 {0} 的资料</source>
+            <translation>已儲存 {0} 的資料</translation>
+        </message>
+        <message>
+            <source>导出业主资料</source>
+            <translation>匯出業主資料</translation>
+        </message>
+        <message>
+            <source>业主名册.xlsx</source>
+            <translation>業主名冊.xlsx</translation>
+        </message>
+        <message>
+            <source>已导出 {0} 人到 {1}。文件含完整电话和身份证号,请妥善保管;此次导出已记录。</source>
+            <translation>已匯出 {0} 人到 {1}。檔案含完整電話和身份證號,請妥善保管;此次匯出已記錄。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PainterWorker</name>
+        <message>
+            <source>打印机“{0}”无法开始打印。请检查打印机是否连接、是否缺纸后再打印。</source>
+            <translation>印表機“{0}”無法開始列印。請檢查印表機是否連線、是否缺紙後再列印。</translation>
+        </message>
+        <message>
+            <source>正在打印第 {0} 页,共 {1} 页…</source>
+            <translation>正在列印第 {0} 頁,共 {1} 頁…</translation>
+        </message>
+        <message>
+            <source>打印机“{0}”报告错误,任务没有打印完。请检查打印机后再打印。</source>
+            <translation>印表機“{0}”報告錯誤,任務沒有列印完。請檢查印表機後再列印。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParetoChart</name>
+        <message>
+            <source>{0}:{1} 件,累计 {2}</source>
+            <translation>{0}:{1} 件,累計 {2}</translation>
+        </message>
+        <message>
+            <source>本期没有投诉</source>
+            <translation>本期沒有投訴</translation>
+        </message>
+        <message>
+            <source>件数</source>
+            <translation>件數</translation>
+        </message>
+        <message>
+            <source>累计占比</source>
+            <translation>累計佔比</translation>
+        </message>
+    </context>
+    <context>
+        <name>PdfPreviewDialog</name>
+        <message>
+            <source>打印预览</source>
+            <translation>列印預覽</translation>
+        </message>
+        <message>
+            <source>回音.pdf</source>
+            <translation>回音.pdf</translation>
+        </message>
+        <message>
+            <source>共 {0} 页</source>
+            <translation>共 {0} 頁</translation>
+        </message>
+        <message>
+            <source>适合宽度</source>
+            <translation>適合寬度</translation>
+        </message>
+        <message>
+            <source>100%</source>
+            <translation>100%</translation>
+        </message>
+        <message>
+            <source>−</source>
+            <translation>−</translation>
+        </message>
+        <message>
+            <source>+</source>
+            <translation>+</translation>
+        </message>
+        <message>
+            <source>打印…</source>
+            <translation>列印…</translation>
+        </message>
+        <message>
+            <source>另存为 PDF…</source>
+            <translation>另存為 PDF…</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>關閉</translation>
+        </message>
+        <message>
+            <source>打印</source>
+            <translation>列印</translation>
+        </message>
+        <message>
+            <source>上一份打印任务还没有结束,请等它完成或取消后再打印。</source>
+            <translation>上一份列印任務還沒有結束,請等它完成或取消後再列印。</translation>
+        </message>
+        <message>
+            <source>编号表单每个编号只印一份,已按 1 份打印。</source>
+            <translation>編號表單每個編號只印一份,已按 1 份列印。</translation>
+        </message>
+        <message>
+            <source>正在打印…</source>
+            <translation>正在列印…</translation>
+        </message>
+        <message>
+            <source>正在打印,请等打印完成或先取消打印,再关闭预览。</source>
+            <translation>正在列印,請等列印完成或先取消列印,再關閉預覽。</translation>
+        </message>
+        <message>
+            <source>另存为 PDF</source>
+            <translation>另存為 PDF</translation>
+        </message>
+        <message>
+            <source>无法显示这份 PDF:文件已损坏或不是 PDF。</source>
+            <translation>無法顯示這份 PDF:檔案已損壞或不是 PDF。</translation>
+        </message>
+        <message>
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF 檔案 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>没有权限写入“{0}”:该文件夹只读,或文件正被其他程序打开。请换一个位置保存。</source>
+            <translation>沒有權限寫入“{0}”:該資料夾只讀,或檔案正被其他程式開啟。請換一個位置儲存。</translation>
+        </message>
+        <message>
+            <source>文件夹“{0}”不存在,请换一个位置保存。</source>
+            <translation>資料夾“{0}”不存在,請換一個位置儲存。</translation>
+        </message>
+        <message>
+            <source>无法保存到“{0}”:{1}</source>
+            <translation>無法儲存到“{0}”:{1}</translation>
+        </message>
+        <message>
+            <source>已保存到 {0}</source>
+            <translation>已儲存到 {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeopleChart</name>
+        <message>
+            <source>本期没有回访</source>
+            <translation>本期沒有回訪</translation>
+        </message>
+        <message>
+            <source>逾期 {0} · 不满意 {1}</source>
+            <translation>逾期 {0} · 不滿意 {1}</translation>
+        </message>
+        <message>
+            <source>本期完成</source>
+            <translation>本期完成</translation>
+        </message>
+        <message>
+            <source>上期完成</source>
+            <translation>上期完成</translation>
+        </message>
+    </context>
+    <context>
+        <name>PolicyPage</name>
+        <message>
+            <source>投诉</source>
+            <translation>投訴</translation>
+        </message>
+        <message>
+            <source>维修</source>
+            <translation>維修</translation>
+        </message>
+        <message>
+            <source>个工作日</source>
+            <translation>個工作日</translation>
+        </message>
+        <message>
+            <source>天</source>
+            <translation>天</translation>
+        </message>
+        <message>
+            <source>{0}办结后 {1} {2}内回访,回访率 {3}</source>
+            <translation>{0}辦結後 {1} {2}內回訪,回訪率 {3}</translation>
+        </message>
+        <message>
+            <source>回访制度</source>
+            <translation>回訪制度</translation>
+        </message>
+        <message>
+            <source>选一套最接近本处规程的回访制度;各项天数和回访率以后可在「设置 › 回访制度」中逐项修改。</source>
+            <translation>選一套最接近本處規程的回訪制度;各項天數和回訪率以後可在「設定 › 回訪制度」中逐項修改。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintJob</name>
+        <message>
+            <source>打印</source>
+            <translation>列印</translation>
+        </message>
+        <message>
+            <source>正在准备打印…</source>
+            <translation>正在準備列印…</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>正在取消…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <source>已保存到 {0}。</source>
+            <translation>已儲存到 {0}。</translation>
+        </message>
+        <message>
+            <source>已送往打印机“{0}”,打印完成。</source>
+            <translation>已送往印表機“{0}”,列印完成。</translation>
+        </message>
+        <message>
+            <source>编号 {0} 已记入台账(已打印)。</source>
+            <translation>編號 {0} 已記入台賬(已列印)。</translation>
+        </message>
+        <message>
+            <source>已取消打印。</source>
+            <translation>已取消列印。</translation>
+        </message>
+        <message>
+            <source>编号 {0} 已作废(已取消),不会再使用。</source>
+            <translation>編號 {0} 已作廢(已取消),不會再使用。</translation>
+        </message>
+        <message>
+            <source>编号 {0} 已作废(打印失败:{1}),不会再使用。</source>
+            <translation>編號 {0} 已作廢(列印失敗:{1}),不會再使用。</translation>
+        </message>
+        <message>
+            <source>{0} 至 {1}(共 {2} 个)</source>
+            <translation>{0} 至 {1}(共 {2} 個)</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuestionTable</name>
+        <message>
+            <source>问题</source>
+            <translation>問題</translation>
+        </message>
+        <message>
+            <source>约定答复日期</source>
+            <translation>約定答覆日期</translation>
+        </message>
+        <message>
+            <source>添加问题</source>
+            <translation>新增問題</translation>
+        </message>
+        <message>
+            <source>删除所选</source>
+            <translation>刪除所選</translation>
+        </message>
+        <message>
+            <source>现场答复不了的问题,约定答复日期;每条成为一项待答复任务。</source>
+            <translation>現場答覆不了的問題,約定答覆日期;每條成為一項待答覆任務。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReasonDialog</name>
+        <message>
+            <source>必须填写原因,将与您的姓名一起记录</source>
+            <translation>必須填寫原因,將與您的姓名一起記錄</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegradeDialog</name>
+        <message>
+            <source>(暂不判定)</source>
+            <translation>(暫不判定)</translation>
+        </message>
+        <message>
+            <source>为什么重新定级,如业主损失较大、多户受影响、核实后情节轻微</source>
+            <translation>為什麼重新定級,如業主損失較大、多戶受影響、核實後情節輕微</translation>
+        </message>
+        <message>
+            <source>性质(&amp;K)</source>
+            <translation>性質(&amp;K)</translation>
+        </message>
+        <message>
+            <source>有效性(&amp;V)</source>
+            <translation>有效性(&amp;V)</translation>
+        </message>
+        <message>
+            <source>程度(&amp;S)</source>
+            <translation>程度(&amp;S)</translation>
+        </message>
+        <message>
+            <source>类别(&amp;C)</source>
+            <translation>類別(&amp;C)</translation>
+        </message>
+        <message>
+            <source>紧急程度(&amp;U)</source>
+            <translation>緊急程度(&amp;U)</translation>
+        </message>
+        <message>
+            <source>受理时间(&amp;T)</source>
+            <translation>受理時間(&amp;T)</translation>
+        </message>
+        <message>
+            <source>定级原因(&amp;R)</source>
+            <translation>定級原因(&amp;R)</translation>
+        </message>
+        <message>
+            <source>重算后的期限</source>
+            <translation>重算後的期限</translation>
+        </message>
+        <message>
+            <source>首次回复 {0} 前</source>
+            <translation>首次回覆 {0} 前</translation>
+        </message>
+        <message>
+            <source>办结 {0} 前</source>
+            <translation>辦結 {0} 前</translation>
+        </message>
+        <message>
+            <source>明确答复 {0} 前</source>
+            <translation>明確答覆 {0} 前</translation>
+        </message>
+        <message>
+            <source>将生成重大投诉报告,须于 {0} 前提交品质部及总经理</source>
+            <translation>將生成重大投訴報告,須於 {0} 前提交品質部及總經理</translation>
+        </message>
+        <message>
+            <source>不再是重大投诉:重大投诉报告将取消,原因记入时间线</source>
+            <translation>不再是重大投訴:重大投訴報告將取消,原因記入時間線</translation>
+        </message>
+        <message>
+            <source>已批准的延期晚于新办结期限时,保留延期</source>
+            <translation>已批准的延期晚於新辦結期限時,保留延期</translation>
+        </message>
+        <message>
+            <source>{0} 年节假日尚未按国务院通知录入,期限暂定</source>
+            <translation>{0} 年節假日尚未按國務院通知錄入,期限暫定</translation>
+        </message>
+    </context>
+    <context>
+        <name>RescheduleDialog</name>
+        <message>
+            <source>回访改期</source>
+            <translation>回訪改期</translation>
+        </message>
+        <message>
+            <source>回访:</source>
+            <translation>回訪:</translation>
+        </message>
+        <message>
+            <source>原定日期:</source>
+            <translation>原定日期:</translation>
+        </message>
+        <message>
+            <source>{0}(周{1})</source>
+            <translation>{0}(周{1})</translation>
+        </message>
+        <message>
+            <source>改到:</source>
+            <translation>改到:</translation>
+        </message>
+        <message>
+            <source>必填,例如:业主出差,约定下周再访</source>
+            <translation>必填,例如:業主出差,約定下週再訪</translation>
+        </message>
+        <message>
+            <source>改期原因:</source>
+            <translation>改期原因:</translation>
+        </message>
+        <message>
+            <source>改期</source>
+            <translation>改期</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>新日期与原定日期相同</source>
+            <translation>新日期與原定日期相同</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResolveDialog</name>
+        <message>
+            <source>处理结果(必填):做了什么,结果如何,业主是否认可</source>
+            <translation>處理結果(必填):做了什麼,結果如何,業主是否認可</translation>
+        </message>
+        <message>
+            <source>处理结果(&amp;R)</source>
+            <translation>處理結果(&amp;R)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreDialog</name>
+        <message>
+            <source>从备份恢复</source>
+            <translation>從備份恢復</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;要恢复到备份 &lt;b&gt;{0}&lt;/b&gt;:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;请所有人保存手头的工作,然后&lt;b&gt;关闭回音&lt;/b&gt;。正在运行的程序打开着数据文件,不能在运行中安全地替换它自己的数据库,所以恢复不能在这里直接完成。&lt;/li&gt;&lt;li&gt;在命令提示符中运行下面的命令。恢复前会先校验备份文件;当前的数据文件&lt;b&gt;不会被覆盖&lt;/b&gt;,而是改名另存在数据文件夹中(…before-restore-日期时间)。&lt;/li&gt;&lt;li&gt;再次打开回音。备份之后录入的内容不在恢复后的数据中,请核对补录。&lt;/li&gt;&lt;/ol&gt;</source>
+            <translation>&lt;p&gt;要恢復到備份 &lt;b&gt;{0}&lt;/b&gt;:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;請所有人儲存手頭的工作,然後&lt;b&gt;關閉回音&lt;/b&gt;。正在執行的程式開啟著資料檔案,不能在執行中安全地替換它自己的資料庫,所以恢復不能在這裡直接完成。&lt;/li&gt;&lt;li&gt;在命令提示符中執行下面的命令。恢復前會先校驗備份檔案;當前的資料檔案&lt;b&gt;不會被覆蓋&lt;/b&gt;,而是改名另存在數據資料夾中(…before-restore-日期時間)。&lt;/li&gt;&lt;li&gt;再次開啟回音。備份之後錄入的內容不在恢復後的資料中,請核對補錄。&lt;/li&gt;&lt;/ol&gt;</translation>
+        </message>
+        <message>
+            <source>复制命令</source>
+            <translation>複製命令</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>關閉</translation>
+        </message>
+        <message>
+            <source>已复制</source>
+            <translation>已複製</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnDialog</name>
+        <message>
+            <source>交回 {0}</source>
+            <translation>交回 {0}</translation>
+        </message>
+        <message>
+            <source>交回</source>
+            <translation>交回</translation>
+        </message>
+        <message>
+            <source>本表关联的回访:{0}</source>
+            <translation>本表關聯的回訪:{0}</translation>
+        </message>
+        <message>
+            <source>本表未关联回访</source>
+            <translation>本表未關聯回訪</translation>
+        </message>
+        <message>
+            <source>另指定</source>
+            <translation>另指定</translation>
+        </message>
+        <message>
+            <source>回访编号,或案件编号(如 TS-2026-00042)</source>
+            <translation>回訪編號,或案件編號(如 TS-2026-00042)</translation>
+        </message>
+        <message>
+            <source>可选:签字后的纸质表的扫描件或照片</source>
+            <translation>可選:簽字後的紙質表的掃描件或照片</translation>
+        </message>
+        <message>
+            <source>选择文件…</source>
+            <translation>選擇檔案…</translation>
+        </message>
+        <message>
+            <source>表单编号</source>
+            <translation>表單編號</translation>
+        </message>
+        <message>
+            <source>核对人</source>
+            <translation>核對人</translation>
+        </message>
+        <message>
+            <source>回访</source>
+            <translation>回訪</translation>
+        </message>
+        <message>
+            <source>扫描件</source>
+            <translation>掃描件</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>備註</translation>
+        </message>
+        <message>
+            <source>交回的表须是已录入结果的那次回访的表(在回访记录中填写表号保存,即自动记为交回)。没有用过的表不能交回,请作废并写明原因。</source>
+            <translation>交回的表須是已錄入結果的那次回訪的表(在回訪記錄中填寫表號儲存,即自動記為交回)。沒有用過的表不能交回,請作廢並寫明原因。</translation>
+        </message>
+        <message>
+            <source>选择扫描件或照片</source>
+            <translation>選擇掃描件或照片</translation>
+        </message>
+        <message>
+            <source>图片或 PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff);;所有文件 (*)</source>
+            <translation>圖片或 PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff);;所有檔案 (*)</translation>
+        </message>
+        <message>
+            <source>文件太大(最多 20 MB)</source>
+            <translation>檔案太大(最多 20 MB)</translation>
+        </message>
+        <message>
+            <source>找不到文件 {0}</source>
+            <translation>找不到檔案 {0}</translation>
+        </message>
+        <message>
+            <source>这是一个文件夹,请选择文件</source>
+            <translation>這是一個資料夾,請選擇檔案</translation>
+        </message>
+        <message>
+            <source>无法读取:{0}</source>
+            <translation>無法讀取:{0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoomPicker</name>
+        <message>
+            <source>如 3-2-501,或输入业主姓名、电话</source>
+            <translation>如 3-2-501,或輸入業主姓名、電話</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoomsPage</name>
+        <message>
+            <source>楼栋与房号</source>
+            <translation>樓棟與房號</translation>
+        </message>
+        <message>
+            <source>按范围填写,程序生成全部房号;也可以从业主名册(Excel)导入。不填则跳过。</source>
+            <translation>按範圍填寫,程式生成全部房號;也可以從業主名冊(Excel)匯入。不填則跳過。</translation>
+        </message>
+        <message>
+            <source>楼栋</source>
+            <translation>樓棟</translation>
+        </message>
+        <message>
+            <source>如 1-12、1,3,5-7、A,B,C、S1-S6</source>
+            <translation>如 1-12、1,3,5-7、A,B,C、S1-S6</translation>
+        </message>
+        <message>
+            <source>单元</source>
+            <translation>單元</translation>
+        </message>
+        <message>
+            <source>如 1-3;没有单元就空着</source>
+            <translation>如 1-3;沒有單元就空著</translation>
+        </message>
+        <message>
+            <source>房号</source>
+            <translation>房號</translation>
+        </message>
+        <message>
+            <source>如 101-1804,或逐个列出 101,102,201</source>
+            <translation>如 101-1804,或逐個列出 101,102,201</translation>
+        </message>
+        <message>
+            <source>从业主名册导入…</source>
+            <translation>從業主名冊匯入…</translation>
+        </message>
+        <message>
+            <source>名册第一行为列名:楼栋、单元、房号、姓名(必填楼栋、房号、姓名),还可有类型、联系电话等。</source>
+            <translation>名冊第一行為列名:樓棟、單元、房號、姓名(必填樓棟、房號、姓名),還可有類型、聯絡電話等。</translation>
+        </message>
+        <message>
+            <source>房号 101-1804 表示 1 至 18 层、每层 01 至 04 户;写 0101-1804 则保留四位。</source>
+            <translation>房號 101-1804 表示 1 至 18 層、每層 01 至 04 戶;寫 0101-1804 則保留四位。</translation>
+        </message>
+        <message>
+            <source>现有房号 {0} 户,业主 {1} 人。</source>
+            <translation>現有房號 {0} 戶,業主 {1} 人。</translation>
+        </message>
+        <message>
+            <source>将生成 {0} 户:{1}</source>
+            <translation>將生成 {0} 戶:{1}</translation>
+        </message>
+        <message>
+            <source>选择业主名册</source>
+            <translation>選擇業主名冊</translation>
+        </message>
+        <message>
+            <source>Excel 文件 (*.xlsx)</source>
+            <translation>Excel 檔案 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>……共 {0} 处</source>
+            <translation>……共 {0} 處</translation>
+        </message>
+        <message>
+            <source>未导入:{0}</source>
+            <translation>未匯入:{0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SampleTab</name>
+        <message>
+            <source>手工加入回访…</source>
+            <translation>手工加入回訪…</translation>
+        </message>
+        <message>
+            <source>把未抽中的案件加入回访,须写明原因</source>
+            <translation>把未抽中的案件加入回訪,須寫明原因</translation>
+        </message>
+        <message>
+            <source>季度</source>
+            <translation>季度</translation>
+        </message>
+        <message>
+            <source>性质</source>
+            <translation>性質</translation>
+        </message>
+        <message>
+            <source>回访率低于100%时由系统随机抽样,并保证任何时候不低于目标;每件案件的抽样理由如下。计划人员可把未抽中的案件手工加入(记录姓名和原因)。</source>
+            <translation>回訪率低於100%時由系統隨機抽樣,並保證任何時候不低於目標;每件案件的抽樣理由如下。計劃人員可把未抽中的案件手工加入(記錄姓名和原因)。</translation>
+        </message>
+        <message>
+            <source>是</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>否</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>手工</source>
+            <translation>手工</translation>
+        </message>
+        <message>
+            <source>系统</source>
+            <translation>系統</translation>
+        </message>
+        <message>
+            <source>办结 {0} 件,抽中 {1} 件,回访率 {2},目标 {3}</source>
+            <translation>辦結 {0} 件,抽中 {1} 件,回訪率 {2},目標 {3}</translation>
+        </message>
+        <message>
+            <source>{0}({1} 至 {2})没有办结的{3}案件,目标 {4}</source>
+            <translation>{0}({1} 至 {2})沒有辦結的{3}案件,目標 {4}</translation>
+        </message>
+        <message>
+            <source>{0} 已手工加入回访,{1} 前回访</source>
+            <translation>{0} 已手工加入回訪,{1} 前回訪</translation>
+        </message>
+        <message>
+            <source>手工加入回访</source>
+            <translation>手工加入回訪</translation>
+        </message>
+        <message>
+            <source>把 {0}({1})加入回访。请写明原因(如业主曾多次反映、领导交办)。</source>
+            <translation>把 {0}({1})加入回訪。請寫明原因(如業主曾多次反映、領導交辦)。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanImportDialog</name>
+        <message>
+            <source>导入扫描件</source>
+            <translation>匯入掃描件</translation>
+        </message>
+        <message>
+            <source>选择扫描仪生成的 PDF,或手机拍的照片(JPEG/PNG)。程序读取每页上的二维码(表单编号),把该页附到对应编号的回访记录表上;回访结果已录入的表同时记为交回。</source>
+            <translation>選擇掃描器生成的 PDF,或手機拍的照片(JPEG/PNG)。程式讀取每頁上的二維碼(表單編號),把該頁附到對應編號的回訪記錄表上;回訪結果已錄入的表同時記為交回。</translation>
+        </message>
+        <message>
+            <source>选择文件…</source>
+            <translation>選擇檔案…</translation>
+        </message>
+        <message>
+            <source>尚未选择文件</source>
+            <translation>尚未選擇檔案</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>选中左边的一页查看图片</source>
+            <translation>選中左邊的一頁檢視圖片</translation>
+        </message>
+        <message>
+            <source>看图输入表上印的编号,如 HF-2026-000123</source>
+            <translation>看圖輸入表上印的編號,如 HF-2026-000123</translation>
+        </message>
+        <message>
+            <source>附到此编号</source>
+            <translation>附到此編號</translation>
+        </message>
+        <message>
+            <source>不是回访记录表,删除此页</source>
+            <translation>不是回訪記錄表,刪除此頁</translation>
+        </message>
+        <message>
+            <source>表单编号</source>
+            <translation>表單編號</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>關閉</translation>
+        </message>
+        <message>
+            <source>选择扫描件</source>
+            <translation>選擇掃描件</translation>
+        </message>
+        <message>
+            <source> 等 {0} 个文件</source>
+            <translation> 等 {0} 個檔案</translation>
+        </message>
+        <message>
+            <source>正在检查文件…</source>
+            <translation>正在檢查檔案…</translation>
+        </message>
+        <message>
+            <source>正在取消:读完当前这一页就停,已读的页面都已保存…</source>
+            <translation>正在取消:讀完當前這一頁就停,已讀的頁面都已儲存…</translation>
+        </message>
+        <message>
+            <source>共 {0} 页,正在读取…</source>
+            <translation>共 {0} 頁,正在讀取…</translation>
+        </message>
+        <message>
+            <source>这一页没有保存成功(详情见日志),请稍后再导入这一页</source>
+            <translation>這一頁沒有儲存成功(詳情見日誌),請稍後再匯入這一頁</translation>
+        </message>
+        <message>
+            <source>已读 {0} / {1} 页</source>
+            <translation>已讀 {0} / {1} 頁</translation>
+        </message>
+        <message>
+            <source>完成。</source>
+            <translation>完成。</translation>
+        </message>
+        <message>
+            <source>已取消。</source>
+            <translation>已取消。</translation>
+        </message>
+        <message>
+            <source>{0}
 第 {1} 页</source>
-        <translation>{0}
+            <translation>{0}
 第 {1} 頁</translation>
-    </message>
-    <message>
-        <source>待手工匹配的页({0})</source>
-        <translation>待手工匹配的頁({0})</translation>
-    </message>
-    <message>
-        <source>没有待手工匹配的页</source>
-        <translation>沒有待手工匹配的頁</translation>
-    </message>
-    <message>
-        <source>{0} 第 {1} 页,{2} 由 {3} 导入。{4}</source>
-        <translation>{0} 第 {1} 頁,{2} 由 {3} 匯入。{4}</translation>
-    </message>
-    <message>
-        <source>{0} 第 {1} 页已附到 {2}。</source>
-        <translation>{0} 第 {1} 頁已附到 {2}。</translation>
-    </message>
-    <message>
-        <source>已删除 {0} 第 {1} 页</source>
-        <translation>已刪除 {0} 第 {1} 頁</translation>
-    </message>
-</context>
-<context>
-    <name>ScanReader</name>
-    <message>
-        <source>读取扫描件时出错,已读的页面都已保存。详情见日志。</source>
-        <translation>讀取掃描件時出錯,已讀的頁面都已儲存。詳情見日誌。</translation>
-    </message>
-</context>
-<context>
-    <name>ScanViewerDialog</name>
-    <message>
-        <source>扫描件 — {0}</source>
-        <translation>掃描件 — {0}</translation>
-    </message>
-    <message>
-        <source>{0} 第 {1} 页
+        </message>
+        <message>
+            <source>待手工匹配的页({0})</source>
+            <translation>待手工匹配的頁({0})</translation>
+        </message>
+        <message>
+            <source>没有待手工匹配的页</source>
+            <translation>沒有待手工匹配的頁</translation>
+        </message>
+        <message>
+            <source>{0} 第 {1} 页,{2} 由 {3} 导入。{4}</source>
+            <translation>{0} 第 {1} 頁,{2} 由 {3} 匯入。{4}</translation>
+        </message>
+        <message>
+            <source>{0} 第 {1} 页已附到 {2}。</source>
+            <translation>{0} 第 {1} 頁已附到 {2}。</translation>
+        </message>
+        <message>
+            <source>已删除 {0} 第 {1} 页</source>
+            <translation>已刪除 {0} 第 {1} 頁</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanReader</name>
+        <message>
+            <source>读取扫描件时出错,已读的页面都已保存。详情见日志。</source>
+            <translation>讀取掃描件時出錯,已讀的頁面都已儲存。詳情見日誌。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanViewerDialog</name>
+        <message>
+            <source>扫描件 — {0}</source>
+            <translation>掃描件 — {0}</translation>
+        </message>
+        <message>
+            <source>{0} 第 {1} 页
 {2:%Y-%m-%d} 由 {3} 导入</source>
-        <translation>{0} 第 {1} 頁
+            <translation>{0} 第 {1} 頁
 {2:%Y-%m-%d} 由 {3} 匯入</translation>
-    </message>
-    <message>
-        <source>关闭</source>
-        <translation>關閉</translation>
-    </message>
-    <message>
-        <source>这一页的图片已损坏,无法显示。</source>
-        <translation>這一頁的圖片已損壞,無法顯示。</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsDialog</name>
-    <message>
-        <source>设置</source>
-        <translation>設定</translation>
-    </message>
-    <message>
-        <source>类别</source>
-        <translation>類別</translation>
-    </message>
-    <message>
-        <source>顺序即登记表中的顺序。改名或删除只影响今后的登记,已登记的案件保留原类别。</source>
-        <translation>順序即登記表中的順序。改名或刪除隻影響今後的登記,已登記的案件保留原類別。</translation>
-    </message>
-    <message>
-        <source>渠道</source>
-        <translation>渠道</translation>
-    </message>
-    <message>
-        <source>顺序即登记表中的顺序。“夜间值班”用于夜班记录转来的案件,建议保留。</source>
-        <translation>順序即登記表中的順序。“夜間值班”用於夜班記錄轉來的案件,建議保留。</translation>
-    </message>
-    <message>
-        <source>期限</source>
-        <translation>期限</translation>
-    </message>
-    <message>
-        <source>部门</source>
-        <translation>部門</translation>
-    </message>
-    <message>
-        <source>节假日</source>
-        <translation>節假日</translation>
-    </message>
-    <message>
-        <source>保存</source>
-        <translation>儲存</translation>
-    </message>
-    <message>
-        <source>关闭</source>
-        <translation>關閉</translation>
-    </message>
-    <message>
-        <source>“保存”存下期限、类别和渠道;部门和节假日的修改已即时生效。</source>
-        <translation>“儲存”存下期限、類別和渠道;部門和節假日的修改已即時生效。</translation>
-    </message>
-    <message>
-        <source>语言 / Language:</source>
-        <translation>語言 / Language:</translation>
-    </message>
-    <message>
-        <source>本机适用,重新启动回音后生效。</source>
-        <translation>本機適用,重新啟動回音後生效。</translation>
-    </message>
-    <message>
-        <source>未保存,请改正:
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>關閉</translation>
+        </message>
+        <message>
+            <source>这一页的图片已损坏,无法显示。</source>
+            <translation>這一頁的圖片已損壞,無法顯示。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>设置</source>
+            <translation>設定</translation>
+        </message>
+        <message>
+            <source>类别</source>
+            <translation>類別</translation>
+        </message>
+        <message>
+            <source>顺序即登记表中的顺序。改名或删除只影响今后的登记,已登记的案件保留原类别。</source>
+            <translation>順序即登記表中的順序。改名或刪除隻影響今後的登記,已登記的案件保留原類別。</translation>
+        </message>
+        <message>
+            <source>渠道</source>
+            <translation>渠道</translation>
+        </message>
+        <message>
+            <source>顺序即登记表中的顺序。“夜间值班”用于夜班记录转来的案件,建议保留。</source>
+            <translation>順序即登記表中的順序。“夜間值班”用於夜班記錄轉來的案件,建議保留。</translation>
+        </message>
+        <message>
+            <source>期限</source>
+            <translation>期限</translation>
+        </message>
+        <message>
+            <source>部门</source>
+            <translation>部門</translation>
+        </message>
+        <message>
+            <source>节假日</source>
+            <translation>節假日</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>儲存</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>關閉</translation>
+        </message>
+        <message>
+            <source>“保存”存下期限、类别和渠道;部门和节假日的修改已即时生效。</source>
+            <translation>“儲存”存下期限、類別和渠道;部門和節假日的修改已即時生效。</translation>
+        </message>
+        <message>
+            <source>语言 / Language:</source>
+            <translation>語言 / Language:</translation>
+        </message>
+        <message>
+            <source>本机适用,重新启动回音后生效。</source>
+            <translation>本機適用,重新啟動回音後生效。</translation>
+        </message>
+        <message>
+            <source>未保存,请改正:
 %1</source>
-        <translation>未儲存,請改正:
+            <translation>未儲存,請改正:
 %1</translation>
-    </message>
-</context>
-<context>
-    <name>SignDialog</name>
-    <message>
-        <source>{0} · {1}{2} · {3}派</source>
-        <translation>{0} · {1}{2} · {3}派</translation>
-    </message>
-    <message>
-        <source>签收人姓名</source>
-        <translation>簽收人姓名</translation>
-    </message>
-    <message>
-        <source>联系单(&amp;S)</source>
-        <translation>聯絡單(&amp;S)</translation>
-    </message>
-    <message>
-        <source>签收人(&amp;N)</source>
-        <translation>簽收人(&amp;N)</translation>
-    </message>
-    <message>
-        <source>没有待签收的联系单</source>
-        <translation>沒有待簽收的聯絡單</translation>
-    </message>
-</context>
-<context>
-    <name>SignOutDialog</name>
-    <message>
-        <source>领用 {0}</source>
-        <translation>領用 {0}</translation>
-    </message>
-    <message>
-        <source>领用</source>
-        <translation>領用</translation>
-    </message>
-    <message>
-        <source>(请选择)</source>
-        <translation>(請選擇)</translation>
-    </message>
-    <message>
-        <source>如 TS-2026-00042 报修·水电,或 季度巡访 3 栋</source>
-        <translation>如 TS-2026-00042 報修·水電,或 季度巡訪 3 棟</translation>
-    </message>
-    <message>
-        <source>表单编号</source>
-        <translation>表單編號</translation>
-    </message>
-    <message>
-        <source>领用人</source>
-        <translation>領用人</translation>
-    </message>
-    <message>
-        <source>回访事项</source>
-        <translation>回訪事項</translation>
-    </message>
-    <message>
-        <source>备注</source>
-        <translation>備註</translation>
-    </message>
-</context>
-<context>
-    <name>SignatureDialog</name>
-    <message>
-        <source>客户签名</source>
-        <translation>客戶簽名</translation>
-    </message>
-    <message>
-        <source>签名人姓名</source>
-        <translation>簽名人姓名</translation>
-    </message>
-    <message>
-        <source>请在下方白色区域内签名(手指、触控笔或鼠标均可)。写错了可“撤销”上一笔或“清除”重签。</source>
-        <translation>請在下方白色區域內簽名(手指、觸控筆或滑鼠均可)。寫錯了可“撤銷”上一筆或“清除”重籤。</translation>
-    </message>
-    <message>
-        <source>签名人</source>
-        <translation>簽名人</translation>
-    </message>
-    <message>
-        <source>身份</source>
-        <translation>身份</translation>
-    </message>
-    <message>
-        <source>清除</source>
-        <translation>清除</translation>
-    </message>
-    <message>
-        <source>撤销</source>
-        <translation>撤銷</translation>
-    </message>
-    <message>
-        <source>确定</source>
-        <translation>確定</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>请填写签名人姓名</source>
-        <translation>請填寫簽名人姓名</translation>
-    </message>
-</context>
-<context>
-    <name>SignatureField</name>
-    <message>
-        <source>签名…</source>
-        <translation>簽名…</translation>
-    </message>
-    <message>
-        <source>清除</source>
-        <translation>清除</translation>
-    </message>
-    <message>
-        <source>未签名</source>
-        <translation>未簽名</translation>
-    </message>
-    <message>
-        <source>{0}:{1}</source>
-        <translation>{0}:{1}</translation>
-    </message>
-    <message>
-        <source>重签…</source>
-        <translation>重籤…</translation>
-    </message>
-</context>
-<context>
-    <name>SignaturePad</name>
-    <message>
-        <source>签名板</source>
-        <translation>簽名板</translation>
-    </message>
-    <message>
-        <source>签名</source>
-        <translation>簽名</translation>
-    </message>
-</context>
-<context>
-    <name>SignatureSection</name>
-    <message>
-        <source>客户签名</source>
-        <translation>客戶簽名</translation>
-    </message>
-    <message>
-        <source>回访人签名</source>
-        <translation>回訪人簽名</translation>
-    </message>
-    <message>
-        <source>或:客户已在纸质《回访记录表》上签字</source>
-        <translation>或:客戶已在紙質《回訪記錄表》上簽字</translation>
-    </message>
-    <message>
-        <source>选择或输入表上印的编号 NO.</source>
-        <translation>選擇或輸入表上印的編號 NO.</translation>
-    </message>
-    <message>
-        <source>电话回访无需客户签名,记录中注明“电话回访”。</source>
-        <translation>電話回訪無需客戶簽名,記錄中註明“電話回訪”。</translation>
-    </message>
-    <message>
-        <source>客户</source>
-        <translation>客戶</translation>
-    </message>
-    <message>
-        <source>回访人</source>
-        <translation>回訪人</translation>
-    </message>
-    <message>
-        <source>回访记录表编号</source>
-        <translation>回訪記錄表編號</translation>
-    </message>
-    <message>
-        <source>台账中没有本次回访可用的表(须为本次回访打印,或由回访人领用)</source>
-        <translation>台賬中沒有本次回訪可用的表(須為本次回訪列印,或由回訪人領用)</translation>
-    </message>
-    <message>
-        <source>可选 {0} 张</source>
-        <translation>可選 {0} 張</translation>
-    </message>
-    <message>
-        <source>本类回访无需客户签名。</source>
-        <translation>本類回訪無需客戶簽名。</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;上门回访须客户签名:&lt;/b&gt;请客户在屏幕上签名,或在纸质回访记录表上签字并填写表号。</source>
-        <translation>&lt;b&gt;上門回訪須客戶簽名:&lt;/b&gt;請客戶在螢幕上簽名,或在紙質回訪記錄表上簽字並填寫表號。</translation>
-    </message>
-    <message>
-        <source>本次为电话回访:无需客户签名,记录为“电话回访”。</source>
-        <translation>本次為電話回訪:無需客戶簽名,記錄為“電話回訪”。</translation>
-    </message>
-    <message>
-        <source>上门回访须客户签名;电话回访无需签名。</source>
-        <translation>上門回訪須客戶簽名;電話回訪無需簽名。</translation>
-    </message>
-</context>
-<context>
-    <name>StaffDialog</name>
-    <message>
-        <source>人员</source>
-        <translation>人員</translation>
-    </message>
-    <message>
-        <source>显示已停用人员</source>
-        <translation>顯示已停用人員</translation>
-    </message>
-    <message>
-        <source>请选择</source>
-        <translation>請選擇</translation>
-    </message>
-    <message>
-        <source>手机或座机,如 13812345678</source>
-        <translation>手機或座機,如 13812345678</translation>
-    </message>
-    <message>
-        <source>楼栋,用逗号分开,如 1,2,5</source>
-        <translation>樓棟,用逗號分開,如 1,2,5</translation>
-    </message>
-    <message>
-        <source>不设则此人不能登录</source>
-        <translation>不設則此人不能登入</translation>
-    </message>
-    <message>
-        <source>新增人员</source>
-        <translation>新增人員</translation>
-    </message>
-    <message>
-        <source>保存</source>
-        <translation>儲存</translation>
-    </message>
-    <message>
-        <source>停用</source>
-        <translation>停用</translation>
-    </message>
-    <message>
-        <source>解除锁定</source>
-        <translation>解除鎖定</translation>
-    </message>
-    <message>
-        <source>此人密码输错太多次被锁定;解除后可立即重新登录</source>
-        <translation>此人密碼輸錯太多次被鎖定;解除後可立即重新登入</translation>
-    </message>
-    <message>
-        <source>物管员按负责楼栋自动安排回访。部门人员如只作派工对象,可不设登录名。人员不会被删除:离职请停用,原有记录保留。</source>
-        <translation>物管員按負責樓棟自動安排回訪。部門人員如只作派工對象,可不設登入名。人員不會被刪除:離職請停用,原有記錄保留。</translation>
-    </message>
-    <message>
-        <source>关闭</source>
-        <translation>關閉</translation>
-    </message>
-    <message>
-        <source>在用</source>
-        <translation>在用</translation>
-    </message>
-    <message>
-        <source>已停用</source>
-        <translation>已停用</translation>
-    </message>
-    <message>
-        <source>(无)</source>
-        <translation>(無)</translation>
-    </message>
-    <message>
-        <source>%1(已停用)</source>
-        <translation>%1(已停用)</translation>
-    </message>
-    <message>
-        <source>至少 6 位;不设登录名可留空</source>
-        <translation>至少 6 位;不設登入名可留空</translation>
-    </message>
-    <message>
-        <source>编辑:%1</source>
-        <translation>編輯:%1</translation>
-    </message>
-    <message>
-        <source>留空则不修改</source>
-        <translation>留空則不修改</translation>
-    </message>
-    <message>
-        <source>重新启用</source>
-        <translation>重新啟用</translation>
-    </message>
-    <message>
-        <source>已解除锁定:%1,可以重新登录</source>
-        <translation>已解除鎖定:%1,可以重新登入</translation>
-    </message>
-    <message>
-        <source>设了登录名就要设密码</source>
-        <translation>設了登入名就要設密碼</translation>
-    </message>
-    <message>
-        <source>已保存:%1</source>
-        <translation>已儲存:%1</translation>
-    </message>
-    <message>
-        <source>已重新启用:%1</source>
-        <translation>已重新啟用:%1</translation>
-    </message>
-    <message>
-        <source>已停用:%1</source>
-        <translation>已停用:%1</translation>
-    </message>
-</context>
-<context>
-    <name>StaffPage</name>
-    <message>
-        <source>人员</source>
-        <translation>人員</translation>
-    </message>
-    <message>
-        <source>登记同事及其角色。物管员填写负责的楼栋(如 1,2,5),回访任务会按楼栋分给他。登录名和密码可以以后再设。</source>
-        <translation>登記同事及其角色。物管員填寫負責的樓棟(如 1,2,5),回訪任務會按樓棟分給他。登入名和密碼可以以後再設。</translation>
-    </message>
-    <message>
-        <source>添加一行</source>
-        <translation>新增一行</translation>
-    </message>
-    <message>
-        <source>删除选中行</source>
-        <translation>刪除選中行</translation>
-    </message>
-    <message>
-        <source>(无)</source>
-        <translation>(無)</translation>
-    </message>
-    <message>
-        <source>如 1,2,5</source>
-        <translation>如 1,2,5</translation>
-    </message>
-    <message>
-        <source>第 {0} 行 {1}:{2}</source>
-        <translation>第 {0} 行 {1}:{2}</translation>
-    </message>
-    <message>
-        <source>设了登录名,请同时设密码</source>
-        <translation>設了登入名,請同時設密碼</translation>
-    </message>
-    <message>
-        <source>设了密码,请同时填写登录名</source>
-        <translation>設了密碼,請同時填寫登入名</translation>
-    </message>
-    <message>
-        <source>至少要保留一名在用、能登录的系统管理员</source>
-        <translation>至少要保留一名在用、能登入的系統管理員</translation>
-    </message>
-</context>
-<context>
-    <name>StatsWindow</name>
-    <message>
-        <source>{0} 小时</source>
-        <translation>{0} 小時</translation>
-    </message>
-    <message>
-        <source>持平</source>
-        <translation>持平</translation>
-    </message>
-    <message>
-        <source>{0} {1} 个百分点</source>
-        <translation>{0} {1} 個百分點</translation>
-    </message>
-    <message>
-        <source>统计分析</source>
-        <translation>統計分析</translation>
-    </message>
-    <message>
-        <source> 年</source>
-        <translation> 年</translation>
-    </message>
-    <message>
-        <source>{0}月</source>
-        <translation>{0}月</translation>
-    </message>
-    <message>
-        <source>第{0}季度</source>
-        <translation>第{0}季度</translation>
-    </message>
-    <message>
-        <source>至</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <source>计算</source>
-        <translation>計算</translation>
-    </message>
-    <message>
-        <source>导出 PDF…</source>
-        <translation>匯出 PDF…</translation>
-    </message>
-    <message>
-        <source>导出 Excel…</source>
-        <translation>匯出 Excel…</translation>
-    </message>
-    <message>
-        <source>统计期间</source>
-        <translation>統計期間</translation>
-    </message>
-    <message>
-        <source>选择期间后按“计算”。</source>
-        <translation>選擇期間後按“計算”。</translation>
-    </message>
-    <message>
-        <source>回访统计表</source>
-        <translation>回訪統計表</translation>
-    </message>
-    <message>
-        <source>投诉分析</source>
-        <translation>投訴分析</translation>
-    </message>
-    <message>
-        <source>处理情况</source>
-        <translation>處理情況</translation>
-    </message>
-    <message>
-        <source>纠正预防</source>
-        <translation>糾正預防</translation>
-    </message>
-    <message>
-        <source>人员</source>
-        <translation>人員</translation>
-    </message>
-    <message>
-        <source>改进措施</source>
-        <translation>改進措施</translation>
-    </message>
-    <message>
-        <source>满意度分布(本期完成的回访)</source>
-        <translation>滿意度分佈(本期完成的回訪)</translation>
-    </message>
-    <message>
-        <source>不满意的回访(双击打开案件)</source>
-        <translation>不滿意的回訪(雙擊開啟案件)</translation>
-    </message>
-    <message>
-        <source>回访率 = 回访宗数 ÷ 应回访宗数。匿名、只要求书面答复、联系不上/拒访、未到期的不计入应回访;取消回访(计划人员写明原因取消的)也不计入;已作废、已合并的案件不计入处理宗数。回访率条中的竖线为目标;绿色为达标,红色为未达标。</source>
-        <translation>回訪率 = 回訪宗數 ÷ 應回訪宗數。匿名、只要求書面答覆、聯絡不上/拒訪、未到期的不計入應回訪;取消回訪(計劃人員寫明原因取消的)也不計入;已作廢、已合併的案件不計入處理宗數。回訪率條中的豎線為目標;綠色為達標,紅色為未達標。</translation>
-    </message>
-    <message>
-        <source>投诉类别柏拉图(本期)</source>
-        <translation>投訴類別柏拉圖(本期)</translation>
-    </message>
-    <message>
-        <source>按类别</source>
-        <translation>按類別</translation>
-    </message>
-    <message>
-        <source>按有效性</source>
-        <translation>按有效性</translation>
-    </message>
-    <message>
-        <source>按程度</source>
-        <translation>按程度</translation>
-    </message>
-    <message>
-        <source>按楼栋</source>
-        <translation>按樓棟</translation>
-    </message>
-    <message>
-        <source>打印…</source>
-        <translation>列印…</translation>
-    </message>
-    <message>
-        <source>按被投诉方</source>
-        <translation>按被投訴方</translation>
-    </message>
-    <message>
-        <source>逾期案件(双击打开)</source>
-        <translation>逾期案件(雙擊開啟)</translation>
-    </message>
-    <message>
-        <source>处理指标</source>
-        <translation>處理指標</translation>
-    </message>
-    <message>
-        <source>受理件数(按性质)</source>
-        <translation>受理件數(按性質)</translation>
-    </message>
-    <message>
-        <source>本期逾期案件</source>
-        <translation>本期逾期案件</translation>
-    </message>
-    <message>
-        <source>不满意的回访、同一事项连续投诉两次及以上、同一维修三次及以上,须采取纠正和预防措施。双击一行打开其案件(一组打开最近的一件,展开后可逐件打开)。</source>
-        <translation>不滿意的回訪、同一事項連續投訴兩次及以上、同一維修三次及以上,須採取糾正和預防措施。雙擊一行開啟其案件(一組開啟最近的一件,展開後可逐件開啟)。</translation>
-    </message>
-    <message>
-        <source>计划:到期日在本期内的回访;完成:本期内完成的;完成率:完成 ÷ 计划;逾期:到期未回访的。</source>
-        <translation>計劃:到期日在本期內的回訪;完成:本期內完成的;完成率:完成 ÷ 計劃;逾期:到期未回訪的。</translation>
-    </message>
-    <message>
-        <source>每人本期完成与上期对比</source>
-        <translation>每人本期完成與上期對比</translation>
-    </message>
-    <message>
-        <source>管理处经理填写:针对本期问题的改进措施、责任部门与完成时间。</source>
-        <translation>管理處經理填寫:針對本期問題的改進措施、責任部門與完成時間。</translation>
-    </message>
-    <message>
-        <source>保存</source>
-        <translation>儲存</translation>
-    </message>
-    <message>
-        <source>典型案例(本期)</source>
-        <translation>典型案例(本期)</translation>
-    </message>
-    <message>
-        <source>正在计算 {0}…</source>
-        <translation>正在計算 {0}…</translation>
-    </message>
-    <message>
-        <source>统计失败:{0}</source>
-        <translation>統計失敗:{0}</translation>
-    </message>
-    <message>
-        <source>{0}({1} 至 {2},截至 {3})  ·  对比上期同期 {4}({5} 至 {6},前 {7} 天)</source>
-        <translation>{0}({1} 至 {2},截至 {3})  ·  對比上期同期 {4}({5} 至 {6},前 {7} 天)</translation>
-    </message>
-    <message>
-        <source>{0}({1} 至 {2})  ·  对比上期 {3}</source>
-        <translation>{0}({1} 至 {2})  ·  對比上期 {3}</translation>
-    </message>
-    <message>
-        <source>无目标</source>
-        <translation>無目標</translation>
-    </message>
-    <message>
-        <source>暂无应回访</source>
-        <translation>暫無應回訪</translation>
-    </message>
-    <message>
-        <source>✓ 达标</source>
-        <translation>✓ 達標</translation>
-    </message>
-    <message>
-        <source>✗ 未达标</source>
-        <translation>✗ 未達標</translation>
-    </message>
-    <message>
-        <source>计划人员写明原因取消的回访(原因见案件的回访抽样记录)</source>
-        <translation>計劃人員寫明原因取消的回訪(原因見案件的回訪抽樣記錄)</translation>
-    </message>
-    <message>
-        <source>应访未访 {0} 件(回访期限已过仍未回访):{1}</source>
-        <translation>應訪未訪 {0} 件(回訪期限已過仍未回訪):{1}</translation>
-    </message>
-    <message>
-        <source>、</source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <source>应访未访:无。</source>
-        <translation>應訪未訪:無。</translation>
-    </message>
-    <message>
-        <source>合计</source>
-        <translation>合計</translation>
-    </message>
-    <message>
-        <source>(无案件)</source>
-        <translation>(無案件)</translation>
-    </message>
-    <message>
-        <source>第{0}次</source>
-        <translation>第{0}次</translation>
-    </message>
-    <message>
-        <source>本期受理投诉 {0} 件(上期 {1} 件);住户 {2} 户,投诉率 {3}(每百户 {4:.2f} 件)。</source>
-        <translation>本期受理投訴 {0} 件(上期 {1} 件);住戶 {2} 戶,投訴率 {3}(每百戶 {4:.2f} 件)。</translation>
-    </message>
-    <message>
-        <source>受理件数</source>
-        <translation>受理件數</translation>
-    </message>
-    <message>
-        <source>办结率</source>
-        <translation>辦結率</translation>
-    </message>
-    <message>
-        <source>逾期件数</source>
-        <translation>逾期件數</translation>
-    </message>
-    <message>
-        <source>延期次数</source>
-        <translation>延期次數</translation>
-    </message>
-    <message>
-        <source>首次响应 中位数</source>
-        <translation>首次響應 中位數</translation>
-    </message>
-    <message>
-        <source>首次响应 P90</source>
-        <translation>首次響應 P90</translation>
-    </message>
-    <message>
-        <source>办结用时 中位数</source>
-        <translation>辦結用時 中位數</translation>
-    </message>
-    <message>
-        <source>办结用时 P90</source>
-        <translation>辦結用時 P90</translation>
-    </message>
-    <message>
-        <source>投诉率(每百户)</source>
-        <translation>投訴率(每百戶)</translation>
-    </message>
-    <message>
-        <source>本期没有逾期案件。</source>
-        <translation>本期沒有逾期案件。</translation>
-    </message>
-    <message>
-        <source>{0}({1} 项)</source>
-        <translation>{0}({1} 項)</translation>
-    </message>
-    <message>
-        <source>本期没有</source>
-        <translation>本期沒有</translation>
-    </message>
-    <message>
-        <source>{0} 次{1}</source>
-        <translation>{0} 次{1}</translation>
-    </message>
-    <message>
-        <source>不满意的回访</source>
-        <translation>不滿意的回訪</translation>
-    </message>
-    <message>
-        <source>{0} 第{1}次回访</source>
-        <translation>{0} 第{1}次回訪</translation>
-    </message>
-    <message>
-        <source>重复投诉(同一事项两次及以上)</source>
-        <translation>重複投訴(同一事項兩次及以上)</translation>
-    </message>
-    <message>
-        <source>投诉</source>
-        <translation>投訴</translation>
-    </message>
-    <message>
-        <source>重复维修(同一维修三次及以上)</source>
-        <translation>重複維修(同一維修三次及以上)</translation>
-    </message>
-    <message>
-        <source>报修</source>
-        <translation>報修</translation>
-    </message>
-    <message>
-        <source>本期没有标记为典型的案例(在案件详情中可标记)。</source>
-        <translation>本期沒有標記為典型的案例(在案件詳情中可標記)。</translation>
-    </message>
-    <message>
-        <source>已存档于 {0:%Y-%m-%d %H:%M}</source>
-        <translation>已存檔於 {0:%Y-%m-%d %H:%M}</translation>
-    </message>
-    <message>
-        <source>尚未保存</source>
-        <translation>尚未儲存</translation>
-    </message>
-    <message>
-        <source>改进措施保存失败:{0}</source>
-        <translation>改進措施儲存失敗:{0}</translation>
-    </message>
-    <message>
-        <source>已保存 {0:%Y-%m-%d %H:%M}</source>
-        <translation>已儲存 {0:%Y-%m-%d %H:%M}</translation>
-    </message>
-    <message>
-        <source>改进措施已保存。</source>
-        <translation>改進措施已儲存。</translation>
-    </message>
-    <message>
-        <source>回访统计分析_{0}</source>
-        <translation>回訪統計分析_{0}</translation>
-    </message>
-    <message>
-        <source>无法生成报告:{0}</source>
-        <translation>無法生成報告:{0}</translation>
-    </message>
-    <message>
-        <source>导出 PDF</source>
-        <translation>匯出 PDF</translation>
-    </message>
-    <message>
-        <source>无法写入 {0}:文件可能已在其他程序中打开,或没有写入权限。</source>
-        <translation>無法寫入 {0}:檔案可能已在其他程式中開啟,或沒有寫入權限。</translation>
-    </message>
-    <message>
-        <source>导出 PDF 失败:{0}</source>
-        <translation>匯出 PDF 失敗:{0}</translation>
-    </message>
-    <message>
-        <source>已导出 PDF:{0}</source>
-        <translation>已匯出 PDF:{0}</translation>
-    </message>
-    <message>
-        <source>导出 Excel</source>
-        <translation>匯出 Excel</translation>
-    </message>
-    <message>
-        <source>无法写入 {0}:文件可能已在 Excel 中打开,或没有写入权限。</source>
-        <translation>無法寫入 {0}:檔案可能已在 Excel 中開啟,或沒有寫入權限。</translation>
-    </message>
-    <message>
-        <source>导出 Excel 失败:{0}</source>
-        <translation>匯出 Excel 失敗:{0}</translation>
-    </message>
-    <message>
-        <source>已导出 Excel:{0}</source>
-        <translation>已匯出 Excel:{0}</translation>
-    </message>
-</context>
-<context>
-    <name>TrendChart</name>
-    <message>
-        <source>{0}年{1}月:{2}({3}/{4})</source>
-        <translation>{0}年{1}月:{2}({3}/{4})</translation>
-    </message>
-    <message>
-        <source>暂无数据</source>
-        <translation>暫無資料</translation>
-    </message>
-    <message>
-        <source>{0}月</source>
-        <translation>{0}月</translation>
-    </message>
-    <message>
-        <source>{0} 次</source>
-        <translation>{0} 次</translation>
-    </message>
-    <message>
-        <source>无回访</source>
-        <translation>無回訪</translation>
-    </message>
-</context>
-<context>
-    <name>TypicalDialog</name>
-    <message>
-        <source>列为本季度分析报告的典型案例</source>
-        <translation>列為本季度分析報告的典型案例</translation>
-    </message>
-    <message>
-        <source>为什么典型、有什么启示</source>
-        <translation>為什麼典型、有什麼啟示</translation>
-    </message>
-    <message>
-        <source>说明(&amp;N)</source>
-        <translation>說明(&amp;N)</translation>
-    </message>
-</context>
-<context>
-    <name>VisitCalendarPage</name>
-    <message>
-        <source>月</source>
-        <translation>月</translation>
-    </message>
-    <message>
-        <source>周</source>
-        <translation>周</translation>
-    </message>
-    <message>
-        <source>日</source>
-        <translation>日</translation>
-    </message>
-    <message>
-        <source>‹ 上一月</source>
-        <translation>‹ 上一月</translation>
-    </message>
-    <message>
-        <source>今天</source>
-        <translation>今天</translation>
-    </message>
-    <message>
-        <source>下一月 ›</source>
-        <translation>下一月 ›</translation>
-    </message>
-    <message>
-        <source>全部角色</source>
-        <translation>全部角色</translation>
-    </message>
-    <message>
-        <source>全部性质</source>
-        <translation>全部性質</translation>
-    </message>
-    <message>
-        <source>清除筛选</source>
-        <translation>清除篩選</translation>
-    </message>
-    <message>
-        <source>回访人</source>
-        <translation>回訪人</translation>
-    </message>
-    <message>
-        <source>角色</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>性质</source>
-        <translation>性質</translation>
-    </message>
-    <message>
-        <source>楼栋</source>
-        <translation>樓棟</translation>
-    </message>
-    <message>
-        <source>当日回访</source>
-        <translation>當日回訪</translation>
-    </message>
-    <message>
-        <source>双击打开回访记录;把“计划”中的回访拖到月历的某一天可改期。</source>
-        <translation>雙擊開啟回訪記錄;把“計劃”中的回訪拖到月曆的某一天可改期。</translation>
-    </message>
-    <message>
-        <source>状态</source>
-        <translation>狀態</translation>
-    </message>
-    <message>
-        <source>房号 · 业主 · 事由 · 时间</source>
-        <translation>房號 · 業主 · 事由 · 時間</translation>
-    </message>
-    <message>
-        <source>所选日</source>
-        <translation>所選日</translation>
-    </message>
-    <message>
-        <source>今日回访</source>
-        <translation>今日回訪</translation>
-    </message>
-    <message>
-        <source>未选回访</source>
-        <translation>未選回訪</translation>
-    </message>
-    <message>
-        <source>改期…</source>
-        <translation>改期…</translation>
-    </message>
-    <message>
-        <source>打开回访记录</source>
-        <translation>開啟回訪記錄</translation>
-    </message>
-    <message>
-        <source>全部回访人</source>
-        <translation>全部回訪人</translation>
-    </message>
-    <message>
-        <source>全部楼栋</source>
-        <translation>全部樓棟</translation>
-    </message>
-    <message>
-        <source>{0}栋</source>
-        <translation>{0}棟</translation>
-    </message>
-    <message>
-        <source>‹ 上一{0}</source>
-        <translation>‹ 上一{0}</translation>
-    </message>
-    <message>
-        <source>下一{0} ›</source>
-        <translation>下一{0} ›</translation>
-    </message>
-    <message>
-        <source>{0}年{1}月</source>
-        <translation>{0}年{1}月</translation>
-    </message>
-    <message>
-        <source>{0}年{1}月{2}日 – {3}月{4}日</source>
-        <translation>{0}年{1}月{2}日 – {3}月{4}日</translation>
-    </message>
-    <message>
-        <source> · 今天</source>
-        <translation> · 今天</translation>
-    </message>
-    <message>
-        <source>{0}年{1}月{2}日 周{3}</source>
-        <translation>{0}年{1}月{2}日 周{3}</translation>
-    </message>
-    <message>
-        <source>{0}月{1}日 周{2}:{3} 件</source>
-        <translation>{0}月{1}日 周{2}:{3} 件</translation>
-    </message>
-    <message>
-        <source>,其中逾期 {0} 件排在最前</source>
-        <translation>,其中逾期 {0} 件排在最前</translation>
-    </message>
-    <message>
-        <source>{0}:{1} 件</source>
-        <translation>{0}:{1} 件</translation>
-    </message>
-    <message>
-        <source>(逾期 {0})</source>
-        <translation>(逾期 {0})</translation>
-    </message>
-    <message>
-        <source>今天共 {0} 件待回访,{1} 位回访人</source>
-        <translation>今天共 {0} 件待回訪,{1} 位回訪人</translation>
-    </message>
-    <message>
-        <source>;其中逾期 {0} 件</source>
-        <translation>;其中逾期 {0} 件</translation>
-    </message>
-    <message>
-        <source>今天没有待回访的。</source>
-        <translation>今天沒有待回訪的。</translation>
-    </message>
-    <message>
-        <source>未选回访。选中一条可改期或打开记录。</source>
-        <translation>未選回訪。選中一條可改期或開啟記錄。</translation>
-    </message>
-    <message>
-        <source>已选:{0}</source>
-        <translation>已選:{0}</translation>
-    </message>
-    <message>
-        <source>未指定</source>
-        <translation>未指定</translation>
-    </message>
-    <message>
-        <source>应访 {0}</source>
-        <translation>應訪 {0}</translation>
-    </message>
-    <message>
-        <source>这条回访已不存在,请刷新。</source>
-        <translation>這條回訪已不存在,請重新整理。</translation>
-    </message>
-    <message>
-        <source>这次回访已是“{0}”,不能改期。</source>
-        <translation>這次回訪已是“{0}”,不能改期。</translation>
-    </message>
-    <message>
-        <source>这条回访已不存在</source>
-        <translation>這條回訪已不存在</translation>
-    </message>
-    <message>
-        <source>已改期:{0} → {1}</source>
-        <translation>已改期:{0} → {1}</translation>
-    </message>
-</context>
-<context>
-    <name>VisitListModel</name>
-    <message>
-        <source>{0}月{1}日</source>
-        <translation>{0}月{1}日</translation>
-    </message>
-    <message>
-        <source>预约 {0}月{1}日 {2}</source>
-        <translation>預約 {0}月{1}日 {2}</translation>
-    </message>
-    <message>
-        <source>{0}月{1}日回访</source>
-        <translation>{0}月{1}日回訪</translation>
-    </message>
-    <message>
-        <source>应访 {0}月{1}日</source>
-        <translation>應訪 {0}月{1}日</translation>
-    </message>
-    <message>
-        <source>回访人:{0}</source>
-        <translation>回訪人:{0}</translation>
-    </message>
-    <message>
-        <source>{0} · 应访 {1} · {2}</source>
-        <translation>{0} · 應訪 {1} · {2}</translation>
-    </message>
-</context>
-<context>
-    <name>VisitPlanner</name>
-    <message>
-        <source>逾期 {0} 天</source>
-        <translation>逾期 {0} 天</translation>
-    </message>
-    <message>
-        <source>今天到期</source>
-        <translation>今天到期</translation>
-    </message>
-    <message>
-        <source>还有 {0} 天</source>
-        <translation>還有 {0} 天</translation>
-    </message>
-</context>
-<context>
-    <name>VisitPlannerPage</name>
-    <message>
-        <source>回访计划</source>
-        <translation>回訪計劃</translation>
-    </message>
-    <message>
-        <source>关闭</source>
-        <translation>關閉</translation>
-    </message>
-    <message>
-        <source>待回访</source>
-        <translation>待回訪</translation>
-    </message>
-    <message>
-        <source>抽样</source>
-        <translation>抽樣</translation>
-    </message>
-    <message>
-        <source>批量计划</source>
-        <translation>批次計劃</translation>
-    </message>
-</context>
-<context>
-    <name>VisitPolicyDialog</name>
-    <message>
-        <source>回访制度</source>
-        <translation>回訪制度</translation>
-    </message>
-    <message>
-        <source>保存</source>
-        <translation>儲存</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>未保存,请改正:
+        </message>
+    </context>
+    <context>
+        <name>SignDialog</name>
+        <message>
+            <source>{0} · {1}{2} · {3}派</source>
+            <translation>{0} · {1}{2} · {3}派</translation>
+        </message>
+        <message>
+            <source>签收人姓名</source>
+            <translation>簽收人姓名</translation>
+        </message>
+        <message>
+            <source>联系单(&amp;S)</source>
+            <translation>聯絡單(&amp;S)</translation>
+        </message>
+        <message>
+            <source>签收人(&amp;N)</source>
+            <translation>簽收人(&amp;N)</translation>
+        </message>
+        <message>
+            <source>没有待签收的联系单</source>
+            <translation>沒有待簽收的聯絡單</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignOutDialog</name>
+        <message>
+            <source>领用 {0}</source>
+            <translation>領用 {0}</translation>
+        </message>
+        <message>
+            <source>领用</source>
+            <translation>領用</translation>
+        </message>
+        <message>
+            <source>(请选择)</source>
+            <translation>(請選擇)</translation>
+        </message>
+        <message>
+            <source>如 TS-2026-00042 报修·水电,或 季度巡访 3 栋</source>
+            <translation>如 TS-2026-00042 報修·水電,或 季度巡訪 3 棟</translation>
+        </message>
+        <message>
+            <source>表单编号</source>
+            <translation>表單編號</translation>
+        </message>
+        <message>
+            <source>领用人</source>
+            <translation>領用人</translation>
+        </message>
+        <message>
+            <source>回访事项</source>
+            <translation>回訪事項</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>備註</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignatureDialog</name>
+        <message>
+            <source>客户签名</source>
+            <translation>客戶簽名</translation>
+        </message>
+        <message>
+            <source>签名人姓名</source>
+            <translation>簽名人姓名</translation>
+        </message>
+        <message>
+            <source>请在下方白色区域内签名(手指、触控笔或鼠标均可)。写错了可“撤销”上一笔或“清除”重签。</source>
+            <translation>請在下方白色區域內簽名(手指、觸控筆或滑鼠均可)。寫錯了可“撤銷”上一筆或“清除”重籤。</translation>
+        </message>
+        <message>
+            <source>签名人</source>
+            <translation>簽名人</translation>
+        </message>
+        <message>
+            <source>身份</source>
+            <translation>身份</translation>
+        </message>
+        <message>
+            <source>清除</source>
+            <translation>清除</translation>
+        </message>
+        <message>
+            <source>撤销</source>
+            <translation>撤銷</translation>
+        </message>
+        <message>
+            <source>确定</source>
+            <translation>確定</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>请填写签名人姓名</source>
+            <translation>請填寫簽名人姓名</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignatureField</name>
+        <message>
+            <source>签名…</source>
+            <translation>簽名…</translation>
+        </message>
+        <message>
+            <source>清除</source>
+            <translation>清除</translation>
+        </message>
+        <message>
+            <source>未签名</source>
+            <translation>未簽名</translation>
+        </message>
+        <message>
+            <source>{0}:{1}</source>
+            <translation>{0}:{1}</translation>
+        </message>
+        <message>
+            <source>重签…</source>
+            <translation>重籤…</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignaturePad</name>
+        <message>
+            <source>签名板</source>
+            <translation>簽名板</translation>
+        </message>
+        <message>
+            <source>签名</source>
+            <translation>簽名</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignatureSection</name>
+        <message>
+            <source>客户签名</source>
+            <translation>客戶簽名</translation>
+        </message>
+        <message>
+            <source>回访人签名</source>
+            <translation>回訪人簽名</translation>
+        </message>
+        <message>
+            <source>或:客户已在纸质《回访记录表》上签字</source>
+            <translation>或:客戶已在紙質《回訪記錄表》上簽字</translation>
+        </message>
+        <message>
+            <source>选择或输入表上印的编号 NO.</source>
+            <translation>選擇或輸入表上印的編號 NO.</translation>
+        </message>
+        <message>
+            <source>电话回访无需客户签名,记录中注明“电话回访”。</source>
+            <translation>電話回訪無需客戶簽名,記錄中註明“電話回訪”。</translation>
+        </message>
+        <message>
+            <source>客户</source>
+            <translation>客戶</translation>
+        </message>
+        <message>
+            <source>回访人</source>
+            <translation>回訪人</translation>
+        </message>
+        <message>
+            <source>回访记录表编号</source>
+            <translation>回訪記錄表編號</translation>
+        </message>
+        <message>
+            <source>台账中没有本次回访可用的表(须为本次回访打印,或由回访人领用)</source>
+            <translation>台賬中沒有本次回訪可用的表(須為本次回訪列印,或由回訪人領用)</translation>
+        </message>
+        <message>
+            <source>可选 {0} 张</source>
+            <translation>可選 {0} 張</translation>
+        </message>
+        <message>
+            <source>本类回访无需客户签名。</source>
+            <translation>本類回訪無需客戶簽名。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;上门回访须客户签名:&lt;/b&gt;请客户在屏幕上签名,或在纸质回访记录表上签字并填写表号。</source>
+            <translation>&lt;b&gt;上門回訪須客戶簽名:&lt;/b&gt;請客戶在螢幕上簽名,或在紙質回訪記錄表上簽字並填寫表號。</translation>
+        </message>
+        <message>
+            <source>本次为电话回访:无需客户签名,记录为“电话回访”。</source>
+            <translation>本次為電話回訪:無需客戶簽名,記錄為“電話回訪”。</translation>
+        </message>
+        <message>
+            <source>上门回访须客户签名;电话回访无需签名。</source>
+            <translation>上門回訪須客戶簽名;電話回訪無需簽名。</translation>
+        </message>
+    </context>
+    <context>
+        <name>StaffDialog</name>
+        <message>
+            <source>人员</source>
+            <translation>人員</translation>
+        </message>
+        <message>
+            <source>显示已停用人员</source>
+            <translation>顯示已停用人員</translation>
+        </message>
+        <message>
+            <source>请选择</source>
+            <translation>請選擇</translation>
+        </message>
+        <message>
+            <source>手机或座机,如 13812345678</source>
+            <translation>手機或座機,如 13812345678</translation>
+        </message>
+        <message>
+            <source>楼栋,用逗号分开,如 1,2,5</source>
+            <translation>樓棟,用逗號分開,如 1,2,5</translation>
+        </message>
+        <message>
+            <source>不设则此人不能登录</source>
+            <translation>不設則此人不能登入</translation>
+        </message>
+        <message>
+            <source>新增人员</source>
+            <translation>新增人員</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>儲存</translation>
+        </message>
+        <message>
+            <source>停用</source>
+            <translation>停用</translation>
+        </message>
+        <message>
+            <source>解除锁定</source>
+            <translation>解除鎖定</translation>
+        </message>
+        <message>
+            <source>此人密码输错太多次被锁定;解除后可立即重新登录</source>
+            <translation>此人密碼輸錯太多次被鎖定;解除後可立即重新登入</translation>
+        </message>
+        <message>
+            <source>物管员按负责楼栋自动安排回访。部门人员如只作派工对象,可不设登录名。人员不会被删除:离职请停用,原有记录保留。</source>
+            <translation>物管員按負責樓棟自動安排回訪。部門人員如只作派工對象,可不設登入名。人員不會被刪除:離職請停用,原有記錄保留。</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>關閉</translation>
+        </message>
+        <message>
+            <source>在用</source>
+            <translation>在用</translation>
+        </message>
+        <message>
+            <source>已停用</source>
+            <translation>已停用</translation>
+        </message>
+        <message>
+            <source>(无)</source>
+            <translation>(無)</translation>
+        </message>
+        <message>
+            <source>%1(已停用)</source>
+            <translation>%1(已停用)</translation>
+        </message>
+        <message>
+            <source>至少 6 位;不设登录名可留空</source>
+            <translation>至少 6 位;不設登入名可留空</translation>
+        </message>
+        <message>
+            <source>编辑:%1</source>
+            <translation>編輯:%1</translation>
+        </message>
+        <message>
+            <source>留空则不修改</source>
+            <translation>留空則不修改</translation>
+        </message>
+        <message>
+            <source>重新启用</source>
+            <translation>重新啟用</translation>
+        </message>
+        <message>
+            <source>已解除锁定:%1,可以重新登录</source>
+            <translation>已解除鎖定:%1,可以重新登入</translation>
+        </message>
+        <message>
+            <source>设了登录名就要设密码</source>
+            <translation>設了登入名就要設密碼</translation>
+        </message>
+        <message>
+            <source>已保存:%1</source>
+            <translation>已儲存:%1</translation>
+        </message>
+        <message>
+            <source>已重新启用:%1</source>
+            <translation>已重新啟用:%1</translation>
+        </message>
+        <message>
+            <source>已停用:%1</source>
+            <translation>已停用:%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>StaffPage</name>
+        <message>
+            <source>人员</source>
+            <translation>人員</translation>
+        </message>
+        <message>
+            <source>登记同事及其角色。物管员填写负责的楼栋(如 1,2,5),回访任务会按楼栋分给他。登录名和密码可以以后再设。</source>
+            <translation>登記同事及其角色。物管員填寫負責的樓棟(如 1,2,5),回訪任務會按樓棟分給他。登入名和密碼可以以後再設。</translation>
+        </message>
+        <message>
+            <source>添加一行</source>
+            <translation>新增一行</translation>
+        </message>
+        <message>
+            <source>删除选中行</source>
+            <translation>刪除選中行</translation>
+        </message>
+        <message>
+            <source>(无)</source>
+            <translation>(無)</translation>
+        </message>
+        <message>
+            <source>如 1,2,5</source>
+            <translation>如 1,2,5</translation>
+        </message>
+        <message>
+            <source>第 {0} 行 {1}:{2}</source>
+            <translation>第 {0} 行 {1}:{2}</translation>
+        </message>
+        <message>
+            <source>设了登录名,请同时设密码</source>
+            <translation>設了登入名,請同時設密碼</translation>
+        </message>
+        <message>
+            <source>设了密码,请同时填写登录名</source>
+            <translation>設了密碼,請同時填寫登入名</translation>
+        </message>
+        <message>
+            <source>至少要保留一名在用、能登录的系统管理员</source>
+            <translation>至少要保留一名在用、能登入的系統管理員</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatsWindow</name>
+        <message>
+            <source>{0} 小时</source>
+            <translation>{0} 小時</translation>
+        </message>
+        <message>
+            <source>持平</source>
+            <translation>持平</translation>
+        </message>
+        <message>
+            <source>{0} {1} 个百分点</source>
+            <translation>{0} {1} 個百分點</translation>
+        </message>
+        <message>
+            <source>统计分析</source>
+            <translation>統計分析</translation>
+        </message>
+        <message>
+            <source> 年</source>
+            <translation> 年</translation>
+        </message>
+        <message>
+            <source>{0}月</source>
+            <translation>{0}月</translation>
+        </message>
+        <message>
+            <source>第{0}季度</source>
+            <translation>第{0}季度</translation>
+        </message>
+        <message>
+            <source>至</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <source>计算</source>
+            <translation>計算</translation>
+        </message>
+        <message>
+            <source>导出 PDF…</source>
+            <translation>匯出 PDF…</translation>
+        </message>
+        <message>
+            <source>导出 Excel…</source>
+            <translation>匯出 Excel…</translation>
+        </message>
+        <message>
+            <source>统计期间</source>
+            <translation>統計期間</translation>
+        </message>
+        <message>
+            <source>选择期间后按“计算”。</source>
+            <translation>選擇期間後按“計算”。</translation>
+        </message>
+        <message>
+            <source>回访统计表</source>
+            <translation>回訪統計表</translation>
+        </message>
+        <message>
+            <source>投诉分析</source>
+            <translation>投訴分析</translation>
+        </message>
+        <message>
+            <source>处理情况</source>
+            <translation>處理情況</translation>
+        </message>
+        <message>
+            <source>纠正预防</source>
+            <translation>糾正預防</translation>
+        </message>
+        <message>
+            <source>人员</source>
+            <translation>人員</translation>
+        </message>
+        <message>
+            <source>改进措施</source>
+            <translation>改進措施</translation>
+        </message>
+        <message>
+            <source>满意度分布(本期完成的回访)</source>
+            <translation>滿意度分佈(本期完成的回訪)</translation>
+        </message>
+        <message>
+            <source>不满意的回访(双击打开案件)</source>
+            <translation>不滿意的回訪(雙擊開啟案件)</translation>
+        </message>
+        <message>
+            <source>回访率 = 回访宗数 ÷ 应回访宗数。匿名、只要求书面答复、联系不上/拒访、未到期的不计入应回访;取消回访(计划人员写明原因取消的)也不计入;已作废、已合并的案件不计入处理宗数。回访率条中的竖线为目标;绿色为达标,红色为未达标。</source>
+            <translation>回訪率 = 回訪宗數 ÷ 應回訪宗數。匿名、只要求書面答覆、聯絡不上/拒訪、未到期的不計入應回訪;取消回訪(計劃人員寫明原因取消的)也不計入;已作廢、已合併的案件不計入處理宗數。回訪率條中的豎線為目標;綠色為達標,紅色為未達標。</translation>
+        </message>
+        <message>
+            <source>投诉类别柏拉图(本期)</source>
+            <translation>投訴類別柏拉圖(本期)</translation>
+        </message>
+        <message>
+            <source>按类别</source>
+            <translation>按類別</translation>
+        </message>
+        <message>
+            <source>按有效性</source>
+            <translation>按有效性</translation>
+        </message>
+        <message>
+            <source>按程度</source>
+            <translation>按程度</translation>
+        </message>
+        <message>
+            <source>按楼栋</source>
+            <translation>按樓棟</translation>
+        </message>
+        <message>
+            <source>打印…</source>
+            <translation>列印…</translation>
+        </message>
+        <message>
+            <source>按被投诉方</source>
+            <translation>按被投訴方</translation>
+        </message>
+        <message>
+            <source>逾期案件(双击打开)</source>
+            <translation>逾期案件(雙擊開啟)</translation>
+        </message>
+        <message>
+            <source>处理指标</source>
+            <translation>處理指標</translation>
+        </message>
+        <message>
+            <source>受理件数(按性质)</source>
+            <translation>受理件數(按性質)</translation>
+        </message>
+        <message>
+            <source>本期逾期案件</source>
+            <translation>本期逾期案件</translation>
+        </message>
+        <message>
+            <source>不满意的回访、同一事项连续投诉两次及以上、同一维修三次及以上,须采取纠正和预防措施。双击一行打开其案件(一组打开最近的一件,展开后可逐件打开)。</source>
+            <translation>不滿意的回訪、同一事項連續投訴兩次及以上、同一維修三次及以上,須採取糾正和預防措施。雙擊一行開啟其案件(一組開啟最近的一件,展開後可逐件開啟)。</translation>
+        </message>
+        <message>
+            <source>计划:到期日在本期内的回访;完成:本期内完成的;完成率:完成 ÷ 计划;逾期:到期未回访的。</source>
+            <translation>計劃:到期日在本期內的回訪;完成:本期內完成的;完成率:完成 ÷ 計劃;逾期:到期未回訪的。</translation>
+        </message>
+        <message>
+            <source>每人本期完成与上期对比</source>
+            <translation>每人本期完成與上期對比</translation>
+        </message>
+        <message>
+            <source>管理处经理填写:针对本期问题的改进措施、责任部门与完成时间。</source>
+            <translation>管理處經理填寫:針對本期問題的改進措施、責任部門與完成時間。</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>儲存</translation>
+        </message>
+        <message>
+            <source>典型案例(本期)</source>
+            <translation>典型案例(本期)</translation>
+        </message>
+        <message>
+            <source>正在计算 {0}…</source>
+            <translation>正在計算 {0}…</translation>
+        </message>
+        <message>
+            <source>统计失败:{0}</source>
+            <translation>統計失敗:{0}</translation>
+        </message>
+        <message>
+            <source>{0}({1} 至 {2},截至 {3})  ·  对比上期同期 {4}({5} 至 {6},前 {7} 天)</source>
+            <translation>{0}({1} 至 {2},截至 {3})  ·  對比上期同期 {4}({5} 至 {6},前 {7} 天)</translation>
+        </message>
+        <message>
+            <source>{0}({1} 至 {2})  ·  对比上期 {3}</source>
+            <translation>{0}({1} 至 {2})  ·  對比上期 {3}</translation>
+        </message>
+        <message>
+            <source>无目标</source>
+            <translation>無目標</translation>
+        </message>
+        <message>
+            <source>暂无应回访</source>
+            <translation>暫無應回訪</translation>
+        </message>
+        <message>
+            <source>✓ 达标</source>
+            <translation>✓ 達標</translation>
+        </message>
+        <message>
+            <source>✗ 未达标</source>
+            <translation>✗ 未達標</translation>
+        </message>
+        <message>
+            <source>计划人员写明原因取消的回访(原因见案件的回访抽样记录)</source>
+            <translation>計劃人員寫明原因取消的回訪(原因見案件的回訪抽樣記錄)</translation>
+        </message>
+        <message>
+            <source>应访未访 {0} 件(回访期限已过仍未回访):{1}</source>
+            <translation>應訪未訪 {0} 件(回訪期限已過仍未回訪):{1}</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>应访未访:无。</source>
+            <translation>應訪未訪:無。</translation>
+        </message>
+        <message>
+            <source>合计</source>
+            <translation>合計</translation>
+        </message>
+        <message>
+            <source>(无案件)</source>
+            <translation>(無案件)</translation>
+        </message>
+        <message>
+            <source>第{0}次</source>
+            <translation>第{0}次</translation>
+        </message>
+        <message>
+            <source>本期受理投诉 {0} 件(上期 {1} 件);住户 {2} 户,投诉率 {3}(每百户 {4:.2f} 件)。</source>
+            <translation>本期受理投訴 {0} 件(上期 {1} 件);住戶 {2} 戶,投訴率 {3}(每百戶 {4:.2f} 件)。</translation>
+        </message>
+        <message>
+            <source>受理件数</source>
+            <translation>受理件數</translation>
+        </message>
+        <message>
+            <source>办结率</source>
+            <translation>辦結率</translation>
+        </message>
+        <message>
+            <source>逾期件数</source>
+            <translation>逾期件數</translation>
+        </message>
+        <message>
+            <source>延期次数</source>
+            <translation>延期次數</translation>
+        </message>
+        <message>
+            <source>首次响应 中位数</source>
+            <translation>首次響應 中位數</translation>
+        </message>
+        <message>
+            <source>首次响应 P90</source>
+            <translation>首次響應 P90</translation>
+        </message>
+        <message>
+            <source>办结用时 中位数</source>
+            <translation>辦結用時 中位數</translation>
+        </message>
+        <message>
+            <source>办结用时 P90</source>
+            <translation>辦結用時 P90</translation>
+        </message>
+        <message>
+            <source>投诉率(每百户)</source>
+            <translation>投訴率(每百戶)</translation>
+        </message>
+        <message>
+            <source>本期没有逾期案件。</source>
+            <translation>本期沒有逾期案件。</translation>
+        </message>
+        <message>
+            <source>{0}({1} 项)</source>
+            <translation>{0}({1} 項)</translation>
+        </message>
+        <message>
+            <source>本期没有</source>
+            <translation>本期沒有</translation>
+        </message>
+        <message>
+            <source>{0} 次{1}</source>
+            <translation>{0} 次{1}</translation>
+        </message>
+        <message>
+            <source>不满意的回访</source>
+            <translation>不滿意的回訪</translation>
+        </message>
+        <message>
+            <source>{0} 第{1}次回访</source>
+            <translation>{0} 第{1}次回訪</translation>
+        </message>
+        <message>
+            <source>重复投诉(同一事项两次及以上)</source>
+            <translation>重複投訴(同一事項兩次及以上)</translation>
+        </message>
+        <message>
+            <source>投诉</source>
+            <translation>投訴</translation>
+        </message>
+        <message>
+            <source>重复维修(同一维修三次及以上)</source>
+            <translation>重複維修(同一維修三次及以上)</translation>
+        </message>
+        <message>
+            <source>报修</source>
+            <translation>報修</translation>
+        </message>
+        <message>
+            <source>本期没有标记为典型的案例(在案件详情中可标记)。</source>
+            <translation>本期沒有標記為典型的案例(在案件詳情中可標記)。</translation>
+        </message>
+        <message>
+            <source>已存档于 {0:%Y-%m-%d %H:%M}</source>
+            <translation>已存檔於 {0:%Y-%m-%d %H:%M}</translation>
+        </message>
+        <message>
+            <source>尚未保存</source>
+            <translation>尚未儲存</translation>
+        </message>
+        <message>
+            <source>改进措施保存失败:{0}</source>
+            <translation>改進措施儲存失敗:{0}</translation>
+        </message>
+        <message>
+            <source>已保存 {0:%Y-%m-%d %H:%M}</source>
+            <translation>已儲存 {0:%Y-%m-%d %H:%M}</translation>
+        </message>
+        <message>
+            <source>改进措施已保存。</source>
+            <translation>改進措施已儲存。</translation>
+        </message>
+        <message>
+            <source>回访统计分析_{0}</source>
+            <translation>回訪統計分析_{0}</translation>
+        </message>
+        <message>
+            <source>无法生成报告:{0}</source>
+            <translation>無法生成報告:{0}</translation>
+        </message>
+        <message>
+            <source>导出 PDF</source>
+            <translation>匯出 PDF</translation>
+        </message>
+        <message>
+            <source>无法写入 {0}:文件可能已在其他程序中打开,或没有写入权限。</source>
+            <translation>無法寫入 {0}:檔案可能已在其他程式中開啟,或沒有寫入權限。</translation>
+        </message>
+        <message>
+            <source>导出 PDF 失败:{0}</source>
+            <translation>匯出 PDF 失敗:{0}</translation>
+        </message>
+        <message>
+            <source>已导出 PDF:{0}</source>
+            <translation>已匯出 PDF:{0}</translation>
+        </message>
+        <message>
+            <source>导出 Excel</source>
+            <translation>匯出 Excel</translation>
+        </message>
+        <message>
+            <source>无法写入 {0}:文件可能已在 Excel 中打开,或没有写入权限。</source>
+            <translation>無法寫入 {0}:檔案可能已在 Excel 中開啟,或沒有寫入權限。</translation>
+        </message>
+        <message>
+            <source>导出 Excel 失败:{0}</source>
+            <translation>匯出 Excel 失敗:{0}</translation>
+        </message>
+        <message>
+            <source>已导出 Excel:{0}</source>
+            <translation>已匯出 Excel:{0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrendChart</name>
+        <message>
+            <source>{0}年{1}月:{2}({3}/{4})</source>
+            <translation>{0}年{1}月:{2}({3}/{4})</translation>
+        </message>
+        <message>
+            <source>暂无数据</source>
+            <translation>暫無資料</translation>
+        </message>
+        <message>
+            <source>{0}月</source>
+            <translation>{0}月</translation>
+        </message>
+        <message>
+            <source>{0} 次</source>
+            <translation>{0} 次</translation>
+        </message>
+        <message>
+            <source>无回访</source>
+            <translation>無回訪</translation>
+        </message>
+    </context>
+    <context>
+        <name>TypicalDialog</name>
+        <message>
+            <source>列为本季度分析报告的典型案例</source>
+            <translation>列為本季度分析報告的典型案例</translation>
+        </message>
+        <message>
+            <source>为什么典型、有什么启示</source>
+            <translation>為什麼典型、有什麼啟示</translation>
+        </message>
+        <message>
+            <source>说明(&amp;N)</source>
+            <translation>說明(&amp;N)</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitCalendarPage</name>
+        <message>
+            <source>月</source>
+            <translation>月</translation>
+        </message>
+        <message>
+            <source>周</source>
+            <translation>周</translation>
+        </message>
+        <message>
+            <source>日</source>
+            <translation>日</translation>
+        </message>
+        <message>
+            <source>‹ 上一月</source>
+            <translation>‹ 上一月</translation>
+        </message>
+        <message>
+            <source>今天</source>
+            <translation>今天</translation>
+        </message>
+        <message>
+            <source>下一月 ›</source>
+            <translation>下一月 ›</translation>
+        </message>
+        <message>
+            <source>全部角色</source>
+            <translation>全部角色</translation>
+        </message>
+        <message>
+            <source>全部性质</source>
+            <translation>全部性質</translation>
+        </message>
+        <message>
+            <source>清除筛选</source>
+            <translation>清除篩選</translation>
+        </message>
+        <message>
+            <source>回访人</source>
+            <translation>回訪人</translation>
+        </message>
+        <message>
+            <source>角色</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>性质</source>
+            <translation>性質</translation>
+        </message>
+        <message>
+            <source>楼栋</source>
+            <translation>樓棟</translation>
+        </message>
+        <message>
+            <source>当日回访</source>
+            <translation>當日回訪</translation>
+        </message>
+        <message>
+            <source>双击打开回访记录;把“计划”中的回访拖到月历的某一天可改期。</source>
+            <translation>雙擊開啟回訪記錄;把“計劃”中的回訪拖到月曆的某一天可改期。</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>狀態</translation>
+        </message>
+        <message>
+            <source>房号 · 业主 · 事由 · 时间</source>
+            <translation>房號 · 業主 · 事由 · 時間</translation>
+        </message>
+        <message>
+            <source>所选日</source>
+            <translation>所選日</translation>
+        </message>
+        <message>
+            <source>今日回访</source>
+            <translation>今日回訪</translation>
+        </message>
+        <message>
+            <source>未选回访</source>
+            <translation>未選回訪</translation>
+        </message>
+        <message>
+            <source>改期…</source>
+            <translation>改期…</translation>
+        </message>
+        <message>
+            <source>打开回访记录</source>
+            <translation>開啟回訪記錄</translation>
+        </message>
+        <message>
+            <source>全部回访人</source>
+            <translation>全部回訪人</translation>
+        </message>
+        <message>
+            <source>全部楼栋</source>
+            <translation>全部樓棟</translation>
+        </message>
+        <message>
+            <source>{0}栋</source>
+            <translation>{0}棟</translation>
+        </message>
+        <message>
+            <source>‹ 上一{0}</source>
+            <translation>‹ 上一{0}</translation>
+        </message>
+        <message>
+            <source>下一{0} ›</source>
+            <translation>下一{0} ›</translation>
+        </message>
+        <message>
+            <source>{0}年{1}月</source>
+            <translation>{0}年{1}月</translation>
+        </message>
+        <message>
+            <source>{0}年{1}月{2}日 – {3}月{4}日</source>
+            <translation>{0}年{1}月{2}日 – {3}月{4}日</translation>
+        </message>
+        <message>
+            <source> · 今天</source>
+            <translation> · 今天</translation>
+        </message>
+        <message>
+            <source>{0}年{1}月{2}日 周{3}</source>
+            <translation>{0}年{1}月{2}日 周{3}</translation>
+        </message>
+        <message>
+            <source>{0}月{1}日 周{2}:{3} 件</source>
+            <translation>{0}月{1}日 周{2}:{3} 件</translation>
+        </message>
+        <message>
+            <source>,其中逾期 {0} 件排在最前</source>
+            <translation>,其中逾期 {0} 件排在最前</translation>
+        </message>
+        <message>
+            <source>{0}:{1} 件</source>
+            <translation>{0}:{1} 件</translation>
+        </message>
+        <message>
+            <source>(逾期 {0})</source>
+            <translation>(逾期 {0})</translation>
+        </message>
+        <message>
+            <source>今天共 {0} 件待回访,{1} 位回访人</source>
+            <translation>今天共 {0} 件待回訪,{1} 位回訪人</translation>
+        </message>
+        <message>
+            <source>;其中逾期 {0} 件</source>
+            <translation>;其中逾期 {0} 件</translation>
+        </message>
+        <message>
+            <source>今天没有待回访的。</source>
+            <translation>今天沒有待回訪的。</translation>
+        </message>
+        <message>
+            <source>未选回访。选中一条可改期或打开记录。</source>
+            <translation>未選回訪。選中一條可改期或開啟記錄。</translation>
+        </message>
+        <message>
+            <source>已选:{0}</source>
+            <translation>已選:{0}</translation>
+        </message>
+        <message>
+            <source>未指定</source>
+            <translation>未指定</translation>
+        </message>
+        <message>
+            <source>应访 {0}</source>
+            <translation>應訪 {0}</translation>
+        </message>
+        <message>
+            <source>这条回访已不存在,请刷新。</source>
+            <translation>這條回訪已不存在,請重新整理。</translation>
+        </message>
+        <message>
+            <source>这次回访已是“{0}”,不能改期。</source>
+            <translation>這次回訪已是“{0}”,不能改期。</translation>
+        </message>
+        <message>
+            <source>这条回访已不存在</source>
+            <translation>這條回訪已不存在</translation>
+        </message>
+        <message>
+            <source>已改期:{0} → {1}</source>
+            <translation>已改期:{0} → {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitListModel</name>
+        <message>
+            <source>{0}月{1}日</source>
+            <translation>{0}月{1}日</translation>
+        </message>
+        <message>
+            <source>预约 {0}月{1}日 {2}</source>
+            <translation>預約 {0}月{1}日 {2}</translation>
+        </message>
+        <message>
+            <source>{0}月{1}日回访</source>
+            <translation>{0}月{1}日回訪</translation>
+        </message>
+        <message>
+            <source>应访 {0}月{1}日</source>
+            <translation>應訪 {0}月{1}日</translation>
+        </message>
+        <message>
+            <source>回访人:{0}</source>
+            <translation>回訪人:{0}</translation>
+        </message>
+        <message>
+            <source>{0} · 应访 {1} · {2}</source>
+            <translation>{0} · 應訪 {1} · {2}</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitPlanner</name>
+        <message>
+            <source>逾期 {0} 天</source>
+            <translation>逾期 {0} 天</translation>
+        </message>
+        <message>
+            <source>今天到期</source>
+            <translation>今天到期</translation>
+        </message>
+        <message>
+            <source>还有 {0} 天</source>
+            <translation>還有 {0} 天</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitPlannerPage</name>
+        <message>
+            <source>回访计划</source>
+            <translation>回訪計劃</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>關閉</translation>
+        </message>
+        <message>
+            <source>待回访</source>
+            <translation>待回訪</translation>
+        </message>
+        <message>
+            <source>抽样</source>
+            <translation>抽樣</translation>
+        </message>
+        <message>
+            <source>批量计划</source>
+            <translation>批次計劃</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitPolicyDialog</name>
+        <message>
+            <source>回访制度</source>
+            <translation>回訪制度</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>儲存</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>未保存,请改正:
 {0}</source>
-        <translation>未儲存,請改正:
+            <translation>未儲存,請改正:
 {0}</translation>
-    </message>
-</context>
-<context>
-    <name>VisitPolicyEditor</name>
-    <message>
-        <source>套用预设…</source>
-        <translation>套用預設…</translation>
-    </message>
-    <message>
-        <source>预设制度</source>
-        <translation>預設制度</translation>
-    </message>
-    <message>
-        <source> 天内</source>
-        <translation> 天內</translation>
-    </message>
-    <message>
-        <source>须签名</source>
-        <translation>須簽名</translation>
-    </message>
-    <message>
-        <source>类别相符或内容含任一关键词的案件,按细则的天数回访(取第一条相符的细则)。</source>
-        <translation>類別相符或內容含任一關鍵詞的案件,按細則的天數回訪(取第一條相符的細則)。</translation>
-    </message>
-    <message>
-        <source>添加细则</source>
-        <translation>新增細則</translation>
-    </message>
-    <message>
-        <source>删除细则</source>
-        <translation>刪除細則</translation>
-    </message>
-    <message>
-        <source> 小时内</source>
-        <translation> 小時內</translation>
-    </message>
-    <message>
-        <source> 年</source>
-        <translation> 年</translation>
-    </message>
-    <message>
-        <source>不满意时书面返工通知</source>
-        <translation>不滿意時書面返工通知</translation>
-    </message>
-    <message>
-        <source>只为近</source>
-        <translation>只為近</translation>
-    </message>
-    <message>
-        <source>办结的案件安排回访</source>
-        <translation>辦結的案件安排回訪</translation>
-    </message>
-    <message>
-        <source>纸质回访记录表交回</source>
-        <translation>紙質回訪記錄表交回</translation>
-    </message>
-    <message>
-        <source>归档后保管</source>
-        <translation>歸檔後保管</translation>
-    </message>
-    <message>
-        <source>当前:{0}</source>
-        <translation>當前:{0}</translation>
-    </message>
-    <message>
-        <source>{0}的细则</source>
-        <translation>{0}的細則</translation>
-    </message>
-    <message>
-        <source>套用预设</source>
-        <translation>套用預設</translation>
-    </message>
-    <message>
-        <source>按“{0}”重填全部回访规则?
+        </message>
+    </context>
+    <context>
+        <name>VisitPolicyEditor</name>
+        <message>
+            <source>套用预设…</source>
+            <translation>套用預設…</translation>
+        </message>
+        <message>
+            <source>预设制度</source>
+            <translation>預設制度</translation>
+        </message>
+        <message>
+            <source> 天内</source>
+            <translation> 天內</translation>
+        </message>
+        <message>
+            <source>须签名</source>
+            <translation>須簽名</translation>
+        </message>
+        <message>
+            <source>类别相符或内容含任一关键词的案件,按细则的天数回访(取第一条相符的细则)。</source>
+            <translation>類別相符或內容含任一關鍵詞的案件,按細則的天數回訪(取第一條相符的細則)。</translation>
+        </message>
+        <message>
+            <source>添加细则</source>
+            <translation>新增細則</translation>
+        </message>
+        <message>
+            <source>删除细则</source>
+            <translation>刪除細則</translation>
+        </message>
+        <message>
+            <source> 小时内</source>
+            <translation> 小時內</translation>
+        </message>
+        <message>
+            <source> 年</source>
+            <translation> 年</translation>
+        </message>
+        <message>
+            <source>不满意时书面返工通知</source>
+            <translation>不滿意時書面返工通知</translation>
+        </message>
+        <message>
+            <source>只为近</source>
+            <translation>只為近</translation>
+        </message>
+        <message>
+            <source>办结的案件安排回访</source>
+            <translation>辦結的案件安排回訪</translation>
+        </message>
+        <message>
+            <source>纸质回访记录表交回</source>
+            <translation>紙質回訪記錄表交回</translation>
+        </message>
+        <message>
+            <source>归档后保管</source>
+            <translation>歸檔後保管</translation>
+        </message>
+        <message>
+            <source>当前:{0}</source>
+            <translation>當前:{0}</translation>
+        </message>
+        <message>
+            <source>{0}的细则</source>
+            <translation>{0}的細則</translation>
+        </message>
+        <message>
+            <source>套用预设</source>
+            <translation>套用預設</translation>
+        </message>
+        <message>
+            <source>按“{0}”重填全部回访规则?
 当前填写的内容将被替换(保存前仍可取消)。</source>
-        <translation>按“{0}”重填全部回訪規則?
+            <translation>按“{0}”重填全部回訪規則?
 當前填寫的內容將被替換(儲存前仍可取消)。</translation>
-    </message>
-    <message>
-        <source>套用</source>
-        <translation>套用</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>有误,见下方说明</source>
-        <translation>有誤,見下方說明</translation>
-    </message>
-</context>
-<context>
-    <name>VisitRecordDialog</name>
-    <message>
-        <source>确认完成,退回返工</source>
-        <translation>確認完成,退回返工</translation>
-    </message>
-    <message>
-        <source>返回修改</source>
-        <translation>返回修改</translation>
-    </message>
-    <message>
-        <source>完成回访</source>
-        <translation>完成回訪</translation>
-    </message>
-    <message>
-        <source>关闭</source>
-        <translation>關閉</translation>
-    </message>
-    <message>
-        <source>打印回访记录表</source>
-        <translation>列印回訪記錄表</translation>
-    </message>
-    <message>
-        <source>回访记录 — {0} 第{1}次回访</source>
-        <translation>回訪記錄 — {0} 第{1}次回訪</translation>
-    </message>
-    <message>
-        <source>案件 {0} 正在返工处理(“{1}”),办结后才能完成本次回访;联系记录可以照常登记。</source>
-        <translation>案件 {0} 正在返工處理(“{1}”),辦結後才能完成本次回訪;聯絡記錄可以照常登記。</translation>
-    </message>
-    <message>
-        <source>审核意见</source>
-        <translation>審核意見</translation>
-    </message>
-    <message>
-        <source>(未填写)</source>
-        <translation>(未填寫)</translation>
-    </message>
-    <message>
-        <source>签署意见</source>
-        <translation>簽署意見</translation>
-    </message>
-    <message>
-        <source>回访类型</source>
-        <translation>回訪類型</translation>
-    </message>
-    <message>
-        <source>房号</source>
-        <translation>房號</translation>
-    </message>
-    <message>
-        <source>回访对象</source>
-        <translation>回訪對象</translation>
-    </message>
-    <message>
-        <source>案件编号</source>
-        <translation>案件編號</translation>
-    </message>
-    <message>
-        <source>(原编号 {0})</source>
-        <translation>(原編號 {0})</translation>
-    </message>
-    <message>
-        <source>状态</source>
-        <translation>狀態</translation>
-    </message>
-    <message>
-        <source>客户</source>
-        <translation>客戶</translation>
-    </message>
-    <message>
-        <source>性质·程度</source>
-        <translation>性質·程度</translation>
-    </message>
-    <message>
-        <source>类别</source>
-        <translation>類別</translation>
-    </message>
-    <message>
-        <source>办结时间</source>
-        <translation>辦結時間</translation>
-    </message>
-    <message>
-        <source>责任部门</source>
-        <translation>責任部門</translation>
-    </message>
-    <message>
-        <source>投诉内容</source>
-        <translation>投訴內容</translation>
-    </message>
-    <message>
-        <source>内容</source>
-        <translation>內容</translation>
-    </message>
-    <message>
-        <source>处理结果</source>
-        <translation>處理結果</translation>
-    </message>
-    <message>
-        <source>回访的案件</source>
-        <translation>回訪的案件</translation>
-    </message>
-    <message>
-        <source>回访次数</source>
-        <translation>回訪次數</translation>
-    </message>
-    <message>
-        <source>第{0}次回访</source>
-        <translation>第{0}次回訪</translation>
-    </message>
-    <message>
-        <source>应回访日期</source>
-        <translation>應回訪日期</translation>
-    </message>
-    <message>
-        <source>回访人角色</source>
-        <translation>回訪人角色</translation>
-    </message>
-    <message>
-        <source>预约时间</source>
-        <translation>預約時間</translation>
-    </message>
-    <message>
-        <source>回访人</source>
-        <translation>回訪人</translation>
-    </message>
-    <message>
-        <source>(未指定)</source>
-        <translation>(未指定)</translation>
-    </message>
-    <message>
-        <source>安排原因</source>
-        <translation>安排原因</translation>
-    </message>
-    <message>
-        <source>抽样说明</source>
-        <translation>抽樣說明</translation>
-    </message>
-    <message>
-        <source>回访计划</source>
-        <translation>回訪計劃</translation>
-    </message>
-    <message>
-        <source>逾期(应于 {0} 前回访)</source>
-        <translation>逾期(應於 {0} 前回訪)</translation>
-    </message>
-    <message>
-        <source>联系记录</source>
-        <translation>聯絡記錄</translation>
-    </message>
-    <message>
-        <source>时间</source>
-        <translation>時間</translation>
-    </message>
-    <message>
-        <source>结果</source>
-        <translation>結果</translation>
-    </message>
-    <message>
-        <source>约定回电</source>
-        <translation>約定回電</translation>
-    </message>
-    <message>
-        <source>记录人</source>
-        <translation>記錄人</translation>
-    </message>
-    <message>
-        <source>备注</source>
-        <translation>備註</translation>
-    </message>
-    <message>
-        <source>还没有联系记录。联系不上、约定回电或客户拒绝时在这里登记。</source>
-        <translation>還沒有聯絡記錄。聯絡不上、約定回電或客戶拒絕時在這裡登記。</translation>
-    </message>
-    <message>
-        <source>没有联系记录。</source>
-        <translation>沒有聯絡記錄。</translation>
-    </message>
-    <message>
-        <source>备注,如 拨打两次无人接</source>
-        <translation>備註,如 撥打兩次無人接</translation>
-    </message>
-    <message>
-        <source>回电时间</source>
-        <translation>回電時間</translation>
-    </message>
-    <message>
-        <source>不再联系,结束本次回访</source>
-        <translation>不再聯絡,結束本次回訪</translation>
-    </message>
-    <message>
-        <source>登记联系</source>
-        <translation>登記聯絡</translation>
-    </message>
-    <message>
-        <source>(勾选后本次回访记为“未联系上”,客户拒绝的记为“拒访”)</source>
-        <translation>(勾選後本次回訪記為“未聯絡上”,客戶拒絕的記為“拒訪”)</translation>
-    </message>
-    <message>
-        <source>回访结果</source>
-        <translation>回訪結果</translation>
-    </message>
-    <message>
-        <source>第{0}次回访,可电话回访</source>
-        <translation>第{0}次回訪,可電話回訪</translation>
-    </message>
-    <message>
-        <source>回访方式</source>
-        <translation>回訪方式</translation>
-    </message>
-    <message>
-        <source>有预约,预约时间</source>
-        <translation>有預約,預約時間</translation>
-    </message>
-    <message>
-        <source>回访时间</source>
-        <translation>回訪時間</translation>
-    </message>
-    <message>
-        <source>姓名或称呼</source>
-        <translation>姓名或稱呼</translation>
-    </message>
-    <message>
-        <source>接受回访人</source>
-        <translation>接受回訪人</translation>
-    </message>
-    <message>
-        <source>维修质量、服务效果如何;客户怎么说</source>
-        <translation>維修質量、服務效果如何;客戶怎麼說</translation>
-    </message>
-    <message>
-        <source>处理质量、服务效果如何;客户怎么说</source>
-        <translation>處理質量、服務效果如何;客戶怎麼說</translation>
-    </message>
-    <message>
-        <source>客户指出的不足(可不填)</source>
-        <translation>客戶指出的不足(可不填)</translation>
-    </message>
-    <message>
-        <source>客户的意见和建议(可不填)</source>
-        <translation>客戶的意見和建議(可不填)</translation>
-    </message>
-    <message>
-        <source>回访内容</source>
-        <translation>回訪內容</translation>
-    </message>
-    <message>
-        <source>不足之处</source>
-        <translation>不足之處</translation>
-    </message>
-    <message>
-        <source>客户意见/建议</source>
-        <translation>客戶意見/建議</translation>
-    </message>
-    <message>
-        <source>(未填)</source>
-        <translation>(未填)</translation>
-    </message>
-    <message>
-        <source>已到现场查看</source>
-        <translation>已到現場檢視</translation>
-    </message>
-    <message>
-        <source>未到现场</source>
-        <translation>未到現場</translation>
-    </message>
-    <message>
-        <source>准时、礼貌、完工清理现场…</source>
-        <translation>準時、禮貌、完工清理現場…</translation>
-    </message>
-    <message>
-        <source>已核实,收费相符</source>
-        <translation>已核實,收費相符</translation>
-    </message>
-    <message>
-        <source>未核实</source>
-        <translation>未核實</translation>
-    </message>
-    <message>
-        <source>现场查看</source>
-        <translation>現場檢視</translation>
-    </message>
-    <message>
-        <source>收费核实</source>
-        <translation>收費核實</translation>
-    </message>
-    <message>
-        <source>维修人员表现</source>
-        <translation>維修人員表現</translation>
-    </message>
-    <message>
-        <source>维修情况</source>
-        <translation>維修情況</translation>
-    </message>
-    <message>
-        <source>满意度</source>
-        <translation>滿意度</translation>
-    </message>
-    <message>
-        <source>待答复问题</source>
-        <translation>待答覆問題</translation>
-    </message>
-    <message>
-        <source>客户签名</source>
-        <translation>客戶簽名</translation>
-    </message>
-    <message>
-        <source>本次回访的表 · {0}</source>
-        <translation>本次回訪的表 · {0}</translation>
-    </message>
-    <message>
-        <source>空白表 · {0} 领用</source>
-        <translation>空白表 · {0} 領用</translation>
-    </message>
-    <message>
-        <source> · {0} 领用</source>
-        <translation> · {0} 領用</translation>
-    </message>
-    <message>
-        <source>公开信</source>
-        <translation>公開信</translation>
-    </message>
-    <message>
-        <source>取消原因</source>
-        <translation>取消原因</translation>
-    </message>
-    <message>
-        <source>(约定 {0} 答复)</source>
-        <translation>(約定 {0} 答覆)</translation>
-    </message>
-    <message>
-        <source> → 已答复:{0}</source>
-        <translation> → 已答覆:{0}</translation>
-    </message>
-    <message>
-        <source> → 尚未答复</source>
-        <translation> → 尚未答覆</translation>
-    </message>
-    <message>
-        <source>{0} 送达 {1}</source>
-        <translation>{0} 送達 {1}</translation>
-    </message>
-    <message>
-        <source>未送达,须在 {0} 前送达</source>
-        <translation>未送達,須在 {0} 前送達</translation>
-    </message>
-    <message>
-        <source>返工通知</source>
-        <translation>返工通知</translation>
-    </message>
-    <message>
-        <source>后续回访</source>
-        <translation>後續回訪</translation>
-    </message>
-    <message>
-        <source>第{0}次回访:{1},应于 {2} 前,{3}{4}</source>
-        <translation>第{0}次回訪:{1},應於 {2} 前,{3}{4}</translation>
-    </message>
-    <message>
-        <source>回访记录(只读)</source>
-        <translation>回訪記錄(只讀)</translation>
-    </message>
-    <message>
-        <source>回访记录表 NO.{0}</source>
-        <translation>回訪記錄表 NO.{0}</translation>
-    </message>
-    <message>
-        <source>客户已签字</source>
-        <translation>客戶已簽字</translation>
-    </message>
-    <message>
-        <source>本类回访无需签名</source>
-        <translation>本類回訪無需簽名</translation>
-    </message>
-    <message>
-        <source>电话回访,无需签名</source>
-        <translation>電話回訪,無需簽名</translation>
-    </message>
-    <message>
-        <source>已结束本次回访,记为“{0}”。</source>
-        <translation>已結束本次回訪,記為“{0}”。</translation>
-    </message>
-    <message>
-        <source>已登记:约定 {0} 回电。</source>
-        <translation>已登記:約定 {0} 回電。</translation>
-    </message>
-    <message>
-        <source>有 {0} 处需要改正,见红字。</source>
-        <translation>有 {0} 處需要改正,見紅字。</translation>
-    </message>
-    <message>
-        <source>客户{0}:将退回返工,24小时内书面通知责任人,并安排第{1}次回访。确认完成本次回访?</source>
-        <translation>客戶{0}:將退回返工,24小時內書面通知責任人,並安排第{1}次回訪。確認完成本次回訪?</translation>
-    </message>
-    <message>
-        <source>回访已完成。案件已退回返工,返工通知须在 24 小时内送达;已安排第{0}次回访,应于 {1} 前,由{2}{3}回访。</source>
-        <translation>回訪已完成。案件已退回返工,返工通知須在 24 小時內送達;已安排第{0}次回訪,應於 {1} 前,由{2}{3}回訪。</translation>
-    </message>
-</context>
-<context>
-    <name>VisitTasks</name>
-    <message>
-        <source>{0} 天</source>
-        <translation>{0} 天</translation>
-    </message>
-    <message>
-        <source>{0} 小时</source>
-        <translation>{0} 小時</translation>
-    </message>
-    <message>
-        <source>{0} 分钟</source>
-        <translation>{0} 分鐘</translation>
-    </message>
-</context>
-<context>
-    <name>VoidDialog</name>
-    <message>
-        <source>作废 {0}</source>
-        <translation>作廢 {0}</translation>
-    </message>
-    <message>
-        <source>作废</source>
-        <translation>作廢</translation>
-    </message>
-    <message>
-        <source>选择或填写作废原因</source>
-        <translation>選擇或填寫作廢原因</translation>
-    </message>
-    <message>
-        <source>作废的编号留在台账中,不会再使用。</source>
-        <translation>作廢的編號留在台賬中,不會再使用。</translation>
-    </message>
-    <message>
-        <source>表单编号</source>
-        <translation>表單編號</translation>
-    </message>
-    <message>
-        <source>作废原因</source>
-        <translation>作廢原因</translation>
-    </message>
-</context>
-<context>
-    <name>WeekView</name>
-    <message>
-        <source>周{0}</source>
-        <translation>周{0}</translation>
-    </message>
-    <message>
-        <source> · 今天</source>
-        <translation> · 今天</translation>
-    </message>
-    <message>
-        <source>{0}月{1}日 · {2}件</source>
-        <translation>{0}月{1}日 · {2}件</translation>
-    </message>
-</context>
-<context>
-    <name>Weekday</name>
-    <message>
-        <source>一</source>
-        <translation>一</translation>
-    </message>
-    <message>
-        <source>二</source>
-        <translation>二</translation>
-    </message>
-    <message>
-        <source>三</source>
-        <translation>三</translation>
-    </message>
-    <message>
-        <source>四</source>
-        <translation>四</translation>
-    </message>
-    <message>
-        <source>五</source>
-        <translation>五</translation>
-    </message>
-    <message>
-        <source>六</source>
-        <translation>六</translation>
-    </message>
-    <message>
-        <source>日</source>
-        <translation>日</translation>
-    </message>
-</context>
-<context>
-    <name>WelcomePage</name>
-    <message>
-        <source>欢迎使用回音</source>
-        <translation>歡迎使用回音</translation>
-    </message>
-    <message>
-        <source>件件有着落,事事有回音。第一次使用,请填写服务中心名称并设立第一位管理员。</source>
-        <translation>件件有著落,事事有回音。第一次使用,請填寫服務中心名稱並設立第一位管理員。</translation>
-    </message>
-    <message>
-        <source>建立并继续</source>
-        <translation>建立並繼續</translation>
-    </message>
-    <message>
-        <source>例如:阳光花园物业服务中心</source>
-        <translation>例如:陽光花園物業服務中心</translation>
-    </message>
-    <message>
-        <source>例如:王芳</source>
-        <translation>例如:王芳</translation>
-    </message>
-    <message>
-        <source>至少 6 位</source>
-        <translation>至少 6 位</translation>
-    </message>
-    <message>
-        <source>与上面相同</source>
-        <translation>與上面相同</translation>
-    </message>
-    <message>
-        <source>服务中心名称</source>
-        <translation>服務中心名稱</translation>
-    </message>
-    <message>
-        <source>印在各种表格的抬头</source>
-        <translation>印在各種表格的抬頭</translation>
-    </message>
-    <message>
-        <source>管理员姓名</source>
-        <translation>管理員姓名</translation>
-    </message>
-    <message>
-        <source>管理员登录名</source>
-        <translation>管理員登入名</translation>
-    </message>
-    <message>
-        <source>登录时输入</source>
-        <translation>登入時輸入</translation>
-    </message>
-    <message>
-        <source>密码</source>
-        <translation>密碼</translation>
-    </message>
-    <message>
-        <source>再输一次密码</source>
-        <translation>再輸一次密碼</translation>
-    </message>
-    <message>
-        <source>数据保存在:{0}</source>
-        <translation>資料儲存在:{0}</translation>
-    </message>
-    <message>
-        <source>只有这一页必须填写;后面各页都可以跳过,以后在「设置」中补上。</source>
-        <translation>只有這一頁必須填寫;後面各頁都可以跳過,以後在「設定」中補上。</translation>
-    </message>
-    <message>
-        <source>两次输入的密码不一致</source>
-        <translation>兩次輸入的密碼不一致</translation>
-    </message>
-</context>
-<context>
-    <name>app</name>
-    <message>
-        <source>磁盘(或 U 盘)已满,无法写入。请清理出空间或换一个位置后再试。</source>
-        <translation>磁碟(或 U 盤)已滿,無法寫入。請清理出空間或換一個位置後再試。</translation>
-    </message>
-    <message>
-        <source>没有权限读写“{0}”:文件夹只读,或文件正被其他程序打开。请关闭该文件或换一个位置后再试。</source>
-        <translation>沒有權限讀寫“{0}”:資料夾只讀,或檔案正被其他程式開啟。請關閉該檔案或換一個位置後再試。</translation>
-    </message>
-    <message>
-        <source>找不到“{0}”:文件可能已被移动或删除,或 U 盘已拔出。</source>
-        <translation>找不到“{0}”:檔案可能已被移動或刪除,或 U 盤已拔出。</translation>
-    </message>
-    <message>
-        <source>读写文件“{0}”时出错。请检查磁盘或 U 盘是否正常后再试。</source>
-        <translation>讀寫檔案“{0}”時出錯。請檢查磁碟或 U 盤是否正常後再試。</translation>
-    </message>
-    <message>
-        <source>数据正被另一项工作(导入、备份或另一个窗口)占用,请稍候再试。</source>
-        <translation>資料正被另一項工作(匯入、備份或另一個視窗)佔用,請稍候再試。</translation>
-    </message>
-    <message>
-        <source>内存不足。请关闭其他程序后再试。</source>
-        <translation>記憶體不足。請關閉其他程式後再試。</translation>
-    </message>
-    <message>
-        <source>程序遇到一个意外错误。</source>
-        <translation>程式遇到一個意外錯誤。</translation>
-    </message>
-    <message>
-        <source>出错了</source>
-        <translation>出錯了</translation>
-    </message>
-    <message>
-        <source>{0}
+        </message>
+        <message>
+            <source>套用</source>
+            <translation>套用</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>有误,见下方说明</source>
+            <translation>有誤,見下方說明</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitRecordDialog</name>
+        <message>
+            <source>确认完成,退回返工</source>
+            <translation>確認完成,退回返工</translation>
+        </message>
+        <message>
+            <source>返回修改</source>
+            <translation>返回修改</translation>
+        </message>
+        <message>
+            <source>完成回访</source>
+            <translation>完成回訪</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>關閉</translation>
+        </message>
+        <message>
+            <source>打印回访记录表</source>
+            <translation>列印回訪記錄表</translation>
+        </message>
+        <message>
+            <source>回访记录 — {0} 第{1}次回访</source>
+            <translation>回訪記錄 — {0} 第{1}次回訪</translation>
+        </message>
+        <message>
+            <source>案件 {0} 正在返工处理(“{1}”),办结后才能完成本次回访;联系记录可以照常登记。</source>
+            <translation>案件 {0} 正在返工處理(“{1}”),辦結後才能完成本次回訪;聯絡記錄可以照常登記。</translation>
+        </message>
+        <message>
+            <source>审核意见</source>
+            <translation>審核意見</translation>
+        </message>
+        <message>
+            <source>(未填写)</source>
+            <translation>(未填寫)</translation>
+        </message>
+        <message>
+            <source>签署意见</source>
+            <translation>簽署意見</translation>
+        </message>
+        <message>
+            <source>回访类型</source>
+            <translation>回訪類型</translation>
+        </message>
+        <message>
+            <source>房号</source>
+            <translation>房號</translation>
+        </message>
+        <message>
+            <source>回访对象</source>
+            <translation>回訪對象</translation>
+        </message>
+        <message>
+            <source>案件编号</source>
+            <translation>案件編號</translation>
+        </message>
+        <message>
+            <source>(原编号 {0})</source>
+            <translation>(原編號 {0})</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>狀態</translation>
+        </message>
+        <message>
+            <source>客户</source>
+            <translation>客戶</translation>
+        </message>
+        <message>
+            <source>性质·程度</source>
+            <translation>性質·程度</translation>
+        </message>
+        <message>
+            <source>类别</source>
+            <translation>類別</translation>
+        </message>
+        <message>
+            <source>办结时间</source>
+            <translation>辦結時間</translation>
+        </message>
+        <message>
+            <source>责任部门</source>
+            <translation>責任部門</translation>
+        </message>
+        <message>
+            <source>投诉内容</source>
+            <translation>投訴內容</translation>
+        </message>
+        <message>
+            <source>内容</source>
+            <translation>內容</translation>
+        </message>
+        <message>
+            <source>处理结果</source>
+            <translation>處理結果</translation>
+        </message>
+        <message>
+            <source>回访的案件</source>
+            <translation>回訪的案件</translation>
+        </message>
+        <message>
+            <source>回访次数</source>
+            <translation>回訪次數</translation>
+        </message>
+        <message>
+            <source>第{0}次回访</source>
+            <translation>第{0}次回訪</translation>
+        </message>
+        <message>
+            <source>应回访日期</source>
+            <translation>應回訪日期</translation>
+        </message>
+        <message>
+            <source>回访人角色</source>
+            <translation>回訪人角色</translation>
+        </message>
+        <message>
+            <source>预约时间</source>
+            <translation>預約時間</translation>
+        </message>
+        <message>
+            <source>回访人</source>
+            <translation>回訪人</translation>
+        </message>
+        <message>
+            <source>(未指定)</source>
+            <translation>(未指定)</translation>
+        </message>
+        <message>
+            <source>安排原因</source>
+            <translation>安排原因</translation>
+        </message>
+        <message>
+            <source>抽样说明</source>
+            <translation>抽樣說明</translation>
+        </message>
+        <message>
+            <source>回访计划</source>
+            <translation>回訪計劃</translation>
+        </message>
+        <message>
+            <source>逾期(应于 {0} 前回访)</source>
+            <translation>逾期(應於 {0} 前回訪)</translation>
+        </message>
+        <message>
+            <source>联系记录</source>
+            <translation>聯絡記錄</translation>
+        </message>
+        <message>
+            <source>时间</source>
+            <translation>時間</translation>
+        </message>
+        <message>
+            <source>结果</source>
+            <translation>結果</translation>
+        </message>
+        <message>
+            <source>约定回电</source>
+            <translation>約定回電</translation>
+        </message>
+        <message>
+            <source>记录人</source>
+            <translation>記錄人</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>備註</translation>
+        </message>
+        <message>
+            <source>还没有联系记录。联系不上、约定回电或客户拒绝时在这里登记。</source>
+            <translation>還沒有聯絡記錄。聯絡不上、約定回電或客戶拒絕時在這裡登記。</translation>
+        </message>
+        <message>
+            <source>没有联系记录。</source>
+            <translation>沒有聯絡記錄。</translation>
+        </message>
+        <message>
+            <source>备注,如 拨打两次无人接</source>
+            <translation>備註,如 撥打兩次無人接</translation>
+        </message>
+        <message>
+            <source>回电时间</source>
+            <translation>回電時間</translation>
+        </message>
+        <message>
+            <source>不再联系,结束本次回访</source>
+            <translation>不再聯絡,結束本次回訪</translation>
+        </message>
+        <message>
+            <source>登记联系</source>
+            <translation>登記聯絡</translation>
+        </message>
+        <message>
+            <source>(勾选后本次回访记为“未联系上”,客户拒绝的记为“拒访”)</source>
+            <translation>(勾選後本次回訪記為“未聯絡上”,客戶拒絕的記為“拒訪”)</translation>
+        </message>
+        <message>
+            <source>回访结果</source>
+            <translation>回訪結果</translation>
+        </message>
+        <message>
+            <source>第{0}次回访,可电话回访</source>
+            <translation>第{0}次回訪,可電話回訪</translation>
+        </message>
+        <message>
+            <source>回访方式</source>
+            <translation>回訪方式</translation>
+        </message>
+        <message>
+            <source>有预约,预约时间</source>
+            <translation>有預約,預約時間</translation>
+        </message>
+        <message>
+            <source>回访时间</source>
+            <translation>回訪時間</translation>
+        </message>
+        <message>
+            <source>姓名或称呼</source>
+            <translation>姓名或稱呼</translation>
+        </message>
+        <message>
+            <source>接受回访人</source>
+            <translation>接受回訪人</translation>
+        </message>
+        <message>
+            <source>维修质量、服务效果如何;客户怎么说</source>
+            <translation>維修質量、服務效果如何;客戶怎麼說</translation>
+        </message>
+        <message>
+            <source>处理质量、服务效果如何;客户怎么说</source>
+            <translation>處理質量、服務效果如何;客戶怎麼說</translation>
+        </message>
+        <message>
+            <source>客户指出的不足(可不填)</source>
+            <translation>客戶指出的不足(可不填)</translation>
+        </message>
+        <message>
+            <source>客户的意见和建议(可不填)</source>
+            <translation>客戶的意見和建議(可不填)</translation>
+        </message>
+        <message>
+            <source>回访内容</source>
+            <translation>回訪內容</translation>
+        </message>
+        <message>
+            <source>不足之处</source>
+            <translation>不足之處</translation>
+        </message>
+        <message>
+            <source>客户意见/建议</source>
+            <translation>客戶意見/建議</translation>
+        </message>
+        <message>
+            <source>(未填)</source>
+            <translation>(未填)</translation>
+        </message>
+        <message>
+            <source>已到现场查看</source>
+            <translation>已到現場檢視</translation>
+        </message>
+        <message>
+            <source>未到现场</source>
+            <translation>未到現場</translation>
+        </message>
+        <message>
+            <source>准时、礼貌、完工清理现场…</source>
+            <translation>準時、禮貌、完工清理現場…</translation>
+        </message>
+        <message>
+            <source>已核实,收费相符</source>
+            <translation>已核實,收費相符</translation>
+        </message>
+        <message>
+            <source>未核实</source>
+            <translation>未核實</translation>
+        </message>
+        <message>
+            <source>现场查看</source>
+            <translation>現場檢視</translation>
+        </message>
+        <message>
+            <source>收费核实</source>
+            <translation>收費核實</translation>
+        </message>
+        <message>
+            <source>维修人员表现</source>
+            <translation>維修人員表現</translation>
+        </message>
+        <message>
+            <source>维修情况</source>
+            <translation>維修情況</translation>
+        </message>
+        <message>
+            <source>满意度</source>
+            <translation>滿意度</translation>
+        </message>
+        <message>
+            <source>待答复问题</source>
+            <translation>待答覆問題</translation>
+        </message>
+        <message>
+            <source>客户签名</source>
+            <translation>客戶簽名</translation>
+        </message>
+        <message>
+            <source>本次回访的表 · {0}</source>
+            <translation>本次回訪的表 · {0}</translation>
+        </message>
+        <message>
+            <source>空白表 · {0} 领用</source>
+            <translation>空白表 · {0} 領用</translation>
+        </message>
+        <message>
+            <source> · {0} 领用</source>
+            <translation> · {0} 領用</translation>
+        </message>
+        <message>
+            <source>公开信</source>
+            <translation>公開信</translation>
+        </message>
+        <message>
+            <source>取消原因</source>
+            <translation>取消原因</translation>
+        </message>
+        <message>
+            <source>(约定 {0} 答复)</source>
+            <translation>(約定 {0} 答覆)</translation>
+        </message>
+        <message>
+            <source> → 已答复:{0}</source>
+            <translation> → 已答覆:{0}</translation>
+        </message>
+        <message>
+            <source> → 尚未答复</source>
+            <translation> → 尚未答覆</translation>
+        </message>
+        <message>
+            <source>{0} 送达 {1}</source>
+            <translation>{0} 送達 {1}</translation>
+        </message>
+        <message>
+            <source>未送达,须在 {0} 前送达</source>
+            <translation>未送達,須在 {0} 前送達</translation>
+        </message>
+        <message>
+            <source>返工通知</source>
+            <translation>返工通知</translation>
+        </message>
+        <message>
+            <source>后续回访</source>
+            <translation>後續回訪</translation>
+        </message>
+        <message>
+            <source>第{0}次回访:{1},应于 {2} 前,{3}{4}</source>
+            <translation>第{0}次回訪:{1},應於 {2} 前,{3}{4}</translation>
+        </message>
+        <message>
+            <source>回访记录(只读)</source>
+            <translation>回訪記錄(只讀)</translation>
+        </message>
+        <message>
+            <source>回访记录表 NO.{0}</source>
+            <translation>回訪記錄表 NO.{0}</translation>
+        </message>
+        <message>
+            <source>客户已签字</source>
+            <translation>客戶已簽字</translation>
+        </message>
+        <message>
+            <source>本类回访无需签名</source>
+            <translation>本類回訪無需簽名</translation>
+        </message>
+        <message>
+            <source>电话回访,无需签名</source>
+            <translation>電話回訪,無需簽名</translation>
+        </message>
+        <message>
+            <source>已结束本次回访,记为“{0}”。</source>
+            <translation>已結束本次回訪,記為“{0}”。</translation>
+        </message>
+        <message>
+            <source>已登记:约定 {0} 回电。</source>
+            <translation>已登記:約定 {0} 回電。</translation>
+        </message>
+        <message>
+            <source>有 {0} 处需要改正,见红字。</source>
+            <translation>有 {0} 處需要改正,見紅字。</translation>
+        </message>
+        <message>
+            <source>客户{0}:将退回返工,24小时内书面通知责任人,并安排第{1}次回访。确认完成本次回访?</source>
+            <translation>客戶{0}:將退回返工,24小時內書面通知責任人,並安排第{1}次回訪。確認完成本次回訪?</translation>
+        </message>
+        <message>
+            <source>回访已完成。案件已退回返工,返工通知须在 24 小时内送达;已安排第{0}次回访,应于 {1} 前,由{2}{3}回访。</source>
+            <translation>回訪已完成。案件已退回返工,返工通知須在 24 小時內送達;已安排第{0}次回訪,應於 {1} 前,由{2}{3}回訪。</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitTasks</name>
+        <message>
+            <source>{0} 天</source>
+            <translation>{0} 天</translation>
+        </message>
+        <message>
+            <source>{0} 小时</source>
+            <translation>{0} 小時</translation>
+        </message>
+        <message>
+            <source>{0} 分钟</source>
+            <translation>{0} 分鐘</translation>
+        </message>
+    </context>
+    <context>
+        <name>VoidDialog</name>
+        <message>
+            <source>作废 {0}</source>
+            <translation>作廢 {0}</translation>
+        </message>
+        <message>
+            <source>作废</source>
+            <translation>作廢</translation>
+        </message>
+        <message>
+            <source>选择或填写作废原因</source>
+            <translation>選擇或填寫作廢原因</translation>
+        </message>
+        <message>
+            <source>作废的编号留在台账中,不会再使用。</source>
+            <translation>作廢的編號留在台賬中,不會再使用。</translation>
+        </message>
+        <message>
+            <source>表单编号</source>
+            <translation>表單編號</translation>
+        </message>
+        <message>
+            <source>作废原因</source>
+            <translation>作廢原因</translation>
+        </message>
+    </context>
+    <context>
+        <name>WeekView</name>
+        <message>
+            <source>周{0}</source>
+            <translation>周{0}</translation>
+        </message>
+        <message>
+            <source> · 今天</source>
+            <translation> · 今天</translation>
+        </message>
+        <message>
+            <source>{0}月{1}日 · {2}件</source>
+            <translation>{0}月{1}日 · {2}件</translation>
+        </message>
+    </context>
+    <context>
+        <name>Weekday</name>
+        <message>
+            <source>一</source>
+            <translation>一</translation>
+        </message>
+        <message>
+            <source>二</source>
+            <translation>二</translation>
+        </message>
+        <message>
+            <source>三</source>
+            <translation>三</translation>
+        </message>
+        <message>
+            <source>四</source>
+            <translation>四</translation>
+        </message>
+        <message>
+            <source>五</source>
+            <translation>五</translation>
+        </message>
+        <message>
+            <source>六</source>
+            <translation>六</translation>
+        </message>
+        <message>
+            <source>日</source>
+            <translation>日</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomePage</name>
+        <message>
+            <source>欢迎使用回音</source>
+            <translation>歡迎使用回音</translation>
+        </message>
+        <message>
+            <source>件件有着落,事事有回音。第一次使用,请填写服务中心名称并设立第一位管理员。</source>
+            <translation>件件有著落,事事有回音。第一次使用,請填寫服務中心名稱並設立第一位管理員。</translation>
+        </message>
+        <message>
+            <source>建立并继续</source>
+            <translation>建立並繼續</translation>
+        </message>
+        <message>
+            <source>例如:阳光花园物业服务中心</source>
+            <translation>例如:陽光花園物業服務中心</translation>
+        </message>
+        <message>
+            <source>例如:王芳</source>
+            <translation>例如:王芳</translation>
+        </message>
+        <message>
+            <source>至少 6 位</source>
+            <translation>至少 6 位</translation>
+        </message>
+        <message>
+            <source>与上面相同</source>
+            <translation>與上面相同</translation>
+        </message>
+        <message>
+            <source>服务中心名称</source>
+            <translation>服務中心名稱</translation>
+        </message>
+        <message>
+            <source>印在各种表格的抬头</source>
+            <translation>印在各種表格的抬頭</translation>
+        </message>
+        <message>
+            <source>管理员姓名</source>
+            <translation>管理員姓名</translation>
+        </message>
+        <message>
+            <source>管理员登录名</source>
+            <translation>管理員登入名</translation>
+        </message>
+        <message>
+            <source>登录时输入</source>
+            <translation>登入時輸入</translation>
+        </message>
+        <message>
+            <source>密码</source>
+            <translation>密碼</translation>
+        </message>
+        <message>
+            <source>再输一次密码</source>
+            <translation>再輸一次密碼</translation>
+        </message>
+        <message>
+            <source>数据保存在:{0}</source>
+            <translation>資料儲存在:{0}</translation>
+        </message>
+        <message>
+            <source>只有这一页必须填写;后面各页都可以跳过,以后在「设置」中补上。</source>
+            <translation>只有這一頁必須填寫;後面各頁都可以跳過,以後在「設定」中補上。</translation>
+        </message>
+        <message>
+            <source>两次输入的密码不一致</source>
+            <translation>兩次輸入的密碼不一致</translation>
+        </message>
+    </context>
+    <context>
+        <name>app</name>
+        <message>
+            <source>磁盘(或 U 盘)已满,无法写入。请清理出空间或换一个位置后再试。</source>
+            <translation>磁碟(或 U 盤)已滿,無法寫入。請清理出空間或換一個位置後再試。</translation>
+        </message>
+        <message>
+            <source>没有权限读写“{0}”:文件夹只读,或文件正被其他程序打开。请关闭该文件或换一个位置后再试。</source>
+            <translation>沒有權限讀寫“{0}”:資料夾只讀,或檔案正被其他程式開啟。請關閉該檔案或換一個位置後再試。</translation>
+        </message>
+        <message>
+            <source>找不到“{0}”:文件可能已被移动或删除,或 U 盘已拔出。</source>
+            <translation>找不到“{0}”:檔案可能已被移動或刪除,或 U 盤已拔出。</translation>
+        </message>
+        <message>
+            <source>读写文件“{0}”时出错。请检查磁盘或 U 盘是否正常后再试。</source>
+            <translation>讀寫檔案“{0}”時出錯。請檢查磁碟或 U 盤是否正常後再試。</translation>
+        </message>
+        <message>
+            <source>数据正被另一项工作(导入、备份或另一个窗口)占用,请稍候再试。</source>
+            <translation>資料正被另一項工作(匯入、備份或另一個視窗)佔用,請稍候再試。</translation>
+        </message>
+        <message>
+            <source>内存不足。请关闭其他程序后再试。</source>
+            <translation>記憶體不足。請關閉其他程式後再試。</translation>
+        </message>
+        <message>
+            <source>程序遇到一个意外错误。</source>
+            <translation>程式遇到一個意外錯誤。</translation>
+        </message>
+        <message>
+            <source>出错了</source>
+            <translation>出錯了</translation>
+        </message>
+        <message>
+            <source>{0}
 
 已保存的数据不受影响,未保存的表单有草稿。如果问题再次出现,请把日志文件发给维护人员(错误编号 {1}):
 {2}</source>
-        <translation>{0}
+            <translation>{0}
 
 已儲存的資料不受影響,未儲存的表單有草稿。如果問題再次出現,請把日誌檔案發給維護人員(錯誤編號 {1}):
 {2}</translation>
-    </message>
-    <message>
-        <source>无法使用数据文件夹</source>
-        <translation>無法使用數據資料夾</translation>
-    </message>
-    <message>
-        <source>{0}
+        </message>
+        <message>
+            <source>无法使用数据文件夹</source>
+            <translation>無法使用數據資料夾</translation>
+        </message>
+        <message>
+            <source>{0}
 {1}
 请用 --data-dir 指定一个可写的文件夹。</source>
-        <translation>{0}
+            <translation>{0}
 {1}
 請用 --data-dir 指定一個可寫的資料夾。</translation>
-    </message>
-    <message>
-        <source>回音已在运行</source>
-        <translation>回音已在執行</translation>
-    </message>
-    <message>
-        <source>数据文件无法打开</source>
-        <translation>資料檔案無法開啟</translation>
-    </message>
-    <message>
-        <source>{0}
+        </message>
+        <message>
+            <source>回音已在运行</source>
+            <translation>回音已在執行</translation>
+        </message>
+        <message>
+            <source>数据文件无法打开</source>
+            <translation>資料檔案無法開啟</translation>
+        </message>
+        <message>
+            <source>{0}
 
-恢复方法:python -m app --data-dir &quot;{1}&quot; restore 备份文件</source>
-        <translation>{0}
+恢复方法:python -m app --data-dir "{1}" restore 备份文件</source>
+            <translation>{0}
 
-恢復方法:python -m app --data-dir &quot;{1}&quot; restore 備份檔案</translation>
-    </message>
-</context>
+恢復方法:python -m app --data-dir "{1}" restore 備份檔案</translation>
+        </message>
+    </context>
 </TS>
