@@ -31,15 +31,11 @@ DIST = ROOT / "dist"
 
 
 def version() -> str:
-    tree = ast.parse((ROOT / "app" / "__init__.py").read_text(encoding="utf-8"))
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and any(
-            getattr(t, "id", None) == "__version__" for t in node.targets
-        ):
-            value = node.value
-            if isinstance(value, ast.Constant) and isinstance(value.value, str):
-                return value.value
-    raise SystemExit("app/__init__.py 中没有 __version__")
+    """__version__ from app/__init__.py, read the way the .deb builder reads it."""
+    sys.path.insert(0, str(ROOT / "installer"))
+    from build_deb import app_version  # the one reader of the version outside the program
+
+    return app_version()
 
 
 def run(*command: str | Path, cwd: Path = ROOT) -> None:
