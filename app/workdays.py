@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import logging
 from collections.abc import Iterable, Mapping
 
 import chinese_calendar
@@ -46,7 +47,11 @@ def statutory_days(year: int) -> tuple[dict[dt.date, str], frozenset[dt.date]]:
     # that a frozen build finds it.
     from holidays.countries.china import China as ChinaHolidays
 
-    rules = ChinaHolidays(years=year, language="zh_CN")
+    try:
+        rules = ChinaHolidays(years=year, language="zh_CN")
+    except FileNotFoundError:  # a build without the package's translations: English names
+        log.warning("holidays: no Chinese names in this build; using its English names")
+        rules = ChinaHolidays(years=year)
     off = {day: _chinese_name(str(name)) for day, name in rules.items() if day.year == year}
     worked = frozenset(day for day in rules.weekend_workdays if day.year == year)
     return off, worked
@@ -63,6 +68,8 @@ _ENGLISH_NAMES = (
     ("Mid-Autumn", "中秋节"),
     ("National Day", "国庆节"),
 )
+
+log = logging.getLogger(__name__)
 
 
 def _chinese_name(name: str) -> str:

@@ -431,3 +431,28 @@ def test_notice_new_year_across_the_year_end(text):
         (dt.date(2026, 12, 31), dt.date(2027, 1, 2), False, "元旦"),
         (dt.date(2027, 1, 9), dt.date(2027, 1, 9), True, "元旦调休"),
     ]
+
+
+def test_a_build_without_the_packages_chinese_names_still_knows_the_festivals(monkeypatch):
+    """The frozen program once lacked the holidays package's .mo files (found by the Windows
+    self-test): the days off come with their Chinese names from the package's English ones."""
+    import gettext
+
+    import holidays.holiday_base
+
+    from app.workdays import statutory_days
+
+    def no_chinese_catalogue(domain, localedir=None, languages=None, *args, **kwargs):  # noqa: ANN001
+        if languages and any(lang.startswith("zh") for lang in languages):
+            raise FileNotFoundError(2, f"No translation file found for domain: {domain!r}")
+        return gettext.translation(domain, localedir, languages, *args, **kwargs)
+
+    monkeypatch.setattr(holidays.holiday_base, "translation", no_chinese_catalogue)
+    statutory_days.cache_clear()  # computed afresh, without the catalogue
+    try:
+        off, _worked = statutory_days(2027)
+    finally:
+        statutory_days.cache_clear()
+    assert off[dt.date(2027, 1, 1)] == "元旦"
+    assert off[dt.date(2027, 2, 6)].startswith("春节")
+    assert off[dt.date(2027, 10, 1)] == "国庆节"
