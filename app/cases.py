@@ -22,6 +22,7 @@ from app.models import (
     Extension,
     MajorReport,
     Owner,
+    ReplyLetter,
     Room,
     Sequence,
     Staff,
@@ -65,6 +66,8 @@ class CaseInput:
     request: str = ""
     department: str = ""  # 责任部门 by name
     ref: str | None = None
+    requested_date: dt.date | str | None = None  # 或业主要求的时间 (minor complaints)
+    written_reply_only: bool = False  # 只要求书面答复: no visit, a reply letter instead
 
 
 @dataclass
@@ -198,6 +201,25 @@ class CaseService:
             elif Case.select().where(Case.ref == ref).exists():
                 problems["编号"] = f"编号“{ref}”已被另一件使用"
         values["ref"] = ref
+        values["requested_date"] = None
+        if inp.requested_date:
+            try:
+                requested = parse_datetime(inp.requested_date).date()
+            except ValueError as exc:
+                problems["业主要求的时间"] = str(exc)
+            else:
+                received_day = (
+                    values["received_at"] if isinstance(values.get("received_at"), dt.datetime) else now
+                )
+                assert isinstance(received_day, dt.datetime)
+                if values.get("kind") != "投诉":
+                    problems["业主要求的时间"] = "只有投诉才记录业主要求的时间"
+                elif requested < received_day.date():
+                    problems["业主要求的时间"] = f"不能早于受理日期 {received_day:%Y-%m-%d}"
+                values["requested_date"] = requested
+        values["written_reply_only"] = bool(inp.written_reply_only)
+        if inp.written_reply_only and values.get("kind") != "投诉":
+            problems["只要求书面答复"] = "只有投诉才能标记为只要求书面答复"
         if problems:
             raise ValidationError(problems)
         return CheckedInput(values, room_parts, department)
@@ -231,6 +253,14 @@ class CaseService:
         room = self._room_for(checked.room_parts)
         owner = self._owner_for(room, str(v["customer_name"]), str(v["customer_phone"]))
         deadlines = policy.deadlines(received, str(v["kind"]), str(v["severity"]), self.calendar())
+        requested = v.get("requested_date")
+        resolve_due, by_owner = owner_resolve_due(
+            policy,
+            str(v["kind"]),
+            str(v["severity"]),
+            requested if isinstance(requested, dt.date) else None,
+            deadlines.resolve_due,
+        )
         seq = next_number(f"case-{received.year}")
         case = Case.create(
             number=f"{policy.case_prefix_for(str(v['kind']))}-{received.year}-{seq:05d}",  # 投诉 TS-, 报修 BX- …
@@ -239,15 +269,20 @@ class CaseService:
             department=checked.department,
             state=domain.NEW,
             response_due=deadlines.response_due,
-            resolve_due=deadlines.resolve_due,
+            resolve_due=resolve_due,
             answer_due=deadlines.answer_due,
             created_by=actor,
             updated_at=now,
             **v,
         )
-        self._event(
-            case, domain.EV_RECEIVED, f"{case.channel}受理:{case.kind}·{case.severity}", actor, at=received
-        )
+        received_text = f"{case.channel}受理:{case.kind}·{case.severity}"
+        if case.requested_date is not None:
+            received_text += f";业主要求 {case.requested_date:%Y-%m-%d} 前办结"
+            if by_owner:
+                received_text += f",办结期限按业主要求定为 {_when(resolve_due)}"
+        if case.written_reply_only:
+            received_text += ";业主只要求书面答复(不回访,复函附于案件)"
+        self._event(case, domain.EV_RECEIVED, received_text, actor, at=received)
         if deadlines.major_report_due is not None:
             MajorReport.create(case=case, due=deadlines.major_report_due, content=case.account)
         self.reindex(case)
@@ -512,6 +547,10 @@ class CaseService:
         """关闭: the matter is settled; only a resolved case can close."""
         require(actor, "case.close")
         self._require(case, [domain.RESOLVED], "关闭(须先办结并填写处理结果)")
+        if case.written_reply_only and case.reply_letter_at is None:
+            raise UserError(
+                f"案件 {case.number} 的业主只要求书面答复:请先在案件详情中附上复函(PDF、图片或 Word 文件),再关闭"
+            )
         with db.atomic():
             case.state = domain.CLOSED
             case.closed_at = self.clock.now()
@@ -597,6 +636,8 @@ class CaseService:
             values.pop("received_at")
         if same_ref:
             values.pop("ref")
+        if values["written_reply_only"] != case.written_reply_only and case.state not in domain.OPEN_STATES:
+            raise ValidationError({"只要求书面答复": "办结时已决定是否回访,办结后不能再更改"})
         changed = []
         before = {name: getattr(case, name) for name in CLASSIFICATION}
         with db.atomic():
@@ -613,7 +654,9 @@ class CaseService:
                     changed.append(name)
             if changed:
                 text = "修改了:" + "、".join(changed)
-                if any(before[name] != getattr(case, name) for name in CLASSIFICATION):
+                if any(before[name] != getattr(case, name) for name in CLASSIFICATION) or (
+                    "requested_date" in changed
+                ):
                     words = _classification_words(before, case)
                     recomputed = self._recompute(case, self.policy(), self.calendar(), "修改登记信息")
                     text = ";".join([text, *words, *recomputed])
@@ -746,7 +789,9 @@ class CaseService:
         is due a working day from now (a re-grade), not from receipt."""
         d = policy.deadlines(case.received_at, case.kind, case.severity, calendar)
         lines = []
-        resolve_due = d.resolve_due
+        resolve_due, by_owner = owner_resolve_due(
+            policy, case.kind, case.severity, case.requested_date, d.resolve_due
+        )
         if known is None:
             last = case.extensions.order_by(Extension.new_due.desc()).first()
             known = (last.new_due if last else None, MajorReport.get_or_none(MajorReport.case == case))
@@ -765,6 +810,8 @@ class CaseService:
                 line = f"{label} {_when(old)} → {_when(value)}"
                 if field_name == "resolve_due" and kept:
                     line += "(保留已批准的延期)"
+                elif field_name == "resolve_due" and by_owner:
+                    line += "(按业主要求的时间)"
                 lines.append(line)
         if d.provisional_years:
             years = "、".join(str(y) for y in d.provisional_years)
@@ -834,6 +881,102 @@ class CaseService:
             self._touch(case)
         return report
 
+    # Written replies (只要求书面答复) ---------------------------------------------------------
+    def set_written_reply_only(self, case: Case, flag: bool, actor: Staff | None = None) -> None:
+        """Mark (or unmark) that the owner asked only for a written reply: no visit is
+        planned when it is resolved. Only while the case is open: the visit is decided at 办结."""
+        require(actor, "case.create")
+        if case.written_reply_only == flag:
+            return
+        if flag and case.kind != "投诉":
+            raise UserError("只有投诉才能标记为只要求书面答复")
+        self._require(case, domain.OPEN_STATES, "更改“只要求书面答复”(办结时已决定是否回访)")
+        with db.atomic():
+            case.written_reply_only = flag
+            text = (
+                "业主只要求书面答复:不回访,复函附于案件" if flag else "取消“只要求书面答复”:办结后按制度回访"
+            )
+            self._event(case, domain.EV_EDITED, text, actor)
+            self._touch(case)
+
+    def attach_reply_letter(self, case: Case, name: str, data: bytes, actor: Staff | None = None) -> None:
+        """复函: the written reply sent to the owner, stored in the database with the case."""
+        require(actor, "case.note")
+        if case.state in (domain.VOID, domain.MERGED):
+            raise UserError(f"案件 {case.number} 当前为“{case.state}”,不能附复函")
+        name = clean_text(name)[-120:]
+        kind = reply_file_kind(name, data)
+        with db.atomic():
+            replaced = case.reply_letter_at is not None
+            ReplyLetter.insert(case=case, data=data).on_conflict(
+                conflict_target=[ReplyLetter.case], preserve=[ReplyLetter.data]
+            ).execute()
+            case.reply_letter_name = name
+            case.reply_letter_at = self.clock.now()
+            verb = "替换复函" if replaced else "附上复函"
+            self._event(case, domain.EV_NOTE, f"{verb}:{name}({kind},{_size(len(data))})", actor)
+            self._touch(case)
+
+    def reply_letter(self, case: Case) -> bytes | None:
+        """The attached reply letter's bytes, None when there is none."""
+        letter = ReplyLetter.get_or_none(ReplyLetter.case == case)
+        return bytes(letter.data) if letter is not None else None
+
+    # First reply and the clear answer, measured --------------------------------------------
+    def record_clear_answer(
+        self,
+        case: Case,
+        by: str,
+        at: dt.datetime | str,
+        method: str,
+        text: str,
+        actor: Staff | None = None,
+    ) -> MajorReport:
+        """明确答复 of a major complaint: who answered the owner, when, how and what."""
+        require(actor, "case.note")
+        report = MajorReport.get_or_none(MajorReport.case == case)
+        if report is None or case.answer_due is None:
+            raise UserError(f"{case.number} 不是重大投诉,没有明确答复期限")
+        problems: dict[str, str] = {}
+        by = clean_text(by)
+        text = clean_text(text)
+        method = clean_text(method)
+        if not by:
+            problems["答复人"] = "必须填写"
+        elif reason := check_length(by, 40):
+            problems["答复人"] = reason
+        if method not in ANSWER_METHODS:
+            problems["答复方式"] = f"只能是 {'、'.join(ANSWER_METHODS)}"
+        if not text:
+            problems["答复内容"] = "必须填写,例如 向业主说明调查结果和处理方案"
+        elif reason := check_length(text, MAX_TEXT):
+            problems["答复内容"] = reason
+        when = case.received_at
+        try:
+            when = parse_datetime(at)
+        except ValueError as exc:
+            problems["答复时间"] = str(exc)
+        else:
+            if when < case.received_at:
+                problems["答复时间"] = f"不能早于受理时间 {case.received_at:%Y-%m-%d %H:%M}"
+            elif when > self.clock.now() + dt.timedelta(minutes=10):
+                problems["答复时间"] = "不能晚于现在"
+        if problems:
+            raise ValidationError(problems)
+        with db.atomic():
+            report.answered_at = when
+            report.answered_by = by
+            report.answer_method = method
+            report.answer_text = text
+            report.save()
+            late = when > case.answer_due
+            flag = f",超过明确答复期限 {_when(case.answer_due)}" if late else ""
+            self._event(case, domain.EV_NOTE, f"明确答复({method},{by},{_when(when)}{flag}):{text}", actor)
+            if case.first_response_at is None or when < case.first_response_at:
+                case.first_response_at = when
+            self._touch(case)
+        return report
+
     def log(self, case: Case, kind: str, text: str, actor: Staff | None = None) -> CaseEvent:
         """A line on the case's timeline from another part of the program (e.g. a visit)."""
         with db.atomic():
@@ -866,6 +1009,85 @@ class CaseService:
             case.result,
             *notes,
         ]
+
+
+def requested_date_rule(policy: Policy) -> str:
+    """The policy's switch for the owner's requested date: 'earlier' (the default: it is the
+    办结 deadline when earlier than the policy's) or 'always'."""
+    rule = str(policy.data.get("requested_date_rule", "earlier"))
+    return rule if rule in REQUESTED_DATE_RULES else "earlier"
+
+
+REQUESTED_DATE_RULES = {"earlier": "早于制度期限时采用", "always": "总是采用"}
+
+
+def owner_resolve_due(
+    policy: Policy, kind: str, severity: str, requested: dt.date | None, policy_due: dt.datetime
+) -> tuple[dt.datetime, bool]:
+    """The 办结 deadline of a case given the owner's requested date (或业主要求的时间, minor
+    complaints only): the end of that day when earlier than the policy's deadline, or always
+    when the policy says so. Returns the deadline and whether it is the owner's."""
+    if requested is None or kind != "投诉" or severity != "轻微":
+        return policy_due, False
+    owners = dt.datetime.combine(requested, dt.time(23, 59))
+    if requested_date_rule(policy) == "always" or owners < policy_due:
+        return owners, owners != policy_due
+    return policy_due, False
+
+
+ANSWER_METHODS = ["面谈", "电话", "书面", "短信/微信"]
+
+# 复函 files: PDF, images and Word, known by their first bytes (not only by their name).
+_REPLY_KINDS = {
+    ".pdf": ("PDF", (b"%PDF",)),
+    ".png": ("图片", (b"\x89PNG",)),
+    ".jpg": ("图片", (b"\xff\xd8\xff",)),
+    ".jpeg": ("图片", (b"\xff\xd8\xff",)),
+    ".docx": ("Word", (b"PK\x03\x04",)),
+    ".doc": ("Word", (b"\xd0\xcf\x11\xe0",)),
+}
+MAX_REPLY_BYTES = 20 * 1024 * 1024
+
+
+def reply_file_kind(name: str, data: bytes) -> str:
+    """'PDF' / '图片' / 'Word' for a reply letter; raises UserError saying what to do."""
+    suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if suffix not in _REPLY_KINDS:
+        raise UserError("复函只能是 PDF、图片(PNG/JPG)或 Word(DOC/DOCX)文件,请另存为这些格式后再附上")
+    if not data:
+        raise UserError(f"文件“{name}”是空的,请选择复函的原文件")
+    if len(data) > MAX_REPLY_BYTES:
+        raise UserError(f"文件“{name}”大于 20 MB,请压缩或扫描为较小的 PDF 后再附上")
+    label, magics = _REPLY_KINDS[suffix]
+    if not any(data.startswith(m) for m in magics):
+        raise UserError(f"文件“{name}”的内容不是{label}文件(可能已损坏或扩展名不对),请检查后重新选择")
+    return label
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{max(1, round(n / 1024))} KB"
+
+
+def first_reply_late(case: Case, as_of: dt.datetime) -> bool:
+    """A first reply later than its deadline (首次回复期限), or none by the deadline.
+
+    办结 is not a first reply: a case finished without a reply counts its reply at the time it
+    was finished (`resolve` records that time), so one finished after the deadline is late.
+    An anonymous case has nobody to reply to and is never late."""
+    if case.anonymous:
+        return False
+    if case.first_response_at is not None:
+        return bool(case.first_response_at > case.response_due)
+    return bool(case.response_due < as_of) and case.state not in (domain.VOID, domain.MERGED)
+
+
+def clear_answer_late(case: Case, report: MajorReport | None, as_of: dt.datetime) -> bool:
+    """The major complaint's 明确答复 given after its deadline, or not yet given past it."""
+    if case.answer_due is None or report is None or report.cancelled_at is not None:
+        return False
+    if report.answered_at is not None:
+        return bool(report.answered_at > case.answer_due)
+    return bool(case.answer_due < as_of) and case.state not in (domain.VOID, domain.MERGED)
 
 
 # The fields a re-grade changes, with the words the office uses for them.

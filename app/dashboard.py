@@ -14,9 +14,19 @@ import peewee as pw
 
 from app import domain
 from app.case_query import CaseFilter
-from app.models import Case, MajorReport, NightLogEntry, ReworkNotice, Visit, tuple_rows
+from app.models import (
+    Case,
+    CaseEvent,
+    MajorReport,
+    NightLogEntry,
+    ReportArchive,
+    ReworkNotice,
+    Visit,
+    VisitTask,
+    tuple_rows,
+)
 from app.office import Office
-from app.stats import EXEMPT_COLUMNS, Period
+from app.stats import EXEMPT_COLUMNS, Period, period_key
 from app.workdays import WorkCalendar
 
 SATISFIED = ("很满意", "满意")
@@ -94,6 +104,184 @@ class PendingReport:
     overdue: bool
 
 
+# The office's calendar of duties (seed 001, seed 002 值班制度) -----------------------------
+
+SUMMARY_DAY = 28  # 每月28日前: the month's complaints and suggestions summed up, to the leaders
+NOTICE_DAY = 30  # 每月30日前: the common issues and their handling published to all owners
+DUTY_WARN_DAY = 20  # the month's two duties are flagged from this day until done
+RECORD_PRINTED = "打印记录表"  # CaseEvent.kind: the 《顾客投诉处理记录表》 was printed
+NIGHT_LOG_BY = dt.time(10, 0)  # night-log entries are in cases by 10:00 of the next working day
+
+
+def month_due(year: int, month: int, day: int) -> dt.date:
+    """The month's `day`, or its last day when shorter (February's "30th" is the 28th/29th)."""
+    last = Period.month(year, month).end
+    return last.replace(day=min(day, last.day))
+
+
+def notice_key(year: int, month: int) -> str:
+    """ReportArchive.period of the month's notice to owners (公告)."""
+    return f"公告-{year:04d}-{month:02d}"
+
+
+def summary_key(year: int, month: int) -> str:
+    """ReportArchive.period of the month's summary: the month's analysis as archived."""
+    return period_key(Period.month(year, month))
+
+
+def record_monthly(key: str, pdf: bytes, at: dt.datetime, by: str) -> None:
+    """The month's summary or notice as it was printed or exported (what marks the duty done)."""
+    row, _ = ReportArchive.get_or_create(period=key)
+    row.pdf = pdf
+    row.archived_at = at
+    row.archived_by = by
+    row.save()
+
+
+@dataclass(frozen=True)
+class MonthlyDuty:
+    """A monthly duty not done yet: the summary (by the 28th) or the notice (by the 30th)."""
+
+    duty: str  # "summary" or "notice"
+    year: int
+    month: int
+    due: dt.date
+    late: bool
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}年{self.month}月"
+
+
+def monthly_duties(today: dt.date) -> list[MonthlyDuty]:
+    """The month's summary and notice not done: from the 20th of the month, and last month's
+    when never done (then late); a month without any case is skipped. Done = archived
+    (ReportArchive with `archived_at`): the summary when the month's analysis is printed or
+    exported from the statistics window, the notice when it is printed (`record_monthly`)."""
+    months = [_month_back(today.year, today.month, 1)]
+    if today.day >= DUTY_WARN_DAY:
+        months.append((today.year, today.month))
+    out = []
+    for year, month in months:
+        whole = Period.month(year, month)
+        if (
+            not Case.select()
+            .where(Case.received_at >= whole.start_at, Case.received_at < whole.end_at)
+            .exists()
+        ):
+            continue  # nothing came in that month (a new office): nothing to sum up
+        for duty, key, day in (
+            ("summary", summary_key(year, month), SUMMARY_DAY),
+            ("notice", notice_key(year, month), NOTICE_DAY),
+        ):
+            done = ReportArchive.get_or_none(
+                (ReportArchive.period == key) & ReportArchive.archived_at.is_null(False)
+            )
+            due = month_due(year, month, day)
+            if done is None:
+                out.append(MonthlyDuty(duty, year, month, due, today > due))
+    return out
+
+
+@dataclass(frozen=True)
+class RecordDue:
+    """A complaint open more than one working day whose 《顾客投诉处理记录表》 is not printed."""
+
+    case_id: int
+    case_number: str
+    since: dt.datetime  # one working day after receipt
+
+
+def complaint_records_due(now: dt.datetime, calendar: WorkCalendar | None = None) -> list[RecordDue]:
+    """Complaints open (or handled) more than one working day without the record printed
+    (seed 001: 处理时间超过一个工作日的投诉 are recorded on the form). The ones still open,
+    and those handled this month; merged and voided cases are not counted."""
+    calendar = calendar or WorkCalendar.from_database()
+    month_start = dt.datetime(now.year, now.month, 1)
+    printed = CaseEvent.select(CaseEvent.case).where(CaseEvent.kind == RECORD_PRINTED)
+    rows = tuple_rows(
+        Case.select(Case.id, Case.number, Case.received_at, Case.resolved_at)
+        .where(
+            Case.kind == "投诉",
+            Case.state.not_in([domain.MERGED, domain.VOID]),
+            Case.resolved_at.is_null() | (Case.resolved_at >= month_start),
+            Case.id.not_in(printed),
+        )
+        .order_by(Case.received_at, Case.id)
+    )
+    out = []
+    for case_id, number, received, resolved in rows:
+        since = calendar.add_workdays(_as_datetime(received), 1)
+        end = _as_datetime(resolved) if resolved else now
+        if end > since:
+            out.append(RecordDue(case_id, number, since))
+    return out
+
+
+@dataclass(frozen=True)
+class LateNightLog:
+    """A night-log entry not in a case by 10:00 of the next working day."""
+
+    entry_id: int
+    logged_at: dt.datetime
+    due: dt.datetime
+
+
+def night_log_due(logged_at: dt.datetime, calendar: WorkCalendar) -> dt.datetime:
+    """10:00 of the working morning after the night: a call before 08:00 belongs to the night
+    before, so its morning is that same day when it is a working day."""
+    day = logged_at.date()
+    if not (logged_at.time() < dt.time(8, 0) and calendar.is_workday(day)):
+        day += dt.timedelta(days=1)
+        while not calendar.is_workday(day):
+            day += dt.timedelta(days=1)
+    return dt.datetime.combine(day, NIGHT_LOG_BY)
+
+
+def night_logs_late(now: dt.datetime, calendar: WorkCalendar | None = None) -> list[LateNightLog]:
+    calendar = calendar or WorkCalendar.from_database()
+    out = []
+    for entry_id, logged in tuple_rows(
+        NightLogEntry.select(NightLogEntry.id, NightLogEntry.logged_at)
+        .where(NightLogEntry.case.is_null())
+        .order_by(NightLogEntry.logged_at)
+    ):
+        at = _as_datetime(logged)
+        due = night_log_due(at, calendar)
+        if due < now:
+            out.append(LateNightLog(entry_id, at, due))
+    return out
+
+
+@dataclass(frozen=True)
+class LateAnswer:
+    """A question asked at a visit, the answer promised by a day that has passed."""
+
+    task_id: int
+    case_number: str
+    question: str
+    promised: dt.date
+
+
+def visit_answers_late(today: dt.date) -> list[LateAnswer]:
+    """Open visit questions (VisitTask) whose promised day is before today."""
+    out = []
+    for task in (
+        VisitTask.select(VisitTask, Visit, Case)
+        .join(Visit)
+        .join(Case, pw.JOIN.LEFT_OUTER)
+        .where(VisitTask.answered_at.is_null(), VisitTask.promised < today)
+        .order_by(VisitTask.promised, VisitTask.id)
+    ):
+        case = task.visit.case
+        out.append(LateAnswer(task.id, case.number if case is not None else "", task.question, task.promised))
+    return out
+
+
+def _as_datetime(value: object) -> dt.datetime:
+    return value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+
+
 @dataclass
 class DashboardData:
     today: dt.date
@@ -118,6 +306,11 @@ class DashboardData:
     # Years whose holidays are only estimated (暂定) and that matter now: this month, the next
     # 31 days, or an open case's deadline. The office loads the State Council's notice.
     provisional_years: tuple[int, ...] = ()
+    # The office's calendar of duties (issue 14).
+    monthly_duties: list[MonthlyDuty] = field(default_factory=list)
+    records_due: list[RecordDue] = field(default_factory=list)
+    night_logs_late: list[LateNightLog] = field(default_factory=list)
+    answers_late: list[LateAnswer] = field(default_factory=list)
 
     @property
     def forms_archive_late(self) -> list[FormsToFile]:
@@ -245,6 +438,7 @@ def dashboard(office: Office, today: dt.date) -> DashboardData:
         for quarter, count in office.forms.unfiled_counts(today).items()
         for deadline in [office.forms.archive_deadline(quarter)]
     ]
+    calendar = WorkCalendar.from_database()
     return DashboardData(
         today=today,
         overdue_cases=office.query.count(overdue_filter),
@@ -266,4 +460,8 @@ def dashboard(office: Office, today: dt.date) -> DashboardData:
         forms_to_file=to_file,
         forms_to_destroy=office.forms.destroyable_count(),
         provisional_years=provisional_years(today),
+        monthly_duties=monthly_duties(today),
+        records_due=complaint_records_due(now, calendar),
+        night_logs_late=night_logs_late(now, calendar),
+        answers_late=visit_answers_late(today),
     )

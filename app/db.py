@@ -87,12 +87,45 @@ def _migration_3(database: pw.Database) -> None:
     database.create_tables([ScanPage], safe=True)
 
 
+def _migration_5(database: pw.Database) -> None:
+    """The owner's requested date, written-reply-only cases with their reply letter (复函),
+    and the major complaint's clear answer (明确答复: who, when, how, what).
+
+    Plain ADD COLUMN with the default in the column: peewee's migrator adds a NOT NULL column
+    by rebuilding the table, and dropping the old `case` table would cascade to every table
+    that refers to it (the timeline, the reports, the visits)."""
+    from app.models import Case, MajorReport, ReplyLetter
+
+    database.create_tables([ReplyLetter], safe=True)
+    columns = {
+        Case: (
+            ("requested_date", "DATE"),
+            ("written_reply_only", "INTEGER NOT NULL DEFAULT 0"),
+            ("reply_letter_name", "VARCHAR(120) NOT NULL DEFAULT ''"),
+            ("reply_letter_at", "DATETIME"),
+        ),
+        MajorReport: (
+            ("answered_at", "DATETIME"),
+            ("answered_by", "VARCHAR(40) NOT NULL DEFAULT ''"),
+            ("answer_method", "VARCHAR(16) NOT NULL DEFAULT ''"),
+            ("answer_text", "TEXT NOT NULL DEFAULT ''"),
+        ),
+    }
+    for model, wanted in columns.items():
+        table = model._meta.table_name
+        present = {column.name for column in database.get_columns(table)}
+        for name, sql_type in wanted:
+            if name not in present:
+                database.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{name}" {sql_type}')
+
+
 # version -> step; each step runs inside one transaction.
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: _migration_1,
     2: _migration_2,
     3: _migration_3,
     4: _migration_4,
+    5: _migration_5,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

@@ -1578,7 +1578,9 @@ class _Replay:
             event_place=story.texts["place"],
             party=story.texts["party"] if story.scenario.kind == "投诉" else "",
             request=story.texts["request"],
-            **who,
+            room=who["room"],
+            customer_name=who["customer_name"],
+            customer_phone=who["customer_phone"],
         )
 
     def clerk(self) -> Staff:

@@ -64,6 +64,7 @@ LEDGER_REQUIRED = ["受理时间", "性质", "内容"]
 LEDGER_EXTRA_HEADERS = [
     "案件号", "紧急程度", "事发时间", "事发地点", "被投诉方", "首次回复时间", "回复期限", "办结期限",
     "答复期限", "关闭时间", "作废原因", "回访抽样", "抽样季度", "抽样说明", "典型案例说明",
+    "业主要求的时间",
 ]  # fmt: skip
 EXPORT_HEADERS = LEDGER_HEADERS + LEDGER_EXTRA_HEADERS
 # The export's other sheets, keyed by 编号 (an office keeps its visits the same way).
@@ -128,6 +129,9 @@ def parse_extras(sheet: Sheet, parsed: list[_LedgerRow], now: dt.datetime) -> Ex
         return out  # another workbook's sheet that happens to be called 回访 is not ours
     by_identity = {}
     for item in parsed:
+        # 业主要求的时间 goes in with the intake (checked there: complaints, not before receipt).
+        if "业主要求的时间" in item.row.columns and (asked := item.row.when("业主要求的时间")) is not None:
+            item.inp.requested_date = asked.date()
         identity = item.inp.ref or item.number
         if identity:
             by_identity[identity] = item
@@ -465,6 +469,7 @@ def export_cases(office: Office, path: Path, progress: Callable[[int, int], None
             "抽样季度": decision.quarter if decision is not None else None,
             "抽样说明": decision.reason if decision is not None else None,
             "典型案例说明": (case.typical_note or "典型案例") if case.typical else None,
+            "业主要求的时间": case.requested_date,
         }
         ws.append([write_cell(ws, h, values[h]) for h in EXPORT_HEADERS])
         if progress and (n % PROGRESS_EVERY == 0 or n == total):

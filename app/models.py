@@ -333,6 +333,15 @@ class Case(AuditedModel):
     created_by = pw.ForeignKeyField(Staff, null=True, on_delete="SET NULL")
     typical = pw.BooleanField(default=False)  # 典型案例, marked by the planner for the report
     typical_note = pw.TextField(default="")
+    # 或业主要求的时间: the date the owner asked for (minor complaints); it becomes the 办结
+    # deadline when earlier than the policy's, or always when the policy says so.
+    requested_date = pw.DateField(null=True)
+    # 只要求书面答复: no visit is planned; the reply letter (复函) is attached instead, and the
+    # case cannot be closed without it.
+    written_reply_only = pw.BooleanField(default=False)
+    # The letter's bytes live in ReplyLetter, so reading a case never drags a file along.
+    reply_letter_name = pw.CharField(default="", max_length=120)
+    reply_letter_at = pw.DateTimeField(null=True)
     updated_at = pw.DateTimeField()
 
     if TYPE_CHECKING:
@@ -438,6 +447,11 @@ class MajorReport(AuditedModel):
     # Re-graded below 重大: the report is no longer due; kept (with why) rather than deleted.
     cancelled_at = pw.DateTimeField(null=True)
     cancel_reason = pw.TextField(default="")
+    # 明确答复: the clear answer given to the owner (due by `Case.answer_due`): who, when, how, what.
+    answered_at = pw.DateTimeField(null=True)
+    answered_by = pw.CharField(default="", max_length=40)
+    answer_method = pw.CharField(default="", max_length=16)
+    answer_text = pw.TextField(default="")
 
     if TYPE_CHECKING:
         case_id: pw.ForeignKeyField[int]
@@ -690,6 +704,14 @@ class Holiday(AuditedModel):
     name = pw.CharField(default="", max_length=20)
 
 
+class ReplyLetter(BaseModel):
+    """复函: the file of a written-reply-only case's reply letter (one per case; the name and
+    the time are on the case)."""
+
+    case = pw.ForeignKeyField(Case, unique=True, backref="reply_letters", on_delete="CASCADE")
+    data = pw.BlobField()
+
+
 class ScanPage(AuditedModel):
     """One page of a signed form scanned back (扫描件): the picture, and the form it belongs to.
 
@@ -741,4 +763,5 @@ ALL_MODELS: list[type[BaseModel]] = [
     Draft,
     Holiday,
     ScanPage,  # migration 3
+    ReplyLetter,  # migration 5
 ]

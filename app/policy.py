@@ -81,6 +81,11 @@ class Policy:
     def duplicate_window(self) -> dt.timedelta:
         return dt.timedelta(days=int(self.data["duplicate_window_days"]))
 
+    @property
+    def repeat_window(self) -> dt.timedelta:
+        """重复投诉/重复维修: the same matter again within this many days (default 90)."""
+        return dt.timedelta(days=int(self.data.get("repeat_window_days", 90)))
+
     def resolve_days(self, severity: str) -> int:
         return int(self.data["resolve_days"][severity])
 
@@ -132,6 +137,7 @@ class Policy:
             ("major_report_workdays", "重大投诉报告时限"),
             ("nearly_due_hours", "临期提醒"),
             ("duplicate_window_days", "重复投诉判断天数"),
+            ("repeat_window_days", "重复投诉统计天数"),
         ):
             if not _positive(d.get(key)):
                 problems[label] = "须为正数"

@@ -34,7 +34,9 @@ DEFINITIONS = [
     "受理件数:本期内受理的案件,按性质统计;已合并的重复案件不计。",
     "办结率:本期受理的案件中,在本期最后一天结束前办结的比例。",
     "逾期:本期受理的案件中,办结期限(按程度)早于办结时间的,或仍未办结而期限已在本期内届满的。",
-    "重复投诉:本期受理的投诉按房号与类别分组,同组两件及以上;重复维修:报修同组三件及以上;匿名案件不计。",
+    "重复投诉:同一房号同一类别的投诉,在重复判断天数(制度设定,默认 90 天)内两次及以上;跨期也算,"
+    "列在第二次(及以后)所在的一期,连同窗口内的前几次。重复维修:同一房号同一类别的报修在窗口内三次及以上"
+    "(案件没有子类别,按类别判断);匿名、已合并、已作废的案件不计。",
     "首次响应时间:受理到首次回复业主的小时数;办结时间:受理到办结的小时数;取中位数与第 90 百分位。",
 ]
 
@@ -341,6 +343,11 @@ class PeriodStats:
     households: int
     complaint_rate: float  # complaints received / households
     typical_cases: list[dict[str, str]] = field(default_factory=list)
+    # First replies later than the policy's limit (or none by it), per kind, of the cases
+    # received in the period; and the major complaints whose 明确答复 was late.
+    late_first_replies: dict[str, int] = field(default_factory=dict)
+    late_first_reply_cases: list[str] = field(default_factory=list)
+    late_clear_answers: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         p = self.period
@@ -366,6 +373,9 @@ class PeriodStats:
             "households": self.households,
             "complaint_rate": round(self.complaint_rate, 6),
             "typical_cases": self.typical_cases,
+            "late_first_replies": self.late_first_replies,
+            "late_first_reply_cases": self.late_first_reply_cases,
+            "late_clear_answers": self.late_clear_answers,
         }
 
 
@@ -524,12 +534,18 @@ class Statistics:
         )
 
         # Corrective-action flags -------------------------------------------------------
-        repeat_complaints = self._repeats(received, "投诉", 2)
-        repeat_repairs = self._repeats(received, "报修", 3)
+        repeat_complaints = self._repeats(period, "投诉", 2)
+        repeat_repairs = self._repeats(period, "报修", 3)
 
         households = Room.select().count()
         complaint_rate = cases_received["投诉"] / households if households else 0.0
+        late_replies, late_reply_cases, late_answers = late_replies_of(
+            received, min(period.end_at, dt.datetime.combine(self.today, dt.time()))
+        )
         return PeriodStats(
+            late_first_replies=late_replies,
+            late_first_reply_cases=late_reply_cases,
+            late_clear_answers=late_answers,
             period=period,
             visit_stats=visit_stats,
             satisfaction=satisfaction,
@@ -564,27 +580,9 @@ class Statistics:
             ],
         )
 
-    @staticmethod
-    def _repeats(received: pw.ModelSelect[Case], kind: str, minimum: int) -> list[Group]:
-        groups: dict[tuple[int, str], list[str]] = defaultdict(list)
-        query = (
-            received.select(Case.room, Case.category, Case.number)
-            .where(Case.kind == kind, Case.anonymous == False, Case.room.is_null(False))  # noqa: E712
-            .order_by(Case.received_at)
-        )
-        for room_id, category, number in tuple_rows(query):
-            groups[(room_id, category)].append(number)
-        wanted = {key: numbers for key, numbers in groups.items() if len(numbers) >= minimum}
-        labels = (
-            {r.id: r.label for r in Room.select().where(Room.id.in_([k[0] for k in wanted]))}
-            if wanted
-            else {}
-        )
-        out = [
-            Group(labels[room], category, len(numbers), numbers)
-            for (room, category), numbers in wanted.items()
-        ]
-        return sorted(out, key=lambda g: (-g.count, g.room, g.category))
+    def _repeats(self, period: Period, kind: str, minimum: int) -> list[Group]:
+        """Repeats of `kind` that fall in `period`, see `repeat_groups`."""
+        return repeat_groups(period, kind, minimum, self.policy.repeat_window)
 
     @staticmethod
     def _visitors(period: Period, today: dt.date) -> list[VisitorLine]:
@@ -616,6 +614,36 @@ class Statistics:
         return sorted(lines.values(), key=lambda v: (-v.done, v.name))
 
 
+def late_replies_of(
+    received: pw.ModelSelect[Case], as_of: dt.datetime
+) -> tuple[dict[str, int], list[str], list[str]]:
+    """Of the cases `received`: late first replies per kind (with their numbers), and major
+    complaints whose clear answer (明确答复) was late. A reply not given counts late once its
+    deadline is before `as_of` (the period's end; for a running period the start of today,
+    so a deadline later today is not counted before it has passed)."""
+    from app.cases import clear_answer_late, first_reply_late
+    from app.models import MajorReport
+
+    counts = dict.fromkeys(domain.KINDS, 0)
+    late_cases: list[str] = []
+    columns = [Case.id, Case.number, Case.kind, Case.state, Case.anonymous]
+    columns += [Case.response_due, Case.first_response_at]
+    for case in received.select(*columns).where(Case.state != domain.VOID).order_by(Case.received_at):
+        if first_reply_late(case, as_of):
+            counts[case.kind] = counts.get(case.kind, 0) + 1
+            late_cases.append(case.number)
+    answers: list[str] = []
+    majors = (
+        received.select(Case, MajorReport)
+        .join(MajorReport, attr="report")
+        .where(Case.answer_due.is_null(False))
+    )
+    for case in majors.order_by(Case.received_at):
+        if clear_answer_late(case, getattr(case, "report", None), as_of):
+            answers.append(case.number)
+    return counts, late_cases, answers
+
+
 @dataclass
 class Comparison:
     """A period beside the one before it, with the manager's written measures (改进措施)."""
@@ -624,6 +652,47 @@ class Comparison:
     previous: PeriodStats
     measures: str = ""
     archived_at: dt.datetime | None = None
+
+
+def repeat_groups(period: Period, kind: str, minimum: int, window: dt.timedelta) -> list[Group]:
+    """The same matter raised again: cases of `kind` for one room and category, `minimum` or
+    more of them within `window` (counted back from each case's receipt), across period ends.
+
+    A group is listed in the period where its `minimum`-th case (or a later one) was received,
+    with every case of the window before it: 09-28 and 10-03 are a pair shown in Q4, not in Q3.
+    A case is the `n`-th when n - 1 cases of its room and category were received in the
+    `window` before it. Cases have no sub-category, so repairs are grouped by category too.
+    Anonymous, merged and voided cases, and cases without a room, are not counted."""
+    query = (
+        Case.select(Case.room, Case.category, Case.number, Case.received_at)
+        .where(
+            Case.kind == kind,
+            Case.anonymous == False,  # noqa: E712
+            Case.room.is_null(False),
+            Case.state.not_in([domain.MERGED, domain.VOID]),
+            Case.received_at >= period.start_at - window,
+            Case.received_at < period.end_at,
+        )
+        .order_by(Case.received_at, Case.id)
+    )
+    history: dict[tuple[int, str], list[tuple[dt.datetime, str]]] = defaultdict(list)
+    wanted: dict[tuple[int, str], list[str]] = {}
+    for room_id, category, number, received in tuple_rows(query):
+        at = _as_dt(received)
+        key = (room_id, category)
+        before = [(t, n) for t, n in history[key] if at - t <= window]
+        history[key].append((at, number))
+        if at >= period.start_at and len(before) + 1 >= minimum:
+            numbers = wanted.setdefault(key, [])
+            numbers += [n for _, n in before if n not in numbers]
+            numbers.append(number)
+    labels = (
+        {r.id: r.label for r in Room.select().where(Room.id.in_([k[0] for k in wanted]))} if wanted else {}
+    )
+    out = [
+        Group(labels[room], category, len(numbers), numbers) for (room, category), numbers in wanted.items()
+    ]
+    return sorted(out, key=lambda g: (-g.count, g.room, g.category))
 
 
 def period_key(period: Period) -> str:

@@ -181,6 +181,8 @@ class VisitService:
 
         if case.anonymous:
             return decide(False, "匿名案件不回访,处理情况附于案件")
+        if case.written_reply_only:
+            return decide(False, "业主只要求书面答复,不回访,复函附于案件")
         if rule.rate >= 1:
             return decide(True, f"{case.kind}回访率100%,全部回访")
         if rule.rate <= 0:

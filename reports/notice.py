@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from app import domain
-from app.stats import PeriodStats
+from app.stats import Period, PeriodStats
 from reports.base import Report, grid_table, text
 from reports.fonts import register
 
@@ -48,6 +48,14 @@ def scrub(value: str, names: Iterable[str] = ()) -> str:
     return value
 
 
+def notice_period(today: dt.date) -> Period:
+    """The month a notice printed on `today` covers: the same month, up to today (截至).
+
+    Seed 001 asks for the month's common issues published 每月30日前, so the notice printed
+    on 10-29 is October's so far, not September's."""
+    return Period.month(today.year, today.month).running(today)
+
+
 class MonthlyNotice(Report):
     """《客户意见处理情况公告》 for a month: counts, the common issues and how they were handled."""
 
@@ -64,7 +72,7 @@ class MonthlyNotice(Report):
         self.redact = list(redact)
         self.examples = [(c, scrub(a, self.redact), scrub(r, self.redact)) for c, a, r in handled_examples]
         self.generated = generated or dt.date.today()
-        self.title = f"{stats.period.label}客户意见处理情况公告"
+        self.title = f"{stats.period.title}客户意见处理情况公告"
         self.styles["letter"] = ParagraphStyle(
             "letter", fontName=register(), fontSize=11.5, leading=20, wordWrap="CJK", firstLineIndent=23
         )
@@ -91,10 +99,15 @@ class MonthlyNotice(Report):
             handling += f";回访 {done} 次,满意及以上占 {100 * good / done:.1f}%"
         handling += ";未办结的事项正在跟进,办结后将逐一回访。"
         return (
-            f"本月({self.stats.period.label})客户服务中心共受理业主来电、来访及各类意见 {total} 件"
+            f"本月({self.stats.period.label}){self._so_far()}客户服务中心共受理业主来电、来访及各类意见 {total} 件"
             f"({'、'.join(parts) or '无'}),办结率 {100 * s.resolution_rate:.1f}%。"
             f"业主反映的主要问题:{issues}。处理情况:{handling}"
         )
+
+    def _so_far(self) -> str:
+        """ "截至 10 月 29 日," while the month is not over (a notice printed before its end)."""
+        through = self.stats.period.through
+        return f"截至 {through.month} 月 {through.day} 日," if through is not None else ""
 
     def _rows(self) -> list[list[Any]]:
         counts = dict(self.stats.complaints_by_category)
@@ -119,7 +132,7 @@ class MonthlyNotice(Report):
 
     def _story(self) -> list[Flowable]:
         story: list[Flowable] = [
-            *self.heading("公  告", f"{self.stats.period.label}客户意见处理情况"),
+            *self.heading("公  告", f"{self.stats.period.title}客户意见处理情况"),
             Spacer(1, 6 * mm),
             Paragraph("致全体业主:", self.styles["salute"]),
             Paragraph(self._summary(), self.styles["letter"]),

@@ -454,7 +454,7 @@ def test_a_version_1_data_folder_gets_the_report_columns(tmp_path, clock):
     import sqlite3
 
     from app import db as dbmod
-    from app.models import Setting
+    from app.models import ReplyLetter, Setting
     from app.office import Office
 
     folder = tmp_path / "old"
@@ -484,3 +484,168 @@ def test_a_version_1_data_folder_gets_the_report_columns(tmp_path, clock):
         assert MajorReport.get(MajorReport.case == case.id).cancelled_at == clock.now()
     finally:
         office.close()
+
+
+# The owner's requested date (或业主要求的时间), first reply and clear answer measured (issue 14)
+def test_owner_requested_date_earlier_becomes_the_deadline(office, make_case, admin, clock):
+    # Mon 28 Sep 09:30, minor: 2 working days -> Wed 30 Sep 09:30; the owner asked for Tue 29.
+    case = make_case(kind="投诉", category="服务态度", requested_date="2026-09-29")
+    assert case.requested_date == dt.date(2026, 9, 29)
+    assert case.resolve_due == dt.datetime(2026, 9, 29, 23, 59)
+    assert "业主要求 2026-09-29 前办结" in office.cases.timeline(case)[0].text
+    # A later date than the policy's leaves the policy's deadline (default: only when earlier).
+    later = make_case(kind="投诉", category="服务态度", requested_date="2026-10-12")
+    assert later.resolve_due == dt.datetime(2026, 9, 30, 9, 30)
+    # Re-graded to 重要 the owner's date no longer applies (minor complaints only), and back.
+    office.cases.regrade(case, "业主情绪激动,升级", admin, severity="重要")
+    assert case.resolve_due == dt.datetime(2026, 10, 8, 9, 30)
+    office.cases.regrade(case, "核实为轻微", admin, severity="轻微")
+    assert case.resolve_due == dt.datetime(2026, 9, 29, 23, 59)
+    assert "(按业主要求的时间)" in office.cases.timeline(case)[-1].text
+
+
+def test_owner_requested_date_always_when_the_policy_says_so(office, make_case):
+    policy = office.policies.load()
+    policy.data["requested_date_rule"] = "always"
+    office.policies.save(policy)
+    case = make_case(kind="投诉", category="服务态度", requested_date="2026-10-12")
+    assert case.resolve_due == dt.datetime(2026, 10, 12, 23, 59)
+    repair = make_case(kind="报修")  # no date asked: the policy's deadline
+    assert repair.requested_date is None and repair.resolve_due == dt.datetime(2026, 9, 30, 9, 30)
+
+
+@pytest.mark.parametrize(
+    "fields,label",
+    [
+        (dict(kind="报修", requested_date="2026-09-30"), "业主要求的时间"),
+        (dict(kind="投诉", category="服务态度", requested_date="2026-09-27"), "业主要求的时间"),
+        (dict(kind="投诉", category="服务态度", requested_date="下周"), "业主要求的时间"),
+        (dict(kind="报修", written_reply_only=True), "只要求书面答复"),
+    ],
+)
+def test_requested_date_and_written_reply_refused_where_they_do_not_apply(make_case, fields, label):
+    with pytest.raises(ValidationError) as err:
+        make_case(**fields)
+    assert label in err.value.problems
+
+
+def test_late_first_reply_is_flagged_and_counted(office, make_case, admin, clock):
+    from app.cases import first_reply_late
+    from app.stats import Period, Statistics
+
+    on_time = make_case(kind="投诉", category="服务态度")  # reply due Tue 29 Sep 09:30
+    late = make_case(kind="投诉", category="服务态度")
+    silent = make_case(kind="投诉", category="服务态度")
+    finished = make_case(kind="报修")  # finished late, never answered before: 办结 is no reply
+    make_case(kind="投诉", category="服务态度", anonymous=True, room="")  # nobody to reply to
+    clock.advance(hours=3)
+    office.cases.add_note(on_time, "已电话告知业主处理安排", admin, response=True)
+    assert not first_reply_late(on_time, clock.now())
+    clock.at = dt.datetime(2026, 9, 29, 9, 29)
+    assert not first_reply_late(silent, clock.now())
+    clock.at = dt.datetime(2026, 9, 29, 11, 0)
+    office.cases.add_note(late, "已回复业主", admin, response=True)
+    office.cases.resolve(finished, "已更换灯管", admin)
+    assert first_reply_late(late, clock.now())
+    assert first_reply_late(silent, clock.now())
+    assert first_reply_late(finished, clock.now())
+    stats = Statistics(office.policies.load(), dt.date(2026, 10, 31)).compute(Period.month(2026, 9))
+    assert stats.late_first_replies["投诉"] == 2 and stats.late_first_replies["报修"] == 1
+    assert stats.late_first_reply_cases == [late.number, silent.number, finished.number]
+
+
+def test_clear_answer_of_a_major_complaint_recorded_and_late(office, make_case, admin, clock):
+    from app.cases import clear_answer_late
+    from app.stats import Period, Statistics
+
+    major = make_case(kind="投诉", severity="重大", category="服务质量")  # answer due Wed 30 Sep 09:30
+    other = make_case(kind="投诉", severity="重大", category="服务质量", room="1-1-101")
+    clock.at = dt.datetime(2026, 9, 30, 16, 0)
+    with pytest.raises(ValidationError) as err:
+        office.cases.record_clear_answer(major, "", "2026-09-30 15:00", "传真", "", admin)
+    assert {"答复人", "答复方式", "答复内容"} <= set(err.value.problems)
+    report = office.cases.record_clear_answer(
+        major, "李经理", "2026-09-30 15:00", "面谈", "向业主说明调查结果,十日内更换门禁", admin
+    )
+    assert (report.answered_by, report.answer_method) == ("李经理", "面谈")
+    assert report.answered_at == dt.datetime(2026, 9, 30, 15, 0)
+    assert clear_answer_late(major, report, clock.now())
+    assert "超过明确答复期限" in office.cases.timeline(major)[-1].text
+    office.cases.record_clear_answer(other, "王主管", "2026-09-29 10:00", "电话", "说明处理方案", admin)
+    assert not clear_answer_late(other, MajorReport.get(MajorReport.case == other), clock.now())
+    stats = Statistics(office.policies.load(), dt.date(2026, 10, 31)).compute(Period.month(2026, 9))
+    assert stats.late_clear_answers == [major.number]
+    with pytest.raises(UserError):
+        office.cases.record_clear_answer(make_case(), "李", "2026-09-30 15:00", "电话", "好", admin)
+
+
+def test_a_version_1_data_folder_gets_the_issue_14_columns(tmp_path, clock):
+    """Schema version 1 had no requested date, written-reply flag, reply letter or clear answer."""
+    import sqlite3
+
+    from app import db as dbmod
+    from app.models import ReplyLetter, Setting
+    from app.office import Office
+
+    folder = tmp_path / "old"
+    office = Office.open(folder, clock)
+    office.initialise("阳光花园物业服务中心", "admin", "secret1", "王管理")
+    admin = office.staff.authenticate("admin", "secret1")
+    case = office.cases.create(
+        CaseInput(account="保安推搡业主", kind="投诉", severity="重大", room="1-1-101", category="服务态度"),
+        admin,
+    )
+    office.close()
+    path = next(folder.glob("*.sqlite3"))
+    con = sqlite3.connect(path)
+    drops = {
+        Case._meta.table_name: (
+            "requested_date",
+            "written_reply_only",
+            "reply_letter_name",
+            "reply_letter_at",
+        ),
+        MajorReport._meta.table_name: ("answered_at", "answered_by", "answer_method", "answer_text"),
+    }
+    for table, columns in drops.items():
+        for column in columns:
+            con.execute(f'ALTER TABLE "{table}" DROP COLUMN {column}')
+    con.execute(f'DROP TABLE "{ReplyLetter._meta.table_name}"')
+    con.execute("UPDATE setting SET value = '1' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    office = Office.open(folder, clock)
+    try:
+        assert Setting.get(Setting.key == "schema_version").value == str(dbmod.SCHEMA_VERSION)
+        old = Case.get_by_id(case.id)
+        assert old.requested_date is None and old.written_reply_only is False
+        assert office.cases.reply_letter(old) is None
+        admin = office.staff.authenticate("admin", "secret1")
+        report = office.cases.record_clear_answer(old, "李经理", clock.now(), "电话", "说明处理方案", admin)
+        assert MajorReport.get_by_id(report.id).answered_by == "李经理"
+        # Nothing that refers to the case was lost on the way (a table rebuild would cascade).
+        assert [e.kind for e in office.cases.timeline(old)] == [domain.EV_RECEIVED, domain.EV_NOTE]
+    finally:
+        office.close()
+
+
+def test_owner_requested_date_goes_out_and_back_in_the_programs_ledger(tmp_path, office, make_case, clock):
+    from app import ledger
+    from app.ledger_export import export_cases
+    from app.office import Office
+
+    case = make_case(kind="投诉", category="服务态度", requested_date="2026-09-29")
+    plain = make_case(kind="投诉", category="服务态度", room="1-1-101")
+    path = tmp_path / "out.xlsx"
+    export_cases(office, path)
+    other = Office.open(tmp_path / "other", clock)
+    try:
+        other.initialise("阳光花园物业服务中心", "admin", "secret1", "王管理")
+        report = ledger.import_ledger(other, path, actor=other.staff.authenticate("admin", "secret1"))
+        assert report.imported == 2 and not report.problems, report.problems
+        back = Case.get(Case.number == case.number)
+        assert back.requested_date == dt.date(2026, 9, 29)
+        assert back.resolve_due == dt.datetime(2026, 9, 29, 23, 59)
+        assert Case.get(Case.number == plain.number).requested_date is None
+    finally:
+        other.close()

@@ -193,3 +193,53 @@ def test_trend_crosses_the_year(office):
         (2026, 2),
     ]
     assert trend[0] == MonthSatisfaction(2025, 9, 0, 0)
+
+
+# The offscreen platform cannot raise the cases' popup menu or grab the keyboard; it says so.
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_duties_banner_on_the_page(qtbot, office, admin, clock, make_case):
+    """The calendar of duties on the 工作台: each flagged line, and the cases behind one."""
+    from app.dashboard import notice_key, record_monthly, summary_key
+    from ui.dashboard import DashboardPage
+
+    clock.at = T(2026, 10, 8, 9)
+    case = make_case(kind="投诉", category="环境卫生", account="垃圾未清")
+    office.nightlog.add("门禁坏了", caller="李明", room="3-2-503", at=T(2026, 9, 30, 23))
+    clock.at = T(2026, 10, 21, 11)
+    page = DashboardPage(lambda: dashboard(office, clock.now().date()))
+    qtbot.addWidget(page)
+    page.show()
+    text = page.duties_notice.text()
+    assert page.duties_notice.isVisible()
+    assert "2026年10月的投诉、建议处理结果汇总须在 2026-10-28 前报分管领导" in text
+    assert "2026年10月的客户意见处理情况公告须在 2026-10-30 前向全体业主公布" in text
+    assert "1 件投诉处理已超过一个工作日,尚未打印《顾客投诉处理记录表》:" + case.number in text
+    assert "1 条值班记录过了次个工作日上午 10:00 仍未转为案件" in text
+    assert "回访时答应答复" not in text and not page.answers_button.isVisible()
+    assert page.tiles["night"].hint.text() == "1 条已过次个工作日 10:00"
+    opened = []
+    page.open_case.connect(opened.append)
+    page._records_menu()
+    page.records_menu.actions()[0].trigger()
+    assert opened == [case.id]
+    # Everything done: the banner goes.
+    record_monthly(summary_key(2026, 10), b"%PDF", clock.now(), admin.name)
+    record_monthly(notice_key(2026, 10), b"%PDF", clock.now(), admin.name)
+    from reports.printing import Printouts
+
+    Printouts(office, admin).complaint_record(Case.get_by_id(case.id))
+    entry = NightLogEntry.get()
+    converted = office.nightlog.convert(entry, office.nightlog.as_input(entry), admin)
+    page.refresh()
+    # The entry becomes a complaint received 09-30 23:00: September now had a case, so its
+    # summary and notice are late, and the new case is open over a working day.
+    assert converted.received_at == T(2026, 9, 30, 23)
+    text = page.duties_notice.text()
+    assert "2026年9月的投诉、建议处理结果汇总应在 2026-09-28 前报分管领导,已逾期" in text
+    assert "2026年9月的客户意见处理情况公告应在 2026-09-30 前向全体业主公布,已逾期" in text
+    assert "尚未打印《顾客投诉处理记录表》:" + converted.number in text
+    record_monthly(summary_key(2026, 9), b"%PDF", clock.now(), admin.name)
+    record_monthly(notice_key(2026, 9), b"%PDF", clock.now(), admin.name)
+    Printouts(office, admin).complaint_record(Case.get_by_id(converted.id))
+    page.refresh()
+    assert not page.duties_notice.isVisible(), page.duties_notice.text()

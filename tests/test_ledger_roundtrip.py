@@ -32,7 +32,7 @@ CASE_FIELDS = [
     "number", "ref", "state", "kind", "validity", "severity", "category", "urgency", "channel", "anonymous",
     "customer_name", "customer_phone", "account", "request", "event_time", "event_place", "party",
     "received_at", "response_due", "resolve_due", "answer_due", "first_response_at", "resolved_at", "result",
-    "closed_at", "void_reason", "typical", "typical_note",
+    "closed_at", "void_reason", "typical", "typical_note", "requested_date",
 ]  # fmt: skip
 VISIT_FIELDS = [
     "attempt", "state", "due", "role", "visitor_name", "method", "appointment", "done_at", "satisfaction",
@@ -53,6 +53,8 @@ NOT_COMPARED = {
         "room": "compared as its label", "department": "compared by name", "merged_into": "compared by number",
         "owner": "matched again by phone, then by name in the room (compared by name)",
         "created_by": "the import is the creator", "updated_at": "the import's time",
+        "written_reply_only": "not carried yet: the demo has no written-reply-only cases",
+        "reply_letter_name": "the reply letter is a file, not a ledger cell", "reply_letter_at": "with the letter",
     },
     "visit": {
         "id": "ids are the new folder's", "case": "the key of the comparison", "room": "compared as its label",
@@ -61,7 +63,10 @@ NOT_COMPARED = {
         "created_at": "the import's time", "updated_at": "the import's time",
     },
     "major_report": {"id": "ids are the new folder's", "case": "the key of the comparison",
-                     "raised_at": "not carried: when a case was re-graded to 重大 (helper F's field)"},
+                     "raised_at": "not carried: when a case was re-graded to 重大",
+                     "answered_at": "the clear answer (明确答复) is not carried yet",
+                     "answered_by": "with the clear answer", "answer_method": "with the clear answer",
+                     "answer_text": "with the clear answer"},
     "form_sheet": {
         "id": "ids are the new folder's", "visit": "compared as (case, attempt)",
         "taken_by": "staff are not in a ledger: found by name when the target folder has the person",

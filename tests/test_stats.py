@@ -342,3 +342,75 @@ def test_running_periods_of_every_length():
     # Longer than the period before (31 days of a month after a 30-day one): the whole one before.
     march = Period.month(2026, 3).running(dt.date(2026, 3, 30))
     assert march.previous().last_day == dt.date(2026, 2, 28)
+
+
+# Repeats across period ends, within the policy's window (issue 14) ------------------------
+
+
+def _received(office, admin, clock, when, **fields):
+    clock.at = when
+    values = dict(account="同一事项", kind="投诉", room="3-2-501", customer_name="张伟", category="环境卫生")
+    values.update(fields)
+    return office.cases.create(CaseInput(**values), admin).number
+
+
+def test_repeat_complaint_pair_across_quarter_end_is_shown_in_the_later_quarter(office, admin, clock):
+    a = _received(office, admin, clock, T(2026, 9, 28, 10))
+    b = _received(office, admin, clock, T(2026, 10, 3, 10))
+    # Another room's single complaint, and this room's other category: no repeat.
+    _received(office, admin, clock, T(2026, 10, 4, 10), room="3-2-502")
+    _received(office, admin, clock, T(2026, 10, 5, 10), category="停车")
+    clock.at = T(2026, 10, 20, 9)
+    q3 = compute(office, Period.quarter(2026, 3))
+    q4 = compute(office, Period.quarter(2026, 4))
+    assert q3.repeat_complaints == []  # 09-28 alone in Q3: the second one came in October
+    assert [(g.room, g.category, g.count, g.cases) for g in q4.repeat_complaints] == [
+        ("3-2-501", "环境卫生", 2, [a, b])
+    ]
+    october = compute(office, Period.month(2026, 10))
+    assert [g.cases for g in october.repeat_complaints] == [[a, b]]
+
+
+def test_repeat_complaint_window_from_the_policy(office, admin, clock):
+    assert office.policies.load().repeat_window == dt.timedelta(days=90)  # the shipped default
+    a = _received(office, admin, clock, T(2026, 7, 1, 10))
+    b = _received(office, admin, clock, T(2026, 9, 25, 10))  # 86 days later: a repeat
+    c = _received(office, admin, clock, T(2027, 1, 5, 10))  # 102 days after b: a new matter
+    clock.at = T(2027, 2, 1, 9)
+    assert [g.cases for g in compute(office, Period.quarter(2026, 3)).repeat_complaints] == [[a, b]]
+    assert compute(office, Period.quarter(2027, 1)).repeat_complaints == []
+    assert c
+    policy = office.policies.load()
+    policy.data["repeat_window_days"] = 60  # the office's own window: 86 days apart is no repeat
+    office.policies.save(policy)
+    assert compute(office, Period.quarter(2026, 3)).repeat_complaints == []
+
+
+def test_merged_voided_and_anonymous_complaints_are_not_repeats(office, admin, clock):
+    _received(office, admin, clock, T(2026, 8, 1, 10))
+    void = _received(office, admin, clock, T(2026, 8, 2, 10))
+    office.cases.void(Case.get(Case.number == void), "录错了", admin)
+    _received(office, admin, clock, T(2026, 8, 3, 10), anonymous=True, room="")
+    clock.at = T(2026, 10, 1, 9)
+    assert compute(office, Period.quarter(2026, 3)).repeat_complaints == []
+
+
+def test_repeat_repair_is_the_same_item_three_times_within_the_window(office, admin, clock):
+    kw = dict(kind="报修", room="3-2-502")
+    a = _received(office, admin, clock, T(2026, 7, 2, 9), category="给排水", **kw)
+    b = _received(office, admin, clock, T(2026, 8, 20, 9), category="给排水", **kw)
+    # Three different repairs of the room: never a repeat, however close together.
+    for day, category in ((3, "设施设备维护"), (4, "安全设施"), (5, "漏水/渗漏")):
+        _received(office, admin, clock, T(2026, 8, day, 9), category=category, **kw)
+    clock.at = T(2026, 9, 30, 9)
+    assert compute(office, Period.quarter(2026, 3)).repeat_repairs == []  # 给排水 twice only
+    # A third 给排水 on 10-10: 07-02 is 100 days before it, out of the 90-day window, so
+    # only 08-20 counts before it: still no repeat.
+    c = _received(office, admin, clock, T(2026, 10, 10, 9), category="给排水", **kw)
+    clock.at = T(2026, 10, 31, 9)
+    assert compute(office, Period.quarter(2026, 4)).repeat_repairs == []
+    # 10-30: 08-20 and 10-10 within the 90 days before it: the same item three times.
+    d = _received(office, admin, clock, T(2026, 10, 30, 9), category="给排水", **kw)
+    groups = compute(office, Period.quarter(2026, 4)).repeat_repairs
+    assert [(g.room, g.category, g.count, g.cases) for g in groups] == [("3-2-502", "给排水", 3, [b, c, d])]
+    assert a not in groups[0].cases

@@ -296,3 +296,137 @@ def test_case_input_roundtrip_of_existing_service(office, admin):
     # The service the form relies on takes what the form builds.
     case = office.cases.create(CaseInput(account="x", room="1-1-101", category="其他"), admin)
     assert case.number.startswith("TS-")
+
+
+# Issue 14: the owner's requested date and 只要求书面答复 at intake; the case-detail actions.
+def test_owner_requested_date_and_written_reply_at_intake(qtbot, form, office, clock):
+    from PySide6.QtCore import QDate, QPoint
+
+    show_active(qtbot, form)
+    type_text(qtbot, form.room, "3-2-501")
+    type_text(qtbot, form.name, "张伟")
+    choose(form.kind, "投诉")
+    choose(form.category, "服务态度")
+    type_text(qtbot, form.account, "保洁员态度差")
+    assert form.requested_known.isEnabled() and not form.requested.isEnabled()
+    qtbot.mouseClick(form.requested_known, Qt.MouseButton.LeftButton)
+    assert form.requested.isEnabled()
+    form.requested.setDate(QDate(2026, 9, 29))
+    # Mon 28 Sep: the policy gives Wed 30 Sep 09:30; the owner's date is earlier.
+    assert "办结按业主要求的时间:2026-09-29 23:59 前" in form.deadlines_label.text()
+    box = form.written_reply  # clicked on its box, at the left (the widget spans the column)
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert form.form_data()["requested_known"] and form.form_data()["written_reply_only"]
+    case = form.save()
+    assert case is not None
+    stored = Case.get_by_id(case.id)
+    assert stored.requested_date == dt.date(2026, 9, 29)
+    assert stored.resolve_due == dt.datetime(2026, 9, 29, 23, 59)
+    assert stored.written_reply_only is True
+    # The form cleared for the next call; a repair cannot carry either.
+    assert not form.requested_known.isChecked() and not form.written_reply.isChecked()
+    choose(form.kind, "报修")
+    assert not form.requested_known.isEnabled() and not form.written_reply.isEnabled()
+
+
+def test_requested_date_before_receipt_shows_at_the_field(qtbot, form, office):
+    from PySide6.QtCore import QDate
+
+    type_text(qtbot, form.room, "3-2-501")
+    type_text(qtbot, form.name, "张伟")
+    choose(form.kind, "投诉")
+    choose(form.category, "服务态度")
+    type_text(qtbot, form.account, "保洁员态度差")
+    form.requested_known.setChecked(True)
+    form.requested.setDate(QDate(2026, 9, 20))
+    assert form.save() is None
+    assert Case.select().count() == 0
+    assert "不能早于受理日期" in form._error_labels["业主要求的时间"].text()
+
+
+def _detail(qtbot, office, admin, case):
+    from ui.case_detail import CaseDetailDialog
+
+    d = CaseDetailDialog(case.id, office.cases, office.staff, admin)
+    qtbot.addWidget(d)
+    d.resize(1366, 768)
+    d.show()
+    qtbot.waitExposed(d)
+    return d
+
+
+def _act(d, key, qtbot):
+    button = d.action_buttons[key]
+    assert button.isVisible() and button.isEnabled(), key
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert d.action_dialog is not None and d.action_dialog.isVisible()
+    return d.action_dialog
+
+
+def test_case_detail_written_reply_and_reply_letter(qtbot, office, admin, make_case, tmp_path):
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    case = make_case(kind="投诉", category="服务态度")
+    d = _detail(qtbot, office, admin, case)
+    assert not d.action_buttons["reply_letter"].isVisible()
+    dlg = _act(d, "written", qtbot)
+    dlg.flag_check.setChecked(True)
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    assert "只要求书面答复" in d.values["written_reply"].text()
+    assert "未附复函" in d.values["reply_letter"].text()
+    office.cases.resolve(office.cases.get(case.id), "已书面答复业主", admin)
+    d.refresh()
+    assert not d.action_buttons["written"].isEnabled()  # decided at 办结
+    # Closing refuses without the letter, and says so in the dialog.
+    dlg = _act(d, "close", qtbot)
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    assert dlg.isVisible() and "复函" in dlg.error_label.text()
+    dlg.reject()
+    # A text file is refused with the reason; the real PDF is attached and opened.
+    bad = tmp_path / "复函.txt"
+    bad.write_text("不是复函", encoding="utf-8")
+    dlg = _act(d, "reply_letter", qtbot)
+    dlg.path_edit.setText(str(bad))
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    assert dlg.isVisible() and "PDF" in dlg.error_label.text()
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.drawString(72, 720, "Reply")
+    page.save()
+    pdf = tmp_path / "复函-保洁.pdf"
+    pdf.write_bytes(out.getvalue())
+    dlg.path_edit.setText(str(pdf))
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    assert not dlg.isVisible()
+    assert "复函-保洁.pdf" in d.values["reply_letter"].text()
+    assert d.open_letter_button.isVisible()
+    written = d.reply_letter_path()
+    assert written is not None and written.read_bytes() == pdf.read_bytes()
+    dlg = _act(d, "close", qtbot)
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    assert office.cases.get(case.id).state == "已关闭"
+
+
+def test_case_detail_clear_answer_and_late_first_reply(qtbot, office, admin, make_case, clock):
+    major = make_case(kind="投诉", severity="重大", category="服务质量")  # answer due Wed 30 Sep 09:30
+    clock.at = dt.datetime(2026, 9, 30, 16, 0)
+    d = _detail(qtbot, office, admin, major)
+    # No first reply by Tue 29 Sep 09:30, nor a clear answer by Wed 09:30: both flagged.
+    assert "逾期" in d.values["response_due"].text()
+    assert "尚未明确答复" in d.values["answer_due"].text()
+    dlg = _act(d, "answer", qtbot)
+    assert dlg.by_edit.text() == admin.name
+    dlg.method_combo.setCurrentIndex(dlg.method_combo.findData("面谈"))
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    assert dlg.isVisible() and "答复内容" in dlg.error_label.text()  # nothing typed: kept open
+    dlg.text_edit.insertPlainText("向业主说明调查结果,十日内更换门禁")
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    assert not dlg.isVisible()
+    assert "十日内更换门禁" in d.values["clear_answer"].text()
+    assert "晚于期限" in d.values["answer_due"].text()
+    assert "晚于期限" in d.values["response_due"].text()
+    repair = make_case()
+    d2 = _detail(qtbot, office, admin, repair)
+    assert not d2.action_buttons["answer"].isVisible() and not d2.action_buttons["written"].isVisible()

@@ -133,4 +133,7 @@ def test_quarterly_pdf_is_archived_and_the_notice_prints(window, office, make_ca
     shown = []
     monkeypatch.setattr(window, "preview", lambda pdf, name: shown.append(name))
     window.print_monthly_notice()
-    assert shown == ["2026年8月公告"]
+    # Printed on 09-28, the notice covers September so far (公告 by the 30th of the same
+    # month, issue 14), and printing it is what marks the month's notice done.
+    assert shown == ["2026年9月(截至 09-28)公告"]
+    assert ReportArchive.get(ReportArchive.period == "公告-2026-09").archived_by == "王管理"

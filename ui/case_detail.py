@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import logging
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -32,13 +36,14 @@ from PySide6.QtWidgets import (
 
 from app import domain
 from app.case_query import deadline_status
-from app.cases import CaseService
+from app.cases import CaseService, clear_answer_late, first_reply_late
 from app.errors import UserError
 from app.models import Case, Dispatch, Extension, MajorReport, Staff, Visit
 from app.permissions import can
 from app.staff import StaffService
 from ui.case_actions import (
     ActionDialog,
+    ClearAnswerDialog,
     CloseDialog,
     DispatchDialog,
     ExtendDialog,
@@ -46,14 +51,18 @@ from ui.case_actions import (
     NoteDialog,
     RegradeDialog,
     ReopenDialog,
+    ReplyLetterDialog,
     ResolveDialog,
     SignDialog,
     TypicalDialog,
     VoidDialog,
+    WrittenReplyDialog,
     error_text,
     text_box,
 )
 from ui.case_model import NEARLY_DUE, OVERDUE
+
+log = logging.getLogger(__name__)
 
 SUBMITTED = QT_TR_NOOP("已提交")
 FLAG_STYLE = {  # the flags are compared as they are and shown through tr()
@@ -90,6 +99,10 @@ ACTIONS = {
     "typical": QT_TR_NOOP("典型案例(&T)"),
     "regrade": QT_TR_NOOP("重新定级(&G)"),
     "void": QT_TR_NOOP("作废(&V)"),
+    # Shown only on the cases they are for (issue 14): complaints, written replies, majors.
+    "written": QT_TR_NOOP("只要求书面答复"),
+    "reply_letter": QT_TR_NOOP("附上复函"),
+    "answer": QT_TR_NOOP("明确答复(&A)"),
 }
 
 
@@ -140,7 +153,30 @@ def allowed_actions(case: Case) -> set[str]:
         allowed.add("reopen")
     if case.state in domain.OPEN_STATES + domain.DONE_STATES:
         allowed |= {"merge", "typical", "regrade", "void"}
+    if case.kind == "投诉" and case.state in domain.OPEN_STATES:
+        allowed.add("written")
+    if case.written_reply_only and case.state in domain.OPEN_STATES + domain.DONE_STATES:
+        allowed.add("reply_letter")
+    if case.answer_due is not None and case.state in domain.OPEN_STATES + domain.DONE_STATES:
+        report = case.major_reports.first()
+        if report is not None and report.cancelled_at is None:
+            allowed.add("answer")
     return allowed
+
+
+# Shown under the 处理 fields, not in the bottom row (which has to fit 1366 pixels).
+SIDE_ACTIONS = ("written", "reply_letter", "answer")
+
+
+def action_shown(case: Case, key: str) -> bool:
+    """The issue-14 buttons are shown only on the cases they are for."""
+    if key == "written":
+        return case.kind == "投诉"
+    if key == "reply_letter":
+        return bool(case.written_reply_only)
+    if key == "answer":
+        return case.answer_due is not None
+    return True
 
 
 # The permission each action needs (app/permissions.py); the service checks it again.
@@ -156,6 +192,9 @@ ACTION_PERMISSIONS = {
     "typical": "case.mark_typical",
     "regrade": "case.create",  # a closed case also needs case.edit_closed (the service asks)
     "void": "case.void",
+    "written": "case.create",
+    "reply_letter": "case.note",
+    "answer": "case.note",
 }
 
 
@@ -306,6 +345,8 @@ class CaseDetailDialog(QDialog):
                     ("party", self.tr("被投诉部门/人员")),
                     ("account", self.tr("内容")),
                     ("request", self.tr("客户要求")),
+                    ("requested_date", self.tr("业主要求的时间")),
+                    ("written_reply", self.tr("书面答复")),
                 ],
             )
         )
@@ -318,6 +359,8 @@ class CaseDetailDialog(QDialog):
                     ("response_due", self.tr("首次回复期限")),
                     ("resolve_due", self.tr("办结期限")),
                     ("answer_due", self.tr("明确答复期限")),
+                    ("clear_answer", self.tr("明确答复")),
+                    ("reply_letter", self.tr("复函")),
                     ("result", self.tr("处理结果")),
                     ("resolved_at", self.tr("办结时间")),
                     ("closed_at", self.tr("关闭时间")),
@@ -326,6 +369,21 @@ class CaseDetailDialog(QDialog):
                 ],
             )
         )
+        side = QHBoxLayout()
+        side.setSpacing(6)
+        self.side_buttons: dict[str, QPushButton] = {}
+        for key in SIDE_ACTIONS:
+            button = QPushButton(self.tr(ACTIONS[key]))
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _=False, k=key: self.open_action(k))
+            self.side_buttons[key] = button
+            side.addWidget(button)
+        self.open_letter_button = QPushButton(self.tr("打开复函"))
+        self.open_letter_button.setAutoDefault(False)
+        self.open_letter_button.clicked.connect(self.open_reply_letter)
+        side.addWidget(self.open_letter_button)
+        side.addStretch(1)
+        box.addLayout(side)
         box.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(inner)
@@ -453,6 +511,9 @@ class CaseDetailDialog(QDialog):
         row.setSpacing(6)
         self.action_buttons: dict[str, QPushButton] = {}
         for key, label in ACTIONS.items():
+            if key in SIDE_ACTIONS:
+                self.action_buttons[key] = self.side_buttons[key]
+                continue
             button = QPushButton(self.tr(label))
             button.setAutoDefault(False)
             button.clicked.connect(lambda _=False, k=key: self.open_action(k))
@@ -475,7 +536,11 @@ class CaseDetailDialog(QDialog):
             lambda: self.links.show_history and self.links.show_history(self.case)
         )
         self.history_button.setVisible(self.links.show_history is not None)
-        for button in (self.print_record_button, self.print_slip_button, self.history_button):
+        for button in (
+            self.print_record_button,
+            self.print_slip_button,
+            self.history_button,
+        ):
             row.addWidget(button)
         self.close_button = QPushButton(self.tr("关闭窗口"))
         self.close_button.setAutoDefault(False)
@@ -505,7 +570,10 @@ class CaseDetailDialog(QDialog):
         if case.owner_id and case.owner.occupant_type:
             owner_note = f' <span style="color:#666;">({e(case.owner.occupant_type)})</span>'
         merged_list = [c.number for c in case.merged.order_by(Case.id)]
-        if case.first_response_at:
+        if case.first_response_at and first_reply_late(case, now):
+            response_flag = OVERDUE
+            response_note = self.tr("已于 {0} 回复,晚于期限").format(fmt(case.first_response_at))
+        elif case.first_response_at:
             response_flag, response_note = "", self.tr("已于 {0} 回复").format(fmt(case.first_response_at))
         elif case.state in domain.OPEN_STATES and case.response_due < now:
             response_flag, response_note = OVERDUE, self.tr("尚未回复业主")
@@ -515,6 +583,38 @@ class CaseDetailDialog(QDialog):
                 (self.tr("尚未回复业主") if case.state in domain.OPEN_STATES else ""),
             )
         validity = domain.VALIDITY_LABELS.get(case.validity or "", "")
+        report = case.major_reports.first() if case.answer_due is not None else None
+        answer_flag, answer_note, clear_answer = "", "", ""
+        if report is not None and report.answered_at is not None:
+            clear_answer = self.tr("{0} {1}({2}):{3}").format(
+                fmt(report.answered_at),
+                e(report.answered_by),
+                e(self.method_label(report.answer_method)),
+                e(report.answer_text),
+            )
+            answer_note = self.tr("已于 {0} 明确答复").format(fmt(report.answered_at))
+        if clear_answer_late(case, report, now):
+            answer_flag = OVERDUE
+            answer_note = answer_note + self.tr(",晚于期限") if answer_note else self.tr("尚未明确答复")
+        requested = ""
+        if case.requested_date is not None:
+            requested = f"{case.requested_date:%Y-%m-%d}"
+            if case.resolve_due == dt.datetime.combine(case.requested_date, dt.time(23, 59)):
+                requested += " " + e(self.tr("(办结期限按业主要求)"))
+            elif case.kind == "投诉" and case.severity != "轻微":
+                requested += " " + e(self.tr("(只用于轻微投诉,此件按制度期限)"))
+        reply_letter = ""
+        if case.written_reply_only:
+            if case.reply_letter_at is not None:
+                reply_letter = self.tr("{0}(附于 {1})").format(
+                    e(case.reply_letter_name), fmt(case.reply_letter_at)
+                )
+            else:
+                reply_letter = (
+                    chip(self.tr("未附复函"), FLAG_STYLE[NEARLY_DUE])
+                    + "&nbsp;"
+                    + e(self.tr("附上复函后才能关闭"))
+                )
         values = {
             "number": e(case.number),
             "ref": e(case.ref or ""),
@@ -538,7 +638,13 @@ class CaseDetailDialog(QDialog):
             "state": chip(case.state, STATE_STYLE.get(case.state, "")),
             "response_due": due_html(case.response_due, response_flag, response_note),
             "resolve_due": due_html(case.resolve_due, status),
-            "answer_due": due_html(case.answer_due, ""),
+            "answer_due": due_html(case.answer_due, answer_flag, answer_note),
+            "clear_answer": clear_answer,
+            "requested_date": requested,
+            "written_reply": e(self.tr("只要求书面答复:不回访,复函附于案件"))
+            if case.written_reply_only
+            else "",
+            "reply_letter": reply_letter,
             "result": multiline(case.result),
             "resolved_at": fmt(case.resolved_at),
             "closed_at": fmt(case.closed_at),
@@ -575,10 +681,12 @@ class CaseDetailDialog(QDialog):
         self._fill_visits(case)
         self._fill_extensions(case)
         self._show_major_report(case, now, nearly)
+        self.open_letter_button.setVisible(case.reply_letter_at is not None)
 
         allowed = allowed_actions(case)
         for key, button in self.action_buttons.items():
             permitted = can(self.actor, ACTION_PERMISSIONS[key])
+            button.setVisible(action_shown(case, key))
             button.setEnabled(key in allowed and permitted)
             button.setToolTip("" if permitted else self.tr("您的角色不能做这一步"))
 
@@ -712,6 +820,9 @@ class CaseDetailDialog(QDialog):
             "typical": TypicalDialog,
             "regrade": RegradeDialog,
             "void": VoidDialog,
+            "written": WrittenReplyDialog,
+            "reply_letter": ReplyLetterDialog,
+            "answer": ClearAnswerDialog,
         }
         return kinds[key](case, cases, actor, self)
 
@@ -743,6 +854,35 @@ class CaseDetailDialog(QDialog):
         self.major_error.hide()
         self.refresh()
         self.case_changed.emit(self.case_id)
+        return True
+
+    def method_label(self, method: str) -> str:
+        """答复方式 in the window's language (the words are ui.case_actions.ANSWER_METHOD_WORDS)."""
+        return str(QCoreApplication.translate("ClearAnswerDialog", method))
+
+    def reply_letter_path(self) -> Path | None:
+        """The attached reply letter written to a temporary file (to open it); None if none."""
+        case = self.cases.get(self.case_id)
+        data = self.cases.reply_letter(case)
+        if data is None:
+            return None
+        folder = Path(tempfile.mkdtemp(prefix="huiyin-reply-"))
+        name = Path(case.reply_letter_name).name or "reply.pdf"
+        path = folder / f"{case.number}-{name}"
+        path.write_bytes(data)
+        return path
+
+    def open_reply_letter(self) -> bool:
+        """Open the reply letter with the program the computer has for it."""
+        try:
+            path = self.reply_letter_path()
+        except OSError:
+            log.exception("reply letter could not be written out")
+            path = None
+        if path is None or not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self.show_error(self.tr("无法打开复函:请确认电脑上装有能打开 PDF、图片或 Word 文件的程序"))
+            return False
+        self.show_error("")
         return True
 
     def show_error(self, message: str) -> None:

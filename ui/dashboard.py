@@ -322,6 +322,14 @@ class DashboardPage(QWidget):
         # Paper forms to file (归档 by the 10th of the next quarter) or past their keeping period.
         self.forms_notice = Banner("warn")
         self.forms_notice.add_button(self.tr("打开表单台账"), self.open_forms.emit)
+        # The office's calendar of duties: the month's summary and notice, the complaint
+        # records to print, night-log entries and visit answers past their time.
+        self.duties_notice = Banner("warn")
+        self.records_button = self.duties_notice.add_button(
+            self.tr("需打印记录表的投诉…"), self._records_menu
+        )
+        self.night_button = self.duties_notice.add_button(self.tr("打开值班记录"), self.open_night_log.emit)
+        self.answers_button = self.duties_notice.add_button(self.tr("打开回访跟进"), self.open_followups.emit)
 
         # Per-visitor table.
         self.visitor_table = _table(
@@ -375,6 +383,7 @@ class DashboardPage(QWidget):
         layout.addWidget(self.holiday_notice)
         layout.addLayout(tile_grid)
         layout.addWidget(self.forms_notice)
+        layout.addWidget(self.duties_notice)
         layout.addLayout(lower, 1)
         self.refresh()
 
@@ -449,7 +458,14 @@ class DashboardPage(QWidget):
             )
             t["rework"].set_value(0, words, "ok")
 
+        if d.night_logs_late:
+            t["night"].set_value(
+                d.night_log_pending,
+                self.tr("{0} 条已过次个工作日 10:00").format(len(d.night_logs_late)),
+                "alert",
+            )
         self._show_forms_notice(d)
+        self._show_duties(d)
 
         # Visitors.
         table = self.visitor_table
@@ -567,6 +583,78 @@ class DashboardPage(QWidget):
             self.forms_notice.hide()
             return
         self.forms_notice.show_message("<br>".join(lines), "error" if late else "warn")
+
+    def _show_duties(self, d: DashboardData) -> None:
+        """The office's calendar of duties (seed 001, 值班制度): red when one is late."""
+        lines = []
+        late = False
+        for duty in d.monthly_duties:
+            month = self.tr("{0}年{1}月").format(duty.year, duty.month)
+            due = duty.due.strftime("%Y-%m-%d")
+            if duty.duty == "summary":
+                words = (
+                    self.tr(
+                        "{0}的投诉、建议处理结果汇总应在 {1} 前报分管领导,已逾期:请在“统计分析”中选该月打印或导出。"
+                    )
+                    if duty.late
+                    else self.tr(
+                        "{0}的投诉、建议处理结果汇总须在 {1} 前报分管领导:请在“统计分析”中选该月打印或导出。"
+                    )
+                )
+            else:
+                words = (
+                    self.tr(
+                        "{0}的客户意见处理情况公告应在 {1} 前向全体业主公布,已逾期:请打印本月公告并张贴。"
+                    )
+                    if duty.late
+                    else self.tr("{0}的客户意见处理情况公告须在 {1} 前向全体业主公布:请打印本月公告并张贴。")
+                )
+            lines.append(words.format(month, due))
+            late = late or duty.late
+        if d.records_due:
+            numbers = self.tr("、").join(r.case_number for r in d.records_due[:5])
+            more = self.tr(" 等") if len(d.records_due) > 5 else ""
+            lines.append(
+                self.tr("{0} 件投诉处理已超过一个工作日,尚未打印《顾客投诉处理记录表》:{1}{2}。").format(
+                    len(d.records_due), numbers, more
+                )
+            )
+            late = True
+        if d.night_logs_late:
+            lines.append(
+                self.tr("{0} 条值班记录过了次个工作日上午 10:00 仍未转为案件,请在“值班记录”中转入。").format(
+                    len(d.night_logs_late)
+                )
+            )
+            late = True
+        if d.answers_late:
+            first = d.answers_late[0]
+            lines.append(
+                self.tr(
+                    "{0} 个回访时答应答复业主的问题已过答复日期(最早 {1},案件 {2}),请在“回访跟进”中答复。"
+                ).format(len(d.answers_late), first.promised.strftime("%Y-%m-%d"), first.case_number or "—")
+            )
+            late = True
+        self.records_button.setVisible(bool(d.records_due))
+        self.night_button.setVisible(bool(d.night_logs_late))
+        self.answers_button.setVisible(bool(d.answers_late))
+        if not lines:
+            self.duties_notice.hide()
+            return
+        self.duties_notice.show_message("<br>".join(lines), "error" if late else "warn")
+
+    def _records_menu(self) -> None:
+        """The complaints whose 《顾客投诉处理记录表》 is not printed: one opens its case."""
+        d = self.data
+        if d is None or not d.records_due:
+            return
+        menu = QMenu(self)
+        for record in d.records_due:
+            text = self.tr("{0} · 超过一个工作日自 {1:%m-%d %H:%M}").format(record.case_number, record.since)
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _checked=False, cid=record.case_id: self.open_case.emit(cid))
+        menu.popup(self.duties_notice.mapToGlobal(self.duties_notice.rect().bottomLeft()))
+        self.records_menu = menu
 
     # Clicks ----------------------------------------------------------------------------
     def _tile_clicked(self, key: str) -> None:

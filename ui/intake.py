@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QCompleter,
+    QDateEdit,
     QDateTimeEdit,
     QFrame,
     QGridLayout,
@@ -36,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import domain
-from app.cases import CaseInput, CaseService
+from app.cases import CaseInput, CaseService, owner_resolve_due
 from app.drafts import DraftStore
 from app.errors import UserError, ValidationError
 from app.models import Case, NightLogEntry, Staff, db
@@ -49,6 +51,7 @@ from ui.room_picker import RoomPicker, occupant_name
 from ui.widgets import INVALID_STYLE, Banner, ErrorLabel, FieldErrors
 
 DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
+QDATE_FORMAT = "yyyy-MM-dd"
 DRAFT_DELAY_MS = 400
 SIDE_PANEL_WIDTH = 390
 
@@ -203,6 +206,8 @@ class IntakeForm(QWidget):
             ("被投诉部门/人员", self.party),
             ("内容", self.account),
             ("客户要求", self.request),
+            ("业主要求的时间", self.requested),
+            ("只要求书面答复", self.written_reply),
         ):
             self.errors.bind(name, self._error_labels[name], widget)
 
@@ -306,6 +311,28 @@ class IntakeForm(QWidget):
         party_completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.party.setCompleter(party_completer)
         self._wide("被投诉部门/人员", self.tr("被投诉部门/人员"), self.party)
+
+        # 或业主要求的时间 (minor complaints) and 只要求书面答复 (no visit, a reply letter).
+        requested_box = QWidget(body)
+        requested_layout = QHBoxLayout(requested_box)
+        requested_layout.setContentsMargins(0, 0, 0, 0)
+        requested_layout.setSpacing(6)
+        self.requested_known = QCheckBox(requested_box)
+        self.requested_known.setToolTip(self.tr("业主要求在某日前办结时勾选(轻微投诉按此确定办结期限)"))
+        self.requested = QDateEdit(requested_box)
+        self.requested.setDisplayFormat(QDATE_FORMAT)
+        self.requested.setCalendarPopup(True)
+        self.requested.setEnabled(False)
+        requested_layout.addWidget(self.requested_known)
+        requested_layout.addWidget(self.requested, 1)
+        self.written_reply = QCheckBox(self.tr("只要求书面答复(不回访)"), body)
+        self.written_reply.setToolTip(
+            self.tr("业主只要书面答复:办结后不安排回访,复函附在案件上,附上复函才能关闭")
+        )
+        self._pair(
+            ("业主要求的时间", self.tr("业主要求的时间"), requested_box),
+            ("只要求书面答复", "", self.written_reply),
+        )
 
         # 经过与要求 -------------------------------------------------------------------
         self._section(self.tr("经过与要求"))
@@ -447,7 +474,8 @@ class IntakeForm(QWidget):
         chain: list[QWidget] = [
             self.room, self.phone, self.name, self.anonymous,
             self.kind, self.validity, self.severity, self.urgency, self.category, self.department,
-            self.event_known, self.event_time, self.event_place, self.party, self.account,
+            self.event_known, self.event_time, self.event_place, self.party,
+            self.requested_known, self.requested, self.written_reply, self.account,
             self.request, self.save_button, self.clear_button, self.channel, self.received,
         ]  # fmt: skip
         for first, second in zip(chain, chain[1:], strict=False):
@@ -466,6 +494,9 @@ class IntakeForm(QWidget):
         self.category.currentIndexChanged.connect(self._category_changed)
         self.event_time.dateTimeChanged.connect(self._changed)
         self.event_known.toggled.connect(self._event_known_toggled)
+        self.requested_known.toggled.connect(self._requested_toggled)
+        self.requested.dateChanged.connect(self._deadline_input_changed)
+        self.written_reply.toggled.connect(self._changed)
         self.anonymous.toggled.connect(self._anonymous_toggled)
         self.room.editingFinished.connect(self._room_finished)
         self.room.suggestion_picked.connect(self._suggestion_picked)
@@ -485,7 +516,18 @@ class IntakeForm(QWidget):
         complaint = self.kind.currentText() == "投诉"
         if not complaint:
             self.validity.setCurrentIndex(0)
+            self.requested_known.setChecked(False)
+            self.written_reply.setChecked(False)
         self.validity.setEnabled(complaint)
+        self.requested_known.setEnabled(complaint)
+        self.written_reply.setEnabled(complaint)
+        self._deadline_input_changed()
+
+    def _requested_toggled(self, on: bool) -> None:
+        self.requested.setEnabled(on)
+        if on and not self._loading:
+            self.requested.setDate(self.received.date())
+            self.requested.setFocus()
         self._deadline_input_changed()
 
     def _deadline_input_changed(self) -> None:
@@ -517,7 +559,23 @@ class IntakeForm(QWidget):
         deadlines = self.cases.deadlines_for(
             self.kind.currentText(), self.severity.currentText(), _from_qdatetime(self.received.dateTime())
         )
-        self.deadlines_label.setText("\n".join(deadline_lines(deadlines)))
+        requested = self._requested_date()
+        note = ""
+        if requested is not None:
+            due, by_owner = owner_resolve_due(
+                self.cases.policy(),
+                self.kind.currentText(),
+                self.severity.currentText(),
+                requested,
+                deadlines.resolve_due,
+            )
+            if by_owner:  # the 办结 line shows the owner's date, said so below
+                deadlines = replace(deadlines, resolve_due=due)
+                note = self.tr("办结按业主要求的时间:{0} 前").format(f"{due:%Y-%m-%d %H:%M}")
+            elif self.severity.currentText() != "轻微":
+                note = self.tr("业主要求的时间只用于轻微投诉,此件按制度期限")
+        lines = deadline_lines(deadlines) + ([note] if note else [])
+        self.deadlines_label.setText("\n".join(lines))
         if deadlines.provisional_years:
             years = "、".join(str(y) for y in deadlines.provisional_years)
             self.provisional_banner.show_message(
@@ -720,7 +778,15 @@ class IntakeForm(QWidget):
             party=self.party.text(),
             request=self.request.toPlainText(),
             department=self.department.currentData() or "",
+            requested_date=self._requested_date(),
+            written_reply_only=self.written_reply.isChecked() and self.written_reply.isEnabled(),
         )
+
+    def _requested_date(self) -> dt.date | None:
+        if not (self.requested_known.isChecked() and self.requested_known.isEnabled()):
+            return None
+        d = self.requested.date()
+        return dt.date(d.year(), d.month(), d.day())
 
     def form_data(self) -> dict[str, Any]:
         """The form as a draft: plain values."""
@@ -743,6 +809,9 @@ class IntakeForm(QWidget):
             "party": self.party.text(),
             "account": self.account.toPlainText(),
             "request": self.request.toPlainText(),
+            "requested_known": self.requested_known.isChecked(),
+            "requested_date": self.requested.date().toString(QDATE_FORMAT),
+            "written_reply_only": self.written_reply.isChecked(),
             "night_log_id": self._night_entry.id if self._night_entry is not None else None,
         }
 
@@ -753,6 +822,8 @@ class IntakeForm(QWidget):
             not any(data[k].strip() for k in TEXT_FIELDS)
             and not data["anonymous"]
             and not data["event_known"]
+            and not data.get("requested_known")
+            and not data.get("written_reply_only")
             and data["kind"] == domain.KINDS[0]
             and data["validity"] is None
             and data["severity"] == "轻微"
@@ -789,6 +860,11 @@ class IntakeForm(QWidget):
             self.party.setText(str(data.get("party") or ""))
             self.account.setPlainText(str(data.get("account") or ""))
             self.request.setPlainText(str(data.get("request") or ""))
+            requested = QDate.fromString(str(data.get("requested_date") or ""), QDATE_FORMAT)
+            if requested.isValid():
+                self.requested.setDate(requested)
+            self.requested_known.setChecked(bool(data.get("requested_known")))
+            self.written_reply.setChecked(bool(data.get("written_reply_only")))
         finally:
             self._loading = False
         self._looked_up_phone = ""
@@ -810,6 +886,8 @@ class IntakeForm(QWidget):
         self.category.setCurrentIndex(-1)
         self.department.setCurrentIndex(0)
         self.event_known.setChecked(False)
+        self.requested_known.setChecked(False)
+        self.written_reply.setChecked(False)
         self.received.setDateTime(now)
         self.event_time.setDateTime(now)
         if keep_channel:

@@ -260,21 +260,35 @@ class MainWindow(QMainWindow):
         pdf = QuarterlyReport(self.office.name, data, generated=self.office.clock.now().date()).generate()
         if "quarter" in data.current.to_json()["period"] and can(self.user, "report.archive"):
             self.office.save_measures(data.current.period, data.measures, pdf=pdf, actor=self.user)
+        from app.dashboard import record_monthly, summary_key
+        from app.stats import Period
+
+        period = data.current.period.whole
+        if period == Period.month(period.start.year, period.start.month):
+            # The month's summary (月度汇总, by the 28th) is done when printed or exported.
+            record_monthly(
+                summary_key(period.start.year, period.start.month),
+                pdf,
+                self.office.clock.now(),
+                self.user.name,
+            )
         return pdf
 
     def print_monthly_notice(self) -> None:
-        """The notice to all owners of last month's common issues and how they were handled (公告)."""
-        from app.stats import Period, notice_examples
-        from reports.notice import MonthlyNotice
+        """The notice to all owners of this month's common issues and how they were handled
+        (公告, by the 30th): the month so far (截至 today). Printing it marks the duty done."""
+        from app.dashboard import notice_key, record_monthly
+        from app.stats import notice_examples
+        from reports.notice import MonthlyNotice, notice_period
 
         today = self.office.clock.now().date()
-        first = today.replace(day=1)
-        last_month = first.replace(year=first.year - (first.month == 1), month=(first.month - 2) % 12 + 1)
-        period = Period.month(last_month.year, last_month.month)
+        period = notice_period(today)
         examples, names = notice_examples(period)
         stats = self.office.statistics().compute(period)
         pdf = MonthlyNotice(self.office.name, stats, examples, generated=today, redact=names).generate()
-        self.preview(pdf, self.tr("{0}公告").format(period.label))
+        record_monthly(notice_key(today.year, today.month), pdf, self.office.clock.now(), self.user.name)
+        self.preview(pdf, self.tr("{0}公告").format(stats.period.title))
+        self._after_change()  # the dashboard's 公告 flag goes
 
     def _build_owners(self) -> QWidget:
         from app.owner_files import OwnerFiles

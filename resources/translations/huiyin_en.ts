@@ -148,6 +148,18 @@
             <translation> months</translation>
         </message>
         <message>
+            <source>面谈</source>
+            <translation>In person</translation>
+        </message>
+        <message>
+            <source>书面</source>
+            <translation>In writing</translation>
+        </message>
+        <message>
+            <source>短信/微信</source>
+            <translation>SMS/WeChat</translation>
+        </message>
+        <message>
             <source>确定</source>
             <translation>OK</translation>
         </message>
@@ -206,6 +218,18 @@
         <message>
             <source>重新定级</source>
             <translation>Re-grade</translation>
+        </message>
+        <message>
+            <source>附上复函</source>
+            <translation>Attach reply letter</translation>
+        </message>
+        <message>
+            <source>附上</source>
+            <translation>Attach</translation>
+        </message>
+        <message>
+            <source>明确答复</source>
+            <translation>Definite answer</translation>
         </message>
         <message>
             <source>已提交</source>
@@ -278,6 +302,10 @@
         <message>
             <source>作废(&amp;V)</source>
             <translation>Void(&amp;V)</translation>
+        </message>
+        <message>
+            <source>明确答复(&amp;A)</source>
+            <translation>Definite &amp;answer</translation>
         </message>
         <message>
             <source>类型</source>
@@ -2068,6 +2096,14 @@ Please choose another backup.</translation>
             <translation>Customer's request</translation>
         </message>
         <message>
+            <source>业主要求的时间</source>
+            <translation>Owner's requested date</translation>
+        </message>
+        <message>
+            <source>书面答复</source>
+            <translation>Written reply</translation>
+        </message>
+        <message>
             <source>处理</source>
             <translation>Handling</translation>
         </message>
@@ -2090,6 +2126,14 @@ Please choose another backup.</translation>
         <message>
             <source>明确答复期限</source>
             <translation>Definite answer due</translation>
+        </message>
+        <message>
+            <source>明确答复</source>
+            <translation>Definite answer</translation>
+        </message>
+        <message>
+            <source>复函</source>
+            <translation>Reply letter</translation>
         </message>
         <message>
             <source>处理结果</source>
@@ -2232,6 +2276,10 @@ Please choose another backup.</translation>
             <translation>Change history</translation>
         </message>
         <message>
+            <source>打开复函</source>
+            <translation>Open reply letter</translation>
+        </message>
+        <message>
             <source>关闭窗口</source>
             <translation>Close window</translation>
         </message>
@@ -2240,12 +2288,56 @@ Please choose another backup.</translation>
             <translation>Anonymous</translation>
         </message>
         <message>
+            <source>已于 {0} 回复,晚于期限</source>
+            <translation>Replied {0}, after the deadline</translation>
+        </message>
+        <message>
             <source>已于 {0} 回复</source>
             <translation>Replied on {0}</translation>
         </message>
         <message>
             <source>尚未回复业主</source>
             <translation>Owner not yet replied to</translation>
+        </message>
+        <message>
+            <source>{0} {1}({2}):{3}</source>
+            <translation>{0} {1} ({2}): {3}</translation>
+        </message>
+        <message>
+            <source>已于 {0} 明确答复</source>
+            <translation>Definite answer given {0}</translation>
+        </message>
+        <message>
+            <source>,晚于期限</source>
+            <translation>, after the deadline</translation>
+        </message>
+        <message>
+            <source>尚未明确答复</source>
+            <translation>No definite answer yet</translation>
+        </message>
+        <message>
+            <source>(办结期限按业主要求)</source>
+            <translation>(the deadline is the owner's date)</translation>
+        </message>
+        <message>
+            <source>(只用于轻微投诉,此件按制度期限)</source>
+            <translation>(minor complaints only; this case keeps the policy deadline)</translation>
+        </message>
+        <message>
+            <source>{0}(附于 {1})</source>
+            <translation>{0} (attached {1})</translation>
+        </message>
+        <message>
+            <source>未附复函</source>
+            <translation>No reply letter</translation>
+        </message>
+        <message>
+            <source>附上复函后才能关闭</source>
+            <translation>Closes only once the reply letter is attached</translation>
+        </message>
+        <message>
+            <source>只要求书面答复:不回访,复函附于案件</source>
+            <translation>Written reply only: no visit, the reply letter is attached to the case</translation>
         </message>
         <message>
             <source>您的角色不能做这一步</source>
@@ -2286,6 +2378,10 @@ Please choose another backup.</translation>
         <message>
             <source>({0})</source>
             <translation> ({0})</translation>
+        </message>
+        <message>
+            <source>无法打开复函:请确认电脑上装有能打开 PDF、图片或 Word 文件的程序</source>
+            <translation>The reply letter could not be opened: make sure this computer has a program for PDF, picture or Word files</translation>
         </message>
     </context>
     <context>
@@ -2423,6 +2519,33 @@ Please choose another backup.</translation>
         </message>
     </context>
     <context>
+        <name>ClearAnswerDialog</name>
+        <message>
+            <source>告诉业主的调查结果和处理方案</source>
+            <translation>What the owner was told: the findings and the plan</translation>
+        </message>
+        <message>
+            <source>答复人(&amp;B)</source>
+            <translation>Answered &amp;by</translation>
+        </message>
+        <message>
+            <source>答复时间(&amp;T)</source>
+            <translation>&amp;Time</translation>
+        </message>
+        <message>
+            <source>答复方式(&amp;M)</source>
+            <translation>&amp;Method</translation>
+        </message>
+        <message>
+            <source>答复内容(&amp;C)</source>
+            <translation>&amp;Content</translation>
+        </message>
+        <message>
+            <source>明确答复期限 {0:%Y-%m-%d %H:%M}</source>
+            <translation>Definite answer due {0:%Y-%m-%d %H:%M}</translation>
+        </message>
+    </context>
+    <context>
         <name>CloseDialog</name>
         <message>
             <source>(无)</source>
@@ -2482,6 +2605,18 @@ Please choose another backup.</translation>
         <message>
             <source>打开表单台账</source>
             <translation>Open the form ledger</translation>
+        </message>
+        <message>
+            <source>需打印记录表的投诉…</source>
+            <translation>Complaints needing the record sheet…</translation>
+        </message>
+        <message>
+            <source>打开值班记录</source>
+            <translation>Open the night log</translation>
+        </message>
+        <message>
+            <source>打开回访跟进</source>
+            <translation>Open visit follow-ups</translation>
         </message>
         <message>
             <source>回访人</source>
@@ -2588,6 +2723,10 @@ Please choose another backup.</translation>
             <translation>{0} waiting for delivery, none overdue</translation>
         </message>
         <message>
+            <source>{0} 条已过次个工作日 10:00</source>
+            <translation>{0} past 10:00 of the next working day</translation>
+        </message>
+        <message>
             <source>{0}(逾期)</source>
             <translation>{0} (overdue)</translation>
         </message>
@@ -2682,6 +2821,38 @@ Please choose another backup.</translation>
         <message>
             <source>暂无应回访</source>
             <translation>None due yet</translation>
+        </message>
+        <message>
+            <source>{0}的投诉、建议处理结果汇总应在 {1} 前报分管领导,已逾期:请在“统计分析”中选该月打印或导出。</source>
+            <translation>The summary of complaints and suggestions for {0} was due to the manager in charge by {1} and is late: choose that month in Statistics and print or export it.</translation>
+        </message>
+        <message>
+            <source>{0}的投诉、建议处理结果汇总须在 {1} 前报分管领导:请在“统计分析”中选该月打印或导出。</source>
+            <translation>The summary of complaints and suggestions for {0} is due to the manager in charge by {1}: choose that month in Statistics and print or export it.</translation>
+        </message>
+        <message>
+            <source>{0}的客户意见处理情况公告应在 {1} 前向全体业主公布,已逾期:请打印本月公告并张贴。</source>
+            <translation>The notice to all owners for {0} was due by {1} and is late: print this month's notice and post it.</translation>
+        </message>
+        <message>
+            <source>{0}的客户意见处理情况公告须在 {1} 前向全体业主公布:请打印本月公告并张贴。</source>
+            <translation>The notice to all owners for {0} is due by {1}: print this month's notice and post it.</translation>
+        </message>
+        <message>
+            <source>{0} 件投诉处理已超过一个工作日,尚未打印《顾客投诉处理记录表》:{1}{2}。</source>
+            <translation>{0} complaints have been open more than one working day without their complaint record sheet printed: {1}{2}.</translation>
+        </message>
+        <message>
+            <source>{0} 条值班记录过了次个工作日上午 10:00 仍未转为案件,请在“值班记录”中转入。</source>
+            <translation>{0} night-log entries were not made into cases by 10:00 of the next working day: carry them over in the Night log.</translation>
+        </message>
+        <message>
+            <source>{0} 个回访时答应答复业主的问题已过答复日期(最早 {1},案件 {2}),请在“回访跟进”中答复。</source>
+            <translation>{0} questions promised an answer at a visit are past their date (earliest {1}, case {2}): answer them in Visit follow-ups.</translation>
+        </message>
+        <message>
+            <source>{0} · 超过一个工作日自 {1:%m-%d %H:%M}</source>
+            <translation>{0} · over one working day since {1:%m-%d %H:%M}</translation>
         </message>
         <message>
             <source>{0} · 期限 {1:%m-%d %H:%M} · {2}</source>
@@ -3817,6 +3988,22 @@ Please choose another backup.</translation>
             <translation>Complained-about dept./staff</translation>
         </message>
         <message>
+            <source>业主要求在某日前办结时勾选(轻微投诉按此确定办结期限)</source>
+            <translation>Tick when the owner asked for the matter to be finished by a date (for minor complaints this sets the deadline)</translation>
+        </message>
+        <message>
+            <source>只要求书面答复(不回访)</source>
+            <translation>Written reply only (no visit)</translation>
+        </message>
+        <message>
+            <source>业主只要书面答复:办结后不安排回访,复函附在案件上,附上复函才能关闭</source>
+            <translation>The owner wants only a written reply: no visit is planned after the case is finished; the reply letter is attached to the case, and the case closes only once it is attached</translation>
+        </message>
+        <message>
+            <source>业主要求的时间</source>
+            <translation>Owner's requested date</translation>
+        </message>
+        <message>
             <source>经过与要求</source>
             <translation>What happened and request</translation>
         </message>
@@ -3859,6 +4046,14 @@ Please choose another backup.</translation>
         <message>
             <source>填写房号后,这里显示该房间以往的案件。</source>
             <translation>Enter a room number to see that home's earlier cases here.</translation>
+        </message>
+        <message>
+            <source>办结按业主要求的时间:{0} 前</source>
+            <translation>Finish by the owner's date: before {0}</translation>
+        </message>
+        <message>
+            <source>业主要求的时间只用于轻微投诉,此件按制度期限</source>
+            <translation>The owner's requested date applies to minor complaints only; this case keeps the policy deadline</translation>
         </message>
         <message>
             <source>期限落在 {0} 年:该年国务院放假安排尚未录入,暂按法定节日推算(暂定)。安排公布后请在“设置 → 节假日”载入,期限会自动重算。</source>
@@ -5021,6 +5216,41 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         <message>
             <source>{0} 年节假日尚未按国务院通知录入,期限暂定</source>
             <translation>The holidays of {0} are not yet entered from the State Council notice: deadlines are provisional</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplyLetterDialog</name>
+        <message>
+            <source>PDF、图片(PNG/JPG)或 Word(DOC/DOCX)文件</source>
+            <translation>A PDF, picture (PNG/JPG) or Word (DOC/DOCX) file</translation>
+        </message>
+        <message>
+            <source>选择文件…</source>
+            <translation>Choose file…</translation>
+        </message>
+        <message>
+            <source>复函文件(&amp;F)</source>
+            <translation>Reply letter &amp;file</translation>
+        </message>
+        <message>
+            <source>已附:{0}({1:%Y-%m-%d %H:%M}),再附上将替换它</source>
+            <translation>Attached: {0} ({1:%Y-%m-%d %H:%M}); attaching again replaces it</translation>
+        </message>
+        <message>
+            <source>选择复函</source>
+            <translation>Choose the reply letter</translation>
+        </message>
+        <message>
+            <source>复函 (*.pdf *.png *.jpg *.jpeg *.doc *.docx)</source>
+            <translation>Reply letter (*.pdf *.png *.jpg *.jpeg *.doc *.docx)</translation>
+        </message>
+        <message>
+            <source>请选择复函文件(PDF、图片或 Word)</source>
+            <translation>Choose the reply letter file (PDF, picture or Word)</translation>
+        </message>
+        <message>
+            <source>读不到文件“{0}”,请确认文件存在且未被其他程序占用</source>
+            <translation>The file "{0}" cannot be read: make sure it exists and no other program has it open</translation>
         </message>
     </context>
     <context>
@@ -7181,6 +7411,17 @@ What is filled in now will be replaced (you can still cancel before saving).</tr
         <message>
             <source>两次输入的密码不一致</source>
             <translation>The two passwords differ</translation>
+        </message>
+    </context>
+    <context>
+        <name>WrittenReplyDialog</name>
+        <message>
+            <source>业主只要求书面答复(办结后不回访,复函附于案件)</source>
+            <translation>The owner asked only for a written reply (no visit after finishing; the reply letter is attached to the case)</translation>
+        </message>
+        <message>
+            <source>附上复函后才能关闭案件。办结时已决定是否回访,办结后不能再更改。</source>
+            <translation>The case closes only once the reply letter is attached. Whether to visit is decided when the case is finished; it cannot be changed after that.</translation>
         </message>
     </context>
     <context>

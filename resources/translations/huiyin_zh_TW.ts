@@ -148,6 +148,18 @@
             <translation> 個月</translation>
         </message>
         <message>
+            <source>面谈</source>
+            <translation>面談</translation>
+        </message>
+        <message>
+            <source>书面</source>
+            <translation>書面</translation>
+        </message>
+        <message>
+            <source>短信/微信</source>
+            <translation>簡訊/微信</translation>
+        </message>
+        <message>
             <source>确定</source>
             <translation>確定</translation>
         </message>
@@ -206,6 +218,18 @@
         <message>
             <source>重新定级</source>
             <translation>重新定級</translation>
+        </message>
+        <message>
+            <source>附上复函</source>
+            <translation>附上覆函</translation>
+        </message>
+        <message>
+            <source>附上</source>
+            <translation>附上</translation>
+        </message>
+        <message>
+            <source>明确答复</source>
+            <translation>明確答覆</translation>
         </message>
         <message>
             <source>已提交</source>
@@ -278,6 +302,10 @@
         <message>
             <source>作废(&amp;V)</source>
             <translation>作廢(&amp;V)</translation>
+        </message>
+        <message>
+            <source>明确答复(&amp;A)</source>
+            <translation>明確答覆(&amp;A)</translation>
         </message>
         <message>
             <source>类型</source>
@@ -2068,6 +2096,14 @@
             <translation>客戶要求</translation>
         </message>
         <message>
+            <source>业主要求的时间</source>
+            <translation>業主要求的時間</translation>
+        </message>
+        <message>
+            <source>书面答复</source>
+            <translation>書面答覆</translation>
+        </message>
+        <message>
             <source>处理</source>
             <translation>處理</translation>
         </message>
@@ -2090,6 +2126,14 @@
         <message>
             <source>明确答复期限</source>
             <translation>明確答覆期限</translation>
+        </message>
+        <message>
+            <source>明确答复</source>
+            <translation>明確答覆</translation>
+        </message>
+        <message>
+            <source>复函</source>
+            <translation>覆函</translation>
         </message>
         <message>
             <source>处理结果</source>
@@ -2232,6 +2276,10 @@
             <translation>修改記錄</translation>
         </message>
         <message>
+            <source>打开复函</source>
+            <translation>開啟復函</translation>
+        </message>
+        <message>
             <source>关闭窗口</source>
             <translation>關閉視窗</translation>
         </message>
@@ -2240,12 +2288,56 @@
             <translation>匿名</translation>
         </message>
         <message>
+            <source>已于 {0} 回复,晚于期限</source>
+            <translation>已於 {0} 回覆,晚於期限</translation>
+        </message>
+        <message>
             <source>已于 {0} 回复</source>
             <translation>已於 {0} 回覆</translation>
         </message>
         <message>
             <source>尚未回复业主</source>
             <translation>尚未回覆業主</translation>
+        </message>
+        <message>
+            <source>{0} {1}({2}):{3}</source>
+            <translation>{0} {1}({2}):{3}</translation>
+        </message>
+        <message>
+            <source>已于 {0} 明确答复</source>
+            <translation>已於 {0} 明確答覆</translation>
+        </message>
+        <message>
+            <source>,晚于期限</source>
+            <translation>,晚於期限</translation>
+        </message>
+        <message>
+            <source>尚未明确答复</source>
+            <translation>尚未明確答覆</translation>
+        </message>
+        <message>
+            <source>(办结期限按业主要求)</source>
+            <translation>(辦結期限按業主要求)</translation>
+        </message>
+        <message>
+            <source>(只用于轻微投诉,此件按制度期限)</source>
+            <translation>(只用於輕微投訴,此件按制度期限)</translation>
+        </message>
+        <message>
+            <source>{0}(附于 {1})</source>
+            <translation>{0}(附於 {1})</translation>
+        </message>
+        <message>
+            <source>未附复函</source>
+            <translation>未附覆函</translation>
+        </message>
+        <message>
+            <source>附上复函后才能关闭</source>
+            <translation>附上覆函後才能關閉</translation>
+        </message>
+        <message>
+            <source>只要求书面答复:不回访,复函附于案件</source>
+            <translation>只要求書面答覆:不回訪,覆函附於案件</translation>
         </message>
         <message>
             <source>您的角色不能做这一步</source>
@@ -2286,6 +2378,10 @@
         <message>
             <source>({0})</source>
             <translation>({0})</translation>
+        </message>
+        <message>
+            <source>无法打开复函:请确认电脑上装有能打开 PDF、图片或 Word 文件的程序</source>
+            <translation>無法開啟復函:請確認電腦上裝有能開啟 PDF、圖片或 Word 檔案的程式</translation>
         </message>
     </context>
     <context>
@@ -2423,6 +2519,33 @@
         </message>
     </context>
     <context>
+        <name>ClearAnswerDialog</name>
+        <message>
+            <source>告诉业主的调查结果和处理方案</source>
+            <translation>告訴業主的調查結果和處理方案</translation>
+        </message>
+        <message>
+            <source>答复人(&amp;B)</source>
+            <translation>答覆人(&amp;B)</translation>
+        </message>
+        <message>
+            <source>答复时间(&amp;T)</source>
+            <translation>答覆時間(&amp;T)</translation>
+        </message>
+        <message>
+            <source>答复方式(&amp;M)</source>
+            <translation>答覆方式(&amp;M)</translation>
+        </message>
+        <message>
+            <source>答复内容(&amp;C)</source>
+            <translation>答覆內容(&amp;C)</translation>
+        </message>
+        <message>
+            <source>明确答复期限 {0:%Y-%m-%d %H:%M}</source>
+            <translation>明確答覆期限 {0:%Y-%m-%d %H:%M}</translation>
+        </message>
+    </context>
+    <context>
         <name>CloseDialog</name>
         <message>
             <source>(无)</source>
@@ -2482,6 +2605,18 @@
         <message>
             <source>打开表单台账</source>
             <translation>開啟表單台賬</translation>
+        </message>
+        <message>
+            <source>需打印记录表的投诉…</source>
+            <translation>需列印記錄表的投訴…</translation>
+        </message>
+        <message>
+            <source>打开值班记录</source>
+            <translation>開啟值班記錄</translation>
+        </message>
+        <message>
+            <source>打开回访跟进</source>
+            <translation>開啟回訪跟進</translation>
         </message>
         <message>
             <source>回访人</source>
@@ -2588,6 +2723,10 @@
             <translation>待送達 {0} 份,未逾期</translation>
         </message>
         <message>
+            <source>{0} 条已过次个工作日 10:00</source>
+            <translation>{0} 條已過次個工作日 10:00</translation>
+        </message>
+        <message>
             <source>{0}(逾期)</source>
             <translation>{0}(逾期)</translation>
         </message>
@@ -2682,6 +2821,38 @@
         <message>
             <source>暂无应回访</source>
             <translation>暫無應回訪</translation>
+        </message>
+        <message>
+            <source>{0}的投诉、建议处理结果汇总应在 {1} 前报分管领导,已逾期:请在“统计分析”中选该月打印或导出。</source>
+            <translation>{0}的投訴、建議處理結果彙總應在 {1} 前報分管領導,已逾期:請在“統計分析”中選該月列印或匯出。</translation>
+        </message>
+        <message>
+            <source>{0}的投诉、建议处理结果汇总须在 {1} 前报分管领导:请在“统计分析”中选该月打印或导出。</source>
+            <translation>{0}的投訴、建議處理結果彙總須在 {1} 前報分管領導:請在“統計分析”中選該月列印或匯出。</translation>
+        </message>
+        <message>
+            <source>{0}的客户意见处理情况公告应在 {1} 前向全体业主公布,已逾期:请打印本月公告并张贴。</source>
+            <translation>{0}的客戶意見處理情況公告應在 {1} 前向全體業主公佈,已逾期:請列印本月公告並張貼。</translation>
+        </message>
+        <message>
+            <source>{0}的客户意见处理情况公告须在 {1} 前向全体业主公布:请打印本月公告并张贴。</source>
+            <translation>{0}的客戶意見處理情況公告須在 {1} 前向全體業主公佈:請列印本月公告並張貼。</translation>
+        </message>
+        <message>
+            <source>{0} 件投诉处理已超过一个工作日,尚未打印《顾客投诉处理记录表》:{1}{2}。</source>
+            <translation>{0} 件投訴處理已超過一個工作日,尚未列印《顧客投訴處理記錄表》:{1}{2}。</translation>
+        </message>
+        <message>
+            <source>{0} 条值班记录过了次个工作日上午 10:00 仍未转为案件,请在“值班记录”中转入。</source>
+            <translation>{0} 條值班記錄過了次個工作日上午 10:00 仍未轉為案件,請在“值班記錄”中轉入。</translation>
+        </message>
+        <message>
+            <source>{0} 个回访时答应答复业主的问题已过答复日期(最早 {1},案件 {2}),请在“回访跟进”中答复。</source>
+            <translation>{0} 個回訪時答應答覆業主的問題已過答覆日期(最早 {1},案件 {2}),請在“回訪跟進”中答覆。</translation>
+        </message>
+        <message>
+            <source>{0} · 超过一个工作日自 {1:%m-%d %H:%M}</source>
+            <translation>{0} · 超過一個工作日自 {1:%m-%d %H:%M}</translation>
         </message>
         <message>
             <source>{0} · 期限 {1:%m-%d %H:%M} · {2}</source>
@@ -3817,6 +3988,22 @@
             <translation>被投訴部門/人員</translation>
         </message>
         <message>
+            <source>业主要求在某日前办结时勾选(轻微投诉按此确定办结期限)</source>
+            <translation>業主要求在某日前辦結時勾選(輕微投訴按此確定辦結期限)</translation>
+        </message>
+        <message>
+            <source>只要求书面答复(不回访)</source>
+            <translation>只要求書面答覆(不回訪)</translation>
+        </message>
+        <message>
+            <source>业主只要书面答复:办结后不安排回访,复函附在案件上,附上复函才能关闭</source>
+            <translation>業主只要書面答覆:辦結後不安排回訪,覆函附在案件上,附上覆函才能關閉</translation>
+        </message>
+        <message>
+            <source>业主要求的时间</source>
+            <translation>業主要求的時間</translation>
+        </message>
+        <message>
             <source>经过与要求</source>
             <translation>經過與要求</translation>
         </message>
@@ -3859,6 +4046,14 @@
         <message>
             <source>填写房号后,这里显示该房间以往的案件。</source>
             <translation>填寫房號後,這裡顯示該房間以往的案件。</translation>
+        </message>
+        <message>
+            <source>办结按业主要求的时间:{0} 前</source>
+            <translation>辦結按業主要求的時間:{0} 前</translation>
+        </message>
+        <message>
+            <source>业主要求的时间只用于轻微投诉,此件按制度期限</source>
+            <translation>業主要求的時間只用於輕微投訴,此件按制度期限</translation>
         </message>
         <message>
             <source>期限落在 {0} 年:该年国务院放假安排尚未录入,暂按法定节日推算(暂定)。安排公布后请在“设置 → 节假日”载入,期限会自动重算。</source>
@@ -5021,6 +5216,41 @@
         <message>
             <source>{0} 年节假日尚未按国务院通知录入,期限暂定</source>
             <translation>{0} 年節假日尚未按國務院通知錄入,期限暫定</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplyLetterDialog</name>
+        <message>
+            <source>PDF、图片(PNG/JPG)或 Word(DOC/DOCX)文件</source>
+            <translation>PDF、圖片(PNG/JPG)或 Word(DOC/DOCX)檔案</translation>
+        </message>
+        <message>
+            <source>选择文件…</source>
+            <translation>選擇檔案…</translation>
+        </message>
+        <message>
+            <source>复函文件(&amp;F)</source>
+            <translation>覆函檔案(&amp;F)</translation>
+        </message>
+        <message>
+            <source>已附:{0}({1:%Y-%m-%d %H:%M}),再附上将替换它</source>
+            <translation>已附:{0}({1:%Y-%m-%d %H:%M}),再附上將替換它</translation>
+        </message>
+        <message>
+            <source>选择复函</source>
+            <translation>選擇覆函</translation>
+        </message>
+        <message>
+            <source>复函 (*.pdf *.png *.jpg *.jpeg *.doc *.docx)</source>
+            <translation>覆函 (*.pdf *.png *.jpg *.jpeg *.doc *.docx)</translation>
+        </message>
+        <message>
+            <source>请选择复函文件(PDF、图片或 Word)</source>
+            <translation>請選擇覆函檔案(PDF、圖片或 Word)</translation>
+        </message>
+        <message>
+            <source>读不到文件“{0}”,请确认文件存在且未被其他程序占用</source>
+            <translation>讀不到檔案“{0}”,請確認檔案存在且未被其他程式佔用</translation>
         </message>
     </context>
     <context>
@@ -7181,6 +7411,17 @@
         <message>
             <source>两次输入的密码不一致</source>
             <translation>兩次輸入的密碼不一致</translation>
+        </message>
+    </context>
+    <context>
+        <name>WrittenReplyDialog</name>
+        <message>
+            <source>业主只要求书面答复(办结后不回访,复函附于案件)</source>
+            <translation>業主只要求書面答覆(辦結後不回訪,覆函附於案件)</translation>
+        </message>
+        <message>
+            <source>附上复函后才能关闭案件。办结时已决定是否回访,办结后不能再更改。</source>
+            <translation>附上覆函後才能關閉案件。辦結時已決定是否回訪,辦結後不能再更改。</translation>
         </message>
     </context>
     <context>
