@@ -30,24 +30,31 @@ def _migration_1(database: pw.Database) -> None:
     database.create_tables(ALL_MODELS)
 
 
+def _add_missing_columns(database: pw.Database, model: type[pw.Model], fields: list[pw.Field]) -> set[str]:
+    """Add the model's `fields` that its table lacks (a fresh file already has them); returns
+    the columns that were there before. Only for nullable columns or ones peewee can add
+    without rebuilding a table that others refer to (see _migration_5)."""
+    from playhouse.migrate import SqliteMigrator, migrate
+
+    table = model._meta.table_name
+    present = {column.name for column in database.get_columns(table)}
+    migrator = SqliteMigrator(database)
+    steps = [migrator.add_column(table, f.column_name, f) for f in fields if f.column_name not in present]
+    if steps:
+        migrate(*steps)
+    return present
+
+
 def _migration_2(database: pw.Database) -> None:
     """The form ledger closed: quarterly archive batches, destruction records, and on each
     form when it was voided, the batch it was filed in and the record of its destruction."""
-    from playhouse.migrate import SqliteMigrator, migrate
-
     from app.models import FormArchiveBatch, FormDestruction, FormSheet
 
     database.create_tables([FormArchiveBatch, FormDestruction], safe=True)
     table = FormSheet._meta.table_name
-    present = {column.name for column in database.get_columns(table)}
-    migrator = SqliteMigrator(database)
-    steps = [
-        migrator.add_column(table, field.column_name, field)
-        for field in (FormSheet.voided_at, FormSheet.archived_in, FormSheet.destroyed_in)
-        if field.column_name not in present
-    ]
-    if steps:
-        migrate(*steps)
+    present = _add_missing_columns(
+        database, FormSheet, [FormSheet.voided_at, FormSheet.archived_in, FormSheet.destroyed_in]
+    )
     if "voided_at" not in present:
         # Forms voided before this step: the time written at the end of the reason, else printing.
         rows = database.execute_sql(
@@ -63,20 +70,12 @@ def _migration_2(database: pw.Database) -> None:
 def _migration_4(database: pw.Database) -> None:
     """Re-grading: when a case became 重大 after intake (its report is due a working day from
     then), and a report cancelled (with the reason) when its case stops being 重大."""
-    from playhouse.migrate import SqliteMigrator, migrate
-
     from app.models import MajorReport
 
-    table = MajorReport._meta.table_name
-    present = {column.name for column in database.get_columns(table)}
-    migrator = SqliteMigrator(database)
-    steps = [
-        migrator.add_column(table, field.column_name, field)
-        for field in (MajorReport.raised_at, MajorReport.cancelled_at, MajorReport.cancel_reason)
-        if field.column_name not in present
-    ]
-    if steps:
-        migrate(*steps)
+    # Nothing refers to major_report, so peewee's rebuild for the NOT NULL reason is safe.
+    _add_missing_columns(
+        database, MajorReport, [MajorReport.raised_at, MajorReport.cancelled_at, MajorReport.cancel_reason]
+    )
 
 
 def _migration_3(database: pw.Database) -> None:
