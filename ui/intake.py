@@ -322,6 +322,10 @@ class IntakeForm(QWidget):
         self.requested = QDateEdit(requested_box)
         self.requested.setDisplayFormat(QDATE_FORMAT)
         self.requested.setCalendarPopup(True)
+        # Blank until ticked (Qt shows the special text at the minimum date), not 2000-01-01.
+        self.requested.setMinimumDate(QDate(2000, 1, 1))
+        self.requested.setSpecialValueText(" ")
+        self.requested.setDate(self.requested.minimumDate())
         self.requested.setEnabled(False)
         requested_layout.addWidget(self.requested_known)
         requested_layout.addWidget(self.requested, 1)
@@ -528,6 +532,8 @@ class IntakeForm(QWidget):
         if on and not self._loading:
             self.requested.setDate(self.received.date())
             self.requested.setFocus()
+        elif not on:
+            self.requested.setDate(self.requested.minimumDate())
         self._deadline_input_changed()
 
     def _deadline_input_changed(self) -> None:
