@@ -374,6 +374,8 @@ class _Generator:
             "typical",
             "typical_note",
             "updated_at",
+            "written_reply_only",
+            "reply_letter_name",
         ]
         case_rows: list[tuple[Any, ...]] = []
         events: list[tuple[Any, ...]] = []
@@ -571,6 +573,8 @@ class _Generator:
                     int(rng.random() < 0.0005),
                     "",
                     _ts(updated),
+                    0,  # written_reply_only
+                    "",  # reply_letter_name
                 )
             )
             if not anonymous:

@@ -454,7 +454,7 @@ def test_a_version_1_data_folder_gets_the_report_columns(tmp_path, clock):
     import sqlite3
 
     from app import db as dbmod
-    from app.models import ReplyLetter, Setting
+    from app.models import Setting
     from app.office import Office
 
     folder = tmp_path / "old"

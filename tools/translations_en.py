@@ -1138,6 +1138,13 @@ EN: dict[str, str] = {
     '明确答复 {0} 前': 'Definite answer by {0}',
     '重大投诉报告 {0} 前': 'Major complaint report by {0}',
     # Lead: the crash dialog and window sizing
+    '答复方式': 'Answered how',
+    '复函附上时间': 'Reply letter attached at',
+    '明确答复时间': 'Definite answer given at',
+    '答复人': 'Answered by',
+    '答复内容': 'Answer',
+    '重复投诉、报修的统计天数': 'Days within which complaints and repairs count as repeats',
+    '业主要求时间的用法': "Use of the owner's requested date",
     '查看扫描件…': 'View scans…',
     '选中的表单交回后扫描的纸面(含客户签字)': "The selected form's paper as scanned after it came back (with the customer's signature)",
     '请先在台账里选中一张表单。': 'Select a form in the ledger first.',

@@ -64,12 +64,17 @@ FIELD_LABELS = {
     "digest": QT_TR_NOOP("校验码"), "source_name": QT_TR_NOOP("来源文件"), "source_page": QT_TR_NOOP("来源页码"), "image": QT_TR_NOOP("扫描图像"),
     "width": QT_TR_NOOP("宽度(像素)"), "height": QT_TR_NOOP("高度(像素)"), "matched_by": QT_TR_NOOP("对应方式"), "imported_at": QT_TR_NOOP("导入时间"),
     "imported_by": QT_TR_NOOP("导入人"),
+    "requested_date": QT_TR_NOOP("业主要求的时间"), "written_reply_only": QT_TR_NOOP("只要求书面答复"),
+    "reply_letter_name": QT_TR_NOOP("复函"), "reply_letter_at": QT_TR_NOOP("复函附上时间"),
+    "answered_at": QT_TR_NOOP("明确答复时间"), "answered_by": QT_TR_NOOP("答复人"), "answer_method": QT_TR_NOOP("答复方式"),
+    "answer_text": QT_TR_NOOP("答复内容"),
     # The policy (制度设置): one entry per changed setting.
     "case_prefix": QT_TR_NOOP("编号前缀"), "case_prefixes": QT_TR_NOOP("各性质编号前缀"), "first_response": QT_TR_NOOP("首次回复时限"), "day_unit": QT_TR_NOOP("期限计法"),
     "resolve_days": QT_TR_NOOP("办结时限"), "major_answer_days": QT_TR_NOOP("重大投诉答复时限"), "major_report_workdays": QT_TR_NOOP("重大投诉报告时限"),
     "nearly_due_hours": QT_TR_NOOP("临期提醒"), "duplicate_window_days": QT_TR_NOOP("重复投诉判断天数"), "extension_approver": QT_TR_NOOP("延期审批人"),
     "categories": QT_TR_NOOP("类别"), "channels": QT_TR_NOOP("渠道"), "departments": QT_TR_NOOP("部门"), "visits": QT_TR_NOOP("回访制度"), "security": QT_TR_NOOP("登录安全"),
-    "backup": QT_TR_NOOP("备份"),
+    "backup": QT_TR_NOOP("备份"), "repeat_window_days": QT_TR_NOOP("重复投诉、报修的统计天数"),
+    "requested_date_rule": QT_TR_NOOP("业主要求时间的用法"),
 }  # fmt: skip
 TABLE_FIELD_LABELS = {
     ("department", "name"): QT_TR_NOOP("部门名称"), ("staff", "department"): QT_TR_NOOP("所属部门"), ("staff", "active"): QT_TR_NOOP("在职"),

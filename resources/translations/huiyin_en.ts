@@ -856,6 +856,34 @@
             <translation>Imported by</translation>
         </message>
         <message>
+            <source>业主要求的时间</source>
+            <translation>Owner's requested date</translation>
+        </message>
+        <message>
+            <source>复函</source>
+            <translation>Reply letter</translation>
+        </message>
+        <message>
+            <source>复函附上时间</source>
+            <translation>Reply letter attached at</translation>
+        </message>
+        <message>
+            <source>明确答复时间</source>
+            <translation>Definite answer given at</translation>
+        </message>
+        <message>
+            <source>答复人</source>
+            <translation>Answered by</translation>
+        </message>
+        <message>
+            <source>答复方式</source>
+            <translation>Answered how</translation>
+        </message>
+        <message>
+            <source>答复内容</source>
+            <translation>Answer</translation>
+        </message>
+        <message>
             <source>编号前缀</source>
             <translation>Number prefix</translation>
         </message>
@@ -906,6 +934,14 @@
         <message>
             <source>备份</source>
             <translation>Backup</translation>
+        </message>
+        <message>
+            <source>重复投诉、报修的统计天数</source>
+            <translation>Days within which complaints and repairs count as repeats</translation>
+        </message>
+        <message>
+            <source>业主要求时间的用法</source>
+            <translation>Use of the owner's requested date</translation>
         </message>
         <message>
             <source>部门名称</source>

@@ -856,6 +856,34 @@
             <translation>匯入人</translation>
         </message>
         <message>
+            <source>业主要求的时间</source>
+            <translation>業主要求的時間</translation>
+        </message>
+        <message>
+            <source>复函</source>
+            <translation>覆函</translation>
+        </message>
+        <message>
+            <source>复函附上时间</source>
+            <translation>覆函附上時間</translation>
+        </message>
+        <message>
+            <source>明确答复时间</source>
+            <translation>明確答覆時間</translation>
+        </message>
+        <message>
+            <source>答复人</source>
+            <translation>答覆人</translation>
+        </message>
+        <message>
+            <source>答复方式</source>
+            <translation>答覆方式</translation>
+        </message>
+        <message>
+            <source>答复内容</source>
+            <translation>答覆內容</translation>
+        </message>
+        <message>
             <source>编号前缀</source>
             <translation>編號字首</translation>
         </message>
@@ -906,6 +934,14 @@
         <message>
             <source>备份</source>
             <translation>備份</translation>
+        </message>
+        <message>
+            <source>重复投诉、报修的统计天数</source>
+            <translation>重複投訴、報修的統計天數</translation>
+        </message>
+        <message>
+            <source>业主要求时间的用法</source>
+            <translation>業主要求時間的用法</translation>
         </message>
         <message>
             <source>部门名称</source>
