@@ -532,6 +532,9 @@ class _Generator:
                         self.by_role["office_manager"].name if done else "",
                         _ts(received),
                         "",
+                        "",  # answered_by
+                        "",  # answer_method
+                        "",  # answer_text
                     )
                 )
             customer, cphone = ("", "") if anonymous else (name, phone)
@@ -649,6 +652,9 @@ class _Generator:
                 "submitted_by",
                 "raised_at",
                 "cancel_reason",
+                "answered_by",
+                "answer_method",
+                "answer_text",
             ],
             reports,
         )
