@@ -917,6 +917,10 @@ class CaseService:
             self._event(case, domain.EV_NOTE, f"{verb}:{name}({kind},{_size(len(data))})", actor)
             self._touch(case)
 
+    def record_sheet_printed(self, case: Case, actor: Staff | None = None) -> None:
+        """The 《顾客投诉处理记录表》 was printed: on the timeline, where the dashboard looks."""
+        self._event(case, domain.EV_RECORD_PRINTED, "打印《顾客投诉处理记录表》", actor)
+
     def reply_letter(self, case: Case) -> bytes | None:
         """The attached reply letter's bytes, None when there is none."""
         letter = ReplyLetter.get_or_none(ReplyLetter.case == case)

@@ -109,7 +109,7 @@ class PendingReport:
 SUMMARY_DAY = 28  # 每月28日前: the month's complaints and suggestions summed up, to the leaders
 NOTICE_DAY = 30  # 每月30日前: the common issues and their handling published to all owners
 DUTY_WARN_DAY = 20  # the month's two duties are flagged from this day until done
-RECORD_PRINTED = "打印记录表"  # CaseEvent.kind: the 《顾客投诉处理记录表》 was printed
+RECORD_PRINTED = domain.EV_RECORD_PRINTED  # the 《顾客投诉处理记录表》 was printed
 NIGHT_LOG_BY = dt.time(10, 0)  # night-log entries are in cases by 10:00 of the next working day
 
 

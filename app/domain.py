@@ -50,6 +50,7 @@ EV_CLOSED = "关闭"
 EV_REOPENED = "重开"
 EV_MERGED = "合并"
 EV_EDITED = "修改"
+EV_RECORD_PRINTED = "打印记录表"  # the 《顾客投诉处理记录表》 was printed
 EV_MAJOR_REPORT = "重大投诉报告"
 EV_VISIT = "回访"
 EV_VOID = "作废"

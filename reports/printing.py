@@ -19,7 +19,7 @@ from collections.abc import Callable
 from app import printdata
 from app.errors import UserError, ValidationError
 from app.forms import SAVED_AS_PDF
-from app.models import Case, CaseEvent, Dispatch, FormSheet, Staff, Visit
+from app.models import Case, Dispatch, FormSheet, Staff, Visit
 from app.office import Office
 from app.print_jobs import FormReservation, PrintDocument
 from reports.labels import SOURCE_LANGUAGE
@@ -129,19 +129,10 @@ class Printouts:
     def complaint_record(self, case: Case) -> bytes:
         """The case's 《顾客投诉处理记录表》; its timeline records that it was printed (the
         dashboard lists complaints open over a working day until it is)."""
-        from app.dashboard import RECORD_PRINTED
-
         pdf = ComplaintRecordReport(
             self.office.name, printdata.complaint_record(case), self.language
         ).generate()
-        CaseEvent.create(
-            case=case,
-            at=self.office.clock.now(),
-            kind=RECORD_PRINTED,
-            text="打印《顾客投诉处理记录表》",
-            actor=self.actor,
-            actor_name=self.actor.name if self.actor is not None else "",
-        )
+        self.office.cases.record_sheet_printed(case, self.actor)
         return pdf
 
     def dispatch_slip(self, slip: Dispatch) -> bytes:
