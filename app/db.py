@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
+import os
 import re
 import sqlite3
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import peewee as pw
+from sqlcipher3 import dbapi2 as sqlcipher
 
-from app import search
+from app import keyring, search
 from app.models import ALL_MODELS, Setting, db
 
 log = logging.getLogger(__name__)
@@ -118,6 +123,77 @@ def _migration_5(database: pw.Database) -> None:
                 database.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{name}" {sql_type}')
 
 
+def _migration_6(database: pw.Database) -> None:
+    """The office's identity (32 hex characters), stored once: backups carry it in their
+    names and inside, so a restore takes only this office's files and rotation touches only
+    them. The identity of the key file's office when one is open (a new office, a converted
+    plain folder), else a new one."""
+    import json
+    import uuid
+
+    if Setting.get_or_none(Setting.key == "office_id") is not None:
+        return
+    try:
+        identity = keyring.office_id()
+    except keyring.NoOfficeKey:
+        identity = ""
+    Setting.create(key="office_id", value=json.dumps(identity or uuid.uuid4().hex))
+
+
+def _migration_7(database: pw.Database) -> None:
+    """The keyed trail and seals (issue 13): a signature keeps the printed form's fields it was
+    sealed over; an older folder's unkeyed audit chain and signatures are sealed once with the
+    office's key, noted in the trail with the old head; and what the old trail could not vouch
+    for is recorded as found (升级核对), so that from now on `check` compares data and trail."""
+    from app import audit, signatures
+    from app.models import AuditEntry, Signature
+
+    present = {column.name for column in database.get_columns(Signature._meta.table_name)}
+    if "sealed" not in present:
+        database.execute_sql(
+            f'ALTER TABLE "{Signature._meta.table_name}" ADD COLUMN "sealed" TEXT NOT NULL DEFAULT \'\''
+        )
+    if not AuditEntry.select().exists():
+        return  # a new office: its trail and its signatures are keyed from the first entry
+    # What follows reads every audited record with today's models: a nullable column a later
+    # step adds (e.g. step 10's) must be there already; that step then finds it present.
+    for model in audit.audited_models().values():
+        if database.table_exists(model._meta.table_name):
+            later = [f for f in model._meta.sorted_fields if f.null and not f.primary_key]
+            _add_missing_columns(database, model, later)
+    note = "升级到带密钥的审计记录"
+    if audit.chain_problems():  # not keyed yet (a keyed chain of a newer build passes)
+        audit.reseal_chain(note)
+    signatures.reseal_all(note)
+    audit.record_upgrade_baseline(note)
+
+
+def _migration_8(database: pw.Database) -> None:
+    """The satisfaction survey (issue 18): plans, numbered sheets, answers, scanned pages and
+    corrective actions (tables created only if missing)."""
+    from app import survey
+
+    survey.create_tables(database)
+
+
+def _migration_9(database: pw.Database) -> None:
+    """Phones leave the case search index (masked phones are found only by the whole number,
+    through an index on the caller's phone); every case's search entry written again."""
+    from app.cases import rebuild_search_index
+
+    database.execute_sql('CREATE INDEX IF NOT EXISTS "case_customer_phone" ON "case" ("customer_phone")')
+    search.ensure_index(database)
+    rebuild_search_index()
+
+
+def _migration_10(database: pw.Database) -> None:
+    """A print job's heartbeat moves off the form's printed time (which the trail keeps) into a
+    column of its own, outside the trail."""
+    from app.models import FormSheet
+
+    _add_missing_columns(database, FormSheet, [FormSheet.alive_at])
+
+
 # version -> step; each step runs inside one transaction.
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: _migration_1,
@@ -125,12 +201,66 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     3: _migration_3,
     4: _migration_4,
     5: _migration_5,
+    6: _migration_6,
+    7: _migration_7,
+    8: _migration_8,
+    9: _migration_9,
+    10: _migration_10,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
 
 class DatabaseError(Exception):
     """The data file cannot be used; the message says why in Chinese."""
+
+
+# Errors from the encrypted files (sqlcipher3) and from plain SQLite files (old folders).
+DB_ERRORS: tuple[type[Exception], ...] = (sqlcipher.Error, sqlite3.Error)
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class OfficeDatabase(pw.SqliteDatabase):
+    """peewee's SQLite database on SQLCipher, opened with the office's raw key (no passphrase
+    derivation on each connection: the key is already random)."""
+
+    def __init__(self, database: str, key: bytes, **kwargs: Any) -> None:
+        self._key = key
+        super().__init__(database, **kwargs)
+
+    def _connect(self) -> sqlcipher.Connection:
+        conn = sqlcipher.connect(self.database, isolation_level=None, **self.connect_params)
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is said in words, not logged
+            conn.execute(f"PRAGMA key = {keyring.sqlcipher_key(self._key)}")
+            self._add_conn_hooks(conn)  # type: ignore[attr-defined]  # peewee's, not in its hints
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+
+def is_plain_sqlite(path: Path) -> bool:
+    """An unencrypted SQLite file (a data folder or backup from before encryption)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(16) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def connect_file(path: Path, readonly: bool = False, key: bytes | None = None) -> sqlcipher.Connection:
+    """A DB-API connection to another file of this office (a backup, a copy), keyed with the
+    open office's key (or `key`). Raises one of DB_ERRORS when the file is not this office's."""
+    target = f"file:{path.as_posix()}?mode=ro" if readonly else f"file:{path.as_posix()}"
+    conn = sqlcipher.connect(target, uri=True, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = {keyring.sqlcipher_key(key or keyring.office_key())}")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 def schema_version() -> int:
@@ -140,18 +270,30 @@ def schema_version() -> int:
     return int(row.value) if row else 0
 
 
-def open_database(path: Path) -> pw.SqliteDatabase:
-    """Bind `db` to the SQLite file at `path`, migrating it forward if needed."""
+def open_database(path: Path, key: bytes, office: str = "") -> pw.SqliteDatabase:
+    """Bind `db` to the encrypted SQLite file at `path` (SQLCipher, the office key), migrating
+    it forward if needed. The key is held in memory (app.keyring) while the office is open."""
     path.parent.mkdir(parents=True, exist_ok=True)
     existed = path.exists() and path.stat().st_size > 0
-    database = pw.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
+    if existed and is_plain_sqlite(path):
+        raise DatabaseError(f"数据文件 {path} 还没有加密,需要先转换(用管理员登录一次即可自动转换)。")
+    database = OfficeDatabase(str(path), key, pragmas=SQLITE_PRAGMAS, check_same_thread=False)
     db.initialize(database)
     try:
         database.connect(reuse_if_open=True)
         current = schema_version()
-    except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
+    except (pw.DatabaseError, sqlcipher.Error, sqlite3.Error) as exc:
         database.close()
+        if "not a database" in str(exc) or "file is not a database" in str(exc):
+            raise DatabaseError(
+                f"数据文件 {path} 无法用这个服务中心的密钥打开:它已损坏,或者不是这个服务中心的数据。"
+                "请从最近的备份恢复。"
+            ) from exc
         raise DatabaseError(f"数据文件无法打开({path}):{exc}。请从最近的备份恢复。") from exc
+    keyring.set_office_key(key, office)  # the migration backup below is keyed with it
+    if sys.platform != "win32":
+        with contextlib.suppress(OSError):  # private to the user, as the folder is
+            os.chmod(path, 0o600)
     if current > SCHEMA_VERSION:
         database.close()
         raise DatabaseError(
@@ -174,7 +316,7 @@ def backup_before_migration(database: pw.SqliteDatabase, path: Path, version: in
     """Copy the whole file aside (SQLite's online backup) before changing its structure."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.v{version}.{stamp}.bak")
-    dest = sqlite3.connect(str(target))
+    dest = connect_file(target)
     try:
         database.connection().backup(dest)
     finally:
@@ -186,6 +328,7 @@ def close_database() -> None:
     if not db.is_closed():
         try:  # keep the query planner's statistics fresh as the office's data grows
             db.execute_sql("PRAGMA optimize")
-        except (pw.DatabaseError, sqlite3.DatabaseError):
+        except (pw.DatabaseError, MemoryError, sqlcipher.Error, sqlite3.Error):
             pass  # a read-only or damaged file: nothing to gain, nothing to lose
         db.close()
+    keyring.set_office_key(None)

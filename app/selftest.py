@@ -68,6 +68,7 @@ class SelfTest:
     def steps(self) -> list[tuple[str, Callable[[], str]]]:
         return [
             ("新建数据文件夹", self.make_data_folder),
+            ("数据加密(SQLCipher)", self.check_encryption),
             ("电话与身份证号校验", self.check_numbers),
             ("节假日(暂定年份)", self.check_holidays),
             ("受理案件", self.take_in_case),
@@ -111,6 +112,36 @@ class SelfTest:
         if self.office.staff.authenticate(ADMIN, ADMIN_PASSWORD) is None:
             raise SelfTestFailure("新建的管理员无法登录")
         return str(data_dir)
+
+    def check_encryption(self) -> str:
+        """The data file is SQLCipher (its native module loads in the frozen build), holds
+        nothing readable, and the administrator's password opens it again by the key file."""
+        import datetime as dt
+
+        from app import keyring
+        from app.db import DB_ERRORS, connect_file, is_plain_sqlite
+        from app.keyring import KeyRing
+        from app.paths import DB_FILENAME
+
+        path = self.root / "data" / DB_FILENAME
+        if is_plain_sqlite(path):
+            raise SelfTestFailure("数据文件没有加密")
+        cipher = self.office.setting("office_name") and keyring.office_key()
+        key = KeyRing.load(path.parent).unlock(ADMIN, ADMIN_PASSWORD, dt.datetime.now()).key
+        if key != cipher:
+            raise SelfTestFailure("管理员的密码打不开数据文件的密钥")
+        try:
+            connect_file(path, readonly=True, key=keyring.new_office_key()).close()
+        except DB_ERRORS:
+            pass
+        else:
+            raise SelfTestFailure("用错误的密钥也打开了数据文件")
+        con = connect_file(path, readonly=True, key=key)
+        try:
+            version = con.execute("PRAGMA cipher_version").fetchone()[0]
+        finally:
+            con.close()
+        return f"SQLCipher {version}"
 
     def check_numbers(self) -> str:
         """The phone metadata (phonenumbers) and the birth-place table (python-stdnum) load."""

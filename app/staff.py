@@ -1,36 +1,22 @@
-"""Staff, their roles and departments, and the passwords they log in with."""
+"""Staff, their roles and departments, and the passwords they log in with.
+
+A password is not stored in the database: it opens the person's key slot in the data
+folder's key file (app/keyring.py), which holds the office key. Setting a password makes the
+slot, deactivating a person removes it, and the wrong-password count lives there too, so it
+counts before the database can be opened."""
 
 from __future__ import annotations
 
-import base64
-import datetime as dt
-import hashlib
 import hmac
-import os
 
-from app import domain
+from app import domain, keyring
 from app.clock import Clock, SystemClock
 from app.errors import UserError, ValidationError
-from app.models import Department, Staff, db
+from app.keyring import KeyRing
+from app.models import Department, Staff, db, write_audit
+from app.permissions import require
 from app.policy import PolicyStore
 from app.validation import clean_text, normalise_phone
-
-# scrypt cost: about 50 ms on an office PC, slow enough against guessing.
-_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
-
-
-def hash_password(password: str) -> str:
-    salt = os.urandom(16)
-    digest = hashlib.scrypt(password.encode(), salt=salt, dklen=32, **_SCRYPT)
-    return "scrypt$" + base64.b64encode(salt).decode() + "$" + base64.b64encode(digest).decode()
-
-
-def verify_password(password: str, stored: str | None) -> bool:
-    if not stored or not stored.startswith("scrypt$"):
-        return False
-    _, salt_b64, digest_b64 = stored.split("$")
-    digest = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt_b64), dklen=32, **_SCRYPT)
-    return hmac.compare_digest(digest, base64.b64decode(digest_b64))
 
 
 def check_password_strength(password: str) -> str | None:
@@ -40,9 +26,22 @@ def check_password_strength(password: str) -> str | None:
 
 
 class StaffService:
-    def __init__(self, clock: Clock | None = None, policies: PolicyStore | None = None) -> None:
+    def __init__(
+        self, clock: Clock | None = None, policies: PolicyStore | None = None, ring: KeyRing | None = None
+    ) -> None:
         self.clock = clock or SystemClock()
         self.policies = policies or PolicyStore()
+        self.ring = ring
+
+    def _ring(self) -> KeyRing:
+        if self.ring is None:
+            raise UserError("没有打开服务中心的密钥文件,不能设置登录密码。")
+        return self.ring
+
+    def has_password(self, person: Staff) -> bool:
+        """The person can log in: a login name with a key slot."""
+        username = person.username
+        return bool(username) and self.ring is not None and self.ring.has_slot(username or "")
 
     def departments(self, include_inactive: bool = False) -> list[Department]:
         query = Department.select().order_by(Department.sort, Department.id)
@@ -94,6 +93,7 @@ class StaffService:
         password: str | None = None,
         existing: Staff | None = None,
     ) -> Staff:
+        require(None, "staff.manage")
         problems: dict[str, str] = {}
         name = clean_text(name)
         if not name:
@@ -119,6 +119,9 @@ class StaffService:
         )
         if problems:
             raise ValidationError(problems)
+        old_username = existing.username if existing is not None else None
+        if username and old_username != username and not password and (existing is None or existing.active):
+            raise ValidationError({"密码": "新的登录名需要设置密码"})
         with db.atomic():
             person = existing or Staff()
             person.name = name
@@ -127,52 +130,84 @@ class StaffService:
             person.phone = phone
             person.buildings = buildings
             person.username = username
-            if password:
-                person.password_hash = hash_password(password)
+            person.password_hash = None  # passwords live only in the key slots
             person.save()
+            if password and username:
+                write_audit(
+                    [
+                        {
+                            "action": "设置密码",
+                            "table": "staff",
+                            "record_id": str(person.id),
+                            "field": "password",
+                        }
+                    ]
+                )
+        self._update_slot(old_username, username if person.active else None, password)
         return person
 
+    def _update_slot(self, old: str | None, new: str | None, password: str | None) -> None:
+        """The key file follows the database: saved after the transaction committed."""
+        if self.ring is None or (old == new and not password):
+            return
+        ring = self.ring
+        if old and old != new:
+            ring.remove(old)
+        if new and password:
+            ring.set_password(new, password, keyring.office_key())
+        ring.save()
+
+    def reset_password(self, person: Staff, password: str) -> None:
+        """A new password for a person (set by an administrator, or by recovery)."""
+        require(None, "staff.manage")
+        if reason := check_password_strength(password):
+            raise ValidationError({"密码": reason})
+        if not person.username:
+            raise ValidationError({"登录名": "此人没有登录名"})
+        with db.atomic():
+            write_audit(
+                [{"action": "重设密码", "table": "staff", "record_id": str(person.id), "field": "password"}]
+            )
+        ring = self._ring()
+        ring.set_password(person.username, password, keyring.office_key())
+        ring.save()
+
     def set_active(self, person: Staff, active: bool) -> None:
+        """Deactivating a person removes their key slot at once (a former clerk's password no
+        longer opens a copy of the files); reactivating needs a new password."""
+        require(None, "staff.manage")
         person.active = active
         person.save()
+        if not active and person.username and self.ring is not None:
+            self.ring.remove(person.username)
+            self.ring.save()
 
     def authenticate(self, username: str, password: str) -> Staff:
-        """Log in; five wrong tries (the policy's number) lock the account for a while."""
-        rules = self.policies.load().data.get("security", {})
-        limit = int(rules.get("max_failed_logins", 5))
-        minutes = int(rules.get("lock_minutes", 15))
-        now = self.clock.now()
-        person = Staff.get_or_none(Staff.username == clean_text(username), Staff.active == True)  # noqa: E712
+        """Log in again while the office is open (the locked screen, another person): the
+        password must open the person's key slot, and the key must be this office's. Wrong
+        passwords count towards the lockout (the policy's numbers, kept in the key file)."""
+        name = clean_text(username)
+        unlocked = self._ring().unlock(name, password, self.clock.now())
+        if not hmac.compare_digest(unlocked.key, keyring.office_key()):
+            raise UserError("登录名或密码不对")
+        person = Staff.get_or_none(Staff.username == name, Staff.active == True)  # noqa: E712
         if person is None:
             raise UserError("登录名或密码不对")
-        if person.locked_until is not None and person.locked_until > now:
-            wait = max(1, int((person.locked_until - now).total_seconds() // 60) + 1)
-            raise UserError(f"密码连续输错 {limit} 次,账户已锁定,请 {wait} 分钟后再试,或请管理员解锁")
-        if not verify_password(password, person.password_hash):
-            person.failed_logins += 1
-            left = limit - person.failed_logins
-            if left <= 0:
-                person.failed_logins = 0
-                person.locked_until = now + dt.timedelta(minutes=minutes)
-                person.save()
-                raise UserError(f"密码连续输错 {limit} 次,账户锁定 {minutes} 分钟")
-            person.save()
-            raise UserError(f"登录名或密码不对(再错 {left} 次将锁定账户)")
-        if person.failed_logins or person.locked_until:
-            person.failed_logins = 0
-            person.locked_until = None
-            person.save()
         return person
 
     def is_locked(self, person: Staff) -> bool:
         """Locked out by wrong passwords, and the lock has not run out yet."""
-        return person.locked_until is not None and person.locked_until > self.clock.now()
+        if not person.username or self.ring is None:
+            return False
+        return self.ring.is_locked(person.username, self.clock.now())
 
     def unlock(self, person: Staff) -> None:
         """解除锁定: an administrator lets a locked-out person try again at once."""
-        person.failed_logins = 0
-        person.locked_until = None
-        person.save()
+        require(None, "staff.manage")
+        if person.username and self.ring is not None:
+            self.ring.clear_failures(person.username)
+        with db.atomic():
+            write_audit([{"action": "解除锁定", "table": "staff", "record_id": str(person.id), "field": ""}])
 
     def steward_for(self, building: str) -> Staff | None:
         """The steward who looks after this building, where one is set."""

@@ -137,6 +137,14 @@ EN: dict[str, str] = {
         "Fill in the work done, materials and hours truthfully; have the owner sign to confirm, "
         "then return this order to the customer service centre."
     ),
+    # the recovery key sheet
+    "恢复密钥单": "Recovery key sheet",
+    "服务中心": "Service centre",
+    "数据文件夹": "Data folder",
+    "生成时间": "Made on",
+    "管理员忘记密码时,用这把恢复密钥为管理员设新密码:在登录窗口点“忘记密码”,或运行 recover 命令。": "When an administrator's password is forgotten, this recovery key sets a new one: click “Forgot password” in the login window, or run the recover command.",
+    "程序不保存这把密钥的副本。丢了它,又忘了所有管理员的密码,加密的数据将无法打开。": "The program keeps no copy of this key. If it is lost and every administrator's password is forgotten, the encrypted data cannot be opened.",
+    "请把这张纸锁在保险柜或上锁的抽屉里,不要和备份 U 盘放在一起,不要拍照或存在电脑上。": "Lock this sheet in a safe or a locked drawer, away from the backup USB sticks; do not photograph it or keep it on a computer.",
 }
 
 
@@ -251,6 +259,14 @@ ZH_TW: dict[str, str] = {
     "主管审核意见": "主管審核意見",
     "主管签名": "主管簽名",
     "完成情况、用料和工时请如实填写,请业主签字确认后交回客服中心。": "完成情況、用料和工時請如實填寫,請業主簽字確認後交回客服中心。",
+    # the recovery key sheet
+    "恢复密钥单": "恢復金鑰單",
+    "服务中心": "服務中心",
+    "数据文件夹": "資料資料夾",
+    "生成时间": "生成時間",
+    "管理员忘记密码时,用这把恢复密钥为管理员设新密码:在登录窗口点“忘记密码”,或运行 recover 命令。": "管理員忘記密碼時,用這把恢復金鑰為管理員設新密碼:在登入視窗點“忘記密碼”,或執行 recover 命令。",
+    "程序不保存这把密钥的副本。丢了它,又忘了所有管理员的密码,加密的数据将无法打开。": "程式不儲存這把金鑰的副本。丟了它,又忘了所有管理員的密碼,加密的資料將無法開啟。",
+    "请把这张纸锁在保险柜或上锁的抽屉里,不要和备份 U 盘放在一起,不要拍照或存在电脑上。": "請把這張紙鎖在保險櫃或上鎖的抽屜裡,不要和備份 U 盤放在一起,不要拍照或存在電腦上。",
 }
 
 

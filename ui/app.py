@@ -11,13 +11,14 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from app import APP_NAME, __version__
 from app.db import DatabaseError
 from app.errors import UserError
 from app.instance import InstanceLock
 from app.logsetup import setup_logging
+from app.models import Staff
 from app.office import Office
 from app.paths import resource_path
 from ui.errors import friendly_error
@@ -25,6 +26,7 @@ from ui.first_run import FirstRunDialog
 from ui.fonts import register_fonts
 from ui.i18n import install_translator, read_language
 from ui.login import LoginDialog
+from ui.recovery import ForgotPasswordDialog, RecoveryKeyDialog
 from ui.session import Session
 
 log = logging.getLogger(__name__)
@@ -91,17 +93,28 @@ def run_gui(data_dir: Path) -> int:
 
 
 def _run(app: QApplication, data_dir: Path) -> int:
+    """A new folder: the first-run wizard, then the recovery key. Otherwise the login, whose
+    password opens the encrypted office (a folder from before encryption is converted then)."""
+    from app.keyring import KeyRing
+    from app.office import SETUP_KEY
+    from app.paths import DB_FILENAME
+
     try:
-        office = Office.open(data_dir)
-    except DatabaseError as exc:
+        new = not KeyRing.exists_in(data_dir) and not (data_dir / DB_FILENAME).exists()
+        if not new and KeyRing.exists_in(data_dir):
+            new = SETUP_KEY in KeyRing.load(data_dir).data
+        office = Office.open(data_dir) if new else _login(data_dir)
+    except (DatabaseError, UserError) as exc:
         QMessageBox.critical(
             None,
             QCoreApplication.translate("app", "数据文件无法打开"),
             QCoreApplication.translate(
-                "app", '{0}\n\n恢复方法:python -m app --data-dir "{1}" restore 备份文件'
+                "app", '{0}\n\n恢复方法:python -m app --data-dir "{1}" --user 管理员登录名 restore 备份文件'
             ).format(exc, data_dir),
         )
         return 2
+    if office is None:
+        return 0
     if not office.is_initialised():
         first = FirstRunDialog(office)
         if first.exec() != FirstRunDialog.DialogCode.Accepted or first.admin is None:
@@ -109,13 +122,43 @@ def _run(app: QApplication, data_dir: Path) -> int:
             return 0
         user = first.admin
     else:
-        login = LoginDialog(office.staff, office.name)
-        if login.exec() != LoginDialog.DialogCode.Accepted or login.user is None:
-            office.close()
-            return 0
-        user = login.user
+        assert office.user is not None
+        user = office.user
+        pending = office.take_pending_recovery_key()
+        if pending:
+            RecoveryKeyDialog(office.name, pending, data_dir).exec()
     session = Session(office, user)
     session.start()
     code = app.exec()
     office.close()
     return int(code)
+
+
+def _login(data_dir: Path) -> Office | None:
+    """The start-up login: the office opened by the person's password (None: cancelled)."""
+    from app.keyring import KeyRing
+
+    opened: list[Office] = []
+    name = KeyRing.load(data_dir).office_name if KeyRing.exists_in(data_dir) else ""
+
+    def authenticate(username: str, password: str) -> Staff:
+        office = Office.login(data_dir, username, password)
+        opened.append(office)
+        assert office.user is not None
+        return office.user
+
+    login: LoginDialog
+
+    def forgot() -> None:
+        dialog = ForgotPasswordDialog(data_dir, login)
+        if dialog.exec() == ForgotPasswordDialog.DialogCode.Accepted and dialog.office is not None:
+            opened.append(dialog.office)
+            login.user = dialog.office.user
+            QDialog.accept(login)
+
+    login = LoginDialog(authenticate, name or QCoreApplication.translate("app", "回音"), forgot=forgot)
+    if login.exec() != LoginDialog.DialogCode.Accepted or not opened:
+        for office in opened:
+            office.close()
+        return None
+    return opened[-1]

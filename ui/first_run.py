@@ -202,6 +202,15 @@ class WelcomePage(QWizardPage):
         for widget in (self.office_name, self.admin_name, self.username, self.password, self.confirm):
             widget.setReadOnly(True)
         self.wizard_.initialised()
+        if self.office.recovery_key:  # shown once: printed or written down before going on
+            from ui.recovery import RecoveryKeyDialog
+
+            # window-modal, not exec(): the wizard waits behind it until the key is taken down
+            self.recovery_dialog = RecoveryKeyDialog(
+                self.office.name, self.office.recovery_key, self.office.data_dir, self
+            )
+            self.recovery_dialog.open()
+            self.office.recovery_key = ""
         return True
 
 
@@ -640,7 +649,7 @@ class StaffPage(OptionalPage):
         """What save_staff does not ask: a login needs a password, and a password a login."""
         problems: dict[str, str] = {}
         username, password = clean_text(row.username.text()), row.password.text()
-        has_password = bool(password) or bool(row.saved and row.saved.password_hash)
+        has_password = bool(password) or bool(row.saved and self.office.staff.has_password(row.saved))
         if username and not has_password:
             problems["密码"] = self.tr("设了登录名,请同时设密码")
         if password and not username:

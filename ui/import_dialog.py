@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import ledger, ledger_columns
+from app import keyring, ledger, ledger_columns
 from app.errors import UserError
 from app.models import db
 from app.office import Office
@@ -73,7 +73,11 @@ class LedgerWorker(QObject):
         opened_here = self.office is None
         report: ledger.ImportReport
         try:
-            office = self.office if self.office is not None else Office.open(self.data_dir)
+            office = (
+                self.office
+                if self.office is not None
+                else Office.open(self.data_dir, key=keyring.office_key())
+            )
             # peewee keeps one connection per thread: this thread opens and closes its own.
             db.connect(reuse_if_open=True)
             try:

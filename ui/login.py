@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -18,15 +21,19 @@ from app.staff import StaffService
 
 
 class LoginDialog(QDialog):
+    """The password opens the person's key slot: at start-up it opens the office itself
+    (`staff` is then the function that logs in), later the locked screen or a change of person."""
+
     def __init__(
         self,
-        staff: StaffService,
+        staff: StaffService | Callable[[str, str], Staff],
         office_name: str,
         parent: QWidget | None = None,
         locked_user: Staff | None = None,
+        forgot: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.staff = staff
+        self.authenticate = staff.authenticate if isinstance(staff, StaffService) else staff
         self.user: Staff | None = None
         self.setWindowTitle(self.tr("登录 - 回音") if locked_user is None else self.tr("屏幕已锁定 - 回音"))
         self.setMinimumWidth(400)
@@ -63,11 +70,16 @@ class LoginDialog(QDialog):
             self.password.setFocus()
         layout.addLayout(form)
         layout.addWidget(self.error)
+        if forgot is not None:
+            self.forgot_button = QPushButton(self.tr("忘记密码?"))
+            self.forgot_button.setFlat(True)
+            self.forgot_button.clicked.connect(forgot)
+            layout.addWidget(self.forgot_button)
         layout.addWidget(buttons)
 
     def accept(self) -> None:
         try:
-            self.user = self.staff.authenticate(self.username.text(), self.password.text())
+            self.user = self.authenticate(self.username.text(), self.password.text())
         except UserError as exc:
             self.error.setText(str(exc))
             self.password.selectAll()

@@ -263,7 +263,9 @@ class StaffDialog(QDialog):
         self.username.setText(person.username or "")
         self.password.clear()
         self.password.setPlaceholderText(
-            self.tr("留空则不修改") if person.password_hash else self.tr("至少 6 位;不设登录名可留空")
+            self.tr("留空则不修改")
+            if self.staff.has_password(person)
+            else self.tr("至少 6 位;不设登录名可留空")
         )
         self.toggle_button.setEnabled(True)
         self.toggle_button.setText(self.tr("停用") if person.active else self.tr("重新启用"))
@@ -286,7 +288,7 @@ class StaffDialog(QDialog):
         role = self.role.currentData() or ""
         username = self.username.text().strip()
         password = self.password.text()
-        if username and not password and not (existing and existing.password_hash):
+        if username and not password and not (existing and self.staff.has_password(existing)):
             problems["密码"] = self.tr("设了登录名就要设密码")
         if existing is not None and role and (reason := last_admin_problem(existing, role, True)):
             problems["角色"] = reason
