@@ -1,4 +1,12 @@
-"""The command line: `python -m app [--data-dir DIR] COMMAND`; no command opens the program.
+"""The command line: `python -m app [--data-dir DIR] --user NAME [--password-stdin] COMMAND`;
+no command opens the program.
+
+Every command but `init`, `demo` into a new folder, `recover`, `--help`, `--version` and
+`--selftest` logs in: the password (asked without echo, or the first line of standard input
+with --password-stdin) opens that person's key slot, wrong ones count towards the lockout as
+in the window, and the command runs with that person's permissions and is audited under
+that name. Every command holds the data folder's lock, so nothing writes beside the open
+window or another command.
 
 Exit status: 0 success, 2 bad input (with the reason in Chinese), 1 anything else.
 """
@@ -17,9 +25,9 @@ from typing import TYPE_CHECKING
 
 import peewee
 
-from app import __version__
+from app import __version__, keyring
 from app.db import DatabaseError
-from app.errors import UserError, ValidationError, describe_storage_error
+from app.errors import UserError, ValidationError, describe_storage_error, write_bytes
 from app.paths import resolve_data_dir
 
 if TYPE_CHECKING:
@@ -43,13 +51,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m app", description="回音 物业投诉回访管理")
     parser.add_argument("--data-dir", help="数据文件夹(默认:系统用户数据目录,或环境变量 HUIYIN_DATA)")
     parser.add_argument("--version", action="version", version=f"回音 {__version__}")
+    parser.add_argument("--user", default="", help="登录名(除 init、recover 外每个命令都要登录)")
+    parser.add_argument(
+        "--password-stdin", action="store_true", help="从标准输入的第一行读取密码(不加则在提示时输入,不显示)"
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    p = sub.add_parser("init", help="新建数据文件夹:服务中心名称和第一个管理员")
+    p = sub.add_parser("init", help="新建数据文件夹:服务中心名称和第一个管理员(显示一次恢复密钥)")
     p.add_argument("--office", required=True, help="服务中心名称")
     p.add_argument("--admin", required=True, help="管理员登录名")
     p.add_argument("--admin-name", default="", help="管理员姓名")
     p.add_argument("--password-stdin", action="store_true", help="从标准输入读取密码")
+
+    p = sub.add_parser(
+        "recover", help="管理员忘记密码:用设立时打印的恢复密钥设新密码(标准输入:第一行恢复密钥,第二行新密码)"
+    )
+    p.add_argument("--admin", required=True, help="要重设密码的管理员登录名")
 
     p = sub.add_parser("demo", help="填入两年的演示数据")
     p.add_argument("--seed", type=int, default=2026)
@@ -117,6 +134,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("check", help="检查数据:完整性、外键、审计链、签名")
 
+    from app import survey_cli
+
+    survey_cli.add_parsers(sub)
+
     p = sub.add_parser("schedule", help="列出待回访计划")
     p.add_argument("--json", type=Path, help="写入 JSON 文件(默认打印表格)")
     return parser
@@ -154,8 +175,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(data_dir)
     handler = COMMANDS[args.command]
+    _LOGIN.update(user=args.user, stdin=args.password_stdin)
     try:
-        return handler(args, data_dir)
+        return _locked(handler, args, data_dir)
     except ValidationError as exc:
         for field, reason in exc.problems.items():
             print(f"错误:{field}:{reason}", file=sys.stderr)
@@ -172,6 +194,18 @@ def main(argv: list[str] | None = None) -> int:
     except (peewee.OperationalError, peewee.DatabaseError, sqlite3.Error) as exc:
         print(f"错误:{describe_storage_error(exc)}", file=sys.stderr)
         return EXIT_FAILED
+
+
+def _locked(
+    handler: Callable[[argparse.Namespace, Path], int], args: argparse.Namespace, data_dir: Path
+) -> int:
+    """Run a command holding the data folder's lock: nothing writes beside the open window or
+    another command (the lock is re-entrant: restore takes it again around the swap)."""
+    from app.instance import InstanceLock
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    with InstanceLock(data_dir):
+        return handler(args, data_dir)
 
 
 def _backup_file_argument(argv: list[str]) -> Path | None:
@@ -198,44 +232,133 @@ def _explain_restore(backup: Path, data_dir: Path) -> int:
     return EXIT_OK
 
 
-def _open(data_dir: Path, must_be_initialised: bool = True):  # type: ignore[no-untyped-def]
-    from app.office import Office
+# Who runs the command: set in main() from --user / --password-stdin.
+_LOGIN: dict[str, object] = {"user": "", "stdin": False}
 
-    office = Office.open(data_dir)
-    if must_be_initialised and not office.is_initialised():
-        office.close()
+
+def _read_secret(prompt: str, from_stdin: bool) -> str:
+    if from_stdin:
+        line = sys.stdin.readline()
+        if not line:
+            raise UserError("标准输入是空的:--password-stdin 要求第一行是密码")
+        return line.rstrip("\r\n")
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    raise UserError("请用 --password-stdin 从标准输入提供密码(或在终端中运行,按提示输入)")
+
+
+def _uninitialised(data_dir: Path) -> UserError:
+    return UserError(
+        f"数据文件夹 {data_dir} 还没有初始化。先运行:python -m app --data-dir {data_dir} "
+        "init --office 名称 --admin 登录名 --password-stdin"
+    )
+
+
+def _open(data_dir: Path):  # type: ignore[no-untyped-def]
+    """Log in (--user, the password) and open the office as that person."""
+    from app.keyring import KeyRing
+    from app.office import Office
+    from app.paths import DB_FILENAME
+
+    if not KeyRing.exists_in(data_dir) and not (data_dir / DB_FILENAME).exists():
+        raise _uninitialised(data_dir)
+    user = str(_LOGIN["user"] or "")
+    if not user:
         raise UserError(
-            f"数据文件夹 {data_dir} 还没有初始化。先运行:python -m app --data-dir {data_dir} "
-            "init --office 名称 --admin 登录名 --password-stdin"
+            "请先登录:在命令前加 --user 登录名(密码在提示时输入,不显示;或加 --password-stdin 从标准输入读取)。"
+            f"例如:python -m app --data-dir {data_dir} --user admin --password-stdin check"
         )
+    password = _read_secret(f"{user} 的密码:", bool(_LOGIN["stdin"]))
+    office = Office.login(data_dir, user, password)
+    if not office.is_initialised():
+        office.close()
+        raise _uninitialised(data_dir)
+    _act_as(office.user)
+    pending = office.take_pending_recovery_key()
+    if pending:
+        _show_recovery_key(pending, converted=True)
     return office
 
 
-def cmd_init(args: argparse.Namespace, data_dir: Path) -> int:
-    if args.password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    elif sys.stdin.isatty():
-        password = getpass.getpass("管理员密码:")
+def _act_as(person: Staff | None) -> None:
+    """Everything the command does is done (and audited) as the person who logged in."""
+    from app import permissions
+
+    set_person = getattr(permissions, "set_person", None)
+    if set_person is not None:
+        set_person(person)
     else:
-        raise UserError("请用 --password-stdin 从标准输入提供密码")
-    office = _open(data_dir, must_be_initialised=False)
+        from app.models import set_actor
+
+        set_actor(person.name if person else "")
+
+
+def _show_recovery_key(key: str, converted: bool = False) -> None:
+    why = "数据文件夹已加密。" if converted else ""
+    print(
+        f"{why}恢复密钥(只显示这一次):{key}\n"
+        "请抄在纸上或打印出来,锁在安全的地方。管理员忘记密码时,用它和 recover 命令设新密码;"
+        "丢了它又忘了所有管理员密码,数据将无法打开。",
+        file=sys.stderr,
+    )
+
+
+def cmd_init(args: argparse.Namespace, data_dir: Path) -> int:
+    from app.keyring import KeyRing
+    from app.office import SETUP_KEY, Office
+
+    if KeyRing.exists_in(data_dir) and SETUP_KEY not in KeyRing.load(data_dir).data:
+        raise UserError(f"数据文件夹 {data_dir} 已初始化过。要打开它,请用 --user 登录。")
+    password = _read_secret("管理员密码:", args.password_stdin or bool(_LOGIN["stdin"]))
+    office = Office.open(data_dir)
     try:
         admin = office.initialise(args.office, args.admin, password, args.admin_name)
         print(f"已初始化:{office.name},管理员 {admin.username},数据文件夹 {data_dir}")
+        _show_recovery_key(office.recovery_key)
+    finally:
+        office.close()
+    return EXIT_OK
+
+
+def cmd_recover(args: argparse.Namespace, data_dir: Path) -> int:
+    from app.office import Office
+
+    recovery = _read_secret("恢复密钥:", bool(_LOGIN["stdin"]))
+    password = _read_secret("新密码(至少 6 位):", bool(_LOGIN["stdin"]))
+    office = Office.recover(data_dir, recovery, args.admin, password)
+    try:
+        print(f"已为管理员 {args.admin} 设置新密码(已记入审计记录)。请用新密码登录。")
     finally:
         office.close()
     return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace, data_dir: Path) -> int:
-    from app.demo import fill_demo
+    """Demo data into a new folder (no login: its administrator is admin/admin123), or into an
+    office of one's own after logging in as an administrator."""
+    from app.demo import DEMO_ADMIN, DEMO_ADMIN_PASSWORD, fill_demo
+    from app.keyring import KeyRing
+    from app.office import SETUP_KEY, Office
+    from app.paths import DB_FILENAME
 
-    office = _open(data_dir, must_be_initialised=False)
+    new = not (data_dir / DB_FILENAME).exists() or (
+        KeyRing.exists_in(data_dir) and SETUP_KEY in KeyRing.load(data_dir).data
+    )
+    if new:
+        office = Office.open(data_dir)
+    else:
+        office = _open(data_dir)
+        if office.user is None or office.user.role != "admin":
+            office.close()
+            raise UserError("只有管理员可以在已有的数据文件夹中填入演示数据。")
     try:
         summary = fill_demo(
             office, seed=args.seed, years=args.years, progress=lambda text: print(text, flush=True)
         )
         print(summary)
+        if office.recovery_key:
+            print(f"演示数据的管理员:{DEMO_ADMIN} / {DEMO_ADMIN_PASSWORD}")
+            _show_recovery_key(office.recovery_key)
     finally:
         office.close()
     return EXIT_OK
@@ -270,6 +393,8 @@ def _import(kind: str) -> Callable[[argparse.Namespace, Path], int]:
             return EXIT_BAD_INPUT
         for problem in report.problems:
             print(problem, file=sys.stderr)
+        for note in report.kept:
+            print(note, file=sys.stderr)
         return EXIT_OK
 
     return run
@@ -365,6 +490,10 @@ def cmd_form(args: argparse.Namespace, data_dir: Path) -> int:
             write_pdf(args.pdf, printouts.ledger_pdf(args.start, args.end))
             print(f"已写入 {args.pdf}")
             return EXIT_OK
+        if args.pdf and args.form_command in ("visit", "blank"):
+            from app.print_jobs import check_pdf_target
+
+            check_pdf_target(args.pdf, 1 if args.form_command == "visit" else args.count)
         if args.form_command == "visit":
             visits = [printouts.visit_by_id(args.visit)]
             end = run_print_job(lambda: printouts.visit_forms_job(visits), _sender(args))
@@ -433,13 +562,13 @@ def cmd_report(args: argparse.Namespace, data_dir: Path) -> int:
     try:
         report = office.quarterly(period)
         if args.json:
-            args.json.write_text(
-                json.dumps(report.current.to_json(), ensure_ascii=False, indent=1), encoding="utf-8"
+            write_bytes(
+                args.json, json.dumps(report.current.to_json(), ensure_ascii=False, indent=1).encode("utf-8")
             )
         if args.pdf:
             from reports.quarterly import QuarterlyReport
 
-            args.pdf.write_bytes(QuarterlyReport(office.name, report).generate())
+            write_bytes(args.pdf, QuarterlyReport(office.name, report).generate())
         if args.xlsx:
             from app.stats_export import write_xlsx
 
@@ -478,15 +607,72 @@ def cmd_backup(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
+    """restore FILE, as an administrator. The backup is encrypted: the person's password opens
+    the office key from the data folder's key file, or (a new PC, the data folder lost) from
+    the key file the backups keep beside them, which is then put in the data folder."""
     import datetime as dt
+    import shutil
 
     from app.backup import restore
-    from app.instance import InstanceLock
+    from app.keyring import KeyRing
+    from app.paths import DB_FILENAME
+    from app.permissions import require
 
-    with InstanceLock(data_dir):
-        aside = restore(data_dir, args.file, dt.datetime.now())
-    print(f"已从 {args.file} 恢复。原数据文件另存为 {aside}")
+    backup = args.file
+    user = str(_LOGIN["user"] or "")
+    if not user:
+        raise UserError(
+            "请先登录:在命令前加 --user 管理员登录名(密码在提示时输入,或加 --password-stdin)。"
+            f"例如:python -m app --data-dir {data_dir} --user admin restore {backup}"
+        )
+    if not backup.is_file():
+        raise UserError(f"找不到备份文件 {backup}")
+    live = data_dir / DB_FILENAME
+    if live.exists() and live.stat().st_size > 0 and KeyRing.exists_in(data_dir):
+        office = _open(data_dir)
+        try:
+            require(office.user, "backup.manage")
+            key, office_id = keyring.office_key(), keyring.office_id()
+        finally:
+            office.close()
+    else:
+        # The database is lost: the person must hold a slot in the key file (the data folder's,
+        # or the one beside the backups) and be an active administrator in the backup itself.
+        if not KeyRing.exists_in(data_dir):
+            beside = sorted(backup.parent.glob("huiyin-*.keys"))
+            if len(beside) != 1:
+                raise UserError(
+                    f"数据文件夹里没有密钥文件 {keyring.KEYS_FILENAME},备份旁也没有唯一的 huiyin-….keys 文件:"
+                    "请把原来的密钥文件放回数据文件夹后再恢复。"
+                )
+            keyring.make_private_folder(data_dir)
+            shutil.copy2(beside[0], KeyRing.path_in(data_dir))
+        ring = KeyRing.load(data_dir)
+        password = _read_secret(f"{user} 的密码:", bool(_LOGIN["stdin"]))
+        key = ring.unlock(user, password, dt.datetime.now()).key
+        office_id = ring.office_id
+        _require_admin_in(backup, user, key)
+    aside = restore(data_dir, backup, dt.datetime.now(), key=key, office=office_id)
+    kept = f"原数据文件另存为 {aside}" if aside else "原来没有数据文件"
+    print(f"已从 {backup} 恢复。{kept}。")
     return EXIT_OK
+
+
+def _require_admin_in(backup: Path, user: str, key: bytes) -> None:
+    from app.db import DB_ERRORS, connect_file
+
+    try:
+        con = connect_file(backup, readonly=True, key=key)
+    except DB_ERRORS as exc:
+        raise UserError(
+            f"备份文件 {backup.name} 不能用这个服务中心的密钥打开:它已损坏,或属于另一个服务中心。"
+        ) from exc
+    try:
+        row = con.execute("SELECT role FROM staff WHERE username = ? AND active = 1", (user,)).fetchone()
+    finally:
+        con.close()
+    if row is None or row[0] != "admin":
+        raise UserError(f"{user} 不是这个备份中的管理员:只有管理员可以恢复备份。")
 
 
 def cmd_check(args: argparse.Namespace, data_dir: Path) -> int:
@@ -527,8 +713,8 @@ def _form_line(form: FormSheet) -> str:
 def cmd_form_archive(args: argparse.Namespace, data_dir: Path) -> int:
     """form archive --quarter 2026Q3 [--list]: the quarter's forms to file, then the batch marked.
 
-    The command line has no login yet: the archivist is named with --by (a person of the
-    staff list), else recorded as 系统, as the other commands do."""
+    The archivist is the person logged in, unless --by names another person of the staff list
+    (who filed the paper)."""
     from app.forms import quarter_label
     from app.validation import clean_text
 
@@ -536,7 +722,7 @@ def cmd_form_archive(args: argparse.Namespace, data_dir: Path) -> int:
     try:
         listing = office.forms.quarter_archive(args.quarter)
         label = quarter_label(listing.quarter)
-        actor = _staff_named(args.by) if clean_text(args.by) else None
+        actor = _staff_named(args.by) if clean_text(args.by) else office.user
         print(
             f"{label}:待归档 {len(listing.to_file)} 份(交回或作废),"
             f"{listing.opens:%Y-%m-%d} 起可归档,须在 {listing.deadline:%Y-%m-%d} 前完成"
@@ -583,7 +769,7 @@ def cmd_form_destroy(args: argparse.Namespace, data_dir: Path) -> int:
             raise ValidationError({"销毁人": "登记销毁时必须用 --by 写明销毁人姓名"})
         chosen = [n for n in re.split(r"[,,\s]+", args.numbers) if n] or [i.form.number for i in listed]
         record = office.forms.record_destruction(
-            chosen, args.destroyed_on or office.clock.now().date(), args.by, None, args.remarks
+            chosen, args.destroyed_on or office.clock.now().date(), args.by, office.user, args.remarks
         )
         print(
             f"已登记销毁 {record.form_count} 份:{record.destroyed_on:%Y-%m-%d} 由 {record.destroyed_by} 销毁"
@@ -604,8 +790,21 @@ def _staff_named(name: str) -> Staff:
     return person
 
 
+def cmd_survey(args: argparse.Namespace, data_dir: Path) -> int:
+    """survey plan|print|scan|report: the satisfaction survey (app/survey_cli.py), as the
+    person logged in."""
+    from app import survey_cli
+
+    office = _open(data_dir)
+    try:
+        return survey_cli.COMMANDS["survey"](args, data_dir, office)
+    finally:
+        office.close()
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "init": cmd_init,
+    "recover": cmd_recover,
     "demo": cmd_demo,
     "import-ledger": _import("ledger"),
     "import-owners": _import("owners"),
@@ -617,4 +816,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "check": cmd_check,
+    "survey": cmd_survey,
 }

@@ -117,8 +117,9 @@ def table(results: list[dict[str, object]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from app.keyring import KeyRing
     from app.office import Office
-    from bench import measures
+    from bench import generate, measures
 
     started = time.perf_counter()
     today = dt.date.today()
@@ -134,9 +135,10 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp) / "work"
         work.mkdir()
         shutil.copyfile(measures.db_file(folder), measures.db_file(work))
+        shutil.copyfile(KeyRing.path_in(folder), KeyRing.path_in(work))  # the office key's slots
         print("cold start …", flush=True)
         results.extend(measures.cold_start(work, args.cold_runs))
-        office = Office.open(work)
+        office = Office.login(work, generate.ADMIN, generate.ADMIN_PASSWORD)
         bench = measures.Bench(office, measures.db_file(work), args.runs)
         try:
             print("intake, case list, calendar, forms, quarterly …", flush=True)

@@ -26,7 +26,9 @@ def main(data_dir: Path) -> None:
     from ui.main_window import MainWindow
 
     app = make_application([sys.argv[0]])
-    office = Office.open(data_dir)
+    from bench.generate import ADMIN, ADMIN_PASSWORD
+
+    office = Office.login(data_dir, ADMIN, ADMIN_PASSWORD)
     user = Staff.get(Staff.username == "admin")
     window = MainWindow(office, user)
     moments: dict[str, float] = {}

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -20,6 +19,7 @@ from typing import Any
 from app import domain, search
 from app.case_query import QUICK_FILTERS, CaseFilter
 from app.cases import CaseInput
+from app.db import connect_file
 from app.models import Room, Signature, Staff, Visit
 from app.office import Office
 from app.paths import DB_FILENAME
@@ -85,10 +85,11 @@ def _ts(value: dt.datetime) -> str:
 
 
 class Floor:
-    """Plain SQL on the same file through the standard library, for the floor figures."""
+    """Plain SQL on the same file (a second connection, keyed as the program's), for the floor
+    figures."""
 
     def __init__(self, path: Path) -> None:
-        self.conn = sqlite3.connect(str(path))
+        self.conn = connect_file(path)
         self.conn.execute("PRAGMA cache_size = -32000")
 
     def run(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> None:

@@ -38,7 +38,9 @@ def main(data_dir: Path, printer_name: str, count: int) -> None:
     from ui.print_job import PrintJob
 
     app = make_application([sys.argv[0]])
-    office = Office.open(data_dir)
+    from bench.generate import ADMIN, ADMIN_PASSWORD
+
+    office = Office.login(data_dir, ADMIN, ADMIN_PASSWORD)
     user = Staff.get(Staff.username == "admin")
     # Visits with no form number yet, so each takes a new number; signed ones first (their
     # forms carry the signature pictures, the heaviest pages).

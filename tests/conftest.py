@@ -13,6 +13,16 @@ from app.office import Office  # noqa: E402
 NOW = dt.datetime(2026, 9, 28, 9, 30)  # a Monday
 
 
+@pytest.fixture(autouse=True)
+def nobody_acting():
+    """Each test starts with nobody logged in (the program itself), whatever the one before did."""
+    from app.permissions import set_person
+
+    set_person(None)
+    yield
+    set_person(None)
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(NOW)

@@ -106,7 +106,7 @@ def test_generator_is_deterministic_and_numbers_follow_the_services(tmp_path: Pa
         "out = {}\n"
         "for name in ('a', 'b'):\n"
         "    build(Path(sys.argv[1]) / name, cases=600, seed=7, now=now)\n"
-        "    office = Office.open(Path(sys.argv[1]) / name, FixedClock(now))\n"
+        "    office = Office.login(Path(sys.argv[1]) / name, 'admin', 'bench-admin-1', FixedClock(now))\n"
         "    out[name] = [c.number + c.account for c in Case.select().order_by(Case.id)]\n"
         "    admin = office.staff.authenticate('admin', 'bench-admin-1')\n"
         "    last = Case.select().where(Case.number.contains('-2026-')).order_by(Case.id.desc()).first().number\n"

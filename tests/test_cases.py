@@ -8,6 +8,7 @@ from app import domain
 from app.cases import CaseInput
 from app.errors import UserError, ValidationError
 from app.models import Case, MajorReport
+from tests.helpers.files import raw_connection
 
 
 def use_calendar_days(office) -> None:
@@ -451,7 +452,6 @@ def test_update_recomputes_deadlines_too(office, make_case, admin, clock):
 
 def test_a_version_1_data_folder_gets_the_report_columns(tmp_path, clock):
     """A data file as schema version 1 made it: MajorReport without raised/cancelled."""
-    import sqlite3
 
     from app import db as dbmod
     from app.models import Setting
@@ -466,15 +466,15 @@ def test_a_version_1_data_folder_gets_the_report_columns(tmp_path, clock):
         admin,
     )
     office.close()
-    path = next(folder.glob("*.sqlite3"))
-    con = sqlite3.connect(path)
+
+    con = raw_connection(folder)
     table = MajorReport._meta.table_name
     for column in ("raised_at", "cancelled_at", "cancel_reason"):
         con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     con.execute("UPDATE setting SET value = '1' WHERE key = 'schema_version'")
     con.commit()
     con.close()
-    office = Office.open(folder, clock)
+    office = Office.login(folder, "admin", "secret1", clock)
     try:
         assert Setting.get(Setting.key == "schema_version").value == str(dbmod.SCHEMA_VERSION)
         report = MajorReport.get(MajorReport.case == case.id)
@@ -581,7 +581,6 @@ def test_clear_answer_of_a_major_complaint_recorded_and_late(office, make_case, 
 
 def test_a_version_1_data_folder_gets_the_issue_14_columns(tmp_path, clock):
     """Schema version 1 had no requested date, written-reply flag, reply letter or clear answer."""
-    import sqlite3
 
     from app import db as dbmod
     from app.models import ReplyLetter, Setting
@@ -596,8 +595,8 @@ def test_a_version_1_data_folder_gets_the_issue_14_columns(tmp_path, clock):
         admin,
     )
     office.close()
-    path = next(folder.glob("*.sqlite3"))
-    con = sqlite3.connect(path)
+
+    con = raw_connection(folder)
     drops = {
         Case._meta.table_name: (
             "requested_date",
@@ -614,7 +613,7 @@ def test_a_version_1_data_folder_gets_the_issue_14_columns(tmp_path, clock):
     con.execute("UPDATE setting SET value = '1' WHERE key = 'schema_version'")
     con.commit()
     con.close()
-    office = Office.open(folder, clock)
+    office = Office.login(folder, "admin", "secret1", clock)
     try:
         assert Setting.get(Setting.key == "schema_version").value == str(dbmod.SCHEMA_VERSION)
         old = Case.get_by_id(case.id)

@@ -42,7 +42,7 @@ def test_kills_lose_nothing_reported(tmp_path):
         # Only whole lines count: a number cut off by the kill was not reported.
         lines = output.decode().split("\n")
         reported += [line for line in lines[:-1] if line]
-    office = Office.open(data)
+    office = Office.login(data, "admin", "secret1")
     try:
         assert integrity_problems(data / DB_FILENAME) == []
         assert chain_problems() == []

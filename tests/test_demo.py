@@ -9,7 +9,6 @@ import pytest
 
 from app import demo, domain, forms, health
 from app.case_query import CaseFilter
-from app.cli import main
 from app.clock import FixedClock
 from app.dashboard import dashboard
 from app.errors import UserError
@@ -36,6 +35,7 @@ from app.signatures import SIGNER_RELATIONS
 from app.validation import normalise_id_number, normalise_phone, parse_room
 from app.visits import ATTEMPT_OUTCOMES, UNSATISFIED, quarter_of
 from tests.conftest import NOW
+from tests.helpers import cli
 
 SCALE = 0.15  # two or three buildings, a couple of hundred cases a year
 
@@ -59,7 +59,7 @@ def filled(tmp_path_factory) -> tuple[Path, str, dict[str, object]]:
 
 @pytest.fixture
 def demo_office(filled):
-    office = Office.open(filled[0], FixedClock(NOW))
+    office = Office.login(filled[0], demo.DEMO_ADMIN, demo.DEMO_ADMIN_PASSWORD, FixedClock(NOW))
     yield office
     office.close()
 
@@ -75,8 +75,8 @@ def fingerprint() -> list[tuple]:
     ]
     decisions = [(d.case_id, d.selected, d.reason) for d in VisitDecision.select().order_by(VisitDecision.id)]
     sheets = [(f.number, f.state, f.visit_id, f.taken_at) for f in FormSheet.select().order_by(FormSheet.id)]
-    signatures = [
-        (s.visit_id, s.signer, s.signer_name, s.sha256) for s in Signature.select().order_by(Signature.id)
+    signatures = [  # strokes, not the seal: each office seals with its own key
+        (s.visit_id, s.signer, s.signer_name, s.strokes) for s in Signature.select().order_by(Signature.id)
     ]
     return [cases, visits, decisions, sheets, signatures]
 
@@ -362,12 +362,12 @@ def test_night_log(demo_office):
 def test_same_seed_same_office(tmp_path, filled):
     summary, counts = fill(tmp_path / "again")
     assert counts == filled[2]
-    office = Office.open(tmp_path / "again", FixedClock(NOW))
+    office = Office.login(tmp_path / "again", demo.DEMO_ADMIN, demo.DEMO_ADMIN_PASSWORD, FixedClock(NOW))
     try:
         again = fingerprint()
     finally:
         office.close()
-    office = Office.open(filled[0], FixedClock(NOW))
+    office = Office.login(filled[0], demo.DEMO_ADMIN, demo.DEMO_ADMIN_PASSWORD, FixedClock(NOW))
     try:
         assert fingerprint() == again
     finally:
@@ -402,8 +402,8 @@ def test_cli_demo(tmp_path, monkeypatch, capsys):
     # The CLI wiring, on a small estate so the test stays quick.
     monkeypatch.setattr(demo, "fill_demo", functools.partial(demo.fill_demo, scale=0.08))
     data = tmp_path / "cli"
-    assert main(["--data-dir", str(data), "demo", "--years", "1"]) == 0
+    assert cli.run(data, *["demo", "--years", "1"]) == 0
     out = capsys.readouterr().out
     assert "演示数据已填入" in out and "admin / admin123" in out
-    assert main(["--data-dir", str(data), "demo", "--years", "1"]) == 2
+    assert cli.run(data, *["demo", "--years", "1"], password="admin123") == 2
     assert "已有数据" in capsys.readouterr().err

@@ -21,13 +21,13 @@ import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
 
-from app.cli import main
 from app.models import Dispatch, Visit
 from app.printdata import VisitFormData
 from app.signatures import SignatureCapture, demo_strokes
 from app.visits import VisitResult
 from reports.printing import Printouts
 from reports.visit_form import VisitFormReport
+from tests.helpers import cli
 
 DPI = 150
 MM = DPI / 25.4  # pixels per millimetre
@@ -461,38 +461,16 @@ def test_ledger_date_range_picks_the_forms(office, admin, steward, clock, tmp_pa
     office.close()
     data = str(office.data_dir)
     out = tmp_path / "ledger.pdf"
-    args = [
-        "--data-dir",
-        data,
-        "form",
-        "ledger",
-        "--pdf",
-        str(out),
-        "--from",
-        "2026-10-01",
-        "--to",
-        "2026-10-31",
-    ]
-    assert main(args) == 0
+    args = ["form", "ledger", "--pdf", str(out), "--from", "2026-10-01", "--to", "2026-10-31"]
+    assert cli.run(data, *args) == 0
     text = " ".join(s.text() for s in pages(out.read_bytes(), tmp_path))
     assert "2026-10-01 至 2026-10-31" in text and "HF-2026-000003" in text
     with pytest.raises(SystemExit) as bad:
-        main(["--data-dir", data, "form", "ledger", "--pdf", str(out), "--from", "2026-13-01"])
+        cli.run(data, *["form", "ledger", "--pdf", str(out), "--from", "2026-13-01"])
     assert bad.value.code == 2
     assert "日期“2026-13-01”看不懂" in capsys.readouterr().err
-    args = [
-        "--data-dir",
-        data,
-        "form",
-        "ledger",
-        "--pdf",
-        str(out),
-        "--from",
-        "2026-10-31",
-        "--to",
-        "2026-10-01",
-    ]
-    assert main(args) == 2
+    args = ["form", "ledger", "--pdf", str(out), "--from", "2026-10-31", "--to", "2026-10-01"]
+    assert cli.run(data, *args) == 2
     assert "截止日期不能早于起始日期" in capsys.readouterr().err
 
 

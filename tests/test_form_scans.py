@@ -12,7 +12,6 @@ import zxingcpp
 from PIL import Image
 
 from app import form_scans as fs
-from app.cli import main
 from app.db import schema_version
 from app.errors import UserError, ValidationError
 from app.form_scans import FormScans, ScanFileError, form_number, import_scans, open_scan_file
@@ -25,6 +24,8 @@ from app.visits import VisitResult
 from bench import scan_samples as ss
 from reports.printing import Printouts
 from reports.visit_form import VisitFormReport
+from tests.helpers import cli
+from tests.helpers.files import raw_connection
 
 QR = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 
@@ -340,23 +341,23 @@ def test_form_scan_command(office, admin, clock, tmp_path, capsys):
     office.close()
     data = str(office.data_dir)
 
-    assert main(["--data-dir", data, "form", "scan", str(good)]) == 0
+    assert cli.run(data, *["form", "scan", str(good)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[:2] == [
         "good.pdf 第 1 页:HF-2026-000001:已附加。回访结果录入后,表单会标记交回",
         "good.pdf 第 2 页:HF-2026-000002:已附加。回访结果录入后,表单会标记交回",
     ]
-    assert main(["--data-dir", data, "form", "scan", str(mixed)]) == 1
+    assert cli.run(data, *["form", "scan", str(mixed)]) == 1
     out = capsys.readouterr().out
     assert "mixed.pdf 第 1 页:读不出二维码" in out and "待手工匹配" in out
-    assert main(["--data-dir", data, "form", "scan", str(bad), str(good)]) == 2
+    assert cli.run(data, *["form", "scan", str(bad), str(good)]) == 2
     captured = capsys.readouterr()
     assert "“notes.pdf”不是 PDF,也不是图片" in captured.err
     assert "good.pdf 第 1 页:这一页已导入过" in captured.out
     with pytest.raises(SystemExit) as no_file:
-        main(["--data-dir", data, "form", "scan"])
+        cli.run(data, *["form", "scan"])
     assert no_file.value.code == 2
-    reopened = Office.open(office.data_dir, clock)
+    reopened = Office.login(office.data_dir, "admin", "secret1", clock)
     try:
         assert ScanPage.select().count() == 3
     finally:
@@ -366,7 +367,6 @@ def test_form_scan_command(office, admin, clock, tmp_path, capsys):
 # Storage -------------------------------------------------------------------------------------
 def test_a_version_1_data_folder_gets_the_scan_table(tmp_path, clock):
     """A data file as schema version 1 made it (no scan table) is migrated; its forms stay."""
-    import sqlite3
 
     from app import db as dbmod
 
@@ -376,13 +376,13 @@ def test_a_version_1_data_folder_gets_the_scan_table(tmp_path, clock):
     admin = office.staff.authenticate("admin", "secret1")
     pdf = Printouts(office, admin).blank_forms(2)
     office.close()
-    con = sqlite3.connect(folder / "huiyin.sqlite3")
+    con = raw_connection(folder)
     con.execute(f"DROP TABLE {ScanPage._meta.table_name}")
     con.execute("UPDATE setting SET value = '1' WHERE key = 'schema_version'")
     con.commit()
     con.close()
 
-    office = Office.open(folder, clock)
+    office = Office.login(folder, "admin", "secret1", clock)
     try:
         assert schema_version() == dbmod.SCHEMA_VERSION >= 3
         assert ScanPage._meta.table_name in db.get_tables()

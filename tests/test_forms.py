@@ -4,7 +4,6 @@ only when a person records it."""
 
 import datetime as dt
 import re
-import sqlite3
 import threading
 
 import pytest
@@ -24,6 +23,8 @@ from app.forms import (
 from app.models import FormArchiveBatch, FormDestruction, FormSheet, Setting, Visit, db
 from app.office import Office
 from app.visits import VisitResult
+from tests.helpers import cli
+from tests.helpers.files import raw_connection
 
 
 @pytest.fixture
@@ -500,8 +501,8 @@ def test_a_version_1_data_folder_is_migrated(tmp_path, clock):
     office = Office.open(folder, clock)
     office.initialise("阳光花园物业服务中心", "admin", "secret1", "王管理")
     office.close()
-    path = next(folder.glob("*.sqlite3"))
-    con = sqlite3.connect(path)
+
+    con = raw_connection(folder)
     con.execute("PRAGMA foreign_keys = OFF")
     table = FormSheet._meta.table_name
     (create,) = con.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()
@@ -535,7 +536,7 @@ def test_a_version_1_data_folder_is_migrated(tmp_path, clock):
     con.close()
     assert "voided_at" not in columns and "archived_in_id" not in columns
 
-    office = Office.open(folder, clock)
+    office = Office.login(folder, "admin", "secret1", clock)
     try:
         assert dbmod.schema_version() == dbmod.SCHEMA_VERSION
         assert Setting.get(Setting.key == "schema_version").value == str(dbmod.SCHEMA_VERSION)
@@ -557,27 +558,26 @@ def test_a_version_1_data_folder_is_migrated(tmp_path, clock):
 # Command line ----------------------------------------------------------------------------
 def test_form_archive_command(office, admin, clock, quarter_of_forms, monkeypatch, capsys):
     from app import office as office_module
-    from app.cli import main
 
     office.close()
     monkeypatch.setattr(office_module, "SystemClock", lambda: clock)  # the CLI's clock, fixed
     data = str(office.data_dir)
-    assert main(["--data-dir", data, "form", "archive", "--quarter", "2026Q3", "--list"]) == 0
+    assert cli.run(data, *["form", "archive", "--quarter", "2026Q3", "--list"]) == 0
     out = capsys.readouterr().out
     assert "2026 年第 3 季度:待归档 3 份(交回或作废),2026-10-01 起可归档,须在 2026-10-10 前完成" in out
     assert "HF-2026-000003  已作废  2026-09-28" in out
     assert "尚未交回 1 份(不影响本次归档" in out and "HF-2026-000004  已领用" in out
-    assert main(["--data-dir", data, "form", "archive", "--quarter", "2026q3", "--by", "无此人"]) == 2
+    assert cli.run(data, *["form", "archive", "--quarter", "2026q3", "--by", "无此人"]) == 2
     assert "人员名单中没有“无此人”" in capsys.readouterr().err
-    assert main(["--data-dir", data, "form", "archive", "--quarter", "2026Q3", "--remarks", "3号盒"]) == 0
-    assert "已归档 3 份(2026 年第 3 季度),归档人 系统,2026-10-02 09:00" in capsys.readouterr().out
-    assert main(["--data-dir", data, "form", "archive", "--quarter", "2026Q3"]) == 2
+    assert cli.run(data, *["form", "archive", "--quarter", "2026Q3", "--remarks", "3号盒"]) == 0
+    assert "已归档 3 份(2026 年第 3 季度),归档人 王管理,2026-10-02 09:00" in capsys.readouterr().out
+    assert cli.run(data, *["form", "archive", "--quarter", "2026Q3"]) == 2
     assert "没有新的待归档表单" in capsys.readouterr().err
-    assert main(["--data-dir", data, "form", "archive", "--quarter", "2026Q4"]) == 2
+    assert cli.run(data, *["form", "archive", "--quarter", "2026Q4"]) == 2
     assert "2027-01-01 起才能归档" in capsys.readouterr().err
-    assert main(["--data-dir", data, "form", "archive", "--quarter", "三季度"]) == 2
+    assert cli.run(data, *["form", "archive", "--quarter", "三季度"]) == 2
     assert "季度写法不对" in capsys.readouterr().err
-    Office.open(office.data_dir, clock)
+    Office.login(office.data_dir, "admin", "secret1", clock)
     batch = FormArchiveBatch.get()
     assert (batch.quarter, batch.form_count, batch.remarks) == ("2026-Q3", 3, "3号盒")
     db.close()
@@ -585,32 +585,30 @@ def test_form_archive_command(office, admin, clock, quarter_of_forms, monkeypatc
 
 def test_form_destroy_command(office, admin, clock, quarter_of_forms, monkeypatch, capsys):
     from app import office as office_module
-    from app.cli import main
 
     office.forms.archive("2026Q3", admin)
     office.close()
     monkeypatch.setattr(office_module, "SystemClock", lambda: clock)
     data = str(office.data_dir)
-    assert main(["--data-dir", data, "form", "destroy", "--list"]) == 0
+    assert cli.run(data, *["form", "destroy", "--list"]) == 0
     assert "可以销毁的表单 0 份" in capsys.readouterr().out
     clock.at = dt.datetime(2028, 10, 9, 10, 0)
-    assert main(["--data-dir", data, "form", "destroy", "--before", "2026-09-30", "--list"]) == 0
+    assert cli.run(data, *["form", "destroy", "--before", "2026-09-30", "--list"]) == 0
     assert "可以销毁的表单 0 份" in capsys.readouterr().out
-    assert main(["--data-dir", data, "form", "destroy", "--before", "2026-10-01", "--list"]) == 0
+    assert cli.run(data, *["form", "destroy", "--before", "2026-10-01", "--list"]) == 0
     out = capsys.readouterr().out
     assert "保管期(2 年)已满、可以销毁的表单 3 份" in out
     assert "HF-2026-000001  已交回·已归档" in out and "2026-Q3 归档,保管至 2028-10-01" in out
-    assert main(["--data-dir", data, "form", "destroy"]) == 2  # who destroyed them?
+    assert cli.run(data, *["form", "destroy"]) == 2  # who destroyed them?
     assert "--by" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exit_code:
-        main(["--data-dir", data, "form", "destroy", "--on", "2028-13-01", "--by", "钱主任"])
+        cli.run(data, *["form", "destroy", "--on", "2028-13-01", "--by", "钱主任"])
     assert exit_code.value.code == 2
     assert "日期“2028-13-01”看不懂" in capsys.readouterr().err
     assert (
-        main(
-            [
-                "--data-dir",
-                data,
+        cli.run(
+            data,
+            *[
                 "form",
                 "destroy",
                 "--numbers",
@@ -621,14 +619,14 @@ def test_form_destroy_command(office, admin, clock, quarter_of_forms, monkeypatc
                 "钱主任",
                 "--remarks",
                 "碎纸机",
-            ]
+            ],
         )
         == 0
     )
-    assert "已登记销毁 2 份:2028-10-08 由 钱主任 销毁(登记人 系统)" in capsys.readouterr().out
-    assert main(["--data-dir", data, "form", "destroy", "--numbers", "HF-2026-000004", "--by", "钱主任"]) == 2
+    assert "已登记销毁 2 份:2028-10-08 由 钱主任 销毁(登记人 王管理)" in capsys.readouterr().out
+    assert cli.run(data, *["form", "destroy", "--numbers", "HF-2026-000004", "--by", "钱主任"]) == 2
     assert "HF-2026-000004 还没有归档" in capsys.readouterr().err
-    Office.open(office.data_dir, clock)
+    Office.login(office.data_dir, "admin", "secret1", clock)
     assert FormSheet.select().count() == 5
     assert [f.number for f in FormSheet.select().where(FormSheet.destroyed_in.is_null(False))] == [
         "HF-2026-000001",

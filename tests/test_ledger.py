@@ -1,7 +1,6 @@
 """The Excel case ledger and owners list: import, its checks, the rejected file, export."""
 
 import datetime as dt
-import io
 from pathlib import Path
 
 import openpyxl
@@ -9,11 +8,11 @@ import pytest
 
 from app import domain, ledger, ledger_sheet, search
 from app.cases import CaseInput
-from app.cli import main
 from app.clock import FixedClock
 from app.errors import UserError
 from app.models import Case, Department, MajorReport, Owner, Room, Sequence, Visit, db
 from app.office import Office
+from tests.helpers import cli
 
 HEADERS = ["编号", "受理时间", "渠道", "性质", "有效性", "程度", "类别", "楼栋", "单元", "房号",
            "客户姓名", "联系电话", "内容", "客户要求", "责任部门", "办结时间", "处理结果",
@@ -480,8 +479,7 @@ def test_bigger_import_is_whole(office, tmp_path):
 
 # The command line ------------------------------------------------------------------------
 def _init(data: Path, monkeypatch) -> None:
-    monkeypatch.setattr("sys.stdin", io.StringIO("secret1\n"))
-    assert main(["--data-dir", str(data), "init", "--office", "X", "--admin", "a", "--password-stdin"]) == 0
+    assert cli.init(data, office="X") == 0
 
 
 def test_cli_import_and_export(tmp_path, monkeypatch, capsys):
@@ -489,29 +487,27 @@ def test_cli_import_and_export(tmp_path, monkeypatch, capsys):
     _init(data, monkeypatch)
     good = write_xlsx(tmp_path / "good.xlsx", [good_row(受理时间="2025-06-01 08:00", 办结时间=None,
                       处理结果=None, 回访时间=None, 满意度=None, 回访方式=None, 回访人=None, 回访意见=None)])  # fmt: skip
-    assert main(["--data-dir", str(data), "import-ledger", str(good)]) == 0
+    assert cli.run(data, *["import-ledger", str(good)]) == 0
     assert "导入 1 件" in capsys.readouterr().out
     bad = write_xlsx(tmp_path / "bad.xlsx", [good_row(受理时间="2025-06-01 08:00", 性质="投拆")])
-    assert main(["--data-dir", str(data), "import-ledger", str(bad)]) == 2
+    assert cli.run(data, *["import-ledger", str(bad)]) == 2
     err = capsys.readouterr().err
     assert "第2行 列“性质”" in err
-    assert (
-        main(["--data-dir", str(data), "import-ledger", str(bad), "--skip-invalid"]) == 2
-    )  # nothing good in it
+    assert cli.run(data, *["import-ledger", str(bad), "--skip-invalid"]) == 2  # nothing good in it
     capsys.readouterr()
     empty = tmp_path / "empty.xlsx"
     openpyxl.Workbook().save(empty)
-    assert main(["--data-dir", str(data), "import-ledger", str(empty)]) == 2
+    assert cli.run(data, *["import-ledger", str(empty)]) == 2
     assert "是空的" in capsys.readouterr().err
-    assert main(["--data-dir", str(data), "import-ledger", str(tmp_path / "none.xlsx")]) == 2
+    assert cli.run(data, *["import-ledger", str(tmp_path / "none.xlsx")]) == 2
     out = tmp_path / "out.xlsx"
-    assert main(["--data-dir", str(data), "export-cases", str(out)]) == 0
+    assert cli.run(data, *["export-cases", str(out)]) == 0
     assert "已导出 1 件" in capsys.readouterr().out
     assert len(_sheet_values(out)) == 2
     owners = write_xlsx(
         tmp_path / "o.xlsx", [{"楼栋": "1", "房号": "101", "姓名": "甲"}], ["楼栋", "房号", "姓名"]
     )
-    assert main(["--data-dir", str(data), "import-owners", str(owners)]) == 0
+    assert cli.run(data, *["import-owners", str(owners)]) == 0
 
 
 # An office's own Excel, built the way offices build it ------------------------------------
@@ -734,13 +730,13 @@ def test_cli_office_ledger_prints_the_mapping_and_takes_corrections(tmp_path, mo
     data = tmp_path / "d"
     _init(data, monkeypatch)
     path = office_ledger(tmp_path / "台账.xlsx", OFFICE_ROWS[:2])
-    assert main(["--data-dir", str(data), "import-ledger", str(path), "--map", "处理情况=内容"]) == 2
+    assert cli.run(data, *["import-ledger", str(path), "--map", "处理情况=内容"]) == 2
     assert "都对应“内容”" in capsys.readouterr().err
-    assert main(["--data-dir", str(data), "import-ledger", str(path), "--map", "备注=内容"]) == 2
+    assert cli.run(data, *["import-ledger", str(path), "--map", "备注=内容"]) == 2
     assert "列“备注”在第3行的表头里没有" in capsys.readouterr().err
-    assert main(["--data-dir", str(data), "import-ledger", str(path), "--map", "序号=编码"]) == 2
+    assert cli.run(data, *["import-ledger", str(path), "--map", "序号=编码"]) == 2
     assert "“编码”不是可导入的字段" in capsys.readouterr().err
-    assert main(["--data-dir", str(data), "import-ledger", str(path), "--map", "序号=编号"]) == 0
+    assert cli.run(data, *["import-ledger", str(path), "--map", "序号=编号"]) == 0
     out = capsys.readouterr().out
     assert "表头在第3行。列的对应:序号→编号、日期→受理时间、投诉人→客户姓名" in out
     assert "按标题全部记为“投诉”" in out and "导入 2 件" in out
@@ -754,18 +750,18 @@ def test_cli_owners_round_trip(tmp_path, monkeypatch, capsys):
     wb.active.append(["楼号", "房间号", "业主姓名", "手机", "身份证号码"])
     wb.active.append(["3", "2-501", "张伟", "138 1234 5678", "11010519491231002X"])
     wb.save(roster)
-    assert main(["--data-dir", str(data), "import-owners", str(roster)]) == 0
+    assert cli.run(data, *["import-owners", str(roster)]) == 0
     assert (
         "楼号→楼栋、房间号→房号、业主姓名→姓名、手机→联系电话、身份证号码→身份证号" in capsys.readouterr().out
     )
     out = tmp_path / "owners.xlsx"
-    assert main(["--data-dir", str(data), "export-owners", str(out)]) == 0
+    assert cli.run(data, *["export-owners", str(out)]) == 0
     assert "已导出 1 人" in capsys.readouterr().out
     rows = _sheet_values(out)
     assert rows[1][:6] == ["3", "2", "501", "张伟", "业主", "13812345678"]
     fresh = tmp_path / "fresh"
     _init(fresh, monkeypatch)
-    assert main(["--data-dir", str(fresh), "import-owners", str(out)]) == 0
+    assert cli.run(fresh, *["import-owners", str(out)]) == 0
     assert "导入 1 人" in capsys.readouterr().out
 
 

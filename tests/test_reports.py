@@ -8,13 +8,13 @@ import pytest
 import zxingcpp
 from pypdf import PdfReader
 
-from app.cli import main
 from app.models import Dispatch, Visit
 from app.signatures import SignatureCapture, demo_strokes
 from app.visits import VisitResult
 from reports.fonts import register
 from reports.printing import Printouts
 from reports.text import CANNOT_END, CANNOT_START, break_lines
+from tests.helpers import cli
 
 VISIT_FORM_LABELS = [
     "回访记录表",
@@ -213,14 +213,14 @@ def test_form_commands(office, admin, done_visit, tmp_path, capsys):
     office.close()
     data = str(office.data_dir)
     out = tmp_path / "v.pdf"
-    assert main(["--data-dir", data, "form", "visit", "--visit", str(done_visit.id), "--pdf", str(out)]) == 0
+    assert cli.run(data, *["form", "visit", "--visit", str(done_visit.id), "--pdf", str(out)]) == 0
     assert "张伟" in pdf_text(out.read_bytes())
-    assert main(["--data-dir", data, "form", "blank", "--count", "2", "--pdf", str(tmp_path / "b.pdf")]) == 0
+    assert cli.run(data, *["form", "blank", "--count", "2", "--pdf", str(tmp_path / "b.pdf")]) == 0
     assert len(PdfReader(str(tmp_path / "b.pdf")).pages) == 2
-    assert main(["--data-dir", data, "form", "ledger", "--pdf", str(tmp_path / "l.pdf")]) == 0
-    assert main(["--data-dir", data, "form", "visit", "--visit", "9999", "--pdf", str(out)]) == 2
+    assert cli.run(data, *["form", "ledger", "--pdf", str(tmp_path / "l.pdf")]) == 0
+    assert cli.run(data, *["form", "visit", "--visit", "9999", "--pdf", str(out)]) == 2
     assert "没有第 9999 号回访" in capsys.readouterr().err
-    assert main(["--data-dir", data, "form", "blank", "--count", "0", "--pdf", str(out)]) == 2
+    assert cli.run(data, *["form", "blank", "--count", "0", "--pdf", str(out)]) == 2
 
 
 def test_a_done_visit_prints_under_its_own_form_number(office, admin, done_visit):

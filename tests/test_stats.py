@@ -1,6 +1,7 @@
 """The quarterly figures, on hand-built data where each one is worked out below."""
 
 import datetime as dt
+import io
 import json
 
 import pytest
@@ -146,12 +147,25 @@ def test_periods():
         Period.between(dt.date(2026, 2, 1), dt.date(2026, 1, 1))
 
 
-def test_report_command_json(office, q3, tmp_path, capsys):
+def test_report_command_json(office, q3, tmp_path, capsys, monkeypatch):
     from app.cli import main
 
     office.close()
     out = tmp_path / "q3.json"
-    args = ["--data-dir", str(office.data_dir), "report", "quarterly", "--year", "2026", "--quarter", "3"]
+    args = [
+        "--data-dir",
+        str(office.data_dir),
+        "--user",
+        "admin",
+        "--password-stdin",
+        "report",
+        "quarterly",
+        "--year",
+        "2026",
+        "--quarter",
+        "3",
+    ]
+    monkeypatch.setattr("sys.stdin", io.StringIO("secret1\n"))
     assert main([*args, "--json", str(out)]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["period"] == {
@@ -184,6 +198,7 @@ def test_report_command_json(office, q3, tmp_path, capsys):
         "count": 3,
         "cases": [q3["C4"], q3["C5"], q3["C6"]],
     }
+    monkeypatch.setattr("sys.stdin", io.StringIO("secret1\n"))
     assert main([*args[:-1], "5"]) == 2
     assert "季度" in capsys.readouterr().err
 

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import errno
+import io
 import sqlite3
 from pathlib import Path
 
@@ -222,7 +223,15 @@ def test_dashboard_shows_a_read_error(qtbot):
 
 
 # One definition of the visit rate everywhere (issue 14) -----------------------------------
-def test_every_place_agrees_on_the_visit_rate_to_the_case(qtbot, office, admin, clock, q4, tmp_path):  # noqa: F811
+def test_every_place_agrees_on_the_visit_rate_to_the_case(
+    qtbot,
+    office,
+    admin,
+    clock,
+    q4,  # noqa: F811
+    tmp_path,
+    monkeypatch,  # noqa: F811
+):
     """The dashboard, the statistics window, the PDF, the Excel file and the command line show
     the numbers of `app.stats.visit_rates`, and name the same late case."""
     import json
@@ -296,7 +305,20 @@ def test_every_place_agrees_on_the_visit_rate_to_the_case(qtbot, office, admin, 
     # The command line.
     office.close()
     out = tmp_path / "q4.json"
-    args = ["--data-dir", str(office.data_dir), "report", "quarterly", "--year", "2026", "--quarter", "4"]
+    args = [
+        "--data-dir",
+        str(office.data_dir),
+        "--user",
+        "admin",
+        "--password-stdin",
+        "report",
+        "quarterly",
+        "--year",
+        "2026",
+        "--quarter",
+        "4",
+    ]
+    monkeypatch.setattr("sys.stdin", io.StringIO("secret1\n"))
     assert main([*args, "--json", str(out)]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["visit_stats"]["投诉"] == truth.to_json()

@@ -11,6 +11,7 @@ from app.cases import CaseInput
 from app.errors import UserError, ValidationError
 from app.models import Case, ReworkNotice, Room, Visit, VisitDecision
 from app.visits import VisitResult
+from tests.helpers import cli
 
 
 @pytest.fixture
@@ -212,14 +213,13 @@ def test_batch_plans_and_move_in(office, admin, steward, clock):
 
 
 def test_schedule_json(office, admin, make_case, tmp_path):
-    from app.cli import main
 
     case = resolved(office, admin, make_case, kind="投诉", category="服务态度", ref="旧-7")
     rows = office.visits.schedule()
     assert rows[0]["case"] == case.number and rows[0]["ref"] == "旧-7" and rows[0]["attempt"] == 1
     out = tmp_path / "s.json"
     office.close()
-    assert main(["--data-dir", str(office.data_dir), "schedule", "--json", str(out)]) == 0
+    assert cli.run(office.data_dir, *["schedule", "--json", str(out)]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data[0]["visit"] == rows[0]["visit"] and data[0]["role"] == "steward"
     assert set(data[0]) >= {"visit", "case", "ref", "due", "role", "visitor", "attempt", "reason"}

@@ -8,8 +8,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from app.cases import CaseInput  # noqa: E402
 from app.office import Office  # noqa: E402
 
-office = Office.open(Path(sys.argv[1]))
-admin = office.staff.authenticate("admin", "secret1")
+office = Office.login(Path(sys.argv[1]), "admin", "secret1")
+admin = office.user
 i = 0
 while True:
     i += 1

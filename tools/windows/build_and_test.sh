@@ -141,9 +141,16 @@ winpath() { # /a/b -> Z:\a\b
 # A windowed program's unhandled error waits in a message box: nothing runs longer than
 # WINE_TIMEOUT seconds, and the screen is kept (logs/screen-at-failure.png) to show why.
 WINE_TIMEOUT=${HUIYIN_WINE_TIMEOUT:-900}
-winrun() {
-    timeout -k 10 "$WINE_TIMEOUT" wine "$@" </dev/null 2>&1 | cat
-    local rc="${PIPESTATUS[0]}"
+winrun() { # WINRUN_STDIN: text for the program's standard input (through a pipe: Wine's
+    # start of a GUI-subsystem program does not hand a redirected file on as its stdin)
+    local rc
+    if [ -n "${WINRUN_STDIN:-}" ]; then
+        printf '%s' "$WINRUN_STDIN" | timeout -k 10 "$WINE_TIMEOUT" wine "$@" 2>&1 | cat
+        rc="${PIPESTATUS[1]}"
+    else
+        timeout -k 10 "$WINE_TIMEOUT" wine "$@" </dev/null 2>&1 | cat
+        rc="${PIPESTATUS[0]}"
+    fi
     if [ "$rc" != 0 ]; then
         import -window root "$LOG/screen-at-failure.png" 2>/dev/null || true
         [ "$rc" != 124 ] || echo "(超过 $WINE_TIMEOUT 秒没有结束,已停止;屏幕截图 logs/screen-at-failure.png)"
@@ -332,26 +339,25 @@ hy() { # the installed program on the command line; output to the log and the sc
     [ "$rc" = 0 ] || { cat "$T/$name.out" >&2; fail "huiyin.exe $* 失败(退出码 $rc)"; }
     sed 's/^/    /' "$T/$name.out"
 }
+PASSWORD='Huiyin-test-2026'
+hyu() { # as hy, logged in as admin: every command of this version asks for a login
+    local name="$1"
+    shift
+    local rc=0
+    WINRUN_STDIN="$PASSWORD"$'\r\n' winrun "$HY" --user admin --password-stdin "$@" | from_gbk >"$T/$name.out" || rc=$?
+    [ "$rc" = 0 ] || { cat "$T/$name.out" >&2; fail "huiyin.exe --user admin $* 失败(退出码 $rc)"; }
+    sed 's/^/    /' "$T/$name.out"
+}
 reg_value() { # reg_value KEY VALUE-NAME  -> the data, or nothing
     winrun reg query "$1" ${2:+/v "$2"} 2>/dev/null | tr -d '\r' | awk -v n="${2:-(默认)}" '
         /REG_/ { sub(/^[ \t]+/, ""); print; exit }'
 }
 counts() { # rows in the tables that hold the office's records, and the backup files
-    python3 - "$DATA" <<'EOF'
-import pathlib, sqlite3, sys
-data = pathlib.Path(sys.argv[1])
-con = sqlite3.connect(f"file:{data / 'huiyin.sqlite3'}?mode=ro", uri=True)
-# the full-text index's own tables (its segments merge) are left out: `case_fts` itself counts
-tables = [r[0] for r in con.execute("select name from sqlite_master where type='table' and name not like 'sqlite_%' and name not like '%_fts_%' order by name")]
-for t in tables:
-    query = 'select count(*) from "%s"' % t
-    print(t, con.execute(query).fetchone()[0])
-for p in sorted(data.rglob("huiyin-*.sqlite3")):
-    print(f"backup {p.relative_to(data)} {p.stat().st_size}")
-EOF
+    # (an encrypted folder is opened as the administrator, with the program's own key file code)
+    (cd "$ROOT" && printf '%s\n' "$PASSWORD" | "$PYHOST" tools/windows/count_rows.py "$DATA" admin)
 }
 schema_version() {
-    python3 -c "import sqlite3,sys;print(sqlite3.connect(sys.argv[1]).execute(\"select value from setting where key='schema_version'\").fetchone()[0])" "$DATA/huiyin.sqlite3"
+    (cd "$ROOT" && printf '%s\n' "$PASSWORD" | "$PYHOST" tools/windows/count_rows.py "$DATA" admin --schema)
 }
 
 # A small ledger to import, written with openpyxl (the program's own headers).
@@ -398,20 +404,20 @@ printf 'Huiyin-test-2026\r\n' | wine "$HY" init --office 测试物业服务中�
     || { cat "$T/init.out" >&2; fail "init 失败"; }
 sed 's/^/    /' "$T/init.out"
 [ -f "$DATA/huiyin.sqlite3" ] || fail "数据没有放在 %LOCALAPPDATA%\\huiyin"
-hy import import-ledger "$LEDGER_WIN"
+hyu import import-ledger "$LEDGER_WIN"
 grep -q '导入 3 件' "$T/import.out" || fail "台账没有导入 3 件"
-hy blank form blank --count 2 --pdf "$(winpath "$T/回访记录表.pdf")"
-hy signoff form ledger --pdf "$(winpath "$T/回访记录签收表.pdf")"
+hyu blank form blank --count 2 --pdf "$(winpath "$T/回访记录表.pdf")"
+hyu signoff form ledger --pdf "$(winpath "$T/回访记录签收表.pdf")"
 for pdf in "$T/回访记录表.pdf" "$T/回访记录签收表.pdf"; do
     [ "$(head -c 5 "$pdf" 2>/dev/null)" = "%PDF-" ] || fail "$(basename "$pdf") 不是 PDF"
 done
 if command -v pdftotext >/dev/null; then
     pdftotext "$T/回访记录表.pdf" - | grep -q '回访记录表' || fail "回访记录表.pdf 中没有“回访记录表”"
 fi
-hy backup backup
+hyu backup backup
 ls "$DATA"/backups/huiyin-*.sqlite3 >/dev/null 2>&1 || ls "$DATA"/*/huiyin-*.sqlite3 >/dev/null 2>&1 \
     || find "$DATA" -name 'huiyin-*.sqlite3' | grep -q . || fail "备份文件不在数据文件夹中"
-hy check check
+hyu check check
 ls "$DATA"/*.log "$DATA"/logs/*.log >/dev/null 2>&1 || echo "    (命令行不写日志文件;窗口程序把日志写在数据文件夹)"
 
 # The real window, Qt's `windows` platform on the virtual screen: it must come up, write
@@ -488,7 +494,7 @@ done
 step "升级:安装 $VERSION 覆盖上一版"
 install_setup "$SETUP" "upgrade-$VERSION"
 reg_value "$UNINSTALL_KEY" DisplayVersion | grep -q "$VERSION" || fail "升级后卸载信息的版本不是 $VERSION"
-hy new-check check
+hyu new-check check
 counts >"$T/after.txt"
 NEW_SCHEMA=$(schema_version)
 # Every table of the old file still has every row (a migration may add tables or rows).
@@ -505,8 +511,8 @@ print(f"  升级前后:{sum(int(v) for k, v in before.items() if not k.startswit
 sys.exit(1 if lost else 0)
 EOF
 echo "    数据库版本:$OLD_SCHEMA -> $NEW_SCHEMA"
-hy new-blank form blank --count 1 --pdf "$(winpath "$T/新版空白表.pdf")"
-hy new-backup backup
+hyu new-blank form blank --count 1 --pdf "$(winpath "$T/新版空白表.pdf")"
+hyu new-backup backup
 hy new-selftest --selftest
 grep -q '^自检通过' "$T/new-selftest.out" || fail "升级后的自检没有通过"
 
