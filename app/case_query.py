@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -11,7 +12,11 @@ import peewee as pw
 from app import domain, search
 from app.clock import Clock
 from app.models import Case, Department, Room, db, room_label
+from app.owners import phone_match
 from app.validation import parse_room
+
+# A query that is a phone number or part of one: digits, with - + ( ) or spaces.
+_PHONE_LIKE = re.compile(r"[+(（]?\d[\d\s()（）-]{2,}\d")
 
 # What a list row shows, in the order `CaseRow.from_tuple` reads it.
 LIST_COLUMNS = (
@@ -195,6 +200,14 @@ class CaseQuery:
             return query
 
     def _text_condition(self, text: str) -> pw.Expression:
+        """The words in the case's texts; a phone number only as the role may search it
+        (whole numbers, or any digits for those who may reveal phones)."""
+        words = self._words_condition(text)
+        if _PHONE_LIKE.fullmatch(text.strip()):
+            return words | phone_match(Case.customer_phone, text.strip())
+        return words
+
+    def _words_condition(self, text: str) -> pw.Expression:
         if search.is_sqlite(db.obj):
             sub = search.matching_ids(db.obj, text)
             if sub is None:
@@ -211,7 +224,6 @@ class CaseQuery:
                 Case.request,
                 Case.result,
                 Case.customer_name,
-                Case.customer_phone,
                 Case.category,
                 Case.party,
                 Case.event_place,

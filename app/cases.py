@@ -5,13 +5,14 @@ through here, so every rule holds the same everywhere.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import peewee as pw
 
-from app import domain, search
+from app import audit, domain, search
 from app.clock import Clock
 from app.errors import UserError, ValidationError
 from app.models import (
@@ -26,6 +27,7 @@ from app.models import (
     Room,
     Sequence,
     Staff,
+    acting_as,
     current_actor,
     db,
     tuple_rows,
@@ -240,6 +242,7 @@ class CaseService:
 
     def create(self, inp: CaseInput, actor: Staff | None = None) -> Case:
         """Take in a case: checks, number, deadlines, timeline, search index, one transaction."""
+        require(actor, "case.create")
         policy = self.policy()
         checked = self.check(inp, policy)
         with db.atomic():
@@ -420,6 +423,7 @@ class CaseService:
 
     def sign_for(self, slip: Dispatch, signer: str, actor: Staff | None = None) -> None:
         """签收: the receiving department takes the work."""
+        require(actor, "case.sign_for")
         signer = clean_text(signer)
         if not signer:
             raise ValidationError({"签收人": "必须填写"})
@@ -441,6 +445,7 @@ class CaseService:
         self, case: Case, text: str, actor: Staff | None = None, response: bool = False
     ) -> CaseEvent:
         """A progress note; `response` marks the first answer given to the owner."""
+        require(actor, "case.note")
         text = clean_text(text)
         if not text:
             raise ValidationError({"内容": "必须填写"})
@@ -518,6 +523,7 @@ class CaseService:
         """办结: handling finished, with its result (没有处理结果不能办结).
 
         `plan_visit=False` is for history brought in with its visit already done."""
+        require(actor, "case.resolve")
         self._require(case, domain.OPEN_STATES, "办结")
         result = clean_text(result)
         if not result:
@@ -558,7 +564,13 @@ class CaseService:
             self._touch(case)
 
     def reopen(self, case: Case, reason: str, actor: Staff | None = None) -> None:
-        """重开: back to handling, e.g. the owner is not satisfied."""
+        """重开: back to handling, by a manager's decision."""
+        require(actor, "case.reopen")
+        self.reopen_for_rework(case, reason, actor)
+
+    def reopen_for_rework(self, case: Case, reason: str, actor: Staff | None = None) -> None:
+        """Back to handling because the owner was not satisfied at the visit: the rule
+        itself reopens it (返工), whoever recorded the visit (the visit service calls this)."""
         self._require(case, domain.DONE_STATES, "重开")
         reason = clean_text(reason)
         if not reason:
@@ -629,6 +641,8 @@ class CaseService:
         """Correct a case's intake fields; a closed case only by a manager. Returns what changed."""
         if case.state in (domain.CLOSED, domain.VOID, domain.MERGED):
             require(actor, "case.edit_closed")
+        else:
+            require(actor, "case.create")
         same_ref = (clean_text(inp.ref) or None) == case.ref
         checked = self.check(replace(inp, ref=None) if same_ref else inp)
         values = dict(checked.values)
@@ -851,6 +865,7 @@ class CaseService:
         self, case: Case, fields: dict[str, str], submit: bool, actor: Staff | None = None
     ) -> MajorReport:
         """The major-complaint report; submitting needs every part filled."""
+        require(actor, "major_report.edit")
         report = MajorReport.get_or_none(MajorReport.case == case)
         if report is None:
             raise UserError(f"{case.number} 不是重大投诉,没有报告")
@@ -918,8 +933,27 @@ class CaseService:
             self._touch(case)
 
     def record_sheet_printed(self, case: Case, actor: Staff | None = None) -> None:
-        """The 《顾客投诉处理记录表》 was printed: on the timeline, where the dashboard looks."""
-        self._event(case, domain.EV_RECORD_PRINTED, "打印《顾客投诉处理记录表》", actor)
+        """The 《顾客投诉处理记录表》 was printed: on the timeline, where the dashboard looks,
+        and as a read of the caller's name and phone in the audit trail (who printed it)."""
+        require(actor, "case.print_record")
+        with acting_as(actor.name) if actor is not None else contextlib.nullcontext(), db.atomic():
+            self._event(case, domain.EV_RECORD_PRINTED, "打印《顾客投诉处理记录表》", actor)
+            audit.log_access(
+                audit.PRINT_RECORD,
+                case.owner,
+                f"{case.number} 的投诉处理记录表(来电人 {_caller(case)})",
+                case,
+            )
+
+    def reveal_phone(self, case: Case, actor: Staff | None = None) -> str:
+        """The caller's full phone number on a case; the read is logged (显示号码). Lists
+        and the case's detail show it masked."""
+        require(actor, "owner.reveal_phone")
+        with acting_as(actor.name) if actor is not None else contextlib.nullcontext():
+            audit.log_access(
+                audit.REVEAL_PHONE, case.owner, f"{case.number} 来电人 {_caller(case)} 的联系电话", case
+            )
+        return str(case.customer_phone)
 
     def reply_letter(self, case: Case) -> bytes | None:
         """The attached reply letter's bytes, None when there is none."""
@@ -996,14 +1030,18 @@ class CaseService:
         search.index_case(db.obj, case.id, self.search_texts(case))
 
     @staticmethod
-    def search_texts(case: Case) -> list[str]:
-        notes = [e.text for e in CaseEvent.select(CaseEvent.text).where(CaseEvent.case == case)]
+    def search_texts(case: Case, notes: list[str] | None = None) -> list[str]:
+        """What the search index holds of a case; `notes` (its timeline's texts) are read
+        when not given."""
+        if notes is None:
+            notes = [e.text for e in CaseEvent.select(CaseEvent.text).where(CaseEvent.case == case)]
         return [
             case.number,
             case.ref or "",
             case.room_label,
             case.customer_name,
-            case.customer_phone,
+            # not the phone: it is found by its whole number only (app.owners.phone_match),
+            # or a masked number could be rebuilt by searching its fragments
             case.kind,
             case.category,
             case.party,
@@ -1013,6 +1051,26 @@ class CaseService:
             case.result,
             *notes,
         ]
+
+
+def rebuild_search_index(chunk: int = 1000) -> int:
+    """Every case's search entry written again from `CaseService.search_texts` (e.g. once
+    after an upgrade, to drop the phone numbers older versions indexed). Returns the count.
+
+    Reads a chunk of cases with their rooms, and their timelines, in one query each."""
+    ids = [row[0] for row in tuple_rows(Case.select(Case.id).order_by(Case.id).tuples())]
+    with db.atomic():
+        for start in range(0, len(ids), chunk):
+            part = ids[start : start + chunk]
+            notes: dict[int, list[str]] = {}
+            events = CaseEvent.select(CaseEvent.case, CaseEvent.text).where(CaseEvent.case.in_(part))
+            for case_id, text in tuple_rows(events.order_by(CaseEvent.id).tuples()):
+                notes.setdefault(case_id, []).append(text)
+            batch = Case.select(Case, Room).join(Room, pw.JOIN.LEFT_OUTER).where(Case.id.in_(part))
+            search.index_many(
+                db.obj, [(case.id, CaseService.search_texts(case, notes.get(case.id, []))) for case in batch]
+            )
+    return len(ids)
 
 
 def requested_date_rule(policy: Policy) -> str:
@@ -1066,6 +1124,10 @@ def reply_file_kind(name: str, data: bytes) -> str:
     if not any(data.startswith(m) for m in magics):
         raise UserError(f"文件“{name}”的内容不是{label}文件(可能已损坏或扩展名不对),请检查后重新选择")
     return label
+
+
+def _caller(case: Case) -> str:
+    return "匿名" if case.anonymous else (case.customer_name or "未留姓名")
 
 
 def _size(n: int) -> str:

@@ -26,6 +26,7 @@ from app.models import (
     tuple_rows,
 )
 from app.office import Office
+from app.permissions import require
 from app.stats import EXEMPT_COLUMNS, Period, period_key
 from app.workdays import WorkCalendar
 
@@ -131,6 +132,7 @@ def summary_key(year: int, month: int) -> str:
 
 def record_monthly(key: str, pdf: bytes, at: dt.datetime, by: str) -> None:
     """The month's summary or notice as it was printed or exported (what marks the duty done)."""
+    require(None, "report.view")
     row, _ = ReportArchive.get_or_create(period=key)
     row.pdf = pdf
     row.archived_at = at

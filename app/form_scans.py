@@ -43,6 +43,7 @@ from app.errors import UserError, ValidationError
 from app.forms import OUT, PRINTED, VOID, FormLedger, normalise_number
 from app.forms import RETURNED as FORM_RETURNED
 from app.models import FormSheet, ScanPage, Staff, Visit, db
+from app.permissions import require
 
 log = logging.getLogger(__name__)
 
@@ -536,6 +537,7 @@ class FormScans:
 
     def attach(self, page: ScannedPage, actor: Staff | None = None) -> ScanOutcome:
         """Store one read page where it belongs (one short transaction)."""
+        require(actor, "form.ledger")
 
         def outcome(status: str, message: str, number: str = "", page_id: int | None = None) -> ScanOutcome:
             return ScanOutcome(page.file, page.page, status, message, number, page_id)
@@ -585,6 +587,7 @@ class FormScans:
 
     def attach_by_hand(self, scan_page: ScanPage, typed: str, actor: Staff | None = None) -> ScanOutcome:
         """A person read the number on the picture and typed it: the page goes to that form."""
+        require(actor, "form.ledger")
         number = form_number(typed)
         if number is None:
             raise ValidationError({"表单编号": "格式应为 HF-年份-序号,例如 HF-2026-000123"})
@@ -613,6 +616,7 @@ class FormScans:
 
     def discard(self, scan_page: ScanPage) -> None:
         """Delete a page waiting to be matched that is not a form at all (a cover sheet, a blank back)."""
+        require(None, "form.ledger")
         if scan_page.form_id is not None:
             raise UserError("已附在表单上的扫描页不能在这里删除")
         scan_page.delete_instance()

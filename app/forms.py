@@ -15,6 +15,7 @@ removed automatically: the rows stay, marked 已归档 / 已销毁.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import unicodedata
@@ -22,11 +23,23 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from app import domain
+from app import audit, domain
 from app.cases import actor_name, next_number
 from app.clock import Clock
 from app.errors import UserError, ValidationError
-from app.models import Case, FormArchiveBatch, FormDestruction, FormSheet, Staff, Visit, db, tuple_rows
+from app.models import (
+    Case,
+    FormArchiveBatch,
+    FormDestruction,
+    FormSheet,
+    Owner,
+    Staff,
+    Visit,
+    acting_as,
+    db,
+    tuple_rows,
+)
+from app.permissions import require
 from app.policy import PolicyStore
 from app.validation import clean_text
 
@@ -201,6 +214,7 @@ class FormLedger:
         """Reserve `count` numbers for blank forms about to be printed, in one transaction.
 
         The numbers stay 打印中 until the job confirms them (已打印) or voids them."""
+        require(actor, "form.print")
         if not 1 <= count <= 500:
             raise ValidationError({"份数": "一次可打印 1 到 500 份"})
         with db.atomic():
@@ -211,8 +225,10 @@ class FormLedger:
     def reserve_for_visit(self, visit: Visit, actor: Staff | None = None) -> tuple[FormSheet, bool]:
         """The number a visit's pre-filled form prints under: its live form (a copy, nothing
         reserved), else a new reservation. Returns the form and whether it is new."""
+        require(actor, "form.print")
         live = self.live_form(visit)
         if live is not None:
+            self._log_printout([visit], actor)
             return live, False
         self.void_interrupted()
         busy = FormSheet.get_or_none(FormSheet.visit == visit, FormSheet.state == PRINTING)
@@ -220,6 +236,7 @@ class FormLedger:
             raise UserError(f"回访 #{visit.id} 的回访记录表 {busy.number} 正在打印,请等这次打印完成后再打印")
         with db.atomic():
             form = self._new(actor, visit, state=PRINTING)
+            self._log_printout([visit], actor)
         self._in_flight.add(form.id)
         return form, True
 
@@ -227,6 +244,7 @@ class FormLedger:
         self, visits: list[Visit], actor: Staff | None = None
     ) -> dict[int, tuple[FormSheet, bool]]:
         """`reserve_for_visit` for many visits in one transaction: visit id -> (form, new)."""
+        require(actor, "form.print")
         self.void_interrupted()
         live = {
             f.visit_id: f
@@ -252,8 +270,29 @@ class FormLedger:
                     out[visit.id] = (live[visit.id], False)
                 elif visit.id not in out:
                     out[visit.id] = (self._new(actor, visit, state=PRINTING), True)
+            self._log_printout(visits, actor)
         self._in_flight.update(form.id for form, new in out.values() if new)
         return out
+
+    @staticmethod
+    def _log_printout(visits: list[Visit], actor: Staff | None) -> None:
+        """A pre-filled form carries the owner's name and phone: each one printed is a read,
+        logged with who printed it and whose form it is (打印回访表)."""
+        with acting_as(actor.name) if actor is not None else contextlib.nullcontext(), db.atomic():
+            for visit in {v.id: v for v in visits}.values():
+                case = Case.get_by_id(visit.case_id) if visit.case_id else None
+                owner = None
+                if case is not None and case.owner_id:
+                    owner = Owner.get_or_none(Owner.id == case.owner_id)
+                elif visit.room_id:
+                    owner = (
+                        Owner.select()
+                        .where(Owner.room == visit.room_id, Owner.active == True)  # noqa: E712
+                        .order_by(Owner.id)
+                        .first()
+                    )
+                what = case.number if case is not None else (visit.purpose or "回访")
+                audit.log_access(audit.PRINT_VISIT_FORM, owner, f"回访 #{visit.id}({what})的回访记录表", case)
 
     def _reserved(self, forms: list[FormSheet]) -> list[FormSheet]:
         ids = [f.id for f in forms]
@@ -290,7 +329,7 @@ class FormLedger:
     def keep_reserved(self, forms: list[FormSheet]) -> None:
         """A running job says it is alive, so its reservations are not taken for abandoned."""
         ids = [f.id for f in forms]
-        FormSheet.update(printed_at=self.clock.now()).where(
+        FormSheet.update(alive_at=self.clock.now()).where(
             FormSheet.id.in_(ids), FormSheet.state == PRINTING
         ).execute()
 
@@ -300,7 +339,8 @@ class FormLedger:
         Only those no job in this process holds and not refreshed for RESERVATION_STALE, so a
         job running in another window or on the command line is not touched."""
         limit = self.clock.now() - RESERVATION_STALE
-        query = FormSheet.select().where(FormSheet.state == PRINTING, FormSheet.printed_at < limit)
+        last_sign = pw.fn.COALESCE(FormSheet.alive_at, FormSheet.printed_at)  # the job's heartbeat
+        query = FormSheet.select().where(FormSheet.state == PRINTING, last_sign < limit)
         stale = [f for f in query if f.id not in self._in_flight]
         if stale:
             self.void_unprinted(stale, "打印中断")
@@ -329,6 +369,7 @@ class FormLedger:
         visit: Visit | None = None,
     ) -> None:
         """领用: a person takes the form along (签收)."""
+        require(None, "form.ledger")
         _reload(form)
         if form.state != PRINTED:
             raise UserError(f"{form.number} 当前为“{form.state}”,不能领用")
@@ -357,6 +398,7 @@ class FormLedger:
 
         A form not used for a visit (a blank one, or one whose visit did not happen on it)
         is not returned: it is voided with the reason."""
+        require(None, "form.ledger")
         _reload(form)
         if form.state not in (PRINTED, OUT):
             raise UserError(f"{form.number} 当前为“{form.state}”,不能交回")
@@ -408,6 +450,7 @@ class FormLedger:
 
     def void(self, form: FormSheet, reason: str, actor: Staff | None = None) -> None:
         """作废: spoiled or lost; the number stays in the ledger and is never reused."""
+        require(actor, "form.ledger")
         reason = clean_text(reason)
         if not reason:
             raise ValidationError({"作废原因": "必须填写"})
@@ -585,6 +628,7 @@ class FormLedger:
 
         `expected` is the list of form ids the person saw; when the ledger changed since, the
         filing is refused so that what is marked is what was put in the box."""
+        require(actor, "form.ledger")
         listing = self.quarter_archive(quarter)
         label = quarter_label(listing.quarter)
         today = self.clock.now().date()
@@ -695,6 +739,7 @@ class FormLedger:
     ) -> FormDestruction:
         """销毁记录: a person says they destroyed these forms on that day. Each number must be
         filed and past its keeping period; the ledger rows stay, marked 已销毁."""
+        require(actor, "form.ledger")
         problems: dict[str, str] = {}
         destroyed_by = clean_text(destroyed_by)
         wanted = list(dict.fromkeys(normalise_number(n) for n in numbers if clean_text(n)))

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 import peewee as pw
 
-from app import domain, ledger_columns, search
+from app import audit, domain, ledger_columns, search
 from app.cases import CaseInput, CaseService, actor_name
 from app.errors import UserError, ValidationError
 from app.ledger_columns import ColumnChoice
@@ -77,8 +77,9 @@ from app.models import (
     Visit,
     db,
     tuple_rows,
-    write_audit,
 )
+from app.owner_files import apply_imported_details
+from app.permissions import require
 from app.policy import Policy
 from app.staff import StaffService
 from app.validation import (
@@ -121,6 +122,7 @@ class ImportReport:
     noun: str = "件"  # 件 for cases, 人 for owners
     exported_to: Path | None = None  # set for an export
     failed: str = ""  # the file could not be read at all
+    kept: list[str] = field(default_factory=list)  # blank cells that kept the value on file
 
     def summary(self) -> str:
         if self.failed:
@@ -141,6 +143,8 @@ class ImportReport:
         if self.rejected_file is not None:
             rows = len({p.split(" ", 1)[0] for p in self.problems})
             parts.append(f"跳过 {rows} 行,已写入 {self.rejected_file}")
+        if self.kept:
+            parts.append(f"{len(self.kept)} 处空格保留了原有资料(要清除请在业主档案中修改)")
         return ";".join(parts)
 
 
@@ -426,6 +430,7 @@ def import_ledger(
     """Read the case ledger at `path` into the office's cases; see the module docstring.
 
     `mapping` ({header as in the file: field or 不导入}) corrects the automatic one."""
+    require(actor, "ledger.import")
     sheet = read_ledger_sheet(Path(path), mapping)
     service = office.cases
     total = len(sheet.rows)
@@ -553,7 +558,7 @@ class _BulkCases:
         self.sequences: dict[int, int] = {}
         self.next_id = 0
         self.buffer: list[tuple[_LedgerRow, dict[str, Any]]] = []
-        self.new_rooms: list[str] = []
+        self.new_rooms: list[int] = []
 
     def fits(self, item: _LedgerRow) -> bool:
         if item.state not in ("", domain.NEW, domain.RESOLVED, domain.CLOSED, domain.VOID):
@@ -618,7 +623,7 @@ class _BulkCases:
                         "INSERT INTO room (building, unit, number) VALUES (?, ?, ?)", parts
                     )
                 room_id = self.rooms[parts] = int(cursor.lastrowid)
-                self.new_rooms.append("-".join(p for p in parts if p))
+                self.new_rooms.append(room_id)
             except pw.IntegrityError:  # made meanwhile by a row that went through the service
                 found = Room.get(Room.building == parts[0], Room.unit == parts[1], Room.number == parts[2])
                 room_id = self.rooms[parts] = found.id
@@ -648,18 +653,8 @@ class _BulkCases:
 
     def flush(self) -> None:
         if self.new_rooms:
-            write_audit(
-                [
-                    {
-                        "action": "新建",
-                        "table": "room",
-                        "record_id": "台账导入",
-                        "field": "",
-                        "old": None,
-                        "new": f"{len(self.new_rooms)} 个房号:" + "、".join(self.new_rooms),
-                    }
-                ]
-            )
+            # Each room brought in gets its own 新建 entry, as a room made by the service does.
+            audit.record_created(Room, self.new_rooms)
             self.new_rooms = []
         if not self.buffer:
             return
@@ -722,11 +717,16 @@ class _BulkCases:
             cases.append(row)
             index.append((case_id, [
                 number, ref_text(v["ref"]), room_labels.get(v["room"], "") if v["room"] else "",
-                str(v["customer_name"]), str(v["customer_phone"]), kind, str(v["category"]), str(v["party"]),
+                str(v["customer_name"]), kind, str(v["category"]), str(v["party"]),  # no phone: CaseService.search_texts
                 str(v["event_place"]), str(v["account"]), str(v["request"]), row["result"], *texts,
             ]))  # fmt: skip
+        before = {model: audit.last_id(model) for model in (MajorReport, Visit)}
         for model, rows in ((Case, cases), (CaseEvent, events), (MajorReport, reports), (Visit, visits)):
             insert_rows(model, rows)
+        # Written past AuditedModel.save: their 新建 entries, so `check` finds the data as the trail says.
+        audit.record_created(Case, [row["id"] for row in cases])
+        for model, last in before.items():
+            audit.record_created_after(model, last)
         for year, value in self.sequences.items():
             Sequence.insert(name=f"case-{year}", value=value).on_conflict(
                 conflict_target=[Sequence.name], update={Sequence.value: value}
@@ -981,6 +981,7 @@ def import_owners(
     """Read the owners list (业主名册): rooms and their occupants. An occupant already on
     file in the same room under the same name is updated, not added twice. The list may be
     the office's own 花名册 (楼号/房间号/业主姓名/手机 …); `mapping` corrects the columns."""
+    require(None, "owner.import")
     sheet = read_owner_sheet(Path(path), mapping)
     total = len(sheet.rows)
     report = ImportReport(noun="人")
@@ -1010,11 +1011,10 @@ def import_owners(
                         owner = Owner(room=room_obj, name=name)
                     else:
                         report.updated += 1
-                    owner.occupant_type = kind
-                    owner.phone = phone
-                    owner.id_number = id_number
-                    owner.move_in = move_in.date() if move_in else None
-                    owner.note = note
+                    # only the columns the file has; a blank cell keeps what is on file (reported)
+                    details: dict[str, object] = {"类型": kind, "联系电话": phone, "身份证号": id_number}
+                    details.update({"备注": note, "入住日期": move_in.date() if move_in else None})
+                    report.kept += apply_imported_details(owner, row, details)
                     owner.active = True
                     owner.save()
                     report.imported += 1

@@ -8,6 +8,7 @@ from app.cases import CaseInput, CaseService
 from app.clock import Clock
 from app.errors import UserError, ValidationError
 from app.models import Case, NightLogEntry, Room, Staff, db
+from app.permissions import require
 from app.validation import MAX_TEXT, check_length, clean_text, normalise_phone, parse_room
 
 
@@ -26,6 +27,7 @@ class NightLogService:
         logged_by: str = "",
         at: dt.datetime | None = None,
     ) -> NightLogEntry:
+        require(None, "nightlog.add")
         problems: dict[str, str] = {}
         content = clean_text(content)
         if not content:
@@ -85,6 +87,7 @@ class NightLogService:
 
     def convert(self, entry: NightLogEntry, inp: CaseInput, actor: Staff | None = None) -> Case:
         """Turn the entry into a case (one step); the entry remembers which."""
+        require(actor, "nightlog.convert")
         if entry.case is not None:
             raise UserError(f"这条值班记录已转为案件 {entry.case.number}")
         with db.atomic():

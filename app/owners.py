@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from app.models import Owner, Room
+from app.models import Owner, Room, Staff
+from app.permissions import can
+from app.validation import normalise_phone
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,33 @@ def mask_phone(phone: str) -> str:
     return phone
 
 
+def whole_phone(text: str) -> str | None:
+    """`text` as a whole phone number (an 11-digit mobile, a landline with its area code),
+    or None when it is only part of one."""
+    try:
+        number = normalise_phone(text)
+    except ValueError:
+        return None
+    if len(number) == 11 and number.startswith("1") or "-" in number:
+        return number
+    return None
+
+
+def phone_match(field: pw.Field, text: str, person: Staff | None = None) -> pw.Expression:
+    """How a search may match phone numbers for `person` (else the person acting).
+
+    Whoever may reveal phones (owner.reveal_phone) finds them by any run of digits; anyone
+    else only by the whole number, so that a masked 138****5678 cannot be rebuilt by
+    searching its fragments one by one."""
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if can(person, "owner.reveal_phone"):
+        return field.contains(text.strip()) if text.strip() else field.contains(digits)
+    whole = whole_phone(text)
+    if whole is not None:
+        return field == whole
+    return pw.Value(0) == pw.Value(1)  # a fragment: matches no phone
+
+
 class OwnerService:
     def suggest(self, text: str, limit: int = 20) -> list[RoomSuggestion]:
         """Rooms matching what the clerk typed: '3-2-5', a name, or the digits of a phone."""
@@ -46,7 +75,7 @@ class OwnerService:
             on=((Owner.room == Room.id) & (Owner.active == True)),  # noqa: E712
         )
         if text.replace("-", "").isdigit() and len(text.replace("-", "")) >= 4 and "-" not in text:
-            query = query.where(Owner.phone.contains(text))
+            query = query.where(phone_match(Owner.phone, text))
         elif any("\u4e00" <= ch <= "\u9fff" for ch in text):
             query = query.where(Owner.name.contains(text))
         else:

@@ -1,10 +1,20 @@
-"""Who may do what: one table, role by role (DOMAIN §1). Windows ask `can()`; services
-that take an actor ask `require()`. The administrator may do everything."""
+"""Who may do what: one table, role by role (DOMAIN §1), asked where the work is done.
+
+Every service method that changes data or reads personal data asks the table, so the
+command line, the windows and any future client get the same answer. The person asked
+about is the actor a method is given, or else the person acting (`acting()` /
+`set_person()`: set at login by the window and by each command). Nobody at all means the
+program itself (migrations, demo data, the tests of plain rules), which may do anything.
+The administrator may do everything; windows ask `can()` only to grey out a button."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from contextvars import ContextVar
+
 from app.errors import UserError
-from app.models import Staff
+from app.models import Staff, acting_as, set_actor
 
 FRONT = {"clerk", "cs_director", "office_manager"}
 MANAGERS = {"cs_director", "office_manager"}
@@ -23,6 +33,7 @@ PERMISSIONS: dict[str, set[str]] = {
     "case.edit_closed": MANAGERS,
     "case.void": MANAGERS,
     "case.mark_typical": MANAGERS,
+    "case.print_record": FRONT | {"steward"},  # the record sheet carries the caller's name and phone
     "major_report.edit": MANAGERS | {"general_manager"},
     "nightlog.add": FRONT | {"night_duty", "steward"},
     "nightlog.convert": FRONT,
@@ -43,13 +54,21 @@ PERMISSIONS: dict[str, set[str]] = {
     "owner.edit": FRONT,
     # the office
     "ledger.import": MANAGERS,
-    "ledger.export": MANAGERS | {"general_manager"},
+    "ledger.export": MANAGERS | {"general_manager"},  # every case with callers' names and phones
     "report.view": MANAGERS | {"general_manager"},
     "report.archive": {"office_manager"},
     "policy.edit": MANAGERS,
     "staff.manage": set(),
     "backup.manage": set(),
     "audit.view": {"office_manager", "general_manager"},
+    # Helper S (issue 18, the satisfaction survey, seed 001 篇3): the plan and questionnaire are
+    # drawn up by the 品质专员 (here the CS director or the office manager), approved by the
+    # 营运部经理 (no such role: the office manager, or the general manager above the office),
+    # answers scanned and typed by the front desk, the report read by managers.
+    "survey.plan": MANAGERS,
+    "survey.approve": {"office_manager", "general_manager"},
+    "survey.scan": FRONT,
+    "survey.report": MANAGERS | {"general_manager"},
 }
 
 LABELS = {
@@ -65,6 +84,7 @@ LABELS = {
     "case.edit_closed": "修改已关闭案件",
     "case.void": "作废案件",
     "case.mark_typical": "标记典型案例",
+    "case.print_record": "打印投诉处理记录表",
     "major_report.edit": "填写重大投诉报告",
     "nightlog.add": "值班登记",
     "nightlog.convert": "值班记录转案件",
@@ -88,19 +108,88 @@ LABELS = {
     "staff.manage": "管理人员与登录",
     "backup.manage": "备份与恢复",
     "audit.view": "查看审计记录",
+    "survey.plan": "制订满意度调查计划",
+    "survey.approve": "批准满意度调查计划",
+    "survey.scan": "录入和核对调查答卷",
+    "survey.report": "满意度调查报告和纠正措施",
 }
 
 
+# The person acting, beside the audit trail's name (app.models.acting_as / set_actor). A
+# window's session person is also kept for the whole process, so that work the window runs
+# on a thread of its own (an import, a scan) is still done by, and checked for, that person.
+_UNSET = object()
+_person: ContextVar[object] = ContextVar("person", default=_UNSET)
+_session_person: Staff | None = None
+
+
+def current_person() -> Staff | None:
+    """Who is acting: the person logged in to the window or to this command; None is the
+    program itself."""
+    person = _person.get()
+    if person is _UNSET:
+        return _session_person
+    return person  # type: ignore[return-value]
+
+
+@contextlib.contextmanager
+def acting(person: Staff | None) -> Iterator[None]:
+    """Everything inside is done by `person` (checked against the table, audited under
+    their name); afterwards whoever acted before acts again."""
+    token = _person.set(person)
+    try:
+        with acting_as(person.name if person is not None else ""):
+            yield
+    finally:
+        _person.reset(token)
+
+
+def set_person(person: Staff | None) -> None:
+    """For a window session or a command: everything from now on is done by this person
+    (None: nobody is logged in any more)."""
+    global _session_person
+    _session_person = person
+    _person.set(person)
+    set_actor(person.name if person is not None else "")
+
+
+def _who(person: Staff | None) -> Staff | None:
+    return person if person is not None else current_person()
+
+
 def can(person: Staff | None, action: str) -> bool:
+    """May `person` (else the person acting) do `action`? Nobody acting is the program: yes."""
     if action not in PERMISSIONS:
         raise KeyError(f"unknown permission {action}")
+    person = _who(person)
     if person is None:
-        return True  # the command line run by the administrator of the PC
+        return True  # the program itself: migrations, demo data, plain-rule tests
     return person.role == "admin" or person.role in PERMISSIONS[action]
 
 
 def require(person: Staff | None, action: str) -> None:
+    """Refuse in words when `person` (else the person acting) may not do `action`."""
     if not can(person, action):
+        who = _who(person)
         raise UserError(
-            f"{person.name if person else ''}没有“{LABELS.get(action, action)}”的权限,请由有权限的人员操作"
+            f"{who.name if who else ''}没有“{LABELS.get(action, action)}”的权限,请由有权限的人员操作"
         )
+
+
+def check(action: str) -> bool:
+    """May the person acting do `action`?"""
+    return can(None, action)
+
+
+def require_current(action: str) -> None:
+    """Refuse in words when the person acting may not do `action`."""
+    require(None, action)
+
+
+def require_read(action: str, read: str, detail: str) -> None:
+    """For an export or a printout of personal data: refuse in words when the person acting
+    may not do `action`; else log the read (who, when, what) before the data is handed out."""
+    from app import audit  # the trail's module reads the models; imported late, when used
+
+    require(None, action)
+    audit.log_access(read, None, detail)

@@ -13,6 +13,7 @@ from app.domain import SEVERITIES
 from app.errors import ValidationError
 from app.models import Setting, db, write_audit
 from app.paths import resource_path
+from app.permissions import require
 from app.workdays import WorkCalendar
 
 UNITS = {"calendar": "自然日", "working": "工作日"}
@@ -181,6 +182,7 @@ class PolicyStore:
         return Policy(data)
 
     def save(self, policy: Policy) -> None:
+        require(None, "policy.edit")
         policy.validate()
         old = self.load().data
         with db.atomic():

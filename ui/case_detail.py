@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -39,6 +40,7 @@ from app.case_query import deadline_status
 from app.cases import CaseService, clear_answer_late, first_reply_late
 from app.errors import UserError
 from app.models import Case, Dispatch, Extension, MajorReport, Staff, Visit
+from app.owners import mask_phone
 from app.permissions import can
 from app.staff import StaffService
 from ui.case_actions import (
@@ -298,9 +300,34 @@ class CaseDetailDialog(QDialog):
             self.values[key] = label
             name = QLabel(caption)
             name.setStyleSheet("color:#555;")
-            form.addRow(name, label)
+            if key == "phone":
+                form.addRow(name, self._phone_field(label))
+            else:
+                form.addRow(name, label)
             self.value_rows[key] = name
         return box
+
+    def _phone_field(self, label: QLabel) -> QWidget:
+        """The caller's phone, masked (138****5678); 显示 shows it in full for a role that
+        may, and the read is logged (查看人、时间), as on the owner's page."""
+        self.phone_field = QWidget()
+        row = QHBoxLayout(self.phone_field)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(label)
+        self.reveal_phone_button = QPushButton(self.tr("显示"))
+        self.reveal_phone_button.clicked.connect(self.reveal_phone)
+        row.addWidget(self.reveal_phone_button)
+        row.addStretch(1)
+        return self.phone_field
+
+    def reveal_phone(self) -> None:
+        try:
+            value = self.cases.reveal_phone(self.case, self.actor)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("显示号码"), str(exc))
+            return
+        self.values["phone"].setText(html.escape(value))
+        self.reveal_phone_button.setEnabled(False)
 
     def _build_fields(self) -> QScrollArea:
         self.values: dict[str, QLabel] = {}
@@ -623,7 +650,7 @@ class CaseDetailDialog(QDialog):
             "created_by": e(case.created_by.name) if case.created_by_id else "",
             "customer": customer + owner_note,
             "room": e(case.room_label),
-            "phone": e(case.customer_phone),
+            "phone": e(mask_phone(case.customer_phone)),
             "kind": e(case.kind),
             "validity": e(validity),
             "severity": e(case.severity),
@@ -675,6 +702,15 @@ class CaseDetailDialog(QDialog):
             label.setText(text or '<span style="color:#999;">—</span>')
             label.setVisible(shown)
             self.value_rows[key].setVisible(shown)
+        self.phone_field.setVisible(bool(case.customer_phone))
+        may_reveal = can(self.actor, "owner.reveal_phone")
+        self.reveal_phone_button.setVisible(bool(case.customer_phone))
+        self.reveal_phone_button.setEnabled(may_reveal)
+        self.reveal_phone_button.setToolTip(
+            self.tr("显示完整号码(每次显示都会记录查看人和时间)")
+            if may_reveal
+            else self.tr("您的角色不能查看完整电话")
+        )
 
         self._fill_timeline(case)
         self._fill_slips(case)

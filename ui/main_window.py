@@ -27,9 +27,9 @@ from app import APP_NAME, __version__, domain
 from app.case_query import CaseFilter
 from app.dashboard import dashboard
 from app.holidays import HolidayService
-from app.models import NightLogEntry, Staff, set_actor
+from app.models import NightLogEntry, Staff
 from app.office import Office
-from app.permissions import can
+from app.permissions import can, current_person, set_person
 from app.print_jobs import PrintDocument
 from app.stats import Comparison
 from app.stats_export import write_xlsx
@@ -48,6 +48,7 @@ PAGES = [
     ("forms", QT_TR_NOOP("表单台账")),
     ("night", QT_TR_NOOP("夜间值班")),
     ("stats", QT_TR_NOOP("统计报表")),
+    ("survey", QT_TR_NOOP("满意度调查")),
     ("owners", QT_TR_NOOP("业主档案")),
     ("audit", QT_TR_NOOP("审计记录")),
     ("backup", QT_TR_NOOP("备份恢复")),
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.office = office
         self.user = user
-        set_actor(user.name)
+        set_person(user)  # every service asks the role table about this person, and audits the name
         self.setWindowTitle(f"{APP_NAME} {__version__} — {office.name}")
         # First start: as large as the screen's free area allows (1366×768 with a task bar
         # included); afterwards the size each person left it at (_restore_layout).
@@ -116,6 +117,10 @@ class MainWindow(QMainWindow):
             "audit": "audit.view",
             "backup": "backup.manage",
         }
+        if key == "survey":  # whoever plans, approves, reads back or reports a survey
+            return any(
+                can(self.user, a) for a in ("survey.plan", "survey.approve", "survey.scan", "survey.report")
+            )
         return key not in rules or can(self.user, rules[key])
 
     def _builders(self) -> dict[str, Callable[[], QWidget]]:
@@ -129,6 +134,7 @@ class MainWindow(QMainWindow):
             "forms": self._build_forms,
             "night": self._build_night,
             "stats": self._build_stats,
+            "survey": self._build_survey,
             "owners": self._build_owners,
             "audit": self._build_audit,
             "backup": self._build_backup,
@@ -239,6 +245,12 @@ class MainWindow(QMainWindow):
         page.convert_requested.connect(self._convert_night_entry)
         return page
 
+    def _build_survey(self) -> QWidget:
+        from app.survey import SurveyService
+        from ui.survey_page import SurveyPage
+
+        return SurveyPage(SurveyService(self.office.clock), self.office.name)
+
     def _build_stats(self) -> QWidget:
         from ui.stats_window import StatsWindow
 
@@ -308,7 +320,9 @@ class MainWindow(QMainWindow):
     def _build_backup(self) -> QWidget:
         from ui.backup_page import BackupPage
 
-        page = BackupPage(self.office.backups, self.office.policies, self.office.data_dir)
+        page = BackupPage(
+            self.office.backups, self.office.policies, self.office.data_dir, username=self.user.username or ""
+        )
         page.backup_finished.connect(lambda _ok: self.refresh_status())
         return page
 
@@ -580,3 +594,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_layout()
         super().closeEvent(event)
+        if event.isAccepted() and current_person() is self.user:
+            set_person(None)  # the window is gone: nobody is logged in any more

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from app.backup import BackupResult
 from app.models import Staff, db
 from app.office import Office
+from app.permissions import acting
 from ui.errors import friendly_error
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
@@ -36,7 +37,10 @@ class BackupWorker(QObject):
     def run(self) -> None:
         db.connect(reuse_if_open=True)  # this thread's own connection
         try:
-            result = self.office.backups.backup_now()
+            # The daily backup is the program's own duty, not the logged-in person's act:
+            # it runs whoever is at the PC, as the program (the role table is not asked).
+            with acting(None):
+                result = self.office.backups.backup_now()
         except Exception as exc:  # noqa: BLE001 - reported, never fatal
             log.exception("backup failed")
             result = BackupResult(

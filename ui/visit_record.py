@@ -43,6 +43,8 @@ from PySide6.QtWidgets import (
 from app import domain
 from app.errors import UserError, ValidationError
 from app.models import Case, ReworkNotice, Staff, Visit, VisitAttempt
+from app.owners import mask_phone
+from app.permissions import can
 from app.signatures import SignatureCapture
 from app.staff import StaffService
 from app.visits import ATTEMPT_OUTCOMES, OPEN_VISIT_STATES, UNSATISFIED, VisitResult, VisitService
@@ -401,7 +403,13 @@ class VisitRecordDialog(QDialog):
         self.scroll.setWidget(content)
         self.complete_button.setVisible(self.is_open)
         self.confirm_banner.hide()
-        if self.is_open and self.case is not None and self.case.resolved_at is None:
+        # Whoever did the repair does not record the owner's satisfaction with it: said at
+        # once, in the service's own words, and the result cannot be saved by them.
+        refusal = self.visits.own_work_refusal(self.visit, self.actor) if self.is_open else None
+        self.complete_button.setEnabled(refusal is None)
+        if refusal is not None:
+            self.banner.show_message(refusal, "error")
+        elif self.is_open and self.case is not None and self.case.resolved_at is None:
             self.banner.show_message(
                 self.tr("案件 {0} 正在返工处理(“{1}”),办结后才能完成本次回访;联系记录可以照常登记。").format(
                     self.case.number, self.case.state
@@ -502,7 +510,11 @@ class VisitRecordDialog(QDialog):
             ),
             (self.tr("状态"), case.state),
             (self.tr("房号"), case.room_label or "—"),
-            (self.tr("客户"), " ".join(p for p in (case.customer_name, case.customer_phone) if p) or "—"),
+            # the phone masked; 显示电话 shows it in full to a role that may, and logs the read
+            (
+                self.tr("客户"),
+                " ".join(p for p in (case.customer_name, mask_phone(case.customer_phone)) if p) or "—",
+            ),
             (self.tr("性质·程度"), f"{case.kind}·{case.severity}"),
             (self.tr("类别"), case.category),
             (self.tr("办结时间"), _fmt(case.resolved_at)),
@@ -510,8 +522,31 @@ class VisitRecordDialog(QDialog):
             (self.tr("投诉内容") if case.kind == "投诉" else self.tr("内容"), case.account),
             (self.tr("处理结果"), case.result or "—"),
         ]
-        box, _ = self._grid_box(self.tr("回访的案件"), rows, {rows[8][0], rows[9][0]})
+        box, grid = self._grid_box(self.tr("回访的案件"), rows, {rows[8][0], rows[9][0]})
+        self.customer_label = box.findChild(QLabel, rows[3][0])
+        if case.customer_phone:
+            may_reveal = can(self.actor, "owner.reveal_phone")
+            self.reveal_phone_button = QPushButton(self.tr("显示电话"))
+            self.reveal_phone_button.setEnabled(may_reveal)
+            self.reveal_phone_button.setToolTip(
+                self.tr("显示完整号码(每次显示都会记录查看人和时间)")
+                if may_reveal
+                else self.tr("您的角色不能查看完整电话")
+            )
+            self.reveal_phone_button.clicked.connect(self.reveal_phone)
+            grid.addWidget(self.reveal_phone_button, grid.rowCount(), 1, Qt.AlignmentFlag.AlignLeft)
         return box
+
+    def reveal_phone(self) -> None:
+        """The caller's full number, for a phone visit; the read is logged (显示号码)."""
+        assert self.case is not None
+        try:
+            phone = self.visits.cases.reveal_phone(self.case, self.actor)
+        except UserError as exc:
+            self.banner.show_message(str(exc), "error")
+            return
+        self.customer_label.setText(" ".join(p for p in (self.case.customer_name, phone) if p))
+        self.reveal_phone_button.setEnabled(False)
 
     def _plan_box(self) -> QGroupBox:
         visit = self.visit
