@@ -8,28 +8,68 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import peewee as pw
 
-from app import domain
-from app.models import GENESIS, AuditedModel, AuditEntry, Owner, Setting, db, write_audit
+from app import domain, keyring
+from app.models import (
+    GENESIS,
+    MASKED,
+    MASKED_CHANGED,
+    AuditedModel,
+    AuditEntry,
+    Case,
+    Owner,
+    Setting,
+    _audit_value,
+    audit_key,
+    db,
+    entry_hash,
+    entry_payload,
+    head_mac,
+    masked_digest,
+    tuple_rows,
+    write_audit,
+)
+from app.permissions import require
 
-ACCESS_ACTIONS = ["查看业主档案", "显示号码", "显示身份证号", "导出业主资料"]
+REVEAL_PHONE = "显示号码"
+EXPORT_CASES = "导出案件台账"
+PRINT_VISIT_FORM = "打印回访表"
+PRINT_RECORD = "打印记录表"
+ACCESS_ACTIONS = [
+    "查看业主档案",
+    "显示号码",
+    "显示身份证号",
+    "导出业主资料",
+    "导出案件台账",  # every case, with callers' names and phones
+    "打印回访表",  # a visit's 回访记录表 printed with the owner's name and phone
+    "打印记录表",  # a case's 顾客投诉处理记录表 printed with the caller's name and phone
+]
 
 
-def log_access(action: str, owner: Owner | None, detail: str = "") -> None:
-    """A read of personal data: who (the acting person), when, which owner, what."""
+def log_access(action: str, owner: Owner | None, detail: str = "", case: Case | None = None) -> None:
+    """A read of personal data: who (the acting person), when, whose (the owner; else the
+    case the caller is on), what."""
+    if owner is not None:
+        table, record_id = "owner", str(owner.id)
+    elif case is not None:
+        table, record_id = "case", str(case.id)
+    else:
+        table, record_id = "owner", "-"
     with db.atomic():
         write_audit(
             [
                 {
                     "action": action,
-                    "table": "owner",
-                    "record_id": str(owner.id) if owner else "-",
+                    "table": table,
+                    "record_id": record_id,
                     "field": "",
                     "old": None,
                     "new": detail or (owner.name if owner else ""),
@@ -38,29 +78,559 @@ def log_access(action: str, owner: Owner | None, detail: str = "") -> None:
         )
 
 
+# Checking the chain ---------------------------------------------------------------------
+MAX_LISTED = 20  # findings of one kind listed one by one; the rest are counted
+UPGRADE_ACTION = "升级核对"  # data: migration 7's entry of a record's values as found at the upgrade
+RESEAL_ACTION = "重新密封"  # data: migration 7's note that the old chain was sealed with the key
+
+
+class _Findings:
+    """Findings of one kind: the first MAX_LISTED in full, then how many more."""
+
+    def __init__(self, more: str) -> None:
+        self.lines: list[str] = []
+        self.extra = 0
+        self.more = more
+
+    def add(self, line: str) -> None:
+        if len(self.lines) < MAX_LISTED:
+            self.lines.append(line)
+        else:
+            self.extra += 1
+
+    def full(self) -> bool:
+        """Counted only from now on: the caller need not put the finding in words."""
+        if len(self.lines) < MAX_LISTED:
+            return False
+        self.extra += 1
+        return True
+
+    def out(self) -> list[str]:
+        return self.lines + ([self.more.format(self.extra)] if self.extra else [])
+
+
 def chain_problems() -> list[str]:
-    """Every break in the hash chain: an edited, removed or inserted entry."""
+    """Every break in the keyed hash chain: an edited, removed or inserted entry, an entry whose
+    hash was recomputed without the office's key, a head set back."""
+    try:
+        key = audit_key()
+    except keyring.NoOfficeKey:
+        return ["没有登录,无法用本服务中心的密钥核对审计记录。请登录后再检查。"]
+    links = _Findings("另有 {0} 处审计记录的链接不符")
+    edited = _Findings("另有 {0} 条审计记录的校验值不符")
+    prev = GENESIS
+    count = 0
+    for entry_id, at, actor, action, table, record_id, field, old, new, prev_hash, digest in _raw_trail():
+        count += 1
+        if prev_hash != prev:
+            links.add(f"审计记录第 {entry_id} 条之前的记录被删除、插入或改动(链接不符)")
+        payload = entry_payload(prev_hash, at, actor, action, table, record_id, field, old, new)
+        if not hmac.compare_digest(entry_hash(key, payload), digest or ""):
+            what = f"{at[:16].replace('T', ' ')} {actor} {action} {TABLE_WORDS.get(table, table)} {record_id}"
+            if digest == hashlib.sha256(payload.encode("utf-8")).hexdigest():
+                edited.add(
+                    f"审计记录第 {entry_id} 条({what})的校验值不是用本服务中心的密钥算出的:"
+                    "记录被改动或添加后,有人用不带密钥的算法重新计算过"
+                )
+            else:
+                edited.add(f"审计记录第 {entry_id} 条({what})的内容被改动(校验值不符)")
+        prev = digest
+    problems = links.out() + edited.out()
+    head = Setting.get_or_none(Setting.key == "audit_head")
+    if head is None:
+        if count:
+            problems.append("审计记录的链头缺失(链头被删除)")
+        return problems
+    try:
+        info = json.loads(head.value)
+        head_hash, head_count, mac = str(info["hash"]), int(info["count"]), str(info.get("mac", ""))
+    except (ValueError, KeyError, TypeError):
+        return [*problems, "审计记录的链头已损坏,无法读取"]
+    if not hmac.compare_digest(head_mac(key, head_hash, head_count), mac):
+        problems.append("审计记录的链头校验值不符:链头被改动(可能有记录从末尾被删除后又改了链头)")
+    if head_count != count or head_hash != prev:
+        problems.append(f"审计记录末尾被删除或改动(应有 {head_count} 条,实有 {count} 条)")
+    return problems
+
+
+def _raw_trail() -> Iterator[tuple[Any, ...]]:
+    """Every entry as stored, oldest first, its time as the payload writes it (ISO, with a T):
+    read past peewee's conversions, which cost more than the hashing on a long trail."""
+    at_field = AuditEntry.at
+    cursor = db.execute_sql(
+        'SELECT id, "at", actor, action, "table", record_id, field, old, new, prev_hash, hash '
+        f'FROM "{AuditEntry._meta.table_name}" ORDER BY id'
+    )
+    while rows := cursor.fetchmany(2000):
+        for row in rows:
+            at = row[1]
+            if isinstance(at, str) and len(at) == 19 and at[10] == " ":
+                at = f"{at[:10]}T{at[11:]}"
+            else:  # written otherwise (fractions of a second): as the model reads it
+                at = str(_audit_value(at_field.python_value(at)))
+            yield (row[0], at, *row[2:])
+
+
+def reseal_chain(note: str) -> str:
+    """Seal an unkeyed trail of an older version with the office's key, once, at the upgrade
+    (migration 7): every entry's hash is computed again with the key, in order, and an entry
+    says so, with the old head and what the old chain's own check found. Returns the old head."""
+    key = audit_key()
+    old_head = Setting.get_or_none(Setting.key == "audit_head")
+    old_value = old_head.value if old_head else json.dumps({"hash": GENESIS, "count": 0})
+    legacy = _legacy_chain_problems()
+    prev = GENESIS
+    count = 0
+    batch: list[tuple[str, str, int]] = []
+    for entry_id, at, actor, action, table, record_id, field, old, new, _, _ in list(_raw_trail()):
+        digest = entry_hash(key, entry_payload(prev, at, actor, action, table, record_id, field, old, new))
+        batch.append((prev, digest, entry_id))
+        prev = digest
+        count += 1
+    cursor = db.connection().cursor()
+    for chunk in pw.chunked(batch, 1000):
+        cursor.executemany(
+            f'UPDATE "{AuditEntry._meta.table_name}" SET prev_hash = ?, hash = ? WHERE id = ?', chunk
+        )
+    value = json.dumps({"hash": prev, "count": count, "mac": head_mac(key, prev, count)})
+    Setting.insert(key="audit_head", value=value).on_conflict_replace().execute()
+    found = ";".join(legacy[:MAX_LISTED]) + (f" 等 {len(legacy)} 处" if len(legacy) > MAX_LISTED else "")
+    write_audit(
+        [
+            {
+                "action": RESEAL_ACTION,
+                "table": "audit_entry",
+                "record_id": "全部",
+                "field": "",
+                "old": old_value,
+                "new": f"{note}:用本服务中心的密钥重新密封了 {count} 条审计记录。"
+                + (f"密封前,旧的审计链有问题:{found}" if legacy else "密封前,旧的审计链完整。"),
+            }
+        ]
+    )
+    return old_value
+
+
+def _legacy_chain_problems() -> list[str]:
+    """The unkeyed chain of versions before 0.3, checked as those versions did (at the upgrade)."""
     problems = []
     prev = GENESIS
     count = 0
-    for entry in AuditEntry.select().order_by(AuditEntry.id).iterator():
+    for entry_id, at, actor, action, table, record_id, field, old, new, prev_hash, digest in _raw_trail():
         count += 1
-        if entry.prev_hash != prev:
-            problems.append(f"审计记录 {entry.id} 之前的记录被删除或改动(链接不符)")
-        expected = hashlib.sha256(entry.payload().encode("utf-8")).hexdigest()
-        if entry.hash != expected:
-            problems.append(
-                f"审计记录 {entry.id} 的内容被改动({entry.table} {entry.record_id} {entry.field})"
-            )
-        prev = entry.hash
+        if prev_hash != prev:
+            problems.append(f"第 {entry_id} 条之前链接不符")
+        payload = entry_payload(prev_hash, at, actor, action, table, record_id, field, old, new)
+        if digest != hashlib.sha256(payload.encode("utf-8")).hexdigest():
+            problems.append(f"第 {entry_id} 条内容被改动")
+        prev = digest
     head = Setting.get_or_none(Setting.key == "audit_head")
     if head is not None:
         info = json.loads(head.value)
         if info.get("count") != count or info.get("hash") != prev:
-            problems.append(f"审计记录末尾被删除或改动(应有 {info.get('count')} 条,实有 {count} 条)")
-    elif count:
-        problems.append("审计记录的链头缺失")
+            problems.append(f"末尾被删除或改动(应有 {info.get('count')} 条,实有 {count} 条)")
     return problems
+
+
+# The trail compared with the data ----------------------------------------------------------
+# Every audited record's current values are what the trail's last entries say: its 新建
+# (or the values found at the upgrade, 升级核对), then each 修改; a record the trail deleted
+# (删除) is gone. A row the trail does not know, a value it does not say, and a record the
+# trail has but the data lacks are each a finding in words.
+_RECORD_ACTIONS = ["新建", "修改", "删除", UPGRADE_ACTION]
+_ABSENT = object()  # a field the trail never mentioned for a record (a column added later)
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One way the data and the trail disagree. kind: "untracked" (a row the trail has no
+    新建 for), "value" (a field differs), "missing" (the trail has the record, the data not)."""
+
+    kind: str
+    table: str
+    record_id: str
+    field: str = ""
+    recorded: str | None = None
+    actual: str | None = None
+    names: dict[str, Any] | None = None  # the record's values from the trail (for naming it)
+
+
+def _converter(field: pw.Field) -> Any:
+    """How a value of this field is written in the trail, made comparable (a time typed as
+    '2026-09-28 09:30' and read back as 2026-09-28T09:30:00 are the same value)."""
+    if isinstance(field, pw.BooleanField):
+        return lambda text: {"1": "True", "0": "False", "true": "True", "false": "False"}.get(text, text)
+    if isinstance(field, (pw.IntegerField, pw.ForeignKeyField, pw.AutoField)):
+
+        def integer(text: str) -> str:
+            try:
+                return str(int(float(text)))
+            except ValueError:
+                return text
+
+        return integer
+    if isinstance(field, pw.FloatField):
+
+        def number(text: str) -> str:
+            try:
+                return repr(float(text))
+            except ValueError:
+                return text
+
+        return number
+    if isinstance(field, pw.DateTimeField):
+
+        def when(text: str) -> str:
+            try:
+                return dt.datetime.fromisoformat(text).isoformat()
+            except ValueError:
+                return text
+
+        return when
+    if isinstance(field, pw.DateField):
+
+        def day(text: str) -> str:
+            try:
+                return dt.date.fromisoformat(text[:10]).isoformat()
+            except ValueError:
+                return text
+
+        return day
+    return lambda text: text
+
+
+def _fetched(cursor: Any) -> Iterator[tuple[Any, ...]]:
+    while rows := cursor.fetchmany(2000):
+        yield from rows
+
+
+def _stored_as_written(field: pw.Field) -> Any:
+    """A stored value as the trail would write it, for the quick comparison of most values
+    (anything not equal then goes the long way, through the field's own conversion)."""
+    if isinstance(field, pw.BooleanField):
+        return lambda stored: None if stored is None else str(bool(stored))
+    if isinstance(field, (pw.DateTimeField, pw.DateField)):
+        return lambda stored: (
+            f"{stored[:10]}T{stored[11:]}" if isinstance(stored, str) and len(stored) > 10 else stored
+        )
+    if isinstance(field, (pw.BlobField, pw.FloatField)):
+        return lambda stored: _audit_value(stored)
+    return lambda stored: None if stored is None else str(stored)
+
+
+def _trail_states(table: str, known: set[str]) -> Iterator[tuple[int, str | None, dict[str, str | None]]]:
+    """What the trail says of each record of `table`, in the order of the records' ids: its last
+    新建 (or 升级核对) as the JSON text the trail holds (None when deleted, or never created),
+    and the fields changed since. SQLite sorts the table's entries by record, so one record at
+    a time is held here, however long the trail (ten years of cases held at once would take a
+    gigabyte)."""
+    marks = ", ".join("?" for _ in _RECORD_ACTIONS)
+    cursor = db.execute_sql(
+        f'SELECT CAST(record_id AS INTEGER) AS rid, record_id, action, field, new FROM "{AuditEntry._meta.table_name}" '
+        f"WHERE \"table\" = ? AND action IN ({marks}) AND record_id GLOB '[0-9]*' ORDER BY rid, id",
+        (table, *_RECORD_ACTIONS),
+    )
+    current: int | None = None
+    created: str | None = None
+    changed: dict[str, str | None] = {}
+    for rid, record_id, action, field, new in _fetched(cursor):
+        if not record_id.isdigit():
+            continue  # a summary of many (an older import's rooms: "批量", "台账导入")
+        if rid != current:
+            if current is not None:
+                yield current, created, changed
+            current, created, changed = rid, None, {}
+        if action in ("新建", UPGRADE_ACTION):
+            created, changed = new or "{}", {}
+        elif action == "修改":
+            if field in known:
+                changed[field] = new
+        elif action == "删除":
+            created, changed = None, {}
+    if current is not None:
+        yield current, created, changed
+
+
+def _compare_table(model: type[AuditedModel]) -> Iterator[Difference]:
+    """One table against its part of the trail: the table's entries sorted by record and its
+    rows by id, walked side by side (one pass over each)."""
+    table = model._meta.table_name
+    fields = [f for f in model._meta.sorted_fields if not f.primary_key and f.name not in model.AUDIT_SKIP]
+    known = {f.name for f in fields}
+
+    def recorded(created: str, changed: dict[str, str | None]) -> dict[str, Any]:
+        try:
+            values = json.loads(created)
+        except ValueError:
+            values = {}
+        out = {k: v for k, v in values.items() if k in known} if isinstance(values, dict) else {}
+        out.update(changed)
+        return out
+
+    converters = {f.name: _converter(f) for f in fields}
+    defaults = {
+        f.name: None if f.default is None or callable(f.default) else _audit_value(f.default) for f in fields
+    }
+    masked = set(model.AUDIT_MASK)
+    quick = [_stored_as_written(f) for f in fields]
+    columns = ", ".join(f'"{f.column_name}"' for f in fields)
+    rows = db.execute_sql(f'SELECT "id", {columns} FROM "{table}" ORDER BY "id"')
+    states = _trail_states(table, known)
+    state = next(states, None)
+    for row in _fetched(rows):
+        record_id = str(row[0])
+        while state is not None and state[0] < row[0]:
+            if state[1] is not None:  # the trail has it, the data not
+                yield Difference("missing", table, str(state[0]), names=recorded(state[1], state[2]))
+            state = next(states, None)
+        said_of = state if state is not None and state[0] == row[0] else None
+        if said_of is not None:
+            state = next(states, None)
+        if said_of is None or said_of[1] is None:
+            yield Difference("untracked", table, record_id)
+            continue
+        values = recorded(said_of[1], said_of[2])
+        for field, stored, as_written in zip(fields, row[1:], quick, strict=True):
+            name = field.name
+            said = values.get(name, _ABSENT)
+            if said is not _ABSENT and name not in masked and said == as_written(stored):
+                continue  # the common case, without converting the value through peewee
+            actual = _audit_value(field.python_value(stored))
+            if said is _ABSENT:
+                if actual is None or actual == defaults[name]:
+                    continue
+                yield Difference("value", table, record_id, name, None, actual)
+                continue
+            if name in masked:
+                digest = str(said).rpartition("#")[2] if said is not None and "#" in str(said) else None
+                if digest is None:
+                    continue  # an older entry without the digest: it cannot be compared
+                if digest != masked_digest(table, record_id, name, actual):
+                    yield Difference("value", table, record_id, name, MASKED, MASKED)
+                continue
+            if said == actual:
+                continue
+            convert = converters[name]
+            if said is not None and actual is not None and convert(str(said)) == convert(actual):
+                continue
+            yield Difference("value", table, record_id, name, said, actual)
+    while state is not None:
+        if state[1] is not None:
+            yield Difference("missing", table, str(state[0]), names=recorded(state[1], state[2]))
+        state = next(states, None)
+
+
+def differences() -> Iterator[Difference]:
+    """Every way the data and the trail disagree, table by table."""
+    for table, model in sorted(audited_models().items()):
+        if db.table_exists(table):  # a part of the program whose table this file does not have yet
+            yield from _compare_table(model)
+
+
+def field_word(table: str, field: str) -> str:
+    return TABLE_FIELD_WORDS.get((table, field)) or FIELD_WORDS.get(field, field)
+
+
+def field_words() -> dict[str, str]:
+    return dict(FIELD_WORDS)
+
+
+def _recorded_name(table: str, record_id: str, values: dict[str, Any] | None) -> str:
+    for name in ("number", "name", "title", "period", "quarter", "day"):
+        if values and values.get(name):
+            return str(values[name])
+    return f"#{record_id}"
+
+
+def _value_words(reader: Reader, table: str, field: str, value: str | None) -> str:
+    if value is None or value == "":
+        return "(空)"
+    if value == MASKED:
+        return "(不显示)"
+    shown = reader.value(table, field, value, limit=40)
+    if shown.kind in ("yes", "no"):
+        return "是" if shown.kind == "yes" else "否"
+    if shown.kind == "file":
+        return f"文件({shown.count} 字节)"
+    if shown.kind == "strokes":
+        return f"签名({shown.count} 笔)"
+    return f"“{shown.text}”"
+
+
+def trail_problems() -> list[str]:
+    """The data compared with the trail, each difference in words (for `check`)."""
+    reader = Reader()
+    untracked = _Findings("另有 {0} 条记录在审计记录中没有新建记录")
+    values = _Findings("另有 {0} 处数据与审计记录不符")
+    missing = _Findings("另有 {0} 条审计记录中有的记录在数据中没有")
+    for found in differences():
+        kind = {"untracked": untracked, "value": values}.get(found.kind, missing)
+        if kind.full():
+            continue
+        what = TABLE_WORDS.get(found.table, found.table)
+        if found.kind == "untracked":
+            name = reader.record_name(found.table, found.record_id)
+            untracked.add(
+                f"{what} {name} 在审计记录中没有新建记录:它是绕过程序直接写进数据库的,或者它的审计记录被删除了"
+            )
+        elif found.kind == "value":
+            name = reader.record_name(found.table, found.record_id)
+            values.add(
+                f"{what} {name} 的{field_word(found.table, found.field)}与审计记录不符:"
+                f"记录为{_value_words(reader, found.table, found.field, found.recorded)},"
+                f"数据为{_value_words(reader, found.table, found.field, found.actual)}"
+            )
+        else:
+            name = _recorded_name(found.table, found.record_id, found.names)
+            missing.add(f"审计记录中有{what} {name},数据中却没有:它被删除了,而审计记录中没有删除记录")
+    return values.out() + missing.out() + untracked.out()
+
+
+def record_upgrade_baseline(note: str) -> int:
+    """At the upgrade to the keyed trail (migration 7): what the older, unkeyed trail could not
+    vouch for is written once as found, so that from now on every difference is a finding.
+    Each record whose values differ, which the trail did not know, or whose masked fields the
+    trail holds without a digest, gets one 升级核对 entry with its values; a record the trail
+    has and the data lacks, a 删除 entry. Returns how many entries were written."""
+    rows: list[dict[str, Any]] = []
+    models = audited_models()
+    for table, model in sorted(models.items()):
+        if not db.table_exists(table):
+            continue  # a part of the program whose table a later step makes
+        stale = {str(found.record_id): found for found in _compare_table(model)}
+        if model.AUDIT_MASK:
+            stale.update({rid: Difference("value", table, rid) for rid in _legacy_masked(model)})
+        keyed = [int(rid) for rid, found in stale.items() if found.kind != "missing"]
+        for chunk in pw.chunked(keyed, 500):
+            for record in model.select().where(model.id.in_(chunk)).order_by(model.id):
+                rows.append({"action": UPGRADE_ACTION, "table": table, "record_id": str(record.get_id()),
+                             "field": note, "old": None, "new": json.dumps(record.audit_values(), ensure_ascii=False)})  # fmt: skip
+        for rid, found in stale.items():
+            if found.kind == "missing":
+                rows.append({"action": "删除", "table": table, "record_id": rid, "field": note,
+                             "old": json.dumps(found.names or {}, ensure_ascii=False), "new": None})  # fmt: skip
+    for batch in pw.chunked(rows, 1000):
+        write_audit(list(batch))
+    return len(rows)
+
+
+def _legacy_masked(model: type[AuditedModel]) -> set[str]:
+    """Records of `model` whose latest entry for a masked field holds no digest (older entries)."""
+    table = model._meta.table_name
+    last: dict[tuple[str, str], bool] = {}
+    query = (
+        AuditEntry.select(AuditEntry.record_id, AuditEntry.action, AuditEntry.field, AuditEntry.new)
+        .where(AuditEntry.table == table, AuditEntry.action.in_(_RECORD_ACTIONS))
+        .order_by(AuditEntry.id)
+    )
+    for record_id, action, field, new in tuple_rows(query):
+        if action in ("新建", UPGRADE_ACTION):
+            try:
+                values = json.loads(new or "{}")
+            except ValueError:
+                continue
+            if isinstance(values, dict):
+                for name in model.AUDIT_MASK:
+                    if name in values:
+                        last[(record_id, name)] = "#" in str(values[name])
+        elif action == "修改" and field in model.AUDIT_MASK:
+            last[(record_id, field)] = "#" in str(new or "")
+    return {record_id for (record_id, _), ok in last.items() if not ok}
+
+
+def record_created(model: type[AuditedModel], ids: Iterable[int]) -> int:
+    """新建 entries for rows of `model` written in bulk (insert_many, insert_rows, raw SQL),
+    read back from the database as `AuditedModel.save` would write them; call in the
+    transaction of the insert. Returns how many."""
+    count = 0
+    for chunk in pw.chunked(sorted(set(ids)), 500):
+        query = model.select().where(model.id.in_(chunk)).order_by(model.id)
+        rows = [
+            {"action": "新建", "table": model._meta.table_name, "record_id": str(record.get_id()),
+             "field": "", "old": None, "new": json.dumps(record.audit_values(), ensure_ascii=False)}
+            for record in query
+        ]  # fmt: skip
+        write_audit(rows)
+        count += len(rows)
+    return count
+
+
+def record_created_after(model: type[AuditedModel], last_id: int) -> int:
+    """`record_created` for every row of `model` past `last_id` (see `last_id`)."""
+    key = model.id
+    ids = [row[0] for row in tuple_rows(model.select(key).where(key > last_id).order_by(key))]
+    return record_created(model, ids)
+
+
+def last_id(model: type[AuditedModel]) -> int:
+    """The highest id of `model` now: pass it to `record_created_after` after a bulk insert."""
+    return int(model.select(pw.fn.MAX(model.id)).scalar() or 0)
+
+
+TABLE_WORDS = {
+    "case": "案件", "visit": "回访", "owner": "业主", "room": "房号", "staff": "员工", "department": "部门",
+    "dispatch": "工作联系单", "extension": "延期", "major_report": "重大投诉报告", "open_letter": "公开信",
+    "visit_decision": "回访抽样", "rework_notice": "返工通知", "signature": "签名", "visit_review": "回访审核",
+    "form_archive_batch": "表单归档批次", "form_destruction": "表单销毁记录", "form_sheet": "回访记录表",
+    "report_archive": "季度分析归档", "holiday": "节假日", "scan_page": "扫描页", "audit_entry": "审计记录",
+    "policy": "制度设置",
+}  # fmt: skip
+# The office's names of the fields, for findings in words (the history window has its own
+# translatable copy, ui/history.py; tests/test_trail_keyed.py keeps the two the same).
+FIELD_WORDS = {
+    "account": "内容", "active": "在用", "anonymous": "匿名", "answer_due": "答复期限", "answer_method": "答复方式",
+    "answer_text": "答复内容", "answered_at": "明确答复时间", "answered_by": "答复人", "appointment": "预约时间",
+    "approver": "批准人", "approver_role": "批准人职务", "archived_at": "归档时间", "archived_by": "归档人",
+    "archived_in": "归档批次", "assignee": "指派给", "at": "时间", "attempt": "第几次回访", "body": "正文",
+    "building": "楼栋", "buildings": "负责楼栋", "by_hand": "手工调整", "cancel_reason": "取消原因",
+    "cancelled_at": "取消时间", "case": "案件", "category": "类别", "cause": "原因分析", "channel": "渠道",
+    "charges_checked": "已核实收费", "checked_by": "核对人", "closed_at": "关闭时间", "content": "投诉内容",
+    "corrective": "纠正和预防措施", "created_at": "建立时间", "created_by": "登记人", "customer_name": "客户姓名",
+    "customer_phone": "联系电话", "day": "日期", "decided_at": "决定时间", "decided_by": "决定人",
+    "delivered_at": "送达时间", "delivered_to": "接收人", "department": "责任部门", "destroyed_by": "销毁人",
+    "destroyed_in": "销毁记录", "destroyed_on": "销毁日期", "digest": "校验码", "dispatched_at": "派工时间",
+    "done_at": "完成时间", "due": "期限", "event_place": "发生地点", "event_time": "发生时间", "findings": "回访内容",
+    "finished_at": "完成时间", "first_response_at": "首次回复时间", "form": "回访记录表", "form_count": "份数",
+    "form_no": "回访记录表编号", "handling": "处理经过", "height": "高度(像素)", "id_number": "身份证号", "image": "扫描图像",
+    "imported_at": "导入时间", "imported_by": "导入人", "instructions": "派工说明", "issued_at": "发出时间",
+    "issued_by": "发出人", "kind": "性质", "lessons": "经验教训", "letter": "公开信", "level": "审核级别",
+    "locked_until": "锁定至", "matched_by": "对应方式", "measures": "改进措施", "merged_into": "并入",
+    "met_person": "受访人", "method": "回访方式", "move_in": "入住日期", "name": "姓名", "new_due": "新期限",
+    "note": "备注", "number": "编号", "numbers": "表单编号", "occupant_type": "类型", "old_due": "原期限",
+    "opinion": "客户意见", "outcome": "处理情况", "owner": "业主", "pad_height": "签名板高度", "pad_width": "签名板宽度",
+    "party": "被投诉对象", "password_hash": "密码", "pdf": "报告文件", "period": "期间", "phone": "联系电话",
+    "png": "签名图片", "printed_at": "打印时间", "alive_at": "打印作业心跳", "printed_by": "打印人", "purpose": "回访事由", "quarter": "季度",
+    "raised_at": "定为重大的时间", "reason": "原因", "received_at": "受理时间", "recorded_at": "登记时间",
+    "recorded_by": "登记人", "ref": "台账编号", "relation": "与业主关系", "remarks": "备注",
+    "reply_letter_at": "复函附上时间", "reply_letter_name": "复函", "request": "客户要求",
+    "requested_date": "业主要求的时间", "resolve_due": "办结期限", "resolved_at": "办结时间",
+    "response_due": "首次回复期限", "result": "处理结果", "returned_at": "交回时间", "reviewer": "审核人", "role": "角色",
+    "room": "房号", "satisfaction": "满意度", "scan": "扫描件", "scan_name": "扫描件文件名", "selected": "抽中回访",
+    "severity": "程度", "sha256": "校验码", "shortcomings": "不足之处", "signed_at": "签收时间", "signed_by": "签收人",
+    "signer": "签名人身份", "signer_name": "签名人", "site_checked": "已现场查看", "sort": "排序",
+    "source_name": "来源文件", "source_page": "来源页码", "state": "状态", "strokes": "签名",
+    "submitted_at": "提交时间", "submitted_by": "提交人", "summary": "分析摘要", "taken_at": "领用时间",
+    "taken_by": "领用人", "taken_by_name": "领用人姓名", "text": "通知内容", "title": "标题", "typical": "典型案例",
+    "typical_note": "典型案例说明", "unit": "单元", "urgency": "紧急程度", "username": "登录名", "validity": "有效性",
+    "visit": "回访", "visit_count": "回访次数", "visit_item": "回访项目", "visitor": "回访人",
+    "visitor_name": "回访人姓名", "void_reason": "作废原因", "voided_at": "作废时间", "width": "宽度(像素)",
+    "workday": "调休上班", "worker_conduct": "维修人员表现", "written_reply_only": "只要求书面答复",
+}  # fmt: skip
+TABLE_FIELD_WORDS = {
+    ("department", "name"): "部门名称", ("staff", "department"): "所属部门", ("staff", "active"): "在职",
+    ("owner", "active"): "在住", ("room", "number"): "房号", ("dispatch", "number"): "联系单号",
+    ("dispatch", "department"): "派往部门", ("dispatch", "due"): "要求完成", ("visit", "due"): "回访期限",
+    ("visit", "role"): "应由谁回访", ("visit", "reason"): "安排原因", ("visit", "state"): "回访状态",
+    ("visit", "done_at"): "回访时间", ("visit", "created_at"): "安排时间",
+    ("visit_decision", "reason"): "抽样说明", ("extension", "reason"): "延期原因", ("extension", "at"): "批准时间",
+    ("major_report", "due"): "报告期限", ("major_report", "result"): "处理结果",
+    ("rework_notice", "department"): "返工部门", ("rework_notice", "due"): "返工期限",
+    ("rework_notice", "visit"): "不满意的回访", ("visit_review", "opinion"): "审核意见",
+    ("visit_review", "at"): "审核时间", ("form_sheet", "number"): "表单编号", ("form_sheet", "state"): "表单状态",
+    ("holiday", "name"): "节日", ("scan_page", "reason"): "说明", ("open_letter", "issued_at"): "发布时间",
+    ("open_letter", "issued_by"): "发布人", ("form_archive_batch", "quarter"): "归档季度",
+    ("survey_action", "plan"): "所属调查", ("survey_action", "subject"): "调查项目", ("survey_action", "measure"): "纠正措施", ("survey_action", "responsible"): "责任人", ("survey_scan", "plan"): "所属调查", ("survey_scan", "sheet"): "调查表", ("survey_scan", "page"): "页码", ("survey_scan", "status"): "读取状态", ("survey_sheet", "plan"): "所属调查", ("survey_sheet", "room_label"): "房号", ("survey_sheet", "why"): "抽中原因", ("survey_sheet", "entered_by"): "录入人", ("survey_plan", "starts"): "开始日期", ("survey_plan", "ends"): "结束日期", ("survey_plan", "sample_rate"): "抽样比例", ("survey_plan", "sample_size"): "抽样户数", ("survey_plan", "complainers"): "优先抽取的意见户数", ("survey_plan", "leader"): "调查组长", ("survey_plan", "members"): "调查人员", ("survey_plan", "recovery_target"): "回收率目标", ("survey_plan", "notes"): "注意事项", ("survey_plan", "notice"): "告知业主", ("survey_plan", "questionnaire"): "调查表内容", ("survey_plan", "previous"): "上次调查", ("survey_plan", "approved_at"): "批准时间", ("survey_plan", "approved_by"): "批准人",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -75,6 +645,8 @@ class AuditFilter:
 
 
 def entries(f: AuditFilter, limit: int = 500, offset: int = 0) -> list[AuditEntry]:
+    """A page of the whole trail (审计记录), newest first; for those who may read the trail."""
+    require(None, "audit.view")
     query: pw.ModelSelect[AuditEntry] = AuditEntry.select()
     if f.table:
         query = query.where(AuditEntry.table == f.table)
@@ -113,8 +685,8 @@ SHORT_TEXT = 60  # a text value longer than this is shortened in the list (the w
 _PHONE_FIELDS = {"phone", "customer_phone"}
 _ID_FIELDS = {"id_number"}
 _FILE = re.compile(r"<(\d+) 字节 sha256:[0-9a-f]+>")  # data: how models._audit_value writes bytes
-_MASKED = "******"  # data: models.AuditedModel.AUDIT_MASK
-_MASKED_CHANGED = "(已更改)"  # data
+_MASKED = MASKED  # then "#" and a keyed digest of the value (models.masked_value)
+_MASKED_CHANGED = MASKED_CHANGED
 # Fields kept for the program's own use: shown when changed, left out of a new record's summary.
 TECHNICAL_FIELDS = {
     "signature": {"pad_width", "pad_height", "sha256", "png"},
@@ -252,9 +824,9 @@ class Reader:
         """A stored value as the office reads it (see ShownValue)."""
         if raw is None or raw == "":
             return ShownValue("empty")
-        if raw == _MASKED:
+        if raw.startswith(_MASKED):
             return ShownValue("hidden")
-        if raw == _MASKED_CHANGED:
+        if raw.startswith(_MASKED_CHANGED):
             return ShownValue("changed_hidden")
         model = self.models.get(table)
         column = model._meta.fields.get(field) if model is not None else None

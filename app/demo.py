@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from app import domain, models, search
+from app import audit, domain, models, search
 from app.case_query import CaseFilter, CaseQuery
 from app.cases import CaseInput, CaseService
 from app.clock import FixedClock
@@ -1065,8 +1065,10 @@ def _build_estate(rng: random.Random, people: _People, scale: float, now: dt.dat
         estate.shops.append((SHOP_BUILDING, "", f"{101 + i}"))
     with db.atomic():
         rows = [{"building": b, "unit": u, "number": n} for b, u, n in estate.residential + estate.shops]
+        last_room = audit.last_id(Room)
         for chunk in _chunks(rows, 300):
             Room.insert_many(chunk).execute()
+        audit.record_created_after(Room, last_room)  # bulk inserts pass by AuditedModel.save
         room_ids = {(r.building, r.unit, r.number): r.id for r in Room.select()}
         # Buildings were handed over between 2016 and 2019; people moved in since.
         handover = {
@@ -1092,8 +1094,10 @@ def _build_estate(rng: random.Random, people: _People, scale: float, now: dt.dat
                 )
             )
             estate.occupants.append(Occupant(room_ids[key], f"{key[0]}-{key[2]}", *key, name, phone, "商户"))
+        last_owner = audit.last_id(Owner)
         for chunk in _chunks(owners, 200):
             Owner.insert_many(chunk).execute()
+        audit.record_created_after(Owner, last_owner)
     return estate
 
 

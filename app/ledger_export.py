@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import peewee as pw
 
-from app import domain
+from app import audit, domain
 from app.cases import actor_name
 from app.ledger_sheet import (
     IMPORT_SIGNER,
@@ -43,6 +43,7 @@ from app.models import (
     VisitDecision,
     tuple_rows,
 )
+from app.permissions import require_read
 from app.validation import MAX_TEXT
 from app.visits import quarter_of
 
@@ -328,10 +329,13 @@ def restore(
             changes[Case.typical] = True
             changes[Case.typical_note] = "" if r["typical_note"] == "典型案例" else r["typical_note"]
         if changes:
-            Case.update(changes).where(Case.id == case.id).execute()
+            for column, value in changes.items():  # through save: the trail records each change
+                setattr(case, column.name, value)
+            case.save()
         if "decision" in r and case.resolved_at is not None:
             (selected, by_hand), reason, quarter = r["decision"]
-            VisitDecision.delete().where(VisitDecision.case == case.id).execute()
+            for old_decision in VisitDecision.select().where(VisitDecision.case == case.id):
+                old_decision.delete_instance()  # 删除 in the trail
             decisions.append(dict(case=case.id, kind=case.kind, quarter=quarter or quarter_of(case.resolved_at),
                                   selected=selected, by_hand=by_hand, reason=reason or IMPORT_SIGNER,
                                   decided_by=IMPORT_SIGNER, decided_at=now))  # fmt: skip
@@ -345,14 +349,17 @@ def restore(
         if report is not None:
             existing = MajorReport.get_or_none(MajorReport.case == case.id)
             if existing is None:
-                insert_rows(MajorReport, [dict(report, case=case.id)])
+                MajorReport.create(**report, case=case.id)
             else:
-                MajorReport.update({getattr(MajorReport, k): v for k, v in report.items()}).where(
-                    MajorReport.id == existing.id
-                ).execute()
+                for name, value in report.items():
+                    setattr(existing, name, value)
+                existing.save()
+    before = {model: audit.last_id(model) for model in (Visit, VisitDecision)}
     insert_rows(Visit, visits)
     insert_rows(VisitDecision, decisions)
     insert_rows(CaseEvent, events)
+    for model, last in before.items():  # written past AuditedModel.save: their 新建 entries
+        audit.record_created_after(model, last)
     _restore_forms(stored, extras, staff_by_name)
 
 
@@ -380,7 +387,9 @@ def _restore_forms(items: list[_LedgerRow], extras: Extras, staff_by_name: dict[
         if found:
             name = f"form-{found.group(1)}"
             highest[name] = max(highest.get(name, 0), int(found.group(2)))
+    last = audit.last_id(FormSheet)
     insert_rows(FormSheet, rows)
+    audit.record_created_after(FormSheet, last)
     for name, value in highest.items():
         Sequence.insert(name=name, value=value).on_conflict(
             conflict_target=[Sequence.name], update={Sequence.value: pw.fn.MAX(Sequence.value, value)}
@@ -397,6 +406,9 @@ def export_cases(office: Office, path: Path, progress: Callable[[int, int], None
     visit of every case (planned, done, refused, unreachable, cancelled), keyed by 编号,
     and is what the import reads when present. Sheets 重大投诉报告 and 公开信 hold the
     major-complaint reports and the open letters."""
+    require_read(
+        "ledger.export", "导出案件台账", f"全部案件(含来电人姓名、电话及回访)导出到 {Path(path).name}"
+    )
     path = Path(path)
     cases = list(
         Case.select(Case, Room, Department)

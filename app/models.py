@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import hmac
 import json
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
@@ -12,14 +13,20 @@ from typing import TYPE_CHECKING, Any, cast
 
 import peewee as pw
 
+from app import keyring
+
 db = pw.DatabaseProxy()
 
 # Who is acting, for the audit trail: set at login (windows) or per command (command line).
-_actor: ContextVar[str] = ContextVar("actor", default="系统")
+# The session's name is also kept for the whole process, so work the window runs on a thread
+# of its own (an import, a scan) is recorded under the person too, not as 系统.
+_actor: ContextVar[str | None] = ContextVar("actor", default=None)
+_session_actor = "系统"
 
 
 def current_actor() -> str:
-    return _actor.get()
+    name = _actor.get()
+    return name if name is not None else _session_actor
 
 
 @contextlib.contextmanager
@@ -33,6 +40,8 @@ def acting_as(name: str) -> Iterator[None]:
 
 def set_actor(name: str) -> None:
     """For the window session: everything after login is done by this person."""
+    global _session_actor
+    _session_actor = name or "系统"
     _actor.set(name or "系统")
 
 
@@ -86,32 +95,83 @@ class AuditEntry(BaseModel):
         id: pw.AutoField[int]
 
     def payload(self) -> str:
-        return json.dumps(
-            [
-                self.prev_hash,
-                _audit_value(self.at),
-                self.actor,
-                self.action,
-                self.table,
-                self.record_id,
-                self.field,
-                self.old,
-                self.new,
-            ],
-            ensure_ascii=False,
+        """What the entry's hash covers: the previous hash, then every column but the id."""
+        return entry_payload(
+            self.prev_hash,
+            self.at,
+            self.actor,
+            self.action,
+            self.table,
+            self.record_id,
+            self.field,
+            self.old,
+            self.new,
         )
 
 
+def entry_payload(
+    prev_hash: str,
+    at: Any,
+    actor: str,
+    action: str,
+    table: str,
+    record_id: str,
+    field: str,
+    old: str | None,
+    new: str | None,
+) -> str:
+    """An entry's payload from its columns (the check reads the trail as plain rows)."""
+    return _PAYLOAD_JSON.encode(
+        [prev_hash, _audit_value(at), actor, action, table, record_id, field, old, new]
+    )
+
+
+_PAYLOAD_JSON = json.JSONEncoder(ensure_ascii=False)  # as json.dumps(…, ensure_ascii=False)
+
+
 GENESIS = "0" * 64
+MASKED = "******"  # a masked field's value in a new record (AUDIT_MASK), then "#" and its digest
+MASKED_CHANGED = "(已更改)"  # a masked field changed, then "#" and the new value's digest
+
+
+def audit_key() -> bytes:
+    """The trail's key, derived from the office key: without a login nobody can recompute
+    an entry's hash (raises keyring.NoOfficeKey when no office is open)."""
+    return keyring.office_secret("audit")
+
+
+def entry_hash(key: bytes, payload: str) -> str:
+    """An entry's hash: HMAC-SHA256 of its payload (which holds the previous entry's hash)."""
+    return hmac.digest(key, payload.encode("utf-8"), "sha256").hex()
+
+
+def head_mac(key: bytes, last_hash: str, count: int) -> str:
+    """The chain head's own seal: the last hash and the count cannot be set back without the key."""
+    return entry_hash(key, f"head:{last_hash}:{count}")
+
+
+def masked_digest(table: str, record_id: str, field: str, value: str | None) -> str:
+    """A keyed digest of a masked value (an ID number): the trail can tell whether the value
+    changed, and `check` whether the data still holds it, without the trail holding it."""
+    text = f"{table}.{record_id}.{field}:{value if value is not None else ''}"
+    return entry_hash(keyring.office_secret("audit-mask"), text)[:16]
+
+
+def masked_value(table: str, record_id: str, field: str, value: str | None, changed: bool = False) -> str:
+    mark = MASKED_CHANGED if changed else MASKED
+    return f"{mark}#{masked_digest(table, record_id, field, value)}"
 
 
 def write_audit(rows: list[dict[str, Any]]) -> None:
     """Append entries to the chain; call inside the transaction of the change.
 
-    The chain's head (last hash and count) is kept in the settings, so an entry removed
-    from the end is noticed too, and appending needs no scan of the trail."""
+    Each entry's hash is keyed (HMAC with the office's audit key, `audit_key`), so the chain
+    cannot be recomputed after an edit without a login. The chain's head (last hash, count and
+    their keyed seal) is kept in the settings, so an entry removed from the end is noticed too,
+    and appending needs no scan of the trail."""
     if not rows:
         return
+    key = audit_key()
     head_row = Setting.get_or_none(Setting.key == "audit_head")
     head: dict[str, Any] = json.loads(head_row.value) if head_row else {"hash": GENESIS, "count": 0}
     prev = head["hash"]
@@ -120,11 +180,13 @@ def write_audit(rows: list[dict[str, Any]]) -> None:
     records = []
     for row in rows:
         entry = AuditEntry(at=now, actor=actor, prev_hash=prev, **row)
-        entry.hash = hashlib.sha256(entry.payload().encode("utf-8")).hexdigest()
+        entry.hash = entry_hash(key, entry.payload())
         records.append({**row, "at": now, "actor": actor, "prev_hash": prev, "hash": entry.hash})
         prev = entry.hash
-    AuditEntry.insert_many(records).execute()
-    value = json.dumps({"hash": prev, "count": int(head["count"]) + len(rows)})
+    for chunk in pw.chunked(records, 80):  # 10 values a row, under SQLite's 999 variables
+        AuditEntry.insert_many(chunk).execute()
+    count = int(head["count"]) + len(rows)
+    value = json.dumps({"hash": prev, "count": count, "mac": head_mac(key, prev, count)})
     Setting.insert(key="audit_head", value=value).on_conflict_replace().execute()
 
 
@@ -144,11 +206,6 @@ class AuditedModel(BaseModel):
         with self._meta.database.atomic():
             if inserting:
                 result = super().save(force_insert=force_insert, only=only)
-                values = {
-                    f.name: "******" if f.name in self.AUDIT_MASK else _audit_value(getattr(self, f.name))
-                    for f in self._meta.sorted_fields
-                    if f.name not in self.AUDIT_SKIP and getattr(self, f.name) is not None
-                }
                 write_audit(
                     [
                         {
@@ -157,7 +214,7 @@ class AuditedModel(BaseModel):
                             "record_id": str(self.get_id()),
                             "field": "",
                             "old": None,
-                            "new": json.dumps(values, ensure_ascii=False),
+                            "new": json.dumps(self.audit_values(), ensure_ascii=False),
                         }
                     ]
                 )
@@ -181,7 +238,9 @@ class AuditedModel(BaseModel):
                 if isinstance(self._meta.fields[name], pw.ForeignKeyField):
                     new = _audit_value(getattr(self, self._meta.fields[name].column_name))
                 if old != new and name in self.AUDIT_MASK:
-                    old, new = "******", "(已更改)"
+                    record_id = str(self.get_id())
+                    old = masked_value(table, record_id, name, old)
+                    new = masked_value(table, record_id, name, new, changed=True)
                 if old != new:
                     rows.append(
                         {
@@ -194,6 +253,43 @@ class AuditedModel(BaseModel):
                         }
                     )
             write_audit(rows)
+            return result
+
+    def audit_values(self) -> dict[str, str | None]:
+        """The record's values as a 新建 (or 删除) entry holds them: not the skipped fields, not
+        the empty ones, masked fields as their keyed digest, other records by their id."""
+        table = self._meta.table_name
+        values: dict[str, str | None] = {}
+        for f in self._meta.sorted_fields:
+            if f.name in self.AUDIT_SKIP:
+                continue
+            raw = getattr(self, f.object_id_name if isinstance(f, pw.ForeignKeyField) else f.name)
+            if raw is None:
+                continue
+            value = _audit_value(raw)
+            if f.name in self.AUDIT_MASK:
+                value = masked_value(table, str(self.get_id()), f.name, value)
+            values[f.name] = value
+        return values
+
+    def delete_instance(self, recursive: bool = False, delete_nullable: bool = False) -> int:
+        """A record deleted leaves its last values in the trail (删除), so `check` can tell a
+        deletion by the program from a row removed behind its back."""
+        with self._meta.database.atomic():
+            values = self.audit_values()
+            result = int(super().delete_instance(recursive=recursive, delete_nullable=delete_nullable))
+            write_audit(
+                [
+                    {
+                        "action": "删除",
+                        "table": self._meta.table_name,
+                        "record_id": str(self.get_id()),
+                        "field": "",
+                        "old": json.dumps(values, ensure_ascii=False),
+                        "new": None,
+                    }
+                ]
+            )
             return result
 
     def dirty_fields_names(self) -> list[str]:
@@ -577,7 +673,11 @@ class ReworkNotice(AuditedModel):
 
 
 class Signature(AuditedModel):
-    """A signature drawn on screen: the strokes, the PNG, and the hash binding it to the visit."""
+    """A signature drawn on screen: the strokes, the PNG, and the seal binding it to the visit.
+
+    `sha256` holds the seal: HMAC-SHA256 with the office's signature key over the strokes, the
+    PNG that prints and what the printed form showed when it was signed (`sealed`, as JSON:
+    app.signatures.seal). Without a login the seal cannot be made again."""
 
     visit = pw.ForeignKeyField(Visit, backref="signatures", on_delete="CASCADE")
     signer = pw.CharField(max_length=12)  # customer | visitor
@@ -589,6 +689,13 @@ class Signature(AuditedModel):
     png = pw.BlobField()
     signed_at = pw.DateTimeField()
     sha256 = pw.CharField(max_length=64)
+    # migration 7: the printed form's fields when signed (JSON); the default also in the table,
+    # for rows written in bulk (bench/generate.py) before they are sealed
+    sealed = pw.TextField(default="", constraints=[pw.SQL("DEFAULT ''")])
+
+    # The sealed copy is covered by the seal itself (which the trail records); kept out of
+    # the trail, it would only repeat the visit's and the case's own entries.
+    AUDIT_SKIP = ("updated_at", "sealed")
 
     if TYPE_CHECKING:
         visit_id: pw.ForeignKeyField[int]
@@ -651,6 +758,11 @@ class FormSheet(AuditedModel):
     voided_at = pw.DateTimeField(null=True)
     archived_in = pw.ForeignKeyField(FormArchiveBatch, null=True, backref="forms", on_delete="SET NULL")
     destroyed_in = pw.ForeignKeyField(FormDestruction, null=True, backref="forms", on_delete="SET NULL")
+    # A running print job's heartbeat (打印中 only): not part of the form's record, so kept
+    # out of the trail (it changes every 20 s while a job runs).
+    alive_at = pw.DateTimeField(null=True)
+
+    AUDIT_SKIP = ("updated_at", "alive_at")
 
     if TYPE_CHECKING:
         visit_id: pw.ForeignKeyField[int | None]

@@ -9,15 +9,15 @@ ranges (1–6, S1–S12) are plain sequences. Lists mix both: "101-1804, 1901-19
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from peewee import chunked
 
+from app import audit
 from app.errors import ValidationError
-from app.models import Room, db, write_audit
+from app.models import Room, db
 from app.validation import clean_text
 
 MAX_ROOMS = 50_000
@@ -198,11 +198,9 @@ def create_rooms(buildings: str, units: str, numbers: str) -> tuple[int, int]:
         rows = [
             {"building": b, "unit": u, "number": n} for b, u, n in wanted.rooms() if (b, u, n) not in existing
         ]
+        last = audit.last_id(Room)
         for batch in chunked(rows, 300):  # 3 values a row, under SQLite's 999 variables
             Room.insert_many(batch).execute()
-        if rows:
-            # insert_many passes by AuditedModel.save: one entry says what was added at once.
-            summary = {"楼栋": buildings, "单元": units, "房号": numbers, "新建": len(rows)}
-            write_audit([{"action": "新建", "table": "room", "record_id": "批量", "field": "",
-                          "old": None, "new": json.dumps(summary, ensure_ascii=False)}])  # fmt: skip
+        # insert_many passes by AuditedModel.save: each room gets its 新建 entry here.
+        audit.record_created_after(Room, last)
     return len(rows), wanted.count - len(rows)

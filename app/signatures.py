@@ -1,20 +1,30 @@
-"""Signatures drawn on screen: the strokes, a rendered PNG, and a hash binding them to the record.
+"""Signatures drawn on screen: the strokes, a rendered PNG, and a seal binding them to the record.
 
 A signature is kept as its strokes (points with time and pressure) so it can be checked
-and redrawn, and as a PNG for printing. The SHA-256 covers the strokes and the visit's
-key fields: a later change to the record shows the signature no longer matches.
+and redrawn, and as a PNG for printing. Its seal is an HMAC with a key derived from the office
+key (`app.keyring.office_secret("signature")`) over the strokes, the PNG that prints, who
+signed and when, and every field the printed 回访记录表 shows (the visit, its case, the room,
+the occupant): a copied signature, a replaced picture or a field edited after signing no
+longer matches, and without a login the seal cannot be made again.
 Rendering needs no Qt, so the command line and the self-test can draw one too.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import math
 import struct
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
+
+import peewee as pw
+
+from app import keyring
+from app.models import AuditEntry, Case, Owner, Room, Signature, Visit, _audit_value, tuple_rows
 
 Point = tuple[float, float, int, float]  # x, y (pad pixels), t (ms since the first point), pressure 0..1
 Stroke = list[Point]
@@ -64,11 +74,233 @@ def canonical_strokes(strokes: Sequence[Sequence[Sequence[float]]]) -> str:
 
 
 def signature_hash(strokes_json: str, record: dict[str, object]) -> str:
-    """SHA-256 over the strokes and the record's key fields."""
+    """The unkeyed SHA-256 of versions before 0.3 (strokes and a few fields of the visit): only
+    to tell, when a folder is upgraded, which old signatures still matched before re-sealing."""
     payload = json.dumps(
         {"strokes": strokes_json, "record": record}, ensure_ascii=False, sort_keys=True, default=str
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+# What the printed 回访记录表 shows (app/printdata.py visit_form, reports/visit_form.py), by record.
+PRINTED_FIELDS: dict[str, tuple[str, ...]] = {
+    "visit": (
+        "id", "case", "room", "purpose", "attempt", "method", "appointment", "done_at", "satisfaction",
+        "findings", "shortcomings", "opinion", "site_checked", "worker_conduct", "charges_checked",
+        "visitor", "visitor_name", "met_person", "form_no", "letter", "state",
+    ),
+    "case": (
+        "id", "number", "kind", "severity", "category", "received_at", "resolved_at", "account", "result",
+        "customer_name", "customer_phone", "anonymous", "room",
+    ),
+    "room": ("id", "building", "unit", "number"),
+    "owner": ("id", "name", "phone"),  # a visit without a case prints the room's first occupant
+}  # fmt: skip
+SECTION_WORDS = {"visit": "回访", "case": "案件", "room": "房号", "owner": "住户"}
+SIGNER_WORDS = {"customer": "客户", "visitor": "回访人"}
+
+
+def _rows(model: type[pw.Model], section: str, ids: set[int]) -> dict[int, dict[str, str | None]]:
+    """The printed fields of these records, as the trail writes values, by id (one query a 500)."""
+    names = PRINTED_FIELDS[section]
+    columns = [model._meta.fields[name] for name in names]
+    out: dict[int, dict[str, str | None]] = {}
+    for chunk in pw.chunked(sorted(ids), 500):
+        for row in tuple_rows(model.select(*columns).where(model._meta.fields["id"].in_(chunk))):
+            out[int(row[0])] = {name: _audit_value(value) for name, value in zip(names, row, strict=True)}
+    return out
+
+
+def printed_records(visit_ids: list[int]) -> dict[int, dict[str, dict[str, str | None]]]:
+    """Every field the printed form of each visit shows (app/printdata.py visit_form), read from
+    the database, as the audit trail writes values (ids for other records, ISO times,
+    True/False); a few queries for many visits."""
+    visits = _rows(Visit, "visit", set(visit_ids))
+    cases = _rows(Case, "case", {int(v["case"]) for v in visits.values() if v["case"]})
+    room_of: dict[int, int | None] = {}
+    for visit_id, v in visits.items():
+        room = v["room"] or (cases[int(v["case"])]["room"] if v["case"] else None)
+        room_of[visit_id] = int(room) if room else None
+    rooms = _rows(Room, "room", {r for r in room_of.values() if r})
+    # a visit without a case prints the room's first occupant (room.owners.first())
+    lone = {room_of[i] for i, v in visits.items() if not v["case"] and room_of[i]}
+    first: dict[int, int] = {}
+    for chunk in pw.chunked(sorted(r for r in lone if r is not None), 500):
+        query = (
+            Owner.select(Owner.room, pw.fn.MIN(Owner.id)).where(Owner.room.in_(chunk)).group_by(Owner.room)
+        )
+        first.update({int(row[0]): int(row[1]) for row in tuple_rows(query)})
+    owners = _rows(Owner, "owner", set(first.values()))
+    out: dict[int, dict[str, dict[str, str | None]]] = {}
+    for visit_id, values in visits.items():
+        record = {"visit": values}
+        if values["case"]:
+            record["case"] = cases[int(values["case"])]
+        room_id = room_of[visit_id]
+        if room_id and room_id in rooms:
+            record["room"] = rooms[room_id]
+            if not values["case"] and room_id in first:
+                record["owner"] = owners[first[room_id]]
+        out[visit_id] = record
+    return out
+
+
+def printed_record(visit_id: int) -> dict[str, dict[str, str | None]]:
+    """`printed_records` of one visit."""
+    return printed_records([visit_id])[visit_id]
+
+
+def signature_facts(signature: Signature) -> dict[str, str | None]:
+    """The signature's own fields under the seal: which visit, who, as what, when, the pad."""
+    return {
+        "visit": str(signature.visit_id),
+        "signer": signature.signer,
+        "signer_name": signature.signer_name,
+        "relation": signature.relation,
+        "signed_at": _audit_value(signature.signed_at),
+        "pad": f"{signature.pad_width}x{signature.pad_height}",
+    }
+
+
+def seal(strokes_json: str, png: bytes, facts: dict[str, str | None], printed: dict[str, Any]) -> str:
+    """HMAC-SHA256 with the office's signature key over the strokes, the PNG that prints, the
+    signature's own fields and the printed form's fields."""
+    payload = json.dumps(
+        {
+            "strokes": strokes_json,
+            "png": hashlib.sha256(bytes(png)).hexdigest(),
+            "signature": facts,
+            "printed": printed,
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+    key = keyring.office_secret("signature")
+    return hmac.new(key, payload.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def seal_signature(signature: Signature) -> None:
+    """Seal a signature (not yet saved, or re-sealed at an upgrade) over its visit as it is now."""
+    printed = printed_record(signature.visit_id)
+    signature.sealed = json.dumps(printed, ensure_ascii=False, sort_keys=True)
+    signature.sha256 = seal(signature.strokes, bytes(signature.png), signature_facts(signature), printed)
+
+
+def describe(signature: Signature, printed: dict[str, Any] | None = None) -> str:
+    """回访 TS-2026-00012 第 1 次 的客户签名(张伟), for a finding."""
+    visit = Visit.get_or_none(Visit.id == signature.visit_id)
+    what = f"回访 {signature.visit_id}"
+    if visit is not None:
+        case = Case.get_or_none(Case.id == visit.case_id) if visit.case_id else None
+        where = case.number if case is not None else (visit.room.label if visit.room is not None else "")
+        what = f"回访({where} 第 {visit.attempt} 次)" if where else what
+    who = SIGNER_WORDS.get(signature.signer, signature.signer)
+    return f"{what}的{who}签名({signature.signer_name})"
+
+
+def _seal_entry(signature: Signature) -> int:
+    """The trail entry that recorded the seal (its 新建, or its re-sealing at an upgrade)."""
+    found = (
+        AuditEntry.select(pw.fn.MAX(AuditEntry.id))
+        .where(
+            AuditEntry.table == "signature",
+            AuditEntry.record_id == str(signature.id),
+            AuditEntry.field.in_(["", "sha256"]),
+        )
+        .scalar()
+    )
+    return int(found or 0)
+
+
+def _changed_by_the_program(section: str, record_id: str, field: str, after: int) -> bool:
+    """A field of the case, the room or the occupant changed after signing through the program
+    (the keyed trail has the change): the printed form shows the new value, honestly."""
+    return (
+        AuditEntry.select()
+        .where(
+            AuditEntry.table == section,
+            AuditEntry.record_id == record_id,
+            AuditEntry.field == field,
+            AuditEntry.action == "修改",
+            AuditEntry.id > after,
+        )
+        .exists()
+    )
+
+
+def _shown(field: str, value: Any) -> str:
+    """A value in a finding: phones masked as lists show them (the check is no way round 显示)."""
+    from app.audit import mask_value  # the audit module does not need this one
+
+    if value is None or value == "":
+        return "(空)"
+    return mask_value(field, {"True": "是", "False": "否"}.get(str(value), str(value)))[:60]
+
+
+def broken_seals(field_words: dict[str, str] | None = None) -> list[str]:
+    """Every signature that no longer matches what it was given for, in words (for `check`):
+    the signatures and their visits read 500 at a time."""
+    out: list[str] = []
+    last = 0
+    while True:
+        batch = list(Signature.select().where(Signature.id > last).order_by(Signature.id).limit(500))
+        if not batch:
+            return out
+        printed = printed_records(sorted({s.visit_id for s in batch}))
+        for signature in batch:
+            out += seal_problems(signature, field_words, printed.get(signature.visit_id))
+        last = batch[-1].id
+
+
+def seal_problems(
+    signature: Signature,
+    field_words: dict[str, str] | None = None,
+    now: dict[str, dict[str, str | None]] | None = None,
+) -> list[str]:
+    """Why this signature no longer matches what it was given for, in words ([] when it does);
+    `now` is its visit's `printed_record` when the caller read it already."""
+    words = field_words or {}
+    try:
+        printed = json.loads(signature.sealed or "")
+    except ValueError:
+        printed = None
+    if not isinstance(printed, dict) or "visit" not in printed:
+        return [f"{describe(signature)}没有密封时的记录,无法核对(签名数据被改动)"]
+    expected = seal(signature.strokes, bytes(signature.png), signature_facts(signature), printed)
+    if not hmac.compare_digest(expected, signature.sha256 or ""):
+        return [
+            f"{describe(signature)}的密封值不符:签名笔迹、签名图片、签名人、签名时间或签名时的回访记录被改动,"
+            "或者签名是从别的回访复制来的"
+        ]
+    if now is None:
+        now = printed_records([signature.visit_id]).get(signature.visit_id)
+    if now is None:
+        return [f"{describe(signature)}所属的回访已不存在"]
+    problems = []
+    after: int | None = None
+    for section in sorted(set(printed) | set(now)):
+        before_values: dict[str, Any] = printed.get(section) or {}
+        now_values: dict[str, Any] = now.get(section) or {}
+        label = SECTION_WORDS.get(section, section)
+        if before_values.get("id") != now_values.get("id"):
+            problems.append(f"{describe(signature)}签名后,表上的{label}换成了另一条记录")
+            continue
+        for field in sorted(set(before_values) | set(now_values)):
+            old, new = before_values.get(field), now_values.get(field)
+            if old == new:
+                continue
+            if section != "visit":
+                if after is None:
+                    after = _seal_entry(signature)
+                if _changed_by_the_program(section, str(now_values.get("id")), field, after):
+                    continue  # changed later through the program, with who and when in the trail
+            what = words.get(field, field)
+            problems.append(
+                f"{describe(signature)}签名后,{label}的{what}被改动而没有留下审计记录:签名时为“{_shown(field, old)}”,现在为“{_shown(field, new)}”"
+                if section != "visit"
+                else f"{describe(signature)}签名后,回访的{what}被改动:签名时为“{_shown(field, old)}”,现在为“{_shown(field, new)}”"
+            )
+    return problems
 
 
 def render_png(
@@ -165,3 +397,71 @@ def demo_strokes(seed: int = 0, width: int = 600, height: int = 200) -> list[Str
         x += width * 0.17
         t += 150
     return strokes
+
+
+def _legacy_record(signature: Signature) -> dict[str, object]:
+    """The few fields the unkeyed hash of versions before 0.3 covered."""
+    visit = Visit.get_by_id(signature.visit_id)
+    case = Case.get_or_none(Case.id == visit.case_id) if visit.case_id else None
+    return {
+        "visit": visit.id,
+        "case": case.number if case is not None else None,
+        "method": visit.method,
+        "satisfaction": visit.satisfaction,
+        "done_at": visit.done_at.isoformat() if visit.done_at else None,
+        "findings": visit.findings,
+        "opinion": visit.opinion,
+        "signer": signature.signer_name,
+        "relation": signature.relation,
+        "signed_at": signature.signed_at.isoformat(),
+    }
+
+
+def reseal_all(note: str) -> int:
+    """Seal every signature of an upgraded folder with the office's key, once (migration 7),
+    over the strokes, the PNG and the printed form as they are now. The trail records each new
+    seal (修改 of 校验码), and one entry names the signatures whose old, unkeyed hash no longer
+    matched before (they are sealed as found: the old hash could not vouch for them).
+    Returns how many were sealed."""
+    from app.models import write_audit
+
+    mismatched: list[str] = []
+    count = 0
+    for signature in list(Signature.select().order_by(Signature.id)):
+        if Visit.get_or_none(Visit.id == signature.visit_id) is None:
+            continue
+        if signature.sha256 != signature_hash(signature.strokes, _legacy_record(signature)):
+            mismatched.append(describe(signature))
+        seal_signature(signature)
+        signature.save()
+        count += 1
+    if count:
+        found = "、".join(mismatched[:20]) + (f" 等 {len(mismatched)} 个" if len(mismatched) > 20 else "")
+        write_audit(
+            [
+                {
+                    "action": "重新密封",
+                    "table": "signature",
+                    "record_id": "全部",
+                    "field": "",
+                    "old": None,
+                    "new": f"{note}:用本服务中心的密钥重新密封了 {count} 个签名。"
+                    + (f"密封前已与旧校验码不符的:{found}" if mismatched else "密封前全部与旧校验码相符。"),
+                }
+            ]
+        )
+    return count
+
+
+def seal_unsealed() -> int:
+    """Seal the signatures written in bulk past the model (bench/generate.py's rows, with an
+    empty `sealed`), as `seal_signature` does, without trail entries: the bulk writer accounts
+    for its rows in the trail itself. Returns how many."""
+    count = 0
+    for signature in list(Signature.select().where(Signature.sealed == "").order_by(Signature.id)):
+        seal_signature(signature)
+        Signature.update(sealed=signature.sealed, sha256=signature.sha256).where(
+            Signature.id == signature.id
+        ).execute()
+        count += 1
+    return count

@@ -20,7 +20,9 @@ from app.errors import UserError, ValidationError
 from app.forms import FormLedger
 from app.models import (
     Case,
+    CaseEvent,
     Department,
+    Dispatch,
     OpenLetter,
     Owner,
     ReworkNotice,
@@ -34,15 +36,19 @@ from app.models import (
     VisitTask,
     db,
     dict_rows,
+    tuple_rows,
 )
+from app.permissions import current_person, require
 from app.policy import PolicyStore
 from app.signatures import (
     SIGNER_RELATIONS,
     SignatureCapture,
+    broken_seals,
     canonical_strokes,
     check_strokes,
     render_png,
-    signature_hash,
+    seal_problems,
+    seal_signature,
 )
 from app.staff import StaffService
 from app.validation import MAX_TEXT, check_length, clean_text
@@ -216,6 +222,10 @@ class VisitService:
         role_label = domain.ROLES.get(rule.role, rule.role)
         sub = f"({rule.sub_rule})" if rule.sub_rule else ""
         reason = f"{reason_prefix}{case.kind}·{case.severity}{sub} → {role_label},{rule.describe()}"
+        if visitor is not None and visitor.id in self.repairers(case):
+            # Who did the repair does not ask the owner about it: the visit waits for another.
+            reason += f"({visitor.name}是维修/办结人,请另派回访人)"
+            visitor = None
         if attempt > 1:
             reason = f"第{attempt}次回访:{reason},可电话回访"
         return Visit.create(
@@ -241,6 +251,7 @@ class VisitService:
 
     def add_by_hand(self, case: Case, reason: str, actor: Staff) -> Visit:
         """The planner adds a case the sample left out (recorded, with who and why)."""
+        require(actor, "visit.plan")
         reason = clean_text(reason)
         if not reason:
             raise ValidationError({"原因": "手工加入回访须写明原因"})
@@ -271,6 +282,7 @@ class VisitService:
 
     def drop_by_hand(self, visit: Visit, reason: str, actor: Staff) -> None:
         """The planner drops a planned visit (recorded, with who and why)."""
+        require(actor, "visit.plan")
         reason = clean_text(reason)
         if not reason:
             raise ValidationError({"原因": "取消回访须写明原因"})
@@ -298,6 +310,7 @@ class VisitService:
         actor: Staff | None = None,
     ) -> list[Visit]:
         """Periodic and event visits (入伙、季度巡访、年度走访、节日、突发事件) for many rooms."""
+        require(actor, "visit.plan")
         if purpose not in PERIODIC_PURPOSES:
             raise ValidationError({"回访类型": f"只能是 {'、'.join(PERIODIC_PURPOSES)}"})
         if role not in domain.ROLES:
@@ -365,6 +378,7 @@ class VisitService:
         give_up: bool = False,
     ) -> VisitAttempt:
         """A try that did not reach the owner; `give_up` closes the visit as unreachable/refused."""
+        require(actor, "visit.record")
         self._require_open(visit)
         if outcome not in ATTEMPT_OUTCOMES:
             raise ValidationError({"结果": f"只能是 {'、'.join(ATTEMPT_OUTCOMES)}"})
@@ -453,6 +467,9 @@ class VisitService:
         """Record a visit done. Not satisfied: rework notice and the next visit planned.
 
         Returns the next visit when one was planned."""
+        require(actor, "visit.record")
+        if refusal := self.own_work_refusal(visit, actor):
+            raise UserError(refusal)
         self._require_open(visit)
         self.check_result(visit, result)
         now = self.clock.now()
@@ -499,61 +516,71 @@ class VisitService:
                 return self._rework(visit, actor)
         return None
 
-    # Signatures and reviews -----------------------------------------------------------
-    @staticmethod
-    def signed_record(
-        visit: Visit, signer_name: str, relation: str, signed_at: dt.datetime
-    ) -> dict[str, object]:
-        """The visit's key fields a signature is bound to."""
-        case_number = Case.get_by_id(visit.case_id).number if visit.case_id else None
-        return {
-            "visit": visit.id,
-            "case": case_number,
-            "method": visit.method,
-            "satisfaction": visit.satisfaction,
-            "done_at": visit.done_at.isoformat() if visit.done_at else None,
-            "findings": visit.findings,
-            "opinion": visit.opinion,
-            "signer": signer_name,
-            "relation": relation,
-            "signed_at": signed_at.isoformat(),
-        }
+    # Roles whose people do the work themselves (a steward mends, a department repairs):
+    # when one of them resolves a case, they did it. A clerk or a manager who writes 办结
+    # records the department's result for it and may still call the owner back.
+    DOER_ROLES = {"steward", "department"}
 
+    @classmethod
+    def repairers(cls, case: Case) -> set[int]:
+        """The staff who did the work on a case: the workers its work slips were dispatched
+        to, and whoever of a working role (物管员, 部门人员) resolved it (办结)."""
+        resolved = (
+            CaseEvent.select(CaseEvent.actor)
+            .join(Staff, on=(CaseEvent.actor == Staff.id))
+            .where(
+                CaseEvent.case == case, CaseEvent.kind == domain.EV_RESOLVED, Staff.role.in_(cls.DOER_ROLES)
+            )
+        )
+        assigned = Dispatch.select(Dispatch.assignee).where(
+            Dispatch.case == case, Dispatch.assignee.is_null(False)
+        )
+        return {row[0] for row in tuple_rows(resolved)} | {row[0] for row in tuple_rows(assigned)}
+
+    def own_work_refusal(self, visit: Visit, actor: Staff | None = None) -> str | None:
+        """Why `actor` (else the person acting) may not record this visit's result: the
+        person who did the repair does not record the owner's satisfaction with it. None
+        when they may."""
+        person = actor if actor is not None else current_person()
+        if person is None or not visit.case_id:
+            return None
+        case = Case.get_by_id(visit.case_id)
+        if person.id not in self.repairers(case):
+            return None
+        return (
+            f"{person.name}是案件 {case.number} 的办结人或维修人,不能登记业主对自己处理结果的满意度。"
+            "请由其他人员回访并登记。"
+        )
+
+    # Signatures and reviews -----------------------------------------------------------
     def _store_signature(self, visit: Visit, signer: str, capture: SignatureCapture) -> Signature:
+        """Store a signature, sealed over the strokes, the PNG and the printed form's fields
+        (app.signatures.seal); called after the visit's own fields are saved."""
         strokes = canonical_strokes(capture.strokes)
-        now = self.clock.now()
-        name = clean_text(capture.signer_name)[:40]
-        return Signature.create(
+        signature = Signature(
             visit=visit,
             signer=signer,
-            signer_name=name,
+            signer_name=clean_text(capture.signer_name)[:40],
             relation=capture.relation if signer == "customer" else "",
             strokes=strokes,
             pad_width=capture.width,
             pad_height=capture.height,
             png=render_png(capture.strokes, capture.width, capture.height),
-            signed_at=now,
-            sha256=signature_hash(
-                strokes,
-                self.signed_record(visit, name, capture.relation if signer == "customer" else "", now),
-            ),
+            signed_at=self.clock.now(),
         )
+        seal_signature(signature)
+        signature.save(force_insert=True)
+        return signature
 
     def verify_signature(self, signature: Signature) -> bool:
-        """Does the signature still match the strokes and the record it was given for?"""
-        visit = Visit.get_by_id(signature.visit_id)
-        record = self.signed_record(visit, signature.signer_name, signature.relation, signature.signed_at)
-        return signature_hash(signature.strokes, record) == signature.sha256
+        """Does the signature still match its strokes, its picture and the form it was given for?"""
+        return not seal_problems(signature)
 
     def broken_signatures(self) -> list[str]:
         """Every signature that no longer matches its record, in words (for `check`)."""
-        out = []
-        for sig in Signature.select():
-            if not self.verify_signature(sig):
-                out.append(
-                    f"回访 {sig.visit_id} 的{'客户' if sig.signer == 'customer' else '回访人'}签名({sig.signer_name})与记录不符"
-                )
-        return out
+        from app.audit import field_words  # audit reads the trail; it does not need the visits
+
+        return broken_seals(field_words())
 
     def signatures_of(self, visit: Visit) -> dict[str, Signature]:
         return {
@@ -568,6 +595,7 @@ class VisitService:
 
     def review(self, visit: Visit, level: str, reviewer: Staff, opinion: str) -> VisitReview:
         """主管审核、项目经理意见、总经理意见, each by its role, with name and time."""
+        require(reviewer, "visit.review")
         problems = {}
         opinion = clean_text(opinion)
         role = self.REVIEW_LEVELS.get(level)
@@ -614,10 +642,11 @@ class VisitService:
             due=now + dt.timedelta(hours=hours),
         )
         if case.state in domain.DONE_STATES:
-            self.cases.reopen(case, f"第{visit.attempt}次回访{visit.satisfaction},返工处理", actor)
+            self.cases.reopen_for_rework(case, f"第{visit.attempt}次回访{visit.satisfaction},返工处理", actor)
         return self._plan(case, visit.attempt + 1, "返工后复访:", actor, base=now)
 
     def deliver_notice(self, notice: ReworkNotice, to: str) -> None:
+        require(None, "case.dispatch")  # the rework notice goes to the department like a work slip
         to = clean_text(to)
         if not to:
             raise ValidationError({"接收人": "必须填写"})
@@ -626,6 +655,7 @@ class VisitService:
         notice.save()
 
     def answer_task(self, task: VisitTask, answer: str) -> None:
+        require(None, "case.note")
         answer = clean_text(answer)
         if not answer:
             raise ValidationError({"答复": "必须填写"})
@@ -636,6 +666,7 @@ class VisitService:
         self, title: str, body: str, visits: list[Visit], actor: Staff | None = None
     ) -> OpenLetter:
         """公开信: one answer to many owners on one matter; closes their visits, kept with each."""
+        require(actor, "visit.plan")
         problems = {}
         title, body = clean_text(title), clean_text(body)
         if not title:
@@ -666,6 +697,7 @@ class VisitService:
 
     def reschedule(self, visit: Visit, due: dt.date, reason: str, actor: Staff | None = None) -> None:
         """Move a planned visit to another day; asks why."""
+        require(actor, "visit.record")  # the visitor agrees a new day with the owner
         self._require_open(visit)
         reason = clean_text(reason)
         if not reason:
@@ -678,7 +710,8 @@ class VisitService:
             if visit.case is not None:
                 self.cases.log(visit.case, domain.EV_VISIT, f"回访由 {old} 改期到 {due}:{reason}", actor)
 
-    def assign(self, visit: Visit, visitor: Staff | None) -> None:
+    def assign(self, visit: Visit, visitor: Staff | None, actor: Staff | None = None) -> None:
+        require(actor, "visit.record")
         self._require_open(visit)
         visit.visitor = visitor
         visit.visitor_name = visitor.name if visitor else ""
@@ -698,6 +731,7 @@ class VisitService:
 
     def schedule(self) -> list[dict[str, object]]:
         """The open visits as the `schedule --json` command writes them."""
+        require(None, "visit.view_all")
         out: list[dict[str, object]] = []
         for v in self.open_visits():
             case = v.case if v.case_id else None

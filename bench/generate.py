@@ -66,7 +66,7 @@ from app.models import (
     db,
 )
 from app.office import Office
-from app.signatures import canonical_strokes, demo_strokes, render_png, signature_hash
+from app.signatures import canonical_strokes, demo_strokes, render_png, seal_unsealed
 from app.workdays import WorkCalendar
 
 OFFICE_NAME = "阳光花园物业服务中心"
@@ -794,18 +794,6 @@ class _Generator:
                     ("visitor", name, ""),
                 ):
                     strokes = strokes_pool[(vid * 7 + len(signer)) % len(strokes_pool)]
-                    record = {
-                        "visit": vid,
-                        "case": number,
-                        "method": method,
-                        "satisfaction": satisfaction,
-                        "done_at": done_at.isoformat(),
-                        "findings": findings,
-                        "opinion": opinion,
-                        "signer": signer_name,
-                        "relation": relation,
-                        "signed_at": done_at.isoformat(),
-                    }
                     signatures.append(
                         (
                             vid,
@@ -817,7 +805,7 @@ class _Generator:
                             200,
                             self.png,
                             _ts(done_at),
-                            signature_hash(strokes, record),
+                            "",  # sealed at the end, once the visit's case and forms are written
                         )
                     )
                 self.onsite.append((vid, f"{number} {kind}" if number else purpose, name, done_at))
@@ -1013,3 +1001,4 @@ class _Generator:
         self.visits()
         self.forms()
         self.counters()
+        seal_unsealed()  # keyed seals over what the printed forms show (issue 13)

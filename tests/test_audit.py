@@ -44,11 +44,15 @@ def test_chain_detects_tampering(office, make_case, admin, tamper):
     assert problems, tamper
 
 
-def test_a_direct_edit_of_a_case_is_not_in_the_trail_but_the_chain_is_intact(office, make_case):
+def test_a_direct_edit_of_a_case_leaves_the_chain_intact_and_the_comparison_finds_it(office, make_case):
     case = make_case()
+    assert audit.trail_problems() == []
     Case.update(account="偷偷改").where(Case.id == case.id).execute()
     assert audit.chain_problems() == []
     assert all("偷偷改" not in (e.new or "") for e in audit.history("case", case.id))
+    assert audit.trail_problems() == [
+        f"案件 {case.number} 的内容与审计记录不符:记录为“楼道灯不亮”,数据为“偷偷改”"
+    ]
 
 
 def test_reads_of_owner_data_are_logged(office):

@@ -56,7 +56,7 @@ FIELD_LABELS = {
     "pad_height": QT_TR_NOOP("签名板高度"), "png": QT_TR_NOOP("签名图片"), "sha256": QT_TR_NOOP("校验码"), "level": QT_TR_NOOP("审核级别"), "reviewer": QT_TR_NOOP("审核人"),
     "archived_at": QT_TR_NOOP("归档时间"), "archived_by": QT_TR_NOOP("归档人"), "form_count": QT_TR_NOOP("份数"), "destroyed_on": QT_TR_NOOP("销毁日期"),
     "destroyed_by": QT_TR_NOOP("销毁人"), "recorded_at": QT_TR_NOOP("登记时间"), "recorded_by": QT_TR_NOOP("登记人"), "numbers": QT_TR_NOOP("表单编号"),
-    "printed_at": QT_TR_NOOP("打印时间"), "printed_by": QT_TR_NOOP("打印人"), "taken_by": QT_TR_NOOP("领用人"), "taken_by_name": QT_TR_NOOP("领用人姓名"),
+    "printed_at": QT_TR_NOOP("打印时间"), "alive_at": QT_TR_NOOP("打印作业心跳"), "printed_by": QT_TR_NOOP("打印人"), "taken_by": QT_TR_NOOP("领用人"), "taken_by_name": QT_TR_NOOP("领用人姓名"),
     "taken_at": QT_TR_NOOP("领用时间"), "visit_item": QT_TR_NOOP("回访项目"), "visit_count": QT_TR_NOOP("回访次数"), "returned_at": QT_TR_NOOP("交回时间"),
     "checked_by": QT_TR_NOOP("核对人"), "scan": QT_TR_NOOP("扫描件"), "scan_name": QT_TR_NOOP("扫描件文件名"), "voided_at": QT_TR_NOOP("作废时间"),
     "archived_in": QT_TR_NOOP("归档批次"), "destroyed_in": QT_TR_NOOP("销毁记录"), "period": QT_TR_NOOP("期间"), "measures": QT_TR_NOOP("改进措施"),
@@ -88,6 +88,7 @@ TABLE_FIELD_LABELS = {
     ("form_sheet", "number"): QT_TR_NOOP("表单编号"), ("form_sheet", "state"): QT_TR_NOOP("表单状态"), ("holiday", "name"): QT_TR_NOOP("节日"),
     ("scan_page", "reason"): QT_TR_NOOP("说明"), ("open_letter", "issued_at"): QT_TR_NOOP("发布时间"), ("open_letter", "issued_by"): QT_TR_NOOP("发布人"),
     ("form_archive_batch", "quarter"): QT_TR_NOOP("归档季度"),
+    ("survey_action", "plan"): QT_TR_NOOP("所属调查"), ("survey_action", "subject"): QT_TR_NOOP("调查项目"), ("survey_action", "measure"): QT_TR_NOOP("纠正措施"), ("survey_action", "responsible"): QT_TR_NOOP("责任人"), ("survey_scan", "plan"): QT_TR_NOOP("所属调查"), ("survey_scan", "sheet"): QT_TR_NOOP("调查表"), ("survey_scan", "page"): QT_TR_NOOP("页码"), ("survey_scan", "status"): QT_TR_NOOP("读取状态"), ("survey_sheet", "plan"): QT_TR_NOOP("所属调查"), ("survey_sheet", "room_label"): QT_TR_NOOP("房号"), ("survey_sheet", "why"): QT_TR_NOOP("抽中原因"), ("survey_sheet", "entered_by"): QT_TR_NOOP("录入人"), ("survey_plan", "starts"): QT_TR_NOOP("开始日期"), ("survey_plan", "ends"): QT_TR_NOOP("结束日期"), ("survey_plan", "sample_rate"): QT_TR_NOOP("抽样比例"), ("survey_plan", "sample_size"): QT_TR_NOOP("抽样户数"), ("survey_plan", "complainers"): QT_TR_NOOP("优先抽取的意见户数"), ("survey_plan", "leader"): QT_TR_NOOP("调查组长"), ("survey_plan", "members"): QT_TR_NOOP("调查人员"), ("survey_plan", "recovery_target"): QT_TR_NOOP("回收率目标"), ("survey_plan", "notes"): QT_TR_NOOP("注意事项"), ("survey_plan", "notice"): QT_TR_NOOP("告知业主"), ("survey_plan", "questionnaire"): QT_TR_NOOP("调查表内容"), ("survey_plan", "previous"): QT_TR_NOOP("上次调查"), ("survey_plan", "approved_at"): QT_TR_NOOP("批准时间"), ("survey_plan", "approved_by"): QT_TR_NOOP("批准人"),
 }  # fmt: skip
 # What a value is, in words (app.audit.ShownValue.kind).
 _EMPTY = QT_TRANSLATE_NOOP("History", "(空)")
