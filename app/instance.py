@@ -1,4 +1,8 @@
-"""One program at a time on a data folder: a second one is refused with a clear message."""
+"""One program at a time on a data folder: a second one is refused with a clear message.
+
+The lock is held per process: taking it again in the process that holds it (a command that
+holds it calls a restore that takes it too) counts, and the OS lock is let go with the last
+release."""
 
 from __future__ import annotations
 
@@ -12,6 +16,9 @@ from app.errors import UserError
 
 LOCK_NAME = "huiyin.lock"
 
+# The locks this process holds: the lock file's path -> (its open handle, how many holders).
+_held: dict[str, tuple[IO[str], int]] = {}
+
 
 class InstanceLock:
     """An OS file lock, released by the OS even if the program is killed."""
@@ -21,6 +28,14 @@ class InstanceLock:
         self.handle: IO[str] | None = None
 
     def acquire(self) -> None:
+        if self.handle is not None:
+            return
+        where = str(self.path.resolve())
+        if where in _held:
+            handle, count = _held[where]
+            _held[where] = (handle, count + 1)
+            self.handle = handle
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held while running
         try:
@@ -44,11 +59,18 @@ class InstanceLock:
         handle.write(str(os.getpid()))
         handle.flush()
         self.handle = handle
+        _held[where] = (handle, 1)
 
     def release(self) -> None:
-        if self.handle is not None:
-            self.handle.close()
-            self.handle = None
+        if self.handle is None:
+            return
+        where = str(self.path.resolve())
+        handle, count = _held.pop(where, (self.handle, 1))
+        if count > 1:
+            _held[where] = (handle, count - 1)
+        else:
+            handle.close()
+        self.handle = None
 
     def __enter__(self) -> InstanceLock:
         self.acquire()

@@ -1,9 +1,11 @@
 """备份与恢复: where backups go, how many are kept, a backup now, and the way back.
 
 The backup runs in a worker thread on its own database connection (SQLite's online
-backup is safe while the program works). Restoring is not done from here: the running
-program holds the database open and cannot safely swap it under itself, so the page
-says plainly to close the program and gives the exact command to run.
+backup is safe while the program works). The list shows this office's backups only (its
+identity is in their names); one of data that failed the check is shown as such and cannot
+be chosen for a restore. Restoring is not done from here: the running program holds the
+database open and cannot safely swap it under itself, so the page says plainly to close
+the program and gives the exact command to run (with the login it needs).
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.backup import BackupResult, BackupService, backups_in, integrity_problems
+from app.backup import BackupCheck, BackupFile, BackupResult, BackupService, backup_problems
 from app.errors import UserError
 from app.models import db
 from app.policy import PolicyStore
@@ -47,13 +49,15 @@ from ui.widgets import ERROR_RED, Banner
 _OK_GREEN = "#2e7d32"
 
 
-def restore_command(data_dir: Path, backup: Path) -> str:
-    """The command that restores `backup` into `data_dir` with the program closed."""
+def restore_command(data_dir: Path, backup: Path, username: str = "") -> str:
+    """The command that restores `backup` into `data_dir` with the program closed, logged in
+    as `username` (a placeholder to replace when not known)."""
     if getattr(sys, "frozen", False):  # the packaged program: its own executable takes the command
         program = f'"{sys.executable}"'
     else:
         program = "python -m app"
-    return f'{program} --data-dir "{data_dir}" restore "{backup}"'
+    user = username if username and " " not in username else "管理员登录名"
+    return f'{program} --data-dir "{data_dir}" --user {user} restore "{backup}"'
 
 
 class BackupWorker(QThread):
@@ -85,19 +89,22 @@ class BackupWorker(QThread):
 class RestoreDialog(QDialog):
     """Explains how a restore is done and gives the command to copy."""
 
-    def __init__(self, data_dir: Path, backup: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, backup: Path, parent: QWidget | None = None, username: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("从备份恢复"))
-        self.resize(720, 360)
-        self.command = restore_command(data_dir, backup)
+        self.resize(720, 380)
+        self.command = restore_command(data_dir, backup, username)
         text = QLabel(
             self.tr(
                 "<p>要恢复到备份 <b>{0}</b>:</p>"
                 "<ol>"
                 "<li>请所有人保存手头的工作,然后<b>关闭回音</b>。正在运行的程序打开着数据文件,"
                 "不能在运行中安全地替换它自己的数据库,所以恢复不能在这里直接完成。</li>"
-                "<li>在命令提示符中运行下面的命令。恢复前会先校验备份文件;"
-                "当前的数据文件<b>不会被覆盖</b>,而是改名另存在数据文件夹中(…before-restore-日期时间)。</li>"
+                "<li>在命令提示符中运行下面的命令,按提示输入管理员密码。恢复前会先检查备份:"
+                "必须是这个服务中心的备份、不来自更新的版本、通过数据检查。恢复后的数据先在旁边建好,"
+                "再一步换上;当前的数据文件<b>不会被覆盖</b>,而是另存在数据文件夹中(…before-restore-日期时间)。</li>"
                 "<li>再次打开回音。备份之后录入的内容不在恢复后的数据中,请核对补录。</li>"
                 "</ol>"
             ).format(backup.name)
@@ -137,14 +144,16 @@ class BackupPage(QWidget):
     COLUMNS = (QT_TR_NOOP("备份时间"), QT_TR_NOOP("文件"), QT_TR_NOOP("大小"), QT_TR_NOOP("校验"))
 
     def __init__(self, backups: BackupService, policies: PolicyStore, data_dir: Path,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+                 parent: QWidget | None = None, username: str = "") -> None:  # fmt: skip
         super().__init__(parent)
         self.backups = backups
         self.policies = policies
         self.data_dir = data_dir
+        self.username = username  # put in the restore command
         self.worker: BackupWorker | None = None
         self._files: list[Path] = []
-        self._checked: dict[Path, list[str]] = {}
+        self._failed: set[Path] = set()  # backups of data that failed the check (留底 only)
+        self._checked: dict[Path, BackupCheck] = {}
 
         # Where and how many
         self.folder = QLineEdit()
@@ -322,10 +331,11 @@ class BackupPage(QWidget):
 
     def _fill_list(self) -> None:
         selected = self.selected_file()
-        found = backups_in(self.backups.folder())
-        self._files = [path for _, path in found]
+        found: list[BackupFile] = self.backups.found()
+        self._files = [b.path for b in found]
+        self._failed = {b.path for b in found if not b.passed}
         self.table.setRowCount(len(found))
-        for r, (stamp, path) in enumerate(found):
+        for r, (stamp, path) in enumerate((b.at, b.path) for b in found):
             try:
                 size = f"{path.stat().st_size / 1024 / 1024:.1f} MB"
             except OSError:
@@ -341,12 +351,19 @@ class BackupPage(QWidget):
 
     def _show_check(self, row: int, path: Path) -> None:
         item = self.table.item(row, 3)
-        problems = self._checked.get(path)
-        if problems is None:
+        checked = self._checked.get(path)
+        problems = checked.problems if checked is not None else []
+        if path in self._failed:
+            item.setText(self.tr("✗ 数据未通过检查(只作留底,不能用于恢复)"))
+            item.setForeground(QBrush(QColor(ERROR_RED)))
+        elif checked is None:
             item.setText(self.tr("未校验"))
             item.setForeground(QBrush(QColor("#666")))
-        elif problems:
+        elif checked.damaged:
             item.setText(self.tr("✗ 已损坏:{0}").format(";".join(problems[:2])))
+            item.setForeground(QBrush(QColor(ERROR_RED)))
+        elif problems:  # whole, but another office's, or from a newer version
+            item.setText(self.tr("✗ 不能用于恢复:{0}").format(";".join(problems[:2])))
             item.setForeground(QBrush(QColor(ERROR_RED)))
         else:
             item.setText(self.tr("✓ 完好"))
@@ -360,22 +377,25 @@ class BackupPage(QWidget):
         return self._files[rows[0].row()]
 
     def _update_buttons(self) -> None:
-        chosen = self.selected_file() is not None
+        selected = self.selected_file()
+        chosen = selected is not None
         running = self.worker is not None
         self.check_button.setEnabled(chosen)
-        self.restore_button.setEnabled(chosen)
+        self.restore_button.setEnabled(chosen and selected not in self._failed)
         self.check_all_button.setEnabled(bool(self._files))
         self.backup_button.setEnabled(not running)
         self.choose_button.setEnabled(not running)
         self.default_button.setEnabled(not running)
 
     # Checking ------------------------------------------------------------------------
-    def check(self, path: Path) -> list[str]:
-        problems = integrity_problems(path)
-        self._checked[path] = problems
+    def check(self, path: Path) -> BackupCheck:
+        """This office's backup, of a version this program reads, whole (the trail and the
+        signatures are checked again when it is restored)."""
+        checked = backup_problems(path, self.data_dir)
+        self._checked[path] = checked
         if path in self._files:
             self._show_check(self._files.index(path), path)
-        return problems
+        return checked
 
     def check_selected(self) -> None:
         path = self.selected_file()
@@ -411,7 +431,7 @@ class BackupPage(QWidget):
             worker.deleteLater()
         self.busy.hide()
         if result.ok and result.path is not None:
-            self._checked[result.path] = []  # verified by backup_now itself
+            self._checked[result.path] = BackupCheck([])  # verified by backup_now itself
         self.refresh()
         self.last_message.setStyleSheet("" if result.ok else f"color: {ERROR_RED};")
         self.backup_finished.emit(result.ok)
@@ -421,11 +441,14 @@ class BackupPage(QWidget):
         path = self.selected_file()
         if path is None:
             return
-        problems = self.check(path)
+        checked = self.check(path)
+        problems = checked.problems
         if problems:
-            QMessageBox.warning(
-                self, self.tr("从备份恢复"),
-                self.tr("备份 {0} 已损坏,不能用于恢复:\n{1}\n请选另一份备份。").format(path.name, "\n".join(problems[:5])),
-            )  # fmt: skip
+            words = (
+                self.tr("备份 {0} 已损坏,不能用于恢复:\n{1}\n请选另一份备份。")
+                if checked.damaged
+                else self.tr("备份 {0} 不能用于恢复:\n{1}\n请选这个服务中心的另一份备份。")
+            )
+            QMessageBox.warning(self, self.tr("从备份恢复"), words.format(path.name, "\n".join(problems[:5])))
             return
-        RestoreDialog(self.data_dir, path, self).exec()
+        RestoreDialog(self.data_dir, path, self, self.username).exec()
