@@ -6,9 +6,10 @@ ledger and the owners list) and `app.ledger_export` (the program's own export)."
 from __future__ import annotations
 
 import datetime as dt
+import io
 import itertools
+import logging
 import re
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,13 +20,15 @@ import peewee as pw
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
 from app import ledger_columns
-from app.errors import UserError
+from app.errors import UserError, write_bytes
 from app.ledger_columns import ColumnChoice
 from app.models import db
 from app.validation import check_length, clean_text, normalise_id_number, normalise_phone, parse_datetime
+from app.xlsx_check import check_xlsx
+
+log = logging.getLogger(__name__)
 
 REASON_HEADER = "错误原因"
 # Columns written as text cells, so Excel keeps leading zeros and long digit strings.
@@ -55,16 +58,27 @@ class Sheet:
 
 
 def open_workbook(path: Path) -> Any:
+    """The workbook, read-only, once `app.xlsx_check` has found nothing to refuse in it
+    (oversized cells or sheets, a zip bomb, malformed XML, an .xls renamed, a password)."""
     if not path.exists():
         raise UserError(f"找不到文件 {path}")
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise UserError(f"只能导入 .xlsx 文件(Excel 2007 及以后),{path.name} 不是。请在 Excel 中另存为 .xlsx")
+    check_xlsx(path)
     try:
         # Formulas are kept as formulas (not cached values) so that they can be refused:
         # a formula whose value Excel never cached would otherwise read as an empty cell.
         return openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise UserError(f"无法读取 {path.name}:不是有效的 Excel 文件({exc})") from exc
+    except Exception as exc:  # noqa: BLE001 - whatever openpyxl meets in a damaged file, said in words
+        log.warning("cannot open %s", path, exc_info=True)
+        raise UserError(unreadable_words(path)) from exc
+
+
+def unreadable_words(path: Path) -> str:
+    return (
+        f"{path.name} 已损坏或不是 Excel 能正常保存的格式,无法读取。"
+        "请在 Excel 中打开它并另存为 .xlsx 后再导入;若 Excel 也打不开,请找回原来的文件"
+    )
 
 
 def read_sheet(
@@ -181,6 +195,11 @@ def read_sheet(
         return Sheet(
             headers, columns, rows, header_number, year, title, choices, extra, default_kind, missing, total
         )
+    except UserError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - openpyxl reads lazily: a damaged part fails here
+        log.warning("cannot read %s", path, exc_info=True)
+        raise UserError(unreadable_words(path)) from exc
     finally:
         wb.close()
 
@@ -240,6 +259,15 @@ class Row:
 
     def problem(self, column: str, reason: str) -> None:
         self.problems.setdefault(column, reason)
+
+    def has(self, column: str) -> bool:
+        """The file has this column (its cell in this row may still be blank)."""
+        return column in self.columns
+
+    def blank(self, column: str) -> bool:
+        """The file has no such column, or this row's cell in it is empty."""
+        i = self.columns.get(column)
+        return i is None or i >= len(self.values) or self.values[i] is None
 
     def raw(self, column: str) -> Any:
         i = self.columns.get(column)
@@ -477,12 +505,28 @@ def new_sheet(headers: list[str], wb: Any = None, title: str | None = None) -> t
     return wb, ws
 
 
+# Text a spreadsheet would take as the start of a formula if it were typed into the cell:
+# = + - @ (and their full-width forms, which Excel's Chinese input also takes), even behind
+# spaces, tabs or line breaks.
+FORMULA_START = re.compile(r"^[\s\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]")
+
+
+def as_text(cell: Any) -> Any:
+    """The cell holds text and Excel shows it as text: the value is a string cell (never a
+    formula, whatever it starts with), and text that would read as a formula if the cell were
+    edited and entered again carries Excel's quote prefix (the hidden apostrophe), so it stays
+    text then too. The value itself is unchanged: it reads back exactly as written."""
+    if isinstance(cell.value, str):
+        cell.data_type = "s"
+        if FORMULA_START.match(cell.value):
+            cell.quotePrefix = True
+    return cell
+
+
 def write_cell(ws: Any, column: str, value: Any) -> Any:
-    """One cell written as what it is: text stays text (even '=…' or '0801'), dates are dates."""
+    """One cell written as what it is: text stays text (even '=…', '+86…' or '0801'), dates are dates."""
     if column in TEXT_COLUMNS:
-        cell = WriteOnlyCell(ws, value=value)
-        if isinstance(value, str):
-            cell.data_type = "s"
+        cell = as_text(WriteOnlyCell(ws, value=value))
         cell.number_format = "@"
         return cell
     if isinstance(value, dt.datetime | dt.date):
@@ -491,22 +535,20 @@ def write_cell(ws: Any, column: str, value: Any) -> Any:
         cell = WriteOnlyCell(ws, value=value)
         cell.number_format = DATETIME_FORMAT if isinstance(value, dt.datetime) else DATE_FORMAT
         return cell
-    if isinstance(value, str) and value.startswith("="):
-        cell = WriteOnlyCell(ws, value=value)
-        cell.data_type = "s"  # never a formula, whatever the text starts with
-        return cell
+    if isinstance(value, str) and FORMULA_START.match(value):
+        return as_text(WriteOnlyCell(ws, value=value))
     return value  # a plain value: no cell object needed (much faster for big exports)
 
 
 def save_workbook(wb: Any, target: Path) -> None:
-    """Save through a temporary file, so a failure never leaves half a workbook behind."""
-    tmp = target.with_name(target.name + ".part")
-    try:
-        wb.save(tmp)
-        tmp.replace(target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    """Save through `target.partial`, so a failure (a full disk, a read-only folder, the file
+    open in Excel) never leaves half a workbook behind; the failure is a UserError in words.
+
+    The workbook is built in memory first: openpyxl leaves its zip open when the disk fails
+    under it, and that zip then fails again when Python collects it."""
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    write_bytes(target, buffer.getvalue())
 
 
 def write_rejected(path: Path, sheet: Sheet, rows: Iterable[Row]) -> Path:

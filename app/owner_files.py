@@ -24,8 +24,9 @@ from openpyxl.utils import get_column_letter
 
 from app import audit, domain
 from app.errors import UserError, ValidationError
+from app.ledger_sheet import Row, as_text, save_workbook
 from app.models import Case, Owner, Room, Staff, acting_as, db
-from app.owners import mask_phone
+from app.owners import mask_phone, phone_match
 from app.permissions import can, require
 from app.validation import MAX_TEXT, clean_text, normalise_id_number, normalise_phone, parse_room
 
@@ -39,6 +40,42 @@ EXPORT_HEADERS = ["楼栋", "单元", "房号", "姓名", "类型", "联系电�
 _TEXT_COLUMNS = {"楼栋", "单元", "房号", "联系电话", "身份证号"}
 _WIDTHS = {"姓名": 12, "联系电话": 16, "身份证号": 22, "入住日期": 12, "备注": 30}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+# The owners list's columns an import sets on an owner -> the owner's field.
+IMPORTED_DETAILS = {"类型": "occupant_type", "联系电话": "phone", "身份证号": "id_number", "入住日期": "move_in",
+                    "备注": "note"}  # fmt: skip
+
+
+def apply_imported_details(owner: Owner, row: Row, values: dict[str, Any]) -> list[str]:
+    """Set on `owner` the details one row of an owners list gives (`values`: column -> the
+    value as read, e.g. {"联系电话": "138…", "入住日期": date or None}); returns what was kept.
+
+    A column the file does not have changes nothing: a roster without ID numbers keeps every
+    ID number, move-in date and note on file. A column the file has, left blank in this row,
+    keeps the stored value as well, and the kept value is reported (without showing it): a
+    blank cell is far more often a gap in a copied list than a decision to erase; erasing is
+    done in the owner's file, where it is audited one by one. A new owner takes every value."""
+    new = owner.id is None
+    kept: list[str] = []
+    for column, field_name in IMPORTED_DETAILS.items():
+        if column not in values:
+            continue
+        value = values[column]
+        if new:
+            if row.has(column) or value not in (None, ""):
+                setattr(owner, field_name, value)
+            continue
+        if not row.has(column):
+            continue
+        if row.blank(column):
+            if getattr(owner, field_name) not in (None, ""):
+                kept.append(
+                    f"第{row.number}行 {row.label(column)}是空的,保留了原来的{column}(要清除请在业主档案中修改)"
+                )
+            continue
+        setattr(owner, field_name, value)
+    return kept
 
 
 def mask_id_number(id_number: str) -> str:
@@ -116,6 +153,7 @@ class OwnerFiles:
 
     def search(self, text: str = "", include_inactive: bool = False, limit: int = 300) -> list[Owner]:
         """Owners by name ('张'), by digits of the phone ('5678', '138') or by room ('3-2', '3-2-501')."""
+        require(None, "owner.view_file")
         query = self._matching(Owner.select(Owner, Room), text, include_inactive)
         query = query.order_by(
             Room.building.cast("INTEGER") == 0, Room.building.cast("INTEGER"), Room.building, Room.unit.cast("INTEGER"), Room.unit,
@@ -126,6 +164,7 @@ class OwnerFiles:
     def count(self, text: str = "", include_inactive: bool = False) -> OwnerCount:
         """How many people the same search finds in all (not only the page shown), by
         type (业主/租户/商户), and in how many rooms they live."""
+        require(None, "owner.view_file")
         query = self._matching(
             Owner.select(Owner.occupant_type, pw.fn.COUNT(Owner.id).alias("n")), text, include_inactive
         )
@@ -148,7 +187,7 @@ class OwnerFiles:
             if _HAN.search(compact) and not re.search(r"\d", compact):
                 query = query.where(Owner.name.contains(compact))
             elif compact.isdigit() and len(compact) >= 4:
-                query = query.where(Owner.phone.contains(compact) | (Room.number == compact))
+                query = query.where(phone_match(Owner.phone, compact) | (Room.number == compact))
             else:
                 parts = [p for p in re.split(r"[-－—/\s]+", compact) if p]
                 parts = [re.sub(r"(栋|幢|号楼|座|单元|室)$", "", p) for p in parts] or [compact]
@@ -254,7 +293,7 @@ class OwnerFiles:
             for col, header in enumerate(EXPORT_HEADERS, start=1):
                 cell = ws.cell(row, col)
                 if header in _TEXT_COLUMNS or isinstance(cell.value, str):
-                    cell.data_type = "s"  # text, never a number or a formula
+                    as_text(cell)  # text, never a number or a formula
                     cell.number_format = "@"
                 elif header == "入住日期" and cell.value is not None:
                     cell.number_format = "yyyy-mm-dd"
@@ -262,14 +301,7 @@ class OwnerFiles:
             ws.column_dimensions[get_column_letter(col)].width = _WIDTHS.get(header, 8)
         ws.freeze_panes = "A2"
         path = Path(path)
-        tmp = path.with_name(path.name + ".part")
-        try:
-            wb.save(tmp)
-            tmp.replace(path)
-        except OSError as exc:
-            raise UserError(f"无法写入 {path}:{exc.strerror or exc}") from exc
-        finally:
-            tmp.unlink(missing_ok=True)
+        save_workbook(wb, path)  # whole or not at all; a full disk or a read-only folder in words
         with _as(actor):
             audit.log_access(EXPORT, None, f"导出 {len(owners)} 人到 {path.name}")
         return len(owners)

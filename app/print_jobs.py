@@ -586,11 +586,34 @@ def run_print_job(
     return end
 
 
+def check_pdf_target(path: Path, pages: int) -> None:
+    """Before numbers are taken for a PDF: the folder exists, can be written and has room
+    (about 100 KB a page, 2 MB more), so a missing or full stick costs no form number."""
+    import shutil
+
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise PrintFailed(f"文件夹“{folder}”不存在(U 盘未插入?)。请换一个位置保存。", "")
+    if not os.access(folder, os.W_OK):
+        raise PrintFailed(f"没有权限写入文件夹“{folder}”(只读或被保护)。请换一个文件夹。", "")
+    need = 2_000_000 + 100_000 * max(1, pages)
+    free = shutil.disk_usage(folder).free
+    if free < need:
+        raise PrintFailed(
+            f"“{folder}”所在的磁盘只剩 {free / 1e6:.1f} MB,保存 {pages} 页约需 {need / 1e6:.1f} MB。"
+            "请清理磁盘或换一个位置。",
+            "",
+        )
+
+
 def write_pdf(path: Path, pdf: bytes) -> None:
     """Save a PDF; a PrintFailed in Chinese when it cannot be written (nothing half-written)."""
     temp = path.with_name(path.name + ".part")
     try:
-        temp.write_bytes(pdf)
+        with open(temp, "wb") as handle:
+            handle.write(pdf)
+            handle.flush()
+            os.fsync(handle.fileno())  # on the stick before it is named: a pulled stick leaves no half PDF
         os.replace(temp, path)
     except OSError as exc:
         try:

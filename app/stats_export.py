@@ -9,6 +9,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from app.errors import UserError, describe_file_error
+from app.ledger_sheet import as_text, save_workbook
+from app.permissions import require
 from app.stats import DEFINITIONS, Comparison, PeriodStats
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE7EE")
@@ -25,6 +28,8 @@ def _sheet(
         cell.alignment = Alignment(horizontal="center")
     for row in rows:
         ws.append(row)
+        for cell in ws[ws.max_row]:
+            as_text(cell)  # owners' and clerks' words stay words: "=…" is never a formula
     for col, fmt in (formats or {}).items():
         for r in range(2, ws.max_row + 1):
             ws.cell(r, col).number_format = fmt
@@ -81,6 +86,7 @@ def _period_text(s: PeriodStats) -> str:
 
 
 def write_xlsx(data: Comparison, path: Path) -> None:
+    require(None, "report.view")
     cur, prev = data.current, data.previous
     wb = Workbook()
     wb.remove(wb.active)
@@ -174,5 +180,9 @@ def write_xlsx(data: Comparison, path: Path) -> None:
             *[[d] for d in DEFINITIONS],
         ],
     )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(describe_file_error(exc, path)) from exc
+    save_workbook(wb, path)  # whole or not at all; a full disk or a read-only folder in words
