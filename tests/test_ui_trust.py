@@ -150,7 +150,10 @@ def test_audit_window_filters_and_checks_the_chain(qtbot, office, owner, make_ca
     AuditEntry.update(new="改过的内容").where(AuditEntry.id == first.id).execute()
     click(qtbot, window.chain_button)
     assert "审计链有 1 处问题" in window.chain_result.text()
-    assert f"审计记录 {first.id} 的内容被改动" in window.chain_result.text()
+    assert (
+        f"审计记录第 {first.id} 条" in window.chain_result.text()
+        and "内容被改动" in window.chain_result.text()
+    )
 
 
 def test_audit_window_pages(qtbot, office, owner, monkeypatch):
@@ -208,7 +211,7 @@ def test_restore_tells_the_command_and_a_damaged_backup_is_refused(qtbot, office
     assert page.table.item(1, 3).text().startswith("✗ 已损坏")
     good = page._files[0]
     command = restore_command(office.data_dir, good)
-    assert command == f'python -m app --data-dir "{office.data_dir}" restore "{good}"'
+    assert command == f'python -m app --data-dir "{office.data_dir}" --user 管理员登录名 restore "{good}"'
 
 
 def test_restore_dialog_gives_the_command_to_copy(qtbot, office):

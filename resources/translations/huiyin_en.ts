@@ -780,6 +780,10 @@
             <translation>Taker's name</translation>
         </message>
         <message>
+            <source>打印作业心跳</source>
+            <translation>Print job last alive</translation>
+        </message>
+        <message>
             <source>回访项目</source>
             <translation>Visit item</translation>
         </message>
@@ -1048,6 +1052,90 @@
             <translation>Filed for</translation>
         </message>
         <message>
+            <source>所属调查</source>
+            <translation>Survey</translation>
+        </message>
+        <message>
+            <source>调查项目</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <source>纠正措施</source>
+            <translation>Corrective actions</translation>
+        </message>
+        <message>
+            <source>责任人</source>
+            <translation>Responsible</translation>
+        </message>
+        <message>
+            <source>调查表</source>
+            <translation>Questionnaire</translation>
+        </message>
+        <message>
+            <source>页码</source>
+            <translation>Page</translation>
+        </message>
+        <message>
+            <source>读取状态</source>
+            <translation>Reading state</translation>
+        </message>
+        <message>
+            <source>抽中原因</source>
+            <translation>Why chosen</translation>
+        </message>
+        <message>
+            <source>录入人</source>
+            <translation>Entered by</translation>
+        </message>
+        <message>
+            <source>开始日期</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <source>结束日期</source>
+            <translation>End</translation>
+        </message>
+        <message>
+            <source>抽样比例</source>
+            <translation>Sample rate</translation>
+        </message>
+        <message>
+            <source>抽样户数</source>
+            <translation>Sample size</translation>
+        </message>
+        <message>
+            <source>优先抽取的意见户数</source>
+            <translation>Households with most complaints included</translation>
+        </message>
+        <message>
+            <source>调查组长</source>
+            <translation>Survey leader</translation>
+        </message>
+        <message>
+            <source>调查人员</source>
+            <translation>Surveyors</translation>
+        </message>
+        <message>
+            <source>回收率目标</source>
+            <translation>Return target</translation>
+        </message>
+        <message>
+            <source>注意事项</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>告知业主</source>
+            <translation>Notice to owners</translation>
+        </message>
+        <message>
+            <source>调查表内容</source>
+            <translation>Questionnaire</translation>
+        </message>
+        <message>
+            <source>上次调查</source>
+            <translation>Previous survey</translation>
+        </message>
+        <message>
             <source>变更</source>
             <translation>Change</translation>
         </message>
@@ -1134,6 +1222,10 @@
         <message>
             <source>统计报表</source>
             <translation>Statistics</translation>
+        </message>
+        <message>
+            <source>满意度调查</source>
+            <translation>Satisfaction survey</translation>
         </message>
         <message>
             <source>业主档案</source>
@@ -1432,8 +1524,40 @@
             <translation>Sampled</translation>
         </message>
         <message>
+            <source>草稿(待批准)</source>
+            <translation>Draft (awaiting approval)</translation>
+        </message>
+        <message>
+            <source>进行中</source>
+            <translation>Running</translation>
+        </message>
+        <message>
+            <source>已结束</source>
+            <translation>Finished</translation>
+        </message>
+        <message>
+            <source>抽样调查</source>
+            <translation>Sample survey</translation>
+        </message>
+        <message>
+            <source>全面普查</source>
+            <translation>Census</translation>
+        </message>
+        <message>
+            <source>调查名称</source>
+            <translation>Survey name</translation>
+        </message>
+        <message>
             <source>方式</source>
             <translation>Method</translation>
+        </message>
+        <message>
+            <source>回收</source>
+            <translation>Returned</translation>
+        </message>
+        <message>
+            <source>待核对</source>
+            <translation>To check</translation>
         </message>
         <message>
             <source>决定人</source>
@@ -1515,6 +1639,14 @@
             <source>商户</source>
             <translation>Shop</translation>
         </message>
+        <message>
+            <source>调查</source>
+            <translation>Survey</translation>
+        </message>
+        <message>
+            <source>措施</source>
+            <translation>Action</translation>
+        </message>
     </context>
     <context>
         <name>ActionDialog</name>
@@ -1533,6 +1665,37 @@
         <message>
             <source>确定</source>
             <translation>OK</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActionsDialog</name>
+        <message>
+            <source>纠正措施</source>
+            <translation>Corrective actions</translation>
+        </message>
+        <message>
+            <source>做了什么、效果如何,回车登记完成</source>
+            <translation>What was done and how it worked; Enter records it as done</translation>
+        </message>
+        <message>
+            <source>登记完成</source>
+            <translation>Record as done</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>处于四分图修补区的项目(重要但不满意)列为纠正措施,完成后登记结果。</source>
+            <translation>Subjects in the quadrant chart's "fix" zone (important but unsatisfying) become corrective actions; record the result when done.</translation>
+        </message>
+        <message>
+            <source>(已逾期)</source>
+            <translation> (overdue)</translation>
+        </message>
+        <message>
+            <source>没有未完成的纠正措施。</source>
+            <translation>No corrective action is open.</translation>
         </message>
     </context>
     <context>
@@ -1836,6 +1999,10 @@
             <translation>(none)</translation>
         </message>
         <message>
+            <source>✗ 数据未通过检查(只作留底,不能用于恢复)</source>
+            <translation>✗ The data failed the check (kept for the record only, cannot be restored)</translation>
+        </message>
+        <message>
             <source>未校验</source>
             <translation>Not verified</translation>
         </message>
@@ -1844,8 +2011,20 @@
             <translation>✗ Damaged: {0}</translation>
         </message>
         <message>
+            <source>✗ 不能用于恢复:{0}</source>
+            <translation>✗ Cannot be restored: {0}</translation>
+        </message>
+        <message>
             <source>✓ 完好</source>
             <translation>✓ Intact</translation>
+        </message>
+        <message>
+            <source>备份 {0} 不能用于恢复:
+{1}
+请选这个服务中心的另一份备份。</source>
+            <translation>The backup {0} cannot be restored:
+{1}
+Choose another backup of this office.</translation>
         </message>
         <message>
             <source>从备份恢复</source>
@@ -2050,6 +2229,14 @@ Please choose another backup.</translation>
         <message>
             <source>案件详情 — {0}</source>
             <translation>Case details — {0}</translation>
+        </message>
+        <message>
+            <source>显示</source>
+            <translation>Show</translation>
+        </message>
+        <message>
+            <source>显示号码</source>
+            <translation>Show number</translation>
         </message>
         <message>
             <source>受理</source>
@@ -2374,6 +2561,14 @@ Please choose another backup.</translation>
         <message>
             <source>只要求书面答复:不回访,复函附于案件</source>
             <translation>Written reply only: no visit, the reply letter is attached to the case</translation>
+        </message>
+        <message>
+            <source>显示完整号码(每次显示都会记录查看人和时间)</source>
+            <translation>Show the full number (each showing is logged with who and when)</translation>
+        </message>
+        <message>
+            <source>您的角色不能查看完整电话</source>
+            <translation>Your role cannot see full phone numbers</translation>
         </message>
         <message>
             <source>您的角色不能做这一步</source>
@@ -3397,6 +3592,45 @@ Please choose another backup.</translation>
         </message>
     </context>
     <context>
+        <name>ForgotPasswordDialog</name>
+        <message>
+            <source>忘记密码 - 回音</source>
+            <translation>Forgot password - Huiyin</translation>
+        </message>
+        <message>
+            <source>输入设立时打印的恢复密钥单上的密钥(不区分大小写,短横线可省略),为管理员设一个新密码。</source>
+            <translation>Type the key from the recovery key sheet printed at set-up (any case, dashes may be left out) and give an administrator a new password.</translation>
+        </message>
+        <message>
+            <source>恢复密钥</source>
+            <translation>Recovery key</translation>
+        </message>
+        <message>
+            <source>管理员登录名</source>
+            <translation>Administrator's login</translation>
+        </message>
+        <message>
+            <source>新密码</source>
+            <translation>New password</translation>
+        </message>
+        <message>
+            <source>再输一次</source>
+            <translation>Again</translation>
+        </message>
+        <message>
+            <source>设新密码并登录</source>
+            <translation>Set password and log in</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>两次输入的密码不一致</source>
+            <translation>The two passwords differ</translation>
+        </message>
+    </context>
+    <context>
         <name>FormLedger</name>
         <message>
             <source>请填写回访编号或案件编号</source>
@@ -4246,6 +4480,10 @@ Please choose another backup.</translation>
         <message>
             <source>较长时间无操作,屏幕已锁定。{0} 请重新输入密码;也可以换其他人登录。</source>
             <translation>The screen was locked after a long time without activity. {0} Please enter your password again, or log in as someone else.</translation>
+        </message>
+        <message>
+            <source>忘记密码?</source>
+            <translation>Forgot password?</translation>
         </message>
     </context>
     <context>
@@ -5177,10 +5415,72 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         </message>
     </context>
     <context>
+        <name>QuestionnaireDialog</name>
+        <message>
+            <source>调查表内容</source>
+            <translation>Questionnaire</translation>
+        </message>
+        <message>
+            <source>请业主评定每个项目的重要程度(用于四分图)</source>
+            <translation>Ask owners how important each subject is (for the quadrant chart)</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>调查项目(每行一项,可写“名称|说明”;“总体情况”放最后):</source>
+            <translation>Subjects (one a line, "name|explanation"; keep 总体情况 (overall) last):</translation>
+        </message>
+        <message>
+            <source>选择题(每行一题,写成“题目:选项/选项”;题目后加 * 表示可多选):</source>
+            <translation>Choice questions (one a line, "question:choice/choice"; a * after the question allows several):</translation>
+        </message>
+        <message>
+            <source>开放性问题(每行一题):</source>
+            <translation>Open questions (one a line):</translation>
+        </message>
+    </context>
+    <context>
         <name>ReasonDialog</name>
         <message>
             <source>必须填写原因,将与您的姓名一起记录</source>
             <translation>A reason is required; it is recorded with your name</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryKeyDialog</name>
+        <message>
+            <source>恢复密钥 - 回音</source>
+            <translation>Recovery key - Huiyin</translation>
+        </message>
+        <message>
+            <source>数据已加密,只有登录才能打开。管理员忘记密码时,要用下面的恢复密钥设新密码。程序只显示这一次,不保存副本:请现在打印或抄下来,锁在安全的地方。</source>
+            <translation>The data is encrypted and opens only with a login. When an administrator forgets the password, the recovery key below sets a new one. It is shown only this once and the program keeps no copy: print it or write it down now, and lock it away.</translation>
+        </message>
+        <message>
+            <source>打印恢复密钥单…</source>
+            <translation>Print the recovery key sheet…</translation>
+        </message>
+        <message>
+            <source>复制</source>
+            <translation>Copy</translation>
+        </message>
+        <message>
+            <source>我已打印或抄下恢复密钥,并会妥善保管</source>
+            <translation>I have printed or written down the recovery key and will keep it safe</translation>
+        </message>
+        <message>
+            <source>继续</source>
+            <translation>Continue</translation>
+        </message>
+        <message>
+            <source>恢复密钥单</source>
+            <translation>Recovery key sheet</translation>
         </message>
     </context>
     <context>
@@ -5350,8 +5650,8 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
             <translation>Restore from backup</translation>
         </message>
         <message>
-            <source>&lt;p&gt;要恢复到备份 &lt;b&gt;{0}&lt;/b&gt;:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;请所有人保存手头的工作,然后&lt;b&gt;关闭回音&lt;/b&gt;。正在运行的程序打开着数据文件,不能在运行中安全地替换它自己的数据库,所以恢复不能在这里直接完成。&lt;/li&gt;&lt;li&gt;在命令提示符中运行下面的命令。恢复前会先校验备份文件;当前的数据文件&lt;b&gt;不会被覆盖&lt;/b&gt;,而是改名另存在数据文件夹中(…before-restore-日期时间)。&lt;/li&gt;&lt;li&gt;再次打开回音。备份之后录入的内容不在恢复后的数据中,请核对补录。&lt;/li&gt;&lt;/ol&gt;</source>
-            <translation>&lt;p&gt;To restore the backup &lt;b&gt;{0}&lt;/b&gt;:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Ask everyone to save their work, then &lt;b&gt;close Huiyin&lt;/b&gt;. The running program has the data file open and cannot safely replace its own database, so the restore cannot be done from here.&lt;/li&gt;&lt;li&gt;Run the command below in a command prompt. The backup is verified first; the current data file is &lt;b&gt;not overwritten&lt;/b&gt; but renamed and kept in the data folder (…before-restore-date-time).&lt;/li&gt;&lt;li&gt;Open Huiyin again. Anything entered after the backup is not in the restored data: check and enter it again.&lt;/li&gt;&lt;/ol&gt;</translation>
+            <source>&lt;p&gt;要恢复到备份 &lt;b&gt;{0}&lt;/b&gt;:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;请所有人保存手头的工作,然后&lt;b&gt;关闭回音&lt;/b&gt;。正在运行的程序打开着数据文件,不能在运行中安全地替换它自己的数据库,所以恢复不能在这里直接完成。&lt;/li&gt;&lt;li&gt;在命令提示符中运行下面的命令,按提示输入管理员密码。恢复前会先检查备份:必须是这个服务中心的备份、不来自更新的版本、通过数据检查。恢复后的数据先在旁边建好,再一步换上;当前的数据文件&lt;b&gt;不会被覆盖&lt;/b&gt;,而是另存在数据文件夹中(…before-restore-日期时间)。&lt;/li&gt;&lt;li&gt;再次打开回音。备份之后录入的内容不在恢复后的数据中,请核对补录。&lt;/li&gt;&lt;/ol&gt;</source>
+            <translation>&lt;p&gt;To restore the backup &lt;b&gt;{0}&lt;/b&gt;:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Ask everyone to save their work, then &lt;b&gt;close Huiyin&lt;/b&gt;. The running program has the data file open and cannot safely replace its own database, so the restore cannot be done from here.&lt;/li&gt;&lt;li&gt;Run the command below in a command prompt and type the administrator password when asked. The backup is checked first: it must be a backup of this office, not from a newer version, and pass the data check. The restored data is built beside the current file, then put in its place in one step; the current data file is &lt;b&gt;not overwritten&lt;/b&gt; but kept in the data folder (…before-restore-date-time).&lt;/li&gt;&lt;li&gt;Open Huiyin again. Anything entered after the backup is not in the restored data: check and enter it again.&lt;/li&gt;&lt;/ol&gt;</translation>
         </message>
         <message>
             <source>复制命令</source>
@@ -6492,6 +6792,401 @@ read in {2:%Y-%m-%d} by {3}</translation>
         </message>
     </context>
     <context>
+        <name>SurveyEntryDialog</name>
+        <message>
+            <source>录入答卷</source>
+            <translation>Type in answers</translation>
+        </message>
+        <message>
+            <source>调查表编号</source>
+            <translation>Questionnaire number</translation>
+        </message>
+        <message>
+            <source>可多选,用逗号分隔</source>
+            <translation>Several allowed, separated by commas</translation>
+        </message>
+        <message>
+            <source>每项输入一个数字:1 是第一个选项(如“很满意”),不答的留空。Tab 到下一项,回车保存并开始下一份。</source>
+            <translation>One digit per question: 1 is the first choice (e.g. Very satisfied); leave unanswered ones empty. Tab moves on, Enter saves and starts the next.</translation>
+        </message>
+        <message>
+            <source>保存并录下一份</source>
+            <translation>Save and next</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>本次调查没有第 {0} 号调查表,请核对编号。</source>
+            <translation>This survey has no questionnaire {0}: check the number.</translation>
+        </message>
+        <message>
+            <source>第 {0} 号已保存(本次共 {1} 份)。</source>
+            <translation>No. {0} saved ({1} this time).</translation>
+        </message>
+    </context>
+    <context>
+        <name>SurveyPage</name>
+        <message>
+            <source>顾客满意度调查</source>
+            <translation>Customer satisfaction survey</translation>
+        </message>
+        <message>
+            <source>每半年管理评审前调查一次:年中抽样,年底普查。计划经营运部经理批准后打印编号调查表;收回的调查表扫描导入,程序自动读取勾选,拿不准的由您看图核对。</source>
+            <translation>A survey before each half-yearly management review: a sample at mid-year, a census at year end. Once the operations manager approves the plan, print the numbered questionnaires; scan the returned ones and the program reads the ticks, leaving to you, with the picture, any it is not sure of.</translation>
+        </message>
+        <message>
+            <source>回收率 %p%</source>
+            <translation>Returned %p%</translation>
+        </message>
+        <message>
+            <source>取消读取</source>
+            <translation>Stop reading</translation>
+        </message>
+        <message>
+            <source>新建计划…</source>
+            <translation>New plan…</translation>
+        </message>
+        <message>
+            <source>修改计划…</source>
+            <translation>Edit plan…</translation>
+        </message>
+        <message>
+            <source>批准</source>
+            <translation>Approve</translation>
+        </message>
+        <message>
+            <source>打印调查表…</source>
+            <translation>Print questionnaires…</translation>
+        </message>
+        <message>
+            <source>加印空白表…</source>
+            <translation>Print blank ones…</translation>
+        </message>
+        <message>
+            <source>导入扫描件…</source>
+            <translation>Import scans…</translation>
+        </message>
+        <message>
+            <source>录入答卷…</source>
+            <translation>Type in answers…</translation>
+        </message>
+        <message>
+            <source>核对…</source>
+            <translation>Check…</translation>
+        </message>
+        <message>
+            <source>调查报告…</source>
+            <translation>Survey report…</translation>
+        </message>
+        <message>
+            <source>调查表内容…</source>
+            <translation>Questionnaire…</translation>
+        </message>
+        <message>
+            <source>纠正措施…</source>
+            <translation>Corrective actions…</translation>
+        </message>
+        <message>
+            <source>读不出的页…</source>
+            <translation>Unreadable pages…</translation>
+        </message>
+        <message>
+            <source>结束调查</source>
+            <translation>End survey</translation>
+        </message>
+        <message>
+            <source>计划:</source>
+            <translation>Plan:</translation>
+        </message>
+        <message>
+            <source>收回:</source>
+            <translation>Collect:</translation>
+        </message>
+        <message>
+            <source>{0}/{1}({2:.0f}%)</source>
+            <translation>{0}/{1} ({2:.0f}%)</translation>
+        </message>
+        <message>
+            <source>还没有调查计划。点“新建计划”开始。</source>
+            <translation>No survey plan yet. Click "New plan" to start.</translation>
+        </message>
+        <message>
+            <source>发放 {0} 份,收回 {1} 份,回收率 {2:.1f}%(目标 {3:g}%,{4})。</source>
+            <translation>{0} handed out, {1} returned: {2:.1f}% (target {3:g}%, {4}).</translation>
+        </message>
+        <message>
+            <source>已达到</source>
+            <translation>met</translation>
+        </message>
+        <message>
+            <source>未达到</source>
+            <translation>not met</translation>
+        </message>
+        <message>
+            <source>有 {0} 处待核对或录入。</source>
+            <translation> {0} answers to check or type in.</translation>
+        </message>
+        <message>
+            <source>有 {0} 页读不出,请点“读不出的页”看图处理。</source>
+            <translation> {0} pages could not be read: open "Unreadable pages" to handle them from the picture.</translation>
+        </message>
+        <message>
+            <source>计划已保存,请营运部经理批准后打印调查表。</source>
+            <translation>Plan saved. Print the questionnaires once the operations manager has approved it.</translation>
+        </message>
+        <message>
+            <source>调查表内容已保存。</source>
+            <translation>The questionnaire is saved.</translation>
+        </message>
+        <message>
+            <source>结束后不能再导入或录入答卷,报告仍可生成。确定结束“{0}”吗?</source>
+            <translation>Once ended, no more answers can be imported or typed in; the report can still be made. End "{0}"?</translation>
+        </message>
+        <message>
+            <source>批准调查计划</source>
+            <translation>Approve the survey plan</translation>
+        </message>
+        <message>
+            <source>批准后调查表冻结,不能再修改。确定批准“{0}”吗?</source>
+            <translation>Once approved, the questionnaire cannot be changed. Approve "{0}"?</translation>
+        </message>
+        <message>
+            <source>已批准,现在可以打印调查表。</source>
+            <translation>Approved: the questionnaires can be printed now.</translation>
+        </message>
+        <message>
+            <source>加印空白表</source>
+            <translation>Print blank questionnaires</translation>
+        </message>
+        <message>
+            <source>加印几份编号空白调查表?</source>
+            <translation>How many numbered blank questionnaires?</translation>
+        </message>
+        <message>
+            <source>保存调查表 PDF</source>
+            <translation>Save the questionnaires as PDF</translation>
+        </message>
+        <message>
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <source>已保存 {0} 份调查表到 {1},请用 A4 纸打印(可双面)。</source>
+            <translation>{0} questionnaires saved to {1}. Print them on A4 (both sides is fine).</translation>
+        </message>
+        <message>
+            <source>选择扫描件</source>
+            <translation>Choose scans</translation>
+        </message>
+        <message>
+            <source>正在读取扫描件…</source>
+            <translation>Reading the scans…</translation>
+        </message>
+        <message>
+            <source>已读 {0} / {1} 页</source>
+            <translation>Read {0} / {1} pages</translation>
+        </message>
+        <message>
+            <source>读取 {0} 页:已读取 {1},待核对 {2},重复 {3},空白 {4},未读或拒绝 {5}。</source>
+            <translation>{0} pages: {1} read, {2} to check, {3} duplicates, {4} blank, {5} not read or refused.</translation>
+        </message>
+        <message>
+            <source>已取消,读完的页面都已保存。</source>
+            <translation>Stopped; the pages read so far are saved. </translation>
+        </message>
+        <message>
+            <source>保存调查报告</source>
+            <translation>Save the survey report</translation>
+        </message>
+        <message>
+            <source>{0}报告.pdf</source>
+            <translation>{0} report.pdf</translation>
+        </message>
+        <message>
+            <source>报告已保存:{0},统计表:{1}。</source>
+            <translation>Report saved: {0}; figures: {1}.</translation>
+        </message>
+        <message>
+            <source>还有 {0} 处待核对,未计入报告。</source>
+            <translation> {0} answers still to check are not in the report.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SurveyPlanDialog</name>
+        <message>
+            <source>调查计划</source>
+            <translation>Survey plan</translation>
+        </message>
+        <message>
+            <source>修改调查计划</source>
+            <translation>Edit survey plan</translation>
+        </message>
+        <message>
+            <source>如:2026年年中顾客满意度调查</source>
+            <translation>e.g. 2026 mid-year satisfaction survey</translation>
+        </message>
+        <message>
+            <source>抽样调查(年中)</source>
+            <translation>Sample (mid-year)</translation>
+        </message>
+        <message>
+            <source>全面普查(年底)</source>
+            <translation>Census (year end)</translation>
+        </message>
+        <message>
+            <source>问卷调查</source>
+            <translation>Questionnaire</translation>
+        </message>
+        <message>
+            <source>上门访谈</source>
+            <translation>Door-to-door interview</translation>
+        </message>
+        <message>
+            <source>按比例</source>
+            <translation>By rate</translation>
+        </message>
+        <message>
+            <source>逗号分隔,空着表示全部楼栋</source>
+            <translation>Separated by commas; empty for all buildings</translation>
+        </message>
+        <message>
+            <source>请业主评定每个项目的重要程度(用于四分图)</source>
+            <translation>Ask owners how important each subject is (for the quadrant chart)</translation>
+        </message>
+        <message>
+            <source>(不对比)</source>
+            <translation>(no comparison)</translation>
+        </message>
+        <message>
+            <source>印在调查表上的告知:调查目的、发放和回收的方式及时间。空着则用标准文字。</source>
+            <translation>The notice printed on the questionnaire: purpose, how and when it is handed out and collected. Empty for the standard text.</translation>
+        </message>
+        <message>
+            <source>调查名称</source>
+            <translation>Survey name</translation>
+        </message>
+        <message>
+            <source>调查方式</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>调查方法</source>
+            <translation>Method</translation>
+        </message>
+        <message>
+            <source>开始日期</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <source>结束日期</source>
+            <translation>End</translation>
+        </message>
+        <message>
+            <source>抽样比例</source>
+            <translation>Sample rate</translation>
+        </message>
+        <message>
+            <source>或抽样户数</source>
+            <translation>Or households</translation>
+        </message>
+        <message>
+            <source>意见较多的住户优先抽取</source>
+            <translation>Households with most complaints first</translation>
+        </message>
+        <message>
+            <source>参加楼栋</source>
+            <translation>Buildings</translation>
+        </message>
+        <message>
+            <source>参加部门</source>
+            <translation>Departments</translation>
+        </message>
+        <message>
+            <source>调查组长</source>
+            <translation>Survey leader</translation>
+        </message>
+        <message>
+            <source>调查人员</source>
+            <translation>Surveyors</translation>
+        </message>
+        <message>
+            <source>回收率目标</source>
+            <translation>Return target</translation>
+        </message>
+        <message>
+            <source>与上次调查对比</source>
+            <translation>Compare with</translation>
+        </message>
+        <message>
+            <source>注意事项</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>告知业主</source>
+            <translation>Notice to owners</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>SurveyReviewDialog</name>
+        <message>
+            <source>核对答卷</source>
+            <translation>Check answers</translation>
+        </message>
+        <message>
+            <source>照图录入业主写的意见,按回车保存;看不清可留空</source>
+            <translation>Type the owner's written remark from the picture, Enter saves; leave it empty if unreadable</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>没有待核对的答卷。</source>
+            <translation>Nothing to check.</translation>
+        </message>
+        <message>
+            <source>已全部核对完毕,共 {0} 处。</source>
+            <translation>All checked: {0} answers.</translation>
+        </message>
+        <message>
+            <source>第 {0} 号调查表 第 {1} 页    还有 {2} 处</source>
+            <translation>Questionnaire {0}, page {1}    {2} left</translation>
+        </message>
+        <message>
+            <source>业主写了意见,请照图录入</source>
+            <translation>The owner wrote a remark: type it from the picture</translation>
+        </message>
+        <message>
+            <source>回车保存并看下一处。</source>
+            <translation>Enter saves and shows the next.</translation>
+        </message>
+        <message>
+            <source>0 未答/作废</source>
+            <translation>0 No answer</translation>
+        </message>
+        <message>
+            <source>按数字键选择图中业主选的那一项(从左数);0 表示这一行不算答案。</source>
+            <translation>Press the number of the box the owner chose in the picture (from the left); 0: the row is not an answer.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SurveyScanReader</name>
+        <message>
+            <source>读取扫描件时出错,已读的页面都已保存。详情见日志。</source>
+            <translation>Reading the scans went wrong; the pages read so far are saved. The log has the details.</translation>
+        </message>
+    </context>
+    <context>
         <name>TrendChart</name>
         <message>
             <source>{0}年{1}月:{2}({3}/{4})</source>
@@ -6527,6 +7222,37 @@ read in {2:%Y-%m-%d} by {3}</translation>
         <message>
             <source>说明(&amp;N)</source>
             <translation>Note(&amp;N)</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnreadPagesDialog</name>
+        <message>
+            <source>读不出的页</source>
+            <translation>Unreadable pages</translation>
+        </message>
+        <message>
+            <source>纸上印的调查表编号</source>
+            <translation>Questionnaire number printed on the paper</translation>
+        </message>
+        <message>
+            <source>确定并录入答卷…</source>
+            <translation>Confirm and type in the answers…</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>没有读不出的页。</source>
+            <translation>No unreadable page.</translation>
+        </message>
+        <message>
+            <source>{0} 第 {1} 页:{2}    还有 {3} 页</source>
+            <translation>{0}, page {1}: {2}    {3} left</translation>
+        </message>
+        <message>
+            <source>第 {0} 号已对上。</source>
+            <translation>No. {0} matched.</translation>
         </message>
     </context>
     <context>
@@ -6992,6 +7718,18 @@ What is filled in now will be replaced (you can still cancel before saving).</tr
         <message>
             <source>回访的案件</source>
             <translation>Case visited</translation>
+        </message>
+        <message>
+            <source>显示电话</source>
+            <translation>Show phone</translation>
+        </message>
+        <message>
+            <source>显示完整号码(每次显示都会记录查看人和时间)</source>
+            <translation>Show the full number (each showing is logged with who and when)</translation>
+        </message>
+        <message>
+            <source>您的角色不能查看完整电话</source>
+            <translation>Your role cannot see full phone numbers</translation>
         </message>
         <message>
             <source>回访次数</source>
@@ -7527,10 +8265,14 @@ Use --data-dir to name a folder that can be written to.</translation>
         <message>
             <source>{0}
 
-恢复方法:python -m app --data-dir "{1}" restore 备份文件</source>
+恢复方法:python -m app --data-dir "{1}" --user 管理员登录名 restore 备份文件</source>
             <translation>{0}
 
-To restore: python -m app --data-dir "{1}" restore BACKUP-FILE</translation>
+To restore: python -m app --data-dir "{1}" --user ADMIN-LOGIN restore BACKUP-FILE</translation>
+        </message>
+        <message>
+            <source>回音</source>
+            <translation>Huiyin</translation>
         </message>
     </context>
 </TS>

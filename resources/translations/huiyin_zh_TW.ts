@@ -780,6 +780,10 @@
             <translation>領用人姓名</translation>
         </message>
         <message>
+            <source>打印作业心跳</source>
+            <translation>列印作業心跳</translation>
+        </message>
+        <message>
             <source>回访项目</source>
             <translation>回訪項目</translation>
         </message>
@@ -1048,6 +1052,90 @@
             <translation>歸檔季度</translation>
         </message>
         <message>
+            <source>所属调查</source>
+            <translation>所屬調查</translation>
+        </message>
+        <message>
+            <source>调查项目</source>
+            <translation>調查項目</translation>
+        </message>
+        <message>
+            <source>纠正措施</source>
+            <translation>糾正措施</translation>
+        </message>
+        <message>
+            <source>责任人</source>
+            <translation>責任人</translation>
+        </message>
+        <message>
+            <source>调查表</source>
+            <translation>調查表</translation>
+        </message>
+        <message>
+            <source>页码</source>
+            <translation>頁碼</translation>
+        </message>
+        <message>
+            <source>读取状态</source>
+            <translation>讀取狀態</translation>
+        </message>
+        <message>
+            <source>抽中原因</source>
+            <translation>抽中原因</translation>
+        </message>
+        <message>
+            <source>录入人</source>
+            <translation>錄入人</translation>
+        </message>
+        <message>
+            <source>开始日期</source>
+            <translation>開始日期</translation>
+        </message>
+        <message>
+            <source>结束日期</source>
+            <translation>結束日期</translation>
+        </message>
+        <message>
+            <source>抽样比例</source>
+            <translation>抽樣比例</translation>
+        </message>
+        <message>
+            <source>抽样户数</source>
+            <translation>抽樣戶數</translation>
+        </message>
+        <message>
+            <source>优先抽取的意见户数</source>
+            <translation>優先抽取的意見戶數</translation>
+        </message>
+        <message>
+            <source>调查组长</source>
+            <translation>調查組長</translation>
+        </message>
+        <message>
+            <source>调查人员</source>
+            <translation>調查人員</translation>
+        </message>
+        <message>
+            <source>回收率目标</source>
+            <translation>回收率目標</translation>
+        </message>
+        <message>
+            <source>注意事项</source>
+            <translation>注意事項</translation>
+        </message>
+        <message>
+            <source>告知业主</source>
+            <translation>告知業主</translation>
+        </message>
+        <message>
+            <source>调查表内容</source>
+            <translation>調查表內容</translation>
+        </message>
+        <message>
+            <source>上次调查</source>
+            <translation>上次調查</translation>
+        </message>
+        <message>
             <source>变更</source>
             <translation>變更</translation>
         </message>
@@ -1134,6 +1222,10 @@
         <message>
             <source>统计报表</source>
             <translation>統計報表</translation>
+        </message>
+        <message>
+            <source>满意度调查</source>
+            <translation>滿意度調查</translation>
         </message>
         <message>
             <source>业主档案</source>
@@ -1432,8 +1524,40 @@
             <translation>抽中</translation>
         </message>
         <message>
+            <source>草稿(待批准)</source>
+            <translation>草稿(待批准)</translation>
+        </message>
+        <message>
+            <source>进行中</source>
+            <translation>進行中</translation>
+        </message>
+        <message>
+            <source>已结束</source>
+            <translation>已結束</translation>
+        </message>
+        <message>
+            <source>抽样调查</source>
+            <translation>抽樣調查</translation>
+        </message>
+        <message>
+            <source>全面普查</source>
+            <translation>全面普查</translation>
+        </message>
+        <message>
+            <source>调查名称</source>
+            <translation>調查名稱</translation>
+        </message>
+        <message>
             <source>方式</source>
             <translation>方式</translation>
+        </message>
+        <message>
+            <source>回收</source>
+            <translation>回收</translation>
+        </message>
+        <message>
+            <source>待核对</source>
+            <translation>待核對</translation>
         </message>
         <message>
             <source>决定人</source>
@@ -1515,6 +1639,14 @@
             <source>商户</source>
             <translation>商戶</translation>
         </message>
+        <message>
+            <source>调查</source>
+            <translation>調查</translation>
+        </message>
+        <message>
+            <source>措施</source>
+            <translation>措施</translation>
+        </message>
     </context>
     <context>
         <name>ActionDialog</name>
@@ -1533,6 +1665,37 @@
         <message>
             <source>确定</source>
             <translation>確定</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActionsDialog</name>
+        <message>
+            <source>纠正措施</source>
+            <translation>糾正措施</translation>
+        </message>
+        <message>
+            <source>做了什么、效果如何,回车登记完成</source>
+            <translation>做了什麼、效果如何,回車登記完成</translation>
+        </message>
+        <message>
+            <source>登记完成</source>
+            <translation>登記完成</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>關閉</translation>
+        </message>
+        <message>
+            <source>处于四分图修补区的项目(重要但不满意)列为纠正措施,完成后登记结果。</source>
+            <translation>處於四分圖修補區的項目(重要但不滿意)列為糾正措施,完成後登記結果。</translation>
+        </message>
+        <message>
+            <source>(已逾期)</source>
+            <translation>(已逾期)</translation>
+        </message>
+        <message>
+            <source>没有未完成的纠正措施。</source>
+            <translation>沒有未完成的糾正措施。</translation>
         </message>
     </context>
     <context>
@@ -1836,6 +1999,10 @@
             <translation>(無)</translation>
         </message>
         <message>
+            <source>✗ 数据未通过检查(只作留底,不能用于恢复)</source>
+            <translation>✗ 資料未透過檢查(只作留底,不能用於恢復)</translation>
+        </message>
+        <message>
             <source>未校验</source>
             <translation>未校驗</translation>
         </message>
@@ -1844,8 +2011,20 @@
             <translation>✗ 已損壞:{0}</translation>
         </message>
         <message>
+            <source>✗ 不能用于恢复:{0}</source>
+            <translation>✗ 不能用於恢復:{0}</translation>
+        </message>
+        <message>
             <source>✓ 完好</source>
             <translation>✓ 完好</translation>
+        </message>
+        <message>
+            <source>备份 {0} 不能用于恢复:
+{1}
+请选这个服务中心的另一份备份。</source>
+            <translation>備份 {0} 不能用於恢復:
+{1}
+請選這個服務中心的另一份備份。</translation>
         </message>
         <message>
             <source>从备份恢复</source>
@@ -2050,6 +2229,14 @@
         <message>
             <source>案件详情 — {0}</source>
             <translation>案件詳情 — {0}</translation>
+        </message>
+        <message>
+            <source>显示</source>
+            <translation>顯示</translation>
+        </message>
+        <message>
+            <source>显示号码</source>
+            <translation>顯示號碼</translation>
         </message>
         <message>
             <source>受理</source>
@@ -2374,6 +2561,14 @@
         <message>
             <source>只要求书面答复:不回访,复函附于案件</source>
             <translation>只要求書面答覆:不回訪,覆函附於案件</translation>
+        </message>
+        <message>
+            <source>显示完整号码(每次显示都会记录查看人和时间)</source>
+            <translation>顯示完整號碼(每次顯示都會記錄檢視人和時間)</translation>
+        </message>
+        <message>
+            <source>您的角色不能查看完整电话</source>
+            <translation>您的角色不能檢視完整電話</translation>
         </message>
         <message>
             <source>您的角色不能做这一步</source>
@@ -3397,6 +3592,45 @@
         </message>
     </context>
     <context>
+        <name>ForgotPasswordDialog</name>
+        <message>
+            <source>忘记密码 - 回音</source>
+            <translation>忘記密碼 - 回音</translation>
+        </message>
+        <message>
+            <source>输入设立时打印的恢复密钥单上的密钥(不区分大小写,短横线可省略),为管理员设一个新密码。</source>
+            <translation>輸入設立時列印的恢復金鑰單上的金鑰(不區分大小寫,短橫線可省略),為管理員設一個新密碼。</translation>
+        </message>
+        <message>
+            <source>恢复密钥</source>
+            <translation>恢復金鑰</translation>
+        </message>
+        <message>
+            <source>管理员登录名</source>
+            <translation>管理員登入名</translation>
+        </message>
+        <message>
+            <source>新密码</source>
+            <translation>新密碼</translation>
+        </message>
+        <message>
+            <source>再输一次</source>
+            <translation>再輸一次</translation>
+        </message>
+        <message>
+            <source>设新密码并登录</source>
+            <translation>設新密碼並登入</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>两次输入的密码不一致</source>
+            <translation>兩次輸入的密碼不一致</translation>
+        </message>
+    </context>
+    <context>
         <name>FormLedger</name>
         <message>
             <source>请填写回访编号或案件编号</source>
@@ -4246,6 +4480,10 @@
         <message>
             <source>较长时间无操作,屏幕已锁定。{0} 请重新输入密码;也可以换其他人登录。</source>
             <translation>較長時間無操作,螢幕已鎖定。{0} 請重新輸入密碼;也可以換其他人登入。</translation>
+        </message>
+        <message>
+            <source>忘记密码?</source>
+            <translation>忘記密碼?</translation>
         </message>
     </context>
     <context>
@@ -5177,10 +5415,72 @@
         </message>
     </context>
     <context>
+        <name>QuestionnaireDialog</name>
+        <message>
+            <source>调查表内容</source>
+            <translation>調查表內容</translation>
+        </message>
+        <message>
+            <source>请业主评定每个项目的重要程度(用于四分图)</source>
+            <translation>請業主評定每個項目的重要程度(用於四分圖)</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>儲存</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>调查项目(每行一项,可写“名称|说明”;“总体情况”放最后):</source>
+            <translation>調查項目(每行一項,可寫“名稱|說明”;“總體情況”放最後):</translation>
+        </message>
+        <message>
+            <source>选择题(每行一题,写成“题目:选项/选项”;题目后加 * 表示可多选):</source>
+            <translation>選擇題(每行一題,寫成“題目:選項/選項”;題目後加 * 表示可多選):</translation>
+        </message>
+        <message>
+            <source>开放性问题(每行一题):</source>
+            <translation>開放性問題(每行一題):</translation>
+        </message>
+    </context>
+    <context>
         <name>ReasonDialog</name>
         <message>
             <source>必须填写原因,将与您的姓名一起记录</source>
             <translation>必須填寫原因,將與您的姓名一起記錄</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryKeyDialog</name>
+        <message>
+            <source>恢复密钥 - 回音</source>
+            <translation>恢復金鑰 - 回音</translation>
+        </message>
+        <message>
+            <source>数据已加密,只有登录才能打开。管理员忘记密码时,要用下面的恢复密钥设新密码。程序只显示这一次,不保存副本:请现在打印或抄下来,锁在安全的地方。</source>
+            <translation>資料已加密,只有登入才能開啟。管理員忘記密碼時,要用下面的恢復金鑰設新密碼。程式只顯示這一次,不儲存副本:請現在列印或抄下來,鎖在安全的地方。</translation>
+        </message>
+        <message>
+            <source>打印恢复密钥单…</source>
+            <translation>列印恢復金鑰單…</translation>
+        </message>
+        <message>
+            <source>复制</source>
+            <translation>複製</translation>
+        </message>
+        <message>
+            <source>我已打印或抄下恢复密钥,并会妥善保管</source>
+            <translation>我已列印或抄下恢復金鑰,並會妥善保管</translation>
+        </message>
+        <message>
+            <source>继续</source>
+            <translation>繼續</translation>
+        </message>
+        <message>
+            <source>恢复密钥单</source>
+            <translation>恢復金鑰單</translation>
         </message>
     </context>
     <context>
@@ -5350,8 +5650,8 @@
             <translation>從備份恢復</translation>
         </message>
         <message>
-            <source>&lt;p&gt;要恢复到备份 &lt;b&gt;{0}&lt;/b&gt;:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;请所有人保存手头的工作,然后&lt;b&gt;关闭回音&lt;/b&gt;。正在运行的程序打开着数据文件,不能在运行中安全地替换它自己的数据库,所以恢复不能在这里直接完成。&lt;/li&gt;&lt;li&gt;在命令提示符中运行下面的命令。恢复前会先校验备份文件;当前的数据文件&lt;b&gt;不会被覆盖&lt;/b&gt;,而是改名另存在数据文件夹中(…before-restore-日期时间)。&lt;/li&gt;&lt;li&gt;再次打开回音。备份之后录入的内容不在恢复后的数据中,请核对补录。&lt;/li&gt;&lt;/ol&gt;</source>
-            <translation>&lt;p&gt;要恢復到備份 &lt;b&gt;{0}&lt;/b&gt;:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;請所有人儲存手頭的工作,然後&lt;b&gt;關閉回音&lt;/b&gt;。正在執行的程式開啟著資料檔案,不能在執行中安全地替換它自己的資料庫,所以恢復不能在這裡直接完成。&lt;/li&gt;&lt;li&gt;在命令提示符中執行下面的命令。恢復前會先校驗備份檔案;當前的資料檔案&lt;b&gt;不會被覆蓋&lt;/b&gt;,而是改名另存在數據資料夾中(…before-restore-日期時間)。&lt;/li&gt;&lt;li&gt;再次開啟回音。備份之後錄入的內容不在恢復後的資料中,請核對補錄。&lt;/li&gt;&lt;/ol&gt;</translation>
+            <source>&lt;p&gt;要恢复到备份 &lt;b&gt;{0}&lt;/b&gt;:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;请所有人保存手头的工作,然后&lt;b&gt;关闭回音&lt;/b&gt;。正在运行的程序打开着数据文件,不能在运行中安全地替换它自己的数据库,所以恢复不能在这里直接完成。&lt;/li&gt;&lt;li&gt;在命令提示符中运行下面的命令,按提示输入管理员密码。恢复前会先检查备份:必须是这个服务中心的备份、不来自更新的版本、通过数据检查。恢复后的数据先在旁边建好,再一步换上;当前的数据文件&lt;b&gt;不会被覆盖&lt;/b&gt;,而是另存在数据文件夹中(…before-restore-日期时间)。&lt;/li&gt;&lt;li&gt;再次打开回音。备份之后录入的内容不在恢复后的数据中,请核对补录。&lt;/li&gt;&lt;/ol&gt;</source>
+            <translation>&lt;p&gt;要恢復到備份 &lt;b&gt;{0}&lt;/b&gt;:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;請所有人儲存手頭的工作,然後&lt;b&gt;關閉回音&lt;/b&gt;。正在執行的程式開啟著資料檔案,不能在執行中安全地替換它自己的資料庫,所以恢復不能在這裡直接完成。&lt;/li&gt;&lt;li&gt;在命令提示符中執行下面的命令,按提示輸入管理員密碼。恢復前會先檢查備份:必須是這個服務中心的備份、不來自更新的版本、透過資料檢查。恢復後的資料先在旁邊建好,再一步換上;當前的資料檔案&lt;b&gt;不會被覆蓋&lt;/b&gt;,而是另存在數據資料夾中(…before-restore-日期時間)。&lt;/li&gt;&lt;li&gt;再次開啟回音。備份之後錄入的內容不在恢復後的資料中,請核對補錄。&lt;/li&gt;&lt;/ol&gt;</translation>
         </message>
         <message>
             <source>复制命令</source>
@@ -6492,6 +6792,401 @@
         </message>
     </context>
     <context>
+        <name>SurveyEntryDialog</name>
+        <message>
+            <source>录入答卷</source>
+            <translation>錄入答卷</translation>
+        </message>
+        <message>
+            <source>调查表编号</source>
+            <translation>調查表編號</translation>
+        </message>
+        <message>
+            <source>可多选,用逗号分隔</source>
+            <translation>可多選,用逗號分隔</translation>
+        </message>
+        <message>
+            <source>每项输入一个数字:1 是第一个选项(如“很满意”),不答的留空。Tab 到下一项,回车保存并开始下一份。</source>
+            <translation>每項輸入一個數字:1 是第一個選項(如“很滿意”),不答的留空。Tab 到下一項,回車儲存並開始下一份。</translation>
+        </message>
+        <message>
+            <source>保存并录下一份</source>
+            <translation>儲存並錄下一份</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>關閉</translation>
+        </message>
+        <message>
+            <source>本次调查没有第 {0} 号调查表,请核对编号。</source>
+            <translation>本次調查沒有第 {0} 號調查表,請核對編號。</translation>
+        </message>
+        <message>
+            <source>第 {0} 号已保存(本次共 {1} 份)。</source>
+            <translation>第 {0} 號已儲存(本次共 {1} 份)。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SurveyPage</name>
+        <message>
+            <source>顾客满意度调查</source>
+            <translation>顧客滿意度調查</translation>
+        </message>
+        <message>
+            <source>每半年管理评审前调查一次:年中抽样,年底普查。计划经营运部经理批准后打印编号调查表;收回的调查表扫描导入,程序自动读取勾选,拿不准的由您看图核对。</source>
+            <translation>每半年管理評審前調查一次:年中抽樣,年底普查。計劃經營運部經理批准後列印編號調查表;收回的調查表掃描匯入,程式自動讀取勾選,拿不準的由您看圖核對。</translation>
+        </message>
+        <message>
+            <source>回收率 %p%</source>
+            <translation>回收率 %p%</translation>
+        </message>
+        <message>
+            <source>取消读取</source>
+            <translation>取消讀取</translation>
+        </message>
+        <message>
+            <source>新建计划…</source>
+            <translation>新建計劃…</translation>
+        </message>
+        <message>
+            <source>修改计划…</source>
+            <translation>修改計劃…</translation>
+        </message>
+        <message>
+            <source>批准</source>
+            <translation>批准</translation>
+        </message>
+        <message>
+            <source>打印调查表…</source>
+            <translation>列印調查表…</translation>
+        </message>
+        <message>
+            <source>加印空白表…</source>
+            <translation>加印空白表…</translation>
+        </message>
+        <message>
+            <source>导入扫描件…</source>
+            <translation>匯入掃描件…</translation>
+        </message>
+        <message>
+            <source>录入答卷…</source>
+            <translation>錄入答卷…</translation>
+        </message>
+        <message>
+            <source>核对…</source>
+            <translation>核對…</translation>
+        </message>
+        <message>
+            <source>调查报告…</source>
+            <translation>調查報告…</translation>
+        </message>
+        <message>
+            <source>调查表内容…</source>
+            <translation>調查表內容…</translation>
+        </message>
+        <message>
+            <source>纠正措施…</source>
+            <translation>糾正措施…</translation>
+        </message>
+        <message>
+            <source>读不出的页…</source>
+            <translation>讀不出的頁…</translation>
+        </message>
+        <message>
+            <source>结束调查</source>
+            <translation>結束調查</translation>
+        </message>
+        <message>
+            <source>计划:</source>
+            <translation>計劃:</translation>
+        </message>
+        <message>
+            <source>收回:</source>
+            <translation>收回:</translation>
+        </message>
+        <message>
+            <source>{0}/{1}({2:.0f}%)</source>
+            <translation>{0}/{1}({2:.0f}%)</translation>
+        </message>
+        <message>
+            <source>还没有调查计划。点“新建计划”开始。</source>
+            <translation>還沒有調查計劃。點“新建計劃”開始。</translation>
+        </message>
+        <message>
+            <source>发放 {0} 份,收回 {1} 份,回收率 {2:.1f}%(目标 {3:g}%,{4})。</source>
+            <translation>發放 {0} 份,收回 {1} 份,回收率 {2:.1f}%(目標 {3:g}%,{4})。</translation>
+        </message>
+        <message>
+            <source>已达到</source>
+            <translation>已達到</translation>
+        </message>
+        <message>
+            <source>未达到</source>
+            <translation>未達到</translation>
+        </message>
+        <message>
+            <source>有 {0} 处待核对或录入。</source>
+            <translation>有 {0} 處待核對或錄入。</translation>
+        </message>
+        <message>
+            <source>有 {0} 页读不出,请点“读不出的页”看图处理。</source>
+            <translation>有 {0} 頁讀不出,請點“讀不出的頁”看圖處理。</translation>
+        </message>
+        <message>
+            <source>计划已保存,请营运部经理批准后打印调查表。</source>
+            <translation>計劃已儲存,請營運部經理批准後列印調查表。</translation>
+        </message>
+        <message>
+            <source>调查表内容已保存。</source>
+            <translation>調查表內容已儲存。</translation>
+        </message>
+        <message>
+            <source>结束后不能再导入或录入答卷,报告仍可生成。确定结束“{0}”吗?</source>
+            <translation>結束後不能再匯入或錄入答卷,報告仍可生成。確定結束“{0}”嗎?</translation>
+        </message>
+        <message>
+            <source>批准调查计划</source>
+            <translation>批准調查計劃</translation>
+        </message>
+        <message>
+            <source>批准后调查表冻结,不能再修改。确定批准“{0}”吗?</source>
+            <translation>批准後調查表凍結,不能再修改。確定批准“{0}”嗎?</translation>
+        </message>
+        <message>
+            <source>已批准,现在可以打印调查表。</source>
+            <translation>已批准,現在可以列印調查表。</translation>
+        </message>
+        <message>
+            <source>加印空白表</source>
+            <translation>加印空白表</translation>
+        </message>
+        <message>
+            <source>加印几份编号空白调查表?</source>
+            <translation>加印幾份編號空白調查表?</translation>
+        </message>
+        <message>
+            <source>保存调查表 PDF</source>
+            <translation>儲存調查表 PDF</translation>
+        </message>
+        <message>
+            <source>PDF 文件 (*.pdf)</source>
+            <translation>PDF 檔案 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>已保存 {0} 份调查表到 {1},请用 A4 纸打印(可双面)。</source>
+            <translation>已儲存 {0} 份調查表到 {1},請用 A4 紙列印(可雙面)。</translation>
+        </message>
+        <message>
+            <source>选择扫描件</source>
+            <translation>選擇掃描件</translation>
+        </message>
+        <message>
+            <source>正在读取扫描件…</source>
+            <translation>正在讀取掃描件…</translation>
+        </message>
+        <message>
+            <source>已读 {0} / {1} 页</source>
+            <translation>已讀 {0} / {1} 頁</translation>
+        </message>
+        <message>
+            <source>读取 {0} 页:已读取 {1},待核对 {2},重复 {3},空白 {4},未读或拒绝 {5}。</source>
+            <translation>讀取 {0} 頁:已讀取 {1},待核對 {2},重複 {3},空白 {4},未讀或拒絕 {5}。</translation>
+        </message>
+        <message>
+            <source>已取消,读完的页面都已保存。</source>
+            <translation>已取消,讀完的頁面都已儲存。</translation>
+        </message>
+        <message>
+            <source>保存调查报告</source>
+            <translation>儲存調查報告</translation>
+        </message>
+        <message>
+            <source>{0}报告.pdf</source>
+            <translation>{0}報告.pdf</translation>
+        </message>
+        <message>
+            <source>报告已保存:{0},统计表:{1}。</source>
+            <translation>報告已儲存:{0},統計表:{1}。</translation>
+        </message>
+        <message>
+            <source>还有 {0} 处待核对,未计入报告。</source>
+            <translation>還有 {0} 處待核對,未計入報告。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SurveyPlanDialog</name>
+        <message>
+            <source>调查计划</source>
+            <translation>調查計劃</translation>
+        </message>
+        <message>
+            <source>修改调查计划</source>
+            <translation>修改調查計劃</translation>
+        </message>
+        <message>
+            <source>如:2026年年中顾客满意度调查</source>
+            <translation>如:2026年年中顧客滿意度調查</translation>
+        </message>
+        <message>
+            <source>抽样调查(年中)</source>
+            <translation>抽樣調查(年中)</translation>
+        </message>
+        <message>
+            <source>全面普查(年底)</source>
+            <translation>全面普查(年底)</translation>
+        </message>
+        <message>
+            <source>问卷调查</source>
+            <translation>問卷調查</translation>
+        </message>
+        <message>
+            <source>上门访谈</source>
+            <translation>上門訪談</translation>
+        </message>
+        <message>
+            <source>按比例</source>
+            <translation>按比例</translation>
+        </message>
+        <message>
+            <source>逗号分隔,空着表示全部楼栋</source>
+            <translation>逗號分隔,空著表示全部樓棟</translation>
+        </message>
+        <message>
+            <source>请业主评定每个项目的重要程度(用于四分图)</source>
+            <translation>請業主評定每個項目的重要程度(用於四分圖)</translation>
+        </message>
+        <message>
+            <source>(不对比)</source>
+            <translation>(不對比)</translation>
+        </message>
+        <message>
+            <source>印在调查表上的告知:调查目的、发放和回收的方式及时间。空着则用标准文字。</source>
+            <translation>印在調查表上的告知:調查目的、發放和回收的方式及時間。空著則用標準文字。</translation>
+        </message>
+        <message>
+            <source>调查名称</source>
+            <translation>調查名稱</translation>
+        </message>
+        <message>
+            <source>调查方式</source>
+            <translation>調查方式</translation>
+        </message>
+        <message>
+            <source>调查方法</source>
+            <translation>調查方法</translation>
+        </message>
+        <message>
+            <source>开始日期</source>
+            <translation>開始日期</translation>
+        </message>
+        <message>
+            <source>结束日期</source>
+            <translation>結束日期</translation>
+        </message>
+        <message>
+            <source>抽样比例</source>
+            <translation>抽樣比例</translation>
+        </message>
+        <message>
+            <source>或抽样户数</source>
+            <translation>或抽樣戶數</translation>
+        </message>
+        <message>
+            <source>意见较多的住户优先抽取</source>
+            <translation>意見較多的住戶優先抽取</translation>
+        </message>
+        <message>
+            <source>参加楼栋</source>
+            <translation>參加樓棟</translation>
+        </message>
+        <message>
+            <source>参加部门</source>
+            <translation>參加部門</translation>
+        </message>
+        <message>
+            <source>调查组长</source>
+            <translation>調查組長</translation>
+        </message>
+        <message>
+            <source>调查人员</source>
+            <translation>調查人員</translation>
+        </message>
+        <message>
+            <source>回收率目标</source>
+            <translation>回收率目標</translation>
+        </message>
+        <message>
+            <source>与上次调查对比</source>
+            <translation>與上次調查對比</translation>
+        </message>
+        <message>
+            <source>注意事项</source>
+            <translation>注意事項</translation>
+        </message>
+        <message>
+            <source>告知业主</source>
+            <translation>告知業主</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>儲存</translation>
+        </message>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>SurveyReviewDialog</name>
+        <message>
+            <source>核对答卷</source>
+            <translation>核對答卷</translation>
+        </message>
+        <message>
+            <source>照图录入业主写的意见,按回车保存;看不清可留空</source>
+            <translation>照圖錄入業主寫的意見,按回車儲存;看不清可留空</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>關閉</translation>
+        </message>
+        <message>
+            <source>没有待核对的答卷。</source>
+            <translation>沒有待核對的答卷。</translation>
+        </message>
+        <message>
+            <source>已全部核对完毕,共 {0} 处。</source>
+            <translation>已全部核對完畢,共 {0} 處。</translation>
+        </message>
+        <message>
+            <source>第 {0} 号调查表 第 {1} 页    还有 {2} 处</source>
+            <translation>第 {0} 號調查表 第 {1} 頁    還有 {2} 處</translation>
+        </message>
+        <message>
+            <source>业主写了意见,请照图录入</source>
+            <translation>業主寫了意見,請照圖錄入</translation>
+        </message>
+        <message>
+            <source>回车保存并看下一处。</source>
+            <translation>回車儲存並看下一處。</translation>
+        </message>
+        <message>
+            <source>0 未答/作废</source>
+            <translation>0 未答/作廢</translation>
+        </message>
+        <message>
+            <source>按数字键选择图中业主选的那一项(从左数);0 表示这一行不算答案。</source>
+            <translation>按數字鍵選擇圖中業主選的那一項(從左數);0 表示這一行不算答案。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SurveyScanReader</name>
+        <message>
+            <source>读取扫描件时出错,已读的页面都已保存。详情见日志。</source>
+            <translation>讀取掃描件時出錯,已讀的頁面都已儲存。詳情見日誌。</translation>
+        </message>
+    </context>
+    <context>
         <name>TrendChart</name>
         <message>
             <source>{0}年{1}月:{2}({3}/{4})</source>
@@ -6527,6 +7222,37 @@
         <message>
             <source>说明(&amp;N)</source>
             <translation>說明(&amp;N)</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnreadPagesDialog</name>
+        <message>
+            <source>读不出的页</source>
+            <translation>讀不出的頁</translation>
+        </message>
+        <message>
+            <source>纸上印的调查表编号</source>
+            <translation>紙上印的調查表編號</translation>
+        </message>
+        <message>
+            <source>确定并录入答卷…</source>
+            <translation>確定並錄入答卷…</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>關閉</translation>
+        </message>
+        <message>
+            <source>没有读不出的页。</source>
+            <translation>沒有讀不出的頁。</translation>
+        </message>
+        <message>
+            <source>{0} 第 {1} 页:{2}    还有 {3} 页</source>
+            <translation>{0} 第 {1} 頁:{2}    還有 {3} 頁</translation>
+        </message>
+        <message>
+            <source>第 {0} 号已对上。</source>
+            <translation>第 {0} 號已對上。</translation>
         </message>
     </context>
     <context>
@@ -6992,6 +7718,18 @@
         <message>
             <source>回访的案件</source>
             <translation>回訪的案件</translation>
+        </message>
+        <message>
+            <source>显示电话</source>
+            <translation>顯示電話</translation>
+        </message>
+        <message>
+            <source>显示完整号码(每次显示都会记录查看人和时间)</source>
+            <translation>顯示完整號碼(每次顯示都會記錄檢視人和時間)</translation>
+        </message>
+        <message>
+            <source>您的角色不能查看完整电话</source>
+            <translation>您的角色不能檢視完整電話</translation>
         </message>
         <message>
             <source>回访次数</source>
@@ -7527,10 +8265,14 @@
         <message>
             <source>{0}
 
-恢复方法:python -m app --data-dir "{1}" restore 备份文件</source>
+恢复方法:python -m app --data-dir "{1}" --user 管理员登录名 restore 备份文件</source>
             <translation>{0}
 
-恢復方法:python -m app --data-dir "{1}" restore 備份檔案</translation>
+恢復方法:python -m app --data-dir "{1}" --user 管理員登入名 restore 備份檔案</translation>
+        </message>
+        <message>
+            <source>回音</source>
+            <translation>回音</translation>
         </message>
     </context>
 </TS>
