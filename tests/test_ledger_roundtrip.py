@@ -71,6 +71,7 @@ NOT_COMPARED = {
         "id": "ids are the new folder's", "visit": "compared as (case, attempt)",
         "taken_by": "staff are not in a ledger: found by name when the target folder has the person",
         "scan": "scanned pages are pictures, not ledger cells", "scan_name": "with the scan",
+        "alive_at": "a running print job's heartbeat, not part of the form's record",
         "archived_in": "quarterly archive batches are not carried", "destroyed_in": "destruction records are not carried",
     },
 }  # fmt: skip

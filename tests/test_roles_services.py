@@ -109,7 +109,10 @@ def nobody_acting():
 
 def rows_written() -> int:
     """Every row of every table, the audit trail included."""
-    return sum(model.select().count() for model in ALL_MODELS) + AuditEntry.select().count()
+    from app.survey import SURVEY_MODELS
+
+    tables = [*ALL_MODELS, *SURVEY_MODELS]
+    return sum(model.select().count() for model in tables) + AuditEntry.select().count()
 
 
 def ledger_file(path: Path, *, steward: str, account: str = "水管漏水") -> Path:
@@ -330,11 +333,53 @@ def _backup_manage(w: World) -> Call:
     return lambda p: w.office.backups.backup_now()
 
 
+def _survey(w: World, approved: bool) -> tuple[object, object]:
+    """A census plan made by the program itself (approved, with one blank sheet, if asked)."""
+    from app.survey import CENSUS, PlanInput, SurveyService
+
+    service = SurveyService(w.office.clock)
+    plan = service.create_plan(PlanInput(title=f"满意度调查{w.next()}", kind=CENSUS))
+    if approved:
+        plan = service.approve(plan)
+    return service, plan
+
+
+def _survey_plan(w: World) -> Call:
+    from app.survey import CENSUS, PlanInput, SurveyService
+
+    title = f"年终满意度调查{w.next()}"
+    return lambda p: SurveyService(w.office.clock).create_plan(PlanInput(title=title, kind=CENSUS))
+
+
+def _survey_approve(w: World) -> Call:
+    service, plan = _survey(w, approved=False)
+    return lambda p: service.approve(plan)  # type: ignore[attr-defined]
+
+
+def _survey_scan(w: World) -> Call:
+    service, plan = _survey(w, approved=True)
+    (sheet,) = service.make_sheets(plan, blank=1)  # type: ignore[attr-defined]
+    questions = service.questions(plan)  # type: ignore[attr-defined]
+    return lambda p: service.enter_answers(sheet, {questions[0][0]: "0"})  # type: ignore[attr-defined]
+
+
+def _survey_report(w: World) -> Call:
+    service, plan = _survey(w, approved=True)
+    (sheet,) = service.make_sheets(plan, blank=1)  # type: ignore[attr-defined]
+    answers = {key: "4" for key, _text, _levels, _several in service.questions(plan)[:3]}  # type: ignore[attr-defined]
+    service.enter_answers(sheet, answers)  # type: ignore[attr-defined]
+    return lambda p: service.make_actions(plan, service.results(plan))  # type: ignore[attr-defined]
+
+
 def _audit_view(w: World) -> Call:
     return lambda p: entries(AuditFilter())
 
 
 CALLS: dict[str, Callable[[World], Call]] = {
+    "survey.plan": _survey_plan,
+    "survey.approve": _survey_approve,
+    "survey.scan": _survey_scan,
+    "survey.report": _survey_report,
     "case.create": _case_create,
     "case.dispatch": _case_dispatch,
     "case.sign_for": _case_sign_for,
@@ -374,7 +419,9 @@ CALLS: dict[str, Callable[[World], Call]] = {
 }
 
 # Reads that write nothing but the audit entry of the read itself (or nothing at all).
-READS = {"visit.view_all", "audit.view"}
+# Actions that may write nothing when allowed (a read; the survey's report makes corrective
+# actions only for subjects in the 修补区, which one answered sheet does not give).
+READS = {"visit.view_all", "audit.view", "survey.report"}
 
 
 def test_every_action_has_a_call():

@@ -1677,5 +1677,6 @@ EN_IN_CONTEXT: dict[tuple[str, str], str] = {
     ("RecoveryKeyDialog", "恢复密钥单"): "Recovery key sheet",
     ("app", '{0}\n\n恢复方法:python -m app --data-dir "{1}" --user 管理员登录名 restore 备份文件'): '{0}\n\nTo restore: python -m app --data-dir "{1}" --user ADMIN-LOGIN restore BACKUP-FILE',
     ("app", "回音"): "Huiyin",
+    ("SurveyPage", "调查报告"): "Survey report",
 }
 # fmt: on

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import omr, survey
-from app.errors import UserError
+from app.errors import UserError, write_bytes
 from app.form_scans import ScanFileError, open_scan_file
 from ui.errors import friendly_error
 from ui.widgets import Banner
@@ -353,6 +353,13 @@ class SurveyPage(QWidget):
         self.refresh()
 
     # printing ------------------------------------------------------------------------------
+    def _preview(self, pdf: bytes, title: str, file_name: str) -> None:
+        """The saved PDF in the program's preview, whose 打印… sends it to a printer."""
+        from ui.pdf_preview import PdfPreviewDialog
+
+        self.preview_dialog = PdfPreviewDialog(pdf, title, file_name, self)
+        self.preview_dialog.open()
+
     def _save_path(self, title: str, name: str, pattern: str) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), pattern)
         return Path(path) if path else None
@@ -380,10 +387,12 @@ class SurveyPage(QWidget):
             sheets = (
                 self.service.make_sheets(plan, blank=blank) if (blank or first) else self.service.sheets(plan)
             )
-            path.write_bytes(survey_form.generate(survey_form.content_for(self.office_name, plan, sheets)))
+            pdf = survey_form.generate(survey_form.content_for(self.office_name, plan, sheets))
+            write_bytes(path, pdf)
         except (UserError, OSError) as exc:
             self._fail(exc)
             return
+        self._preview(pdf, self.tr("调查表"), path.name)
         self.banner.show_message(
             self.tr("已保存 {0} 份调查表到 {1},请用 A4 纸打印(可双面)。").format(len(sheets), str(path)),
             "success",
@@ -527,12 +536,14 @@ class SurveyPage(QWidget):
             results = self.service.results(plan)
             self.service.make_actions(plan, results)
             actions = list(survey.SurveyAction.select().where(survey.SurveyAction.plan == plan))
-            path.write_bytes(survey_report.SurveyReport(self.office_name, plan, results, actions).generate())
+            pdf = survey_report.SurveyReport(self.office_name, plan, results, actions).generate()
+            write_bytes(path, pdf)
             excel = path.with_suffix(".xlsx")
-            excel.write_bytes(survey_report.workbook(plan, results))
+            write_bytes(excel, survey_report.workbook(plan, results))
         except (UserError, OSError) as exc:
             self._fail(exc)
             return
+        self._preview(pdf, self.tr("调查报告"), path.name)
         message = self.tr("报告已保存:{0},统计表:{1}。").format(str(path), excel.name)
         if results.pending_review:
             message += self.tr("还有 {0} 处待核对,未计入报告。").format(results.pending_review)

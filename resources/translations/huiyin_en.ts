@@ -6973,6 +6973,10 @@ read in {2:%Y-%m-%d} by {3}</translation>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
+            <source>调查表</source>
+            <translation>Questionnaire</translation>
+        </message>
+        <message>
             <source>已保存 {0} 份调查表到 {1},请用 A4 纸打印(可双面)。</source>
             <translation>{0} questionnaires saved to {1}. Print them on A4 (both sides is fine).</translation>
         </message>
@@ -7003,6 +7007,10 @@ read in {2:%Y-%m-%d} by {3}</translation>
         <message>
             <source>{0}报告.pdf</source>
             <translation>{0} report.pdf</translation>
+        </message>
+        <message>
+            <source>调查报告</source>
+            <translation>Survey report</translation>
         </message>
         <message>
             <source>报告已保存:{0},统计表:{1}。</source>

@@ -6973,6 +6973,10 @@
             <translation>PDF 檔案 (*.pdf)</translation>
         </message>
         <message>
+            <source>调查表</source>
+            <translation>調查表</translation>
+        </message>
+        <message>
             <source>已保存 {0} 份调查表到 {1},请用 A4 纸打印(可双面)。</source>
             <translation>已儲存 {0} 份調查表到 {1},請用 A4 紙列印(可雙面)。</translation>
         </message>
@@ -7003,6 +7007,10 @@
         <message>
             <source>{0}报告.pdf</source>
             <translation>{0}報告.pdf</translation>
+        </message>
+        <message>
+            <source>调查报告</source>
+            <translation>調查報告</translation>
         </message>
         <message>
             <source>报告已保存:{0},统计表:{1}。</source>
