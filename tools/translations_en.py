@@ -1626,7 +1626,7 @@ EN: dict[str, str] = {
     '没有读不出的页。': 'No unreadable page.',
     '{0} 第 {1} 页:{2}    还有 {3} 页': '{0}, page {1}: {2}    {3} left',
     '第 {0} 号已对上。': 'No. {0} matched.',
-    '满意度调查': 'Satisfaction survey',
+    '满意度调查': 'Surveys',  # the page's name in the narrow list of pages
     '调查表内容…': 'Questionnaire…',
     '纠正措施…': 'Corrective actions…',
     '调查表内容已保存。': 'The questionnaire is saved.',

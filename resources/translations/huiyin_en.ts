@@ -1225,7 +1225,7 @@
         </message>
         <message>
             <source>满意度调查</source>
-            <translation>Satisfaction survey</translation>
+            <translation>Surveys</translation>
         </message>
         <message>
             <source>业主档案</source>
