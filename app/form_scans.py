@@ -222,7 +222,7 @@ def _image_frame_count(path: Path, head: bytes) -> int:
 def _page_images(scan: ScanFile) -> Iterator[tuple[int, Image.Image | None, str]]:
     """(page number, picture, problem) one page at a time; a page that cannot be drawn has a problem."""
     if scan.kind == "pdf":
-        yield from _pdf_page_images(scan)
+        yield from pdf_page_images(scan)
         return
     try:
         source = Image.open(scan.path)
@@ -241,10 +241,21 @@ def _page_images(scan: ScanFile) -> Iterator[tuple[int, Image.Image | None, str]
             yield index + 1, image, ""
 
 
-def _pdf_page_images(scan: ScanFile) -> Iterator[tuple[int, Image.Image | None, str]]:
-    """The PDF's pages drawn at RENDER_DPI. pdfium keeps what it parsed of every page until
-    the document is closed (≈ 0.25 MB a page), so a long scan is reopened every
-    `REOPEN_EVERY` pages: memory stays flat however long the file."""
+def draw_page(page: pypdfium2.PdfPage) -> Image.Image:
+    """A PDF page drawn in grey at RENDER_DPI."""
+    bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True)
+    image = bitmap.to_pil().convert("L")  # a copy: the bitmap can go
+    bitmap.close()
+    return image
+
+
+def pdf_page_images(
+    scan: ScanFile, draw: Callable[[pypdfium2.PdfPage], Image.Image] = draw_page
+) -> Iterator[tuple[int, Image.Image | None, str]]:
+    """(page number, picture, why not) of each page of the PDF, made by `draw` (by default the
+    page drawn at RENDER_DPI). pdfium keeps what it parsed of every page until the document
+    is closed (≈ 0.25 MB a page), so a long scan is reopened every `REOPEN_EVERY` pages:
+    memory stays flat however long the file."""
     document: pypdfium2.PdfDocument | None = None
     try:
         for index in range(scan.pages):
@@ -261,9 +272,7 @@ def _pdf_page_images(scan: ScanFile) -> Iterator[tuple[int, Image.Image | None, 
             try:
                 page = document[index]
                 try:
-                    bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True)
-                    image = bitmap.to_pil().convert("L")  # a copy: the bitmap can go
-                    bitmap.close()
+                    image = draw(page)
                 finally:
                     page.close()
             except (pypdfium2.PdfiumError, IndexError) as exc:

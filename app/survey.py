@@ -1171,9 +1171,6 @@ def layout_reader(plan: SurveyPlan) -> Callable[[CodeParts], omr.PageGeometry | 
     return geometry
 
 
-REOPEN_EVERY = 50  # a long PDF is reopened every so many pages (pdfium keeps what it parsed)
-
-
 def scan_pages(scan: Any) -> Iterator[tuple[int, Image.Image | None, str]]:
     """(page number, grey picture, why not) of each page of a checked scan file.
 
@@ -1181,51 +1178,31 @@ def scan_pages(scan: Any) -> Iterator[tuple[int, Image.Image | None, str]]:
     JPEG is several times faster than drawing the page, and the reader does not care how the
     page is turned); any other page is drawn at the resolution `app.form_scans` uses. Photos
     go through `app.form_scans` as they are."""
-    import pypdfium2
-    import pypdfium2.raw as pdfium_c
-
-    from app.form_scans import RENDER_DPI, _page_images
+    from app.form_scans import _page_images, pdf_page_images
 
     if scan.kind != "pdf":
         yield from _page_images(scan)
         return
-    document: Any = None
-    try:
-        for index in range(scan.pages):
-            if document is None or index % REOPEN_EVERY == 0:
-                if document is not None:
-                    document.close()
-                try:
-                    document = pypdfium2.PdfDocument(str(scan.path))
-                except pypdfium2.PdfiumError:
-                    log.info("cannot open PDF %s", scan.path, exc_info=True)
-                    document = None
-                    yield 0, None, f"PDF“{scan.name}”已无法打开(文件在读取时被改动或删除),请重新导入"
-                    return
-            try:
-                page = document[index]
-                try:
-                    image = None
-                    pictures = list(page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=1))
-                    if len(pictures) == 1 and len(list(page.get_objects(max_depth=1))) == 1:
-                        try:
-                            image = pictures[0].get_bitmap(render=False).to_pil().convert("L")
-                        except (pypdfium2.PdfiumError, ValueError, OSError):
-                            image = None  # an image format pdfium hands out only drawn
-                    if image is None or min(image.size) < 600:
-                        bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True)
-                        image = bitmap.to_pil().convert("L")
-                        bitmap.close()
-                finally:
-                    page.close()
-            except (pypdfium2.PdfiumError, IndexError):
-                log.info("page %d of %s cannot be drawn", index + 1, scan.path, exc_info=True)
-                yield index + 1, None, "这一页无法读取(文件可能已损坏),请重新扫描这一页"
-                continue
-            yield index + 1, image, ""
-    finally:
-        if document is not None:
-            document.close()
+    yield from pdf_page_images(scan, draw=_scanned_picture)
+
+
+def _scanned_picture(page: Any) -> Image.Image:
+    """The page's one picture, taken out as it is; else the page drawn."""
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+
+    from app.form_scans import draw_page
+
+    image = None
+    pictures = list(page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=1))
+    if len(pictures) == 1 and len(list(page.get_objects(max_depth=1))) == 1:
+        try:
+            image = pictures[0].get_bitmap(render=False).to_pil().convert("L")
+        except (pypdfium2.PdfiumError, ValueError, OSError):
+            image = None  # an image format pdfium hands out only drawn
+    if image is None or min(image.size) < 600:
+        image = draw_page(page)
+    return image
 
 
 def read_scan(
