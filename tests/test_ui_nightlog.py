@@ -143,3 +143,16 @@ def test_converted_entries_listed_with_their_case_number(qtbot, office, admin, p
     assert page.pending.rowCount() == 0
     assert page.done.rowCount() == 1
     assert page.done.item(0, 4).text() == case.number
+
+
+def test_night_duty_sees_callers_phones_masked_the_clerk_in_full(qtbot, office, page):
+    """Night duty takes calls but may not read owners' phones: the list of calls to convert
+    shows them masked to night duty, in full to the front desk who calls back (issue 13)."""
+    fill(qtbot, page)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.pending.item(0, 2).text() == "13812345678"  # the administrator
+    night = office.staff.save_staff("郑萍", "night_duty", username="yeban", password="secret1")
+    night_page = NightLogPage(office.nightlog, night)
+    qtbot.addWidget(night_page)
+    night_page.refresh()
+    assert night_page.pending.item(0, 2).text() == "138****5678"

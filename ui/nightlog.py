@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 from app.errors import ValidationError
 from app.models import Staff
 from app.nightlog import NightLogService
+from app.owners import mask_phone
+from app.permissions import can
 from ui.widgets import INVALID_STYLE, Banner, ErrorLabel, FieldErrors
 
 # From this hour on, a pending entry of the night before is overdue for the day clerk.
@@ -246,7 +248,7 @@ class NightLogPage(QWidget):
             cells = (
                 f"{entry.logged_at:%m-%d %H:%M}",
                 entry.caller,
-                entry.phone,
+                entry.phone if can(self.actor, "owner.reveal_phone") else mask_phone(entry.phone),
                 entry.room.label if entry.room_id else "",
                 _one_line(entry.content),
                 _one_line(entry.action_taken, 24),
