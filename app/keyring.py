@@ -264,13 +264,6 @@ class KeyRing:
         self.data["slots"].pop(username, None)
         self.data["failed"].pop(username, None)
 
-    def rename(self, old: str, new: str, password: str | None, key: bytes) -> None:
-        """A login renamed: the slot is bound to the name, so it is made again (a new password
-        is needed unless one is given now: the old slot cannot be relabelled without it)."""
-        self.remove(old)
-        if password:
-            self.set_password(new, password, key)
-
     def set_recovery(self, key: bytes) -> str:
         """A new recovery key (the old one stops working); returned once, for printing."""
         raw = new_recovery_key()
