@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 import peewee as pw
 
 from app import keyring
+from app.clock import Clock, SystemClock
 
 db = pw.DatabaseProxy()
 
@@ -43,6 +44,41 @@ def set_actor(name: str) -> None:
     global _session_actor
     _session_actor = name or "系统"
     _actor.set(name or "系统")
+
+
+# When, for the audit trail: the office's clock (the one its services are given), set where
+# the office is opened (`Office.open`), like the actor. Kept for the process too, so work on a
+# thread of its own is timed by the same clock; the wall clock until an office is opened.
+_clock: ContextVar[Clock | None] = ContextVar("audit_clock", default=None)
+_session_clock: Clock = SystemClock()
+
+
+def current_clock() -> Clock:
+    """The clock audit entries are timed by (the office's, else the wall clock)."""
+    clock = _clock.get()
+    return clock if clock is not None else _session_clock
+
+
+def office_now() -> dt.datetime:
+    """Now by the office's clock: the default of a record's own time (a person's 建立时间)."""
+    return current_clock().now()
+
+
+def set_clock(clock: Clock) -> None:
+    """For an opened office: every audit entry from now on carries this clock's time."""
+    global _session_clock
+    _session_clock = clock
+    _clock.set(clock)
+
+
+@contextlib.contextmanager
+def clock_as(clock: Clock) -> Iterator[None]:
+    """Audit entries written inside carry `clock`'s time; afterwards the clock before."""
+    token = _clock.set(clock)
+    try:
+        yield
+    finally:
+        _clock.reset(token)
 
 
 # peewee's hints give `query.dicts()` / `.tuples()` the query's own type, so their rows would
@@ -175,7 +211,7 @@ def write_audit(rows: list[dict[str, Any]]) -> None:
     head_row = Setting.get_or_none(Setting.key == "audit_head")
     head: dict[str, Any] = json.loads(head_row.value) if head_row else {"hash": GENESIS, "count": 0}
     prev = head["hash"]
-    now = dt.datetime.now().replace(microsecond=0)
+    now = current_clock().now().replace(microsecond=0)
     actor = current_actor()
     records = []
     for row in rows:
@@ -334,7 +370,7 @@ class Staff(AuditedModel):
     active = pw.BooleanField(default=True)
     failed_logins = pw.IntegerField(default=0)
     locked_until = pw.DateTimeField(null=True)
-    created_at = pw.DateTimeField(default=dt.datetime.now)
+    created_at = pw.DateTimeField(default=office_now)
 
     if TYPE_CHECKING:
         department_id: pw.ForeignKeyField[int | None]
