@@ -154,7 +154,7 @@ def main(argv: list[str]) -> int:
             return 2
         # Run from the user's own folder, so a relative --data-dir means what a shell user expects.
         path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
-        return subprocess.call([str(python), "-m", "app", *rest], env=dict(os.environ, PYTHONPATH=path))
+        return subprocess.call([str(python), "-m", "huiyin", *rest], env=dict(os.environ, PYTHONPATH=path))
     python = ensure_venv("requirements-dev.txt")
     if not check_linux_libraries(python, window=False):
         return 2

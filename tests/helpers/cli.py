@@ -6,11 +6,11 @@ import io
 import sys
 from pathlib import Path
 
-from app.cli import main
+from huiyin.cli import main
 
 
 def run(data: Path, *args: str, user: str = "admin", password: str = "secret1", stdin: str = "") -> int:
-    """`python -m app --data-dir DATA --user USER --password-stdin ARGS…`, the password on the
+    """`python -m huiyin --data-dir DATA --user USER --password-stdin ARGS…`, the password on the
     first line of standard input (then `stdin`)."""
     saved = sys.stdin
     sys.stdin = io.StringIO(f"{password}\n{stdin}")

@@ -1,7 +1,7 @@
 """`survey plan|print|scan|report`: the satisfaction survey from the command line.
 
-`add_parsers(sub)` adds the `survey` command to app/cli.py's subparsers; `COMMANDS["survey"]`
-is its handler, given the parsed arguments, the data folder and the office app/cli.py opened
+`add_parsers(sub)` adds the `survey` command to huiyin/cli.py's subparsers; `COMMANDS["survey"]`
+is its handler, given the parsed arguments, the data folder and the office huiyin/cli.py opened
 for the person who logged in (the permissions are asked by the service, as in the window).
 
     survey plan                               the plans, with their recovery rate
@@ -36,7 +36,7 @@ def _date(text: str) -> dt.date:
 
 
 class SurveyParser(argparse.ArgumentParser):
-    """As app/cli.py's parser: says what is wrong in Chinese and exits 2 (not imported from
+    """As huiyin/cli.py's parser: says what is wrong in Chinese and exits 2 (not imported from
     there, which will import this module)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
@@ -46,7 +46,7 @@ class SurveyParser(argparse.ArgumentParser):
 
 
 def add_parsers(sub: Any) -> None:
-    """Add `survey` with its four subcommands to app/cli.py's subparsers."""
+    """Add `survey` with its four subcommands to huiyin/cli.py's subparsers."""
     p = sub.add_parser("survey", help="顾客满意度调查:计划、打印调查表、读入扫描件、调查报告")
     kinds = p.add_subparsers(dest="survey_command", required=True, parser_class=SurveyParser)
     q = kinds.add_parser("plan", help="列出调查计划;新建(--title …)或批准(--approve 编号)")
@@ -189,7 +189,7 @@ def _report(args: argparse.Namespace, service: survey.SurveyService, office: Any
     if args.actions:
         made = service.make_actions(plan, results)
         print(f"新列纠正措施 {len(made)} 项:{'、'.join(a.title for a in made) or '无'}")
-    actions = list(survey.SurveyAction.select().where(survey.SurveyAction.plan == plan))
+    actions = service.actions(plan)
     if args.pdf:
         args.pdf.write_bytes(survey_report.SurveyReport(office.name, plan, results, actions).generate())
     if args.xlsx:
@@ -205,7 +205,7 @@ def _report(args: argparse.Namespace, service: survey.SurveyService, office: Any
 
 
 def run(args: argparse.Namespace, data_dir: Path, office: Any) -> int:
-    """The `survey` command, on the office app/cli.py opened for the person logged in."""
+    """The `survey` command, on the office huiyin/cli.py opened for the person logged in."""
     service = survey.SurveyService(office.clock)
     command = args.survey_command
     if command == "plan":

@@ -1,4 +1,4 @@
-"""The bundle's entry point (PyInstaller's script): the same as `python -m app`.
+"""`python -m huiyin …`, and the bundle's entry point (PyInstaller's script, build.spec).
 
 The Windows build is a windowed program with no console, so `huiyin.exe --selftest` or
 `huiyin.exe check` started from a command prompt writes to that prompt's console.
@@ -20,6 +20,6 @@ def _attach_parent_console() -> None:
 
 if __name__ == "__main__":
     _attach_parent_console()
-    from app.cli import main
+    from huiyin.cli import main
 
     sys.exit(main())

@@ -6,8 +6,9 @@ report as PDFs and reads them back with pdfium, opens the main window and draws 
 and checks the data. Each step is reported in Chinese with its time; the exit status is 0
 when every step passed, 1 otherwise (the failing step is named).
 
-Like `app.cli` starting the windows, this is a composition root: the window step imports
-`ui` lazily, so the rest of `app` stays free of widget code.
+Like `huiyin.cli` starting the windows, this is part of the composition root: it puts `app`,
+`reports` and `ui` together (the window step imports `ui` lazily, so a broken Qt install is
+reported as that step failing), and `app` itself imports neither.
 """
 
 from __future__ import annotations
@@ -241,7 +242,7 @@ class SelfTest:
         return f"表单编号 {form.number},{pages} 页,{len(pdf) // 1024} KB"
 
     def quarterly_pdf(self) -> str:
-        from app.stats import Period
+        from app.periods import Period
         from reports.quarterly import QuarterlyReport
 
         today = self.office.clock.now().date()
@@ -388,7 +389,7 @@ def seconds_since_process_start() -> float | None:
 
 
 def _console_out() -> TextIO:
-    """Where the report goes: standard output (huiyin_main.py finds the console on Windows)."""
+    """Where the report goes: standard output (huiyin/__main__.py finds the console on Windows)."""
     if sys.stdout is None:
         return open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     try:
