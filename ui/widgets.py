@@ -1,23 +1,26 @@
-"""Small widgets the forms share: a red reason beside a field, a coloured banner, and a
-mapper from the Chinese field names of `ValidationError.problems` to those reasons."""
+"""Small widgets the forms share: a red reason beside a field, a coloured banner, a mapper
+from the Chinese field names of `ValidationError.problems` to those reasons, the read-only
+table every list uses, and the converters between Python dates and Qt's."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QWidget,
+)
 
-ERROR_RED = "#c62828"
-
-# Colours of a banner by its kind: (background, border, text).
-BANNER_COLOURS = {
-    "info": ("#e8f1fb", "#9cc2e8", "#0d3c61"),
-    "success": ("#e7f4e8", "#8cc69a", "#1b5e20"),
-    "warn": ("#fff6d5", "#e6c34a", "#5d4200"),
-    "error": ("#fdecea", "#e99a94", "#8c1d18"),
-}
+from ui.palette import BANNER, ERROR_BOX_STYLE, ERROR_RED
 
 # What a window manager adds around a window (title bar, borders), so the whole frame fits.
 FRAME_WIDTH, FRAME_HEIGHT = 16, 40
@@ -51,10 +54,12 @@ INVALID_STYLE = (
 class ErrorLabel(QLabel):
     """The reason a field was refused, in red; hidden while there is none."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, boxed: bool = False) -> None:
+        """`boxed`: in a tinted box with a border (under a whole form) rather than red text
+        beside one field."""
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setStyleSheet(f"color: {ERROR_RED};")
+        self.setStyleSheet(ERROR_BOX_STYLE if boxed else f"color: {ERROR_RED};")
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
 
@@ -80,7 +85,7 @@ class Banner(QFrame):
         self.hide()
 
     def set_kind(self, kind: str) -> None:
-        bg, border, fg = BANNER_COLOURS[kind]
+        bg, border, fg = BANNER[kind]
         self.setStyleSheet(
             f"QFrame#banner {{ background: {bg}; border: 1px solid {border}; border-radius: 4px; }}"
             f" QFrame#banner > QLabel {{ color: {fg}; background: transparent; }}"
@@ -173,3 +178,65 @@ class FieldErrors:
             if widget is not None:
                 mark_invalid(widget, name in self._current)
         self.general.set_error(";".join(general) or None)
+
+
+def make_table(
+    columns: Sequence[str],
+    *,
+    stretch: int | None = -1,
+    selection: QAbstractItemView.SelectionMode = QAbstractItemView.SelectionMode.SingleSelection,
+    alternate: bool = True,
+    wrap: bool = False,
+    row_height: int | None = None,
+    min_height: int | None = None,
+    parent: QWidget | None = None,
+) -> QTableWidget:
+    """A read-only list: whole rows selected, no row numbers, columns as wide as their text.
+
+    `columns` are the headers as shown (already translated). `stretch` is the column that
+    takes the spare width (negative counts from the end, so -1 is the last; None: none).
+    `row_height` in pixels, or 0 for the font's line height plus a little air.
+    """
+    table = QTableWidget(0, len(columns), parent)
+    table.setHorizontalHeaderLabels(list(columns))
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(selection)
+    table.setAlternatingRowColors(alternate)
+    table.setWordWrap(wrap)
+    if row_height is not None:
+        table.verticalHeader().setDefaultSectionSize(row_height or table.fontMetrics().height() + 10)
+    if min_height is not None:
+        table.setMinimumHeight(min_height)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is not None and columns:
+        header.setSectionResizeMode(stretch % len(columns), QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def one_line(text: str | None, limit: int = 50) -> str:
+    """Text squeezed onto one line (runs of spaces and line breaks become one space), cut to
+    `limit` characters with "…" at the end when longer."""
+    line = " ".join((text or "").split())
+    return line if len(line) <= limit else line[: max(limit - 1, 0)] + "…"
+
+
+def to_qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+def to_qdatetime(moment: dt.datetime) -> QDateTime:
+    """To the minute (the date-time fields show no seconds), in local time as stored."""
+    return QDateTime(to_qdate(moment.date()), QTime(moment.hour, moment.minute))
+
+
+def from_qdatetime(moment: QDateTime) -> dt.datetime:
+    """Back to a naive Python datetime, to the minute."""
+    day, time = moment.date(), moment.time()
+    return dt.datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
