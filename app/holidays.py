@@ -134,24 +134,15 @@ def parse_notice(text: str, year: int) -> list[NoticeItem]:
 class HolidayService:
     """Reads and edits the holiday table; `calendar()` gives the working-day calendar on top.
 
-    `cases`, when given, has its open cases' deadlines recomputed after every change
-    (the window passes none and gets one on the system clock)."""
+    Built with the office's case service (`Office.holidays`), whose open cases' deadlines are
+    recomputed after every change on the office's clock; each change is one transaction here."""
 
-    def __init__(self, cases: CaseService | None = None) -> None:
-        self._cases = cases
+    def __init__(self, cases: CaseService) -> None:
+        self.cases = cases
         self.recomputed: list[Case] = []  # the cases the last change moved
 
-    def _case_service(self) -> CaseService:
-        if self._cases is None:
-            from app.cases import CaseService
-            from app.clock import SystemClock
-            from app.policy import PolicyStore
-
-            self._cases = CaseService(SystemClock(), PolicyStore())
-        return self._cases
-
     def _changed(self, why: str) -> None:
-        self.recomputed = self._case_service().recompute_open_deadlines(why)
+        self.recomputed = self.cases.recompute_open_deadlines(why)
 
     # The year as a whole ------------------------------------------------------------------
     def official_years(self) -> tuple[int, ...]:

@@ -1,4 +1,16 @@
-"""The office's house rules (制度) as data: every number here is a default the office edits."""
+"""The office's house rules (制度) as typed data: every number here is a setting the office edits.
+
+The defaults live in ONE place, `resources/policy_default.json`: it is the very shape the
+policy is stored in (the settings table's "policy" row), the visit presets are variants of it,
+and an office's stored policy is laid over it key by key (`_overlay`), so a setting added in a
+later version reaches an office that saved its policy before. `Policy` and its sections
+(app/policy_sections.py) carry the types and no defaults of their own: a value missing from both
+the stored policy and the JSON is a bug, not a silent fallback.
+
+`Policy.from_dict` checks a stored or typed-in policy (app/policy_checks.py: the Chinese reasons,
+field label -> reason) before building it; `Policy.to_dict` gives back the stored shape, with any
+key this version does not know kept as it was (`extra`), so load -> save changes nothing.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +18,31 @@ import copy
 import datetime as dt
 import functools
 import json
+import logging
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.domain import SEVERITIES
 from app.errors import ValidationError
 from app.models import Setting, db, write_audit
 from app.paths import resource_path
 from app.permissions import require
+from app.policy_checks import check_policy_data
+from app.policy_sections import (
+    BackupSettings,
+    FirstResponse,
+    SecuritySettings,
+    VisitSettings,
+    extra_keys,
+    number,
+)
 from app.workdays import WorkCalendar
 
-UNITS = {"calendar": "自然日", "working": "工作日"}
-RESPONSE_UNITS = {"hours": "小时", "working": "工作日"}
+log = logging.getLogger(__name__)
+
+# Keys whose stored value replaces the default whole, never merged key by key: an empty
+# prefix table means "the office's own case_prefix for every kind" (saved before prefixes by kind).
+_WHOLE = frozenset({"case_prefixes"})
 
 
 @functools.cache
@@ -26,9 +51,38 @@ def _default_policy_text() -> str:
 
 
 def default_policy_data() -> dict[str, Any]:
-    """A fresh copy of the bundled defaults (the file is read once)."""
+    """A fresh copy of the bundled defaults as stored (the file is read once)."""
     data: dict[str, Any] = json.loads(_default_policy_text())
     return data
+
+
+def _overlay(base: dict[str, Any], stored: Mapping[str, Any]) -> dict[str, Any]:
+    """`stored` over `base`: nested tables merged key by key, lists and numbers replaced.
+    Values are shared, not copied: `Policy.from_dict` builds its own lists and tables."""
+    out = dict(base)
+    for key, value in stored.items():
+        old = out.get(key)
+        if key not in _WHOLE and isinstance(old, dict) and isinstance(value, dict):
+            out[key] = _overlay(old, value)
+        else:
+            out[key] = value
+    return out
+
+
+def _over_defaults(stored: Mapping[str, Any]) -> dict[str, Any]:
+    defaults = default_policy_data()
+    own_prefix = stored.get("case_prefix", defaults["case_prefix"]) != defaults["case_prefix"]
+    if "case_prefixes" not in stored and own_prefix:
+        # Saved before prefixes by kind, with the office's own prefix: it stays for every kind.
+        defaults["case_prefixes"] = {}
+    return _overlay(defaults, stored)
+
+
+@functools.lru_cache(maxsize=8)
+def _stored_over_defaults(text: str) -> dict[str, Any]:
+    """The settings row's text over the defaults, worked out once per text (a policy is loaded
+    for nearly every action; `Policy.from_dict` only reads this and builds its own values)."""
+    return _over_defaults(json.loads(text))
 
 
 @dataclass
@@ -52,114 +106,207 @@ class Deadlines:
         return text
 
 
+# The policy --------------------------------------------------------------------------------
+
+
+def _str_table(value: Mapping[str, Any]) -> dict[str, str]:
+    return {str(k): str(v) for k, v in value.items()}
+
+
+def _int_table(value: Mapping[str, Any]) -> dict[str, int]:
+    return {str(k): int(v) for k, v in value.items()}
+
+
+def _names(value: list[Any]) -> list[str]:
+    if isinstance(value, str | bytes):
+        raise TypeError("a list of names is expected")
+    return [str(v) for v in value]
+
+
+# Each stored key: how it is read, and what the audit window and a refusal call it.
+_CONVERT: dict[str, Callable[[Any], Any]] = {
+    "case_prefix": str,
+    "case_prefixes": _str_table,
+    "first_response": FirstResponse.from_dict,
+    "day_unit": str,
+    "resolve_days": _int_table,
+    "major_answer_days": int,
+    "major_report_workdays": int,
+    "nearly_due_hours": number,
+    "duplicate_window_days": int,
+    "repeat_window_days": int,
+    "extension_approver": _str_table,
+    "categories": _names,
+    "channels": _names,
+    "departments": _names,
+    "visits": VisitSettings.from_dict,
+    "security": SecuritySettings.from_dict,
+    "backup": BackupSettings.from_dict,
+    "requested_date_rule": str,
+}
+_LABELS = {
+    "case_prefix": "编号前缀",
+    "case_prefixes": "各性质编号前缀",
+    "first_response": "首次回复时限",
+    "day_unit": "期限计法",
+    "resolve_days": "办结时限",
+    "major_answer_days": "重大投诉答复时限",
+    "major_report_workdays": "重大投诉报告时限",
+    "nearly_due_hours": "临期提醒",
+    "duplicate_window_days": "重复投诉判断天数",
+    "repeat_window_days": "重复投诉统计天数",
+    "extension_approver": "延期审批人",
+    "categories": "类别",
+    "channels": "渠道",
+    "departments": "部门",
+    "visits": "回访制度",
+    "security": "登录安全",
+    "backup": "备份",
+    "requested_date_rule": "业主要求时间的用法",
+}
+_TOP = tuple(_CONVERT)
+
+
 @dataclass
 class Policy:
-    data: dict[str, Any] = field(default_factory=default_policy_data)
+    """The house rules, typed: one attribute per stored key (`to_dict` gives the stored shape).
+    Load it from the store (`PolicyStore.load`), edit a copy's attributes, save it back."""
 
-    # Convenience views of the data ------------------------------------------------
-    @property
-    def categories(self) -> list[str]:
-        return list(self.data["categories"])
+    case_prefix: str  # the prefix of a kind the table below does not name
+    case_prefixes: dict[str, str]  # kind -> number prefix (投诉 TS, 报修 BX …)
+    first_response: FirstResponse
+    day_unit: str  # calendar | working: how resolve and answer days are counted
+    resolve_days: dict[str, int]  # severity -> days to resolve
+    major_answer_days: int
+    major_report_workdays: int
+    nearly_due_hours: float
+    duplicate_window_days: int
+    repeat_window_days: int
+    extension_approver: dict[str, str]  # severity -> role who approves an extension
+    categories: list[str]
+    channels: list[str]
+    departments: list[str]  # the departments a new office starts with
+    visits: VisitSettings
+    security: SecuritySettings
+    backup: BackupSettings
+    requested_date_rule: str  # earlier | always (app.cases.REQUESTED_DATE_RULES)
+    extra: dict[str, Any] = field(default_factory=dict)  # keys this version does not know
 
-    @property
-    def channels(self) -> list[str]:
-        return list(self.data["channels"])
+    # Building, copying, storing ----------------------------------------------------------
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Policy:
+        """The policy from its stored shape, checked first: ValidationError names each bad value."""
+        check_policy_data(data)
+        problems: dict[str, str] = {}
 
-    @property
-    def case_prefix(self) -> str:
-        return str(self.data["case_prefix"])
+        def take(key: str, convert: Callable[[Any], Any]) -> Any:
+            try:
+                return convert(data[key])
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                log.warning("policy setting %s unreadable: %r", key, exc)
+                problems[_LABELS[key]] = "缺少或格式不对,请在「设置」中改正后保存"
+                return None
 
+        values = {key: take(key, convert) for key, convert in _CONVERT.items()}
+        if problems:
+            raise ValidationError(problems)
+        return cls(**values, extra=extra_keys(data, _TOP))
+
+    @classmethod
+    def defaults(cls) -> Policy:
+        """The bundled policy (resources/policy_default.json)."""
+        return cls.from_dict(default_policy_data())
+
+    @classmethod
+    def over_defaults(cls, stored: Mapping[str, Any]) -> Policy:
+        """A stored policy laid over the defaults (settings added since it was saved come in)."""
+        return cls.from_dict(_over_defaults(stored))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stored shape (JSON-ready)."""
+        return {
+            "case_prefix": self.case_prefix,
+            "case_prefixes": dict(self.case_prefixes),
+            "first_response": self.first_response.to_dict(),
+            "day_unit": self.day_unit,
+            "resolve_days": dict(self.resolve_days),
+            "major_answer_days": self.major_answer_days,
+            "major_report_workdays": self.major_report_workdays,
+            "nearly_due_hours": self.nearly_due_hours,
+            "duplicate_window_days": self.duplicate_window_days,
+            "repeat_window_days": self.repeat_window_days,
+            "extension_approver": dict(self.extension_approver),
+            "categories": list(self.categories),
+            "channels": list(self.channels),
+            "departments": list(self.departments),
+            "visits": self.visits.to_dict(),
+            "security": self.security.to_dict(),
+            "backup": self.backup.to_dict(),
+            "requested_date_rule": self.requested_date_rule,
+            **copy.deepcopy(self.extra),
+        }
+
+    def copy(self) -> Policy:
+        """A deep copy to edit: nothing here changes until it is saved."""
+        return copy.deepcopy(self)
+
+    # Convenience views -------------------------------------------------------------------
     def case_prefix_for(self, kind: str) -> str:
         """The number prefix of a kind of case (投诉 TS-, 报修 BX- …); `case_prefix` for a kind
         the table does not name."""
-        return str(self.data.get("case_prefixes", {}).get(kind) or self.data["case_prefix"])
+        return self.case_prefixes.get(kind) or self.case_prefix
 
     @property
     def nearly_due(self) -> dt.timedelta:
-        return dt.timedelta(hours=float(self.data["nearly_due_hours"]))
+        return dt.timedelta(hours=float(self.nearly_due_hours))
 
     @property
     def duplicate_window(self) -> dt.timedelta:
-        return dt.timedelta(days=int(self.data["duplicate_window_days"]))
+        return dt.timedelta(days=self.duplicate_window_days)
 
     @property
     def repeat_window(self) -> dt.timedelta:
         """重复投诉/重复维修: the same matter again within this many days (default 90)."""
-        return dt.timedelta(days=int(self.data.get("repeat_window_days", 90)))
+        return dt.timedelta(days=self.repeat_window_days)
 
-    def resolve_days(self, severity: str) -> int:
-        return int(self.data["resolve_days"][severity])
+    def resolve_days_for(self, severity: str) -> int:
+        return self.resolve_days[severity]
 
     def extension_approver_role(self, severity: str) -> str:
-        return str(self.data["extension_approver"].get(severity, "office_manager"))
+        return self.extension_approver.get(severity, "office_manager")
 
-    # Deadlines ---------------------------------------------------------------------
+    def add_category(self, name: str) -> None:
+        """A category met in an imported ledger, added at the end (this copy only)."""
+        if name and name not in self.categories:
+            self.categories.append(name)
+
+    # Deadlines ---------------------------------------------------------------------------
     def deadlines(
         self, received_at: dt.datetime, kind: str, severity: str, calendar: WorkCalendar
     ) -> Deadlines:
-        first = self.data["first_response"]
-        if first["unit"] == "hours":
-            response_due = received_at + dt.timedelta(hours=float(first["amount"]))
+        first = self.first_response
+        if first.unit == "hours":
+            response_due = received_at + dt.timedelta(hours=float(first.amount))
         else:
-            response_due = calendar.add_workdays(received_at, int(first["amount"]))
-        unit = self.data["day_unit"]
-        resolve_due = calendar.add(received_at, self.resolve_days(severity), unit)
+            response_due = calendar.add_workdays(received_at, int(first.amount))
+        unit = self.day_unit
+        resolve_due = calendar.add(received_at, self.resolve_days_for(severity), unit)
         answer_due = None
         report_due = None
         if kind == "投诉" and severity == "重大":
-            answer_due = calendar.add(received_at, int(self.data["major_answer_days"]), unit)
+            answer_due = calendar.add(received_at, self.major_answer_days, unit)
             report_due = self.major_report_due(received_at, calendar)
         provisional = calendar.provisional_years(response_due, resolve_due, answer_due, report_due)
         return Deadlines(response_due, resolve_due, answer_due, report_due, provisional)
 
     def major_report_due(self, raised_at: dt.datetime, calendar: WorkCalendar) -> dt.datetime:
         """重大投诉报告: working days from when the case was known to be 重大."""
-        return calendar.add_workdays(raised_at, int(self.data["major_report_workdays"]))
+        return calendar.add_workdays(raised_at, self.major_report_workdays)
 
-    # Checking and storing ----------------------------------------------------------
+    # Checking ----------------------------------------------------------------------------
     def validate(self) -> None:
-        problems: dict[str, str] = {}
-        d = self.data
-        if not str(d.get("case_prefix", "")).strip() or not str(d["case_prefix"]).isalnum():
-            problems["编号前缀"] = "只能是字母或数字,不能为空"
-        for kind, prefix in d.get("case_prefixes", {}).items():
-            if not str(prefix).strip() or not str(prefix).isalnum():
-                problems[f"{kind}编号前缀"] = "只能是字母或数字,不能为空"
-        if d.get("day_unit") not in UNITS:
-            problems["期限计法"] = "只能是自然日或工作日"
-        first = d.get("first_response", {})
-        if first.get("unit") not in RESPONSE_UNITS or not _positive(first.get("amount")):
-            problems["首次回复时限"] = "须为正数,单位为小时或工作日"
-        for sev in SEVERITIES:
-            if not _positive(d.get("resolve_days", {}).get(sev)):
-                problems[f"{sev}办结时限"] = "须为正整数天数"
-        for key, label in (
-            ("major_answer_days", "重大投诉答复时限"),
-            ("major_report_workdays", "重大投诉报告时限"),
-            ("nearly_due_hours", "临期提醒"),
-            ("duplicate_window_days", "重复投诉判断天数"),
-            ("repeat_window_days", "重复投诉统计天数"),
-        ):
-            if not _positive(d.get(key)):
-                problems[label] = "须为正数"
-        for key, label in (("categories", "类别"), ("channels", "渠道")):
-            items = [str(x).strip() for x in d.get(key, [])]
-            if not items or any(not x for x in items):
-                problems[label] = "至少一项,且不能有空项"
-            elif len(set(items)) != len(items):
-                problems[label] = "有重复项"
-        if problems:
-            raise ValidationError(problems)
-        from app.visit_policy import validate_visits  # the visit rules live beside their logic
-
-        validate_visits(d.get("visits", {}))
-
-
-def _positive(value: Any) -> bool:
-    try:
-        return float(value) > 0
-    except (TypeError, ValueError):
-        return False
+        """The same checks as on load, on the values as they are now (a window's edits)."""
+        check_policy_data(self.to_dict())
 
 
 class PolicyStore:
@@ -168,25 +315,18 @@ class PolicyStore:
     KEY = "policy"
 
     def load(self) -> Policy:
-        data = default_policy_data()
         row = Setting.get_or_none(Setting.key == self.KEY)
-        if row:
-            stored = json.loads(row.value)
-            if (
-                "case_prefixes" not in stored
-                and stored.get("case_prefix", data["case_prefix"]) != data["case_prefix"]
-            ):
-                # Saved before prefixes by kind, with the office's own prefix: it stays for every kind.
-                data["case_prefixes"] = {}
-            data.update(stored)
-        return Policy(data)
+        if row is None:
+            return Policy.defaults()
+        return Policy.from_dict(_stored_over_defaults(row.value))
 
     def save(self, policy: Policy) -> None:
         require(None, "policy.edit")
         policy.validate()
-        old = self.load().data
+        old = self.load().to_dict()
+        new = policy.to_dict()
         with db.atomic():
-            Setting.replace(key=self.KEY, value=json.dumps(policy.data, ensure_ascii=False)).execute()
+            Setting.replace(key=self.KEY, value=json.dumps(new, ensure_ascii=False)).execute()
             write_audit(
                 [
                     {
@@ -197,10 +337,11 @@ class PolicyStore:
                         "old": json.dumps(old.get(key), ensure_ascii=False),
                         "new": json.dumps(value, ensure_ascii=False),
                     }
-                    for key, value in policy.data.items()
+                    for key, value in new.items()
                     if old.get(key) != value
                 ]
             )
 
     def copy(self) -> Policy:
-        return Policy(copy.deepcopy(self.load().data))
+        """A copy to edit (a subclass may hand out one shared policy from `load`)."""
+        return self.load().copy()

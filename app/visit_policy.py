@@ -1,18 +1,17 @@
 """The visit policy (回访制度): when a handled case is visited, how often, by whom, how.
 
-One rule per kind of work, stored in the policy under "visits"; the defaults come from
-DOMAIN §5 and the seeds, and the seeds' variants are offered as named presets.
+One rule per kind of work, stored in the policy under "visits" (`app.policy.VisitSettings`;
+its defaults are resources/policy_default.json, from DOMAIN §5 and the seeds), and the seeds'
+variants are offered as named presets.
 """
 
 from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
-from typing import Any
 
-from app import domain
-from app.errors import ValidationError
 from app.policy import Policy
+from app.policy_sections import VisitSettings
 
 
 @dataclass(frozen=True)
@@ -31,88 +30,50 @@ class VisitRule:
         return f"办结后{self.days}{unit}内"
 
 
-def _rules(policy: Policy) -> dict[str, Any]:
-    rules: dict[str, Any] = policy.data["visits"]["rules"]
-    return rules
-
-
 def rule_for(policy: Policy, kind: str, severity: str, category: str, account: str) -> VisitRule:
     """The rule for one case, sub-rules (category or words in the account) applied."""
-    base = _rules(policy).get(kind) or _rules(policy)["建议"]
-    days = int(base["days"])
+    base = policy.visits.rule(kind)
+    days = base.days
     applied = ""
-    for sub in base.get("sub_rules", []):
-        if category in sub.get("categories", []) or any(w and w in account for w in sub.get("keywords", [])):
-            days = int(sub["days"])
-            applied = str(sub.get("name", ""))
+    for sub in base.sub_rules:
+        if sub.applies(category, account):
+            days = sub.days
+            applied = sub.name
             break
     return VisitRule(
         kind=kind,
         days=days,
-        unit=str(base.get("unit", "calendar")),
-        rate=float(base["rate"]),
-        role=str(base["roles"].get(severity, "steward")),
-        methods=list(base.get("methods", domain.VISIT_METHODS)),
-        signature=bool(base.get("signature", True)),
+        unit=base.unit,
+        rate=float(base.rate),
+        role=base.role_for(severity),
+        methods=list(base.methods),
+        signature=base.signature,
         sub_rule=applied,
     )
 
 
-def validate_visits(data: dict[str, Any]) -> None:
-    problems: dict[str, str] = {}
-    rules = data.get("rules", {})
-    for kind in domain.KINDS:
-        rule = rules.get(kind)
-        if rule is None:
-            problems[f"{kind}回访规则"] = "缺少"
-            continue
-        try:
-            if int(rule["days"]) < 0 or int(rule["days"]) > 366:
-                problems[f"{kind}回访天数"] = "须在 0 到 366 之间"
-            if not 0 <= float(rule["rate"]) <= 1:
-                problems[f"{kind}回访率"] = "须在 0% 到 100% 之间"
-        except (KeyError, TypeError, ValueError):
-            problems[f"{kind}回访规则"] = "天数或回访率不是数字"
-        if rule.get("unit") not in ("calendar", "working"):
-            problems[f"{kind}计日方式"] = "只能是自然日或工作日"
-        for sev, role in rule.get("roles", {}).items():
-            if role not in domain.ROLES:
-                problems[f"{kind}·{sev}回访人"] = f"未知角色 {role}"
-        methods = rule.get("methods", [])
-        if not methods or any(m not in domain.VISIT_METHODS for m in methods):
-            problems[f"{kind}回访方式"] = f"至少一种,只能是 {'、'.join(domain.VISIT_METHODS)}"
-        for sub in rule.get("sub_rules", []):
-            try:
-                if int(sub["days"]) < 0:
-                    raise ValueError
-            except (KeyError, TypeError, ValueError):
-                problems[f"{kind}·{sub.get('name', '')}天数"] = "须为非负整数"
-    keep = data.get("form_keep_years", 2)
-    if not isinstance(keep, int) or isinstance(keep, bool) or not 1 <= keep <= 30:
-        problems["回访记录表保管年数"] = "须为 1 到 30 之间的整数(制度规定保管两年)"
-    if problems:
-        raise ValidationError(problems)
-
-
-def _with(base: dict[str, Any], changes: dict[str, dict[str, Any]], name: str) -> dict[str, Any]:
+def _with(base: VisitSettings, changes: dict[str, dict[str, float]], name: str) -> VisitSettings:
     data = copy.deepcopy(base)
-    data["preset"] = name
+    data.preset = name
     for kind, change in changes.items():
-        data["rules"][kind].update(change)
+        rule = data.rules[kind]
+        for key, value in change.items():
+            setattr(rule, key, value)
     return data
 
 
-def presets(defaults: dict[str, Any]) -> dict[str, dict[str, Any]]:
+def presets(defaults: VisitSettings | None = None) -> dict[str, VisitSettings]:
     """Named variants from the seeds, so an office picks its own 制度 in one click."""
+    base = defaults if defaults is not None else Policy.defaults().visits
     return {
-        "标准": _with(defaults, {}, "标准"),
+        "标准": _with(base, {}, "标准"),
         "投诉回访率50%,维修一个月内(规程1.1)": _with(
-            defaults,
+            base,
             {"投诉": {"rate": 0.5}, "报修": {"days": 30, "rate": 0.3}},
             "投诉回访率50%,维修一个月内(规程1.1)",
         ),
-        "维修全部回访(客服手册)": _with(defaults, {"报修": {"rate": 1.0}}, "维修全部回访(客服手册)"),
+        "维修全部回访(客服手册)": _with(base, {"报修": {"rate": 1.0}}, "维修全部回访(客服手册)"),
         "维修一至两个月后回访(规程4.1.1)": _with(
-            defaults, {"报修": {"days": 45, "rate": 0.3}}, "维修一至两个月后回访(规程4.1.1)"
+            base, {"报修": {"days": 45, "rate": 0.3}}, "维修一至两个月后回访(规程4.1.1)"
         ),
     }

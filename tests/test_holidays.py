@@ -11,6 +11,7 @@ import pytest
 from app.errors import ValidationError
 from app.holidays import HolidayService, package_years, weekday_label
 from app.models import AuditEntry, Case, Holiday
+from app.policy_sections import FirstResponse
 from app.workdays import WorkCalendar
 
 
@@ -20,7 +21,7 @@ def at(day: str, time: str = "09:30") -> dt.datetime:
 
 @pytest.fixture
 def holidays(office) -> HolidayService:
-    return HolidayService()
+    return office.holidays
 
 
 # The package's own 2026 data ---------------------------------------------------------
@@ -116,7 +117,7 @@ def test_table_can_make_a_package_holiday_a_working_day(holidays):
 
 def test_case_deadlines_follow_the_table(office, holidays):
     policy = office.policies.load()
-    policy.data["day_unit"] = "working"
+    policy.day_unit = "working"
     office.policies.save(policy)
     received = at("2026-09-30")
     before = office.cases.deadlines_for("投诉", "重要", received).resolve_due
@@ -128,11 +129,11 @@ def test_case_deadlines_follow_the_table(office, holidays):
 # The service ---------------------------------------------------------------------------
 
 
-def test_package_years():
+def test_package_years(office):
     years = package_years()
     assert 2026 in years and 2004 in years
     assert 2027 not in years
-    service = HolidayService()
+    service = office.holidays
     assert service.package_knows(2026)
     assert not service.package_knows(2027)
 
@@ -234,8 +235,8 @@ def test_minor_complaint_on_30_september_in_calendar_days(office, make_case, clo
     clock.at = at("2026-09-30", "16:30")
     # The office's other choice: calendar days (and 24 hours for the first reply).
     policy = office.policies.load()
-    policy.data["day_unit"] = "calendar"
-    policy.data["first_response"] = {"amount": 24, "unit": "hours"}
+    policy.day_unit = "calendar"
+    policy.first_response = FirstResponse(24, "hours")
     office.policies.save(policy)
     case = make_case(kind="投诉", severity="轻微", received_at="2026-09-30 16:00", category="服务态度")
     assert case.resolve_due == at("2026-10-02", "16:00")
@@ -245,10 +246,10 @@ def test_minor_complaint_on_30_september_in_calendar_days(office, make_case, clo
 def test_existing_office_keeps_its_saved_unit(office):
     # An office that saved calendar days before keeps them; only the default changed.
     policy = office.policies.load()
-    assert policy.data["day_unit"] == "working"
-    policy.data["day_unit"] = "calendar"
+    assert policy.day_unit == "working"
+    policy.day_unit = "calendar"
     office.policies.save(policy)
-    assert office.policies.load().data["day_unit"] == "calendar"
+    assert office.policies.load().day_unit == "calendar"
     assert office.cases.deadlines_for("投诉", "重要", at("2026-09-30")).resolve_due == at("2026-10-03")
 
 
@@ -393,7 +394,7 @@ def test_dashboard_names_the_provisional_years(office, make_case, clock):
     assert provisional_years(dt.date(2026, 12, 5)) == (2027,)
     # An open case due in 2027 is reason enough, even earlier.
     policy = office.policies.load()
-    policy.data["resolve_days"]["重要"] = 120
+    policy.resolve_days["重要"] = 120
     office.policies.save(policy)
     make_case(kind="投诉", severity="重要", category="服务态度")
     assert provisional_years(dt.date(2026, 9, 28)) == (2027,)
@@ -414,6 +415,18 @@ def test_closed_cases_keep_their_deadlines_when_the_table_changes(office, make_c
     assert [c.id for c in holidays.recomputed] == [open_case.id]
     line = office.cases.timeline(Case.get_by_id(open_case.id))[-1]
     assert line.actor_name == "系统" and "办结期限 2026-09-30 09:30 → 2026-10-08 09:30" in line.text
+
+
+def test_the_offices_holiday_service_recomputes_on_the_offices_clock(office, make_case, clock):
+    """`Office.holidays` is built on the office's case service: a change moves the open cases'
+    deadlines with the time of the office's clock, not the wall clock (no service of its own)."""
+    assert office.holidays.cases is office.cases
+    case = make_case(kind="投诉", severity="轻微", category="服务态度")
+    clock.at = at("2026-09-28", "15:45")
+    office.holidays.save(dt.date(2026, 9, 29), False, "本处停电")
+    assert [c.id for c in office.holidays.recomputed] == [case.id]
+    line = office.cases.timeline(Case.get_by_id(case.id))[-1]
+    assert line.at == at("2026-09-28", "15:45") and "本处停电" in line.text
 
 
 @pytest.mark.parametrize(

@@ -123,7 +123,7 @@ def test_every_page_filled(qtbot, wizard, fresh, tmp_path):
     click(qtbot, next_button(w))
     assert w.currentId() == PageId.BACKUP
     loaded = fresh.policies.load()
-    assert loaded.data["visits"]["preset"] == REPAIRS_ALL
+    assert loaded.visits.preset == REPAIRS_ALL
     assert rule_for(loaded, "报修", "轻微", "设施设备维护", "").rate == 1.0
 
     # 备份: a folder of one's own; the same disk is warned of
@@ -168,7 +168,7 @@ def test_skipping_every_optional_page(qtbot, wizard, fresh):
         "绿化部",
     ]
     assert Room.select().count() == 0
-    assert fresh.policies.load().data["visits"]["preset"] == "标准"
+    assert fresh.policies.load().visits.preset == "标准"
     assert fresh.backups.folder() == fresh.data_dir / "backups"
 
 

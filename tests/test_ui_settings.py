@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from app.errors import UserError
-from app.holidays import HolidayService
 from app.models import Department, Staff
 from app.policy import PolicyStore
+from app.policy_sections import FirstResponse
 from tests.helpers.qt_input import type_text
 from ui.settings import SettingsDialog
 from ui.staff_page import StaffDialog
@@ -26,7 +26,7 @@ def type_into(qtbot, edit, text):
 
 @pytest.fixture
 def dialog(qtbot, office):
-    d = SettingsDialog(office.policies, office.staff, HolidayService(), year=2027)
+    d = SettingsDialog(office.policies, office.staff, office.holidays, year=2027)
     qtbot.addWidget(d)
     d.show()
     return d
@@ -61,11 +61,21 @@ def test_important_in_working_days(qtbot, office, dialog):
         click(qtbot, dialog.save_button)
 
     policy = PolicyStore().load()
-    assert policy.data["resolve_days"]["重要"] == 5
-    assert policy.data["day_unit"] == "working"
+    assert policy.resolve_days["重要"] == 5
+    assert policy.day_unit == "working"
     # 8, 9, 10 (调休 Saturday), 12, 13 October.
     after = office.cases.deadlines_for("投诉", "重要", RECEIVED).resolve_due
     assert after == dt.datetime(2026, 10, 13, 9, 0)
+
+
+def test_the_preview_is_for_a_complaint_received_on_the_office_clock(dialog, clock):
+    # The office clock (Mon 28 Sep 2026 09:30), not the wall clock: 重要 in 3 working days,
+    # 29 and 30 Sep, then 8 Oct after 国庆.
+    text = dialog.deadlines.preview.text()
+    assert text.startswith("受理时间 09-28 09:30")
+    assert "重要:首次回复 09-29 09:30 前;办结 10-08 09:30 前" in text
+    dialog.deadlines.resolve_days["重要"].setValue(5)  # and 9, 10 (调休 Saturday) Oct
+    assert "重要:首次回复 09-29 09:30 前;办结 10-10 09:30 前" in dialog.deadlines.preview.text()
 
 
 def test_other_deadline_fields_are_saved(qtbot, dialog):
@@ -80,12 +90,12 @@ def test_other_deadline_fields_are_saved(qtbot, dialog):
     page.approver["轻微"].setCurrentIndex(page.approver["轻微"].findText("客服主任"))
     with qtbot.waitSignal(dialog.accepted):
         click(qtbot, dialog.save_button)
-    data = PolicyStore().load().data
-    assert data["first_response"] == {"amount": 1, "unit": "working"}
-    assert (data["major_answer_days"], data["major_report_workdays"]) == (3, 2)
-    assert (data["nearly_due_hours"], data["duplicate_window_days"]) == (12, 14)
-    assert data["case_prefix"] == "KS1"
-    assert data["extension_approver"]["轻微"] == "cs_director"
+    stored = PolicyStore().load()
+    assert stored.first_response == FirstResponse(1, "working")
+    assert (stored.major_answer_days, stored.major_report_workdays) == (3, 2)
+    assert (stored.nearly_due_hours, stored.duplicate_window_days) == (12, 14)
+    assert stored.case_prefix == "KS1"
+    assert stored.extension_approver["轻微"] == "cs_director"
 
 
 def test_empty_prefix_refused_and_nothing_lost(qtbot, dialog):
@@ -98,7 +108,7 @@ def test_empty_prefix_refused_and_nothing_lost(qtbot, dialog):
     assert page.errors["编号前缀"].text() == "只能是字母或数字,不能为空"
     assert "编号前缀" in dialog.error_area.text()
     assert page.resolve_days["轻微"].value() == 4  # still as typed
-    assert PolicyStore().load().data["case_prefix"] == "TS"
+    assert PolicyStore().load().case_prefix == "TS"
 
 
 # 类别 / 渠道 ------------------------------------------------------------------------------

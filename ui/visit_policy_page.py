@@ -1,17 +1,17 @@
 """回访制度: when a handled case is visited, how often, by whom and how, per kind of work.
 
-`VisitPolicyEditor` edits `policy.data["visits"]` (load/apply, like the settings pages);
+`VisitPolicyEditor` edits `policy.visits` (`app.policy.VisitSettings`; load/apply, like the settings pages);
 `VisitPolicyDialog` wraps it with 保存/取消 and stays open, values kept, when the policy
-store refuses the rules (`validate_visits` names the kind and the field in Chinese).
+store refuses the rules (`app.policy.check_visits_data` names the kind and the field in Chinese).
 """
 
 from __future__ import annotations
 
 import copy
-from typing import Any
+from dataclasses import dataclass, field
 
-from PySide6.QtCore import QT_TR_NOOP, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,14 +32,18 @@ from PySide6.QtWidgets import (
 
 from app.domain import KINDS, ROLES, SEVERITIES, VISIT_METHODS
 from app.errors import ValidationError
-from app.policy import UNITS, Policy, PolicyStore, default_policy_data
+from app.policy import Policy, PolicyStore
+from app.policy_checks import UNITS, sub_rule_days
+from app.policy_sections import KindVisitRule, SubRule, VisitSettings
 from app.visit_policy import presets
+from ui.i18n import QT_TR_NOOP
+from ui.palette import MUTED_TEXT, OVERDUE_BG, OVERDUE_TEXT, SELECTED_BG, qcolor, style
 from ui.widgets import Banner
 
-HINT_STYLE = "color: #555;"
-ERROR_TINT = QColor("#fde4e2")
-ERROR_TEXT = QColor("#a31d12")
-SELECTION_STYLE = "QTableWidget::item:selected { background: #d6e6f8; color: black; }"
+HINT_STYLE = style(MUTED_TEXT)
+ERROR_TINT = qcolor(OVERDUE_BG)  # a kind whose rule was refused
+ERROR_TEXT = qcolor(OVERDUE_TEXT)
+SELECTION_STYLE = style("black", SELECTED_BG, selector="QTableWidget::item:selected")
 # Roles that never visit an owner; offered only when a stored rule already names one.
 NON_VISITING_ROLES = {"admin", "night_duty"}
 LIST_SEPARATORS = ("、", ",", ",", ";", ";")
@@ -54,6 +58,32 @@ def split_list(text: str) -> list[str]:
 
 def join_list(items: list[str]) -> str:
     return "、".join(items)
+
+
+@dataclass
+class _SubRow:
+    """A sub-rule as the editor holds it: the days as typed, checked when the rules are taken."""
+
+    name: str
+    categories: list[str]
+    keywords: list[str]
+    days: str
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, sub: SubRule) -> _SubRow:
+        return cls(
+            sub.name, list(sub.categories), list(sub.keywords), str(sub.days), copy.deepcopy(sub.extra)
+        )
+
+    def sub_rule(self, kind: str) -> SubRule:
+        days = sub_rule_days(kind, self.name, self.days)
+        return SubRule(self.name, list(self.categories), list(self.keywords), days, copy.deepcopy(self.extra))
+
+
+def _same_number(old: float, new: int) -> float:
+    """Keep 24.0 as stored when the spin box shows 24 (so load→apply changes nothing)."""
+    return old if old == new else new
 
 
 class MethodsBox(QWidget):
@@ -103,12 +133,12 @@ class VisitPolicyEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._data: dict[str, Any] = {}
-        self._subs: dict[str, list[dict[str, Any]]] = {}
+        self._visits: VisitSettings | None = None
+        self._subs: dict[str, list[_SubRow]] = {}
         self._sub_kind: str | None = None
         self._preset_name = ""
         self.confirm_box: QMessageBox | None = None
-        self._presets = presets(default_policy_data()["visits"])
+        self._presets = presets()
 
         # Presets: one click to a variant from the seeds.
         self.preset = QComboBox()
@@ -285,66 +315,80 @@ class VisitPolicyEditor(QWidget):
 
     # Loading and applying --------------------------------------------------------------
     def load(self, policy: Policy) -> None:
-        """Fill the widgets from `policy.data["visits"]` (a copy: nothing changes until apply)."""
-        self._load_data(copy.deepcopy(policy.data["visits"]))
+        """Fill the widgets from `policy.visits` (a copy: nothing changes until apply)."""
+        self._load_visits(copy.deepcopy(policy.visits))
 
-    def _load_data(self, data: dict[str, Any]) -> None:
-        self._data = data
-        self._preset_name = str(data.get("preset", ""))
+    def _load_visits(self, visits: VisitSettings) -> None:
+        self._visits = visits
+        self._preset_name = visits.preset
         self.preset_note.setText(self.tr("当前:{0}").format(self._preset_name) if self._preset_name else "")
         if self._preset_name in self._presets:
             self.preset.setCurrentText(self._preset_name)
-        rules = data.get("rules", {})
         for kind in KINDS:
-            rule = rules.get(kind, {})
-            self.days[kind].setValue(int(rule.get("days", 7)))
-            self._select_data(self.units[kind], str(rule.get("unit", "calendar")))
-            self.rates[kind].setValue(round(float(rule.get("rate", 0)) * 100))
-            roles = rule.get("roles", {})
+            rule = visits.rules.get(kind)
+            if rule is None:  # not in a stored policy (the check names it on 保存)
+                continue
+            self.days[kind].setValue(rule.days)
+            self._select_data(self.units[kind], rule.unit)
+            self.rates[kind].setValue(round(float(rule.rate) * 100))
             for severity in SEVERITIES:
-                key = str(roles.get(severity, "steward"))
+                key = rule.role_for(severity)
                 self._select_data(self.roles[kind][severity], key, ROLES.get(key))
-            self.methods[kind].set_methods(list(rule.get("methods", VISIT_METHODS)))
-            self.signature[kind].setChecked(bool(rule.get("signature", True)))
-        self._subs = {kind: copy.deepcopy(rules.get(kind, {}).get("sub_rules", [])) for kind in KINDS}
-        self.rework_hours.setValue(int(float(data.get("rework_notice_hours", 24))))
-        self.history_days.setValue(int(data.get("history_days", 30)))
-        self.form_days.setValue(int(data.get("form_return_days", 7)))
-        self.form_keep_years.setValue(int(data.get("form_keep_years", 2)))
+            self.methods[kind].set_methods(rule.methods)
+            self.signature[kind].setChecked(rule.signature)
+        self._subs = {
+            kind: [_SubRow.of(sub) for sub in rule.sub_rules]
+            for kind, rule in visits.rules.items()
+            if kind in KINDS
+        }
+        self.rework_hours.setValue(int(float(visits.rework_notice_hours)))
+        self.history_days.setValue(visits.history_days)
+        self.form_days.setValue(visits.form_return_days)
+        self.form_keep_years.setValue(visits.form_keep_years)
         self._sub_kind = None
         self.mark_problems({})
         row = max(self.table.currentRow(), 0)
         self.table.setCurrentCell(row, 0)
         self._show_sub_rules(row)
 
-    def apply(self, policy: Policy) -> None:
-        """Write the widgets back into `policy.data["visits"]`; keys this page does not show stay."""
+    def visits(self, base: VisitSettings) -> VisitSettings:
+        """The rules as the widgets show them, over `base` (what this page does not show stays).
+        ValidationError names a sub-rule whose days are not a number."""
         self._store_sub_rules()
-        data = copy.deepcopy(self._data) if self._data else copy.deepcopy(policy.data.get("visits", {}))
-        rules = data.setdefault("rules", {})
+        visits = copy.deepcopy(self._visits if self._visits is not None else base)
+        problems: dict[str, str] = {}
         for kind in KINDS:
-            rule = rules.setdefault(kind, {})
-            rule["days"] = self.days[kind].value()
-            rule["unit"] = self.units[kind].currentData()
-            rule["rate"] = self.rates[kind].value() / 100
-            rule["roles"] = {sev: self.roles[kind][sev].currentData() for sev in SEVERITIES}
-            rule["methods"] = self.methods[kind].methods()
-            rule["signature"] = self.signature[kind].isChecked()
-            rule["sub_rules"] = copy.deepcopy(self._subs.get(kind, []))
-        data["rework_notice_hours"] = self._same_number(
-            data.get("rework_notice_hours"), self.rework_hours.value()
-        )
-        data["history_days"] = self.history_days.value()
-        data["form_return_days"] = self.form_days.value()
-        data["form_keep_years"] = self.form_keep_years.value()
+            subs: list[SubRule] = []
+            for row in self._subs.get(kind, []):
+                try:
+                    subs.append(row.sub_rule(kind))
+                except ValidationError as exc:
+                    problems.update(exc.problems)
+            old = visits.rules.get(kind)
+            visits.rules[kind] = KindVisitRule(
+                days=self.days[kind].value(),
+                unit=self.units[kind].currentData(),
+                rate=self.rates[kind].value() / 100,
+                roles={sev: self.roles[kind][sev].currentData() for sev in SEVERITIES},
+                methods=self.methods[kind].methods(),
+                signature=self.signature[kind].isChecked(),
+                sub_rules=subs,
+                extra=copy.deepcopy(old.extra) if old is not None else {},
+            )
+        if problems:
+            raise ValidationError(problems)
+        visits.rework_notice_hours = _same_number(visits.rework_notice_hours, self.rework_hours.value())
+        visits.history_days = self.history_days.value()
+        visits.form_return_days = self.form_days.value()
+        visits.form_keep_years = self.form_keep_years.value()
         if self._preset_name:
-            data["preset"] = self._preset_name
-        policy.data["visits"] = data
+            visits.preset = self._preset_name
+        return visits
 
-    @staticmethod
-    def _same_number(old: object, new: int) -> object:
-        """Keep 24.0 as stored when the spin box shows 24 (so load→apply changes nothing)."""
-        return old if isinstance(old, int | float) and old == new else new
+    def apply(self, policy: Policy) -> None:
+        """Write the widgets into `policy.visits`; ValidationError (nothing written) names a
+        sub-rule whose days are not a number, as the policy check would."""
+        policy.visits = self.visits(policy.visits)
 
     # Sub-rules -------------------------------------------------------------------------
     def _show_sub_rules(self, row: int) -> None:
@@ -354,20 +398,14 @@ class VisitPolicyEditor(QWidget):
         kind = KINDS[row]
         self._sub_kind = kind
         self.sub_title.setText(self.tr("{0}的细则").format(kind))
-        subs = self._subs.get(kind, [])
         self.sub_table.setRowCount(0)
-        for sub in subs:
+        for sub in self._subs.get(kind, []):
             self._append_sub_row(sub)
 
-    def _append_sub_row(self, sub: dict[str, Any]) -> None:
+    def _append_sub_row(self, sub: _SubRow) -> None:
         row = self.sub_table.rowCount()
         self.sub_table.insertRow(row)
-        values = (
-            str(sub.get("name", "")),
-            join_list(list(sub.get("categories", []))),
-            join_list(list(sub.get("keywords", []))),
-            str(sub.get("days", "")),
-        )
+        values = (sub.name, join_list(sub.categories), join_list(sub.keywords), sub.days)
         for col, value in enumerate(values):
             item = QTableWidgetItem(value)
             if col == 3:
@@ -375,35 +413,32 @@ class VisitPolicyEditor(QWidget):
             self.sub_table.setItem(row, col, item)
 
     def _store_sub_rules(self) -> None:
-        """The sub-rule table back into the kind it shows (days kept as typed when not a number,
-        so the policy check names it)."""
+        """The sub-rule table back into the kind it shows (days kept as typed: a refusal names them)."""
         if self._sub_kind is None:
             return
         old = self._subs.get(self._sub_kind, [])
-        subs: list[dict[str, Any]] = []
+        subs: list[_SubRow] = []
         for row in range(self.sub_table.rowCount()):
-            texts = [
-                (self.sub_table.item(row, c).text() if self.sub_table.item(row, c) else "") for c in range(4)
-            ]
-            name, categories, keywords, days_text = (t.strip() for t in texts)
-            if not any((name, categories, keywords, days_text)):
+            texts = []
+            for col in range(4):
+                item = self.sub_table.item(row, col)
+                texts.append(item.text().strip() if item is not None else "")
+            name, categories, keywords, days = texts
+            if not any((name, categories, keywords, days)):
                 continue
-            try:
-                days: object = int(days_text)
-            except ValueError:
-                days = days_text
-            sub = dict(old[row]) if row < len(old) else {}
-            sub.update(name=name, categories=split_list(categories), keywords=split_list(keywords), days=days)
-            subs.append(sub)
+            extra = copy.deepcopy(old[row].extra) if row < len(old) else {}
+            subs.append(_SubRow(name, split_list(categories), split_list(keywords), days, extra))
         self._subs[self._sub_kind] = subs
 
     def add_sub_rule(self) -> None:
         if self._sub_kind is None:
             return
-        self._append_sub_row({"name": "", "categories": [], "keywords": [], "days": 3})
+        self._append_sub_row(_SubRow("", [], [], "3"))
         row = self.sub_table.rowCount() - 1
         self.sub_table.setCurrentCell(row, 0)
-        self.sub_table.editItem(self.sub_table.item(row, 0))
+        item = self.sub_table.item(row, 0)
+        if item is not None:
+            self.sub_table.editItem(item)
 
     def remove_sub_rule(self) -> None:
         row = self.sub_table.currentRow()
@@ -412,12 +447,6 @@ class VisitPolicyEditor(QWidget):
             if self._sub_kind is not None and row < len(self._subs[self._sub_kind]):
                 del self._subs[self._sub_kind][row]
             self.sub_table.removeRow(row)
-
-    def sub_rules(self, kind: str) -> list[dict[str, Any]]:
-        """The sub-rules of a kind as they stand in the editor."""
-        if kind == self._sub_kind:
-            self._store_sub_rules()
-        return copy.deepcopy(self._subs.get(kind, []))
 
     def select_kind(self, kind: str) -> None:
         self.table.setCurrentCell(KINDS.index(kind), 0)
@@ -443,18 +472,15 @@ class VisitPolicyEditor(QWidget):
         box.open()
 
     def apply_preset(self, name: str) -> None:
-        data = copy.deepcopy(self._presets[name])
+        visits = copy.deepcopy(self._presets[name])
         # Keep what the presets do not speak of (the general numbers) as they are shown.
-        for key, widget in (
-            ("rework_notice_hours", self.rework_hours),
-            ("history_days", self.history_days),
-            ("form_return_days", self.form_days),
-            ("form_keep_years", self.form_keep_years),
-        ):
-            data[key] = widget.value()
-        for key, value in self._data.items():
-            data.setdefault(key, copy.deepcopy(value))
-        self._load_data(data)
+        visits.rework_notice_hours = self.rework_hours.value()
+        visits.history_days = self.history_days.value()
+        visits.form_return_days = self.form_days.value()
+        visits.form_keep_years = self.form_keep_years.value()
+        if self._visits is not None:
+            visits.extra = {**copy.deepcopy(self._visits.extra), **visits.extra}
+        self._load_visits(visits)
 
     # Problems --------------------------------------------------------------------------
     def mark_problems(self, problems: dict[str, str]) -> None:
@@ -462,6 +488,8 @@ class VisitPolicyEditor(QWidget):
         bad = {kind for kind in KINDS if any(key.startswith(kind) for key in problems)}
         for row, kind in enumerate(KINDS):
             item = self.table.item(row, 0)
+            if item is None:
+                continue
             item.setBackground(QBrush(ERROR_TINT) if kind in bad else QBrush())
             item.setForeground(QBrush(ERROR_TEXT) if kind in bad else QBrush())
             font = item.font()
@@ -497,8 +525,8 @@ class VisitPolicyDialog(QDialog):
 
     def save(self) -> None:
         policy = self.policies.copy()
-        self.editor.apply(policy)
         try:
+            self.editor.apply(policy)
             self.policies.save(policy)
         except ValidationError as exc:
             self.show_problems(exc.problems)
