@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import peewee as pw
 
-from app import domain
+from app import domain, rates
 from app.case_query import CaseFilter
 from app.models import (
     Case,
@@ -26,11 +26,11 @@ from app.models import (
     tuple_rows,
 )
 from app.office import Office
+from app.periods import Period, month_back, period_key
 from app.permissions import require
-from app.stats import EXEMPT_COLUMNS, Period, period_key
+from app.visit_rates import EXEMPT_COLUMNS
 from app.workdays import WorkCalendar
 
-SATISFIED = ("很满意", "满意")
 TREND_MONTHS = 6
 
 
@@ -49,7 +49,7 @@ class VisitorLoad:
 
 @dataclass(frozen=True)
 class KindRate:
-    """This month's 回访率 of one kind against the policy's target (from `app.stats.visit_rates`)."""
+    """This month's 回访率 of one kind against the policy's target (from `app.visit_rates`)."""
 
     kind: str
     handled: int  # 处理宗数
@@ -58,31 +58,40 @@ class KindRate:
     target: float
     due: int = 0  # 应回访宗数
     late_cases: tuple[str, ...] = ()  # 应访未访, named
-    # Not in the base, by reason (a key of app.stats.EXEMPT_COLUMNS) with its count, zeros left out.
+    # Not in the base, by reason (a key of app.visit_rates.EXEMPT_COLUMNS) with its count, zeros left out.
     exempt: tuple[tuple[str, int], ...] = ()
 
     @property
-    def met(self) -> bool:
-        return self.due > 0 and self.rate + 1e-9 >= self.target
+    def met(self) -> bool | None:
+        """达标 (`app.rates.target_met`); None when nothing was due yet or there is no target."""
+        return rates.target_met(self.visited, self.due, self.target)
 
 
 @dataclass(frozen=True)
 class MonthSatisfaction:
-    """Visits done in one month: how many gave a level, and how many of those 满意 or 很满意."""
+    """Visits done in one month, counted by satisfaction level."""
 
     year: int
     month: int
-    rated: int
-    satisfied: int
+    levels: tuple[tuple[str, int], ...] = ()  # (level, visits), levels of domain.SATISFACTION
 
     @property
     def label(self) -> str:
         return f"{self.month}月"
 
     @property
+    def rated(self) -> int:
+        return rates.rated(dict(self.levels))
+
+    @property
+    def satisfied(self) -> int:
+        """满意 or 很满意."""
+        return rates.satisfied(dict(self.levels))
+
+    @property
     def share(self) -> float | None:
-        """None for a month without rated visits (the chart leaves a gap, not a zero)."""
-        return self.satisfied / self.rated if self.rated else None
+        """满意率; None for a month without rated visits (the chart leaves a gap, not a zero)."""
+        return rates.satisfaction_rate(dict(self.levels))
 
 
 @dataclass(frozen=True)
@@ -160,7 +169,7 @@ def monthly_duties(today: dt.date) -> list[MonthlyDuty]:
     when never done (then late); a month without any case is skipped. Done = archived
     (ReportArchive with `archived_at`): the summary when the month's analysis is printed or
     exported from the statistics window, the notice when it is printed (`record_monthly`)."""
-    months = [_month_back(today.year, today.month, 1)]
+    months = [month_back(today.year, today.month, 1)]
     if today.day >= DUTY_WARN_DAY:
         months.append((today.year, today.month))
     out = []
@@ -327,11 +336,6 @@ class DashboardData:
         return sum(1 for r in self.major_reports if r.overdue)
 
 
-def _month_back(year: int, month: int, back: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) - back
-    return index // 12, index % 12 + 1
-
-
 def visitor_loads(today: dt.date) -> list[VisitorLoad]:
     """Open (计划) visits due today or earlier, per visitor; unassigned ones under 未指定."""
     rows = tuple_rows(
@@ -351,7 +355,7 @@ def visitor_loads(today: dt.date) -> list[VisitorLoad]:
 
 def satisfaction_trend(today: dt.date, months: int = TREND_MONTHS) -> list[MonthSatisfaction]:
     """The last `months` months up to and including today's: 满意+很满意 among rated visits done."""
-    first_year, first_month = _month_back(today.year, today.month, months - 1)
+    first_year, first_month = month_back(today.year, today.month, months - 1)
     start = dt.datetime(first_year, first_month, 1)
     end = Period.month(today.year, today.month).end_at
     month_expr = pw.fn.strftime("%Y-%m", Visit.done_at)
@@ -365,17 +369,14 @@ def satisfaction_trend(today: dt.date, months: int = TREND_MONTHS) -> list[Month
         )
         .group_by(month_expr, Visit.satisfaction)
     )
-    rated: dict[str, int] = {}
-    satisfied: dict[str, int] = {}
+    levels: dict[str, dict[str, int]] = {}
     for key, level, n in rows:
-        rated[key] = rated.get(key, 0) + int(n)
-        if level in SATISFIED:
-            satisfied[key] = satisfied.get(key, 0) + int(n)
+        levels.setdefault(key, {})[level] = int(n)
     out = []
     for back in range(months - 1, -1, -1):
-        y, m = _month_back(today.year, today.month, back)
-        key = f"{y:04d}-{m:02d}"
-        out.append(MonthSatisfaction(y, m, rated.get(key, 0), satisfied.get(key, 0)))
+        y, m = month_back(today.year, today.month, back)
+        month = levels.get(f"{y:04d}-{m:02d}", {})
+        out.append(MonthSatisfaction(y, m, tuple(month.items())))
     return out
 
 

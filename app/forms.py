@@ -39,6 +39,7 @@ from app.models import (
     db,
     tuple_rows,
 )
+from app.periods import quarter_key, quarter_span
 from app.permissions import require
 from app.policy import PolicyStore
 from app.validation import clean_text
@@ -82,20 +83,8 @@ def parse_quarter(text: str) -> str:
     return f"{found.group(1)}-Q{found.group(2)}"
 
 
-def quarter_span(quarter: str) -> tuple[dt.date, dt.date]:
-    """The quarter's first day and the first day of the next quarter."""
-    year, q = int(quarter[:4]), int(quarter[-1])
-    start = dt.date(year, 3 * (q - 1) + 1, 1)
-    end = dt.date(year + (q == 4), (3 * q) % 12 + 1, 1)
-    return start, end
-
-
 def quarter_label(quarter: str) -> str:
     return f"{quarter[:4]} 年第 {quarter[-1]} 季度"
-
-
-def quarter_of_day(day: dt.date) -> str:
-    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
 
 
 def closed_on(form: FormSheet) -> dt.datetime | None:
@@ -354,6 +343,49 @@ class FormLedger:
             .first()
         )
 
+    def form(self, form_id: int) -> FormSheet | None:
+        """A fresh copy of one form as stored (None when there is no such form)."""
+        with db.atomic():
+            return FormSheet.get_or_none(FormSheet.id == form_id)
+
+    def visit_of(self, form: FormSheet) -> Visit | None:
+        """The visit a form was printed or signed out for, if any."""
+        if not form.visit_id:
+            return None
+        with db.atomic():
+            return Visit.get_or_none(Visit.id == form.visit_id)
+
+    def find_visit(self, text: str) -> Visit:
+        """The visit a clerk names: its number (#12 or 12), or a case's number or 台账编号.
+        For a case, its open visit if there is one, else its latest visit."""
+        ref = clean_text(text).lstrip("#＃")
+        if not ref:
+            raise ValidationError({"回访": "请填写回访编号或案件编号"})
+        with db.atomic():
+            if ref.isdigit():
+                visit = Visit.get_or_none(Visit.id == int(ref))
+                if visit is None:
+                    raise ValidationError({"回访": f"没有编号为 {ref} 的回访"})
+                return visit
+            case = Case.get_or_none((Case.number == ref.upper()) | (Case.ref == ref))
+            if case is None:
+                raise ValidationError({"回访": f"没有案件编号为“{ref}”的案件"})
+            visits = list(
+                Visit.select().where(Visit.case == case).order_by(Visit.attempt.desc(), Visit.id.desc())
+            )
+        if not visits:
+            raise ValidationError({"回访": f"案件 {case.number} 还没有回访"})
+        open_ones = [v for v in visits if v.state == domain.VISIT_PLANNED]
+        return (open_ones or visits)[0]
+
+    def visit_subject(self, visit: Visit) -> str:
+        """What a visit is about, in a few words: its case (number, kind·category) or its purpose."""
+        if not visit.case_id:
+            return visit.purpose or ""
+        with db.atomic():
+            case = Case.get_or_none(Case.id == visit.case_id)
+        return f"{case.number} {case.kind}·{case.category}" if case is not None else visit.purpose or ""
+
     def by_number(self, number: str) -> FormSheet:
         form = FormSheet.get_or_none(FormSheet.number == normalise_number(number))
         if form is None:
@@ -548,7 +580,7 @@ class FormLedger:
         form.save()
 
     def return_days(self) -> int:
-        return int(self.policies.load().data["visits"].get("form_return_days", 7))
+        return self.policies.load().visits.form_return_days
 
     def out_too_long(self) -> list[FormSheet]:
         """Forms signed out longer than the policy allows (flagged on the dashboard)."""
@@ -661,7 +693,7 @@ class FormLedger:
     def unfiled_counts(self, today: dt.date | None = None) -> dict[str, int]:
         """Finished quarters with returned or voided forms not yet filed: quarter -> count,
         oldest first (one light query, for the dashboard)."""
-        this_quarter = quarter_of_day(today or self.clock.now().date())
+        this_quarter = quarter_key(today or self.clock.now().date())
         counts: dict[str, int] = {}
         rows = tuple_rows(
             FormSheet.select(
@@ -672,7 +704,7 @@ class FormLedger:
             when = returned_at if state == RETURNED else (voided_at or printed_at)
             if when is not None:
                 day = when if isinstance(when, dt.datetime) else dt.datetime.fromisoformat(str(when))
-                quarter = quarter_of_day(day.date())
+                quarter = quarter_key(day.date())
                 if quarter < this_quarter:
                     counts[quarter] = counts.get(quarter, 0) + 1
         return dict(sorted(counts.items()))
@@ -693,7 +725,7 @@ class FormLedger:
 
     # Keeping and destruction (保管两年,销毁记录) ------------------------------------------
     def keep_years(self) -> int:
-        return int(self.policies.load().data["visits"].get("form_keep_years", 2))
+        return self.policies.load().visits.form_keep_years
 
     def destroyable(self, before: dt.date | None = None) -> list[Destroyable]:
         """Filed forms kept for the policy's years after their quarter ended; with `before`,

@@ -149,13 +149,6 @@ def ledger_rows(forms: list[FormSheet]) -> list[LedgerRow]:
     ]
 
 
-def quarter_of(day: dt.date) -> tuple[dt.date, dt.date]:
-    """The first and last day of the quarter `day` falls in."""
-    first = dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
-    after = dt.date(first.year + (first.month == 10), (first.month + 2) % 12 + 1, 1)
-    return first, after - dt.timedelta(days=1)
-
-
 def forms_in_period(forms: list[FormSheet], start: dt.date | None, end: dt.date | None) -> list[FormSheet]:
     """The forms the 《回访记录签收表》 of a period lists: printed, taken or returned in it, and
     those printed by its end that are still out (not returned, not voided). Numbers only

@@ -1,8 +1,9 @@
-"""The numbers of a period: 《回访统计表》, complaint analysis, handling, corrective-action flags.
+"""The numbers of a period: 《回访统计表》 (from `app.visit_rates`), satisfaction, complaint
+analysis, handling, corrective-action flags.
 
 One module computes every figure (SQL plus plain Python, no Qt); the windows, the PDF,
-the Excel export and the JSON only present them. Definitions are in `DEFINITIONS`, printed
-as the report's footnotes.
+the Excel export and the JSON only present them. The rates are defined in `app.rates`, the
+periods in `app.periods`. Definitions are in `DEFINITIONS`, printed as the report's footnotes.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from typing import Any, cast
 import peewee as pw
 
 from app import domain
-from app.models import Case, Extension, Room, Staff, Visit, VisitDecision, dict_rows, tuple_rows
+from app.models import Case, Extension, Room, Staff, Visit, dict_rows, tuple_rows
+from app.periods import Period
 from app.policy import Policy
-from app.visit_policy import rule_for
-from app.workdays import WorkCalendar
+from app.rates import UNSATISFIED
+from app.visit_rates import KindVisits, visit_rates
 
 DEFINITIONS = [
     "处理宗数:该性质的案件在本期内办结(办结时间在期内)的件数;已合并、已作废的案件不计。",
@@ -39,259 +41,6 @@ DEFINITIONS = [
     "(案件没有子类别,按类别判断);匿名、已合并、已作废的案件不计。",
     "首次响应时间:受理到首次回复业主的小时数;办结时间:受理到办结的小时数;取中位数与第 90 百分位。",
 ]
-
-
-@dataclass(frozen=True)
-class Period:
-    start: dt.date  # inclusive
-    end: dt.date  # inclusive: the period's own last day (the quarter's 12-31)
-    label: str
-    # 截至: the last day counted when the period is not over yet (a report made on 11-30 for
-    # Q4), or the same days of the period before it compared with such a one; None when whole.
-    through: dt.date | None = None
-
-    @property
-    def start_at(self) -> dt.datetime:
-        return dt.datetime.combine(self.start, dt.time())
-
-    @property
-    def last_day(self) -> dt.date:
-        """The last day counted: `through` for a running period, else `end`."""
-        return self.through if self.through is not None else self.end
-
-    @property
-    def end_at(self) -> dt.datetime:
-        """The first moment after the days counted."""
-        return dt.datetime.combine(self.last_day + dt.timedelta(days=1), dt.time())
-
-    @property
-    def partial(self) -> bool:
-        return self.through is not None
-
-    @property
-    def days(self) -> int:
-        """Days counted (61 for Q4 up to 11-30)."""
-        return (self.last_day - self.start).days + 1
-
-    @property
-    def range_text(self) -> str:
-        """ "2026-10-01 至 2026-11-30(截至 11-30)" for a running period, else the whole range."""
-        text = f"{self.start:%Y-%m-%d} 至 {self.last_day:%Y-%m-%d}"
-        if self.through is not None:
-            text += f"(截至 {self.through:%m-%d})"
-        return text
-
-    @property
-    def title(self) -> str:
-        """The label, with "(截至 11-30)" while the days counted stop before the period's end."""
-        return f"{self.label}(截至 {self.through:%m-%d})" if self.through is not None else self.label
-
-    @property
-    def whole(self) -> Period:
-        """The same period without a 截至 day."""
-        return Period(self.start, self.end, self.label)
-
-    def running(self, today: dt.date) -> Period:
-        """The period as counted on `today`: up to today when it has begun and is not over
-        (its last day included: on 11-30 November is not over yet)."""
-        if self.through is None and self.start <= today <= self.end:
-            return Period(self.start, self.end, self.label, through=today)
-        return self
-
-    @classmethod
-    def quarter(cls, year: int, quarter: int) -> Period:
-        if quarter not in (1, 2, 3, 4):
-            raise ValueError("季度只能是 1 到 4")
-        start = dt.date(year, 3 * quarter - 2, 1)
-        end = (dt.date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1)) - dt.timedelta(days=1)
-        return cls(start, end, f"{year}年第{quarter}季度")
-
-    @classmethod
-    def month(cls, year: int, month: int) -> Period:
-        start = dt.date(year, month, 1)
-        end = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
-        return cls(start, end, f"{year}年{month}月")
-
-    @classmethod
-    def year(cls, year: int) -> Period:
-        return cls(dt.date(year, 1, 1), dt.date(year, 12, 31), f"{year}年")
-
-    @classmethod
-    def between(cls, start: dt.date, end: dt.date) -> Period:
-        if end < start:
-            raise ValueError("结束日期不能早于开始日期")
-        return cls(start, end, f"{start:%Y-%m-%d} 至 {end:%Y-%m-%d}")
-
-    def previous(self) -> Period:
-        """The period of the same length just before (the previous quarter for a quarter).
-
-        For a running period, the same number of days from the start of the period before:
-        Q4 up to 11-30 (61 days) is compared with 07-01 to 08-30, not the whole Q3."""
-        if self.through is not None:
-            before = self.whole.previous()
-            last = min(before.end, before.start + dt.timedelta(days=self.days - 1))
-            return Period(before.start, before.end, before.label, through=last)
-        if self.start.day == 1 and (self.end + dt.timedelta(days=1)).day == 1:
-            months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
-            m = self.start.month - months
-            y = self.start.year
-            while m < 1:
-                m += 12
-                y -= 1
-            start = dt.date(y, m, 1)
-            if months == 3:
-                return Period.quarter(y, (m - 1) // 3 + 1)
-            if months == 1:
-                return Period.month(y, m)
-            if months == 12:
-                return Period.year(y)
-            return Period.between(start, self.start - dt.timedelta(days=1))
-        length = self.end - self.start
-        end = self.start - dt.timedelta(days=1)
-        return Period.between(end - length, end)
-
-
-@dataclass
-class KindVisits:
-    """One column of the 《回访统计表》: a kind's handled cases and how their visits stand.
-
-    handled = due + cancelled + anonymous + written_reply + unreachable + not_due;
-    visit_rate = visited / due, compared with target."""
-
-    handled: int = 0  # 处理宗数
-    visited: int = 0  # 回访宗数
-    visit_rate: float = 0.0
-    target: float = 0.0
-    due: int = 0  # 应回访宗数: should be visited by the report's day
-    anonymous: int = 0  # 匿名
-    written_reply: int = 0  # 只要求书面答复
-    unreachable: int = 0  # 联系不上/拒访
-    not_due: int = 0  # 未到期
-    cancelled: int = 0  # 计划人员写明原因取消回访
-    late_cases: list[str] = field(default_factory=list)  # 应访未访: visit planned, past due
-    visited_cases: list[str] = field(default_factory=list)
-
-    @property
-    def met(self) -> bool | None:
-        """达标; None when nothing had to be visited yet or the kind has no target."""
-        if self.due == 0 or self.target <= 0:
-            return None
-        return self.visit_rate + 1e-9 >= self.target
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "handled": self.handled,
-            "due": self.due,
-            "visited": self.visited,
-            "visit_rate": round(self.visit_rate, 4),
-            "target": self.target,
-            "met": self.met,
-            "anonymous": self.anonymous,
-            "written_reply": self.written_reply,
-            "unreachable": self.unreachable,
-            "not_due": self.not_due,
-            "cancelled": self.cancelled,
-            "late_cases": self.late_cases,
-            "visited_cases": self.visited_cases,
-        }
-
-
-# Why a handled case is out of the visit-rate base (its column in the 《回访统计表》).
-EXEMPT_COLUMNS = {
-    "anonymous": "匿名",
-    "written_reply": "只要求书面答复",
-    "unreachable": "联系不上/拒访",
-    "not_due": "未到期",
-}
-
-
-def visit_rates(policy: Policy, period: Period, today: dt.date) -> dict[str, KindVisits]:
-    """The 《回访统计表》 of `period` as the office means it: of the cases handled in the period
-    (merged and voided ones not counted), those that should be visited by `today` against
-    those visited. Every screen, report and export takes its visit rates from here.
-
-    A case visited at least once counts as visited whatever else is true. Otherwise it is
-    left out of the base, in its own column, when: the planner cancelled its visit with a
-    reason; it is anonymous; the owner asked only for a written reply; its visits ended as
-    未联系上/拒访 after the attempts; or its visit is due today or later (未到期). What
-    remains is due and not visited: a case whose planned visit is past due is named in
-    `late_cases`; a case the sample left out (a kind visited below 100%) just counts.
-    """
-    rules = policy.data["visits"]["rules"]
-    out = {k: KindVisits(target=float(rules.get(k, {}).get("rate", 0))) for k in domain.KINDS}
-    written_flag = getattr(Case, "written_reply_only", None)  # no such field in the schema yet
-    columns = [Case.id, Case.number, Case.kind, Case.severity, Case.category, Case.account]
-    columns += [Case.anonymous, Case.resolved_at]
-    if written_flag is not None:
-        columns.append(written_flag)
-    handled = (
-        Case.select(*columns)
-        .where(
-            Case.state.not_in([domain.MERGED, domain.VOID]),
-            Case.resolved_at >= period.start_at,
-            Case.resolved_at < period.end_at,
-        )
-        .order_by(Case.resolved_at, Case.id)
-    )
-    cases = list(handled)
-    if not cases:
-        return out
-    ids = [c.id for c in cases]
-    visits: dict[int, list[tuple[str, dt.date]]] = defaultdict(list)
-    decisions: dict[int, tuple[bool, bool]] = {}
-    for chunk_start in range(0, len(ids), 500):  # SQLite's limit on bound parameters
-        chunk = ids[chunk_start : chunk_start + 500]
-        for case_id, state, due in tuple_rows(
-            Visit.select(Visit.case, Visit.state, Visit.due).where(Visit.case.in_(chunk))
-        ):
-            visits[case_id].append(
-                (state, due if isinstance(due, dt.date) else dt.date.fromisoformat(str(due)))
-            )
-        for case_id, selected, by_hand in tuple_rows(
-            VisitDecision.select(VisitDecision.case, VisitDecision.selected, VisitDecision.by_hand).where(
-                VisitDecision.case.in_(chunk)
-            )
-        ):
-            decisions[case_id] = (bool(selected), bool(by_hand))
-    calendar: WorkCalendar | None = None
-
-    def rule_due(case: Case) -> dt.date:
-        nonlocal calendar
-        calendar = calendar or WorkCalendar.from_database()
-        rule = rule_for(policy, case.kind, case.severity, case.category, case.account)
-        return calendar.add(_as_dt(case.resolved_at), rule.days, rule.unit).date()
-
-    for case in cases:
-        k = out.setdefault(case.kind, KindVisits())
-        k.handled += 1
-        states = [state for state, _ in visits[case.id]]
-        open_dues = [due for state, due in visits[case.id] if state == domain.VISIT_PLANNED]
-        selected, by_hand = decisions.get(case.id, (True, False))
-        if domain.VISIT_DONE in states:
-            k.due += 1
-            k.visited += 1
-            k.visited_cases.append(case.number)
-        elif not open_dues and (
-            (by_hand and not selected) or (states and set(states) == {domain.VISIT_CANCELLED})
-        ):
-            k.cancelled += 1
-        elif case.anonymous:
-            k.anonymous += 1
-        elif written_flag is not None and getattr(case, written_flag.name):
-            k.written_reply += 1
-        elif not open_dues and set(states) & {domain.VISIT_UNREACHABLE, domain.VISIT_REFUSED}:
-            k.unreachable += 1
-        else:
-            due = min(open_dues) if open_dues else rule_due(case)
-            if due >= today:
-                k.not_due += 1
-            else:
-                k.due += 1
-                if selected:
-                    k.late_cases.append(case.number)
-    for k in out.values():
-        k.visit_rate = k.visited / k.due if k.due else 0.0
-    return out
 
 
 @dataclass
@@ -381,13 +130,9 @@ class PeriodStats:
 
 def _period_json(p: Period) -> dict[str, Any]:
     out: dict[str, Any] = {"label": p.label, "from": p.start.isoformat(), "to": p.end.isoformat()}
-    if (
-        p.start.day == 1
-        and p.start.month in (1, 4, 7, 10)
-        and Period.quarter(p.start.year, (p.start.month - 1) // 3 + 1) == p.whole
-    ):
+    if p.quarter_no is not None:
         out["year"] = p.start.year
-        out["quarter"] = (p.start.month - 1) // 3 + 1
+        out["quarter"] = p.quarter_no
     if p.through is not None:
         out["through"] = p.through.isoformat()  # 截至: the days counted end here
         out["days"] = p.days
@@ -464,9 +209,7 @@ class Statistics:
                 "date": cast(dt.datetime, v.done_at).date().isoformat(),
                 "attempt": v.attempt,
             }
-            for v in done_in_period.where(Visit.satisfaction.in_(["不满意", "很不满意"])).order_by(
-                Visit.done_at
-            )
+            for v in done_in_period.where(Visit.satisfaction.in_(UNSATISFIED)).order_by(Visit.done_at)
         ]
 
         # Cases received, handling ---------------------------------------------------
@@ -607,7 +350,7 @@ class Statistics:
             done = _as_dt(done_at) if done_at else None
             if state == domain.VISIT_DONE and done and period.start_at <= done < period.end_at:
                 line.done += 1
-                if sat in ("不满意", "很不满意"):
+                if sat in UNSATISFIED:
                     line.unsatisfied += 1
             if state == domain.VISIT_PLANNED and due_d <= end_day and due_d < today:
                 line.overdue += 1
@@ -693,13 +436,6 @@ def repeat_groups(period: Period, kind: str, minimum: int, window: dt.timedelta)
         Group(labels[room], category, len(numbers), numbers) for (room, category), numbers in wanted.items()
     ]
     return sorted(out, key=lambda g: (-g.count, g.room, g.category))
-
-
-def period_key(period: Period) -> str:
-    info = _period_json(period)
-    if "quarter" in info:
-        return f"{info['year']}-Q{info['quarter']}"
-    return f"{period.start:%Y%m%d}-{period.end:%Y%m%d}"
 
 
 def notice_examples(

@@ -10,8 +10,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from app.errors import UserError, describe_file_error
-from app.ledger_sheet import as_text, save_workbook
+from app.ledger.writing import as_text, save_workbook
 from app.permissions import require
+from app.rates import visit_rate
 from app.stats import DEFINITIONS, Comparison, PeriodStats
 
 HEADER_FILL = PatternFill("solid", fgColor="DDE7EE")
@@ -60,7 +61,8 @@ VISIT_HEADER = [
 
 
 def _visit_rows(s: PeriodStats) -> list[list[Any]]:
-    """The 《回访统计表》 from `app.stats.visit_rates`: rate = visited / due (None when none due)."""
+    """The 《回访统计表》: the counts from `app.visit_rates`, the 回访率 from `app.rates.visit_rate`
+    (an empty cell when nothing was due)."""
     return [
         [
             k,
@@ -72,7 +74,7 @@ def _visit_rows(s: PeriodStats) -> list[list[Any]]:
             v.cancelled,
             v.due,
             v.visited,
-            v.visit_rate if v.due else None,
+            visit_rate(v.visited, v.due),
             v.target,
             "—" if v.met is None else ("是" if v.met else "否"),
             "、".join(v.late_cases),

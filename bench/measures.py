@@ -23,7 +23,8 @@ from app.db import connect_file
 from app.models import Room, Signature, Staff, Visit
 from app.office import Office
 from app.paths import DB_FILENAME
-from app.stats import Period
+from app.periods import Period, period_key
+from app.visit_rates import visit_rate_sql
 
 ROOT = Path(__file__).resolve().parent.parent
 OPEN = tuple(domain.OPEN_STATES)
@@ -82,6 +83,15 @@ def timed(fn: Callable[[], object], runs: int, warmup: int = 1) -> float:
 
 def _ts(value: dt.datetime) -> str:
     return value.isoformat(" ")
+
+
+def _param(value: Any) -> Any:
+    """A parameter of a peewee query as the program stores it (dates and times as text)."""
+    if isinstance(value, dt.datetime):
+        return _ts(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
 
 
 class Floor:
@@ -377,12 +387,8 @@ class Bench:
         rp = [LIVE, a, b]
         sat = ["不满意", "很不满意"]
         return [
-            (
-                f"SELECT c.kind, COUNT(c.id), SUM(CASE WHEN c.id IN (SELECT case_id FROM visit WHERE state = ? AND "
-                f'case_id IS NOT NULL) THEN 1 ELSE 0 END) FROM "case" c WHERE {live} AND c.resolved_at >= ? '
-                f"AND c.resolved_at < ? GROUP BY c.kind",
-                [domain.VISIT_DONE, LIVE, a, b],
-            ),
+            # 《回访统计表》: the very queries app.visit_rates.visit_rates runs (its rule is not copied here).
+            *[(sql, [_param(p) for p in params]) for sql, params in visit_rate_sql(period)],
             (
                 "SELECT satisfaction, COUNT(id) FROM visit WHERE state = ? AND done_at >= ? AND done_at < ? "
                 "GROUP BY satisfaction",
@@ -442,15 +448,10 @@ class Bench:
     def quarterly(self, pdf_runs: int) -> list[Measure]:
         from reports.quarterly import QuarterlyReport
 
-        period = Period.quarter(self.today.year, (self.today.month - 1) // 3 + 1)
+        period = Period.quarter_of(self.today)
         value = timed(lambda: self.office.quarterly(period), self.runs)
         queries = self._stats_sql(period) + self._stats_sql(period.previous())
-        queries.append(
-            (
-                "SELECT * FROM report_archive WHERE period = ?",
-                [f"{self.today.year}-Q{(self.today.month - 1) // 3 + 1}"],
-            )
-        )
+        queries.append(("SELECT * FROM report_archive WHERE period = ?", [period_key(period)]))
         floor = self.floor.time(queries, self.runs)
         out = [
             with_floor("quarterly report numbers (office.quarterly)", value, floor, 1000.0, 3.0, self.runs)
@@ -479,8 +480,10 @@ def write_ledger(path: Path, rows: int, seed: int, now: dt.datetime) -> None:
 
     import openpyxl
 
-    from app.demo import COMPLAINTS, FEMALE_GIVEN, MALE_GIVEN, REPAIRS, SURNAMES
-    from app.ledger import LEDGER_HEADERS
+    from app.demo.complaints import COMPLAINTS
+    from app.demo.people import FEMALE_GIVEN, MALE_GIVEN, SURNAMES
+    from app.demo.scenarios import REPAIRS
+    from app.ledger.export import LEDGER_HEADERS
 
     rng = random.Random(seed)
     wb = openpyxl.Workbook(write_only=True)
@@ -540,7 +543,7 @@ def write_ledger(path: Path, rows: int, seed: int, now: dt.datetime) -> None:
 
 def ledger_import(rows: int, runs: int, seed: int, now: dt.datetime) -> Measure:
     """Import into a fresh, empty data folder each run (the office's first day with the program)."""
-    from app.ledger import import_ledger
+    from app.ledger.case_import import import_ledger
 
     with tempfile.TemporaryDirectory(prefix="huiyin-ledger-") as tmp:
         xlsx = Path(tmp) / "台账.xlsx"

@@ -22,6 +22,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from app import rates
 from reports.fonts import register
 
 WIDTH = 180 * mm
@@ -352,18 +353,13 @@ def pareto(
 ) -> Drawing:
     """Bars sorted by count, descending, with the cumulative share as a line on a 0–100% right
     axis and the 80% mark. Past `max_bars` the smallest are gathered into one "其他" bar."""
-    items = sorted(((c, int(n)) for c, n in items if n > 0), key=lambda x: (-x[1], x[0]))
-    if not items:
+    rows = rates.pareto(items)  # largest first, zeros left out, with the running count
+    if not rows:
         return empty(title, width)
-    if len(items) > max_bars:
-        rest = items[max_bars - 1 :]
-        items = items[: max_bars - 1] + [(f"其他({len(rest)}类)", sum(n for _, n in rest))]
-    total = sum(n for _, n in items)
-    running = 0
-    cumulative: list[float] = []
-    for _, n in items:
-        running += n
-        cumulative.append(100.0 * running / total)
+    bars = rates.pareto_bars(rows, max_bars)
+    items = [(r.name, r.count) for r in bars]
+    total = rows[-1].cumulative_count
+    cumulative = [100.0 * r.cumulative_count / total for r in bars]
 
     d = _drawing(title, width, height)
     left, right = 32, 36
@@ -393,9 +389,11 @@ def pareto(
         y = y0 + h * tick / 100
         d.add(Line(x0 + w, y, x0 + w + 3, y, strokeColor=AXIS, strokeWidth=0.6))
         d.add(String(x0 + w + 5, y - 3, f"{tick}%", fontName=font, fontSize=LABEL_SIZE, fillColor=MUTED))
-    y80 = y0 + h * 0.8
+    y80 = y0 + h * rates.PARETO_CUT
     d.add(Line(x0, y80, x0 + w, y80, strokeColor=LINE, strokeWidth=0.6, strokeDashArray=[4, 3]))
-    d.add(String(x0 + 3, y80 + 2, "80%", fontName=font, fontSize=VALUE_SIZE, fillColor=LINE))
+    d.add(
+        String(x0 + 3, y80 + 2, f"{rates.PARETO_CUT:.0%}", fontName=font, fontSize=VALUE_SIZE, fillColor=LINE)
+    )
 
     # The cumulative curve (累计曲线) from the origin through the right edge of each bar's slot,
     # as quality handbooks draw it; its values are written under the axis labels.

@@ -17,7 +17,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from app import domain
-from app.stats import Period, PeriodStats
+from app.periods import Period
+from app.rates import percent, satisfaction_rate
+from app.stats import PeriodStats
 from reports.base import Report, grid_table, text
 from reports.fonts import register
 
@@ -91,16 +93,16 @@ class MonthlyNotice(Report):
         ]
         issues = "、".join(f"{c}({n} 件)" for c, n in s.complaints_by_category[:5]) or "无集中反映的问题"
         done = sum(s.satisfaction.values())
-        good = s.satisfaction.get("很满意", 0) + s.satisfaction.get("满意", 0)
-        handling = f"本月受理的事项办结率 {100 * s.resolution_rate:.1f}%"
+        rate = satisfaction_rate(s.satisfaction)
+        handling = f"本月受理的事项办结率 {percent(s.resolution_rate)}"
         if s.resolution_time.median_hours is not None:
             handling += f",一般在 {s.resolution_time.median_hours:.0f} 小时内办结"
-        if done:
-            handling += f";回访 {done} 次,满意及以上占 {100 * good / done:.1f}%"
+        if rate is not None:
+            handling += f";回访 {done} 次,满意及以上占 {percent(rate)}"
         handling += ";未办结的事项正在跟进,办结后将逐一回访。"
         return (
             f"本月({self.stats.period.label}){self._so_far()}客户服务中心共受理业主来电、来访及各类意见 {total} 件"
-            f"({'、'.join(parts) or '无'}),办结率 {100 * s.resolution_rate:.1f}%。"
+            f"({'、'.join(parts) or '无'}),办结率 {percent(s.resolution_rate)}。"
             f"业主反映的主要问题:{issues}。处理情况:{handling}"
         )
 

@@ -21,6 +21,7 @@ from app.errors import UserError, ValidationError
 from app.forms import SAVED_AS_PDF
 from app.models import Case, Dispatch, FormSheet, Staff, Visit
 from app.office import Office
+from app.periods import Period
 from app.print_jobs import FormReservation, PrintDocument
 from reports.labels import SOURCE_LANGUAGE
 from reports.sheets import ComplaintRecordReport, DispatchSlipReport, FormLedgerReport
@@ -122,7 +123,8 @@ class Printouts:
     def ledger_pdf(self, start: dt.date | None = None, end: dt.date | None = None) -> bytes:
         """The 《回访记录签收表》 from `start` to `end` (both days included; default: this quarter)."""
         if start is None and end is None:
-            start, end = printdata.quarter_of(self.office.clock.now().date())
+            quarter = Period.quarter_of(self.office.clock.now().date())
+            start, end = quarter.start, quarter.end
         rows = printdata.ledger_rows(printdata.forms_in_period(self.office.forms.ledger(), start, end))
         return FormLedgerReport(self.office.name, rows, start, end, language=self.language).generate()
 

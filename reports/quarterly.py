@@ -16,7 +16,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from app import domain
+from app import domain, rates
+from app.rates import PARETO_CUT, pareto, percent, satisfaction_rate, share, visit_rate, vital_few
 from app.stats import DEFINITIONS, Comparison, Group, PeriodStats, Timing
 from reports import charts
 from reports.base import SHADE, Report, grid_table, text
@@ -34,31 +35,20 @@ REPORT_NOTES = [
 ]
 
 
-def pct(value: float | None, digits: int = 1) -> str:
-    return DASH if value is None else f"{100 * value:.{digits}f}%"
-
-
 def hours(value: float | None) -> str:
     return DASH if value is None else f"{value:.1f}"
 
 
 def change(current: float | None, previous: float | None, *, unit: str = "", digits: int = 0) -> str:
     """'+3', '−1.5 小时', '持平'; a rate's change is given in 百分点 by the caller."""
-    if current is None or previous is None:
+    diff = rates.change(current, previous, digits)
+    if diff is None:
         return DASH
-    diff = round(current - previous, digits)
     if diff == 0:
         return "持平"
     sign = "+" if diff > 0 else "−"
     number = f"{abs(diff):.{digits}f}"
     return f"{sign}{number}{unit}"
-
-
-def satisfaction_rate(stats: PeriodStats) -> float | None:
-    total = sum(stats.satisfaction.values())
-    if not total:
-        return None
-    return (stats.satisfaction.get("很满意", 0) + stats.satisfaction.get("满意", 0)) / total
 
 
 def kinds_of(*stats: PeriodStats) -> list[str]:
@@ -185,8 +175,12 @@ class QuarterlyReport(Report):
                 str(sum(s.cases_received.values())),
                 f"上期 {sum(self.prev.cases_received.values())}",
             ),
-            ("办结率", pct(s.resolution_rate), f"上期 {pct(self.prev.resolution_rate)}"),
-            ("回访满意率", pct(satisfaction_rate(s)), f"上期 {pct(satisfaction_rate(self.prev))}"),
+            ("办结率", percent(s.resolution_rate), f"上期 {percent(self.prev.resolution_rate)}"),
+            (
+                "回访满意率",
+                percent(satisfaction_rate(s.satisfaction)),
+                f"上期 {percent(satisfaction_rate(self.prev.satisfaction))}",
+            ),
             ("逾期件数", str(s.overdue), f"上期 {self.prev.overdue}"),
         ]
         font = register()
@@ -234,8 +228,8 @@ class QuarterlyReport(Report):
         rows.append(
             [
                 "办结率",
-                pct(s.resolution_rate),
-                pct(p.resolution_rate),
+                percent(s.resolution_rate),
+                percent(p.resolution_rate),
                 change(100 * s.resolution_rate, 100 * p.resolution_rate, unit=" 个百分点", digits=1),
             ]
         )
@@ -269,12 +263,12 @@ class QuarterlyReport(Report):
                 change(100 * s.complaint_rate, 100 * p.complaint_rate, digits=2),
             ]
         )
-        sat_a, sat_b = satisfaction_rate(s), satisfaction_rate(p)
+        sat_a, sat_b = satisfaction_rate(s.satisfaction), satisfaction_rate(p.satisfaction)
         rows.append(
             [
                 "回访满意率",
-                pct(sat_a),
-                pct(sat_b),
+                percent(sat_a),
+                percent(sat_b),
                 change(
                     None if sat_a is None else 100 * sat_a,
                     None if sat_b is None else 100 * sat_b,
@@ -348,14 +342,14 @@ class QuarterlyReport(Report):
                 [
                     kind,
                     *(str(n) for n in counts),
-                    pct(k.visit_rate) if k.due else DASH,
-                    pct(k.target, 0) if k.target else "不要求",
+                    percent(visit_rate(k.visited, k.due)),
+                    percent(k.target, 0) if k.target else "不要求",
                     met,
-                    pct(before.visit_rate) if before and before.due else DASH,
+                    percent(visit_rate(before.visited, before.due)) if before else DASH,
                 ]
             )
         due, visited = totals[6], totals[7]
-        rows.append(["合计", *(str(n) for n in totals), pct(visited / due) if due else DASH, "", "", ""])
+        rows.append(["合计", *(str(n) for n in totals), percent(visit_rate(visited, due)), "", "", ""])
         style.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), colors.HexColor("#f6f8fa")))
         out: list[Flowable] = [
             self.h2("二、回访统计表"),
@@ -385,9 +379,9 @@ class QuarterlyReport(Report):
                 [
                     level,
                     str(a),
-                    pct(a / total_a) if total_a else DASH,
+                    percent(share(a, total_a)),
                     str(b),
-                    pct(b / total_b) if total_b else DASH,
+                    percent(share(b, total_b)),
                 ]
             )
         sat_rows.append(["合计", str(total_a), "", str(total_b), ""])
@@ -461,23 +455,21 @@ class QuarterlyReport(Report):
         if s.complaints_by_category:
             out.append(self.note(_vital_few(s.complaints_by_category)))
             rows: list[list[Any]] = [["序号", "类别", "件数", "占比", "累计占比", "上期件数", "变化"]]
-            running = 0
-            for i, (category, n) in enumerate(s.complaints_by_category, 1):
-                running += n
+            for i, row in enumerate(pareto(s.complaints_by_category), 1):
                 rows.append(
                     [
                         str(i),
-                        category,
-                        str(n),
-                        pct(n / total),
-                        pct(running / total),
-                        str(before.get(category, 0)),
-                        change(n, before.get(category, 0)),
+                        row.name,
+                        str(row.count),
+                        percent(row.share),
+                        percent(row.cumulative),
+                        str(before.get(row.name, 0)),
+                        change(row.count, before.get(row.name, 0)),
                     ]
                 )
             for category, n in p.complaints_by_category:
                 if category not in dict(s.complaints_by_category):
-                    rows.append(["", category, "0", pct(0), "", str(n), change(0, n)])
+                    rows.append(["", category, "0", percent(0), "", str(n), change(0, n)])
             out.append(Spacer(1, 2 * mm))
             out.append(
                 self.table(
@@ -546,7 +538,9 @@ class QuarterlyReport(Report):
             party_total = sum(n for _, n in s.complaints_by_party)
             rows = [["被投诉部门/人员", "件数", "占比", "上期件数"]]
             for party, n in s.complaints_by_party:
-                rows.append([text(party, 9), str(n), pct(n / party_total), str(party_before.get(party, 0))])
+                rows.append(
+                    [text(party, 9), str(n), percent(n / party_total), str(party_before.get(party, 0))]
+                )
             out.append(self.table(rows, [80, 30, 30, 30]))
 
         out.append(self.h3(f"5. 典型案例({len(s.typical_cases)} 件)"))
@@ -595,10 +589,10 @@ class QuarterlyReport(Report):
             self.table(rows, [28, 22, 22, 20, 22, 22, 20]),
             Spacer(1, 2 * mm),
         ]
-        share = f",占受理件数的 {pct(s.overdue / received)}" if received else ""
+        share = f",占受理件数的 {percent(s.overdue / received)}" if received else ""
         out.append(
             self.note(
-                f"本期受理 {received} 件,期末前办结率 {pct(s.resolution_rate)};逾期 {s.overdue} 件{share}"
+                f"本期受理 {received} 件,期末前办结率 {percent(s.resolution_rate)};逾期 {s.overdue} 件{share}"
                 f"(上期 {p.overdue} 件);办理期间申请延期 {s.extensions} 次(上期 {p.extensions} 次)。"
             )
         )
@@ -734,17 +728,10 @@ class QuarterlyReport(Report):
 
 def _vital_few(categories: list[tuple[str, int]]) -> str:
     """The sentence naming the categories that make up the first 80% (the Pareto "vital few")."""
-    total = sum(n for _, n in categories)
-    names: list[str] = []
-    running = 0
-    for name, n in categories:
-        names.append(name)
-        running += n
-        if running >= 0.8 * total:
-            break
+    few = vital_few(pareto(categories))
     return (
-        f"累计占比达到 80% 的类别:{'、'.join(names)}(共 {len(names)} 类,{running} 件,"
-        f"占 {pct(running / total)}),应作为下季度改进的重点。"
+        f"累计占比达到 {PARETO_CUT:.0%} 的类别:{'、'.join(r.name for r in few)}(共 {len(few)} 类,"
+        f"{few[-1].cumulative_count} 件,占 {percent(few[-1].cumulative)}),应作为下季度改进的重点。"
     )
 
 

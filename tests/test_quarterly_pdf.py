@@ -9,7 +9,8 @@ from reportlab.graphics import renderPDF
 
 from app.cases import CaseInput
 from app.models import Case
-from app.stats import DEFINITIONS, Comparison, Period, Statistics
+from app.periods import Period
+from app.stats import DEFINITIONS, Comparison, Statistics
 from reports import charts
 from reports.notice import MonthlyNotice, scrub
 from reports.quarterly import QuarterlyReport

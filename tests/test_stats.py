@@ -8,7 +8,9 @@ import pytest
 
 from app.cases import CaseInput
 from app.models import Case, Room, Visit
-from app.stats import Period, Statistics, percentile
+from app.periods import Period
+from app.policy_sections import FirstResponse
+from app.stats import Statistics, percentile
 from app.visits import VisitResult
 
 T = dt.datetime
@@ -19,10 +21,10 @@ def q3(office, admin, clock):
     """Cases of 2026 Q3 (see the expected figures in each test)."""
     policy = office.policies.load()
     # The dates below were written in calendar days (the default before issue 14; working days now).
-    policy.data["day_unit"] = "calendar"
-    policy.data["first_response"] = {"amount": 24, "unit": "hours"}
-    policy.data["visits"]["rules"]["报修"]["rate"] = 0.0  # no random sample in this test
-    policy.data["visits"]["history_days"] = 400
+    policy.day_unit = "calendar"
+    policy.first_response = FirstResponse(24, "hours")
+    policy.visits.rules["报修"].rate = 0.0  # no random sample in this test
+    policy.visits.history_days = 400
     office.policies.save(policy)
     for n in range(1, 8):
         Room.get_or_create(building="9", unit="1", number=f"10{n}")  # households without cases
@@ -148,7 +150,7 @@ def test_periods():
 
 
 def test_report_command_json(office, q3, tmp_path, capsys, monkeypatch):
-    from app.cli import main
+    from huiyin.cli import main
 
     office.close()
     out = tmp_path / "q3.json"
@@ -216,6 +218,9 @@ def test_excel_export_has_numbers(office, q3, tmp_path):
     # 处理 3, 匿名 1, 书面 0, 联系不上/拒访 0, 未到期 0, 取消 0, 应回访 2, 回访 2, 100%, 目标 100%, 达标.
     assert rows["投诉"][1:13] == (3, 1, 0, 0, 0, 0, 2, 2, 1.0, 1.0, "是", None)
     assert isinstance(rows["投诉"][1], int)
+    # 回访率 is app.rates.visit_rate: 0 of 3 due is 0 %, nothing due is an empty cell (not 0 %).
+    assert rows["报修"][7:10] == (3, 0, 0)
+    assert rows["咨询"][7:10] == (0, 0, None)
     assert [r for r in wb["重复维修"].iter_rows(min_row=2, values_only=True)][0][:3] == (
         "3-2-502",
         "给排水",
@@ -396,7 +401,7 @@ def test_repeat_complaint_window_from_the_policy(office, admin, clock):
     assert compute(office, Period.quarter(2027, 1)).repeat_complaints == []
     assert c
     policy = office.policies.load()
-    policy.data["repeat_window_days"] = 60  # the office's own window: 86 days apart is no repeat
+    policy.repeat_window_days = 60  # the office's own window: 86 days apart is no repeat
     office.policies.save(policy)
     assert compute(office, Period.quarter(2026, 3)).repeat_complaints == []
 

@@ -11,11 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from app.case_query import CaseFilter
+from app.clock import FixedClock
 from app.dashboard import dashboard
-from app.stats import Period
+from app.periods import Period
 from tests.test_stats import NOV30, late_visit, q3, q4  # noqa: F401
-from ui.dashboard import DashboardPage
-from ui.stats_window import StatsWindow
+from ui.dashboard.page import DashboardPage
+from ui.stats.window import StatsWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -43,6 +44,7 @@ def window(qtbot, office, q3, calls):  # noqa: F811
         export_pdf,
         lambda comparison, path: calls.xlsx.append((comparison, path)),
         lambda period, text: calls.measures.append((period, text)),
+        office.clock,
     )
     qtbot.addWidget(w)
     w.resize(1366, 768)
@@ -71,19 +73,19 @@ def test_computes_q3_on_a_worker(qtbot, window):
     assert comparison.current.period == Period.quarter(2026, 3)
     assert comparison.previous.period == Period.quarter(2026, 2)
     # 投诉: handled 3, one anonymous (own column, no visit by rule); 2 due, 2 visited → 100%: met.
-    row = row_of(window.visit_table, "投诉")
+    row = row_of(window.visits.table, "投诉")
     assert row[1:12] == ["3", "1", "0", "0", "0", "0", "2", "2", "100.0%", "100%", "✓ 达标"]
-    assert window.late_visits.text() == "应访未访:无。"
+    assert window.visits.late_visits.text() == "应访未访:无。"
     assert "截至" not in window.heading.text()
     assert window.compute_button.isEnabled() and not window.busy.isVisible()
     assert window.pdf_button.isEnabled() and window.tabs.isEnabled()
     # Satisfaction spread: 满意 2 of 3, 不满意 1.
-    assert row_of(window.satisfaction_table, "满意")[1:3] == ["2", "66.7%"]
+    assert row_of(window.visits.satisfaction_table, "满意")[1:3] == ["2", "66.7%"]
 
 
 def test_repeat_repair_lists_its_cases_and_opens_one(qtbot, window, q3):  # noqa: F811
     computed_q3(qtbot, window)
-    tree = window.corrective
+    tree = window.corrective.tree
     repairs = tree.topLevelItem(2)
     assert repairs.text(0).startswith("重复维修")
     group = repairs.child(0)
@@ -100,27 +102,43 @@ def test_repeat_repair_lists_its_cases_and_opens_one(qtbot, window, q3):  # noqa
 
 def test_unsatisfied_and_repeat_complaints(qtbot, window, q3):  # noqa: F811
     computed_q3(qtbot, window)
-    unsatisfied = window.corrective.topLevelItem(0)
+    unsatisfied = window.corrective.tree.topLevelItem(0)
     assert unsatisfied.childCount() == 1 and unsatisfied.child(0).text(3) == q3["C2"]
-    complaints = window.corrective.topLevelItem(1).child(0)
+    complaints = window.corrective.tree.topLevelItem(1).child(0)
     assert complaints.text(3) == f"{q3['C1']},{q3['C2']}"
     # Handling: 8 received (previous quarter 1), resolution 75%, 2 overdue listed.
-    assert row_of(window.measure_table, "受理件数")[1:3] == ["8", "1"]
-    assert row_of(window.measure_table, "办结率")[1] == "75.0%"
-    assert {window.overdue_table.item(r, 0).text() for r in range(2)} == {q3["C2"], q3["C7"]}
+    assert row_of(window.handling.measure_table, "受理件数")[1:3] == ["8", "1"]
+    assert row_of(window.handling.measure_table, "办结率")[1] == "75.0%"
+    assert {window.handling.overdue_table.item(r, 0).text() for r in range(2)} == {q3["C2"], q3["C7"]}
     # Complaints by category, this quarter beside the last.
-    assert row_of(window.category_table, "环境卫生")[1:] == ["3", "0"]
-    assert window.pareto.items == [("环境卫生", 3), ("停车", 1)]
+    assert row_of(window.complaints.category_table, "环境卫生")[1:] == ["3", "0"]
+    assert window.complaints.pareto.items == [("环境卫生", 3), ("停车", 1)]
 
 
 def test_saving_measures(qtbot, window, calls):
     computed_q3(qtbot, window)
     window.tabs.setCurrentIndex(5)
-    window.measures_edit.setPlainText("  加强保洁巡查;给排水管道全面检修。 ")
+    window.measures.edit.setPlainText("  加强保洁巡查;给排水管道全面检修。 ")
     with qtbot.waitSignal(window.measures_saved):
-        qtbot.mouseClick(window.save_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.measures.save_button, Qt.MouseButton.LeftButton)
     assert calls.measures == [(Period.quarter(2026, 3), "加强保洁巡查;给排水管道全面检修。")]
     assert window.banner.text() == "改进措施已保存。"
+    assert window.measures.state.text() == "已保存 2026-10-05 09:00"  # the office clock (q3 left it there)
+
+
+def test_the_default_period_is_the_office_clocks_quarter(qtbot):
+    """The picker opens on the office clock's quarter, month and month so far, not the
+    machine's date (a clock set in another year shows it)."""
+    clock = FixedClock(dt.datetime(2031, 2, 14, 16, 5))
+    w = StatsWindow(lambda p: None, lambda c: b"", lambda c, p: None, lambda p, t: None, clock)
+    qtbot.addWidget(w)
+    assert w.period() == Period.quarter(2031, 1)
+    w.kind_combo.setCurrentIndex(0)  # 月
+    assert w.period() == Period.month(2031, 2)
+    w.kind_combo.setCurrentIndex(2)  # 年
+    assert w.period() == Period.year(2031)
+    w.kind_combo.setCurrentIndex(3)  # 自定义: the month so far
+    assert w.period() == Period.between(dt.date(2031, 2, 1), dt.date(2031, 2, 14))
 
 
 def test_exports(qtbot, window, calls, tmp_path, monkeypatch):
@@ -157,7 +175,7 @@ def test_compute_failure_is_shown(qtbot, office):
     def broken(period):
         raise sqlite3.OperationalError("database is locked")
 
-    w = StatsWindow(broken, lambda c: b"", lambda c, p: None, lambda p, t: None)
+    w = StatsWindow(broken, lambda c: b"", lambda c, p: None, lambda p, t: None, office.clock)
     qtbot.addWidget(w)
     with qtbot.waitSignal(w.compute_failed):
         qtbot.mouseClick(w.compute_button, Qt.MouseButton.LeftButton)
@@ -166,7 +184,7 @@ def test_compute_failure_is_shown(qtbot, office):
 
 
 def test_custom_period_backwards(qtbot, office):
-    w = StatsWindow(lambda p: None, lambda c: b"", lambda c, p: None, lambda p, t: None)
+    w = StatsWindow(lambda p: None, lambda c: b"", lambda c, p: None, lambda p, t: None, office.clock)
     qtbot.addWidget(w)
     w.set_period(Period.between(dt.date(2026, 7, 5), dt.date(2026, 8, 9)))
     assert w.period() == Period.between(dt.date(2026, 7, 5), dt.date(2026, 8, 9))
@@ -233,13 +251,13 @@ def test_every_place_agrees_on_the_visit_rate_to_the_case(
     monkeypatch,  # noqa: F811
 ):
     """The dashboard, the statistics window, the PDF, the Excel file and the command line show
-    the numbers of `app.stats.visit_rates`, and name the same late case."""
+    the numbers of `app.visit_rates.visit_rates`, and name the same late case."""
     import json
 
     from openpyxl import load_workbook
 
-    from app.cli import main
     from app.stats_export import write_xlsx
+    from huiyin.cli import main
     from reports.quarterly import QuarterlyReport
     from tests.test_reports import pdf_text
 
@@ -263,7 +281,7 @@ def test_every_place_agrees_on_the_visit_rate_to_the_case(
     assert page.rate_box.title() == "本月回访率(2026年11月,截至 11-30)"
 
     # The statistics window, Q4 not over yet.
-    w = StatsWindow(office.quarterly, lambda c: b"", lambda c, p: None, lambda p, t: None)
+    w = StatsWindow(office.quarterly, lambda c: b"", lambda c, p: None, lambda p, t: None, office.clock)
     qtbot.addWidget(w)
     w.resize(1366, 768)
     w.show()
@@ -272,7 +290,7 @@ def test_every_place_agrees_on_the_visit_rate_to_the_case(
     w.quarter_combo.setCurrentIndex(3)
     with qtbot.waitSignal(w.computed, timeout=10000):
         qtbot.mouseClick(w.compute_button, Qt.MouseButton.LeftButton)
-    assert row_of(w.visit_table, "投诉")[1:12] == [
+    assert row_of(w.visits.table, "投诉")[1:12] == [
         "7",
         "1",
         "0",
@@ -285,7 +303,7 @@ def test_every_place_agrees_on_the_visit_rate_to_the_case(
         "100%",
         "✗ 未达标",
     ]
-    assert late in w.late_visits.text()
+    assert late in w.visits.late_visits.text()
     assert "截至 11-30" in w.heading.text() and "2026-07-01 至 2026-08-30,前 61 天" in w.heading.text()
 
     # The quarterly PDF.
@@ -319,6 +337,9 @@ def test_every_place_agrees_on_the_visit_rate_to_the_case(
         "4",
     ]
     monkeypatch.setattr("sys.stdin", io.StringIO("secret1\n"))
+    # The command line runs on the office's day, not the machine's (after 11-30 a case would
+    # fall due that the other places, on the fixed clock, do not count).
+    monkeypatch.setattr("app.office.SystemClock", lambda: clock)
     assert main([*args, "--json", str(out)]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["visit_stats"]["投诉"] == truth.to_json()

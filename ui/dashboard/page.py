@@ -2,7 +2,8 @@
 today's visits per visitor; this month's visit rate against the target; the satisfaction trend.
 
 The page is handed a zero-argument callable that returns `DashboardData`; `refresh()` calls it
-again. Anything that needs attention says so in words as well as in red.
+again. Anything that needs attention says so in words as well as in red. Its tiles and the
+trend chart are modules of their own (`tile`, `trend_chart`).
 """
 
 from __future__ import annotations
@@ -11,267 +12,34 @@ import datetime as dt
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TR_NOOP, QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
-    QSizePolicy,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.dashboard import DashboardData, MonthSatisfaction
+from app.dashboard import DashboardData
+from app.rates import percent
+from ui.dashboard.tile import Tile
+from ui.dashboard.trend_chart import TrendChart
 from ui.errors import friendly_error
-from ui.i18n import weekday
-from ui.widgets import Banner
-
-ALERT = QColor("#c62828")
-WARN = QColor("#8a5a00")
-GOOD = QColor("#2e7d32")
-MUTED = QColor("#607d8b")
-ACCENT = QColor("#1f6f8b")
+from ui.figures import RATE_ROLE, RateBarDelegate, cell
+from ui.i18n import QT_TR_NOOP, weekday
+from ui.palette import (
+    ERROR_RED,
+    MUTED_TEXT,
+    OK,
+)
+from ui.widgets import Banner, make_table
 
 UNASSIGNED = QT_TR_NOOP("未指定")  # app.dashboard groups visits nobody holds under this name
-RATE_ROLE = Qt.ItemDataRole.UserRole + 1  # (rate, target) for RateBarDelegate
-
-
-def percent(value: float | None, digits: int = 1) -> str:
-    return "—" if value is None else f"{value * 100:.{digits}f}%"
-
-
-class Tile(QPushButton):
-    """A big number with its name and a line of words saying what it means; click opens the list."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("tile")
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumHeight(96)
-        self.title = QLabel(title)
-        self.number = QLabel("—")
-        self.hint = QLabel()
-        big = QFont(self.font())
-        big.setPointSize(24)
-        big.setBold(True)
-        self.number.setFont(big)
-        for label in (self.title, self.number, self.hint):
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 8, 14, 8)
-        layout.setSpacing(0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.number)
-        layout.addWidget(self.hint)
-        self.set_value(0, "", "ok")
-
-    def set_value(self, value: int, hint: str, level: str) -> None:
-        """level: "alert" (red), "warn" (amber) or "ok" (green); the hint says it in words."""
-        self.value = value
-        self.number.setText(str(value))
-        self.hint.setText(hint)
-        colour = {"alert": ALERT, "warn": WARN, "ok": GOOD}[level]
-        border = {"alert": "#e99a94", "warn": "#e6c34a", "ok": "#c8d6dd"}[level]
-        background = {"alert": "#fdf3f2", "warn": "#fffaeb", "ok": "#ffffff"}[level]
-        self.number.setStyleSheet(f"color: {colour.name()};")
-        self.hint.setStyleSheet(f"color: {colour.name() if level != 'ok' else MUTED.name()};")
-        self.title.setStyleSheet("color: #37474f; font-weight: bold;")
-        self.setStyleSheet(
-            f"QPushButton#tile {{ background: {background}; border: 1px solid {border}; border-radius: 6px;"
-            " text-align: left; }"
-            f" QPushButton#tile:hover {{ border: 2px solid {ACCENT.name()}; }}"
-            f" QPushButton#tile:focus {{ border: 2px solid {ACCENT.name()}; }}"
-        )
-        self.setAccessibleName(f"{self.title.text()} {value} {hint}")
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(150, 96)
-
-
-class RateBarDelegate(QStyledItemDelegate):
-    """Paints a rate as a bar with the target as a tick, the number as text beside it."""
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        data = index.data(RATE_ROLE)
-        if not data:
-            super().paint(painter, option, index)
-            return
-        rate, target = data
-        self.initStyleOption(option, index)
-        text = option.text
-        option.text = ""
-        option.widget.style().drawControl(
-            option.widget.style().ControlElement.CE_ItemViewItem, option, painter, option.widget
-        )
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = QRectF(option.rect).adjusted(6, 6, -6, -6)
-        text_width = option.fontMetrics.horizontalAdvance(text) + 10
-        bar = QRectF(rect.left(), rect.top(), max(10.0, rect.width() - text_width), rect.height())
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#e8eef1"))
-        painter.drawRoundedRect(bar, 3, 3)
-        met = rate + 1e-9 >= target
-        fill = QRectF(bar.left(), bar.top(), bar.width() * max(0.0, min(rate, 1.0)), bar.height())
-        painter.setBrush(GOOD if met else ALERT)
-        painter.drawRoundedRect(fill, 3, 3)
-        if target > 0:
-            x = bar.left() + bar.width() * min(target, 1.0)
-            painter.setPen(QPen(QColor("#263238"), 2))
-            painter.drawLine(QPointF(x, bar.top() - 3), QPointF(x, bar.bottom() + 3))
-        text_rect = QRectF(bar.right() + 6, option.rect.top(), text_width, option.rect.height())
-        painter.setPen(GOOD.darker(130) if met else ALERT)
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
-        size = super().sizeHint(option, index)
-        if index.data(RATE_ROLE):
-            size.setWidth(size.width() + 90)
-        return size
-
-
-class TrendChart(QWidget):
-    """A small line chart of monthly shares with the value written at each point;
-    a month without rated visits is a gap, labelled 无回访."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.months: list[MonthSatisfaction] = []
-        self.setMinimumSize(300, 200)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-
-    def set_months(self, months: list[MonthSatisfaction]) -> None:
-        self.months = list(months)
-        tips = [
-            self.tr("{0}年{1}月:{2}({3}/{4})").format(m.year, m.month, percent(m.share), m.satisfied, m.rated)
-            for m in self.months
-        ]
-        self.setToolTip("\n".join(tips))
-        self.update()
-
-    def _range(self) -> tuple[float, float]:
-        shares = [m.share for m in self.months if m.share is not None]
-        if not shares:
-            return 0.0, 1.0
-        low = min(shares)
-        # Small differences should stay visible: start the axis near the lowest month.
-        bottom = max(0.0, min(0.8, (int(low * 10) / 10) - 0.1))
-        return bottom, 1.0
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        fm = painter.fontMetrics()
-        axis_w = fm.horizontalAdvance("100%") + 8
-        top_pad = fm.height() + 6
-        bottom_pad = fm.height() * 2 + 8
-        plot = QRectF(axis_w + 4, top_pad, self.width() - axis_w - 16, self.height() - top_pad - bottom_pad)
-        if plot.width() < 40 or plot.height() < 40:
-            return
-        low, high = self._range()
-
-        def y_of(v: float) -> float:
-            return plot.bottom() - (v - low) / (high - low) * plot.height()
-
-        # Grid every 10 % (or 20 % on a tall range).
-        step = 0.1 if high - low <= 0.5 else 0.2
-        painter.setPen(QPen(QColor("#e0e6ea"), 1))
-        v = low
-        while v <= high + 1e-9:
-            y = y_of(v)
-            painter.setPen(QPen(QColor("#e0e6ea"), 1))
-            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            painter.setPen(MUTED)
-            painter.drawText(
-                QRectF(0, y - fm.height() / 2, axis_w, fm.height()),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                f"{v * 100:.0f}%",
-            )
-            v += step
-        if not self.months:
-            painter.setPen(MUTED)
-            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, self.tr("暂无数据"))
-            return
-        n = len(self.months)
-        slot = plot.width() / n
-        xs = [plot.left() + slot * (i + 0.5) for i in range(n)]
-
-        # The line, broken where a month has no visits.
-        painter.setPen(QPen(ACCENT, 2))
-        path = QPainterPath()
-        pen_down = False
-        for x, m in zip(xs, self.months, strict=True):
-            if m.share is None:
-                pen_down = False
-                continue
-            point = QPointF(x, y_of(m.share))
-            if pen_down:
-                path.lineTo(point)
-            else:
-                path.moveTo(point)
-                pen_down = True
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(path)
-
-        for x, m in zip(xs, self.months, strict=True):
-            label_rect = QRectF(x - slot / 2, plot.bottom() + 4, slot, fm.height())
-            painter.setPen(QColor("#37474f"))
-            painter.drawText(label_rect, Qt.AlignmentFlag.AlignCenter, self.tr("{0}月").format(m.month))
-            count_rect = QRectF(x - slot / 2, plot.bottom() + 4 + fm.height(), slot, fm.height())
-            painter.setPen(MUTED)
-            painter.drawText(count_rect, Qt.AlignmentFlag.AlignCenter, self.tr("{0} 次").format(m.rated))
-            if m.share is None:
-                painter.drawText(
-                    QRectF(x - slot / 2, plot.bottom() - fm.height() - 4, slot, fm.height()),
-                    Qt.AlignmentFlag.AlignCenter,
-                    self.tr("无回访"),
-                )
-                continue
-            point = QPointF(x, y_of(m.share))
-            painter.setPen(QPen(ACCENT, 2))
-            painter.setBrush(QBrush(QColor("white")))
-            painter.drawEllipse(point, 4, 4)
-            painter.setPen(QColor("#263238"))
-            text_rect = QRectF(x - slot / 2, point.y() - fm.height() - 6, slot, fm.height())
-            painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, percent(m.share))
-
-
-def _table(columns: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(columns))
-    table.setHorizontalHeaderLabels(columns)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return table
-
-
-def _item(text: object, align_right: bool = False, colour: QColor | None = None) -> QTableWidgetItem:
-    item = QTableWidgetItem(str(text))
-    if align_right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    if colour is not None:
-        item.setForeground(QBrush(colour))
-    return item
 
 
 class DashboardPage(QWidget):
@@ -332,14 +100,12 @@ class DashboardPage(QWidget):
         self.answers_button = self.duties_notice.add_button(self.tr("打开回访跟进"), self.open_followups.emit)
 
         # Per-visitor table.
-        self.visitor_table = _table(
-            [self.tr("回访人"), self.tr("今日到期"), self.tr("已逾期"), self.tr("合计")]
+        self.visitor_table = make_table(
+            [self.tr("回访人"), self.tr("今日到期"), self.tr("已逾期"), self.tr("合计")], stretch=0
         )
-        self.visitor_table.horizontalHeader().setStretchLastSection(False)
-        self.visitor_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.visitor_table.doubleClicked.connect(lambda _index: self.open_visits.emit())
         self.visitor_empty = QLabel(self.tr("今日没有待回访的,也没有逾期的回访。"))
-        self.visitor_empty.setStyleSheet(f"color: {MUTED.name()};")
+        self.visitor_empty.setStyleSheet(f"color: {MUTED_TEXT};")
         self.visitor_empty.setWordWrap(True)
         visitors_box = QGroupBox(self.tr("今日回访(按回访人)"))
         vl = QVBoxLayout(visitors_box)
@@ -347,15 +113,20 @@ class DashboardPage(QWidget):
         vl.addWidget(self.visitor_empty)
 
         # This month's rate against target.
-        self.rate_table = _table(
-            [self.tr("性质"), self.tr("应回访"), self.tr("已回访"), self.tr("回访率 / 目标"), self.tr("达标")]
+        self.rate_table = make_table(
+            [
+                self.tr("性质"),
+                self.tr("应回访"),
+                self.tr("已回访"),
+                self.tr("回访率 / 目标"),
+                self.tr("达标"),
+            ],
+            stretch=3,
         )
         self.rate_table.setItemDelegateForColumn(3, RateBarDelegate(self.rate_table))
-        self.rate_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.rate_table.horizontalHeader().setStretchLastSection(False)
         self.rate_box = QGroupBox(self.tr("本月回访率"))
         self.rate_note = QLabel()
-        self.rate_note.setStyleSheet(f"color: {MUTED.name()};")
+        self.rate_note.setStyleSheet(f"color: {MUTED_TEXT};")
         self.rate_note.setTextFormat(Qt.TextFormat.RichText)
         rl = QVBoxLayout(self.rate_box)
         rl.addWidget(self.rate_table)
@@ -474,23 +245,23 @@ class DashboardPage(QWidget):
             table.setItem(
                 row,
                 0,
-                _item(
+                cell(
                     self.tr(UNASSIGNED) if v.visitor == UNASSIGNED else v.visitor,
-                    colour=MUTED if v.visitor == UNASSIGNED else None,
+                    colour=MUTED_TEXT if v.visitor == UNASSIGNED else None,
                 ),
             )
-            table.setItem(row, 1, _item(v.today, True))
-            overdue = _item(
+            table.setItem(row, 1, cell(v.today, True))
+            overdue = cell(
                 self.tr("{0}(逾期)").format(v.overdue) if v.overdue else "0",
                 True,
-                ALERT if v.overdue else None,
+                ERROR_RED if v.overdue else None,
             )
             table.setItem(row, 2, overdue)
-            table.setItem(row, 3, _item(v.total, True))
+            table.setItem(row, 3, cell(v.total, True))
         table.setVisible(bool(d.visitors))
         self.visitor_empty.setVisible(not d.visitors)
 
-        # Rates: cases that should be visited by today against those visited (app.stats.visit_rates).
+        # Rates: cases that should be visited by today against those visited (app.visit_rates).
         month = self.tr("{0}年{1}月").format(d.month.start.year, d.month.start.month)
         if d.month.through is not None:
             title = self.tr("本月回访率({0},截至 {1})").format(month, d.month.through.strftime("%m-%d"))
@@ -500,26 +271,26 @@ class DashboardPage(QWidget):
         table = self.rate_table
         table.setRowCount(len(d.visit_rates))
         for row, r in enumerate(d.visit_rates):
-            table.setItem(row, 0, _item(r.kind))
-            due = _item(r.due, True)
+            table.setItem(row, 0, cell(r.kind))
+            due = cell(r.due, True)
             exempt = self.tr("、").join(f"{self._exempt_label(attr)} {n}" for attr, n in r.exempt)
             due.setToolTip(
                 self.tr("本月办结 {0} 件;不计入应回访:{1}").format(r.handled, exempt or self.tr("无"))
             )
             table.setItem(row, 1, due)
-            table.setItem(row, 2, _item(r.visited, True))
-            bar = _item(self.tr("{0} / {1}").format(percent(r.rate), percent(r.target, 0)))
+            table.setItem(row, 2, cell(r.visited, True))
+            bar = cell(self.tr("{0} / {1}").format(percent(r.rate), percent(r.target, 0)))
             bar.setData(RATE_ROLE, (r.rate, r.target) if r.due else None)
             bar.setToolTip(self.tr("回访率 {0},目标 {1}").format(percent(r.rate), percent(r.target, 0)))
-            table.setItem(row, 3, bar if r.due else _item("—", colour=MUTED))
+            table.setItem(row, 3, bar if r.due else cell("—", colour=MUTED_TEXT))
             if r.target <= 0:
-                met = _item(self.tr("无目标"), colour=MUTED)
+                met = cell(self.tr("无目标"), colour=MUTED_TEXT)
             elif r.due == 0:
-                met = _item(self.tr("暂无应回访"), colour=MUTED)
+                met = cell(self.tr("暂无应回访"), colour=MUTED_TEXT)
             elif r.met:
-                met = _item(self.tr("✓ 达标"), colour=GOOD)
+                met = cell(self.tr("✓ 达标"), colour=OK)
             else:
-                met = _item(self.tr("✗ 未达标"), colour=ALERT)
+                met = cell(self.tr("✗ 未达标"), colour=ERROR_RED)
             table.setItem(row, 4, met)
         table.resizeColumnsToContents()
         late = [number for r in d.visit_rates for number in r.late_cases]
@@ -529,14 +300,14 @@ class DashboardPage(QWidget):
         if late:
             shown = self.tr("、").join(late[:5]) + (self.tr(" 等") if len(late) > 5 else "")
             words = html.escape(self.tr("应访未访 {0} 件:{1},请尽快回访。").format(len(late), shown))
-            note += f'<br><span style="color: {ALERT.name()};">{words}</span>'
+            note += f'<br><span style="color: {ERROR_RED};">{words}</span>'
         self.rate_note.setText(note)
         self.rate_note.setWordWrap(True)
 
         self.trend.set_months(d.satisfaction_trend)
 
     def _exempt_label(self, attr: str) -> str:
-        """The column names of app.stats.EXEMPT_COLUMNS, translated."""
+        """The column names of app.visit_rates.EXEMPT_COLUMNS, translated."""
         labels = {
             "anonymous": self.tr("匿名"),
             "written_reply": self.tr("只要求书面答复"),
