@@ -9,10 +9,11 @@ import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 import peewee as pw
 
-from app import audit, domain, search
+from app import audit, case_states, domain, search
 from app.clock import Clock
 from app.errors import UserError, ValidationError
 from app.models import (
@@ -22,11 +23,13 @@ from app.models import (
     Dispatch,
     Extension,
     MajorReport,
+    NightLogEntry,
     Owner,
     ReplyLetter,
     Room,
     Sequence,
     Staff,
+    Visit,
     acting_as,
     current_actor,
     db,
@@ -44,6 +47,9 @@ from app.validation import (
     parse_room,
 )
 from app.workdays import WorkCalendar
+
+if TYPE_CHECKING:  # the batch writer (app/case_batch.py) imports this module
+    from app.case_batch import NewCase
 
 
 @dataclass
@@ -80,6 +86,20 @@ class CheckedInput:
     room_parts: tuple[str, str, str] | None
     department: Department | None
     warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CaseDetail:
+    """What the case window shows of one case (`CaseService.detail`)."""
+
+    case: Case
+    slips: list[Dispatch]
+    extensions: list[Extension]
+    visits: list[Visit]
+    report: MajorReport | None
+    merged: list[str]  # the numbers of the cases merged into this one
+    timeline: list[CaseEvent]
+    actions: list[str]  # the steps the case's status and the case itself allow (app/case_states.py)
 
 
 def next_number(name: str) -> int:
@@ -248,6 +268,38 @@ class CaseService:
         with db.atomic():
             return self._create_checked(checked, policy, actor)
 
+    def register(
+        self,
+        inp: CaseInput,
+        actor: Staff | None = None,
+        *,
+        merge_into: int | None = None,
+        night_entry_id: int | None = None,
+    ) -> Case:
+        """受理登记's 保存: take the case in; when it came from a night-log entry (夜间值班记录)
+        the entry remembers it, and when the clerk chose a likely duplicate (并入此案) the
+        new case is merged into it. All of it or nothing, in one transaction."""
+        entry = None
+        if night_entry_id is not None:
+            require(actor, "nightlog.convert")
+            entry = NightLogEntry.get_or_none(NightLogEntry.id == night_entry_id)
+            if entry is None:
+                raise UserError("找不到这条夜间值班记录(可能已被删除),请清空表单后重新登记")
+            if entry.case is not None:
+                raise UserError(f"这条值班记录已转为案件 {entry.case.number}")
+        require(actor, "case.create")
+        policy = self.policy()
+        checked = self.check(inp, policy)
+        target = self.get(merge_into) if merge_into is not None else None
+        with db.atomic():
+            case = self._create_checked(checked, policy, actor)
+            if entry is not None:
+                entry.case = case
+                entry.save()
+            if target is not None:
+                self.merge(case, target, actor)
+        return case
+
     def _create_checked(self, checked: CheckedInput, policy: Policy, actor: Staff | None) -> Case:
         v = checked.values
         now = self.clock.now()
@@ -278,14 +330,9 @@ class CaseService:
             updated_at=now,
             **v,
         )
-        received_text = f"{case.channel}受理:{case.kind}·{case.severity}"
-        if case.requested_date is not None:
-            received_text += f";业主要求 {case.requested_date:%Y-%m-%d} 前办结"
-            if by_owner:
-                received_text += f",办结期限按业主要求定为 {_when(resolve_due)}"
-        if case.written_reply_only:
-            received_text += ";业主只要求书面答复(不回访,复函附于案件)"
-        self._event(case, domain.EV_RECEIVED, received_text, actor, at=received)
+        self._event(
+            case, domain.EV_RECEIVED, self.received_text(case, by_owner, resolve_due), actor, at=received
+        )
         if deadlines.major_report_due is not None:
             MajorReport.create(case=case, due=deadlines.major_report_due, content=case.account)
         self.reindex(case)
@@ -373,9 +420,13 @@ class CaseService:
             actor_name=name or actor_name(actor),
         )
 
-    def _require(self, case: Case, states: list[str], action: str) -> None:
-        if case.state not in states:
-            raise UserError(f"案件 {case.number} 当前为“{case.state}”,不能{action}")
+    def _require(self, case: Case, action: str) -> None:
+        """Refuse a step the case's status does not allow (app/case_states.py's table)."""
+        case_states.require_state(case, action)
+
+    def _step(self, case: Case, action: str) -> None:
+        """Move the case to the status the step leads to (app/case_states.py's table)."""
+        case.state = case_states.next_state(case.state, action)
 
     def _touch(self, case: Case) -> None:
         case.updated_at = self.clock.now()
@@ -393,7 +444,7 @@ class CaseService:
     ) -> Dispatch:
         """派工: a work slip (工作联系单) to the department, due by the case's deadline."""
         require(actor, "case.dispatch")
-        self._require(case, domain.OPEN_STATES, "派工")
+        self._require(case, case_states.DISPATCH)
         instructions = clean_text(instructions)
         if reason := check_length(instructions, MAX_TEXT):
             raise ValidationError({"派工说明": reason})
@@ -409,8 +460,7 @@ class CaseService:
                 due=due or case.resolve_due,
             )
             case.department = department
-            if case.state == domain.NEW:
-                case.state = domain.DISPATCHED
+            self._step(case, case_states.DISPATCH)
             who = f"({assignee.name})" if assignee else ""
             self._event(
                 case,
@@ -430,12 +480,12 @@ class CaseService:
         if slip.signed_at is not None:
             raise UserError(f"联系单 {slip.number} 已于 {slip.signed_at:%m-%d %H:%M} 由{slip.signed_by}签收")
         case = slip.case
+        self._require(case, case_states.SIGN)
         with db.atomic():
             slip.signed_at = self.clock.now()
             slip.signed_by = signer
             slip.save()
-            if case.state in (domain.NEW, domain.DISPATCHED):
-                case.state = domain.IN_PROGRESS
+            self._step(case, case_states.SIGN)
             self._event(
                 case, domain.EV_SIGNED, f"{slip.department.name} {signer} 签收联系单 {slip.number}", actor
             )
@@ -446,6 +496,7 @@ class CaseService:
     ) -> CaseEvent:
         """A progress note; `response` marks the first answer given to the owner."""
         require(actor, "case.note")
+        self._require(case, case_states.NOTE)
         text = clean_text(text)
         if not text:
             raise ValidationError({"内容": "必须填写"})
@@ -471,7 +522,7 @@ class CaseService:
     ) -> Extension:
         """延期: a later deadline, approved by the role the policy names for this severity."""
         require(actor, "case.extend")
-        self._require(case, domain.OPEN_STATES, "延期")
+        self._require(case, case_states.EXTEND)
         problems: dict[str, str] = {}
         reason = clean_text(reason)
         if not reason:
@@ -524,7 +575,7 @@ class CaseService:
 
         `plan_visit=False` is for history brought in with its visit already done."""
         require(actor, "case.resolve")
-        self._require(case, domain.OPEN_STATES, "办结")
+        self._require(case, case_states.RESOLVE)
         result = clean_text(result)
         if not result:
             raise ValidationError({"处理结果": "办结必须填写处理结果"})
@@ -534,7 +585,7 @@ class CaseService:
         if at < case.received_at:
             raise ValidationError({"办结时间": "不能早于受理时间"})
         with db.atomic():
-            case.state = domain.RESOLVED
+            self._step(case, case_states.RESOLVE)
             case.result = result
             case.resolved_at = at
             if case.first_response_at is None:
@@ -552,13 +603,13 @@ class CaseService:
     def close(self, case: Case, actor: Staff | None = None, note: str = "") -> None:
         """关闭: the matter is settled; only a resolved case can close."""
         require(actor, "case.close")
-        self._require(case, [domain.RESOLVED], "关闭(须先办结并填写处理结果)")
+        self._require(case, case_states.CLOSE)
         if case.written_reply_only and case.reply_letter_at is None:
             raise UserError(
                 f"案件 {case.number} 的业主只要求书面答复:请先在案件详情中附上复函(PDF、图片或 Word 文件),再关闭"
             )
         with db.atomic():
-            case.state = domain.CLOSED
+            self._step(case, case_states.CLOSE)
             case.closed_at = self.clock.now()
             self._event(case, domain.EV_CLOSED, clean_text(note) or "已关闭", actor)
             self._touch(case)
@@ -571,12 +622,12 @@ class CaseService:
     def reopen_for_rework(self, case: Case, reason: str, actor: Staff | None = None) -> None:
         """Back to handling because the owner was not satisfied at the visit: the rule
         itself reopens it (返工), whoever recorded the visit (the visit service calls this)."""
-        self._require(case, domain.DONE_STATES, "重开")
+        self._require(case, case_states.REOPEN)
         reason = clean_text(reason)
         if not reason:
             raise ValidationError({"重开原因": "必须填写"})
         with db.atomic():
-            case.state = domain.IN_PROGRESS
+            self._step(case, case_states.REOPEN)
             case.closed_at = None
             case.resolved_at = None
             self._event(case, domain.EV_REOPENED, reason, actor)
@@ -587,14 +638,14 @@ class CaseService:
         require(actor, "case.merge")
         if duplicate.id == into.id:
             raise UserError("不能把案件合并到它自己")
-        self._require(duplicate, domain.OPEN_STATES + domain.DONE_STATES, "合并")
+        self._require(duplicate, case_states.MERGE)
         if into.state == domain.MERGED:
             target = into.merged_into  # set whenever merged; cases are never deleted
             raise UserError(
                 f"{into.number} 已合并到其他案件" + (f",请合并到 {target.number}" if target else "")
             )
         with db.atomic():
-            duplicate.state = domain.MERGED
+            self._step(duplicate, case_states.MERGE)
             duplicate.merged_into = into
             self._event(duplicate, domain.EV_MERGED, f"并入 {into.number}", actor)
             self._event(
@@ -613,10 +664,9 @@ class CaseService:
         reason = clean_text(reason)
         if not reason:
             raise ValidationError({"作废原因": "必须填写"})
-        if case.state in (domain.VOID, domain.MERGED):
-            raise UserError(f"案件 {case.number} 当前为“{case.state}”,不能作废")
+        self._require(case, case_states.VOID)
         with db.atomic():
-            case.state = domain.VOID
+            self._step(case, case_states.VOID)
             case.void_reason = reason
             self._event(case, domain.EV_VOID, reason, actor)
             self._touch(case)
@@ -624,6 +674,7 @@ class CaseService:
     def mark_typical(self, case: Case, typical: bool, note: str, actor: Staff | None = None) -> None:
         """典型案例: the planner marks a case for the quarterly report, with a note why."""
         require(actor, "case.mark_typical")
+        self._require(case, case_states.TYPICAL)
         note = clean_text(note)
         if typical and not note:
             raise ValidationError({"说明": "标记典型案例请写明理由或启示"})
@@ -703,8 +754,7 @@ class CaseService:
             require(actor, "case.edit_closed")
         else:
             require(actor, "case.create")
-        if case.state in (domain.VOID, domain.MERGED):
-            raise UserError(f"案件 {case.number} 当前为“{case.state}”,不能重新定级")
+        self._require(case, case_states.REGRADE)
         policy = self.policy()
         problems: dict[str, str] = {}
         reason = clean_text(reason)
@@ -905,7 +955,7 @@ class CaseService:
             return
         if flag and case.kind != "投诉":
             raise UserError("只有投诉才能标记为只要求书面答复")
-        self._require(case, domain.OPEN_STATES, "更改“只要求书面答复”(办结时已决定是否回访)")
+        self._require(case, case_states.WRITTEN)
         with db.atomic():
             case.written_reply_only = flag
             text = (
@@ -917,8 +967,7 @@ class CaseService:
     def attach_reply_letter(self, case: Case, name: str, data: bytes, actor: Staff | None = None) -> None:
         """复函: the written reply sent to the owner, stored in the database with the case."""
         require(actor, "case.note")
-        if case.state in (domain.VOID, domain.MERGED):
-            raise UserError(f"案件 {case.number} 当前为“{case.state}”,不能附复函")
+        self._require(case, case_states.REPLY_LETTER)
         name = clean_text(name)[-120:]
         kind = reply_file_kind(name, data)
         with db.atomic():
@@ -975,6 +1024,7 @@ class CaseService:
         report = MajorReport.get_or_none(MajorReport.case == case)
         if report is None or case.answer_due is None:
             raise UserError(f"{case.number} 不是重大投诉,没有明确答复期限")
+        self._require(case, case_states.ANSWER)
         problems: dict[str, str] = {}
         by = clean_text(by)
         text = clean_text(text)
@@ -1025,6 +1075,40 @@ class CaseService:
     def timeline(self, case: Case) -> list[CaseEvent]:
         return list(case.events.order_by(CaseEvent.at, CaseEvent.id))
 
+    # Reading a case for its window ----------------------------------------------------
+    def detail(self, case_id: int) -> CaseDetail:
+        """One case with everything its window shows: slips, extensions, visits, the
+        major-complaint report, the cases merged into it, the timeline, the steps open."""
+        case = self.get(case_id)
+        return CaseDetail(
+            case=case,
+            slips=self.slips(case),
+            extensions=self.extensions(case),
+            visits=list(Visit.select().where(Visit.case == case).order_by(Visit.attempt, Visit.id)),
+            report=self.major_report(case),
+            merged=[c.number for c in case.merged.order_by(Case.id)],
+            timeline=self.timeline(case),
+            actions=case_states.allowed_actions(case),
+        )
+
+    def slips(self, case: Case, unsigned_only: bool = False) -> list[Dispatch]:
+        """The case's work slips (工作联系单) in the order they were made."""
+        query = case.dispatches
+        if unsigned_only:
+            query = query.where(Dispatch.signed_at.is_null())
+        return list(query.order_by(Dispatch.id))
+
+    def extensions(self, case: Case) -> list[Extension]:
+        """The case's approved extensions (延期), oldest first."""
+        return list(case.extensions.order_by(Extension.id))
+
+    def slip(self, slip_id: int) -> Dispatch | None:
+        return Dispatch.get_or_none(Dispatch.id == slip_id)
+
+    def major_report(self, case: Case) -> MajorReport | None:
+        """The case's major-complaint report (重大投诉报告), None when it never had one."""
+        return MajorReport.get_or_none(MajorReport.case == case)
+
     # Search index ---------------------------------------------------------------------
     def reindex(self, case: Case) -> None:
         search.index_case(db.obj, case.id, self.search_texts(case))
@@ -1052,6 +1136,34 @@ class CaseService:
             *notes,
         ]
 
+    # Many cases at once (helper H2's block: the ledger import and the demo) ----------------
+    def create_many(
+        self, items: list[NewCase], actor: Staff | None = None, policy: Policy | None = None
+    ) -> list[int]:
+        """Take in many checked cases (`check`) in one transaction, each written as `create`
+        writes it (and, as each item says, `resolve` and `close`): the same case rows, timeline,
+        audit entries (under the person acting, as every step), search entries and visit
+        planning, with one INSERT per table for the batch (app/case_batch.py). `policy`: the
+        policy the items were checked against (an import adds its new categories to a copy).
+        Returns the new cases' ids, in the items' order."""
+        from app.case_batch import write_cases
+
+        require(actor, "case.create")
+        with db.atomic():
+            return write_cases(self, items, policy or self.policy(), actor)
+
+    @staticmethod
+    def received_text(case: Case, by_owner: bool, resolve_due: dt.datetime) -> str:
+        """The timeline's 受理 line: channel, kind and severity, what the owner asked for."""
+        text = f"{case.channel}受理:{case.kind}·{case.severity}"
+        if case.requested_date is not None:
+            text += f";业主要求 {case.requested_date:%Y-%m-%d} 前办结"
+            if by_owner:
+                text += f",办结期限按业主要求定为 {_when(resolve_due)}"
+        if case.written_reply_only:
+            text += ";业主只要求书面答复(不回访,复函附于案件)"
+        return text
+
 
 def rebuild_search_index(chunk: int = 1000) -> int:
     """Every case's search entry written again from `CaseService.search_texts` (e.g. once
@@ -1076,7 +1188,7 @@ def rebuild_search_index(chunk: int = 1000) -> int:
 def requested_date_rule(policy: Policy) -> str:
     """The policy's switch for the owner's requested date: 'earlier' (the default: it is the
     办结 deadline when earlier than the policy's) or 'always'."""
-    rule = str(policy.data.get("requested_date_rule", "earlier"))
+    rule = policy.requested_date_rule
     return rule if rule in REQUESTED_DATE_RULES else "earlier"
 
 

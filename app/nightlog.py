@@ -6,8 +6,8 @@ import datetime as dt
 
 from app.cases import CaseInput, CaseService
 from app.clock import Clock
-from app.errors import UserError, ValidationError
-from app.models import Case, NightLogEntry, Room, Staff, db
+from app.errors import ValidationError
+from app.models import Case, NightLogEntry, Room, Staff
 from app.permissions import require
 from app.validation import MAX_TEXT, check_length, clean_text, normalise_phone, parse_room
 
@@ -38,6 +38,8 @@ class NightLogService:
             phone = normalise_phone(phone)
         except ValueError as exc:
             problems["电话"] = str(exc)
+        if at is not None and at > self.clock.now() + dt.timedelta(minutes=10):
+            problems["时间"] = "不能晚于现在"
         room_obj = None
         if clean_text(room):
             try:
@@ -87,11 +89,12 @@ class NightLogService:
 
     def convert(self, entry: NightLogEntry, inp: CaseInput, actor: Staff | None = None) -> Case:
         """Turn the entry into a case (one step); the entry remembers which."""
-        require(actor, "nightlog.convert")
-        if entry.case is not None:
-            raise UserError(f"这条值班记录已转为案件 {entry.case.number}")
-        with db.atomic():
-            case = self.cases.create(inp, actor)
-            entry.case = case
-            entry.save()
+        case = self.cases.register(inp, actor, night_entry_id=entry.id)
+        entry.case = case  # the caller's copy says so too
         return case
+
+    def pending_entry(self, entry_id: int) -> NightLogEntry | None:
+        """The entry with this id while it is not yet a case (a draft of the intake form
+        remembers which entry it was converting); None once converted or gone."""
+        entry = NightLogEntry.get_or_none(NightLogEntry.id == entry_id)
+        return entry if entry is not None and entry.case_id is None else None

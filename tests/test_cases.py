@@ -8,14 +8,15 @@ from app import domain
 from app.cases import CaseInput
 from app.errors import UserError, ValidationError
 from app.models import Case, MajorReport
+from app.policy_sections import FirstResponse
 from tests.helpers.files import raw_connection
 
 
 def use_calendar_days(office) -> None:
     """The other variant of the policy (seed 002 read literally): 24 hours, calendar days."""
     policy = office.policies.load()
-    policy.data["day_unit"] = "calendar"
-    policy.data["first_response"] = {"amount": 24, "unit": "hours"}
+    policy.day_unit = "calendar"
+    policy.first_response = FirstResponse(24, "hours")
     office.policies.save(policy)
 
 
@@ -69,7 +70,7 @@ def test_major_complaint_in_calendar_days(office, make_case, clock):
 
 def test_working_day_deadlines_skip_national_day(office, make_case):
     policy = office.policies.load()
-    policy.data["day_unit"] = "working"
+    policy.day_unit = "working"
     office.policies.save(policy)
     # Received Mon 28 September: 2 working days -> Wed 30 September.
     case = make_case(received_at="2026-09-28 09:00", severity="轻微")
@@ -81,7 +82,7 @@ def test_working_day_deadlines_skip_national_day(office, make_case):
 
 def test_deadline_in_unknown_year_does_not_crash(office):
     policy = office.policies.load()
-    policy.data["day_unit"] = "working"
+    policy.day_unit = "working"
     office.policies.save(policy)
     d = office.cases.deadlines_for("报修", "重要", dt.datetime(2027, 12, 30, 10, 0))
     # Provisional years: Fri 31 Dec, then Sat 1 Jan 2028 is 元旦 and Mon 3 Jan its 补假 (the
@@ -506,7 +507,7 @@ def test_owner_requested_date_earlier_becomes_the_deadline(office, make_case, ad
 
 def test_owner_requested_date_always_when_the_policy_says_so(office, make_case):
     policy = office.policies.load()
-    policy.data["requested_date_rule"] = "always"
+    policy.requested_date_rule = "always"
     office.policies.save(policy)
     case = make_case(kind="投诉", category="服务态度", requested_date="2026-10-12")
     assert case.resolve_due == dt.datetime(2026, 10, 12, 23, 59)
@@ -531,7 +532,8 @@ def test_requested_date_and_written_reply_refused_where_they_do_not_apply(make_c
 
 def test_late_first_reply_is_flagged_and_counted(office, make_case, admin, clock):
     from app.cases import first_reply_late
-    from app.stats import Period, Statistics
+    from app.periods import Period
+    from app.stats import Statistics
 
     on_time = make_case(kind="投诉", category="服务态度")  # reply due Tue 29 Sep 09:30
     late = make_case(kind="投诉", category="服务态度")
@@ -556,7 +558,8 @@ def test_late_first_reply_is_flagged_and_counted(office, make_case, admin, clock
 
 def test_clear_answer_of_a_major_complaint_recorded_and_late(office, make_case, admin, clock):
     from app.cases import clear_answer_late
-    from app.stats import Period, Statistics
+    from app.periods import Period
+    from app.stats import Statistics
 
     major = make_case(kind="投诉", severity="重大", category="服务质量")  # answer due Wed 30 Sep 09:30
     other = make_case(kind="投诉", severity="重大", category="服务质量", room="1-1-101")
@@ -629,8 +632,8 @@ def test_a_version_1_data_folder_gets_the_issue_14_columns(tmp_path, clock):
 
 
 def test_owner_requested_date_goes_out_and_back_in_the_programs_ledger(tmp_path, office, make_case, clock):
-    from app import ledger
-    from app.ledger_export import export_cases
+    from app.ledger.case_import import import_ledger
+    from app.ledger.export import export_cases
     from app.office import Office
 
     case = make_case(kind="投诉", category="服务态度", requested_date="2026-09-29")
@@ -640,7 +643,7 @@ def test_owner_requested_date_goes_out_and_back_in_the_programs_ledger(tmp_path,
     other = Office.open(tmp_path / "other", clock)
     try:
         other.initialise("阳光花园物业服务中心", "admin", "secret1", "王管理")
-        report = ledger.import_ledger(other, path, actor=other.staff.authenticate("admin", "secret1"))
+        report = import_ledger(other, path, actor=other.staff.authenticate("admin", "secret1"))
         assert report.imported == 2 and not report.problems, report.problems
         back = Case.get(Case.number == case.number)
         assert back.requested_date == dt.date(2026, 9, 29)

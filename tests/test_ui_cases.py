@@ -9,13 +9,12 @@ from PySide6.QtCore import QPoint, Qt
 from app import domain
 from app.case_query import CaseFilter
 from app.models import Case, Department
-from ui.case_actions import (
+from ui.case_actions.corrections import MergeDialog, ReopenDialog
+from ui.case_actions.handling import (
     CloseDialog,
     DispatchDialog,
     ExtendDialog,
-    MergeDialog,
     NoteDialog,
-    ReopenDialog,
     ResolveDialog,
     SignDialog,
 )
@@ -73,7 +72,7 @@ def accept(dialog, qtbot) -> None:
 
 
 def state_shown(d: CaseDetailDialog) -> str:
-    return d.values["state"].text()
+    return d.fields.values["state"].text()
 
 
 # The list ------------------------------------------------------------------------------
@@ -243,9 +242,9 @@ def test_activating_a_row_opens_the_case(qtbot, page, make_case):
 def test_detail_shows_the_case(detail, make_case):
     case = make_case(account="楼道灯不亮", request="今天修好", event_place="3栋2单元楼道")
     d = detail(case)
-    assert d.values["number"].text() == case.number
-    assert "今天修好" in d.values["request"].text()
-    assert "3栋2单元楼道" in d.values["event_place"].text()
+    assert d.fields.values["number"].text() == case.number
+    assert "今天修好" in d.fields.values["request"].text()
+    assert "3栋2单元楼道" in d.fields.values["event_place"].text()
     assert domain.NEW in state_shown(d)
     assert "受理" in d.timeline_view.toPlainText()
     enabled = {k for k, b in d.action_buttons.items() if b.isEnabled()}
@@ -269,7 +268,7 @@ def test_lifecycle_walk_through(qtbot, detail, office, make_case):
     accept(dlg, qtbot)
     assert not dlg.isVisible()
     assert domain.DISPATCHED in state_shown(d)
-    assert "工程维修部" in d.values["department"].text()
+    assert "工程维修部" in d.fields.values["department"].text()
     assert d.slip_table.rowCount() == 1 and d.slip_table.item(0, 2).text() == "刘师傅"
     assert d.action_buttons["sign"].isEnabled()
 
@@ -286,7 +285,7 @@ def test_lifecycle_walk_through(qtbot, detail, office, make_case):
     dlg.text_edit.insertPlainText("已电话告知业主下午上门")
     dlg.response_check.setChecked(True)
     accept(dlg, qtbot)
-    assert "已于" in d.values["response_due"].text()
+    assert "已于" in d.fields.values["response_due"].text()
     assert "已电话告知业主下午上门" in d.timeline_view.toPlainText()
 
     dlg = act(d, "resolve", qtbot)
@@ -294,7 +293,7 @@ def test_lifecycle_walk_through(qtbot, detail, office, make_case):
     dlg.result_edit.insertPlainText("更换灯泡,已亮")
     accept(dlg, qtbot)
     assert domain.RESOLVED in state_shown(d)
-    assert "更换灯泡" in d.values["result"].text()
+    assert "更换灯泡" in d.fields.values["result"].text()
     assert d.action_buttons["close"].isEnabled() and not d.action_buttons["resolve"].isEnabled()
 
     dlg = act(d, "close", qtbot)
@@ -316,8 +315,8 @@ def test_resolve_without_result_shows_error_and_keeps_state(qtbot, detail, offic
     dlg = act(d, "resolve", qtbot)
     accept(dlg, qtbot)
     assert dlg.isVisible()
-    assert dlg.error_label.isVisible()
-    assert "办结必须填写处理结果" in dlg.error_label.text()
+    assert dlg.error.isVisible()
+    assert "办结必须填写处理结果" in dlg.error.text()
     assert office.cases.get(case.id).state == domain.NEW
     assert domain.NEW in state_shown(d)
     # correcting it in the same dialog works; nothing typed was lost on the way
@@ -342,7 +341,7 @@ def test_extension_needs_the_right_approver(qtbot, detail, office, make_case):
     dlg.reason_edit.insertPlainText("等配件")
     accept(dlg, qtbot)
     assert dlg.isVisible()
-    assert "批准人" in dlg.error_label.text() and "管理处经理" in dlg.error_label.text()
+    assert "批准人" in dlg.error.text() and "管理处经理" in dlg.error.text()
     assert office.cases.get(case.id).resolve_due == old_due
 
     dlg.approver_combo.setCurrentIndex(dlg.approver_combo.findData(manager.id))
@@ -352,7 +351,7 @@ def test_extension_needs_the_right_approver(qtbot, detail, office, make_case):
     assert new_due > old_due
     assert d.extension_table.rowCount() == 1
     assert "李经理" in d.extension_table.item(0, 3).text()
-    assert f"{new_due:%Y-%m-%d %H:%M}" in d.values["resolve_due"].text()
+    assert f"{new_due:%Y-%m-%d %H:%M}" in d.fields.values["resolve_due"].text()
 
 
 def test_reopen(qtbot, detail, office, admin, make_case):
@@ -363,8 +362,8 @@ def test_reopen(qtbot, detail, office, admin, make_case):
     dlg = act(d, "reopen", qtbot)
     assert isinstance(dlg, ReopenDialog)
     accept(dlg, qtbot)
-    assert "重开原因" in dlg.error_label.text()
-    dlg.reason_edit.insertPlainText("业主反映又坏了")
+    assert "必须填写" in dlg.reason_error.text() and dlg.reason_error.isVisible()  # under the box
+    dlg.reason.insertPlainText("业主反映又坏了")
     accept(dlg, qtbot)
     assert domain.IN_PROGRESS in state_shown(d)
     assert d.action_buttons["resolve"].isEnabled()
@@ -379,7 +378,7 @@ def test_merge_by_number(qtbot, detail, office, make_case):
     assert isinstance(dlg, MergeDialog)
     qtbot.keyClicks(dlg.number_edit, "TS-2099-99999")
     accept(dlg, qtbot)
-    assert "找不到" in dlg.error_label.text()
+    assert "找不到" in dlg.error.text()
     dlg.number_edit.clear()
     qtbot.keyClicks(dlg.number_edit, target.number)
     dlg.look_up()
@@ -387,10 +386,10 @@ def test_merge_by_number(qtbot, detail, office, make_case):
     accept(dlg, qtbot)
     assert not dlg.isVisible()
     assert domain.MERGED in state_shown(d)
-    assert target.number in d.values["merged_into"].text()
+    assert target.number in d.fields.values["merged_into"].text()
     assert not any(b.isEnabled() for b in d.action_buttons.values())
     other = detail(target)
-    assert duplicate.number in other.values["merged"].text()
+    assert duplicate.number in other.fields.values["merged"].text()
 
 
 def test_major_report_save_and_submit(qtbot, detail, office, make_case, clock):
@@ -398,32 +397,32 @@ def test_major_report_save_and_submit(qtbot, detail, office, make_case, clock):
     d = detail(case)
     assert d.major_tab_index >= 0
     assert d.tabs.tabText(d.major_tab_index).startswith("重大投诉报告")
-    assert "入室盗窃" in d.major_edits["content"].toPlainText()
-    d.major_edits["cause"].insertPlainText("监控硬盘损坏未发现")
-    qtbot.mouseClick(d.major_save, Qt.MouseButton.LeftButton)
-    assert not d.major_error.isVisible()
+    assert "入室盗窃" in d.major.edits["content"].toPlainText()
+    d.major.edits["cause"].insertPlainText("监控硬盘损坏未发现")
+    qtbot.mouseClick(d.major.save_button, Qt.MouseButton.LeftButton)
+    assert not d.major.error.isVisible()
     assert Case.get_by_id(case.id).major_reports.first().cause == "监控硬盘损坏未发现"
 
     clock.advance(days=2)  # one working day has passed and the report is not in
     d.refresh()
-    assert "逾期" in d.major_due_label.text()
+    assert "逾期" in d.major.due_label.text()
     assert "逾期" in d.tabs.tabText(d.major_tab_index)
 
-    qtbot.mouseClick(d.major_submit, Qt.MouseButton.LeftButton)
-    assert d.major_error.isVisible() and "提交前必须填写" in d.major_error.text()
+    qtbot.mouseClick(d.major.submit_button, Qt.MouseButton.LeftButton)
+    assert d.major.error.isVisible() and "提交前必须填写" in d.major.error.text()
     for key, text in (
         ("handling", "调取周边监控"),
         ("result", "已报警并赔偿"),
         ("lessons", "巡检不到位"),
         ("corrective", "每日检查监控"),
     ):
-        d.major_edits[key].insertPlainText(text)
+        d.major.edits[key].insertPlainText(text)
     with qtbot.waitSignal(d.case_changed):
-        qtbot.mouseClick(d.major_submit, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(d.major.submit_button, Qt.MouseButton.LeftButton)
     report = Case.get_by_id(case.id).major_reports.first()
     assert report.submitted_at is not None
-    assert "已提交" in d.major_due_label.text() and "逾期" not in d.major_due_label.text()
-    assert not d.major_submit.isEnabled() and d.major_edits["cause"].isReadOnly()
+    assert "已提交" in d.major.due_label.text() and "逾期" not in d.major.due_label.text()
+    assert not d.major.submit_button.isEnabled() and d.major.edits["cause"].isReadOnly()
 
 
 def test_no_major_report_tab_for_ordinary_cases(detail, make_case):
@@ -447,11 +446,30 @@ def test_void_and_typical_by_role(qtbot, office, admin, make_case):
     qtbot.addWidget(d)
     typical = d.make_action_dialog("typical")
     typical.note_edit.setPlainText("保安态度问题,已纳入培训")
-    typical.submit()
+    typical.run()
     assert Case.get_by_id(case.id).typical
     void = d.make_action_dialog("void")
-    void.submit()
-    assert "作废原因" in void.error_label.text() and Case.get_by_id(case.id).state != domain.VOID
-    void.reason_edit.setPlainText("重复录入")
-    void.submit()
+    void.run()
+    assert "必须填写" in void.reason_error.text() and Case.get_by_id(case.id).state != domain.VOID
+    void.reason.setPlainText("重复录入")
+    void.run()
     assert Case.get_by_id(case.id).state == domain.VOID
+
+
+def test_the_buttons_follow_the_transitions_table(qtbot, office, admin, make_case):
+    """The window enables exactly the steps app/case_states.py allows this person."""
+    from app.case_states import allowed_actions
+
+    clerk = office.staff.save_staff("李前台", "clerk")
+    case = make_case()
+    for person in (admin, clerk):
+        for step in (None, "resolve", "close"):
+            if step == "resolve" and case.state != domain.RESOLVED:
+                office.cases.resolve(case, "已修好", admin)
+            elif step == "close" and case.state != domain.CLOSED:
+                office.cases.close(case, admin)
+            d = CaseDetailDialog(case.id, office.cases, office.staff, person)
+            qtbot.addWidget(d)
+            enabled = {key for key, button in d.action_buttons.items() if button.isEnabled()}
+            assert enabled == set(allowed_actions(d.case, person)), (person.name, d.case.state)
+        office.cases.reopen(case, "再核对一次", admin)

@@ -152,23 +152,23 @@ def test_validity_only_for_complaints(form):
 
 
 def test_deadlines_follow_severity(form):
-    before = form.deadlines_label.text()
+    before = form.side.deadlines_label.text()
     assert "首次回复" in before
     choose(form.severity, "重大")
-    after = form.deadlines_label.text()
+    after = form.side.deadlines_label.text()
     assert after != before
     assert "重大投诉报告" in after  # 投诉·重大: reported within a working day
 
 
 def test_duplicate_warning_and_merge(qtbot, form, make_case):
     first = make_case()  # 3-2-501, 设施设备维护, open
-    assert not form.dup_box.isVisibleTo(form)
+    assert not form.side.dup_box.isVisibleTo(form)
     fill_minimal(qtbot, form)
-    assert form.dup_box.isVisibleTo(form)
-    shown = " ".join(label.text() for label in form.dup_box.findChildren(QLabel))
+    assert form.side.dup_box.isVisibleTo(form)
+    shown = " ".join(label.text() for label in form.side.dup_box.findChildren(QLabel))
     assert first.number in shown
     qtbot.mouseClick(form.merge_buttons()[first.id], Qt.MouseButton.LeftButton)
-    assert first.number in form.merge_note.text()
+    assert first.number in form.side.merge_note.text()
 
     with qtbot.waitSignal(form.case_saved) as saved:
         qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
@@ -180,15 +180,15 @@ def test_duplicate_warning_and_merge(qtbot, form, make_case):
 def test_duplicate_not_shown_for_other_category(qtbot, form, make_case):
     make_case()
     fill_minimal(qtbot, form, category="停车")
-    assert not form.dup_box.isVisibleTo(form)
+    assert not form.side.dup_box.isVisibleTo(form)
 
 
 def test_room_history_lists_cases(qtbot, form, make_case):
     case = make_case()
     type_text(qtbot, form.room, "3-2-501")
     form.room.editingFinished.emit()
-    assert form.history.topLevelItemCount() == 1
-    assert form.history.topLevelItem(0).text(0) == case.number
+    assert form.side.history.topLevelItemCount() == 1
+    assert form.side.history.topLevelItem(0).text(0) == case.number
 
 
 # The offscreen platform cannot raise a popup or grab the keyboard for it; it says so.
@@ -313,7 +313,7 @@ def test_owner_requested_date_and_written_reply_at_intake(qtbot, form, office, c
     assert form.requested.isEnabled()
     form.requested.setDate(QDate(2026, 9, 29))
     # Mon 28 Sep: the policy gives Wed 30 Sep 09:30; the owner's date is earlier.
-    assert "办结按业主要求的时间:2026-09-29 23:59 前" in form.deadlines_label.text()
+    assert "办结按业主要求的时间:2026-09-29 23:59 前" in form.side.deadlines_label.text()
     box = form.written_reply  # clicked on its box, at the left (the widget spans the column)
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
     assert form.form_data()["requested_known"] and form.form_data()["written_reply_only"]
@@ -374,15 +374,15 @@ def test_case_detail_written_reply_and_reply_letter(qtbot, office, admin, make_c
     dlg = _act(d, "written", qtbot)
     dlg.flag_check.setChecked(True)
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
-    assert "只要求书面答复" in d.values["written_reply"].text()
-    assert "未附复函" in d.values["reply_letter"].text()
+    assert "只要求书面答复" in d.fields.values["written_reply"].text()
+    assert "未附复函" in d.fields.values["reply_letter"].text()
     office.cases.resolve(office.cases.get(case.id), "已书面答复业主", admin)
     d.refresh()
     assert not d.action_buttons["written"].isEnabled()  # decided at 办结
     # Closing refuses without the letter, and says so in the dialog.
     dlg = _act(d, "close", qtbot)
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
-    assert dlg.isVisible() and "复函" in dlg.error_label.text()
+    assert dlg.isVisible() and "复函" in dlg.error.text()
     dlg.reject()
     # A text file is refused with the reason; the real PDF is attached and opened.
     bad = tmp_path / "复函.txt"
@@ -390,7 +390,7 @@ def test_case_detail_written_reply_and_reply_letter(qtbot, office, admin, make_c
     dlg = _act(d, "reply_letter", qtbot)
     dlg.path_edit.setText(str(bad))
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
-    assert dlg.isVisible() and "PDF" in dlg.error_label.text()
+    assert dlg.isVisible() and "PDF" in dlg.error.text()
     out = io.BytesIO()
     page = canvas.Canvas(out)
     page.drawString(72, 720, "Reply")
@@ -400,8 +400,8 @@ def test_case_detail_written_reply_and_reply_letter(qtbot, office, admin, make_c
     dlg.path_edit.setText(str(pdf))
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     assert not dlg.isVisible()
-    assert "复函-保洁.pdf" in d.values["reply_letter"].text()
-    assert d.open_letter_button.isVisible()
+    assert "复函-保洁.pdf" in d.fields.values["reply_letter"].text()
+    assert d.fields.open_letter_button.isVisible()
     written = d.reply_letter_path()
     assert written is not None and written.read_bytes() == pdf.read_bytes()
     dlg = _act(d, "close", qtbot)
@@ -414,19 +414,19 @@ def test_case_detail_clear_answer_and_late_first_reply(qtbot, office, admin, mak
     clock.at = dt.datetime(2026, 9, 30, 16, 0)
     d = _detail(qtbot, office, admin, major)
     # No first reply by Tue 29 Sep 09:30, nor a clear answer by Wed 09:30: both flagged.
-    assert "逾期" in d.values["response_due"].text()
-    assert "尚未明确答复" in d.values["answer_due"].text()
+    assert "逾期" in d.fields.values["response_due"].text()
+    assert "尚未明确答复" in d.fields.values["answer_due"].text()
     dlg = _act(d, "answer", qtbot)
     assert dlg.by_edit.text() == admin.name
     dlg.method_combo.setCurrentIndex(dlg.method_combo.findData("面谈"))
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
-    assert dlg.isVisible() and "答复内容" in dlg.error_label.text()  # nothing typed: kept open
+    assert dlg.isVisible() and "答复内容" in dlg.error.text()  # nothing typed: kept open
     dlg.text_edit.insertPlainText("向业主说明调查结果,十日内更换门禁")
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     assert not dlg.isVisible()
-    assert "十日内更换门禁" in d.values["clear_answer"].text()
-    assert "晚于期限" in d.values["answer_due"].text()
-    assert "晚于期限" in d.values["response_due"].text()
+    assert "十日内更换门禁" in d.fields.values["clear_answer"].text()
+    assert "晚于期限" in d.fields.values["answer_due"].text()
+    assert "晚于期限" in d.fields.values["response_due"].text()
     repair = make_case()
     d2 = _detail(qtbot, office, admin, repair)
     assert not d2.action_buttons["answer"].isVisible() and not d2.action_buttons["written"].isVisible()

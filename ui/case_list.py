@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import asdict, fields, replace
 
 from PySide6.QtCore import QByteArray, QDate, QModelIndex, Qt, QTimer, Signal
@@ -28,6 +29,7 @@ from app.clock import Clock
 from app.policy import PolicyStore
 from app.staff import StaffService
 from ui.case_model import COLUMN_INDEX, COLUMNS, CaseTableModel
+from ui.widgets import from_qdate, to_qdate
 
 SEARCH_DELAY_MS = 250
 NO_DATE = QDate(2000, 1, 1)  # the date edits' "不限" value
@@ -95,7 +97,7 @@ class CaseListPage(QWidget):
         self.search_edit.selectAll()
 
     # Building ------------------------------------------------------------------------
-    def _combo(self, all_label: str, items: list[tuple[str, object]], tip: str) -> QComboBox:
+    def _combo(self, all_label: str, items: Sequence[tuple[str, object]], tip: str) -> QComboBox:
         box = QComboBox()
         box.addItem(all_label, None)
         for label, value in items:
@@ -242,8 +244,8 @@ class CaseListPage(QWidget):
     def current_filter(self) -> CaseFilter:
         """The filter the widgets describe."""
 
-        def date(edit: QDateEdit):
-            return None if edit.date() == NO_DATE else edit.date().toPython()
+        def date(edit: QDateEdit) -> dt.date | None:
+            return None if edit.date() == NO_DATE else from_qdate(edit.date())
 
         return CaseFilter(
             state=self.state_combo.currentData(),
@@ -273,8 +275,8 @@ class CaseListPage(QWidget):
                 i = combo.findData(value)
                 combo.setCurrentIndex(i if i >= 0 else 0)
             self.room_edit.setText(f.room or "")
-            self.date_from.setDate(QDate(f.date_from) if f.date_from else NO_DATE)
-            self.date_to.setDate(QDate(f.date_to) if f.date_to else NO_DATE)
+            self.date_from.setDate(to_qdate(f.date_from) if f.date_from else NO_DATE)
+            self.date_to.setDate(to_qdate(f.date_to) if f.date_to else NO_DATE)
             self.overdue_check.setChecked(f.overdue)
             self.due_today_check.setChecked(f.due_today)
             self.search_edit.setText(f.text)

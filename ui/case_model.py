@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import cast
 
 from PySide6.QtCore import (
     QT_TR_NOOP,
@@ -23,18 +24,18 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from app.case_query import CaseFilter, CaseQuery, deadline_status
 from app.case_query import CaseRow as ListRow
 from app.clock import Clock
-from app.models import Case
 from app.policy import PolicyStore
+from ui.palette import NEARLY_DUE_BG, NEARLY_DUE_TEXT, OVERDUE_BG, OVERDUE_TEXT
 
 PAGE_SIZE = 200
 
 # deadline_status() gives these; shown through tr() (they are UI words, not stored)
-OVERDUE = QT_TR_NOOP("逾期")
-NEARLY_DUE = QT_TR_NOOP("临期")
+OVERDUE = cast(str, QT_TR_NOOP("逾期"))
+NEARLY_DUE = cast(str, QT_TR_NOOP("临期"))
 
 # Tints that mark a row; the 期限状态 column also says it in words (never colour alone).
-ROW_TINT = {OVERDUE: QColor("#fde4e2"), NEARLY_DUE: QColor("#fff3d1")}
-STATUS_TEXT_COLOUR = {OVERDUE: QColor("#a31d12"), NEARLY_DUE: QColor("#7a5200")}
+ROW_TINT = {OVERDUE: QColor(OVERDUE_BG), NEARLY_DUE: QColor(NEARLY_DUE_BG)}
+STATUS_TEXT_COLOUR = {OVERDUE: QColor(OVERDUE_TEXT), NEARLY_DUE: QColor(NEARLY_DUE_TEXT)}
 
 
 @dataclass(frozen=True)
@@ -46,18 +47,18 @@ class Column:
 
 
 COLUMNS = [
-    Column("number", QT_TR_NOOP("编号"), "number", "TS-2026-00000"),
-    Column("received_at", QT_TR_NOOP("受理时间"), "received_at", "2026-09-28 09:30"),
-    Column("room", QT_TR_NOOP("房号"), "room", "10-3-1801"),
-    Column("customer", QT_TR_NOOP("客户"), "customer", "欧阳明"),  # data
-    Column("kind", QT_TR_NOOP("性质"), "kind", "特约服务"),
-    Column("severity", QT_TR_NOOP("程度"), "severity", "重要"),
-    Column("category", QT_TR_NOOP("类别"), "category", "设施设备维护"),  # data
-    Column("account", QT_TR_NOOP("内容"), None, "楼道灯不亮晚上回家看不见台阶"),  # data
-    Column("department", QT_TR_NOOP("责任部门"), "department", "工程维修部"),  # data
-    Column("state", QT_TR_NOOP("状态"), "state", "已派工"),
-    Column("resolve_due", QT_TR_NOOP("办结期限"), "resolve_due", "2026-09-28 09:30"),
-    Column("deadline", QT_TR_NOOP("期限状态"), "resolve_due", NEARLY_DUE),
+    Column("number", cast(str, QT_TR_NOOP("编号")), "number", "TS-2026-00000"),
+    Column("received_at", cast(str, QT_TR_NOOP("受理时间")), "received_at", "2026-09-28 09:30"),
+    Column("room", cast(str, QT_TR_NOOP("房号")), "room", "10-3-1801"),
+    Column("customer", cast(str, QT_TR_NOOP("客户")), "customer", "欧阳明"),  # data
+    Column("kind", cast(str, QT_TR_NOOP("性质")), "kind", "特约服务"),
+    Column("severity", cast(str, QT_TR_NOOP("程度")), "severity", "重要"),
+    Column("category", cast(str, QT_TR_NOOP("类别")), "category", "设施设备维护"),  # data
+    Column("account", cast(str, QT_TR_NOOP("内容")), None, "楼道灯不亮晚上回家看不见台阶"),  # data
+    Column("department", cast(str, QT_TR_NOOP("责任部门")), "department", "工程维修部"),  # data
+    Column("state", cast(str, QT_TR_NOOP("状态")), "state", "已派工"),
+    Column("resolve_due", cast(str, QT_TR_NOOP("办结期限")), "resolve_due", "2026-09-28 09:30"),
+    Column("deadline", cast(str, QT_TR_NOOP("期限状态")), "resolve_due", NEARLY_DUE),
 ]
 COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
 DATETIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -77,7 +78,7 @@ def first_line(text: str) -> str:
     return text.strip().splitlines()[0] if text.strip() else ""
 
 
-def case_row(case: Case | ListRow, now: dt.datetime, nearly_due: dt.timedelta) -> CaseRow:
+def case_row(case: ListRow, now: dt.datetime, nearly_due: dt.timedelta) -> CaseRow:
     status = deadline_status(case, now, nearly_due)
     customer = (
         QCoreApplication.translate("CaseTableModel", "匿名") if case.anonymous else (case.customer_name or "")

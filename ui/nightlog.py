@@ -7,11 +7,11 @@ window, which opens the intake form filled from it.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QT_TR_NOOP, QDateTime, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateTimeEdit,
     QFormLayout,
     QGroupBox,
@@ -29,51 +29,61 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import ValidationError
-from app.models import Staff
 from app.nightlog import NightLogService
 from app.owners import mask_phone
 from app.permissions import can
-from ui.widgets import INVALID_STYLE, Banner, ErrorLabel, FieldErrors
+from ui.palette import NEARLY_DUE_BG, NEARLY_DUE_TEXT
+from ui.widgets import (
+    INVALID_STYLE,
+    Banner,
+    ErrorLabel,
+    FieldErrors,
+    from_qdatetime,
+    make_table,
+    one_line,
+    to_qdatetime,
+)
+
+if TYPE_CHECKING:
+    from app.models import Staff
 
 # From this hour on, a pending entry of the night before is overdue for the day clerk.
 DAY_SHIFT_STARTS = dt.time(8, 0)
-STALE_COLOUR = QColor("#fff3c4")
+STALE_COLOUR = QColor(NEARLY_DUE_BG)
 RECENT_DAYS = 7
 
 
-def _qdatetime(value: dt.datetime) -> QDateTime:
-    return QDateTime.fromString(value.strftime("%Y-%m-%d %H:%M"), "yyyy-MM-dd HH:mm")
-
-
-def _pydatetime(value: QDateTime) -> dt.datetime:
-    return dt.datetime.strptime(value.toString("yyyy-MM-dd HH:mm"), "%Y-%m-%d %H:%M")
-
-
-def _one_line(text: str, limit: int = 40) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
+def _marked(text: object) -> str:
+    """A QT_TR_NOOP-marked label as the str it is."""
+    return cast(str, text)
 
 
 class NightLogPage(QWidget):
     convert_requested = Signal(int)  # a pending entry's id
     entry_saved = Signal(int)  # a new entry's id (for the status bar's count)
 
-    PENDING_COLUMNS = (
-        QT_TR_NOOP("时间"),
-        QT_TR_NOOP("来电人"),
-        QT_TR_NOOP("电话"),
-        QT_TR_NOOP("房号"),
-        QT_TR_NOOP("内容"),
-        QT_TR_NOOP("已采取措施"),
-        QT_TR_NOOP("记录人"),
-        "",
+    PENDING_COLUMNS: tuple[str, ...] = tuple(
+        _marked(c)
+        for c in (
+            QT_TR_NOOP("时间"),
+            QT_TR_NOOP("来电人"),
+            QT_TR_NOOP("电话"),
+            QT_TR_NOOP("房号"),
+            QT_TR_NOOP("内容"),
+            QT_TR_NOOP("已采取措施"),
+            QT_TR_NOOP("记录人"),
+            "",
+        )
     )
-    DONE_COLUMNS = (
-        QT_TR_NOOP("时间"),
-        QT_TR_NOOP("来电人"),
-        QT_TR_NOOP("房号"),
-        QT_TR_NOOP("内容"),
-        QT_TR_NOOP("案件编号"),
+    DONE_COLUMNS: tuple[str, ...] = tuple(
+        _marked(c)
+        for c in (
+            QT_TR_NOOP("时间"),
+            QT_TR_NOOP("来电人"),
+            QT_TR_NOOP("房号"),
+            QT_TR_NOOP("内容"),
+            QT_TR_NOOP("案件编号"),
+        )
     )
 
     def __init__(self, nightlog: NightLogService, actor: Staff, parent: QWidget | None = None) -> None:
@@ -110,14 +120,15 @@ class NightLogPage(QWidget):
         form_box = QGroupBox(self.tr("记录来电"))
         form = QFormLayout(form_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for name, widget in (
-            (QT_TR_NOOP("时间"), self.when),
-            (QT_TR_NOOP("来电人"), self.caller),
-            (QT_TR_NOOP("电话"), self.phone),
-            (QT_TR_NOOP("房号"), self.room),
-            (QT_TR_NOOP("内容"), self.content),
-            (QT_TR_NOOP("已采取措施"), self.action),
-        ):
+        fields: list[tuple[str, QWidget]] = [
+            (_marked(QT_TR_NOOP("时间")), self.when),
+            (_marked(QT_TR_NOOP("来电人")), self.caller),
+            (_marked(QT_TR_NOOP("电话")), self.phone),
+            (_marked(QT_TR_NOOP("房号")), self.room),
+            (_marked(QT_TR_NOOP("内容")), self.content),
+            (_marked(QT_TR_NOOP("已采取措施")), self.action),
+        ]
+        for name, widget in fields:
             label = ErrorLabel()
             self.errors.bind(name, label, widget)
             cell = QVBoxLayout()
@@ -145,7 +156,7 @@ class NightLogPage(QWidget):
         self.pending = self._table(self.PENDING_COLUMNS)
         self.pending.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         legend = QLabel(self.tr("黄底:昨夜(今天 8:00 前)的记录,还没有转为案件,请尽快处理。"))
-        legend.setStyleSheet("color: #6b5200;")
+        legend.setStyleSheet(f"color: {NEARLY_DUE_TEXT};")
         legend.setWordWrap(True)
         pending_box = QWidget()
         box = QVBoxLayout(pending_box)
@@ -187,20 +198,11 @@ class NightLogPage(QWidget):
         self.refresh()
 
     def _table(self, columns: tuple[str, ...]) -> QTableWidget:
-        table = QTableWidget(0, len(columns))
-        table.setHorizontalHeaderLabels([self.tr(c) if c else "" for c in columns])
-        table.verticalHeader().setVisible(False)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setWordWrap(False)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        return table
+        return make_table([self.tr(c) if c else "" for c in columns], stretch=None, alternate=False)
 
     # The form ---------------------------------------------------------------------------
     def clear_form(self) -> None:
-        self.when.setDateTime(_qdatetime(self.nightlog.clock.now()))
+        self.when.setDateTime(to_qdatetime(self.nightlog.clock.now()))
         for edit in (self.caller, self.phone, self.room):
             edit.clear()
         self.content.clear()
@@ -208,13 +210,8 @@ class NightLogPage(QWidget):
         self.errors.clear()
 
     def save(self) -> None:
-        at = _pydatetime(self.when.dateTime())
-        problems: dict[str, str] = {}
-        if at > self.nightlog.clock.now() + dt.timedelta(minutes=10):
-            problems["时间"] = self.tr("不能晚于现在")
+        at = from_qdatetime(self.when.dateTime())
         try:
-            if problems:
-                raise ValidationError(problems)
             entry = self.nightlog.add(
                 content=self.content.toPlainText(),
                 caller=self.caller.text(),
@@ -229,7 +226,7 @@ class NightLogPage(QWidget):
             self.errors.show(exc.problems)
             return
         self.clear_form()
-        where = entry.room.label if entry.room_id else entry.caller or entry.phone
+        where = entry.room.label if entry.room is not None else entry.caller or entry.phone
         text = self.tr("已记下 %1 %2 的来电。").replace("%1", f"{entry.logged_at:%H:%M}")
         self.banner.show_message(text.replace("%2", where).replace("  ", " "), "success")
         self.caller.setFocus()
@@ -249,9 +246,9 @@ class NightLogPage(QWidget):
                 f"{entry.logged_at:%m-%d %H:%M}",
                 entry.caller,
                 entry.phone if can(self.actor, "owner.reveal_phone") else mask_phone(entry.phone),
-                entry.room.label if entry.room_id else "",
-                _one_line(entry.content),
-                _one_line(entry.action_taken, 24),
+                entry.room.label if entry.room is not None else "",
+                one_line(entry.content, 40),
+                one_line(entry.action_taken, 24),
                 entry.logged_by,
             )
             for col, text in enumerate(cells):
@@ -272,14 +269,15 @@ class NightLogPage(QWidget):
         done = [entry for entry in self.nightlog.recent(RECENT_DAYS) if entry.case_id is not None]
         self.done.setRowCount(len(done))
         for row, entry in enumerate(done):
-            cells = (
+            number = entry.case.number if entry.case is not None else ""
+            done_cells = (
                 f"{entry.logged_at:%m-%d %H:%M}",
                 entry.caller,
-                entry.room.label if entry.room_id else "",
-                _one_line(entry.content),
-                entry.case.number,
+                entry.room.label if entry.room is not None else "",
+                one_line(entry.content, 40),
+                number,
             )
-            for col, text in enumerate(cells):
+            for col, text in enumerate(done_cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, entry.case_id)
                 self.done.setItem(row, col, item)

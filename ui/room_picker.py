@@ -36,7 +36,7 @@ class RoomPicker(QLineEdit):
         self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._completer.setMaxVisibleItems(10)
         self._completer.setWidget(self)
-        self._completer.activated[QModelIndex].connect(self._picked)
+        self._completer.activated[QModelIndex].connect(self._picked)  # type: ignore[index]  # PySide6's stubs lack overloaded signals
         self.textEdited.connect(self._refill)
 
     def completer_model(self) -> QStandardItemModel:
@@ -58,16 +58,21 @@ class RoomPicker(QLineEdit):
             self._completer.setCompletionPrefix("")
             self._completer.complete()
         else:
-            self._completer.popup().hide()
+            self._hide_popup()
 
     def hideEvent(self, event: QHideEvent) -> None:
-        self._completer.popup().hide()
+        self._hide_popup()
         super().hideEvent(event)
+
+    def _hide_popup(self) -> None:
+        popup = self._completer.popup()
+        if popup is not None:
+            popup.hide()
 
     def _picked(self, index: QModelIndex) -> None:
         suggestion = index.data(SUGGESTION_ROLE)
         if suggestion is None:
             return
         self.setText(suggestion.label)
-        self._completer.popup().hide()
+        self._hide_popup()
         self.suggestion_picked.emit(suggestion)
