@@ -2,9 +2,10 @@
 
 Deterministic from a seed (and the day it is built for, since deadlines run against today).
 Rows are computed in Python and written in large batches inside one transaction with
-`executemany`, the same bulk path `app.ledger` uses, so the audited `save()` is bypassed on
-purpose; the search index is filled with `app.search.index_many` and the counters
-(`Sequence`) are set at the end so the services hand out the next numbers.
+`executemany` (as `app.bulk` does for the ledger import) but, unlike it, with no audit
+entries: the audited `save()` is bypassed on purpose; the search index is filled with
+`app.search.index_many` and the counters (`Sequence`) are set at the end so the services
+hand out the next numbers.
 """
 
 from __future__ import annotations
@@ -25,29 +26,28 @@ import peewee as pw
 
 from app import domain, models, search
 from app.clock import FixedClock
-from app.demo import (
-    CHANNEL_WEIGHTS,
-    CLOSE_NOTES,
-    COMPLAINTS,
-    EXTENSION_REASONS,
+from app.demo.complaints import COMPLAINTS
+from app.demo.people import (
     FEMALE_GIVEN,
-    HOURS,
-    KIND_WEIGHTS,
-    MAJOR_SCENARIOS,
     MALE_GIVEN,
     MOBILE_PREFIXES,
-    OTHERS,
     PLATE_LETTERS,
     REGIONS,
-    REPAIRS,
+    SURNAMES,
+    id_check_digit,
+)
+from app.demo.scenarios import MAJOR_SCENARIOS, OTHERS, REPAIRS, Scenario
+from app.demo.wording import (
+    CHANNEL_WEIGHTS,
+    CLOSE_NOTES,
+    EXTENSION_REASONS,
+    HOURS,
+    KIND_WEIGHTS,
     RESPONSES,
     SEASON,
-    SURNAMES,
     VISIT_FINDINGS,
     VISIT_OPINIONS,
     VOID_REASONS,
-    Scenario,
-    id_check_digit,
 )
 from app.models import (
     Case,
@@ -184,7 +184,7 @@ class _Generator:
         self.start = now - dt.timedelta(days=round(365.25 * YEARS))
         self.policy = office.policies.load()
         self.calendar = WorkCalendar.from_database()
-        self.rules = self.policy.data["visits"]["rules"]
+        self.visit_rules = self.policy.visits.rules
         self.sequences: Counter[str] = Counter()
 
     # People and rooms ----------------------------------------------------------------------
@@ -827,8 +827,8 @@ class _Generator:
 
         case_visits = 0
         for case_id, number, kind, severity, rid, resolved_at, _category, anonymous in self.resolved:
-            rule = self.rules.get(kind, {})
-            rate = float(rule.get("rate", 0))
+            rule = self.visit_rules.get(kind)
+            rate = rule.rate if rule is not None else 0.0
             quarter = f"{resolved_at.year}-Q{(resolved_at.month - 1) // 3 + 1}"
             selected = not anonymous and rng.random() < rate
             decisions.append(
@@ -845,16 +845,16 @@ class _Generator:
                     _ts(resolved_at),
                 )
             )
-            if not selected:
+            if not selected or rule is None:
                 continue
-            role = rule.get("roles", {}).get(severity, "steward")
+            role = rule.role_for(severity)
             building = self.room_label[rid].split("-")[0] if rid else ""
             visitor = (
                 self.stewards.get(building)
                 if role == "steward"
                 else (director if role == "cs_director" else manager)
             )
-            due = (resolved_at + dt.timedelta(days=int(rule.get("days", 7)))).date()
+            due = (resolved_at + dt.timedelta(days=rule.days)).date()
             add_visit(
                 case_id,
                 number,
@@ -863,7 +863,7 @@ class _Generator:
                 due,
                 role,
                 visitor,
-                f"{kind}·{severity} → {domain.ROLES.get(role, role)},{rule.get('days', 7)}天内",
+                f"{kind}·{severity} → {domain.ROLES.get(role, role)},{rule.days}天内",
                 kind,
                 resolved_at,
                 resolved_at,

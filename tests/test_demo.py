@@ -31,9 +31,10 @@ from app.models import (
     VisitReview,
 )
 from app.office import Office
+from app.periods import quarter_key
 from app.signatures import SIGNER_RELATIONS
 from app.validation import normalise_id_number, normalise_phone, parse_room
-from app.visits import ATTEMPT_OUTCOMES, UNSATISFIED, quarter_of
+from app.visits import ATTEMPT_OUTCOMES, UNSATISFIED
 from tests.conftest import NOW
 from tests.helpers import cli
 
@@ -244,7 +245,7 @@ def test_sampling_explains_every_case(demo_office):
     added = VisitDecision.select().where(VisitDecision.by_hand == True, VisitDecision.selected == True)  # noqa: E712
     assert added.count() >= 1
     assert all(d.decided_by == director.name and "手工加入" in d.reason for d in added)
-    quarter = quarter_of(NOW - dt.timedelta(days=40))
+    quarter = quarter_key(NOW - dt.timedelta(days=40))
     repairs = demo_office.visits.decisions(quarter, "报修")
     assert repairs and any(d.selected for d in repairs) and any(not d.selected for d in repairs)
     automatic = [d for d in repairs if not d.by_hand]
@@ -407,3 +408,25 @@ def test_cli_demo(tmp_path, monkeypatch, capsys):
     assert "演示数据已填入" in out and "admin / admin123" in out
     assert cli.run(data, *["demo", "--years", "1"], password="admin123") == 2
     assert "已有数据" in capsys.readouterr().err
+
+
+def test_trail_and_index_follow_the_replay(demo_office):
+    """The replay writes through the services on its own clock: each case's 新建 entry is timed
+    when the clerk took it in (not when the demo was built), every case is in the audit trail
+    and in the search index, as a case typed in by hand is."""
+    from app.models import AuditEntry
+
+    cases = {str(c.id): c for c in Case.select()}
+    created = {
+        e.record_id: e.at
+        for e in AuditEntry.select().where(AuditEntry.table == "case", AuditEntry.action == "新建")
+    }
+    assert set(created) == set(cases)
+    # Taken in at the desk (or the morning after a night call), never before the call came in.
+    for case_id, at in created.items():
+        case = cases[case_id]
+        assert case.received_at <= at <= case.received_at + dt.timedelta(days=3), case.number
+    assert min(created.values()) < NOW - dt.timedelta(days=200)
+    # Every case found by its own number through the search index.
+    for case in list(cases.values())[::25]:
+        assert demo_office.query.count(CaseFilter(text=case.number)) >= 1, case.number

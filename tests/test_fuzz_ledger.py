@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from app.errors import UserError
-from app.ledger import import_ledger
+from app.ledger.case_import import import_ledger
 from app.models import Case, Visit
 
 HEADERS = [

@@ -6,10 +6,15 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from app import domain, ledger, ledger_sheet, search
+from app import domain, search
 from app.cases import CaseInput
 from app.clock import FixedClock
 from app.errors import UserError
+from app.ledger.case_import import import_ledger
+from app.ledger.export import EXPORT_HEADERS, LEDGER_HEADERS, export_cases
+from app.ledger.owner_import import import_owners
+from app.ledger.preview import preview_file, remember_mapping, remembered_mapping
+from app.ledger.row import Row as SheetRow
 from app.models import Case, Department, MajorReport, Owner, Room, Sequence, Visit, db
 from app.office import Office
 from tests.helpers import cli
@@ -51,7 +56,7 @@ def test_good_ledger_imports_every_part(office, tmp_path):
                  性质="建议", 内容="希望增加儿童游乐设施", 回访时间=None, 满意度=None, 回访方式=None,
                  回访人=None, 回访意见=None),
     ]  # fmt: skip
-    report = ledger.import_ledger(office, write_xlsx(tmp_path / "l.xlsx", rows))
+    report = import_ledger(office, write_xlsx(tmp_path / "l.xlsx", rows))
     assert report.problems == []
     assert report.imported == 3
     assert report.summary() == "导入 3 件"
@@ -82,7 +87,7 @@ def test_columns_in_any_order_and_unknown_ones_ignored(office, tmp_path):
     headers = ["序号", "内容", "性质", "备注说明", "受理时间", "客户姓名"]
     path = write_xlsx(tmp_path / "l.xlsx", [{"序号": 1, "内容": "漏水", "性质": "报修",
                       "受理时间": "2026/09/01 08:00", "客户姓名": "王芳", "备注说明": "x"}], headers)  # fmt: skip
-    report = ledger.import_ledger(office, path)
+    report = import_ledger(office, path)
     assert report.imported == 1, report.problems
     case = Case.get()
     assert (case.account, case.customer_name, case.channel, case.severity) == ("漏水", "王芳", "电话", "轻微")
@@ -119,7 +124,7 @@ BAD_VALUES = [
 @pytest.mark.parametrize(("change", "column", "reason"), BAD_VALUES)
 def test_each_bad_value_names_row_and_column(office, tmp_path, change, column, reason):
     path = write_xlsx(tmp_path / "l.xlsx", [good_row(), good_row(**change)])
-    report = ledger.import_ledger(office, path)
+    report = import_ledger(office, path)
     assert report.imported == 0
     assert any(p.startswith(f"第3行 列“{column}”:") and reason in p for p in report.problems), report.problems
     assert Case.select().count() == 0
@@ -127,16 +132,16 @@ def test_each_bad_value_names_row_and_column(office, tmp_path, change, column, r
 
 def test_float_phone_refused_int_phone_accepted(office, tmp_path):
     path = write_xlsx(tmp_path / "l.xlsx", [good_row(联系电话=13812345678), good_row(联系电话=13812345678.5)])
-    report = ledger.import_ledger(office, path, skip_invalid=True)
+    report = import_ledger(office, path, skip_invalid=True)
     assert report.imported == 1 and Case.get().customer_phone == "13812345678"
     assert report.problems[0].startswith("第3行 列“联系电话”:号码被 Excel 当作数字存过")
-    row = ledger_sheet.Row(5, [1.3812345678e10], set(), {"联系电话": 0})
+    row = SheetRow(5, [1.3812345678e10], set(), {"联系电话": 0})
     assert row.phone("联系电话") == "" and "当作数字" in row.problems["联系电话"]
 
 
 def test_one_bad_row_imports_nothing_and_lists_every_problem(office, tmp_path):
     rows = [good_row(), good_row(性质="投拆", 联系电话="12345"), good_row(), good_row(内容=None)]
-    report = ledger.import_ledger(office, write_xlsx(tmp_path / "l.xlsx", rows))
+    report = import_ledger(office, write_xlsx(tmp_path / "l.xlsx", rows))
     assert report.imported == 0
     assert Case.select().count() == 0 and Visit.select().count() == 0
     assert [p.split(":")[0] for p in report.problems] == [
@@ -151,7 +156,7 @@ def test_one_bad_row_imports_nothing_and_lists_every_problem(office, tmp_path):
 def test_skip_invalid_imports_good_rows_and_writes_rejected_file(office, tmp_path):
     rows = [good_row(), good_row(性质="投拆", 联系电话="13800000000"), good_row(编号="X-1")]
     path = write_xlsx(tmp_path / "台账.xlsx", rows)
-    report = ledger.import_ledger(office, path, skip_invalid=True)
+    report = import_ledger(office, path, skip_invalid=True)
     assert report.imported == 2
     assert report.rejected_file == tmp_path / "台账.rejected.xlsx"
     assert report.summary() == f"导入 2 件;跳过 1 行,已写入 {report.rejected_file}"
@@ -164,7 +169,7 @@ def test_skip_invalid_imports_good_rows_and_writes_rejected_file(office, tmp_pat
     # The clerk fixes the rejected file and imports it: the 错误原因 column is ignored.
     ws.cell(2, HEADERS.index("性质") + 1).value = "报修"
     ws.parent.save(report.rejected_file)
-    again = ledger.import_ledger(office, report.rejected_file)
+    again = import_ledger(office, report.rejected_file)
     assert again.imported == 1 and Case.select().count() == 3
 
 
@@ -175,10 +180,10 @@ def test_new_category_and_department_are_added(office, tmp_path):
         good_row(类别="外墙", 性质="投拆"),
     ]
     path = write_xlsx(tmp_path / "l.xlsx", rows)
-    assert ledger.import_ledger(office, path).imported == 0
+    assert import_ledger(office, path).imported == 0
     assert "电梯" not in office.policies.load().categories  # nothing kept from a refused file
     assert not Department.select().where(Department.name == "电梯维保组").exists()
-    report = ledger.import_ledger(office, path, skip_invalid=True)
+    report = import_ledger(office, path, skip_invalid=True)
     assert report.added_categories == ["电梯"] and report.added_departments == ["电梯维保组"]
     assert office.policies.load().categories[-1] == "电梯"  # 外墙 was on a rejected row only
     assert "新增类别:电梯;新增部门:电梯维保组" in report.summary()
@@ -188,7 +193,7 @@ def test_new_category_and_department_are_added(office, tmp_path):
 def test_duplicate_ref_in_file_and_in_data(office, tmp_path, make_case):
     make_case(ref="OLD-1")
     rows = [good_row(编号="N-1"), good_row(编号="N-1"), good_row(编号="OLD-1")]
-    report = ledger.import_ledger(office, write_xlsx(tmp_path / "l.xlsx", rows))
+    report = import_ledger(office, write_xlsx(tmp_path / "l.xlsx", rows))
     assert report.problems == [
         "第3行 列“编号”:与第2行的编号“N-1”重复",
         "第4行 列“编号”:编号“OLD-1”已被另一件使用",
@@ -203,13 +208,13 @@ def test_formula_refused_text_starting_with_equals_kept(office, tmp_path):
     cell.value = "=== 紧急 ==="
     cell.data_type = "s"
     wb.save(path)
-    report = ledger.import_ledger(office, path, skip_invalid=True)
+    report = import_ledger(office, path, skip_invalid=True)
     assert report.problems == ["第2行 列“内容”:是公式,请复制该列后用“选择性粘贴→数值”变成普通值再导入"]
     assert Case.get().account == "=== 紧急 ==="
 
 
 def test_id_number_typed_as_number_is_refused(office, tmp_path):
-    row = ledger_sheet.Row(7, [1.101011990030785e17], set(), {"身份证号": 0})
+    row = SheetRow(7, [1.101011990030785e17], set(), {"身份证号": 0})
     assert row.id_number("身份证号") == ""
     assert "末几位已丢失" in row.problems["身份证号"]
 
@@ -231,28 +236,26 @@ def test_unusable_sheet_is_a_clear_error(office, tmp_path, headers, rows, messag
         wb.active.append(r)
     wb.save(tmp_path / "l.xlsx")
     with pytest.raises(UserError, match=message):
-        ledger.import_ledger(office, tmp_path / "l.xlsx")
+        import_ledger(office, tmp_path / "l.xlsx")
 
 
 def test_not_an_excel_file(office, tmp_path):
     (tmp_path / "l.xlsx").write_text("姓名,电话\n")
     with pytest.raises(UserError, match="不是有效的 Excel 文件"):
-        ledger.import_ledger(office, tmp_path / "l.xlsx")
+        import_ledger(office, tmp_path / "l.xlsx")
     with pytest.raises(UserError, match=r"只能导入 \.xlsx"):
         (tmp_path / "l.xls").write_text("")
-        ledger.import_ledger(office, tmp_path / "l.xls")
+        import_ledger(office, tmp_path / "l.xls")
 
 
 def test_cancelling_imports_nothing(office, tmp_path):
     path = write_xlsx(tmp_path / "l.xlsx", [good_row(类别="新类") for _ in range(60)])
     seen: list[tuple[int, int]] = []
-    report = ledger.import_ledger(
-        office, path, progress=lambda d, t: seen.append((d, t)), cancelled=lambda: True
-    )
+    report = import_ledger(office, path, progress=lambda d, t: seen.append((d, t)), cancelled=lambda: True)
     assert report.cancelled and report.imported == 0 and report.summary() == "已取消,未导入任何内容"
     assert Case.select().count() == 0 and "新类" not in office.policies.load().categories
     calls = iter([False] * 3 + [True] * 100)  # cancelled half way
-    report = ledger.import_ledger(office, path, cancelled=lambda: next(calls))
+    report = import_ledger(office, path, cancelled=lambda: next(calls))
     assert report.cancelled and Case.select().count() == 0
     assert seen[0] == (0, 60)
 
@@ -260,7 +263,7 @@ def test_cancelling_imports_nothing(office, tmp_path):
 def test_progress_reports_to_the_total(office, tmp_path):
     path = write_xlsx(tmp_path / "l.xlsx", [good_row() for _ in range(250)])
     seen: list[tuple[int, int]] = []
-    ledger.import_ledger(office, path, progress=lambda d, t: seen.append((d, t)))
+    import_ledger(office, path, progress=lambda d, t: seen.append((d, t)))
     assert seen[0] == (0, 250) and seen[-1] == (250, 250)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
 
@@ -284,9 +287,7 @@ def test_fast_path_writes_what_the_service_writes(office, tmp_path, clock, admin
                  满意度=None, 回访方式=None, 回访人=None, 回访意见=None),
     ]  # fmt: skip
     rows[2]["状态"] = "已关闭"
-    report = ledger.import_ledger(
-        office, write_xlsx(tmp_path / "l.xlsx", rows, [*HEADERS, "状态"]), actor=admin
-    )
+    report = import_ledger(office, write_xlsx(tmp_path / "l.xlsx", rows, [*HEADERS, "状态"]), actor=admin)
     assert report.imported == 3, report.problems
     svc = office.cases
     made = []
@@ -382,10 +383,10 @@ def _fill_demo_like(office: Office, admin) -> None:
 def test_export_then_import_into_fresh_office_gives_same_cells(office, admin, tmp_path):
     _fill_demo_like(office, admin)
     first = tmp_path / "first.xlsx"
-    assert ledger.export_cases(office, first) == 5
+    assert export_cases(office, first) == 5
     ws = openpyxl.load_workbook(first).active
     header = [c.value for c in ws[1]]
-    assert header == ledger.EXPORT_HEADERS and header[:25] == ledger.LEDGER_HEADERS
+    assert header == EXPORT_HEADERS and header[:25] == LEDGER_HEADERS
     phone = ws.cell(2, header.index("联系电话") + 1)
     assert (phone.value, phone.data_type, phone.number_format) == ("13812345678", "s", "@")
     received = ws.cell(2, header.index("受理时间") + 1)
@@ -396,17 +397,17 @@ def test_export_then_import_into_fresh_office_gives_same_cells(office, admin, tm
     fresh = Office.open(tmp_path / "fresh", FixedClock(dt.datetime(2026, 9, 28, 9, 30)))
     try:
         fresh.initialise("新服务中心", "admin", "secret1")
-        report = ledger.import_ledger(fresh, first)
+        report = import_ledger(fresh, first)
         assert report.problems == [] and report.imported == 5
         second = tmp_path / "second.xlsx"
-        ledger.export_cases(fresh, second)
+        export_cases(fresh, second)
         assert _sheet_values(second) == _sheet_values(first)
         # The same case numbers came back (the 案件号 column), in the same order.
         assert [c.number for c in Case.select().order_by(Case.id)] == numbers
         states = [c.state for c in Case.select().order_by(Case.id)]
         assert states == [domain.CLOSED, domain.MERGED, domain.IN_PROGRESS, domain.DISPATCHED, domain.NEW]
         # Importing the same file again is refused row by row, not doubled.
-        again = ledger.import_ledger(fresh, first)
+        again = import_ledger(fresh, first)
         assert again.imported == 0 and len({p.split(" ")[0] for p in again.problems}) == 5
         assert all("已被" in p for p in again.problems)
     finally:
@@ -422,7 +423,7 @@ def test_owners_import(office, tmp_path):
          "入住日期": "2021-03-15", "备注": "养狗"},
     ]  # fmt: skip
     path = write_xlsx(tmp_path / "owners.xlsx", rows, headers)
-    report = ledger.import_owners(office, path)
+    report = import_owners(office, path)
     assert report.problems == [] and report.summary() == "导入 2 人"
     zhang = Owner.get(Owner.name == "张伟")
     assert (zhang.room.label, zhang.occupant_type, zhang.id_number, zhang.move_in) == (
@@ -437,7 +438,7 @@ def test_owners_import(office, tmp_path):
     )
     # Importing again updates the same people instead of adding them twice.
     rows[1]["备注"] = "养猫"
-    report = ledger.import_owners(office, write_xlsx(path, rows, headers))
+    report = import_owners(office, write_xlsx(path, rows, headers))
     assert report.imported == 2 and report.updated == 2 and Owner.select().count() == 2
     assert Owner.get(Owner.name == "王芳").note == "养猫" and Room.select().count() == 2
 
@@ -452,12 +453,12 @@ def test_owners_bad_rows(office, tmp_path):
         {"楼栋": "3", "房号": "505", "姓名": "吴敏"},
     ]
     path = write_xlsx(tmp_path / "o.xlsx", rows, headers)
-    report = ledger.import_owners(office, path)
+    report = import_owners(office, path)
     assert report.imported == 0 and Owner.select().count() == 0
     assert [p.split(":")[0] for p in report.problems] == [
         "第2行 列“身份证号”", "第3行 列“类型”", "第4行 列“姓名”", "第4行 列“联系电话”", "第5行 列“身份证号”",
     ]  # fmt: skip
-    report = ledger.import_owners(office, path, skip_invalid=True)
+    report = import_owners(office, path, skip_invalid=True)
     assert report.imported == 1 and report.rejected_file == tmp_path / "o.rejected.xlsx"
     assert report.summary() == f"导入 1 人;跳过 4 行,已写入 {report.rejected_file}"
 
@@ -473,7 +474,7 @@ def test_bigger_import_is_whole(office, tmp_path):
                              回访时间=at + dt.timedelta(days=1), 房号=f"{i % 30 + 1}01",
                              性质="投诉" if i % 3 == 0 else "报修"))  # fmt: skip
     path = write_xlsx(tmp_path / "big.xlsx", rows)
-    report = ledger.import_ledger(office, path)  # its time is measured in bench/
+    report = import_ledger(office, path)  # its time is measured in bench/
     assert report.imported == n, report.problems[:3]
 
 
@@ -545,7 +546,7 @@ OFFICE_ROWS: list[list[object]] = [
 
 def test_office_ledger_as_it_is(office, tmp_path):
     path = office_ledger(tmp_path / "台账.xlsx", OFFICE_ROWS)
-    preview = ledger.preview_file(office, "ledger", path)
+    preview = preview_file(office, "ledger", path)
     assert preview.header_row == 3 and preview.year == 2026 and preview.default_kind == "投诉"
     mapping = preview.as_mapping()
     assert mapping == {
@@ -556,7 +557,7 @@ def test_office_ledger_as_it_is(office, tmp_path):
     assert [r.problems for r in preview.rows] == [{}] * 5 and [r.other_problems for r in preview.rows] == [
         []
     ] * 5
-    report = ledger.import_ledger(office, path)
+    report = import_ledger(office, path)
     assert report.problems == [] and report.imported == 5, report.problems
     cases = list(Case.select().order_by(Case.id))
     assert [c.kind for c in cases] == ["投诉"] * 5  # from the title
@@ -585,9 +586,9 @@ def test_office_ledger_problems_named_by_row_and_office_column(office, tmp_path)
         [2, "9月4日", "王芳", "五栋一单元", "12345", "电梯异响", None, None, None, None, "马马虎虎", None],
     ]
     path = office_ledger(tmp_path / "台账.xlsx", rows, title="阳光花园投诉登记台账")  # no year anywhere
-    preview = ledger.preview_file(office, "ledger", path)
+    preview = preview_file(office, "ledger", path)
     assert "受理时间" in preview.rows[0].problems and "房号" in preview.rows[1].problems
-    report = ledger.import_ledger(office, path)
+    report = import_ledger(office, path)
     assert report.imported == 0 and Case.select().count() == 0
     assert report.problems == [
         "第4行 列“日期”(受理时间):“2026.13.5”不是有效的日期",
@@ -610,23 +611,23 @@ def test_mapping_corrected_by_the_clerk(office, tmp_path):
         "满意度": skip,
         "回访人": skip,
     }
-    preview = ledger.preview_file(office, "ledger", path, mapping)
+    preview = preview_file(office, "ledger", path, mapping)
     assert {c.header: c.field for c in preview.choices}["序号"] == "编号"
     assert not next(c for c in preview.choices if c.header == "序号").automatic
-    report = ledger.import_ledger(office, path, mapping=mapping)
+    report = import_ledger(office, path, mapping=mapping)
     assert report.imported == 2, report.problems
     assert [c.ref for c in Case.select().order_by(Case.id)] == ["1", "2"]
     assert all(c.resolved_at is None for c in Case.select())
     # Remembered for the next file with the same headers.
-    ledger.remember_mapping(office, "ledger", preview.headers, preview.as_mapping())
-    assert ledger.remembered_mapping(office, "ledger", list(OFFICE_HEADERS)) == preview.as_mapping()
-    assert ledger.remembered_mapping(office, "ledger", ["日期", "内容"]) is None
+    remember_mapping(office, "ledger", preview.headers, preview.as_mapping())
+    assert remembered_mapping(office, "ledger", list(OFFICE_HEADERS)) == preview.as_mapping()
+    assert remembered_mapping(office, "ledger", ["日期", "内容"]) is None
 
 
 def test_two_columns_to_one_field_refused(office, tmp_path):
     path = office_ledger(tmp_path / "台账.xlsx", OFFICE_ROWS[:1])
     with pytest.raises(UserError, match="都对应“内容”"):
-        ledger.import_ledger(office, path, mapping={"处理情况": "内容"})
+        import_ledger(office, path, mapping={"处理情况": "内容"})
 
 
 def test_separate_date_and_time_columns_and_kinds_in_words(office, tmp_path):
@@ -648,9 +649,9 @@ def test_separate_date_and_time_columns_and_kinds_in_words(office, tmp_path):
     ws.append(["2026-09-02", "9:05", "咨询", "3-2-501", "张伟", "13812345678", "停车费"])
     ws.append(["2026-09-02", "下班后", "表扬信", "3-2-501", "张伟", "13812345678", "感谢保安"])
     wb.save(tmp_path / "l.xlsx")
-    report = ledger.import_ledger(office, tmp_path / "l.xlsx")
+    report = import_ledger(office, tmp_path / "l.xlsx")
     assert report.problems == ["第5行 列“时间”(受理时刻):“下班后”不是时间,应为 HH:MM,例如 14:30"]
-    report = ledger.import_ledger(office, tmp_path / "l.xlsx", skip_invalid=True)
+    report = import_ledger(office, tmp_path / "l.xlsx", skip_invalid=True)
     cases = list(Case.select().order_by(Case.id))
     assert [(c.kind, c.received_at, c.room.label) for c in cases] == [
         ("报修", dt.datetime(2026, 9, 1, 14, 30), "3-2-501"),
@@ -671,7 +672,7 @@ def test_separate_date_and_time_columns_and_kinds_in_words(office, tmp_path):
     ],
 )
 def test_dates_as_offices_type_them(text, year, expected):
-    from app.ledger_columns import parse_office_datetime
+    from app.ledger.columns import parse_office_datetime
 
     assert parse_office_datetime(text, year) == expected
 
@@ -689,7 +690,7 @@ def test_dates_as_offices_type_them(text, year, expected):
     ],
 )
 def test_room_in_one_cell(text, expected):
-    from app.ledger_columns import parse_room_text
+    from app.ledger.columns import parse_room_text
 
     assert parse_room_text(text) == expected
 
@@ -704,13 +705,13 @@ def test_office_owner_roster(office, tmp_path):
     ws.append([2, "5", "1203", "王芳", "139-1234-5678", "租客"])
     ws.append([3, "5", "1204", "刘强", "1391234", "业主"])
     wb.save(tmp_path / "花名册.xlsx")
-    preview = ledger.preview_file(office, "owners", tmp_path / "花名册.xlsx")
+    preview = preview_file(office, "owners", tmp_path / "花名册.xlsx")
     assert preview.header_row == 2
     assert preview.as_mapping() == {"序号": "不导入", "楼号": "楼栋", "房间号": "房号", "业主姓名": "姓名",
                                     "手机": "联系电话", "身份": "类型"}  # fmt: skip
-    report = ledger.import_owners(office, tmp_path / "花名册.xlsx")
+    report = import_owners(office, tmp_path / "花名册.xlsx")
     assert report.imported == 0 and report.problems == ["第5行 列“手机”(联系电话):不是有效的大陆电话号码"]
-    report = ledger.import_owners(office, tmp_path / "花名册.xlsx", skip_invalid=True)
+    report = import_owners(office, tmp_path / "花名册.xlsx", skip_invalid=True)
     owners = [(o.room.label, o.name, o.phone, o.occupant_type) for o in Owner.select().order_by(Owner.id)]
     assert owners == [("3-2-501", "张伟", "13812345678", "业主"), ("5-1203", "王芳", "13912345678", "租户")]
 
@@ -721,7 +722,7 @@ def test_owner_roster_with_room_in_one_cell(office, tmp_path):
     ws.append(["房屋", "户主", "联系电话"])
     ws.append(["5栋1单元1203室", "王芳", "13912345678"])
     wb.save(tmp_path / "o.xlsx")
-    report = ledger.import_owners(office, tmp_path / "o.xlsx")
+    report = import_owners(office, tmp_path / "o.xlsx")
     assert report.imported == 1, report.problems
     assert Owner.get().room.label == "5-1-1203"
 
@@ -776,7 +777,7 @@ def test_old_ledger_with_voided_rows_and_an_unrelated_visit_sheet(office, tmp_pa
     wb.create_sheet("回访").append(["日期", "说明"])
     wb["回访"].append(["2026-09-02", "电话回访"])
     wb.save(path)
-    report = ledger.import_ledger(office, path)
+    report = import_ledger(office, path)
     assert report.problems == [] and report.imported == 2
     first, second = Case.select().order_by(Case.id)
     assert second.state == domain.VOID and "原台账中已作废" in second.void_reason

@@ -19,9 +19,11 @@ from typing import Any
 
 import pytest
 
-from app import ledger
 from app.clock import FixedClock
 from app.demo import fill_demo
+from app.ledger.case_import import import_ledger
+from app.ledger.export import export_cases
+from app.ledger.owner_import import import_owners
 from app.models import Case, FormSheet, MajorReport, OpenLetter, Owner, Visit, VisitDecision
 from app.office import Office
 from app.owner_files import OwnerFiles
@@ -132,17 +134,17 @@ def round_trip(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, A
         fill_demo(demo)
         manager = demo.staff.authenticate("jingli", "demo123")
         OwnerFiles().export_owners(base / "owners.xlsx", manager)
-        ledger.export_cases(demo, base / "cases.xlsx")
+        export_cases(demo, base / "cases.xlsx")
         before = snapshot()
     finally:
         demo.close()
     fresh = Office.open(base / "fresh", FixedClock(NOW))
     try:
         fresh.initialise("阳光花园物业服务中心", "admin", "secret1", "王管理")
-        owners = ledger.import_owners(fresh, base / "owners.xlsx")
-        cases = ledger.import_ledger(fresh, base / "cases.xlsx")
+        owners = import_owners(fresh, base / "owners.xlsx")
+        cases = import_ledger(fresh, base / "cases.xlsx")
         after = snapshot()
-        ledger.export_cases(fresh, base / "again.xlsx")
+        export_cases(fresh, base / "again.xlsx")
         yield {"before": before, "after": after, "owners": owners, "cases": cases, "base": base}
     finally:
         fresh.close()
