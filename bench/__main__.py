@@ -145,6 +145,9 @@ def main(argv: list[str] | None = None) -> int:
             results.append(bench.intake())
             results.extend(bench.case_list())
             results.extend(bench.calendar())
+            from bench.calendar_draw import month_draw
+
+            results.extend(month_draw(office, today, args.runs))
             results.extend(bench.forms(blank_runs=max(1, min(3, args.runs))))
             results.extend(bench.quarterly(pdf_runs=max(1, min(3, args.runs))))
             print(f"{args.print_forms} pre-filled forms to the printer …", flush=True)

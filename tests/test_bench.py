@@ -64,6 +64,7 @@ def test_bench_small_scale_writes_every_measure(tmp_path: Path) -> None:
         "full-text search: 全文“卫生间天花板渗水”",
         "calendar month counts",
         "calendar day list",
+        "visit calendar month drawn",
         "pre-filled 回访记录表 PDF",
         "100 blank numbered forms",
         "quarterly report numbers",

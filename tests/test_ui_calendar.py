@@ -9,7 +9,8 @@ from PySide6.QtGui import QDropEvent
 from app import domain
 from app.models import Case, Room, Visit, db
 from app.visits import OVERDUE
-from ui.visit_calendar import VISIT_MIME, VisitCalendarPage
+from ui.calendar.model import VISIT_MIME
+from ui.calendar.page import VisitCalendarPage
 
 # The offscreen platform says so whenever a window is shown; it is not a problem of ours.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -82,14 +83,14 @@ def test_filters_narrow_the_counts(office, admin, make_case, steward, steward5, 
     plan(office, admin, make_case, room="5-2-202")
     page.refresh()
     assert page.month_view.cell_text(due) == "计划 3"
-    page.building_filter.setCurrentIndex(page.building_filter.findData("5"))
+    page.filters.building.setCurrentIndex(page.filters.building.findData("5"))
     assert page.month_view.cell_text(due) == "计划 2"
-    page.building_filter.setCurrentIndex(0)
-    page.visitor_filter.setCurrentIndex(page.visitor_filter.findData(steward.id))
+    page.filters.building.setCurrentIndex(0)
+    page.filters.visitor.setCurrentIndex(page.filters.visitor.findData(steward.id))
     assert page.month_view.cell_text(due) == "计划 1"
-    page.kind_filter.setCurrentIndex(page.kind_filter.findData("报修"))
+    page.filters.kind.setCurrentIndex(page.filters.kind.findData("报修"))
     assert page.month_view.cell_text(due) == ""
-    page.clear_filters_button.click()
+    page.filters.clear_button.click()
     assert page.month_view.cell_text(due) == "计划 3"
 
 
@@ -105,7 +106,7 @@ def test_day_list_shows_the_overdue_on_top(office, admin, make_case, steward, pa
     assert page.title.text() == "2026年9月28日 周一 · 今天"
     # Today's list per visitor marks the overdue one too.
     page.side_tabs.setCurrentIndex(1)
-    group = page.today_tree.topLevelItem(0)
+    group = page.today_list.tree.topLevelItem(0)
     assert group.text(0) == "赵物管:2 件(逾期 1)"
     assert [group.child(i).text(0) for i in range(group.childCount())] == [OVERDUE, "计划"]
 
@@ -183,12 +184,27 @@ def test_an_empty_reason_is_refused_and_nothing_is_lost(office, admin, make_case
     dialog.reason.setText("   ")
     dialog.ok_button.click()
     assert dialog.isVisible()
-    assert "改期须写明原因" in dialog.error.text() and dialog.error.isVisible()
+    reason_error = dialog.errors.label_for("原因")
+    assert "改期须写明原因" in reason_error.text() and reason_error.isVisible()  # under the field
     assert Visit.get_by_id(visit.id).due == TODAY
     assert dialog.date.date().toPython() == TODAY + dt.timedelta(days=3)  # the chosen day is kept
     dialog.reason.setText("业主要求改期")
     dialog.ok_button.click()
     assert Visit.get_by_id(visit.id).due == TODAY + dt.timedelta(days=3)
+
+
+def test_the_same_day_is_no_change(office, admin, make_case, steward, page):
+    visit = move(plan(office, admin, make_case), TODAY)
+    page.refresh()
+    select_first(page)
+    page.reschedule_button.click()
+    dialog = page.reschedule_dialog
+    dialog.date.setDate(dialog.date.date().addDays(-1))  # back to the day it is planned for
+    dialog.reason.setText("业主要求改期")
+    dialog.ok_button.click()
+    assert dialog.isVisible() and dialog.error.text() == "新日期与原定日期相同"
+    assert dialog.reason.text() == "业主要求改期"  # nothing typed is lost
+    assert Visit.get_by_id(visit.id).due == TODAY
 
 
 def test_dropping_a_visit_on_a_day_asks_why(qtbot, office, admin, make_case, steward, page):

@@ -44,7 +44,7 @@ def test_complaint_planned_by_severity(office, admin, make_case, steward, direct
 
 def test_repair_sub_rules(office, admin, make_case, steward, clock):
     policy = office.policies.load()
-    policy.data["visits"]["rules"]["报修"]["rate"] = 1.0
+    policy.visits.rules["报修"].rate = 1.0
     office.policies.save(policy)
     safety = resolved(office, admin, make_case, category="安全设施", account="消防栓玻璃破损")
     leak = resolved(office, admin, make_case, account="卫生间渗漏到楼下")

@@ -8,14 +8,13 @@ rows say 逾期 in words and in red. Double-clicking a row opens its case.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,34 +26,23 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError, ValidationError
-from app.models import Case, ReworkNotice, Staff, VisitTask
 from app.visits import VisitService
-from ui.widgets import INVALID_STYLE, Banner, ErrorLabel, mark_invalid
+from ui.i18n import QT_TR_NOOP
+from ui.palette import ERROR_RED, MUTED_TEXT, NEARLY_DUE_TEXT, OVERDUE_BG
+from ui.widgets import INVALID_STYLE, Banner, ErrorLabel, make_table, mark_invalid, one_line
 
-OVERDUE_COLOUR = QColor("#c62828")
-OVERDUE_TINT = QColor("#fdecea")
-DUE_SOON_COLOUR = QColor("#8a5a00")
+if TYPE_CHECKING:
+    from app.models import ReworkNotice, Staff, VisitTask
+
+OVERDUE_COLOUR = QColor(ERROR_RED)
+OVERDUE_TINT = QColor(OVERDUE_BG)
+DUE_SOON_COLOUR = QColor(NEARLY_DUE_TEXT)
 CASE_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _one_line(text: str, limit: int = 60) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
+LINE = 60  # characters of a notice or a question shown in its row
 
 
 def _table(columns: list[str], stretch: int) -> QTableWidget:
-    table = QTableWidget(0, len(columns))
-    table.setHorizontalHeaderLabels(columns)
-    table.verticalHeader().hide()
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setWordWrap(False)
-    header = table.horizontalHeader()
-    for col in range(len(columns)):
-        header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
+    return make_table(columns, stretch=stretch, alternate=False)
 
 
 class FollowUpPage(QWidget):
@@ -127,7 +115,7 @@ class FollowUpPage(QWidget):
         task_layout.addWidget(self.answer_error)
 
         for label in (self.notice_empty, self.task_empty):
-            label.setStyleSheet("color: #555;")
+            label.setStyleSheet(f"color: {MUTED_TEXT};")
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
@@ -166,15 +154,15 @@ class FollowUpPage(QWidget):
                 n.due.strftime("%Y-%m-%d %H:%M"),
                 case.number,
                 case.room_label,
-                n.department.name if n.department_id else self.tr("(未定)"),
-                _one_line(n.text),
+                n.department.name if n.department is not None else self.tr("(未定)"),
+                one_line(n.text, LINE),
             ]
             self._fill_row(self.notice_table, row, values, case.id, overdue, n.text)
         today = now.date()
         self.task_table.setRowCount(len(self.tasks))
         for row, t in enumerate(self.tasks):
             visit = t.visit
-            case = Case.get_by_id(visit.case_id) if visit.case_id else None
+            task_case = visit.case if visit.case_id else None  # read with the task
             overdue = t.promised < today
             if overdue:
                 state = self.tr("逾期 {0} 天").format((today - t.promised).days)
@@ -185,14 +173,17 @@ class FollowUpPage(QWidget):
             values = [
                 state,
                 t.promised.isoformat(),
-                _one_line(t.question),
-                case.number if case else visit.purpose,
-                visit.room.label if visit.room_id else "",
+                one_line(t.question, LINE),
+                task_case.number if task_case else visit.purpose,
+                visit.room.label if visit.room is not None else "",
                 visit.visitor_name,
             ]
-            self._fill_row(self.task_table, row, values, case.id if case else None, overdue, t.question)
-            if t.promised == today:
-                self.task_table.item(row, 0).setForeground(QBrush(DUE_SOON_COLOUR))
+            self._fill_row(
+                self.task_table, row, values, task_case.id if task_case else None, overdue, t.question
+            )
+            first = self.task_table.item(row, 0)
+            if t.promised == today and first is not None:
+                first.setForeground(QBrush(DUE_SOON_COLOUR))
         self.notice_table.setVisible(bool(self.notices))
         self.notice_empty.setVisible(not self.notices)
         self.task_table.setVisible(bool(self.tasks))
@@ -286,6 +277,6 @@ class FollowUpPage(QWidget):
             return
         self.answer_error.set_error(None)
         mark_invalid(self.answer, False)
-        self.banner.show_message(self.tr("已答复:{0}").format(_one_line(task.question, 30)), "success")
+        self.banner.show_message(self.tr("已答复:{0}").format(one_line(task.question, 30)), "success")
         self.answer.clear()
         self.refresh()
