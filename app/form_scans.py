@@ -633,6 +633,10 @@ class FormScans:
     def unmatched(self) -> list[ScanPage]:
         return list(ScanPage.select().where(ScanPage.form.is_null()).order_by(ScanPage.id))
 
+    def waiting_page(self, page_id: int) -> ScanPage | None:
+        """The page waiting to be matched by hand with this id; None once it is matched or gone."""
+        return ScanPage.get_or_none((ScanPage.id == page_id) & ScanPage.form.is_null())
+
     def pages_of(self, form: FormSheet) -> list[ScanPage]:
         return list(ScanPage.select().where(ScanPage.form == form).order_by(ScanPage.id))
 

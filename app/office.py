@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app import keyring
+from app.audit_queries import AuditQueries
 from app.backup import BackupService
 from app.case_query import CaseQuery
 from app.cases import CaseService
@@ -22,15 +23,18 @@ from app.db import DB_ERRORS, DatabaseError, close_database, connect_file, is_pl
 from app.drafts import DraftStore
 from app.errors import UserError, ValidationError
 from app.forms import FormLedger
+from app.holidays import HolidayService
 from app.keyring import KeyRing
-from app.models import Department, ReportArchive, Setting, Staff, db
+from app.models import Department, ReportArchive, Setting, Staff, db, set_clock
 from app.nightlog import NightLogService
+from app.owner_files import OwnerFiles
 from app.owners import OwnerService
 from app.paths import DB_FILENAME
-from app.permissions import require
+from app.periods import Period, period_key
+from app.permissions import can, require
 from app.policy import PolicyStore
 from app.staff import StaffService, check_password_strength
-from app.stats import Comparison, Period, Statistics, period_key
+from app.stats import Comparison, Statistics
 from app.validation import clean_text
 from app.visits import VisitService
 
@@ -54,9 +58,12 @@ class Office:
     forms: FormLedger
     backups: BackupService
     ring: KeyRing
+    holidays: HolidayService
     user: Staff | None = None
     # shown once: the recovery key made at set-up (or at the conversion of a plain folder)
     recovery_key: str = field(default="", repr=False)
+    owner_files: OwnerFiles = field(default_factory=OwnerFiles)  # 业主档案: masked reads, logged reveals
+    trail: AuditQueries = field(default_factory=AuditQueries)  # 审计记录 and 修改记录, read
 
     @classmethod
     def open(cls, data_dir: Path, clock: Clock | None = None, key: bytes | None = None) -> Office:
@@ -87,6 +94,7 @@ class Office:
                 raise UserError("请先登录:数据已加密,需要用登录名和密码打开。")
             key = bytes.fromhex(ring.data[SETUP_KEY])
         open_database(path, key, ring.office_id)
+        set_clock(clock)  # the audit trail is timed by the clock the services are given
         policies = PolicyStore()
         cases = CaseService(clock, policies)
         staff = StaffService(clock, policies, ring)
@@ -104,6 +112,8 @@ class Office:
             forms=FormLedger(clock, policies),
             backups=BackupService(data_dir, clock, policies),
             ring=ring,
+            trail=AuditQueries(clock),
+            holidays=HolidayService(cases),
         )
         office._sync_ring()
         return office
@@ -174,11 +184,8 @@ class Office:
             changed = True
         elif not stored_id and ring.office_id:
             self.set_setting("office_id", ring.office_id)
-        rules = self.policies.load().data.get("security", {})
-        lockout = {
-            "max_failed_logins": int(rules.get("max_failed_logins", 5)),
-            "lock_minutes": int(rules.get("lock_minutes", 15)),
-        }
+        rules = self.policies.load().security
+        lockout = {"max_failed_logins": rules.max_failed_logins, "lock_minutes": rules.lock_minutes}
         if ring.data.get("lockout") != lockout:
             ring.data["lockout"] = lockout
             changed = True
@@ -217,6 +224,20 @@ class Office:
                 row.archived_at = self.clock.now()
                 row.archived_by = actor.name if actor else ""
             row.save()
+
+    def analysis_exported(self, data: Comparison, pdf: bytes, actor: Staff) -> None:
+        """What printing or exporting the analysis records: a quarter's is archived with its
+        measures (归档) where the person may archive; a whole month's is that month's summary
+        (月度汇总, due by the 28th) done."""
+        from app.dashboard import record_monthly, summary_key  # the dashboard reads the office
+
+        if "quarter" in data.current.to_json()["period"] and can(actor, "report.archive"):
+            self.save_measures(data.current.period, data.measures, pdf=pdf, actor=actor)
+        period = data.current.period.whole
+        if period == Period.month(period.start.year, period.start.month):
+            record_monthly(
+                summary_key(period.start.year, period.start.month), pdf, self.clock.now(), actor.name
+            )
 
     def quarterly(self, period: Period) -> Comparison:
         """The period's figures beside the previous period's, with the archived measures text."""
@@ -265,7 +286,7 @@ class Office:
             raise ValidationError(problems)
         with db.atomic():
             self.set_setting("office_name", office_name)
-            for name in self.policies.load().data.get("departments", []):
+            for name in self.policies.load().departments:
                 if not Department.select().where(Department.name == name).exists():
                     self.staff.add_department(name)
             admin = self.staff.save_staff(

@@ -24,7 +24,8 @@ from openpyxl.utils import get_column_letter
 
 from app import audit, domain
 from app.errors import UserError, ValidationError
-from app.ledger_sheet import Row, as_text, save_workbook
+from app.ledger.row import Row
+from app.ledger.writing import as_text, save_workbook
 from app.models import Case, Owner, Room, Staff, acting_as, db
 from app.owners import mask_phone, phone_match
 from app.permissions import can, require
@@ -151,28 +152,32 @@ def _as(actor: Staff | None) -> Iterator[None]:
 class OwnerFiles:
     """The owners' files for the person acting; every read of personal data is logged."""
 
-    def search(self, text: str = "", include_inactive: bool = False, limit: int = 300) -> list[Owner]:
+    def search(
+        self, text: str = "", include_inactive: bool = False, limit: int = 300, actor: Staff | None = None
+    ) -> list[Owner]:
         """Owners by name ('张'), by digits of the phone ('5678', '138') or by room ('3-2', '3-2-501')."""
-        require(None, "owner.view_file")
+        require(actor, "owner.view_file")
         query = self._matching(Owner.select(Owner, Room), text, include_inactive)
         query = query.order_by(
             Room.building.cast("INTEGER") == 0, Room.building.cast("INTEGER"), Room.building, Room.unit.cast("INTEGER"), Room.unit,
             Room.number.cast("INTEGER"), Room.number, Owner.id,
         )  # fmt: skip
-        return list(query.limit(limit))
+        with db.atomic():
+            return list(query.limit(limit))
 
-    def count(self, text: str = "", include_inactive: bool = False) -> OwnerCount:
+    def count(self, text: str = "", include_inactive: bool = False, actor: Staff | None = None) -> OwnerCount:
         """How many people the same search finds in all (not only the page shown), by
         type (业主/租户/商户), and in how many rooms they live."""
-        require(None, "owner.view_file")
+        require(actor, "owner.view_file")
         query = self._matching(
             Owner.select(Owner.occupant_type, pw.fn.COUNT(Owner.id).alias("n")), text, include_inactive
         )
-        rows: list[Any] = list(query.group_by(Owner.occupant_type).tuples())
+        with db.atomic():  # the counts by type and of rooms from one state of the file
+            rows: list[Any] = list(query.group_by(Owner.occupant_type).tuples())
+            rooms = self._matching(
+                Owner.select(pw.fn.COUNT(Owner.room.distinct())), text, include_inactive
+            ).scalar()
         by_type = {kind: int(n) for kind, n in rows}
-        rooms = self._matching(
-            Owner.select(pw.fn.COUNT(Owner.room.distinct())), text, include_inactive
-        ).scalar()
         return OwnerCount(sum(by_type.values()), by_type, int(rooms or 0))
 
     @staticmethod
@@ -227,22 +232,23 @@ class OwnerFiles:
     def open_file(self, owner: Owner | int, actor: Staff | None) -> OwnerFile:
         """The owner's file; the opening is logged (查看业主档案)."""
         require(actor, "owner.view_file")
-        owner = self._owner(owner)
-        with _as(actor):
-            audit.log_access(VIEW_FILE, owner)
-        room = owner.room if owner.room_id else None
-        occupants: list[MaskedOwner] = []
-        if room is not None:
-            others = (
-                Owner.select()
-                .where(Owner.room == room, Owner.id != owner.id, Owner.active == True)  # noqa: E712
-                .order_by(Owner.id)
+        with db.atomic():  # the opening is logged with the file read, or neither
+            owner = self._owner(owner)
+            with _as(actor):
+                audit.log_access(VIEW_FILE, owner)
+            room = owner.room if owner.room_id else None
+            occupants: list[MaskedOwner] = []
+            if room is not None:
+                others = (
+                    Owner.select()
+                    .where(Owner.room == room, Owner.id != owner.id, Owner.active == True)  # noqa: E712
+                    .order_by(Owner.id)
+                )
+                occupants = [self.masked(o, actor) for o in others]
+            cases = list(
+                Case.select().where(Case.owner == owner).order_by(Case.received_at.desc(), Case.id.desc())
             )
-            occupants = [self.masked(o, actor) for o in others]
-        cases = list(
-            Case.select().where(Case.owner == owner).order_by(Case.received_at.desc(), Case.id.desc())
-        )
-        return OwnerFile(owner, self.masked(owner, actor), room, occupants, cases)
+            return OwnerFile(owner, self.masked(owner, actor), room, occupants, cases)
 
     def reveal_phone(self, owner: Owner | int, actor: Staff | None) -> str:
         """The full phone number; the read is logged (显示号码)."""
@@ -266,7 +272,7 @@ class OwnerFiles:
         Phones, ID numbers and room parts are text cells, so Excel keeps leading zeros and
         does not turn an ID number into 1.10105E+17."""
         require(actor, "owner.export")
-        owners = self.search("", include_inactive=include_inactive, limit=1_000_000)
+        owners = self.search("", include_inactive=include_inactive, limit=1_000_000, actor=actor)
         wb = Workbook()
         ws = wb.active
         ws.title = "业主名册"
@@ -364,6 +370,14 @@ class OwnerFiles:
             owner.active = data.active
             owner.save()
         return owner
+
+    def owner(self, owner_id: int, actor: Staff | None = None) -> Owner | None:
+        """One owner (with the room) to correct, for a person who may edit owners; None when gone."""
+        require(actor, "owner.edit")
+        with db.atomic():
+            return (
+                Owner.select(Owner, Room).join(Room, pw.JOIN.LEFT_OUTER).where(Owner.id == owner_id).first()
+            )
 
     def _owner(self, owner: Owner | int) -> Owner:
         owner_id = owner if isinstance(owner, int) else owner.id

@@ -97,6 +97,3 @@ class OwnerService:
 
     def occupants(self, room: Room) -> list[Owner]:
         return list(room.owners.where(Owner.active == True))  # noqa: E712
-
-    def room_count(self) -> int:
-        return Room.select().count()

@@ -74,6 +74,33 @@ class StaffService:
         dep.active = active
         dep.save()
 
+    def person(self, staff_id: int) -> Staff | None:
+        """A fresh copy of one person as stored (None when there is no such person)."""
+        with db.atomic():
+            return Staff.get_or_none(Staff.id == staff_id)
+
+    def department(self, department_id: int) -> Department | None:
+        with db.atomic():
+            return Department.get_or_none(Department.id == department_id)
+
+    @staticmethod
+    def last_admin_problem(person: Staff, new_role: str | None, active: bool) -> str | None:
+        """Why a change would leave the office without an active administrator who can log in
+        (None when it would not): `person` is to have `new_role` and be `active`."""
+        if person.role != "admin" or (new_role == "admin" and active):
+            return None
+        others = (
+            Staff.select()
+            .where(
+                Staff.role == "admin",
+                Staff.active == True,  # noqa: E712
+                Staff.username.is_null(False),
+                Staff.id != person.id,
+            )
+            .exists()
+        )
+        return None if others else "至少要保留一名在用、能登录的系统管理员"
+
     def staff(self, role: str | None = None, include_inactive: bool = False) -> list[Staff]:
         query = Staff.select().order_by(Staff.role, Staff.name)
         if role:
@@ -114,6 +141,12 @@ class StaffService:
         if password:
             if reason := check_password_strength(password):
                 problems["密码"] = reason
+        elif (
+            username and self.ring is not None and not (existing is not None and self.has_password(existing))
+        ):
+            problems["密码"] = "设了登录名就要设密码"
+        if existing is not None and role and (reason := self.last_admin_problem(existing, role, True)):
+            problems["角色"] = reason
         buildings = ",".join(
             b.strip() for b in clean_text(buildings).replace(",", ",").split(",") if b.strip()
         )
@@ -176,6 +209,8 @@ class StaffService:
         """Deactivating a person removes their key slot at once (a former clerk's password no
         longer opens a copy of the files); reactivating needs a new password."""
         require(None, "staff.manage")
+        if not active and (reason := self.last_admin_problem(person, person.role, False)):
+            raise ValidationError({"角色": reason})
         person.active = active
         person.save()
         if not active and person.username and self.ring is not None:

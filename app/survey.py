@@ -1110,6 +1110,10 @@ class SurveyService:
     def open_actions(self) -> list[SurveyAction]:
         return list(SurveyAction.select().where(SurveyAction.state == ACTION_OPEN).order_by(SurveyAction.due))
 
+    def actions(self, plan: SurveyPlan) -> list[SurveyAction]:
+        """The plan's corrective actions, in the order they were made (for its report)."""
+        return list(SurveyAction.select().where(SurveyAction.plan == plan).order_by(SurveyAction.id))
+
     def make_actions(self, plan: SurveyPlan, results: SurveyResults) -> list[SurveyAction]:
         """Corrective actions for the subjects in the 修补区 (once per subject and plan)."""
         require("survey.report")

@@ -8,6 +8,7 @@ import traceback
 import uuid
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
@@ -18,7 +19,6 @@ from app.db import DatabaseError
 from app.errors import UserError
 from app.instance import InstanceLock
 from app.logsetup import setup_logging
-from app.models import Staff
 from app.office import Office
 from app.paths import resource_path
 from ui.errors import friendly_error
@@ -28,6 +28,9 @@ from ui.i18n import install_translator, read_language
 from ui.login import LoginDialog
 from ui.recovery import ForgotPasswordDialog, RecoveryKeyDialog
 from ui.session import Session
+
+if TYPE_CHECKING:
+    from app.models import Staff
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +112,8 @@ def _run(app: QApplication, data_dir: Path) -> int:
             None,
             QCoreApplication.translate("app", "数据文件无法打开"),
             QCoreApplication.translate(
-                "app", '{0}\n\n恢复方法:python -m app --data-dir "{1}" --user 管理员登录名 restore 备份文件'
+                "app",
+                '{0}\n\n恢复方法:python -m huiyin --data-dir "{1}" --user 管理员登录名 restore 备份文件',
             ).format(exc, data_dir),
         )
         return 2

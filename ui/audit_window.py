@@ -5,15 +5,16 @@ hash chain, and exports what the filter shows.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from PySide6.QtCore import QT_TR_NOOP, QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -22,19 +23,25 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app import audit
-from app.models import AuditEntry
+from app.audit_queries import AuditQueries
+from ui.errors import friendly_error
 from ui.history import describe_change, field_label, value_words
-from ui.widgets import ERROR_RED
+from ui.i18n import QT_TR_NOOP
+from ui.palette import ACCESS_ROW_BG, ERROR_BOX_STYLE, MUTED_TEXT, OK_BOX_STYLE
+from ui.widgets import Banner, from_qdate, make_table, one_line, to_qdate
+from ui.worker import Job, run_in_background
 
+if TYPE_CHECKING:
+    from app.models import AuditEntry
+
+log = logging.getLogger(__name__)
 TABLE_LABELS = {
     "case": QT_TR_NOOP("案件"), "owner": QT_TR_NOOP("业主"), "room": QT_TR_NOOP("房号"), "staff": QT_TR_NOOP("人员"), "department": QT_TR_NOOP("部门"), "policy": QT_TR_NOOP("制度设置"),
     "dispatch": QT_TR_NOOP("派工单"), "extension": QT_TR_NOOP("延期"), "major_report": QT_TR_NOOP("重大投诉报告"), "open_letter": QT_TR_NOOP("公开信"),
@@ -44,12 +51,7 @@ TABLE_LABELS = {
 CHANGE_ACTIONS = [QT_TR_NOOP("新建"), QT_TR_NOOP("修改")]
 PAGE_SIZE = 200
 EXPORT_LIMIT = 1_000_000
-_ACCESS_COLOUR = QColor("#fff4e0")
-_OK_GREEN = "#2e7d32"
-
-
-def _py_date(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
+_ACCESS_COLOUR = QColor(ACCESS_ROW_BG)
 
 
 class AuditWindow(QWidget):
@@ -68,8 +70,9 @@ class AuditWindow(QWidget):
         QT_TR_NOOP("内容"),
     )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, trail: AuditQueries, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.trail = trail
         self.setWindowTitle(self.tr("审计记录"))
         self.page = 0
         self._has_more = False
@@ -82,7 +85,7 @@ class AuditWindow(QWidget):
         self.actor_filter.setEditable(True)
         self.actor_filter.setMinimumWidth(110)
         self.use_dates = QCheckBox(self.tr("日期"))
-        today = QDate.currentDate()
+        today = to_qdate(trail.today())
         self.since = QDateEdit(today.addDays(-30))
         self.until = QDateEdit(today)
         for edit in (self.since, self.until):
@@ -118,13 +121,7 @@ class AuditWindow(QWidget):
         filters.addWidget(self.search_button)
 
         # The list
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        self.table = make_table([self.tr(c) for c in self.COLUMNS], stretch=None)
         header = self.table.horizontalHeader()
         # Columns measured once after each page is filled, not on every change of a cell.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -147,6 +144,8 @@ class AuditWindow(QWidget):
         self.chain_result.setWordWrap(True)
         self.chain_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.chain_result.hide()
+        self.banner = Banner()  # how an export ended
+        self.banner.add_button(self.tr("关闭"), self.banner.hide)
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.prev_button)
@@ -161,20 +160,21 @@ class AuditWindow(QWidget):
         note = QLabel(
             self.tr("每一次修改、每一次查看业主资料都记在这里,按时间倒序;橙色行为查看个人资料的记录。")
         )
-        note.setStyleSheet("color: #555;")
+        note.setStyleSheet(f"color: {MUTED_TEXT};")
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(note)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.chain_result)
+        layout.addWidget(self.banner)
         layout.addLayout(bottom)
         self.refresh()
 
     # Filters -------------------------------------------------------------------------
     def _fill_choices(self) -> None:
         self.table_filter.addItem(self.tr("全部"), None)
-        tables = [r.table for r in AuditEntry.select(AuditEntry.table).distinct()]
+        tables = self.trail.tables()
         for key in sorted(set(tables) | {"case", "owner"}, key=lambda t: (t not in TABLE_LABELS, t)):
             self.table_filter.addItem(self.tr(TABLE_LABELS.get(key, key)), key)
         self.action_filter.addItem(self.tr("全部"), None)
@@ -187,8 +187,8 @@ class AuditWindow(QWidget):
         self.actor_filter.blockSignals(True)
         self.actor_filter.clear()
         self.actor_filter.addItem(self.tr("全部"), None)
-        for row in AuditEntry.select(AuditEntry.actor).distinct().order_by(AuditEntry.actor):
-            self.actor_filter.addItem(row.actor, row.actor)
+        for name in self.trail.actors():
+            self.actor_filter.addItem(name, name)
         self.actor_filter.setCurrentText(current or self.tr("全部"))
         self.actor_filter.blockSignals(False)
 
@@ -196,8 +196,8 @@ class AuditWindow(QWidget):
         actor = self.actor_filter.currentText().strip()
         since = until = None
         if self.use_dates.isChecked():
-            since = dt.datetime.combine(_py_date(self.since.date()), dt.time())
-            until = dt.datetime.combine(_py_date(self.until.date()) + dt.timedelta(days=1), dt.time())
+            since = dt.datetime.combine(from_qdate(self.since.date()), dt.time())
+            until = dt.datetime.combine(from_qdate(self.until.date()) + dt.timedelta(days=1), dt.time())
         return audit.AuditFilter(
             table=self.table_filter.currentData(),
             actor=None if not actor or actor == self.tr("全部") else actor,
@@ -216,10 +216,10 @@ class AuditWindow(QWidget):
 
     # The list ------------------------------------------------------------------------
     def refresh(self) -> None:
-        found = audit.entries(self.current_filter(), limit=PAGE_SIZE + 1, offset=self.page * PAGE_SIZE)
+        found = self.trail.entries(self.current_filter(), limit=PAGE_SIZE + 1, offset=self.page * PAGE_SIZE)
         self._has_more = len(found) > PAGE_SIZE
         self._entries = found[:PAGE_SIZE]
-        reader = audit.Reader()
+        reader = self.trail.reader()
         self.table.setRowCount(len(self._entries))
         for r, entry in enumerate(self._entries):
             change = describe_change(entry, reader)
@@ -231,7 +231,7 @@ class AuditWindow(QWidget):
                 self.tr(TABLE_LABELS.get(entry.table, entry.table)),
                 reader.record_name(entry.table, entry.record_id),
                 self.tr(field_label(entry.field, entry.table)) if entry.field else "",
-                change if len(change) <= 160 else change[:159] + "…",
+                one_line(change, 160),
             )
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -264,22 +264,18 @@ class AuditWindow(QWidget):
 
     # The chain -----------------------------------------------------------------------
     def check_chain(self) -> list[str]:
-        problems = audit.chain_problems()
+        problems = self.trail.chain_problems()
         if problems:
             lines = "<br>".join(p.replace("&", "&amp;").replace("<", "&lt;") for p in problems[:50])
             more = self.tr("<br>……另有 {0} 处").format(len(problems) - 50) if len(problems) > 50 else ""
             self.chain_result.setText(
                 self.tr("<b>审计链有 {0} 处问题:</b><br>{1}{2}").format(len(problems), lines, more)
             )
-            self.chain_result.setStyleSheet(
-                f"color: {ERROR_RED}; background: #fdecea; border: 1px solid #e99a94; padding: 6px;"
-            )
+            self.chain_result.setStyleSheet(ERROR_BOX_STYLE)
         else:
-            count = AuditEntry.select().count()
+            count = self.trail.count()
             self.chain_result.setText(self.tr("审计链完好,共 {0} 条").format(count))
-            self.chain_result.setStyleSheet(
-                f"color: {_OK_GREEN}; background: #e7f4e8; border: 1px solid #8cc69a; padding: 6px;"
-            )
+            self.chain_result.setStyleSheet(OK_BOX_STYLE)
         self.chain_result.show()
         return problems
 
@@ -288,14 +284,32 @@ class AuditWindow(QWidget):
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("导出审计记录"), str(Path.home() / self.tr("审计记录.xlsx")), "Excel (*.xlsx)"
         )
-        if not name:
-            return
-        try:
-            count = self.export(Path(name))
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("导出"), self.tr("无法写入 {0}:{1}").format(name, exc))
-            return
-        QMessageBox.information(self, self.tr("导出"), self.tr("已导出 {0} 条记录到 {1}").format(count, name))
+        if name:
+            self.start_export(Path(name))
+
+    def start_export(self, path: Path) -> Job[int]:
+        """The export on a thread of its own (a long trail takes a while); the button says so."""
+        found = self.current_filter()  # read from the widgets here, on the window's thread
+        self.export_button.setEnabled(False)
+        self.export_button.setText(self.tr("正在导出…"))
+        self.export_job = run_in_background(
+            self,
+            lambda _progress: self.export(path, found),
+            on_done=lambda count: self._export_ended(
+                self.tr("已导出 {0} 条记录到 {1}").format(count, path), "success"
+            ),
+            on_failed=self._export_failed,
+        )
+        return self.export_job
+
+    def _export_failed(self, exc: BaseException) -> None:
+        log.warning("audit export failed", exc_info=exc)
+        self._export_ended(friendly_error(exc), "error")
+
+    def _export_ended(self, message: str, kind: str) -> None:
+        self.export_button.setEnabled(True)
+        self.export_button.setText(self.tr("导出…"))
+        self.banner.show_message(message, kind)
 
     @staticmethod
     def _export_values(entry: AuditEntry, reader: audit.Reader) -> tuple[str, str]:
@@ -310,9 +324,9 @@ class AuditWindow(QWidget):
             return "", describe_change(entry, reader, full=True)
         return entry.old or "", entry.new or ""
 
-    def export(self, path: Path) -> int:
+    def export(self, path: Path, found: audit.AuditFilter | None = None) -> int:
         """Every entry the filter finds (not only this page), numbers and times as real cells."""
-        rows = audit.entries(self.current_filter(), limit=EXPORT_LIMIT)
+        rows = self.trail.entries(found or self.current_filter(), limit=EXPORT_LIMIT)
         wb = Workbook()
         ws = wb.active
         ws.title = self.tr("审计记录")
@@ -322,7 +336,7 @@ class AuditWindow(QWidget):
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor="DDEBF7")
             cell.alignment = Alignment(horizontal="center")
-        reader = audit.Reader()
+        reader = self.trail.reader()
         for entry in rows:
             old, new = self._export_values(entry, reader)
             ws.append([entry.id, entry.at, entry.actor, self.tr(entry.action), self.tr(TABLE_LABELS.get(entry.table, entry.table)),

@@ -1,7 +1,7 @@
 """备份与恢复: where backups go, how many are kept, a backup now, and the way back.
 
-The backup runs in a worker thread on its own database connection (SQLite's online
-backup is safe while the program works). The list shows this office's backups only (its
+The backup runs on a thread of its own (`ui.worker`), on that thread's own database
+connection (SQLite's online backup is safe while the program works). The list shows this office's backups only (its
 identity is in their names); one of data that failed the check is shown as such and cannot
 be chosen for a restore. Restoring is not done from here: the running program holds the
 database open and cannot safely swap it under itself, so the page says plainly to close
@@ -10,14 +10,13 @@ the program and gives the exact command to run (with the login it needs).
 
 from __future__ import annotations
 
-import datetime as dt
+import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, Qt, QThread, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QCursor, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QDialog,
     QDialogButtonBox,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -33,7 +31,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -41,12 +38,14 @@ from PySide6.QtWidgets import (
 
 from app.backup import BackupCheck, BackupFile, BackupResult, BackupService, backup_problems
 from app.errors import UserError
-from app.models import db
 from app.policy import PolicyStore
 from ui.errors import friendly_error
-from ui.widgets import ERROR_RED, Banner
+from ui.i18n import QT_TR_NOOP
+from ui.palette import ERROR_RED, MUTED_TEXT, OK, style
+from ui.widgets import Banner, make_table
+from ui.worker import Job, run_in_background
 
-_OK_GREEN = "#2e7d32"
+log = logging.getLogger(__name__)
 
 
 def restore_command(data_dir: Path, backup: Path, username: str = "") -> str:
@@ -55,35 +54,9 @@ def restore_command(data_dir: Path, backup: Path, username: str = "") -> str:
     if getattr(sys, "frozen", False):  # the packaged program: its own executable takes the command
         program = f'"{sys.executable}"'
     else:
-        program = "python -m app"
+        program = "python -m huiyin"
     user = username if username and " " not in username else "管理员登录名"
     return f'{program} --data-dir "{data_dir}" --user {user} restore "{backup}"'
-
-
-class BackupWorker(QThread):
-    """Runs `backup_now` off the UI thread, on the thread's own connection to the database."""
-
-    result_ready = Signal(object)  # BackupResult
-
-    def __init__(self, backups: BackupService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.backups = backups
-
-    def run(self) -> None:
-        try:
-            db.connect(reuse_if_open=True)
-            try:
-                result = self.backups.backup_now()
-            finally:
-                db.close()
-        except Exception as exc:  # noqa: BLE001 — any failure is reported to the user, never lost
-            result = BackupResult(
-                False,
-                None,
-                self.tr("备份失败:{0}").format(friendly_error(exc)),
-                dt.datetime.now().replace(microsecond=0),
-            )
-        self.result_ready.emit(result)
 
 
 class RestoreDialog(QDialog):
@@ -117,7 +90,7 @@ class RestoreDialog(QDialog):
         self.copy_button = QPushButton(self.tr("复制命令"))
         self.copy_button.clicked.connect(self._copy)
         self.copied = QLabel()
-        self.copied.setStyleSheet(f"color: {_OK_GREEN};")
+        self.copied.setStyleSheet(f"color: {OK};")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
@@ -150,7 +123,7 @@ class BackupPage(QWidget):
         self.policies = policies
         self.data_dir = data_dir
         self.username = username  # put in the restore command
-        self.worker: BackupWorker | None = None
+        self.worker: Job[BackupResult] | None = None  # 立即备份 while it runs
         self._files: list[Path] = []
         self._failed: set[Path] = set()  # backups of data that failed the check (留底 only)
         self._checked: dict[Path, BackupCheck] = {}
@@ -168,15 +141,15 @@ class BackupPage(QWidget):
         folder_row.addWidget(self.choose_button)
         folder_row.addWidget(self.default_button)
         folder_hint = QLabel(self.tr("建议选 U 盘或另一台电脑的共享文件夹:电脑硬盘坏了,备份还在。"))
-        folder_hint.setStyleSheet("color: #666;")
+        folder_hint.setStyleSheet(style(MUTED_TEXT))
         folder_hint.setWordWrap(True)
 
         self.keep_daily = QSpinBox()
         self.keep_weekly = QSpinBox()
         self.keep_monthly = QSpinBox()
-        for spin, top, suffix in ((self.keep_daily, 60, QT_TR_NOOP(" 天")), (self.keep_weekly, 52, QT_TR_NOOP(" 周")),
-                                  (self.keep_monthly, 120, QT_TR_NOOP(" 个月"))):  # fmt: skip
-            spin.setRange(1, top)
+        for spin, most, suffix in ((self.keep_daily, 60, QT_TR_NOOP(" 天")), (self.keep_weekly, 52, QT_TR_NOOP(" 周")),
+                                   (self.keep_monthly, 120, QT_TR_NOOP(" 个月"))):  # fmt: skip
+            spin.setRange(1, most)
             spin.setSuffix(self.tr(suffix))
         self.save_rotation_button = QPushButton(self.tr("保存"))
         self.save_rotation_button.clicked.connect(self.save_rotation)
@@ -226,18 +199,7 @@ class BackupPage(QWidget):
         status_form.addRow(run_row)
 
         # The backups in the folder
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table = make_table([self.tr(c) for c in self.COLUMNS])
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.check_button = QPushButton(self.tr("校验所选"))
         self.check_button.clicked.connect(self.check_selected)
@@ -258,7 +220,7 @@ class BackupPage(QWidget):
                     "恢复时当前数据文件会另存一份,不会被覆盖。")
         )  # fmt: skip
         restore_note.setWordWrap(True)
-        restore_note.setStyleSheet("color: #666;")
+        restore_note.setStyleSheet(style(MUTED_TEXT))
         list_box = QGroupBox(self.tr("备份文件夹中的备份"))
         list_layout = QVBoxLayout(list_box)
         list_layout.addWidget(self.table, 1)
@@ -278,16 +240,17 @@ class BackupPage(QWidget):
 
     # Settings ------------------------------------------------------------------------
     def _load_settings(self) -> None:
-        settings = self.policies.load().data.get("backup", {})
+        settings = self.policies.load().backup
         self.folder.setText(str(self.backups.folder()))
-        self.folder.setToolTip(self.tr("默认:数据文件夹中的 backups") if not settings.get("folder") else "")
-        self.keep_daily.setValue(int(settings.get("keep_daily", 7)))
-        self.keep_weekly.setValue(int(settings.get("keep_weekly", 4)))
-        self.keep_monthly.setValue(int(settings.get("keep_monthly", 12)))
+        self.folder.setToolTip(self.tr("默认:数据文件夹中的 backups") if not settings.folder else "")
+        self.keep_daily.setValue(settings.keep_daily)
+        self.keep_weekly.setValue(settings.keep_weekly)
+        self.keep_monthly.setValue(settings.keep_monthly)
 
     def _save_backup_settings(self, **values: object) -> bool:
         policy = self.policies.copy()
-        policy.data.setdefault("backup", {}).update(values)
+        for key, value in values.items():  # folder, keep_daily … (app.policy.BackupSettings)
+            setattr(policy.backup, key, value)
         try:
             self.policies.save(policy)
         except UserError as exc:
@@ -319,7 +282,7 @@ class BackupPage(QWidget):
         status = self.backups.status()
         if status.last_good:
             self.last_good.setText(f"{status.last_good:%Y-%m-%d %H:%M}")
-            self.last_good.setStyleSheet(f"color: {_OK_GREEN};")
+            self.last_good.setStyleSheet(f"color: {OK};")
         else:
             self.last_good.setText(self.tr("还没有"))
             self.last_good.setStyleSheet(f"color: {ERROR_RED};")
@@ -351,6 +314,8 @@ class BackupPage(QWidget):
 
     def _show_check(self, row: int, path: Path) -> None:
         item = self.table.item(row, 3)
+        if item is None:
+            return
         checked = self._checked.get(path)
         problems = checked.problems if checked is not None else []
         if path in self._failed:
@@ -358,7 +323,7 @@ class BackupPage(QWidget):
             item.setForeground(QBrush(QColor(ERROR_RED)))
         elif checked is None:
             item.setText(self.tr("未校验"))
-            item.setForeground(QBrush(QColor("#666")))
+            item.setForeground(QBrush(QColor(MUTED_TEXT)))
         elif checked.damaged:
             item.setText(self.tr("✗ 已损坏:{0}").format(";".join(problems[:2])))
             item.setForeground(QBrush(QColor(ERROR_RED)))
@@ -367,7 +332,7 @@ class BackupPage(QWidget):
             item.setForeground(QBrush(QColor(ERROR_RED)))
         else:
             item.setText(self.tr("✓ 完好"))
-            item.setForeground(QBrush(QColor(_OK_GREEN)))
+            item.setForeground(QBrush(QColor(OK)))
         item.setToolTip(item.text())
 
     def selected_file(self) -> Path | None:
@@ -416,19 +381,26 @@ class BackupPage(QWidget):
 
     # 立即备份 -------------------------------------------------------------------------
     def start_backup(self) -> None:
+        """立即备份, off the window's thread (SQLite's online backup is safe while we work)."""
         if self.worker is not None:
             return
-        self.worker = BackupWorker(self.backups, self)
-        self.worker.result_ready.connect(self._backup_done)
         self.busy.show()
+        self.worker = run_in_background(
+            self,
+            lambda progress: self.backups.backup_now(),
+            on_done=self._backup_done,
+            on_failed=self._backup_failed,
+        )
         self._update_buttons()
-        self.worker.start()
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        """Any failure is reported to the person, never lost (the details go to the log)."""
+        log.error("backup now failed", exc_info=exc)
+        message = self.tr("备份失败:{0}").format(friendly_error(exc))
+        self._backup_done(BackupResult(False, None, message, self.backups.clock.now()))
 
     def _backup_done(self, result: BackupResult) -> None:
-        worker, self.worker = self.worker, None
-        if worker is not None:
-            worker.wait()
-            worker.deleteLater()
+        self.worker = None
         self.busy.hide()
         if result.ok and result.path is not None:
             self._checked[result.path] = BackupCheck([])  # verified by backup_now itself

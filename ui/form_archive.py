@@ -11,14 +11,13 @@ anything by itself, and the ledger rows stay, marked 已销毁.
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QTableWidget,
@@ -27,31 +26,21 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError
-from app.forms import FormLedger, QuarterArchive, closed_on, quarter_of_day
-from app.models import Staff
-from ui.form_ledger import ActionDialog
+from app.forms import FormLedger, QuarterArchive, closed_on
+from app.periods import previous_quarter_key, quarter_key
+from ui.dialogs import ActionDialog
+from ui.palette import MUTED_TEXT, OVERDUE_TEXT
+from ui.widgets import from_qdate, make_table, to_qdate
 
-LATE_FG = "#8c1d18"
-MUTED = "color: #555;"
+if TYPE_CHECKING:
+    from app.models import Staff
+
+LATE_FG = OVERDUE_TEXT
+MUTED = f"color: {MUTED_TEXT};"
 
 
 def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.setWordWrap(False)
-    table.setAlternatingRowColors(True)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.setMinimumHeight(180)
-    return table
-
-
-def _previous_quarter(day: dt.date) -> str:
-    first = dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
-    return quarter_of_day(first - dt.timedelta(days=1))
+    return make_table(headers, selection=QAbstractItemView.SelectionMode.ExtendedSelection, min_height=180)
 
 
 class ArchiveDialog(ActionDialog):
@@ -65,13 +54,13 @@ class ArchiveDialog(ActionDialog):
         today = forms.clock.now().date()
         quarters = sorted(
             {q.quarter for q in forms.quarters_to_archive()}
-            | {_previous_quarter(today), quarter_of_day(today)}
+            | {previous_quarter_key(today), quarter_key(today)}
         )
         self.quarter = QComboBox()
         for quarter in quarters:
             self.quarter.addItem(self._quarter_words(quarter), quarter)
         pending = [q.quarter for q in forms.quarters_to_archive()]
-        first = pending[0] if pending else _previous_quarter(today)
+        first = pending[0] if pending else previous_quarter_key(today)
         self.quarter.setCurrentIndex(max(self.quarter.findData(first), 0))
         self.quarter.currentIndexChanged.connect(self.show_quarter)
         self.status = QLabel()
@@ -114,7 +103,7 @@ class ArchiveDialog(ActionDialog):
 
     def show_quarter(self) -> None:
         self.errors.clear()
-        self.general_error.set_error(None)
+        self.show_error(None)
         listing = self.ledger.quarter_archive(self.chosen())
         self.listing = listing
         today = self.ledger.clock.now().date()
@@ -169,7 +158,7 @@ class ArchiveDialog(ActionDialog):
         self.ok_button.setEnabled(bool(listing.to_file) and today >= listing.opens)
 
     def shown_numbers(self) -> list[str]:
-        return [self.table.item(r, 0).text() for r in range(self.table.rowCount())]
+        return [item.text() if (item := self.table.item(r, 0)) else "" for r in range(self.table.rowCount())]
 
     def _archive(self) -> None:
         assert self.listing is not None
@@ -219,10 +208,10 @@ class DestructionDialog(ActionDialog):
         self.empty.setVisible(not self.items)
         self.table.setVisible(bool(self.items))
         today = forms.clock.now().date()
-        self.destroyed_on = QDateEdit(QDate(today.year, today.month, today.day))
+        self.destroyed_on = QDateEdit(to_qdate(today))
         self.destroyed_on.setCalendarPopup(True)
         self.destroyed_on.setDisplayFormat("yyyy-MM-dd")
-        self.destroyed_on.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.destroyed_on.setMaximumDate(to_qdate(today))
         self.destroyed_by = QLineEdit(actor.name)
         self.destroyed_by.setMaxLength(40)
         self.remarks = QLineEdit()
@@ -251,25 +240,21 @@ class DestructionDialog(ActionDialog):
         self.setMinimumWidth(680)
         self.submit = self._record
 
+    def _numbers(self) -> list[QTableWidgetItem]:
+        return [item for r in range(self.table.rowCount()) if (item := self.table.item(r, 0)) is not None]
+
     def checked_numbers(self) -> list[str]:
-        return [
-            self.table.item(r, 0).text()
-            for r in range(self.table.rowCount())
-            if self.table.item(r, 0).checkState() == Qt.CheckState.Checked
-        ]
+        return [item.text() for item in self._numbers() if item.checkState() == Qt.CheckState.Checked]
 
     def set_checked(self, number: str, checked: bool) -> None:
-        for r in range(self.table.rowCount()):
-            if self.table.item(r, 0).text() == number:
-                self.table.item(r, 0).setCheckState(
-                    Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-                )
+        for item in self._numbers():
+            if item.text() == number:
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     def _record(self) -> None:
-        day = self.destroyed_on.date()
         self.ledger.record_destruction(
             self.checked_numbers(),
-            dt.date(day.year(), day.month(), day.day()),
+            from_qdate(self.destroyed_on.date()),
             self.destroyed_by.text(),
             self.actor,
             self.remarks.text(),

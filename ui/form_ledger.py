@@ -3,7 +3,7 @@
 The page lists the forms with their state, who took them and since when; forms out longer
 than the policy allows are marked 超期 in words and in red. On the right, the forms out
 per person. The actions (打印空白表, 领用, 交回, 作废, 打印签收表) each open a small dialog
-that calls `FormLedger`; when the ledger refuses, the reason shows in the dialog and what
+(ui/form_dialogs.py; 归档 and 销毁登记 in ui/form_archive.py) that calls `FormLedger`; when the ledger refuses, the reason shows in the dialog and what
 was typed stays. A scanned form number in 查找编号 jumps to its row.
 
 `pdf_source` makes the PDFs: `blank_forms_preview(count) -> bytes` (no number taken),
@@ -15,24 +15,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QRadioButton,
-    QSpinBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -42,22 +37,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import domain
 from app.errors import UserError, ValidationError
-from app.forms import ARCHIVED, DESTROYED, FORM_STATES, MAX_SCAN_BYTES, OUT, PRINTED, VOID, FormLedger
-from app.models import Case, FormSheet, Staff, Visit
+from app.forms import ARCHIVED, DESTROYED, FORM_STATES, OUT, PRINTED, VOID, FormLedger
 from app.print_jobs import PrintDocument
 from app.staff import StaffService
 from app.validation import clean_text
+from ui.dialogs import ActionDialog
+from ui.form_dialogs import BlankFormsDialog, ReturnDialog, SignOutDialog, VoidDialog
+from ui.i18n import QT_TR_NOOP
+from ui.palette import MUTED_TEXT, OVERDUE_BG, OVERDUE_TEXT
 from ui.pdf_preview import PdfPreviewDialog
-from ui.widgets import INVALID_STYLE, Banner, ErrorLabel, FieldErrors
+from ui.widgets import Banner
+
+if TYPE_CHECKING:
+    from app.models import FormSheet, Staff
 
 OVERDUE = QT_TR_NOOP("超期未交回")  # filter entries, shown through tr()
 ALL = QT_TR_NOOP("全部")
-OVERDUE_BG = QColor("#fdecea")
-OVERDUE_FG = QColor("#8c1d18")
-FADED_FG = QColor("#777777")
-VOID_REASONS = ["填写错误", "污损", "遗失", "打印错误", "重复打印"]  # data: stored as the void reason
+OVERDUE_TINT = QColor(OVERDUE_BG)
+OVERDUE_FG = QColor(OVERDUE_TEXT)
+FADED_FG = QColor(MUTED_TEXT)
 
 
 class PdfSource(Protocol):
@@ -70,267 +69,6 @@ class PdfSource(Protocol):
 
 def _fmt(value: dt.datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else ""
-
-
-def find_visit(text: str) -> Visit:
-    """The visit a clerk names: its number (#12 or 12), or a case's number or 编号.
-
-    For a case, its open visit if there is one, else its latest visit."""
-    ref = clean_text(text).lstrip("#＃")
-    if not ref:
-        raise ValidationError({"回访": QCoreApplication.translate("FormLedger", "请填写回访编号或案件编号")})
-    if ref.isdigit():
-        visit = Visit.get_or_none(Visit.id == int(ref))
-        if visit is None:
-            raise ValidationError(
-                {"回访": QCoreApplication.translate("FormLedger", "没有编号为 {0} 的回访").format(ref)}
-            )
-        return visit
-    case = Case.get_or_none((Case.number == ref.upper()) | (Case.ref == ref))
-    if case is None:
-        raise ValidationError(
-            {"回访": QCoreApplication.translate("FormLedger", "没有案件编号为“{0}”的案件").format(ref)}
-        )
-    visits = list(Visit.select().where(Visit.case == case).order_by(Visit.attempt.desc(), Visit.id.desc()))
-    if not visits:
-        raise ValidationError(
-            {"回访": QCoreApplication.translate("FormLedger", "案件 {0} 还没有回访").format(case.number)}
-        )
-    open_ones = [v for v in visits if v.state == domain.VISIT_PLANNED]
-    return (open_ones or visits)[0]
-
-
-def describe_visit(visit: Visit) -> str:
-    what = visit.purpose or ""
-    if visit.case_id:
-        case = Case.get_by_id(visit.case_id)
-        what = f"{case.number} {case.kind}·{case.category}"
-    return QCoreApplication.translate("FormLedger", "回访 #{0}(第{1}次,{2}) {3}").format(
-        visit.id, visit.attempt, visit.state, what
-    )
-
-
-class ActionDialog(QDialog):
-    """A small form whose OK calls the ledger; refused input stays, with the reasons beside it."""
-
-    def __init__(self, title: str, ok_text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setStyleSheet(INVALID_STYLE)
-        self.submit: Callable[[], None] = lambda: None
-        self.general_error = ErrorLabel()
-        self.errors = FieldErrors(self.general_error)
-        self.form = QFormLayout()
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.form.setHorizontalSpacing(10)
-        self.form.setVerticalSpacing(6)
-        self.ok_button = QPushButton(ok_text)
-        self.ok_button.setDefault(True)
-        self.cancel_button = QPushButton(self.tr("取消"))
-        self.ok_button.clicked.connect(self.accept)
-        self.cancel_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.ok_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 14)
-        layout.setSpacing(10)
-        layout.addLayout(self.form)
-        layout.addWidget(self.general_error)
-        layout.addLayout(buttons)
-        self.setMinimumWidth(460)
-
-    def add_row(
-        self, label: str, field: QWidget, name: str | None = None, focus: QWidget | None = None
-    ) -> None:
-        if name is None:
-            self.form.addRow(label, field)
-            return
-        error = ErrorLabel()
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(field)
-        column.addWidget(error)
-        self.form.addRow(label, box)
-        self.errors.bind(name, error, focus or field)
-
-    def accept(self) -> None:
-        try:
-            self.submit()
-        except ValidationError as exc:
-            self.errors.show(exc.problems)
-            return
-        except UserError as exc:
-            self.errors.clear()
-            self.general_error.set_error(str(exc))
-            return
-        super().accept()
-
-
-class BlankFormsDialog(ActionDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("打印空白回访记录表"), self.tr("生成并预览"), parent)
-        self.count = QSpinBox()
-        self.count.setRange(1, 500)
-        self.count.setValue(10)
-        self.count.setSuffix(self.tr(" 份"))
-        note = QLabel(
-            self.tr(
-                "打印时每份表占用一个新编号(HF-年份-序号)并记入台账;"
-                "打印失败或取消的编号当即作废,不会重复使用。"
-            )
-        )
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #555;")
-        self.add_row(self.tr("份数"), self.count, "份数")
-        self.form.addRow(note)
-
-
-class SignOutDialog(ActionDialog):
-    """领用: who takes the form along, for which visit item."""
-
-    def __init__(self, form: FormSheet, people: list[Staff], parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("领用 {0}").format(form.number), self.tr("领用"), parent)
-        self.people = people
-        self.person = QComboBox()
-        self.person.addItem(self.tr("(请选择)"), None)
-        for person in people:
-            self.person.addItem(f"{person.name}({domain.ROLES.get(person.role, person.role)})", person.id)
-        self.item_edit = QLineEdit(form.visit_item)
-        self.item_edit.setMaxLength(100)
-        self.item_edit.setPlaceholderText(self.tr("如 TS-2026-00042 报修·水电,或 季度巡访 3 栋"))
-        self.remarks = QLineEdit()
-        self.remarks.setMaxLength(200)
-        self.form.addRow(self.tr("表单编号"), QLabel(form.number))
-        self.add_row(self.tr("领用人"), self.person, "领用人")
-        self.add_row(self.tr("回访事项"), self.item_edit, "回访事项")
-        self.add_row(self.tr("备注"), self.remarks, "备注")
-
-    def chosen(self) -> Staff | None:
-        staff_id = self.person.currentData()
-        return next((p for p in self.people if p.id == staff_id), None)
-
-    def choose(self, name: str) -> None:
-        for i in range(self.person.count()):
-            if self.person.itemText(i).startswith(name + "("):
-                self.person.setCurrentIndex(i)
-                return
-
-
-class ReturnDialog(ActionDialog):
-    """交回: who checked it, which visit it records, and a scan or photo of the signed paper."""
-
-    def __init__(self, form: FormSheet, checked_by: str, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("交回 {0}").format(form.number), self.tr("交回"), parent)
-        self.linked: Visit | None = Visit.get_or_none(Visit.id == form.visit_id) if form.visit_id else None
-        self.checked_by = QLineEdit(checked_by)
-        self.checked_by.setMaxLength(40)
-        self.use_linked = QRadioButton(
-            self.tr("本表关联的回访:{0}").format(describe_visit(self.linked))
-            if self.linked
-            else self.tr("本表未关联回访")
-        )
-        self.use_other = QRadioButton(self.tr("另指定"))
-        self.visit_ref = QLineEdit()
-        self.visit_ref.setPlaceholderText(self.tr("回访编号,或案件编号(如 TS-2026-00042)"))
-        self.visit_ref.textEdited.connect(lambda _text: self.use_other.setChecked(True))
-        if self.linked is not None:
-            self.use_linked.setChecked(True)
-        else:
-            self.use_linked.setEnabled(False)
-            self.use_other.setChecked(True)
-        visit_box = QWidget()
-        visit_layout = QVBoxLayout(visit_box)
-        visit_layout.setContentsMargins(0, 0, 0, 0)
-        visit_layout.setSpacing(4)
-        visit_layout.addWidget(self.use_linked)
-        other = QHBoxLayout()
-        other.addWidget(self.use_other)
-        other.addWidget(self.visit_ref, 1)
-        visit_layout.addLayout(other)
-
-        self.scan_path = QLineEdit()
-        self.scan_path.setPlaceholderText(self.tr("可选:签字后的纸质表的扫描件或照片"))
-        self.browse_button = QPushButton(self.tr("选择文件…"))
-        self.browse_button.clicked.connect(self.browse)
-        scan_row = QWidget()
-        scan_layout = QHBoxLayout(scan_row)
-        scan_layout.setContentsMargins(0, 0, 0, 0)
-        scan_layout.addWidget(self.scan_path, 1)
-        scan_layout.addWidget(self.browse_button)
-        self.remarks = QLineEdit(form.remarks)
-        self.remarks.setMaxLength(200)
-
-        self.form.addRow(
-            self.tr("表单编号"),
-            QLabel(f"{form.number}({form.state}{',' + form.taken_by_name if form.taken_by_name else ''})"),
-        )
-        self.add_row(self.tr("核对人"), self.checked_by, "核对人")
-        self.add_row(self.tr("回访"), visit_box, "回访", self.visit_ref)
-        self.add_row(self.tr("扫描件"), scan_row, "扫描件", self.scan_path)
-        self.add_row(self.tr("备注"), self.remarks, "备注")
-        note = QLabel(
-            self.tr(
-                "交回的表须是已录入结果的那次回访的表(在回访记录中填写表号保存,即自动记为交回)。"
-                "没有用过的表不能交回,请作废并写明原因。"
-            )
-        )
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #555;")
-        self.form.addRow(note)
-        self.setMinimumWidth(600)
-
-    def browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("选择扫描件或照片"),
-            "",
-            self.tr("图片或 PDF (*.jpg *.jpeg *.png *.pdf *.tif *.tiff);;所有文件 (*)"),
-        )
-        if path:
-            self.scan_path.setText(path)
-
-    def visit(self) -> Visit | None:
-        """The visit chosen; None when the form's own linked visit stands."""
-        if self.use_linked.isChecked() and self.linked is not None:
-            return None
-        return find_visit(self.visit_ref.text())
-
-    def scan(self) -> tuple[bytes | None, str]:
-        text = clean_text(self.scan_path.text())
-        if not text:
-            return None, ""
-        path = Path(text)
-        try:
-            if path.stat().st_size > MAX_SCAN_BYTES:
-                raise ValidationError({"扫描件": self.tr("文件太大(最多 20 MB)")})
-            return path.read_bytes(), path.name
-        except FileNotFoundError:
-            raise ValidationError({"扫描件": self.tr("找不到文件 {0}").format(path)}) from None
-        except IsADirectoryError:
-            raise ValidationError({"扫描件": self.tr("这是一个文件夹,请选择文件")}) from None
-        except OSError as exc:
-            raise ValidationError({"扫描件": self.tr("无法读取:{0}").format(exc.strerror or exc)}) from None
-
-
-class VoidDialog(ActionDialog):
-    def __init__(self, form: FormSheet, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("作废 {0}").format(form.number), self.tr("作废"), parent)
-        self.reason = QComboBox()
-        self.reason.setEditable(True)
-        self.reason.addItems([""] + VOID_REASONS)
-        self.reason.setCurrentText("")
-        assert self.reason.lineEdit() is not None
-        self.reason.lineEdit().setPlaceholderText(self.tr("选择或填写作废原因"))
-        self.reason.lineEdit().setMaxLength(150)
-        note = QLabel(self.tr("作废的编号留在台账中,不会再使用。"))
-        note.setStyleSheet("color: #555;")
-        self.form.addRow(self.tr("表单编号"), QLabel(f"{form.number}({form.state})"))
-        self.add_row(self.tr("作废原因"), self.reason, "作废原因")
-        self.form.addRow(note)
 
 
 class FormLedgerPage(QWidget):
@@ -396,7 +134,7 @@ class FormLedgerPage(QWidget):
         self.find_edit.setClearButtonEnabled(True)
         self.find_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("HF-2026-000000") + 60)
         self.find_edit.returnPressed.connect(self.find_number)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.find_edit.setFocus)
+        QShortcut(QKeySequence.StandardKey.Find, self, lambda: self.find_edit.setFocus())
 
         actions = QHBoxLayout()
         actions.setSpacing(6)
@@ -557,7 +295,7 @@ class FormLedgerPage(QWidget):
                 if value:
                     item.setToolTip(value)
                 if overdue:
-                    item.setBackground(QBrush(OVERDUE_BG))
+                    item.setBackground(QBrush(OVERDUE_TINT))
                     item.setForeground(QBrush(OVERDUE_FG))
                 elif form.state == VOID:
                     item.setForeground(QBrush(FADED_FG))
@@ -567,8 +305,8 @@ class FormLedgerPage(QWidget):
         out = sum(1 for f in self._all if f.state == OUT)
         text = self.tr("显示 {0} 张 / 共 {1} 张;在外 {2} 张").format(len(self._rows), total, out)
         if self._overdue:
-            text += self.tr(",<b style='color:#8c1d18'>超期未交回 {0} 张</b>(领用超过 {1} 天)").format(
-                len(self._overdue), self.forms.return_days()
+            text += self.tr(",<b style='color:{2}'>超期未交回 {0} 张</b>(领用超过 {1} 天)").format(
+                len(self._overdue), self.forms.return_days(), OVERDUE_TEXT
             )
         unfiled = self.forms.unfiled_counts()
         if unfiled:
@@ -635,7 +373,7 @@ class FormLedgerPage(QWidget):
                 if form.id in self._overdue:
                     for column in (0, 1):
                         child.setForeground(column, QBrush(OVERDUE_FG))
-                        child.setBackground(column, QBrush(OVERDUE_BG))
+                        child.setBackground(column, QBrush(OVERDUE_TINT))
                 top.addChild(child)
             self.out_tree.addTopLevelItem(top)
             top.setExpanded(True)
@@ -656,7 +394,10 @@ class FormLedgerPage(QWidget):
         """The cells of one form's row as shown (for tests and the status bar)."""
         for row, form in enumerate(self._rows):
             if form.number == number:
-                return [self.table.item(row, c).text() for c in range(self.table.columnCount())]
+                return [
+                    item.text() if (item := self.table.item(row, c)) else ""
+                    for c in range(self.table.columnCount())
+                ]
         raise KeyError(number)
 
     def selected_form(self) -> FormSheet | None:
@@ -666,15 +407,14 @@ class FormLedgerPage(QWidget):
         row = rows[0].row()
         if row >= len(self._rows):
             return None
-        return FormSheet.get_or_none(FormSheet.id == self._rows[row].id)
+        return self.forms.form(self._rows[row].id)
 
     def select_form(self, form_id: int, reset_filters: bool = True) -> bool:
         for row, form in enumerate(self._rows):
             if form.id == form_id:
                 self.table.selectRow(row)
-                self.table.scrollToItem(
-                    self.table.item(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter
-                )
+                if (item := self.table.item(row, 0)) is not None:
+                    self.table.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtCenter)
                 return True
         if reset_filters and (self.state_filter.currentIndex() or self.person_filter.currentIndex()):
             self.state_filter.blockSignals(True)
@@ -805,7 +545,7 @@ class FormLedgerPage(QWidget):
         form = self._require_form()
         if form is None:
             return None
-        dialog = ReturnDialog(form, self.actor.name, self)
+        dialog = ReturnDialog(self.forms, form, self.actor.name, self)
 
         def submit() -> None:
             visit = dialog.visit()
@@ -868,11 +608,15 @@ class FormLedgerPage(QWidget):
         from ui.scan_import import ScanImportDialog
 
         dialog = ScanImportDialog(FormScans(self.forms), self.actor, self)
-        dialog.batch_finished.connect(lambda _batch: (self.refresh(), self.forms_changed.emit()))
-        dialog.matched_by_hand.connect(lambda _outcome: (self.refresh(), self.forms_changed.emit()))
+        dialog.batch_finished.connect(self._scans_changed)
+        dialog.matched_by_hand.connect(self._scans_changed)
         self.scan_dialog = dialog
         dialog.open()
         return dialog
+
+    def _scans_changed(self, _what: object = None) -> None:
+        self.refresh()
+        self.forms_changed.emit()
 
     def view_scans(self) -> QDialog | None:
         """查看扫描件: the selected form's signed paper as scanned back."""

@@ -6,22 +6,28 @@ changes, not a way round the logged 显示 buttons of the owner's file.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TR_NOOP, QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app import audit
-from app.models import AuditEntry
+from app.audit_queries import AuditQueries
+from ui.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP
+from ui.palette import ACCESS_ROW_BG, MUTED_TEXT
+from ui.widgets import make_table
+
+if TYPE_CHECKING:
+    from app.models import AuditEntry
 
 # The office's names of the fields the trail records. FIELD_LABELS holds a name that reads
 # the same in every record; TABLE_FIELD_LABELS one that depends on the record (a visit's
@@ -38,7 +44,7 @@ FIELD_LABELS = {
     "ref": QT_TR_NOOP("台账编号"), "number": QT_TR_NOOP("编号"), "created_by": QT_TR_NOOP("登记人"),
     "name": QT_TR_NOOP("姓名"), "phone": QT_TR_NOOP("联系电话"), "id_number": QT_TR_NOOP("身份证号"), "occupant_type": QT_TR_NOOP("类型"), "move_in": QT_TR_NOOP("入住日期"),
     "note": QT_TR_NOOP("备注"), "active": QT_TR_NOOP("在用"), "role": QT_TR_NOOP("角色"), "buildings": QT_TR_NOOP("负责楼栋"), "username": QT_TR_NOOP("登录名"),
-    "password_hash": QT_TR_NOOP("密码"), "locked_until": QT_TR_NOOP("锁定至"), "method": QT_TR_NOOP("回访方式"), "visitor": QT_TR_NOOP("回访人"), "due": QT_TR_NOOP("期限"),
+    "password_hash": QT_TR_NOOP("密码"), "password": QT_TR_NOOP("密码"), "locked_until": QT_TR_NOOP("锁定至"), "method": QT_TR_NOOP("回访方式"), "visitor": QT_TR_NOOP("回访人"), "due": QT_TR_NOOP("期限"),
     "findings": QT_TR_NOOP("回访内容"), "opinion": QT_TR_NOOP("客户意见"), "shortcomings": QT_TR_NOOP("不足之处"), "done_at": QT_TR_NOOP("完成时间"),
     "case": QT_TR_NOOP("案件"), "visit": QT_TR_NOOP("回访"), "reason": QT_TR_NOOP("原因"), "remarks": QT_TR_NOOP("备注"), "quarter": QT_TR_NOOP("季度"),
     "failed_logins": QT_TR_NOOP("密码连续输错次数"), "created_at": QT_TR_NOOP("建立时间"), "sort": QT_TR_NOOP("排序"), "building": QT_TR_NOOP("楼栋"), "unit": QT_TR_NOOP("单元"),
@@ -108,7 +114,7 @@ _BETWEEN_FIELDS = QT_TRANSLATE_NOOP("History", ";")
 # chosen language where it has them; what people typed stays as typed.
 _VOCABULARY_FIELDS = {"state", "kind", "severity", "urgency", "validity", "channel", "method", "satisfaction",
                       "occupant_type", "relation", "level", "role", "approver_role"}  # fmt: skip
-_ACCESS_COLOUR = QColor("#fff4e0")
+_ACCESS_COLOUR = QColor(ACCESS_ROW_BG)
 _MAX_CELL = 300
 
 
@@ -187,8 +193,11 @@ class HistoryDialog(QDialog):
         QT_TR_NOOP("变更"),
     )
 
-    def __init__(self, table: str, record_id: int, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, trail: AuditQueries, table: str, record_id: int, title: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.trail = trail
         self.setWindowTitle(self.tr("修改记录 — {0}").format(title))
         self.resize(980, 560)
         self.table_name = table
@@ -198,19 +207,14 @@ class HistoryDialog(QDialog):
             self.tr("<b>{0}</b> 的全部修改与查看记录(按时间先后,来自审计记录,不可更改)").format(title)
         )
         self.heading.setWordWrap(True)
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        for col in range(4):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table = make_table(
+            [self.tr(c) for c in self.COLUMNS],
+            stretch=4,
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+            wrap=True,
+        )
         self.empty = QLabel(self.tr("没有记录。"))
-        self.empty.setStyleSheet("color: #666;")
+        self.empty.setStyleSheet(f"color: {MUTED_TEXT};")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
@@ -223,8 +227,8 @@ class HistoryDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        rows = audit.history(self.table_name, self.record_id)
-        reader = audit.Reader()
+        rows = self.trail.history(self.table_name, self.record_id)
+        reader = self.trail.reader()
         self.table.setRowCount(len(rows))
         for r, entry in enumerate(rows):
             change = describe_change(entry, reader)
@@ -254,6 +258,6 @@ class HistoryDialog(QDialog):
     def row_texts(self) -> list[list[str]]:
         """What the table shows, row by row (for tests and copying)."""
         return [
-            [self.table.item(r, c).text() for c in range(self.table.columnCount())]
+            [item.text() if (item := self.table.item(r, c)) else "" for c in range(self.table.columnCount())]
             for r in range(self.table.rowCount())
         ]

@@ -6,10 +6,10 @@ nothing) and the summary with every problem at the end."""
 from __future__ import annotations
 
 import logging
-import threading
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,11 +29,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import keyring, ledger, ledger_columns
+from app import keyring
 from app.errors import UserError
-from app.models import db
+from app.ledger import columns as ledger_columns
+from app.ledger.case_import import import_ledger
+from app.ledger.export import export_cases
+from app.ledger.import_report import ImportReport
+from app.ledger.owner_import import import_owners
+from app.ledger.preview import Preview, preview_file, remember_mapping, remembered_mapping
 from app.office import Office
+from app.permissions import current_person
 from ui.errors import friendly_error
+from ui.i18n import QT_TR_NOOP
+from ui.palette import ERROR_RED, OVERDUE_BG, style
+from ui.worker import Job, Progress, run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -44,78 +53,60 @@ KINDS = {
 }
 
 
-class LedgerWorker(QObject):
-    """Does the work in its own thread, on that thread's own database connection."""
+def ledger_work(
+    office: Office | None,
+    data_dir: Path,
+    kind: str,
+    path: Path,
+    skip_invalid: bool,
+    mapping: dict[str, str] | None = None,
+) -> Callable[[Progress], ImportReport]:
+    """The ledger work for `ui.worker.run_in_background`: on its thread, with the open office
+    (or one opened there for it and closed after)."""
 
-    progress = Signal(int, int)
-    finished = Signal(object)  # ImportReport
-
-    def __init__(
-        self,
-        office: Office | None,
-        data_dir: Path,
-        kind: str,
-        path: Path,
-        skip_invalid: bool,
-        mapping: dict[str, str] | None = None,
-    ) -> None:
-        super().__init__()
-        self.office = office
-        self.data_dir = data_dir
-        self.kind = kind
-        self.path = path
-        self.skip_invalid = skip_invalid
-        self.mapping = mapping
-        self.cancel_requested = threading.Event()
-
-    @Slot()
-    def run(self) -> None:
-        opened_here = self.office is None
-        report: ledger.ImportReport
+    def work(progress: Progress) -> ImportReport:
+        opened = office if office is not None else Office.open(data_dir, key=keyring.office_key())
         try:
-            office = (
-                self.office
-                if self.office is not None
-                else Office.open(self.data_dir, key=keyring.office_key())
-            )
-            # peewee keeps one connection per thread: this thread opens and closes its own.
-            db.connect(reuse_if_open=True)
-            try:
-                report = self._work(office)
-            finally:
-                if opened_here:
-                    office.close()
-                elif not db.is_closed():
-                    db.close()
-        except UserError as exc:
-            report = ledger.ImportReport(failed=str(exc))
-        except PermissionError as exc:
-            report = ledger.ImportReport(
-                failed=self.tr("没有权限写入 {0},请关闭在 Excel 中打开的该文件或换一个文件夹").format(
-                    exc.filename
-                )
-            )
-        except Exception as exc:  # noqa: BLE001 - shown to the user, logged in full
-            log.exception("ledger %s of %s failed", self.kind, self.path)
-            report = ledger.ImportReport(failed=self.tr("出错了:{0}").format(friendly_error(exc)))
-        self.finished.emit(report)
+            return _ledger_task(opened, kind, path, skip_invalid, mapping, progress)
+        finally:
+            if office is None:
+                opened.close()
 
-    def _work(self, office: Office) -> ledger.ImportReport:
-        def progress(done: int, total: int) -> None:
-            self.progress.emit(done, total)
+    return work
 
-        if self.kind == "export":
-            count = ledger.export_cases(office, self.path, progress=progress)
-            return ledger.ImportReport(imported=count, exported_to=self.path)
-        importer = ledger.import_ledger if self.kind == "ledger" else ledger.import_owners
-        return importer(
+
+def _ledger_task(
+    office: Office,
+    kind: str,
+    path: Path,
+    skip_invalid: bool,
+    mapping: dict[str, str] | None,
+    progress: Progress,
+) -> ImportReport:
+    def counted(done: int, total: int) -> None:
+        progress(done, total, "")
+
+    if kind == "export":
+        count = export_cases(office, path, progress=counted)
+        return ImportReport(imported=count, exported_to=path)
+    if kind == "ledger":  # the cases are made by the person acting (carried to this thread)
+        return import_ledger(
             office,
-            self.path,
-            skip_invalid=self.skip_invalid,
-            progress=progress,
-            cancelled=self.cancel_requested.is_set,
-            mapping=self.mapping,
+            path,
+            skip_invalid=skip_invalid,
+            progress=counted,
+            cancelled=progress.is_cancelled,
+            actor=current_person(),
+            mapping=mapping,
         )
+    return import_owners(
+        office,
+        path,
+        skip_invalid=skip_invalid,
+        progress=counted,
+        cancelled=progress.is_cancelled,
+        mapping=mapping,
+    )
 
 
 # The program's fields as the mapping's combo boxes name them, each by its own source
@@ -134,7 +125,7 @@ _FIELD_NAMES = (
 )  # fmt: skip
 FIELD_LABELS = {str(name): name for name in _FIELD_NAMES}
 PREVIEW_ROWS = 8
-_BAD_CELL = QColor("#f8d7da")
+_BAD_CELL = QColor(OVERDUE_BG)
 
 
 class ImportDialog(QDialog):
@@ -164,12 +155,11 @@ class ImportDialog(QDialog):
         self.kind = kind
         self.path = Path(path)
         self.office = office
-        self.report: ledger.ImportReport | None = None
-        self.preview: ledger.Preview | None = None
+        self.report: ImportReport | None = None
+        self.preview: Preview | None = None
         self.mapping: dict[str, str] | None = None
         self.remembered = False  # the mapping shown was the one kept from a file like this
-        self._thread: QThread | None = None
-        self._worker: LedgerWorker | None = None
+        self._job: Job[ImportReport] | None = None
         self._combos: list[QComboBox] = []
         self.choosing = kind != "export" and office is not None
         self.setWindowTitle(self.tr(str(KINDS[kind])))
@@ -207,7 +197,7 @@ class ImportDialog(QDialog):
         self.preview_table.verticalHeader().hide()
         self.mapping_problem = QLabel()
         self.mapping_problem.setWordWrap(True)
-        self.mapping_problem.setStyleSheet("color: #b00020;")
+        self.mapping_problem.setStyleSheet(style(ERROR_RED))
         self.mapping_problem.hide()
         self.choose_box = QWidget()
         choose = QVBoxLayout(self.choose_box)
@@ -280,11 +270,11 @@ class ImportDialog(QDialog):
         file cannot be used at all."""
         assert self.office is not None
         try:
-            preview = ledger.preview_file(self.office, self.kind, self.path, None, PREVIEW_ROWS)
-            kept = ledger.remembered_mapping(self.office, self.kind, preview.headers)
+            preview = preview_file(self.office, self.kind, self.path, None, PREVIEW_ROWS)
+            kept = remembered_mapping(self.office, self.kind, preview.headers)
             if kept:
                 try:
-                    preview = ledger.preview_file(self.office, self.kind, self.path, kept, PREVIEW_ROWS)
+                    preview = preview_file(self.office, self.kind, self.path, kept, PREVIEW_ROWS)
                     self.remembered = True
                 except UserError:
                     log.info("the mapping kept for %s no longer fits; the automatic one is shown", self.path)
@@ -306,11 +296,11 @@ class ImportDialog(QDialog):
         self.skip_box.hide()
         self.status.show()
         self.status.setText(message)
-        self.status.setStyleSheet("color: #b00020;")
+        self.status.setStyleSheet(style(ERROR_RED))
         self.cancel_button.hide()
         self.close_button.show()
 
-    def _fill_columns(self, preview: ledger.Preview) -> None:
+    def _fill_columns(self, preview: Preview) -> None:
         self.columns_table.setRowCount(0)
         self._combos = []
         samples = self._samples(preview)
@@ -330,7 +320,7 @@ class ImportDialog(QDialog):
         widest = max((combo.sizeHint().width() for combo in self._combos), default=150)
         self.columns_table.setColumnWidth(1, max(150, widest + 8))
 
-    def _samples(self, preview: ledger.Preview) -> dict[int, str]:
+    def _samples(self, preview: Preview) -> dict[int, str]:
         """The first data row's cells as they are in the file, by column index."""
         try:
             import openpyxl
@@ -367,9 +357,7 @@ class ImportDialog(QDialog):
     def _mapping_changed(self) -> None:
         assert self.office is not None
         try:
-            preview = ledger.preview_file(
-                self.office, self.kind, self.path, self.current_mapping(), PREVIEW_ROWS
-            )
+            preview = preview_file(self.office, self.kind, self.path, self.current_mapping(), PREVIEW_ROWS)
         except UserError as exc:
             self.mapping_problem.setText(str(exc))
             self.mapping_problem.show()
@@ -378,7 +366,7 @@ class ImportDialog(QDialog):
         self.preview = preview  # the same columns, in the same order as the combo boxes
         self._fill_preview(preview)
 
-    def _fill_preview(self, preview: ledger.Preview) -> None:
+    def _fill_preview(self, preview: Preview) -> None:
         if preview.total is None:
             where = self.tr("表头在第 {0} 行。").format(preview.header_row)
         else:
@@ -443,7 +431,7 @@ class ImportDialog(QDialog):
         if self.preview is not None and self.office is not None:
             self.mapping = self.current_mapping()
             try:
-                ledger.remember_mapping(self.office, self.kind, self.preview.headers, self.mapping)
+                remember_mapping(self.office, self.kind, self.preview.headers, self.mapping)
             except Exception:  # noqa: BLE001 - not remembering is no reason to stop
                 log.exception("could not keep the mapping")
         self.choosing = False
@@ -461,11 +449,11 @@ class ImportDialog(QDialog):
             if self.preview is None and self.status.isHidden():
                 self.load_preview()
             return
-        if self._thread is None and self.report is None:
+        if self._job is None and self.report is None:
             self.start()
 
     def start(self) -> None:
-        if self._thread is not None:
+        if self._job is not None:
             return
         if self.choosing:  # started without the clerk's choice: the automatic mapping
             self.choosing = False
@@ -474,26 +462,21 @@ class ImportDialog(QDialog):
             self.status.show()
             self.bar.show()
         self.skip_box.setEnabled(False)
-        self._thread = QThread(self)
-        self._worker = LedgerWorker(
+        work = ledger_work(
             self.office, self.office_data_dir, self.kind, self.path, self.skip_box.isChecked(), self.mapping
         )
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progress.connect(self._on_progress)
-        self._worker.finished.connect(self._on_finished)
-        # quit() is thread-safe; called directly so the thread ends even while the UI waits.
-        self._worker.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
-        self._thread.start()
+        self._job = run_in_background(
+            self, work, on_done=self._on_finished, on_failed=self._on_failed, on_progress=self._on_progress
+        )
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self.report is None
+        return self._job is not None and self.report is None
 
     @Slot()
     def cancel(self) -> None:
-        if self._worker is not None and self.running:
-            self._worker.cancel_requested.set()
+        if self._job is not None and self.running:
+            self._job.cancel()
             self.cancel_button.setEnabled(False)
             self.status.setText(self.tr("正在取消,已读入的内容都不会保存…"))
         elif self.report is None:
@@ -503,7 +486,7 @@ class ImportDialog(QDialog):
     def retry_skipping(self) -> None:
         self.skip_box.setChecked(True)
         self.report = None
-        self._thread = None
+        self._job = None
         self.problems.clear()
         self.problems.hide()
         self.status.setStyleSheet("")
@@ -513,8 +496,7 @@ class ImportDialog(QDialog):
         self.cancel_button.show()
         self.start()
 
-    @Slot(int, int)
-    def _on_progress(self, done: int, total: int) -> None:
+    def _on_progress(self, done: int, total: int, what: str = "") -> None:
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
         done_text = (
@@ -522,16 +504,26 @@ class ImportDialog(QDialog):
         )
         self.status.setText(done_text.format(done, total))
 
-    @Slot(object)
-    def _on_finished(self, report: ledger.ImportReport) -> None:
+    def _on_failed(self, exc: BaseException) -> None:
+        """The work stopped on an error: said in words, the details in the log."""
+        if isinstance(exc, UserError):
+            failed = str(exc)
+        elif isinstance(exc, PermissionError):
+            failed = self.tr("没有权限写入 {0},请关闭在 Excel 中打开的该文件或换一个文件夹").format(
+                exc.filename
+            )
+        else:
+            log.error("ledger %s of %s failed", self.kind, self.path, exc_info=exc)
+            failed = self.tr("出错了:{0}").format(friendly_error(exc))
+        self._on_finished(ImportReport(failed=failed))
+
+    def _on_finished(self, report: ImportReport) -> None:
         self.report = report
-        if self._thread is not None:
-            self._thread.wait()  # the worker has quit its thread already (direct call)
         self.bar.setRange(0, 1)
         self.bar.setValue(1 if not (report.failed or report.cancelled) else 0)
         self.status.setText(report.summary())
         bad = bool(report.failed or (report.problems and not report.imported))
-        self.status.setStyleSheet("color: #b00020;" if bad else "")
+        self.status.setStyleSheet(style(ERROR_RED) if bad else "")
         if report.problems:
             self.problems.setPlainText("\n".join(report.problems))
             self.problems.show()
@@ -546,9 +538,8 @@ class ImportDialog(QDialog):
         if self.running:
             # Closing while working cancels: nothing is imported; wait for the rollback.
             self.cancel()
-            if self._thread is not None:
-                self._thread.quit()
-                self._thread.wait()
+            if self._job is not None:
+                self._job.wait()
         super().closeEvent(event)
 
     def reject(self) -> None:

@@ -8,8 +8,9 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TR_NOOP, QSettings, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -26,8 +27,6 @@ from PySide6.QtWidgets import (
 from app import APP_NAME, __version__, domain
 from app.case_query import CaseFilter
 from app.dashboard import dashboard
-from app.holidays import HolidayService
-from app.models import NightLogEntry, Staff
 from app.office import Office
 from app.permissions import can, current_person, set_person
 from app.print_jobs import PrintDocument
@@ -35,8 +34,12 @@ from app.stats import Comparison
 from app.stats_export import write_xlsx
 from reports.printing import Printouts
 from reports.quarterly import QuarterlyReport
-from ui.i18n import read_language
+from ui.i18n import QT_TR_NOOP, read_language
+from ui.palette import ACCENT, ERROR_RED, OK, PANEL_BG, PAPER
 from ui.widgets import fit_to_screen
+
+if TYPE_CHECKING:
+    from app.models import Case, Staff
 
 PAGES = [
     ("dashboard", QT_TR_NOOP("工作台")),
@@ -80,9 +83,9 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(QWidget())  # placeholder until first shown
         self.nav.setFixedWidth(112)
         self.nav.setStyleSheet(
-            "QListWidget#nav { font-size: 14px; border: none; background: #f2f5f7; }"
+            f"QListWidget#nav {{ font-size: 14px; border: none; background: {PANEL_BG}; }}"
             "QListWidget#nav::item { padding: 11px 10px; }"
-            "QListWidget#nav::item:selected { background: #1f6f8b; color: white; }"
+            f"QListWidget#nav::item:selected {{ background: {ACCENT}; color: {PAPER}; }}"
         )
         self.nav.currentRowChanged.connect(self._show_row)
 
@@ -147,8 +150,9 @@ class MainWindow(QMainWindow):
             row = self.nav_keys.index(key)
             old = self.pages.widget(row)
             self.pages.insertWidget(row, widget)
-            self.pages.removeWidget(old)
-            old.deleteLater()
+            if old is not None:
+                self.pages.removeWidget(old)
+                old.deleteLater()
             self.page_widgets[key] = widget
         return self.page_widgets[key]
 
@@ -184,7 +188,7 @@ class MainWindow(QMainWindow):
             refresh()
 
     def _build_dashboard(self) -> QWidget:
-        from ui.dashboard import DashboardPage
+        from ui.dashboard.page import DashboardPage
 
         page = DashboardPage(lambda: dashboard(self.office, self.office.clock.now().date()))
         page.open_cases.connect(self.open_case_list)
@@ -212,14 +216,14 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_calendar(self) -> QWidget:
-        from ui.visit_calendar import VisitCalendarPage
+        from ui.calendar.page import VisitCalendarPage
 
         page = VisitCalendarPage(self.office.visits, self.office.staff, self.office.clock, actor=self.user)
         page.visit_activated.connect(self.open_visit)
         return page
 
     def _build_planner(self) -> QWidget:
-        from ui.visit_planner import VisitPlannerPage
+        from ui.visit_planner.page import VisitPlannerPage
 
         page = VisitPlannerPage(self.office.visits, self.office.staff, self.user, self.office.clock)
         page.visit_activated.connect(self.open_visit)
@@ -252,38 +256,25 @@ class MainWindow(QMainWindow):
         return SurveyPage(SurveyService(self.office.clock), self.office.name)
 
     def _build_stats(self) -> QWidget:
-        from ui.stats_window import StatsWindow
+        from ui.stats.window import StatsWindow
 
         page = StatsWindow(
             compute=self.office.quarterly,
             export_pdf=self._quarterly_pdf,
             export_xlsx=write_xlsx,
             save_measures=lambda period, text: self.office.save_measures(period, text, actor=self.user),
+            clock=self.office.clock,
         )
         page.open_case_number.connect(self.open_case_number)
-        today = self.office.clock.now().date()
-        from app.stats import Period
+        from app.periods import Period
 
-        page.set_period(Period.quarter(today.year, (today.month - 1) // 3 + 1))
+        page.set_period(Period.quarter_of(self.office.clock.now().date()))
         return page
 
     def _quarterly_pdf(self, data: Comparison) -> bytes:
         """The analysis as PDF; a quarter's is archived with it (归档), with the measures."""
         pdf = QuarterlyReport(self.office.name, data, generated=self.office.clock.now().date()).generate()
-        if "quarter" in data.current.to_json()["period"] and can(self.user, "report.archive"):
-            self.office.save_measures(data.current.period, data.measures, pdf=pdf, actor=self.user)
-        from app.dashboard import record_monthly, summary_key
-        from app.stats import Period
-
-        period = data.current.period.whole
-        if period == Period.month(period.start.year, period.start.month):
-            # The month's summary (月度汇总, by the 28th) is done when printed or exported.
-            record_monthly(
-                summary_key(period.start.year, period.start.month),
-                pdf,
-                self.office.clock.now(),
-                self.user.name,
-            )
+        self.office.analysis_exported(data, pdf, self.user)
         return pdf
 
     def print_monthly_notice(self) -> None:
@@ -303,17 +294,16 @@ class MainWindow(QMainWindow):
         self._after_change()  # the dashboard's 公告 flag goes
 
     def _build_owners(self) -> QWidget:
-        from app.owner_files import OwnerFiles
         from ui.owner_page import OwnerPage
 
-        page = OwnerPage(OwnerFiles(), self.user)
+        page = OwnerPage(self.office.owner_files, self.office.trail, self.user)
         page.case_activated.connect(self.open_case)
         return page
 
     def _build_audit(self) -> QWidget:
         from ui.audit_window import AuditWindow
 
-        page = AuditWindow()
+        page = AuditWindow(self.office.trail)
         page.case_activated.connect(self.open_case)
         return page
 
@@ -354,10 +344,12 @@ class MainWindow(QMainWindow):
             dialog.printed.connect(lambda _ok, _message: self._after_change())
         dialog.exec()
 
-    def show_case_history(self, case: object) -> None:
+    def show_case_history(self, case: Case) -> None:
         from ui.history import HistoryDialog
 
-        HistoryDialog("case", case.id, self.tr("修改记录 — {0}").format(case.number), self).exec()  # type: ignore[attr-defined]
+        HistoryDialog(
+            self.office.trail, "case", case.id, self.tr("修改记录 — {0}").format(case.number), self
+        ).exec()
 
     def open_case_number(self, number: str) -> None:
         case = self.office.cases.by_number(number)
@@ -365,7 +357,7 @@ class MainWindow(QMainWindow):
             self.open_case(case.id)
 
     def open_visit(self, visit_id: int) -> None:
-        from ui.visit_record import VisitRecordDialog
+        from ui.visit_record.dialog import VisitRecordDialog
 
         dialog = VisitRecordDialog(
             visit_id,
@@ -387,7 +379,7 @@ class MainWindow(QMainWindow):
         page.set_filter(f)  # type: ignore[attr-defined]
 
     def _convert_night_entry(self, entry_id: int) -> None:
-        entry = NightLogEntry.get_or_none(NightLogEntry.id == entry_id)
+        entry = self.office.nightlog.pending_entry(entry_id)
         if entry is not None:
             page = self.show_page("intake")
             page.start_from_night_log(entry)  # type: ignore[attr-defined]
@@ -419,14 +411,14 @@ class MainWindow(QMainWindow):
         self.status_backup.setText(
             self.tr("⚠ 备份:{0}").format(warnings[0]) if warnings else self.tr("备份正常")
         )
-        self.status_backup.setStyleSheet("color: #b00020;" if warnings else "color: #2e7d32;")
+        self.status_backup.setStyleSheet(f"color: {ERROR_RED if warnings else OK};")
 
     # Menus ---------------------------------------------------------------------------
     def _action(
         self,
         text: str,
         slot: Callable[[], object],
-        shortcut: QKeySequence | str | None = None,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
         permission: str | None = None,
     ) -> QAction:
         action = QAction(text, self)
@@ -506,7 +498,7 @@ class MainWindow(QMainWindow):
         from ui.settings import SettingsDialog
 
         SettingsDialog(
-            self.office.policies, self.office.staff, HolidayService(), self, data_dir=self.office.data_dir
+            self.office.policies, self.office.staff, self.office.holidays, self, data_dir=self.office.data_dir
         ).exec()
         self._after_change()
 

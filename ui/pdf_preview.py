@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.print_jobs import PrintDocument
+from ui.palette import PREVIEW_BACKDROP
 from ui.print_job import PDFIUM_LOCK, PrintJob
 from ui.widgets import Banner
 
@@ -152,20 +153,20 @@ class PdfPreviewDialog(QDialog):
         self.pages = [PageView(self, i, size) for i, size in enumerate(sizes)]
         column = QWidget()
         column.setObjectName("pages")
-        column.setStyleSheet("QWidget#pages { background: #7d8591; }")
+        column.setStyleSheet(f"QWidget#pages {{ background: {PREVIEW_BACKDROP}; }}")
         pages_layout = QVBoxLayout(column)
         pages_layout.setContentsMargins(PAGE_GAP, PAGE_GAP, PAGE_GAP, PAGE_GAP)
         pages_layout.setSpacing(PAGE_GAP)
         for page in self.pages:
             pages_layout.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
         pages_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(column)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.scroll.setStyleSheet("QScrollArea { background: #7d8591; }")
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(column)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.scroll_area.setStyleSheet(f"QScrollArea {{ background: {PREVIEW_BACKDROP}; }}")
 
         tools = QHBoxLayout()
         tools.setSpacing(6)
@@ -186,7 +187,7 @@ class PdfPreviewDialog(QDialog):
         layout.setSpacing(8)
         layout.addLayout(tools)
         layout.addWidget(self.banner)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self.resize(980, 700)  # fits a 1366×768 screen
         self._apply_zoom()
 
@@ -205,11 +206,11 @@ class PdfPreviewDialog(QDialog):
 
     def _fit_zoom(self) -> float:
         widest = max((p.size_pt[0] for p in self.pages), default=595.0)
-        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        bar = self.scroll_area.verticalScrollBar().sizeHint().width()
         available = (
-            self.scroll.viewport().width()
+            self.scroll_area.viewport().width()
             - 2 * PAGE_GAP
-            - (0 if self.scroll.verticalScrollBar().isVisible() else bar)
+            - (0 if self.scroll_area.verticalScrollBar().isVisible() else bar)
         )
         return max(MIN_ZOOM, min(MAX_ZOOM, available / (widest * POINT)))
 
@@ -269,7 +270,8 @@ class PdfPreviewDialog(QDialog):
         # numbers without paper, or two papers with one number.
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, self.make_job is None)
         self.print_dialog = dialog
-        dialog.open(self, SLOT("_print_dialog_accepted()"))  # PySide6 has no open() without a receiver
+        # PySide6 has no open() without a receiver; its stubs type the slot as bytes.
+        dialog.open(self, SLOT("_print_dialog_accepted()"))  # type: ignore[arg-type]
         return dialog
 
     @Slot()

@@ -14,7 +14,6 @@ reason (打印失败:… / 已取消). The window's thread only waits for signal
 
 from __future__ import annotations
 
-import contextvars
 import logging
 import sys
 import threading
@@ -23,13 +22,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QObject, QRectF, Qt, QThread, Signal
+from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from app.forms import SAVED_AS_PDF
-from app.models import db
 from app.print_jobs import (
     Cups,
     CupsJob,
@@ -41,6 +39,8 @@ from app.print_jobs import (
     run_print_job,
     write_pdf,
 )
+from ui.errors import friendly_error
+from ui.worker import Job, Progress, run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -84,15 +84,12 @@ SIDES = {
 }
 
 
-class JobWorker(QThread):
-    """Runs one job (`app.print_jobs.run_print_job`) off the window's thread: the document is
-    made there (numbered forms reserve their numbers), drawn, sent, and its numbers confirmed
-    or voided, on this thread's own database connection (closed at the end), in the window's
-    context (the audit trail names the person). `progressed(text, done, total)` along the
-    way, `ended(JobEnd)` at the end."""
-
-    progressed = Signal(str, int, int)
-    ended = Signal(object)
+class JobWorker(QObject):
+    """One way of sending a job to the printer; its `run(progress)` is the work that
+    `PrintJob` hands to `ui.worker.run_in_background` (`app.print_jobs.run_print_job` off the
+    window's thread: the document is made there, numbered forms reserve their numbers, it is
+    drawn, sent, and its numbers confirmed or voided, as the person who printed). Progress
+    goes out as `progress(done, total, text)`; the result is the `JobEnd`."""
 
     def __init__(
         self,
@@ -106,29 +103,24 @@ class JobWorker(QThread):
         self.printer = printer
         self.ranges = ranges  # chosen in the dialog; () for every page (always, for numbered forms)
         self.title = title
-        self._cancel = threading.Event()
-        self._context = contextvars.copy_context()  # made on the window's thread
+        self.progress: Progress | None = None
         self.pages_sent = 0
         self.pdf = b""  # what was sent (tests compare it with what the printer made)
 
-    def cancel(self) -> None:
-        self._cancel.set()
-
     def cancelled(self) -> bool:
-        return self._cancel.is_set()
+        return self.progress is not None and self.progress.cancelled
 
-    def run(self) -> None:
-        self._context.run(self._run)
+    def report(self, text: str, done: int = 0, total: int = 0) -> None:
+        if self.progress is not None:
+            self.progress(done, total, text)
 
-    def _run(self) -> None:
-        self.progressed.emit(self.tr("正在准备要打印的页面…"), 0, 0)
-        try:
-            end = run_print_job(self._make, self._send, self.cancelled)
-        finally:
-            if db.obj is not None:
-                db.close()  # this thread's connection; the window's own is untouched
+    def run(self, progress: Progress) -> JobEnd:
+        """The work, on the job's thread."""
+        self.progress = progress
+        self.report(self.tr("正在准备要打印的页面…"))
+        end = run_print_job(self._make, self._send, self.cancelled)
         self.pdf = end.pdf
-        self.ended.emit(end)
+        return end
 
     def _make(self) -> PrintDocument:
         document = self.make()
@@ -136,7 +128,7 @@ class JobWorker(QThread):
         return document
 
     def _send(self, pdf: bytes, alive: Callable[[], None]) -> str:
-        self.alive = alive
+        self.alive = alive  # type: ignore[method-assign]
         return self.send(pdf)
 
     def alive(self) -> None:
@@ -175,7 +167,7 @@ class CupsWorker(JobWorker):
 
         def progress(text: str) -> None:
             self.alive()
-            self.progressed.emit(text, 0, 0)
+            self.report(text)
 
         self.cups_job.run(self.cancelled, progress)
         return options.printer
@@ -231,7 +223,7 @@ class PainterWorker(JobWorker):
                         printer.abort()
                         raise PrintCancelled
                     self.alive()
-                    self.progressed.emit(
+                    self.report(
                         self.tr("正在打印第 {0} 页,共 {1} 页…").format(n + 1, len(pages)), n, len(pages)
                     )
                     if n:
@@ -333,6 +325,7 @@ class PrintJob(QObject):
         self.ranges = () if numbered else page_ranges(printer, page_count)
         self.worker = self._choose_worker(make, cups, title)
         self.end: JobEnd | None = None
+        self._job: Job[JobEnd] | None = None
         self.progress = QProgressDialog(parent)
         self.progress.setWindowTitle(self.tr("打印"))
         self.progress.setLabelText(self.tr("正在准备打印…"))
@@ -343,8 +336,6 @@ class PrintJob(QObject):
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
         self.progress.canceled.connect(self.cancel)
-        self.worker.progressed.connect(self._progressed)
-        self.worker.ended.connect(self._ended)
 
     def _choose_worker(self, make: Callable[[], PrintDocument], cups: Cups | None, title: str) -> JobWorker:
         if self.printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and self.printer.outputFileName():
@@ -360,23 +351,35 @@ class PrintJob(QObject):
         return type(self.worker).__name__
 
     def start(self) -> None:
-        self.worker.start()
+        self._job = run_in_background(
+            self,
+            self.worker.run,
+            on_done=self._ended,
+            on_failed=self._failed,
+            on_progress=self._progressed,
+        )
 
     def cancel(self) -> None:
         self.progress.setLabelText(self.tr("正在取消…"))
-        self.worker.cancel()
+        if self._job is not None:
+            self._job.cancel()
 
     def running(self) -> bool:
         return self.end is None
 
-    def _progressed(self, text: str, done: int, total: int) -> None:
+    def _progressed(self, done: int, total: int, text: str) -> None:
         self.progress.setLabelText(text)
         if total:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
 
+    def _failed(self, exc: BaseException) -> None:
+        """Something no printer explains (the document could not be made): said in words."""
+        log.error("print job failed", exc_info=exc)
+        words = self.tr("打印没有完成:{0}。请稍后再打印;仍不行请联系管理员。").format(friendly_error(exc))
+        self._ended(JobEnd(failed=PrintFailed(words, "打印出错"), pdf=self.worker.pdf))  # data: void reason
+
     def _ended(self, end: JobEnd) -> None:
-        self.worker.wait()
         self.end = end
         self.progress.reset()
         self.progress.hide()
@@ -413,4 +416,4 @@ class PrintJob(QObject):
 
     def wait(self, timeout_ms: int = 60_000) -> bool:
         """For tests: block until the worker thread has ended."""
-        return self.worker.wait(timeout_ms)
+        return self._job is None or self._job.wait(timeout_ms)

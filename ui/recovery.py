@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -21,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import SystemClock
-from app.errors import UserError, ValidationError
+from app.errors import UserError
 from app.office import Office
 from reports.recovery_sheet import RecoverySheet
+from ui.dialogs import ActionDialog
 from ui.i18n import read_language
 
 
@@ -84,61 +84,35 @@ class RecoveryKeyDialog(QDialog):
             super().reject()
 
 
-class ForgotPasswordDialog(QDialog):
+class ForgotPasswordDialog(ActionDialog):
     """忘记密码: the recovery key opens the office and gives an administrator a new password."""
 
     def __init__(
         self, data_dir: Path, parent: QWidget | None = None, recover: Callable[..., Office] = Office.recover
     ) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("忘记密码 - 回音"), self.tr("设新密码并登录"), parent)
         self.data_dir = data_dir
         self.recover = recover
         self.office: Office | None = None
-        self.setWindowTitle(self.tr("忘记密码 - 回音"))
-        self.setMinimumWidth(460)
         intro = QLabel(
             self.tr("输入设立时打印的恢复密钥单上的密钥(不区分大小写,短横线可省略),为管理员设一个新密码。")
         )
         intro.setWordWrap(True)
+        self.body.addWidget(intro)
         self.recovery = QLineEdit()
         self.admin = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.again = QLineEdit()
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
-        form = QFormLayout()
-        form.addRow(self.tr("恢复密钥"), self.recovery)
-        form.addRow(self.tr("管理员登录名"), self.admin)
-        form.addRow(self.tr("新密码"), self.password)
-        form.addRow(self.tr("再输一次"), self.again)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("设新密码并登录"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.form.addRow(self.tr("恢复密钥"), self.recovery)
+        self.form.addRow(self.tr("管理员登录名"), self.admin)
+        self.form.addRow(self.tr("新密码"), self.password)
+        self.form.addRow(self.tr("再输一次"), self.again)
 
-    def accept(self) -> None:
+    def perform(self) -> None:
         if self.password.text() != self.again.text():
-            self.error.setText(self.tr("两次输入的密码不一致"))
-            return
-        try:
-            self.office = self.recover(
-                self.data_dir, self.recovery.text(), self.admin.text(), self.password.text()
-            )
-        except ValidationError as exc:
-            self.error.setText(";".join(f"{k}:{v}" for k, v in exc.problems.items()))
-            return
-        except UserError as exc:
-            self.error.setText(str(exc))
-            return
-        super().accept()
+            raise UserError(self.tr("两次输入的密码不一致"))
+        self.office = self.recover(
+            self.data_dir, self.recovery.text(), self.admin.text(), self.password.text()
+        )

@@ -12,11 +12,12 @@ field to type the number printed on the form.
 from __future__ import annotations
 
 import logging
-import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TR_NOOP, QObject, QSize, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -43,8 +42,13 @@ from PySide6.QtWidgets import (
 from app import form_scans as fs
 from app.errors import UserError
 from app.form_scans import FormScans, ScanBatch, ScanFile, ScanFileError, ScannedPage, ScanOutcome
-from app.models import ScanPage, Staff
-from ui.widgets import Banner, ErrorLabel, fit_to_screen
+from ui.i18n import QT_TR_NOOP
+from ui.palette import ERROR_RED, NEARLY_DUE_TEXT
+from ui.widgets import Banner, ErrorLabel, fit_to_screen, make_table
+from ui.worker import Job, Progress, run_in_background
+
+if TYPE_CHECKING:
+    from app.models import ScanPage, Staff
 
 log = logging.getLogger(__name__)
 
@@ -58,43 +62,42 @@ STATUS_TEXT = {
     fs.BLANK: QT_TR_NOOP("空白页"),
     fs.FAILED: QT_TR_NOOP("无法读取"),
 }
-BAD_FG = QColor("#8c1d18")
-WAIT_FG = QColor("#8a5300")
+BAD_FG = QColor(ERROR_RED)
+WAIT_FG = QColor(NEARLY_DUE_TEXT)
 FILE_FILTER = QT_TR_NOOP("扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;所有文件 (*)")
 
 
-class ScanReader(QObject):
-    """Reads the files on its own thread: checks them, then decodes page after page.
+@dataclass(frozen=True)
+class FileRefused:
+    """A file the reader could not take (handed over to the window's thread)."""
 
-    Only pictures and numbers cross to the window's thread; the database stays there."""
+    name: str
+    reason: str
 
-    file_refused = Signal(str, str)  # file name, why
-    counted = Signal(int)  # pages to read in all
-    page_read = Signal(object)  # ScannedPage, in the files' page order
-    finished = Signal(bool)  # cancelled
 
-    def __init__(self, paths: Sequence[Path]) -> None:
-        super().__init__()
-        self.paths = list(paths)
-        self.cancel_requested = threading.Event()
+def scan_reading(paths: Sequence[Path], reading_failed: str) -> Callable[[Progress], bool]:
+    """The reading for `ui.worker.run_in_background`: checks the files, then decodes page after
+    page, handing over each `FileRefused` and `ScannedPage` as it comes (`progress.deliver`);
+    the page count first as `progress(0, total)`. Only pictures and numbers cross to the
+    window's thread; the database stays there. Returns whether it was cancelled."""
 
-    @Slot()
-    def run(self) -> None:
+    def work(progress: Progress) -> bool:
         try:
             files: list[ScanFile] = []
-            for path in self.paths:
+            for path in paths:
                 try:
                     files.append(fs.open_scan_file(path))
                 except ScanFileError as exc:
-                    self.file_refused.emit(path.name, str(exc))
-            total = sum(f.pages for f in files)
-            self.counted.emit(total)
-            for page in fs.read_scans(files, self.cancel_requested.is_set):
-                self.page_read.emit(page)
+                    progress.deliver(FileRefused(path.name, str(exc)))
+            progress(0, sum(f.pages for f in files), "")
+            for page in fs.read_scans(files, progress.is_cancelled):
+                progress.deliver(page)
         except Exception:  # noqa: BLE001 - logged in full; the dialog says it in words
             log.exception("reading scans failed")
-            self.file_refused.emit("", self.tr("读取扫描件时出错,已读的页面都已保存。详情见日志。"))
-        self.finished.emit(self.cancel_requested.is_set())
+            progress.deliver(FileRefused("", reading_failed))
+        return progress.cancelled
+
+    return work
 
 
 class ScanImportDialog(QDialog):
@@ -117,8 +120,7 @@ class ScanImportDialog(QDialog):
         self.scans = scans
         self.actor = actor
         self.batch: ScanBatch | None = None
-        self._thread: QThread | None = None
-        self._reader: ScanReader | None = None
+        self._job: Job[bool] | None = None
         self._total = 0
         self._closing = False
         self.setWindowTitle(self.tr("导入扫描件"))
@@ -152,17 +154,9 @@ class ScanImportDialog(QDialog):
         self.banner = Banner()
 
         # The result, page by page
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        for column in range(4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = make_table(
+            [self.tr(c) for c in self.COLUMNS], selection=QAbstractItemView.SelectionMode.ExtendedSelection
+        )
 
         # Pages waiting to be matched by hand
         self.waiting = QListWidget()
@@ -239,7 +233,7 @@ class ScanImportDialog(QDialog):
     # Reading --------------------------------------------------------------------------------
     @property
     def running(self) -> bool:
-        return self._thread is not None
+        return self._job is not None
 
     def choose_files(self) -> None:
         paths, _filter = QFileDialog.getOpenFileNames(
@@ -263,24 +257,33 @@ class ScanImportDialog(QDialog):
         self.bar.setRange(0, 0)  # busy until the pages are counted
         self.choose_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        self._thread = QThread(self)
-        self._reader = ScanReader(paths)
-        self._reader.moveToThread(self._thread)
-        self._thread.started.connect(self._reader.run)
-        self._reader.file_refused.connect(self._on_file_refused)
-        self._reader.counted.connect(self._on_counted)
-        self._reader.page_read.connect(self._on_page_read)
-        self._reader.finished.connect(self._on_finished)
-        # quit() is thread-safe; called directly so the thread ends even while the UI waits.
-        self._reader.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
-        self._thread.start()
+        work = scan_reading(list(paths), self.tr("读取扫描件时出错,已读的页面都已保存。详情见日志。"))
+        self._job = run_in_background(
+            self,
+            work,
+            on_done=self._on_finished,
+            on_failed=self._on_reading_failed,
+            on_progress=self._on_counted,
+            on_item=self._on_item,
+        )
 
     @Slot()
     def cancel(self) -> None:
-        if self._reader is not None and self.running:
-            self._reader.cancel_requested.set()
+        if self._job is not None and self.running:
+            self._job.cancel()
             self.cancel_button.setEnabled(False)
             self.status.setText(self.tr("正在取消:读完当前这一页就停,已读的页面都已保存…"))
+
+    def _on_item(self, item: FileRefused | ScannedPage) -> None:
+        if isinstance(item, FileRefused):
+            self._on_file_refused(item.name, item.reason)
+        else:
+            self._on_page_read(item)
+
+    def _on_reading_failed(self, exc: BaseException) -> None:
+        log.error("reading scans failed", exc_info=exc)
+        self._on_file_refused("", self.tr("读取扫描件时出错,已读的页面都已保存。详情见日志。"))
+        self._on_finished(False)
 
     @Slot(str, str)
     def _on_file_refused(self, name: str, reason: str) -> None:
@@ -289,8 +292,7 @@ class ScanImportDialog(QDialog):
             self.batch.outcomes.append(outcome)
         self._add_row(outcome)
 
-    @Slot(int)
-    def _on_counted(self, total: int) -> None:
+    def _on_counted(self, done: int, total: int, what: str = "") -> None:
         self._total = total
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(0)
@@ -315,12 +317,8 @@ class ScanImportDialog(QDialog):
             self.refresh_waiting()
         self.page_stored.emit(outcome)
 
-    @Slot(bool)
     def _on_finished(self, cancelled: bool) -> None:
-        if self._thread is not None:
-            self._thread.wait()  # the reader has quit its thread already (direct call)
-        self._thread = None
-        self._reader = None
+        self._job = None
         batch = self.batch or ScanBatch()
         batch.cancelled = cancelled
         self.bar.setRange(0, 1)
@@ -357,7 +355,8 @@ class ScanImportDialog(QDialog):
         self.table.scrollToBottom()
 
     def row_texts(self, row: int) -> list[str]:
-        return [self.table.item(row, c).text() for c in range(self.table.columnCount())]
+        items = (self.table.item(row, c) for c in range(self.table.columnCount()))
+        return [item.text() if item is not None else "" for item in items]
 
     # Matching by hand -----------------------------------------------------------------------
     def refresh_waiting(self) -> None:
@@ -397,7 +396,7 @@ class ScanImportDialog(QDialog):
         item = self.waiting.currentItem()
         if item is None:
             return None
-        return ScanPage.get_or_none(ScanPage.id == item.data(Qt.ItemDataRole.UserRole))
+        return self.scans.waiting_page(int(item.data(Qt.ItemDataRole.UserRole)))
 
     @Slot(object, object)
     def _show_waiting(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
@@ -463,10 +462,9 @@ class ScanImportDialog(QDialog):
     # Closing --------------------------------------------------------------------------------
     def _stop(self) -> None:
         """Stop reading and wait for the worker (the pages read so far stay stored)."""
-        if self._reader is not None and self._thread is not None:
-            self._reader.cancel_requested.set()
-            self._thread.quit()
-            self._thread.wait()
+        if self._job is not None:
+            self._job.cancel()
+            self._job.wait()
 
     def reject(self) -> None:
         """关闭 (or Esc) while reading cancels first; a second press closes."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -15,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import FormSheet, ScanPage
 from ui.widgets import fit_to_screen
+
+if TYPE_CHECKING:
+    from app.models import FormSheet, ScanPage
 
 
 class ScanViewerDialog(QDialog):
@@ -36,16 +40,16 @@ class ScanViewerDialog(QDialog):
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.picture = QLabel()
         self.picture.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.picture)
-        self.scroll.setWidgetResizable(True)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(self.picture)
+        self.scroll_area.setWidgetResizable(True)
         self.list.currentRowChanged.connect(self.show_page)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
         row.addWidget(self.list)
-        row.addWidget(self.scroll, 1)
+        row.addWidget(self.scroll_area, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(row, 1)
         layout.addWidget(buttons)
@@ -61,7 +65,7 @@ class ScanViewerDialog(QDialog):
         if image.isNull():
             self.picture.setText(self.tr("这一页的图片已损坏,无法显示。"))
             return
-        width = max(200, self.scroll.viewport().width() - 8)
+        width = max(200, self.scroll_area.viewport().width() - 8)
         self.picture.setPixmap(
             QPixmap.fromImage(image).scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
         )

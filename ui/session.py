@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.backup import BackupResult
-from app.models import Staff, db
 from app.office import Office
 from app.permissions import acting
 from ui.errors import friendly_error
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
+from ui.worker import Job, Progress, run_in_background
+
+if TYPE_CHECKING:
+    from app.models import Staff
 
 log = logging.getLogger(__name__)
 
@@ -25,30 +29,6 @@ INPUT_EVENTS = {
     QEvent.Type.TouchBegin,
     QEvent.Type.TabletPress,
 }
-
-
-class BackupWorker(QObject):
-    finished = Signal(object)  # BackupResult
-
-    def __init__(self, office: Office) -> None:
-        super().__init__()
-        self.office = office
-
-    def run(self) -> None:
-        db.connect(reuse_if_open=True)  # this thread's own connection
-        try:
-            # The daily backup is the program's own duty, not the logged-in person's act:
-            # it runs whoever is at the PC, as the program (the role table is not asked).
-            with acting(None):
-                result = self.office.backups.backup_now()
-        except Exception as exc:  # noqa: BLE001 - reported, never fatal
-            log.exception("backup failed")
-            result = BackupResult(
-                False, None, self.tr("备份失败:{0}").format(friendly_error(exc)), self.office.clock.now()
-            )
-        finally:
-            db.close()
-        self.finished.emit(result)
 
 
 class Session(QObject):
@@ -63,10 +43,9 @@ class Session(QObject):
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.timeout.connect(self.lock)
-        minutes = int(office.policies.load().data.get("security", {}).get("idle_lock_minutes", 10))
+        minutes = office.policies.load().security.idle_lock_minutes
         self.idle.setInterval(max(1, minutes) * 60_000)
-        self._thread: QThread | None = None
-        self._worker: BackupWorker | None = None
+        self._backup: Job[BackupResult] | None = None
         # A backup at start and every day of use: checked each half hour while open.
         self.daily = QTimer(self)
         self.daily.setInterval(30 * 60_000)
@@ -83,7 +62,7 @@ class Session(QObject):
         return self.window  # type: ignore[return-value]
 
     def _backup_if_due(self) -> None:
-        running = self._thread is not None and self._thread.isRunning()
+        running = self._backup is not None and self._backup.running
         if not running and self.office.backups.due():
             self.backup_in_background()
 
@@ -108,14 +87,15 @@ class Session(QObject):
         self.locked = True
         self.window.setEnabled(False)
         dialog = LoginDialog(self.office.staff, self.office.name, self.window, locked_user=self.user)
-        accepted = dialog.exec() == LoginDialog.DialogCode.Accepted and dialog.user is not None
+        accepted = dialog.exec() == LoginDialog.DialogCode.Accepted
         self.locked = False
-        if not accepted:
+        user = dialog.user
+        if not accepted or user is None:
             self.window.close()
             return
         self.window.setEnabled(True)
-        if dialog.user.id != self.user.id:
-            self.user = dialog.user
+        if user.id != self.user.id:
+            self.user = user
             self._open_window()
         self.idle.start()
 
@@ -128,15 +108,20 @@ class Session(QObject):
             self._open_window()
 
     def backup_in_background(self) -> None:
-        thread = QThread(self)
-        worker = BackupWorker(self.office)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.finished.connect(self._backup_done)
-        worker.finished.connect(thread.quit)
-        thread.finished.connect(worker.deleteLater)
-        self._thread, self._worker = thread, worker
-        thread.start()
+        self._backup = run_in_background(
+            self, self._backup_work, on_done=self._backup_done, on_failed=self._backup_failed
+        )
+
+    def _backup_work(self, progress: Progress) -> BackupResult:
+        # The daily backup is the program's own duty, not the logged-in person's act:
+        # it runs whoever is at the PC, as the program (the role table is not asked).
+        with acting(None):
+            return self.office.backups.backup_now()
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        log.error("backup failed", exc_info=exc)  # reported, never fatal
+        message = self.tr("备份失败:{0}").format(friendly_error(exc))
+        self._backup_done(BackupResult(False, None, message, self.office.clock.now()))
 
     def _backup_done(self, result: BackupResult) -> None:
         log.info("automatic backup: %s", result.message)

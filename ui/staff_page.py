@@ -6,10 +6,11 @@ and dispatches that name them keep their history.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -17,11 +18,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -29,10 +28,14 @@ from PySide6.QtWidgets import (
 
 from app.domain import ROLES
 from app.errors import ValidationError
-from app.models import Department, Staff, db
 from app.staff import StaffService
-from ui.settings import hint_label
-from ui.widgets import ErrorLabel
+from ui.i18n import QT_TR_NOOP
+from ui.palette import MUTED_TEXT, OK
+from ui.settings.common import hint_label
+from ui.widgets import ErrorLabel, make_table
+
+if TYPE_CHECKING:
+    from app.models import Staff
 
 FIELDS = (
     QT_TR_NOOP("姓名"),
@@ -43,25 +46,6 @@ FIELDS = (
     QT_TR_NOOP("登录名"),
     QT_TR_NOOP("密码"),
 )
-
-
-def last_admin_problem(person: Staff, new_role: str | None, active: bool) -> str | None:
-    """Refuses a change that would leave the office without an active administrator who can log in."""
-    if person.role != "admin" or (new_role == "admin" and active):
-        return None
-    others = (
-        Staff.select()
-        .where(
-            Staff.role == "admin",
-            Staff.active == True,  # noqa: E712
-            Staff.username.is_null(False),
-            Staff.id != person.id,
-        )
-        .exists()
-    )
-    return (
-        None if others else QCoreApplication.translate("StaffPage", "至少要保留一名在用、能登录的系统管理员")
-    )
 
 
 class StaffDialog(QDialog):
@@ -83,16 +67,7 @@ class StaffDialog(QDialog):
 
         # The list
         self.show_inactive = QCheckBox(self.tr("显示已停用人员"))
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table = make_table([self.tr(c) for c in self.COLUMNS], stretch=4, wrap=True)
 
         # The form
         self.name = QLineEdit()
@@ -130,7 +105,7 @@ class StaffDialog(QDialog):
             cell.addWidget(self.errors[key])
             form.addRow(self.tr(key), cell)
         self.status = QLabel()
-        self.status.setStyleSheet("color: #1a7f37;")
+        self.status.setStyleSheet(f"color: {OK};")
         self.new_button = QPushButton(self.tr("新增人员"))
         self.save_button = QPushButton(self.tr("保存"))
         self.save_button.setDefault(True)
@@ -190,7 +165,7 @@ class StaffDialog(QDialog):
             cells = (
                 person.name,
                 self.tr(ROLES.get(person.role, person.role)),
-                person.department.name if person.department_id else "",
+                person.department.name if person.department is not None else "",
                 person.phone,
                 person.buildings,
                 person.username or "",
@@ -200,7 +175,7 @@ class StaffDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, person.id)
                 if not person.active:
-                    item.setForeground(QColor("#888"))
+                    item.setForeground(QColor(MUTED_TEXT))
                 self.table.setItem(row, col, item)
             if person.id == select_id:
                 selected_row = row
@@ -210,7 +185,8 @@ class StaffDialog(QDialog):
 
     def row_of(self, name: str) -> int:
         for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).text() == name:
+            item = self.table.item(row, 0)
+            if item is not None and item.text() == name:
                 return row
         return -1
 
@@ -218,7 +194,7 @@ class StaffDialog(QDialog):
         items = self.table.selectedItems()
         if not items:
             return
-        person = Staff.get_or_none(Staff.id == items[0].data(Qt.ItemDataRole.UserRole))
+        person = self.staff.person(items[0].data(Qt.ItemDataRole.UserRole))
         if person is not None:
             self.edit(person)
 
@@ -276,43 +252,34 @@ class StaffDialog(QDialog):
     def unlock(self) -> None:
         if self.editing is None:
             return
-        person = Staff.get_by_id(self.editing.id)
+        person = self.staff.person(self.editing.id)
+        if person is None:
+            return
         self.staff.unlock(person)
         self.edit(person)
         self.status.setText(self.tr("已解除锁定:%1,可以重新登录").replace("%1", person.name))
 
     def save(self) -> None:
         # A fresh copy: a refused attempt must not leave changed values in the one we hold.
-        existing = Staff.get_or_none(Staff.id == self.editing.id) if self.editing else None
-        problems: dict[str, str] = {}
-        role = self.role.currentData() or ""
+        existing = self.staff.person(self.editing.id) if self.editing else None
         username = self.username.text().strip()
-        password = self.password.text()
-        if username and not password and not (existing and self.staff.has_password(existing)):
-            problems["密码"] = self.tr("设了登录名就要设密码")
-        if existing is not None and role and (reason := last_admin_problem(existing, role, True)):
-            problems["角色"] = reason
         dep_id = self.department.currentData()
-        department = Department.get_or_none(Department.id == dep_id) if dep_id else None
+        department = self.staff.department(dep_id) if dep_id else None
         try:
-            # The service checks the rest; on any refusal nothing is kept, and every reason shows.
-            with db.atomic():
-                person = self.staff.save_staff(
-                    name=self.name.text(),
-                    role=role,
-                    department=department,
-                    phone=self.phone.text(),
-                    buildings=self.buildings.text(),
-                    username=username or None,
-                    password=password or None,
-                    existing=existing,
-                )
-                if problems:
-                    raise ValidationError(problems)
+            # The service checks everything at once; on any refusal nothing is kept.
+            person = self.staff.save_staff(
+                name=self.name.text(),
+                role=self.role.currentData() or "",
+                department=department,
+                phone=self.phone.text(),
+                buildings=self.buildings.text(),
+                username=username or None,
+                password=self.password.text() or None,
+                existing=existing,
+            )
         except ValidationError as exc:
-            merged = {**exc.problems, **problems}
             for key, label in self.errors.items():
-                label.set_error(merged.get(key))
+                label.set_error(exc.problems.get(key))
             self.status.clear()
             return
         self.refresh(select_id=person.id)
@@ -323,11 +290,14 @@ class StaffDialog(QDialog):
         person = self.editing
         if person is None:
             return
-        person = Staff.get_by_id(person.id)
-        if person.active and (reason := last_admin_problem(person, person.role, False)):
-            self.errors["角色"].set_error(reason)
+        person = self.staff.person(person.id)
+        if person is None:
             return
-        self.staff.set_active(person, not person.active)
+        try:
+            self.staff.set_active(person, not person.active)
+        except ValidationError as exc:
+            self.errors["角色"].set_error(exc.problems.get("角色") or str(exc))
+            return
         if not person.active and not self.show_inactive.isChecked():
             self.show_inactive.setChecked(True)  # keep the person in sight, marked 已停用
         self.refresh(select_id=person.id)

@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QT_TR_NOOP, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -24,7 +21,9 @@ from PySide6.QtWidgets import (
 from app import survey
 from app.errors import UserError, ValidationError
 from ui.errors import friendly_error
-from ui.widgets import Banner, ErrorLabel, fit_to_screen
+from ui.i18n import QT_TR_NOOP
+from ui.palette import OVERDUE_TEXT
+from ui.widgets import Banner, ErrorLabel, fit_to_screen, make_table
 
 
 def questionnaire_text(form: survey.Questionnaire) -> tuple[str, str, str]:
@@ -131,19 +130,10 @@ class ActionsDialog(QDialog):
         super().__init__(parent)
         self.service = service
         self.setWindowTitle(self.tr("纠正措施"))
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        for column in (0, 1, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.result = QLineEdit()
-        self.result.setPlaceholderText(self.tr("做了什么、效果如何,回车登记完成"))
-        self.result.returnPressed.connect(self.finish)
+        self.table = make_table([self.tr(c) for c in self.COLUMNS], stretch=2, alternate=False, wrap=True)
+        self.outcome = QLineEdit()
+        self.outcome.setPlaceholderText(self.tr("做了什么、效果如何,回车登记完成"))
+        self.outcome.returnPressed.connect(self.finish)
         self.error = ErrorLabel()
         self.banner = Banner("success")
         buttons = QDialogButtonBox()
@@ -154,7 +144,7 @@ class ActionsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("处于四分图修补区的项目(重要但不满意)列为纠正措施,完成后登记结果。")))
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.result)
+        layout.addWidget(self.outcome)
         layout.addWidget(self.error)
         layout.addWidget(self.banner)
         layout.addWidget(buttons)
@@ -162,10 +152,10 @@ class ActionsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.actions = self.service.open_actions()
+        self.open_actions = self.service.open_actions()
         self.table.setRowCount(0)
         today = self.service.clock.now().date()
-        for action in self.actions:
+        for action in self.open_actions:
             row = self.table.rowCount()
             self.table.insertRow(row)
             due = action.due or today
@@ -179,9 +169,9 @@ class ActionsDialog(QDialog):
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if late and column == 3:
-                    item.setForeground(Qt.GlobalColor.darkRed)
+                    item.setForeground(QColor(OVERDUE_TEXT))
                 self.table.setItem(row, column, item)
-        if self.actions:
+        if self.open_actions:
             self.table.selectRow(0)
         else:
             self.banner.show_message(self.tr("没有未完成的纠正措施。"))
@@ -190,12 +180,12 @@ class ActionsDialog(QDialog):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return
-        action = self.actions[rows[0].row()]
+        action = self.open_actions[rows[0].row()]
         try:
-            self.service.finish_action(action, self.result.text())
+            self.service.finish_action(action, self.outcome.text())
         except ValidationError as exc:
             self.error.set_error("\n".join(exc.problems.values()))
             return
         self.error.set_error(None)
-        self.result.clear()
+        self.outcome.clear()
         self.refresh()

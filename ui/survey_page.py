@@ -9,21 +9,18 @@ the database), each page stored on this thread as it arrives, with a progress ba
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -33,7 +30,9 @@ from app import omr, survey
 from app.errors import UserError, write_bytes
 from app.form_scans import ScanFileError, open_scan_file
 from ui.errors import friendly_error
-from ui.widgets import Banner
+from ui.i18n import QT_TR_NOOP
+from ui.widgets import Banner, make_table
+from ui.worker import Job, Progress, run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -46,43 +45,53 @@ KIND_TEXT = {survey.SAMPLE: QT_TR_NOOP("抽样调查"), survey.CENSUS: QT_TR_NOO
 FILE_FILTER = QT_TR_NOOP("扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff);;所有文件 (*)")
 
 
-class SurveyScanReader(QObject):
-    """Reads the files on its own thread; only readings cross to the window's thread."""
+@dataclass(frozen=True)
+class FileRefused:
+    """A file the reader could not take (handed over to the window's thread)."""
 
-    file_refused = Signal(str, str)
-    counted = Signal(int)
-    page_read = Signal(str, int, object, str)  # file, page, PageReading or None, why not
-    finished = Signal(bool)
+    name: str
+    reason: str
 
-    def __init__(
-        self, paths: Sequence[Path], geometry: Callable[[survey.CodeParts], omr.PageGeometry | None]
-    ) -> None:
-        super().__init__()
-        self.paths = list(paths)
-        self.geometry = geometry
-        self.cancel_requested = threading.Event()
 
-    @Slot()
-    def run(self) -> None:
+@dataclass(frozen=True)
+class PageRead:
+    """One page read (its reading, or None and why not), handed over to the window's thread."""
+
+    file: str
+    page: int
+    reading: object
+    problem: str
+
+
+def survey_reading(
+    paths: Sequence[Path],
+    geometry: Callable[[survey.CodeParts], omr.PageGeometry | None],
+    reading_failed: str,
+) -> Callable[[Progress], bool]:
+    """The reading for `ui.worker.run_in_background`: only readings cross to the window's
+    thread (`progress.deliver`), the page count first as `progress(0, total)`. Returns
+    whether it was cancelled."""
+
+    def work(progress: Progress) -> bool:
         try:
             files = []
-            for path in self.paths:
+            for path in paths:
                 try:
                     files.append(open_scan_file(path))
                 except ScanFileError as exc:
-                    self.file_refused.emit(path.name, str(exc))
-            self.counted.emit(sum(f.pages for f in files))
+                    progress.deliver(FileRefused(path.name, str(exc)))
+            progress(0, sum(f.pages for f in files), "")
             for scan in files:
-                for number, reading, problem in survey.read_scan(
-                    scan, self.geometry, self.cancel_requested.is_set
-                ):  # type: ignore[arg-type]
-                    self.page_read.emit(scan.name, number, reading, problem)
-                if self.cancel_requested.is_set():
+                for number, reading, problem in survey.read_scan(scan, geometry, progress.is_cancelled):  # type: ignore[arg-type]
+                    progress.deliver(PageRead(scan.name, number, reading, problem))
+                if progress.cancelled:
                     break
         except Exception:  # noqa: BLE001 - logged in full; the page says it in words
             log.exception("reading survey scans failed")
-            self.file_refused.emit("", self.tr("读取扫描件时出错,已读的页面都已保存。详情见日志。"))
-        self.finished.emit(self.cancel_requested.is_set())
+            progress.deliver(FileRefused("", reading_failed))
+        return progress.cancelled
+
+    return work
 
 
 class SurveyPage(QWidget):
@@ -102,8 +111,7 @@ class SurveyPage(QWidget):
         super().__init__(parent)
         self.service = service
         self.office_name = office_name
-        self._thread: QThread | None = None
-        self._reader: SurveyScanReader | None = None
+        self._job: Job[bool] | None = None
         self._read = 0
         self._total = 0
         self._plan_id = 0
@@ -116,16 +124,7 @@ class SurveyPage(QWidget):
             )
         )
         intro.setWordWrap(True)
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        for column in range(len(self.COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = make_table([self.tr(c) for c in self.COLUMNS], stretch=1, alternate=False)
         self.table.itemSelectionChanged.connect(self._update)
 
         self.recovery = QProgressBar()
@@ -247,7 +246,7 @@ class SurveyPage(QWidget):
         plan = self.selected_plan()
         self._plan_id = plan.id if plan else 0
         draft = plan is not None and plan.state == survey.DRAFT
-        running = plan is not None and plan.state == survey.APPROVED and self._thread is None
+        running = plan is not None and plan.state == survey.APPROVED and self._job is None
         self.edit_button.setEnabled(draft)
         self.form_button.setEnabled(draft)
         self.approve_button.setEnabled(draft)
@@ -409,7 +408,7 @@ class SurveyPage(QWidget):
 
     def start_reading(self, paths: Sequence[Path]) -> None:
         plan = self.selected_plan()
-        if plan is None or self._thread is not None:
+        if plan is None or self._job is not None:
             return
         self._read = self._total = 0
         self.outcomes: list[survey.PageOutcome] = []
@@ -418,36 +417,43 @@ class SurveyPage(QWidget):
         self.cancel_button.show()
         self.cancel_button.setEnabled(True)
         self.banner.show_message(self.tr("正在读取扫描件…"), "info")
-        self._thread = QThread(self)
-        self._reader = SurveyScanReader(paths, survey.layout_reader(plan))
-        self._reader.moveToThread(self._thread)
-        self._thread.started.connect(self._reader.run)
-        self._reader.file_refused.connect(self._on_refused)
-        self._reader.counted.connect(self._on_counted)
-        self._reader.page_read.connect(self._on_page)
-        self._reader.finished.connect(self._on_finished)
-        self._reader.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
+        failed = self.tr("读取扫描件时出错,已读的页面都已保存。详情见日志。")
+        self._job = run_in_background(
+            self,
+            survey_reading(list(paths), survey.layout_reader(plan), failed),
+            on_done=self._on_finished,
+            on_failed=self._on_reading_failed,
+            on_progress=self._on_counted,
+            on_item=self._on_item,
+        )
         self._update()
-        self._thread.start()
 
     reading_finished = Signal(object)  # list of PageOutcome
 
     @Slot()
     def cancel(self) -> None:
-        if self._reader is not None:
-            self._reader.cancel_requested.set()
+        if self._job is not None:
+            self._job.cancel()
             self.cancel_button.setEnabled(False)
 
-    @Slot(str, str)
+    def _on_item(self, item: FileRefused | PageRead) -> None:
+        if isinstance(item, FileRefused):
+            self._on_refused(item.name, item.reason)
+        else:
+            self._on_page(item.file, item.page, item.reading, item.problem)
+
+    def _on_reading_failed(self, exc: BaseException) -> None:
+        log.error("reading survey scans failed", exc_info=exc)
+        self._on_refused("", self.tr("读取扫描件时出错,已读的页面都已保存。详情见日志。"))
+        self._on_finished(False)
+
     def _on_refused(self, name: str, reason: str) -> None:
         self.outcomes.append(survey.PageOutcome(name, 0, survey.PAGE_REFUSED, reason))
 
-    @Slot(int)
-    def _on_counted(self, total: int) -> None:
+    def _on_counted(self, done: int, total: int, what: str = "") -> None:
         self._total = total
         self.reading.setRange(0, max(1, total))
 
-    @Slot(str, int, object, str)
     def _on_page(self, name: str, number: int, reading: object, problem: str) -> None:
         plan = self.service.get(self._plan_id)
         try:
@@ -463,12 +469,8 @@ class SurveyPage(QWidget):
         self.reading.setValue(min(self._read, self.reading.maximum()))
         self.reading.setFormat(self.tr("已读 {0} / {1} 页").format(self._read, self._total))
 
-    @Slot(bool)
     def _on_finished(self, cancelled: bool) -> None:
-        if self._thread is not None:
-            self._thread.wait()
-        self._thread = None
-        self._reader = None
+        self._job = None
         self.reading.hide()
         self.cancel_button.hide()
         counts: dict[str, int] = {}
@@ -535,7 +537,7 @@ class SurveyPage(QWidget):
         try:
             results = self.service.results(plan)
             self.service.make_actions(plan, results)
-            actions = list(survey.SurveyAction.select().where(survey.SurveyAction.plan == plan))
+            actions = self.service.actions(plan)
             pdf = survey_report.SurveyReport(self.office_name, plan, results, actions).generate()
             write_bytes(path, pdf)
             excel = path.with_suffix(".xlsx")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from app import survey
 from app.errors import UserError, ValidationError
 from ui.errors import friendly_error
-from ui.widgets import ErrorLabel, fit_to_screen
+from ui.widgets import ErrorLabel, fit_to_screen, from_qdate, to_qdate
 
 
 class SurveyPlanDialog(QDialog):
@@ -49,8 +48,8 @@ class SurveyPlanDialog(QDialog):
         self.method = QComboBox()
         self.method.addItem(self.tr("问卷调查"), survey.METHODS[0])
         self.method.addItem(self.tr("上门访谈"), survey.METHODS[1])
-        self.starts = QDateEdit(QDate(today.year, today.month, today.day))
-        self.ends = QDateEdit(QDate(today.year, today.month, today.day).addDays(14))
+        self.starts = QDateEdit(to_qdate(today))
+        self.ends = QDateEdit(to_qdate(today).addDays(14))
         for edit in (self.starts, self.ends):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -125,8 +124,8 @@ class SurveyPlanDialog(QDialog):
         self.title.setText(plan.title)
         self.kind.setCurrentIndex(max(0, self.kind.findData(plan.kind)))
         self.method.setCurrentIndex(max(0, self.method.findData(plan.method)))
-        self.starts.setDate(QDate(plan.starts.year, plan.starts.month, plan.starts.day))
-        self.ends.setDate(QDate(plan.ends.year, plan.ends.month, plan.ends.day))
+        self.starts.setDate(to_qdate(plan.starts))
+        self.ends.setDate(to_qdate(plan.ends))
         self.rate.setValue(plan.sample_rate)
         self.households.setValue(plan.sample_size)
         self.complainers.setValue(plan.complainers)
@@ -147,8 +146,7 @@ class SurveyPlanDialog(QDialog):
 
     def plan_input(self) -> survey.PlanInput:
         def day(edit: QDateEdit) -> dt.date:
-            d = edit.date()
-            return dt.date(d.year(), d.month(), d.day())
+            return from_qdate(edit.date())
 
         return survey.PlanInput(
             title=self.title.text(),

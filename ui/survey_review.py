@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app import survey
 from app.errors import UserError, ValidationError
 from ui.errors import friendly_error
+from ui.palette import MUTED_TEXT, NEARLY_DUE_TEXT
 from ui.widgets import Banner, ErrorLabel, fit_to_screen
 
 
@@ -48,7 +49,7 @@ class SurveyReviewDialog(QDialog):
         self.question = QLabel()
         self.question.setWordWrap(True)
         self.reason = QLabel()
-        self.reason.setStyleSheet("color: #8a5300;")
+        self.reason.setStyleSheet(f"color: {NEARLY_DUE_TEXT};")
         self.picture = QLabel()
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         area = QScrollArea()
@@ -200,7 +201,7 @@ class SurveyEntryDialog(QDialog):
             grid.addWidget(QLabel(title), row, 0)
             grid.addWidget(edit, row, 1)
             legend = QLabel(hint)
-            legend.setStyleSheet("color: #555;")
+            legend.setStyleSheet(f"color: {MUTED_TEXT};")
             grid.addWidget(legend, row, 2)
             self.fields[key] = edit
             row += 1

@@ -1,0 +1,70 @@
+"""What the windows read from the audit trail (审计记录): the administrator's list with its
+filters and chain check, and one record's history (修改记录).
+
+The windows are handed an `AuditQueries` and never query the trail themselves. Each call
+checks the acting person (given, else the one logged in) and reads inside its own
+transaction, so a page of entries and the names read with it come from one state of the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app import audit
+from app.audit import AuditFilter
+from app.clock import Clock, SystemClock
+from app.models import AuditEntry, Staff, db
+from app.permissions import require
+
+
+class AuditQueries:
+    """Reads of the audit trail for the windows."""
+
+    def __init__(self, clock: Clock | None = None) -> None:
+        self.clock = clock or SystemClock()
+
+    def today(self) -> dt.date:
+        """The office's today (the window's date filter starts from it)."""
+        return self.clock.now().date()
+
+    def tables(self, actor: Staff | None = None) -> list[str]:
+        """The kinds of record the trail holds entries about (案件, 业主, 回访 …), as stored."""
+        require(actor, "audit.view")
+        with db.atomic():
+            return sorted(r.table for r in AuditEntry.select(AuditEntry.table).distinct())
+
+    def actors(self, actor: Staff | None = None) -> list[str]:
+        """Every name the trail records someone acting under, in order."""
+        require(actor, "audit.view")
+        with db.atomic():
+            query = AuditEntry.select(AuditEntry.actor).distinct().order_by(AuditEntry.actor)
+            return [r.actor for r in query]
+
+    def count(self, actor: Staff | None = None) -> int:
+        require(actor, "audit.view")
+        with db.atomic():
+            return int(AuditEntry.select().count())
+
+    def entries(
+        self, f: AuditFilter, limit: int = 500, offset: int = 0, actor: Staff | None = None
+    ) -> list[AuditEntry]:
+        """A page of the trail the filter finds, newest first."""
+        require(actor, "audit.view")
+        with db.atomic():
+            return audit.entries(f, limit=limit, offset=offset)
+
+    def chain_problems(self, actor: Staff | None = None) -> list[str]:
+        """Where the trail's hash chain is broken (an entry changed, removed or inserted)."""
+        require(actor, "audit.view")
+        with db.atomic():
+            return audit.chain_problems()
+
+    def history(self, table: str, record_id: int) -> list[AuditEntry]:
+        """Everything that happened to one record, oldest first. Whoever may open the record
+        may read its history (the window that offers it has checked that)."""
+        with db.atomic():
+            return audit.history(table, record_id)
+
+    def reader(self) -> audit.Reader:
+        """Turns entries into words (names for ids, 是/否 …); one per page shown."""
+        return audit.Reader()
