@@ -1,7 +1,7 @@
 """Backups, restore, and a data folder that never starts again empty by mistake.
 
 A backup is SQLite's online backup of the open database into an encrypted file beside its
-final name (`.partial`), fsynced, then checked with the same check as `python -m app check`
+final name (`.partial`), fsynced, then checked with the same check as `python -m huiyin check`
 (the file's integrity and foreign keys, and the audit trail and the signatures of exactly
 the data copied: they are read in the same read transaction as the copy). Only a copy that
 passes is renamed to its final name and called 备份成功并已校验; one of data that fails is
@@ -43,6 +43,7 @@ from app.models import AuditEntry, Setting, Signature, db
 from app.paths import DB_FILENAME
 from app.permissions import require
 from app.policy import PolicyStore
+from app.policy_sections import BackupSettings
 
 log = logging.getLogger(__name__)
 
@@ -235,7 +236,7 @@ def _json_text(value: str | None) -> str:
 
 def content_problems(clock: Clock | None = None, policies: PolicyStore | None = None) -> list[str]:
     """The check's findings on the rows of the database `db` is bound to (the audit trail,
-    the signatures, …): the same function `python -m app check` runs."""
+    the signatures, …): the same function `python -m huiyin check` runs."""
     from app.cases import CaseService
     from app.health import content_problems as check_rows
     from app.staff import StaffService
@@ -335,12 +336,11 @@ class BackupService:
         self.clock = clock
         self.policies = policies
 
-    def _settings(self) -> dict[str, object]:
-        settings: dict[str, object] = self.policies.load().data.get("backup", {})
-        return settings
+    def _settings(self) -> BackupSettings:
+        return self.policies.load().backup
 
     def folder(self) -> Path:
-        chosen = str(self._settings().get("folder") or "")
+        chosen = self._settings().folder
         return Path(chosen) if chosen else self.data_dir / "backups"
 
     def office_id(self) -> str:
@@ -370,7 +370,7 @@ class BackupService:
         require(None, "backup.manage")
         folder = dest or self.folder()
         now = self.clock.now()
-        chosen = dest is not None or bool(self._settings().get("folder"))
+        chosen = dest is not None or bool(self._settings().folder)
         if not folder.is_dir():
             if chosen or folder.exists():
                 words = (
@@ -410,7 +410,7 @@ class BackupService:
                     + final.name
                     + "”,只作留底):"
                     + ";".join(problems[:5])
-                    + "。请管理员查看审计记录、运行 python -m app check 找出原因,必要时从最近的好备份恢复。",
+                    + "。请管理员查看审计记录、运行 python -m huiyin check 找出原因,必要时从最近的好备份恢复。",
                     now,
                 )
             else:
@@ -513,9 +513,7 @@ class BackupService:
         the name), never one of today, never the newest that passes the check (`verified` has
         just passed it), never one newer than that."""
         s = self._settings()
-        daily, weekly, monthly = (
-            int(str(s.get(k, d))) for k, d in (("keep_daily", 7), ("keep_weekly", 4), ("keep_monthly", 12))
-        )
+        daily, weekly, monthly = s.keep_daily, s.keep_weekly, s.keep_monthly
         now = self.clock.now()
         office = self.office_id()
         mine = [b for b in list_backups(folder, office, legacy=False) if b.office]
@@ -541,7 +539,7 @@ class BackupService:
         info = json.loads(row.value) if row else {}
         last_good = dt.datetime.fromisoformat(info["last_good"]) if info.get("last_good") else None
         warnings = []
-        days = int(self._settings().get("warn_after_days", 2))  # type: ignore[call-overload]
+        days = self._settings().warn_after_days
         if last_good is None:
             warnings.append("还没有成功的备份")
         elif self.clock.now() - last_good > dt.timedelta(days=days):
@@ -549,7 +547,7 @@ class BackupService:
         if info and not info.get("ok"):
             warnings.append(info.get("message", "上次备份失败"))
         folder = self.folder()
-        chosen = bool(self._settings().get("folder"))
+        chosen = bool(self._settings().folder)
         if folder.exists() and not os.access(folder, os.W_OK):
             warnings.append(f"备份文件夹 {folder} 不可写")
         elif chosen and not folder.exists():
@@ -665,7 +663,7 @@ def _aside_name(data_dir: Path, now: dt.datetime) -> Path:
 
 def _stage(backup: Path, staged: Path, key: bytes, office: str) -> None:
     """The restored file beside the live one: copied, migrated to this program's structure,
-    checked with the same check as `python -m app check`, fsynced."""
+    checked with the same check as `python -m huiyin check`, fsynced."""
     from app.db import close_database, open_database
 
     for leftover in (staged, *(staged.with_name(staged.name + s) for s in ("-journal", "-wal", "-shm"))):
@@ -801,7 +799,7 @@ def refuse_empty_start(data_dir: Path) -> None:
                 f"数据文件夹 {data_dir} 里{'数据文件是空的(0 字节)' if current.exists() else '没有数据文件'},"
                 f"但密钥文件 {keyring.KEYS_FILENAME} 表明这里原有服务中心“{ring.office_name}”的数据,"
                 "所以不会当作新的服务中心重新开始。请插上存放备份的 U 盘,用管理员登录后从最近的备份恢复"
-                f'(python -m app --data-dir "{data_dir}" --user 管理员登录名 restore 备份文件)。'
+                f'(python -m huiyin --data-dir "{data_dir}" --user 管理员登录名 restore 备份文件)。'
             )
         return
     newest = max(found, key=lambda b: (b.at, b.path.name))
@@ -819,6 +817,6 @@ def refuse_empty_start(data_dir: Path) -> None:
         f"数据文件夹 {data_dir} 里{what},但找到了这个服务中心的 {len(found)} 个备份,"
         "所以不会当作新的服务中心重新开始(那样原来的数据就看不到了)。"
         f"最近的备份是 {newest.path}({newest.at:%Y-%m-%d %H:%M})。"
-        f'请{keys_step}用管理员登录恢复它:python -m app --data-dir "{data_dir}" --user 管理员登录名 '
+        f'请{keys_step}用管理员登录恢复它:python -m huiyin --data-dir "{data_dir}" --user 管理员登录名 '
         f'restore "{newest.path}"'
     )

@@ -80,7 +80,7 @@ def describe_storage_error(exc: BaseException) -> str:
     if number == _EIO or "disk i/o error" in text:
         return "读写磁盘时出错(U 盘松动或损坏?),刚才的操作可能没有保存。请检查磁盘后重试,必要时换一个 U 盘。"
     if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return "数据文件已损坏。请用“从备份恢复”(命令:python -m app restore 备份文件)恢复最近的好备份。"
+        return "数据文件已损坏。请用“从备份恢复”(命令:python -m huiyin restore 备份文件)恢复最近的好备份。"
     if "locked" in text or "busy" in text:
         return "数据文件正被另一个程序占用,请稍后再试。"
     return f"数据无法保存:{exc}"

@@ -1,4 +1,4 @@
-"""`python -m app check`: is the data whole? Integrity, foreign keys, the keyed audit chain, the
+"""`python -m huiyin check`: is the data whole? Integrity, foreign keys, the keyed audit chain, the
 signatures' seals, and the data compared with the trail."""
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ import json, resource, sys, time, tracemalloc
 sys.path.insert(0, sys.argv[1])
 from pathlib import Path
 from app.errors import UserError
-from app.ledger import read_owner_sheet
+from app.ledger.owner_import import read_owner_sheet
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 tracemalloc.start()
 t = time.perf_counter()
@@ -100,7 +100,7 @@ def check_cost(rows: int) -> tuple[float, float]:
     """(seconds of `check_xlsx`, seconds of reading the same ledger) for a good ledger of `rows`
     rows: what the check adds to every import."""
     from app import xlsx_check
-    from app.ledger import read_ledger_sheet
+    from app.ledger.rows import read_ledger_sheet
 
     with tempfile.TemporaryDirectory(prefix="huiyin-badfiles-") as tmp:
         path = Path(tmp) / "台账.xlsx"

@@ -1,7 +1,7 @@
 """100 pre-filled 《回访记录表》 sent to a printer from a window, as a separate process.
 
 Run by `bench.measures.print_job` as `python -m bench.printjob DATA_DIR PRINTER [COUNT]`
-(or by hand, on any data folder with visits: `python -m app demo` makes one). The job is
+(or by hand, on any data folder with visits: `python -m huiyin demo` makes one). The job is
 made and sent the way 打印… does it (`ui.print_job.PrintJob`: numbers reserved on the
 window's thread, the PDF drawn and sent to CUPS in a worker); a 5 ms timer on the window's
 thread records the longest gap between its ticks (the longest time the window could not

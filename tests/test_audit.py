@@ -21,7 +21,7 @@ def test_changes_are_recorded_with_old_and_new(office, make_case, admin):
 
 def test_policy_and_staff_changes_are_recorded(office):
     policy = office.policies.load()
-    policy.data["resolve_days"]["重要"] = 5
+    policy.resolve_days["重要"] = 5
     office.policies.save(policy)
     row = AuditEntry.get(AuditEntry.table == "policy")
     assert row.field == "resolve_days" and '"重要": 5' in row.new and '"重要": 3' in row.old

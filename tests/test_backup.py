@@ -24,13 +24,13 @@ from app.backup import (
     restore,
     to_keep,
 )
-from app.cli import main
 from app.db import connect_file
 from app.errors import UserError, describe_storage_error
 from app.instance import InstanceLock
 from app.models import AuditEntry, Case, Signature, Visit
 from app.office import Office
 from app.paths import DB_FILENAME
+from huiyin.cli import main
 
 LEFTOVER_ENDINGS = (".partial", "-journal", "-wal", "-shm")
 
@@ -147,7 +147,7 @@ def test_rotation_never_deletes_the_newest_good_backup(office, make_case, tmp_pa
     folder = tmp_path / "bk"
     folder.mkdir()
     policy = office.policies.load()
-    policy.data["backup"]["folder"] = str(folder)
+    policy.backup.folder = str(folder)
     office.policies.save(policy)
     make_case()
     clock.at = dt.datetime(2026, 9, 1, 10)
@@ -188,7 +188,7 @@ def test_rotation_touches_only_this_office_files(office, tmp_path, clock):
 def test_a_missing_usb_folder_is_an_error_never_created(office, tmp_path):
     policy = office.policies.load()
     stick = tmp_path / "missing-usb" / "回音备份"
-    policy.data["backup"]["folder"] = str(stick)
+    policy.backup.folder = str(stick)
     office.policies.save(policy)
     assert any("找不到" in w for w in office.backups.status().warnings)
     result = office.backups.backup_now()

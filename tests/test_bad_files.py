@@ -31,14 +31,19 @@ from typing import Any
 import openpyxl
 import pytest
 
-from app import ledger, xlsx_check
+from app import xlsx_check
 from app.clock import FixedClock
 from app.errors import UserError, describe_file_error, describe_storage_error, save_file, write_bytes
-from app.ledger_sheet import Row, new_sheet, save_workbook, write_cell
+from app.ledger.case_import import import_ledger
+from app.ledger.export import export_cases
+from app.ledger.owner_import import import_owners, read_owner_sheet
+from app.ledger.preview import preview_file
+from app.ledger.row import Row
+from app.ledger.writing import new_sheet, save_workbook, write_cell
 from app.models import Case, Owner
 from app.office import Office
 from app.owner_files import OwnerFiles, OwnerInput, apply_imported_details
-from app.stats import Period
+from app.periods import Period
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -127,14 +132,14 @@ def test_case_export_writes_text_as_text_and_it_comes_back_exactly(tmp_path):
         )
         number = case.number
         path = tmp_path / "cases.xlsx"
-        ledger.export_cases(source, path)
+        export_cases(source, path)
     finally:
         source.close()
     assert_text_cells(path, list(texts.values()))
     target = new_office(tmp_path / "b")
     try:
         admin = target.staff.authenticate("admin", "secret1")
-        report = ledger.import_ledger(target, path, actor=admin)
+        report = import_ledger(target, path, actor=admin)
         assert report.problems == []
         back = Case.get(Case.number == number)
         assert {k: getattr(back, k) for k in texts} == texts
@@ -157,7 +162,7 @@ def test_owners_export_writes_text_as_text_and_it_comes_back_exactly(tmp_path):
     assert_text_cells(path, [note, "=张三"])
     target = new_office(tmp_path / "b")
     try:
-        report = ledger.import_owners(target, path)
+        report = import_owners(target, path)
         assert report.problems == [] and report.imported == 1
         back = Owner.get()
         assert (back.name, back.note, back.phone) == ("=张三", note, "13812345678")
@@ -248,9 +253,9 @@ def refused(path: Path, office: Office) -> list[str]:
     """The words every import path gives for `path`: all must refuse it with a UserError."""
     messages = []
     for read in (
-        lambda: ledger.import_owners(office, path),
-        lambda: ledger.import_ledger(office, path),
-        lambda: ledger.preview_file(office, "owners", path),
+        lambda: import_owners(office, path),
+        lambda: import_ledger(office, path),
+        lambda: preview_file(office, "owners", path),
     ):
         with pytest.raises(UserError) as caught:
             read()
@@ -268,7 +273,7 @@ def test_a_handmade_workbook_is_read(office, tmp_path):
     """The two writers below are real workbooks: the same file, sound, imports."""
     for shared in (True, False):
         path = handmade_xlsx(tmp_path / f"ok{shared}.xlsx", [HEADER, GOOD_ROW], shared=shared)
-        report = ledger.import_owners(office, path)
+        report = import_owners(office, path)
         assert report.problems == [] and report.imported == 1
 
 
@@ -444,7 +449,7 @@ def _exports(office: Office, admin: Any) -> dict[str, Any]:
 
     quarterly = office.quarterly(Period.quarter(2026, 3))
     return {
-        "cases.xlsx": lambda p: ledger.export_cases(office, p),
+        "cases.xlsx": lambda p: export_cases(office, p),
         "owners.xlsx": lambda p: OwnerFiles().export_owners(p, admin),
         "quarterly.xlsx": lambda p: write_xlsx(quarterly, p),
         "report.pdf": lambda p: write_bytes(p, b"%PDF-1.4\n" + b"0" * 200_000 + b"\n%%EOF\n"),
@@ -498,7 +503,7 @@ def test_rejected_rows_that_cannot_be_written_beside_the_list_import_nothing(off
         handmade_xlsx(stick / "名册.xlsx", [HEADER, GOOD_ROW, ["1", "1", "", "无房号", "", ""]])
         subprocess.run(["mount", "-o", "remount,ro", str(stick)], check=True)
         with pytest.raises(UserError) as caught:
-            ledger.import_owners(office, stick / "名册.xlsx", skip_invalid=True)
+            import_owners(office, stick / "名册.xlsx", skip_invalid=True)
         assert_in_words(str(caught.value), "无法保存“名册.rejected.xlsx”", "只读", "换一个")
         assert Owner.select().count() == 0
 
@@ -508,7 +513,7 @@ import io, os, sys
 sys.path.insert(0, sys.argv[1])
 from pathlib import Path
 from app.errors import UserError, write_bytes
-from app.ledger_sheet import new_sheet, save_workbook, write_cell
+from app.ledger.writing import new_sheet, save_workbook, write_cell
 wb, ws = new_sheet(["内容"]); wb.save(io.BytesIO())  # openpyxl's writer loaded while Python's files are readable
 os.setgid(65534); os.setuid(65534)  # then no longer root: modes apply
 folder = Path(sys.argv[2])
@@ -604,7 +609,7 @@ def _details(owner: Owner) -> tuple[Any, ...]:
 
 
 def _rows(path: Path) -> list[Row]:
-    sheet = ledger.read_owner_sheet(path)
+    sheet = read_owner_sheet(path)
     return [Row.of(sheet, n, v, f) for n, v, f in sheet.rows]
 
 
@@ -669,7 +674,7 @@ def test_import_owners_never_erases_a_column_the_file_does_not_have(office, admi
     path = handmade_xlsx(
         tmp_path / "roster.xlsx", [["楼栋", "单元", "房号", "姓名"], ["1", "1", "101", "张三"]]
     )
-    report = ledger.import_owners(office, path)
+    report = import_owners(office, path)
     assert report.problems == [] and report.updated == 1
     assert _details(owner) == before
 

@@ -129,6 +129,7 @@ def test_complaints_open_over_a_working_day_need_the_record_until_printed(office
 
 def test_night_log_entries_late_after_ten_on_the_next_working_morning(office, admin, clock):
     calendar = WorkCalendar.from_database()
+    clock.at = T(2026, 10, 1, 8)  # the calls below are logged as they come in, never ahead of the clock
     # Thursday 09-24 at night: Friday is 中秋, so the next working morning is Monday 09-28.
     thursday = office.nightlog.add("楼上漏水", caller="张伟", room="3-2-501", at=T(2026, 9, 24, 22))
     early = office.nightlog.add("电梯困人,已解救", at=T(2026, 9, 29, 2))  # Tuesday 02:00

@@ -16,13 +16,13 @@ import pytest
 
 from app import keyring
 from app.cases import CaseInput
-from app.cli import COMMANDS
 from app.clock import FixedClock
 from app.db import DB_ERRORS, connect_file
 from app.errors import UserError
 from app.keyring import KeyRing
 from app.models import Case, Owner, Room, Staff
 from app.office import Office
+from huiyin.cli import COMMANDS
 from tests.conftest import NOW
 from tests.helpers import cli
 
@@ -140,7 +140,7 @@ def test_wrong_passwords_lock_the_login_in_the_window_and_on_the_command_line(of
 
 def test_every_command_but_init_demo_and_recover_asks_for_a_login(office, admin, capsys):
     office.close()
-    from app.cli import main
+    from huiyin.cli import main
 
     for command in sorted(set(COMMANDS) - {"init", "demo", "recover"}):
         argv = ["--data-dir", str(office.data_dir), command]
@@ -194,7 +194,7 @@ def test_a_plain_folder_of_the_previous_release_is_converted_with_nothing_lost(t
     subprocess.run(["tar", "-x", "-C", str(old)], input=archive.stdout, check=True)
     data = tmp_path / "data"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(old)}
-    subprocess.run(
+    subprocess.run(  # the previous release's own command (its entry point was app/ then)
         [sys.executable, "-m", "app", "--data-dir", str(data), "demo", "--years", "1"],
         cwd=old,
         env=env,

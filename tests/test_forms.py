@@ -482,13 +482,13 @@ def test_destruction_is_recorded_and_the_rows_stay(ledger, office, admin, clock,
 def test_the_keeping_period_is_the_policy(ledger, office, admin, clock, quarter_of_forms):
     ledger.archive("2026Q3", admin)
     policy = office.policies.load()
-    policy.data["visits"]["form_keep_years"] = 3
+    policy.visits.form_keep_years = 3
     office.policies.save(policy)
     clock.at = dt.datetime(2028, 10, 1, 9, 0)
     assert ledger.keep_years() == 3 and ledger.destroyable() == []
     clock.at = dt.datetime(2029, 10, 1, 9, 0)
     assert len(ledger.destroyable()) == 3
-    policy.data["visits"]["form_keep_years"] = 0
+    policy.visits.form_keep_years = 0
     with pytest.raises(ValidationError) as err:
         office.policies.save(policy)
     assert "回访记录表保管年数" in err.value.problems

@@ -3,7 +3,7 @@
 A real process is killed with SIGKILL at a random moment (seeded) of each operation,
 until `KILLS[op]` processes were killed mid-operation (104 in all; a trial whose child
 finished first is checked too); after each kill the data folder must open (a login), pass
-the same check as `python -m app check`, hold the state before the operation or the state
+the same check as `python -m huiyin check`, hold the state before the operation or the state
 after it (the counts of cases and forms), keep every form number with a record (numbers a
 killed print left 打印中 are voided as 打印中断 at the next read), and offer no half-written
 backup. The driver is tests/helpers/kill_driver.py (it forks one child per kill, so a

@@ -404,13 +404,14 @@ def test_a_visit_being_printed_is_not_printed_twice_at_once(office, admin, make_
 def test_the_quarterly_analysis_prints_from_the_statistics_window(qtbot, office, q3, cups_printer):  # noqa: F811
     """统计报表 → 打印…: the real report in the preview, through the print dialog, to the printer."""
     from reports.quarterly import QuarterlyReport
-    from ui.stats_window import StatsWindow
+    from ui.stats.window import StatsWindow
 
     window = StatsWindow(
         office.quarterly,
         lambda comparison: QuarterlyReport(office.name, comparison).generate(),
         lambda comparison, path: None,
         lambda period, text: None,
+        office.clock,
     )
     qtbot.addWidget(window)
     window.show()

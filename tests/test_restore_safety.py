@@ -219,7 +219,7 @@ def test_the_usb_folder_chosen_before_is_searched_too(office, tmp_path, clock):
     stick = tmp_path / "usb"
     stick.mkdir()
     policy = office.policies.load()
-    policy.data["backup"]["folder"] = str(stick)
+    policy.backup.folder = str(stick)
     office.policies.save(policy)
     result = office.backups.backup_now()
     assert result.ok and result.path.parent == stick

@@ -18,19 +18,22 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from app import domain, ledger
+from app import domain
 from app.audit import AuditFilter, entries
 from app.case_query import CaseFilter, CaseQuery
 from app.cases import CaseInput
 from app.clock import FixedClock
 from app.dashboard import record_monthly
 from app.errors import UserError, ValidationError
+from app.ledger.case_import import import_ledger
+from app.ledger.export import export_cases
+from app.ledger.owner_import import import_owners
 from app.models import ALL_MODELS, AuditEntry, Case, Department, FormSheet, Owner, Room, Staff, Visit, db
 from app.office import Office
 from app.owner_files import OwnerFiles, OwnerInput
 from app.owners import OwnerService
+from app.periods import Period
 from app.permissions import LABELS, PERMISSIONS, acting, can, current_person, set_person
-from app.stats import Period
 from app.stats_export import write_xlsx
 from app.visits import VisitResult
 
@@ -278,7 +281,7 @@ def _owner_reveal_id(w: World) -> Call:
 def _owner_import(w: World) -> Call:
     n = w.next()
     path = owners_file(w.folder / f"owners-{n}.xlsx", n)
-    return lambda p: ledger.import_owners(w.office, path)
+    return lambda p: import_owners(w.office, path)
 
 
 def _owner_export(w: World) -> Call:
@@ -294,13 +297,13 @@ def _owner_edit(w: World) -> Call:
 
 def _ledger_import(w: World) -> Call:
     path = ledger_file(w.folder / f"ledger-{w.next()}.xlsx", steward=w.people["steward"].name)
-    return lambda p: ledger.import_ledger(w.office, path, actor=p)
+    return lambda p: import_ledger(w.office, path, actor=p)
 
 
 def _ledger_export(w: World) -> Call:
     w.case()
     path = w.folder / f"cases-{w.next()}.xlsx"
-    return lambda p: ledger.export_cases(w.office, path)
+    return lambda p: export_cases(w.office, path)
 
 
 def _report_view(w: World) -> Call:
@@ -316,7 +319,7 @@ def _report_archive(w: World) -> Call:
 def _policy_edit(w: World) -> Call:
     def edit(p: Staff) -> None:
         policy = w.office.policies.copy()
-        policy.data["visits"]["form_return_days"] = 6 + w.next() % 5
+        policy.visits.form_return_days = 6 + w.next() % 5
         w.office.policies.save(policy)
 
     return edit
@@ -474,12 +477,12 @@ def test_attack_a_clerk_creates_an_admin_login(world):
 
 
 def test_attack_a_clerk_edits_the_policy(world):
-    before = world.office.policies.load().data
+    before = world.office.policies.load().to_dict()
     policy = world.office.policies.copy()
-    policy.data["visits"]["form_return_days"] = 99
+    policy.visits.form_return_days = 99
     with acting(world.people["clerk"]), pytest.raises(UserError, match="修改制度设置"):
         world.office.policies.save(policy)
-    assert world.office.policies.load().data == before
+    assert world.office.policies.load().to_dict() == before
 
 
 def test_attack_a_clerk_imports_a_forged_ledger(world):
@@ -489,7 +492,7 @@ def test_attack_a_clerk_imports_a_forged_ledger(world):
     clerk = world.people["clerk"]
     for actor in (clerk, None):  # as the window passes it, and as a command acting as the clerk
         with acting(clerk), pytest.raises(UserError, match="导入案件台账"):
-            ledger.import_ledger(world.office, path, actor=actor)
+            import_ledger(world.office, path, actor=actor)
     assert not Case.select().where(Case.account == "伪造的漏水维修").exists()
 
 
@@ -508,7 +511,7 @@ def test_attack_night_duty_exports_all_cases(world):
     path = world.folder / "all-cases.xlsx"
     before = AuditEntry.select().count()
     with acting(world.people["night_duty"]), pytest.raises(UserError, match="导出案件台账"):
-        ledger.export_cases(world.office, path)
+        export_cases(world.office, path)
     assert not path.exists()
     assert AuditEntry.select().count() == before
 
@@ -668,7 +671,7 @@ def test_exporting_cases_is_logged_as_a_read(world):
     manager = world.people["office_manager"]
     path = world.folder / "export-logged.xlsx"
     with acting(manager):
-        count = ledger.export_cases(world.office, path)
+        count = export_cases(world.office, path)
     entry = reads("导出案件台账")[-1]
     assert count >= 1 and path.exists()
     assert entry.actor == manager.name and path.name in (entry.new or "")

@@ -24,7 +24,7 @@ def nobody_acting():
 
 
 def test_the_visit_window_shows_the_same_refusal(qtbot, office, admin):
-    from ui.visit_record import VisitRecordDialog
+    from ui.visit_record.dialog import VisitRecordDialog
 
     steward = office.staff.save_staff("赵物管", "steward", username="zhao", password="secret1")
     case = office.cases.create(
@@ -40,9 +40,9 @@ def test_the_visit_window_shows_the_same_refusal(qtbot, office, admin):
         expected = office.visits.own_work_refusal(visit, steward)
         assert expected and d.banner.isVisible() and d.banner.label.text() == expected
         assert not d.complete_button.isEnabled()
-        d.method_buttons["电话"].click()
-        d.satisfaction_buttons["很满意"].click()
-        d.findings.setPlainText("修好了")
+        d.result_form.method_buttons["电话"].click()
+        d.result_form.satisfaction_buttons["很满意"].click()
+        d.result_form.findings.setPlainText("修好了")
         d.submit()  # even if it were pressed
         assert d.banner.label.text() == expected
     assert Visit.get_by_id(visit.id).state == domain.VISIT_PLANNED
@@ -68,15 +68,15 @@ def test_the_case_detail_masks_the_caller_s_phone_and_logs_a_reveal(qtbot, offic
 
     with acting(night):
         d = open_as(night)
-        assert d.values["phone"].text() == "138****5678"
-        assert "13812345678" not in d.values["phone"].text()
-        assert d.reveal_phone_button.isVisible() and not d.reveal_phone_button.isEnabled()
+        assert d.fields.values["phone"].text() == "138****5678"
+        assert "13812345678" not in d.fields.values["phone"].text()
+        assert d.fields.reveal_phone_button.isVisible() and not d.fields.reveal_phone_button.isEnabled()
     with acting(clerk):
         d = open_as(clerk)
-        assert d.values["phone"].text() == "138****5678"
+        assert d.fields.values["phone"].text() == "138****5678"
         before = AuditEntry.select().where(AuditEntry.action == "显示号码").count()
-        qtbot.mouseClick(d.reveal_phone_button, Qt.MouseButton.LeftButton)
-        assert d.values["phone"].text() == "13812345678"
+        qtbot.mouseClick(d.fields.reveal_phone_button, Qt.MouseButton.LeftButton)
+        assert d.fields.values["phone"].text() == "13812345678"
         entry = (
             AuditEntry.select().where(AuditEntry.action == "显示号码").order_by(AuditEntry.id.desc()).first()
         )
@@ -100,7 +100,7 @@ def test_the_window_acts_as_its_user_until_closed(qtbot, office):
 
 
 def test_the_visit_record_masks_the_phone_and_logs_a_reveal(qtbot, office, admin):
-    from ui.visit_record import VisitRecordDialog
+    from ui.visit_record.dialog import VisitRecordDialog
 
     case = office.cases.create(
         CaseInput(account="保安态度恶劣", kind="投诉", room="3-2-501", customer_name="张伟",
@@ -124,12 +124,12 @@ def test_the_visit_record_masks_the_phone_and_logs_a_reveal(qtbot, office, admin
 
     with acting(steward):
         d = open_as(steward)
-        assert d.customer_label.text() == "张伟 138****5678"
-        assert not d.reveal_phone_button.isEnabled()
+        assert d.subject.customer_label.text() == "张伟 138****5678"
+        assert not d.subject.reveal_phone_button.isEnabled()
     with acting(clerk):
         d = open_as(clerk)
-        assert d.customer_label.text() == "张伟 138****5678"
+        assert d.subject.customer_label.text() == "张伟 138****5678"
         before = reveals()
-        qtbot.mouseClick(d.reveal_phone_button, Qt.MouseButton.LeftButton)
-        assert d.customer_label.text() == "张伟 13812345678"
+        qtbot.mouseClick(d.subject.reveal_phone_button, Qt.MouseButton.LeftButton)
+        assert d.subject.customer_label.text() == "张伟 13812345678"
         assert reveals() == before + 1

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from app import selftest
+from huiyin import selftest
 
 ROOT = Path(__file__).resolve().parent.parent
 STEP_NAMES = [name for name, _ in selftest.SelfTest(Path("."), sys.stdout).steps()]
@@ -29,7 +29,7 @@ def selftest_env(tmp_path: Path) -> dict[str, str]:
 
 def test_selftest_from_source_passes_every_step(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "app", "--selftest"],
+        [sys.executable, "-m", "huiyin", "--selftest"],
         cwd=ROOT,
         env=selftest_env(tmp_path),
         capture_output=True,

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from app import survey, survey_cli
+from app import survey
 from app.models import Room
 from app.permissions import acting
 from bench import survey_bench as sb
+from huiyin import survey_cli
 
 
 def _run(office, *argv):
-    parser = survey_cli.SurveyParser(prog="python -m app")
+    parser = survey_cli.SurveyParser(prog="python -m huiyin")
     sub = parser.add_subparsers(dest="command", parser_class=survey_cli.SurveyParser)
     survey_cli.add_parsers(sub)
     args = parser.parse_args(list(argv))

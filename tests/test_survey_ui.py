@@ -167,7 +167,7 @@ def test_the_questionnaire_is_edited_while_a_draft_and_actions_are_followed(qtbo
     assert actions.table.rowCount() == 1 and "已逾期" in actions.table.item(0, 3).text()
     actions.finish()
     assert "请写明" in actions.error.text()
-    actions.result.setText("夜间巡逻增至每两小时一次")
+    actions.outcome.setText("夜间巡逻增至每两小时一次")
     actions.finish()
     assert actions.table.rowCount() == 0 and "没有未完成" in actions.banner.text()
     assert survey.SurveyAction.get_by_id(made.id).state == survey.ACTION_DONE

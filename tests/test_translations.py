@@ -44,7 +44,7 @@ def accelerators(text: str) -> int:
 def marked_strings() -> set[str]:
     """Every string literal handed to tr() / QT_TR_NOOP() / translate() in ui/*.py."""
     found: set[str] = set()
-    for path in (ROOT / "ui").glob("*.py"):
+    for path in (ROOT / "ui").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
                 continue
@@ -138,10 +138,9 @@ def test_main_window_in_english(qtbot, office, admin, english):
 
 
 def test_settings_dialog_saves_the_language(qtbot, office, tmp_path):
-    from app.holidays import HolidayService
     from ui.settings import SettingsDialog
 
-    dialog = SettingsDialog(office.policies, office.staff, HolidayService(), year=2027, data_dir=tmp_path)
+    dialog = SettingsDialog(office.policies, office.staff, office.holidays, year=2027, data_dir=tmp_path)
     qtbot.addWidget(dialog)
     dialog.language.setCurrentIndex(dialog.language.findData("zh_TW"))
     dialog.save()
@@ -220,7 +219,7 @@ def field_keys() -> set[str]:
     trees = [
         ast.parse(p.read_text(encoding="utf-8"))
         for d in ("app", "ui")
-        for p in sorted((ROOT / d).glob("*.py"))
+        for p in sorted((ROOT / d).rglob("*.py"))
     ]
     key_params: dict[str, set[tuple[int, str]]] = {}
     found: list[ast.AST] = []
@@ -291,7 +290,7 @@ def untranslated_strings() -> list[str]:
     not a docstring, not a data value or field key, not measured only, no `# data` comment."""
     allowed = data_values()
     found = []
-    for path in sorted((ROOT / "ui").glob("*.py")):
+    for path in sorted((ROOT / "ui").rglob("*.py")):
         source = path.read_text(encoding="utf-8")
         lines = source.splitlines()
         tree = ast.parse(source)

@@ -13,18 +13,20 @@ import pytest
 from PIL import Image, ImageChops, ImageStat
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QWidget
 from reportlab.pdfgen import canvas
 
 from app.errors import ValidationError
 from app.forms import OUT, PRINTED, RETURNED, VOID
 from app.models import FormSheet, Visit
-from app.print_jobs import FormReservation, PrintDocument
+from app.print_jobs import FormReservation, JobEnd, PrintDocument
 from app.visits import VisitResult
 from tests.helpers.qt_input import type_text
-from ui.form_ledger import FormLedgerPage, find_visit
+from ui import palette
+from ui.form_ledger import FormLedgerPage
 from ui.pdf_preview import PdfPreviewDialog
 from ui.print_job import PainterWorker, page_ranges
+from ui.worker import run_in_background
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -106,7 +108,7 @@ def sign_out(qtbot, page, number: str, person: str = "赵物管", item: str = ""
     if item:
         dialog.item_edit.setText(item)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.general_error.text()
+    assert dialog.result() == QDialog.DialogCode.Accepted, dialog.error.text()
 
 
 def planned_visit(office, admin, make_case, **fields) -> Visit:
@@ -248,7 +250,9 @@ def test_return_of_a_form_issued_for_a_visit_uses_its_visit(qtbot, page, office,
     assert dialog.use_linked.isChecked() and f"#{visit.id}" in dialog.use_linked.text()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert FormSheet.get_by_id(form.id).state == RETURNED
-    assert find_visit(str(visit.id)) == visit and find_visit(f"#{visit.id}") == visit
+    assert (
+        office.forms.find_visit(str(visit.id)) == visit and office.forms.find_visit(f"#{visit.id}") == visit
+    )
 
 
 def test_void_needs_a_reason(qtbot, page):
@@ -279,7 +283,7 @@ def test_forms_out_too_long_are_marked(qtbot, page, office, clock):
     assert late[1] == "已领用 · 超期" and late[4] == "8 天(超期)"
     assert page.row_texts("HF-2026-000002")[1] == OUT
     item = page.table.item(page.shown_numbers().index("HF-2026-000001"), 0)
-    assert item.background().color().name() == "#fdecea"
+    assert item.background().color().name() == palette.OVERDUE_BG
     assert "超期未交回 1 张" in page.summary.text() and "7 天" in page.summary.text()
     assert "1 张超期" in page.out_tree.topLevelItem(0).text(0)
     page.state_filter.setCurrentText("超期未交回")
@@ -320,7 +324,7 @@ def test_preview_shows_pages_lazily_and_prints_them(qtbot, tmp_path):
     preview.zoom_in_button.click()
     assert preview.zoom_label.text() == "125%"
     preview.fit_button.click()
-    assert preview.fit_width and preview.pages[0].width() <= preview.scroll.viewport().width()
+    assert preview.fit_width and preview.pages[0].width() <= preview.scroll_area.viewport().width()
 
     # 打印到文件 in the print dialog: the PDF itself is written (vector), in the background.
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -354,12 +358,14 @@ def test_pages_drawn_at_the_printers_own_resolution(qtbot, tmp_path):
     printer.setPrintRange(QPrinter.PrintRange.PageRange)
     printer.setFromTo(2, 3)
     worker = PainterWorker(lambda: PrintDocument.of(pdf, "t"), printer, page_ranges(printer, 3))
-    with qtbot.waitSignal(worker.ended, timeout=60_000) as ended:
-        worker.start()
-    assert (
-        ended.args[0].ok and ended.args[0].printer == str(tmp_path / "drawn.pdf") and worker.pages_sent == 2
-    )
-    worker.wait()
+    window = QWidget()
+    qtbot.addWidget(window)
+    ended: list[object] = []
+    run_in_background(window, worker.run, on_done=ended.append, on_failed=ended.append)
+    qtbot.waitUntil(lambda: bool(ended), timeout=60_000)
+    end = ended[0]
+    assert isinstance(end, JobEnd) and end.ok and end.printer == str(tmp_path / "drawn.pdf")
+    assert worker.pages_sent == 2
     drawn = pypdf.PdfReader(tmp_path / "drawn.pdf")
     assert len(drawn.pages) == 2
     assert round(float(drawn.pages[0].mediabox.width)) in (595, 596)  # true size
@@ -506,7 +512,7 @@ def test_a_blank_form_cannot_be_returned_it_is_voided(qtbot, page, office, admin
 
 
 def test_the_visit_record_offers_the_usable_forms(qtbot, office, admin, make_case, clock, steward):
-    from ui.visit_record import VisitRecordDialog
+    from ui.visit_record.dialog import VisitRecordDialog
 
     visit = planned_visit(office, admin, make_case)
     assert visit.visitor_id == steward.id  # building 3 is his
@@ -522,9 +528,9 @@ def test_the_visit_record_offers_the_usable_forms(qtbot, office, admin, make_cas
     box = d.signature.form_no_box
     assert [box.itemText(i) for i in range(box.count())] == [mine.number]
     assert "可选 1 张" in d.signature.form_hint.text()
-    d.method_buttons["上门"].click()
-    d.satisfaction_buttons["满意"].click()
-    type_text(qtbot, d.findings, "已当面致歉")
+    d.result_form.method_buttons["上门"].click()
+    d.result_form.satisfaction_buttons["满意"].click()
+    type_text(qtbot, d.result_form.findings, "已当面致歉")
     d.signature.signed_box.click()
     assert d.signature.form_no() == mine.number  # the only usable form, offered
     assert d.signature.form_hint.text() == "空白表 · 赵物管 领用"
@@ -539,7 +545,7 @@ def test_the_visit_record_offers_the_usable_forms(qtbot, office, admin, make_cas
         qtbot.mouseClick(d.complete_button, Qt.MouseButton.LeftButton)
         assert d.field_errors["表单编号"].isVisible() and words in d.field_errors["表单编号"].text()
         assert Visit.get_by_id(visit.id).state == "计划"
-    assert d.findings.toPlainText() == "已当面致歉"  # nothing lost
+    assert d.result_form.findings.toPlainText() == "已当面致歉"  # nothing lost
     d.signature.form_no_box.setCurrentIndex(0)
     qtbot.mouseClick(d.complete_button, Qt.MouseButton.LeftButton)
     assert Visit.get_by_id(visit.id).form_no == mine.number
@@ -549,7 +555,7 @@ def test_the_visit_record_offers_the_usable_forms(qtbot, office, admin, make_cas
 
 def test_the_dashboard_flags_an_archive_late(qtbot, office, admin, make_case, clock, steward):
     from app.dashboard import dashboard
-    from ui.dashboard import DashboardPage
+    from ui.dashboard.page import DashboardPage
 
     q3_forms(office, admin, make_case, steward)
     clock.at = dt.datetime(2026, 10, 5, 9, 0)
@@ -601,7 +607,7 @@ def test_archive_refreshes_when_the_ledger_changed_meanwhile(
     late.state = VOID
     late.save()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.isVisible() and "待归档清单已有变化" in dialog.general_error.text()
+    assert dialog.isVisible() and "待归档清单已有变化" in dialog.error.text()
     assert dialog.shown_numbers()[-1] == "HF-2026-000004"  # the list as it stands now
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted

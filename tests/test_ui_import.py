@@ -9,6 +9,7 @@ import pytest
 from app.models import Case, Owner
 from tests.test_ledger import HEADERS, OFFICE_ROWS, good_row, office_ledger, write_xlsx
 from ui.import_dialog import ImportDialog
+from ui.palette import OVERDUE_BG
 
 # The offscreen platform says this whenever a window is shown; it is not a fault.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -38,7 +39,7 @@ def test_import_runs_off_the_ui_thread_and_shows_the_summary(dialog_for, qtbot, 
     assert dialog.status.text() == "导入 150 件"
     assert dialog.bar.value() == dialog.bar.maximum()
     assert dialog.problems.isHidden() and dialog.close_button.isVisible() and dialog.cancel_button.isHidden()
-    qtbot.waitUntil(lambda: not dialog._thread.isRunning())
+    qtbot.waitUntil(lambda: not dialog._job.running)
 
 
 def test_problems_are_listed_and_nothing_imported(dialog_for, qtbot, tmp_path):
@@ -72,13 +73,41 @@ def test_skip_invalid_box(dialog_for, qtbot, tmp_path):
 def test_cancel_imports_nothing(dialog_for, qtbot, tmp_path):
     path = write_xlsx(tmp_path / "l.xlsx", [good_row() for _ in range(2000)])
     dialog = dialog_for("ledger", path)
+    shown = dialog._on_progress
+
+    def progress_then_cancel(done: int, total: int, what: str = "") -> None:
+        shown(done, total, what)
+        if dialog.cancel_button.isEnabled():
+            dialog.cancel_button.click()  # pressed while the worker runs (the first progress report)
+
+    dialog._on_progress = progress_then_cancel
     with qtbot.waitSignal(dialog.finished_import, timeout=60000) as blocker:
         dialog.start()
-        # The 取消 button is pressed while the worker runs (the first progress report).
-        dialog._worker.progress.connect(dialog.cancel_button.click)  # queued to the UI thread
     assert blocker.args[0].cancelled
     assert Case.select().count() == 0
     assert dialog.status.text() == "已取消,未导入任何内容"
+
+
+def test_an_import_from_the_window_is_the_person_s_at_the_office_clock(
+    dialog_for, qtbot, tmp_path, admin, office
+):
+    """王管理 imports from the window: the cases are created by them, the rooms brought in are
+    audited under their name, all at the office clock's time (not 系统, not the wall clock)."""
+    from app.models import AuditEntry, Room
+    from app.permissions import set_person
+
+    set_person(admin)  # logged in, as the main window does
+    rows = [good_row(楼栋="1", 单元="2", 房号="301"), good_row(楼栋="5", 单元="1", 房号="102")]
+    dialog = dialog_for("ledger", write_xlsx(tmp_path / "l.xlsx", rows))
+    with qtbot.waitSignal(dialog.finished_import, timeout=30000) as blocker:
+        dialog.start()
+    assert blocker.args[0].imported == 2
+    assert {c.created_by_id for c in Case.select()} == {admin.id}
+    room_ids = {str(r.id) for r in Room.select()}
+    rooms = list(AuditEntry.select().where(AuditEntry.table == "room", AuditEntry.record_id.in_(room_ids)))
+    assert rooms and {(e.actor, e.at) for e in rooms} == {("王管理", office.clock.now())}
+    cases = list(AuditEntry.select().where(AuditEntry.table == "case"))
+    assert cases and {(e.actor, e.at) for e in cases} == {("王管理", office.clock.now())}
 
 
 def test_bad_file_shows_reason(dialog_for, qtbot, tmp_path):
@@ -151,7 +180,7 @@ def test_office_ledger_columns_chosen_previewed_and_remembered(dialog_for, qtbot
     assert preview.item(1, col["房号"]).text() == "5-1-1203"
     assert preview.item(0, col["联系电话"]).text() == "13812345678"
     bad = preview.item(3, col["受理时间"])
-    assert bad.background().color().name() == "#f8d7da" and "不是有效的日期" in bad.toolTip()
+    assert bad.background().color().name() == OVERDUE_BG and "不是有效的日期" in bad.toolTip()
     assert bad.toolTip().startswith("日期(受理时间):")  # the column as the file names it
     assert preview.item(3, col["房号"]).toolTip().startswith("房号:“五栋”看不出楼栋和房号")
     assert not dialog.mapping_problem.isHidden() and "1 行有读不懂的内容" in dialog.mapping_problem.text()
@@ -233,7 +262,7 @@ def test_screenshot(dialog_for, qtbot, qapp, tmp_path):
 
 
 def test_every_field_has_a_label_in_the_combo_boxes():
-    from app import ledger
+    from app.ledger.preview import LEDGER_FIELDS, OWNER_FIELDS
     from ui.import_dialog import FIELD_LABELS
 
-    assert set(ledger.LEDGER_FIELDS + ledger.OWNER_FIELDS + ["不导入"]) <= set(FIELD_LABELS)
+    assert set(LEDGER_FIELDS + OWNER_FIELDS + ["不导入"]) <= set(FIELD_LABELS)

@@ -122,7 +122,7 @@ def test_case_list_filters_and_columns_are_remembered_per_person(qtbot, office, 
 
 def test_quarterly_pdf_is_archived_and_the_notice_prints(window, office, make_case, monkeypatch):
     from app.models import ReportArchive
-    from app.stats import Period
+    from app.periods import Period
 
     make_case(kind="投诉", category="服务态度")
     data = office.quarterly(Period.quarter(2026, 3))

@@ -13,18 +13,17 @@ from app import audit, domain
 from app.case_query import CaseFilter
 from app.errors import ValidationError
 from app.models import Case, Department, Dispatch, Owner, Room, Setting, Visit
-from app.owner_files import OwnerFiles
 from app.policy import PolicyStore, default_policy_data
 from app.signatures import SignatureCapture, demo_strokes
 from app.visits import VisitResult
 from reports.charts import label_words, wrap_words
 from tests.test_stats import q3  # noqa: F401
 from ui.audit_window import AuditWindow
-from ui.case_actions import DispatchDialog
+from ui.calendar.page import VisitCalendarPage
+from ui.case_actions.handling import DispatchDialog
 from ui.history import HistoryDialog, has_label
 from ui.owner_page import OwnerPage
-from ui.stats_window import StatsWindow
-from ui.visit_calendar import VisitCalendarPage
+from ui.stats.window import StatsWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -47,7 +46,7 @@ def test_owner_count_says_people_types_rooms_and_that_the_list_is_cut(qtbot, off
         ]
         + [{"room": rooms[0].id, "name": f"租客{n}", "occupant_type": "租户"} for n in range(5)]
     ).execute()
-    page = OwnerPage(OwnerFiles(), admin)
+    page = OwnerPage(office.owner_files, office.trail, admin)
     qtbot.addWidget(page)
     page.show()
     # 305 people in 160 rooms; the list holds the first 300 and says so.
@@ -102,7 +101,7 @@ def worked_case(office, admin, make_case, clock):
 
 def test_audit_window_shows_names_words_and_signatures_not_internals(qtbot, office, worked_case, tmp_path):
     case, worker = worked_case
-    window = AuditWindow()
+    window = AuditWindow(office.trail)
     qtbot.addWidget(window)
     window.show()
     rows = table_texts(window.table)
@@ -156,7 +155,7 @@ def test_audit_window_shows_names_words_and_signatures_not_internals(qtbot, offi
 def test_a_records_history_reads_in_words(qtbot, office, worked_case):
     case, _worker = worked_case
     visit = Visit.get(Visit.case == case)
-    dialog = HistoryDialog("visit", visit.id, case.number)
+    dialog = HistoryDialog(office.trail, "visit", visit.id, case.number)
     qtbot.addWidget(dialog)
     rows = dialog.row_texts()
     assert rows[0][2] == "新建" and "应由谁回访:物管员" in rows[0][4]
@@ -196,7 +195,7 @@ def test_dispatch_after_the_deadline_proposes_now_plus_the_policys_time(
     dialog = DispatchDialog(case, office.cases, office.staff, admin)
     qtbot.addWidget(dialog)
     proposed = dialog.due_edit.dateTime().toPython()
-    expected = office.cases.calendar().add(now, office.policies.load().resolve_days("轻微"), "working")
+    expected = office.cases.calendar().add(now, office.policies.load().resolve_days_for("轻微"), "working")
     assert proposed == expected and proposed > now
 
 
@@ -207,8 +206,8 @@ def test_dispatch_refuses_a_time_already_past_in_words(qtbot, office, admin, mak
     dialog.show()
     dialog.due_edit.setDateTime(QDateTime(clock.now() - dt.timedelta(hours=2)))
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert dialog.error_label.isVisible()
-    assert dialog.error_label.text() == (
+    assert dialog.error.isVisible()
+    assert dialog.error.text() == (
         "要求完成:2026-09-28 07:30 已经过去,请选一个晚于现在(2026-09-28 09:30)的时间"
     )
     assert Dispatch.select().count() == 0 and dialog.isVisible()
@@ -250,7 +249,7 @@ def test_existing_numbers_stay_and_a_bad_prefix_is_refused(office, make_case):
     assert make_case(kind="报修").number == "BX-2026-00002"
     assert Case.get_by_id(old.id).number == "TS-2026-00001"
     policy = PolicyStore().copy()
-    policy.data["case_prefixes"]["报修"] = "B-X"
+    policy.case_prefixes["报修"] = "B-X"
     with pytest.raises(ValidationError) as refused:
         PolicyStore().save(policy)
     assert refused.value.problems == {"报修编号前缀": "只能是字母或数字,不能为空"}
@@ -284,7 +283,7 @@ def test_calendar_side_list_shows_room_owner_kind_visitor_and_when(qtbot, office
     Visit.update(due=clock.now().date()).where(Visit.id == visit.id).execute()
     page.refresh()
     page.side_tabs.setCurrentIndex(1)
-    child = page.today_tree.topLevelItem(0).child(0)
+    child = page.today_list.tree.topLevelItem(0).child(0)
     assert child.text(0) == "计划"
     assert child.text(1) == f"3-2-501  张伟\n投诉·服务态度  {case.number}\n预约 10月1日 15:00"
 
@@ -292,7 +291,7 @@ def test_calendar_side_list_shows_room_owner_kind_visitor_and_when(qtbot, office
 # Statistics: tables as tall as their rows, the chart's labels whole -----------------------------
 @pytest.fixture
 def stats(qtbot, office, q3):  # noqa: F811
-    w = StatsWindow(office.quarterly, lambda c: b"", lambda c, p: None, lambda p, t: None)
+    w = StatsWindow(office.quarterly, lambda c: b"", lambda c, p: None, lambda p, t: None, office.clock)
     qtbot.addWidget(w)
     w.resize(1366, 768)
     w.show()
@@ -306,9 +305,9 @@ def stats(qtbot, office, q3):  # noqa: F811
 
 def test_statistics_tables_are_as_tall_as_their_rows(stats):
     tables = [
-        stats.visit_table, stats.satisfaction_table, stats.unsatisfied_table, stats.category_table,
-        stats.validity_table, stats.severity_table, stats.building_table, stats.party_table,
-        stats.measure_table, stats.overdue_table, stats.received_table, stats.people_table,
+        stats.visits.table, stats.visits.satisfaction_table, stats.visits.unsatisfied_table, stats.complaints.category_table,
+        stats.complaints.validity_table, stats.complaints.severity_table, stats.complaints.building_table, stats.complaints.party_table,
+        stats.handling.measure_table, stats.handling.overdue_table, stats.handling.received_table, stats.people.table,
     ]  # fmt: skip
     for table in tables:
         rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
@@ -319,22 +318,22 @@ def test_statistics_tables_are_as_tall_as_their_rows(stats):
 
 def test_people_tab_shows_each_visitors_completion_rate(stats):
     headers = [
-        stats.people_table.horizontalHeaderItem(c).text() for c in range(stats.people_table.columnCount())
+        stats.people.table.horizontalHeaderItem(c).text() for c in range(stats.people.table.columnCount())
     ]
     assert headers[:5] == ["回访人", "岗位", "计划", "完成", "完成率"]
-    for row in table_texts(stats.people_table):
+    for row in table_texts(stats.people.table):
         planned, done = int(row[2]), int(row[3])
         assert row[4] == (f"{done / planned:.1%}" if planned else "—")
     # The chart below compares each person's visits done with the previous period's.
-    table = table_texts(stats.people_table)
-    assert [(name, done, before) for name, done, before, _o, _u in stats.people_chart.rows] == [
+    table = table_texts(stats.people.table)
+    assert [(name, done, before) for name, done, before, _o, _u in stats.people.chart.rows] == [
         (r[0], int(r[3]), int(r[7])) for r in table
     ]
-    assert stats.people_chart.height() > stats.people_chart.fontMetrics().height() * len(table)
+    assert stats.people.chart.height() > stats.people.chart.fontMetrics().height() * len(table)
 
 
 def test_pareto_labels_break_between_words_never_inside_one(stats):
-    chart = stats.pareto
+    chart = stats.complaints.pareto
     chart.set_items(
         [("设施设备维护", 9), ("安保/秩序", 5), ("环境卫生", 4), ("地产遗留", 3), ("给排水", 2)] * 3
     )
@@ -386,7 +385,7 @@ def english(qapp):
 
 def test_audit_window_speaks_english_when_chosen(qtbot, office, worked_case, english):
     case, worker = worked_case
-    window = AuditWindow()
+    window = AuditWindow(office.trail)
     qtbot.addWidget(window)
     rows = table_texts(window.table)
     slip = next(r for r in rows if r[4] == "Work order" and r[3] == "Created")

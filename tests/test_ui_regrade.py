@@ -13,9 +13,9 @@ from app.dashboard import dashboard
 from app.holidays import HolidayService
 from app.models import Case, MajorReport
 from tests.test_holidays import NOTICE_2026
-from ui.case_actions import RegradeDialog
+from ui.case_actions.corrections import RegradeDialog
 from ui.case_detail import CaseDetailDialog
-from ui.dashboard import DashboardPage
+from ui.dashboard.page import DashboardPage
 from ui.intake import IntakeForm
 from ui.settings import SettingsDialog
 
@@ -44,7 +44,7 @@ def test_regrade_minor_to_major_from_the_case_detail(qtbot, office, admin, make_
     assert "将生成重大投诉报告,须于 2026-10-10 15:00 前提交" in dlg.preview.text()
     assert Case.get_by_id(case.id).severity == "轻微"
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
-    assert dlg.isVisible() and "定级原因" in dlg.error_label.text()  # the reason is required
+    assert dlg.isVisible() and "定级原因" in dlg.error.text()  # the reason is required
     dlg.reason_edit.setPlainText("业主家中财物受损")
     with qtbot.waitSignal(d.case_changed):
         qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
@@ -61,11 +61,11 @@ def test_regrade_minor_to_major_from_the_case_detail(qtbot, office, admin, make_
     dlg.severity_combo.setCurrentText("轻微")
     assert "重大投诉报告将取消" in dlg.preview.text()
     dlg.reason_edit.setPlainText("核实后损失轻微")
-    dlg.submit()
+    dlg.run()
     d.refresh()
     assert "已取消" in d.tabs.tabText(d.major_tab_index)
-    assert "核实后损失轻微" in d.major_due_label.text()
-    assert not d.major_submit.isEnabled() and d.major_edits["cause"].isReadOnly()
+    assert "核实后损失轻微" in d.major.due_label.text()
+    assert not d.major.submit_button.isEnabled() and d.major.edits["cause"].isReadOnly()
 
 
 def test_intake_warns_when_a_deadline_falls_in_a_provisional_year(qtbot, office, admin, clock):
@@ -75,16 +75,16 @@ def test_intake_warns_when_a_deadline_falls_in_a_provisional_year(qtbot, office,
     form.resize(1366, 768)
     form.show()
     form.received.setDateTime(QDateTime(dt.datetime(2026, 12, 28, 10, 0)))
-    assert not form.provisional_banner.isVisible()  # Mon 28 Dec: all deadlines in 2026
+    assert not form.side.provisional_banner.isVisible()  # Mon 28 Dec: all deadlines in 2026
     form.received.setDateTime(QDateTime(dt.datetime(2026, 12, 31, 10, 0)))
-    assert form.provisional_banner.isVisible()
-    assert "2027 年" in form.provisional_banner.label.text()
-    assert "暂定" in form.provisional_banner.label.text()
+    assert form.side.provisional_banner.isVisible()
+    assert "2027 年" in form.side.provisional_banner.label.text()
+    assert "暂定" in form.side.provisional_banner.label.text()
     # 元旦 2027 (Fri 1 Jan) is counted as a day off already.
-    assert "首次回复 01-04 10:00 前" in form.deadlines_label.text()
+    assert "首次回复 01-04 10:00 前" in form.side.deadlines_label.text()
     HolidayService(office.cases).set_official(2027, True)
     form.received.setDateTime(QDateTime(dt.datetime(2026, 12, 31, 10, 1)))
-    assert not form.provisional_banner.isVisible()
+    assert not form.side.provisional_banner.isVisible()
 
 
 def test_dashboard_says_which_year_is_provisional(qtbot, office, make_case, clock):

@@ -105,7 +105,7 @@ def test_closing_while_reading_stops_the_worker(qtbot, office, admin, tmp_path):
         d.start([scan])
     d.close()
     assert not d.isVisible()
-    assert d._thread is None or d._thread.isFinished()
+    assert d._job is None or d._job.wait(0)  # the reading thread has ended
     stored = ScanPage.select().count()
     assert 1 <= stored < 12  # stopped between pages; what was read is kept
 

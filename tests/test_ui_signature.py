@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QDialog
 
 from app.models import Visit
 from app.visits import VisitResult
-from ui.signature_pad import SignatureDialog, SignatureField, SignaturePad, signature_pixmap
+from ui.signature_dialog import SignatureDialog, SignatureField
+from ui.signature_pad import SignaturePad, signature_pixmap
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

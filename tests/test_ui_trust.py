@@ -1,6 +1,8 @@
 """Trust, on screen: owners' files with masked numbers and logged reveals, a record's history,
 the audit window and its chain check, and 立即备份 off the UI thread."""
 
+import datetime as dt
+
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
@@ -13,7 +15,8 @@ from app.owner_files import OwnerFiles
 from ui.audit_window import AuditWindow
 from ui.backup_page import BackupPage, RestoreDialog, restore_command
 from ui.history import HistoryDialog
-from ui.owner_page import OwnerEditDialog, OwnerPage
+from ui.owner_dialogs import OwnerEditDialog
+from ui.owner_page import OwnerPage
 
 # The offscreen platform says so whenever a dialog is shown; it is not a problem of ours.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -30,7 +33,7 @@ def owner(office):
 
 
 def page_for(qtbot, office, person):
-    page = OwnerPage(OwnerFiles(), person)
+    page = OwnerPage(office.owner_files, office.trail, person)
     qtbot.addWidget(page)
     page.show()
     return page
@@ -109,7 +112,7 @@ def test_case_history_shows_the_state_change(qtbot, office, make_case, admin):
     with acting_as("王管理"):
         case = make_case()
         office.cases.resolve(case, "已修好", admin)
-    dialog = HistoryDialog("case", case.id, case.number)
+    dialog = HistoryDialog(office.trail, "case", case.id, case.number)
     qtbot.addWidget(dialog)
     rows = dialog.row_texts()
     assert rows[0][2] == "新建" and "内容:楼道灯不亮" in rows[0][4]
@@ -119,7 +122,7 @@ def test_case_history_shows_the_state_change(qtbot, office, make_case, admin):
 
 
 def test_owner_history_masks_numbers(qtbot, office, owner):
-    dialog = HistoryDialog("owner", owner.id, owner.name)
+    dialog = HistoryDialog(office.trail, "owner", owner.id, owner.name)
     qtbot.addWidget(dialog)
     created = dialog.row_texts()[0][4]
     assert "138****5678" in created and PHONE not in created
@@ -130,7 +133,7 @@ def test_owner_history_masks_numbers(qtbot, office, owner):
 def test_audit_window_filters_and_checks_the_chain(qtbot, office, owner, make_case, tmp_path):
     make_case()
     OwnerFiles().reveal_phone(owner, office.staff.save_staff("李客服", "clerk"))
-    window = AuditWindow()
+    window = AuditWindow(office.trail)
     qtbot.addWidget(window)
     window.show()
     assert window.table.rowCount() == AuditEntry.select().count()
@@ -158,7 +161,7 @@ def test_audit_window_filters_and_checks_the_chain(qtbot, office, owner, make_ca
 
 def test_audit_window_pages(qtbot, office, owner, monkeypatch):
     monkeypatch.setattr("ui.audit_window.PAGE_SIZE", 2)
-    window = AuditWindow()
+    window = AuditWindow(office.trail)
     qtbot.addWidget(window)
     assert window.table.rowCount() == 2 and window.next_button.isEnabled()
     click(qtbot, window.next_button)
@@ -189,11 +192,11 @@ def test_backup_folder_and_rotation_are_saved_in_the_policy(qtbot, office, tmp_p
     page = BackupPage(office.backups, office.policies, office.data_dir)
     qtbot.addWidget(page)
     page.set_folder(tmp_path / "usb")
-    assert office.policies.load().data["backup"]["folder"] == str(tmp_path / "usb")
+    assert office.policies.load().backup.folder == str(tmp_path / "usb")
     assert page.folder.text() == str(tmp_path / "usb")
     page.keep_daily.setValue(3)
     click(qtbot, page.save_rotation_button)
-    assert office.policies.load().data["backup"]["keep_daily"] == 3
+    assert office.policies.load().backup.keep_daily == 3
 
 
 def test_restore_tells_the_command_and_a_damaged_backup_is_refused(qtbot, office, monkeypatch):
@@ -211,7 +214,7 @@ def test_restore_tells_the_command_and_a_damaged_backup_is_refused(qtbot, office
     assert page.table.item(1, 3).text().startswith("✗ 已损坏")
     good = page._files[0]
     command = restore_command(office.data_dir, good)
-    assert command == f'python -m app --data-dir "{office.data_dir}" --user 管理员登录名 restore "{good}"'
+    assert command == f'python -m huiyin --data-dir "{office.data_dir}" --user 管理员登录名 restore "{good}"'
 
 
 def test_restore_dialog_gives_the_command_to_copy(qtbot, office):
@@ -222,3 +225,40 @@ def test_restore_dialog_gives_the_command_to_copy(qtbot, office):
     click(qtbot, dialog.copy_button)
     assert QGuiApplication.clipboard().text() == dialog.command
     assert dialog.copied.text() == "已复制"
+
+
+def test_audit_window_dates_start_from_the_office_clock(qtbot, office):
+    window = AuditWindow(office.trail)
+    qtbot.addWidget(window)
+    today = office.clock.now().date()
+    assert window.until.date().toPython() == today
+    assert window.since.date().toPython() == today - dt.timedelta(days=30)
+
+
+def test_a_password_set_reads_as_such_in_the_trail(qtbot, office, admin):
+    office.staff.save_staff(name="李前台", role="clerk", username="li", password="secret9")
+    window = AuditWindow(office.trail)
+    qtbot.addWidget(window)
+    rows = [[window.table.item(r, c).text() for c in range(8)] for r in range(window.table.rowCount())]
+    assert ["人员", "李前台", "密码"] in [r[4:7] for r in rows]
+    assert all("password" not in " ".join(r) for r in rows)
+
+
+def test_audit_export_runs_off_the_window_thread_and_says_how_it_ended(qtbot, office, admin, tmp_path):
+    from app.permissions import set_person
+
+    set_person(admin)  # the export is checked for, and done by, the person logged in
+    window = AuditWindow(office.trail)
+    qtbot.addWidget(window)
+    window.show()
+    job = window.start_export(tmp_path / "审计.xlsx")
+    assert not window.export_button.isEnabled() and window.export_button.text() == "正在导出…"
+    qtbot.waitUntil(lambda: window.export_button.isEnabled(), timeout=20_000)
+    assert job is window.export_job
+    count = AuditEntry.select().count()
+    assert window.banner.text() == f"已导出 {count} 条记录到 {tmp_path / '审计.xlsx'}"
+    assert openpyxl.load_workbook(tmp_path / "审计.xlsx").active.max_row == count + 1
+
+    window.start_export(tmp_path / "没有这个文件夹" / "审计.xlsx")
+    qtbot.waitUntil(lambda: window.export_button.isEnabled(), timeout=20_000)
+    assert window.banner.text().startswith("找不到") and "Errno" not in window.banner.text()

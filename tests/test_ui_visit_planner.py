@@ -1,6 +1,5 @@
 """回访制度 editor and 回访计划 page: driven as the planner would, checked in the database."""
 
-import copy
 import datetime as dt
 import random
 
@@ -12,7 +11,9 @@ from app import domain
 from app.models import Owner, Room, Visit, VisitDecision
 from app.visit_policy import rule_for
 from tests.helpers.qt_input import type_text
-from ui.visit_planner import VisitPlannerPage, quarters_up_to
+from ui import palette
+from ui.visit_planner.page import VisitPlannerPage
+from ui.visit_planner.parts import quarters_up_to
 from ui.visit_policy_page import VisitPolicyDialog, VisitPolicyEditor, split_list
 
 # The offscreen platform says so whenever a window is shown; it is not a problem of ours.
@@ -56,9 +57,9 @@ def dialog(qtbot, office):
 
 def test_load_then_apply_changes_nothing(office, editor):
     policy = office.policies.load()
-    before = copy.deepcopy(policy.data)
+    before = policy.to_dict()
     editor.apply(policy)
-    assert policy.data == before
+    assert policy.to_dict() == before
 
 
 def test_editor_shows_the_rules(editor):
@@ -83,7 +84,7 @@ def test_repair_rate_saved_through_the_dialog(qtbot, office, dialog):
     with qtbot.waitSignal(dialog.accepted):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     policy = office.policies.load()
-    assert policy.data["visits"]["rules"]["报修"]["rate"] == 0.5
+    assert policy.visits.rules["报修"].rate == 0.5
     assert rule_for(policy, "报修", "轻微", "设施设备维护", "门锁坏了").rate == 0.5
 
 
@@ -105,7 +106,7 @@ def test_refused_rules_keep_the_dialog_open_with_the_reason(qtbot, office, dialo
     assert "报修回访方式" in dialog.banner.text()
     assert dialog.editor.table.currentRow() == domain.KINDS.index("报修")
     assert dialog.editor.days["投诉"].value() == 5  # what was typed stays
-    assert office.policies.load().data["visits"]["rules"]["投诉"]["days"] == 3  # nothing stored
+    assert office.policies.load().visits.rules["投诉"].days == 3  # nothing stored
 
 
 def test_sub_rule_days_that_are_not_a_number_are_refused(qtbot, office, dialog):
@@ -133,9 +134,9 @@ def test_sub_rules_edited_per_kind(qtbot, office, admin, dialog):
     e.remove_sub_rule()
     with qtbot.waitSignal(dialog.accepted):
         dialog.save()
-    subs = office.policies.load().data["visits"]["rules"]["报修"]["sub_rules"]
-    assert [s["name"] for s in subs] == ["漏水/渗漏", "电梯"]
-    assert subs[1]["categories"] == ["电梯困人", "电梯故障"] and subs[1]["days"] == 1
+    subs = office.policies.load().visits.rules["报修"].sub_rules
+    assert [s.name for s in subs] == ["漏水/渗漏", "电梯"]
+    assert subs[1].categories == ["电梯困人", "电梯故障"] and subs[1].days == 1
     rule = rule_for(office.policies.load(), "报修", "轻微", "设施设备维护", "3号电梯异响")
     assert (rule.days, rule.sub_rule) == (1, "电梯")
 
@@ -154,8 +155,8 @@ def test_a_preset_applies_after_confirmation(qtbot, office, editor):
     policy = office.policies.load()
     editor.apply(policy)
     office.policies.save(policy)
-    stored = office.policies.load().data["visits"]
-    assert stored["preset"] == name and stored["rules"]["报修"]["rate"] == 1.0
+    stored = office.policies.load().visits
+    assert stored.preset == name and stored.rules["报修"].rate == 1.0
 
 
 def test_split_list_accepts_the_usual_separators():
@@ -207,7 +208,7 @@ def test_open_visits_listed_and_overdue_after_the_clock_moves(office, admin, pag
     page.refresh()
     [row] = open_rows(page)
     assert row[1] == "逾期 2 天"
-    assert page.open_tab.table.item(0, 1).background().color().name() == "#fde4e2"
+    assert page.open_tab.table.item(0, 1).background().color().name() == palette.OVERDUE_BG
     assert "逾期 1 条" in page.open_tab.summary.text()
 
 

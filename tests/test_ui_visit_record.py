@@ -12,7 +12,8 @@ from app import domain
 from app.models import ReworkNotice, Visit, VisitTask
 from app.visits import VisitResult
 from tests.helpers.qt_input import type_text
-from ui.visit_record import SignatureSection, VisitRecordDialog
+from ui.visit_record.dialog import VisitRecordDialog
+from ui.visit_record.signature import SignatureSection
 from ui.visit_tasks import FollowUpPage
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -45,23 +46,26 @@ def fill(
     satisfaction: str | None = "满意",
     findings="保安已道歉",
 ):
-    d.method_buttons[method].click()
+    d.result_form.method_buttons[method].click()
     if satisfaction:
-        d.satisfaction_buttons[satisfaction].click()
-    type_text(qtbot, d.findings, findings)
+        d.result_form.satisfaction_buttons[satisfaction].click()
+    type_text(qtbot, d.result_form.findings, findings)
 
 
 def test_complete_a_phone_visit(qtbot, office, admin, make_case, clock, open_dialog):
     visit = planned_visit(office, admin, make_case)
     clock.advance(days=1)
     d = open_dialog(visit)
-    assert list(d.method_buttons) == ["上门", "电话"]  # only what the policy allows for complaints
+    assert list(d.result_form.method_buttons) == [
+        "上门",
+        "电话",
+    ]  # only what the policy allows for complaints
     assert "保安态度恶劣" in d.findChild(type(d.banner.label), "投诉内容").text()
     assert "电话回访无需" in d.signature.note.text()
     fill(qtbot, d)
     assert "电话回访" in d.signature.rule_label.text()
-    d.met_relation.setCurrentText("家属")
-    type_text(qtbot, d.opinion, "希望加强培训")
+    d.result_form.met_relation.setCurrentText("家属")
+    type_text(qtbot, d.result_form.opinion, "希望加强培训")
     with qtbot.waitSignal(d.visit_changed) as blocker:
         qtbot.mouseClick(d.complete_button, Qt.MouseButton.LeftButton)
     assert blocker.args == [visit.id]
@@ -79,14 +83,17 @@ def test_missing_satisfaction_shows_the_reason_and_keeps_the_text(
     clock.advance(days=1)
     d = open_dialog(visit)
     fill(qtbot, d, satisfaction=None, findings="业主说已经好了")
-    type_text(qtbot, d.shortcomings, "来得慢")
+    type_text(qtbot, d.result_form.shortcomings, "来得慢")
     qtbot.mouseClick(d.complete_button, Qt.MouseButton.LeftButton)
     assert d.field_errors["满意度"].isVisible()
     assert "满意度" in d.field_errors["满意度"].text()
-    assert d.findings.toPlainText() == "业主说已经好了" and d.shortcomings.toPlainText() == "来得慢"
+    assert (
+        d.result_form.findings.toPlainText() == "业主说已经好了"
+        and d.result_form.shortcomings.toPlainText() == "来得慢"
+    )
     assert d.banner.isVisible() and "1 处" in d.banner.text()
     assert Visit.get_by_id(visit.id).state == domain.VISIT_PLANNED
-    d.satisfaction_buttons["很满意"].click()
+    d.result_form.satisfaction_buttons["很满意"].click()
     qtbot.mouseClick(d.complete_button, Qt.MouseButton.LeftButton)
     assert Visit.get_by_id(visit.id).satisfaction == "很满意"
 
@@ -115,15 +122,15 @@ def test_door_visit_needs_the_signature(qtbot, office, admin, make_case, clock, 
 
 def test_a_repair_shows_the_repair_fields(qtbot, office, admin, make_case, clock, open_dialog):
     complaint = open_dialog(planned_visit(office, admin, make_case))
-    assert complaint.repair_fields is None
+    assert complaint.result_form.repair_fields is None
     visit = planned_visit(office, admin, make_case, kind="报修", category="设施设备维护", account="门锁坏了")
     clock.advance(days=1)
     d = open_dialog(visit)
-    assert d.repair_fields is not None and d.repair_fields.isVisible()
+    assert d.result_form.repair_fields is not None and d.result_form.repair_fields.isVisible()
     fill(qtbot, d, findings="门锁已换新")
-    d.site_checked.setCurrentIndex(d.site_checked.findData(True))
-    d.charges_checked.setCurrentIndex(d.charges_checked.findData(True))
-    type_text(qtbot, d.worker_conduct, "准时,清理了现场")
+    d.result_form.site_checked.setCurrentIndex(d.result_form.site_checked.findData(True))
+    d.result_form.charges_checked.setCurrentIndex(d.result_form.charges_checked.findData(True))
+    type_text(qtbot, d.result_form.worker_conduct, "准时,清理了现场")
     qtbot.mouseClick(d.complete_button, Qt.MouseButton.LeftButton)
     v = Visit.get_by_id(visit.id)
     assert v.site_checked is True and v.charges_checked is True and v.worker_conduct == "准时,清理了现场"
@@ -134,11 +141,11 @@ def test_questions_become_tasks(qtbot, office, admin, make_case, clock, open_dia
     clock.advance(days=1)
     d = open_dialog(visit)
     fill(qtbot, d)
-    row = d.questions.add_row("车位费何时退")
-    d.questions.table.cellWidget(row, 1).setDate(QDate(2026, 9, 1))  # before the visit
+    row = d.result_form.questions.add_row("车位费何时退")
+    d.result_form.questions.table.cellWidget(row, 1).setDate(QDate(2026, 9, 1))  # before the visit
     qtbot.mouseClick(d.complete_button, Qt.MouseButton.LeftButton)
     assert d.field_errors["答复日期"].isVisible()
-    d.questions.table.cellWidget(row, 1).setDate(QDate(2026, 10, 9))
+    d.result_form.questions.table.cellWidget(row, 1).setDate(QDate(2026, 10, 9))
     qtbot.mouseClick(d.complete_button, Qt.MouseButton.LeftButton)
     task = VisitTask.get(VisitTask.visit == visit.id)
     assert task.question == "车位费何时退" and task.promised == dt.date(2026, 10, 9)
@@ -149,7 +156,7 @@ def test_unsatisfied_asks_then_sends_back_for_rework(qtbot, office, admin, make_
     clock.advance(days=1)
     d = open_dialog(visit)
     fill(qtbot, d, satisfaction="不满意", findings="保安没有道歉")
-    type_text(qtbot, d.opinion, "要求当面道歉")
+    type_text(qtbot, d.result_form.opinion, "要求当面道歉")
     qtbot.mouseClick(d.complete_button, Qt.MouseButton.LeftButton)
     assert d.confirm_banner.isVisible()
     text = d.confirm_banner.text()
@@ -162,11 +169,11 @@ def test_unsatisfied_asks_then_sends_back_for_rework(qtbot, office, admin, make_
     assert d.next_visit is not None and d.next_visit.attempt == 2
     assert d.isVisible() and "第2次回访" in d.banner.text()
     assert not d.complete_button.isVisible()  # now read-only
-    assert "第2次回访" in d.record_labels["后续回访"].text()
-    assert "未送达" in d.record_labels["返工通知"].text()
+    assert "第2次回访" in d.record.labels["后续回访"].text()
+    assert "未送达" in d.record.labels["返工通知"].text()
     # The second visit may be done by phone and says the case is in rework.
     second = open_dialog(d.next_visit)
-    assert "电话" in second.method_buttons and "返工" in second.banner.text()
+    assert "电话" in second.result_form.method_buttons and "返工" in second.banner.text()
 
 
 def test_back_from_the_confirmation_saves_nothing(qtbot, office, admin, make_case, clock, open_dialog):
@@ -184,35 +191,35 @@ def test_back_from_the_confirmation_saves_nothing(qtbot, office, admin, make_cas
 def test_call_back_needs_a_time(qtbot, office, admin, make_case, clock, open_dialog):
     visit = planned_visit(office, admin, make_case)
     d = open_dialog(visit)
-    d.outcome_combo.setCurrentText("约定回电")
-    d.call_back_box.setChecked(False)
-    type_text(qtbot, d.attempt_note, "业主在开会")
-    qtbot.mouseClick(d.add_attempt_button, Qt.MouseButton.LeftButton)
-    assert d.attempt_error.isVisible() and "回电时间" in d.attempt_error.text()
-    assert d.attempt_note.text() == "业主在开会"
-    d.call_back_box.setChecked(True)
-    d.call_back_edit.setDateTime(d.call_back_edit.dateTime().addSecs(3600))
-    qtbot.mouseClick(d.add_attempt_button, Qt.MouseButton.LeftButton)
-    assert not d.attempt_error.isVisible()
-    assert d.attempts_table.rowCount() == 1 and d.attempts_table.item(0, 1).text() == "约定回电"
+    d.attempts.outcome_combo.setCurrentText("约定回电")
+    d.attempts.call_back_box.setChecked(False)
+    type_text(qtbot, d.attempts.note, "业主在开会")
+    qtbot.mouseClick(d.attempts.add_button, Qt.MouseButton.LeftButton)
+    assert d.attempts.error.isVisible() and "回电时间" in d.attempts.error.text()
+    assert d.attempts.note.text() == "业主在开会"
+    d.attempts.call_back_box.setChecked(True)
+    d.attempts.call_back_edit.setDateTime(d.attempts.call_back_edit.dateTime().addSecs(3600))
+    qtbot.mouseClick(d.attempts.add_button, Qt.MouseButton.LeftButton)
+    assert not d.attempts.error.isVisible()
+    assert d.attempts.table.rowCount() == 1 and d.attempts.table.item(0, 1).text() == "约定回电"
     assert Visit.get_by_id(visit.id).appointment is not None
-    assert d.appointment_box.isChecked()
+    assert d.result_form.appointment_box.isChecked()
 
 
 def test_giving_up_marks_unreachable_and_locks(qtbot, office, admin, make_case, clock, open_dialog):
     visit = planned_visit(office, admin, make_case)
     d = open_dialog(visit)
-    d.outcome_combo.setCurrentText("无人在家")
-    qtbot.mouseClick(d.add_attempt_button, Qt.MouseButton.LeftButton)
-    d.outcome_combo.setCurrentText("未接通")
-    d.give_up_box.setChecked(True)
+    d.attempts.outcome_combo.setCurrentText("无人在家")
+    qtbot.mouseClick(d.attempts.add_button, Qt.MouseButton.LeftButton)
+    d.attempts.outcome_combo.setCurrentText("未接通")
+    d.attempts.give_up_box.setChecked(True)
     with qtbot.waitSignal(d.visit_changed):
-        qtbot.mouseClick(d.add_attempt_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(d.attempts.add_button, Qt.MouseButton.LeftButton)
     assert Visit.get_by_id(visit.id).state == domain.VISIT_UNREACHABLE
     assert "未联系上" in d.banner.text()
     assert not d.complete_button.isVisible()
-    assert d.record_labels["结果"].text() == domain.VISIT_UNREACHABLE
-    assert d.attempts_table.rowCount() == 2
+    assert d.record.labels["结果"].text() == domain.VISIT_UNREACHABLE
+    assert d.attempts.table.rowCount() == 2
 
 
 def test_a_finished_visit_opens_read_only(qtbot, office, admin, make_case, clock, open_dialog):
@@ -238,7 +245,7 @@ def test_a_finished_visit_opens_read_only(qtbot, office, admin, make_case, clock
     d = open_dialog(visit)
     assert not d.complete_button.isVisible()
     assert d.findChildren(QRadioButton) == [] and d.findChildren(QPlainTextEdit) == []  # nothing to type into
-    labels = {name: label.text() for name, label in d.record_labels.items()}
+    labels = {name: label.text() for name, label in d.record.labels.items()}
     assert labels["满意度"] == "很满意" and labels["回访方式"] == "上门"
     assert labels["回访内容"] == "门锁好用" and labels["现场查看"] == "已到现场查看"
     assert labels["收费核实"] == "未核实" and labels["维修人员表现"] == "礼貌"
@@ -252,8 +259,8 @@ def test_a_periodic_visit_shows_its_purpose(qtbot, office, admin, clock, open_di
     (visit,) = office.visits.plan_batch("季度巡访", [room], clock.now().date(), "steward", "四季度")
     d = open_dialog(visit)
     assert d.findChild(type(d.banner.label), "回访类型").text() == "季度巡访"
-    assert list(d.method_buttons) == domain.VISIT_METHODS
-    assert d.repair_fields is None
+    assert list(d.result_form.method_buttons) == domain.VISIT_METHODS
+    assert d.result_form.repair_fields is None
 
 
 def test_follow_up_page_delivers_and_answers(qtbot, office, admin, make_case, clock):
@@ -329,9 +336,9 @@ def test_reviews_by_role_and_printing(qtbot, office, admin, make_case, clock):
     printed = []
     d = VisitRecordDialog(visit.id, office.visits, office.staff, director, print_form=printed.append)
     qtbot.addWidget(d)
-    assert d.review_level.currentText() == "主管审核"
-    d.review_text.setText("记录完整")
-    d.review_button.click()
+    assert d.reviews.review_level.currentText() == "主管审核"
+    d.reviews.review_text.setText("记录完整")
+    d.reviews.review_button.click()
     assert office.visits.reviews_of(visit)["主管审核"].reviewer == "钱主任"
     d.print_button.click()
     assert [v.id for v in printed] == [visit.id]

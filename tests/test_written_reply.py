@@ -11,7 +11,8 @@ from reportlab.pdfgen import canvas
 from app import domain
 from app.errors import UserError, ValidationError
 from app.models import Case, Visit, VisitDecision
-from app.stats import Period, visit_rates
+from app.periods import Period
+from app.visit_rates import visit_rates
 
 
 def reply_pdf() -> bytes:

@@ -58,7 +58,7 @@ def main() -> int:
                     app.processEvents()
         save(window, key)
     from ui.case_detail import CaseDetailDialog
-    from ui.visit_record import VisitRecordDialog
+    from ui.visit_record.dialog import VisitRecordDialog
 
     case = Case.select().where(Case.state == "处理中").order_by(Case.id.desc()).first()
     detail = CaseDetailDialog(case.id, office.cases, office.staff, user)

@@ -57,7 +57,7 @@ def _tool(name: str) -> str:
 
 
 def lupdate() -> None:
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").glob("*.py"))
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
     subprocess.run(
         [_tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none",
          "-source-language", "zh_CN", *sources, "-ts", *(str(p) for p in TS_FILES.values())],

@@ -507,7 +507,7 @@ EN: dict[str, str] = {
     '领用人 / 编号': 'Taken by / number',
     '已领用': 'Taken out',
     '显示 {0} 张 / 共 {1} 张;在外 {2} 张': 'Showing {0} of {1} forms; {2} out',
-    ",<b style='color:#8c1d18'>超期未交回 {0} 张</b>(领用超过 {1} 天)": ", <b style='color:#8c1d18'>{0} overdue for return</b> (out longer than {1} days)",
+    ",<b style='color:{2}'>超期未交回 {0} 张</b>(领用超过 {1} 天)": ", <b style='color:{2}'>{0} overdue for return</b> (out longer than {1} days)",
     '<b>在外表单</b>:{0} 人 {1} 张': '<b>Forms out</b>: {0} people, {1} forms',
     '没有在外的表单': 'No forms out',
     '{0}:{1}{2}': '{0}: {1}{2}',
@@ -1037,7 +1037,6 @@ EN: dict[str, str] = {
     '{0}\n{1}\n请用 --data-dir 指定一个可写的文件夹。': '{0}\n{1}\nUse --data-dir to name a folder that can be written to.',
     '回音已在运行': 'Huiyin is already running',
     '数据文件无法打开': 'The data file cannot be opened',
-    '{0}\n\n恢复方法:python -m app --data-dir "{1}" restore 备份文件': '{0}\n\nTo restore: python -m app --data-dir "{1}" restore BACKUP-FILE',
     '为什么作废,如重复录入、录错房号': 'Why void it, e.g. entered twice, wrong room',
     '为什么典型、有什么启示': 'Why it is typical and what it teaches',
     '作废(&V)': 'Void(&V)',
@@ -1642,6 +1641,8 @@ EN: dict[str, str] = {
     '处于四分图修补区的项目(重要但不满意)列为纠正措施,完成后登记结果。': 'Subjects in the quadrant chart\'s "fix" zone (important but unsatisfying) become corrective actions; record the result when done.',
     '没有未完成的纠正措施。': 'No corrective action is open.',
     '(已逾期)': ' (overdue)',
+    # Helper H6 (issue 12): long work through ui/worker.py
+    "打印没有完成:{0}。请稍后再打印;仍不行请联系管理员。": "The print job did not finish: {0}. Please print again later; if it still fails, ask the administrator.",
 }
 
 # A source that reads differently in one context: (context, source) -> English. The
@@ -1675,7 +1676,7 @@ EN_IN_CONTEXT: dict[tuple[str, str], str] = {
     ("RecoveryKeyDialog", "我已打印或抄下恢复密钥,并会妥善保管"): "I have printed or written down the recovery key and will keep it safe",
     ("RecoveryKeyDialog", "继续"): "Continue",
     ("RecoveryKeyDialog", "恢复密钥单"): "Recovery key sheet",
-    ("app", '{0}\n\n恢复方法:python -m app --data-dir "{1}" --user 管理员登录名 restore 备份文件'): '{0}\n\nTo restore: python -m app --data-dir "{1}" --user ADMIN-LOGIN restore BACKUP-FILE',
+    ("app", '{0}\n\n恢复方法:python -m huiyin --data-dir "{1}" --user 管理员登录名 restore 备份文件'): '{0}\n\nTo restore: python -m huiyin --data-dir "{1}" --user ADMIN-LOGIN restore BACKUP-FILE',
     ("app", "回音"): "Huiyin",
     ("SurveyPage", "调查报告"): "Survey report",
 }

@@ -1651,16 +1651,8 @@
     <context>
         <name>ActionDialog</name>
         <message>
-            <source>{0} — {1}</source>
-            <translation>{0} — {1}</translation>
-        </message>
-        <message>
             <source>取消</source>
             <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>案件 {0} · {1} · {2}</source>
-            <translation>Case {0} · {1} · {2}</translation>
         </message>
         <message>
             <source>确定</source>
@@ -1778,6 +1770,61 @@
         </message>
     </context>
     <context>
+        <name>AttemptsSection</name>
+        <message>
+            <source>联系记录</source>
+            <translation>Contacts</translation>
+        </message>
+        <message>
+            <source>时间</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>结果</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>约定回电</source>
+            <translation>Call back at</translation>
+        </message>
+        <message>
+            <source>记录人</source>
+            <translation>Recorded by</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>还没有联系记录。联系不上、约定回电或客户拒绝时在这里登记。</source>
+            <translation>No contacts yet. Record here when the customer cannot be reached, asks to be called back or refuses.</translation>
+        </message>
+        <message>
+            <source>没有联系记录。</source>
+            <translation>No contacts.</translation>
+        </message>
+        <message>
+            <source>备注,如 拨打两次无人接</source>
+            <translation>Note, e.g. called twice, no answer</translation>
+        </message>
+        <message>
+            <source>回电时间</source>
+            <translation>Call-back time</translation>
+        </message>
+        <message>
+            <source>不再联系,结束本次回访</source>
+            <translation>Stop trying, end this visit</translation>
+        </message>
+        <message>
+            <source>登记联系</source>
+            <translation>Record contact</translation>
+        </message>
+        <message>
+            <source>(勾选后本次回访记为“未联系上”,客户拒绝的记为“拒访”)</source>
+            <translation>(when ticked this visit is recorded as "not reached", or "refused" when the customer refused)</translation>
+        </message>
+    </context>
+    <context>
         <name>AuditWindow</name>
         <message>
             <source>审计记录</source>
@@ -1836,6 +1883,10 @@
             <translation>Export all records matching the current filter to Excel</translation>
         </message>
         <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
             <source>每一次修改、每一次查看业主资料都记在这里,按时间倒序;橙色行为查看个人资料的记录。</source>
             <translation>Every change and every look at an owner's personal data is recorded here, newest first; orange rows are views of personal data.</translation>
         </message>
@@ -1868,12 +1919,8 @@
             <translation>Audit log.xlsx</translation>
         </message>
         <message>
-            <source>导出</source>
-            <translation>Export</translation>
-        </message>
-        <message>
-            <source>无法写入 {0}:{1}</source>
-            <translation>Cannot write {0}: {1}</translation>
+            <source>正在导出…</source>
+            <translation>Exporting…</translation>
         </message>
         <message>
             <source>已导出 {0} 条记录到 {1}</source>
@@ -2019,6 +2066,10 @@
             <translation>✓ Intact</translation>
         </message>
         <message>
+            <source>备份失败:{0}</source>
+            <translation>Backup failed: {0}</translation>
+        </message>
+        <message>
             <source>备份 {0} 不能用于恢复:
 {1}
 请选这个服务中心的另一份备份。</source>
@@ -2037,57 +2088,6 @@ Choose another backup of this office.</translation>
             <translation>Backup {0} is damaged and cannot be used to restore:
 {1}
 Please choose another backup.</translation>
-        </message>
-        <message>
-            <source>备份</source>
-            <translation>Backup</translation>
-        </message>
-        <message>
-            <source>每天自动备份一次。请选 U 盘或另一块硬盘上的文件夹:电脑硬盘坏了,备份还在。</source>
-            <translation>A backup is made automatically once a day. Choose a folder on a USB drive or another disk: if this computer's disk fails, the backups survive.</translation>
-        </message>
-        <message>
-            <source>默认:{0}</source>
-            <translation>Default: {0}</translation>
-        </message>
-        <message>
-            <source>选择…</source>
-            <translation>Choose…</translation>
-        </message>
-        <message>
-            <source>用默认</source>
-            <translation>Use default</translation>
-        </message>
-        <message>
-            <source>备份按天、周、月轮换保留(最近 7 天、4 周、12 个月)。U 盘没插时程序会提醒,不会丢数据。</source>
-            <translation>Backups are kept in daily, weekly and monthly rotation (last 7 days, 4 weeks, 12 months). If the USB drive is not plugged in the program reminds you; no data is lost.</translation>
-        </message>
-        <message>
-            <source>默认文件夹在数据文件夹里:能防误删,不能防硬盘损坏。建议另选 U 盘或另一块硬盘。</source>
-            <translation>The default folder is inside the data folder: it protects against accidental deletion, not against a failed disk. Better choose a USB drive or another disk.</translation>
-        </message>
-        <message>
-            <source>⚠ 这个文件夹与数据在同一块磁盘上:硬盘坏了,备份也会一起丢失。建议选 U 盘或另一块硬盘。</source>
-            <translation>⚠ This folder is on the same disk as the data: if the disk fails, the backups are lost with it. Better choose a USB drive or another disk.</translation>
-        </message>
-        <message>
-            <source>请填写完整路径,例如 E:\回音备份,或点“选择…”</source>
-            <translation>Enter a full path, e.g. E:\Huiyin backups, or click "Choose…"</translation>
-        </message>
-        <message>
-            <source>无法建立这个文件夹:{0}(U 盘没插好?)</source>
-            <translation>Cannot create this folder: {0} (is the USB drive plugged in?)</translation>
-        </message>
-        <message>
-            <source>这个文件夹不能写入,请换一个</source>
-            <translation>This folder cannot be written to; please choose another</translation>
-        </message>
-    </context>
-    <context>
-        <name>BackupWorker</name>
-        <message>
-            <source>备份失败:{0}</source>
-            <translation>Backup failed: {0}</translation>
         </message>
     </context>
     <context>
@@ -2225,19 +2225,177 @@ Please choose another backup.</translation>
         </message>
     </context>
     <context>
+        <name>CaseActionDialog</name>
+        <message>
+            <source>{0} — {1}</source>
+            <translation>{0} — {1}</translation>
+        </message>
+        <message>
+            <source>案件 {0} · {1} · {2}</source>
+            <translation>Case {0} · {1} · {2}</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseDetailDialog</name>
         <message>
             <source>案件详情 — {0}</source>
             <translation>Case details — {0}</translation>
         </message>
         <message>
-            <source>显示</source>
-            <translation>Show</translation>
-        </message>
-        <message>
             <source>显示号码</source>
             <translation>Show number</translation>
         </message>
+        <message>
+            <source>责任部门</source>
+            <translation>Responsible department</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>处理记录</source>
+            <translation>Case history</translation>
+        </message>
+        <message>
+            <source>联系单号</source>
+            <translation>Work order no.</translation>
+        </message>
+        <message>
+            <source>指派给</source>
+            <translation>Assigned to</translation>
+        </message>
+        <message>
+            <source>派工时间</source>
+            <translation>Dispatched at</translation>
+        </message>
+        <message>
+            <source>要求完成</source>
+            <translation>Complete by</translation>
+        </message>
+        <message>
+            <source>签收人</source>
+            <translation>Signed for by</translation>
+        </message>
+        <message>
+            <source>签收时间</source>
+            <translation>Signed for at</translation>
+        </message>
+        <message>
+            <source>说明</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>延期时间</source>
+            <translation>Extended at</translation>
+        </message>
+        <message>
+            <source>原期限</source>
+            <translation>Old deadline</translation>
+        </message>
+        <message>
+            <source>新期限</source>
+            <translation>New deadline</translation>
+        </message>
+        <message>
+            <source>批准人</source>
+            <translation>Approved by</translation>
+        </message>
+        <message>
+            <source>原因</source>
+            <translation>Cause</translation>
+        </message>
+        <message>
+            <source>工作联系单</source>
+            <translation>Work orders</translation>
+        </message>
+        <message>
+            <source>延期记录</source>
+            <translation>Extensions</translation>
+        </message>
+        <message>
+            <source>联系单与延期</source>
+            <translation>Work orders and extensions</translation>
+        </message>
+        <message>
+            <source>第几次</source>
+            <translation>Attempt</translation>
+        </message>
+        <message>
+            <source>应回访</source>
+            <translation>Visit due</translation>
+        </message>
+        <message>
+            <source>回访人</source>
+            <translation>Visitor</translation>
+        </message>
+        <message>
+            <source>方式</source>
+            <translation>Method</translation>
+        </message>
+        <message>
+            <source>满意度</source>
+            <translation>Satisfaction</translation>
+        </message>
+        <message>
+            <source>回访时间</source>
+            <translation>Visit time</translation>
+        </message>
+        <message>
+            <source>计划原因</source>
+            <translation>Reason planned</translation>
+        </message>
+        <message>
+            <source>双击一行打开回访记录。</source>
+            <translation>Double-click a row to open the visit record.</translation>
+        </message>
+        <message>
+            <source>回访</source>
+            <translation>Follow-up visit</translation>
+        </message>
+        <message>
+            <source>打印处理记录表</source>
+            <translation>Print case record form</translation>
+        </message>
+        <message>
+            <source>打印联系单</source>
+            <translation>Print work order</translation>
+        </message>
+        <message>
+            <source>修改记录</source>
+            <translation>Change history</translation>
+        </message>
+        <message>
+            <source>关闭窗口</source>
+            <translation>Close window</translation>
+        </message>
+        <message>
+            <source>您的角色不能做这一步</source>
+            <translation>Your role cannot take this step</translation>
+        </message>
+        <message>
+            <source>第{0}次</source>
+            <translation>Attempt {0}</translation>
+        </message>
+        <message>
+            <source>这件案件还没有派工,没有工作联系单可打印。</source>
+            <translation>This case has not been dispatched yet: there is no work order to print.</translation>
+        </message>
+        <message>
+            <source>未签收</source>
+            <translation>Not signed for</translation>
+        </message>
+        <message>
+            <source>重大投诉报告</source>
+            <translation>Major complaint report</translation>
+        </message>
+        <message>
+            <source>无法打开复函:请确认电脑上装有能打开 PDF、图片或 Word 文件的程序</source>
+            <translation>The reply letter could not be opened: make sure this computer has a program for PDF, picture or Word files</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseFields</name>
         <message>
             <source>受理</source>
             <translation>Intake</translation>
@@ -2379,132 +2537,12 @@ Please choose another backup.</translation>
             <translation>Merged into this case</translation>
         </message>
         <message>
-            <source>处理记录</source>
-            <translation>Case history</translation>
-        </message>
-        <message>
-            <source>联系单号</source>
-            <translation>Work order no.</translation>
-        </message>
-        <message>
-            <source>指派给</source>
-            <translation>Assigned to</translation>
-        </message>
-        <message>
-            <source>派工时间</source>
-            <translation>Dispatched at</translation>
-        </message>
-        <message>
-            <source>要求完成</source>
-            <translation>Complete by</translation>
-        </message>
-        <message>
-            <source>签收人</source>
-            <translation>Signed for by</translation>
-        </message>
-        <message>
-            <source>签收时间</source>
-            <translation>Signed for at</translation>
-        </message>
-        <message>
-            <source>说明</source>
-            <translation>Note</translation>
-        </message>
-        <message>
-            <source>延期时间</source>
-            <translation>Extended at</translation>
-        </message>
-        <message>
-            <source>原期限</source>
-            <translation>Old deadline</translation>
-        </message>
-        <message>
-            <source>新期限</source>
-            <translation>New deadline</translation>
-        </message>
-        <message>
-            <source>批准人</source>
-            <translation>Approved by</translation>
-        </message>
-        <message>
-            <source>原因</source>
-            <translation>Cause</translation>
-        </message>
-        <message>
-            <source>工作联系单</source>
-            <translation>Work orders</translation>
-        </message>
-        <message>
-            <source>延期记录</source>
-            <translation>Extensions</translation>
-        </message>
-        <message>
-            <source>联系单与延期</source>
-            <translation>Work orders and extensions</translation>
-        </message>
-        <message>
-            <source>第几次</source>
-            <translation>Attempt</translation>
-        </message>
-        <message>
-            <source>应回访</source>
-            <translation>Visit due</translation>
-        </message>
-        <message>
-            <source>回访人</source>
-            <translation>Visitor</translation>
-        </message>
-        <message>
-            <source>方式</source>
-            <translation>Method</translation>
-        </message>
-        <message>
-            <source>满意度</source>
-            <translation>Satisfaction</translation>
-        </message>
-        <message>
-            <source>回访时间</source>
-            <translation>Visit time</translation>
-        </message>
-        <message>
-            <source>计划原因</source>
-            <translation>Reason planned</translation>
-        </message>
-        <message>
-            <source>双击一行打开回访记录。</source>
-            <translation>Double-click a row to open the visit record.</translation>
-        </message>
-        <message>
-            <source>回访</source>
-            <translation>Follow-up visit</translation>
-        </message>
-        <message>
-            <source>保存报告</source>
-            <translation>Save report</translation>
-        </message>
-        <message>
-            <source>提交品质部及总经理</source>
-            <translation>Submit to Quality dept. and general manager</translation>
-        </message>
-        <message>
-            <source>打印处理记录表</source>
-            <translation>Print case record form</translation>
-        </message>
-        <message>
-            <source>打印联系单</source>
-            <translation>Print work order</translation>
-        </message>
-        <message>
-            <source>修改记录</source>
-            <translation>Change history</translation>
-        </message>
-        <message>
             <source>打开复函</source>
             <translation>Open reply letter</translation>
         </message>
         <message>
-            <source>关闭窗口</source>
-            <translation>Close window</translation>
+            <source>显示</source>
+            <translation>Show</translation>
         </message>
         <message>
             <source>匿名</source>
@@ -2569,50 +2607,6 @@ Please choose another backup.</translation>
         <message>
             <source>您的角色不能查看完整电话</source>
             <translation>Your role cannot see full phone numbers</translation>
-        </message>
-        <message>
-            <source>您的角色不能做这一步</source>
-            <translation>Your role cannot take this step</translation>
-        </message>
-        <message>
-            <source>第{0}次</source>
-            <translation>Attempt {0}</translation>
-        </message>
-        <message>
-            <source>这件案件还没有派工,没有工作联系单可打印。</source>
-            <translation>This case has not been dispatched yet: there is no work order to print.</translation>
-        </message>
-        <message>
-            <source>未签收</source>
-            <translation>Not signed for</translation>
-        </message>
-        <message>
-            <source>重大投诉报告</source>
-            <translation>Major complaint report</translation>
-        </message>
-        <message>
-            <source>{0} 由{1}提交</source>
-            <translation>{0} submitted by {1}</translation>
-        </message>
-        <message>
-            <source>已于 {0} 取消:{1}</source>
-            <translation>Cancelled on {0}: {1}</translation>
-        </message>
-        <message>
-            <source>报品质部及总经理期限:</source>
-            <translation>Due to Quality dept. and general manager:</translation>
-        </message>
-        <message>
-            <source>(已取消)</source>
-            <translation> (cancelled)</translation>
-        </message>
-        <message>
-            <source>({0})</source>
-            <translation> ({0})</translation>
-        </message>
-        <message>
-            <source>无法打开复函:请确认电脑上装有能打开 PDF、图片或 Word 文件的程序</source>
-            <translation>The reply letter could not be opened: make sure this computer has a program for PDF, picture or Word files</translation>
         </message>
     </context>
     <context>
@@ -2727,6 +2721,17 @@ Please choose another backup.</translation>
         </message>
     </context>
     <context>
+        <name>CaseReasonDialog</name>
+        <message>
+            <source>{0} — {1}</source>
+            <translation>{0} — {1}</translation>
+        </message>
+        <message>
+            <source>案件 {0} · {1} · {2}</source>
+            <translation>Case {0} · {1} · {2}</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseTableModel</name>
         <message>
             <source>匿名</source>
@@ -2793,6 +2798,84 @@ Please choose another backup.</translation>
         <message>
             <source>备注(&amp;N)</source>
             <translation>&amp;Note</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComplaintsTab</name>
+        <message>
+            <source>投诉类别柏拉图(本期)</source>
+            <translation>Complaint categories, Pareto (this period)</translation>
+        </message>
+        <message>
+            <source>按类别</source>
+            <translation>By category</translation>
+        </message>
+        <message>
+            <source>按被投诉方</source>
+            <translation>By party complained about</translation>
+        </message>
+        <message>
+            <source>按楼栋</source>
+            <translation>By building</translation>
+        </message>
+        <message>
+            <source>按有效性</source>
+            <translation>By validity</translation>
+        </message>
+        <message>
+            <source>按程度</source>
+            <translation>By severity</translation>
+        </message>
+        <message>
+            <source>本期受理投诉 {0} 件(上期 {1} 件);住户 {2} 户,投诉率 {3}(每百户 {4:.2f} 件)。</source>
+            <translation>{0} complaints received in this period ({1} before); {2} households, complaint rate {3} ({4:.2f} per 100 households).</translation>
+        </message>
+    </context>
+    <context>
+        <name>CorrectiveTab</name>
+        <message>
+            <source>不满意的回访、同一事项连续投诉两次及以上、同一维修三次及以上,须采取纠正和预防措施。双击一行打开其案件(一组打开最近的一件,展开后可逐件打开)。</source>
+            <translation>Dissatisfied visits, the same matter complained about two or more times, and the same repair three or more times need corrective and preventive action. Double-click a row to open its case (a group opens the latest; expand it to open each).</translation>
+        </message>
+        <message>
+            <source>不满意的回访</source>
+            <translation>Dissatisfied visits</translation>
+        </message>
+        <message>
+            <source>{0} 第{1}次回访</source>
+            <translation>{0} visit {1}</translation>
+        </message>
+        <message>
+            <source>(无案件)</source>
+            <translation>(no cases)</translation>
+        </message>
+        <message>
+            <source>重复投诉(同一事项两次及以上)</source>
+            <translation>Repeat complaints (same matter twice or more)</translation>
+        </message>
+        <message>
+            <source>投诉</source>
+            <translation>Complaint</translation>
+        </message>
+        <message>
+            <source>重复维修(同一维修三次及以上)</source>
+            <translation>Repeat repairs (same repair three times or more)</translation>
+        </message>
+        <message>
+            <source>报修</source>
+            <translation>Repair request</translation>
+        </message>
+        <message>
+            <source>{0}({1} 项)</source>
+            <translation>{0} ({1} items)</translation>
+        </message>
+        <message>
+            <source>本期没有</source>
+            <translation>None in this period</translation>
+        </message>
+        <message>
+            <source>{0} 次{1}</source>
+            <translation>{0} times {1}</translation>
         </message>
     </context>
     <context>
@@ -3197,48 +3280,8 @@ Please choose another backup.</translation>
     <context>
         <name>DepartmentsPage</name>
         <message>
-            <source>部门</source>
-            <translation>Department</translation>
-        </message>
-        <message>
-            <source>派工时选择的部门。已列出常用部门,可以增加、改名或删除(双击改名)。</source>
-            <translation>The departments to choose from when dispatching. Common departments are listed; you can add, rename or delete (double-click to rename).</translation>
-        </message>
-        <message>
-            <source>新部门名称,例如:绿化部</source>
-            <translation>New department name, e.g. Landscaping</translation>
-        </message>
-        <message>
             <source>添加</source>
             <translation>Add</translation>
-        </message>
-        <message>
-            <source>改名</source>
-            <translation>Rename</translation>
-        </message>
-        <message>
-            <source>删除</source>
-            <translation>Delete</translation>
-        </message>
-        <message>
-            <source>请先填写部门名称</source>
-            <translation>Please enter a department name first</translation>
-        </message>
-        <message>
-            <source>已有名为“{0}”的部门</source>
-            <translation>A department named "{0}" already exists</translation>
-        </message>
-        <message>
-            <source>部门名称不能为空</source>
-            <translation>The department name cannot be empty</translation>
-        </message>
-        <message>
-            <source>“{0}”太长,最多 40 字</source>
-            <translation>"{0}" is too long: at most 40 characters</translation>
-        </message>
-        <message>
-            <source>部门重名:{0}</source>
-            <translation>Duplicate department: {0}</translation>
         </message>
         <message>
             <source>输入部门名称</source>
@@ -3368,7 +3411,226 @@ Please choose another backup.</translation>
         </message>
     </context>
     <context>
-        <name>DonePage</name>
+        <name>ExtendDialog</name>
+        <message>
+            <source>为什么不能按期办结</source>
+            <translation>Why it cannot be resolved on time</translation>
+        </message>
+        <message>
+            <source>显示全部人员</source>
+            <translation>Show all staff</translation>
+        </message>
+        <message>
+            <source>批准人不在列表中时使用;不符合规定职位的会被拒绝</source>
+            <translation>Use when the approver is not in the list; anyone without the required post is refused</translation>
+        </message>
+        <message>
+            <source>{0}案件延期须由{1}或更高职位批准</source>
+            <translation>Extending a {0} case needs approval by {1} or higher</translation>
+        </message>
+        <message>
+            <source>原办结期限</source>
+            <translation>Original deadline</translation>
+        </message>
+        <message>
+            <source>新期限(&amp;D)</source>
+            <translation>New &amp;deadline</translation>
+        </message>
+        <message>
+            <source>延期原因(&amp;R)</source>
+            <translation>&amp;Reason for extension</translation>
+        </message>
+        <message>
+            <source>批准人(&amp;P)</source>
+            <translation>A&amp;pproved by</translation>
+        </message>
+        <message>
+            <source>(没有可批准的人员,请先在人员管理中添加)</source>
+            <translation>(no one can approve: add staff in Staff first)</translation>
+        </message>
+        <message>
+            <source>请选择批准人</source>
+            <translation>Choose who approves</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilterBar</name>
+        <message>
+            <source>全部角色</source>
+            <translation>All roles</translation>
+        </message>
+        <message>
+            <source>全部性质</source>
+            <translation>All kinds</translation>
+        </message>
+        <message>
+            <source>清除筛选</source>
+            <translation>Clear filters</translation>
+        </message>
+        <message>
+            <source>回访人</source>
+            <translation>Visitor</translation>
+        </message>
+        <message>
+            <source>角色</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>性质</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>楼栋</source>
+            <translation>Building</translation>
+        </message>
+        <message>
+            <source>全部回访人</source>
+            <translation>All visitors</translation>
+        </message>
+        <message>
+            <source>全部楼栋</source>
+            <translation>All buildings</translation>
+        </message>
+        <message>
+            <source>{0}栋</source>
+            <translation>Building {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunBackupPage</name>
+        <message>
+            <source>备份</source>
+            <translation>Backup</translation>
+        </message>
+        <message>
+            <source>每天自动备份一次。请选 U 盘或另一块硬盘上的文件夹:电脑硬盘坏了,备份还在。</source>
+            <translation>A backup is made automatically once a day. Choose a folder on a USB drive or another disk: if this computer's disk fails, the backups survive.</translation>
+        </message>
+        <message>
+            <source>默认:{0}</source>
+            <translation>Default: {0}</translation>
+        </message>
+        <message>
+            <source>选择…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <source>用默认</source>
+            <translation>Use default</translation>
+        </message>
+        <message>
+            <source>备份文件夹</source>
+            <translation>Backup folder</translation>
+        </message>
+        <message>
+            <source>备份按天、周、月轮换保留(最近 7 天、4 周、12 个月)。U 盘没插时程序会提醒,不会丢数据。</source>
+            <translation>Backups are kept in daily, weekly and monthly rotation (last 7 days, 4 weeks, 12 months). If the USB drive is not plugged in the program reminds you; no data is lost.</translation>
+        </message>
+        <message>
+            <source>默认文件夹在数据文件夹里:能防误删,不能防硬盘损坏。建议另选 U 盘或另一块硬盘。</source>
+            <translation>The default folder is inside the data folder: it protects against accidental deletion, not against a failed disk. Better choose a USB drive or another disk.</translation>
+        </message>
+        <message>
+            <source>⚠ 这个文件夹与数据在同一块磁盘上:硬盘坏了,备份也会一起丢失。建议选 U 盘或另一块硬盘。</source>
+            <translation>⚠ This folder is on the same disk as the data: if the disk fails, the backups are lost with it. Better choose a USB drive or another disk.</translation>
+        </message>
+        <message>
+            <source>选择备份文件夹</source>
+            <translation>Choose backup folder</translation>
+        </message>
+        <message>
+            <source>请填写完整路径,例如 E:\回音备份,或点“选择…”</source>
+            <translation>Enter a full path, e.g. E:\Huiyin backups, or click "Choose…"</translation>
+        </message>
+        <message>
+            <source>无法建立这个文件夹:{0}(U 盘没插好?)</source>
+            <translation>Cannot create this folder: {0} (is the USB drive plugged in?)</translation>
+        </message>
+        <message>
+            <source>这个文件夹不能写入,请换一个</source>
+            <translation>This folder cannot be written to; please choose another</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDepartmentsPage</name>
+        <message>
+            <source>部门</source>
+            <translation>Department</translation>
+        </message>
+        <message>
+            <source>派工时选择的部门。已列出常用部门,可以增加、改名或删除(双击改名)。</source>
+            <translation>The departments to choose from when dispatching. Common departments are listed; you can add, rename or delete (double-click to rename).</translation>
+        </message>
+        <message>
+            <source>新部门名称,例如:绿化部</source>
+            <translation>New department name, e.g. Landscaping</translation>
+        </message>
+        <message>
+            <source>添加</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <source>改名</source>
+            <translation>Rename</translation>
+        </message>
+        <message>
+            <source>删除</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>请先填写部门名称</source>
+            <translation>Please enter a department name first</translation>
+        </message>
+        <message>
+            <source>已有名为“{0}”的部门</source>
+            <translation>A department named "{0}" already exists</translation>
+        </message>
+        <message>
+            <source>部门名称不能为空</source>
+            <translation>The department name cannot be empty</translation>
+        </message>
+        <message>
+            <source>“{0}”太长,最多 40 字</source>
+            <translation>"{0}" is too long: at most 40 characters</translation>
+        </message>
+        <message>
+            <source>部门重名:{0}</source>
+            <translation>Duplicate department: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDialog</name>
+        <message>
+            <source>回音 · 首次设置</source>
+            <translation>Huiyin · first setup</translation>
+        </message>
+        <message>
+            <source>跳过此页</source>
+            <translation>Skip this page</translation>
+        </message>
+        <message>
+            <source>&lt; 上一步</source>
+            <translation>&lt; Back</translation>
+        </message>
+        <message>
+            <source>下一步 &gt;</source>
+            <translation>Next &gt;</translation>
+        </message>
+        <message>
+            <source>开始使用</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <source>退出</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <source>以后再设置</source>
+            <translation>Set up later</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDonePage</name>
         <message>
             <source>完成</source>
             <translation>Done</translation>
@@ -3431,77 +3693,215 @@ Please choose another backup.</translation>
         </message>
     </context>
     <context>
-        <name>ExtendDialog</name>
+        <name>FirstRunPolicyPage</name>
         <message>
-            <source>为什么不能按期办结</source>
-            <translation>Why it cannot be resolved on time</translation>
+            <source>投诉</source>
+            <translation>Complaint</translation>
         </message>
         <message>
-            <source>显示全部人员</source>
-            <translation>Show all staff</translation>
+            <source>维修</source>
+            <translation>Repairs</translation>
         </message>
         <message>
-            <source>批准人不在列表中时使用;不符合规定职位的会被拒绝</source>
-            <translation>Use when the approver is not in the list; anyone without the required post is refused</translation>
+            <source>个工作日</source>
+            <translation>working days</translation>
         </message>
         <message>
-            <source>{0}案件延期须由{1}或更高职位批准</source>
-            <translation>Extending a {0} case needs approval by {1} or higher</translation>
+            <source>天</source>
+            <translation>days</translation>
         </message>
         <message>
-            <source>原办结期限</source>
-            <translation>Original deadline</translation>
+            <source>{0}办结后 {1} {2}内回访,回访率 {3}</source>
+            <translation>{0}: visit within {1} {2} of resolution, visit rate {3}</translation>
         </message>
         <message>
-            <source>新期限(&amp;D)</source>
-            <translation>New &amp;deadline</translation>
+            <source>回访制度</source>
+            <translation>Visit policy</translation>
         </message>
         <message>
-            <source>延期原因(&amp;R)</source>
-            <translation>&amp;Reason for extension</translation>
-        </message>
-        <message>
-            <source>批准人(&amp;P)</source>
-            <translation>A&amp;pproved by</translation>
-        </message>
-        <message>
-            <source>(没有可批准的人员,请先在人员管理中添加)</source>
-            <translation>(no one can approve: add staff in Staff first)</translation>
-        </message>
-        <message>
-            <source>请选择批准人</source>
-            <translation>Choose who approves</translation>
+            <source>选一套最接近本处规程的回访制度;各项天数和回访率以后可在「设置 › 回访制度」中逐项修改。</source>
+            <translation>Choose the visit policy closest to your office's procedures; the days and visit rates can be changed one by one later in "Settings › Visit policy".</translation>
         </message>
     </context>
     <context>
-        <name>FirstRunDialog</name>
+        <name>FirstRunRoomsPage</name>
         <message>
-            <source>回音 · 首次设置</source>
-            <translation>Huiyin · first setup</translation>
+            <source>楼栋与房号</source>
+            <translation>Buildings and rooms</translation>
         </message>
         <message>
-            <source>跳过此页</source>
-            <translation>Skip this page</translation>
+            <source>按范围填写,程序生成全部房号;也可以从业主名册(Excel)导入。不填则跳过。</source>
+            <translation>Enter ranges and the program makes every room number; or import from the owner register (Excel). Leave empty to skip.</translation>
         </message>
         <message>
-            <source>&lt; 上一步</source>
-            <translation>&lt; Back</translation>
+            <source>楼栋</source>
+            <translation>Building</translation>
         </message>
         <message>
-            <source>下一步 &gt;</source>
-            <translation>Next &gt;</translation>
+            <source>如 1-12、1,3,5-7、A,B,C、S1-S6</source>
+            <translation>e.g. 1-12, 1,3,5-7, A,B,C, S1-S6</translation>
         </message>
         <message>
-            <source>开始使用</source>
-            <translation>Start</translation>
+            <source>单元</source>
+            <translation>Units</translation>
         </message>
         <message>
-            <source>退出</source>
-            <translation>Quit</translation>
+            <source>如 1-3;没有单元就空着</source>
+            <translation>e.g. 1-3; leave empty when there are no units</translation>
         </message>
         <message>
-            <source>以后再设置</source>
-            <translation>Set up later</translation>
+            <source>房号</source>
+            <translation>Room</translation>
+        </message>
+        <message>
+            <source>如 101-1804,或逐个列出 101,102,201</source>
+            <translation>e.g. 101-1804, or list them: 101,102,201</translation>
+        </message>
+        <message>
+            <source>从业主名册导入…</source>
+            <translation>Import from owner register…</translation>
+        </message>
+        <message>
+            <source>名册第一行为列名:楼栋、单元、房号、姓名(必填楼栋、房号、姓名),还可有类型、联系电话等。</source>
+            <translation>The register's first row holds the column names: 楼栋, 单元, 房号, 姓名 (building, room and name required); 类型, 联系电话 and others may follow.</translation>
+        </message>
+        <message>
+            <source>房号 101-1804 表示 1 至 18 层、每层 01 至 04 户;写 0101-1804 则保留四位。</source>
+            <translation>Rooms 101-1804 means floors 1 to 18 with homes 01 to 04 on each; write 0101-1804 to keep four digits.</translation>
+        </message>
+        <message>
+            <source>现有房号 {0} 户,业主 {1} 人。</source>
+            <translation>Now {0} homes and {1} owners.</translation>
+        </message>
+        <message>
+            <source>将生成 {0} 户:{1}</source>
+            <translation>Will create {0} homes: {1}</translation>
+        </message>
+        <message>
+            <source>选择业主名册</source>
+            <translation>Choose owner register</translation>
+        </message>
+        <message>
+            <source>Excel 文件 (*.xlsx)</source>
+            <translation>Excel files (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>……共 {0} 处</source>
+            <translation>……{0} in all</translation>
+        </message>
+        <message>
+            <source>未导入:{0}</source>
+            <translation>Not imported: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunStaffPage</name>
+        <message>
+            <source>人员</source>
+            <translation>Staff</translation>
+        </message>
+        <message>
+            <source>登记同事及其角色。物管员填写负责的楼栋(如 1,2,5),回访任务会按楼栋分给他。登录名和密码可以以后再设。</source>
+            <translation>Enter your colleagues and their roles. For stewards enter their buildings (e.g. 1,2,5); visit tasks are assigned by building. Logins and passwords can be set later.</translation>
+        </message>
+        <message>
+            <source>添加一行</source>
+            <translation>Add a row</translation>
+        </message>
+        <message>
+            <source>删除选中行</source>
+            <translation>Delete selected rows</translation>
+        </message>
+        <message>
+            <source>(无)</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <source>如 1,2,5</source>
+            <translation>e.g. 1,2,5</translation>
+        </message>
+        <message>
+            <source>第 {0} 行 {1}:{2}</source>
+            <translation>Row {0} {1}: {2}</translation>
+        </message>
+        <message>
+            <source>设了登录名,请同时设密码</source>
+            <translation>A login is set: please set a password too</translation>
+        </message>
+        <message>
+            <source>设了密码,请同时填写登录名</source>
+            <translation>A password is set: please enter a login too</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunWelcomePage</name>
+        <message>
+            <source>欢迎使用回音</source>
+            <translation>Welcome to Huiyin</translation>
+        </message>
+        <message>
+            <source>件件有着落,事事有回音。第一次使用,请填写服务中心名称并设立第一位管理员。</source>
+            <translation>Every matter followed up, every call answered. This is the first use: enter the service centre's name and set up the first administrator.</translation>
+        </message>
+        <message>
+            <source>建立并继续</source>
+            <translation>Create and continue</translation>
+        </message>
+        <message>
+            <source>例如:阳光花园物业服务中心</source>
+            <translation>e.g. Sunshine Garden Property Service Centre</translation>
+        </message>
+        <message>
+            <source>例如:王芳</source>
+            <translation>e.g. Wang Fang</translation>
+        </message>
+        <message>
+            <source>至少 6 位</source>
+            <translation>At least 6 characters</translation>
+        </message>
+        <message>
+            <source>与上面相同</source>
+            <translation>Same as above</translation>
+        </message>
+        <message>
+            <source>服务中心名称</source>
+            <translation>Service centre name</translation>
+        </message>
+        <message>
+            <source>印在各种表格的抬头</source>
+            <translation>Printed at the head of every form</translation>
+        </message>
+        <message>
+            <source>管理员姓名</source>
+            <translation>Administrator's name</translation>
+        </message>
+        <message>
+            <source>管理员登录名</source>
+            <translation>Administrator's login</translation>
+        </message>
+        <message>
+            <source>登录时输入</source>
+            <translation>Typed when logging in</translation>
+        </message>
+        <message>
+            <source>密码</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>再输一次密码</source>
+            <translation>Password again</translation>
+        </message>
+        <message>
+            <source>数据保存在:{0}</source>
+            <translation>Data is kept in: {0}</translation>
+        </message>
+        <message>
+            <source>只有这一页必须填写;后面各页都可以跳过,以后在「设置」中补上。</source>
+            <translation>Only this page is required; the later pages can be skipped and filled in later in "Settings".</translation>
+        </message>
+        <message>
+            <source>两次输入的密码不一致</source>
+            <translation>The two passwords differ</translation>
         </message>
     </context>
     <context>
@@ -3622,32 +4022,12 @@ Please choose another backup.</translation>
             <translation>Set password and log in</translation>
         </message>
         <message>
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
             <source>两次输入的密码不一致</source>
             <translation>The two passwords differ</translation>
         </message>
     </context>
     <context>
         <name>FormLedger</name>
-        <message>
-            <source>请填写回访编号或案件编号</source>
-            <translation>Enter a visit number or a case number</translation>
-        </message>
-        <message>
-            <source>没有编号为 {0} 的回访</source>
-            <translation>There is no visit number {0}</translation>
-        </message>
-        <message>
-            <source>没有案件编号为“{0}”的案件</source>
-            <translation>There is no case numbered "{0}"</translation>
-        </message>
-        <message>
-            <source>案件 {0} 还没有回访</source>
-            <translation>Case {0} has no visit yet</translation>
-        </message>
         <message>
             <source>回访 #{0}(第{1}次,{2}) {3}</source>
             <translation>Visit #{0} (attempt {1}, {2}) {3}</translation>
@@ -3744,8 +4124,8 @@ Please choose another backup.</translation>
             <translation>Showing {0} of {1} forms; {2} out</translation>
         </message>
         <message>
-            <source>,&lt;b style='color:#8c1d18'&gt;超期未交回 {0} 张&lt;/b&gt;(领用超过 {1} 天)</source>
-            <translation>, &lt;b style='color:#8c1d18'&gt;{0} overdue for return&lt;/b&gt; (out longer than {1} days)</translation>
+            <source>,&lt;b style='color:{2}'&gt;超期未交回 {0} 张&lt;/b&gt;(领用超过 {1} 天)</source>
+            <translation>, &lt;b style='color:{2}'&gt;{0} overdue for return&lt;/b&gt; (out longer than {1} days)</translation>
         </message>
         <message>
             <source>;待归档 {0} 张(逾期)</source>
@@ -3838,6 +4218,65 @@ Please choose another backup.</translation>
         <message>
             <source>回访记录签收表.pdf</source>
             <translation>Visit record form sign-out sheet.pdf</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandlingTab</name>
+        <message>
+            <source>逾期案件(双击打开)</source>
+            <translation>Overdue cases (double-click to open)</translation>
+        </message>
+        <message>
+            <source>处理指标</source>
+            <translation>Handling measures</translation>
+        </message>
+        <message>
+            <source>受理件数(按性质)</source>
+            <translation>Received (by kind)</translation>
+        </message>
+        <message>
+            <source>本期逾期案件</source>
+            <translation>Overdue cases this period</translation>
+        </message>
+        <message>
+            <source>受理件数</source>
+            <translation>Received</translation>
+        </message>
+        <message>
+            <source>办结率</source>
+            <translation>Resolved rate</translation>
+        </message>
+        <message>
+            <source>逾期件数</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <source>延期次数</source>
+            <translation>Extensions</translation>
+        </message>
+        <message>
+            <source>首次响应 中位数</source>
+            <translation>First response, median</translation>
+        </message>
+        <message>
+            <source>首次响应 P90</source>
+            <translation>First response, P90</translation>
+        </message>
+        <message>
+            <source>办结用时 中位数</source>
+            <translation>Time to resolve, median</translation>
+        </message>
+        <message>
+            <source>办结用时 P90</source>
+            <translation>Time to resolve, P90</translation>
+        </message>
+        <message>
+            <source>投诉率(每百户)</source>
+            <translation>Complaint rate (per 100 households)</translation>
+        </message>
+        <message>
+            <source>本期没有逾期案件。</source>
+            <translation>No overdue cases in this period.</translation>
         </message>
     </context>
     <context>
@@ -4126,9 +4565,131 @@ Please choose another backup.</translation>
             <source>已处理 {0} / {1} 行</source>
             <translation>Processed {0} / {1} rows</translation>
         </message>
+        <message>
+            <source>没有权限写入 {0},请关闭在 Excel 中打开的该文件或换一个文件夹</source>
+            <translation>No permission to write {0}: close the file if it is open in Excel, or choose another folder</translation>
+        </message>
+        <message>
+            <source>出错了:{0}</source>
+            <translation>Something went wrong: {0}</translation>
+        </message>
     </context>
     <context>
         <name>IntakeForm</name>
+        <message>
+            <source>请选择类别</source>
+            <translation>Please choose a category</translation>
+        </message>
+        <message>
+            <source>办结按业主要求的时间:{0} 前</source>
+            <translation>Finish by the owner's date: before {0}</translation>
+        </message>
+        <message>
+            <source>业主要求的时间只用于轻微投诉,此件按制度期限</source>
+            <translation>The owner's requested date applies to minor complaints only; this case keeps the policy deadline</translation>
+        </message>
+        <message>
+            <source>期限落在 {0} 年:该年国务院放假安排尚未录入,暂按法定节日推算(暂定)。安排公布后请在“设置 → 节假日”载入,期限会自动重算。</source>
+            <translation>A deadline falls in {0}: the State Council holiday arrangement for that year is not entered yet, so the statutory holidays are used (provisional). Once it is published, load it under Settings → Holidays and deadlines are recomputed.</translation>
+        </message>
+        <message>
+            <source>号码 %s 不在业主资料中</source>
+            <translation>Number %s is not in the owner files</translation>
+        </message>
+        <message>
+            <source>来电号码属于 %s</source>
+            <translation>The caller's number belongs to %s</translation>
+        </message>
+        <message>
+            <source>已恢复上次未保存的草稿。</source>
+            <translation>Restored the draft that was not saved last time.</translation>
+        </message>
+        <message>
+            <source>夜班</source>
+            <translation>Night shift</translation>
+        </message>
+        <message>
+            <source>正在把夜间值班记录转为案件(%s %s 记录)。请补全性质、类别后保存。</source>
+            <translation>Converting a night duty record into a case (record of %s %s). Complete the kind and category, then save.</translation>
+        </message>
+        <message>
+            <source>已登记 %s</source>
+            <translation>Registered %s</translation>
+        </message>
+        <message>
+            <source>,并已并入 %s</source>
+            <translation>, and merged into %s</translation>
+        </message>
+        <message>
+            <source>(由夜间值班记录转入)</source>
+            <translation>(from the night duty log)</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntakeSide</name>
+        <message>
+            <source>处理时限</source>
+            <translation>Deadlines</translation>
+        </message>
+        <message>
+            <source>本房历史</source>
+            <translation>History of this home</translation>
+        </message>
+        <message>
+            <source>编号</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>日期</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>性质</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>类别</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>填写房号后,这里显示该房间以往的案件。</source>
+            <translation>Enter a room number to see that home's earlier cases here.</translation>
+        </message>
+        <message>
+            <source>本房历史 %s(%d 件)</source>
+            <translation>History of %s (%d cases)</translation>
+        </message>
+        <message>
+            <source>该房间没有以往的案件。</source>
+            <translation>No earlier cases for this home.</translation>
+        </message>
+        <message>
+            <source>⚠ 可能是同一件事(同一问题多次投诉应作一次记录):%d 件</source>
+            <translation>⚠ Possibly the same matter (repeated complaints about one problem are recorded once): %d cases</translation>
+        </message>
+        <message>
+            <source>并入此案</source>
+            <translation>Merge into this case</translation>
+        </message>
+        <message>
+            <source>已选·将并入</source>
+            <translation>Selected · will merge</translation>
+        </message>
+        <message>
+            <source>若是同一件事,点“并入此案”,保存时登记后并入该案。</source>
+            <translation>If it is the same matter, click "Merge into this case": on saving it is registered and merged into that case.</translation>
+        </message>
+        <message>
+            <source>保存时将登记本次来电并并入 %s。</source>
+            <translation>On saving this call is registered and merged into %s.</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntakeView</name>
         <message>
             <source>受理登记</source>
             <translation>Intake</translation>
@@ -4293,162 +4854,12 @@ Please choose another backup.</translation>
             <source>客户要求</source>
             <translation>Customer's request</translation>
         </message>
-        <message>
-            <source>处理时限</source>
-            <translation>Deadlines</translation>
-        </message>
-        <message>
-            <source>本房历史</source>
-            <translation>History of this home</translation>
-        </message>
-        <message>
-            <source>编号</source>
-            <translation>No.</translation>
-        </message>
-        <message>
-            <source>日期</source>
-            <translation>Date</translation>
-        </message>
-        <message>
-            <source>状态</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>填写房号后,这里显示该房间以往的案件。</source>
-            <translation>Enter a room number to see that home's earlier cases here.</translation>
-        </message>
-        <message>
-            <source>办结按业主要求的时间:{0} 前</source>
-            <translation>Finish by the owner's date: before {0}</translation>
-        </message>
-        <message>
-            <source>业主要求的时间只用于轻微投诉,此件按制度期限</source>
-            <translation>The owner's requested date applies to minor complaints only; this case keeps the policy deadline</translation>
-        </message>
-        <message>
-            <source>期限落在 {0} 年:该年国务院放假安排尚未录入,暂按法定节日推算(暂定)。安排公布后请在“设置 → 节假日”载入,期限会自动重算。</source>
-            <translation>A deadline falls in {0}: the State Council holiday arrangement for that year is not entered yet, so the statutory holidays are used (provisional). Once it is published, load it under Settings → Holidays and deadlines are recomputed.</translation>
-        </message>
-        <message>
-            <source>号码 %s 不在业主资料中</source>
-            <translation>Number %s is not in the owner files</translation>
-        </message>
-        <message>
-            <source>来电号码属于 %s</source>
-            <translation>The caller's number belongs to %s</translation>
-        </message>
-        <message>
-            <source>本房历史 %s(%d 件)</source>
-            <translation>History of %s (%d cases)</translation>
-        </message>
-        <message>
-            <source>该房间没有以往的案件。</source>
-            <translation>No earlier cases for this home.</translation>
-        </message>
-        <message>
-            <source>⚠ 可能是同一件事(同一问题多次投诉应作一次记录):%d 件</source>
-            <translation>⚠ Possibly the same matter (repeated complaints about one problem are recorded once): %d cases</translation>
-        </message>
-        <message>
-            <source>并入此案</source>
-            <translation>Merge into this case</translation>
-        </message>
-        <message>
-            <source>若是同一件事,点“并入此案”,保存时登记后并入该案。</source>
-            <translation>If it is the same matter, click "Merge into this case": on saving it is registered and merged into that case.</translation>
-        </message>
-        <message>
-            <source>保存时将登记本次来电并并入 %s。</source>
-            <translation>On saving this call is registered and merged into %s.</translation>
-        </message>
-        <message>
-            <source>已选·将并入</source>
-            <translation>Selected · will merge</translation>
-        </message>
-        <message>
-            <source>已恢复上次未保存的草稿。</source>
-            <translation>Restored the draft that was not saved last time.</translation>
-        </message>
-        <message>
-            <source>夜班</source>
-            <translation>Night shift</translation>
-        </message>
-        <message>
-            <source>正在把夜间值班记录转为案件(%s %s 记录)。请补全性质、类别后保存。</source>
-            <translation>Converting a night duty record into a case (record of %s %s). Complete the kind and category, then save.</translation>
-        </message>
-        <message>
-            <source>已登记 %s</source>
-            <translation>Registered %s</translation>
-        </message>
-        <message>
-            <source>,并已并入 %s</source>
-            <translation>, and merged into %s</translation>
-        </message>
-        <message>
-            <source>(由夜间值班记录转入)</source>
-            <translation>(from the night duty log)</translation>
-        </message>
     </context>
     <context>
         <name>JobWorker</name>
         <message>
             <source>正在准备要打印的页面…</source>
             <translation>Preparing the pages to print…</translation>
-        </message>
-    </context>
-    <context>
-        <name>LedgerWorker</name>
-        <message>
-            <source>没有权限写入 {0},请关闭在 Excel 中打开的该文件或换一个文件夹</source>
-            <translation>No permission to write {0}: close the file if it is open in Excel, or choose another folder</translation>
-        </message>
-        <message>
-            <source>出错了:{0}</source>
-            <translation>Something went wrong: {0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>ListPage</name>
-        <message>
-            <source>输入%1名称</source>
-            <translation>Enter the %1 name</translation>
-        </message>
-        <message>
-            <source>添加</source>
-            <translation>Add</translation>
-        </message>
-        <message>
-            <source>改名为</source>
-            <translation>Rename to</translation>
-        </message>
-        <message>
-            <source>删除</source>
-            <translation>Delete</translation>
-        </message>
-        <message>
-            <source>上移</source>
-            <translation>Move up</translation>
-        </message>
-        <message>
-            <source>下移</source>
-            <translation>Move down</translation>
-        </message>
-        <message>
-            <source>%1名称不能为空</source>
-            <translation>The %1 name cannot be empty</translation>
-        </message>
-        <message>
-            <source>%1名称最多 %2 字</source>
-            <translation>The %1 name has at most %2 characters</translation>
-        </message>
-        <message>
-            <source>已有“%1”</source>
-            <translation>"%1" already exists</translation>
-        </message>
-        <message>
-            <source>至少保留一项</source>
-            <translation>Keep at least one item</translation>
         </message>
     </context>
     <context>
@@ -4472,10 +4883,6 @@ Please choose another backup.</translation>
         <message>
             <source>登录</source>
             <translation>Log in</translation>
-        </message>
-        <message>
-            <source>取消</source>
-            <translation>Cancel</translation>
         </message>
         <message>
             <source>较长时间无操作,屏幕已锁定。{0} 请重新输入密码;也可以换其他人登录。</source>
@@ -4658,6 +5065,76 @@ Please choose another backup.</translation>
         </message>
     </context>
     <context>
+        <name>MajorReportTab</name>
+        <message>
+            <source>保存报告</source>
+            <translation>Save report</translation>
+        </message>
+        <message>
+            <source>提交品质部及总经理</source>
+            <translation>Submit to Quality dept. and general manager</translation>
+        </message>
+        <message>
+            <source>{0} 由{1}提交</source>
+            <translation>{0} submitted by {1}</translation>
+        </message>
+        <message>
+            <source>已于 {0} 取消:{1}</source>
+            <translation>Cancelled on {0}: {1}</translation>
+        </message>
+        <message>
+            <source>报品质部及总经理期限:</source>
+            <translation>Due to Quality dept. and general manager:</translation>
+        </message>
+        <message>
+            <source>重大投诉报告</source>
+            <translation>Major complaint report</translation>
+        </message>
+        <message>
+            <source>(已取消)</source>
+            <translation> (cancelled)</translation>
+        </message>
+        <message>
+            <source>({0})</source>
+            <translation> ({0})</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeasuresTab</name>
+        <message>
+            <source>管理处经理填写:针对本期问题的改进措施、责任部门与完成时间。</source>
+            <translation>For the office manager: improvements for this period's problems, the responsible department and the completion date.</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>典型案例(本期)</source>
+            <translation>Typical cases (this period)</translation>
+        </message>
+        <message>
+            <source>改进措施</source>
+            <translation>Improvements</translation>
+        </message>
+        <message>
+            <source>本期没有标记为典型的案例(在案件详情中可标记)。</source>
+            <translation>No cases marked typical in this period (mark them in the case details).</translation>
+        </message>
+        <message>
+            <source>已存档于 {0:%Y-%m-%d %H:%M}</source>
+            <translation>Archived on {0:%Y-%m-%d %H:%M}</translation>
+        </message>
+        <message>
+            <source>尚未保存</source>
+            <translation>Not saved yet</translation>
+        </message>
+        <message>
+            <source>已保存 {0:%Y-%m-%d %H:%M}</source>
+            <translation>Saved {0:%Y-%m-%d %H:%M}</translation>
+        </message>
+    </context>
+    <context>
         <name>MergeDialog</name>
         <message>
             <source>如 TS-2026-00012</source>
@@ -4720,6 +5197,49 @@ Please choose another backup.</translation>
         </message>
     </context>
     <context>
+        <name>NameListPage</name>
+        <message>
+            <source>输入%1名称</source>
+            <translation>Enter the %1 name</translation>
+        </message>
+        <message>
+            <source>添加</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <source>改名为</source>
+            <translation>Rename to</translation>
+        </message>
+        <message>
+            <source>删除</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>上移</source>
+            <translation>Move up</translation>
+        </message>
+        <message>
+            <source>下移</source>
+            <translation>Move down</translation>
+        </message>
+        <message>
+            <source>%1名称不能为空</source>
+            <translation>The %1 name cannot be empty</translation>
+        </message>
+        <message>
+            <source>%1名称最多 %2 字</source>
+            <translation>The %1 name has at most %2 characters</translation>
+        </message>
+        <message>
+            <source>已有“%1”</source>
+            <translation>"%1" already exists</translation>
+        </message>
+        <message>
+            <source>至少保留一项</source>
+            <translation>Keep at least one item</translation>
+        </message>
+    </context>
+    <context>
         <name>NightLogPage</name>
         <message>
             <source>姓名或称呼,如 张先生</source>
@@ -4760,10 +5280,6 @@ Please choose another backup.</translation>
         <message>
             <source>最近 %1 天已转为案件</source>
             <translation>Made into cases in the last %1 days</translation>
-        </message>
-        <message>
-            <source>不能晚于现在</source>
-            <translation>Cannot be later than now</translation>
         </message>
         <message>
             <source>已记下 %1 %2 的来电。</source>
@@ -5314,34 +5830,65 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         </message>
     </context>
     <context>
-        <name>PolicyPage</name>
+        <name>PeopleTab</name>
         <message>
-            <source>投诉</source>
-            <translation>Complaint</translation>
+            <source>计划:到期日在本期内的回访;完成:本期内完成的;完成率:完成 ÷ 计划;逾期:到期未回访的。</source>
+            <translation>Planned: visits due in the period; Done: done in the period; Done rate: done ÷ planned; Overdue: due and not visited.</translation>
         </message>
         <message>
-            <source>维修</source>
-            <translation>Repairs</translation>
+            <source>每人本期完成与上期对比</source>
+            <translation>Visits done per person, this period and the previous one</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanSection</name>
+        <message>
+            <source>回访计划</source>
+            <translation>Visit plan</translation>
         </message>
         <message>
-            <source>个工作日</source>
-            <translation>working days</translation>
+            <source>回访次数</source>
+            <translation>Visit count</translation>
         </message>
         <message>
-            <source>天</source>
-            <translation>days</translation>
+            <source>第{0}次回访</source>
+            <translation>Visit {0}</translation>
         </message>
         <message>
-            <source>{0}办结后 {1} {2}内回访,回访率 {3}</source>
-            <translation>{0}: visit within {1} {2} of resolution, visit rate {3}</translation>
+            <source>状态</source>
+            <translation>Status</translation>
         </message>
         <message>
-            <source>回访制度</source>
-            <translation>Visit policy</translation>
+            <source>应回访日期</source>
+            <translation>Visit due date</translation>
         </message>
         <message>
-            <source>选一套最接近本处规程的回访制度;各项天数和回访率以后可在「设置 › 回访制度」中逐项修改。</source>
-            <translation>Choose the visit policy closest to your office's procedures; the days and visit rates can be changed one by one later in "Settings › Visit policy".</translation>
+            <source>回访人角色</source>
+            <translation>Visitor role</translation>
+        </message>
+        <message>
+            <source>预约时间</source>
+            <translation>Appointment</translation>
+        </message>
+        <message>
+            <source>回访人</source>
+            <translation>Visitor</translation>
+        </message>
+        <message>
+            <source>(未指定)</source>
+            <translation>(not assigned)</translation>
+        </message>
+        <message>
+            <source>安排原因</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>抽样说明</source>
+            <translation>Sampling note</translation>
+        </message>
+        <message>
+            <source>逾期(应于 {0} 前回访)</source>
+            <translation>Overdue (visit due before {0})</translation>
         </message>
     </context>
     <context>
@@ -5361,6 +5908,10 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         <message>
             <source>正在取消…</source>
             <translation>Cancelling…</translation>
+        </message>
+        <message>
+            <source>打印没有完成:{0}。请稍后再打印;仍不行请联系管理员。</source>
+            <translation>The print job did not finish: {0}. Please print again later; if it still fails, ask the administrator.</translation>
         </message>
         <message>
             <source>已保存到 {0}。</source>
@@ -5450,6 +6001,141 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         <message>
             <source>必须填写原因,将与您的姓名一起记录</source>
             <translation>A reason is required; it is recorded with your name</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordSection</name>
+        <message>
+            <source>回访记录(只读)</source>
+            <translation>Visit record (read only)</translation>
+        </message>
+        <message>
+            <source>结果</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>回访方式</source>
+            <translation>Visit method</translation>
+        </message>
+        <message>
+            <source>回访时间</source>
+            <translation>Visit time</translation>
+        </message>
+        <message>
+            <source>回访人</source>
+            <translation>Visitor</translation>
+        </message>
+        <message>
+            <source>接受回访人</source>
+            <translation>Person visited</translation>
+        </message>
+        <message>
+            <source>满意度</source>
+            <translation>Satisfaction</translation>
+        </message>
+        <message>
+            <source>回访内容</source>
+            <translation>Visit findings</translation>
+        </message>
+        <message>
+            <source>不足之处</source>
+            <translation>Shortcomings</translation>
+        </message>
+        <message>
+            <source>客户意见/建议</source>
+            <translation>Customer's opinion / suggestion</translation>
+        </message>
+        <message>
+            <source>现场查看</source>
+            <translation>On-site check</translation>
+        </message>
+        <message>
+            <source>已到现场查看</source>
+            <translation>Checked on site</translation>
+        </message>
+        <message>
+            <source>未到现场</source>
+            <translation>Not on site</translation>
+        </message>
+        <message>
+            <source>收费核实</source>
+            <translation>Charges check</translation>
+        </message>
+        <message>
+            <source>已核实,收费相符</source>
+            <translation>Checked, charges correct</translation>
+        </message>
+        <message>
+            <source>未核实</source>
+            <translation>Not checked</translation>
+        </message>
+        <message>
+            <source>维修人员表现</source>
+            <translation>Repair staff conduct</translation>
+        </message>
+        <message>
+            <source>客户签名</source>
+            <translation>Customer's signature</translation>
+        </message>
+        <message>
+            <source>公开信</source>
+            <translation>Open letter</translation>
+        </message>
+        <message>
+            <source>取消原因</source>
+            <translation>Reason for cancelling</translation>
+        </message>
+        <message>
+            <source>待答复问题</source>
+            <translation>Open question</translation>
+        </message>
+        <message>
+            <source>(约定 {0} 答复)</source>
+            <translation> (answer promised by {0})</translation>
+        </message>
+        <message>
+            <source> → 已答复:{0}</source>
+            <translation> → answered: {0}</translation>
+        </message>
+        <message>
+            <source> → 尚未答复</source>
+            <translation> → not answered yet</translation>
+        </message>
+        <message>
+            <source>{0} 送达 {1}</source>
+            <translation>{0} delivered {1}</translation>
+        </message>
+        <message>
+            <source>未送达,须在 {0} 前送达</source>
+            <translation>Not delivered; must be delivered before {0}</translation>
+        </message>
+        <message>
+            <source>返工通知</source>
+            <translation>Rework notice</translation>
+        </message>
+        <message>
+            <source>后续回访</source>
+            <translation>Further visits</translation>
+        </message>
+        <message>
+            <source>第{0}次回访:{1},应于 {2} 前,{3}{4}</source>
+            <translation>Visit {0}: {1}, due before {2}, {3}{4}</translation>
+        </message>
+        <message>
+            <source>回访记录表 NO.{0}</source>
+            <translation>Visit record form NO.{0}</translation>
+        </message>
+        <message>
+            <source>客户已签字</source>
+            <translation>Customer signed</translation>
+        </message>
+        <message>
+            <source>本类回访无需签名</source>
+            <translation>No signature needed for this kind of visit</translation>
+        </message>
+        <message>
+            <source>电话回访,无需签名</source>
+            <translation>Phone visit, no signature needed</translation>
         </message>
     </context>
     <context>
@@ -5624,10 +6310,6 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
             <translation>Reschedule</translation>
         </message>
         <message>
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
             <source>新日期与原定日期相同</source>
             <translation>The new date is the same as the planned date</translation>
         </message>
@@ -5664,6 +6346,113 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         <message>
             <source>已复制</source>
             <translation>Copied</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultSection</name>
+        <message>
+            <source>回访结果</source>
+            <translation>Visit result</translation>
+        </message>
+        <message>
+            <source>第{0}次回访,可电话回访</source>
+            <translation>Visit {0}, may be done by phone</translation>
+        </message>
+        <message>
+            <source>回访方式</source>
+            <translation>Visit method</translation>
+        </message>
+        <message>
+            <source>有预约,预约时间</source>
+            <translation>Appointment at</translation>
+        </message>
+        <message>
+            <source>回访时间</source>
+            <translation>Visit time</translation>
+        </message>
+        <message>
+            <source>姓名或称呼</source>
+            <translation>Name or form of address</translation>
+        </message>
+        <message>
+            <source>接受回访人</source>
+            <translation>Person visited</translation>
+        </message>
+        <message>
+            <source>维修质量、服务效果如何;客户怎么说</source>
+            <translation>How good was the repair and the service; what did the customer say</translation>
+        </message>
+        <message>
+            <source>处理质量、服务效果如何;客户怎么说</source>
+            <translation>How good was the handling and the service; what did the customer say</translation>
+        </message>
+        <message>
+            <source>客户指出的不足(可不填)</source>
+            <translation>Shortcomings the customer pointed out (optional)</translation>
+        </message>
+        <message>
+            <source>客户的意见和建议(可不填)</source>
+            <translation>The customer's opinions and suggestions (optional)</translation>
+        </message>
+        <message>
+            <source>回访内容</source>
+            <translation>Visit findings</translation>
+        </message>
+        <message>
+            <source>不足之处</source>
+            <translation>Shortcomings</translation>
+        </message>
+        <message>
+            <source>客户意见/建议</source>
+            <translation>Customer's opinion / suggestion</translation>
+        </message>
+        <message>
+            <source>维修情况</source>
+            <translation>Repair</translation>
+        </message>
+        <message>
+            <source>满意度</source>
+            <translation>Satisfaction</translation>
+        </message>
+        <message>
+            <source>待答复问题</source>
+            <translation>Open question</translation>
+        </message>
+        <message>
+            <source>(未填)</source>
+            <translation>(not filled in)</translation>
+        </message>
+        <message>
+            <source>已到现场查看</source>
+            <translation>Checked on site</translation>
+        </message>
+        <message>
+            <source>未到现场</source>
+            <translation>Not on site</translation>
+        </message>
+        <message>
+            <source>准时、礼貌、完工清理现场…</source>
+            <translation>On time, polite, cleaned up after the work…</translation>
+        </message>
+        <message>
+            <source>已核实,收费相符</source>
+            <translation>Checked, charges correct</translation>
+        </message>
+        <message>
+            <source>未核实</source>
+            <translation>Not checked</translation>
+        </message>
+        <message>
+            <source>现场查看</source>
+            <translation>On-site check</translation>
+        </message>
+        <message>
+            <source>收费核实</source>
+            <translation>Charges check</translation>
+        </message>
+        <message>
+            <source>维修人员表现</source>
+            <translation>Repair staff conduct</translation>
         </message>
     </context>
     <context>
@@ -5750,81 +6539,25 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         </message>
     </context>
     <context>
+        <name>ReviewsSection</name>
+        <message>
+            <source>审核意见</source>
+            <translation>Review comments</translation>
+        </message>
+        <message>
+            <source>(未填写)</source>
+            <translation>(not filled in)</translation>
+        </message>
+        <message>
+            <source>签署意见</source>
+            <translation>Sign comments</translation>
+        </message>
+    </context>
+    <context>
         <name>RoomPicker</name>
         <message>
             <source>如 3-2-501,或输入业主姓名、电话</source>
             <translation>e.g. 3-2-501, name or phone</translation>
-        </message>
-    </context>
-    <context>
-        <name>RoomsPage</name>
-        <message>
-            <source>楼栋与房号</source>
-            <translation>Buildings and rooms</translation>
-        </message>
-        <message>
-            <source>按范围填写,程序生成全部房号;也可以从业主名册(Excel)导入。不填则跳过。</source>
-            <translation>Enter ranges and the program makes every room number; or import from the owner register (Excel). Leave empty to skip.</translation>
-        </message>
-        <message>
-            <source>楼栋</source>
-            <translation>Building</translation>
-        </message>
-        <message>
-            <source>如 1-12、1,3,5-7、A,B,C、S1-S6</source>
-            <translation>e.g. 1-12, 1,3,5-7, A,B,C, S1-S6</translation>
-        </message>
-        <message>
-            <source>单元</source>
-            <translation>Units</translation>
-        </message>
-        <message>
-            <source>如 1-3;没有单元就空着</source>
-            <translation>e.g. 1-3; leave empty when there are no units</translation>
-        </message>
-        <message>
-            <source>房号</source>
-            <translation>Room</translation>
-        </message>
-        <message>
-            <source>如 101-1804,或逐个列出 101,102,201</source>
-            <translation>e.g. 101-1804, or list them: 101,102,201</translation>
-        </message>
-        <message>
-            <source>从业主名册导入…</source>
-            <translation>Import from owner register…</translation>
-        </message>
-        <message>
-            <source>名册第一行为列名:楼栋、单元、房号、姓名(必填楼栋、房号、姓名),还可有类型、联系电话等。</source>
-            <translation>The register's first row holds the column names: 楼栋, 单元, 房号, 姓名 (building, room and name required); 类型, 联系电话 and others may follow.</translation>
-        </message>
-        <message>
-            <source>房号 101-1804 表示 1 至 18 层、每层 01 至 04 户;写 0101-1804 则保留四位。</source>
-            <translation>Rooms 101-1804 means floors 1 to 18 with homes 01 to 04 on each; write 0101-1804 to keep four digits.</translation>
-        </message>
-        <message>
-            <source>现有房号 {0} 户,业主 {1} 人。</source>
-            <translation>Now {0} homes and {1} owners.</translation>
-        </message>
-        <message>
-            <source>将生成 {0} 户:{1}</source>
-            <translation>Will create {0} homes: {1}</translation>
-        </message>
-        <message>
-            <source>选择业主名册</source>
-            <translation>Choose owner register</translation>
-        </message>
-        <message>
-            <source>Excel 文件 (*.xlsx)</source>
-            <translation>Excel files (*.xlsx)</translation>
-        </message>
-        <message>
-            <source>……共 {0} 处</source>
-            <translation>……{0} in all</translation>
-        </message>
-        <message>
-            <source>未导入:{0}</source>
-            <translation>Not imported: {0}</translation>
         </message>
     </context>
     <context>
@@ -5945,6 +6678,10 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
             <translation>Checking the files…</translation>
         </message>
         <message>
+            <source>读取扫描件时出错,已读的页面都已保存。详情见日志。</source>
+            <translation>Reading the scans went wrong; the pages read so far are saved. The log has the details.</translation>
+        </message>
+        <message>
             <source>正在取消:读完当前这一页就停,已读的页面都已保存…</source>
             <translation>Cancelling: stopping after the current page; the pages read so far are saved…</translation>
         </message>
@@ -5996,13 +6733,6 @@ page {1}</translation>
         </message>
     </context>
     <context>
-        <name>ScanReader</name>
-        <message>
-            <source>读取扫描件时出错,已读的页面都已保存。详情见日志。</source>
-            <translation>Reading the scans went wrong; the pages read so far are saved. The log has the details.</translation>
-        </message>
-    </context>
-    <context>
         <name>ScanViewerDialog</name>
         <message>
             <source>扫描件 — {0}</source>
@@ -6021,6 +6751,13 @@ read in {2:%Y-%m-%d} by {3}</translation>
         <message>
             <source>这一页的图片已损坏,无法显示。</source>
             <translation>The picture of this page is damaged and cannot be shown.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Session</name>
+        <message>
+            <source>备份失败:{0}</source>
+            <translation>Backup failed: {0}</translation>
         </message>
     </context>
     <context>
@@ -6369,10 +7106,6 @@ read in {2:%Y-%m-%d} by {3}</translation>
             <translation>Unlocked: %1 can log in again</translation>
         </message>
         <message>
-            <source>设了登录名就要设密码</source>
-            <translation>A login needs a password</translation>
-        </message>
-        <message>
             <source>已保存:%1</source>
             <translation>Saved: %1</translation>
         </message>
@@ -6386,62 +7119,7 @@ read in {2:%Y-%m-%d} by {3}</translation>
         </message>
     </context>
     <context>
-        <name>StaffPage</name>
-        <message>
-            <source>人员</source>
-            <translation>Staff</translation>
-        </message>
-        <message>
-            <source>登记同事及其角色。物管员填写负责的楼栋(如 1,2,5),回访任务会按楼栋分给他。登录名和密码可以以后再设。</source>
-            <translation>Enter your colleagues and their roles. For stewards enter their buildings (e.g. 1,2,5); visit tasks are assigned by building. Logins and passwords can be set later.</translation>
-        </message>
-        <message>
-            <source>添加一行</source>
-            <translation>Add a row</translation>
-        </message>
-        <message>
-            <source>删除选中行</source>
-            <translation>Delete selected rows</translation>
-        </message>
-        <message>
-            <source>(无)</source>
-            <translation>(none)</translation>
-        </message>
-        <message>
-            <source>如 1,2,5</source>
-            <translation>e.g. 1,2,5</translation>
-        </message>
-        <message>
-            <source>第 {0} 行 {1}:{2}</source>
-            <translation>Row {0} {1}: {2}</translation>
-        </message>
-        <message>
-            <source>设了登录名,请同时设密码</source>
-            <translation>A login is set: please set a password too</translation>
-        </message>
-        <message>
-            <source>设了密码,请同时填写登录名</source>
-            <translation>A password is set: please enter a login too</translation>
-        </message>
-        <message>
-            <source>至少要保留一名在用、能登录的系统管理员</source>
-            <translation>At least one active system administrator who can log in must remain</translation>
-        </message>
-    </context>
-    <context>
         <name>StatsWindow</name>
-        <message>
-            <source>{0} 小时</source>
-            <translation>{0} h</translation>
-        </message>
-        <message>
-            <source>持平</source>
-            <translation>No change</translation>
-        </message>
-        <message>
-            <source>{0} {1} 个百分点</source>
-            <translation>{0} {1} percentage points</translation>
-        </message>
         <message>
             <source>统计分析</source>
             <translation>Statistics and analysis</translation>
@@ -6507,84 +7185,8 @@ read in {2:%Y-%m-%d} by {3}</translation>
             <translation>Improvements</translation>
         </message>
         <message>
-            <source>满意度分布(本期完成的回访)</source>
-            <translation>Satisfaction (visits completed in this period)</translation>
-        </message>
-        <message>
-            <source>不满意的回访(双击打开案件)</source>
-            <translation>Dissatisfied visits (double-click to open the case)</translation>
-        </message>
-        <message>
-            <source>回访率 = 回访宗数 ÷ 应回访宗数。匿名、只要求书面答复、联系不上/拒访、未到期的不计入应回访;取消回访(计划人员写明原因取消的)也不计入;已作废、已合并的案件不计入处理宗数。回访率条中的竖线为目标;绿色为达标,红色为未达标。</source>
-            <translation>Visit rate = cases visited ÷ cases due for a visit. Anonymous, written-reply-only, unreachable/refused and not-yet-due cases are not counted as due, nor are visits the planner cancelled with a reason; voided and merged cases are not counted as handled. The line in the rate bar is the target; green met, red not met.</translation>
-        </message>
-        <message>
-            <source>投诉类别柏拉图(本期)</source>
-            <translation>Complaint categories, Pareto (this period)</translation>
-        </message>
-        <message>
-            <source>按类别</source>
-            <translation>By category</translation>
-        </message>
-        <message>
-            <source>按有效性</source>
-            <translation>By validity</translation>
-        </message>
-        <message>
-            <source>按程度</source>
-            <translation>By severity</translation>
-        </message>
-        <message>
-            <source>按楼栋</source>
-            <translation>By building</translation>
-        </message>
-        <message>
             <source>打印…</source>
             <translation>Print…</translation>
-        </message>
-        <message>
-            <source>按被投诉方</source>
-            <translation>By party complained about</translation>
-        </message>
-        <message>
-            <source>逾期案件(双击打开)</source>
-            <translation>Overdue cases (double-click to open)</translation>
-        </message>
-        <message>
-            <source>处理指标</source>
-            <translation>Handling measures</translation>
-        </message>
-        <message>
-            <source>受理件数(按性质)</source>
-            <translation>Received (by kind)</translation>
-        </message>
-        <message>
-            <source>本期逾期案件</source>
-            <translation>Overdue cases this period</translation>
-        </message>
-        <message>
-            <source>不满意的回访、同一事项连续投诉两次及以上、同一维修三次及以上,须采取纠正和预防措施。双击一行打开其案件(一组打开最近的一件,展开后可逐件打开)。</source>
-            <translation>Dissatisfied visits, the same matter complained about two or more times, and the same repair three or more times need corrective and preventive action. Double-click a row to open its case (a group opens the latest; expand it to open each).</translation>
-        </message>
-        <message>
-            <source>计划:到期日在本期内的回访;完成:本期内完成的;完成率:完成 ÷ 计划;逾期:到期未回访的。</source>
-            <translation>Planned: visits due in the period; Done: done in the period; Done rate: done ÷ planned; Overdue: due and not visited.</translation>
-        </message>
-        <message>
-            <source>每人本期完成与上期对比</source>
-            <translation>Visits done per person, this period and the previous one</translation>
-        </message>
-        <message>
-            <source>管理处经理填写:针对本期问题的改进措施、责任部门与完成时间。</source>
-            <translation>For the office manager: improvements for this period's problems, the responsible department and the completion date.</translation>
-        </message>
-        <message>
-            <source>保存</source>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <source>典型案例(本期)</source>
-            <translation>Typical cases (this period)</translation>
         </message>
         <message>
             <source>正在计算 {0}…</source>
@@ -6603,148 +7205,8 @@ read in {2:%Y-%m-%d} by {3}</translation>
             <translation>{0} ({1} to {2})  ·  compared with {3}</translation>
         </message>
         <message>
-            <source>无目标</source>
-            <translation>No target</translation>
-        </message>
-        <message>
-            <source>暂无应回访</source>
-            <translation>None due yet</translation>
-        </message>
-        <message>
-            <source>✓ 达标</source>
-            <translation>✓ Target met</translation>
-        </message>
-        <message>
-            <source>✗ 未达标</source>
-            <translation>✗ Target missed</translation>
-        </message>
-        <message>
-            <source>计划人员写明原因取消的回访(原因见案件的回访抽样记录)</source>
-            <translation>Visits the planner cancelled with a reason (see the case's visit sampling record)</translation>
-        </message>
-        <message>
-            <source>应访未访 {0} 件(回访期限已过仍未回访):{1}</source>
-            <translation>{0} visits overdue (past their due date, not made): {1}</translation>
-        </message>
-        <message>
-            <source>、</source>
-            <translation>, </translation>
-        </message>
-        <message>
-            <source>应访未访:无。</source>
-            <translation>Overdue visits: none.</translation>
-        </message>
-        <message>
-            <source>合计</source>
-            <translation>Total</translation>
-        </message>
-        <message>
-            <source>(无案件)</source>
-            <translation>(no cases)</translation>
-        </message>
-        <message>
-            <source>第{0}次</source>
-            <translation>Attempt {0}</translation>
-        </message>
-        <message>
-            <source>本期受理投诉 {0} 件(上期 {1} 件);住户 {2} 户,投诉率 {3}(每百户 {4:.2f} 件)。</source>
-            <translation>{0} complaints received in this period ({1} before); {2} households, complaint rate {3} ({4:.2f} per 100 households).</translation>
-        </message>
-        <message>
-            <source>受理件数</source>
-            <translation>Received</translation>
-        </message>
-        <message>
-            <source>办结率</source>
-            <translation>Resolved rate</translation>
-        </message>
-        <message>
-            <source>逾期件数</source>
-            <translation>Overdue</translation>
-        </message>
-        <message>
-            <source>延期次数</source>
-            <translation>Extensions</translation>
-        </message>
-        <message>
-            <source>首次响应 中位数</source>
-            <translation>First response, median</translation>
-        </message>
-        <message>
-            <source>首次响应 P90</source>
-            <translation>First response, P90</translation>
-        </message>
-        <message>
-            <source>办结用时 中位数</source>
-            <translation>Time to resolve, median</translation>
-        </message>
-        <message>
-            <source>办结用时 P90</source>
-            <translation>Time to resolve, P90</translation>
-        </message>
-        <message>
-            <source>投诉率(每百户)</source>
-            <translation>Complaint rate (per 100 households)</translation>
-        </message>
-        <message>
-            <source>本期没有逾期案件。</source>
-            <translation>No overdue cases in this period.</translation>
-        </message>
-        <message>
-            <source>{0}({1} 项)</source>
-            <translation>{0} ({1} items)</translation>
-        </message>
-        <message>
-            <source>本期没有</source>
-            <translation>None in this period</translation>
-        </message>
-        <message>
-            <source>{0} 次{1}</source>
-            <translation>{0} times {1}</translation>
-        </message>
-        <message>
-            <source>不满意的回访</source>
-            <translation>Dissatisfied visits</translation>
-        </message>
-        <message>
-            <source>{0} 第{1}次回访</source>
-            <translation>{0} visit {1}</translation>
-        </message>
-        <message>
-            <source>重复投诉(同一事项两次及以上)</source>
-            <translation>Repeat complaints (same matter twice or more)</translation>
-        </message>
-        <message>
-            <source>投诉</source>
-            <translation>Complaint</translation>
-        </message>
-        <message>
-            <source>重复维修(同一维修三次及以上)</source>
-            <translation>Repeat repairs (same repair three times or more)</translation>
-        </message>
-        <message>
-            <source>报修</source>
-            <translation>Repair request</translation>
-        </message>
-        <message>
-            <source>本期没有标记为典型的案例(在案件详情中可标记)。</source>
-            <translation>No cases marked typical in this period (mark them in the case details).</translation>
-        </message>
-        <message>
-            <source>已存档于 {0:%Y-%m-%d %H:%M}</source>
-            <translation>Archived on {0:%Y-%m-%d %H:%M}</translation>
-        </message>
-        <message>
-            <source>尚未保存</source>
-            <translation>Not saved yet</translation>
-        </message>
-        <message>
             <source>改进措施保存失败:{0}</source>
             <translation>Could not save the improvements: {0}</translation>
-        </message>
-        <message>
-            <source>已保存 {0:%Y-%m-%d %H:%M}</source>
-            <translation>Saved {0:%Y-%m-%d %H:%M}</translation>
         </message>
         <message>
             <source>改进措施已保存。</source>
@@ -6789,6 +7251,93 @@ read in {2:%Y-%m-%d} by {3}</translation>
         <message>
             <source>已导出 Excel:{0}</source>
             <translation>Exported Excel: {0}</translation>
+        </message>
+        <message>
+            <source>{0} 小时</source>
+            <translation>{0} h</translation>
+        </message>
+        <message>
+            <source>持平</source>
+            <translation>No change</translation>
+        </message>
+        <message>
+            <source>{0} {1} 个百分点</source>
+            <translation>{0} {1} percentage points</translation>
+        </message>
+    </context>
+    <context>
+        <name>SubjectSection</name>
+        <message>
+            <source>回访对象</source>
+            <translation>Visited party</translation>
+        </message>
+        <message>
+            <source>回访类型</source>
+            <translation>Visit type</translation>
+        </message>
+        <message>
+            <source>房号</source>
+            <translation>Room</translation>
+        </message>
+        <message>
+            <source>回访的案件</source>
+            <translation>Case visited</translation>
+        </message>
+        <message>
+            <source>案件编号</source>
+            <translation>Case no.</translation>
+        </message>
+        <message>
+            <source>(原编号 {0})</source>
+            <translation> (formerly {0})</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>客户</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <source>性质·程度</source>
+            <translation>Kind · severity</translation>
+        </message>
+        <message>
+            <source>类别</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>办结时间</source>
+            <translation>Resolved at</translation>
+        </message>
+        <message>
+            <source>责任部门</source>
+            <translation>Responsible department</translation>
+        </message>
+        <message>
+            <source>投诉内容</source>
+            <translation>Complaint</translation>
+        </message>
+        <message>
+            <source>内容</source>
+            <translation>Content</translation>
+        </message>
+        <message>
+            <source>处理结果</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>显示电话</source>
+            <translation>Show phone</translation>
+        </message>
+        <message>
+            <source>显示完整号码(每次显示都会记录查看人和时间)</source>
+            <translation>Show the full number (each showing is logged with who and when)</translation>
+        </message>
+        <message>
+            <source>您的角色不能查看完整电话</source>
+            <translation>Your role cannot see full phone numbers</translation>
         </message>
     </context>
     <context>
@@ -6987,6 +7536,10 @@ read in {2:%Y-%m-%d} by {3}</translation>
         <message>
             <source>正在读取扫描件…</source>
             <translation>Reading the scans…</translation>
+        </message>
+        <message>
+            <source>读取扫描件时出错,已读的页面都已保存。详情见日志。</source>
+            <translation>Reading the scans went wrong; the pages read so far are saved. The log has the details.</translation>
         </message>
         <message>
             <source>已读 {0} / {1} 页</source>
@@ -7188,10 +7741,34 @@ read in {2:%Y-%m-%d} by {3}</translation>
         </message>
     </context>
     <context>
-        <name>SurveyScanReader</name>
+        <name>TodayList</name>
         <message>
-            <source>读取扫描件时出错,已读的页面都已保存。详情见日志。</source>
-            <translation>Reading the scans went wrong; the pages read so far are saved. The log has the details.</translation>
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>房号 · 业主 · 事由 · 时间</source>
+            <translation>Room · owner · matter · when</translation>
+        </message>
+        <message>
+            <source>{0}:{1} 件</source>
+            <translation>{0}: {1}</translation>
+        </message>
+        <message>
+            <source>(逾期 {0})</source>
+            <translation>({0} overdue)</translation>
+        </message>
+        <message>
+            <source>今天共 {0} 件待回访,{1} 位回访人</source>
+            <translation>{0} visits due today, {1} visitors</translation>
+        </message>
+        <message>
+            <source>;其中逾期 {0} 件</source>
+            <translation>; {0} of them overdue</translation>
+        </message>
+        <message>
+            <source>今天没有待回访的。</source>
+            <translation>No visits due today.</translation>
         </message>
     </context>
     <context>
@@ -7290,48 +7867,12 @@ read in {2:%Y-%m-%d} by {3}</translation>
             <translation>Next month ›</translation>
         </message>
         <message>
-            <source>全部角色</source>
-            <translation>All roles</translation>
-        </message>
-        <message>
-            <source>全部性质</source>
-            <translation>All kinds</translation>
-        </message>
-        <message>
-            <source>清除筛选</source>
-            <translation>Clear filters</translation>
-        </message>
-        <message>
-            <source>回访人</source>
-            <translation>Visitor</translation>
-        </message>
-        <message>
-            <source>角色</source>
-            <translation>Role</translation>
-        </message>
-        <message>
-            <source>性质</source>
-            <translation>Kind</translation>
-        </message>
-        <message>
-            <source>楼栋</source>
-            <translation>Building</translation>
-        </message>
-        <message>
             <source>当日回访</source>
             <translation>The day's visits</translation>
         </message>
         <message>
             <source>双击打开回访记录;把“计划”中的回访拖到月历的某一天可改期。</source>
             <translation>Double-click to open the visit record; drag a planned visit onto a day of the month to reschedule it.</translation>
-        </message>
-        <message>
-            <source>状态</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>房号 · 业主 · 事由 · 时间</source>
-            <translation>Room · owner · matter · when</translation>
         </message>
         <message>
             <source>所选日</source>
@@ -7352,18 +7893,6 @@ read in {2:%Y-%m-%d} by {3}</translation>
         <message>
             <source>打开回访记录</source>
             <translation>Open visit record</translation>
-        </message>
-        <message>
-            <source>全部回访人</source>
-            <translation>All visitors</translation>
-        </message>
-        <message>
-            <source>全部楼栋</source>
-            <translation>All buildings</translation>
-        </message>
-        <message>
-            <source>{0}栋</source>
-            <translation>Building {0}</translation>
         </message>
         <message>
             <source>‹ 上一{0}</source>
@@ -7396,26 +7925,6 @@ read in {2:%Y-%m-%d} by {3}</translation>
         <message>
             <source>,其中逾期 {0} 件排在最前</source>
             <translation>, the {0} overdue first</translation>
-        </message>
-        <message>
-            <source>{0}:{1} 件</source>
-            <translation>{0}: {1}</translation>
-        </message>
-        <message>
-            <source>(逾期 {0})</source>
-            <translation>({0} overdue)</translation>
-        </message>
-        <message>
-            <source>今天共 {0} 件待回访,{1} 位回访人</source>
-            <translation>{0} visits due today, {1} visitors</translation>
-        </message>
-        <message>
-            <source>;其中逾期 {0} 件</source>
-            <translation>; {0} of them overdue</translation>
-        </message>
-        <message>
-            <source>今天没有待回访的。</source>
-            <translation>No visits due today.</translation>
         </message>
         <message>
             <source>未选回访。选中一条可改期或打开记录。</source>
@@ -7648,296 +8157,16 @@ What is filled in now will be replaced (you can still cancel before saving).</tr
             <translation>Print visit record form</translation>
         </message>
         <message>
+            <source>这条回访已不存在,请刷新。</source>
+            <translation>This visit no longer exists; please refresh.</translation>
+        </message>
+        <message>
             <source>回访记录 — {0} 第{1}次回访</source>
             <translation>Visit record — {0} visit {1}</translation>
         </message>
         <message>
             <source>案件 {0} 正在返工处理(“{1}”),办结后才能完成本次回访;联系记录可以照常登记。</source>
             <translation>Case {0} is being reworked ("{1}"): this visit can be completed only after it is resolved; contacts can be recorded as usual.</translation>
-        </message>
-        <message>
-            <source>审核意见</source>
-            <translation>Review comments</translation>
-        </message>
-        <message>
-            <source>(未填写)</source>
-            <translation>(not filled in)</translation>
-        </message>
-        <message>
-            <source>签署意见</source>
-            <translation>Sign comments</translation>
-        </message>
-        <message>
-            <source>回访类型</source>
-            <translation>Visit type</translation>
-        </message>
-        <message>
-            <source>房号</source>
-            <translation>Room</translation>
-        </message>
-        <message>
-            <source>回访对象</source>
-            <translation>Visited party</translation>
-        </message>
-        <message>
-            <source>案件编号</source>
-            <translation>Case no.</translation>
-        </message>
-        <message>
-            <source>(原编号 {0})</source>
-            <translation> (formerly {0})</translation>
-        </message>
-        <message>
-            <source>状态</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>客户</source>
-            <translation>Customer</translation>
-        </message>
-        <message>
-            <source>性质·程度</source>
-            <translation>Kind · severity</translation>
-        </message>
-        <message>
-            <source>类别</source>
-            <translation>Category</translation>
-        </message>
-        <message>
-            <source>办结时间</source>
-            <translation>Resolved at</translation>
-        </message>
-        <message>
-            <source>责任部门</source>
-            <translation>Responsible department</translation>
-        </message>
-        <message>
-            <source>投诉内容</source>
-            <translation>Complaint</translation>
-        </message>
-        <message>
-            <source>内容</source>
-            <translation>Content</translation>
-        </message>
-        <message>
-            <source>处理结果</source>
-            <translation>Result</translation>
-        </message>
-        <message>
-            <source>回访的案件</source>
-            <translation>Case visited</translation>
-        </message>
-        <message>
-            <source>显示电话</source>
-            <translation>Show phone</translation>
-        </message>
-        <message>
-            <source>显示完整号码(每次显示都会记录查看人和时间)</source>
-            <translation>Show the full number (each showing is logged with who and when)</translation>
-        </message>
-        <message>
-            <source>您的角色不能查看完整电话</source>
-            <translation>Your role cannot see full phone numbers</translation>
-        </message>
-        <message>
-            <source>回访次数</source>
-            <translation>Visit count</translation>
-        </message>
-        <message>
-            <source>第{0}次回访</source>
-            <translation>Visit {0}</translation>
-        </message>
-        <message>
-            <source>应回访日期</source>
-            <translation>Visit due date</translation>
-        </message>
-        <message>
-            <source>回访人角色</source>
-            <translation>Visitor role</translation>
-        </message>
-        <message>
-            <source>预约时间</source>
-            <translation>Appointment</translation>
-        </message>
-        <message>
-            <source>回访人</source>
-            <translation>Visitor</translation>
-        </message>
-        <message>
-            <source>(未指定)</source>
-            <translation>(not assigned)</translation>
-        </message>
-        <message>
-            <source>安排原因</source>
-            <translation>Reason</translation>
-        </message>
-        <message>
-            <source>抽样说明</source>
-            <translation>Sampling note</translation>
-        </message>
-        <message>
-            <source>回访计划</source>
-            <translation>Visit plan</translation>
-        </message>
-        <message>
-            <source>逾期(应于 {0} 前回访)</source>
-            <translation>Overdue (visit due before {0})</translation>
-        </message>
-        <message>
-            <source>联系记录</source>
-            <translation>Contacts</translation>
-        </message>
-        <message>
-            <source>时间</source>
-            <translation>Time</translation>
-        </message>
-        <message>
-            <source>结果</source>
-            <translation>Result</translation>
-        </message>
-        <message>
-            <source>约定回电</source>
-            <translation>Call back at</translation>
-        </message>
-        <message>
-            <source>记录人</source>
-            <translation>Recorded by</translation>
-        </message>
-        <message>
-            <source>备注</source>
-            <translation>Note</translation>
-        </message>
-        <message>
-            <source>还没有联系记录。联系不上、约定回电或客户拒绝时在这里登记。</source>
-            <translation>No contacts yet. Record here when the customer cannot be reached, asks to be called back or refuses.</translation>
-        </message>
-        <message>
-            <source>没有联系记录。</source>
-            <translation>No contacts.</translation>
-        </message>
-        <message>
-            <source>备注,如 拨打两次无人接</source>
-            <translation>Note, e.g. called twice, no answer</translation>
-        </message>
-        <message>
-            <source>回电时间</source>
-            <translation>Call-back time</translation>
-        </message>
-        <message>
-            <source>不再联系,结束本次回访</source>
-            <translation>Stop trying, end this visit</translation>
-        </message>
-        <message>
-            <source>登记联系</source>
-            <translation>Record contact</translation>
-        </message>
-        <message>
-            <source>(勾选后本次回访记为“未联系上”,客户拒绝的记为“拒访”)</source>
-            <translation>(when ticked this visit is recorded as "not reached", or "refused" when the customer refused)</translation>
-        </message>
-        <message>
-            <source>回访结果</source>
-            <translation>Visit result</translation>
-        </message>
-        <message>
-            <source>第{0}次回访,可电话回访</source>
-            <translation>Visit {0}, may be done by phone</translation>
-        </message>
-        <message>
-            <source>回访方式</source>
-            <translation>Visit method</translation>
-        </message>
-        <message>
-            <source>有预约,预约时间</source>
-            <translation>Appointment at</translation>
-        </message>
-        <message>
-            <source>回访时间</source>
-            <translation>Visit time</translation>
-        </message>
-        <message>
-            <source>姓名或称呼</source>
-            <translation>Name or form of address</translation>
-        </message>
-        <message>
-            <source>接受回访人</source>
-            <translation>Person visited</translation>
-        </message>
-        <message>
-            <source>维修质量、服务效果如何;客户怎么说</source>
-            <translation>How good was the repair and the service; what did the customer say</translation>
-        </message>
-        <message>
-            <source>处理质量、服务效果如何;客户怎么说</source>
-            <translation>How good was the handling and the service; what did the customer say</translation>
-        </message>
-        <message>
-            <source>客户指出的不足(可不填)</source>
-            <translation>Shortcomings the customer pointed out (optional)</translation>
-        </message>
-        <message>
-            <source>客户的意见和建议(可不填)</source>
-            <translation>The customer's opinions and suggestions (optional)</translation>
-        </message>
-        <message>
-            <source>回访内容</source>
-            <translation>Visit findings</translation>
-        </message>
-        <message>
-            <source>不足之处</source>
-            <translation>Shortcomings</translation>
-        </message>
-        <message>
-            <source>客户意见/建议</source>
-            <translation>Customer's opinion / suggestion</translation>
-        </message>
-        <message>
-            <source>(未填)</source>
-            <translation>(not filled in)</translation>
-        </message>
-        <message>
-            <source>已到现场查看</source>
-            <translation>Checked on site</translation>
-        </message>
-        <message>
-            <source>未到现场</source>
-            <translation>Not on site</translation>
-        </message>
-        <message>
-            <source>准时、礼貌、完工清理现场…</source>
-            <translation>On time, polite, cleaned up after the work…</translation>
-        </message>
-        <message>
-            <source>已核实,收费相符</source>
-            <translation>Checked, charges correct</translation>
-        </message>
-        <message>
-            <source>未核实</source>
-            <translation>Not checked</translation>
-        </message>
-        <message>
-            <source>现场查看</source>
-            <translation>On-site check</translation>
-        </message>
-        <message>
-            <source>收费核实</source>
-            <translation>Charges check</translation>
-        </message>
-        <message>
-            <source>维修人员表现</source>
-            <translation>Repair staff conduct</translation>
-        </message>
-        <message>
-            <source>维修情况</source>
-            <translation>Repair</translation>
-        </message>
-        <message>
-            <source>满意度</source>
-            <translation>Satisfaction</translation>
-        </message>
-        <message>
-            <source>待答复问题</source>
-            <translation>Open question</translation>
         </message>
         <message>
             <source>客户签名</source>
@@ -7954,66 +8183,6 @@ What is filled in now will be replaced (you can still cancel before saving).</tr
         <message>
             <source> · {0} 领用</source>
             <translation> · signed out by {0}</translation>
-        </message>
-        <message>
-            <source>公开信</source>
-            <translation>Open letter</translation>
-        </message>
-        <message>
-            <source>取消原因</source>
-            <translation>Reason for cancelling</translation>
-        </message>
-        <message>
-            <source>(约定 {0} 答复)</source>
-            <translation> (answer promised by {0})</translation>
-        </message>
-        <message>
-            <source> → 已答复:{0}</source>
-            <translation> → answered: {0}</translation>
-        </message>
-        <message>
-            <source> → 尚未答复</source>
-            <translation> → not answered yet</translation>
-        </message>
-        <message>
-            <source>{0} 送达 {1}</source>
-            <translation>{0} delivered {1}</translation>
-        </message>
-        <message>
-            <source>未送达,须在 {0} 前送达</source>
-            <translation>Not delivered; must be delivered before {0}</translation>
-        </message>
-        <message>
-            <source>返工通知</source>
-            <translation>Rework notice</translation>
-        </message>
-        <message>
-            <source>后续回访</source>
-            <translation>Further visits</translation>
-        </message>
-        <message>
-            <source>第{0}次回访:{1},应于 {2} 前,{3}{4}</source>
-            <translation>Visit {0}: {1}, due before {2}, {3}{4}</translation>
-        </message>
-        <message>
-            <source>回访记录(只读)</source>
-            <translation>Visit record (read only)</translation>
-        </message>
-        <message>
-            <source>回访记录表 NO.{0}</source>
-            <translation>Visit record form NO.{0}</translation>
-        </message>
-        <message>
-            <source>客户已签字</source>
-            <translation>Customer signed</translation>
-        </message>
-        <message>
-            <source>本类回访无需签名</source>
-            <translation>No signature needed for this kind of visit</translation>
-        </message>
-        <message>
-            <source>电话回访,无需签名</source>
-            <translation>Phone visit, no signature needed</translation>
         </message>
         <message>
             <source>已结束本次回访,记为“{0}”。</source>
@@ -8049,6 +8218,65 @@ What is filled in now will be replaced (you can still cancel before saving).</tr
         <message>
             <source>{0} 分钟</source>
             <translation>{0} min</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitsTab</name>
+        <message>
+            <source>满意度分布(本期完成的回访)</source>
+            <translation>Satisfaction (visits completed in this period)</translation>
+        </message>
+        <message>
+            <source>不满意的回访(双击打开案件)</source>
+            <translation>Dissatisfied visits (double-click to open the case)</translation>
+        </message>
+        <message>
+            <source>回访率 = 回访宗数 ÷ 应回访宗数。匿名、只要求书面答复、联系不上/拒访、未到期的不计入应回访;取消回访(计划人员写明原因取消的)也不计入;已作废、已合并的案件不计入处理宗数。回访率条中的竖线为目标;绿色为达标,红色为未达标。</source>
+            <translation>Visit rate = cases visited ÷ cases due for a visit. Anonymous, written-reply-only, unreachable/refused and not-yet-due cases are not counted as due, nor are visits the planner cancelled with a reason; voided and merged cases are not counted as handled. The line in the rate bar is the target; green met, red not met.</translation>
+        </message>
+        <message>
+            <source>无目标</source>
+            <translation>No target</translation>
+        </message>
+        <message>
+            <source>暂无应回访</source>
+            <translation>None due yet</translation>
+        </message>
+        <message>
+            <source>✓ 达标</source>
+            <translation>✓ Target met</translation>
+        </message>
+        <message>
+            <source>✗ 未达标</source>
+            <translation>✗ Target missed</translation>
+        </message>
+        <message>
+            <source>计划人员写明原因取消的回访(原因见案件的回访抽样记录)</source>
+            <translation>Visits the planner cancelled with a reason (see the case's visit sampling record)</translation>
+        </message>
+        <message>
+            <source>应访未访 {0} 件(回访期限已过仍未回访):{1}</source>
+            <translation>{0} visits overdue (past their due date, not made): {1}</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>应访未访:无。</source>
+            <translation>Overdue visits: none.</translation>
+        </message>
+        <message>
+            <source>合计</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>(无案件)</source>
+            <translation>(no cases)</translation>
+        </message>
+        <message>
+            <source>第{0}次</source>
+            <translation>Attempt {0}</translation>
         </message>
     </context>
     <context>
@@ -8122,77 +8350,6 @@ What is filled in now will be replaced (you can still cancel before saving).</tr
         <message>
             <source>日</source>
             <translation>Sun</translation>
-        </message>
-    </context>
-    <context>
-        <name>WelcomePage</name>
-        <message>
-            <source>欢迎使用回音</source>
-            <translation>Welcome to Huiyin</translation>
-        </message>
-        <message>
-            <source>件件有着落,事事有回音。第一次使用,请填写服务中心名称并设立第一位管理员。</source>
-            <translation>Every matter followed up, every call answered. This is the first use: enter the service centre's name and set up the first administrator.</translation>
-        </message>
-        <message>
-            <source>建立并继续</source>
-            <translation>Create and continue</translation>
-        </message>
-        <message>
-            <source>例如:阳光花园物业服务中心</source>
-            <translation>e.g. Sunshine Garden Property Service Centre</translation>
-        </message>
-        <message>
-            <source>例如:王芳</source>
-            <translation>e.g. Wang Fang</translation>
-        </message>
-        <message>
-            <source>至少 6 位</source>
-            <translation>At least 6 characters</translation>
-        </message>
-        <message>
-            <source>与上面相同</source>
-            <translation>Same as above</translation>
-        </message>
-        <message>
-            <source>服务中心名称</source>
-            <translation>Service centre name</translation>
-        </message>
-        <message>
-            <source>印在各种表格的抬头</source>
-            <translation>Printed at the head of every form</translation>
-        </message>
-        <message>
-            <source>管理员姓名</source>
-            <translation>Administrator's name</translation>
-        </message>
-        <message>
-            <source>管理员登录名</source>
-            <translation>Administrator's login</translation>
-        </message>
-        <message>
-            <source>登录时输入</source>
-            <translation>Typed when logging in</translation>
-        </message>
-        <message>
-            <source>密码</source>
-            <translation>Password</translation>
-        </message>
-        <message>
-            <source>再输一次密码</source>
-            <translation>Password again</translation>
-        </message>
-        <message>
-            <source>数据保存在:{0}</source>
-            <translation>Data is kept in: {0}</translation>
-        </message>
-        <message>
-            <source>只有这一页必须填写;后面各页都可以跳过,以后在「设置」中补上。</source>
-            <translation>Only this page is required; the later pages can be skipped and filled in later in "Settings".</translation>
-        </message>
-        <message>
-            <source>两次输入的密码不一致</source>
-            <translation>The two passwords differ</translation>
         </message>
     </context>
     <context>
@@ -8273,10 +8430,10 @@ Use --data-dir to name a folder that can be written to.</translation>
         <message>
             <source>{0}
 
-恢复方法:python -m app --data-dir "{1}" --user 管理员登录名 restore 备份文件</source>
+恢复方法:python -m huiyin --data-dir "{1}" --user 管理员登录名 restore 备份文件</source>
             <translation>{0}
 
-To restore: python -m app --data-dir "{1}" --user ADMIN-LOGIN restore BACKUP-FILE</translation>
+To restore: python -m huiyin --data-dir "{1}" --user ADMIN-LOGIN restore BACKUP-FILE</translation>
         </message>
         <message>
             <source>回音</source>

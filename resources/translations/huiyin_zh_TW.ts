@@ -1651,16 +1651,8 @@
     <context>
         <name>ActionDialog</name>
         <message>
-            <source>{0} — {1}</source>
-            <translation>{0} — {1}</translation>
-        </message>
-        <message>
             <source>取消</source>
             <translation>取消</translation>
-        </message>
-        <message>
-            <source>案件 {0} · {1} · {2}</source>
-            <translation>案件 {0} · {1} · {2}</translation>
         </message>
         <message>
             <source>确定</source>
@@ -1778,6 +1770,61 @@
         </message>
     </context>
     <context>
+        <name>AttemptsSection</name>
+        <message>
+            <source>联系记录</source>
+            <translation>聯絡記錄</translation>
+        </message>
+        <message>
+            <source>时间</source>
+            <translation>時間</translation>
+        </message>
+        <message>
+            <source>结果</source>
+            <translation>結果</translation>
+        </message>
+        <message>
+            <source>约定回电</source>
+            <translation>約定回電</translation>
+        </message>
+        <message>
+            <source>记录人</source>
+            <translation>記錄人</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>備註</translation>
+        </message>
+        <message>
+            <source>还没有联系记录。联系不上、约定回电或客户拒绝时在这里登记。</source>
+            <translation>還沒有聯絡記錄。聯絡不上、約定回電或客戶拒絕時在這裡登記。</translation>
+        </message>
+        <message>
+            <source>没有联系记录。</source>
+            <translation>沒有聯絡記錄。</translation>
+        </message>
+        <message>
+            <source>备注,如 拨打两次无人接</source>
+            <translation>備註,如 撥打兩次無人接</translation>
+        </message>
+        <message>
+            <source>回电时间</source>
+            <translation>回電時間</translation>
+        </message>
+        <message>
+            <source>不再联系,结束本次回访</source>
+            <translation>不再聯絡,結束本次回訪</translation>
+        </message>
+        <message>
+            <source>登记联系</source>
+            <translation>登記聯絡</translation>
+        </message>
+        <message>
+            <source>(勾选后本次回访记为“未联系上”,客户拒绝的记为“拒访”)</source>
+            <translation>(勾選後本次回訪記為“未聯絡上”,客戶拒絕的記為“拒訪”)</translation>
+        </message>
+    </context>
+    <context>
         <name>AuditWindow</name>
         <message>
             <source>审计记录</source>
@@ -1836,6 +1883,10 @@
             <translation>把當前篩選出的全部記錄匯出為 Excel</translation>
         </message>
         <message>
+            <source>关闭</source>
+            <translation>關閉</translation>
+        </message>
+        <message>
             <source>每一次修改、每一次查看业主资料都记在这里,按时间倒序;橙色行为查看个人资料的记录。</source>
             <translation>每一次修改、每一次檢視業主資料都記在這裡,按時間倒序;橙色行為檢視個人資料的記錄。</translation>
         </message>
@@ -1868,12 +1919,8 @@
             <translation>審計記錄.xlsx</translation>
         </message>
         <message>
-            <source>导出</source>
-            <translation>匯出</translation>
-        </message>
-        <message>
-            <source>无法写入 {0}:{1}</source>
-            <translation>無法寫入 {0}:{1}</translation>
+            <source>正在导出…</source>
+            <translation>正在匯出…</translation>
         </message>
         <message>
             <source>已导出 {0} 条记录到 {1}</source>
@@ -2019,6 +2066,10 @@
             <translation>✓ 完好</translation>
         </message>
         <message>
+            <source>备份失败:{0}</source>
+            <translation>備份失敗:{0}</translation>
+        </message>
+        <message>
             <source>备份 {0} 不能用于恢复:
 {1}
 请选这个服务中心的另一份备份。</source>
@@ -2037,57 +2088,6 @@
             <translation>備份 {0} 已損壞,不能用於恢復:
 {1}
 請選另一份備份。</translation>
-        </message>
-        <message>
-            <source>备份</source>
-            <translation>備份</translation>
-        </message>
-        <message>
-            <source>每天自动备份一次。请选 U 盘或另一块硬盘上的文件夹:电脑硬盘坏了,备份还在。</source>
-            <translation>每天自動備份一次。請選 U 盤或另一塊硬碟上的資料夾:電腦硬碟壞了,備份還在。</translation>
-        </message>
-        <message>
-            <source>默认:{0}</source>
-            <translation>預設:{0}</translation>
-        </message>
-        <message>
-            <source>选择…</source>
-            <translation>選擇…</translation>
-        </message>
-        <message>
-            <source>用默认</source>
-            <translation>用預設</translation>
-        </message>
-        <message>
-            <source>备份按天、周、月轮换保留(最近 7 天、4 周、12 个月)。U 盘没插时程序会提醒,不会丢数据。</source>
-            <translation>備份按天、周、月輪換保留(最近 7 天、4 周、12 個月)。U 盤沒插時程式會提醒,不會丟資料。</translation>
-        </message>
-        <message>
-            <source>默认文件夹在数据文件夹里:能防误删,不能防硬盘损坏。建议另选 U 盘或另一块硬盘。</source>
-            <translation>預設資料夾在數據資料夾裡:能防誤刪,不能防硬碟損壞。建議另選 U 盤或另一塊硬碟。</translation>
-        </message>
-        <message>
-            <source>⚠ 这个文件夹与数据在同一块磁盘上:硬盘坏了,备份也会一起丢失。建议选 U 盘或另一块硬盘。</source>
-            <translation>⚠ 這個資料夾與資料在同一塊磁碟上:硬碟壞了,備份也會一起丟失。建議選 U 盤或另一塊硬碟。</translation>
-        </message>
-        <message>
-            <source>请填写完整路径,例如 E:\回音备份,或点“选择…”</source>
-            <translation>請填寫完整路徑,例如 E:\回音備份,或點“選擇…”</translation>
-        </message>
-        <message>
-            <source>无法建立这个文件夹:{0}(U 盘没插好?)</source>
-            <translation>無法建立這個資料夾:{0}(U 盤沒插好?)</translation>
-        </message>
-        <message>
-            <source>这个文件夹不能写入,请换一个</source>
-            <translation>這個資料夾不能寫入,請換一個</translation>
-        </message>
-    </context>
-    <context>
-        <name>BackupWorker</name>
-        <message>
-            <source>备份失败:{0}</source>
-            <translation>備份失敗:{0}</translation>
         </message>
     </context>
     <context>
@@ -2225,19 +2225,177 @@
         </message>
     </context>
     <context>
+        <name>CaseActionDialog</name>
+        <message>
+            <source>{0} — {1}</source>
+            <translation>{0} — {1}</translation>
+        </message>
+        <message>
+            <source>案件 {0} · {1} · {2}</source>
+            <translation>案件 {0} · {1} · {2}</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseDetailDialog</name>
         <message>
             <source>案件详情 — {0}</source>
             <translation>案件詳情 — {0}</translation>
         </message>
         <message>
-            <source>显示</source>
-            <translation>顯示</translation>
-        </message>
-        <message>
             <source>显示号码</source>
             <translation>顯示號碼</translation>
         </message>
+        <message>
+            <source>责任部门</source>
+            <translation>責任部門</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>狀態</translation>
+        </message>
+        <message>
+            <source>处理记录</source>
+            <translation>處理記錄</translation>
+        </message>
+        <message>
+            <source>联系单号</source>
+            <translation>聯絡單號</translation>
+        </message>
+        <message>
+            <source>指派给</source>
+            <translation>指派給</translation>
+        </message>
+        <message>
+            <source>派工时间</source>
+            <translation>派工時間</translation>
+        </message>
+        <message>
+            <source>要求完成</source>
+            <translation>要求完成</translation>
+        </message>
+        <message>
+            <source>签收人</source>
+            <translation>簽收人</translation>
+        </message>
+        <message>
+            <source>签收时间</source>
+            <translation>簽收時間</translation>
+        </message>
+        <message>
+            <source>说明</source>
+            <translation>說明</translation>
+        </message>
+        <message>
+            <source>延期时间</source>
+            <translation>延期時間</translation>
+        </message>
+        <message>
+            <source>原期限</source>
+            <translation>原期限</translation>
+        </message>
+        <message>
+            <source>新期限</source>
+            <translation>新期限</translation>
+        </message>
+        <message>
+            <source>批准人</source>
+            <translation>批准人</translation>
+        </message>
+        <message>
+            <source>原因</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>工作联系单</source>
+            <translation>工作聯絡單</translation>
+        </message>
+        <message>
+            <source>延期记录</source>
+            <translation>延期記錄</translation>
+        </message>
+        <message>
+            <source>联系单与延期</source>
+            <translation>聯絡單與延期</translation>
+        </message>
+        <message>
+            <source>第几次</source>
+            <translation>第幾次</translation>
+        </message>
+        <message>
+            <source>应回访</source>
+            <translation>應回訪</translation>
+        </message>
+        <message>
+            <source>回访人</source>
+            <translation>回訪人</translation>
+        </message>
+        <message>
+            <source>方式</source>
+            <translation>方式</translation>
+        </message>
+        <message>
+            <source>满意度</source>
+            <translation>滿意度</translation>
+        </message>
+        <message>
+            <source>回访时间</source>
+            <translation>回訪時間</translation>
+        </message>
+        <message>
+            <source>计划原因</source>
+            <translation>計劃原因</translation>
+        </message>
+        <message>
+            <source>双击一行打开回访记录。</source>
+            <translation>雙擊一行開啟回訪記錄。</translation>
+        </message>
+        <message>
+            <source>回访</source>
+            <translation>回訪</translation>
+        </message>
+        <message>
+            <source>打印处理记录表</source>
+            <translation>列印處理記錄表</translation>
+        </message>
+        <message>
+            <source>打印联系单</source>
+            <translation>列印聯絡單</translation>
+        </message>
+        <message>
+            <source>修改记录</source>
+            <translation>修改記錄</translation>
+        </message>
+        <message>
+            <source>关闭窗口</source>
+            <translation>關閉視窗</translation>
+        </message>
+        <message>
+            <source>您的角色不能做这一步</source>
+            <translation>您的角色不能做這一步</translation>
+        </message>
+        <message>
+            <source>第{0}次</source>
+            <translation>第{0}次</translation>
+        </message>
+        <message>
+            <source>这件案件还没有派工,没有工作联系单可打印。</source>
+            <translation>這件案件還沒有派工,沒有工作聯絡單可列印。</translation>
+        </message>
+        <message>
+            <source>未签收</source>
+            <translation>未簽收</translation>
+        </message>
+        <message>
+            <source>重大投诉报告</source>
+            <translation>重大投訴報告</translation>
+        </message>
+        <message>
+            <source>无法打开复函:请确认电脑上装有能打开 PDF、图片或 Word 文件的程序</source>
+            <translation>無法開啟復函:請確認電腦上裝有能開啟 PDF、圖片或 Word 檔案的程式</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseFields</name>
         <message>
             <source>受理</source>
             <translation>受理</translation>
@@ -2379,132 +2537,12 @@
             <translation>併入本案的</translation>
         </message>
         <message>
-            <source>处理记录</source>
-            <translation>處理記錄</translation>
-        </message>
-        <message>
-            <source>联系单号</source>
-            <translation>聯絡單號</translation>
-        </message>
-        <message>
-            <source>指派给</source>
-            <translation>指派給</translation>
-        </message>
-        <message>
-            <source>派工时间</source>
-            <translation>派工時間</translation>
-        </message>
-        <message>
-            <source>要求完成</source>
-            <translation>要求完成</translation>
-        </message>
-        <message>
-            <source>签收人</source>
-            <translation>簽收人</translation>
-        </message>
-        <message>
-            <source>签收时间</source>
-            <translation>簽收時間</translation>
-        </message>
-        <message>
-            <source>说明</source>
-            <translation>說明</translation>
-        </message>
-        <message>
-            <source>延期时间</source>
-            <translation>延期時間</translation>
-        </message>
-        <message>
-            <source>原期限</source>
-            <translation>原期限</translation>
-        </message>
-        <message>
-            <source>新期限</source>
-            <translation>新期限</translation>
-        </message>
-        <message>
-            <source>批准人</source>
-            <translation>批准人</translation>
-        </message>
-        <message>
-            <source>原因</source>
-            <translation>原因</translation>
-        </message>
-        <message>
-            <source>工作联系单</source>
-            <translation>工作聯絡單</translation>
-        </message>
-        <message>
-            <source>延期记录</source>
-            <translation>延期記錄</translation>
-        </message>
-        <message>
-            <source>联系单与延期</source>
-            <translation>聯絡單與延期</translation>
-        </message>
-        <message>
-            <source>第几次</source>
-            <translation>第幾次</translation>
-        </message>
-        <message>
-            <source>应回访</source>
-            <translation>應回訪</translation>
-        </message>
-        <message>
-            <source>回访人</source>
-            <translation>回訪人</translation>
-        </message>
-        <message>
-            <source>方式</source>
-            <translation>方式</translation>
-        </message>
-        <message>
-            <source>满意度</source>
-            <translation>滿意度</translation>
-        </message>
-        <message>
-            <source>回访时间</source>
-            <translation>回訪時間</translation>
-        </message>
-        <message>
-            <source>计划原因</source>
-            <translation>計劃原因</translation>
-        </message>
-        <message>
-            <source>双击一行打开回访记录。</source>
-            <translation>雙擊一行開啟回訪記錄。</translation>
-        </message>
-        <message>
-            <source>回访</source>
-            <translation>回訪</translation>
-        </message>
-        <message>
-            <source>保存报告</source>
-            <translation>儲存報告</translation>
-        </message>
-        <message>
-            <source>提交品质部及总经理</source>
-            <translation>提交品質部及總經理</translation>
-        </message>
-        <message>
-            <source>打印处理记录表</source>
-            <translation>列印處理記錄表</translation>
-        </message>
-        <message>
-            <source>打印联系单</source>
-            <translation>列印聯絡單</translation>
-        </message>
-        <message>
-            <source>修改记录</source>
-            <translation>修改記錄</translation>
-        </message>
-        <message>
             <source>打开复函</source>
             <translation>開啟復函</translation>
         </message>
         <message>
-            <source>关闭窗口</source>
-            <translation>關閉視窗</translation>
+            <source>显示</source>
+            <translation>顯示</translation>
         </message>
         <message>
             <source>匿名</source>
@@ -2569,50 +2607,6 @@
         <message>
             <source>您的角色不能查看完整电话</source>
             <translation>您的角色不能檢視完整電話</translation>
-        </message>
-        <message>
-            <source>您的角色不能做这一步</source>
-            <translation>您的角色不能做這一步</translation>
-        </message>
-        <message>
-            <source>第{0}次</source>
-            <translation>第{0}次</translation>
-        </message>
-        <message>
-            <source>这件案件还没有派工,没有工作联系单可打印。</source>
-            <translation>這件案件還沒有派工,沒有工作聯絡單可列印。</translation>
-        </message>
-        <message>
-            <source>未签收</source>
-            <translation>未簽收</translation>
-        </message>
-        <message>
-            <source>重大投诉报告</source>
-            <translation>重大投訴報告</translation>
-        </message>
-        <message>
-            <source>{0} 由{1}提交</source>
-            <translation>{0} 由{1}提交</translation>
-        </message>
-        <message>
-            <source>已于 {0} 取消:{1}</source>
-            <translation>已於 {0} 取消:{1}</translation>
-        </message>
-        <message>
-            <source>报品质部及总经理期限:</source>
-            <translation>報品質部及總經理期限:</translation>
-        </message>
-        <message>
-            <source>(已取消)</source>
-            <translation>(已取消)</translation>
-        </message>
-        <message>
-            <source>({0})</source>
-            <translation>({0})</translation>
-        </message>
-        <message>
-            <source>无法打开复函:请确认电脑上装有能打开 PDF、图片或 Word 文件的程序</source>
-            <translation>無法開啟復函:請確認電腦上裝有能開啟 PDF、圖片或 Word 檔案的程式</translation>
         </message>
     </context>
     <context>
@@ -2727,6 +2721,17 @@
         </message>
     </context>
     <context>
+        <name>CaseReasonDialog</name>
+        <message>
+            <source>{0} — {1}</source>
+            <translation>{0} — {1}</translation>
+        </message>
+        <message>
+            <source>案件 {0} · {1} · {2}</source>
+            <translation>案件 {0} · {1} · {2}</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseTableModel</name>
         <message>
             <source>匿名</source>
@@ -2793,6 +2798,84 @@
         <message>
             <source>备注(&amp;N)</source>
             <translation>備註(&amp;N)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComplaintsTab</name>
+        <message>
+            <source>投诉类别柏拉图(本期)</source>
+            <translation>投訴類別柏拉圖(本期)</translation>
+        </message>
+        <message>
+            <source>按类别</source>
+            <translation>按類別</translation>
+        </message>
+        <message>
+            <source>按被投诉方</source>
+            <translation>按被投訴方</translation>
+        </message>
+        <message>
+            <source>按楼栋</source>
+            <translation>按樓棟</translation>
+        </message>
+        <message>
+            <source>按有效性</source>
+            <translation>按有效性</translation>
+        </message>
+        <message>
+            <source>按程度</source>
+            <translation>按程度</translation>
+        </message>
+        <message>
+            <source>本期受理投诉 {0} 件(上期 {1} 件);住户 {2} 户,投诉率 {3}(每百户 {4:.2f} 件)。</source>
+            <translation>本期受理投訴 {0} 件(上期 {1} 件);住戶 {2} 戶,投訴率 {3}(每百戶 {4:.2f} 件)。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CorrectiveTab</name>
+        <message>
+            <source>不满意的回访、同一事项连续投诉两次及以上、同一维修三次及以上,须采取纠正和预防措施。双击一行打开其案件(一组打开最近的一件,展开后可逐件打开)。</source>
+            <translation>不滿意的回訪、同一事項連續投訴兩次及以上、同一維修三次及以上,須採取糾正和預防措施。雙擊一行開啟其案件(一組開啟最近的一件,展開後可逐件開啟)。</translation>
+        </message>
+        <message>
+            <source>不满意的回访</source>
+            <translation>不滿意的回訪</translation>
+        </message>
+        <message>
+            <source>{0} 第{1}次回访</source>
+            <translation>{0} 第{1}次回訪</translation>
+        </message>
+        <message>
+            <source>(无案件)</source>
+            <translation>(無案件)</translation>
+        </message>
+        <message>
+            <source>重复投诉(同一事项两次及以上)</source>
+            <translation>重複投訴(同一事項兩次及以上)</translation>
+        </message>
+        <message>
+            <source>投诉</source>
+            <translation>投訴</translation>
+        </message>
+        <message>
+            <source>重复维修(同一维修三次及以上)</source>
+            <translation>重複維修(同一維修三次及以上)</translation>
+        </message>
+        <message>
+            <source>报修</source>
+            <translation>報修</translation>
+        </message>
+        <message>
+            <source>{0}({1} 项)</source>
+            <translation>{0}({1} 項)</translation>
+        </message>
+        <message>
+            <source>本期没有</source>
+            <translation>本期沒有</translation>
+        </message>
+        <message>
+            <source>{0} 次{1}</source>
+            <translation>{0} 次{1}</translation>
         </message>
     </context>
     <context>
@@ -3197,48 +3280,8 @@
     <context>
         <name>DepartmentsPage</name>
         <message>
-            <source>部门</source>
-            <translation>部門</translation>
-        </message>
-        <message>
-            <source>派工时选择的部门。已列出常用部门,可以增加、改名或删除(双击改名)。</source>
-            <translation>派工時選擇的部門。已列出常用部門,可以增加、改名或刪除(雙擊改名)。</translation>
-        </message>
-        <message>
-            <source>新部门名称,例如:绿化部</source>
-            <translation>新部門名稱,例如:綠化部</translation>
-        </message>
-        <message>
             <source>添加</source>
             <translation>新增</translation>
-        </message>
-        <message>
-            <source>改名</source>
-            <translation>改名</translation>
-        </message>
-        <message>
-            <source>删除</source>
-            <translation>刪除</translation>
-        </message>
-        <message>
-            <source>请先填写部门名称</source>
-            <translation>請先填寫部門名稱</translation>
-        </message>
-        <message>
-            <source>已有名为“{0}”的部门</source>
-            <translation>已有名為“{0}”的部門</translation>
-        </message>
-        <message>
-            <source>部门名称不能为空</source>
-            <translation>部門名稱不能為空</translation>
-        </message>
-        <message>
-            <source>“{0}”太长,最多 40 字</source>
-            <translation>“{0}”太長,最多 40 字</translation>
-        </message>
-        <message>
-            <source>部门重名:{0}</source>
-            <translation>部門重名:{0}</translation>
         </message>
         <message>
             <source>输入部门名称</source>
@@ -3368,7 +3411,226 @@
         </message>
     </context>
     <context>
-        <name>DonePage</name>
+        <name>ExtendDialog</name>
+        <message>
+            <source>为什么不能按期办结</source>
+            <translation>為什麼不能按期辦結</translation>
+        </message>
+        <message>
+            <source>显示全部人员</source>
+            <translation>顯示全部人員</translation>
+        </message>
+        <message>
+            <source>批准人不在列表中时使用;不符合规定职位的会被拒绝</source>
+            <translation>批准人不在列表中時使用;不符合規定職位的會被拒絕</translation>
+        </message>
+        <message>
+            <source>{0}案件延期须由{1}或更高职位批准</source>
+            <translation>{0}案件延期須由{1}或更高職位批准</translation>
+        </message>
+        <message>
+            <source>原办结期限</source>
+            <translation>原辦結期限</translation>
+        </message>
+        <message>
+            <source>新期限(&amp;D)</source>
+            <translation>新期限(&amp;D)</translation>
+        </message>
+        <message>
+            <source>延期原因(&amp;R)</source>
+            <translation>延期原因(&amp;R)</translation>
+        </message>
+        <message>
+            <source>批准人(&amp;P)</source>
+            <translation>批准人(&amp;P)</translation>
+        </message>
+        <message>
+            <source>(没有可批准的人员,请先在人员管理中添加)</source>
+            <translation>(沒有可批准的人員,請先在人員管理中新增)</translation>
+        </message>
+        <message>
+            <source>请选择批准人</source>
+            <translation>請選擇批准人</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilterBar</name>
+        <message>
+            <source>全部角色</source>
+            <translation>全部角色</translation>
+        </message>
+        <message>
+            <source>全部性质</source>
+            <translation>全部性質</translation>
+        </message>
+        <message>
+            <source>清除筛选</source>
+            <translation>清除篩選</translation>
+        </message>
+        <message>
+            <source>回访人</source>
+            <translation>回訪人</translation>
+        </message>
+        <message>
+            <source>角色</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>性质</source>
+            <translation>性質</translation>
+        </message>
+        <message>
+            <source>楼栋</source>
+            <translation>樓棟</translation>
+        </message>
+        <message>
+            <source>全部回访人</source>
+            <translation>全部回訪人</translation>
+        </message>
+        <message>
+            <source>全部楼栋</source>
+            <translation>全部樓棟</translation>
+        </message>
+        <message>
+            <source>{0}栋</source>
+            <translation>{0}棟</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunBackupPage</name>
+        <message>
+            <source>备份</source>
+            <translation>備份</translation>
+        </message>
+        <message>
+            <source>每天自动备份一次。请选 U 盘或另一块硬盘上的文件夹:电脑硬盘坏了,备份还在。</source>
+            <translation>每天自動備份一次。請選 U 盤或另一塊硬碟上的資料夾:電腦硬碟壞了,備份還在。</translation>
+        </message>
+        <message>
+            <source>默认:{0}</source>
+            <translation>預設:{0}</translation>
+        </message>
+        <message>
+            <source>选择…</source>
+            <translation>選擇…</translation>
+        </message>
+        <message>
+            <source>用默认</source>
+            <translation>用預設</translation>
+        </message>
+        <message>
+            <source>备份文件夹</source>
+            <translation>備份資料夾</translation>
+        </message>
+        <message>
+            <source>备份按天、周、月轮换保留(最近 7 天、4 周、12 个月)。U 盘没插时程序会提醒,不会丢数据。</source>
+            <translation>備份按天、周、月輪換保留(最近 7 天、4 周、12 個月)。U 盤沒插時程式會提醒,不會丟資料。</translation>
+        </message>
+        <message>
+            <source>默认文件夹在数据文件夹里:能防误删,不能防硬盘损坏。建议另选 U 盘或另一块硬盘。</source>
+            <translation>預設資料夾在數據資料夾裡:能防誤刪,不能防硬碟損壞。建議另選 U 盤或另一塊硬碟。</translation>
+        </message>
+        <message>
+            <source>⚠ 这个文件夹与数据在同一块磁盘上:硬盘坏了,备份也会一起丢失。建议选 U 盘或另一块硬盘。</source>
+            <translation>⚠ 這個資料夾與資料在同一塊磁碟上:硬碟壞了,備份也會一起丟失。建議選 U 盤或另一塊硬碟。</translation>
+        </message>
+        <message>
+            <source>选择备份文件夹</source>
+            <translation>選擇備份資料夾</translation>
+        </message>
+        <message>
+            <source>请填写完整路径,例如 E:\回音备份,或点“选择…”</source>
+            <translation>請填寫完整路徑,例如 E:\回音備份,或點“選擇…”</translation>
+        </message>
+        <message>
+            <source>无法建立这个文件夹:{0}(U 盘没插好?)</source>
+            <translation>無法建立這個資料夾:{0}(U 盤沒插好?)</translation>
+        </message>
+        <message>
+            <source>这个文件夹不能写入,请换一个</source>
+            <translation>這個資料夾不能寫入,請換一個</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDepartmentsPage</name>
+        <message>
+            <source>部门</source>
+            <translation>部門</translation>
+        </message>
+        <message>
+            <source>派工时选择的部门。已列出常用部门,可以增加、改名或删除(双击改名)。</source>
+            <translation>派工時選擇的部門。已列出常用部門,可以增加、改名或刪除(雙擊改名)。</translation>
+        </message>
+        <message>
+            <source>新部门名称,例如:绿化部</source>
+            <translation>新部門名稱,例如:綠化部</translation>
+        </message>
+        <message>
+            <source>添加</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <source>改名</source>
+            <translation>改名</translation>
+        </message>
+        <message>
+            <source>删除</source>
+            <translation>刪除</translation>
+        </message>
+        <message>
+            <source>请先填写部门名称</source>
+            <translation>請先填寫部門名稱</translation>
+        </message>
+        <message>
+            <source>已有名为“{0}”的部门</source>
+            <translation>已有名為“{0}”的部門</translation>
+        </message>
+        <message>
+            <source>部门名称不能为空</source>
+            <translation>部門名稱不能為空</translation>
+        </message>
+        <message>
+            <source>“{0}”太长,最多 40 字</source>
+            <translation>“{0}”太長,最多 40 字</translation>
+        </message>
+        <message>
+            <source>部门重名:{0}</source>
+            <translation>部門重名:{0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDialog</name>
+        <message>
+            <source>回音 · 首次设置</source>
+            <translation>回音 · 首次設定</translation>
+        </message>
+        <message>
+            <source>跳过此页</source>
+            <translation>跳過此頁</translation>
+        </message>
+        <message>
+            <source>&lt; 上一步</source>
+            <translation>&lt; 上一步</translation>
+        </message>
+        <message>
+            <source>下一步 &gt;</source>
+            <translation>下一步 &gt;</translation>
+        </message>
+        <message>
+            <source>开始使用</source>
+            <translation>開始使用</translation>
+        </message>
+        <message>
+            <source>退出</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>以后再设置</source>
+            <translation>以後再設定</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDonePage</name>
         <message>
             <source>完成</source>
             <translation>完成</translation>
@@ -3431,77 +3693,215 @@
         </message>
     </context>
     <context>
-        <name>ExtendDialog</name>
+        <name>FirstRunPolicyPage</name>
         <message>
-            <source>为什么不能按期办结</source>
-            <translation>為什麼不能按期辦結</translation>
+            <source>投诉</source>
+            <translation>投訴</translation>
         </message>
         <message>
-            <source>显示全部人员</source>
-            <translation>顯示全部人員</translation>
+            <source>维修</source>
+            <translation>維修</translation>
         </message>
         <message>
-            <source>批准人不在列表中时使用;不符合规定职位的会被拒绝</source>
-            <translation>批准人不在列表中時使用;不符合規定職位的會被拒絕</translation>
+            <source>个工作日</source>
+            <translation>個工作日</translation>
         </message>
         <message>
-            <source>{0}案件延期须由{1}或更高职位批准</source>
-            <translation>{0}案件延期須由{1}或更高職位批准</translation>
+            <source>天</source>
+            <translation>天</translation>
         </message>
         <message>
-            <source>原办结期限</source>
-            <translation>原辦結期限</translation>
+            <source>{0}办结后 {1} {2}内回访,回访率 {3}</source>
+            <translation>{0}辦結後 {1} {2}內回訪,回訪率 {3}</translation>
         </message>
         <message>
-            <source>新期限(&amp;D)</source>
-            <translation>新期限(&amp;D)</translation>
+            <source>回访制度</source>
+            <translation>回訪制度</translation>
         </message>
         <message>
-            <source>延期原因(&amp;R)</source>
-            <translation>延期原因(&amp;R)</translation>
-        </message>
-        <message>
-            <source>批准人(&amp;P)</source>
-            <translation>批准人(&amp;P)</translation>
-        </message>
-        <message>
-            <source>(没有可批准的人员,请先在人员管理中添加)</source>
-            <translation>(沒有可批准的人員,請先在人員管理中新增)</translation>
-        </message>
-        <message>
-            <source>请选择批准人</source>
-            <translation>請選擇批准人</translation>
+            <source>选一套最接近本处规程的回访制度;各项天数和回访率以后可在「设置 › 回访制度」中逐项修改。</source>
+            <translation>選一套最接近本處規程的回訪制度;各項天數和回訪率以後可在「設定 › 回訪制度」中逐項修改。</translation>
         </message>
     </context>
     <context>
-        <name>FirstRunDialog</name>
+        <name>FirstRunRoomsPage</name>
         <message>
-            <source>回音 · 首次设置</source>
-            <translation>回音 · 首次設定</translation>
+            <source>楼栋与房号</source>
+            <translation>樓棟與房號</translation>
         </message>
         <message>
-            <source>跳过此页</source>
-            <translation>跳過此頁</translation>
+            <source>按范围填写,程序生成全部房号;也可以从业主名册(Excel)导入。不填则跳过。</source>
+            <translation>按範圍填寫,程式生成全部房號;也可以從業主名冊(Excel)匯入。不填則跳過。</translation>
         </message>
         <message>
-            <source>&lt; 上一步</source>
-            <translation>&lt; 上一步</translation>
+            <source>楼栋</source>
+            <translation>樓棟</translation>
         </message>
         <message>
-            <source>下一步 &gt;</source>
-            <translation>下一步 &gt;</translation>
+            <source>如 1-12、1,3,5-7、A,B,C、S1-S6</source>
+            <translation>如 1-12、1,3,5-7、A,B,C、S1-S6</translation>
         </message>
         <message>
-            <source>开始使用</source>
-            <translation>開始使用</translation>
+            <source>单元</source>
+            <translation>單元</translation>
         </message>
         <message>
-            <source>退出</source>
-            <translation>退出</translation>
+            <source>如 1-3;没有单元就空着</source>
+            <translation>如 1-3;沒有單元就空著</translation>
         </message>
         <message>
-            <source>以后再设置</source>
-            <translation>以後再設定</translation>
+            <source>房号</source>
+            <translation>房號</translation>
+        </message>
+        <message>
+            <source>如 101-1804,或逐个列出 101,102,201</source>
+            <translation>如 101-1804,或逐個列出 101,102,201</translation>
+        </message>
+        <message>
+            <source>从业主名册导入…</source>
+            <translation>從業主名冊匯入…</translation>
+        </message>
+        <message>
+            <source>名册第一行为列名:楼栋、单元、房号、姓名(必填楼栋、房号、姓名),还可有类型、联系电话等。</source>
+            <translation>名冊第一行為列名:樓棟、單元、房號、姓名(必填樓棟、房號、姓名),還可有類型、聯絡電話等。</translation>
+        </message>
+        <message>
+            <source>房号 101-1804 表示 1 至 18 层、每层 01 至 04 户;写 0101-1804 则保留四位。</source>
+            <translation>房號 101-1804 表示 1 至 18 層、每層 01 至 04 戶;寫 0101-1804 則保留四位。</translation>
+        </message>
+        <message>
+            <source>现有房号 {0} 户,业主 {1} 人。</source>
+            <translation>現有房號 {0} 戶,業主 {1} 人。</translation>
+        </message>
+        <message>
+            <source>将生成 {0} 户:{1}</source>
+            <translation>將生成 {0} 戶:{1}</translation>
+        </message>
+        <message>
+            <source>选择业主名册</source>
+            <translation>選擇業主名冊</translation>
+        </message>
+        <message>
+            <source>Excel 文件 (*.xlsx)</source>
+            <translation>Excel 檔案 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>……共 {0} 处</source>
+            <translation>……共 {0} 處</translation>
+        </message>
+        <message>
+            <source>未导入:{0}</source>
+            <translation>未匯入:{0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunStaffPage</name>
+        <message>
+            <source>人员</source>
+            <translation>人員</translation>
+        </message>
+        <message>
+            <source>登记同事及其角色。物管员填写负责的楼栋(如 1,2,5),回访任务会按楼栋分给他。登录名和密码可以以后再设。</source>
+            <translation>登記同事及其角色。物管員填寫負責的樓棟(如 1,2,5),回訪任務會按樓棟分給他。登入名和密碼可以以後再設。</translation>
+        </message>
+        <message>
+            <source>添加一行</source>
+            <translation>新增一行</translation>
+        </message>
+        <message>
+            <source>删除选中行</source>
+            <translation>刪除選中行</translation>
+        </message>
+        <message>
+            <source>(无)</source>
+            <translation>(無)</translation>
+        </message>
+        <message>
+            <source>如 1,2,5</source>
+            <translation>如 1,2,5</translation>
+        </message>
+        <message>
+            <source>第 {0} 行 {1}:{2}</source>
+            <translation>第 {0} 行 {1}:{2}</translation>
+        </message>
+        <message>
+            <source>设了登录名,请同时设密码</source>
+            <translation>設了登入名,請同時設密碼</translation>
+        </message>
+        <message>
+            <source>设了密码,请同时填写登录名</source>
+            <translation>設了密碼,請同時填寫登入名</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunWelcomePage</name>
+        <message>
+            <source>欢迎使用回音</source>
+            <translation>歡迎使用回音</translation>
+        </message>
+        <message>
+            <source>件件有着落,事事有回音。第一次使用,请填写服务中心名称并设立第一位管理员。</source>
+            <translation>件件有著落,事事有回音。第一次使用,請填寫服務中心名稱並設立第一位管理員。</translation>
+        </message>
+        <message>
+            <source>建立并继续</source>
+            <translation>建立並繼續</translation>
+        </message>
+        <message>
+            <source>例如:阳光花园物业服务中心</source>
+            <translation>例如:陽光花園物業服務中心</translation>
+        </message>
+        <message>
+            <source>例如:王芳</source>
+            <translation>例如:王芳</translation>
+        </message>
+        <message>
+            <source>至少 6 位</source>
+            <translation>至少 6 位</translation>
+        </message>
+        <message>
+            <source>与上面相同</source>
+            <translation>與上面相同</translation>
+        </message>
+        <message>
+            <source>服务中心名称</source>
+            <translation>服務中心名稱</translation>
+        </message>
+        <message>
+            <source>印在各种表格的抬头</source>
+            <translation>印在各種表格的抬頭</translation>
+        </message>
+        <message>
+            <source>管理员姓名</source>
+            <translation>管理員姓名</translation>
+        </message>
+        <message>
+            <source>管理员登录名</source>
+            <translation>管理員登入名</translation>
+        </message>
+        <message>
+            <source>登录时输入</source>
+            <translation>登入時輸入</translation>
+        </message>
+        <message>
+            <source>密码</source>
+            <translation>密碼</translation>
+        </message>
+        <message>
+            <source>再输一次密码</source>
+            <translation>再輸一次密碼</translation>
+        </message>
+        <message>
+            <source>数据保存在:{0}</source>
+            <translation>資料儲存在:{0}</translation>
+        </message>
+        <message>
+            <source>只有这一页必须填写;后面各页都可以跳过,以后在「设置」中补上。</source>
+            <translation>只有這一頁必須填寫;後面各頁都可以跳過,以後在「設定」中補上。</translation>
+        </message>
+        <message>
+            <source>两次输入的密码不一致</source>
+            <translation>兩次輸入的密碼不一致</translation>
         </message>
     </context>
     <context>
@@ -3622,32 +4022,12 @@
             <translation>設新密碼並登入</translation>
         </message>
         <message>
-            <source>取消</source>
-            <translation>取消</translation>
-        </message>
-        <message>
             <source>两次输入的密码不一致</source>
             <translation>兩次輸入的密碼不一致</translation>
         </message>
     </context>
     <context>
         <name>FormLedger</name>
-        <message>
-            <source>请填写回访编号或案件编号</source>
-            <translation>請填寫回訪編號或案件編號</translation>
-        </message>
-        <message>
-            <source>没有编号为 {0} 的回访</source>
-            <translation>沒有編號為 {0} 的回訪</translation>
-        </message>
-        <message>
-            <source>没有案件编号为“{0}”的案件</source>
-            <translation>沒有案件編號為“{0}”的案件</translation>
-        </message>
-        <message>
-            <source>案件 {0} 还没有回访</source>
-            <translation>案件 {0} 還沒有回訪</translation>
-        </message>
         <message>
             <source>回访 #{0}(第{1}次,{2}) {3}</source>
             <translation>回訪 #{0}(第{1}次,{2}) {3}</translation>
@@ -3744,8 +4124,8 @@
             <translation>顯示 {0} 張 / 共 {1} 張;在外 {2} 張</translation>
         </message>
         <message>
-            <source>,&lt;b style='color:#8c1d18'&gt;超期未交回 {0} 张&lt;/b&gt;(领用超过 {1} 天)</source>
-            <translation>,&lt;b style='color:#8c1d18'&gt;超期未交回 {0} 張&lt;/b&gt;(領用超過 {1} 天)</translation>
+            <source>,&lt;b style='color:{2}'&gt;超期未交回 {0} 张&lt;/b&gt;(领用超过 {1} 天)</source>
+            <translation>,&lt;b style='color:{2}'&gt;超期未交回 {0} 張&lt;/b&gt;(領用超過 {1} 天)</translation>
         </message>
         <message>
             <source>;待归档 {0} 张(逾期)</source>
@@ -3838,6 +4218,65 @@
         <message>
             <source>回访记录签收表.pdf</source>
             <translation>回訪記錄簽收表.pdf</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandlingTab</name>
+        <message>
+            <source>逾期案件(双击打开)</source>
+            <translation>逾期案件(雙擊開啟)</translation>
+        </message>
+        <message>
+            <source>处理指标</source>
+            <translation>處理指標</translation>
+        </message>
+        <message>
+            <source>受理件数(按性质)</source>
+            <translation>受理件數(按性質)</translation>
+        </message>
+        <message>
+            <source>本期逾期案件</source>
+            <translation>本期逾期案件</translation>
+        </message>
+        <message>
+            <source>受理件数</source>
+            <translation>受理件數</translation>
+        </message>
+        <message>
+            <source>办结率</source>
+            <translation>辦結率</translation>
+        </message>
+        <message>
+            <source>逾期件数</source>
+            <translation>逾期件數</translation>
+        </message>
+        <message>
+            <source>延期次数</source>
+            <translation>延期次數</translation>
+        </message>
+        <message>
+            <source>首次响应 中位数</source>
+            <translation>首次響應 中位數</translation>
+        </message>
+        <message>
+            <source>首次响应 P90</source>
+            <translation>首次響應 P90</translation>
+        </message>
+        <message>
+            <source>办结用时 中位数</source>
+            <translation>辦結用時 中位數</translation>
+        </message>
+        <message>
+            <source>办结用时 P90</source>
+            <translation>辦結用時 P90</translation>
+        </message>
+        <message>
+            <source>投诉率(每百户)</source>
+            <translation>投訴率(每百戶)</translation>
+        </message>
+        <message>
+            <source>本期没有逾期案件。</source>
+            <translation>本期沒有逾期案件。</translation>
         </message>
     </context>
     <context>
@@ -4126,9 +4565,131 @@
             <source>已处理 {0} / {1} 行</source>
             <translation>已處理 {0} / {1} 行</translation>
         </message>
+        <message>
+            <source>没有权限写入 {0},请关闭在 Excel 中打开的该文件或换一个文件夹</source>
+            <translation>沒有權限寫入 {0},請關閉在 Excel 中開啟的該檔案或換一個資料夾</translation>
+        </message>
+        <message>
+            <source>出错了:{0}</source>
+            <translation>出錯了:{0}</translation>
+        </message>
     </context>
     <context>
         <name>IntakeForm</name>
+        <message>
+            <source>请选择类别</source>
+            <translation>請選擇類別</translation>
+        </message>
+        <message>
+            <source>办结按业主要求的时间:{0} 前</source>
+            <translation>辦結按業主要求的時間:{0} 前</translation>
+        </message>
+        <message>
+            <source>业主要求的时间只用于轻微投诉,此件按制度期限</source>
+            <translation>業主要求的時間只用於輕微投訴,此件按制度期限</translation>
+        </message>
+        <message>
+            <source>期限落在 {0} 年:该年国务院放假安排尚未录入,暂按法定节日推算(暂定)。安排公布后请在“设置 → 节假日”载入,期限会自动重算。</source>
+            <translation>期限落在 {0} 年:該年國務院放假安排尚未錄入,暫按法定節日推算(暫定)。安排公佈後請在“設定 → 節假日”載入,期限會自動重算。</translation>
+        </message>
+        <message>
+            <source>号码 %s 不在业主资料中</source>
+            <translation>號碼 %s 不在業主資料中</translation>
+        </message>
+        <message>
+            <source>来电号码属于 %s</source>
+            <translation>來電號碼屬於 %s</translation>
+        </message>
+        <message>
+            <source>已恢复上次未保存的草稿。</source>
+            <translation>已恢復上次未儲存的草稿。</translation>
+        </message>
+        <message>
+            <source>夜班</source>
+            <translation>夜班</translation>
+        </message>
+        <message>
+            <source>正在把夜间值班记录转为案件(%s %s 记录)。请补全性质、类别后保存。</source>
+            <translation>正在把夜間值班記錄轉為案件(%s %s 記錄)。請補全性質、類別後儲存。</translation>
+        </message>
+        <message>
+            <source>已登记 %s</source>
+            <translation>已登記 %s</translation>
+        </message>
+        <message>
+            <source>,并已并入 %s</source>
+            <translation>,並已併入 %s</translation>
+        </message>
+        <message>
+            <source>(由夜间值班记录转入)</source>
+            <translation>(由夜間值班記錄轉入)</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntakeSide</name>
+        <message>
+            <source>处理时限</source>
+            <translation>處理時限</translation>
+        </message>
+        <message>
+            <source>本房历史</source>
+            <translation>本房歷史</translation>
+        </message>
+        <message>
+            <source>编号</source>
+            <translation>編號</translation>
+        </message>
+        <message>
+            <source>日期</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>性质</source>
+            <translation>性質</translation>
+        </message>
+        <message>
+            <source>类别</source>
+            <translation>類別</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>狀態</translation>
+        </message>
+        <message>
+            <source>填写房号后,这里显示该房间以往的案件。</source>
+            <translation>填寫房號後,這裡顯示該房間以往的案件。</translation>
+        </message>
+        <message>
+            <source>本房历史 %s(%d 件)</source>
+            <translation>本房歷史 %s(%d 件)</translation>
+        </message>
+        <message>
+            <source>该房间没有以往的案件。</source>
+            <translation>該房間沒有以往的案件。</translation>
+        </message>
+        <message>
+            <source>⚠ 可能是同一件事(同一问题多次投诉应作一次记录):%d 件</source>
+            <translation>⚠ 可能是同一件事(同一問題多次投訴應作一次記錄):%d 件</translation>
+        </message>
+        <message>
+            <source>并入此案</source>
+            <translation>併入此案</translation>
+        </message>
+        <message>
+            <source>已选·将并入</source>
+            <translation>已選·將併入</translation>
+        </message>
+        <message>
+            <source>若是同一件事,点“并入此案”,保存时登记后并入该案。</source>
+            <translation>若是同一件事,點“併入此案”,儲存時登記後併入該案。</translation>
+        </message>
+        <message>
+            <source>保存时将登记本次来电并并入 %s。</source>
+            <translation>儲存時將登記本次來電並併入 %s。</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntakeView</name>
         <message>
             <source>受理登记</source>
             <translation>受理登記</translation>
@@ -4293,162 +4854,12 @@
             <source>客户要求</source>
             <translation>客戶要求</translation>
         </message>
-        <message>
-            <source>处理时限</source>
-            <translation>處理時限</translation>
-        </message>
-        <message>
-            <source>本房历史</source>
-            <translation>本房歷史</translation>
-        </message>
-        <message>
-            <source>编号</source>
-            <translation>編號</translation>
-        </message>
-        <message>
-            <source>日期</source>
-            <translation>日期</translation>
-        </message>
-        <message>
-            <source>状态</source>
-            <translation>狀態</translation>
-        </message>
-        <message>
-            <source>填写房号后,这里显示该房间以往的案件。</source>
-            <translation>填寫房號後,這裡顯示該房間以往的案件。</translation>
-        </message>
-        <message>
-            <source>办结按业主要求的时间:{0} 前</source>
-            <translation>辦結按業主要求的時間:{0} 前</translation>
-        </message>
-        <message>
-            <source>业主要求的时间只用于轻微投诉,此件按制度期限</source>
-            <translation>業主要求的時間只用於輕微投訴,此件按制度期限</translation>
-        </message>
-        <message>
-            <source>期限落在 {0} 年:该年国务院放假安排尚未录入,暂按法定节日推算(暂定)。安排公布后请在“设置 → 节假日”载入,期限会自动重算。</source>
-            <translation>期限落在 {0} 年:該年國務院放假安排尚未錄入,暫按法定節日推算(暫定)。安排公佈後請在“設定 → 節假日”載入,期限會自動重算。</translation>
-        </message>
-        <message>
-            <source>号码 %s 不在业主资料中</source>
-            <translation>號碼 %s 不在業主資料中</translation>
-        </message>
-        <message>
-            <source>来电号码属于 %s</source>
-            <translation>來電號碼屬於 %s</translation>
-        </message>
-        <message>
-            <source>本房历史 %s(%d 件)</source>
-            <translation>本房歷史 %s(%d 件)</translation>
-        </message>
-        <message>
-            <source>该房间没有以往的案件。</source>
-            <translation>該房間沒有以往的案件。</translation>
-        </message>
-        <message>
-            <source>⚠ 可能是同一件事(同一问题多次投诉应作一次记录):%d 件</source>
-            <translation>⚠ 可能是同一件事(同一問題多次投訴應作一次記錄):%d 件</translation>
-        </message>
-        <message>
-            <source>并入此案</source>
-            <translation>併入此案</translation>
-        </message>
-        <message>
-            <source>若是同一件事,点“并入此案”,保存时登记后并入该案。</source>
-            <translation>若是同一件事,點“併入此案”,儲存時登記後併入該案。</translation>
-        </message>
-        <message>
-            <source>保存时将登记本次来电并并入 %s。</source>
-            <translation>儲存時將登記本次來電並併入 %s。</translation>
-        </message>
-        <message>
-            <source>已选·将并入</source>
-            <translation>已選·將併入</translation>
-        </message>
-        <message>
-            <source>已恢复上次未保存的草稿。</source>
-            <translation>已恢復上次未儲存的草稿。</translation>
-        </message>
-        <message>
-            <source>夜班</source>
-            <translation>夜班</translation>
-        </message>
-        <message>
-            <source>正在把夜间值班记录转为案件(%s %s 记录)。请补全性质、类别后保存。</source>
-            <translation>正在把夜間值班記錄轉為案件(%s %s 記錄)。請補全性質、類別後儲存。</translation>
-        </message>
-        <message>
-            <source>已登记 %s</source>
-            <translation>已登記 %s</translation>
-        </message>
-        <message>
-            <source>,并已并入 %s</source>
-            <translation>,並已併入 %s</translation>
-        </message>
-        <message>
-            <source>(由夜间值班记录转入)</source>
-            <translation>(由夜間值班記錄轉入)</translation>
-        </message>
     </context>
     <context>
         <name>JobWorker</name>
         <message>
             <source>正在准备要打印的页面…</source>
             <translation>正在準備要列印的頁面…</translation>
-        </message>
-    </context>
-    <context>
-        <name>LedgerWorker</name>
-        <message>
-            <source>没有权限写入 {0},请关闭在 Excel 中打开的该文件或换一个文件夹</source>
-            <translation>沒有權限寫入 {0},請關閉在 Excel 中開啟的該檔案或換一個資料夾</translation>
-        </message>
-        <message>
-            <source>出错了:{0}</source>
-            <translation>出錯了:{0}</translation>
-        </message>
-    </context>
-    <context>
-        <name>ListPage</name>
-        <message>
-            <source>输入%1名称</source>
-            <translation>輸入%1名稱</translation>
-        </message>
-        <message>
-            <source>添加</source>
-            <translation>新增</translation>
-        </message>
-        <message>
-            <source>改名为</source>
-            <translation>改名為</translation>
-        </message>
-        <message>
-            <source>删除</source>
-            <translation>刪除</translation>
-        </message>
-        <message>
-            <source>上移</source>
-            <translation>上移</translation>
-        </message>
-        <message>
-            <source>下移</source>
-            <translation>下移</translation>
-        </message>
-        <message>
-            <source>%1名称不能为空</source>
-            <translation>%1名稱不能為空</translation>
-        </message>
-        <message>
-            <source>%1名称最多 %2 字</source>
-            <translation>%1名稱最多 %2 字</translation>
-        </message>
-        <message>
-            <source>已有“%1”</source>
-            <translation>已有“%1”</translation>
-        </message>
-        <message>
-            <source>至少保留一项</source>
-            <translation>至少保留一項</translation>
         </message>
     </context>
     <context>
@@ -4472,10 +4883,6 @@
         <message>
             <source>登录</source>
             <translation>登入</translation>
-        </message>
-        <message>
-            <source>取消</source>
-            <translation>取消</translation>
         </message>
         <message>
             <source>较长时间无操作,屏幕已锁定。{0} 请重新输入密码;也可以换其他人登录。</source>
@@ -4658,6 +5065,76 @@
         </message>
     </context>
     <context>
+        <name>MajorReportTab</name>
+        <message>
+            <source>保存报告</source>
+            <translation>儲存報告</translation>
+        </message>
+        <message>
+            <source>提交品质部及总经理</source>
+            <translation>提交品質部及總經理</translation>
+        </message>
+        <message>
+            <source>{0} 由{1}提交</source>
+            <translation>{0} 由{1}提交</translation>
+        </message>
+        <message>
+            <source>已于 {0} 取消:{1}</source>
+            <translation>已於 {0} 取消:{1}</translation>
+        </message>
+        <message>
+            <source>报品质部及总经理期限:</source>
+            <translation>報品質部及總經理期限:</translation>
+        </message>
+        <message>
+            <source>重大投诉报告</source>
+            <translation>重大投訴報告</translation>
+        </message>
+        <message>
+            <source>(已取消)</source>
+            <translation>(已取消)</translation>
+        </message>
+        <message>
+            <source>({0})</source>
+            <translation>({0})</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeasuresTab</name>
+        <message>
+            <source>管理处经理填写:针对本期问题的改进措施、责任部门与完成时间。</source>
+            <translation>管理處經理填寫:針對本期問題的改進措施、責任部門與完成時間。</translation>
+        </message>
+        <message>
+            <source>保存</source>
+            <translation>儲存</translation>
+        </message>
+        <message>
+            <source>典型案例(本期)</source>
+            <translation>典型案例(本期)</translation>
+        </message>
+        <message>
+            <source>改进措施</source>
+            <translation>改進措施</translation>
+        </message>
+        <message>
+            <source>本期没有标记为典型的案例(在案件详情中可标记)。</source>
+            <translation>本期沒有標記為典型的案例(在案件詳情中可標記)。</translation>
+        </message>
+        <message>
+            <source>已存档于 {0:%Y-%m-%d %H:%M}</source>
+            <translation>已存檔於 {0:%Y-%m-%d %H:%M}</translation>
+        </message>
+        <message>
+            <source>尚未保存</source>
+            <translation>尚未儲存</translation>
+        </message>
+        <message>
+            <source>已保存 {0:%Y-%m-%d %H:%M}</source>
+            <translation>已儲存 {0:%Y-%m-%d %H:%M}</translation>
+        </message>
+    </context>
+    <context>
         <name>MergeDialog</name>
         <message>
             <source>如 TS-2026-00012</source>
@@ -4720,6 +5197,49 @@
         </message>
     </context>
     <context>
+        <name>NameListPage</name>
+        <message>
+            <source>输入%1名称</source>
+            <translation>輸入%1名稱</translation>
+        </message>
+        <message>
+            <source>添加</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <source>改名为</source>
+            <translation>改名為</translation>
+        </message>
+        <message>
+            <source>删除</source>
+            <translation>刪除</translation>
+        </message>
+        <message>
+            <source>上移</source>
+            <translation>上移</translation>
+        </message>
+        <message>
+            <source>下移</source>
+            <translation>下移</translation>
+        </message>
+        <message>
+            <source>%1名称不能为空</source>
+            <translation>%1名稱不能為空</translation>
+        </message>
+        <message>
+            <source>%1名称最多 %2 字</source>
+            <translation>%1名稱最多 %2 字</translation>
+        </message>
+        <message>
+            <source>已有“%1”</source>
+            <translation>已有“%1”</translation>
+        </message>
+        <message>
+            <source>至少保留一项</source>
+            <translation>至少保留一項</translation>
+        </message>
+    </context>
+    <context>
         <name>NightLogPage</name>
         <message>
             <source>姓名或称呼,如 张先生</source>
@@ -4760,10 +5280,6 @@
         <message>
             <source>最近 %1 天已转为案件</source>
             <translation>最近 %1 天已轉為案件</translation>
-        </message>
-        <message>
-            <source>不能晚于现在</source>
-            <translation>不能晚於現在</translation>
         </message>
         <message>
             <source>已记下 %1 %2 的来电。</source>
@@ -5314,34 +5830,65 @@
         </message>
     </context>
     <context>
-        <name>PolicyPage</name>
+        <name>PeopleTab</name>
         <message>
-            <source>投诉</source>
-            <translation>投訴</translation>
+            <source>计划:到期日在本期内的回访;完成:本期内完成的;完成率:完成 ÷ 计划;逾期:到期未回访的。</source>
+            <translation>計劃:到期日在本期內的回訪;完成:本期內完成的;完成率:完成 ÷ 計劃;逾期:到期未回訪的。</translation>
         </message>
         <message>
-            <source>维修</source>
-            <translation>維修</translation>
+            <source>每人本期完成与上期对比</source>
+            <translation>每人本期完成與上期對比</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanSection</name>
+        <message>
+            <source>回访计划</source>
+            <translation>回訪計劃</translation>
         </message>
         <message>
-            <source>个工作日</source>
-            <translation>個工作日</translation>
+            <source>回访次数</source>
+            <translation>回訪次數</translation>
         </message>
         <message>
-            <source>天</source>
-            <translation>天</translation>
+            <source>第{0}次回访</source>
+            <translation>第{0}次回訪</translation>
         </message>
         <message>
-            <source>{0}办结后 {1} {2}内回访,回访率 {3}</source>
-            <translation>{0}辦結後 {1} {2}內回訪,回訪率 {3}</translation>
+            <source>状态</source>
+            <translation>狀態</translation>
         </message>
         <message>
-            <source>回访制度</source>
-            <translation>回訪制度</translation>
+            <source>应回访日期</source>
+            <translation>應回訪日期</translation>
         </message>
         <message>
-            <source>选一套最接近本处规程的回访制度;各项天数和回访率以后可在「设置 › 回访制度」中逐项修改。</source>
-            <translation>選一套最接近本處規程的回訪制度;各項天數和回訪率以後可在「設定 › 回訪制度」中逐項修改。</translation>
+            <source>回访人角色</source>
+            <translation>回訪人角色</translation>
+        </message>
+        <message>
+            <source>预约时间</source>
+            <translation>預約時間</translation>
+        </message>
+        <message>
+            <source>回访人</source>
+            <translation>回訪人</translation>
+        </message>
+        <message>
+            <source>(未指定)</source>
+            <translation>(未指定)</translation>
+        </message>
+        <message>
+            <source>安排原因</source>
+            <translation>安排原因</translation>
+        </message>
+        <message>
+            <source>抽样说明</source>
+            <translation>抽樣說明</translation>
+        </message>
+        <message>
+            <source>逾期(应于 {0} 前回访)</source>
+            <translation>逾期(應於 {0} 前回訪)</translation>
         </message>
     </context>
     <context>
@@ -5361,6 +5908,10 @@
         <message>
             <source>正在取消…</source>
             <translation>正在取消…</translation>
+        </message>
+        <message>
+            <source>打印没有完成:{0}。请稍后再打印;仍不行请联系管理员。</source>
+            <translation>列印沒有完成:{0}。請稍後再列印;仍不行請聯絡管理員。</translation>
         </message>
         <message>
             <source>已保存到 {0}。</source>
@@ -5450,6 +6001,141 @@
         <message>
             <source>必须填写原因,将与您的姓名一起记录</source>
             <translation>必須填寫原因,將與您的姓名一起記錄</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordSection</name>
+        <message>
+            <source>回访记录(只读)</source>
+            <translation>回訪記錄(只讀)</translation>
+        </message>
+        <message>
+            <source>结果</source>
+            <translation>結果</translation>
+        </message>
+        <message>
+            <source>回访方式</source>
+            <translation>回訪方式</translation>
+        </message>
+        <message>
+            <source>回访时间</source>
+            <translation>回訪時間</translation>
+        </message>
+        <message>
+            <source>回访人</source>
+            <translation>回訪人</translation>
+        </message>
+        <message>
+            <source>接受回访人</source>
+            <translation>接受回訪人</translation>
+        </message>
+        <message>
+            <source>满意度</source>
+            <translation>滿意度</translation>
+        </message>
+        <message>
+            <source>回访内容</source>
+            <translation>回訪內容</translation>
+        </message>
+        <message>
+            <source>不足之处</source>
+            <translation>不足之處</translation>
+        </message>
+        <message>
+            <source>客户意见/建议</source>
+            <translation>客戶意見/建議</translation>
+        </message>
+        <message>
+            <source>现场查看</source>
+            <translation>現場檢視</translation>
+        </message>
+        <message>
+            <source>已到现场查看</source>
+            <translation>已到現場檢視</translation>
+        </message>
+        <message>
+            <source>未到现场</source>
+            <translation>未到現場</translation>
+        </message>
+        <message>
+            <source>收费核实</source>
+            <translation>收費核實</translation>
+        </message>
+        <message>
+            <source>已核实,收费相符</source>
+            <translation>已核實,收費相符</translation>
+        </message>
+        <message>
+            <source>未核实</source>
+            <translation>未核實</translation>
+        </message>
+        <message>
+            <source>维修人员表现</source>
+            <translation>維修人員表現</translation>
+        </message>
+        <message>
+            <source>客户签名</source>
+            <translation>客戶簽名</translation>
+        </message>
+        <message>
+            <source>公开信</source>
+            <translation>公開信</translation>
+        </message>
+        <message>
+            <source>取消原因</source>
+            <translation>取消原因</translation>
+        </message>
+        <message>
+            <source>待答复问题</source>
+            <translation>待答覆問題</translation>
+        </message>
+        <message>
+            <source>(约定 {0} 答复)</source>
+            <translation>(約定 {0} 答覆)</translation>
+        </message>
+        <message>
+            <source> → 已答复:{0}</source>
+            <translation> → 已答覆:{0}</translation>
+        </message>
+        <message>
+            <source> → 尚未答复</source>
+            <translation> → 尚未答覆</translation>
+        </message>
+        <message>
+            <source>{0} 送达 {1}</source>
+            <translation>{0} 送達 {1}</translation>
+        </message>
+        <message>
+            <source>未送达,须在 {0} 前送达</source>
+            <translation>未送達,須在 {0} 前送達</translation>
+        </message>
+        <message>
+            <source>返工通知</source>
+            <translation>返工通知</translation>
+        </message>
+        <message>
+            <source>后续回访</source>
+            <translation>後續回訪</translation>
+        </message>
+        <message>
+            <source>第{0}次回访:{1},应于 {2} 前,{3}{4}</source>
+            <translation>第{0}次回訪:{1},應於 {2} 前,{3}{4}</translation>
+        </message>
+        <message>
+            <source>回访记录表 NO.{0}</source>
+            <translation>回訪記錄表 NO.{0}</translation>
+        </message>
+        <message>
+            <source>客户已签字</source>
+            <translation>客戶已簽字</translation>
+        </message>
+        <message>
+            <source>本类回访无需签名</source>
+            <translation>本類回訪無需簽名</translation>
+        </message>
+        <message>
+            <source>电话回访,无需签名</source>
+            <translation>電話回訪,無需簽名</translation>
         </message>
     </context>
     <context>
@@ -5624,10 +6310,6 @@
             <translation>改期</translation>
         </message>
         <message>
-            <source>取消</source>
-            <translation>取消</translation>
-        </message>
-        <message>
             <source>新日期与原定日期相同</source>
             <translation>新日期與原定日期相同</translation>
         </message>
@@ -5664,6 +6346,113 @@
         <message>
             <source>已复制</source>
             <translation>已複製</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultSection</name>
+        <message>
+            <source>回访结果</source>
+            <translation>回訪結果</translation>
+        </message>
+        <message>
+            <source>第{0}次回访,可电话回访</source>
+            <translation>第{0}次回訪,可電話回訪</translation>
+        </message>
+        <message>
+            <source>回访方式</source>
+            <translation>回訪方式</translation>
+        </message>
+        <message>
+            <source>有预约,预约时间</source>
+            <translation>有預約,預約時間</translation>
+        </message>
+        <message>
+            <source>回访时间</source>
+            <translation>回訪時間</translation>
+        </message>
+        <message>
+            <source>姓名或称呼</source>
+            <translation>姓名或稱呼</translation>
+        </message>
+        <message>
+            <source>接受回访人</source>
+            <translation>接受回訪人</translation>
+        </message>
+        <message>
+            <source>维修质量、服务效果如何;客户怎么说</source>
+            <translation>維修質量、服務效果如何;客戶怎麼說</translation>
+        </message>
+        <message>
+            <source>处理质量、服务效果如何;客户怎么说</source>
+            <translation>處理質量、服務效果如何;客戶怎麼說</translation>
+        </message>
+        <message>
+            <source>客户指出的不足(可不填)</source>
+            <translation>客戶指出的不足(可不填)</translation>
+        </message>
+        <message>
+            <source>客户的意见和建议(可不填)</source>
+            <translation>客戶的意見和建議(可不填)</translation>
+        </message>
+        <message>
+            <source>回访内容</source>
+            <translation>回訪內容</translation>
+        </message>
+        <message>
+            <source>不足之处</source>
+            <translation>不足之處</translation>
+        </message>
+        <message>
+            <source>客户意见/建议</source>
+            <translation>客戶意見/建議</translation>
+        </message>
+        <message>
+            <source>维修情况</source>
+            <translation>維修情況</translation>
+        </message>
+        <message>
+            <source>满意度</source>
+            <translation>滿意度</translation>
+        </message>
+        <message>
+            <source>待答复问题</source>
+            <translation>待答覆問題</translation>
+        </message>
+        <message>
+            <source>(未填)</source>
+            <translation>(未填)</translation>
+        </message>
+        <message>
+            <source>已到现场查看</source>
+            <translation>已到現場檢視</translation>
+        </message>
+        <message>
+            <source>未到现场</source>
+            <translation>未到現場</translation>
+        </message>
+        <message>
+            <source>准时、礼貌、完工清理现场…</source>
+            <translation>準時、禮貌、完工清理現場…</translation>
+        </message>
+        <message>
+            <source>已核实,收费相符</source>
+            <translation>已核實,收費相符</translation>
+        </message>
+        <message>
+            <source>未核实</source>
+            <translation>未核實</translation>
+        </message>
+        <message>
+            <source>现场查看</source>
+            <translation>現場檢視</translation>
+        </message>
+        <message>
+            <source>收费核实</source>
+            <translation>收費核實</translation>
+        </message>
+        <message>
+            <source>维修人员表现</source>
+            <translation>維修人員表現</translation>
         </message>
     </context>
     <context>
@@ -5750,81 +6539,25 @@
         </message>
     </context>
     <context>
+        <name>ReviewsSection</name>
+        <message>
+            <source>审核意见</source>
+            <translation>審核意見</translation>
+        </message>
+        <message>
+            <source>(未填写)</source>
+            <translation>(未填寫)</translation>
+        </message>
+        <message>
+            <source>签署意见</source>
+            <translation>簽署意見</translation>
+        </message>
+    </context>
+    <context>
         <name>RoomPicker</name>
         <message>
             <source>如 3-2-501,或输入业主姓名、电话</source>
             <translation>如 3-2-501,或輸入業主姓名、電話</translation>
-        </message>
-    </context>
-    <context>
-        <name>RoomsPage</name>
-        <message>
-            <source>楼栋与房号</source>
-            <translation>樓棟與房號</translation>
-        </message>
-        <message>
-            <source>按范围填写,程序生成全部房号;也可以从业主名册(Excel)导入。不填则跳过。</source>
-            <translation>按範圍填寫,程式生成全部房號;也可以從業主名冊(Excel)匯入。不填則跳過。</translation>
-        </message>
-        <message>
-            <source>楼栋</source>
-            <translation>樓棟</translation>
-        </message>
-        <message>
-            <source>如 1-12、1,3,5-7、A,B,C、S1-S6</source>
-            <translation>如 1-12、1,3,5-7、A,B,C、S1-S6</translation>
-        </message>
-        <message>
-            <source>单元</source>
-            <translation>單元</translation>
-        </message>
-        <message>
-            <source>如 1-3;没有单元就空着</source>
-            <translation>如 1-3;沒有單元就空著</translation>
-        </message>
-        <message>
-            <source>房号</source>
-            <translation>房號</translation>
-        </message>
-        <message>
-            <source>如 101-1804,或逐个列出 101,102,201</source>
-            <translation>如 101-1804,或逐個列出 101,102,201</translation>
-        </message>
-        <message>
-            <source>从业主名册导入…</source>
-            <translation>從業主名冊匯入…</translation>
-        </message>
-        <message>
-            <source>名册第一行为列名:楼栋、单元、房号、姓名(必填楼栋、房号、姓名),还可有类型、联系电话等。</source>
-            <translation>名冊第一行為列名:樓棟、單元、房號、姓名(必填樓棟、房號、姓名),還可有類型、聯絡電話等。</translation>
-        </message>
-        <message>
-            <source>房号 101-1804 表示 1 至 18 层、每层 01 至 04 户;写 0101-1804 则保留四位。</source>
-            <translation>房號 101-1804 表示 1 至 18 層、每層 01 至 04 戶;寫 0101-1804 則保留四位。</translation>
-        </message>
-        <message>
-            <source>现有房号 {0} 户,业主 {1} 人。</source>
-            <translation>現有房號 {0} 戶,業主 {1} 人。</translation>
-        </message>
-        <message>
-            <source>将生成 {0} 户:{1}</source>
-            <translation>將生成 {0} 戶:{1}</translation>
-        </message>
-        <message>
-            <source>选择业主名册</source>
-            <translation>選擇業主名冊</translation>
-        </message>
-        <message>
-            <source>Excel 文件 (*.xlsx)</source>
-            <translation>Excel 檔案 (*.xlsx)</translation>
-        </message>
-        <message>
-            <source>……共 {0} 处</source>
-            <translation>……共 {0} 處</translation>
-        </message>
-        <message>
-            <source>未导入:{0}</source>
-            <translation>未匯入:{0}</translation>
         </message>
     </context>
     <context>
@@ -5945,6 +6678,10 @@
             <translation>正在檢查檔案…</translation>
         </message>
         <message>
+            <source>读取扫描件时出错,已读的页面都已保存。详情见日志。</source>
+            <translation>讀取掃描件時出錯,已讀的頁面都已儲存。詳情見日誌。</translation>
+        </message>
+        <message>
             <source>正在取消:读完当前这一页就停,已读的页面都已保存…</source>
             <translation>正在取消:讀完當前這一頁就停,已讀的頁面都已儲存…</translation>
         </message>
@@ -5996,13 +6733,6 @@
         </message>
     </context>
     <context>
-        <name>ScanReader</name>
-        <message>
-            <source>读取扫描件时出错,已读的页面都已保存。详情见日志。</source>
-            <translation>讀取掃描件時出錯,已讀的頁面都已儲存。詳情見日誌。</translation>
-        </message>
-    </context>
-    <context>
         <name>ScanViewerDialog</name>
         <message>
             <source>扫描件 — {0}</source>
@@ -6021,6 +6751,13 @@
         <message>
             <source>这一页的图片已损坏,无法显示。</source>
             <translation>這一頁的圖片已損壞,無法顯示。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Session</name>
+        <message>
+            <source>备份失败:{0}</source>
+            <translation>備份失敗:{0}</translation>
         </message>
     </context>
     <context>
@@ -6369,10 +7106,6 @@
             <translation>已解除鎖定:%1,可以重新登入</translation>
         </message>
         <message>
-            <source>设了登录名就要设密码</source>
-            <translation>設了登入名就要設密碼</translation>
-        </message>
-        <message>
             <source>已保存:%1</source>
             <translation>已儲存:%1</translation>
         </message>
@@ -6386,62 +7119,7 @@
         </message>
     </context>
     <context>
-        <name>StaffPage</name>
-        <message>
-            <source>人员</source>
-            <translation>人員</translation>
-        </message>
-        <message>
-            <source>登记同事及其角色。物管员填写负责的楼栋(如 1,2,5),回访任务会按楼栋分给他。登录名和密码可以以后再设。</source>
-            <translation>登記同事及其角色。物管員填寫負責的樓棟(如 1,2,5),回訪任務會按樓棟分給他。登入名和密碼可以以後再設。</translation>
-        </message>
-        <message>
-            <source>添加一行</source>
-            <translation>新增一行</translation>
-        </message>
-        <message>
-            <source>删除选中行</source>
-            <translation>刪除選中行</translation>
-        </message>
-        <message>
-            <source>(无)</source>
-            <translation>(無)</translation>
-        </message>
-        <message>
-            <source>如 1,2,5</source>
-            <translation>如 1,2,5</translation>
-        </message>
-        <message>
-            <source>第 {0} 行 {1}:{2}</source>
-            <translation>第 {0} 行 {1}:{2}</translation>
-        </message>
-        <message>
-            <source>设了登录名,请同时设密码</source>
-            <translation>設了登入名,請同時設密碼</translation>
-        </message>
-        <message>
-            <source>设了密码,请同时填写登录名</source>
-            <translation>設了密碼,請同時填寫登入名</translation>
-        </message>
-        <message>
-            <source>至少要保留一名在用、能登录的系统管理员</source>
-            <translation>至少要保留一名在用、能登入的系統管理員</translation>
-        </message>
-    </context>
-    <context>
         <name>StatsWindow</name>
-        <message>
-            <source>{0} 小时</source>
-            <translation>{0} 小時</translation>
-        </message>
-        <message>
-            <source>持平</source>
-            <translation>持平</translation>
-        </message>
-        <message>
-            <source>{0} {1} 个百分点</source>
-            <translation>{0} {1} 個百分點</translation>
-        </message>
         <message>
             <source>统计分析</source>
             <translation>統計分析</translation>
@@ -6507,84 +7185,8 @@
             <translation>改進措施</translation>
         </message>
         <message>
-            <source>满意度分布(本期完成的回访)</source>
-            <translation>滿意度分佈(本期完成的回訪)</translation>
-        </message>
-        <message>
-            <source>不满意的回访(双击打开案件)</source>
-            <translation>不滿意的回訪(雙擊開啟案件)</translation>
-        </message>
-        <message>
-            <source>回访率 = 回访宗数 ÷ 应回访宗数。匿名、只要求书面答复、联系不上/拒访、未到期的不计入应回访;取消回访(计划人员写明原因取消的)也不计入;已作废、已合并的案件不计入处理宗数。回访率条中的竖线为目标;绿色为达标,红色为未达标。</source>
-            <translation>回訪率 = 回訪宗數 ÷ 應回訪宗數。匿名、只要求書面答覆、聯絡不上/拒訪、未到期的不計入應回訪;取消回訪(計劃人員寫明原因取消的)也不計入;已作廢、已合併的案件不計入處理宗數。回訪率條中的豎線為目標;綠色為達標,紅色為未達標。</translation>
-        </message>
-        <message>
-            <source>投诉类别柏拉图(本期)</source>
-            <translation>投訴類別柏拉圖(本期)</translation>
-        </message>
-        <message>
-            <source>按类别</source>
-            <translation>按類別</translation>
-        </message>
-        <message>
-            <source>按有效性</source>
-            <translation>按有效性</translation>
-        </message>
-        <message>
-            <source>按程度</source>
-            <translation>按程度</translation>
-        </message>
-        <message>
-            <source>按楼栋</source>
-            <translation>按樓棟</translation>
-        </message>
-        <message>
             <source>打印…</source>
             <translation>列印…</translation>
-        </message>
-        <message>
-            <source>按被投诉方</source>
-            <translation>按被投訴方</translation>
-        </message>
-        <message>
-            <source>逾期案件(双击打开)</source>
-            <translation>逾期案件(雙擊開啟)</translation>
-        </message>
-        <message>
-            <source>处理指标</source>
-            <translation>處理指標</translation>
-        </message>
-        <message>
-            <source>受理件数(按性质)</source>
-            <translation>受理件數(按性質)</translation>
-        </message>
-        <message>
-            <source>本期逾期案件</source>
-            <translation>本期逾期案件</translation>
-        </message>
-        <message>
-            <source>不满意的回访、同一事项连续投诉两次及以上、同一维修三次及以上,须采取纠正和预防措施。双击一行打开其案件(一组打开最近的一件,展开后可逐件打开)。</source>
-            <translation>不滿意的回訪、同一事項連續投訴兩次及以上、同一維修三次及以上,須採取糾正和預防措施。雙擊一行開啟其案件(一組開啟最近的一件,展開後可逐件開啟)。</translation>
-        </message>
-        <message>
-            <source>计划:到期日在本期内的回访;完成:本期内完成的;完成率:完成 ÷ 计划;逾期:到期未回访的。</source>
-            <translation>計劃:到期日在本期內的回訪;完成:本期內完成的;完成率:完成 ÷ 計劃;逾期:到期未回訪的。</translation>
-        </message>
-        <message>
-            <source>每人本期完成与上期对比</source>
-            <translation>每人本期完成與上期對比</translation>
-        </message>
-        <message>
-            <source>管理处经理填写:针对本期问题的改进措施、责任部门与完成时间。</source>
-            <translation>管理處經理填寫:針對本期問題的改進措施、責任部門與完成時間。</translation>
-        </message>
-        <message>
-            <source>保存</source>
-            <translation>儲存</translation>
-        </message>
-        <message>
-            <source>典型案例(本期)</source>
-            <translation>典型案例(本期)</translation>
         </message>
         <message>
             <source>正在计算 {0}…</source>
@@ -6603,148 +7205,8 @@
             <translation>{0}({1} 至 {2})  ·  對比上期 {3}</translation>
         </message>
         <message>
-            <source>无目标</source>
-            <translation>無目標</translation>
-        </message>
-        <message>
-            <source>暂无应回访</source>
-            <translation>暫無應回訪</translation>
-        </message>
-        <message>
-            <source>✓ 达标</source>
-            <translation>✓ 達標</translation>
-        </message>
-        <message>
-            <source>✗ 未达标</source>
-            <translation>✗ 未達標</translation>
-        </message>
-        <message>
-            <source>计划人员写明原因取消的回访(原因见案件的回访抽样记录)</source>
-            <translation>計劃人員寫明原因取消的回訪(原因見案件的回訪抽樣記錄)</translation>
-        </message>
-        <message>
-            <source>应访未访 {0} 件(回访期限已过仍未回访):{1}</source>
-            <translation>應訪未訪 {0} 件(回訪期限已過仍未回訪):{1}</translation>
-        </message>
-        <message>
-            <source>、</source>
-            <translation>、</translation>
-        </message>
-        <message>
-            <source>应访未访:无。</source>
-            <translation>應訪未訪:無。</translation>
-        </message>
-        <message>
-            <source>合计</source>
-            <translation>合計</translation>
-        </message>
-        <message>
-            <source>(无案件)</source>
-            <translation>(無案件)</translation>
-        </message>
-        <message>
-            <source>第{0}次</source>
-            <translation>第{0}次</translation>
-        </message>
-        <message>
-            <source>本期受理投诉 {0} 件(上期 {1} 件);住户 {2} 户,投诉率 {3}(每百户 {4:.2f} 件)。</source>
-            <translation>本期受理投訴 {0} 件(上期 {1} 件);住戶 {2} 戶,投訴率 {3}(每百戶 {4:.2f} 件)。</translation>
-        </message>
-        <message>
-            <source>受理件数</source>
-            <translation>受理件數</translation>
-        </message>
-        <message>
-            <source>办结率</source>
-            <translation>辦結率</translation>
-        </message>
-        <message>
-            <source>逾期件数</source>
-            <translation>逾期件數</translation>
-        </message>
-        <message>
-            <source>延期次数</source>
-            <translation>延期次數</translation>
-        </message>
-        <message>
-            <source>首次响应 中位数</source>
-            <translation>首次響應 中位數</translation>
-        </message>
-        <message>
-            <source>首次响应 P90</source>
-            <translation>首次響應 P90</translation>
-        </message>
-        <message>
-            <source>办结用时 中位数</source>
-            <translation>辦結用時 中位數</translation>
-        </message>
-        <message>
-            <source>办结用时 P90</source>
-            <translation>辦結用時 P90</translation>
-        </message>
-        <message>
-            <source>投诉率(每百户)</source>
-            <translation>投訴率(每百戶)</translation>
-        </message>
-        <message>
-            <source>本期没有逾期案件。</source>
-            <translation>本期沒有逾期案件。</translation>
-        </message>
-        <message>
-            <source>{0}({1} 项)</source>
-            <translation>{0}({1} 項)</translation>
-        </message>
-        <message>
-            <source>本期没有</source>
-            <translation>本期沒有</translation>
-        </message>
-        <message>
-            <source>{0} 次{1}</source>
-            <translation>{0} 次{1}</translation>
-        </message>
-        <message>
-            <source>不满意的回访</source>
-            <translation>不滿意的回訪</translation>
-        </message>
-        <message>
-            <source>{0} 第{1}次回访</source>
-            <translation>{0} 第{1}次回訪</translation>
-        </message>
-        <message>
-            <source>重复投诉(同一事项两次及以上)</source>
-            <translation>重複投訴(同一事項兩次及以上)</translation>
-        </message>
-        <message>
-            <source>投诉</source>
-            <translation>投訴</translation>
-        </message>
-        <message>
-            <source>重复维修(同一维修三次及以上)</source>
-            <translation>重複維修(同一維修三次及以上)</translation>
-        </message>
-        <message>
-            <source>报修</source>
-            <translation>報修</translation>
-        </message>
-        <message>
-            <source>本期没有标记为典型的案例(在案件详情中可标记)。</source>
-            <translation>本期沒有標記為典型的案例(在案件詳情中可標記)。</translation>
-        </message>
-        <message>
-            <source>已存档于 {0:%Y-%m-%d %H:%M}</source>
-            <translation>已存檔於 {0:%Y-%m-%d %H:%M}</translation>
-        </message>
-        <message>
-            <source>尚未保存</source>
-            <translation>尚未儲存</translation>
-        </message>
-        <message>
             <source>改进措施保存失败:{0}</source>
             <translation>改進措施儲存失敗:{0}</translation>
-        </message>
-        <message>
-            <source>已保存 {0:%Y-%m-%d %H:%M}</source>
-            <translation>已儲存 {0:%Y-%m-%d %H:%M}</translation>
         </message>
         <message>
             <source>改进措施已保存。</source>
@@ -6789,6 +7251,93 @@
         <message>
             <source>已导出 Excel:{0}</source>
             <translation>已匯出 Excel:{0}</translation>
+        </message>
+        <message>
+            <source>{0} 小时</source>
+            <translation>{0} 小時</translation>
+        </message>
+        <message>
+            <source>持平</source>
+            <translation>持平</translation>
+        </message>
+        <message>
+            <source>{0} {1} 个百分点</source>
+            <translation>{0} {1} 個百分點</translation>
+        </message>
+    </context>
+    <context>
+        <name>SubjectSection</name>
+        <message>
+            <source>回访对象</source>
+            <translation>回訪對象</translation>
+        </message>
+        <message>
+            <source>回访类型</source>
+            <translation>回訪類型</translation>
+        </message>
+        <message>
+            <source>房号</source>
+            <translation>房號</translation>
+        </message>
+        <message>
+            <source>回访的案件</source>
+            <translation>回訪的案件</translation>
+        </message>
+        <message>
+            <source>案件编号</source>
+            <translation>案件編號</translation>
+        </message>
+        <message>
+            <source>(原编号 {0})</source>
+            <translation>(原編號 {0})</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>狀態</translation>
+        </message>
+        <message>
+            <source>客户</source>
+            <translation>客戶</translation>
+        </message>
+        <message>
+            <source>性质·程度</source>
+            <translation>性質·程度</translation>
+        </message>
+        <message>
+            <source>类别</source>
+            <translation>類別</translation>
+        </message>
+        <message>
+            <source>办结时间</source>
+            <translation>辦結時間</translation>
+        </message>
+        <message>
+            <source>责任部门</source>
+            <translation>責任部門</translation>
+        </message>
+        <message>
+            <source>投诉内容</source>
+            <translation>投訴內容</translation>
+        </message>
+        <message>
+            <source>内容</source>
+            <translation>內容</translation>
+        </message>
+        <message>
+            <source>处理结果</source>
+            <translation>處理結果</translation>
+        </message>
+        <message>
+            <source>显示电话</source>
+            <translation>顯示電話</translation>
+        </message>
+        <message>
+            <source>显示完整号码(每次显示都会记录查看人和时间)</source>
+            <translation>顯示完整號碼(每次顯示都會記錄檢視人和時間)</translation>
+        </message>
+        <message>
+            <source>您的角色不能查看完整电话</source>
+            <translation>您的角色不能檢視完整電話</translation>
         </message>
     </context>
     <context>
@@ -6987,6 +7536,10 @@
         <message>
             <source>正在读取扫描件…</source>
             <translation>正在讀取掃描件…</translation>
+        </message>
+        <message>
+            <source>读取扫描件时出错,已读的页面都已保存。详情见日志。</source>
+            <translation>讀取掃描件時出錯,已讀的頁面都已儲存。詳情見日誌。</translation>
         </message>
         <message>
             <source>已读 {0} / {1} 页</source>
@@ -7188,10 +7741,34 @@
         </message>
     </context>
     <context>
-        <name>SurveyScanReader</name>
+        <name>TodayList</name>
         <message>
-            <source>读取扫描件时出错,已读的页面都已保存。详情见日志。</source>
-            <translation>讀取掃描件時出錯,已讀的頁面都已儲存。詳情見日誌。</translation>
+            <source>状态</source>
+            <translation>狀態</translation>
+        </message>
+        <message>
+            <source>房号 · 业主 · 事由 · 时间</source>
+            <translation>房號 · 業主 · 事由 · 時間</translation>
+        </message>
+        <message>
+            <source>{0}:{1} 件</source>
+            <translation>{0}:{1} 件</translation>
+        </message>
+        <message>
+            <source>(逾期 {0})</source>
+            <translation>(逾期 {0})</translation>
+        </message>
+        <message>
+            <source>今天共 {0} 件待回访,{1} 位回访人</source>
+            <translation>今天共 {0} 件待回訪,{1} 位回訪人</translation>
+        </message>
+        <message>
+            <source>;其中逾期 {0} 件</source>
+            <translation>;其中逾期 {0} 件</translation>
+        </message>
+        <message>
+            <source>今天没有待回访的。</source>
+            <translation>今天沒有待回訪的。</translation>
         </message>
     </context>
     <context>
@@ -7290,48 +7867,12 @@
             <translation>下一月 ›</translation>
         </message>
         <message>
-            <source>全部角色</source>
-            <translation>全部角色</translation>
-        </message>
-        <message>
-            <source>全部性质</source>
-            <translation>全部性質</translation>
-        </message>
-        <message>
-            <source>清除筛选</source>
-            <translation>清除篩選</translation>
-        </message>
-        <message>
-            <source>回访人</source>
-            <translation>回訪人</translation>
-        </message>
-        <message>
-            <source>角色</source>
-            <translation>角色</translation>
-        </message>
-        <message>
-            <source>性质</source>
-            <translation>性質</translation>
-        </message>
-        <message>
-            <source>楼栋</source>
-            <translation>樓棟</translation>
-        </message>
-        <message>
             <source>当日回访</source>
             <translation>當日回訪</translation>
         </message>
         <message>
             <source>双击打开回访记录;把“计划”中的回访拖到月历的某一天可改期。</source>
             <translation>雙擊開啟回訪記錄;把“計劃”中的回訪拖到月曆的某一天可改期。</translation>
-        </message>
-        <message>
-            <source>状态</source>
-            <translation>狀態</translation>
-        </message>
-        <message>
-            <source>房号 · 业主 · 事由 · 时间</source>
-            <translation>房號 · 業主 · 事由 · 時間</translation>
         </message>
         <message>
             <source>所选日</source>
@@ -7352,18 +7893,6 @@
         <message>
             <source>打开回访记录</source>
             <translation>開啟回訪記錄</translation>
-        </message>
-        <message>
-            <source>全部回访人</source>
-            <translation>全部回訪人</translation>
-        </message>
-        <message>
-            <source>全部楼栋</source>
-            <translation>全部樓棟</translation>
-        </message>
-        <message>
-            <source>{0}栋</source>
-            <translation>{0}棟</translation>
         </message>
         <message>
             <source>‹ 上一{0}</source>
@@ -7396,26 +7925,6 @@
         <message>
             <source>,其中逾期 {0} 件排在最前</source>
             <translation>,其中逾期 {0} 件排在最前</translation>
-        </message>
-        <message>
-            <source>{0}:{1} 件</source>
-            <translation>{0}:{1} 件</translation>
-        </message>
-        <message>
-            <source>(逾期 {0})</source>
-            <translation>(逾期 {0})</translation>
-        </message>
-        <message>
-            <source>今天共 {0} 件待回访,{1} 位回访人</source>
-            <translation>今天共 {0} 件待回訪,{1} 位回訪人</translation>
-        </message>
-        <message>
-            <source>;其中逾期 {0} 件</source>
-            <translation>;其中逾期 {0} 件</translation>
-        </message>
-        <message>
-            <source>今天没有待回访的。</source>
-            <translation>今天沒有待回訪的。</translation>
         </message>
         <message>
             <source>未选回访。选中一条可改期或打开记录。</source>
@@ -7648,296 +8157,16 @@
             <translation>列印回訪記錄表</translation>
         </message>
         <message>
+            <source>这条回访已不存在,请刷新。</source>
+            <translation>這條回訪已不存在,請重新整理。</translation>
+        </message>
+        <message>
             <source>回访记录 — {0} 第{1}次回访</source>
             <translation>回訪記錄 — {0} 第{1}次回訪</translation>
         </message>
         <message>
             <source>案件 {0} 正在返工处理(“{1}”),办结后才能完成本次回访;联系记录可以照常登记。</source>
             <translation>案件 {0} 正在返工處理(“{1}”),辦結後才能完成本次回訪;聯絡記錄可以照常登記。</translation>
-        </message>
-        <message>
-            <source>审核意见</source>
-            <translation>審核意見</translation>
-        </message>
-        <message>
-            <source>(未填写)</source>
-            <translation>(未填寫)</translation>
-        </message>
-        <message>
-            <source>签署意见</source>
-            <translation>簽署意見</translation>
-        </message>
-        <message>
-            <source>回访类型</source>
-            <translation>回訪類型</translation>
-        </message>
-        <message>
-            <source>房号</source>
-            <translation>房號</translation>
-        </message>
-        <message>
-            <source>回访对象</source>
-            <translation>回訪對象</translation>
-        </message>
-        <message>
-            <source>案件编号</source>
-            <translation>案件編號</translation>
-        </message>
-        <message>
-            <source>(原编号 {0})</source>
-            <translation>(原編號 {0})</translation>
-        </message>
-        <message>
-            <source>状态</source>
-            <translation>狀態</translation>
-        </message>
-        <message>
-            <source>客户</source>
-            <translation>客戶</translation>
-        </message>
-        <message>
-            <source>性质·程度</source>
-            <translation>性質·程度</translation>
-        </message>
-        <message>
-            <source>类别</source>
-            <translation>類別</translation>
-        </message>
-        <message>
-            <source>办结时间</source>
-            <translation>辦結時間</translation>
-        </message>
-        <message>
-            <source>责任部门</source>
-            <translation>責任部門</translation>
-        </message>
-        <message>
-            <source>投诉内容</source>
-            <translation>投訴內容</translation>
-        </message>
-        <message>
-            <source>内容</source>
-            <translation>內容</translation>
-        </message>
-        <message>
-            <source>处理结果</source>
-            <translation>處理結果</translation>
-        </message>
-        <message>
-            <source>回访的案件</source>
-            <translation>回訪的案件</translation>
-        </message>
-        <message>
-            <source>显示电话</source>
-            <translation>顯示電話</translation>
-        </message>
-        <message>
-            <source>显示完整号码(每次显示都会记录查看人和时间)</source>
-            <translation>顯示完整號碼(每次顯示都會記錄檢視人和時間)</translation>
-        </message>
-        <message>
-            <source>您的角色不能查看完整电话</source>
-            <translation>您的角色不能檢視完整電話</translation>
-        </message>
-        <message>
-            <source>回访次数</source>
-            <translation>回訪次數</translation>
-        </message>
-        <message>
-            <source>第{0}次回访</source>
-            <translation>第{0}次回訪</translation>
-        </message>
-        <message>
-            <source>应回访日期</source>
-            <translation>應回訪日期</translation>
-        </message>
-        <message>
-            <source>回访人角色</source>
-            <translation>回訪人角色</translation>
-        </message>
-        <message>
-            <source>预约时间</source>
-            <translation>預約時間</translation>
-        </message>
-        <message>
-            <source>回访人</source>
-            <translation>回訪人</translation>
-        </message>
-        <message>
-            <source>(未指定)</source>
-            <translation>(未指定)</translation>
-        </message>
-        <message>
-            <source>安排原因</source>
-            <translation>安排原因</translation>
-        </message>
-        <message>
-            <source>抽样说明</source>
-            <translation>抽樣說明</translation>
-        </message>
-        <message>
-            <source>回访计划</source>
-            <translation>回訪計劃</translation>
-        </message>
-        <message>
-            <source>逾期(应于 {0} 前回访)</source>
-            <translation>逾期(應於 {0} 前回訪)</translation>
-        </message>
-        <message>
-            <source>联系记录</source>
-            <translation>聯絡記錄</translation>
-        </message>
-        <message>
-            <source>时间</source>
-            <translation>時間</translation>
-        </message>
-        <message>
-            <source>结果</source>
-            <translation>結果</translation>
-        </message>
-        <message>
-            <source>约定回电</source>
-            <translation>約定回電</translation>
-        </message>
-        <message>
-            <source>记录人</source>
-            <translation>記錄人</translation>
-        </message>
-        <message>
-            <source>备注</source>
-            <translation>備註</translation>
-        </message>
-        <message>
-            <source>还没有联系记录。联系不上、约定回电或客户拒绝时在这里登记。</source>
-            <translation>還沒有聯絡記錄。聯絡不上、約定回電或客戶拒絕時在這裡登記。</translation>
-        </message>
-        <message>
-            <source>没有联系记录。</source>
-            <translation>沒有聯絡記錄。</translation>
-        </message>
-        <message>
-            <source>备注,如 拨打两次无人接</source>
-            <translation>備註,如 撥打兩次無人接</translation>
-        </message>
-        <message>
-            <source>回电时间</source>
-            <translation>回電時間</translation>
-        </message>
-        <message>
-            <source>不再联系,结束本次回访</source>
-            <translation>不再聯絡,結束本次回訪</translation>
-        </message>
-        <message>
-            <source>登记联系</source>
-            <translation>登記聯絡</translation>
-        </message>
-        <message>
-            <source>(勾选后本次回访记为“未联系上”,客户拒绝的记为“拒访”)</source>
-            <translation>(勾選後本次回訪記為“未聯絡上”,客戶拒絕的記為“拒訪”)</translation>
-        </message>
-        <message>
-            <source>回访结果</source>
-            <translation>回訪結果</translation>
-        </message>
-        <message>
-            <source>第{0}次回访,可电话回访</source>
-            <translation>第{0}次回訪,可電話回訪</translation>
-        </message>
-        <message>
-            <source>回访方式</source>
-            <translation>回訪方式</translation>
-        </message>
-        <message>
-            <source>有预约,预约时间</source>
-            <translation>有預約,預約時間</translation>
-        </message>
-        <message>
-            <source>回访时间</source>
-            <translation>回訪時間</translation>
-        </message>
-        <message>
-            <source>姓名或称呼</source>
-            <translation>姓名或稱呼</translation>
-        </message>
-        <message>
-            <source>接受回访人</source>
-            <translation>接受回訪人</translation>
-        </message>
-        <message>
-            <source>维修质量、服务效果如何;客户怎么说</source>
-            <translation>維修質量、服務效果如何;客戶怎麼說</translation>
-        </message>
-        <message>
-            <source>处理质量、服务效果如何;客户怎么说</source>
-            <translation>處理質量、服務效果如何;客戶怎麼說</translation>
-        </message>
-        <message>
-            <source>客户指出的不足(可不填)</source>
-            <translation>客戶指出的不足(可不填)</translation>
-        </message>
-        <message>
-            <source>客户的意见和建议(可不填)</source>
-            <translation>客戶的意見和建議(可不填)</translation>
-        </message>
-        <message>
-            <source>回访内容</source>
-            <translation>回訪內容</translation>
-        </message>
-        <message>
-            <source>不足之处</source>
-            <translation>不足之處</translation>
-        </message>
-        <message>
-            <source>客户意见/建议</source>
-            <translation>客戶意見/建議</translation>
-        </message>
-        <message>
-            <source>(未填)</source>
-            <translation>(未填)</translation>
-        </message>
-        <message>
-            <source>已到现场查看</source>
-            <translation>已到現場檢視</translation>
-        </message>
-        <message>
-            <source>未到现场</source>
-            <translation>未到現場</translation>
-        </message>
-        <message>
-            <source>准时、礼貌、完工清理现场…</source>
-            <translation>準時、禮貌、完工清理現場…</translation>
-        </message>
-        <message>
-            <source>已核实,收费相符</source>
-            <translation>已核實,收費相符</translation>
-        </message>
-        <message>
-            <source>未核实</source>
-            <translation>未核實</translation>
-        </message>
-        <message>
-            <source>现场查看</source>
-            <translation>現場檢視</translation>
-        </message>
-        <message>
-            <source>收费核实</source>
-            <translation>收費核實</translation>
-        </message>
-        <message>
-            <source>维修人员表现</source>
-            <translation>維修人員表現</translation>
-        </message>
-        <message>
-            <source>维修情况</source>
-            <translation>維修情況</translation>
-        </message>
-        <message>
-            <source>满意度</source>
-            <translation>滿意度</translation>
-        </message>
-        <message>
-            <source>待答复问题</source>
-            <translation>待答覆問題</translation>
         </message>
         <message>
             <source>客户签名</source>
@@ -7954,66 +8183,6 @@
         <message>
             <source> · {0} 领用</source>
             <translation> · {0} 領用</translation>
-        </message>
-        <message>
-            <source>公开信</source>
-            <translation>公開信</translation>
-        </message>
-        <message>
-            <source>取消原因</source>
-            <translation>取消原因</translation>
-        </message>
-        <message>
-            <source>(约定 {0} 答复)</source>
-            <translation>(約定 {0} 答覆)</translation>
-        </message>
-        <message>
-            <source> → 已答复:{0}</source>
-            <translation> → 已答覆:{0}</translation>
-        </message>
-        <message>
-            <source> → 尚未答复</source>
-            <translation> → 尚未答覆</translation>
-        </message>
-        <message>
-            <source>{0} 送达 {1}</source>
-            <translation>{0} 送達 {1}</translation>
-        </message>
-        <message>
-            <source>未送达,须在 {0} 前送达</source>
-            <translation>未送達,須在 {0} 前送達</translation>
-        </message>
-        <message>
-            <source>返工通知</source>
-            <translation>返工通知</translation>
-        </message>
-        <message>
-            <source>后续回访</source>
-            <translation>後續回訪</translation>
-        </message>
-        <message>
-            <source>第{0}次回访:{1},应于 {2} 前,{3}{4}</source>
-            <translation>第{0}次回訪:{1},應於 {2} 前,{3}{4}</translation>
-        </message>
-        <message>
-            <source>回访记录(只读)</source>
-            <translation>回訪記錄(只讀)</translation>
-        </message>
-        <message>
-            <source>回访记录表 NO.{0}</source>
-            <translation>回訪記錄表 NO.{0}</translation>
-        </message>
-        <message>
-            <source>客户已签字</source>
-            <translation>客戶已簽字</translation>
-        </message>
-        <message>
-            <source>本类回访无需签名</source>
-            <translation>本類回訪無需簽名</translation>
-        </message>
-        <message>
-            <source>电话回访,无需签名</source>
-            <translation>電話回訪,無需簽名</translation>
         </message>
         <message>
             <source>已结束本次回访,记为“{0}”。</source>
@@ -8049,6 +8218,65 @@
         <message>
             <source>{0} 分钟</source>
             <translation>{0} 分鐘</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitsTab</name>
+        <message>
+            <source>满意度分布(本期完成的回访)</source>
+            <translation>滿意度分佈(本期完成的回訪)</translation>
+        </message>
+        <message>
+            <source>不满意的回访(双击打开案件)</source>
+            <translation>不滿意的回訪(雙擊開啟案件)</translation>
+        </message>
+        <message>
+            <source>回访率 = 回访宗数 ÷ 应回访宗数。匿名、只要求书面答复、联系不上/拒访、未到期的不计入应回访;取消回访(计划人员写明原因取消的)也不计入;已作废、已合并的案件不计入处理宗数。回访率条中的竖线为目标;绿色为达标,红色为未达标。</source>
+            <translation>回訪率 = 回訪宗數 ÷ 應回訪宗數。匿名、只要求書面答覆、聯絡不上/拒訪、未到期的不計入應回訪;取消回訪(計劃人員寫明原因取消的)也不計入;已作廢、已合併的案件不計入處理宗數。回訪率條中的豎線為目標;綠色為達標,紅色為未達標。</translation>
+        </message>
+        <message>
+            <source>无目标</source>
+            <translation>無目標</translation>
+        </message>
+        <message>
+            <source>暂无应回访</source>
+            <translation>暫無應回訪</translation>
+        </message>
+        <message>
+            <source>✓ 达标</source>
+            <translation>✓ 達標</translation>
+        </message>
+        <message>
+            <source>✗ 未达标</source>
+            <translation>✗ 未達標</translation>
+        </message>
+        <message>
+            <source>计划人员写明原因取消的回访(原因见案件的回访抽样记录)</source>
+            <translation>計劃人員寫明原因取消的回訪(原因見案件的回訪抽樣記錄)</translation>
+        </message>
+        <message>
+            <source>应访未访 {0} 件(回访期限已过仍未回访):{1}</source>
+            <translation>應訪未訪 {0} 件(回訪期限已過仍未回訪):{1}</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>应访未访:无。</source>
+            <translation>應訪未訪:無。</translation>
+        </message>
+        <message>
+            <source>合计</source>
+            <translation>合計</translation>
+        </message>
+        <message>
+            <source>(无案件)</source>
+            <translation>(無案件)</translation>
+        </message>
+        <message>
+            <source>第{0}次</source>
+            <translation>第{0}次</translation>
         </message>
     </context>
     <context>
@@ -8122,77 +8350,6 @@
         <message>
             <source>日</source>
             <translation>日</translation>
-        </message>
-    </context>
-    <context>
-        <name>WelcomePage</name>
-        <message>
-            <source>欢迎使用回音</source>
-            <translation>歡迎使用回音</translation>
-        </message>
-        <message>
-            <source>件件有着落,事事有回音。第一次使用,请填写服务中心名称并设立第一位管理员。</source>
-            <translation>件件有著落,事事有回音。第一次使用,請填寫服務中心名稱並設立第一位管理員。</translation>
-        </message>
-        <message>
-            <source>建立并继续</source>
-            <translation>建立並繼續</translation>
-        </message>
-        <message>
-            <source>例如:阳光花园物业服务中心</source>
-            <translation>例如:陽光花園物業服務中心</translation>
-        </message>
-        <message>
-            <source>例如:王芳</source>
-            <translation>例如:王芳</translation>
-        </message>
-        <message>
-            <source>至少 6 位</source>
-            <translation>至少 6 位</translation>
-        </message>
-        <message>
-            <source>与上面相同</source>
-            <translation>與上面相同</translation>
-        </message>
-        <message>
-            <source>服务中心名称</source>
-            <translation>服務中心名稱</translation>
-        </message>
-        <message>
-            <source>印在各种表格的抬头</source>
-            <translation>印在各種表格的抬頭</translation>
-        </message>
-        <message>
-            <source>管理员姓名</source>
-            <translation>管理員姓名</translation>
-        </message>
-        <message>
-            <source>管理员登录名</source>
-            <translation>管理員登入名</translation>
-        </message>
-        <message>
-            <source>登录时输入</source>
-            <translation>登入時輸入</translation>
-        </message>
-        <message>
-            <source>密码</source>
-            <translation>密碼</translation>
-        </message>
-        <message>
-            <source>再输一次密码</source>
-            <translation>再輸一次密碼</translation>
-        </message>
-        <message>
-            <source>数据保存在:{0}</source>
-            <translation>資料儲存在:{0}</translation>
-        </message>
-        <message>
-            <source>只有这一页必须填写;后面各页都可以跳过,以后在「设置」中补上。</source>
-            <translation>只有這一頁必須填寫;後面各頁都可以跳過,以後在「設定」中補上。</translation>
-        </message>
-        <message>
-            <source>两次输入的密码不一致</source>
-            <translation>兩次輸入的密碼不一致</translation>
         </message>
     </context>
     <context>
@@ -8273,10 +8430,10 @@
         <message>
             <source>{0}
 
-恢复方法:python -m app --data-dir "{1}" --user 管理员登录名 restore 备份文件</source>
+恢复方法:python -m huiyin --data-dir "{1}" --user 管理员登录名 restore 备份文件</source>
             <translation>{0}
 
-恢復方法:python -m app --data-dir "{1}" --user 管理員登入名 restore 備份檔案</translation>
+恢復方法:python -m huiyin --data-dir "{1}" --user 管理員登入名 restore 備份檔案</translation>
         </message>
         <message>
             <source>回音</source>

@@ -8,7 +8,7 @@ runs the operation to the end on a copy (the "new" state and its duration), then
 KILLS children were killed mid-operation (at most 3 × KILLS trials), copies the template,
 forks a child that logs in and runs the operation, kills it with SIGKILL after a random
 delay (seeded) and checks the folder (a child that finished first is checked too): it opens (login), passes
-the same check as `python -m app check`, holds the old or the new state (case and form
+the same check as `python -m huiyin check`, holds the old or the new state (case and form
 counts), keeps no form number 打印中 without a record once the reservations are stale (打印中断),
 and offers no half-written backup. One JSON line per trial on stdout, then a summary line.
 Forking keeps a trial short (the imports are paid once); Linux only.
@@ -136,9 +136,9 @@ def run_op(op: str, folder: Path) -> None:
             if not result.ok:
                 raise RuntimeError(result.message)
         elif op == "import":
-            from app import ledger
+            from app.ledger.case_import import import_ledger
 
-            report = ledger.import_ledger(office, folder / "ledger.xlsx")
+            report = import_ledger(office, folder / "ledger.xlsx")
             if report.imported != IMPORT_ROWS:
                 raise RuntimeError(f"imported {report.imported}: {report.problems[:3]}")
         elif op == "print":
