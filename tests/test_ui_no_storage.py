@@ -1,5 +1,5 @@
-"""The case windows, the intake page and the night log reach storage only through services:
-no model import (except for type hints), no transaction, no global database. No Qt."""
+"""Every window reaches storage only through the services in app/: no model import (except for
+type hints), no query, no transaction, no global database (issue 12). No Qt."""
 
 import ast
 from pathlib import Path
@@ -7,17 +7,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-FILES = sorted(
-    [
-        *(ROOT / "ui" / "case_detail").rglob("*.py"),
-        *(ROOT / "ui" / "case_actions").rglob("*.py"),
-        *(ROOT / "ui" / "intake").rglob("*.py"),
-        ROOT / "ui" / "case_model.py",
-        ROOT / "ui" / "case_list.py",
-        ROOT / "ui" / "room_picker.py",
-        ROOT / "ui" / "nightlog.py",
-    ]
-)
+FILES = sorted((ROOT / "ui").rglob("*.py"))
 
 
 def _type_checking_blocks(tree: ast.AST) -> set[int]:
@@ -37,7 +27,9 @@ def test_no_storage_in_the_window(path):
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module in ("app.models", "app.db"):
-            if node.lineno not in hints_only:
+            # Catching the database's own error (a damaged file) is not reaching storage.
+            errors_only = all(a.name.endswith(("Error", "ERRORS")) for a in node.names)
+            if node.lineno not in hints_only and not errors_only:
                 found.append(f"{node.lineno}: from {node.module} import …")
         elif isinstance(node, ast.Attribute) and node.attr in (
             "atomic",
@@ -52,4 +44,4 @@ def test_no_storage_in_the_window(path):
 
 
 def test_the_guard_sees_the_files():
-    assert len(FILES) >= 12
+    assert len(FILES) >= 100
