@@ -10,7 +10,8 @@ import random
 import pytest
 from PIL import Image, ImageDraw
 
-from app import omr, survey
+from app import omr, rates, survey
+from app.domain import SATISFACTION
 from app.errors import UserError, ValidationError
 from app.models import Room
 from app.permissions import acting
@@ -278,6 +279,22 @@ def test_stated_importance_is_used_when_asked(service, rooms):
     results = service.results(plan)
     assert results.importance_source == "stated"
     assert {s.key: s.importance for s in results.subjects if s.importance}["security"] == 4.0
+
+
+def test_a_subjects_satisfied_share_is_the_offices_satisfaction_rate(service, rooms):
+    """The survey's 满意 share per subject is app.rates' 满意率 (很满意 + 满意 over rated), in
+    per cent to one decimal; unanswered rows are not rated."""
+    plan = _approved(service, kind=survey.CENSUS)
+    levels = ["0", "1", "1", "2", "3", "4", ""]  # 很满意, 满意 ×2, 一般, 不满意, 很不满意, no answer
+    _answers(service, plan, [{"staff": v, "security": "3"} for v in levels])
+    subjects = {s.key: s for s in service.results(plan).subjects}
+    staff = subjects["staff"]
+    rate = rates.satisfaction_rate(dict(zip(SATISFACTION, staff.counts, strict=True)))
+    assert staff.counts == [1, 2, 1, 1, 1] and staff.answered == 6
+    assert rate is not None and staff.satisfied == round(100 * rate, 1) == 50.0
+    assert staff.dissatisfied == 2
+    assert subjects["security"].satisfied == 0.0 and subjects["security"].dissatisfied == 7
+    assert subjects["power"].satisfied is None  # nobody rated it: no rate, not 0 %
 
 
 def test_migration_8_adds_the_survey_tables_to_an_older_folder(tmp_path):
