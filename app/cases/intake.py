@@ -1,0 +1,386 @@
+"""Taking a case in (受理登记): `CaseInput` as the intake form or a ledger row says it, `check`
+field by field, `create`, `register` (from a night-log entry, or merged into a likely
+duplicate), many at once for the ledger import and the demo (`create_many`), the occupant
+by phone, the likely duplicates and a room's history; and the 办结 deadline when the owner
+asked for a date (`owner_resolve_due`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
+
+from app import domain
+from app.cases.core import next_number, when_text
+from app.cases.lifecycle import Lifecycle
+from app.errors import UserError, ValidationError
+from app.models import Case, Department, MajorReport, NightLogEntry, Owner, Room, Staff, db
+from app.permissions import require
+from app.policy import Policy
+from app.validation import (
+    MAX_SHORT,
+    MAX_TEXT,
+    check_length,
+    clean_text,
+    normalise_phone,
+    parse_datetime,
+    parse_room,
+)
+
+if TYPE_CHECKING:  # the batch writer (app/case_batch.py) imports app.cases
+    from app.case_batch import NewCase
+    from app.cases import CaseService
+
+
+@dataclass
+class CaseInput:
+    """What the intake form (or a ledger row) says; checked by `CaseService.check`."""
+
+    account: str = ""
+    kind: str = "投诉"
+    received_at: dt.datetime | str | None = None
+    channel: str = "电话"
+    anonymous: bool = False
+    room: str = ""  # '3-2-501'
+    customer_name: str = ""
+    customer_phone: str = ""
+    validity: str | None = None
+    severity: str = "轻微"
+    category: str = "其他"
+    urgency: str = "一般"
+    event_time: dt.datetime | str | None = None
+    event_place: str = ""
+    party: str = ""
+    request: str = ""
+    department: str = ""  # 责任部门 by name
+    ref: str | None = None
+    requested_date: dt.date | str | None = None  # 或业主要求的时间 (minor complaints)
+    written_reply_only: bool = False  # 只要求书面答复: no visit, a reply letter instead
+
+
+@dataclass
+class CheckedInput:
+    """A `CaseInput` after checking: clean values ready to store."""
+
+    values: dict[str, object]
+    room_parts: tuple[str, str, str] | None
+    department: Department | None
+    warnings: list[str] = field(default_factory=list)
+
+
+class Intake(Lifecycle):
+    """Intake builds on the lifecycle: a case registered as a likely duplicate is merged
+    (`merge`) in the same transaction."""
+
+    # Checking -------------------------------------------------------------------------
+    def check(self, inp: CaseInput, policy: Policy | None = None) -> CheckedInput:
+        """Every field checked; raises ValidationError naming each bad field."""
+        policy = policy or self.policy()
+        problems: dict[str, str] = {}
+        values: dict[str, object] = {}
+
+        def text(name: str, label: str, raw: str | None, limit: int, required: bool = False) -> str:
+            value = clean_text(raw)
+            if required and not value:
+                problems[label] = "必须填写"
+            elif reason := check_length(value, limit):
+                problems[label] = reason
+            return value
+
+        values["account"] = text("account", "内容", inp.account, MAX_TEXT, required=True)
+        values["request"] = text("request", "客户要求", inp.request, MAX_TEXT)
+        values["event_place"] = text("event_place", "事发地点", inp.event_place, MAX_SHORT)
+        values["party"] = text("party", "被投诉部门/人员", inp.party, 60)
+        values["customer_name"] = text("customer_name", "客户姓名", inp.customer_name, 40)
+
+        now = self.clock.now()
+        try:
+            received = parse_datetime(inp.received_at) if inp.received_at else now
+            if received > now + dt.timedelta(minutes=10):
+                problems["受理时间"] = "不能晚于现在"
+            values["received_at"] = received
+        except ValueError as exc:
+            problems["受理时间"] = str(exc)
+        if inp.event_time:
+            try:
+                event = parse_datetime(inp.event_time)
+                if event > now + dt.timedelta(minutes=10):
+                    problems["事发时间"] = "不能晚于现在"
+                values["event_time"] = event
+            except ValueError as exc:
+                problems["事发时间"] = str(exc)
+        else:
+            values["event_time"] = None
+
+        def choice(label: str, raw: str | None, allowed: list[str]) -> str:
+            value = clean_text(raw)
+            if value not in allowed:
+                problems[label] = f"“{value}”不在可选项中:{'、'.join(allowed)}"
+            return value
+
+        values["kind"] = choice("性质", inp.kind, domain.KINDS)
+        values["channel"] = choice("渠道", inp.channel, policy.channels)
+        values["severity"] = choice("程度", inp.severity or "轻微", domain.SEVERITIES)
+        values["urgency"] = choice("紧急程度", inp.urgency or "一般", domain.URGENCIES)
+        values["category"] = choice("类别", inp.category, policy.categories)
+        validity = clean_text(inp.validity) or None
+        if validity is not None:
+            if values["kind"] != "投诉":
+                problems["有效性"] = "只有投诉才分有效性"
+            elif validity not in domain.VALIDITIES:
+                problems["有效性"] = f"只能是 {'、'.join(domain.VALIDITIES)}"
+        values["validity"] = validity
+
+        try:
+            values["customer_phone"] = normalise_phone(inp.customer_phone)
+        except ValueError as exc:
+            problems["联系电话"] = str(exc)
+
+        room_parts = None
+        room_text = clean_text(inp.room)
+        if room_text:
+            try:
+                room_parts = parse_room(room_text)
+            except ValueError as exc:
+                problems["房号"] = str(exc)
+        values["anonymous"] = bool(inp.anonymous)
+        if inp.anonymous:
+            values["customer_name"] = ""
+            values["customer_phone"] = ""
+        elif not (room_text or values.get("customer_name") or values.get("customer_phone")):
+            problems["客户"] = "请填写房号、姓名或电话,或勾选“匿名”"
+
+        department = None
+        dep_name = clean_text(inp.department)
+        if dep_name:
+            department = Department.get_or_none(Department.name == dep_name)
+            if department is None:
+                problems["责任部门"] = f"没有名为“{dep_name}”的部门"
+        ref = clean_text(inp.ref) or None
+        if ref is not None:
+            if reason := check_length(ref, 40):
+                problems["编号"] = reason
+            elif Case.select().where(Case.ref == ref).exists():
+                problems["编号"] = f"编号“{ref}”已被另一件使用"
+        values["ref"] = ref
+        values["requested_date"] = None
+        if inp.requested_date:
+            try:
+                requested = parse_datetime(inp.requested_date).date()
+            except ValueError as exc:
+                problems["业主要求的时间"] = str(exc)
+            else:
+                received_day = (
+                    values["received_at"] if isinstance(values.get("received_at"), dt.datetime) else now
+                )
+                assert isinstance(received_day, dt.datetime)
+                if values.get("kind") != "投诉":
+                    problems["业主要求的时间"] = "只有投诉才记录业主要求的时间"
+                elif requested < received_day.date():
+                    problems["业主要求的时间"] = f"不能早于受理日期 {received_day:%Y-%m-%d}"
+                values["requested_date"] = requested
+        values["written_reply_only"] = bool(inp.written_reply_only)
+        if inp.written_reply_only and values.get("kind") != "投诉":
+            problems["只要求书面答复"] = "只有投诉才能标记为只要求书面答复"
+        if problems:
+            raise ValidationError(problems)
+        return CheckedInput(values, room_parts, department)
+
+    # Intake ---------------------------------------------------------------------------
+    def find_room(self, label: str) -> Room | None:
+        try:
+            b, u, r = parse_room(label)
+        except ValueError:
+            return None
+        return Room.get_or_none(Room.building == b, Room.unit == u, Room.number == r)
+
+    def _room_for(self, parts: tuple[str, str, str] | None) -> Room | None:
+        if parts is None:
+            return None
+        room, _ = Room.get_or_create(building=parts[0], unit=parts[1], number=parts[2])
+        return room
+
+    def create(self, inp: CaseInput, actor: Staff | None = None) -> Case:
+        """Take in a case: checks, number, deadlines, timeline, search index, one transaction."""
+        require(actor, "case.create")
+        policy = self.policy()
+        checked = self.check(inp, policy)
+        with db.atomic():
+            return self._create_checked(checked, policy, actor)
+
+    def register(
+        self,
+        inp: CaseInput,
+        actor: Staff | None = None,
+        *,
+        merge_into: int | None = None,
+        night_entry_id: int | None = None,
+    ) -> Case:
+        """受理登记's 保存: take the case in; when it came from a night-log entry (夜间值班记录)
+        the entry remembers it, and when the clerk chose a likely duplicate (并入此案) the
+        new case is merged into it. All of it or nothing, in one transaction."""
+        entry = None
+        if night_entry_id is not None:
+            require(actor, "nightlog.convert")
+            entry = NightLogEntry.get_or_none(NightLogEntry.id == night_entry_id)
+            if entry is None:
+                raise UserError("找不到这条夜间值班记录(可能已被删除),请清空表单后重新登记")
+            if entry.case is not None:
+                raise UserError(f"这条值班记录已转为案件 {entry.case.number}")
+        require(actor, "case.create")
+        policy = self.policy()
+        checked = self.check(inp, policy)
+        target = self.get(merge_into) if merge_into is not None else None
+        with db.atomic():
+            case = self._create_checked(checked, policy, actor)
+            if entry is not None:
+                entry.case = case
+                entry.save()
+            if target is not None:
+                self.merge(case, target, actor)
+        return case
+
+    def _create_checked(self, checked: CheckedInput, policy: Policy, actor: Staff | None) -> Case:
+        v = checked.values
+        now = self.clock.now()
+        received = v["received_at"]
+        assert isinstance(received, dt.datetime)
+        room = self._room_for(checked.room_parts)
+        owner = self._owner_for(room, str(v["customer_name"]), str(v["customer_phone"]))
+        deadlines = policy.deadlines(received, str(v["kind"]), str(v["severity"]), self.calendar())
+        requested = v.get("requested_date")
+        resolve_due, by_owner = owner_resolve_due(
+            policy,
+            str(v["kind"]),
+            str(v["severity"]),
+            requested if isinstance(requested, dt.date) else None,
+            deadlines.resolve_due,
+        )
+        seq = next_number(f"case-{received.year}")
+        case = Case.create(
+            number=f"{policy.case_prefix_for(str(v['kind']))}-{received.year}-{seq:05d}",  # 投诉 TS-, 报修 BX- …
+            room=room,
+            owner=owner,
+            department=checked.department,
+            state=domain.NEW,
+            response_due=deadlines.response_due,
+            resolve_due=resolve_due,
+            answer_due=deadlines.answer_due,
+            created_by=actor,
+            updated_at=now,
+            **v,
+        )
+        self._event(
+            case, domain.EV_RECEIVED, self.received_text(case, by_owner, resolve_due), actor, at=received
+        )
+        if deadlines.major_report_due is not None:
+            MajorReport.create(case=case, due=deadlines.major_report_due, content=case.account)
+        self.reindex(case)
+        return case
+
+    def _owner_for(self, room: Room | None, name: str, phone: str) -> Owner | None:
+        """The occupant this case is from: by phone first, then by name in the room."""
+        if phone:
+            owner = Owner.select().where(Owner.phone == phone, Owner.active == True).first()  # noqa: E712
+            if owner:
+                return owner
+        if room is not None and name:
+            return Owner.get_or_none(Owner.room == room, Owner.name == name)
+        return None
+
+    def lookup_phone(self, phone: str) -> Owner | None:
+        """Caller lookup at intake: the occupant with this phone number."""
+        try:
+            number = normalise_phone(phone)
+        except ValueError:
+            return None
+        if not number:
+            return None
+        return Owner.select().where(Owner.phone == number, Owner.active == True).first()  # noqa: E712
+
+    def duplicates(
+        self,
+        room_label: str,
+        category: str,
+        phone: str = "",
+        exclude: int | None = None,
+    ) -> list[Case]:
+        """Likely the same matter (同一问题多次投诉应作一次记录): same room (or phone) and
+        category, still open or finished within the policy's window."""
+        room = self.find_room(room_label) if room_label else None
+        try:
+            phone = normalise_phone(phone)
+        except ValueError:
+            phone = ""
+        if room is None and not phone:
+            return []
+        since = self.clock.now() - self.policy().duplicate_window
+        who = (Case.room == room) if room is not None else (Case.customer_phone == phone)
+        query = Case.select().where(
+            who,
+            Case.category == category,
+            Case.state != domain.MERGED,
+            (Case.state.in_(domain.OPEN_STATES)) | (Case.resolved_at >= since),
+        )
+        if exclude is not None:
+            query = query.where(Case.id != exclude)
+        return list(query.order_by(Case.received_at.desc()).limit(10))
+
+    def room_history(self, room_label: str, limit: int = 50) -> list[Case]:
+        room = self.find_room(room_label)
+        if room is None:
+            return []
+        return list(Case.select().where(Case.room == room).order_by(Case.received_at.desc()).limit(limit))
+
+    # Many cases at once (helper H2's block: the ledger import and the demo) ----------------
+    def create_many(
+        self, items: list[NewCase], actor: Staff | None = None, policy: Policy | None = None
+    ) -> list[int]:
+        """Take in many checked cases (`check`) in one transaction, each written as `create`
+        writes it (and, as each item says, `resolve` and `close`): the same case rows, timeline,
+        audit entries (under the person acting, as every step), search entries and visit
+        planning, with one INSERT per table for the batch (app/case_batch.py). `policy`: the
+        policy the items were checked against (an import adds its new categories to a copy).
+        Returns the new cases' ids, in the items' order."""
+        from app.case_batch import write_cases
+
+        require(actor, "case.create")
+        with db.atomic():
+            # this part only ever runs as the whole service
+            return write_cases(cast("CaseService", self), items, policy or self.policy(), actor)
+
+    @staticmethod
+    def received_text(case: Case, by_owner: bool, resolve_due: dt.datetime) -> str:
+        """The timeline's 受理 line: channel, kind and severity, what the owner asked for."""
+        text = f"{case.channel}受理:{case.kind}·{case.severity}"
+        if case.requested_date is not None:
+            text += f";业主要求 {case.requested_date:%Y-%m-%d} 前办结"
+            if by_owner:
+                text += f",办结期限按业主要求定为 {when_text(resolve_due)}"
+        if case.written_reply_only:
+            text += ";业主只要求书面答复(不回访,复函附于案件)"
+        return text
+
+
+def requested_date_rule(policy: Policy) -> str:
+    """The policy's switch for the owner's requested date: 'earlier' (the default: it is the
+    办结 deadline when earlier than the policy's) or 'always'."""
+    rule = policy.requested_date_rule
+    return rule if rule in REQUESTED_DATE_RULES else "earlier"
+
+
+REQUESTED_DATE_RULES = {"earlier": "早于制度期限时采用", "always": "总是采用"}
+
+
+def owner_resolve_due(
+    policy: Policy, kind: str, severity: str, requested: dt.date | None, policy_due: dt.datetime
+) -> tuple[dt.datetime, bool]:
+    """The 办结 deadline of a case given the owner's requested date (或业主要求的时间, minor
+    complaints only): the end of that day when earlier than the policy's deadline, or always
+    when the policy says so. Returns the deadline and whether it is the owner's."""
+    if requested is None or kind != "投诉" or severity != "轻微":
+        return policy_due, False
+    owners = dt.datetime.combine(requested, dt.time(23, 59))
+    if requested_date_rule(policy) == "always" or owners < policy_due:
+        return owners, owners != policy_due
+    return policy_due, False

@@ -1,0 +1,285 @@
+"""A case's steps after intake, each allowed by its status (app/case_states.py's table):
+派工 `dispatch`, 签收 `sign_for`, 进展 `add_note`, 延期 `extend`, 办结 `resolve`, 关闭 `close`,
+重开 `reopen` (and `reopen_for_rework` after an unsatisfied visit), 合并 `merge`, 作废 `void`
+and 典型案例 `mark_typical`. Each checks first, then writes the case, its timeline and its
+search entry in one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app import case_states, domain
+from app.cases.core import CaseCore, next_number
+from app.errors import UserError, ValidationError
+from app.models import Case, CaseEvent, Department, Dispatch, Extension, Staff, db
+from app.permissions import require
+from app.validation import MAX_TEXT, check_length, clean_text
+
+
+class Lifecycle(CaseCore):
+    """The steps after intake; `resolve` calls the `resolved_listeners` (the visit planner)."""
+
+    def dispatch(
+        self,
+        case: Case,
+        department: Department,
+        actor: Staff | None = None,
+        assignee: Staff | None = None,
+        instructions: str = "",
+        due: dt.datetime | None = None,
+    ) -> Dispatch:
+        """派工: a work slip (工作联系单) to the department, due by the case's deadline."""
+        require(actor, "case.dispatch")
+        self._require(case, case_states.DISPATCH)
+        instructions = clean_text(instructions)
+        if reason := check_length(instructions, MAX_TEXT):
+            raise ValidationError({"派工说明": reason})
+        now = self.clock.now()
+        with db.atomic():
+            slip = Dispatch.create(
+                case=case,
+                number=f"PG-{now.year}-{next_number(f'dispatch-{now.year}'):05d}",
+                department=department,
+                assignee=assignee,
+                instructions=instructions,
+                dispatched_at=now,
+                due=due or case.resolve_due,
+            )
+            case.department = department
+            self._step(case, case_states.DISPATCH)
+            who = f"({assignee.name})" if assignee else ""
+            self._event(
+                case,
+                domain.EV_DISPATCH,
+                f"派往{department.name}{who},联系单 {slip.number}。{instructions}",
+                actor,
+            )
+            self._touch(case)
+        return slip
+
+    def sign_for(self, slip: Dispatch, signer: str, actor: Staff | None = None) -> None:
+        """签收: the receiving department takes the work."""
+        require(actor, "case.sign_for")
+        signer = clean_text(signer)
+        if not signer:
+            raise ValidationError({"签收人": "必须填写"})
+        if slip.signed_at is not None:
+            raise UserError(f"联系单 {slip.number} 已于 {slip.signed_at:%m-%d %H:%M} 由{slip.signed_by}签收")
+        case = slip.case
+        self._require(case, case_states.SIGN)
+        with db.atomic():
+            slip.signed_at = self.clock.now()
+            slip.signed_by = signer
+            slip.save()
+            self._step(case, case_states.SIGN)
+            self._event(
+                case, domain.EV_SIGNED, f"{slip.department.name} {signer} 签收联系单 {slip.number}", actor
+            )
+            self._touch(case)
+
+    def add_note(
+        self, case: Case, text: str, actor: Staff | None = None, response: bool = False
+    ) -> CaseEvent:
+        """A progress note; `response` marks the first answer given to the owner."""
+        require(actor, "case.note")
+        self._require(case, case_states.NOTE)
+        text = clean_text(text)
+        if not text:
+            raise ValidationError({"内容": "必须填写"})
+        if reason := check_length(text, MAX_TEXT):
+            raise ValidationError({"内容": reason})
+        with db.atomic():
+            kind = domain.EV_NOTE
+            if response:
+                kind = domain.EV_RESPONSE
+                if case.first_response_at is None:
+                    case.first_response_at = self.clock.now()
+            event = self._event(case, kind, text, actor)
+            self._touch(case)
+        return event
+
+    def extend(
+        self,
+        case: Case,
+        new_due: dt.datetime,
+        reason: str,
+        approver: Staff,
+        actor: Staff | None = None,
+    ) -> Extension:
+        """延期: a later deadline, approved by the role the policy names for this severity."""
+        require(actor, "case.extend")
+        self._require(case, case_states.EXTEND)
+        problems: dict[str, str] = {}
+        reason = clean_text(reason)
+        if not reason:
+            problems["延期原因"] = "必须填写"
+        if new_due <= case.resolve_due:
+            problems["新期限"] = f"须晚于原期限 {case.resolve_due:%Y-%m-%d %H:%M}"
+        needed = self.policy().extension_approver_role(case.severity)
+        allowed = _approver_roles(needed)
+        if approver.role not in allowed:
+            problems["批准人"] = (
+                f"{case.severity}案件延期须由{domain.ROLES.get(needed, needed)}或更高职位批准,"
+                f"{approver.name}是{domain.ROLES.get(approver.role, approver.role)}"
+            )
+        if problems:
+            raise ValidationError(problems)
+        with db.atomic():
+            ext = Extension.create(
+                case=case,
+                old_due=case.resolve_due,
+                new_due=new_due,
+                reason=reason,
+                approver=approver.name,
+                approver_role=approver.role,
+                at=self.clock.now(),
+            )
+            self._event(
+                case,
+                domain.EV_EXTENSION,
+                f"期限由 {case.resolve_due:%Y-%m-%d %H:%M} 延至 {new_due:%Y-%m-%d %H:%M},"
+                f"{approver.name}批准。原因:{reason}",
+                actor,
+            )
+            case.resolve_due = new_due
+            self._touch(case)
+        return ext
+
+    def extension_approver_roles(self, severity: str) -> set[str]:
+        """The roles that may approve extending a case of this severity."""
+        return _approver_roles(self.policy().extension_approver_role(severity))
+
+    def resolve(
+        self,
+        case: Case,
+        result: str,
+        actor: Staff | None = None,
+        at: dt.datetime | None = None,
+        plan_visit: bool = True,
+    ) -> None:
+        """办结: handling finished, with its result (没有处理结果不能办结).
+
+        `plan_visit=False` is for history brought in with its visit already done."""
+        require(actor, "case.resolve")
+        self._require(case, case_states.RESOLVE)
+        result = clean_text(result)
+        if not result:
+            raise ValidationError({"处理结果": "办结必须填写处理结果"})
+        if reason := check_length(result, MAX_TEXT):
+            raise ValidationError({"处理结果": reason})
+        at = at or self.clock.now()
+        if at < case.received_at:
+            raise ValidationError({"办结时间": "不能早于受理时间"})
+        with db.atomic():
+            self._step(case, case_states.RESOLVE)
+            case.result = result
+            case.resolved_at = at
+            if case.first_response_at is None:
+                case.first_response_at = at
+            for slip in case.dispatches.where(Dispatch.finished_at.is_null()):
+                slip.finished_at = at
+                slip.outcome = result
+                slip.save()
+            self._event(case, domain.EV_RESOLVED, result, actor, at=at)
+            self._touch(case)
+            if plan_visit:
+                for listener in self.resolved_listeners:
+                    listener(case, actor)
+
+    def close(self, case: Case, actor: Staff | None = None, note: str = "") -> None:
+        """关闭: the matter is settled; only a resolved case can close."""
+        require(actor, "case.close")
+        self._require(case, case_states.CLOSE)
+        if case.written_reply_only and case.reply_letter_at is None:
+            raise UserError(
+                f"案件 {case.number} 的业主只要求书面答复:请先在案件详情中附上复函(PDF、图片或 Word 文件),再关闭"
+            )
+        with db.atomic():
+            self._step(case, case_states.CLOSE)
+            case.closed_at = self.clock.now()
+            self._event(case, domain.EV_CLOSED, clean_text(note) or "已关闭", actor)
+            self._touch(case)
+
+    def reopen(self, case: Case, reason: str, actor: Staff | None = None) -> None:
+        """重开: back to handling, by a manager's decision."""
+        require(actor, "case.reopen")
+        self.reopen_for_rework(case, reason, actor)
+
+    def reopen_for_rework(self, case: Case, reason: str, actor: Staff | None = None) -> None:
+        """Back to handling because the owner was not satisfied at the visit: the rule
+        itself reopens it (返工), whoever recorded the visit (the visit service calls this)."""
+        self._require(case, case_states.REOPEN)
+        reason = clean_text(reason)
+        if not reason:
+            raise ValidationError({"重开原因": "必须填写"})
+        with db.atomic():
+            self._step(case, case_states.REOPEN)
+            case.closed_at = None
+            case.resolved_at = None
+            self._event(case, domain.EV_REOPENED, reason, actor)
+            self._touch(case)
+
+    def merge(self, duplicate: Case, into: Case, actor: Staff | None = None) -> None:
+        """合并: the same matter reported twice is one case; the duplicate points to it."""
+        require(actor, "case.merge")
+        if duplicate.id == into.id:
+            raise UserError("不能把案件合并到它自己")
+        self._require(duplicate, case_states.MERGE)
+        if into.state == domain.MERGED:
+            target = into.merged_into  # set whenever merged; cases are never deleted
+            raise UserError(
+                f"{into.number} 已合并到其他案件" + (f",请合并到 {target.number}" if target else "")
+            )
+        with db.atomic():
+            self._step(duplicate, case_states.MERGE)
+            duplicate.merged_into = into
+            self._event(duplicate, domain.EV_MERGED, f"并入 {into.number}", actor)
+            self._event(
+                into,
+                domain.EV_MERGED,
+                f"合并 {duplicate.number}({duplicate.received_at:%m-%d %H:%M} {duplicate.channel}):"
+                f"{duplicate.account[:100]}",
+                actor,
+            )
+            self._touch(duplicate)
+            self._touch(into)
+
+    def void(self, case: Case, reason: str, actor: Staff | None = None) -> None:
+        """作废: entered by mistake; nothing is deleted, the case stays in history."""
+        require(actor, "case.void")
+        reason = clean_text(reason)
+        if not reason:
+            raise ValidationError({"作废原因": "必须填写"})
+        self._require(case, case_states.VOID)
+        with db.atomic():
+            self._step(case, case_states.VOID)
+            case.void_reason = reason
+            self._event(case, domain.EV_VOID, reason, actor)
+            self._touch(case)
+
+    def mark_typical(self, case: Case, typical: bool, note: str, actor: Staff | None = None) -> None:
+        """典型案例: the planner marks a case for the quarterly report, with a note why."""
+        require(actor, "case.mark_typical")
+        self._require(case, case_states.TYPICAL)
+        note = clean_text(note)
+        if typical and not note:
+            raise ValidationError({"说明": "标记典型案例请写明理由或启示"})
+        if reason := check_length(note, MAX_TEXT):
+            raise ValidationError({"说明": reason})
+        with db.atomic():
+            case.typical = typical
+            case.typical_note = note if typical else ""
+            self._event(
+                case, domain.EV_NOTE, ("标记为典型案例:" + note) if typical else "取消典型案例", actor
+            )
+            self._touch(case)
+
+
+# Who may approve an extension asked of a role: that role or one above it.
+_APPROVAL_LADDER = ["cs_director", "office_manager", "general_manager"]
+
+
+def _approver_roles(needed: str) -> set[str]:
+    if needed in _APPROVAL_LADDER:
+        return set(_APPROVAL_LADDER[_APPROVAL_LADDER.index(needed) :])
+    return {needed}
