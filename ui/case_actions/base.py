@@ -74,22 +74,33 @@ def datetime_edit(value: dt.datetime) -> QDateTimeEdit:
     return edit
 
 
+def _for_case(
+    dialog: CaseActionDialog | CaseReasonDialog, case: Case, cases: CaseService, actor: Staff
+) -> None:
+    """What a case's step dialog shows of its case: the title with the number, the OK button's
+    word, the heading line (number, kind, status)."""
+    dialog.case = case
+    dialog.cases = cases
+    dialog.actor = actor
+    dialog.setWindowTitle(dialog.tr("{0} — {1}").format(dialog.tr(dialog.title), case.number))
+    dialog.ok_button.setText(dialog.tr(dialog.ok_label))
+    dialog.heading.setText(dialog.tr("案件 {0} · {1} · {2}").format(case.number, case.kind, case.state))
+    dialog.heading.show()
+
+
 class CaseActionDialog(ActionDialog):
     """One step of a case (ui/dialogs.py's `ActionDialog` with the case, the service and the
     acting person); subclasses build the form and perform the step through the service."""
 
+    case: Case
+    cases: CaseService
+    actor: Staff
     title = ""
     ok_label = cast(str, QT_TR_NOOP("确定"))
 
     def __init__(self, case: Case, cases: CaseService, actor: Staff, parent: QWidget | None = None) -> None:
         super().__init__("", "", parent, boxed_error=True, min_width=480)
-        self.case = case
-        self.cases = cases
-        self.actor = actor
-        self.setWindowTitle(self.tr("{0} — {1}").format(self.tr(self.title), case.number))
-        self.ok_button.setText(self.tr(self.ok_label))
-        self.heading.setText(self.tr("案件 {0} · {1} · {2}").format(case.number, case.kind, case.state))
-        self.heading.show()
+        _for_case(self, case, cases, actor)
         self.form.setVerticalSpacing(8)
         self.build()
 
@@ -101,6 +112,9 @@ class CaseReasonDialog(ReasonDialog):
     """A step of a case that needs only a reason (ui/dialogs.py's `ReasonDialog`); subclasses
     name the texts, the field the service names in its refusal, and the call."""
 
+    case: Case
+    cases: CaseService
+    actor: Staff
     title = ""
     ok_label = ""
     hint = ""
@@ -109,13 +123,7 @@ class CaseReasonDialog(ReasonDialog):
 
     def __init__(self, case: Case, cases: CaseService, actor: Staff, parent: QWidget | None = None) -> None:
         super().__init__("", "", None, parent, field=self.field)
-        self.case = case
-        self.cases = cases
-        self.actor = actor
-        self.setWindowTitle(self.tr("{0} — {1}").format(self.tr(self.title), case.number))
-        self.ok_button.setText(self.tr(self.ok_label))
-        self.heading.setText(self.tr("案件 {0} · {1} · {2}").format(case.number, case.kind, case.state))
-        self.heading.show()
+        _for_case(self, case, cases, actor)
         self.prompt.setText(self.tr(self.label))
         self.prompt.setBuddy(self.reason)
         self.prompt.show()
