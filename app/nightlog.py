@@ -7,7 +7,7 @@ import datetime as dt
 from app.cases import CaseInput, CaseService
 from app.clock import Clock
 from app.errors import ValidationError
-from app.models import Case, NightLogEntry, Room, Staff
+from app.models import Case, NightLogEntry, Room, Staff, db
 from app.permissions import require
 from app.validation import MAX_TEXT, check_length, clean_text, normalise_phone, parse_room
 
@@ -40,24 +40,29 @@ class NightLogService:
             problems["电话"] = str(exc)
         if at is not None and at > self.clock.now() + dt.timedelta(minutes=10):
             problems["时间"] = "不能晚于现在"
-        room_obj = None
+        place: tuple[str, str, str] | None = None
         if clean_text(room):
             try:
-                b, u, r = parse_room(room)
-                room_obj, _ = Room.get_or_create(building=b, unit=u, number=r)
+                place = parse_room(room)
             except ValueError as exc:
                 problems["房号"] = str(exc)
         if problems:
             raise ValidationError(problems)
-        return NightLogEntry.create(
-            logged_at=at or self.clock.now(),
-            caller=clean_text(caller)[:40],
-            phone=phone,
-            room=room_obj,
-            content=content,
-            action_taken=clean_text(action_taken),
-            logged_by=clean_text(logged_by)[:40],
-        )
+        # Only a whole entry writes anything: a refused one leaves no new room behind.
+        with db.atomic():
+            room_obj = None
+            if place is not None:
+                b, u, r = place
+                room_obj, _ = Room.get_or_create(building=b, unit=u, number=r)
+            return NightLogEntry.create(
+                logged_at=at or self.clock.now(),
+                caller=clean_text(caller)[:40],
+                phone=phone,
+                room=room_obj,
+                content=content,
+                action_taken=clean_text(action_taken),
+                logged_by=clean_text(logged_by)[:40],
+            )
 
     def pending(self) -> list[NightLogEntry]:
         """Entries not yet carried into a case, oldest first."""

@@ -23,3 +23,16 @@ def test_a_pending_entry_until_it_is_converted(office, admin):
     assert entry.case.id == case.id
     assert office.nightlog.pending_entry(entry.id) is None
     assert office.nightlog.pending_entry(entry.id + 1000) is None
+
+
+def test_a_refused_entry_leaves_no_new_room_behind(office, clock):
+    from app.models import NightLogEntry, Room
+
+    rooms = Room.select().count()
+    with pytest.raises(ValidationError) as refused:
+        office.nightlog.add("", "张伟", "13812345678", "9-9-909")
+    assert refused.value.problems == {"内容": "必须填写"}
+    assert Room.select().count() == rooms
+    assert NightLogEntry.select().count() == 0
+    office.nightlog.add("楼道灯不亮", "张伟", "13812345678", "9-9-909")
+    assert Room.select().count() == rooms + 1

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 @pytest.fixture
 def dialog_for(office, qtbot):
     def make(kind, path, **kw):
-        dialog = ImportDialog(office.data_dir, kind, path, office=office, **kw)
+        dialog = ImportDialog(office, kind, path, **kw)
         qtbot.addWidget(dialog)
         return dialog
 

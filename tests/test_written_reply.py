@@ -126,3 +126,11 @@ def test_written_reply_only_through_update(office, admin, make_case):
         office.cases.update(
             case, CaseInput(account="x", kind="报修", room="3-2-501", written_reply_only=True)
         )
+
+
+def test_a_reply_letter_only_on_a_case_whose_owner_asked_for_one(office, admin, make_case):
+    """The service says what the case window's missing button says (app/case_states.py)."""
+    case = complaint(make_case)
+    with pytest.raises(UserError, match="没有要求书面答复"):
+        office.cases.attach_reply_letter(case, "复函.pdf", reply_pdf(), admin)
+    assert office.cases.reply_letter(Case.get_by_id(case.id)) is None

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import keyring
 from app.errors import UserError
 from app.ledger import columns as ledger_columns
 from app.ledger.case_import import import_ledger
@@ -54,23 +53,17 @@ KINDS = {
 
 
 def ledger_work(
-    office: Office | None,
-    data_dir: Path,
+    office: Office,
     kind: str,
     path: Path,
     skip_invalid: bool,
     mapping: dict[str, str] | None = None,
 ) -> Callable[[Progress], ImportReport]:
     """The ledger work for `ui.worker.run_in_background`: on its thread, with the open office
-    (or one opened there for it and closed after)."""
+    (its clock and the acting person go with it)."""
 
     def work(progress: Progress) -> ImportReport:
-        opened = office if office is not None else Office.open(data_dir, key=keyring.office_key())
-        try:
-            return _ledger_task(opened, kind, path, skip_invalid, mapping, progress)
-        finally:
-            if office is None:
-                opened.close()
+        return _ledger_task(office, kind, path, skip_invalid, mapping, progress)
 
     return work
 
@@ -129,29 +122,26 @@ _BAD_CELL = QColor(OVERDUE_BG)
 
 
 class ImportDialog(QDialog):
-    """`kind` is "ledger", "owners" or "export". For an import with the open `office`, the
-    dialog first shows the columns of the file with the field each goes to (a combo box
+    """`kind` is "ledger", "owners" or "export". For an import, the dialog first shows the columns of the file with the field each goes to (a combo box
     per column, 不导入 among the choices) and the first rows as they will be read, unreadable
     cells marked; 开始导入 remembers the mapping for the next file with the same headers and
-    starts the work. Without the office (or for an export, or after `start()`) the work
-    starts when the dialog is shown."""
+    starts the work. For an export (or after `start()`) the work starts when the dialog is
+    shown."""
 
     finished_import = Signal(object)  # ImportReport
 
     def __init__(
         self,
-        office_data_dir: Path,
+        office: Office,
         kind: str,
         path: Path,
         parent: QWidget | None = None,
         *,
-        office: Office | None = None,
         skip_invalid: bool = False,
     ) -> None:
         super().__init__(parent)
         if kind not in KINDS:
             raise ValueError(f"unknown kind {kind!r}")
-        self.office_data_dir = office_data_dir
         self.kind = kind
         self.path = Path(path)
         self.office = office
@@ -161,7 +151,7 @@ class ImportDialog(QDialog):
         self.remembered = False  # the mapping shown was the one kept from a file like this
         self._job: Job[ImportReport] | None = None
         self._combos: list[QComboBox] = []
-        self.choosing = kind != "export" and office is not None
+        self.choosing = kind != "export"
         self.setWindowTitle(self.tr(str(KINDS[kind])))
         self.setMinimumWidth(640)
 
@@ -268,7 +258,6 @@ class ImportDialog(QDialog):
     def load_preview(self) -> bool:
         """Reads the file's header and first rows; False (with the reason shown) when the
         file cannot be used at all."""
-        assert self.office is not None
         try:
             preview = preview_file(self.office, self.kind, self.path, None, PREVIEW_ROWS)
             kept = remembered_mapping(self.office, self.kind, preview.headers)
@@ -355,7 +344,6 @@ class ImportDialog(QDialog):
 
     @Slot()
     def _mapping_changed(self) -> None:
-        assert self.office is not None
         try:
             preview = preview_file(self.office, self.kind, self.path, self.current_mapping(), PREVIEW_ROWS)
         except UserError as exc:
@@ -428,7 +416,7 @@ class ImportDialog(QDialog):
     @Slot()
     def start_import(self) -> None:
         """开始导入: keep the mapping for the next file with the same headers, then work."""
-        if self.preview is not None and self.office is not None:
+        if self.preview is not None:
             self.mapping = self.current_mapping()
             try:
                 remember_mapping(self.office, self.kind, self.preview.headers, self.mapping)
@@ -462,9 +450,7 @@ class ImportDialog(QDialog):
             self.status.show()
             self.bar.show()
         self.skip_box.setEnabled(False)
-        work = ledger_work(
-            self.office, self.office_data_dir, self.kind, self.path, self.skip_box.isChecked(), self.mapping
-        )
+        work = ledger_work(self.office, self.kind, self.path, self.skip_box.isChecked(), self.mapping)
         self._job = run_in_background(
             self, work, on_done=self._on_finished, on_failed=self._on_failed, on_progress=self._on_progress
         )

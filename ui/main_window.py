@@ -518,7 +518,7 @@ class MainWindow(QMainWindow):
         title = self.tr("选择案件台账") if kind == "ledger" else self.tr("选择业主名册")
         name, _ = QFileDialog.getOpenFileName(self, title, str(Path.home()), "Excel (*.xlsx)")
         if name:
-            ImportDialog(self.office.data_dir, kind, Path(name), self, office=self.office).exec()
+            ImportDialog(self.office, kind, Path(name), self).exec()
             self._after_change()
 
     def _export(self) -> None:
@@ -528,7 +528,7 @@ class MainWindow(QMainWindow):
             self, self.tr("导出案件台账"), str(Path.home() / self.tr("案件台账.xlsx")), "Excel (*.xlsx)"
         )
         if name:
-            ImportDialog(self.office.data_dir, "export", Path(name), self, office=self.office).exec()
+            ImportDialog(self.office, "export", Path(name), self).exec()
 
     def _backup_now(self) -> None:
         result = self.office.backups.backup_now()

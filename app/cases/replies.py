@@ -76,6 +76,8 @@ class Replies(CaseCore):
         """复函: the written reply sent to the owner, stored in the database with the case."""
         require(actor, "case.note")
         self._require(case, case_states.REPLY_LETTER)
+        if not case_states.applies_to(case, case_states.REPLY_LETTER):
+            raise UserError(f"案件 {case.number} 的业主没有要求书面答复:复函只附在“只要求书面答复”的案件上")
         name = clean_text(name)[-120:]
         kind = reply_file_kind(name, data)
         with db.atomic():
