@@ -148,6 +148,9 @@ def main(argv: list[str] | None = None) -> int:
             from bench.calendar_draw import month_draw
 
             results.extend(month_draw(office, today, args.runs))
+            from bench.table_refill import table_refills
+
+            results.extend(table_refills(office, today, args.runs))
             results.extend(bench.forms(blank_runs=max(1, min(3, args.runs))))
             results.extend(bench.quarterly(pdf_runs=max(1, min(3, args.runs))))
             print(f"{args.print_forms} pre-filled forms to the printer …", flush=True)

@@ -65,6 +65,8 @@ def test_bench_small_scale_writes_every_measure(tmp_path: Path) -> None:
         "calendar month counts",
         "calendar day list",
         "visit calendar month drawn",
+        "统计报表 计算 a second time",
+        "业主档案 refresh of the same",
         "pre-filled 回访记录表 PDF",
         "100 blank numbered forms",
         "quarterly report numbers",

@@ -8,13 +8,22 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableWidgetItem
 
 from app.errors import UserError, ValidationError
 from tests.helpers.qt_input import type_text
 from ui import palette
 from ui.dialogs import ActionDialog, ReasonDialog
-from ui.widgets import ErrorLabel, from_qdate, from_qdatetime, make_table, one_line, to_qdate, to_qdatetime
+from ui.widgets import (
+    ErrorLabel,
+    from_qdate,
+    from_qdatetime,
+    make_table,
+    one_line,
+    refill_table,
+    to_qdate,
+    to_qdatetime,
+)
 
 HEX = re.compile(r"^#[0-9a-f]{6}$")
 
@@ -95,6 +104,64 @@ def test_one_line_squeezes_and_cuts():
     assert len(one_line("字" * 80)) == 50
     assert one_line(None) == ""
     assert one_line("一二三四", 4) == "一二三四"
+
+
+def table_texts(table):
+    return [
+        [table.item(r, c).text() if table.item(r, c) else "" for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
+
+
+def test_refill_table_clears_first_and_sizes_columns_only_after_the_fill(qtbot):
+    """A second fill over rows already shown used to make every column that sizes to its
+    contents measure all rows again for each cell set (seconds frozen for a few hundred rows):
+    the old rows go first and no column sizes to its contents while cells are set."""
+    table = make_table(["编号", "内容", "时间"], stretch=1)
+    qtbot.addWidget(table)
+    table.show()
+    header = table.horizontalHeader()
+    model = table.model()
+    modes_while_filling: list[list[QHeaderView.ResizeMode]] = []
+
+    def record(*_args):
+        modes_while_filling.append([header.sectionResizeMode(c) for c in range(table.columnCount())])
+
+    model.dataChanged.connect(record)
+    model.rowsInserted.connect(record)
+    removed: list[tuple[int, int]] = []
+    model.rowsRemoved.connect(lambda _parent, first, last: removed.append((first, last)))
+
+    def rows(*numbers):
+        return [[QTableWidgetItem(n), QTableWidgetItem(f"{n} 的内容"), None] for n in numbers]
+
+    refill_table(table, rows("TS-2026-00003", "TS-2026-00001", "TS-2026-00002"))
+    modes_while_filling.clear()
+    refill_table(table, rows("TS-2026-00009", "TS-2026-00123456"))
+    assert removed == [(0, 2)]  # the three old rows went before any cell was set
+    assert table_texts(table) == [
+        ["TS-2026-00009", "TS-2026-00009 的内容", ""],
+        ["TS-2026-00123456", "TS-2026-00123456 的内容", ""],
+    ]
+    assert len(modes_while_filling) >= 5  # the rows' insertion and every cell set were seen
+    assert all(QHeaderView.ResizeMode.ResizeToContents not in modes for modes in modes_while_filling)
+    # The modes come back, and the columns are measured once with the new rows.
+    assert [header.sectionResizeMode(c) for c in range(3)] == [
+        QHeaderView.ResizeMode.ResizeToContents,
+        QHeaderView.ResizeMode.Stretch,
+        QHeaderView.ResizeMode.ResizeToContents,
+    ]
+    qtbot.waitUntil(lambda: header.sectionSize(0) >= table.sizeHintForColumn(0))
+    assert table.updatesEnabled()
+
+    # A sorted table is filled unsorted (no re-sorting per cell) and sorted once at the end.
+    table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+    table.setSortingEnabled(True)
+    refill_table(table, rows("TS-2026-00001", "TS-2026-00003", "TS-2026-00002"))
+    assert table.isSortingEnabled()
+    assert [t[0] for t in table_texts(table)] == ["TS-2026-00003", "TS-2026-00002", "TS-2026-00001"]
+    refill_table(table, [])
+    assert table.rowCount() == 0
 
 
 def test_dates_go_to_qt_and_back():

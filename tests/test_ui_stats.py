@@ -7,8 +7,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QTableWidget
 
 from app.case_query import CaseFilter
 from app.clock import FixedClock
@@ -81,6 +81,99 @@ def test_computes_q3_on_a_worker(qtbot, window):
     assert window.pdf_button.isEnabled() and window.tabs.isEnabled()
     # Satisfaction spread: 满意 2 of 3, 不满意 1.
     assert row_of(window.visits.satisfaction_table, "满意")[1:3] == ["2", "66.7%"]
+
+
+def shown_tables(w):
+    """Every table of the six tabs as its texts, and the 纠正预防 tree's lines."""
+    tables = {
+        t.objectName() or f"{type(t.parent()).__name__}#{i}": [
+            [t.item(r, c).text() if t.item(r, c) else "" for c in range(t.columnCount())]
+            for r in range(t.rowCount())
+        ]
+        for i, t in enumerate(w.tabs.findChildren(QTableWidget))
+    }
+    lines: list[list[str]] = []
+
+    def walk(item):
+        lines.append([item.text(c) for c in range(item.columnCount())])
+        for k in range(item.childCount()):
+            walk(item.child(k))
+
+    for k in range(w.corrective.tree.topLevelItemCount()):
+        walk(w.corrective.tree.topLevelItem(k))
+    return tables, lines
+
+
+def test_a_second_compute_refills_the_same_rows_without_sizing_columns_per_cell(qtbot, window):
+    """计算 a second time used to set every cell over the rows already shown while the
+    columns sized to their contents (tens of seconds frozen for a year's hundreds of rows):
+    the same contents come back, the old rows go first and no column sizes to its contents
+    while the cells are set."""
+    computed_q3(qtbot, window)
+    first = shown_tables(window)
+    assert first[0] and any(rows for rows in first[0].values()) and first[1]
+
+    tables = window.tabs.findChildren(QTableWidget)
+    assert len(tables) >= 8  # 回访 (3), 投诉 (several), 处理 (3), 人员, 改进措施
+    modes_while_filling: list[QHeaderView.ResizeMode] = []
+    cleared: list[QTableWidget] = []
+    for table in tables:
+        header = table.horizontalHeader()
+
+        def record(*_args, header=header):
+            modes_while_filling.extend(header.sectionResizeMode(c) for c in range(header.count()))
+
+        table.model().dataChanged.connect(record)
+        table.model().rowsRemoved.connect(lambda *_args, table=table: cleared.append(table))
+    modes_before = {
+        id(t): [t.horizontalHeader().sectionResizeMode(c) for c in range(t.columnCount())] for t in tables
+    }
+
+    computed_q3(qtbot, window)
+    assert shown_tables(window) == first
+    assert modes_while_filling  # cells were set again
+    assert QHeaderView.ResizeMode.ResizeToContents not in modes_while_filling
+    # Every table that held rows was emptied before its new rows went in.
+    assert {id(t) for t in tables if t.rowCount()} <= {id(t) for t in cleared}
+    assert modes_before == {
+        id(t): [t.horizontalHeader().sectionResizeMode(c) for c in range(t.columnCount())] for t in tables
+    }
+
+
+def test_after_compute_the_tabs_are_filled_one_per_turn_of_the_event_loop(qtbot, window):
+    """A year's lists hold hundreds of rows: the window handles its events between the tabs'
+    fills, and stays busy (计算 off, the busy bar shown) until the last is filled."""
+    order: list[object] = []
+    fill_visits, fill_people = window.visits.show_stats, window.people.show_stats
+
+    def visits(cur, prev):
+        fill_visits(cur, prev)
+        order.append("回访")
+        QTimer.singleShot(0, lambda: order.append("timer"))
+
+    def people(cur, prev):
+        order.append(("人员", window.compute_button.isEnabled(), window.busy.isVisible()))
+        fill_people(cur, prev)
+
+    window.visits.show_stats = visits
+    window.people.show_stats = people
+    computed_q3(qtbot, window)
+    assert order == ["回访", "timer", ("人员", False, True)]
+    assert window.compute_button.isEnabled() and not window.busy.isVisible() and window.tabs.isEnabled()
+
+
+def test_closing_the_window_between_the_tabs_fills_stops_the_rest(qtbot, window):
+    emitted: list[object] = []
+    window.computed.connect(emitted.append)
+    fill_people = window.people.show_stats
+    filled_people: list[bool] = []
+    window.handling.show_stats = lambda cur, prev: window.close()
+    window.people.show_stats = lambda cur, prev: (filled_people.append(True), fill_people(cur, prev))
+    window.compute_button.click()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10000)
+    qtbot.wait(50)
+    assert not filled_people and not emitted and not window.is_busy()
+    assert window.compute_button.isEnabled()
 
 
 def test_repeat_repair_lists_its_cases_and_opens_one(qtbot, window, q3):  # noqa: F811

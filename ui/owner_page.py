@@ -36,6 +36,7 @@ from ui.widgets import (
     Banner,
     make_table,
     one_line,
+    refill_table,
 )
 
 if TYPE_CHECKING:
@@ -136,14 +137,15 @@ class OwnerPage(QWidget):
         self._owners = self.files.search(
             self.search.text(), include_inactive=self.include_inactive.isChecked(), actor=self.actor
         )
-        self.table.setRowCount(len(self._owners))
-        for r, owner in enumerate(self._owners):
+        rows = []
+        for owner in self._owners:
             shown = self.files.masked(owner, self.actor)
             kind = self.tr(shown.occupant_type) + ("" if owner.active else self.tr("(已迁出)"))
             values = (shown.room, shown.name, kind, shown.phone,
                       f"{owner.move_in:%Y-%m-%d}" if owner.move_in else "", one_line(owner.note, 40))  # fmt: skip
-            for c, value in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+            rows.append([QTableWidgetItem(value) for value in values])
+        # The old rows go first (`refill_table`); the columns are measured once, after the fill.
+        refill_table(self.table, rows)
         for col in range(len(self.COLUMNS) - 1):
             self.table.resizeColumnToContents(col)
         self.count.setText(

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableWidget,
+    QTableWidgetItem,
     QWidget,
 )
 
@@ -214,6 +215,38 @@ def make_table(
     if stretch is not None and columns:
         header.setSectionResizeMode(stretch % len(columns), QHeaderView.ResizeMode.Stretch)
     return table
+
+
+def refill_table(table: QTableWidget, rows: Sequence[Sequence[QTableWidgetItem | None]]) -> None:
+    """Replace every row of `table` by `rows` (one item per cell; None leaves a cell empty).
+
+    The rows already there are removed first and the columns do not size to their contents
+    while the new ones go in: setting a cell over an old row makes a column that sizes to its
+    contents measure every row again, for each cell set, so a second fill of a few hundred rows
+    froze the window for seconds where the first took milliseconds. Sorting and painting are
+    off during the fill; each column is measured once, when its resize mode is given back."""
+    header = table.horizontalHeader()
+    modes = [header.sectionResizeMode(c) for c in range(table.columnCount())]
+    sorting = table.isSortingEnabled()
+    updates = table.updatesEnabled()
+    table.setUpdatesEnabled(False)
+    table.setSortingEnabled(False)
+    try:
+        for c, mode in enumerate(modes):
+            if mode == QHeaderView.ResizeMode.ResizeToContents:
+                header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+        table.setRowCount(0)
+        table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, item in enumerate(row):
+                if item is not None:
+                    table.setItem(r, c, item)
+    finally:
+        for c, mode in enumerate(modes):
+            if mode == QHeaderView.ResizeMode.ResizeToContents:
+                header.setSectionResizeMode(c, mode)
+        table.setSortingEnabled(sorting)
+        table.setUpdatesEnabled(updates)
 
 
 def one_line(text: str | None, limit: int = 50) -> str:

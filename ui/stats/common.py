@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import rates
-from ui.widgets import make_table
+from ui.widgets import make_table, refill_table
 
 NUMBER_ROLE = Qt.ItemDataRole.UserRole + 2  # the case number a row stands for
 
@@ -42,11 +42,10 @@ def fit_height(table: QTableWidget) -> None:
 
 def fill(table: QTableWidget, rows: list[list[QTableWidgetItem]]) -> None:
     """Rows in, then the table as tall as its rows: the tab's page scrolls, never the table.
-    (The columns size to their contents: these tables hold tens of rows, not thousands.)"""
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, item in enumerate(row):
-            table.setItem(r, c, item)
+    The old rows go first and the columns are measured once after the fill (`refill_table`):
+    filled in place, a year's lists (hundreds of overdue cases, unsatisfied visits) made
+    a second 计算 measure every row again for each cell set."""
+    refill_table(table, rows)
     fit_height(table)
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -245,9 +245,19 @@ class StatsWindow(QWidget):
         self.status.setText("")
 
     def _on_done(self, comparison: Comparison) -> None:
-        self._finished()
-        self.show_comparison(comparison)
-        self.computed.emit(comparison)
+        # The tabs are filled one per turn of the event loop (a year's lists hold hundreds of
+        # rows), so the window answers between them; the busy bar stays until the last.
+        self._show_in_steps(self._show_steps(comparison), comparison)
+
+    def _show_in_steps(self, steps: list[Callable[[], None]], comparison: Comparison) -> None:
+        if self._job is None:  # the window was closed meanwhile
+            return
+        if not steps:
+            self._finished()
+            self.computed.emit(comparison)
+            return
+        steps[0]()
+        QTimer.singleShot(0, self, lambda: self._show_in_steps(steps[1:], comparison))
 
     def _on_failed(self, period: Period, exc: BaseException) -> None:
         log.error("statistics of %s failed", period.label, exc_info=exc)
@@ -264,6 +274,24 @@ class StatsWindow(QWidget):
 
     # Showing --------------------------------------------------------------------------
     def show_comparison(self, comparison: Comparison) -> None:
+        """Every tab filled at once (after 计算 they are filled one per turn of the event loop)."""
+        for step in self._show_steps(comparison):
+            step()
+
+    def _show_steps(self, comparison: Comparison) -> list[Callable[[], None]]:
+        cur, prev = comparison.current, comparison.previous
+        return [
+            lambda: self._show_heading(comparison),
+            lambda: self.visits.show_stats(cur, prev),
+            lambda: self.complaints.show_stats(cur, prev),
+            lambda: self.handling.show_stats(cur, prev),
+            lambda: self.corrective.show_stats(cur),
+            lambda: self.people.show_stats(cur, prev),
+            lambda: self.measures.show_comparison(comparison),
+            self._shown,
+        ]
+
+    def _show_heading(self, comparison: Comparison) -> None:
         self.comparison = comparison
         cur, prev = comparison.current, comparison.previous
         if cur.period.through is not None:
@@ -289,12 +317,8 @@ class StatsWindow(QWidget):
                     prev.period.label,
                 )
             )
-        self.visits.show_stats(cur, prev)
-        self.complaints.show_stats(cur, prev)
-        self.handling.show_stats(cur, prev)
-        self.corrective.show_stats(cur)
-        self.people.show_stats(cur, prev)
-        self.measures.show_comparison(comparison)
+
+    def _shown(self) -> None:
         self.tabs.setEnabled(True)
         for button in (self.pdf_button, self.print_button, self.xlsx_button):
             button.setEnabled(True)
