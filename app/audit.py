@@ -11,7 +11,7 @@ import hashlib
 import hmac
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,6 +80,7 @@ def log_access(action: str, owner: Owner | None, detail: str = "", case: Case | 
 
 # Checking the chain ---------------------------------------------------------------------
 MAX_LISTED = 20  # findings of one kind listed one by one; the rest are counted
+CHAIN_PROGRESS_EVERY = 5000  # entries checked between two calls of chain_problems' progress
 UPGRADE_ACTION = "升级核对"  # data: migration 7's entry of a record's values as found at the upgrade
 RESEAL_ACTION = "重新密封"  # data: migration 7's note that the old chain was sealed with the key
 
@@ -109,13 +110,19 @@ class _Findings:
         return self.lines + ([self.more.format(self.extra)] if self.extra else [])
 
 
-def chain_problems() -> list[str]:
+def chain_problems(progress: Callable[[int, int, str], None] | None = None) -> list[str]:
     """Every break in the keyed hash chain: an edited, removed or inserted entry, an entry whose
-    hash was recomputed without the office's key, a head set back."""
+    hash was recomputed without the office's key, a head set back. `progress(checked, total,
+    "")` is called once the entries are counted, every CHAIN_PROGRESS_EVERY entries and at the
+    end of them; an exception it raises stops the check and goes to the caller (取消)."""
     try:
         key = audit_key()
     except keyring.NoOfficeKey:
         return ["没有登录,无法用本服务中心的密钥核对审计记录。请登录后再检查。"]
+    total = 0
+    if progress is not None:
+        total = int(AuditEntry.select().count())
+        progress(0, total, "")
     links = _Findings("另有 {0} 处审计记录的链接不符")
     edited = _Findings("另有 {0} 条审计记录的校验值不符")
     prev = GENESIS
@@ -135,6 +142,10 @@ def chain_problems() -> list[str]:
             else:
                 edited.add(f"审计记录第 {entry_id} 条({what})的内容被改动(校验值不符)")
         prev = digest
+        if progress is not None and count % CHAIN_PROGRESS_EVERY == 0:
+            progress(count, total, "")
+    if progress is not None:
+        progress(count, total, "")
     problems = links.out() + edited.out()
     head = Setting.get_or_none(Setting.key == "audit_head")
     if head is None:

@@ -9,12 +9,29 @@ transaction, so a page of entries and the names read with it come from one state
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from app import audit
 from app.audit import AuditFilter
 from app.clock import Clock, SystemClock
 from app.models import AuditEntry, Staff, db
 from app.permissions import require
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    """How a chain check ended: its findings (none: the chain is whole), how many entries it
+    went through of how many, and whether it was stopped (取消) before the end."""
+
+    problems: list[str]
+    checked: int
+    total: int
+    stopped: bool = False
+
+
+class _Stop(Exception):
+    """Raised from the chain check's progress when the person cancelled."""
 
 
 class AuditQueries:
@@ -58,6 +75,31 @@ class AuditQueries:
         require(actor, "audit.view")
         with db.atomic():
             return audit.chain_problems()
+
+    def chain_check(
+        self,
+        progress: Callable[[int, int, str], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        actor: Staff | None = None,
+    ) -> ChainCheck:
+        """The chain check for a window's thread of work: `progress(checked, total, what)` as it
+        goes; when `cancelled()` turns true it stops at the next step and says how far it got."""
+        require(actor, "audit.view")
+        seen = [0, 0]
+
+        def step(done: int, total: int, what: str) -> None:
+            seen[:] = [done, total]
+            if cancelled is not None and cancelled():
+                raise _Stop
+            if progress is not None:
+                progress(done, total, what)
+
+        try:
+            with db.atomic():  # one state of the file, its count with it
+                problems = audit.chain_problems(step)
+        except _Stop:
+            return ChainCheck([], seen[0], seen[1], stopped=True)
+        return ChainCheck(problems, seen[0], seen[1])
 
     def history(self, table: str, record_id: int) -> list[AuditEntry]:
         """Everything that happened to one record, oldest first. Whoever may open the record

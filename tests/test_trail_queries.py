@@ -3,6 +3,7 @@ audit window's choices and pages, a record's history, the chain check, and who m
 
 import pytest
 
+from app import audit
 from app.audit import AuditFilter
 from app.errors import UserError
 from app.models import AuditEntry, Owner, Room
@@ -31,6 +32,7 @@ def test_only_those_who_may_read_the_trail_get_it(office, admin):
         office.trail.actors,
         office.trail.count,
         office.trail.chain_problems,
+        office.trail.chain_check,
         lambda: office.trail.entries(AuditFilter()),
     ):
         with acting(clerk), pytest.raises(UserError, match="查看审计记录"):
@@ -54,3 +56,26 @@ def test_the_trail_window_dates_from_the_office_clock(office, clock):
     assert office.trail.today() == clock.now().date()
     clock.advance(days=40)
     assert office.trail.today() == clock.now().date()
+
+
+def test_the_chain_check_says_how_far_it_got_and_stops_when_asked(office, admin, make_case, monkeypatch):
+    """For the window's thread: entries checked of total as it goes, and 取消 honoured at the
+    next step with how far it got (no verdict)."""
+    monkeypatch.setattr(audit, "CHAIN_PROGRESS_EVERY", 2)
+    with acting(admin):
+        make_case()
+        total = AuditEntry.select().count()
+        steps: list[tuple[int, int, str]] = []
+        check = office.trail.chain_check(lambda *step: steps.append(step))
+        assert check.problems == [] and not check.stopped and check.checked == check.total == total
+        assert steps[0] == (0, total, "") and steps[-1] == (total, total, "")
+        assert [done for done, _, _ in steps[1:-1]] == list(range(2, total + 1, 2))
+
+        asked: list[int] = []
+        check = office.trail.chain_check(lambda *step: asked.append(step[0]), lambda: bool(asked))
+        assert check.stopped and check.problems == [] and (check.checked, check.total) == (2, total)
+        assert asked == [0]
+
+        AuditEntry.update(new="改过的内容").where(AuditEntry.id == AuditEntry.select().first().id).execute()
+        check = office.trail.chain_check()
+        assert not check.stopped and len(check.problems) == 1 and check.checked == total

@@ -142,7 +142,8 @@ def test_audit_window_filters_and_checks_the_chain(qtbot, office, owner, make_ca
     assert [(e.actor, e.action) for e in window.shown_entries()] == [("李客服", "显示号码")]
     assert window.table.item(0, 2).text() == "李客服"
 
-    window.check_chain()
+    with qtbot.waitSignal(window.chain_checked, timeout=20000):  # on a thread of its own
+        window.check_chain()
     assert window.chain_result.text() == f"审计链完好,共 {AuditEntry.select().count()} 条"
 
     assert window.export(tmp_path / "audit.xlsx") == 1
@@ -151,7 +152,8 @@ def test_audit_window_filters_and_checks_the_chain(qtbot, office, owner, make_ca
 
     first = AuditEntry.select().order_by(AuditEntry.id).first()
     AuditEntry.update(new="改过的内容").where(AuditEntry.id == first.id).execute()
-    click(qtbot, window.chain_button)
+    with qtbot.waitSignal(window.chain_checked, timeout=20000):
+        click(qtbot, window.chain_button)
     assert "审计链有 1 处问题" in window.chain_result.text()
     assert (
         f"审计记录第 {first.id} 条" in window.chain_result.text()

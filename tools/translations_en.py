@@ -1643,6 +1643,13 @@ EN: dict[str, str] = {
     '(已逾期)': ' (overdue)',
     # Helper H6 (issue 12): long work through ui/worker.py
     "打印没有完成:{0}。请稍后再打印;仍不行请联系管理员。": "The print job did not finish: {0}. Please print again later; if it still fails, ask the administrator.",
+    # Helper H11: issue 17 — 校验审计链 off the window's thread, with progress and 取消
+    "停止校验审计链(已核对的部分不给结论)": "Stop verifying the audit chain (the part already checked gives no verdict)",
+    "正在校验…": "Verifying…",
+    "正在停止…": "Stopping…",
+    "已核对 {0} / {1} 条": "Checked {0} / {1} records",
+    "已取消校验:核对了 {0} / {1} 条后停止,没有得出结论。": "Verification cancelled: stopped after {0} / {1} records, no verdict.",
+    "没能校验审计链:{0}": "Could not verify the audit chain: {0}",
 }
 
 # A source that reads differently in one context: (context, source) -> English. The

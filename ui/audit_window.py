@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QTableWidgetItem,
     QVBoxLayout,
@@ -30,11 +31,20 @@ from PySide6.QtWidgets import (
 )
 
 from app import audit
-from app.audit_queries import AuditQueries
+from app.audit_queries import AuditQueries, ChainCheck
 from ui.errors import friendly_error
 from ui.history import describe_change, field_label, value_words
 from ui.i18n import QT_TR_NOOP
-from ui.palette import ACCESS_ROW_BG, ERROR_BOX_STYLE, MUTED_TEXT, OK_BOX_STYLE
+from ui.palette import (
+    ACCESS_ROW_BG,
+    ERROR_BOX_STYLE,
+    HEADING_TEXT,
+    MUTED_TEXT,
+    OK_BOX_STYLE,
+    WARN_BORDER,
+    WARN_CARD_BG,
+    style,
+)
 from ui.widgets import Banner, from_qdate, make_table, one_line, to_qdate
 from ui.worker import Job, run_in_background
 
@@ -52,12 +62,14 @@ CHANGE_ACTIONS = [QT_TR_NOOP("新建"), QT_TR_NOOP("修改")]
 PAGE_SIZE = 200
 EXPORT_LIMIT = 1_000_000
 _ACCESS_COLOUR = QColor(ACCESS_ROW_BG)
+_STOPPED_BOX_STYLE = style(HEADING_TEXT, WARN_CARD_BG, WARN_BORDER, radius=3, padding=6)
 
 
 class AuditWindow(QWidget):
     """The audit trail for the administrator: filter, page through, check the chain, export."""
 
     case_activated = Signal(int)  # a case entry double-clicked
+    chain_checked = Signal(object)  # the chain check has ended and says so: its ChainCheck, or None (failed)
 
     COLUMNS = (
         QT_TR_NOOP("序号"),
@@ -137,6 +149,16 @@ class AuditWindow(QWidget):
         self.chain_button = QPushButton(self.tr("校验审计链"))
         self.chain_button.setToolTip(self.tr("逐条核对审计记录的哈希链,发现被改动、删除或插入的记录"))
         self.chain_button.clicked.connect(self.check_chain)
+        self.chain_job: Job[ChainCheck] | None = None  # the chain check while it runs
+        self.chain_progress = QProgressBar()
+        self.chain_progress.setMinimumWidth(240)  # "已核对 4,000,000 / 4,000,000 条" fits
+        self.chain_progress.setMaximumWidth(320)
+        self.chain_progress.setTextVisible(True)
+        self.chain_progress.hide()
+        self.chain_cancel_button = QPushButton(self.tr("取消"))
+        self.chain_cancel_button.setToolTip(self.tr("停止校验审计链(已核对的部分不给结论)"))
+        self.chain_cancel_button.clicked.connect(self.cancel_chain_check)
+        self.chain_cancel_button.hide()
         self.export_button = QPushButton(self.tr("导出…"))
         self.export_button.setToolTip(self.tr("把当前筛选出的全部记录导出为 Excel"))
         self.export_button.clicked.connect(self._export_clicked)
@@ -152,6 +174,8 @@ class AuditWindow(QWidget):
         bottom.addWidget(self.page_label)
         bottom.addWidget(self.next_button)
         bottom.addStretch(1)
+        bottom.addWidget(self.chain_progress)
+        bottom.addWidget(self.chain_cancel_button)
         bottom.addWidget(self.chain_button)
         bottom.addWidget(self.export_button)
 
@@ -263,9 +287,58 @@ class AuditWindow(QWidget):
             self.case_activated.emit(int(entry.record_id))
 
     # The chain -----------------------------------------------------------------------
-    def check_chain(self) -> list[str]:
-        problems = self.trail.chain_problems()
-        if problems:
+    def check_chain(self) -> Job[ChainCheck]:
+        """校验审计链 on a thread of its own (millions of entries take a while): the bar says how
+        many entries are checked of how many, 取消 stops it; the result shows when it ends."""
+        if self.chain_job is not None and self.chain_job.running:
+            return self.chain_job
+        self.chain_button.setEnabled(False)
+        self.chain_cancel_button.setEnabled(True)
+        self.chain_cancel_button.show()
+        self.chain_progress.setRange(0, 0)  # how many there are is counted first
+        self.chain_progress.setFormat(self.tr("正在校验…"))
+        self.chain_progress.show()
+        self.chain_result.hide()
+        trail = self.trail
+        self.chain_job = run_in_background(
+            self,
+            lambda progress: trail.chain_check(progress, progress.is_cancelled),
+            on_done=self._chain_done,
+            on_failed=self._chain_failed,
+            on_progress=self._chain_progressed,
+        )
+        return self.chain_job
+
+    def cancel_chain_check(self) -> None:
+        if self.chain_job is not None and self.chain_job.running:
+            self.chain_job.cancel()
+            self.chain_cancel_button.setEnabled(False)
+            self.chain_progress.setFormat(self.tr("正在停止…"))
+
+    def _chain_progressed(self, done: int, total: int, _what: str) -> None:
+        if self.chain_job is not None and self.chain_job.cancelled:
+            return
+        self.chain_progress.setRange(0, max(total, 1))
+        self.chain_progress.setValue(min(done, max(total, 1)))
+        self.chain_progress.setFormat(self.tr("已核对 {0} / {1} 条").format(f"{done:,}", f"{total:,}"))
+
+    def _chain_ended(self) -> None:
+        self.chain_job = None
+        self.chain_progress.hide()
+        self.chain_cancel_button.hide()
+        self.chain_button.setEnabled(True)
+
+    def _chain_done(self, check: ChainCheck) -> None:
+        self._chain_ended()
+        problems = check.problems
+        if check.stopped:
+            self.chain_result.setText(
+                self.tr("已取消校验:核对了 {0} / {1} 条后停止,没有得出结论。").format(
+                    f"{check.checked:,}", f"{check.total:,}"
+                )
+            )
+            self.chain_result.setStyleSheet(_STOPPED_BOX_STYLE)
+        elif problems:
             lines = "<br>".join(p.replace("&", "&amp;").replace("<", "&lt;") for p in problems[:50])
             more = self.tr("<br>……另有 {0} 处").format(len(problems) - 50) if len(problems) > 50 else ""
             self.chain_result.setText(
@@ -273,11 +346,18 @@ class AuditWindow(QWidget):
             )
             self.chain_result.setStyleSheet(ERROR_BOX_STYLE)
         else:
-            count = self.trail.count()
-            self.chain_result.setText(self.tr("审计链完好,共 {0} 条").format(count))
+            self.chain_result.setText(self.tr("审计链完好,共 {0} 条").format(check.checked))
             self.chain_result.setStyleSheet(OK_BOX_STYLE)
         self.chain_result.show()
-        return problems
+        self.chain_checked.emit(check)
+
+    def _chain_failed(self, exc: BaseException) -> None:
+        log.warning("audit chain check failed", exc_info=exc)
+        self._chain_ended()
+        self.chain_result.setText(self.tr("没能校验审计链:{0}").format(friendly_error(exc)))
+        self.chain_result.setStyleSheet(ERROR_BOX_STYLE)
+        self.chain_result.show()
+        self.chain_checked.emit(None)
 
     # Export --------------------------------------------------------------------------
     def _export_clicked(self) -> None:

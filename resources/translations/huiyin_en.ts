@@ -1875,6 +1875,14 @@
             <translation>Check the hash chain of the audit log record by record; finds changed, deleted or inserted records</translation>
         </message>
         <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>停止校验审计链(已核对的部分不给结论)</source>
+            <translation>Stop verifying the audit chain (the part already checked gives no verdict)</translation>
+        </message>
+        <message>
             <source>导出…</source>
             <translation>Export…</translation>
         </message>
@@ -1899,6 +1907,22 @@
             <translation>Page {0} (records {1}–{2})</translation>
         </message>
         <message>
+            <source>正在校验…</source>
+            <translation>Verifying…</translation>
+        </message>
+        <message>
+            <source>正在停止…</source>
+            <translation>Stopping…</translation>
+        </message>
+        <message>
+            <source>已核对 {0} / {1} 条</source>
+            <translation>Checked {0} / {1} records</translation>
+        </message>
+        <message>
+            <source>已取消校验:核对了 {0} / {1} 条后停止,没有得出结论。</source>
+            <translation>Verification cancelled: stopped after {0} / {1} records, no verdict.</translation>
+        </message>
+        <message>
             <source>&lt;br&gt;……另有 {0} 处</source>
             <translation>&lt;br&gt;…and {0} more</translation>
         </message>
@@ -1909,6 +1933,10 @@
         <message>
             <source>审计链完好,共 {0} 条</source>
             <translation>Audit chain intact, {0} records</translation>
+        </message>
+        <message>
+            <source>没能校验审计链:{0}</source>
+            <translation>Could not verify the audit chain: {0}</translation>
         </message>
         <message>
             <source>导出审计记录</source>
@@ -2222,17 +2250,6 @@ Please choose another backup.</translation>
         <message>
             <source>份数</source>
             <translation>Copies</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseActionDialog</name>
-        <message>
-            <source>{0} — {1}</source>
-            <translation>{0} — {1}</translation>
-        </message>
-        <message>
-            <source>案件 {0} · {1} · {2}</source>
-            <translation>Case {0} · {1} · {2}</translation>
         </message>
     </context>
     <context>
@@ -2718,17 +2735,6 @@ Please choose another backup.</translation>
         <message>
             <source>共 {0} 件</source>
             <translation>{0} cases</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseReasonDialog</name>
-        <message>
-            <source>{0} — {1}</source>
-            <translation>{0} — {1}</translation>
-        </message>
-        <message>
-            <source>案件 {0} · {1} · {2}</source>
-            <translation>Case {0} · {1} · {2}</translation>
         </message>
     </context>
     <context>
@@ -4896,6 +4902,10 @@ Please choose another backup.</translation>
     <context>
         <name>MainWindow</name>
         <message>
+            <source>正在备份…</source>
+            <translation>Backing up…</translation>
+        </message>
+        <message>
             <source>没有权限</source>
             <translation>Not allowed</translation>
         </message>
@@ -5058,6 +5068,10 @@ Please choose another backup.</translation>
         <message>
             <source>备份</source>
             <translation>Backup</translation>
+        </message>
+        <message>
+            <source>备份失败:{0}</source>
+            <translation>Backup failed: {0}</translation>
         </message>
         <message>
             <source>&lt;h3&gt;回音 {0}&lt;/h3&gt;&lt;p&gt;件件有着落,事事有回音。&lt;/p&gt;&lt;p&gt;物业服务中心投诉、报修与回访管理。&lt;/p&gt;&lt;p&gt;数据文件夹:{1}&lt;/p&gt;</source>
@@ -8438,6 +8452,17 @@ To restore: python -m huiyin --data-dir "{1}" --user ADMIN-LOGIN restore BACKUP-
         <message>
             <source>回音</source>
             <translation>Huiyin</translation>
+        </message>
+    </context>
+    <context>
+        <name>dialog</name>
+        <message>
+            <source>{0} — {1}</source>
+            <translation>{0} — {1}</translation>
+        </message>
+        <message>
+            <source>案件 {0} · {1} · {2}</source>
+            <translation>Case {0} · {1} · {2}</translation>
         </message>
     </context>
 </TS>

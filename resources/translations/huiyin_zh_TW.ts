@@ -1875,6 +1875,14 @@
             <translation>逐條核對審計記錄的雜湊鏈,發現被改動、刪除或插入的記錄</translation>
         </message>
         <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>停止校验审计链(已核对的部分不给结论)</source>
+            <translation>停止校驗審計鏈(已核對的部分不給結論)</translation>
+        </message>
+        <message>
             <source>导出…</source>
             <translation>匯出…</translation>
         </message>
@@ -1899,6 +1907,22 @@
             <translation>第 {0} 頁(第 {1}–{2} 條)</translation>
         </message>
         <message>
+            <source>正在校验…</source>
+            <translation>正在校驗…</translation>
+        </message>
+        <message>
+            <source>正在停止…</source>
+            <translation>正在停止…</translation>
+        </message>
+        <message>
+            <source>已核对 {0} / {1} 条</source>
+            <translation>已核對 {0} / {1} 條</translation>
+        </message>
+        <message>
+            <source>已取消校验:核对了 {0} / {1} 条后停止,没有得出结论。</source>
+            <translation>已取消校驗:核對了 {0} / {1} 條後停止,沒有得出結論。</translation>
+        </message>
+        <message>
             <source>&lt;br&gt;……另有 {0} 处</source>
             <translation>&lt;br&gt;……另有 {0} 處</translation>
         </message>
@@ -1909,6 +1933,10 @@
         <message>
             <source>审计链完好,共 {0} 条</source>
             <translation>審計鏈完好,共 {0} 條</translation>
+        </message>
+        <message>
+            <source>没能校验审计链:{0}</source>
+            <translation>沒能校驗審計鏈:{0}</translation>
         </message>
         <message>
             <source>导出审计记录</source>
@@ -2222,17 +2250,6 @@
         <message>
             <source>份数</source>
             <translation>份數</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseActionDialog</name>
-        <message>
-            <source>{0} — {1}</source>
-            <translation>{0} — {1}</translation>
-        </message>
-        <message>
-            <source>案件 {0} · {1} · {2}</source>
-            <translation>案件 {0} · {1} · {2}</translation>
         </message>
     </context>
     <context>
@@ -2718,17 +2735,6 @@
         <message>
             <source>共 {0} 件</source>
             <translation>共 {0} 件</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseReasonDialog</name>
-        <message>
-            <source>{0} — {1}</source>
-            <translation>{0} — {1}</translation>
-        </message>
-        <message>
-            <source>案件 {0} · {1} · {2}</source>
-            <translation>案件 {0} · {1} · {2}</translation>
         </message>
     </context>
     <context>
@@ -4896,6 +4902,10 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <source>正在备份…</source>
+            <translation>正在備份…</translation>
+        </message>
+        <message>
             <source>没有权限</source>
             <translation>沒有權限</translation>
         </message>
@@ -5058,6 +5068,10 @@
         <message>
             <source>备份</source>
             <translation>備份</translation>
+        </message>
+        <message>
+            <source>备份失败:{0}</source>
+            <translation>備份失敗:{0}</translation>
         </message>
         <message>
             <source>&lt;h3&gt;回音 {0}&lt;/h3&gt;&lt;p&gt;件件有着落,事事有回音。&lt;/p&gt;&lt;p&gt;物业服务中心投诉、报修与回访管理。&lt;/p&gt;&lt;p&gt;数据文件夹:{1}&lt;/p&gt;</source>
@@ -8438,6 +8452,17 @@
         <message>
             <source>回音</source>
             <translation>回音</translation>
+        </message>
+    </context>
+    <context>
+        <name>dialog</name>
+        <message>
+            <source>{0} — {1}</source>
+            <translation>{0} — {1}</translation>
+        </message>
+        <message>
+            <source>案件 {0} · {1} · {2}</source>
+            <translation>案件 {0} · {1} · {2}</translation>
         </message>
     </context>
 </TS>
