@@ -285,10 +285,7 @@ class MainWindow(QMainWindow):
             clock=self.office.clock,
         )
         page.open_case_number.connect(self.open_case_number)
-        from app.periods import Period
-
-        page.set_period(Period.quarter_of(self.office.clock.now().date()))
-        return page
+        return page  # it opens on the office clock's quarter itself
 
     def _quarterly_pdf(self, data: Comparison) -> bytes:
         """The analysis as PDF; a quarter's is archived with it (归档), with the measures."""
