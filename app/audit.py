@@ -110,25 +110,99 @@ class _Findings:
         return self.lines + ([self.more.format(self.extra)] if self.extra else [])
 
 
+VERIFIED_KEY = "audit_verified"  # the settings row of the last verified point (see `Verified`)
+
+
+@dataclass(frozen=True)
+class Verified:
+    """The last point of the trail a check found whole: the entry's id and hash, how many
+    entries there were up to it, and when (the office's time). Sealed with the office key, so
+    it cannot be moved forward over an edited entry without a login."""
+
+    entry_id: int
+    hash: str
+    count: int
+    at: str
+
+    def mac(self, key: bytes) -> str:
+        return entry_hash(key, f"verified:{self.entry_id}:{self.hash}:{self.count}:{self.at}")
+
+
+@dataclass(frozen=True)
+class ChainResult:
+    """What one pass over the chain found, and where it ended (the point a later check can
+    start from when nothing was found)."""
+
+    problems: list[str]
+    last_id: int
+    last_hash: str
+    count: int
+
+
+def verified_point() -> Verified | None:
+    """The last verified point, if one was recorded and its seal holds (else a full check)."""
+    row = Setting.get_or_none(Setting.key == VERIFIED_KEY)
+    if row is None:
+        return None
+    try:
+        info = json.loads(row.value)
+        point = Verified(int(info["id"]), str(info["hash"]), int(info["count"]), str(info["at"]))
+        return point if hmac.compare_digest(point.mac(audit_key()), str(info.get("mac", ""))) else None
+    except (ValueError, KeyError, TypeError, keyring.NoOfficeKey):
+        return None
+
+
+def record_verified(result: ChainResult, at: dt.datetime) -> Verified | None:
+    """After a check that found nothing, remember where it ended; call in a write transaction."""
+    if result.problems or not result.count:
+        return None
+    point = Verified(result.last_id, result.last_hash, result.count, at.replace(microsecond=0).isoformat())
+    value = {"id": point.entry_id, "hash": point.hash, "count": point.count, "at": point.at}
+    value["mac"] = point.mac(audit_key())
+    Setting.insert(key=VERIFIED_KEY, value=json.dumps(value)).on_conflict_replace().execute()
+    return point
+
+
 def chain_problems(progress: Callable[[int, int, str], None] | None = None) -> list[str]:
     """Every break in the keyed hash chain: an edited, removed or inserted entry, an entry whose
     hash was recomputed without the office's key, a head set back. `progress(checked, total,
     "")` is called once the entries are counted, every CHAIN_PROGRESS_EVERY entries and at the
     end of them; an exception it raises stops the check and goes to the caller (取消)."""
+    return check_chain(progress).problems
+
+
+def check_chain(
+    progress: Callable[[int, int, str], None] | None = None, since: Verified | None = None
+) -> ChainResult:
+    """The chain check, whole or from `since` (a verified point): from there only the entries
+    after it are hashed, after making sure the point's entry still holds its hash. What lies
+    before the point is vouched for by the check that recorded it, not read again (counting it
+    alone takes seconds at millions of entries): an entry edited or removed before the point
+    is found by a full check (no `since`), which `check` and every backup make.
+    `progress(checked, total, "")` counts the entries this pass reads."""
     try:
         key = audit_key()
     except keyring.NoOfficeKey:
-        return ["没有登录,无法用本服务中心的密钥核对审计记录。请登录后再检查。"]
+        return ChainResult(["没有登录,无法用本服务中心的密钥核对审计记录。请登录后再检查。"], 0, GENESIS, 0)
+    start: list[str] = []
+    prev, count, after = GENESIS, 0, 0
+    if since is not None:
+        stored = AuditEntry.select(AuditEntry.hash).where(AuditEntry.id == since.entry_id).first()
+        if stored is None or stored.hash != since.hash:
+            start.append(f"上次核对到第 {since.entry_id} 条为止完好,此后该条被删除或改动:请做完整校验")
+        prev, count, after = since.hash, since.count, since.entry_id
     total = 0
     if progress is not None:
-        total = int(AuditEntry.select().count())
+        total = int(AuditEntry.select().where(AuditEntry.id > after).count())
         progress(0, total, "")
     links = _Findings("另有 {0} 处审计记录的链接不符")
     edited = _Findings("另有 {0} 条审计记录的校验值不符")
-    prev = GENESIS
-    count = 0
-    for entry_id, at, actor, action, table, record_id, field, old, new, prev_hash, digest in _raw_trail():
-        count += 1
+    checked = 0
+    last_id = after
+    for entry_id, at, actor, action, table, record_id, field, old, new, prev_hash, digest in _raw_trail(
+        after
+    ):
+        checked += 1
         if prev_hash != prev:
             links.add(f"审计记录第 {entry_id} 条之前的记录被删除、插入或改动(链接不符)")
         payload = entry_payload(prev_hash, at, actor, action, table, record_id, field, old, new)
@@ -142,35 +216,38 @@ def chain_problems(progress: Callable[[int, int, str], None] | None = None) -> l
             else:
                 edited.add(f"审计记录第 {entry_id} 条({what})的内容被改动(校验值不符)")
         prev = digest
-        if progress is not None and count % CHAIN_PROGRESS_EVERY == 0:
-            progress(count, total, "")
+        last_id = entry_id
+        if progress is not None and checked % CHAIN_PROGRESS_EVERY == 0:
+            progress(checked, total, "")
+    count += checked
     if progress is not None:
-        progress(count, total, "")
-    problems = links.out() + edited.out()
+        progress(checked, total, "")
+    problems = start + links.out() + edited.out()
     head = Setting.get_or_none(Setting.key == "audit_head")
     if head is None:
         if count:
             problems.append("审计记录的链头缺失(链头被删除)")
-        return problems
+        return ChainResult(problems, last_id, prev, count)
     try:
         info = json.loads(head.value)
         head_hash, head_count, mac = str(info["hash"]), int(info["count"]), str(info.get("mac", ""))
     except (ValueError, KeyError, TypeError):
-        return [*problems, "审计记录的链头已损坏,无法读取"]
+        return ChainResult([*problems, "审计记录的链头已损坏,无法读取"], last_id, prev, count)
     if not hmac.compare_digest(head_mac(key, head_hash, head_count), mac):
         problems.append("审计记录的链头校验值不符:链头被改动(可能有记录从末尾被删除后又改了链头)")
     if head_count != count or head_hash != prev:
         problems.append(f"审计记录末尾被删除或改动(应有 {head_count} 条,实有 {count} 条)")
-    return problems
+    return ChainResult(problems, last_id, prev, count)
 
 
-def _raw_trail() -> Iterator[tuple[Any, ...]]:
-    """Every entry as stored, oldest first, its time as the payload writes it (ISO, with a T):
-    read past peewee's conversions, which cost more than the hashing on a long trail."""
+def _raw_trail(after: int = 0) -> Iterator[tuple[Any, ...]]:
+    """Every entry after id `after` as stored, oldest first, its time as the payload writes it
+    (ISO, with a T): read past peewee's conversions, which cost more than the hashing."""
     at_field = AuditEntry.at
     cursor = db.execute_sql(
         'SELECT id, "at", actor, action, "table", record_id, field, old, new, prev_hash, hash '
-        f'FROM "{AuditEntry._meta.table_name}" ORDER BY id'
+        f'FROM "{AuditEntry._meta.table_name}" WHERE id > ? ORDER BY id',
+        (after,),
     )
     while rows := cursor.fetchmany(2000):
         for row in rows:
@@ -594,11 +671,12 @@ FIELD_WORDS = {
     "approver": "批准人", "approver_role": "批准人职务", "archived_at": "归档时间", "archived_by": "归档人",
     "archived_in": "归档批次", "assignee": "指派给", "at": "时间", "attempt": "第几次回访", "body": "正文",
     "building": "楼栋", "buildings": "负责楼栋", "by_hand": "手工调整", "cancel_reason": "取消原因",
-    "cancelled_at": "取消时间", "case": "案件", "category": "类别", "cause": "原因分析", "channel": "渠道",
+    "cancelled_at": "取消时间", "case": "案件", "category": "类别", "subcategory": "细类", "cause": "原因分析", "channel": "渠道",
     "charges_checked": "已核实收费", "checked_by": "核对人", "closed_at": "关闭时间", "content": "投诉内容",
     "corrective": "纠正和预防措施", "created_at": "建立时间", "created_by": "登记人", "customer_name": "客户姓名",
     "customer_phone": "联系电话", "day": "日期", "decided_at": "决定时间", "decided_by": "决定人",
-    "delivered_at": "送达时间", "delivered_to": "接收人", "department": "责任部门", "destroyed_by": "销毁人",
+    "delivered_at": "送达时间", "delivered_to": "接收人", "rework_due": "告知业主的返工完成时间",
+    "owner_told_at": "告知业主时间", "owner_told_by": "告知人", "owner_told_method": "告知方式", "linked_from": "由此案转来", "department": "责任部门", "destroyed_by": "销毁人",
     "destroyed_in": "销毁记录", "destroyed_on": "销毁日期", "digest": "校验码", "dispatched_at": "派工时间",
     "done_at": "完成时间", "due": "期限", "event_place": "发生地点", "event_time": "发生时间", "findings": "回访内容",
     "finished_at": "完成时间", "first_response_at": "首次回复时间", "form": "回访记录表", "form_count": "份数",
@@ -626,6 +704,17 @@ FIELD_WORDS = {
     "visit": "回访", "visit_count": "回访次数", "visit_item": "回访项目", "visitor": "回访人",
     "visitor_name": "回访人姓名", "void_reason": "作废原因", "voided_at": "作废时间", "width": "宽度(像素)",
     "workday": "调休上班", "worker_conduct": "维修人员表现", "written_reply_only": "只要求书面答复",
+    # 先行处置 and how an extension was approved (H21)
+    "contain_needed": "需先行处置", "contain_due": "先行处置期限", "contained_at": "先行处置时间",
+    "contained_by": "先行处置人", "containment": "先行处置措施", "confirmed": "批准方式",
+    "contain_hours": "先行处置时限(小时)",
+    # Two visitors, each role's visit rate, the sample's replacement (H24)
+    "large_loss": "业主损失较大", "second_visitor": "第二回访人", "second_visitor_name": "第二回访人姓名",
+    "second_role": "第二回访人角色", "replaces": "替换的案件", "visit_roles": "回访人员与各角色回访率",
+    # Leak test and contract dates, community activities (H23)
+    "leak_test_on": "闭水试验日期", "contract_start": "合同开始日期", "contract_end": "合同结束日期",
+    "held_on": "举办日期", "organiser": "组织者", "planned_at": "抽取回访时间", "activity": "社区活动",
+    "activity_rate": "社区活动回访率", "activity_days": "社区活动回访天数",
 }  # fmt: skip
 TABLE_FIELD_WORDS = {
     ("department", "name"): "部门名称", ("staff", "department"): "所属部门", ("staff", "active"): "在职",
@@ -641,6 +730,10 @@ TABLE_FIELD_WORDS = {
     ("holiday", "name"): "节日", ("scan_page", "reason"): "说明", ("open_letter", "issued_at"): "发布时间",
     ("open_letter", "issued_by"): "发布人", ("form_archive_batch", "quarter"): "归档季度",
     ("survey_action", "plan"): "所属调查", ("survey_action", "subject"): "调查项目", ("survey_action", "measure"): "纠正措施", ("survey_action", "responsible"): "责任人", ("survey_scan", "plan"): "所属调查", ("survey_scan", "sheet"): "调查表", ("survey_scan", "page"): "页码", ("survey_scan", "status"): "读取状态", ("survey_sheet", "plan"): "所属调查", ("survey_sheet", "room_label"): "房号", ("survey_sheet", "why"): "抽中原因", ("survey_sheet", "entered_by"): "录入人", ("survey_plan", "starts"): "开始日期", ("survey_plan", "ends"): "结束日期", ("survey_plan", "sample_rate"): "抽样比例", ("survey_plan", "sample_size"): "抽样户数", ("survey_plan", "complainers"): "优先抽取的意见户数", ("survey_plan", "leader"): "调查组长", ("survey_plan", "members"): "调查人员", ("survey_plan", "recovery_target"): "回收率目标", ("survey_plan", "notes"): "注意事项", ("survey_plan", "notice"): "告知业主", ("survey_plan", "questionnaire"): "调查表内容", ("survey_plan", "previous"): "上次调查", ("survey_plan", "approved_at"): "批准时间", ("survey_plan", "approved_by"): "批准人",
+    # H22: 工作联系函 to the developer and its follow-ups
+    ("referral", "case"): "所属案件", ("referral", "number"): "联系函编号", ("referral", "to_whom"): "收函单位", ("referral", "content"): "联系事项", ("referral", "made_at"): "制函时间", ("referral", "made_by"): "制函人", ("referral", "sent_at"): "发出时间", ("referral", "sent_by"): "发出经办人", ("referral", "method"): "发出方式", ("referral", "reply_due"): "回复期限", ("referral", "replied_at"): "开发商回复时间", ("referral", "reply_text"): "开发商回复", ("referral", "closed_at"): "结束时间", ("referral", "close_note"): "结束说明", ("referral_follow_up", "referral"): "工作联系函", ("referral_follow_up", "at"): "跟进时间", ("referral_follow_up", "by"): "跟进人", ("referral_follow_up", "note"): "跟进情况", ("referral_follow_up", "next_date"): "下次跟进",
+    # H23: community activities and their participant rooms
+    ("activity", "title"): "活动名称", ("activity", "kind"): "活动类型", ("activity_room", "reason"): "抽样说明",
 }  # fmt: skip
 
 
@@ -655,10 +748,16 @@ class AuditFilter:
     text: str = ""
 
 
-def entries(f: AuditFilter, limit: int = 500, offset: int = 0) -> list[AuditEntry]:
-    """A page of the whole trail (审计记录), newest first; for those who may read the trail."""
+def entries(
+    f: AuditFilter, limit: int = 500, offset: int = 0, before_id: int | None = None
+) -> list[AuditEntry]:
+    """A page of the whole trail (审计记录), newest first; for those who may read the trail.
+    `before_id` pages by the last id shown (as fast on page 8,000 as on page 1); `offset`
+    reads past the rows it skips."""
     require(None, "audit.view")
     query: pw.ModelSelect[AuditEntry] = AuditEntry.select()
+    if before_id is not None:
+        query = query.where(AuditEntry.id < before_id)
     if f.table:
         query = query.where(AuditEntry.table == f.table)
     if f.record_id:

@@ -33,6 +33,7 @@ VOID: Final = "void"  # 作废
 WRITTEN: Final = "written"  # 只要求书面答复 on or off
 REPLY_LETTER: Final = "reply_letter"  # 附上复函
 ANSWER: Final = "answer"  # 明确答复
+CONTAIN: Final = "contain"  # 先行处置 (H21)
 
 ACTIONS: Final = (
     DISPATCH,
@@ -49,6 +50,7 @@ ACTIONS: Final = (
     WRITTEN,
     REPLY_LETTER,
     ANSWER,
+    CONTAIN,
 )
 
 # What the refusal says the step is: "案件 … 当前为“已关闭”,不能{word}".
@@ -67,6 +69,7 @@ ACTION_WORDS: Final[dict[str, str]] = {
     WRITTEN: "更改“只要求书面答复”(办结时已决定是否回访)",
     REPLY_LETTER: "附复函",
     ANSWER: "记录明确答复",
+    CONTAIN: "记录先行处置",
 }
 
 
@@ -85,6 +88,7 @@ def _open(state: str) -> dict[str, str]:
         WRITTEN: state,
         REPLY_LETTER: state,
         ANSWER: state,
+        CONTAIN: state,
     }
 
 
@@ -132,10 +136,11 @@ ACTION_PERMISSIONS: Final[dict[str, str]] = {
     WRITTEN: "case.create",
     REPLY_LETTER: "case.note",
     ANSWER: "case.note",
+    CONTAIN: "case.contain",
 }
 
 # Steps shown only on the cases they are for (the window hides them on the others).
-CASE_SPECIFIC: Final = (WRITTEN, REPLY_LETTER, ANSWER)
+CASE_SPECIFIC: Final = (WRITTEN, REPLY_LETTER, ANSWER, CONTAIN)
 
 
 def allows(state: str, action: str) -> bool:
@@ -164,6 +169,8 @@ def applies_to(case: Case, action: str) -> bool:
         return bool(case.written_reply_only)
     if action == ANSWER:
         return case.answer_due is not None
+    if action == CONTAIN:
+        return bool(case.contain_needed)
     return True
 
 
@@ -179,6 +186,8 @@ def case_allows(case: Case, action: str) -> bool:
     if action == ANSWER:
         report = case.major_reports.first()
         return report is not None and report.cancelled_at is None
+    if action == CONTAIN:
+        return case.contained_at is None
     return True
 
 

@@ -14,6 +14,8 @@ import peewee as pw
 
 from app import domain, rates
 from app.case_query import CaseFilter
+from app.containment_due import ContainDue, containments_overdue
+from app.late_replies import LateReplies, late_replies_of_month
 from app.models import (
     Case,
     CaseEvent,
@@ -28,7 +30,11 @@ from app.models import (
 from app.office import Office
 from app.periods import Period, month_back, period_key
 from app.permissions import require
+from app.referrals import ReferralLine
+from app.rework import ReworkFollowups
+from app.role_rates import RoleRate
 from app.visit_rates import EXEMPT_COLUMNS
+from app.visits.special import VisitRuleWatch
 from app.workdays import WorkCalendar
 
 TREND_MONTHS = 6
@@ -322,6 +328,18 @@ class DashboardData:
     records_due: list[RecordDue] = field(default_factory=list)
     night_logs_late: list[LateNightLog] = field(default_factory=list)
     answers_late: list[LateAnswer] = field(default_factory=list)
+    # This month's late first replies and late 明确答复, with their numbers (app/late_replies.py).
+    late_replies: LateReplies = field(default_factory=LateReplies)
+    # 开发商未回复: 工作联系函 not answered by the developer, 逾期 first (app/referrals.py, H22).
+    referrals_open: list[ReferralLine] = field(default_factory=list)
+    containments_overdue: list[ContainDue] = field(default_factory=list)  # 先行处置超时 (H21)
+    # H25: owners not told when the rework will be done; 返工后仍不合格 (app/rework.py).
+    rework_followups: ReworkFollowups = field(default_factory=ReworkFollowups)
+    # Each role's visit rate this month against its target (H24, app/role_rates.py).
+    role_rates: list[RoleRate] = field(default_factory=list)
+    # H23: leaks waiting for their leak test, services without contract dates, late move-in
+    # visits, stewards whose quarterly round is not done (app/visits/special.py).
+    visit_rules: VisitRuleWatch | None = None
 
     @property
     def forms_archive_late(self) -> list[FormsToFile]:
@@ -467,4 +485,10 @@ def dashboard(office: Office, today: dt.date) -> DashboardData:
         records_due=complaint_records_due(now, calendar),
         night_logs_late=night_logs_late(now, calendar),
         answers_late=visit_answers_late(today),
+        late_replies=late_replies_of_month(stats.late_first_reply_cases, stats.late_clear_answers),
+        referrals_open=office.referrals.open_lines(today),
+        containments_overdue=containments_overdue(now),
+        rework_followups=office.visits.rework.followups(now),
+        role_rates=stats.role_visits.roles if stats.role_visits is not None else [],
+        visit_rules=office.visits.dates.watch(),
     )

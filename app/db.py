@@ -50,6 +50,30 @@ def _add_missing_columns(database: pw.Database, model: type[pw.Model], fields: l
     return present
 
 
+def _add_defaulted_columns(database: pw.Database, model: type[pw.Model], fields: list[pw.Field]) -> None:
+    """Add the NOT NULL fields the table lacks that have a default, by a plain ADD COLUMN with
+    the default in the column (existing rows take it), never rebuilding a table others refer
+    to. A field without a default is left out: it can only belong to a table created whole."""
+    table = model._meta.table_name
+    present = {column.name for column in database.get_columns(table)}
+    for f in fields:
+        if f.column_name in present:
+            continue
+        default = f.default() if callable(f.default) else f.default
+        if default is None:
+            continue
+        ctx = database.get_sql_context()
+        column, _ = ctx.sql(f.ddl(ctx)).query()
+        value = f.db_value(default)
+        if isinstance(value, bool):
+            literal = "1" if value else "0"
+        elif isinstance(value, (int, float)):
+            literal = repr(value)
+        else:
+            literal = "'" + str(value).replace("'", "''") + "'"
+        database.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN {column} DEFAULT {literal}')
+
+
 def _migration_2(database: pw.Database) -> None:
     """The form ledger closed: quarterly archive batches, destruction records, and on each
     form when it was voided, the batch it was filed in and the record of its destruction."""
@@ -155,12 +179,14 @@ def _migration_7(database: pw.Database) -> None:
         )
     if not AuditEntry.select().exists():
         return  # a new office: its trail and its signatures are keyed from the first entry
-    # What follows reads every audited record with today's models: a nullable column a later
-    # step adds (e.g. step 10's) must be there already; that step then finds it present.
+    # What follows reads every audited record with today's models: a column a later step adds
+    # (step 10's nullable one, step 11's NOT NULL one with its default) must be there already;
+    # that step then finds it present.
     for model in audit.audited_models().values():
         if database.table_exists(model._meta.table_name):
-            later = [f for f in model._meta.sorted_fields if f.null and not f.primary_key]
-            _add_missing_columns(database, model, later)
+            later = [f for f in model._meta.sorted_fields if not f.primary_key]
+            _add_missing_columns(database, model, [f for f in later if f.null])
+            _add_defaulted_columns(database, model, [f for f in later if not f.null])
     note = "升级到带密钥的审计记录"
     if audit.chain_problems():  # not keyed yet (a keyed chain of a newer build passes)
         audit.reseal_chain(note)
@@ -194,6 +220,110 @@ def _migration_10(database: pw.Database) -> None:
     _add_missing_columns(database, FormSheet, [FormSheet.alive_at])
 
 
+def _add_plain_columns(database: pw.Database, model: type[pw.Model], wanted: list[tuple[str, str]]) -> None:
+    """Plain ADD COLUMN for each (name, SQL type with its default) the table lacks: unlike
+    peewee's migrator it never rebuilds a table that others refer to (see _migration_5)."""
+    table = model._meta.table_name
+    present = {column.name for column in database.get_columns(table)}
+    for name, sql_type in wanted:
+        if name not in present:
+            database.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{name}" {sql_type}')
+
+
+def _migration_11(database: pw.Database) -> None:
+    """A case's sub-category (细类): repeat repairs and visit sub-rules go by it."""
+    from app.models import Case
+
+    _add_plain_columns(database, Case, [("subcategory", "VARCHAR(20) NOT NULL DEFAULT ''")])
+
+
+def _migration_12(database: pw.Database) -> None:
+    """先行处置 on a case (who, when, what, by its own deadline); how an extension's approver
+    confirmed (本人登录 / 本机输入密码)."""
+    from app.models import Case, Extension
+
+    _add_plain_columns(
+        database,
+        Case,
+        [
+            ("contain_needed", "INTEGER NOT NULL DEFAULT 0"),
+            ("contain_due", "DATETIME"),
+            ("contained_at", "DATETIME"),
+            ("contained_by", "VARCHAR(40) NOT NULL DEFAULT ''"),
+            ("containment", "TEXT NOT NULL DEFAULT ''"),
+        ],
+    )
+    _add_plain_columns(database, Extension, [("confirmed", "VARCHAR(12) NOT NULL DEFAULT ''")])
+
+
+def _migration_13(database: pw.Database) -> None:
+    """工作联系函 to the developer (二类 cases) and their follow-ups (tables created only if missing)."""
+    from app.models import Referral, ReferralFollowUp
+
+    database.create_tables([Referral, ReferralFollowUp], safe=True)
+
+
+def _migration_14(database: pw.Database) -> None:
+    """The visit rules the seeds name (H23): a case's leak test date (闭水试验) and service
+    contract dates (特约服务), and community activities with their participant rooms."""
+    from app.models import Activity, ActivityRoom, Case
+
+    _add_plain_columns(
+        database,
+        Case,
+        [("leak_test_on", "DATE"), ("contract_start", "DATE"), ("contract_end", "DATE")],
+    )
+    database.create_tables([Activity, ActivityRoom], safe=True)
+
+
+def _migration_15(database: pw.Database) -> None:
+    """Two visitors on one visit (second_visitor, its name and role), a case's 业主损失较大
+    (H24, seed 002 第4条) and the case a sample decision replaces (替换)."""
+    from app.models import Case, Visit, VisitDecision
+
+    _add_plain_columns(database, Case, [("large_loss", "INTEGER NOT NULL DEFAULT 0")])
+    _add_plain_columns(database, VisitDecision, [("replaces", "VARCHAR(20) NOT NULL DEFAULT ''")])
+    _add_plain_columns(
+        database,
+        Visit,
+        [
+            ("second_visitor_id", 'INTEGER REFERENCES "staff" ("id") ON DELETE SET NULL'),
+            ("second_visitor_name", "VARCHAR(40) NOT NULL DEFAULT ''"),
+            ("second_role", "VARCHAR(24) NOT NULL DEFAULT ''"),
+        ],
+    )
+
+
+def _migration_16(database: pw.Database) -> None:
+    """Rework goes on (H25, seed 000 4.5 and 1.1.9): on the rework notice the date the rework
+    is promised and when, by whom and how the owner was told; a case's link to the case whose
+    rework failed again (the new complaint it became)."""
+    from app.models import Case, ReworkNotice
+
+    _add_plain_columns(
+        database,
+        ReworkNotice,
+        [
+            ("rework_due", "DATETIME"),
+            ("owner_told_at", "DATETIME"),
+            ("owner_told_by", "VARCHAR(40) NOT NULL DEFAULT ''"),
+            ("owner_told_method", "VARCHAR(10) NOT NULL DEFAULT ''"),
+        ],
+    )
+    _add_plain_columns(
+        database, Case, [("linked_from_id", 'INTEGER REFERENCES "case" ("id") ON DELETE SET NULL')]
+    )
+
+
+def _migration_18(database: pw.Database) -> None:
+    """The audit trail's actors indexed: the 审计记录 window lists the names of millions of
+    entries by stepping through the index (issue 17)."""
+    from app.models import AuditEntry
+
+    table = AuditEntry._meta.table_name
+    database.execute_sql(f'CREATE INDEX IF NOT EXISTS "{table}_actor" ON "{table}" ("actor")')
+
+
 # version -> step; each step runs inside one transaction.
 MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     1: _migration_1,
@@ -206,6 +336,13 @@ MIGRATIONS: dict[int, Callable[[pw.Database], None]] = {
     8: _migration_8,
     9: _migration_9,
     10: _migration_10,
+    11: _migration_11,
+    18: _migration_18,
+    12: _migration_12,
+    13: _migration_13,
+    14: _migration_14,
+    15: _migration_15,
+    16: _migration_16,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
@@ -326,8 +463,15 @@ def backup_before_migration(database: pw.SqliteDatabase, path: Path, version: in
 
 def close_database() -> None:
     if not db.is_closed():
-        try:  # keep the query planner's statistics fresh as the office's data grows
-            db.execute_sql("PRAGMA optimize")
+        # Keep the query planner's statistics fresh as the office's data grows: every table
+        # that has grown or shrunk many times since its statistics were taken (0x10000: not
+        # only the tables this session read; sampled, so quick on a large file). Stale ones
+        # made the 审计记录 window read 4 million entries through the wrong index for its
+        # first page (11 s instead of milliseconds). At closing, not opening: on a damaged
+        # file the analysis upsets what `check` must still be able to read.
+        try:
+            db.execute_sql("PRAGMA analysis_limit=1000")  # a sample of each index, not all of it
+            db.execute_sql("PRAGMA optimize=0x10002")
         except (pw.DatabaseError, MemoryError, sqlcipher.Error, sqlite3.Error):
             pass  # a read-only or damaged file: nothing to gain, nothing to lose
         db.close()

@@ -54,6 +54,12 @@ EV_RECORD_PRINTED = "打印记录表"  # the 《顾客投诉处理记录表》 w
 EV_MAJOR_REPORT = "重大投诉报告"
 EV_VISIT = "回访"
 EV_VOID = "作废"
+EV_CONTAINED = "先行处置"  # harm stopped first, before the handling (seed 002)
+
+# How an extension's approver confirmed it (延期 · 批准方式): logged in themselves, or typed
+# their own password on this PC.
+CONFIRMED_BY_LOGIN = "本人登录"
+CONFIRMED_BY_PASSWORD = "本机输入密码"
 
 VISIT_METHODS = ["上门", "电话", "短信", "微信", "其他"]
 SATISFACTION = ["很满意", "满意", "一般", "不满意", "很不满意"]

@@ -117,7 +117,7 @@ class AuditEntry(BaseModel):
     """审计记录: who changed what, when, from which value to which; chained by hash."""
 
     at = pw.DateTimeField(index=True)
-    actor = pw.CharField(max_length=40)
+    actor = pw.CharField(max_length=40, index=True)  # the window's list of names steps through it
     action = pw.CharField(max_length=12)  # 新建 / 修改 / 查看业主档案 / 显示号码 / 导出 …
     table = pw.CharField(max_length=24, index=True)
     record_id = pw.CharField(max_length=40, index=True)
@@ -198,6 +198,12 @@ def masked_value(table: str, record_id: str, field: str, value: str | None, chan
     return f"{mark}#{masked_digest(table, record_id, field, value)}"
 
 
+_AUDIT_INSERT = (
+    'INSERT INTO "audit_entry" ("at", "actor", "action", "table", "record_id", "field", "old", "new", '
+    '"prev_hash", "hash") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'
+)
+
+
 def write_audit(rows: list[dict[str, Any]]) -> None:
     """Append entries to the chain; call inside the transaction of the change.
 
@@ -215,15 +221,26 @@ def write_audit(rows: list[dict[str, Any]]) -> None:
     actor = current_actor()
     records = []
     for row in rows:
-        entry = AuditEntry(at=now, actor=actor, prev_hash=prev, **row)
-        entry.hash = entry_hash(key, entry.payload())
-        records.append({**row, "at": now, "actor": actor, "prev_hash": prev, "hash": entry.hash})
-        prev = entry.hash
-    for chunk in pw.chunked(records, 80):  # 10 values a row, under SQLite's 999 variables
-        AuditEntry.insert_many(chunk).execute()
+        table, record_id, field = row["table"], row["record_id"], row.get("field", "")
+        old, new = row.get("old"), row.get("new")
+        digest = entry_hash(
+            key, entry_payload(prev, now, actor, row["action"], table, record_id, field, old, new)
+        )
+        records.append((now, actor, row["action"], table, record_id, field, old, new, prev, digest))
+        prev = digest
+    # One prepared statement for every entry: building each INSERT in peewee cost more than
+    # the hashing (10,000 owners imported spent most of their write lock here).
+    db.connection().cursor().executemany(_AUDIT_INSERT, records)
     count = int(head["count"]) + len(rows)
     value = json.dumps({"hash": prev, "count": count, "mac": head_mac(key, prev, count)})
     Setting.insert(key="audit_head", value=value).on_conflict_replace().execute()
+
+
+def audit_head() -> str:
+    """The trail's head as stored. Every audited change moves it: work prepared while it read
+    one value may be written without reading again while it still reads the same."""
+    row = Setting.get_or_none(Setting.key == "audit_head")
+    return str(row.value) if row is not None else ""
 
 
 class AuditedModel(BaseModel):
@@ -442,6 +459,9 @@ class Case(AuditedModel):
     validity = pw.CharField(null=True, max_length=8)  # 一类/二类/无效, complaints only
     severity = pw.CharField(max_length=4, default="轻微")  # 程度
     category = pw.CharField(max_length=20, default="其他")
+    # 细类: the item within the category (漏水/渗漏 → 卫生间渗漏; 求助 → 急救病人). A repeat repair
+    # is the same room, category and sub-category; visit sub-rules are chosen by it.
+    subcategory = pw.CharField(max_length=20, default="")
     urgency = pw.CharField(max_length=4, default="一般")
     event_time = pw.DateTimeField(null=True)
     event_place = pw.CharField(default="", max_length=100)
@@ -471,9 +491,28 @@ class Case(AuditedModel):
     # 只要求书面答复: no visit is planned; the reply letter (复函) is attached instead, and the
     # case cannot be closed without it.
     written_reply_only = pw.BooleanField(default=False)
+    # 业主损失较大 (H24, seed 002 第4条): such a complaint is visited by two people together.
+    large_loss = pw.BooleanField(default=False)
     # The letter's bytes live in ReplyLetter, so reading a case never drags a file along.
     reply_letter_name = pw.CharField(default="", max_length=120)
     reply_letter_at = pw.DateTimeField(null=True)
+    # 先行处置 (H21, seed 002): a case that harms the owner right now is contained first, within
+    # the policy's `contain_hours` (clock hours) of intake: who, when and what was done.
+    contain_needed = pw.BooleanField(default=False)
+    contain_due = pw.DateTimeField(null=True)
+    contained_at = pw.DateTimeField(null=True)
+    contained_by = pw.CharField(default="", max_length=40)
+    containment = pw.TextField(default="")
+    # H23 (seeds 000, 004): a leak (漏水/渗漏) is visited within so many days of its leak test
+    # (闭水试验), recorded here; a special paid service (特约服务) mid-contract and after its end.
+    leak_test_on = pw.DateField(null=True)
+    contract_start = pw.DateField(null=True)
+    contract_end = pw.DateField(null=True)
+    # H25 (seed 000 4.5): the case whose rework failed again at its visit; this complaint
+    # carries the matter on (see app/rework.py).
+    linked_from: pw.ForeignKeyField[Case | None] = pw.ForeignKeyField(
+        "self", null=True, backref="linked_cases", on_delete="SET NULL"
+    )
     updated_at = pw.DateTimeField()
 
     if TYPE_CHECKING:
@@ -481,6 +520,8 @@ class Case(AuditedModel):
         owner_id: pw.ForeignKeyField[int | None]
         department_id: pw.ForeignKeyField[int | None]
         merged_into_id: pw.ForeignKeyField[int | None]
+        linked_from_id: pw.ForeignKeyField[int | None]
+        linked_cases: pw.ModelSelect[Case]
         created_by_id: pw.ForeignKeyField[int | None]
         merged: pw.ModelSelect[Case]
         events: pw.ModelSelect[CaseEvent]
@@ -555,6 +596,9 @@ class Extension(AuditedModel):
     reason = pw.TextField()
     approver = pw.CharField(max_length=40)
     approver_role = pw.CharField(max_length=24, default="")
+    # How the approver confirmed (H21): 本人登录 (the approver was the one logged in) or
+    # 本机输入密码 (typed their own password on this PC); '' on extensions from before.
+    confirmed = pw.CharField(max_length=12, default="")
     at = pw.DateTimeField()
 
     if TYPE_CHECKING:
@@ -629,11 +673,17 @@ class Visit(AuditedModel):
     letter = pw.ForeignKeyField(OpenLetter, null=True, backref="visits", on_delete="SET NULL")
     created_at = pw.DateTimeField()
     updated_at = pw.DateTimeField(null=True)
+    # 两人同时回访 (H24, seed 002 第4条): the second visitor of a visit made by two people together
+    # (中心主任 and 部门经理 for a complaint with a large loss); '' / None for one visitor.
+    second_visitor = pw.ForeignKeyField(Staff, null=True, on_delete="SET NULL", backref="second_visits")
+    second_visitor_name = pw.CharField(default="", max_length=40)
+    second_role = pw.CharField(default="", max_length=24)
 
     if TYPE_CHECKING:
         case_id: pw.ForeignKeyField[int | None]
         room_id: pw.ForeignKeyField[int | None]
         visitor_id: pw.ForeignKeyField[int | None]
+        second_visitor_id: pw.ForeignKeyField[int | None]
         letter_id: pw.ForeignKeyField[int | None]
         attempts: pw.ModelSelect[VisitAttempt]
         tasks: pw.ModelSelect[VisitTask]
@@ -656,6 +706,8 @@ class VisitDecision(AuditedModel):
     by_hand = pw.BooleanField(default=False)
     decided_by = pw.CharField(default="系统", max_length=40)
     decided_at = pw.DateTimeField()
+    # 替换 (H24): the number of the case whose visit was dropped by hand and this one replaces.
+    replaces = pw.CharField(default="", max_length=20)
 
     if TYPE_CHECKING:
         case_id: pw.ForeignKeyField[int]
@@ -701,6 +753,12 @@ class ReworkNotice(AuditedModel):
     due = pw.DateTimeField()
     delivered_at = pw.DateTimeField(null=True)
     delivered_to = pw.CharField(default="", max_length=40)
+    # H25 (seed 000 1.1.9): the owner is told when the rework will be done — the promised
+    # date, and when, by whom and how (电话/短信/上门/书面) they were told.
+    rework_due = pw.DateTimeField(null=True)
+    owner_told_at = pw.DateTimeField(null=True)
+    owner_told_by = pw.CharField(default="", max_length=40)
+    owner_told_method = pw.CharField(default="", max_length=10)
 
     if TYPE_CHECKING:
         case_id: pw.ForeignKeyField[int]
@@ -882,6 +940,81 @@ class ScanPage(AuditedModel):
         form_id: pw.ForeignKeyField[int | None]
 
 
+# Helper H22 (issue 14): 二类 cases forwarded in writing to the developer (seed 001).
+class Referral(AuditedModel):
+    """工作联系函: a developer-caused (二类) case forwarded in writing to the developer's customer
+    centre; its number is given when the letter is made, the reply is due `reply_due` (working
+    days after it was sent, policy `referral.reply_days`)."""
+
+    case = pw.ForeignKeyField(Case, backref="referrals", on_delete="CASCADE")
+    number = pw.CharField(unique=True, max_length=20)  # LXH-2026-0001
+    to_whom = pw.CharField(max_length=60)  # the developer's customer centre
+    content = pw.TextField()  # what the office asks the developer to do
+    made_at = pw.DateTimeField()
+    made_by = pw.CharField(default="", max_length=40)
+    sent_at = pw.DateTimeField(null=True)
+    sent_by = pw.CharField(default="", max_length=40)
+    method = pw.CharField(default="", max_length=8)  # 送达/邮寄/电子邮件
+    reply_due = pw.DateField(null=True, index=True)
+    replied_at = pw.DateTimeField(null=True)
+    reply_text = pw.TextField(default="")
+    closed_at = pw.DateTimeField(null=True)
+    close_note = pw.TextField(default="")
+
+    if TYPE_CHECKING:
+        case_id: pw.ForeignKeyField[int]
+        follow_ups: pw.ModelSelect[ReferralFollowUp]
+
+
+class ReferralFollowUp(AuditedModel):
+    """跟进: the office asking the developer how the matter stands, and when to ask next."""
+
+    referral = pw.ForeignKeyField(Referral, backref="follow_ups", on_delete="CASCADE")
+    at = pw.DateTimeField()
+    by = pw.CharField(max_length=40)
+    note = pw.TextField()
+    next_date = pw.DateField(null=True)
+
+    if TYPE_CHECKING:
+        referral_id: pw.ForeignKeyField[int]
+
+
+class Activity(AuditedModel):
+    """社区活动或刊物 (H23, seed 000 4.1.1 e): held or published, then a share of its
+    participants' rooms is visited within a month by the community-culture clerk."""
+
+    title = pw.CharField(max_length=60)
+    kind = pw.CharField(max_length=4, default="活动")  # 活动 | 刊物
+    held_on = pw.DateField(index=True)
+    organiser = pw.CharField(default="", max_length=40)
+    note = pw.TextField(default="")
+    planned_at = pw.DateTimeField(null=True)  # when its visits were drawn (once)
+    created_by = pw.ForeignKeyField(Staff, null=True, on_delete="SET NULL")
+    created_at = pw.DateTimeField()
+
+    if TYPE_CHECKING:
+        created_by_id: pw.ForeignKeyField[int | None]
+        rooms: pw.ModelSelect[ActivityRoom]
+
+
+class ActivityRoom(AuditedModel):
+    """A room that took part in an activity (or received the publication), and the draw."""
+
+    activity = pw.ForeignKeyField(Activity, backref="rooms", on_delete="CASCADE")
+    room = pw.ForeignKeyField(Room, on_delete="CASCADE")
+    selected = pw.BooleanField(null=True)  # None until drawn
+    reason = pw.CharField(default="", max_length=200)  # why drawn or not, in words
+    visit = pw.ForeignKeyField(Visit, null=True, on_delete="SET NULL")
+
+    if TYPE_CHECKING:
+        activity_id: pw.ForeignKeyField[int]
+        room_id: pw.ForeignKeyField[int]
+        visit_id: pw.ForeignKeyField[int | None]
+
+    class Meta:
+        indexes = ((("activity", "room"), True),)
+
+
 ALL_MODELS: list[type[BaseModel]] = [
     Setting,
     AuditEntry,
@@ -912,4 +1045,8 @@ ALL_MODELS: list[type[BaseModel]] = [
     Holiday,
     ScanPage,  # migration 3
     ReplyLetter,  # migration 5
+    Referral,  # migration 13 (helper H22)
+    ReferralFollowUp,  # migration 13
+    Activity,  # migration 14 (helper H23)
+    ActivityRoom,  # migration 14
 ]

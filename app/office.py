@@ -33,6 +33,7 @@ from app.paths import DB_FILENAME
 from app.periods import Period, period_key
 from app.permissions import can, require
 from app.policy import PolicyStore
+from app.referrals import ReferralService
 from app.staff import StaffService, check_password_strength
 from app.stats import Comparison, Statistics
 from app.validation import clean_text
@@ -59,6 +60,7 @@ class Office:
     backups: BackupService
     ring: KeyRing
     holidays: HolidayService
+    referrals: ReferralService  # 工作联系函 to the developer (二类 cases)
     user: Staff | None = None
     # shown once: the recovery key made at set-up (or at the conversion of a plain folder)
     recovery_key: str = field(default="", repr=False)
@@ -98,6 +100,7 @@ class Office:
         policies = PolicyStore()
         cases = CaseService(clock, policies)
         staff = StaffService(clock, policies, ring)
+        cases.approver_check = staff.authenticate  # an extension's approver, by the login's code
         office = cls(
             data_dir=data_dir,
             clock=clock,
@@ -114,6 +117,7 @@ class Office:
             ring=ring,
             trail=AuditQueries(clock),
             holidays=HolidayService(cases),
+            referrals=ReferralService(clock, policies, cases),
         )
         office._sync_ring()
         return office

@@ -27,6 +27,7 @@ PERMISSIONS: dict[str, set[str]] = {
     "case.note": FRONT | {"steward", "department", "general_manager"},
     "case.resolve": FRONT | {"steward", "department"},
     "case.extend": FRONT,
+    "case.contain": FRONT | {"steward", "department"},  # 先行处置 (H21)
     "case.close": FRONT,
     "case.reopen": MANAGERS,
     "case.merge": FRONT,
@@ -35,6 +36,7 @@ PERMISSIONS: dict[str, set[str]] = {
     "case.mark_typical": MANAGERS,
     "case.print_record": FRONT | {"steward"},  # the record sheet carries the caller's name and phone
     "major_report.edit": MANAGERS | {"general_manager"},
+    "referral.edit": FRONT,  # 工作联系函 to the developer: made, sent, answered, followed up (H22)
     "nightlog.add": FRONT | {"night_duty", "steward"},
     "nightlog.convert": FRONT,
     # visits
@@ -42,6 +44,9 @@ PERMISSIONS: dict[str, set[str]] = {
     "visit.record": FRONT | {"steward", "culture_clerk", "general_manager"},
     "visit.plan": MANAGERS,
     "visit.review": MANAGERS | {"general_manager"},
+    "rework.tell_owner": FRONT | {"steward"},  # 告知业主返工完成时间 (H25)
+    "visit.dates": FRONT | {"steward", "department"},  # 闭水试验、特约服务合同日期 (H23)
+    "activity.manage": MANAGERS | {"culture_clerk"},  # 社区活动、刊物 (H23)
     # paper forms
     "form.print": FRONT | {"steward"},
     "form.ledger": FRONT,
@@ -78,6 +83,7 @@ LABELS = {
     "case.note": "记录进展",
     "case.resolve": "办结",
     "case.extend": "延期",
+    "case.contain": "先行处置",
     "case.close": "关闭案件",
     "case.reopen": "重开案件",
     "case.merge": "合并案件",
@@ -86,12 +92,16 @@ LABELS = {
     "case.mark_typical": "标记典型案例",
     "case.print_record": "打印投诉处理记录表",
     "major_report.edit": "填写重大投诉报告",
+    "referral.edit": "向开发商发工作联系函",
     "nightlog.add": "值班登记",
     "nightlog.convert": "值班记录转案件",
     "visit.view_all": "查看全部回访",
     "visit.record": "登记回访结果",
     "visit.plan": "安排回访计划",
     "visit.review": "审核回访记录",
+    "rework.tell_owner": "告知业主返工完成时间",
+    "visit.dates": "登记闭水试验和合同日期",
+    "activity.manage": "登记社区活动和刊物",
     "form.print": "打印回访记录表",
     "form.ledger": "管理表单台账",
     "owner.view_file": "查看业主档案",

@@ -31,7 +31,9 @@ from app.policy_checks import check_policy_data
 from app.policy_sections import (
     BackupSettings,
     FirstResponse,
+    ReferralSettings,
     SecuritySettings,
+    VisitRoleSettings,
     VisitSettings,
     extra_keys,
     number,
@@ -42,7 +44,7 @@ log = logging.getLogger(__name__)
 
 # Keys whose stored value replaces the default whole, never merged key by key: an empty
 # prefix table means "the office's own case_prefix for every kind" (saved before prefixes by kind).
-_WHOLE = frozenset({"case_prefixes"})
+_WHOLE = frozenset({"case_prefixes", "subcategories"})  # subcategories: a category emptied stays empty
 
 
 @functools.cache
@@ -123,6 +125,11 @@ def _names(value: list[Any]) -> list[str]:
     return [str(v) for v in value]
 
 
+def _name_lists(value: Mapping[str, Any]) -> dict[str, list[str]]:
+    """细类: category -> its sub-category names."""
+    return {str(k): _names(v) for k, v in value.items()}
+
+
 # Each stored key: how it is read, and what the audit window and a refusal call it.
 _CONVERT: dict[str, Callable[[Any], Any]] = {
     "case_prefix": str,
@@ -133,15 +140,19 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
     "major_answer_days": int,
     "major_report_workdays": int,
     "nearly_due_hours": number,
+    "contain_hours": number,  # 先行处置时限 (H21)
     "duplicate_window_days": int,
     "repeat_window_days": int,
     "extension_approver": _str_table,
     "categories": _names,
+    "subcategories": _name_lists,
     "channels": _names,
     "departments": _names,
     "visits": VisitSettings.from_dict,
+    "visit_roles": VisitRoleSettings.from_dict,
     "security": SecuritySettings.from_dict,
     "backup": BackupSettings.from_dict,
+    "referral": ReferralSettings.from_dict,
     "requested_date_rule": str,
 }
 _LABELS = {
@@ -153,15 +164,19 @@ _LABELS = {
     "major_answer_days": "重大投诉答复时限",
     "major_report_workdays": "重大投诉报告时限",
     "nearly_due_hours": "临期提醒",
+    "contain_hours": "先行处置时限(小时)",
     "duplicate_window_days": "重复投诉判断天数",
     "repeat_window_days": "重复投诉统计天数",
     "extension_approver": "延期审批人",
     "categories": "类别",
+    "subcategories": "细类",
     "channels": "渠道",
     "departments": "部门",
     "visits": "回访制度",
+    "visit_roles": "回访人员与各角色回访率",
     "security": "登录安全",
     "backup": "备份",
+    "referral": "转交开发商",
     "requested_date_rule": "业主要求时间的用法",
 }
 _TOP = tuple(_CONVERT)
@@ -180,15 +195,19 @@ class Policy:
     major_answer_days: int
     major_report_workdays: int
     nearly_due_hours: float
+    contain_hours: float  # 先行处置: clock hours from intake (harm does not wait for a working day)
     duplicate_window_days: int
     repeat_window_days: int
     extension_approver: dict[str, str]  # severity -> role who approves an extension
     categories: list[str]
+    subcategories: dict[str, list[str]]  # category -> its 细类 (the items a repeat repair is counted by)
     channels: list[str]
     departments: list[str]  # the departments a new office starts with
     visits: VisitSettings
+    visit_roles: VisitRoleSettings  # two visitors; each role's visit-rate target (H24)
     security: SecuritySettings
     backup: BackupSettings
+    referral: ReferralSettings  # 二类 cases written to the developer (helper H22)
     requested_date_rule: str  # earlier | always (app.cases.REQUESTED_DATE_RULES)
     extra: dict[str, Any] = field(default_factory=dict)  # keys this version does not know
 
@@ -233,15 +252,19 @@ class Policy:
             "major_answer_days": self.major_answer_days,
             "major_report_workdays": self.major_report_workdays,
             "nearly_due_hours": self.nearly_due_hours,
+            "contain_hours": self.contain_hours,
             "duplicate_window_days": self.duplicate_window_days,
             "repeat_window_days": self.repeat_window_days,
             "extension_approver": dict(self.extension_approver),
             "categories": list(self.categories),
+            "subcategories": {k: list(v) for k, v in self.subcategories.items()},
             "channels": list(self.channels),
             "departments": list(self.departments),
             "visits": self.visits.to_dict(),
+            "visit_roles": self.visit_roles.to_dict(),
             "security": self.security.to_dict(),
             "backup": self.backup.to_dict(),
+            "referral": self.referral.to_dict(),
             "requested_date_rule": self.requested_date_rule,
             **copy.deepcopy(self.extra),
         }
@@ -259,6 +282,11 @@ class Policy:
     @property
     def nearly_due(self) -> dt.timedelta:
         return dt.timedelta(hours=float(self.nearly_due_hours))
+
+    @property
+    def contain_within(self) -> dt.timedelta:
+        """先行处置时限: clock hours after intake."""
+        return dt.timedelta(hours=float(self.contain_hours))
 
     @property
     def duplicate_window(self) -> dt.timedelta:
@@ -279,6 +307,10 @@ class Policy:
         """A category met in an imported ledger, added at the end (this copy only)."""
         if name and name not in self.categories:
             self.categories.append(name)
+
+    def subcategories_for(self, category: str) -> list[str]:
+        """细类 offered for a category (empty when the office keeps none for it)."""
+        return list(self.subcategories.get(category, []))
 
     # Deadlines ---------------------------------------------------------------------------
     def deadlines(

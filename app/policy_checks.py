@@ -40,6 +40,7 @@ def check_policy_data(d: Mapping[str, Any]) -> None:
         ("major_answer_days", "重大投诉答复时限"),
         ("major_report_workdays", "重大投诉报告时限"),
         ("nearly_due_hours", "临期提醒"),
+        ("contain_hours", "先行处置时限(小时)"),
         ("duplicate_window_days", "重复投诉判断天数"),
         ("repeat_window_days", "重复投诉统计天数"),
     ):
@@ -51,12 +52,46 @@ def check_policy_data(d: Mapping[str, Any]) -> None:
             problems[label] = "至少一项,且不能有空项"
         elif len(set(items)) != len(items):
             problems[label] = "有重复项"
+    problems.update(check_subcategories(d.get("subcategories", {})))
     for sev, role in dict(d.get("extension_approver", {})).items():
         if role not in ROLES:
             problems[f"{sev}延期审批人"] = f"未知角色 {role}"
+    problems.update(check_referral_data(d.get("referral", {})))
     if problems:
         raise ValidationError(problems)
     check_visits_data(d.get("visits", {}))
+    check_visit_roles_data(d.get("visit_roles", {}))
+
+
+SUBCATEGORY_MAX = 20  # Case.subcategory's length
+
+
+def subcategory_label(category: str) -> str:
+    """The field a refusal of a category's sub-categories names (the settings window finds it)."""
+    return f"{category}的细类"
+
+
+def check_subcategories(table: Any) -> dict[str, str]:
+    """细类: for each category, names neither empty nor repeated, at most 20 characters. A list
+    under a category the office no longer keeps is kept (never offered; the category may
+    come back), so an office's older policy always loads."""
+    problems: dict[str, str] = {}
+    if not isinstance(table, Mapping):
+        return {"细类": "格式不对,应为每个类别一组名称"}
+    for category, names in table.items():
+        label = subcategory_label(str(category))
+        if isinstance(names, str | bytes) or not isinstance(names, list):
+            problems[label] = "格式不对,应为一组名称"
+            continue
+        items = [str(x).strip() for x in names]
+        if any(not x for x in items):
+            problems[label] = "不能有空项"
+        elif long := [x for x in items if len(x) > SUBCATEGORY_MAX]:
+            problems[label] = f"“{long[0]}”超过 {SUBCATEGORY_MAX} 个字"
+        elif len(set(items)) != len(items):
+            repeated = next(x for x in items if items.count(x) > 1)
+            problems[label] = f"“{repeated}”重复"
+    return problems
 
 
 def check_visits_data(data: Mapping[str, Any]) -> None:
@@ -90,6 +125,15 @@ def check_visits_data(data: Mapping[str, Any]) -> None:
                 problems[_sub_days_label(kind, str(sub.get("name", "")))] = SUB_DAYS_REASON
             except ValidationError as exc:
                 problems.update(exc.problems)
+            problems.update(sub_rule_problems(kind, sub))
+    try:
+        if not 0 <= float(data.get("activity_rate", 0.1)) <= 1:
+            problems["社区活动回访率"] = "须在 0% 到 100% 之间"
+    except (TypeError, ValueError):
+        problems["社区活动回访率"] = "须在 0% 到 100% 之间"
+    activity_days = data.get("activity_days", 30)
+    if not isinstance(activity_days, int) or isinstance(activity_days, bool) or not 1 <= activity_days <= 366:
+        problems["社区活动回访天数"] = "须为 1 到 366 之间的整数"
     keep = data.get("form_keep_years", 2)
     if not isinstance(keep, int) or isinstance(keep, bool) or not 1 <= keep <= 30:
         problems["回访记录表保管年数"] = "须为 1 到 30 之间的整数(制度规定保管两年)"
@@ -98,6 +142,42 @@ def check_visits_data(data: Mapping[str, Any]) -> None:
 
 
 SUB_DAYS_REASON = "须为非负整数"
+
+
+def sub_rule_problems(kind: str, sub: Mapping[str, Any]) -> dict[str, str]:
+    """A stored sub-rule's own rate (optional) and what its days count from."""
+    name = str(sub.get("name", ""))
+    problems: dict[str, str] = {}
+    rate = sub.get("rate")
+    if rate is not None:
+        try:
+            if isinstance(rate, bool) or not 0 <= float(rate) <= 1:
+                raise ValueError
+        except (TypeError, ValueError):
+            problems[f"{kind}·{name}回访率"] = "须在 0% 到 100% 之间,或留空(按本类回访率)"
+    if sub.get("after", "resolved") not in ("resolved", "leak_test"):
+        problems[f"{kind}·{name}起算"] = "只能从办结或闭水试验起算"
+    return problems
+
+
+def sub_rule_typed_problems(
+    kind: str, name: str, categories: list[str], subcategories: list[str], rate_text: str
+) -> tuple[float | None, dict[str, str]]:
+    """A sub-rule as typed in 设置 (H23): its rate in percent ('' = the kind's rate) and that it
+    names a category or a sub-category (a sub-rule chooses by what the case is, no words)."""
+    problems: dict[str, str] = {}
+    rate: float | None = None
+    text = rate_text.strip().rstrip("%")
+    if text:
+        try:
+            rate = float(text) / 100
+            if not 0 <= rate <= 1:
+                raise ValueError
+        except ValueError:
+            problems[f"{kind}·{name}回访率"] = "须在 0 到 100 之间,或留空(按本类回访率)"
+    if not categories and not subcategories:
+        problems[f"{kind}·{name}类别"] = "须写明适用的类别或细类"
+    return rate, problems
 
 
 def _sub_days_label(kind: str, name: str) -> str:
@@ -113,3 +193,52 @@ def sub_rule_days(kind: str, name: str, value: object) -> int:
     except (TypeError, ValueError):
         raise ValidationError({_sub_days_label(kind, name): SUB_DAYS_REASON}) from None
     return days
+
+
+def check_referral_data(data: Mapping[str, Any]) -> dict[str, str]:
+    """转交开发商 (helper H22) in its stored shape: field label -> reason."""
+    problems: dict[str, str] = {}
+    to = str(data.get("to", "")).strip()
+    if not to or len(to) > 60:
+        problems["联系函收函单位"] = "必须填写,最多 60 字(例如 开发商客户服务中心)"
+    days = data.get("reply_days")
+    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 60:
+        problems["开发商回复天数"] = "须为 1 到 60 之间的整数"
+    if data.get("unit") not in UNITS:
+        problems["开发商回复计日方式"] = "只能是自然日或工作日"
+    categories = data.get("categories", [])
+    if isinstance(categories, str) or any(not str(c).strip() for c in categories):
+        problems["可转交开发商的类别"] = "不能有空项"
+    return problems
+
+
+def check_visit_roles_data(data: Mapping[str, Any]) -> None:
+    """回访人员 (H24): the two-visitor rule and each role's target; ValidationError: label -> reason."""
+    problems: dict[str, str] = {}
+    two = data.get("two_visitors", {})
+    roles = list(two.get("roles", []))
+    if roles and (len(roles) != 2 or roles[0] == roles[1]):
+        problems["两人同时回访的角色"] = "须为两个不同的角色"
+    for role in roles:
+        if role not in ROLES:
+            problems["两人同时回访的角色"] = f"未知角色 {role}"
+    if any(k not in KINDS for k in two.get("kinds", [])):
+        problems["两人同时回访的性质"] = f"只能是 {'、'.join(KINDS)}"
+    if any(s not in SEVERITIES for s in two.get("severities", [])):
+        problems["两人同时回访的程度"] = f"只能是 {'、'.join(SEVERITIES)}"
+    for i, target in enumerate(data.get("targets", []), start=1):
+        label = f"第{i}项角色回访率"
+        if target.get("role") not in ROLES:
+            problems[label] = f"未知角色 {target.get('role')}"
+        elif target.get("base", "due") not in ("due", "visited"):
+            problems[label] = "计算基数只能是应回访宗数或已回访宗数"
+        elif any(k not in KINDS for k in target.get("kinds", [])):
+            problems[label] = f"性质只能是 {'、'.join(KINDS)}"
+        else:
+            try:
+                if not 0 <= float(target["rate"]) <= 1:
+                    problems[label] = "回访率须在 0% 到 100% 之间"
+            except (KeyError, TypeError, ValueError):
+                problems[label] = "回访率不是数字"
+    if problems:
+        raise ValidationError(problems)

@@ -26,6 +26,7 @@ import peewee as pw
 
 from app import domain, models, search
 from app.clock import FixedClock
+from app.demo.calls import subcategory_of
 from app.demo.complaints import COMPLAINTS
 from app.demo.people import (
     FEMALE_GIVEN,
@@ -117,14 +118,24 @@ def _day(value: dt.date | None) -> str | None:
 
 
 def _insert(model: type[pw.Model], columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
-    """Bulk INSERT of ready database values, in batches, on the open transaction."""
-    cols = ", ".join(f'"{model._meta.fields[c].column_name}"' for c in columns)
-    marks = ", ".join("?" for _ in columns)
+    """Bulk INSERT of ready database values, in batches, on the open transaction. A NOT NULL
+    field the generator does not fill (one added to the program since) gets its default."""
+    fields = model._meta.fields
+    extra = [
+        f for f in model._meta.sorted_fields
+        if f.name not in columns and not f.null and not f.primary_key and f.default is not None
+        and not callable(f.default)
+    ]  # fmt: skip
+    defaults = tuple(f.db_value(f.default) for f in extra)
+    cols = ", ".join(f'"{fields[c].column_name}"' for c in columns) + "".join(
+        f', "{f.column_name}"' for f in extra
+    )
+    marks = ", ".join("?" for _ in range(len(columns) + len(extra)))
     sql = f'INSERT INTO "{model._meta.table_name}" ({cols}) VALUES ({marks})'
     cursor = db.connection().cursor()
     total = 0
     iterator = iter(rows)
-    while chunk := list(itertools.islice(iterator, BATCH)):
+    while chunk := [tuple(row) + defaults for row in itertools.islice(iterator, BATCH)]:
         cursor.executemany(sql, chunk)
         total += len(chunk)
     return total
@@ -353,6 +364,7 @@ class _Generator:
             "validity",
             "severity",
             "category",
+            "subcategory",  # H25: 细类 by a word of the account, as the demo does
             "urgency",
             "event_time",
             "event_place",
@@ -376,6 +388,10 @@ class _Generator:
             "updated_at",
             "written_reply_only",
             "reply_letter_name",
+            "contain_needed",  # H21: 先行处置 (none in the bench's cases)
+            "contained_by",
+            "containment",
+            "large_loss",  # H24: 业主损失较大 (none in the bench's cases)
         ]
         case_rows: list[tuple[Any, ...]] = []
         events: list[tuple[Any, ...]] = []
@@ -506,6 +522,7 @@ class _Generator:
                         rng.choice(EXTENSION_REASONS),
                         approver.name,
                         approver.role,
+                        domain.CONFIRMED_BY_LOGIN,  # the approver logged in (H21)
                         _ts(received + (late_at - received) / 2),
                     )
                 )
@@ -555,6 +572,7 @@ class _Generator:
                     validity,
                     severity,
                     s.category,
+                    subcategory_of(s.category, texts["account"]),
                     urgency,
                     None,
                     texts["place"],
@@ -578,6 +596,10 @@ class _Generator:
                     _ts(updated),
                     0,  # written_reply_only
                     "",  # reply_letter_name
+                    0,  # contain_needed
+                    "",  # contained_by
+                    "",  # containment
+                    0,  # large_loss
                 )
             )
             if not anonymous:
@@ -593,6 +615,7 @@ class _Generator:
                         cphone,
                         kind,
                         s.category,
+                        subcategory_of(s.category, texts["account"]),
                         texts["party"],
                         texts["place"],
                         texts["account"],
@@ -635,7 +658,9 @@ class _Generator:
             dispatches,
         )
         _insert(
-            Extension, ["case", "old_due", "new_due", "reason", "approver", "approver_role", "at"], extensions
+            Extension,
+            ["case", "old_due", "new_due", "reason", "approver", "approver_role", "confirmed", "at"],
+            extensions,
         )
         _insert(
             MajorReport,

@@ -31,10 +31,11 @@ from app.owner_files import OwnerFiles
 NOW = dt.datetime(2026, 9, 28, 9, 30)
 
 CASE_FIELDS = [
-    "number", "ref", "state", "kind", "validity", "severity", "category", "urgency", "channel", "anonymous",
+    "number", "ref", "state", "kind", "validity", "severity", "category", "subcategory", "urgency", "channel", "anonymous",
     "customer_name", "customer_phone", "account", "request", "event_time", "event_place", "party",
     "received_at", "response_due", "resolve_due", "answer_due", "first_response_at", "resolved_at", "result",
     "closed_at", "void_reason", "typical", "typical_note", "requested_date",
+    "contain_needed", "contain_due", "contained_at", "contained_by", "containment",  # 先行处置 (H21)
 ]  # fmt: skip
 VISIT_FIELDS = [
     "attempt", "state", "due", "role", "visitor_name", "method", "appointment", "done_at", "satisfaction",
@@ -53,16 +54,23 @@ NOT_COMPARED = {
     "case": {
         "id": "ids are the new folder's",
         "room": "compared as its label", "department": "compared by name", "merged_into": "compared by number",
+        "linked_from": "compared by number (转自: a rework unqualified again, H25)",
         "owner": "matched again by phone, then by name in the room (compared by name)",
         "created_by": "the import is the creator", "updated_at": "the import's time",
         "written_reply_only": "not carried yet: the demo has no written-reply-only cases",
         "reply_letter_name": "the reply letter is a file, not a ledger cell", "reply_letter_at": "with the letter",
+        "leak_test_on": "not carried yet (H23): the leak test date is entered in the case after import",
+        "contract_start": "not carried yet (H23): contract dates are entered in the case",
+        "contract_end": "with contract_start",
+        "large_loss": "not carried yet (H24): 业主损失较大 is marked in the case after import",
     },
     "visit": {
         "id": "ids are the new folder's", "case": "the key of the comparison", "room": "compared as its label",
         "letter": "compared by title", "purpose": "periodic visits (no case) are not in a case ledger",
         "visitor": "staff are not in a ledger: found by name when the target folder has the person",
         "created_at": "the import's time", "updated_at": "the import's time",
+        "second_visitor": "not carried yet (H24): a case ledger has one 回访人 column",
+        "second_visitor_name": "with second_visitor", "second_role": "with second_visitor",
     },
     "major_report": {"id": "ids are the new folder's", "case": "the key of the comparison",
                      "raised_at": "not carried: when a case was re-graded to 重大",
@@ -76,6 +84,13 @@ NOT_COMPARED = {
         "alive_at": "a running print job's heartbeat, not part of the form's record",
         "archived_in": "quarterly archive batches are not carried", "destroyed_in": "destruction records are not carried",
     },
+    # H22: 工作联系函 to the developer are records of their own (a case may have several, each with
+    # follow-ups), not cells of a case row: the case ledger does not carry them yet; they stay in
+    # the office's data folder and its backups.
+    "referral": {name: "not carried by the case ledger yet (H22)" for name in (
+        "id", "case", "number", "to_whom", "content", "made_at", "made_by", "sent_at", "sent_by", "method",
+        "reply_due", "replied_at", "reply_text", "closed_at", "close_note")},
+    "referral_follow_up": {name: "with its referral (H22)" for name in ("id", "referral", "at", "by", "note", "next_date")},
 }  # fmt: skip
 
 
@@ -92,6 +107,7 @@ def snapshot() -> dict[str, Any]:
         values["room"] = case.room.label if case.room_id else None
         values["department"] = case.department.name if case.department_id else None
         values["merged_into"] = case.merged_into.number if case.merged_into_id else None
+        values["linked_from"] = case.linked_from.number if case.linked_from_id else None
         values["owner"] = case.owner.name if case.owner_id else None
         cases[case.number] = values
     numbers = {c.id: c.number for c in Case.select(Case.id, Case.number)}

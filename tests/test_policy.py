@@ -31,7 +31,7 @@ def test_the_defaults_come_from_the_json_alone():
     assert policy.first_response == FirstResponse(1, "working")
     assert policy.resolve_days_for("重大") == 10
     assert policy.visits.rules["报修"].sub_rules[1] == SubRule(
-        "漏水/渗漏", ["漏水/渗漏"], ["漏水", "渗漏"], 3
+        "漏水/渗漏", ["漏水/渗漏"], [], 3, None, "leak_test"
     )
     assert policy.visits.form_keep_years == 2 and policy.visits.target_rate("投诉") == 1.0
     assert policy.security.max_failed_logins == 5
@@ -45,6 +45,28 @@ def test_a_new_office_loads_the_defaults(office):
     assert office.policies.load() == Policy.defaults()
 
 
+def _as_read_now(stored: dict) -> dict:
+    """H23: what this version reads of a stored policy saved before issue 14: a sub-rule's
+    keywords are dropped (a word in the account chooses no rule), it names sub-categories and
+    what its days count from (a 漏水/渗漏 rule: the leak test); the activity visit settings
+    come from the defaults."""
+    out = json.loads(json.dumps(stored))
+    for rule in out["visits"]["rules"].values():
+        rule["sub_rules"] = [
+            {
+                "name": s["name"],
+                "categories": s["categories"],
+                "subcategories": [],
+                "days": s["days"],
+                "after": "leak_test" if "漏水/渗漏" in s["categories"] else "resolved",
+            }
+            for s in rule["sub_rules"]
+        ]
+    defaults = default_policy_data()["visits"]
+    out["visits"].update(activity_rate=defaults["activity_rate"], activity_days=defaults["activity_days"])
+    return out
+
+
 def test_a_policy_saved_by_the_untyped_code_loads_unchanged(office):
     """tests/data/policy_saved_v1.json is the settings row the code before the typed policy
     wrote (the old PolicyStore.save's json.dumps of the untyped dict) after an office's edits."""
@@ -52,15 +74,26 @@ def test_a_policy_saved_by_the_untyped_code_loads_unchanged(office):
     Setting.replace(key=PolicyStore.KEY, value=text).execute()
     stored = json.loads(text)
     policy = office.policies.load()
+    stored = _as_read_now(stored)
     # The same values, the same shape; the one setting added since comes from the defaults.
-    assert policy.to_dict() == {**stored, "requested_date_rule": "earlier"}
+    subcategories = Policy.defaults().subcategories  # added since (H25): from the defaults
+    referral = Policy.defaults().referral.to_dict()  # added since (H22): from the defaults
+    expected = {
+        **stored,
+        "requested_date_rule": "earlier",
+        "subcategories": subcategories,
+        "referral": referral,
+        "contain_hours": 2,  # added since (H21): 先行处置时限 from the defaults
+        "visit_roles": Policy.defaults().visit_roles.to_dict(),  # added since (H24): from the defaults
+    }
+    assert policy.to_dict() == expected
     assert policy.case_prefix == "KS1" and policy.case_prefix_for("报修") == "WX"
     assert policy.day_unit == "calendar" and policy.resolve_days["重要"] == 5
     assert policy.first_response == FirstResponse(24, "hours")
     assert policy.nearly_due_hours == 12.0 and isinstance(policy.nearly_due_hours, float)
     assert policy.categories[-1] == "电梯" and "传真" not in policy.channels
     assert policy.visits.rules["投诉"].rate == 0.5
-    assert rule_for(policy, "报修", "轻微", "设施设备维护", "3号楼电梯困人").sub_rule == "电梯"
+    assert rule_for(policy, "报修", "轻微", "电梯", "").sub_rule == "电梯"  # by category, not words
     assert policy.visits.rules["建议"].methods == ["电话", "微信"]
     assert policy.backup.folder == "E:\\回音备份" and policy.backup.keep_daily == 3
     assert policy.security.idle_lock_minutes == 5
@@ -68,7 +101,7 @@ def test_a_policy_saved_by_the_untyped_code_loads_unchanged(office):
     set_person(office.staff.authenticate("admin", "secret1"))
     office.policies.save(policy)
     again = json.loads(Setting.get(Setting.key == PolicyStore.KEY).value)
-    assert again == {**stored, "requested_date_rule": "earlier"}
+    assert again == expected  # the settings added since are written with their defaults
     assert again["visits"]["rework_notice_hours"] == 24.0 and isinstance(
         again["visits"]["rework_notice_hours"], float
     )
@@ -152,7 +185,7 @@ def test_round_trip_save_load_equal(office, admin):
     policy.add_category("电梯")
     policy.add_category("电梯")  # once only
     policy.visits.rules["报修"] = dataclasses.replace(policy.visits.rules["报修"], rate=0.5, days=5)
-    policy.visits.rules["报修"].sub_rules.append(SubRule("门禁", ["门禁"], [], 2))
+    policy.visits.rules["报修"].sub_rules.append(SubRule("门禁", ["门禁"], [], 2, None, "resolved"))
     policy.backup.folder = "/mnt/usb"
     office.policies.save(policy)
     loaded = office.policies.load()

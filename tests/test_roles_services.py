@@ -175,9 +175,14 @@ def _case_resolve(w: World) -> Call:
 def _case_extend(w: World) -> Call:
     case = w.case()
     approver = w.people["office_manager"]
-    return lambda p: w.office.cases.extend(
-        case, case.resolve_due + dt.timedelta(days=3), "等配件", approver, p
+    return lambda p: w.office.cases.extend(  # the approver types their own password (H21)
+        case, case.resolve_due + dt.timedelta(days=3), "等配件", approver, p, approver_password="secret1"
     )
+
+
+def _case_contain(w: World) -> Call:
+    case = w.case(urgency="紧急", contain_needed=True)  # 先行处置 (H21)
+    return lambda p: w.office.cases.contain(case, "已关闭总阀", p)
 
 
 def _case_close(w: World) -> Call:
@@ -222,6 +227,12 @@ def _major_report_edit(w: World) -> Call:
     return lambda p: w.office.cases.save_major_report(case, {"cause": "保安态度差"}, False, p)
 
 
+def _referral_edit(w: World) -> Call:
+    """H22: a 二类 complaint forwarded to the developer in writing (工作联系函)."""
+    case = w.case(kind="投诉", validity="二类", category="地产遗留")
+    return lambda p: w.office.referrals.refer(case, "请维修外墙渗水", actor=p)
+
+
 def _nightlog_add(w: World) -> Call:
     return lambda p: w.office.nightlog.add("楼上漏水", caller="王先生", phone=PHONE, room="9-3-301")
 
@@ -245,6 +256,29 @@ def _visit_record(w: World) -> Call:
 def _visit_plan(w: World) -> Call:
     room = Room.create(building="9", unit="4", number=str(w.next()))
     return lambda p: w.office.visits.plan_batch("季度巡访", [room], NOW.date(), "steward", "季度巡访", p)
+
+
+def _visit_dates(w: World) -> Call:  # H23: the leak test day of a handled leak
+    case = w.resolved(category="漏水/渗漏", account=f"卫生间渗漏 {w.next()}")
+    return lambda p: w.office.visits.dates.record_leak_test(case, NOW.date(), p)
+
+
+def _activity_manage(w: World) -> Call:  # H23: a community activity with its rooms
+    from app.activities import ActivityInput
+
+    room = Room.create(building="9", unit="5", number=str(w.next()))
+    return lambda p: w.office.visits.activities.create(
+        ActivityInput("中秋游园", "活动", NOW.date()), [room], p
+    )
+
+
+def _rework_tell_owner(w: World) -> Call:  # H25: the owner told when the rework will be done
+    from app.models import ReworkNotice
+
+    visit = w.planned_visit()
+    w.office.visits.complete(visit, VisitResult(method="电话", satisfaction="不满意", findings="还没修好"))
+    notice = ReworkNotice.get(ReworkNotice.visit == visit)
+    return lambda p: w.office.visits.rework.tell_owner(notice, NOW + dt.timedelta(days=2), "电话", actor=p)
 
 
 def _visit_review(w: World) -> Call:
@@ -389,6 +423,7 @@ CALLS: dict[str, Callable[[World], Call]] = {
     "case.note": _case_note,
     "case.resolve": _case_resolve,
     "case.extend": _case_extend,
+    "case.contain": _case_contain,
     "case.close": _case_close,
     "case.reopen": _case_reopen,
     "case.merge": _case_merge,
@@ -397,12 +432,16 @@ CALLS: dict[str, Callable[[World], Call]] = {
     "case.mark_typical": _case_mark_typical,
     "case.print_record": _case_print_record,
     "major_report.edit": _major_report_edit,
+    "referral.edit": _referral_edit,
     "nightlog.add": _nightlog_add,
     "nightlog.convert": _nightlog_convert,
     "visit.view_all": _visit_view_all,
     "visit.record": _visit_record,
     "visit.plan": _visit_plan,
     "visit.review": _visit_review,
+    "rework.tell_owner": _rework_tell_owner,
+    "visit.dates": _visit_dates,
+    "activity.manage": _activity_manage,
     "form.print": _form_print,
     "form.ledger": _form_ledger,
     "owner.view_file": _owner_view_file,

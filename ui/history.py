@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 # has one (tests/test_ui_readable_numbers.py walks the models).
 FIELD_LABELS = {
     "state": QT_TR_NOOP("状态"), "result": QT_TR_NOOP("处理结果"), "account": QT_TR_NOOP("内容"), "satisfaction": QT_TR_NOOP("满意度"), "request": QT_TR_NOOP("客户要求"),
-    "kind": QT_TR_NOOP("性质"), "validity": QT_TR_NOOP("有效性"), "severity": QT_TR_NOOP("程度"), "category": QT_TR_NOOP("类别"), "urgency": QT_TR_NOOP("紧急程度"),
+    "kind": QT_TR_NOOP("性质"), "validity": QT_TR_NOOP("有效性"), "severity": QT_TR_NOOP("程度"), "category": QT_TR_NOOP("类别"), "subcategory": QT_TR_NOOP("细类"), "urgency": QT_TR_NOOP("紧急程度"),
     "channel": QT_TR_NOOP("渠道"), "received_at": QT_TR_NOOP("受理时间"), "department": QT_TR_NOOP("责任部门"), "room": QT_TR_NOOP("房号"), "owner": QT_TR_NOOP("业主"),
     "customer_name": QT_TR_NOOP("客户姓名"), "customer_phone": QT_TR_NOOP("联系电话"), "event_time": QT_TR_NOOP("发生时间"), "event_place": QT_TR_NOOP("发生地点"),
     "party": QT_TR_NOOP("被投诉对象"), "response_due": QT_TR_NOOP("首次回复期限"), "resolve_due": QT_TR_NOOP("办结期限"), "answer_due": QT_TR_NOOP("答复期限"),
@@ -58,6 +58,8 @@ FIELD_LABELS = {
     "site_checked": QT_TR_NOOP("已现场查看"), "worker_conduct": QT_TR_NOOP("维修人员表现"), "charges_checked": QT_TR_NOOP("已核实收费"), "form_no": QT_TR_NOOP("回访记录表编号"),
     "letter": QT_TR_NOOP("公开信"), "selected": QT_TR_NOOP("抽中回访"), "by_hand": QT_TR_NOOP("手工调整"), "decided_by": QT_TR_NOOP("决定人"), "decided_at": QT_TR_NOOP("决定时间"),
     "text": QT_TR_NOOP("通知内容"), "delivered_at": QT_TR_NOOP("送达时间"), "delivered_to": QT_TR_NOOP("接收人"), "signer": QT_TR_NOOP("签名人身份"),
+    "rework_due": QT_TR_NOOP("告知业主的返工完成时间"), "owner_told_at": QT_TR_NOOP("告知业主时间"), "owner_told_by": QT_TR_NOOP("告知人"),
+    "owner_told_method": QT_TR_NOOP("告知方式"), "linked_from": QT_TR_NOOP("由此案转来"),
     "signer_name": QT_TR_NOOP("签名人"), "relation": QT_TR_NOOP("与业主关系"), "strokes": QT_TR_NOOP("签名"), "pad_width": QT_TR_NOOP("签名板宽度"),
     "pad_height": QT_TR_NOOP("签名板高度"), "png": QT_TR_NOOP("签名图片"), "sha256": QT_TR_NOOP("校验码"), "level": QT_TR_NOOP("审核级别"), "reviewer": QT_TR_NOOP("审核人"),
     "archived_at": QT_TR_NOOP("归档时间"), "archived_by": QT_TR_NOOP("归档人"), "form_count": QT_TR_NOOP("份数"), "destroyed_on": QT_TR_NOOP("销毁日期"),
@@ -81,6 +83,19 @@ FIELD_LABELS = {
     "categories": QT_TR_NOOP("类别"), "channels": QT_TR_NOOP("渠道"), "departments": QT_TR_NOOP("部门"), "visits": QT_TR_NOOP("回访制度"), "security": QT_TR_NOOP("登录安全"),
     "backup": QT_TR_NOOP("备份"), "repeat_window_days": QT_TR_NOOP("重复投诉、报修的统计天数"),
     "requested_date_rule": QT_TR_NOOP("业主要求时间的用法"),
+    "referral": QT_TR_NOOP("转交开发商"),  # the policy's section (H22)
+    "subcategories": QT_TR_NOOP("细类"),  # the policy's sub-category lists (H25)
+    # 先行处置 and how an extension was approved (H21)
+    "contain_needed": QT_TR_NOOP("需先行处置"), "contain_due": QT_TR_NOOP("先行处置期限"), "contained_at": QT_TR_NOOP("先行处置时间"),
+    "contained_by": QT_TR_NOOP("先行处置人"), "containment": QT_TR_NOOP("先行处置措施"), "confirmed": QT_TR_NOOP("批准方式"),
+    "contain_hours": QT_TR_NOOP("先行处置时限(小时)"),
+    # Two visitors, each role's visit rate, the sample's replacement (H24)
+    "large_loss": QT_TR_NOOP("业主损失较大"), "second_visitor": QT_TR_NOOP("第二回访人"), "second_visitor_name": QT_TR_NOOP("第二回访人姓名"),
+    "second_role": QT_TR_NOOP("第二回访人角色"), "replaces": QT_TR_NOOP("替换的案件"), "visit_roles": QT_TR_NOOP("回访人员与各角色回访率"),
+    # Leak test and contract dates, community activities (H23)
+    "leak_test_on": QT_TR_NOOP("闭水试验日期"), "contract_start": QT_TR_NOOP("合同开始日期"), "contract_end": QT_TR_NOOP("合同结束日期"),
+    "held_on": QT_TR_NOOP("举办日期"), "organiser": QT_TR_NOOP("组织者"), "planned_at": QT_TR_NOOP("抽取回访时间"), "activity": QT_TR_NOOP("社区活动"),
+    "activity_rate": QT_TR_NOOP("社区活动回访率"), "activity_days": QT_TR_NOOP("社区活动回访天数"),
 }  # fmt: skip
 TABLE_FIELD_LABELS = {
     ("department", "name"): QT_TR_NOOP("部门名称"), ("staff", "department"): QT_TR_NOOP("所属部门"), ("staff", "active"): QT_TR_NOOP("在职"),
@@ -95,6 +110,10 @@ TABLE_FIELD_LABELS = {
     ("scan_page", "reason"): QT_TR_NOOP("说明"), ("open_letter", "issued_at"): QT_TR_NOOP("发布时间"), ("open_letter", "issued_by"): QT_TR_NOOP("发布人"),
     ("form_archive_batch", "quarter"): QT_TR_NOOP("归档季度"),
     ("survey_action", "plan"): QT_TR_NOOP("所属调查"), ("survey_action", "subject"): QT_TR_NOOP("调查项目"), ("survey_action", "measure"): QT_TR_NOOP("纠正措施"), ("survey_action", "responsible"): QT_TR_NOOP("责任人"), ("survey_scan", "plan"): QT_TR_NOOP("所属调查"), ("survey_scan", "sheet"): QT_TR_NOOP("调查表"), ("survey_scan", "page"): QT_TR_NOOP("页码"), ("survey_scan", "status"): QT_TR_NOOP("读取状态"), ("survey_sheet", "plan"): QT_TR_NOOP("所属调查"), ("survey_sheet", "room_label"): QT_TR_NOOP("房号"), ("survey_sheet", "why"): QT_TR_NOOP("抽中原因"), ("survey_sheet", "entered_by"): QT_TR_NOOP("录入人"), ("survey_plan", "starts"): QT_TR_NOOP("开始日期"), ("survey_plan", "ends"): QT_TR_NOOP("结束日期"), ("survey_plan", "sample_rate"): QT_TR_NOOP("抽样比例"), ("survey_plan", "sample_size"): QT_TR_NOOP("抽样户数"), ("survey_plan", "complainers"): QT_TR_NOOP("优先抽取的意见户数"), ("survey_plan", "leader"): QT_TR_NOOP("调查组长"), ("survey_plan", "members"): QT_TR_NOOP("调查人员"), ("survey_plan", "recovery_target"): QT_TR_NOOP("回收率目标"), ("survey_plan", "notes"): QT_TR_NOOP("注意事项"), ("survey_plan", "notice"): QT_TR_NOOP("告知业主"), ("survey_plan", "questionnaire"): QT_TR_NOOP("调查表内容"), ("survey_plan", "previous"): QT_TR_NOOP("上次调查"), ("survey_plan", "approved_at"): QT_TR_NOOP("批准时间"), ("survey_plan", "approved_by"): QT_TR_NOOP("批准人"),
+    # H22: 工作联系函 to the developer and its follow-ups
+    ("referral", "case"): QT_TR_NOOP("所属案件"), ("referral", "number"): QT_TR_NOOP("联系函编号"), ("referral", "to_whom"): QT_TR_NOOP("收函单位"), ("referral", "content"): QT_TR_NOOP("联系事项"), ("referral", "made_at"): QT_TR_NOOP("制函时间"), ("referral", "made_by"): QT_TR_NOOP("制函人"), ("referral", "sent_at"): QT_TR_NOOP("发出时间"), ("referral", "sent_by"): QT_TR_NOOP("发出经办人"), ("referral", "method"): QT_TR_NOOP("发出方式"), ("referral", "reply_due"): QT_TR_NOOP("回复期限"), ("referral", "replied_at"): QT_TR_NOOP("开发商回复时间"), ("referral", "reply_text"): QT_TR_NOOP("开发商回复"), ("referral", "closed_at"): QT_TR_NOOP("结束时间"), ("referral", "close_note"): QT_TR_NOOP("结束说明"), ("referral_follow_up", "referral"): QT_TR_NOOP("工作联系函"), ("referral_follow_up", "at"): QT_TR_NOOP("跟进时间"), ("referral_follow_up", "by"): QT_TR_NOOP("跟进人"), ("referral_follow_up", "note"): QT_TR_NOOP("跟进情况"), ("referral_follow_up", "next_date"): QT_TR_NOOP("下次跟进"),
+    # H23: community activities and their participant rooms
+    ("activity", "title"): QT_TR_NOOP("活动名称"), ("activity", "kind"): QT_TR_NOOP("活动类型"), ("activity_room", "reason"): QT_TR_NOOP("抽样说明"),
 }  # fmt: skip
 # What a value is, in words (app.audit.ShownValue.kind).
 _EMPTY = QT_TRANSLATE_NOOP("History", "(空)")

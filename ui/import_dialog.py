@@ -115,6 +115,8 @@ _FIELD_NAMES = (
     QT_TR_NOOP("办结期限"), QT_TR_NOOP("答复期限"), QT_TR_NOOP("关闭时间"), QT_TR_NOOP("作废原因"), QT_TR_NOOP("回访抽样"),
     QT_TR_NOOP("抽样季度"), QT_TR_NOOP("抽样说明"), QT_TR_NOOP("典型案例说明"), QT_TR_NOOP("姓名"), QT_TR_NOOP("类型"),
     QT_TR_NOOP("身份证号"), QT_TR_NOOP("入住日期"), QT_TR_NOOP("备注"), QT_TR_NOOP("业主要求的时间"),
+    QT_TR_NOOP("细类"), QT_TR_NOOP("转自"), QT_TR_NOOP("先行处置期限"), QT_TR_NOOP("先行处置时间"),
+    QT_TR_NOOP("先行处置人"), QT_TR_NOOP("先行处置措施"),
 )  # fmt: skip
 FIELD_LABELS = {str(name): name for name in _FIELD_NAMES}
 PREVIEW_ROWS = 8

@@ -12,6 +12,7 @@ One service made of parts, a module each by what it does:
               merge, void, mark as typical;
 - `regrade`   corrections: update, regrade, and the deadlines computed again;
 - `replies`   the major-complaint report, written replies and reply letters, the clear answer;
+- `containment` 先行处置: a case that harms the owner now, contained first (H21);
 - `reads`     what the case window shows (`CaseDetail`): slips, extensions, the timeline.
 
 The parts are mixins of the one `CaseService` class rather than objects it hands calls on
@@ -23,6 +24,7 @@ the service whole. Callers import from `app.cases`; the modules are where to rea
 
 from __future__ import annotations
 
+from app.cases.containment import Containment, contain_late, contain_status
 from app.cases.core import actor_name, next_number, rebuild_search_index
 from app.cases.intake import REQUESTED_DATE_RULES, CaseInput, CheckedInput, owner_resolve_due
 from app.cases.reads import CaseDetail, Reads
@@ -38,6 +40,8 @@ __all__ = [
     "CheckedInput",
     "actor_name",
     "clear_answer_late",
+    "contain_late",
+    "contain_status",
     "first_reply_late",
     "next_number",
     "owner_resolve_due",
@@ -45,7 +49,7 @@ __all__ = [
 ]
 
 
-class CaseService(Regrading, Replies, Reads):
+class CaseService(Regrading, Replies, Reads, Containment):
     """Cases as the rest of the program sees them: `CaseService(clock, policies)`. Its
     `resolved_listeners` are called inside the transaction that resolves a case (the visit
     planner listens)."""

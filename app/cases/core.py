@@ -122,6 +122,7 @@ class CaseCore:
             # or a masked number could be rebuilt by searching its fragments
             case.kind,
             case.category,
+            case.subcategory,
             case.party,
             case.event_place,
             case.account,

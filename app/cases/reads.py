@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from app import case_states
 from app.cases.core import CaseCore
+from app.late_replies import FirstReply, Overrun, clear_answer_overrun, first_reply
 from app.models import Case, CaseEvent, Dispatch, Extension, MajorReport, Visit
 
 
@@ -22,6 +23,9 @@ class CaseDetail:
     merged: list[str]  # the numbers of the cases merged into this one
     timeline: list[CaseEvent]
     actions: list[str]  # the steps the case's status and the case itself allow (app/case_states.py)
+    # 首次回复 as measured (app/late_replies.py), and how late the 明确答复 is or was (None: not late).
+    first_reply: FirstReply | None = None
+    answer_late: Overrun | None = None
 
 
 class Reads(CaseCore):
@@ -31,15 +35,32 @@ class Reads(CaseCore):
         """One case with everything its window shows: slips, extensions, visits, the
         major-complaint report, the cases merged into it, the timeline, the steps open."""
         case = self.get(case_id)
+        report = self.major_report(case)
+        now, policy, calendar = self.clock.now(), self.policy(), self.calendar()
+        answer_late = None
+        if case.answer_due is not None and report is not None and report.cancelled_at is None:
+            answer_late = clear_answer_overrun(
+                case.answer_due, report.answered_at, now, policy.day_unit, calendar
+            )
         return CaseDetail(
             case=case,
             slips=self.slips(case),
             extensions=self.extensions(case),
             visits=list(Visit.select().where(Visit.case == case).order_by(Visit.attempt, Visit.id)),
-            report=self.major_report(case),
+            report=report,
             merged=[c.number for c in case.merged.order_by(Case.id)],
             timeline=self.timeline(case),
             actions=case_states.allowed_actions(case),
+            first_reply=first_reply(
+                case.anonymous,
+                case.state,
+                case.response_due,
+                case.first_response_at,
+                now,
+                policy.first_response.unit,
+                calendar,
+            ),
+            answer_late=answer_late,
         )
 
     def slips(self, case: Case, unsigned_only: bool = False) -> list[Dispatch]:

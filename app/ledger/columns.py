@@ -49,6 +49,7 @@ LEDGER_SYNONYMS: dict[str, list[str]] = {
     "有效性": ["投诉有效性", "是否有效"],
     "程度": ["严重程度", "等级", "投诉等级", "级别"],
     "类别": ["问题类别", "投诉类别", "问题分类", "分类", "专业", "投诉分类"],
+    "细类": ["细分类", "小类", "子类", "问题细类", "具体类别"],
     "紧急程度": ["缓急", "紧急"],
     "楼栋": ["楼号", "栋号", "楼栋号", "幢号", "栋", "楼"],
     "单元": ["单元号"],
@@ -124,6 +125,12 @@ LEDGER_SYNONYMS: dict[str, list[str]] = {
     "抽样季度": [],
     "抽样说明": [],
     "典型案例说明": [],
+    "转自": [],  # the case whose rework failed again (H25)
+    # 先行处置 (H21): its deadline marks a case that needed it; then who, when, what.
+    "先行处置期限": [],
+    "先行处置时间": [],
+    "先行处置人": [],
+    "先行处置措施": [],
 }
 
 OWNER_SYNONYMS: dict[str, list[str]] = {

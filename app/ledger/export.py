@@ -40,7 +40,7 @@ LEDGER_REQUIRED = ["受理时间", "性质", "内容"]
 LEDGER_EXTRA_HEADERS = [
     "案件号", "紧急程度", "事发时间", "事发地点", "被投诉方", "首次回复时间", "回复期限", "办结期限",
     "答复期限", "关闭时间", "作废原因", "回访抽样", "抽样季度", "抽样说明", "典型案例说明",
-    "业主要求的时间",
+    "业主要求的时间", "细类", "转自", "先行处置期限", "先行处置时间", "先行处置人", "先行处置措施",
 ]  # fmt: skip
 
 
@@ -182,6 +182,12 @@ def export_cases(office: Office, path: Path, progress: Callable[[int, int], None
             "抽样说明": decision.reason if decision is not None else None,
             "典型案例说明": (case.typical_note or "典型案例") if case.typical else None,
             "业主要求的时间": case.requested_date,
+            "细类": case.subcategory or None,
+            "转自": identity.get(case.linked_from_id) if case.linked_from_id else None,  # 返工后仍不合格
+            "先行处置期限": case.contain_due if case.contain_needed else None,  # H21
+            "先行处置时间": case.contained_at,
+            "先行处置人": case.contained_by or None,
+            "先行处置措施": case.containment or None,
         }
         ws.append([write_cell(ws, h, values[h]) for h in EXPORT_HEADERS])
         if progress and (n % PROGRESS_EVERY == 0 or n == total):

@@ -278,6 +278,18 @@ def restore(
             changes[Case.void_reason] = r["void_reason"]
             events.append(dict(case=case.id, at=now, kind=domain.EV_VOID, text=r["void_reason"],
                                actor=actor_id, actor_name=who))  # fmt: skip
+        if "linked_from" in r:  # 返工后仍不合格 (H25): the first case is stored by now
+            name = r["linked_from"]
+            first = Case.get_or_none(Case.ref == name) or Case.get_or_none(Case.number == name)
+            if first is not None:
+                changes[Case.linked_from] = first.id
+            else:
+                events.append(dict(case=case.id, at=now, kind=domain.EV_NOTE, actor=actor_id, actor_name=who,
+                                   text=f"台账中写明转自 {r['linked_from']},但找不到该案件"))  # fmt: skip
+        if "contain" in r:  # 先行处置 (H21)
+            changes[Case.contain_needed] = True
+            changes[Case.contain_due], changes[Case.contained_at], by, what = r["contain"]
+            changes[Case.contained_by], changes[Case.containment] = by, what
         if "typical_note" in r:
             changes[Case.typical] = True
             changes[Case.typical_note] = "" if r["typical_note"] == "典型案例" else r["typical_note"]

@@ -97,6 +97,7 @@ def parse_ledger_row(
         validity=validity or None,
         severity=row.choice("程度", domain.SEVERITIES, "轻微"),
         category=category,
+        subcategory=row.text("细类", 20),
         request=row.text("客户要求", MAX_TEXT),
         department=department,
         ref=ref or None,
@@ -167,6 +168,18 @@ def _parse_restore(item: LedgerRow, received: dt.datetime | None, now: dt.dateti
     typical = row.text("典型案例说明", MAX_TEXT)
     if typical:
         restore["typical_note"] = typical
+    if linked := row.text("转自", 40):  # 返工后仍不合格: the first case (H25)
+        restore["linked_from"] = linked
+    if "先行处置期限" in row.columns and (contain_due := row.when("先行处置期限")) is not None:  # H21
+        done = row.when("先行处置时间")
+        restore["contain"] = (
+            contain_due,
+            done,
+            row.text("先行处置人", 40),
+            row.text("先行处置措施", MAX_TEXT),
+        )
+        if done is not None and received is not None and done < received:
+            row.problem("先行处置时间", "不能早于受理时间")
     item.restore = restore
 
 

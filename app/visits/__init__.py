@@ -21,6 +21,7 @@ import peewee as pw
 from app.calendar_days import day_marks
 from app.cases import CaseService
 from app.clock import Clock
+from app.errors import UserError
 from app.forms import FormLedger
 from app.models import (
     Case,
@@ -35,7 +36,9 @@ from app.models import (
     VisitDecision,
     VisitReview,
     VisitTask,
+    db,
 )
+from app.permissions import require
 from app.policy import PolicyStore
 from app.staff import StaffService
 from app.visit_policy import VisitRule
@@ -51,9 +54,11 @@ from app.visits.rules import (
     PERIODIC_PURPOSES,
     UNSATISFIED,
     allowed_methods,
+    require_open,
     signature_needed,
 )
-from app.visits.sampling import VisitSampler
+from app.visits.sampling import QuarterSample, VisitSampler
+from app.visits.visitors import assign_second, needs_two, set_large_loss
 
 __all__ = [
     "ATTEMPT_OUTCOMES",
@@ -95,6 +100,13 @@ class VisitService:
         self.recorder = VisitRecorder(clock, policies, cases, self.forms, self.planner)
         self.letters = VisitLetters(clock, cases)
         self.calendar = VisitCalendar(clock, self.planner)
+        # H23: leak test and contract dates, move-in and steward rounds; community activities.
+        from app.activities import ActivityService
+        from app.visits.special import VisitDates
+
+        self.dates = VisitDates(clock, cases, self.planner)
+        self.rework = self.recorder.rework  # H25: the owner told when; a rework that failed again
+        self.activities = ActivityService(clock, policies, seed)
         cases.resolved_listeners.append(self.on_resolved)
 
     @property
@@ -163,6 +175,38 @@ class VisitService:
 
     def assign(self, visit: Visit, visitor: Staff | None, actor: Staff | None = None) -> None:
         self.planner.assign(visit, visitor, actor)
+
+    # Two visitors together (H24, app/visits/visitors.py) ------------------------------------
+    def assign_second(self, visit: Visit, person: Staff | None, actor: Staff | None = None) -> None:
+        """Name (or clear) the second visitor of a visit made by two together."""
+        require(actor, "visit.record")
+        require_open(visit.state)
+        if person is not None and person.id == visit.visitor_id:
+            raise UserError("第二回访人不能与回访人是同一人")
+        with db.atomic():
+            assign_second(visit, person)
+            visit.updated_at = self.clock.now()
+            visit.save()
+
+    def set_large_loss(self, case: Case, flag: bool, actor: Staff | None = None) -> None:
+        """业主损失较大 on a complaint: its visit is made by two together (seed 002 第4条)."""
+        set_large_loss(self.planner, case, flag, actor)
+
+    def needs_two(self, case: Case | None) -> bool:
+        return needs_two(self.policies.load().visit_roles.two_visitors, case)
+
+    def two_visitor_roles(self) -> list[str]:
+        """The two roles the policy sends together."""
+        return list(self.policies.load().visit_roles.two_visitors.roles)
+
+    @staticmethod
+    def two_visitors(visit: Visit) -> bool:
+        """Is this visit made by two together (planned so, or a second visitor named)?"""
+        return bool(visit.second_role or visit.second_visitor_id)
+
+    def sample_standing(self, quarter: str, kind: str) -> QuarterSample:
+        """A quarter's sample of one kind: visitable cases handled, chosen, needed, short."""
+        return self.sampler.standing(quarter, kind, self.sample_target(kind))
 
     @staticmethod
     def repairers(case: Case) -> set[int]:

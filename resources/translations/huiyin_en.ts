@@ -340,12 +340,20 @@
             <translation>Due soon</translation>
         </message>
         <message>
+            <source>超时</source>
+            <translation>Late</translation>
+        </message>
+        <message>
             <source>编号</source>
             <translation>No.</translation>
         </message>
         <message>
             <source>客户</source>
             <translation>Customer</translation>
+        </message>
+        <message>
+            <source>首次回复</source>
+            <translation>First reply</translation>
         </message>
         <message>
             <source>状态</source>
@@ -422,6 +430,10 @@
         <message>
             <source>紧急程度</source>
             <translation>Urgency</translation>
+        </message>
+        <message>
+            <source>细类</source>
+            <translation>Sub-category</translation>
         </message>
         <message>
             <source>渠道</source>
@@ -712,6 +724,26 @@
             <translation>Signed as</translation>
         </message>
         <message>
+            <source>告知业主的返工完成时间</source>
+            <translation>Rework date told to the owner</translation>
+        </message>
+        <message>
+            <source>告知业主时间</source>
+            <translation>Owner told at</translation>
+        </message>
+        <message>
+            <source>告知人</source>
+            <translation>Told by</translation>
+        </message>
+        <message>
+            <source>告知方式</source>
+            <translation>Told by means of</translation>
+        </message>
+        <message>
+            <source>由此案转来</source>
+            <translation>Came from case</translation>
+        </message>
+        <message>
             <source>签名人</source>
             <translation>Signer</translation>
         </message>
@@ -948,6 +980,98 @@
             <translation>Use of the owner's requested date</translation>
         </message>
         <message>
+            <source>转交开发商</source>
+            <translation>To the developer</translation>
+        </message>
+        <message>
+            <source>需先行处置</source>
+            <translation>Contain first</translation>
+        </message>
+        <message>
+            <source>先行处置期限</source>
+            <translation>Contain by</translation>
+        </message>
+        <message>
+            <source>先行处置时间</source>
+            <translation>Contained at</translation>
+        </message>
+        <message>
+            <source>先行处置人</source>
+            <translation>Contained by</translation>
+        </message>
+        <message>
+            <source>先行处置措施</source>
+            <translation>Containment</translation>
+        </message>
+        <message>
+            <source>批准方式</source>
+            <translation>Confirmed by</translation>
+        </message>
+        <message>
+            <source>先行处置时限(小时)</source>
+            <translation>Containment deadline (hours)</translation>
+        </message>
+        <message>
+            <source>业主损失较大</source>
+            <translation>Large loss to the owner</translation>
+        </message>
+        <message>
+            <source>第二回访人</source>
+            <translation>Second visitor</translation>
+        </message>
+        <message>
+            <source>第二回访人姓名</source>
+            <translation>Second visitor's name</translation>
+        </message>
+        <message>
+            <source>第二回访人角色</source>
+            <translation>Second visitor's role</translation>
+        </message>
+        <message>
+            <source>替换的案件</source>
+            <translation>Case replaced</translation>
+        </message>
+        <message>
+            <source>回访人员与各角色回访率</source>
+            <translation>Visitors and each role's visit rate</translation>
+        </message>
+        <message>
+            <source>闭水试验日期</source>
+            <translation>Leak test date</translation>
+        </message>
+        <message>
+            <source>合同开始日期</source>
+            <translation>Contract start</translation>
+        </message>
+        <message>
+            <source>合同结束日期</source>
+            <translation>Contract end</translation>
+        </message>
+        <message>
+            <source>举办日期</source>
+            <translation>Held on</translation>
+        </message>
+        <message>
+            <source>组织者</source>
+            <translation>Organiser</translation>
+        </message>
+        <message>
+            <source>抽取回访时间</source>
+            <translation>Visits drawn at</translation>
+        </message>
+        <message>
+            <source>社区活动</source>
+            <translation>Community activities</translation>
+        </message>
+        <message>
+            <source>社区活动回访率</source>
+            <translation>Community activity visit rate</translation>
+        </message>
+        <message>
+            <source>社区活动回访天数</source>
+            <translation>Community activity visit days</translation>
+        </message>
+        <message>
             <source>部门名称</source>
             <translation>Department name</translation>
         </message>
@@ -1136,6 +1260,82 @@
             <translation>Previous survey</translation>
         </message>
         <message>
+            <source>所属案件</source>
+            <translation>Case</translation>
+        </message>
+        <message>
+            <source>联系函编号</source>
+            <translation>Letter no.</translation>
+        </message>
+        <message>
+            <source>收函单位</source>
+            <translation>Addressed to</translation>
+        </message>
+        <message>
+            <source>联系事项</source>
+            <translation>What we ask</translation>
+        </message>
+        <message>
+            <source>制函时间</source>
+            <translation>Letter made</translation>
+        </message>
+        <message>
+            <source>制函人</source>
+            <translation>Made by</translation>
+        </message>
+        <message>
+            <source>发出经办人</source>
+            <translation>Sent by</translation>
+        </message>
+        <message>
+            <source>发出方式</source>
+            <translation>Sent by means of</translation>
+        </message>
+        <message>
+            <source>开发商回复时间</source>
+            <translation>Developer replied</translation>
+        </message>
+        <message>
+            <source>开发商回复</source>
+            <translation>Developer's reply</translation>
+        </message>
+        <message>
+            <source>结束时间</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <source>结束说明</source>
+            <translation>Why closed</translation>
+        </message>
+        <message>
+            <source>工作联系函</source>
+            <translation>Letter to the developer</translation>
+        </message>
+        <message>
+            <source>跟进时间</source>
+            <translation>Followed up</translation>
+        </message>
+        <message>
+            <source>跟进人</source>
+            <translation>Followed up by</translation>
+        </message>
+        <message>
+            <source>跟进情况</source>
+            <translation>Follow-up</translation>
+        </message>
+        <message>
+            <source>下次跟进</source>
+            <translation>Next follow-up</translation>
+        </message>
+        <message>
+            <source>活动名称</source>
+            <translation>Activity name</translation>
+        </message>
+        <message>
+            <source>活动类型</source>
+            <translation>Activity type</translation>
+        </message>
+        <message>
             <source>变更</source>
             <translation>Change</translation>
         </message>
@@ -1182,6 +1382,10 @@
         <message>
             <source>被投诉方</source>
             <translation>Party complained about</translation>
+        </message>
+        <message>
+            <source>转自</source>
+            <translation>Linked from</translation>
         </message>
         <message>
             <source>回复期限</source>
@@ -1412,6 +1616,38 @@
             <translation>Done</translation>
         </message>
         <message>
+            <source>制度称谓</source>
+            <translation>Title in the rules</translation>
+        </message>
+        <message>
+            <source>参与回访</source>
+            <translation>Visited</translation>
+        </message>
+        <message>
+            <source>基数</source>
+            <translation>Base</translation>
+        </message>
+        <message>
+            <source>结论</source>
+            <translation>Verdict</translation>
+        </message>
+        <message>
+            <source>已回访次数</source>
+            <translation>Visits made</translation>
+        </message>
+        <message>
+            <source>其中两人同访</source>
+            <translation>Of which by two</translation>
+        </message>
+        <message>
+            <source>回访案件</source>
+            <translation>Cases visited</translation>
+        </message>
+        <message>
+            <source>本角色回访率</source>
+            <translation>Role's visit rate</translation>
+        </message>
+        <message>
             <source>逾期</source>
             <translation>Overdue</translation>
         </message>
@@ -1524,12 +1760,32 @@
             <translation>Sampled</translation>
         </message>
         <message>
+            <source>替换</source>
+            <translation>Replaces</translation>
+        </message>
+        <message>
             <source>草稿(待批准)</source>
             <translation>Draft (awaiting approval)</translation>
         </message>
         <message>
             <source>进行中</source>
             <translation>Running</translation>
+        </message>
+        <message>
+            <source>待发出</source>
+            <translation>Not sent yet</translation>
+        </message>
+        <message>
+            <source>待回复</source>
+            <translation>Awaiting reply</translation>
+        </message>
+        <message>
+            <source>逾期未回复</source>
+            <translation>Reply overdue</translation>
+        </message>
+        <message>
+            <source>已回复</source>
+            <translation>Replied</translation>
         </message>
         <message>
             <source>已结束</source>
@@ -1596,8 +1852,16 @@
             <translation>Categories (separate with 、)</translation>
         </message>
         <message>
-            <source>内容含关键词(、分隔)</source>
-            <translation>Content keywords (separate with 、)</translation>
+            <source>适用细类(、分隔)</source>
+            <translation>Sub-categories (separate with 、)</translation>
+        </message>
+        <message>
+            <source>回访率%(空=按本类)</source>
+            <translation>Rate % (empty = the kind's)</translation>
+        </message>
+        <message>
+            <source>起算</source>
+            <translation>Counted from</translation>
         </message>
         <message>
             <source>回访天数</source>
@@ -1647,6 +1911,50 @@
             <source>措施</source>
             <translation>Action</translation>
         </message>
+        <message>
+            <source>先行处置</source>
+            <translation>Contain first</translation>
+        </message>
+        <message>
+            <source>记录先行处置</source>
+            <translation>Record containment</translation>
+        </message>
+        <message>
+            <source>短信</source>
+            <translation>Text message</translation>
+        </message>
+        <message>
+            <source>上门</source>
+            <translation>In person</translation>
+        </message>
+        <message>
+            <source>书面通知</source>
+            <translation>Written notice</translation>
+        </message>
+        <message>
+            <source>告知业主返工时间</source>
+            <translation>Tell owner: rework date</translation>
+        </message>
+        <message>
+            <source>记录已告知</source>
+            <translation>Record as told</translation>
+        </message>
+        <message>
+            <source>待闭水试验</source>
+            <translation>Waiting for the leak test</translation>
+        </message>
+        <message>
+            <source>待录入合同日期</source>
+            <translation>Waiting for the contract dates</translation>
+        </message>
+        <message>
+            <source>本人登录</source>
+            <translation>own login</translation>
+        </message>
+        <message>
+            <source>本机输入密码</source>
+            <translation>password here</translation>
+        </message>
     </context>
     <context>
         <name>ActionDialog</name>
@@ -1688,6 +1996,97 @@
         <message>
             <source>没有未完成的纠正措施。</source>
             <translation>No corrective action is open.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActivityTab</name>
+        <message>
+            <source>名称</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>类型</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>举办/发行日期</source>
+            <translation>Held / issued on</translation>
+        </message>
+        <message>
+            <source>组织者</source>
+            <translation>Organiser</translation>
+        </message>
+        <message>
+            <source>参与户</source>
+            <translation>Households</translation>
+        </message>
+        <message>
+            <source>抽中</source>
+            <translation>Sampled</translation>
+        </message>
+        <message>
+            <source>已回访</source>
+            <translation>Visited</translation>
+        </message>
+        <message>
+            <source>回访期限</source>
+            <translation>Visit by</translation>
+        </message>
+        <message>
+            <source>房号</source>
+            <translation>Room</translation>
+        </message>
+        <message>
+            <source>抽中回访</source>
+            <translation>Chosen for a visit</translation>
+        </message>
+        <message>
+            <source>说明</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>登记活动…</source>
+            <translation>New activity…</translation>
+        </message>
+        <message>
+            <source>抽取回访(活动已举办)</source>
+            <translation>Draw the visits (activity held)</translation>
+        </message>
+        <message>
+            <source>只有社区文化文员和主管可以登记活动</source>
+            <translation>Only the community-culture clerk and the managers enter activities</translation>
+        </message>
+        <message>
+            <source>参与房号与抽样</source>
+            <translation>Participant rooms and the draw</translation>
+        </message>
+        <message>
+            <source>活动、刊物结束后 {0} 天内回访参与户的 {1}%,由社区文化文员回访;随机抽取,每户的抽样说明可查。</source>
+            <translation>Within {0} days after an activity or publication, {1}% of the participating households are visited by the community-culture clerk; drawn at random, each household's draw is explained.</translation>
+        </message>
+        <message>
+            <source>未抽取</source>
+            <translation>Not drawn</translation>
+        </message>
+        <message>
+            <source>未抽中</source>
+            <translation>Not drawn for a visit</translation>
+        </message>
+        <message>
+            <source>活动已登记。举办后选中它,点“抽取回访”。</source>
+            <translation>The activity is entered. Once it was held, select it and click "Draw the visits".</translation>
+        </message>
+        <message>
+            <source>请先在表中选一项活动。</source>
+            <translation>Select an activity in the table first.</translation>
+        </message>
+        <message>
+            <source>；</source>
+            <translation>; </translation>
+        </message>
+        <message>
+            <source>已抽取 {0} 户回访,{1} 前由社区文化文员回访。</source>
+            <translation>{0} households drawn; the community-culture clerk visits them by {1}.</translation>
         </message>
     </context>
     <context>
@@ -1875,6 +2274,14 @@
             <translation>Check the hash chain of the audit log record by record; finds changed, deleted or inserted records</translation>
         </message>
         <message>
+            <source>完整校验</source>
+            <translation>Full check</translation>
+        </message>
+        <message>
+            <source>从第一条起逐条核对全部审计记录(校验审计链只核对上次核对完好之后新增的记录)</source>
+            <translation>Check every audit record from the first one (Check audit chain only checks the records added since the last check found the chain intact)</translation>
+        </message>
+        <message>
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -1931,8 +2338,16 @@
             <translation>&lt;b&gt;The audit chain has {0} problems:&lt;/b&gt;&lt;br&gt;{1}{2}</translation>
         </message>
         <message>
-            <source>审计链完好,共 {0} 条</source>
-            <translation>Audit chain intact, {0} records</translation>
+            <source>审计链完好:上次核对({0})完好的 {1} 条之后没有新增记录。要从第一条起重新核对,请按“完整校验”。</source>
+            <translation>Audit chain intact: no records were added after the {1} found intact at the last check ({0}). To check again from the first record, press “Full check”.</translation>
+        </message>
+        <message>
+            <source>审计链完好:上次核对({0})完好的 {1} 条之后,新增的 {2} 条逐条核对无误。要从第一条起重新核对,请按“完整校验”。</source>
+            <translation>Audit chain intact: after the {1} records found intact at the last check ({0}), the {2} new records were checked one by one. To check again from the first record, press “Full check”.</translation>
+        </message>
+        <message>
+            <source>审计链完好,从第一条起共 {0} 条逐条核对无误。</source>
+            <translation>Audit chain intact: all {0} records checked one by one from the first.</translation>
         </message>
         <message>
             <source>没能校验审计链:{0}</source>
@@ -2201,8 +2616,76 @@ Please choose another backup.</translation>
             <translation>Rooms in the preview</translation>
         </message>
         <message>
+            <source>本季度物管员巡访</source>
+            <translation>This quarter's steward rounds</translation>
+        </message>
+        <message>
+            <source>物管员</source>
+            <translation>Steward</translation>
+        </message>
+        <message>
+            <source>责任楼栋</source>
+            <translation>Buildings</translation>
+        </message>
+        <message>
+            <source>户数</source>
+            <translation>Households</translation>
+        </message>
+        <message>
+            <source>已访</source>
+            <translation>Visited</translation>
+        </message>
+        <message>
+            <source>已安排</source>
+            <translation>Planned</translation>
+        </message>
+        <message>
+            <source>未安排</source>
+            <translation>Not planned</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>为所选物管员安排本季度巡访</source>
+            <translation>Plan this quarter's round for the selected steward</translation>
+        </message>
+        <message>
+            <source>已完成</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>未完成</source>
+            <translation>Not done</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>{0}:每位物管员本季度须走访完责任楼栋的全部住户,{1} 前完成。</source>
+            <translation>{0}: each steward visits every household of their buildings this quarter, by {1}.</translation>
+        </message>
+        <message>
+            <source>没有设置了责任楼栋的物管员(在“人员”中设置)。</source>
+            <translation>No steward has buildings assigned (set them under Staff).</translation>
+        </message>
+        <message>
+            <source>请先在表中选一位物管员。</source>
+            <translation>Select a steward in the table first.</translation>
+        </message>
+        <message>
+            <source>已为{0}安排 {1} 户季度巡访。</source>
+            <translation>Planned {1} quarterly round visits for {0}.</translation>
+        </message>
+        <message>
             <source>{0}栋</source>
             <translation>Building {0}</translation>
+        </message>
+        <message>
+            <source>入伙回访的期限按各户入伙日期后一周计</source>
+            <translation>A move-in visit is due one week after each household moved in</translation>
         </message>
         <message>
             <source>请至少勾选一栋楼</source>
@@ -2211,6 +2694,10 @@ Please choose another backup.</translation>
         <message>
             <source> 等,另有 {0} 户</source>
             <translation> and {0} more households</translation>
+        </message>
+        <message>
+            <source>将为 {0} 户安排入伙回访,各户在入伙日期后一周内由{1}回访。已有入伙回访的住户会跳过。</source>
+            <translation>Move-in visits will be planned for {0} households, each within a week of its move-in date, by the {1}. Households that already have one are skipped.</translation>
         </message>
         <message>
             <source>将为 {0} 户安排“{1}”,{2} 前由{3}回访。已有同类待回访的住户会跳过。</source>
@@ -2319,6 +2806,10 @@ Please choose another backup.</translation>
             <translation>Approved by</translation>
         </message>
         <message>
+            <source>批准方式</source>
+            <translation>Confirmed by</translation>
+        </message>
+        <message>
             <source>原因</source>
             <translation>Cause</translation>
         </message>
@@ -2383,6 +2874,10 @@ Please choose another backup.</translation>
             <translation>Change history</translation>
         </message>
         <message>
+            <source>告知业主返工时间</source>
+            <translation>Tell owner: rework date</translation>
+        </message>
+        <message>
             <source>关闭窗口</source>
             <translation>Close window</translation>
         </message>
@@ -2403,8 +2898,24 @@ Please choose another backup.</translation>
             <translation>Not signed for</translation>
         </message>
         <message>
+            <source>(旧记录,未核验)</source>
+            <translation>(older record, not confirmed)</translation>
+        </message>
+        <message>
             <source>重大投诉报告</source>
             <translation>Major complaint report</translation>
+        </message>
+        <message>
+            <source>转交开发商</source>
+            <translation>To the developer</translation>
+        </message>
+        <message>
+            <source>返工后回访仍不合格,由此案转来:</source>
+            <translation>Unqualified again after rework, came from:</translation>
+        </message>
+        <message>
+            <source>返工后回访仍不合格,已转为投诉:</source>
+            <translation>Unqualified again after rework, became the complaint:</translation>
         </message>
         <message>
             <source>无法打开复函:请确认电脑上装有能打开 PDF、图片或 Word 文件的程序</source>
@@ -2470,6 +2981,10 @@ Please choose another backup.</translation>
             <translation>Category</translation>
         </message>
         <message>
+            <source>细类</source>
+            <translation>Sub-category</translation>
+        </message>
+        <message>
             <source>紧急程度</source>
             <translation>Urgency</translation>
         </message>
@@ -2522,6 +3037,10 @@ Please choose another backup.</translation>
             <translation>Resolve by</translation>
         </message>
         <message>
+            <source>先行处置</source>
+            <translation>Contain first</translation>
+        </message>
+        <message>
             <source>明确答复期限</source>
             <translation>Definite answer due</translation>
         </message>
@@ -2554,6 +3073,14 @@ Please choose another backup.</translation>
             <translation>Merged into this case</translation>
         </message>
         <message>
+            <source>返工告知</source>
+            <translation>Rework told</translation>
+        </message>
+        <message>
+            <source>关联投诉</source>
+            <translation>Linked complaint</translation>
+        </message>
+        <message>
             <source>打开复函</source>
             <translation>Open reply letter</translation>
         </message>
@@ -2562,20 +3089,60 @@ Please choose another backup.</translation>
             <translation>Show</translation>
         </message>
         <message>
+            <source>超时 {0} 小时</source>
+            <translation>{0} h late</translation>
+        </message>
+        <message>
+            <source>超时 {0} 工作日</source>
+            <translation>{0} working days late</translation>
+        </message>
+        <message>
+            <source>超时 {0} 天</source>
+            <translation>{0} days late</translation>
+        </message>
+        <message>
+            <source>未首次回复(办结不算首次回复)</source>
+            <translation>No first reply (handling it is not a reply)</translation>
+        </message>
+        <message>
             <source>匿名</source>
             <translation>Anonymous</translation>
         </message>
         <message>
-            <source>已于 {0} 回复,晚于期限</source>
-            <translation>Replied {0}, after the deadline</translation>
+            <source>未及时告知</source>
+            <translation>Not told in time</translation>
         </message>
         <message>
-            <source>已于 {0} 回复</source>
-            <translation>Replied on {0}</translation>
+            <source>{0} {1}:{2}</source>
+            <translation>{0} {1}: {2}</translation>
+        </message>
+        <message>
+            <source>晚于期限 {0}</source>
+            <translation>later than {0}</translation>
+        </message>
+        <message>
+            <source>未记录先行处置</source>
+            <translation>containment not recorded</translation>
+        </message>
+        <message>
+            <source>尚未先行处置,须先记录再办结</source>
+            <translation>not contained yet: record it before resolving</translation>
         </message>
         <message>
             <source>尚未回复业主</source>
             <translation>Owner not yet replied to</translation>
+        </message>
+        <message>
+            <source>已于 {0} 首次回复</source>
+            <translation>First reply on {0}</translation>
+        </message>
+        <message>
+            <source>{0},晚于期限:{1}</source>
+            <translation>{0}, after the deadline: {1}</translation>
+        </message>
+        <message>
+            <source>{0},{1}</source>
+            <translation>{0}, {1}</translation>
         </message>
         <message>
             <source>{0} {1}({2}):{3}</source>
@@ -2701,6 +3268,14 @@ Please choose another backup.</translation>
             <translation>Due today only</translation>
         </message>
         <message>
+            <source>仅首次回复超时</source>
+            <translation>Late first reply only</translation>
+        </message>
+        <message>
+            <source>首次回复晚于期限,或过了期限仍未回复(办结不算首次回复;匿名、作废、合并的不计)</source>
+            <translation>First reply after its deadline, or none by it (handling is not a reply; anonymous, voided and merged cases are not counted)</translation>
+        </message>
+        <message>
             <source>清除筛选</source>
             <translation>Clear filters</translation>
         </message>
@@ -2759,6 +3334,29 @@ Please choose another backup.</translation>
             <source>即将到期</source>
             <translation>Due soon</translation>
         </message>
+        <message>
+            <source>首次回复晚于期限,或过了期限仍未回复业主</source>
+            <translation>The first reply came after its deadline, or the owner has had none by it</translation>
+        </message>
+    </context>
+    <context>
+        <name>CategoriesPage</name>
+        <message>
+            <source>细类</source>
+            <translation>Sub-category</translation>
+        </message>
+        <message>
+            <source>细类是类别下的具体项目(如 漏水/渗漏 → 卫生间渗漏)。同一房号同一类别同一细类报修三次及以上算重复维修;可以不设细类,登记时也可以直接输入新的细类。</source>
+            <translation>A sub-category is the item within a category (e.g. leaks → bathroom leak). Three or more repairs of the same room, category and sub-category are a repeat repair. A category may have none, and intake may type a new one.</translation>
+        </message>
+        <message>
+            <source>“%1”的细类</source>
+            <translation>Sub-categories of “%1”</translation>
+        </message>
+        <message>
+            <source>选中左边的类别,编辑其细类</source>
+            <translation>Choose a category on the left to edit its sub-categories</translation>
+        </message>
     </context>
     <context>
         <name>ClearAnswerDialog</name>
@@ -2807,6 +3405,25 @@ Please choose another backup.</translation>
         </message>
     </context>
     <context>
+        <name>CloseReferralDialog</name>
+        <message>
+            <source>结束联系函 — {0}</source>
+            <translation>Close the letter — {0}</translation>
+        </message>
+        <message>
+            <source>开发商的部分已办完(或不再需要开发商处理)时结束这份联系函。</source>
+            <translation>Close this letter when the developer's part is done (or no longer needed).</translation>
+        </message>
+        <message>
+            <source>结束</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>例如 开发商已维修完毕,业主确认不再渗水</source>
+            <translation>e.g. the developer has repaired it; the owner confirms it no longer leaks</translation>
+        </message>
+    </context>
+    <context>
         <name>ComplaintsTab</name>
         <message>
             <source>投诉类别柏拉图(本期)</source>
@@ -2835,6 +3452,60 @@ Please choose another backup.</translation>
         <message>
             <source>本期受理投诉 {0} 件(上期 {1} 件);住户 {2} 户,投诉率 {3}(每百户 {4:.2f} 件)。</source>
             <translation>{0} complaints received in this period ({1} before); {2} households, complaint rate {3} ({4:.2f} per 100 households).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContainDialog</name>
+        <message>
+            <source>{0}(已超时)</source>
+            <translation>{0} (overdue)</translation>
+        </message>
+        <message>
+            <source>做了什么制止损害(例如:已关闭总阀、已派人到场)</source>
+            <translation>What was done to stop the harm (e.g. main valve closed, someone sent on site)</translation>
+        </message>
+        <message>
+            <source>先行处置记录后才能办结;处置完成后再继续派工、处理。</source>
+            <translation>The case can be resolved only after the containment is recorded; carry on with dispatch and handling after it.</translation>
+        </message>
+        <message>
+            <source>处置期限</source>
+            <translation>Contain by</translation>
+        </message>
+        <message>
+            <source>处置措施(&amp;W)</source>
+            <translation>&amp;What was done</translation>
+        </message>
+        <message>
+            <source>处置人(&amp;B)</source>
+            <translation>Done &amp;by</translation>
+        </message>
+        <message>
+            <source>处置时间(&amp;T)</source>
+            <translation>Done a&amp;t</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContractDialog</name>
+        <message>
+            <source>登记特约服务合同期</source>
+            <translation>Record the service contract period</translation>
+        </message>
+        <message>
+            <source>登记</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <source>{0}:合同执行中期和期满后各回访一次。</source>
+            <translation>{0}: one visit mid-contract and one after the contract ends.</translation>
+        </message>
+        <message>
+            <source>合同开始日期</source>
+            <translation>Contract start</translation>
+        </message>
+        <message>
+            <source>合同结束日期</source>
+            <translation>Contract end</translation>
         </message>
     </context>
     <context>
@@ -2882,6 +3553,14 @@ Please choose another backup.</translation>
         <message>
             <source>{0} 次{1}</source>
             <translation>{0} times {1}</translation>
+        </message>
+        <message>
+            <source>{0}·{1}</source>
+            <translation>{0} · {1}</translation>
+        </message>
+        <message>
+            <source>(细类未填)</source>
+            <translation>(no sub-category)</translation>
         </message>
     </context>
     <context>
@@ -2973,6 +3652,18 @@ Please choose another backup.</translation>
         <message>
             <source>应回访</source>
             <translation>Visit due</translation>
+        </message>
+        <message>
+            <source>查看首次回复超时的案件</source>
+            <translation>Show the late first replies</translation>
+        </message>
+        <message>
+            <source>打开案件…</source>
+            <translation>Open a case…</translation>
+        </message>
+        <message>
+            <source>打开回访计划</source>
+            <translation>Open the visit plan</translation>
         </message>
         <message>
             <source>已回访</source>
@@ -3135,6 +3826,10 @@ Please choose another backup.</translation>
             <translation>{0} filed forms have been kept long enough and may be destroyed (record it in the form ledger afterwards).</translation>
         </message>
         <message>
+            <source>{0}({1}) {2}/{3} {4},目标 ≥{5}</source>
+            <translation>{0} ({1}) {2}/{3} {4}, target ≥{5}</translation>
+        </message>
+        <message>
             <source>未到期</source>
             <translation>Not due</translation>
         </message>
@@ -3169,6 +3864,86 @@ Please choose another backup.</translation>
         <message>
             <source>{0} 个回访时答应答复业主的问题已过答复日期(最早 {1},案件 {2}),请在“回访跟进”中答复。</source>
             <translation>{0} questions promised an answer at a visit are past their date (earliest {1}, case {2}): answer them in Visit follow-ups.</translation>
+        </message>
+        <message>
+            <source>各角色回访率(本月,回访制度的目标):</source>
+            <translation>Each role's visit rate (this month, against the visit rules' targets):</translation>
+        </message>
+        <message>
+            <source>暂无</source>
+            <translation>None yet</translation>
+        </message>
+        <message>
+            <source>{0} 件漏水/渗漏已办结未登记闭水试验日期,回访待闭水试验:{1}。</source>
+            <translation>{0} leaks handled without a leak test date; their visits wait for the test: {1}.</translation>
+        </message>
+        <message>
+            <source>{0} 件特约服务未登记合同日期,无法安排合同中期和期满回访:{1}。</source>
+            <translation>{0} special services without contract dates; the mid-contract and end visits cannot be planned: {1}.</translation>
+        </message>
+        <message>
+            <source>{0} 户入伙已超过一周未回访:{1}。</source>
+            <translation>{0} households moved in more than a week ago without a move-in visit: {1}.</translation>
+        </message>
+        <message>
+            <source>{0}(已访 {1}/{2} 户)</source>
+            <translation>{0} ({1}/{2} visited)</translation>
+        </message>
+        <message>
+            <source>季度巡访未完成,{0} 前须走访完责任区:{1}。</source>
+            <translation>Quarterly rounds not done; each area must be visited by {0}: {1}.</translation>
+        </message>
+        <message>
+            <source>开发商未回复:{0} 份工作联系函,其中 {1} 份已过回复期限:{2}{3}。请催办并向业主反馈。</source>
+            <translation>Developer has not replied: {0} letters, {1} of them past the reply date: {2}{3}. Chase them and tell the owners.</translation>
+        </message>
+        <message>
+            <source>开发商未回复:{0} 份工作联系函,均未到回复期限:{1}{2}。</source>
+            <translation>Developer has not replied: {0} letters, none past the reply date yet: {1}{2}.</translation>
+        </message>
+        <message>
+            <source>本月 {0} 件首次回复超时(晚于期限或过期限未回复):{1}{2}。</source>
+            <translation>{0} late first replies this month (after the deadline, or none by it): {1}{2}.</translation>
+        </message>
+        <message>
+            <source>本月 {0} 件重大投诉明确答复超时:{1}{2}。</source>
+            <translation>{0} major complaints answered late this month: {1}{2}.</translation>
+        </message>
+        <message>
+            <source>{0} 件返工已过 24 小时仍未告知业主何时完成:{1}{2}。请在案件详情中“告知业主返工时间”。</source>
+            <translation>{0} reworks are past 24 hours and the owner has not been told when they will be done: {1}{2}. Use “Tell owner: rework date” in the case.</translation>
+        </message>
+        <message>
+            <source>返工后仍不合格:{0} 已上报管理处经理 {1},转为投诉 {2} 处理。</source>
+            <translation>Unqualified again after rework: {0} has gone to the office manager {1} and is handled as the complaint {2}.</translation>
+        </message>
+        <message>
+            <source>另有 {0} 件返工后仍不合格。</source>
+            <translation>{0} more unqualified again after rework.</translation>
+        </message>
+        <message>
+            <source>{0} · 未告知业主返工时间(应于 {1:%m-%d %H:%M} 前)</source>
+            <translation>{0} · owner not told when the rework is done (due {1:%m-%d %H:%M})</translation>
+        </message>
+        <message>
+            <source>{0} · 返工后仍不合格({1})</source>
+            <translation>{0} · unqualified again after rework ({1})</translation>
+        </message>
+        <message>
+            <source>{0} 件需先行处置的案件已过处置期限仍未记录:{1}{2}。请立即制止损害,并在案件中记录先行处置。</source>
+            <translation>{0} cases that must be contained first are past their deadline with no containment recorded: {1}{2}. Stop the harm at once and record it in the case.</translation>
+        </message>
+        <message>
+            <source>{0} · 先行处置期限 {1:%m-%d %H:%M}</source>
+            <translation>{0} · contain by {1:%m-%d %H:%M}</translation>
+        </message>
+        <message>
+            <source>未发出</source>
+            <translation>not sent</translation>
+        </message>
+        <message>
+            <source>{0} · {1} · 回复期限 {2} · {3}</source>
+            <translation>{0} · {1} · reply by {2} · {3}</translation>
         </message>
         <message>
             <source>{0} · 超过一个工作日自 {1:%m-%d %H:%M}</source>
@@ -3265,8 +4040,40 @@ Please choose another backup.</translation>
             <translation>Letters or digits; case numbers look like TS-2026-00042</translation>
         </message>
         <message>
+            <source>先行处置</source>
+            <translation>Contain first</translation>
+        </message>
+        <message>
+            <source>小时内(按钟点计)</source>
+            <translation>hours (on the clock)</translation>
+        </message>
+        <message>
             <source>超时审批人(按程度)</source>
             <translation>Approver for overruns (by severity)</translation>
+        </message>
+        <message>
+            <source>转交开发商(工作联系函)</source>
+            <translation>To the developer (letters)</translation>
+        </message>
+        <message>
+            <source>联系函印出业主完整电话(否则隐去中间四位)</source>
+            <translation>Print the owner's whole phone number on the letter (else the middle four digits are hidden)</translation>
+        </message>
+        <message>
+            <source>收函单位</source>
+            <translation>Addressed to</translation>
+        </message>
+        <message>
+            <source>开发商回复</source>
+            <translation>Developer's reply</translation>
+        </message>
+        <message>
+            <source>也可转交的类别</source>
+            <translation>Also forwarded: categories</translation>
+        </message>
+        <message>
+            <source>有效投诉·二类总可转交;类别用顿号分隔</source>
+            <translation>Valid complaints of type 2 may always be forwarded; separate categories with 、</translation>
         </message>
         <message>
             <source>按现设置:此刻受理的投诉</source>
@@ -3423,16 +4230,28 @@ Please choose another backup.</translation>
             <translation>Why it cannot be resolved on time</translation>
         </message>
         <message>
-            <source>显示全部人员</source>
-            <translation>Show all staff</translation>
+            <source>我本人批准({0})</source>
+            <translation>I approve it myself ({0})</translation>
         </message>
         <message>
-            <source>批准人不在列表中时使用;不符合规定职位的会被拒绝</source>
-            <translation>Use when the approver is not in the list; anyone without the required post is refused</translation>
+            <source>批准人在本机输入自己的登录名和密码</source>
+            <translation>The approver types their own login and password here</translation>
         </message>
         <message>
-            <source>{0}案件延期须由{1}或更高职位批准</source>
-            <translation>Extending a {0} case needs approval by {1} or higher</translation>
+            <source>批准人的登录名</source>
+            <translation>The approver's login name</translation>
+        </message>
+        <message>
+            <source>批准人的登录密码</source>
+            <translation>The approver's password</translation>
+        </message>
+        <message>
+            <source>您的职位不能批准这件案件的延期</source>
+            <translation>Your role may not approve extending this case</translation>
+        </message>
+        <message>
+            <source>{0}案件延期须由{1}或更高职位批准;批准人须本人登录,或在本机输入自己的密码</source>
+            <translation>Extending a {0} case needs the approval of the {1} or higher; the approver logs in, or types their own password on this PC</translation>
         </message>
         <message>
             <source>原办结期限</source>
@@ -3447,16 +4266,24 @@ Please choose another backup.</translation>
             <translation>&amp;Reason for extension</translation>
         </message>
         <message>
-            <source>批准人(&amp;P)</source>
-            <translation>A&amp;pproved by</translation>
+            <source>批准方式</source>
+            <translation>Confirmed by</translation>
         </message>
         <message>
-            <source>(没有可批准的人员,请先在人员管理中添加)</source>
-            <translation>(no one can approve: add staff in Staff first)</translation>
+            <source>批准人登录名(&amp;L)</source>
+            <translation>Approver's &amp;login</translation>
         </message>
         <message>
-            <source>请选择批准人</source>
-            <translation>Choose who approves</translation>
+            <source>批准人密码(&amp;P)</source>
+            <translation>Approver's &amp;password</translation>
+        </message>
+        <message>
+            <source>批准人登录名</source>
+            <translation>Approver's login</translation>
+        </message>
+        <message>
+            <source>请批准人输入自己的登录名</source>
+            <translation>Have the approver type their own login name</translation>
         </message>
     </context>
     <context>
@@ -3911,6 +4738,45 @@ Please choose another backup.</translation>
         </message>
     </context>
     <context>
+        <name>FollowUpDialog</name>
+        <message>
+            <source>跟进 — {0}</source>
+            <translation>Follow up — {0}</translation>
+        </message>
+        <message>
+            <source>登记</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <source>记录向开发商了解的进展,以及向业主反馈的情况。</source>
+            <translation>Record what the developer said about the progress, and what the owner was told.</translation>
+        </message>
+        <message>
+            <source>例如 电话询问开发商客服,答复下周安排维修;已告知业主</source>
+            <translation>e.g. phoned the developer's customer centre: repair next week; the owner was told</translation>
+        </message>
+        <message>
+            <source>安排下次跟进</source>
+            <translation>Follow up again on</translation>
+        </message>
+        <message>
+            <source>跟进时间(&amp;A)</source>
+            <translation>Followed up &amp;at</translation>
+        </message>
+        <message>
+            <source>跟进人(&amp;B)</source>
+            <translation>Followed up &amp;by</translation>
+        </message>
+        <message>
+            <source>跟进情况(&amp;C)</source>
+            <translation>What was learnt (&amp;C)</translation>
+        </message>
+        <message>
+            <source>下次跟进(&amp;N)</source>
+            <translation>&amp;Next follow-up</translation>
+        </message>
+    </context>
+    <context>
         <name>FollowUpPage</name>
         <message>
             <source>没有待送达的返工通知。</source>
@@ -4245,6 +5111,18 @@ Please choose another backup.</translation>
             <translation>Overdue cases this period</translation>
         </message>
         <message>
+            <source>回复超时(双击打开)</source>
+            <translation>Late replies (double-click to open)</translation>
+        </message>
+        <message>
+            <source>超时项</source>
+            <translation>Late</translation>
+        </message>
+        <message>
+            <source>本期首次回复超时、明确答复超时</source>
+            <translation>Late first replies and late clear answers this period</translation>
+        </message>
+        <message>
             <source>受理件数</source>
             <translation>Received</translation>
         </message>
@@ -4277,12 +5155,44 @@ Please choose another backup.</translation>
             <translation>Time to resolve, P90</translation>
         </message>
         <message>
+            <source>首次回复超时</source>
+            <translation>Late first replies</translation>
+        </message>
+        <message>
+            <source>首次回复超时率</source>
+            <translation>Late first reply rate</translation>
+        </message>
+        <message>
+            <source>明确答复超时(重大投诉)</source>
+            <translation>Late clear answers (major complaints)</translation>
+        </message>
+        <message>
+            <source>转交开发商(件)</source>
+            <translation>Forwarded to the developer (cases)</translation>
+        </message>
+        <message>
+            <source>开发商逾期未回复(份)</source>
+            <translation>Developer replies overdue (letters)</translation>
+        </message>
+        <message>
             <source>投诉率(每百户)</source>
             <translation>Complaint rate (per 100 households)</translation>
         </message>
         <message>
             <source>本期没有逾期案件。</source>
             <translation>No overdue cases in this period.</translation>
+        </message>
+        <message>
+            <source>首次回复</source>
+            <translation>First reply</translation>
+        </message>
+        <message>
+            <source>明确答复</source>
+            <translation>Definite answer</translation>
+        </message>
+        <message>
+            <source>本期没有回复超时的案件。</source>
+            <translation>No late replies this period.</translation>
         </message>
     </context>
     <context>
@@ -4599,6 +5509,10 @@ Please choose another backup.</translation>
             <translation>A deadline falls in {0}: the State Council holiday arrangement for that year is not entered yet, so the statutory holidays are used (provisional). Once it is published, load it under Settings → Holidays and deadlines are recomputed.</translation>
         </message>
         <message>
+            <source>先行处置 {0} 前</source>
+            <translation>Contain by {0}</translation>
+        </message>
+        <message>
             <source>号码 %s 不在业主资料中</source>
             <translation>Number %s is not in the owner files</translation>
         </message>
@@ -4777,6 +5691,14 @@ Please choose another backup.</translation>
             <translation>Validity</translation>
         </message>
         <message>
+            <source>需先行处置</source>
+            <translation>Contain first</translation>
+        </message>
+        <message>
+            <source>正在损害业主的(漏水、困梯、停电等)先制止损害、记录先行处置,再办理;期限按制度(默认 2 小时)</source>
+            <translation>When the owner is being harmed right now (a leak, someone stuck in a lift, a power cut), stop the harm first and record it, then handle the case; the deadline is the policy's (2 hours by default)</translation>
+        </message>
+        <message>
             <source>程度</source>
             <translation>Severity</translation>
         </message>
@@ -4787,6 +5709,14 @@ Please choose another backup.</translation>
         <message>
             <source>请选择类别</source>
             <translation>Please choose a category</translation>
+        </message>
+        <message>
+            <source>可不填;可选或直接输入</source>
+            <translation>Optional: choose or type</translation>
+        </message>
+        <message>
+            <source>细类</source>
+            <translation>Sub-category</translation>
         </message>
         <message>
             <source>(暂不指定)</source>
@@ -4837,8 +5767,32 @@ Please choose another backup.</translation>
             <translation>The owner wants only a written reply: no visit is planned after the case is finished; the reply letter is attached to the case, and the case closes only once it is attached</translation>
         </message>
         <message>
+            <source>业主损失较大(两人同时回访)</source>
+            <translation>Large loss to the owner (visited by two together)</translation>
+        </message>
+        <message>
+            <source>给业主造成较大经济损失的投诉:按制度由管理处经理与客服主任同时回访</source>
+            <translation>A complaint that cost the owner a large loss: by the rules the office manager and the customer-service director visit together</translation>
+        </message>
+        <message>
             <source>业主要求的时间</source>
             <translation>Owner's requested date</translation>
+        </message>
+        <message>
+            <source>已签合同</source>
+            <translation>Contract signed</translation>
+        </message>
+        <message>
+            <source>特约服务按合同中期和期满后回访;合同日期也可以以后在案件中登记</source>
+            <translation>A special service is visited mid-contract and after the contract ends; the dates can also be entered later in the case</translation>
+        </message>
+        <message>
+            <source>至</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <source>特约服务合同期</source>
+            <translation>Service contract</translation>
         </message>
         <message>
             <source>经过与要求</source>
@@ -4866,6 +5820,25 @@ Please choose another backup.</translation>
         <message>
             <source>正在准备要打印的页面…</source>
             <translation>Preparing the pages to print…</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeakTestDialog</name>
+        <message>
+            <source>登记闭水试验</source>
+            <translation>Record the leak test</translation>
+        </message>
+        <message>
+            <source>登记</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <source>{0}:试漏合格后按制度安排回访。</source>
+            <translation>{0}: the visit is planned by the policy after the leak test.</translation>
+        </message>
+        <message>
+            <source>闭水试验日期</source>
+            <translation>Leak test date</translation>
         </message>
     </context>
     <context>
@@ -4924,6 +5897,10 @@ Please choose another backup.</translation>
         <message>
             <source>工作联系单-{0}</source>
             <translation>Work order-{0}</translation>
+        </message>
+        <message>
+            <source>工作联系函-{0}</source>
+            <translation>Letter to the developer-{0}</translation>
         </message>
         <message>
             <source>修改记录 — {0}</source>
@@ -5251,6 +6228,69 @@ Please choose another backup.</translation>
         <message>
             <source>至少保留一项</source>
             <translation>Keep at least one item</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewActivityDialog</name>
+        <message>
+            <source>登记社区活动</source>
+            <translation>Enter a community activity</translation>
+        </message>
+        <message>
+            <source>登记</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <source>如:中秋游园会;《阳光家园》第9期</source>
+            <translation>e.g. Mid-Autumn garden party; "Sunny Home" issue 9</translation>
+        </message>
+        <message>
+            <source>地点、内容(可不填)</source>
+            <translation>Place, what it was (optional)</translation>
+        </message>
+        <message>
+            <source>加入</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <source>{0}栋</source>
+            <translation>Building {0}</translation>
+        </message>
+        <message>
+            <source>整栋加入</source>
+            <translation>Add the whole building</translation>
+        </message>
+        <message>
+            <source>移除所选</source>
+            <translation>Remove selected</translation>
+        </message>
+        <message>
+            <source>名称</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>类型</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>举办/发行日期</source>
+            <translation>Held / issued on</translation>
+        </message>
+        <message>
+            <source>组织者</source>
+            <translation>Organiser</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>参与房号</source>
+            <translation>Participant rooms</translation>
+        </message>
+        <message>
+            <source>已选 {0} 户</source>
+            <translation>{0} households chosen</translation>
         </message>
     </context>
     <context>
@@ -5853,6 +6893,34 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
             <source>每人本期完成与上期对比</source>
             <translation>Visits done per person, this period and the previous one</translation>
         </message>
+        <message>
+            <source>各角色回访率(回访制度)</source>
+            <translation>Each role's visit rate (visit rules)</translation>
+        </message>
+        <message>
+            <source>参与回访:本期办结、已回访的案件中,该角色人员作为回访人(含两人同时回访的第二回访人)的件数;基数按制度为应回访宗数或已回访宗数。</source>
+            <translation>Visited: of the cases handled and visited in the period, those a person of the role visited (the second visitor of a visit by two included); the base is, by the rules, the cases to visit or the cases visited.</translation>
+        </message>
+        <message>
+            <source>应回访宗数</source>
+            <translation>cases to visit</translation>
+        </message>
+        <message>
+            <source>已回访宗数</source>
+            <translation>cases visited</translation>
+        </message>
+        <message>
+            <source>全部</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <source>达标</source>
+            <translation>Met</translation>
+        </message>
+        <message>
+            <source>未达标</source>
+            <translation>Below target</translation>
+        </message>
     </context>
     <context>
         <name>PlanSection</name>
@@ -5895,6 +6963,14 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         <message>
             <source>安排原因</source>
             <translation>Reason</translation>
+        </message>
+        <message>
+            <source>第二回访人</source>
+            <translation>Second visitor</translation>
+        </message>
+        <message>
+            <source>第二回访人角色</source>
+            <translation>Second visitor's role</translation>
         </message>
         <message>
             <source>抽样说明</source>
@@ -6184,6 +7260,164 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         </message>
     </context>
     <context>
+        <name>ReferDialog</name>
+        <message>
+            <source>转交开发商 — {0}</source>
+            <translation>Forward to the developer — {0}</translation>
+        </message>
+        <message>
+            <source>制作联系函</source>
+            <translation>Make the letter</translation>
+        </message>
+        <message>
+            <source>案件 {0} {1}。{2}。</source>
+            <translation>Case {0}: {1}. {2}.</translation>
+        </message>
+        <message>
+            <source>请开发商做什么、何时书面回复,例如 请派人检修外墙渗水</source>
+            <translation>What the developer is asked to do and reply in writing, e.g. send someone to repair the leaking outer wall</translation>
+        </message>
+        <message>
+            <source>收函单位(&amp;T)</source>
+            <translation>Addressed &amp;to</translation>
+        </message>
+        <message>
+            <source>联系事项(&amp;C)</source>
+            <translation>What we ask (&amp;C)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReferralTab</name>
+        <message>
+            <source>联系函编号</source>
+            <translation>Letter no.</translation>
+        </message>
+        <message>
+            <source>发出</source>
+            <translation>Sent</translation>
+        </message>
+        <message>
+            <source>回复期限</source>
+            <translation>Reply due</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>联系事项</source>
+            <translation>What we ask</translation>
+        </message>
+        <message>
+            <source>跟进记录</source>
+            <translation>Follow-ups</translation>
+        </message>
+        <message>
+            <source>跟进时间</source>
+            <translation>Followed up</translation>
+        </message>
+        <message>
+            <source>跟进人</source>
+            <translation>Followed up by</translation>
+        </message>
+        <message>
+            <source>跟进情况</source>
+            <translation>Follow-up</translation>
+        </message>
+        <message>
+            <source>下次跟进</source>
+            <translation>Next follow-up</translation>
+        </message>
+        <message>
+            <source>转交开发商…</source>
+            <translation>Forward to the developer…</translation>
+        </message>
+        <message>
+            <source>登记发出…</source>
+            <translation>Record as sent…</translation>
+        </message>
+        <message>
+            <source>登记回复…</source>
+            <translation>Record the reply…</translation>
+        </message>
+        <message>
+            <source>跟进…</source>
+            <translation>Follow up…</translation>
+        </message>
+        <message>
+            <source>结束…</source>
+            <translation>Close…</translation>
+        </message>
+        <message>
+            <source>打印联系函</source>
+            <translation>Print the letter</translation>
+        </message>
+        <message>
+            <source>本案{0},可书面转交{1};{2}。案件照常办理,业主仍由本中心答复。</source>
+            <translation>This case {0}: it may be forwarded in writing to {1}; {2}. The case is handled as usual and the owner is still answered by the centre.</translation>
+        </message>
+        <message>
+            <source>本案已不属开发商原因,不能再转交;已发出的联系函照常跟进。</source>
+            <translation>This case is no longer the developer's: it cannot be forwarded again; letters already sent are followed up as usual.</translation>
+        </message>
+        <message>
+            <source>转交开发商</source>
+            <translation>To the developer</translation>
+        </message>
+        <message>
+            <source>(逾期)</source>
+            <translation> (overdue)</translation>
+        </message>
+        <message>
+            <source>跟进记录 — {0}</source>
+            <translation>Follow-ups — {0}</translation>
+        </message>
+        <message>
+            <source>致:</source>
+            <translation>To: </translation>
+        </message>
+        <message>
+            <source>制函:</source>
+            <translation>Made: </translation>
+        </message>
+        <message>
+            <source>联系事项:</source>
+            <translation>What we ask: </translation>
+        </message>
+        <message>
+            <source>开发商回复({0}):</source>
+            <translation>Developer's reply ({0}): </translation>
+        </message>
+        <message>
+            <source>结束({0}):</source>
+            <translation>Closed ({0}): </translation>
+        </message>
+        <message>
+            <source>您的角色不能做这一步</source>
+            <translation>Your role cannot take this step</translation>
+        </message>
+        <message>
+            <source>请先在上面的列表中选一份联系函。</source>
+            <translation>Choose a letter in the list above first.</translation>
+        </message>
+        <message>
+            <source>为有效投诉·二类</source>
+            <translation>is a valid complaint of type 2 (the developer's)</translation>
+        </message>
+        <message>
+            <source>类别为{0}</source>
+            <translation>has the category {0}</translation>
+        </message>
+        <message>
+            <source>开发商须在发出后 {0} 个工作日内回复</source>
+            <translation>the developer replies within {0} working days of sending</translation>
+        </message>
+        <message>
+            <source>开发商须在发出后 {0} 天内回复</source>
+            <translation>the developer replies within {0} days of sending</translation>
+        </message>
+    </context>
+    <context>
         <name>RegradeDialog</name>
         <message>
             <source>(暂不判定)</source>
@@ -6208,6 +7442,10 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         <message>
             <source>类别(&amp;C)</source>
             <translation>&amp;Category</translation>
+        </message>
+        <message>
+            <source>细类(&amp;L)</source>
+            <translation>Sub-categor&amp;y</translation>
         </message>
         <message>
             <source>紧急程度(&amp;U)</source>
@@ -6252,6 +7490,33 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         <message>
             <source>{0} 年节假日尚未按国务院通知录入,期限暂定</source>
             <translation>The holidays of {0} are not yet entered from the State Council notice: deadlines are provisional</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplyDialog</name>
+        <message>
+            <source>登记开发商回复 — {0}</source>
+            <translation>Record the developer's reply — {0}</translation>
+        </message>
+        <message>
+            <source>登记</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <source>回复期限 {0}</source>
+            <translation>Reply by {0}</translation>
+        </message>
+        <message>
+            <source>开发商答复的处理安排和时间,例如 10 月 20 日前维修外墙</source>
+            <translation>What the developer will do and by when, e.g. repair the outer wall by 20 October</translation>
+        </message>
+        <message>
+            <source>回复时间(&amp;A)</source>
+            <translation>Replied &amp;at</translation>
+        </message>
+        <message>
+            <source>回复内容(&amp;C)</source>
+            <translation>Reply (&amp;C)</translation>
         </message>
     </context>
     <context>
@@ -6593,10 +7858,6 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
             <translation>Kind</translation>
         </message>
         <message>
-            <source>回访率低于100%时由系统随机抽样,并保证任何时候不低于目标;每件案件的抽样理由如下。计划人员可把未抽中的案件手工加入(记录姓名和原因)。</source>
-            <translation>When the visit rate is below 100% the system samples at random and keeps the rate at or above the target at all times; each case's sampling reason is below. Planners can add cases that were not sampled by hand (name and reason recorded).</translation>
-        </message>
-        <message>
             <source>是</source>
             <translation>Yes</translation>
         </message>
@@ -6613,12 +7874,36 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
             <translation>System</translation>
         </message>
         <message>
-            <source>办结 {0} 件,抽中 {1} 件,回访率 {2},目标 {3}</source>
-            <translation>{0} resolved, {1} sampled, visit rate {2}, target {3}</translation>
+            <source>回访率低于100%时由系统在办结时随机抽样,事先无法知道哪件会被抽中;落后于目标时抽中机会提高,并从本季度未抽中的案件中随机补抽,季末保证达到目标。手工取消回访使抽样低于目标时,系统随机抽取替换案件(记录原因)。计划人员可把未抽中的案件手工加入(记录姓名和原因)。</source>
+            <translation>Below a 100% visit rate the program draws the sample at random when a case is handled: nobody can know beforehand which case will be chosen. Behind the target the chance rises and a catch-up is drawn at random among the quarter's cases not chosen, so the target is met by the quarter's end. A visit dropped by hand that takes the sample below the target is replaced by a random draw (with the reason). The planner may add a case left out (name and reason recorded).</translation>
+        </message>
+        <message>
+            <source>替换 {0}</source>
+            <translation>Replaces {0}</translation>
+        </message>
+        <message>
+            <source>可回访的办结 {0} 件,抽中 {1} 件,回访率 {2},目标 {3}(须 {4} 件)</source>
+            <translation>{0} visitable cases handled, {1} chosen, visit rate {2}, target {3} ({4} needed)</translation>
+        </message>
+        <message>
+            <source>;替换 {0} 件</source>
+            <translation>; {0} replaced</translation>
+        </message>
+        <message>
+            <source>;尚差 {0} 件</source>
+            <translation>; {0} short</translation>
         </message>
         <message>
             <source>{0}({1} 至 {2})没有办结的{3}案件,目标 {4}</source>
             <translation>{0} ({1} to {2}): no {3} cases resolved, target {4}</translation>
+        </message>
+        <message>
+            <source>匿名案件没有可回访的业主,不能加入回访。</source>
+            <translation>An anonymous case has no owner to visit; it cannot be added.</translation>
+        </message>
+        <message>
+            <source>业主只要求书面答复,不回访:请在案件窗口附上复函。</source>
+            <translation>The owner asked only for a written reply: no visit. Attach the reply letter in the case window.</translation>
         </message>
         <message>
             <source>{0} 已手工加入回访,{1} 前回访</source>
@@ -6765,6 +8050,33 @@ read in {2:%Y-%m-%d} by {3}</translation>
         <message>
             <source>这一页的图片已损坏,无法显示。</source>
             <translation>The picture of this page is damaged and cannot be shown.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SentDialog</name>
+        <message>
+            <source>登记发出 — {0}</source>
+            <translation>Record as sent — {0}</translation>
+        </message>
+        <message>
+            <source>登记</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <source>(按发出时间计算)。</source>
+            <translation> (counted from when it is sent).</translation>
+        </message>
+        <message>
+            <source>发出方式(&amp;M)</source>
+            <translation>Sent by &amp;means of</translation>
+        </message>
+        <message>
+            <source>发出时间(&amp;A)</source>
+            <translation>Sent &amp;at</translation>
+        </message>
+        <message>
+            <source>经办人(&amp;B)</source>
+            <translation>Handled &amp;by</translation>
         </message>
     </context>
     <context>
@@ -6981,6 +8293,10 @@ read in {2:%Y-%m-%d} by {3}</translation>
             <translation>Visitor's signature</translation>
         </message>
         <message>
+            <source>第二回访人签名</source>
+            <translation>Second visitor's signature</translation>
+        </message>
+        <message>
             <source>或:客户已在纸质《回访记录表》上签字</source>
             <translation>Or: the customer signed the paper visit record form</translation>
         </message>
@@ -6999,6 +8315,10 @@ read in {2:%Y-%m-%d} by {3}</translation>
         <message>
             <source>回访人</source>
             <translation>Visitor</translation>
+        </message>
+        <message>
+            <source>第二回访人</source>
+            <translation>Second visitor</translation>
         </message>
         <message>
             <source>回访记录表编号</source>
@@ -7755,6 +9075,45 @@ read in {2:%Y-%m-%d} by {3}</translation>
         </message>
     </context>
     <context>
+        <name>TellOwnerDialog</name>
+        <message>
+            <source>本案没有返工通知。</source>
+            <translation>This case has no rework notice.</translation>
+        </message>
+        <message>
+            <source>应于 {0} 前告知业主</source>
+            <translation>Tell the owner by {0}</translation>
+        </message>
+        <message>
+            <source>应于 {0} 前告知业主(已超时)</source>
+            <translation>Tell the owner by {0} (overdue)</translation>
+        </message>
+        <message>
+            <source>回访不满意后,须告知业主返工何时完成;告知人为当前登录人员。改了完成时间可再次告知。</source>
+            <translation>After an unsatisfied visit the owner is told when the rework will be done; the person logged in is recorded as who told. A changed date may be told again.</translation>
+        </message>
+        <message>
+            <source>返工通知</source>
+            <translation>Rework notice</translation>
+        </message>
+        <message>
+            <source>告知期限</source>
+            <translation>Tell by</translation>
+        </message>
+        <message>
+            <source>返工完成时间(&amp;D)</source>
+            <translation>Rework &amp;done by</translation>
+        </message>
+        <message>
+            <source>告知方式(&amp;M)</source>
+            <translation>Told by &amp;means of</translation>
+        </message>
+        <message>
+            <source>告知时间(&amp;T)</source>
+            <translation>Told a&amp;t</translation>
+        </message>
+    </context>
+    <context>
         <name>TodayList</name>
         <message>
             <source>状态</source>
@@ -7806,6 +9165,29 @@ read in {2:%Y-%m-%d} by {3}</translation>
         <message>
             <source>无回访</source>
             <translation>No visits</translation>
+        </message>
+    </context>
+    <context>
+        <name>TwoVisitorsBox</name>
+        <message>
+            <source>两人同时回访</source>
+            <translation>Visited by two together</translation>
+        </message>
+        <message>
+            <source>业主损失较大(两人同时回访)</source>
+            <translation>Large loss to the owner (visited by two together)</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>按回访制度,本案由{0}两人同时回访,回访记录须两人签名。</source>
+            <translation>By the visit rules this case is visited by {0} together; both sign the visit record.</translation>
+        </message>
+        <message>
+            <source>本案由一人回访。</source>
+            <translation>This case is visited by one person.</translation>
         </message>
     </context>
     <context>
@@ -7974,6 +9356,49 @@ read in {2:%Y-%m-%d} by {3}</translation>
         </message>
     </context>
     <context>
+        <name>VisitDatesBox</name>
+        <message>
+            <source>回访起算日期</source>
+            <translation>Dates the visit counts from</translation>
+        </message>
+        <message>
+            <source>登记闭水试验日期…</source>
+            <translation>Record the leak test date…</translation>
+        </message>
+        <message>
+            <source>登记合同日期…</source>
+            <translation>Record the contract dates…</translation>
+        </message>
+        <message>
+            <source>回访规则:{0}</source>
+            <translation>Visit rule: {0}</translation>
+        </message>
+        <message>
+            <source>未登记</source>
+            <translation>Not registered</translation>
+        </message>
+        <message>
+            <source>闭水试验日期:{0}</source>
+            <translation>Leak test: {0}</translation>
+        </message>
+        <message>
+            <source>{0} 至 {1}</source>
+            <translation>{0} to {1}</translation>
+        </message>
+        <message>
+            <source>合同期:{0}</source>
+            <translation>Contract: {0}</translation>
+        </message>
+        <message>
+            <source>(登记日期后才安排回访)</source>
+            <translation> (the visit is planned once the date is recorded)</translation>
+        </message>
+        <message>
+            <source>您的角色不能做这一步</source>
+            <translation>Your role cannot take this step</translation>
+        </message>
+    </context>
+    <context>
         <name>VisitListModel</name>
         <message>
             <source>{0}月{1}日</source>
@@ -8037,6 +9462,10 @@ read in {2:%Y-%m-%d} by {3}</translation>
             <source>批量计划</source>
             <translation>Batch plans</translation>
         </message>
+        <message>
+            <source>社区活动</source>
+            <translation>Community activities</translation>
+        </message>
     </context>
     <context>
         <name>VisitPolicyDialog</name>
@@ -8078,8 +9507,8 @@ read in {2:%Y-%m-%d} by {3}</translation>
             <translation>Signature</translation>
         </message>
         <message>
-            <source>类别相符或内容含任一关键词的案件,按细则的天数回访(取第一条相符的细则)。</source>
-            <translation>Cases whose category matches or whose content contains any keyword are visited within the rule's days (the first matching rule applies).</translation>
+            <source>类别或细类相符的案件,按细则的天数(和回访率)回访,取第一条相符的细则;从闭水试验起算的细则,在案件登记闭水试验日期后才安排回访。</source>
+            <translation>A case whose category or sub-category matches is visited within the sub-rule's days (and at its rate), the first matching sub-rule applying; a sub-rule counted from the leak test plans the visit once the case has its leak test date.</translation>
         </message>
         <message>
             <source>添加细则</source>
@@ -8116,6 +9545,18 @@ read in {2:%Y-%m-%d} by {3}</translation>
         <message>
             <source>归档后保管</source>
             <translation>Keep after filing</translation>
+        </message>
+        <message>
+            <source>社区活动、刊物:回访参与户的</source>
+            <translation>Community activities and publications: visit</translation>
+        </message>
+        <message>
+            <source>举办或发行后</source>
+            <translation>of the participants, within</translation>
+        </message>
+        <message>
+            <source>由社区文化文员回访</source>
+            <translation>after, by the community-culture clerk</translation>
         </message>
         <message>
             <source>当前:{0}</source>

@@ -340,12 +340,20 @@
             <translation>臨期</translation>
         </message>
         <message>
+            <source>超时</source>
+            <translation>超時</translation>
+        </message>
+        <message>
             <source>编号</source>
             <translation>編號</translation>
         </message>
         <message>
             <source>客户</source>
             <translation>客戶</translation>
+        </message>
+        <message>
+            <source>首次回复</source>
+            <translation>首次回覆</translation>
         </message>
         <message>
             <source>状态</source>
@@ -422,6 +430,10 @@
         <message>
             <source>紧急程度</source>
             <translation>緊急程度</translation>
+        </message>
+        <message>
+            <source>细类</source>
+            <translation>細類</translation>
         </message>
         <message>
             <source>渠道</source>
@@ -712,6 +724,26 @@
             <translation>簽名人身份</translation>
         </message>
         <message>
+            <source>告知业主的返工完成时间</source>
+            <translation>告知業主的返工完成時間</translation>
+        </message>
+        <message>
+            <source>告知业主时间</source>
+            <translation>告知業主時間</translation>
+        </message>
+        <message>
+            <source>告知人</source>
+            <translation>告知人</translation>
+        </message>
+        <message>
+            <source>告知方式</source>
+            <translation>告知方式</translation>
+        </message>
+        <message>
+            <source>由此案转来</source>
+            <translation>由此案轉來</translation>
+        </message>
+        <message>
             <source>签名人</source>
             <translation>簽名人</translation>
         </message>
@@ -948,6 +980,98 @@
             <translation>業主要求時間的用法</translation>
         </message>
         <message>
+            <source>转交开发商</source>
+            <translation>轉交開發商</translation>
+        </message>
+        <message>
+            <source>需先行处置</source>
+            <translation>需先行處置</translation>
+        </message>
+        <message>
+            <source>先行处置期限</source>
+            <translation>先行處置期限</translation>
+        </message>
+        <message>
+            <source>先行处置时间</source>
+            <translation>先行處置時間</translation>
+        </message>
+        <message>
+            <source>先行处置人</source>
+            <translation>先行處置人</translation>
+        </message>
+        <message>
+            <source>先行处置措施</source>
+            <translation>先行處置措施</translation>
+        </message>
+        <message>
+            <source>批准方式</source>
+            <translation>批准方式</translation>
+        </message>
+        <message>
+            <source>先行处置时限(小时)</source>
+            <translation>先行處置時限(小時)</translation>
+        </message>
+        <message>
+            <source>业主损失较大</source>
+            <translation>業主損失較大</translation>
+        </message>
+        <message>
+            <source>第二回访人</source>
+            <translation>第二回訪人</translation>
+        </message>
+        <message>
+            <source>第二回访人姓名</source>
+            <translation>第二回訪人姓名</translation>
+        </message>
+        <message>
+            <source>第二回访人角色</source>
+            <translation>第二回訪人角色</translation>
+        </message>
+        <message>
+            <source>替换的案件</source>
+            <translation>替換的案件</translation>
+        </message>
+        <message>
+            <source>回访人员与各角色回访率</source>
+            <translation>回訪人員與各角色回訪率</translation>
+        </message>
+        <message>
+            <source>闭水试验日期</source>
+            <translation>閉水試驗日期</translation>
+        </message>
+        <message>
+            <source>合同开始日期</source>
+            <translation>合同開始日期</translation>
+        </message>
+        <message>
+            <source>合同结束日期</source>
+            <translation>合同結束日期</translation>
+        </message>
+        <message>
+            <source>举办日期</source>
+            <translation>舉辦日期</translation>
+        </message>
+        <message>
+            <source>组织者</source>
+            <translation>組織者</translation>
+        </message>
+        <message>
+            <source>抽取回访时间</source>
+            <translation>抽取回訪時間</translation>
+        </message>
+        <message>
+            <source>社区活动</source>
+            <translation>社群活動</translation>
+        </message>
+        <message>
+            <source>社区活动回访率</source>
+            <translation>社群活動回訪率</translation>
+        </message>
+        <message>
+            <source>社区活动回访天数</source>
+            <translation>社群活動回訪天數</translation>
+        </message>
+        <message>
             <source>部门名称</source>
             <translation>部門名稱</translation>
         </message>
@@ -1136,6 +1260,82 @@
             <translation>上次調查</translation>
         </message>
         <message>
+            <source>所属案件</source>
+            <translation>所屬案件</translation>
+        </message>
+        <message>
+            <source>联系函编号</source>
+            <translation>聯絡函編號</translation>
+        </message>
+        <message>
+            <source>收函单位</source>
+            <translation>收函單位</translation>
+        </message>
+        <message>
+            <source>联系事项</source>
+            <translation>聯絡事項</translation>
+        </message>
+        <message>
+            <source>制函时间</source>
+            <translation>制函時間</translation>
+        </message>
+        <message>
+            <source>制函人</source>
+            <translation>制函人</translation>
+        </message>
+        <message>
+            <source>发出经办人</source>
+            <translation>發出經辦人</translation>
+        </message>
+        <message>
+            <source>发出方式</source>
+            <translation>發出方式</translation>
+        </message>
+        <message>
+            <source>开发商回复时间</source>
+            <translation>開發商回覆時間</translation>
+        </message>
+        <message>
+            <source>开发商回复</source>
+            <translation>開發商回覆</translation>
+        </message>
+        <message>
+            <source>结束时间</source>
+            <translation>結束時間</translation>
+        </message>
+        <message>
+            <source>结束说明</source>
+            <translation>結束說明</translation>
+        </message>
+        <message>
+            <source>工作联系函</source>
+            <translation>工作聯絡函</translation>
+        </message>
+        <message>
+            <source>跟进时间</source>
+            <translation>跟進時間</translation>
+        </message>
+        <message>
+            <source>跟进人</source>
+            <translation>跟進人</translation>
+        </message>
+        <message>
+            <source>跟进情况</source>
+            <translation>跟進情況</translation>
+        </message>
+        <message>
+            <source>下次跟进</source>
+            <translation>下次跟進</translation>
+        </message>
+        <message>
+            <source>活动名称</source>
+            <translation>活動名稱</translation>
+        </message>
+        <message>
+            <source>活动类型</source>
+            <translation>活動類型</translation>
+        </message>
+        <message>
             <source>变更</source>
             <translation>變更</translation>
         </message>
@@ -1182,6 +1382,10 @@
         <message>
             <source>被投诉方</source>
             <translation>被投訴方</translation>
+        </message>
+        <message>
+            <source>转自</source>
+            <translation>轉自</translation>
         </message>
         <message>
             <source>回复期限</source>
@@ -1412,6 +1616,38 @@
             <translation>完成</translation>
         </message>
         <message>
+            <source>制度称谓</source>
+            <translation>制度稱謂</translation>
+        </message>
+        <message>
+            <source>参与回访</source>
+            <translation>參與回訪</translation>
+        </message>
+        <message>
+            <source>基数</source>
+            <translation>基數</translation>
+        </message>
+        <message>
+            <source>结论</source>
+            <translation>結論</translation>
+        </message>
+        <message>
+            <source>已回访次数</source>
+            <translation>已回訪次數</translation>
+        </message>
+        <message>
+            <source>其中两人同访</source>
+            <translation>其中兩人同訪</translation>
+        </message>
+        <message>
+            <source>回访案件</source>
+            <translation>回訪案件</translation>
+        </message>
+        <message>
+            <source>本角色回访率</source>
+            <translation>本角色回訪率</translation>
+        </message>
+        <message>
             <source>逾期</source>
             <translation>逾期</translation>
         </message>
@@ -1524,12 +1760,32 @@
             <translation>抽中</translation>
         </message>
         <message>
+            <source>替换</source>
+            <translation>替換</translation>
+        </message>
+        <message>
             <source>草稿(待批准)</source>
             <translation>草稿(待批准)</translation>
         </message>
         <message>
             <source>进行中</source>
             <translation>進行中</translation>
+        </message>
+        <message>
+            <source>待发出</source>
+            <translation>待發出</translation>
+        </message>
+        <message>
+            <source>待回复</source>
+            <translation>待回覆</translation>
+        </message>
+        <message>
+            <source>逾期未回复</source>
+            <translation>逾期未回覆</translation>
+        </message>
+        <message>
+            <source>已回复</source>
+            <translation>已回覆</translation>
         </message>
         <message>
             <source>已结束</source>
@@ -1596,8 +1852,16 @@
             <translation>適用類別(、分隔)</translation>
         </message>
         <message>
-            <source>内容含关键词(、分隔)</source>
-            <translation>內容含關鍵詞(、分隔)</translation>
+            <source>适用细类(、分隔)</source>
+            <translation>適用細類(、分隔)</translation>
+        </message>
+        <message>
+            <source>回访率%(空=按本类)</source>
+            <translation>回訪率%(空=按本類)</translation>
+        </message>
+        <message>
+            <source>起算</source>
+            <translation>起算</translation>
         </message>
         <message>
             <source>回访天数</source>
@@ -1647,6 +1911,50 @@
             <source>措施</source>
             <translation>措施</translation>
         </message>
+        <message>
+            <source>先行处置</source>
+            <translation>先行處置</translation>
+        </message>
+        <message>
+            <source>记录先行处置</source>
+            <translation>記錄先行處置</translation>
+        </message>
+        <message>
+            <source>短信</source>
+            <translation>簡訊</translation>
+        </message>
+        <message>
+            <source>上门</source>
+            <translation>上門</translation>
+        </message>
+        <message>
+            <source>书面通知</source>
+            <translation>書面通知</translation>
+        </message>
+        <message>
+            <source>告知业主返工时间</source>
+            <translation>告知業主返工時間</translation>
+        </message>
+        <message>
+            <source>记录已告知</source>
+            <translation>記錄已告知</translation>
+        </message>
+        <message>
+            <source>待闭水试验</source>
+            <translation>待閉水試驗</translation>
+        </message>
+        <message>
+            <source>待录入合同日期</source>
+            <translation>待錄入合同日期</translation>
+        </message>
+        <message>
+            <source>本人登录</source>
+            <translation>本人登入</translation>
+        </message>
+        <message>
+            <source>本机输入密码</source>
+            <translation>本機輸入密碼</translation>
+        </message>
     </context>
     <context>
         <name>ActionDialog</name>
@@ -1688,6 +1996,97 @@
         <message>
             <source>没有未完成的纠正措施。</source>
             <translation>沒有未完成的糾正措施。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActivityTab</name>
+        <message>
+            <source>名称</source>
+            <translation>名稱</translation>
+        </message>
+        <message>
+            <source>类型</source>
+            <translation>類型</translation>
+        </message>
+        <message>
+            <source>举办/发行日期</source>
+            <translation>舉辦/發行日期</translation>
+        </message>
+        <message>
+            <source>组织者</source>
+            <translation>組織者</translation>
+        </message>
+        <message>
+            <source>参与户</source>
+            <translation>參與戶</translation>
+        </message>
+        <message>
+            <source>抽中</source>
+            <translation>抽中</translation>
+        </message>
+        <message>
+            <source>已回访</source>
+            <translation>已回訪</translation>
+        </message>
+        <message>
+            <source>回访期限</source>
+            <translation>回訪期限</translation>
+        </message>
+        <message>
+            <source>房号</source>
+            <translation>房號</translation>
+        </message>
+        <message>
+            <source>抽中回访</source>
+            <translation>抽中回訪</translation>
+        </message>
+        <message>
+            <source>说明</source>
+            <translation>說明</translation>
+        </message>
+        <message>
+            <source>登记活动…</source>
+            <translation>登記活動…</translation>
+        </message>
+        <message>
+            <source>抽取回访(活动已举办)</source>
+            <translation>抽取回訪(活動已舉辦)</translation>
+        </message>
+        <message>
+            <source>只有社区文化文员和主管可以登记活动</source>
+            <translation>只有社群文化文員和主管可以登記活動</translation>
+        </message>
+        <message>
+            <source>参与房号与抽样</source>
+            <translation>參與房號與抽樣</translation>
+        </message>
+        <message>
+            <source>活动、刊物结束后 {0} 天内回访参与户的 {1}%,由社区文化文员回访;随机抽取,每户的抽样说明可查。</source>
+            <translation>活動、刊物結束後 {0} 天內回訪參與戶的 {1}%,由社群文化文員回訪;隨機抽取,每戶的抽樣說明可查。</translation>
+        </message>
+        <message>
+            <source>未抽取</source>
+            <translation>未抽取</translation>
+        </message>
+        <message>
+            <source>未抽中</source>
+            <translation>未抽中</translation>
+        </message>
+        <message>
+            <source>活动已登记。举办后选中它,点“抽取回访”。</source>
+            <translation>活動已登記。舉辦後選中它,點“抽取回訪”。</translation>
+        </message>
+        <message>
+            <source>请先在表中选一项活动。</source>
+            <translation>請先在表中選一項活動。</translation>
+        </message>
+        <message>
+            <source>；</source>
+            <translation>；</translation>
+        </message>
+        <message>
+            <source>已抽取 {0} 户回访,{1} 前由社区文化文员回访。</source>
+            <translation>已抽取 {0} 戶回訪,{1} 前由社群文化文員回訪。</translation>
         </message>
     </context>
     <context>
@@ -1875,6 +2274,14 @@
             <translation>逐條核對審計記錄的雜湊鏈,發現被改動、刪除或插入的記錄</translation>
         </message>
         <message>
+            <source>完整校验</source>
+            <translation>完整校驗</translation>
+        </message>
+        <message>
+            <source>从第一条起逐条核对全部审计记录(校验审计链只核对上次核对完好之后新增的记录)</source>
+            <translation>從第一條起逐條核對全部審計記錄(校驗審計鏈只核對上次核對完好之後新增的記錄)</translation>
+        </message>
+        <message>
             <source>取消</source>
             <translation>取消</translation>
         </message>
@@ -1931,8 +2338,16 @@
             <translation>&lt;b&gt;審計鏈有 {0} 處問題:&lt;/b&gt;&lt;br&gt;{1}{2}</translation>
         </message>
         <message>
-            <source>审计链完好,共 {0} 条</source>
-            <translation>審計鏈完好,共 {0} 條</translation>
+            <source>审计链完好:上次核对({0})完好的 {1} 条之后没有新增记录。要从第一条起重新核对,请按“完整校验”。</source>
+            <translation>審計鏈完好:上次核對({0})完好的 {1} 條之後沒有新增記錄。要從第一條起重新核對,請按“完整校驗”。</translation>
+        </message>
+        <message>
+            <source>审计链完好:上次核对({0})完好的 {1} 条之后,新增的 {2} 条逐条核对无误。要从第一条起重新核对,请按“完整校验”。</source>
+            <translation>審計鏈完好:上次核對({0})完好的 {1} 條之後,新增的 {2} 條逐條核對無誤。要從第一條起重新核對,請按“完整校驗”。</translation>
+        </message>
+        <message>
+            <source>审计链完好,从第一条起共 {0} 条逐条核对无误。</source>
+            <translation>審計鏈完好,從第一條起共 {0} 條逐條核對無誤。</translation>
         </message>
         <message>
             <source>没能校验审计链:{0}</source>
@@ -2201,8 +2616,76 @@
             <translation>預覽的房號</translation>
         </message>
         <message>
+            <source>本季度物管员巡访</source>
+            <translation>本季度物管員巡訪</translation>
+        </message>
+        <message>
+            <source>物管员</source>
+            <translation>物管員</translation>
+        </message>
+        <message>
+            <source>责任楼栋</source>
+            <translation>責任樓棟</translation>
+        </message>
+        <message>
+            <source>户数</source>
+            <translation>戶數</translation>
+        </message>
+        <message>
+            <source>已访</source>
+            <translation>已訪</translation>
+        </message>
+        <message>
+            <source>已安排</source>
+            <translation>已安排</translation>
+        </message>
+        <message>
+            <source>未安排</source>
+            <translation>未安排</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>狀態</translation>
+        </message>
+        <message>
+            <source>为所选物管员安排本季度巡访</source>
+            <translation>為所選物管員安排本季度巡訪</translation>
+        </message>
+        <message>
+            <source>已完成</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>未完成</source>
+            <translation>未完成</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>{0}:每位物管员本季度须走访完责任楼栋的全部住户,{1} 前完成。</source>
+            <translation>{0}:每位物管員本季度須走訪完責任樓棟的全部住戶,{1} 前完成。</translation>
+        </message>
+        <message>
+            <source>没有设置了责任楼栋的物管员(在“人员”中设置)。</source>
+            <translation>沒有設定了責任樓棟的物管員(在“人員”中設定)。</translation>
+        </message>
+        <message>
+            <source>请先在表中选一位物管员。</source>
+            <translation>請先在表中選一位物管員。</translation>
+        </message>
+        <message>
+            <source>已为{0}安排 {1} 户季度巡访。</source>
+            <translation>已為{0}安排 {1} 戶季度巡訪。</translation>
+        </message>
+        <message>
             <source>{0}栋</source>
             <translation>{0}棟</translation>
+        </message>
+        <message>
+            <source>入伙回访的期限按各户入伙日期后一周计</source>
+            <translation>入夥回訪的期限按各戶入夥日期後一週計</translation>
         </message>
         <message>
             <source>请至少勾选一栋楼</source>
@@ -2211,6 +2694,10 @@
         <message>
             <source> 等,另有 {0} 户</source>
             <translation> 等,另有 {0} 戶</translation>
+        </message>
+        <message>
+            <source>将为 {0} 户安排入伙回访,各户在入伙日期后一周内由{1}回访。已有入伙回访的住户会跳过。</source>
+            <translation>將為 {0} 戶安排入夥回訪,各戶在入夥日期後一週內由{1}回訪。已有入夥回訪的住戶會跳過。</translation>
         </message>
         <message>
             <source>将为 {0} 户安排“{1}”,{2} 前由{3}回访。已有同类待回访的住户会跳过。</source>
@@ -2319,6 +2806,10 @@
             <translation>批准人</translation>
         </message>
         <message>
+            <source>批准方式</source>
+            <translation>批准方式</translation>
+        </message>
+        <message>
             <source>原因</source>
             <translation>原因</translation>
         </message>
@@ -2383,6 +2874,10 @@
             <translation>修改記錄</translation>
         </message>
         <message>
+            <source>告知业主返工时间</source>
+            <translation>告知業主返工時間</translation>
+        </message>
+        <message>
             <source>关闭窗口</source>
             <translation>關閉視窗</translation>
         </message>
@@ -2403,8 +2898,24 @@
             <translation>未簽收</translation>
         </message>
         <message>
+            <source>(旧记录,未核验)</source>
+            <translation>(舊記錄,未核驗)</translation>
+        </message>
+        <message>
             <source>重大投诉报告</source>
             <translation>重大投訴報告</translation>
+        </message>
+        <message>
+            <source>转交开发商</source>
+            <translation>轉交開發商</translation>
+        </message>
+        <message>
+            <source>返工后回访仍不合格,由此案转来:</source>
+            <translation>返工後回訪仍不合格,由此案轉來:</translation>
+        </message>
+        <message>
+            <source>返工后回访仍不合格,已转为投诉:</source>
+            <translation>返工後回訪仍不合格,已轉為投訴:</translation>
         </message>
         <message>
             <source>无法打开复函:请确认电脑上装有能打开 PDF、图片或 Word 文件的程序</source>
@@ -2470,6 +2981,10 @@
             <translation>類別</translation>
         </message>
         <message>
+            <source>细类</source>
+            <translation>細類</translation>
+        </message>
+        <message>
             <source>紧急程度</source>
             <translation>緊急程度</translation>
         </message>
@@ -2522,6 +3037,10 @@
             <translation>辦結期限</translation>
         </message>
         <message>
+            <source>先行处置</source>
+            <translation>先行處置</translation>
+        </message>
+        <message>
             <source>明确答复期限</source>
             <translation>明確答覆期限</translation>
         </message>
@@ -2554,6 +3073,14 @@
             <translation>併入本案的</translation>
         </message>
         <message>
+            <source>返工告知</source>
+            <translation>返工告知</translation>
+        </message>
+        <message>
+            <source>关联投诉</source>
+            <translation>關聯投訴</translation>
+        </message>
+        <message>
             <source>打开复函</source>
             <translation>開啟復函</translation>
         </message>
@@ -2562,20 +3089,60 @@
             <translation>顯示</translation>
         </message>
         <message>
+            <source>超时 {0} 小时</source>
+            <translation>超時 {0} 小時</translation>
+        </message>
+        <message>
+            <source>超时 {0} 工作日</source>
+            <translation>超時 {0} 工作日</translation>
+        </message>
+        <message>
+            <source>超时 {0} 天</source>
+            <translation>超時 {0} 天</translation>
+        </message>
+        <message>
+            <source>未首次回复(办结不算首次回复)</source>
+            <translation>未首次回覆(辦結不算首次回覆)</translation>
+        </message>
+        <message>
             <source>匿名</source>
             <translation>匿名</translation>
         </message>
         <message>
-            <source>已于 {0} 回复,晚于期限</source>
-            <translation>已於 {0} 回覆,晚於期限</translation>
+            <source>未及时告知</source>
+            <translation>未及時告知</translation>
         </message>
         <message>
-            <source>已于 {0} 回复</source>
-            <translation>已於 {0} 回覆</translation>
+            <source>{0} {1}:{2}</source>
+            <translation>{0} {1}:{2}</translation>
+        </message>
+        <message>
+            <source>晚于期限 {0}</source>
+            <translation>晚於期限 {0}</translation>
+        </message>
+        <message>
+            <source>未记录先行处置</source>
+            <translation>未記錄先行處置</translation>
+        </message>
+        <message>
+            <source>尚未先行处置,须先记录再办结</source>
+            <translation>尚未先行處置,須先記錄再辦結</translation>
         </message>
         <message>
             <source>尚未回复业主</source>
             <translation>尚未回覆業主</translation>
+        </message>
+        <message>
+            <source>已于 {0} 首次回复</source>
+            <translation>已於 {0} 首次回覆</translation>
+        </message>
+        <message>
+            <source>{0},晚于期限:{1}</source>
+            <translation>{0},晚於期限:{1}</translation>
+        </message>
+        <message>
+            <source>{0},{1}</source>
+            <translation>{0},{1}</translation>
         </message>
         <message>
             <source>{0} {1}({2}):{3}</source>
@@ -2701,6 +3268,14 @@
             <translation>僅今日到期</translation>
         </message>
         <message>
+            <source>仅首次回复超时</source>
+            <translation>僅首次回覆超時</translation>
+        </message>
+        <message>
+            <source>首次回复晚于期限,或过了期限仍未回复(办结不算首次回复;匿名、作废、合并的不计)</source>
+            <translation>首次回覆晚於期限,或過了期限仍未回覆(辦結不算首次回覆;匿名、作廢、合併的不計)</translation>
+        </message>
+        <message>
             <source>清除筛选</source>
             <translation>清除篩選</translation>
         </message>
@@ -2759,6 +3334,29 @@
             <source>即将到期</source>
             <translation>即將到期</translation>
         </message>
+        <message>
+            <source>首次回复晚于期限,或过了期限仍未回复业主</source>
+            <translation>首次回覆晚於期限,或過了期限仍未回覆業主</translation>
+        </message>
+    </context>
+    <context>
+        <name>CategoriesPage</name>
+        <message>
+            <source>细类</source>
+            <translation>細類</translation>
+        </message>
+        <message>
+            <source>细类是类别下的具体项目(如 漏水/渗漏 → 卫生间渗漏)。同一房号同一类别同一细类报修三次及以上算重复维修;可以不设细类,登记时也可以直接输入新的细类。</source>
+            <translation>細類是類別下的具體項目(如 漏水/滲漏 → 衛生間滲漏)。同一房號同一類別同一細類報修三次及以上算重複維修;可以不設細類,登記時也可以直接輸入新的細類。</translation>
+        </message>
+        <message>
+            <source>“%1”的细类</source>
+            <translation>“%1”的細類</translation>
+        </message>
+        <message>
+            <source>选中左边的类别,编辑其细类</source>
+            <translation>選中左邊的類別,編輯其細類</translation>
+        </message>
     </context>
     <context>
         <name>ClearAnswerDialog</name>
@@ -2807,6 +3405,25 @@
         </message>
     </context>
     <context>
+        <name>CloseReferralDialog</name>
+        <message>
+            <source>结束联系函 — {0}</source>
+            <translation>結束聯絡函 — {0}</translation>
+        </message>
+        <message>
+            <source>开发商的部分已办完(或不再需要开发商处理)时结束这份联系函。</source>
+            <translation>開發商的部分已辦完(或不再需要開發商處理)時結束這份聯絡函。</translation>
+        </message>
+        <message>
+            <source>结束</source>
+            <translation>結束</translation>
+        </message>
+        <message>
+            <source>例如 开发商已维修完毕,业主确认不再渗水</source>
+            <translation>例如 開發商已維修完畢,業主確認不再滲水</translation>
+        </message>
+    </context>
+    <context>
         <name>ComplaintsTab</name>
         <message>
             <source>投诉类别柏拉图(本期)</source>
@@ -2835,6 +3452,60 @@
         <message>
             <source>本期受理投诉 {0} 件(上期 {1} 件);住户 {2} 户,投诉率 {3}(每百户 {4:.2f} 件)。</source>
             <translation>本期受理投訴 {0} 件(上期 {1} 件);住戶 {2} 戶,投訴率 {3}(每百戶 {4:.2f} 件)。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContainDialog</name>
+        <message>
+            <source>{0}(已超时)</source>
+            <translation>{0}(已超時)</translation>
+        </message>
+        <message>
+            <source>做了什么制止损害(例如:已关闭总阀、已派人到场)</source>
+            <translation>做了什麼制止損害(例如:已關閉總閥、已派人到場)</translation>
+        </message>
+        <message>
+            <source>先行处置记录后才能办结;处置完成后再继续派工、处理。</source>
+            <translation>先行處置記錄後才能辦結;處置完成後再繼續派工、處理。</translation>
+        </message>
+        <message>
+            <source>处置期限</source>
+            <translation>處置期限</translation>
+        </message>
+        <message>
+            <source>处置措施(&amp;W)</source>
+            <translation>處置措施(&amp;W)</translation>
+        </message>
+        <message>
+            <source>处置人(&amp;B)</source>
+            <translation>處置人(&amp;B)</translation>
+        </message>
+        <message>
+            <source>处置时间(&amp;T)</source>
+            <translation>處置時間(&amp;T)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContractDialog</name>
+        <message>
+            <source>登记特约服务合同期</source>
+            <translation>登記特約服務合同期</translation>
+        </message>
+        <message>
+            <source>登记</source>
+            <translation>登記</translation>
+        </message>
+        <message>
+            <source>{0}:合同执行中期和期满后各回访一次。</source>
+            <translation>{0}:合同執行中期和期滿後各回訪一次。</translation>
+        </message>
+        <message>
+            <source>合同开始日期</source>
+            <translation>合同開始日期</translation>
+        </message>
+        <message>
+            <source>合同结束日期</source>
+            <translation>合同結束日期</translation>
         </message>
     </context>
     <context>
@@ -2882,6 +3553,14 @@
         <message>
             <source>{0} 次{1}</source>
             <translation>{0} 次{1}</translation>
+        </message>
+        <message>
+            <source>{0}·{1}</source>
+            <translation>{0}·{1}</translation>
+        </message>
+        <message>
+            <source>(细类未填)</source>
+            <translation>(細類未填)</translation>
         </message>
     </context>
     <context>
@@ -2973,6 +3652,18 @@
         <message>
             <source>应回访</source>
             <translation>應回訪</translation>
+        </message>
+        <message>
+            <source>查看首次回复超时的案件</source>
+            <translation>檢視首次回覆超時的案件</translation>
+        </message>
+        <message>
+            <source>打开案件…</source>
+            <translation>開啟案件…</translation>
+        </message>
+        <message>
+            <source>打开回访计划</source>
+            <translation>開啟回訪計劃</translation>
         </message>
         <message>
             <source>已回访</source>
@@ -3135,6 +3826,10 @@
             <translation>{0} 份已歸檔的表單保管期已滿,可以銷燬(銷燬後請在表單台賬中登記)。</translation>
         </message>
         <message>
+            <source>{0}({1}) {2}/{3} {4},目标 ≥{5}</source>
+            <translation>{0}({1}) {2}/{3} {4},目標 ≥{5}</translation>
+        </message>
+        <message>
             <source>未到期</source>
             <translation>未到期</translation>
         </message>
@@ -3169,6 +3864,86 @@
         <message>
             <source>{0} 个回访时答应答复业主的问题已过答复日期(最早 {1},案件 {2}),请在“回访跟进”中答复。</source>
             <translation>{0} 個回訪時答應答覆業主的問題已過答覆日期(最早 {1},案件 {2}),請在“回訪跟進”中答覆。</translation>
+        </message>
+        <message>
+            <source>各角色回访率(本月,回访制度的目标):</source>
+            <translation>各角色回訪率(本月,回訪制度的目標):</translation>
+        </message>
+        <message>
+            <source>暂无</source>
+            <translation>暫無</translation>
+        </message>
+        <message>
+            <source>{0} 件漏水/渗漏已办结未登记闭水试验日期,回访待闭水试验:{1}。</source>
+            <translation>{0} 件漏水/滲漏已辦結未登記閉水試驗日期,回訪待閉水試驗:{1}。</translation>
+        </message>
+        <message>
+            <source>{0} 件特约服务未登记合同日期,无法安排合同中期和期满回访:{1}。</source>
+            <translation>{0} 件特約服務未登記合同日期,無法安排合同中期和期滿回訪:{1}。</translation>
+        </message>
+        <message>
+            <source>{0} 户入伙已超过一周未回访:{1}。</source>
+            <translation>{0} 戶入夥已超過一週未回訪:{1}。</translation>
+        </message>
+        <message>
+            <source>{0}(已访 {1}/{2} 户)</source>
+            <translation>{0}(已訪 {1}/{2} 戶)</translation>
+        </message>
+        <message>
+            <source>季度巡访未完成,{0} 前须走访完责任区:{1}。</source>
+            <translation>季度巡訪未完成,{0} 前須走訪完責任區:{1}。</translation>
+        </message>
+        <message>
+            <source>开发商未回复:{0} 份工作联系函,其中 {1} 份已过回复期限:{2}{3}。请催办并向业主反馈。</source>
+            <translation>開發商未回覆:{0} 份工作聯絡函,其中 {1} 份已過回覆期限:{2}{3}。請催辦並向業主反饋。</translation>
+        </message>
+        <message>
+            <source>开发商未回复:{0} 份工作联系函,均未到回复期限:{1}{2}。</source>
+            <translation>開發商未回覆:{0} 份工作聯絡函,均未到回覆期限:{1}{2}。</translation>
+        </message>
+        <message>
+            <source>本月 {0} 件首次回复超时(晚于期限或过期限未回复):{1}{2}。</source>
+            <translation>本月 {0} 件首次回覆超時(晚於期限或過期限未回覆):{1}{2}。</translation>
+        </message>
+        <message>
+            <source>本月 {0} 件重大投诉明确答复超时:{1}{2}。</source>
+            <translation>本月 {0} 件重大投訴明確答覆超時:{1}{2}。</translation>
+        </message>
+        <message>
+            <source>{0} 件返工已过 24 小时仍未告知业主何时完成:{1}{2}。请在案件详情中“告知业主返工时间”。</source>
+            <translation>{0} 件返工已過 24 小時仍未告知業主何時完成:{1}{2}。請在案件詳情中“告知業主返工時間”。</translation>
+        </message>
+        <message>
+            <source>返工后仍不合格:{0} 已上报管理处经理 {1},转为投诉 {2} 处理。</source>
+            <translation>返工後仍不合格:{0} 已上報管理處經理 {1},轉為投訴 {2} 處理。</translation>
+        </message>
+        <message>
+            <source>另有 {0} 件返工后仍不合格。</source>
+            <translation>另有 {0} 件返工後仍不合格。</translation>
+        </message>
+        <message>
+            <source>{0} · 未告知业主返工时间(应于 {1:%m-%d %H:%M} 前)</source>
+            <translation>{0} · 未告知業主返工時間(應於 {1:%m-%d %H:%M} 前)</translation>
+        </message>
+        <message>
+            <source>{0} · 返工后仍不合格({1})</source>
+            <translation>{0} · 返工後仍不合格({1})</translation>
+        </message>
+        <message>
+            <source>{0} 件需先行处置的案件已过处置期限仍未记录:{1}{2}。请立即制止损害,并在案件中记录先行处置。</source>
+            <translation>{0} 件需先行處置的案件已過處置期限仍未記錄:{1}{2}。請立即制止損害,並在案件中記錄先行處置。</translation>
+        </message>
+        <message>
+            <source>{0} · 先行处置期限 {1:%m-%d %H:%M}</source>
+            <translation>{0} · 先行處置期限 {1:%m-%d %H:%M}</translation>
+        </message>
+        <message>
+            <source>未发出</source>
+            <translation>未發出</translation>
+        </message>
+        <message>
+            <source>{0} · {1} · 回复期限 {2} · {3}</source>
+            <translation>{0} · {1} · 回覆期限 {2} · {3}</translation>
         </message>
         <message>
             <source>{0} · 超过一个工作日自 {1:%m-%d %H:%M}</source>
@@ -3265,8 +4040,40 @@
             <translation>字母或數字,案件編號形如 TS-2026-00042</translation>
         </message>
         <message>
+            <source>先行处置</source>
+            <translation>先行處置</translation>
+        </message>
+        <message>
+            <source>小时内(按钟点计)</source>
+            <translation>小時內(按鐘點計)</translation>
+        </message>
+        <message>
             <source>超时审批人(按程度)</source>
             <translation>超時審批人(按程度)</translation>
+        </message>
+        <message>
+            <source>转交开发商(工作联系函)</source>
+            <translation>轉交開發商(工作聯絡函)</translation>
+        </message>
+        <message>
+            <source>联系函印出业主完整电话(否则隐去中间四位)</source>
+            <translation>聯絡函印出業主完整電話(否則隱去中間四位)</translation>
+        </message>
+        <message>
+            <source>收函单位</source>
+            <translation>收函單位</translation>
+        </message>
+        <message>
+            <source>开发商回复</source>
+            <translation>開發商回覆</translation>
+        </message>
+        <message>
+            <source>也可转交的类别</source>
+            <translation>也可轉交的類別</translation>
+        </message>
+        <message>
+            <source>有效投诉·二类总可转交;类别用顿号分隔</source>
+            <translation>有效投訴·二類總可轉交;類別用頓號分隔</translation>
         </message>
         <message>
             <source>按现设置:此刻受理的投诉</source>
@@ -3423,16 +4230,28 @@
             <translation>為什麼不能按期辦結</translation>
         </message>
         <message>
-            <source>显示全部人员</source>
-            <translation>顯示全部人員</translation>
+            <source>我本人批准({0})</source>
+            <translation>我本人批准({0})</translation>
         </message>
         <message>
-            <source>批准人不在列表中时使用;不符合规定职位的会被拒绝</source>
-            <translation>批准人不在列表中時使用;不符合規定職位的會被拒絕</translation>
+            <source>批准人在本机输入自己的登录名和密码</source>
+            <translation>批准人在本機輸入自己的登入名和密碼</translation>
         </message>
         <message>
-            <source>{0}案件延期须由{1}或更高职位批准</source>
-            <translation>{0}案件延期須由{1}或更高職位批准</translation>
+            <source>批准人的登录名</source>
+            <translation>批准人的登入名</translation>
+        </message>
+        <message>
+            <source>批准人的登录密码</source>
+            <translation>批准人的登入密碼</translation>
+        </message>
+        <message>
+            <source>您的职位不能批准这件案件的延期</source>
+            <translation>您的職位不能批准這件案件的延期</translation>
+        </message>
+        <message>
+            <source>{0}案件延期须由{1}或更高职位批准;批准人须本人登录,或在本机输入自己的密码</source>
+            <translation>{0}案件延期須由{1}或更高職位批准;批准人須本人登入,或在本機輸入自己的密碼</translation>
         </message>
         <message>
             <source>原办结期限</source>
@@ -3447,16 +4266,24 @@
             <translation>延期原因(&amp;R)</translation>
         </message>
         <message>
-            <source>批准人(&amp;P)</source>
-            <translation>批准人(&amp;P)</translation>
+            <source>批准方式</source>
+            <translation>批准方式</translation>
         </message>
         <message>
-            <source>(没有可批准的人员,请先在人员管理中添加)</source>
-            <translation>(沒有可批准的人員,請先在人員管理中新增)</translation>
+            <source>批准人登录名(&amp;L)</source>
+            <translation>批准人登入名(&amp;L)</translation>
         </message>
         <message>
-            <source>请选择批准人</source>
-            <translation>請選擇批准人</translation>
+            <source>批准人密码(&amp;P)</source>
+            <translation>批准人密碼(&amp;P)</translation>
+        </message>
+        <message>
+            <source>批准人登录名</source>
+            <translation>批准人登入名</translation>
+        </message>
+        <message>
+            <source>请批准人输入自己的登录名</source>
+            <translation>請批准人輸入自己的登入名</translation>
         </message>
     </context>
     <context>
@@ -3911,6 +4738,45 @@
         </message>
     </context>
     <context>
+        <name>FollowUpDialog</name>
+        <message>
+            <source>跟进 — {0}</source>
+            <translation>跟進 — {0}</translation>
+        </message>
+        <message>
+            <source>登记</source>
+            <translation>登記</translation>
+        </message>
+        <message>
+            <source>记录向开发商了解的进展,以及向业主反馈的情况。</source>
+            <translation>記錄向開發商瞭解的進展,以及向業主反饋的情況。</translation>
+        </message>
+        <message>
+            <source>例如 电话询问开发商客服,答复下周安排维修;已告知业主</source>
+            <translation>例如 電話詢問開發商客服,答覆下週安排維修;已告知業主</translation>
+        </message>
+        <message>
+            <source>安排下次跟进</source>
+            <translation>安排下次跟進</translation>
+        </message>
+        <message>
+            <source>跟进时间(&amp;A)</source>
+            <translation>跟進時間(&amp;A)</translation>
+        </message>
+        <message>
+            <source>跟进人(&amp;B)</source>
+            <translation>跟進人(&amp;B)</translation>
+        </message>
+        <message>
+            <source>跟进情况(&amp;C)</source>
+            <translation>跟進情況(&amp;C)</translation>
+        </message>
+        <message>
+            <source>下次跟进(&amp;N)</source>
+            <translation>下次跟進(&amp;N)</translation>
+        </message>
+    </context>
+    <context>
         <name>FollowUpPage</name>
         <message>
             <source>没有待送达的返工通知。</source>
@@ -4245,6 +5111,18 @@
             <translation>本期逾期案件</translation>
         </message>
         <message>
+            <source>回复超时(双击打开)</source>
+            <translation>回覆超時(雙擊開啟)</translation>
+        </message>
+        <message>
+            <source>超时项</source>
+            <translation>超時項</translation>
+        </message>
+        <message>
+            <source>本期首次回复超时、明确答复超时</source>
+            <translation>本期首次回覆超時、明確答覆超時</translation>
+        </message>
+        <message>
             <source>受理件数</source>
             <translation>受理件數</translation>
         </message>
@@ -4277,12 +5155,44 @@
             <translation>辦結用時 P90</translation>
         </message>
         <message>
+            <source>首次回复超时</source>
+            <translation>首次回覆超時</translation>
+        </message>
+        <message>
+            <source>首次回复超时率</source>
+            <translation>首次回覆超時率</translation>
+        </message>
+        <message>
+            <source>明确答复超时(重大投诉)</source>
+            <translation>明確答覆超時(重大投訴)</translation>
+        </message>
+        <message>
+            <source>转交开发商(件)</source>
+            <translation>轉交開發商(件)</translation>
+        </message>
+        <message>
+            <source>开发商逾期未回复(份)</source>
+            <translation>開發商逾期未回覆(份)</translation>
+        </message>
+        <message>
             <source>投诉率(每百户)</source>
             <translation>投訴率(每百戶)</translation>
         </message>
         <message>
             <source>本期没有逾期案件。</source>
             <translation>本期沒有逾期案件。</translation>
+        </message>
+        <message>
+            <source>首次回复</source>
+            <translation>首次回覆</translation>
+        </message>
+        <message>
+            <source>明确答复</source>
+            <translation>明確答覆</translation>
+        </message>
+        <message>
+            <source>本期没有回复超时的案件。</source>
+            <translation>本期沒有回覆超時的案件。</translation>
         </message>
     </context>
     <context>
@@ -4599,6 +5509,10 @@
             <translation>期限落在 {0} 年:該年國務院放假安排尚未錄入,暫按法定節日推算(暫定)。安排公佈後請在“設定 → 節假日”載入,期限會自動重算。</translation>
         </message>
         <message>
+            <source>先行处置 {0} 前</source>
+            <translation>先行處置 {0} 前</translation>
+        </message>
+        <message>
             <source>号码 %s 不在业主资料中</source>
             <translation>號碼 %s 不在業主資料中</translation>
         </message>
@@ -4777,6 +5691,14 @@
             <translation>有效性</translation>
         </message>
         <message>
+            <source>需先行处置</source>
+            <translation>需先行處置</translation>
+        </message>
+        <message>
+            <source>正在损害业主的(漏水、困梯、停电等)先制止损害、记录先行处置,再办理;期限按制度(默认 2 小时)</source>
+            <translation>正在損害業主的(漏水、困梯、停電等)先制止損害、記錄先行處置,再辦理;期限按制度(預設 2 小時)</translation>
+        </message>
+        <message>
             <source>程度</source>
             <translation>程度</translation>
         </message>
@@ -4787,6 +5709,14 @@
         <message>
             <source>请选择类别</source>
             <translation>請選擇類別</translation>
+        </message>
+        <message>
+            <source>可不填;可选或直接输入</source>
+            <translation>可不填;可選或直接輸入</translation>
+        </message>
+        <message>
+            <source>细类</source>
+            <translation>細類</translation>
         </message>
         <message>
             <source>(暂不指定)</source>
@@ -4837,8 +5767,32 @@
             <translation>業主只要書面答覆:辦結後不安排回訪,覆函附在案件上,附上覆函才能關閉</translation>
         </message>
         <message>
+            <source>业主损失较大(两人同时回访)</source>
+            <translation>業主損失較大(兩人同時回訪)</translation>
+        </message>
+        <message>
+            <source>给业主造成较大经济损失的投诉:按制度由管理处经理与客服主任同时回访</source>
+            <translation>給業主造成較大經濟損失的投訴:按制度由管理處經理與客服主任同時回訪</translation>
+        </message>
+        <message>
             <source>业主要求的时间</source>
             <translation>業主要求的時間</translation>
+        </message>
+        <message>
+            <source>已签合同</source>
+            <translation>已籤合同</translation>
+        </message>
+        <message>
+            <source>特约服务按合同中期和期满后回访;合同日期也可以以后在案件中登记</source>
+            <translation>特約服務按合同中期和期滿後回訪;合同日期也可以以後在案件中登記</translation>
+        </message>
+        <message>
+            <source>至</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <source>特约服务合同期</source>
+            <translation>特約服務合同期</translation>
         </message>
         <message>
             <source>经过与要求</source>
@@ -4866,6 +5820,25 @@
         <message>
             <source>正在准备要打印的页面…</source>
             <translation>正在準備要列印的頁面…</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeakTestDialog</name>
+        <message>
+            <source>登记闭水试验</source>
+            <translation>登記閉水試驗</translation>
+        </message>
+        <message>
+            <source>登记</source>
+            <translation>登記</translation>
+        </message>
+        <message>
+            <source>{0}:试漏合格后按制度安排回访。</source>
+            <translation>{0}:試漏合格後按制度安排回訪。</translation>
+        </message>
+        <message>
+            <source>闭水试验日期</source>
+            <translation>閉水試驗日期</translation>
         </message>
     </context>
     <context>
@@ -4924,6 +5897,10 @@
         <message>
             <source>工作联系单-{0}</source>
             <translation>工作聯絡單-{0}</translation>
+        </message>
+        <message>
+            <source>工作联系函-{0}</source>
+            <translation>工作聯絡函-{0}</translation>
         </message>
         <message>
             <source>修改记录 — {0}</source>
@@ -5251,6 +6228,69 @@
         <message>
             <source>至少保留一项</source>
             <translation>至少保留一項</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewActivityDialog</name>
+        <message>
+            <source>登记社区活动</source>
+            <translation>登記社群活動</translation>
+        </message>
+        <message>
+            <source>登记</source>
+            <translation>登記</translation>
+        </message>
+        <message>
+            <source>如:中秋游园会;《阳光家园》第9期</source>
+            <translation>如:中秋遊園會;《陽光家園》第9期</translation>
+        </message>
+        <message>
+            <source>地点、内容(可不填)</source>
+            <translation>地點、內容(可不填)</translation>
+        </message>
+        <message>
+            <source>加入</source>
+            <translation>加入</translation>
+        </message>
+        <message>
+            <source>{0}栋</source>
+            <translation>{0}棟</translation>
+        </message>
+        <message>
+            <source>整栋加入</source>
+            <translation>整棟加入</translation>
+        </message>
+        <message>
+            <source>移除所选</source>
+            <translation>移除所選</translation>
+        </message>
+        <message>
+            <source>名称</source>
+            <translation>名稱</translation>
+        </message>
+        <message>
+            <source>类型</source>
+            <translation>類型</translation>
+        </message>
+        <message>
+            <source>举办/发行日期</source>
+            <translation>舉辦/發行日期</translation>
+        </message>
+        <message>
+            <source>组织者</source>
+            <translation>組織者</translation>
+        </message>
+        <message>
+            <source>备注</source>
+            <translation>備註</translation>
+        </message>
+        <message>
+            <source>参与房号</source>
+            <translation>參與房號</translation>
+        </message>
+        <message>
+            <source>已选 {0} 户</source>
+            <translation>已選 {0} 戶</translation>
         </message>
     </context>
     <context>
@@ -5853,6 +6893,34 @@
             <source>每人本期完成与上期对比</source>
             <translation>每人本期完成與上期對比</translation>
         </message>
+        <message>
+            <source>各角色回访率(回访制度)</source>
+            <translation>各角色回訪率(回訪制度)</translation>
+        </message>
+        <message>
+            <source>参与回访:本期办结、已回访的案件中,该角色人员作为回访人(含两人同时回访的第二回访人)的件数;基数按制度为应回访宗数或已回访宗数。</source>
+            <translation>參與回訪:本期辦結、已回訪的案件中,該角色人員作為回訪人(含兩人同時回訪的第二回訪人)的件數;基數按制度為應回訪宗數或已回訪宗數。</translation>
+        </message>
+        <message>
+            <source>应回访宗数</source>
+            <translation>應回訪宗數</translation>
+        </message>
+        <message>
+            <source>已回访宗数</source>
+            <translation>已回訪宗數</translation>
+        </message>
+        <message>
+            <source>全部</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>达标</source>
+            <translation>達標</translation>
+        </message>
+        <message>
+            <source>未达标</source>
+            <translation>未達標</translation>
+        </message>
     </context>
     <context>
         <name>PlanSection</name>
@@ -5895,6 +6963,14 @@
         <message>
             <source>安排原因</source>
             <translation>安排原因</translation>
+        </message>
+        <message>
+            <source>第二回访人</source>
+            <translation>第二回訪人</translation>
+        </message>
+        <message>
+            <source>第二回访人角色</source>
+            <translation>第二回訪人角色</translation>
         </message>
         <message>
             <source>抽样说明</source>
@@ -6184,6 +7260,164 @@
         </message>
     </context>
     <context>
+        <name>ReferDialog</name>
+        <message>
+            <source>转交开发商 — {0}</source>
+            <translation>轉交開發商 — {0}</translation>
+        </message>
+        <message>
+            <source>制作联系函</source>
+            <translation>製作聯絡函</translation>
+        </message>
+        <message>
+            <source>案件 {0} {1}。{2}。</source>
+            <translation>案件 {0} {1}。{2}。</translation>
+        </message>
+        <message>
+            <source>请开发商做什么、何时书面回复,例如 请派人检修外墙渗水</source>
+            <translation>請開發商做什麼、何時書面回覆,例如 請派人檢修外牆滲水</translation>
+        </message>
+        <message>
+            <source>收函单位(&amp;T)</source>
+            <translation>收函單位(&amp;T)</translation>
+        </message>
+        <message>
+            <source>联系事项(&amp;C)</source>
+            <translation>聯絡事項(&amp;C)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReferralTab</name>
+        <message>
+            <source>联系函编号</source>
+            <translation>聯絡函編號</translation>
+        </message>
+        <message>
+            <source>发出</source>
+            <translation>發出</translation>
+        </message>
+        <message>
+            <source>回复期限</source>
+            <translation>回覆期限</translation>
+        </message>
+        <message>
+            <source>状态</source>
+            <translation>狀態</translation>
+        </message>
+        <message>
+            <source>联系事项</source>
+            <translation>聯絡事項</translation>
+        </message>
+        <message>
+            <source>跟进记录</source>
+            <translation>跟進記錄</translation>
+        </message>
+        <message>
+            <source>跟进时间</source>
+            <translation>跟進時間</translation>
+        </message>
+        <message>
+            <source>跟进人</source>
+            <translation>跟進人</translation>
+        </message>
+        <message>
+            <source>跟进情况</source>
+            <translation>跟進情況</translation>
+        </message>
+        <message>
+            <source>下次跟进</source>
+            <translation>下次跟進</translation>
+        </message>
+        <message>
+            <source>转交开发商…</source>
+            <translation>轉交開發商…</translation>
+        </message>
+        <message>
+            <source>登记发出…</source>
+            <translation>登記發出…</translation>
+        </message>
+        <message>
+            <source>登记回复…</source>
+            <translation>登記回覆…</translation>
+        </message>
+        <message>
+            <source>跟进…</source>
+            <translation>跟進…</translation>
+        </message>
+        <message>
+            <source>结束…</source>
+            <translation>結束…</translation>
+        </message>
+        <message>
+            <source>打印联系函</source>
+            <translation>列印聯絡函</translation>
+        </message>
+        <message>
+            <source>本案{0},可书面转交{1};{2}。案件照常办理,业主仍由本中心答复。</source>
+            <translation>本案{0},可書面轉交{1};{2}。案件照常辦理,業主仍由本中心答覆。</translation>
+        </message>
+        <message>
+            <source>本案已不属开发商原因,不能再转交;已发出的联系函照常跟进。</source>
+            <translation>本案已不屬開發商原因,不能再轉交;已發出的聯絡函照常跟進。</translation>
+        </message>
+        <message>
+            <source>转交开发商</source>
+            <translation>轉交開發商</translation>
+        </message>
+        <message>
+            <source>(逾期)</source>
+            <translation>(逾期)</translation>
+        </message>
+        <message>
+            <source>跟进记录 — {0}</source>
+            <translation>跟進記錄 — {0}</translation>
+        </message>
+        <message>
+            <source>致:</source>
+            <translation>致:</translation>
+        </message>
+        <message>
+            <source>制函:</source>
+            <translation>制函:</translation>
+        </message>
+        <message>
+            <source>联系事项:</source>
+            <translation>聯絡事項:</translation>
+        </message>
+        <message>
+            <source>开发商回复({0}):</source>
+            <translation>開發商回覆({0}):</translation>
+        </message>
+        <message>
+            <source>结束({0}):</source>
+            <translation>結束({0}):</translation>
+        </message>
+        <message>
+            <source>您的角色不能做这一步</source>
+            <translation>您的角色不能做這一步</translation>
+        </message>
+        <message>
+            <source>请先在上面的列表中选一份联系函。</source>
+            <translation>請先在上面的列表中選一份聯絡函。</translation>
+        </message>
+        <message>
+            <source>为有效投诉·二类</source>
+            <translation>為有效投訴·二類</translation>
+        </message>
+        <message>
+            <source>类别为{0}</source>
+            <translation>類別為{0}</translation>
+        </message>
+        <message>
+            <source>开发商须在发出后 {0} 个工作日内回复</source>
+            <translation>開發商須在發出後 {0} 個工作日內回覆</translation>
+        </message>
+        <message>
+            <source>开发商须在发出后 {0} 天内回复</source>
+            <translation>開發商須在發出後 {0} 天內回覆</translation>
+        </message>
+    </context>
+    <context>
         <name>RegradeDialog</name>
         <message>
             <source>(暂不判定)</source>
@@ -6208,6 +7442,10 @@
         <message>
             <source>类别(&amp;C)</source>
             <translation>類別(&amp;C)</translation>
+        </message>
+        <message>
+            <source>细类(&amp;L)</source>
+            <translation>細類(&amp;L)</translation>
         </message>
         <message>
             <source>紧急程度(&amp;U)</source>
@@ -6252,6 +7490,33 @@
         <message>
             <source>{0} 年节假日尚未按国务院通知录入,期限暂定</source>
             <translation>{0} 年節假日尚未按國務院通知錄入,期限暫定</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplyDialog</name>
+        <message>
+            <source>登记开发商回复 — {0}</source>
+            <translation>登記開發商回覆 — {0}</translation>
+        </message>
+        <message>
+            <source>登记</source>
+            <translation>登記</translation>
+        </message>
+        <message>
+            <source>回复期限 {0}</source>
+            <translation>回覆期限 {0}</translation>
+        </message>
+        <message>
+            <source>开发商答复的处理安排和时间,例如 10 月 20 日前维修外墙</source>
+            <translation>開發商答覆的處理安排和時間,例如 10 月 20 日前維修外牆</translation>
+        </message>
+        <message>
+            <source>回复时间(&amp;A)</source>
+            <translation>回覆時間(&amp;A)</translation>
+        </message>
+        <message>
+            <source>回复内容(&amp;C)</source>
+            <translation>回覆內容(&amp;C)</translation>
         </message>
     </context>
     <context>
@@ -6593,10 +7858,6 @@
             <translation>性質</translation>
         </message>
         <message>
-            <source>回访率低于100%时由系统随机抽样,并保证任何时候不低于目标;每件案件的抽样理由如下。计划人员可把未抽中的案件手工加入(记录姓名和原因)。</source>
-            <translation>回訪率低於100%時由系統隨機抽樣,並保證任何時候不低於目標;每件案件的抽樣理由如下。計劃人員可把未抽中的案件手工加入(記錄姓名和原因)。</translation>
-        </message>
-        <message>
             <source>是</source>
             <translation>是</translation>
         </message>
@@ -6613,12 +7874,36 @@
             <translation>系統</translation>
         </message>
         <message>
-            <source>办结 {0} 件,抽中 {1} 件,回访率 {2},目标 {3}</source>
-            <translation>辦結 {0} 件,抽中 {1} 件,回訪率 {2},目標 {3}</translation>
+            <source>回访率低于100%时由系统在办结时随机抽样,事先无法知道哪件会被抽中;落后于目标时抽中机会提高,并从本季度未抽中的案件中随机补抽,季末保证达到目标。手工取消回访使抽样低于目标时,系统随机抽取替换案件(记录原因)。计划人员可把未抽中的案件手工加入(记录姓名和原因)。</source>
+            <translation>回訪率低於100%時由系統在辦結時隨機抽樣,事先無法知道哪件會被抽中;落後於目標時抽中機會提高,並從本季度未抽中的案件中隨機補抽,季末保證達到目標。手工取消回訪使抽樣低於目標時,系統隨機抽取替換案件(記錄原因)。計劃人員可把未抽中的案件手工加入(記錄姓名和原因)。</translation>
+        </message>
+        <message>
+            <source>替换 {0}</source>
+            <translation>替換 {0}</translation>
+        </message>
+        <message>
+            <source>可回访的办结 {0} 件,抽中 {1} 件,回访率 {2},目标 {3}(须 {4} 件)</source>
+            <translation>可回訪的辦結 {0} 件,抽中 {1} 件,回訪率 {2},目標 {3}(須 {4} 件)</translation>
+        </message>
+        <message>
+            <source>;替换 {0} 件</source>
+            <translation>;替換 {0} 件</translation>
+        </message>
+        <message>
+            <source>;尚差 {0} 件</source>
+            <translation>;尚差 {0} 件</translation>
         </message>
         <message>
             <source>{0}({1} 至 {2})没有办结的{3}案件,目标 {4}</source>
             <translation>{0}({1} 至 {2})沒有辦結的{3}案件,目標 {4}</translation>
+        </message>
+        <message>
+            <source>匿名案件没有可回访的业主,不能加入回访。</source>
+            <translation>匿名案件沒有可回訪的業主,不能加入回訪。</translation>
+        </message>
+        <message>
+            <source>业主只要求书面答复,不回访:请在案件窗口附上复函。</source>
+            <translation>業主只要求書面答覆,不回訪:請在案件視窗附上覆函。</translation>
         </message>
         <message>
             <source>{0} 已手工加入回访,{1} 前回访</source>
@@ -6765,6 +8050,33 @@
         <message>
             <source>这一页的图片已损坏,无法显示。</source>
             <translation>這一頁的圖片已損壞,無法顯示。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SentDialog</name>
+        <message>
+            <source>登记发出 — {0}</source>
+            <translation>登記發出 — {0}</translation>
+        </message>
+        <message>
+            <source>登记</source>
+            <translation>登記</translation>
+        </message>
+        <message>
+            <source>(按发出时间计算)。</source>
+            <translation>(按發出時間計算)。</translation>
+        </message>
+        <message>
+            <source>发出方式(&amp;M)</source>
+            <translation>發出方式(&amp;M)</translation>
+        </message>
+        <message>
+            <source>发出时间(&amp;A)</source>
+            <translation>發出時間(&amp;A)</translation>
+        </message>
+        <message>
+            <source>经办人(&amp;B)</source>
+            <translation>經辦人(&amp;B)</translation>
         </message>
     </context>
     <context>
@@ -6981,6 +8293,10 @@
             <translation>回訪人簽名</translation>
         </message>
         <message>
+            <source>第二回访人签名</source>
+            <translation>第二回訪人簽名</translation>
+        </message>
+        <message>
             <source>或:客户已在纸质《回访记录表》上签字</source>
             <translation>或:客戶已在紙質《回訪記錄表》上簽字</translation>
         </message>
@@ -6999,6 +8315,10 @@
         <message>
             <source>回访人</source>
             <translation>回訪人</translation>
+        </message>
+        <message>
+            <source>第二回访人</source>
+            <translation>第二回訪人</translation>
         </message>
         <message>
             <source>回访记录表编号</source>
@@ -7755,6 +9075,45 @@
         </message>
     </context>
     <context>
+        <name>TellOwnerDialog</name>
+        <message>
+            <source>本案没有返工通知。</source>
+            <translation>本案沒有返工通知。</translation>
+        </message>
+        <message>
+            <source>应于 {0} 前告知业主</source>
+            <translation>應於 {0} 前告知業主</translation>
+        </message>
+        <message>
+            <source>应于 {0} 前告知业主(已超时)</source>
+            <translation>應於 {0} 前告知業主(已超時)</translation>
+        </message>
+        <message>
+            <source>回访不满意后,须告知业主返工何时完成;告知人为当前登录人员。改了完成时间可再次告知。</source>
+            <translation>回訪不滿意後,須告知業主返工何時完成;告知人為當前登入人員。改了完成時間可再次告知。</translation>
+        </message>
+        <message>
+            <source>返工通知</source>
+            <translation>返工通知</translation>
+        </message>
+        <message>
+            <source>告知期限</source>
+            <translation>告知期限</translation>
+        </message>
+        <message>
+            <source>返工完成时间(&amp;D)</source>
+            <translation>返工完成時間(&amp;D)</translation>
+        </message>
+        <message>
+            <source>告知方式(&amp;M)</source>
+            <translation>告知方式(&amp;M)</translation>
+        </message>
+        <message>
+            <source>告知时间(&amp;T)</source>
+            <translation>告知時間(&amp;T)</translation>
+        </message>
+    </context>
+    <context>
         <name>TodayList</name>
         <message>
             <source>状态</source>
@@ -7806,6 +9165,29 @@
         <message>
             <source>无回访</source>
             <translation>無回訪</translation>
+        </message>
+    </context>
+    <context>
+        <name>TwoVisitorsBox</name>
+        <message>
+            <source>两人同时回访</source>
+            <translation>兩人同時回訪</translation>
+        </message>
+        <message>
+            <source>业主损失较大(两人同时回访)</source>
+            <translation>業主損失較大(兩人同時回訪)</translation>
+        </message>
+        <message>
+            <source>、</source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>按回访制度,本案由{0}两人同时回访,回访记录须两人签名。</source>
+            <translation>按回訪制度,本案由{0}兩人同時回訪,回訪記錄須兩人簽名。</translation>
+        </message>
+        <message>
+            <source>本案由一人回访。</source>
+            <translation>本案由一人回訪。</translation>
         </message>
     </context>
     <context>
@@ -7974,6 +9356,49 @@
         </message>
     </context>
     <context>
+        <name>VisitDatesBox</name>
+        <message>
+            <source>回访起算日期</source>
+            <translation>回訪起算日期</translation>
+        </message>
+        <message>
+            <source>登记闭水试验日期…</source>
+            <translation>登記閉水試驗日期…</translation>
+        </message>
+        <message>
+            <source>登记合同日期…</source>
+            <translation>登記合同日期…</translation>
+        </message>
+        <message>
+            <source>回访规则:{0}</source>
+            <translation>回訪規則:{0}</translation>
+        </message>
+        <message>
+            <source>未登记</source>
+            <translation>未登記</translation>
+        </message>
+        <message>
+            <source>闭水试验日期:{0}</source>
+            <translation>閉水試驗日期:{0}</translation>
+        </message>
+        <message>
+            <source>{0} 至 {1}</source>
+            <translation>{0} 至 {1}</translation>
+        </message>
+        <message>
+            <source>合同期:{0}</source>
+            <translation>合同期:{0}</translation>
+        </message>
+        <message>
+            <source>(登记日期后才安排回访)</source>
+            <translation>(登記日期後才安排回訪)</translation>
+        </message>
+        <message>
+            <source>您的角色不能做这一步</source>
+            <translation>您的角色不能做這一步</translation>
+        </message>
+    </context>
+    <context>
         <name>VisitListModel</name>
         <message>
             <source>{0}月{1}日</source>
@@ -8037,6 +9462,10 @@
             <source>批量计划</source>
             <translation>批次計劃</translation>
         </message>
+        <message>
+            <source>社区活动</source>
+            <translation>社群活動</translation>
+        </message>
     </context>
     <context>
         <name>VisitPolicyDialog</name>
@@ -8078,8 +9507,8 @@
             <translation>須簽名</translation>
         </message>
         <message>
-            <source>类别相符或内容含任一关键词的案件,按细则的天数回访(取第一条相符的细则)。</source>
-            <translation>類別相符或內容含任一關鍵詞的案件,按細則的天數回訪(取第一條相符的細則)。</translation>
+            <source>类别或细类相符的案件,按细则的天数(和回访率)回访,取第一条相符的细则;从闭水试验起算的细则,在案件登记闭水试验日期后才安排回访。</source>
+            <translation>類別或細類相符的案件,按細則的天數(和回訪率)回訪,取第一條相符的細則;從閉水試驗起算的細則,在案件登記閉水試驗日期後才安排回訪。</translation>
         </message>
         <message>
             <source>添加细则</source>
@@ -8116,6 +9545,18 @@
         <message>
             <source>归档后保管</source>
             <translation>歸檔後保管</translation>
+        </message>
+        <message>
+            <source>社区活动、刊物:回访参与户的</source>
+            <translation>社群活動、刊物:回訪參與戶的</translation>
+        </message>
+        <message>
+            <source>举办或发行后</source>
+            <translation>舉辦或發行後</translation>
+        </message>
+        <message>
+            <source>由社区文化文员回访</source>
+            <translation>由社群文化文員回訪</translation>
         </message>
         <message>
             <source>当前:{0}</source>

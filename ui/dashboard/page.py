@@ -15,16 +15,20 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from app import domain
+from app.case_query import CaseFilter
 from app.dashboard import DashboardData
 from app.rates import percent
 from ui.dashboard.tile import Tile
@@ -98,6 +102,23 @@ class DashboardPage(QWidget):
         )
         self.night_button = self.duties_notice.add_button(self.tr("打开值班记录"), self.open_night_log.emit)
         self.answers_button = self.duties_notice.add_button(self.tr("打开回访跟进"), self.open_followups.emit)
+        # 开发商未回复: letters to the developer not answered yet, red when one is overdue (H22).
+        self.referral_notice = Banner("warn")
+        # 首次回复超时 and 明确答复超时 this month (H26, app/late_replies.py).
+        self.late_reply_notice = Banner("warn")
+        self.late_reply_button = self.late_reply_notice.add_button(
+            self.tr("查看首次回复超时的案件"), self._open_late_replies
+        )
+        self.referral_button = self.referral_notice.add_button(self.tr("打开案件…"), self._referrals_menu)
+        # H25: owners not told when the rework will be done; 返工后仍不合格 (to the manager).
+        self.rework_notice = Banner("warn")
+        self.rework_button = self.rework_notice.add_button(self.tr("打开案件…"), self._rework_menu)
+        # H21: 先行处置超时, urgent cases whose containment is past its deadline, not recorded.
+        self.contain_notice = Banner("error")
+        self.contain_notice.add_button(self.tr("打开案件…"), self._contain_menu)
+        # H23: leaks waiting for their leak test, late move-in visits, steward rounds not done.
+        self.visit_rules_notice = Banner("warn")
+        self.visit_rules_notice.add_button(self.tr("打开回访计划"), self.open_visits.emit)
 
         # Per-visitor table.
         self.visitor_table = make_table(
@@ -131,6 +152,11 @@ class DashboardPage(QWidget):
         rl = QVBoxLayout(self.rate_box)
         rl.addWidget(self.rate_table)
         rl.addWidget(self.rate_note)
+        # Each role's visit rate against its target (H24, app/role_rates.py).
+        self.role_rate_label = QLabel()
+        self.role_rate_label.setTextFormat(Qt.TextFormat.RichText)
+        self.role_rate_label.setWordWrap(True)
+        rl.addWidget(self.role_rate_label)
 
         # Satisfaction trend.
         self.trend = TrendChart()
@@ -146,16 +172,34 @@ class DashboardPage(QWidget):
         lower.addWidget(visitors_box, 3)
         lower.addWidget(self.rate_box, 4)
         lower.addWidget(trend_box, 4)
+        # Below the heading the page scrolls: on a busy day the notices never push the window
+        # past the screen (1366×768 had its status bar cut off with seven of them shown).
+        body = QWidget()
+        body.setAutoFillBackground(False)
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 4, 0)
+        inner.setSpacing(10)
+        inner.addWidget(self.banner)
+        inner.addWidget(self.holiday_notice)
+        inner.addLayout(tile_grid)
+        inner.addWidget(self.forms_notice)
+        inner.addWidget(self.duties_notice)
+        inner.addWidget(self.referral_notice)
+        inner.addWidget(self.late_reply_notice)
+        inner.addWidget(self.rework_notice)
+        inner.addWidget(self.contain_notice)
+        inner.addWidget(self.visit_rules_notice)
+        inner.addLayout(lower, 1)
+        self.body_scroll = QScrollArea()
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_scroll.viewport().setAutoFillBackground(False)
+        self.body_scroll.setWidget(body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(10)
         layout.addLayout(top)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.holiday_notice)
-        layout.addLayout(tile_grid)
-        layout.addWidget(self.forms_notice)
-        layout.addWidget(self.duties_notice)
-        layout.addLayout(lower, 1)
+        layout.addWidget(self.body_scroll, 1)
         self.refresh()
 
     # Data ------------------------------------------------------------------------------
@@ -237,6 +281,11 @@ class DashboardPage(QWidget):
             )
         self._show_forms_notice(d)
         self._show_duties(d)
+        self._show_late_replies(d)
+        self._show_referrals(d)
+        self._show_rework(d)
+        self._show_containments(d)
+        self._show_visit_rules(d)
 
         # Visitors.
         table = self.visitor_table
@@ -303,6 +352,7 @@ class DashboardPage(QWidget):
             note += f'<br><span style="color: {ERROR_RED};">{words}</span>'
         self.rate_note.setText(note)
         self.rate_note.setWordWrap(True)
+        self._show_role_rates(d)
 
         self.trend.set_months(d.satisfaction_trend)
 
@@ -413,6 +463,197 @@ class DashboardPage(QWidget):
             self.duties_notice.hide()
             return
         self.duties_notice.show_message("<br>".join(lines), "error" if late else "warn")
+
+    def _show_role_rates(self, d: DashboardData) -> None:
+        """各角色回访率: one line per role of the policy's targets, 达标 green, 未达标 red (H24)."""
+        head = self.tr("各角色回访率(本月,回访制度的目标):")
+        lines = [f"<b>{html.escape(head)}</b>"]
+        for r in d.role_rates:
+            if r.met is None:
+                verdict, colour = self.tr("暂无"), MUTED_TEXT
+            elif r.met:
+                verdict, colour = self.tr("✓ 达标"), OK
+            else:
+                verdict, colour = self.tr("✗ 未达标"), ERROR_RED
+            words = self.tr("{0}({1}) {2}/{3} {4},目标 ≥{5}").format(
+                r.label,
+                self.tr(domain.ROLES.get(r.role, r.role)),
+                r.visited,
+                r.base_count,
+                percent(r.rate),
+                percent(r.target, 0),
+            )
+            lines.append(f'{html.escape(words)} <span style="color: {colour};">{html.escape(verdict)}</span>')
+        self.role_rate_label.setVisible(bool(d.role_rates))
+        self.role_rate_label.setText(lines[0] + " " + " · ".join(lines[1:]))
+
+    def _show_visit_rules(self, d: DashboardData) -> None:
+        """The visit rules that wait for a date or a person (H23, app/visits/special.py)."""
+        w = d.visit_rules
+        if w is None or not w.count:
+            self.visit_rules_notice.hide()
+            return
+        lines = []
+        join = self.tr("、")
+        if w.leaks_without_test:
+            lines.append(
+                self.tr("{0} 件漏水/渗漏已办结未登记闭水试验日期,回访待闭水试验:{1}。").format(
+                    len(w.leaks_without_test), join.join(w.leaks_without_test[:5])
+                )
+            )
+        if w.contracts_missing:
+            lines.append(
+                self.tr("{0} 件特约服务未登记合同日期,无法安排合同中期和期满回访:{1}。").format(
+                    len(w.contracts_missing), join.join(w.contracts_missing[:5])
+                )
+            )
+        if w.late_move_ins:
+            rooms = join.join(f"{x.room}({x.move_in:%m-%d})" for x in w.late_move_ins[:5])
+            lines.append(self.tr("{0} 户入伙已超过一周未回访:{1}。").format(len(w.late_move_ins), rooms))
+        if w.rounds_not_done:
+            people = join.join(
+                self.tr("{0}(已访 {1}/{2} 户)").format(r.steward, r.visited, r.rooms)
+                for r in w.rounds_not_done
+            )
+            lines.append(
+                self.tr("季度巡访未完成,{0} 前须走访完责任区:{1}。").format(w.quarter_end.isoformat(), people)
+            )
+        late = bool(w.late_move_ins or w.leaks_without_test)
+        self.visit_rules_notice.show_message(
+            "<br>".join(html.escape(x) for x in lines), "error" if late else "warn"
+        )
+
+    def _show_referrals(self, d: DashboardData) -> None:
+        """开发商未回复: the 工作联系函 the developer has not answered (app/referrals.py)."""
+        lines = d.referrals_open
+        if not lines:
+            self.referral_notice.hide()
+            return
+        overdue = [x for x in lines if x.overdue]
+        numbers = self.tr("、").join(f"{x.number}({x.case_number})" for x in (overdue or lines)[:4])
+        more = self.tr(" 等") if len(overdue or lines) > 4 else ""
+        if overdue:
+            text = self.tr(
+                "开发商未回复:{0} 份工作联系函,其中 {1} 份已过回复期限:{2}{3}。请催办并向业主反馈。"
+            )
+            message = text.format(len(lines), len(overdue), numbers, more)
+        else:
+            text = self.tr("开发商未回复:{0} 份工作联系函,均未到回复期限:{1}{2}。")
+            message = text.format(len(lines), numbers, more)
+        self.referral_notice.show_message(message, "error" if overdue else "warn")
+
+    def _show_late_replies(self, d: DashboardData) -> None:
+        """This month's first replies later than the policy's limit (办结 is not a reply), and the
+        major complaints' 明确答复 late, with their numbers, as the statistics count them."""
+        late = d.late_replies
+        lines = []
+        for numbers, words in (
+            (late.first_replies, self.tr("本月 {0} 件首次回复超时(晚于期限或过期限未回复):{1}{2}。")),
+            (late.clear_answers, self.tr("本月 {0} 件重大投诉明确答复超时:{1}{2}。")),
+        ):
+            if numbers:
+                more = self.tr(" 等") if len(numbers) > 6 else ""
+                lines.append(words.format(len(numbers), self.tr("、").join(numbers[:6]), more))
+        self.late_reply_button.setVisible(bool(late.first_replies))
+        if not lines:
+            self.late_reply_notice.hide()
+            return
+        self.late_reply_notice.show_message("<br>".join(lines), "error")
+
+    def _open_late_replies(self) -> None:
+        """The case list with this month's late first replies (the filter the count is)."""
+        if self.data is not None:
+            month = self.data.month
+            self.open_cases.emit(CaseFilter(first_reply_late=True, date_from=month.start, date_to=month.end))
+
+    def _show_rework(self, d: DashboardData) -> None:
+        """返工跟进 (H25, app/rework.py): the owner not told within the notice's 24 h when the
+        rework will be done; a rework unqualified again, gone to the manager as a new complaint."""
+        f = d.rework_followups
+        lines = []
+        if f.untold:
+            numbers = self.tr("、").join(u.number for u in f.untold[:5])
+            more = self.tr(" 等") if len(f.untold) > 5 else ""
+            lines.append(
+                self.tr(
+                    "{0} 件返工已过 24 小时仍未告知业主何时完成:{1}{2}。请在案件详情中“告知业主返工时间”。"
+                ).format(len(f.untold), numbers, more)
+            )
+        for s in f.still_unqualified[:4]:
+            lines.append(
+                self.tr("返工后仍不合格:{0} 已上报管理处经理 {1},转为投诉 {2} 处理。").format(
+                    s.number, s.manager, s.new_number
+                )
+            )
+        if len(f.still_unqualified) > 4:
+            lines.append(self.tr("另有 {0} 件返工后仍不合格。").format(len(f.still_unqualified) - 4))
+        if not lines:
+            self.rework_notice.hide()
+            return
+        self.rework_notice.show_message("<br>".join(lines), "error")
+
+    def _rework_menu(self) -> None:
+        """The cases of the rework line: one opens its case."""
+        d = self.data
+        if d is None:
+            return
+        f = d.rework_followups
+        menu = QMenu(self)
+        for u in f.untold:
+            text = self.tr("{0} · 未告知业主返工时间(应于 {1:%m-%d %H:%M} 前)").format(u.number, u.due)
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _checked=False, cid=u.case_id: self.open_case.emit(cid))
+        for s in f.still_unqualified:
+            for number, cid in ((s.number, s.case_id), (s.new_number, s.new_case_id)):
+                action = menu.addAction(self.tr("{0} · 返工后仍不合格({1})").format(number, s.manager))
+                action.triggered.connect(lambda _checked=False, c=cid: self.open_case.emit(c))
+        menu.popup(self.rework_notice.mapToGlobal(self.rework_notice.rect().bottomLeft()))
+        self.rework_menu = menu
+
+    def _show_containments(self, d: DashboardData) -> None:
+        """先行处置超时 (H21): how many, and which cases, in red."""
+        late = d.containments_overdue
+        if not late:
+            self.contain_notice.hide()
+            return
+        numbers = self.tr("、").join(c.number for c in late[:5])
+        more = self.tr(" 等") if len(late) > 5 else ""
+        self.contain_notice.show_message(
+            html.escape(
+                self.tr(
+                    "{0} 件需先行处置的案件已过处置期限仍未记录:{1}{2}。请立即制止损害,并在案件中记录先行处置。"
+                ).format(len(late), numbers, more)
+            ),
+            "error",
+        )
+
+    def _contain_menu(self) -> None:
+        """The cases whose containment is overdue: one opens its case."""
+        d = self.data
+        if d is None or not d.containments_overdue:
+            return
+        menu = QMenu(self)
+        for c in d.containments_overdue:
+            action = menu.addAction(self.tr("{0} · 先行处置期限 {1:%m-%d %H:%M}").format(c.number, c.due))
+            action.triggered.connect(lambda _checked=False, cid=c.case_id: self.open_case.emit(cid))
+        menu.popup(self.contain_notice.mapToGlobal(self.contain_notice.rect().bottomLeft()))
+        self.contain_menu = menu
+
+    def _referrals_menu(self) -> None:
+        """The letters not answered: one opens its case."""
+        d = self.data
+        if d is None or not d.referrals_open:
+            return
+        menu = QMenu(self)
+        for line in d.referrals_open:
+            due = line.reply_due.strftime("%m-%d") if line.reply_due else self.tr("未发出")
+            text = self.tr("{0} · {1} · 回复期限 {2} · {3}").format(
+                line.number, line.case_number, due, self.tr(line.state)
+            )
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _checked=False, cid=line.case_id: self.open_case.emit(cid))
+        menu.popup(self.referral_notice.mapToGlobal(self.referral_notice.rect().bottomLeft()))
+        self.referral_menu = menu
 
     def _records_menu(self) -> None:
         """The complaints whose 《顾客投诉处理记录表》 is not printed: one opens its case."""
