@@ -29,6 +29,7 @@ def _full_case(office, admin):
             customer_name="张伟",
             customer_phone="13812345678",
             written_reply_only=True,
+            contain_needed=True,  # 先行处置 (H21)
         ),
         admin,
     )
@@ -67,8 +68,10 @@ def _take(office, admin, case: Case, action: str) -> None:
         svc.add_note(case, "已联系业主", admin)
     elif action == case_states.EXTEND:
         gm = office.staff.save_staff("孙总", "general_manager")
-        svc.extend(case, case.resolve_due + dt.timedelta(days=3), "等调查结果", gm, admin)
+        svc.extend(case, case.resolve_due + dt.timedelta(days=3), "等调查结果", gm, gm)  # own login
     elif action == case_states.RESOLVE:
+        if case_states.allows(case.state, case_states.CONTAIN):  # 办结 needs the containment first
+            svc.contain(case, "已派保安到场隔离", admin)
         svc.resolve(case, "已向业主道歉并处理当事保安", admin)
     elif action == case_states.CLOSE:
         svc.close(case, admin)
@@ -89,6 +92,8 @@ def _take(office, admin, case: Case, action: str) -> None:
         svc.attach_reply_letter(case, "复函二.pdf", PDF, admin)
     elif action == case_states.ANSWER:
         svc.record_clear_answer(case, "钱经理", now, "电话", "说明了调查结果和处理方案", admin)
+    elif action == case_states.CONTAIN:
+        svc.contain(case, "已派保安到场隔离", admin)
     else:  # pragma: no cover - a new step must be taught to this test
         raise AssertionError(f"no service call for {action}")
 

@@ -174,13 +174,13 @@ def test_extension_needs_the_right_approver(office, make_case, admin):
         office.cases.extend(case, new_due, "等配件", steward, admin)
     assert "批准人" in err.value.problems
     with pytest.raises(ValidationError):
-        office.cases.extend(case, new_due, "等配件", manager, admin)  # 重要 needs the company manager
-    ext = office.cases.extend(case, new_due, "等配件", gm, admin)
+        office.cases.extend(case, new_due, "等配件", manager, manager)  # 重要 needs the company manager
+    ext = office.cases.extend(case, new_due, "等配件", gm, gm)  # approved with their own login
     assert case.resolve_due == new_due and ext.approver == "孙总"
     minor = make_case(severity="轻微")
-    office.cases.extend(minor, minor.resolve_due + dt.timedelta(days=1), "业主出差", manager, admin)
+    office.cases.extend(minor, minor.resolve_due + dt.timedelta(days=1), "业主出差", manager, manager)
     with pytest.raises(ValidationError) as err:
-        office.cases.extend(minor, minor.resolve_due, "再延", manager, admin)
+        office.cases.extend(minor, minor.resolve_due, "再延", manager, manager)
     assert "新期限" in err.value.problems
 
 
@@ -407,7 +407,7 @@ def test_regrade_keeps_an_approved_extension_that_is_later(office, make_case, ad
     use_calendar_days(office)
     case = regrade_scenario(office, make_case, clock)
     manager = office.staff.save_staff("赵经理", "office_manager")
-    office.cases.extend(case, dt.datetime(2026, 10, 25, 17, 0), "等配件", manager, admin)
+    office.cases.extend(case, dt.datetime(2026, 10, 25, 17, 0), "等配件", manager, manager)
     office.cases.regrade(case, "升级", admin, severity="重大")
     case = Case.get_by_id(case.id)
     assert case.resolve_due == dt.datetime(2026, 10, 25, 17, 0)

@@ -114,6 +114,7 @@ def test_quick_filter_counts(qtbot, page, office, admin, make_case, clock):
         "处理中": "处理中 (1)",
         "逾期": "逾期 (3)",
         "今日到期": "今日到期 (0)",
+        "首次回复超时": "首次回复超时 (4)",  # none replied by Tue 09:30 (办结 is not a reply)
     }
     assert p.quick_buttons["全部"].isChecked()
 
@@ -327,30 +328,34 @@ def test_resolve_without_result_shows_error_and_keeps_state(qtbot, detail, offic
 
 
 def test_extension_needs_the_right_approver(qtbot, detail, office, make_case):
-    director = office.staff.save_staff("陈主任", "cs_director")
-    manager = office.staff.save_staff("李经理", "office_manager")
+    # The approver confirms with their own login (H21): nobody is picked from a list; the
+    # administrator at the desk has the office manager type his password (tests/test_extension_login.py
+    # drives the rest: wrong password, lockout, the approver logged in).
+    office.staff.save_staff("陈主任", "cs_director", username="chen", password="chen123")
+    office.staff.save_staff("李经理", "office_manager", username="li", password="li12345")
     case = make_case(severity="轻微")  # the office manager approves
     old_due = case.resolve_due
     d = detail(case)
     dlg = act(d, "extend", qtbot)
     assert isinstance(dlg, ExtendDialog)
-    assert dlg.approver_combo.findData(director.id) == -1  # not offered
-    assert dlg.approver_combo.findData(manager.id) >= 0
-    dlg.everyone_check.setChecked(True)
-    dlg.approver_combo.setCurrentIndex(dlg.approver_combo.findData(director.id))
+    assert not dlg.self_radio.isEnabled() and dlg.other_radio.isChecked()  # 系统管理员 is no approver
     dlg.reason_edit.insertPlainText("等配件")
+    dlg.approver_login.setText("chen")
+    dlg.approver_password.setText("chen123")
     accept(dlg, qtbot)
     assert dlg.isVisible()
     assert "批准人" in dlg.error.text() and "管理处经理" in dlg.error.text()
     assert office.cases.get(case.id).resolve_due == old_due
 
-    dlg.approver_combo.setCurrentIndex(dlg.approver_combo.findData(manager.id))
+    dlg.approver_login.setText("li")
+    dlg.approver_password.setText("li12345")
     accept(dlg, qtbot)
     assert not dlg.isVisible()
     new_due = office.cases.get(case.id).resolve_due
     assert new_due > old_due
     assert d.extension_table.rowCount() == 1
     assert "李经理" in d.extension_table.item(0, 3).text()
+    assert d.extension_table.item(0, 4).text() == "本机输入密码"
     assert f"{new_due:%Y-%m-%d %H:%M}" in d.fields.values["resolve_due"].text()
 
 

@@ -68,6 +68,7 @@ def test_a_phone_complaint_by_keyboard_alone(qtbot, office, admin):
     kb.press(Qt.Key.Key_Down)  # 轻微 -> 重要
     assert form.severity.currentText() == "重要"
     kb.press(Qt.Key.Key_Tab)  # 紧急程度
+    kb.press(Qt.Key.Key_Tab)  # 需先行处置 (H21)
     kb.press(Qt.Key.Key_Tab)
     assert kb.focus() is form.category
     kb.press(Qt.Key.Key_Down)  # the first category

@@ -17,6 +17,7 @@ from app.errors import UserError, ValidationError
 from app.models import Case, Department, MajorReport, NightLogEntry, Owner, Room, Staff, db
 from app.permissions import require
 from app.policy import Policy
+from app.policy_checks import SUBCATEGORY_MAX
 from app.validation import (
     MAX_SHORT,
     MAX_TEXT,
@@ -47,6 +48,7 @@ class CaseInput:
     validity: str | None = None
     severity: str = "轻微"
     category: str = "其他"
+    subcategory: str = ""  # 细类: one of the category's list in the policy, or a new one typed
     urgency: str = "一般"
     event_time: dt.datetime | str | None = None
     event_place: str = ""
@@ -56,6 +58,38 @@ class CaseInput:
     ref: str | None = None
     requested_date: dt.date | str | None = None  # 或业主要求的时间 (minor complaints)
     written_reply_only: bool = False  # 只要求书面答复: no visit, a reply letter instead
+    contain_needed: bool = False  # 需先行处置: due `contain_hours` clock hours after receipt (H21)
+    large_loss: bool = False  # 业主损失较大: visited by two together (H24, seed 002 第4条)
+    # 特约服务: the service contract's dates; visited mid-contract and after the end (H23).
+    contract_start: dt.date | None = None
+    contract_end: dt.date | None = None
+
+
+def check_subcategory(raw: str | None, problems: dict[str, str]) -> str:
+    """细类 as typed: the category's list in the policy offers names, and an office may type a
+    new one (a leak in a place the list does not name yet); it is kept as typed, at most 20
+    characters, and counted as its own item (repeat repairs). Empty: not filled in."""
+    value = clean_text(raw)
+    if len(value) > SUBCATEGORY_MAX:
+        problems["细类"] = f"最多 {SUBCATEGORY_MAX} 个字(现在 {len(value)} 个),请写短一些"
+    return value
+
+
+def check_contract_dates(
+    inp: CaseInput, kind: object, problems: dict[str, str]
+) -> tuple[dt.date | None, dt.date | None]:
+    """特约服务's contract dates (H23): both or neither, the end not before the start; other
+    kinds have none."""
+    start, end = inp.contract_start, inp.contract_end
+    if start is None and end is None:
+        return None, None
+    if kind != "特约服务":
+        problems["合同日期"] = "只有特约服务才记录合同日期"
+    elif start is None or end is None:
+        problems["合同日期"] = "合同开始和结束日期须一起填写"
+    elif end < start:
+        problems["合同结束日期"] = f"不能早于合同开始日期 {start.isoformat()}"
+    return start, end
 
 
 @dataclass
@@ -123,6 +157,7 @@ class Intake(Lifecycle):
         values["severity"] = choice("程度", inp.severity or "轻微", domain.SEVERITIES)
         values["urgency"] = choice("紧急程度", inp.urgency or "一般", domain.URGENCIES)
         values["category"] = choice("类别", inp.category, policy.categories)
+        values["subcategory"] = check_subcategory(inp.subcategory, problems)
         validity = clean_text(inp.validity) or None
         if validity is not None:
             if values["kind"] != "投诉":
@@ -182,6 +217,12 @@ class Intake(Lifecycle):
         values["written_reply_only"] = bool(inp.written_reply_only)
         if inp.written_reply_only and values.get("kind") != "投诉":
             problems["只要求书面答复"] = "只有投诉才能标记为只要求书面答复"
+        values["large_loss"] = bool(inp.large_loss)
+        values["contract_start"], values["contract_end"] = check_contract_dates(
+            inp, values.get("kind"), problems
+        )
+        values["contain_needed"] = bool(inp.contain_needed)
+        values["contain_due"] = contain_due(policy, values.get("received_at"), bool(inp.contain_needed))
         if problems:
             raise ValidationError(problems)
         return CheckedInput(values, room_parts, department)
@@ -359,7 +400,17 @@ class Intake(Lifecycle):
                 text += f",办结期限按业主要求定为 {when_text(resolve_due)}"
         if case.written_reply_only:
             text += ";业主只要求书面答复(不回访,复函附于案件)"
+        if case.contain_needed and case.contain_due is not None:
+            text += f";需先行处置,期限 {when_text(case.contain_due)}"
         return text
+
+
+def contain_due(policy: Policy, received: object, needed: bool) -> dt.datetime | None:
+    """先行处置's deadline: the policy's hours after receipt, on the clock (harm does not wait
+    for a working day); None when the case needs no containment."""
+    if not needed or not isinstance(received, dt.datetime):
+        return None
+    return received + policy.contain_within
 
 
 def requested_date_rule(policy: Policy) -> str:

@@ -7,17 +7,22 @@ search entry in one transaction."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from app import case_states, domain
 from app.cases.core import CaseCore, next_number
 from app.errors import UserError, ValidationError
 from app.models import Case, CaseEvent, Department, Dispatch, Extension, Staff, db
-from app.permissions import require
+from app.permissions import current_person, require
 from app.validation import MAX_TEXT, check_length, clean_text
 
 
 class Lifecycle(CaseCore):
     """The steps after intake; `resolve` calls the `resolved_listeners` (the visit planner)."""
+
+    # Checks an approver's login name and password (the office sets StaffService.authenticate:
+    # the login's own code, counting failures to the lockout); None: no key file open.
+    approver_check: Callable[[str, str], Staff] | None = None
 
     def dispatch(
         self,
@@ -103,11 +108,27 @@ class Lifecycle(CaseCore):
         case: Case,
         new_due: dt.datetime,
         reason: str,
-        approver: Staff,
+        approver: Staff | None = None,
         actor: Staff | None = None,
+        *,
+        approver_login: str = "",
+        approver_password: str | None = None,
     ) -> Extension:
-        """延期: a later deadline, approved by the role the policy names for this severity."""
-        require(actor, "case.extend")
+        """延期: a later deadline, approved by the role the policy names for this severity.
+
+        The approver confirms with their own login, never by being picked from a list:
+        either the approver is the person logged in (`approver` None or the actor: 本人登录),
+        or the approver's password, typed on this PC, is checked here by the login's own code
+        (`approver_login` + `approver_password`, or `approver` + `approver_password`: 本机输入密码;
+        wrong passwords count towards the approver's lockout). An approver of the case's
+        severity who is logged in may record the extension themselves even without the
+        `case.extend` permission (the company manager approving at the desk)."""
+        who = actor if actor is not None else current_person()
+        allowed = self.extension_approver_roles(case.severity)
+        by_password = bool(approver_login.strip()) or approver_password is not None
+        self_approving = not by_password and (approver is None or (who is not None and approver.id == who.id))
+        if not (self_approving and who is not None and who.role in allowed):
+            require(actor, "case.extend")
         self._require(case, case_states.EXTEND)
         problems: dict[str, str] = {}
         reason = clean_text(reason)
@@ -115,15 +136,29 @@ class Lifecycle(CaseCore):
             problems["延期原因"] = "必须填写"
         if new_due <= case.resolve_due:
             problems["新期限"] = f"须晚于原期限 {case.resolve_due:%Y-%m-%d %H:%M}"
-        needed = self.policy().extension_approver_role(case.severity)
-        allowed = _approver_roles(needed)
-        if approver.role not in allowed:
-            problems["批准人"] = (
-                f"{case.severity}案件延期须由{domain.ROLES.get(needed, needed)}或更高职位批准,"
-                f"{approver.name}是{domain.ROLES.get(approver.role, approver.role)}"
-            )
         if problems:
             raise ValidationError(problems)
+        if by_password:
+            approver = self._approver_by_password(approver, approver_login, approver_password or "")
+            confirmed = domain.CONFIRMED_BY_PASSWORD
+        elif approver is None or who is None or approver.id == who.id:
+            if who is None:
+                raise ValidationError({"批准人": "须由批准人本人登录,或在本机输入批准人的登录名和密码"})
+            approver, confirmed = who, domain.CONFIRMED_BY_LOGIN
+        else:
+            raise ValidationError(
+                {
+                    "批准人": f"{approver.name}须本人登录,或在本机输入自己的登录名和密码确认延期(不能由他人代选)"
+                }
+            )
+        needed = self.policy().extension_approver_role(case.severity)
+        if approver.role not in allowed:
+            raise ValidationError(
+                {
+                    "批准人": f"{case.severity}案件延期须由{domain.ROLES.get(needed, needed)}或更高职位批准,"
+                    f"{approver.name}是{domain.ROLES.get(approver.role, approver.role)}"
+                }
+            )
         with db.atomic():
             ext = Extension.create(
                 case=case,
@@ -132,18 +167,38 @@ class Lifecycle(CaseCore):
                 reason=reason,
                 approver=approver.name,
                 approver_role=approver.role,
+                confirmed=confirmed,
                 at=self.clock.now(),
             )
             self._event(
                 case,
                 domain.EV_EXTENSION,
                 f"期限由 {case.resolve_due:%Y-%m-%d %H:%M} 延至 {new_due:%Y-%m-%d %H:%M},"
-                f"{approver.name}批准。原因:{reason}",
+                f"{approver.name}批准({confirmed})。原因:{reason}",
                 actor,
             )
             case.resolve_due = new_due
             self._touch(case)
         return ext
+
+    def _approver_by_password(self, approver: Staff | None, login: str, password: str) -> Staff:
+        """The approver who typed their own login name and password on this PC, checked by the
+        login's code (app/staff.py `authenticate`: the key file; failures count to the lockout)."""
+        login = login.strip() or ((approver.username or "") if approver is not None else "")
+        if not login:
+            who = f"{approver.name}没有登录名," if approver is not None else ""
+            raise ValidationError({"批准人登录名": f"{who}请输入批准人的登录名"})
+        if not password:
+            raise ValidationError({"批准人密码": "请批准人输入自己的登录密码"})
+        if self.approver_check is None:
+            raise UserError("没有打开服务中心的密钥文件,不能核对批准人的密码;请由批准人本人登录后延期")
+        try:
+            person = self.approver_check(login, password)
+        except UserError as exc:
+            raise ValidationError({"批准人密码": str(exc)}) from exc
+        if approver is not None and person.id != approver.id:
+            raise ValidationError({"批准人": f"输入的登录名是{person.name}的,不是{approver.name}的"})
+        return person
 
     def extension_approver_roles(self, severity: str) -> set[str]:
         """The roles that may approve extending a case of this severity."""
@@ -162,6 +217,9 @@ class Lifecycle(CaseCore):
         `plan_visit=False` is for history brought in with its visit already done."""
         require(actor, "case.resolve")
         self._require(case, case_states.RESOLVE)
+        if case.contain_needed and case.contained_at is None:
+            due = f"(期限 {case.contain_due:%m-%d %H:%M})" if case.contain_due else ""
+            raise UserError(f"案件 {case.number} 须先记录先行处置{due},再办结")
         result = clean_text(result)
         if not result:
             raise ValidationError({"处理结果": "办结必须填写处理结果"})
@@ -173,9 +231,7 @@ class Lifecycle(CaseCore):
         with db.atomic():
             self._step(case, case_states.RESOLVE)
             case.result = result
-            case.resolved_at = at
-            if case.first_response_at is None:
-                case.first_response_at = at
+            case.resolved_at = at  # 办结 is not a first reply: first_response_at stays as it was
             for slip in case.dispatches.where(Dispatch.finished_at.is_null()):
                 slip.finished_at = at
                 slip.outcome = result

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QRadioButton,
     QWidget,
 )
 
@@ -175,7 +176,10 @@ class NoteDialog(CaseActionDialog):
 
 
 class ExtendDialog(CaseActionDialog):
-    """延期: a later deadline, with the reason and who approved it (超时需经批准)."""
+    """延期: a later deadline with the reason, approved by the approver's OWN login (超时需经批准):
+    the person logged in approves themselves when their role may, or the approver types their
+    login name and password here, checked by the service with the login's own code (wrong
+    passwords count towards their lockout). Nobody is picked from a list."""
 
     title = cast(str, QT_TR_NOOP("延期"))
     ok_label = cast(str, QT_TR_NOOP("延期"))
@@ -189,16 +193,24 @@ class ExtendDialog(CaseActionDialog):
     def build(self) -> None:
         needed = self.cases.policy().extension_approver_role(self.case.severity)
         self.allowed_roles = self.cases.extension_approver_roles(self.case.severity)
-        self.people = {person.id: person for person in self.staff.staff()}
         current = QLabel(f"{self.case.resolve_due:%Y-%m-%d %H:%M}")
         self.due_edit = datetime_edit(self.case.resolve_due + dt.timedelta(days=1))
         self.reason_edit = text_box(self.tr("为什么不能按期办结"), lines=3)
-        self.approver_combo = QComboBox()
-        self.everyone_check = QCheckBox(self.tr("显示全部人员"))
-        self.everyone_check.setToolTip(self.tr("批准人不在列表中时使用;不符合规定职位的会被拒绝"))
-        self.everyone_check.toggled.connect(self._fill_approvers)
+        self.self_radio = QRadioButton(self.tr("我本人批准({0})").format(staff_label(self.actor)))
+        self.other_radio = QRadioButton(self.tr("批准人在本机输入自己的登录名和密码"))
+        self.approver_login = QLineEdit()
+        self.approver_login.setPlaceholderText(self.tr("批准人的登录名"))
+        self.approver_password = QLineEdit()
+        self.approver_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.approver_password.setPlaceholderText(self.tr("批准人的登录密码"))
+        may_self = self.actor.role in self.allowed_roles
+        self.self_radio.setEnabled(may_self)
+        if not may_self:
+            self.self_radio.setToolTip(self.tr("您的职位不能批准这件案件的延期"))
+        (self.self_radio if may_self else self.other_radio).setChecked(True)
+        self.self_radio.toggled.connect(self._show_login_fields)
         rule = QLabel(
-            self.tr("{0}案件延期须由{1}或更高职位批准").format(
+            self.tr("{0}案件延期须由{1}或更高职位批准;批准人须本人登录,或在本机输入自己的密码").format(
                 self.case.severity, domain.ROLES.get(needed, needed)
             )
         )
@@ -207,28 +219,46 @@ class ExtendDialog(CaseActionDialog):
         self.form.addRow(self.tr("原办结期限"), current)
         self.form.addRow(self.tr("新期限(&D)"), self.due_edit)
         self.form.addRow(self.tr("延期原因(&R)"), self.reason_edit)
-        self.form.addRow(self.tr("批准人(&P)"), self.approver_combo)
-        self.form.addRow("", self.everyone_check)
+        self.form.addRow(self.tr("批准方式"), self.self_radio)
+        self.form.addRow("", self.other_radio)
+        self.form.addRow(self.tr("批准人登录名(&L)"), self.approver_login)
+        self.form.addRow(self.tr("批准人密码(&P)"), self.approver_password)
         self.form.addRow("", rule)
-        self._fill_approvers()
+        self._show_login_fields()
 
-    def _fill_approvers(self) -> None:
-        self.approver_combo.clear()
-        people = list(self.people.values())
-        if not self.everyone_check.isChecked():
-            people = [p for p in people if p.role in self.allowed_roles]
-        for person in people:
-            self.approver_combo.addItem(staff_label(person), person.id)
-        if not people:
-            self.approver_combo.addItem(self.tr("(没有可批准的人员,请先在人员管理中添加)"), None)
+    def _show_login_fields(self) -> None:
+        by_password = self.other_radio.isChecked()
+        for field in (self.approver_login, self.approver_password):
+            field.setEnabled(by_password)
+            label = self.form.labelForField(field)
+            if label is not None:
+                label.setEnabled(by_password)
 
     def perform(self) -> None:
-        approver_id = self.approver_combo.currentData()
-        if approver_id is None:
-            raise ValidationError({"批准人": self.tr("请选择批准人")})
-        approver = self.people[approver_id]
         new_due = from_qdatetime(self.due_edit.dateTime())
-        self.cases.extend(self.case, new_due, self.reason_edit.toPlainText(), approver, self.actor)
+        reason = self.reason_edit.toPlainText()
+        if self.self_radio.isChecked():
+            self.cases.extend(self.case, new_due, reason, None, self.actor)
+            return
+        login = self.approver_login.text().strip()
+        if not login:
+            raise ValidationError({self.tr("批准人登录名"): self.tr("请批准人输入自己的登录名")})
+        try:
+            self.cases.extend(
+                self.case,
+                new_due,
+                reason,
+                None,
+                self.actor,
+                approver_login=login,
+                approver_password=self.approver_password.text(),
+            )
+        except ValidationError as exc:
+            # A wrong password is not kept (type it again); everything else stays as typed.
+            if "批准人密码" in exc.problems:
+                self.approver_password.clear()
+                self.approver_password.setFocus()
+            raise
 
 
 class ResolveDialog(CaseActionDialog):

@@ -19,6 +19,7 @@ from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.cases import CaseService, owner_resolve_due
+from app.cases.intake import contain_due
 from app.drafts import DraftStore
 from app.errors import UserError, ValidationError
 from app.nightlog import NightLogService
@@ -53,7 +54,9 @@ class IntakeForm(IntakeView):
     ) -> None:
         policy = cases.policy()
         departments = [d.name for d in staff.departments()]
-        super().__init__(owners, policy.channels, policy.categories, departments, actor.name, parent)
+        super().__init__(
+            owners, policy.channels, policy.categories, departments, actor.name, parent, policy.subcategories
+        )
         self.cases = cases
         self.owners = owners
         self.drafts = drafts
@@ -66,6 +69,7 @@ class IntakeForm(IntakeView):
         self._duplicates: list[Case] = []
         self._looked_up_phone = ""
         self._loading = False  # while the form is filled by code: no draft, no lookups
+        self._contain_suggested = False  # 需先行处置 ticked by choosing 紧急, not by the clerk
 
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
@@ -86,15 +90,23 @@ class IntakeForm(IntakeView):
             text.textChanged.connect(self._changed)
         for combo in (self.channel, self.validity, self.urgency, self.department):
             combo.currentIndexChanged.connect(self._changed)
+        self.urgency.currentIndexChanged.connect(self._urgency_changed)
+        self.contain.toggled.connect(self._changed)
+        self.contain.toggled.connect(self._update_deadlines)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.severity.currentIndexChanged.connect(self._deadline_input_changed)
         self.received.dateTimeChanged.connect(self._deadline_input_changed)
         self.category.currentIndexChanged.connect(self._category_changed)
+        self.subcategory.editTextChanged.connect(self._changed)
         self.event_time.dateTimeChanged.connect(self._changed)
         self.event_known.toggled.connect(self._event_known_toggled)
         self.requested_known.toggled.connect(self._requested_toggled)
         self.requested.dateChanged.connect(self._deadline_input_changed)
         self.written_reply.toggled.connect(self._changed)
+        self.large_loss.toggled.connect(self._changed)
+        self.contract_known.toggled.connect(self._changed)  # 特约服务合同期 kept in the draft (H23)
+        self.contract_start.dateChanged.connect(self._changed)
+        self.contract_end.dateChanged.connect(self._changed)
         self.anonymous.toggled.connect(self._anonymous_toggled)
         self.room.editingFinished.connect(self._room_finished)
         self.room.suggestion_picked.connect(self._suggestion_picked)
@@ -114,15 +126,35 @@ class IntakeForm(IntakeView):
         self.saved_line.hide()
         self._draft_timer.start()
 
+    def _urgency_changed(self) -> None:
+        """需先行处置 suggested (ticked) for an urgent case; the clerk may untick it, and may tick
+        it on any case. Only a tick this suggested goes when the urgency goes back."""
+        if self._loading:
+            return
+        urgent = self.urgency.currentText() == "紧急"
+        if urgent and not self.contain.isChecked():
+            self.contain.setChecked(True)
+            self._contain_suggested = True
+        elif not urgent and self._contain_suggested:
+            self.contain.setChecked(False)
+        if not urgent:
+            self._contain_suggested = False
+
     def _kind_changed(self) -> None:
         complaint = self.kind.currentText() == "投诉"
         if not complaint:
             self.validity.setCurrentIndex(0)
             self.requested_known.setChecked(False)
             self.written_reply.setChecked(False)
+            self.large_loss.setChecked(False)
         self.validity.setEnabled(complaint)
         self.requested_known.setEnabled(complaint)
         self.written_reply.setEnabled(complaint)
+        self.large_loss.setEnabled(complaint)  # 业主损失较大: complaints only (H24)
+        service = self.kind.currentText() == "特约服务"  # contract dates: special services only (H23)
+        if not service:
+            self.contract_known.setChecked(False)
+        self.contract_known.setEnabled(service)
         self._deadline_input_changed()
 
     def _requested_toggled(self, on: bool) -> None:
@@ -180,7 +212,12 @@ class IntakeForm(IntakeView):
                 "期限落在 {0} 年:该年国务院放假安排尚未录入,暂按法定节日推算(暂定)。"
                 "安排公布后请在“设置 → 节假日”载入,期限会自动重算。"
             ).format(years)
-        self.side.show_deadlines(deadline_lines(deadlines) + ([note] if note else []), provisional)
+        lines = deadline_lines(deadlines) + ([note] if note else [])
+        if self.contain.isChecked():  # 先行处置 (H21): clock hours after receipt
+            contain_by = contain_due(self.cases.policy(), from_qdatetime(self.received.dateTime()), True)
+            if contain_by is not None:
+                lines.insert(0, self.tr("先行处置 {0} 前").format(f"{contain_by:%m-%d %H:%M}"))
+        self.side.show_deadlines(lines, provisional)
 
     def _room_finished(self) -> None:
         text = self.room.text().strip()

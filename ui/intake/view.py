@@ -5,7 +5,7 @@ services here: what the lists offer is given to the constructor."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QSize, Qt
@@ -73,9 +73,11 @@ class IntakeView(QWidget):
         departments: Sequence[str],
         clerk: str,
         parent: QWidget | None = None,
+        subcategories: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("intakeForm")
+        self._subcategories = {k: list(v) for k, v in (subcategories or {}).items()}  # 类别 -> 细类
         self.setStyleSheet(PAGE_STYLE)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(16, 12, 16, 12)
@@ -150,6 +152,7 @@ class IntakeView(QWidget):
             ("程度", self.severity),
             ("紧急程度", self.urgency),
             ("类别", self.category),
+            ("细类", self.subcategory),
             ("责任部门", self.department),
             ("事发时间", self.event_time),
             ("事发地点", self.event_place),
@@ -160,6 +163,8 @@ class IntakeView(QWidget):
             ("只要求书面答复", self.written_reply),
         ):
             self.errors.bind(name, self._error_labels[name], widget)
+        self.errors.bind("合同日期", self._error_labels["合同日期"], self.contract_known)  # H23
+        self.errors.bind("合同结束日期", self._error_labels["合同日期"], self.contract_end)
 
         self.save_shortcuts = []
         for seq in (QKeySequence.StandardKey.Save, QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")):
@@ -230,18 +235,38 @@ class IntakeView(QWidget):
         self.severity.addItems(domain.SEVERITIES)
         self.urgency = QComboBox(body)
         self.urgency.addItems(domain.URGENCIES)
-        self._pair(("程度", self.tr("程度"), self.severity), ("紧急程度", self.tr("紧急程度"), self.urgency))
+        # 需先行处置 (H21): beside the urgency it goes with; ticked for 紧急, any case may be marked.
+        urgency_box = QWidget(body)
+        urgency_layout = QHBoxLayout(urgency_box)
+        urgency_layout.setContentsMargins(0, 0, 0, 0)
+        urgency_layout.setSpacing(8)
+        self.contain = QCheckBox(self.tr("需先行处置"), urgency_box)
+        self.contain.setToolTip(
+            self.tr(
+                "正在损害业主的(漏水、困梯、停电等)先制止损害、记录先行处置,再办理;期限按制度(默认 2 小时)"
+            )
+        )
+        urgency_layout.addWidget(self.urgency, 1)
+        urgency_layout.addWidget(self.contain)
+        self._pair(("程度", self.tr("程度"), self.severity), ("紧急程度", self.tr("紧急程度"), urgency_box))
 
         self.category = QComboBox(body)
         self.category.addItems(list(categories))
         self.category.setPlaceholderText(self.tr("请选择类别"))
+        # 细类 (H25): the chosen category's list from the policy, or a new one typed.
+        self.subcategory = QComboBox(body)
+        self.subcategory.setEditable(True)
+        self.subcategory.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        sub_edit = QLineEdit(self.subcategory)
+        sub_edit.setMaxLength(20)
+        sub_edit.setPlaceholderText(self.tr("可不填;可选或直接输入"))
+        self.subcategory.setLineEdit(sub_edit)
+        self.category.currentIndexChanged.connect(self._fill_subcategories)
+        self._pair(("类别", self.tr("类别"), self.category), ("细类", self.tr("细类"), self.subcategory))
         self.department = QComboBox(body)
         self.department.addItem(self.tr("(暂不指定)"), "")
         for name in departments:
             self.department.addItem(name, name)
-        self._pair(
-            ("类别", self.tr("类别"), self.category), ("责任部门", self.tr("责任部门"), self.department)
-        )
 
         event_box = QWidget(body)
         event_layout = QHBoxLayout(event_box)
@@ -266,7 +291,10 @@ class IntakeView(QWidget):
         party_completer = QCompleter(list(departments), self.party)
         party_completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.party.setCompleter(party_completer)
-        self._wide("被投诉部门/人员", self.tr("被投诉部门/人员"), self.party)
+        self._pair(
+            ("责任部门", self.tr("责任部门"), self.department),
+            ("被投诉部门/人员", self.tr("被投诉部门/人员"), self.party),
+        )
 
         # 或业主要求的时间 (minor complaints) and 只要求书面答复 (no visit, a reply letter).
         requested_box = QWidget(body)
@@ -289,10 +317,46 @@ class IntakeView(QWidget):
         self.written_reply.setToolTip(
             self.tr("业主只要书面答复:办结后不安排回访,复函附在案件上,附上复函才能关闭")
         )
+        # 业主损失较大 (H24, seed 002 第4条): such a complaint is visited by two together.
+        self.large_loss = QCheckBox(self.tr("业主损失较大(两人同时回访)"), body)
+        self.large_loss.setToolTip(
+            self.tr("给业主造成较大经济损失的投诉:按制度由管理处经理与客服主任同时回访")
+        )
+        flags_box = QWidget(body)
+        flags_layout = QHBoxLayout(flags_box)
+        flags_layout.setContentsMargins(0, 0, 0, 0)
+        flags_layout.setSpacing(12)
+        flags_layout.addWidget(self.written_reply)
+        flags_layout.addWidget(self.large_loss)
+        flags_layout.addStretch(1)
         self._pair(
             ("业主要求的时间", self.tr("业主要求的时间"), requested_box),
-            ("只要求书面答复", "", self.written_reply),
+            ("只要求书面答复", "", flags_box),
         )
+        # 特约服务: the contract's dates, for the visits mid-contract and after it ends (H23).
+        contract_box = QWidget(body)
+        contract_layout = QHBoxLayout(contract_box)
+        contract_layout.setContentsMargins(0, 0, 0, 0)
+        contract_layout.setSpacing(6)
+        self.contract_known = QCheckBox(self.tr("已签合同"), contract_box)
+        self.contract_known.setToolTip(
+            self.tr("特约服务按合同中期和期满后回访;合同日期也可以以后在案件中登记")
+        )
+        self.contract_start = QDateEdit(contract_box)
+        self.contract_end = QDateEdit(contract_box)
+        for edit in (self.contract_start, self.contract_end):
+            edit.setDisplayFormat(QDATE_FORMAT)
+            edit.setCalendarPopup(True)
+            edit.setEnabled(False)
+        self.contract_known.setEnabled(False)  # until the kind is 特约服务
+        self.contract_known.toggled.connect(self.contract_start.setEnabled)
+        self.contract_known.toggled.connect(self.contract_end.setEnabled)
+        contract_layout.addWidget(self.contract_known)
+        contract_layout.addWidget(self.contract_start)
+        contract_layout.addWidget(QLabel(self.tr("至"), contract_box))
+        contract_layout.addWidget(self.contract_end)
+        contract_layout.addStretch(1)
+        self._wide("合同日期", self.tr("特约服务合同期"), contract_box)
 
         # 经过与要求 -------------------------------------------------------------------
         self._section(self.tr("经过与要求"))
@@ -355,13 +419,28 @@ class IntakeView(QWidget):
         # walk-in or the call logged late.
         chain: list[QWidget] = [
             self.room, self.phone, self.name, self.anonymous,
-            self.kind, self.validity, self.severity, self.urgency, self.category, self.department,
-            self.event_known, self.event_time, self.event_place, self.party,
-            self.requested_known, self.requested, self.written_reply, self.account,
+            self.kind, self.validity, self.severity, self.urgency, self.contain, self.category, self.subcategory,
+            self.department, self.party, self.event_known, self.event_time, self.event_place,
+            self.requested_known, self.requested, self.written_reply, self.large_loss, self.account,
             self.request, self.save_button, self.clear_button, self.channel, self.received,
         ]  # fmt: skip
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
+
+    def _fill_subcategories(self) -> None:
+        """The chosen category's 细类 offered. A name typed by hand stays (nothing typed is lost);
+        one picked from the previous category's list goes unless the new list has it too."""
+        typed = self.subcategory.currentText()
+        picked = typed in self._listed()
+        self.subcategory.blockSignals(True)
+        self.subcategory.clear()
+        self.subcategory.addItems(self._subcategories.get(self.category.currentText(), []))
+        self.subcategory.setCurrentIndex(-1)
+        self.subcategory.blockSignals(False)
+        self.subcategory.setEditText("" if picked and typed not in self._listed() else typed)
+
+    def _listed(self) -> list[str]:
+        return [self.subcategory.itemText(n) for n in range(self.subcategory.count())]
 
     # The form's values ----------------------------------------------------------------
     def show_lookup(self, text: str, found: bool) -> None:
@@ -387,6 +466,7 @@ class IntakeView(QWidget):
             validity=self.validity.currentData() if self.validity.isEnabled() else None,
             severity=self.severity.currentText(),
             category=self.category.currentText(),
+            subcategory=self.subcategory.currentText(),
             urgency=self.urgency.currentText(),
             event_time=from_qdatetime(self.event_time.dateTime()) if self.event_known.isChecked() else None,
             event_place=self.event_place.text(),
@@ -395,7 +475,17 @@ class IntakeView(QWidget):
             department=self.department.currentData() or "",
             requested_date=self.requested_date(),
             written_reply_only=self.written_reply.isChecked() and self.written_reply.isEnabled(),
+            contain_needed=self.contain.isChecked(),
+            large_loss=self.large_loss.isChecked() and self.large_loss.isEnabled(),
+            contract_start=self.contract_dates()[0],
+            contract_end=self.contract_dates()[1],
         )
+
+    def contract_dates(self) -> tuple[dt.date | None, dt.date | None]:
+        """特约服务's contract dates when ticked (H23)."""
+        if not (self.contract_known.isChecked() and self.contract_known.isEnabled()):
+            return None, None
+        return from_qdate(self.contract_start.date()), from_qdate(self.contract_end.date())
 
     def requested_date(self) -> dt.date | None:
         if not (self.requested_known.isChecked() and self.requested_known.isEnabled()):
@@ -416,6 +506,7 @@ class IntakeView(QWidget):
             "severity": self.severity.currentText(),
             "urgency": self.urgency.currentText(),
             "category": self.category.currentText(),
+            "subcategory": self.subcategory.currentText(),
             "department": self.department.currentData() or "",
             "event_known": self.event_known.isChecked(),
             "event_time": self.event_time.dateTime().toString(DATETIME_FORMAT),
@@ -426,6 +517,11 @@ class IntakeView(QWidget):
             "requested_known": self.requested_known.isChecked(),
             "requested_date": self.requested.date().toString(QDATE_FORMAT),
             "written_reply_only": self.written_reply.isChecked(),
+            "contain_needed": self.contain.isChecked(),
+            "large_loss": self.large_loss.isChecked(),
+            "contract_known": self.contract_known.isChecked(),
+            "contract_start": self.contract_start.date().toString(QDATE_FORMAT),
+            "contract_end": self.contract_end.date().toString(QDATE_FORMAT),
         }
 
     def fields_blank(self) -> bool:
@@ -437,11 +533,15 @@ class IntakeView(QWidget):
             and not data["event_known"]
             and not data["requested_known"]
             and not data["written_reply_only"]
+            and not data["contain_needed"]
+            and not data["large_loss"]
+            and not data["contract_known"]
             and data["kind"] == domain.KINDS[0]
             and data["validity"] is None
             and data["severity"] == "轻微"
             and data["urgency"] == "一般"
             and not data["category"]
+            and not data["subcategory"].strip()
             and not data["department"]
         )
 
@@ -461,6 +561,7 @@ class IntakeView(QWidget):
         set_combo_text(self.urgency, data.get("urgency"))
         category = str(data.get("category") or "")
         self.category.setCurrentIndex(self.category.findText(category) if category else -1)
+        self.subcategory.setEditText(str(data.get("subcategory") or ""))
         self.department.setCurrentIndex(max(0, self.department.findData(data.get("department") or "")))
         event = QDateTime.fromString(str(data.get("event_time") or ""), DATETIME_FORMAT)
         if event.isValid():
@@ -475,6 +576,13 @@ class IntakeView(QWidget):
             self.requested.setDate(requested)
         self.requested_known.setChecked(bool(data.get("requested_known")))
         self.written_reply.setChecked(bool(data.get("written_reply_only")))
+        self.contain.setChecked(bool(data.get("contain_needed")))
+        self.large_loss.setChecked(bool(data.get("large_loss")))
+        for edit, key in ((self.contract_start, "contract_start"), (self.contract_end, "contract_end")):
+            day = QDate.fromString(str(data.get(key) or ""), QDATE_FORMAT)
+            if day.isValid():
+                edit.setDate(day)
+        self.contract_known.setChecked(bool(data.get("contract_known")))
 
     def reset_fields(self, now: QDateTime, keep_channel: bool) -> None:
         """Every field back to its start; the times to `now`."""
@@ -489,10 +597,16 @@ class IntakeView(QWidget):
         self.severity.setCurrentIndex(0)
         self.urgency.setCurrentIndex(domain.URGENCIES.index("一般"))
         self.category.setCurrentIndex(-1)
+        self.subcategory.setEditText("")
         self.department.setCurrentIndex(0)
         self.event_known.setChecked(False)
         self.requested_known.setChecked(False)
         self.written_reply.setChecked(False)
+        self.large_loss.setChecked(False)
+        self.contract_known.setChecked(False)
+        self.contract_start.setDate(now.date())
+        self.contract_end.setDate(now.date().addMonths(3))
+        self.contain.setChecked(False)
         self.received.setDateTime(now)
         self.event_time.setDateTime(now)
         if keep_channel:

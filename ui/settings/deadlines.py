@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QGroupBox,
@@ -92,6 +93,16 @@ class DeadlinesPage(QWidget):
         )
         self._row(grid, 2, self.tr("案件编号前缀"), self.prefix, None, "编号前缀")
         grid.addWidget(hint_label(self.tr("字母或数字,案件编号形如 TS-2026-00042")), 3, 1, 1, 3)
+        # 先行处置 (H21): clock hours after intake, holidays or not.
+        self.contain_hours = self._spin(1, 72, policy.contain_hours)
+        self._row(
+            grid,
+            4,
+            self.tr("先行处置"),
+            self.contain_hours,
+            QLabel(self.tr("小时内(按钟点计)")),
+            "先行处置时限(小时)",
+        )
 
         # 超时审批
         approvers = QGroupBox(self.tr("超时审批人(按程度)"))
@@ -105,6 +116,25 @@ class DeadlinesPage(QWidget):
             self.approver[sev] = combo
             self._row(grid, n, self.tr(sev), combo, None, None)
 
+        # 转交开发商 (H22): the 工作联系函 of a 二类 case, and the days the developer has to reply.
+        referral = QGroupBox(self.tr("转交开发商(工作联系函)"))
+        grid = self._grid(referral)
+        rule = policy.referral
+        self.referral_to = QLineEdit(rule.to)
+        self.referral_days = self._spin(1, 60, rule.reply_days)
+        self.referral_unit = QComboBox()
+        for key, label in UNITS.items():
+            self.referral_unit.addItem(self.tr(label), key)
+        self.referral_unit.setCurrentIndex(max(0, self.referral_unit.findData(rule.unit)))
+        self.referral_categories = QLineEdit("、".join(rule.categories))
+        self.referral_phone = QCheckBox(self.tr("联系函印出业主完整电话(否则隐去中间四位)"))
+        self.referral_phone.setChecked(rule.show_phone)
+        self._row(grid, 0, self.tr("收函单位"), self.referral_to, None, "联系函收函单位")
+        self._row(grid, 1, self.tr("开发商回复"), self.referral_days, self.referral_unit, "开发商回复天数")
+        self._row(grid, 2, self.tr("也可转交的类别"), self.referral_categories, None, "可转交开发商的类别")
+        grid.addWidget(hint_label(self.tr("有效投诉·二类总可转交;类别用顿号分隔")), 3, 1, 1, 3)
+        grid.addWidget(self.referral_phone, 4, 1, 1, 3)
+
         self.preview = hint_label("")
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
 
@@ -113,7 +143,7 @@ class DeadlinesPage(QWidget):
         for box in (resolve, first):
             left.addWidget(box)
         left.addStretch(1)
-        for box in (major, misc, approvers):
+        for box in (major, misc, approvers, referral):
             right.addWidget(box)
         right.addStretch(1)
         columns.addLayout(left, 1)
@@ -193,8 +223,15 @@ class DeadlinesPage(QWidget):
         policy.major_report_workdays = self.major_report.value()
         policy.nearly_due_hours = _same_number(policy.nearly_due_hours, self.nearly_due.value())
         policy.duplicate_window_days = self.duplicate_days.value()
+        policy.contain_hours = _same_number(policy.contain_hours, self.contain_hours.value())
         policy.case_prefix = self.prefix.text().strip().upper()
         policy.extension_approver = {sev: combo.currentData() for sev, combo in self.approver.items()}
+        policy.referral.to = self.referral_to.text().strip()
+        policy.referral.reply_days = self.referral_days.value()
+        policy.referral.unit = self.referral_unit.currentData()
+        words = self.referral_categories.text().replace(",", "、").replace(",", "、").split("、")
+        policy.referral.categories = [w.strip() for w in words if w.strip()]
+        policy.referral.show_phone = self.referral_phone.isChecked()
 
     def show_problems(self, problems: dict[str, str]) -> bool:
         for key, label in self.errors.items():
