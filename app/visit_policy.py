@@ -13,6 +13,14 @@ from dataclasses import dataclass
 from app.policy import Policy
 from app.policy_sections import VisitSettings
 
+# Where a rule's days count from (VisitRule.after): the day the case was handled, the leak
+# test recorded on the case (漏水/渗漏, seeds 000 and 004), or the service contract (特约服务:
+# mid-contract and after it ends, seed 000 4.1.1 c).
+AFTER_RESOLVED = "resolved"
+AFTER_LEAK_TEST = "leak_test"
+AFTER_CONTRACT = "contract"
+CONTRACT_KIND = "特约服务"
+
 
 @dataclass(frozen=True)
 class VisitRule:
@@ -24,31 +32,45 @@ class VisitRule:
     methods: list[str]
     signature: bool
     sub_rule: str  # the name of the sub-rule that applied, or ''
+    after: str = AFTER_RESOLVED
 
     def describe(self) -> str:
         unit = "个工作日" if self.unit == "working" else "天"
+        if self.after == AFTER_LEAK_TEST:
+            return f"闭水试验后{self.days}{unit}内"
+        if self.after == AFTER_CONTRACT:
+            return f"合同中期及期满后{self.days}{unit}内"
         return f"办结后{self.days}{unit}内"
 
 
-def rule_for(policy: Policy, kind: str, severity: str, category: str, account: str) -> VisitRule:
-    """The rule for one case, sub-rules (category or words in the account) applied."""
+def rule_for(policy: Policy, kind: str, severity: str, category: str, subcategory: str = "") -> VisitRule:
+    """The rule for one case: the first sub-rule naming its category or sub-category (细类)
+    applies, with its days, its own rate when it has one, and what its days count from. Words
+    in the account choose nothing ("不漏水" is no leak)."""
     base = policy.visits.rule(kind)
     days = base.days
+    rate = float(base.rate)
     applied = ""
+    after = AFTER_CONTRACT if kind == CONTRACT_KIND else AFTER_RESOLVED
     for sub in base.sub_rules:
-        if sub.applies(category, account):
+        if sub.applies(category, subcategory):
             days = sub.days
             applied = sub.name
+            if sub.rate is not None:
+                rate = float(sub.rate)
+            if sub.after == AFTER_LEAK_TEST:
+                after = AFTER_LEAK_TEST
             break
     return VisitRule(
         kind=kind,
         days=days,
         unit=base.unit,
-        rate=float(base.rate),
+        rate=rate,
         role=base.role_for(severity),
         methods=list(base.methods),
         signature=base.signature,
         sub_rule=applied,
+        after=after,
     )
 
 
@@ -72,7 +94,8 @@ def presets(defaults: VisitSettings | None = None) -> dict[str, VisitSettings]:
             {"投诉": {"rate": 0.5}, "报修": {"days": 30, "rate": 0.3}},
             "投诉回访率50%,维修一个月内(规程1.1)",
         ),
-        "维修全部回访(客服手册)": _with(base, {"报修": {"rate": 1.0}}, "维修全部回访(客服手册)"),
+        # seed 004: every repair visited; other repairs within 2 days (安全设施 2, 渗漏 试漏后3天)
+        "维修全部回访(客服手册)": _with(base, {"报修": {"rate": 1.0, "days": 2}}, "维修全部回访(客服手册)"),
         "维修一至两个月后回访(规程4.1.1)": _with(
             base, {"报修": {"days": 45, "rate": 0.3}}, "维修一至两个月后回访(规程4.1.1)"
         ),

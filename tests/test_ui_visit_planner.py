@@ -73,7 +73,8 @@ def test_editor_shows_the_rules(editor):
     assert editor.sub_title.text() == "报修的细则"
     names = [editor.sub_table.item(r, 0).text() for r in range(editor.sub_table.rowCount())]
     assert names == ["安全设施", "漏水/渗漏"]
-    assert editor.sub_table.item(1, 2).text() == "漏水、渗漏"
+    assert editor.sub_table.item(1, 1).text() == "漏水/渗漏"  # by category, no keywords (H23)
+    assert editor.sub_table.cellWidget(1, editor.SUB_COL_AFTER).currentData() == "leak_test"
 
 
 def test_repair_rate_saved_through_the_dialog(qtbot, office, dialog):
@@ -137,7 +138,7 @@ def test_sub_rules_edited_per_kind(qtbot, office, admin, dialog):
     subs = office.policies.load().visits.rules["报修"].sub_rules
     assert [s.name for s in subs] == ["漏水/渗漏", "电梯"]
     assert subs[1].categories == ["电梯困人", "电梯故障"] and subs[1].days == 1
-    rule = rule_for(office.policies.load(), "报修", "轻微", "设施设备维护", "3号电梯异响")
+    rule = rule_for(office.policies.load(), "报修", "轻微", "设施设备维护", "电梯")  # its sub-category
     assert (rule.days, rule.sub_rule) == (1, "电梯")
 
 
@@ -295,8 +296,10 @@ def test_sample_tab_shows_decisions_totals_and_adds_by_hand(qtbot, office, admin
     assert [r[0] for r in rows] == [c.number for c in cases]
     chosen = sum(r[3] == "是" for r in rows)
     assert chosen >= 3  # at least 30% of 7
-    assert all(r[4] == "系统" and r[5] == "系统" and r[7] for r in rows)
-    assert tab.totals.text() == f"办结 7 件,抽中 {chosen} 件,回访率 {chosen / 7:.0%},目标 30%"
+    assert all(r[4] == "系统" and r[5] == "系统" and r[8] and not r[7] for r in rows)  # 替换: none
+    assert (
+        tab.totals.text() == f"可回访的办结 7 件,抽中 {chosen} 件,回访率 {chosen / 7:.0%},目标 30%(须 3 件)"
+    )
     not_chosen = next(i for i, r in enumerate(rows) if r[3] == "否")
     tab.table.selectRow(next(i for i, r in enumerate(rows) if r[3] == "是"))
     assert not tab.add_button.isEnabled()  # a chosen case is visited already
@@ -326,7 +329,7 @@ def test_sample_tab_other_quarter_and_kind(office, admin, page):
     assert "没有办结的报修案件" in page.sample_tab.totals.text()
     page.sample_tab.set_quarter("2026-Q3", "投诉")
     assert len(sample_rows(page)) == 1
-    assert page.sample_tab.totals.text() == "办结 1 件,抽中 1 件,回访率 100%,目标 100%"
+    assert page.sample_tab.totals.text() == "可回访的办结 1 件,抽中 1 件,回访率 100%,目标 100%(须 1 件)"
 
 
 def test_quarters_listed_newest_first():

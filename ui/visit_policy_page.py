@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from app.domain import KINDS, ROLES, SEVERITIES, VISIT_METHODS
 from app.errors import ValidationError
 from app.policy import Policy, PolicyStore
-from app.policy_checks import UNITS, sub_rule_days
-from app.policy_sections import KindVisitRule, SubRule, VisitSettings
+from app.policy_checks import UNITS, sub_rule_days, sub_rule_typed_problems
+from app.policy_sections import SUB_RULE_AFTER, KindVisitRule, SubRule, VisitSettings
 from app.visit_policy import presets
 from ui.i18n import QT_TR_NOOP
 from ui.palette import MUTED_TEXT, OVERDUE_BG, OVERDUE_TEXT, SELECTED_BG, qcolor, style
@@ -66,19 +66,47 @@ class _SubRow:
 
     name: str
     categories: list[str]
-    keywords: list[str]
+    subcategories: list[str]
     days: str
+    rate: str = ""  # percent as typed; '' = the kind's rate
+    after: str = "resolved"
     extra: dict[str, object] = field(default_factory=dict)
 
     @classmethod
     def of(cls, sub: SubRule) -> _SubRow:
+        rate = "" if sub.rate is None else f"{float(sub.rate) * 100:g}"
         return cls(
-            sub.name, list(sub.categories), list(sub.keywords), str(sub.days), copy.deepcopy(sub.extra)
+            sub.name,
+            list(sub.categories),
+            list(sub.subcategories),
+            str(sub.days),
+            rate,
+            sub.after,
+            copy.deepcopy(sub.extra),
         )
 
     def sub_rule(self, kind: str) -> SubRule:
-        days = sub_rule_days(kind, self.name, self.days)
-        return SubRule(self.name, list(self.categories), list(self.keywords), days, copy.deepcopy(self.extra))
+        """The row as a sub-rule; ValidationError names the kind and sub-rule (days, rate, or
+        neither category nor sub-category given: a sub-rule chooses by what the case is)."""
+        problems: dict[str, str] = {}
+        try:
+            days = sub_rule_days(kind, self.name, self.days)
+        except ValidationError as exc:
+            problems.update(exc.problems)
+            days = 0
+        rate, more = sub_rule_typed_problems(kind, self.name, self.categories, self.subcategories, self.rate)
+        problems.update(more)
+        if problems:
+            raise ValidationError(problems)
+        return SubRule(
+            self.name,
+            list(self.categories),
+            list(self.subcategories),
+            days,
+            rate,
+            self.after,
+            copy.deepcopy(self.extra),
+        )
 
 
 def _same_number(old: float, new: int) -> float:
@@ -127,9 +155,12 @@ class VisitPolicyEditor(QWidget):
     SUB_COLUMNS = (
         QT_TR_NOOP("细则名称"),
         QT_TR_NOOP("适用类别(、分隔)"),
-        QT_TR_NOOP("内容含关键词(、分隔)"),
+        QT_TR_NOOP("适用细类(、分隔)"),
         QT_TR_NOOP("回访天数"),
+        QT_TR_NOOP("回访率%(空=按本类)"),
+        QT_TR_NOOP("起算"),
     )
+    SUB_COL_DAYS, SUB_COL_RATE, SUB_COL_AFTER = 3, 4, 5
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -228,7 +259,10 @@ class VisitPolicyEditor(QWidget):
         self.sub_title = QLabel()
         self.sub_title.setStyleSheet("font-weight: bold;")
         self.sub_hint = QLabel(
-            self.tr("类别相符或内容含任一关键词的案件,按细则的天数回访(取第一条相符的细则)。")
+            self.tr(
+                "类别或细类相符的案件,按细则的天数(和回访率)回访,取第一条相符的细则;"
+                "从闭水试验起算的细则,在案件登记闭水试验日期后才安排回访。"
+            )
         )
         self.sub_hint.setStyleSheet(HINT_STYLE)
         self.sub_hint.setWordWrap(True)
@@ -238,7 +272,8 @@ class VisitPolicyEditor(QWidget):
         self.sub_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         sub_header = self.sub_table.horizontalHeader()
         sub_header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        sub_header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        for col in (self.SUB_COL_DAYS, self.SUB_COL_RATE, self.SUB_COL_AFTER):
+            sub_header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.sub_table.setStyleSheet(SELECTION_STYLE)
         self.add_sub_button = QPushButton(self.tr("添加细则"))
         self.add_sub_button.clicked.connect(self.add_sub_rule)
@@ -279,12 +314,27 @@ class VisitPolicyEditor(QWidget):
         general.addWidget(QLabel(self.tr("归档后保管")))
         general.addWidget(self.form_keep_years)
         general.addStretch(1)
+        # 社区活动、刊物 (seed 000 4.1.2 c): a share of the participants, within a month.
+        self.activity_rate = QSpinBox()
+        self.activity_rate.setRange(0, 100)
+        self.activity_rate.setSuffix("%")
+        self.activity_days = QSpinBox()
+        self.activity_days.setRange(1, 366)
+        self.activity_days.setSuffix(self.tr(" 天内"))
+        activity = QHBoxLayout()
+        activity.addWidget(QLabel(self.tr("社区活动、刊物:回访参与户的")))
+        activity.addWidget(self.activity_rate)
+        activity.addWidget(QLabel(self.tr("举办或发行后")))
+        activity.addWidget(self.activity_days)
+        activity.addWidget(QLabel(self.tr("由社区文化文员回访")))
+        activity.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table)
         layout.addLayout(general)
+        layout.addLayout(activity)
         layout.addSpacing(4)
         layout.addWidget(self.sub_title)
         layout.addWidget(self.sub_hint)
@@ -345,6 +395,8 @@ class VisitPolicyEditor(QWidget):
         self.history_days.setValue(visits.history_days)
         self.form_days.setValue(visits.form_return_days)
         self.form_keep_years.setValue(visits.form_keep_years)
+        self.activity_rate.setValue(round(float(visits.activity_rate) * 100))
+        self.activity_days.setValue(visits.activity_days)
         self._sub_kind = None
         self.mark_problems({})
         row = max(self.table.currentRow(), 0)
@@ -381,6 +433,9 @@ class VisitPolicyEditor(QWidget):
         visits.history_days = self.history_days.value()
         visits.form_return_days = self.form_days.value()
         visits.form_keep_years = self.form_keep_years.value()
+        if round(float(visits.activity_rate) * 100) != self.activity_rate.value():
+            visits.activity_rate = self.activity_rate.value() / 100
+        visits.activity_days = self.activity_days.value()
         if self._preset_name:
             visits.preset = self._preset_name
         return visits
@@ -405,12 +460,17 @@ class VisitPolicyEditor(QWidget):
     def _append_sub_row(self, sub: _SubRow) -> None:
         row = self.sub_table.rowCount()
         self.sub_table.insertRow(row)
-        values = (sub.name, join_list(sub.categories), join_list(sub.keywords), sub.days)
+        values = (sub.name, join_list(sub.categories), join_list(sub.subcategories), sub.days, sub.rate)
         for col, value in enumerate(values):
             item = QTableWidgetItem(value)
-            if col == 3:
+            if col in (self.SUB_COL_DAYS, self.SUB_COL_RATE):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             self.sub_table.setItem(row, col, item)
+        after = QComboBox()
+        for key, label in SUB_RULE_AFTER.items():
+            after.addItem(self.tr(label), key)
+        self._select_data(after, sub.after)
+        self.sub_table.setCellWidget(row, self.SUB_COL_AFTER, after)
 
     def _store_sub_rules(self) -> None:
         """The sub-rule table back into the kind it shows (days kept as typed: a refusal names them)."""
@@ -420,20 +480,24 @@ class VisitPolicyEditor(QWidget):
         subs: list[_SubRow] = []
         for row in range(self.sub_table.rowCount()):
             texts = []
-            for col in range(4):
+            for col in range(self.SUB_COL_AFTER):
                 item = self.sub_table.item(row, col)
                 texts.append(item.text().strip() if item is not None else "")
-            name, categories, keywords, days = texts
-            if not any((name, categories, keywords, days)):
+            name, categories, subcategories, days, rate = texts
+            if not any((name, categories, subcategories, days, rate)):
                 continue
+            combo = self.sub_table.cellWidget(row, self.SUB_COL_AFTER)
+            after = combo.currentData() if isinstance(combo, QComboBox) else "resolved"
             extra = copy.deepcopy(old[row].extra) if row < len(old) else {}
-            subs.append(_SubRow(name, split_list(categories), split_list(keywords), days, extra))
+            subs.append(
+                _SubRow(name, split_list(categories), split_list(subcategories), days, rate, after, extra)
+            )
         self._subs[self._sub_kind] = subs
 
     def add_sub_rule(self) -> None:
         if self._sub_kind is None:
             return
-        self._append_sub_row(_SubRow("", [], [], "3"))
+        self._append_sub_row(_SubRow("", [], [], "3"))  # counted from 办结, the kind's rate
         row = self.sub_table.rowCount() - 1
         self.sub_table.setCurrentCell(row, 0)
         item = self.sub_table.item(row, 0)
@@ -478,6 +542,8 @@ class VisitPolicyEditor(QWidget):
         visits.history_days = self.history_days.value()
         visits.form_return_days = self.form_days.value()
         visits.form_keep_years = self.form_keep_years.value()
+        visits.activity_rate = self.activity_rate.value() / 100
+        visits.activity_days = self.activity_days.value()
         if self._visits is not None:
             visits.extra = {**copy.deepcopy(self._visits.extra), **visits.extra}
         self._load_visits(visits)

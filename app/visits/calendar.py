@@ -99,6 +99,7 @@ class VisitCalendar:
                     "role": v.role,
                     "visitor": v.visitor_name or None,
                     "attempt": v.attempt,
+                    "purpose": v.purpose or None,  # 合同中期回访, 入伙回访, 活动回访 … (H23)
                     "reason": v.reason,
                     "room": v.room.label if v.room is not None else None,
                     "overdue": v.due < today,

@@ -18,9 +18,12 @@ from app.permissions import require
 from app.policy import PolicyStore
 from app.staff import StaffService
 from app.validation import clean_text
+from app.visit_exemptions import visit_exemption
 from app.visit_policy import VisitRule, rule_for
 from app.visits.rules import OPEN_VISIT_STATES, PERIODIC_PURPOSES, require_open
 from app.visits.sampling import VisitSampler
+from app.visits.special import MOVE_IN, first_visit_dues, move_in_due
+from app.visits.visitors import assign_two, plan_drawn
 from app.workdays import WorkCalendar
 
 # Roles whose people do the work themselves (a steward mends, a department repairs):
@@ -59,7 +62,7 @@ class VisitPlanner:
         self.sampler = sampler
 
     def rule(self, case: Case) -> VisitRule:
-        return rule_for(self.policies.load(), case.kind, case.severity, case.category, case.account)
+        return rule_for(self.policies.load(), case.kind, case.severity, case.category, case.subcategory)
 
     def sample_target(self, kind: str) -> float:
         """The visit rate (回访率) the policy sets for a kind of case, 0..1."""
@@ -77,10 +80,25 @@ class VisitPlanner:
         done = Visit.select().where(Visit.case == case, Visit.state == domain.VISIT_DONE).count()
         if done:
             return None
-        decision = self.sampler.decide(case, self.rule(case))
+        rule = self.rule(case)
+        decision = self.sampler.decide(case, rule)
+        plan_drawn(self, actor)  # cases a catch-up draw chose besides this one (H24)
         if not decision.selected:
             return None
-        return self.plan(case, attempt=1, reason_prefix="", actor=actor)
+        return self.plan_first(case, rule, actor)
+
+    def plan_first(self, case: Case, rule: VisitRule, actor: Staff | None) -> Visit | None:
+        """A chosen case's first visit(s) by its rule. A leak waits for its leak test date, a
+        special service for its contract dates (app.visits.special): None until then. A
+        service contract gets two visits, mid-contract and after the end (one sample decides both)."""
+        dues = first_visit_dues(case, rule, WorkCalendar.from_database())
+        if dues is None:
+            return None
+        first: Visit | None = None
+        for purpose, due in dues:
+            visit = self.plan(case, attempt=1, reason_prefix="", actor=actor, due=due, purpose=purpose)
+            first = first or visit
+        return first
 
     def plan(
         self,
@@ -89,32 +107,42 @@ class VisitPlanner:
         reason_prefix: str,
         actor: Staff | None,
         base: dt.datetime | None = None,
+        due: dt.date | None = None,
+        purpose: str = "",
     ) -> Visit:
-        """Plan a case's visit number `attempt` by its rule (inside the caller's transaction)."""
+        """Plan a case's visit number `attempt` by its rule (inside the caller's transaction);
+        `due` when the rule counts from another date than 办结 (leak test, contract)."""
         rule = self.rule(case)
-        start = base or case.resolved_at or self.clock.now()
-        due = WorkCalendar.from_database().add(start, rule.days, rule.unit).date()
+        if due is None:
+            start = base or case.resolved_at or self.clock.now()
+            due = WorkCalendar.from_database().add(start, rule.days, rule.unit).date()
         visitor = self.visitor_for(rule.role, case.room)
         role_label = domain.ROLES.get(rule.role, rule.role)
         sub = f"({rule.sub_rule})" if rule.sub_rule else ""
-        reason = f"{reason_prefix}{case.kind}·{case.severity}{sub} → {role_label},{rule.describe()}"
+        what = f"{purpose}," if purpose else ""
+        reason = f"{reason_prefix}{case.kind}·{case.severity}{sub} → {role_label},{what}{rule.describe()}"
         if visitor is not None and visitor.id in repairers(case):
             # Who did the repair does not ask the owner about it: the visit waits for another.
             reason += f"({visitor.name}是维修/办结人,请另派回访人)"
             visitor = None
         if attempt > 1:
             reason = f"第{attempt}次回访:{reason},可电话回访"
-        return Visit.create(
-            case=case,
-            room=case.room,
-            attempt=attempt,
-            due=due,
-            role=rule.role,
-            visitor=visitor,
-            visitor_name=visitor.name if visitor else "",
-            reason=reason[:200],
-            state=domain.VISIT_PLANNED,
-            created_at=self.clock.now(),
+        return assign_two(
+            self,
+            case,
+            Visit.create(  # two visitors together (H24, visitors.py)
+                case=case,
+                room=case.room,
+                purpose=purpose,
+                attempt=attempt,
+                due=due,
+                role=rule.role,
+                visitor=visitor,
+                visitor_name=visitor.name if visitor else "",
+                reason=reason[:200],
+                state=domain.VISIT_PLANNED,
+                created_at=self.clock.now(),
+            ),
         )
 
     def visitor_for(self, role: str, room: Room | None) -> Staff | None:
@@ -126,8 +154,11 @@ class VisitPlanner:
         return people[0] if len(people) == 1 else None
 
     def add_by_hand(self, case: Case, reason: str, actor: Staff) -> Visit:
-        """The planner adds a case the sample left out (recorded, with who and why)."""
+        """The planner adds a case the sample left out (recorded, with who and why); never an
+        anonymous or written-reply-only case (`app.visit_exemptions`)."""
         require(actor, "visit.plan")
+        if exempt := visit_exemption(case):
+            raise UserError(exempt)
         reason = clean_text(reason)
         if not reason:
             raise ValidationError({"原因": "手工加入回访须写明原因"})
@@ -152,7 +183,8 @@ class VisitPlanner:
             visit.updated_at = self.clock.now()
             visit.save()
             if visit.case is not None and visit.attempt == 1:
-                self.sampler.unchoose_by_hand(visit.case, actor, reason)
+                self.sampler.unchoose_by_hand(visit.case, actor, reason, self.sample_target(visit.case.kind))
+                plan_drawn(self, actor)  # the replacement drawn when the sample fell short (H24)
 
     def plan_batch(
         self,
@@ -186,11 +218,14 @@ class VisitPlanner:
                 if exists:
                     continue
                 visitor = self.visitor_for(role, room)
+                room_due = due
+                if purpose == MOVE_IN and (moved := self.moved_in_on(room)) is not None:
+                    room_due = move_in_due(moved)  # a week from the move-in, not from today
                 visits.append(
                     Visit.create(
                         room=room,
                         purpose=purpose,
-                        due=due,
+                        due=room_due,
                         role=role,
                         visitor=visitor,
                         visitor_name=visitor.name if visitor else "",
@@ -203,7 +238,7 @@ class VisitPlanner:
     def move_in_rooms(self, within_days: int = 7) -> list[Room]:
         """Rooms whose occupants moved in lately and have no move-in visit yet (入伙一周内)."""
         since = self.clock.now().date() - dt.timedelta(days=within_days)
-        visited = Visit.select(Visit.room).where(Visit.purpose == "入伙回访")
+        visited = Visit.select(Visit.room).where(Visit.purpose == MOVE_IN)
         query = (
             Room.select()
             .join(Owner)
@@ -211,6 +246,21 @@ class VisitPlanner:
             .distinct()
         )
         return list(query)
+
+    @staticmethod
+    def moved_in_on(room: Room) -> dt.date | None:
+        """The latest move-in day of the room's active occupants (Owner.move_in)."""
+        days = [
+            row[0]
+            for row in tuple_rows(
+                Owner.select(Owner.move_in).where(
+                    Owner.room == room,
+                    Owner.active == True,  # noqa: E712
+                    Owner.move_in.is_null(False),
+                )
+            )
+        ]
+        return max(days) if days else None
 
     def rooms_of_buildings(self, buildings: list[str]) -> list[Room]:
         return list(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -22,19 +23,22 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSpinBox,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain import ROLES
-from app.errors import ValidationError
+from app.errors import UserError, ValidationError
 from app.visits import PERIODIC_PURPOSES
 from app.visits.rules import VISITING_ROLES, batch_defaults
+from app.visits.special import MOVE_IN
+from ui.palette import ERROR_RED, qcolor
 from ui.visit_planner.parts import (
     HINT_STYLE,
     PREVIEW_LIMIT,
 )
-from ui.widgets import INVALID_STYLE, ErrorLabel, FieldErrors, from_qdate, to_qdate
+from ui.widgets import INVALID_STYLE, ErrorLabel, FieldErrors, from_qdate, make_table, to_qdate
 
 if TYPE_CHECKING:
     from app.models import Room
@@ -149,9 +153,36 @@ class BatchTab(QWidget):
         right = QVBoxLayout(right_box)
         right.addWidget(self.preview_label)
         right.addWidget(self.preview_list, 1)
+
+        # 季度巡访: each steward's area once a quarter (seed 000), tracked (H23).
+        self.rounds_box = QGroupBox(self.tr("本季度物管员巡访"))
+        self.rounds_table = make_table(
+            [
+                self.tr("物管员"),
+                self.tr("责任楼栋"),
+                self.tr("户数"),
+                self.tr("已访"),
+                self.tr("已安排"),
+                self.tr("未安排"),
+                self.tr("状态"),
+            ],
+            stretch=1,
+        )
+        self.rounds_note = QLabel()
+        self.rounds_note.setStyleSheet(HINT_STYLE)
+        self.rounds_note.setWordWrap(True)
+        self.round_button = QPushButton(self.tr("为所选物管员安排本季度巡访"))
+        self.round_button.clicked.connect(self.plan_round)
+        rounds = QVBoxLayout(self.rounds_box)
+        rounds.addWidget(self.rounds_note)
+        rounds.addWidget(self.rounds_table, 1)
+        rounds.addWidget(self.round_button, 0, Qt.AlignmentFlag.AlignLeft)
+        right_column = QVBoxLayout()
+        right_column.addWidget(right_box, 1)
+        right_column.addWidget(self.rounds_box, 1)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 3)
-        layout.addWidget(right_box, 2)
+        layout.addLayout(right_column, 2)
 
         self.purpose.currentIndexChanged.connect(self._purpose_changed)
         for signal in (
@@ -167,7 +198,55 @@ class BatchTab(QWidget):
     def current_purpose(self) -> str:
         return str(self.purpose.currentData())
 
+    def refresh_rounds(self) -> None:
+        """This quarter's 季度巡访, steward by steward (app.visits.special.steward_rounds)."""
+        rounds = self.page.visits.dates.steward_rounds()
+        self.rounds_table.setRowCount(len(rounds))
+        for row, r in enumerate(rounds):
+            state = self.tr("已完成") if r.done else self.tr("未完成")
+            values = [
+                r.steward,
+                self.tr("、").join(r.buildings),
+                str(r.rooms),
+                str(r.visited),
+                str(r.planned),
+                str(len(r.not_yet)),
+                state,
+            ]
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if col == 6 and not r.done:
+                    item.setForeground(QBrush(qcolor(ERROR_RED)))
+                self.rounds_table.setItem(row, col, item)
+        if rounds:
+            self.rounds_note.setText(
+                self.tr("{0}:每位物管员本季度须走访完责任楼栋的全部住户,{1} 前完成。").format(
+                    rounds[0].quarter, rounds[0].quarter_end.isoformat()
+                )
+            )
+        else:
+            self.rounds_note.setText(self.tr("没有设置了责任楼栋的物管员(在“人员”中设置)。"))
+        self.round_button.setEnabled(bool(rounds))
+
+    def plan_round(self) -> None:
+        row = self.rounds_table.currentRow()
+        item = self.rounds_table.item(row, 0) if row >= 0 else None
+        if item is None:
+            self.page.banner.show_message(self.tr("请先在表中选一位物管员。"), "warn")
+            return
+        try:
+            visits = self.page.visits.dates.plan_round(item.text(), self.page.actor)
+        except UserError as exc:
+            self.page.banner.show_message(str(exc), "error")
+            return
+        self.page.banner.show_message(
+            self.tr("已为{0}安排 {1} 户季度巡访。").format(item.text(), len(visits)), "success"
+        )
+        self.refresh_rounds()
+        self.page.open_tab.refresh()
+
     def refresh(self) -> None:
+        self.refresh_rounds()
         checked = set(self.checked_buildings())
         self.buildings.blockSignals(True)
         self.buildings.clear()
@@ -210,6 +289,9 @@ class BatchTab(QWidget):
         yearly = purpose == "年度走访"
         self.sample.setChecked(yearly)
         self.sample_note.setVisible(yearly)
+        # 入伙回访 is due a week after each household moved in, whatever the date above says.
+        self.due.setEnabled(purpose != MOVE_IN)
+        self.due.setToolTip(self.tr("入伙回访的期限按各户入伙日期后一周计") if purpose == MOVE_IN else "")
         self._scope_changed()
 
     def _scope_changed(self, *_args: object) -> None:
@@ -242,7 +324,13 @@ class BatchTab(QWidget):
         self.preview_list.setPlainText(
             "、".join(labels) + (self.tr(" 等,另有 {0} 户").format(more) if more else "")
         )
-        if rooms:
+        if rooms and self.current_purpose() == MOVE_IN:
+            self.preview_label.setText(
+                self.tr(
+                    "将为 {0} 户安排入伙回访,各户在入伙日期后一周内由{1}回访。已有入伙回访的住户会跳过。"
+                ).format(len(rooms), self.role.currentText())
+            )
+        elif rooms:
             self.preview_label.setText(
                 self.tr("将为 {0} 户安排“{1}”,{2} 前由{3}回访。已有同类待回访的住户会跳过。").format(
                     len(rooms),

@@ -20,6 +20,7 @@ from app.clock import Clock
 from app.staff import StaffService
 from app.visits import VisitService
 from ui.dialogs import ActionDialog
+from ui.visit_planner.activity_tab import ActivityTab
 from ui.visit_planner.batch_tab import BatchTab
 from ui.visit_planner.open_tab import OpenVisitsTab
 from ui.visit_planner.sample_tab import SampleTab
@@ -59,6 +60,8 @@ class VisitPlannerPage(QWidget):
         self.tabs.addTab(self.open_tab, self.tr("待回访"))
         self.tabs.addTab(self.sample_tab, self.tr("抽样"))
         self.tabs.addTab(self.batch_tab, self.tr("批量计划"))
+        self.activity_tab = ActivityTab(self)  # 社区活动、刊物 (H23)
+        self.tabs.addTab(self.activity_tab, self.tr("社区活动"))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.banner)
@@ -70,6 +73,7 @@ class VisitPlannerPage(QWidget):
         self.open_tab.refresh()
         self.sample_tab.refresh()
         self.batch_tab.refresh()
+        self.activity_tab.refresh()
 
     def show_dialog(self, dialog: ActionDialog) -> None:
         """Open a reason/letter dialog without blocking; kept in `self.dialog` while open."""
