@@ -51,6 +51,10 @@ class VisitFormData:
     visitor: str = ""
     visitor_signature: bytes | None = None
     visitor_signed_at: dt.datetime | None = None
+    # A visit made by two together (H24): the second visitor's name and signature, its own box.
+    second_visitor: str = ""
+    second_visitor_signature: bytes | None = None
+    second_visitor_signed_at: dt.datetime | None = None
     done_at: dt.datetime | None = None
     reviews: list[ReviewLine] = field(default_factory=list)
     remarks: str = ""
@@ -86,6 +90,9 @@ def visit_form(visit: Visit, form_no: str) -> VisitFormData:
         visitor=visit.visitor_name,
         visitor_signature=bytes(visitor_sig.png) if visitor_sig else None,
         visitor_signed_at=visitor_sig.signed_at if visitor_sig else None,
+        second_visitor=visit.second_visitor_name or domain.ROLES.get(visit.second_role, visit.second_role),
+        second_visitor_signature=bytes(sigs["visitor2"].png) if "visitor2" in sigs else None,
+        second_visitor_signed_at=sigs["visitor2"].signed_at if "visitor2" in sigs else None,
         done_at=visit.done_at,
         reviews=[
             ReviewLine(level, reviews[level].reviewer, reviews[level].opinion, reviews[level].at)

@@ -97,7 +97,7 @@ PRINTED_FIELDS: dict[str, tuple[str, ...]] = {
     "owner": ("id", "name", "phone"),  # a visit without a case prints the room's first occupant
 }  # fmt: skip
 SECTION_WORDS = {"visit": "回访", "case": "案件", "room": "房号", "owner": "住户"}
-SIGNER_WORDS = {"customer": "客户", "visitor": "回访人"}
+SIGNER_WORDS = {"customer": "客户", "visitor": "回访人", "visitor2": "第二回访人"}
 
 
 def _rows(model: type[pw.Model], section: str, ids: set[int]) -> dict[int, dict[str, str | None]]:

@@ -19,6 +19,7 @@ from app.periods import Period
 from app.policy import Policy
 from app.rates import target_met, visit_rate
 from app.visit_policy import rule_for
+from app.visits.special import first_visit_dues
 from app.workdays import WorkCalendar
 
 
@@ -104,8 +105,11 @@ def visit_rates(policy: Policy, period: Period, today: dt.date) -> dict[str, Kin
     def rule_due(case: Case) -> dt.date:
         nonlocal calendar
         calendar = calendar or WorkCalendar.from_database()
-        rule = rule_for(policy, case.kind, case.severity, case.category, case.account)
-        return calendar.add(_as_dt(case.resolved_at), rule.days, rule.unit).date()
+        rule = rule_for(policy, case.kind, case.severity, case.category, case.subcategory)
+        dues = first_visit_dues(case, rule, calendar)  # a leak from its test, a contract (H23)
+        if dues is None:
+            return dt.date.max  # waits for the leak test or the contract dates: not due yet
+        return min(day for _, day in dues)
 
     for case in cases:
         k = out.setdefault(case.kind, KindVisits())
@@ -142,7 +146,8 @@ def visit_rates(policy: Policy, period: Period, today: dt.date) -> dict[str, Kin
 
 def _handled(period: Period) -> pw.ModelSelect[Case]:
     """The cases handled (办结) in the period, merged and voided ones not counted."""
-    columns = [Case.id, Case.number, Case.kind, Case.severity, Case.category, Case.account]
+    columns = [Case.id, Case.number, Case.kind, Case.severity, Case.category, Case.subcategory]
+    columns += [Case.leak_test_on, Case.contract_start, Case.contract_end]
     columns += [Case.anonymous, Case.written_reply_only, Case.resolved_at]
     return (
         Case.select(*columns)

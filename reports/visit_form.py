@@ -199,14 +199,12 @@ class VisitFormReport(Report):
     def _header(self, form: VisitFormData) -> Flowable:
         return FormHeader(self.office_name, self.label("回访记录表"), "NO:", form.form_no)
 
-    def _signer_label(self, source: str, name: str) -> list[Flowable]:
+    def _signer_label(self, source: str, name: str, who: str = "回访人") -> list[Flowable]:
         """A signature row's label with the person's name printed small under it (beside the box)."""
         style = self.styles["label_en" if self.language == "en" else "label"]
         out: list[Flowable] = [Paragraph(self.label(source), style)]
         if name:
-            out.append(
-                Paragraph(self.label("{0}:{1}").format(self.label("回访人"), name), self.styles["tiny"])
-            )
+            out.append(Paragraph(self.label("{0}:{1}").format(self.label(who), name), self.styles["tiny"]))
         return out
 
     def _form(self, form: VisitFormData) -> list[Flowable]:
@@ -302,6 +300,17 @@ class VisitFormReport(Report):
             ],
             height=SIGN_HEIGHT,
         )
+        if form.second_visitor:  # a visit made by two together: the second visitor's own box (H24)
+            second_date = form.second_visitor_signed_at or form.done_at
+            row(
+                [
+                    self._signer_label("同访人签名", form.second_visitor, "同访人"),
+                    signature_image(form.second_visitor_signature),
+                    "日期",
+                    when(second_date, "%Y-%m-%d") or self.date_guide(),
+                ],
+                height=SIGN_HEIGHT,
+            )
         for review in form.reviews:
             content: Any = lines("", 1)
             if review.opinion:

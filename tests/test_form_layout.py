@@ -191,6 +191,8 @@ def signed_visit(office, admin, make_case, clock):
     """A repair visit done and signed on screen by the owner and the visitor."""
     case = make_case(kind="报修", category="漏水/渗漏", account="卫生间天花板漏水，滴到地板上。")
     office.cases.resolve(case, "重做防水层，闭水试验合格。", admin)
+    # A leak is visited after its leak test (闭水试验).
+    office.visits.dates.record_leak_test(case, case.resolved_at.date(), admin)
     clock.advance(days=1)
     visit = Visit.get(Visit.case == case)
     office.visits.complete(

@@ -39,6 +39,8 @@ def scans(office):
 def planned_visit(office, admin, make_case):
     case = make_case(kind="报修", category="漏水/渗漏", account="卫生间天花板漏水。")
     office.cases.resolve(case, "重做防水层,闭水试验合格。", admin)
+    # A leak is visited after its leak test (闭水试验).
+    office.visits.dates.record_leak_test(case, case.resolved_at.date(), admin)
     return Visit.get(Visit.case == case)
 
 

@@ -69,6 +69,8 @@ def page_image(pdf: bytes, index: int = 0, scale: float = 2.0):
 def done_visit(office, admin, make_case, clock):
     case = make_case(kind="报修", category="漏水/渗漏", account="卫生间天花板漏水，滴到地板上。", ref="旧-88")
     office.cases.resolve(case, "重做防水层，闭水试验合格。", admin)
+    # A leak is visited after its leak test (闭水试验).
+    office.visits.dates.record_leak_test(case, case.resolved_at.date(), admin)
     clock.advance(days=1)
     visit = Visit.get(Visit.case == case)
     capture = SignatureCapture(demo_strokes(5), 600, 200, "张伟")

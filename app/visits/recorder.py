@@ -15,6 +15,7 @@ from app.forms import FormLedger
 from app.models import Case, ReworkNotice, Signature, Staff, Visit, VisitAttempt, VisitReview, VisitTask, db
 from app.permissions import current_person, require
 from app.policy import PolicyStore
+from app.rework import ReworkFollowUp
 from app.signatures import (
     SIGNER_RELATIONS,
     SignatureCapture,
@@ -35,6 +36,7 @@ from app.visits.rules import (
     method_problem,
     require_open,
 )
+from app.visits.visitors import second_visitor_problems, take_second_visitor
 
 
 @dataclass
@@ -57,6 +59,10 @@ class VisitResult:
     questions: list[tuple[str, dt.date]] = field(default_factory=list)
     customer_signature: SignatureCapture | None = None  # drawn on the pad
     visitor_signature: SignatureCapture | None = None
+    # A visit made by two together (H24, app/visits/visitors.py): who the second visitor was
+    # (Staff id; None keeps the planned one) and their signature beside the first visitor's.
+    second_visitor_id: int | None = None
+    second_visitor_signature: SignatureCapture | None = None
 
 
 # 主管审核、项目经理意见、总经理意见: the level and the role that writes it
@@ -81,6 +87,7 @@ class VisitRecorder:
         self.cases = cases
         self.forms = forms
         self.planner = planner
+        self.rework = ReworkFollowUp(clock, cases)  # the owner told; a rework that failed again
 
     # Reading one visit ------------------------------------------------------------------
     def visit(self, visit_id: int) -> Visit | None:
@@ -173,9 +180,11 @@ class VisitRecorder:
         case_rule = self.planner.rule(case) if case is not None else None
         if customer_must_sign(result.method, case_rule) and not (on_paper or result.customer_signature):
             problems["客户签名"] = "上门回访必须有客户签名(签字板或纸质回访记录表)"
+        problems.update(second_visitor_problems(visit, result))
         for label, capture in (
             ("客户签名", result.customer_signature),
             ("回访人签名", result.visitor_signature),
+            ("第二回访人签名", result.second_visitor_signature),
         ):
             if capture is None:
                 continue
@@ -234,6 +243,7 @@ class VisitRecorder:
                     visit.visitor, visit.visitor_name = Staff.get_by_id(form.taken_by_id), form.taken_by_name
             if actor is not None and not visit.visitor_id:
                 visit.visitor, visit.visitor_name = actor, actor.name
+            take_second_visitor(visit, result)
             visit.updated_at = now
             visit.save()
             if form is not None:
@@ -244,6 +254,7 @@ class VisitRecorder:
             for signer, capture in (
                 ("customer", result.customer_signature),
                 ("visitor", result.visitor_signature),
+                ("visitor2", result.second_visitor_signature),
             ):
                 if capture is not None:
                     self._store_signature(visit, signer, capture)
@@ -272,8 +283,14 @@ class VisitRecorder:
     def _visit_line(visit: Visit) -> str:
         return f"第{visit.attempt}次回访({visit.method}):{visit.satisfaction}。{visit.opinion}"[:300]
 
-    def _rework(self, visit: Visit, actor: Staff | None) -> Visit:
-        """Not satisfied: back to handling, a written notice due within 24 h, the next visit."""
+    def _rework(self, visit: Visit, actor: Staff | None) -> Visit | None:
+        """Not satisfied: back to handling, a written notice due within 24 h, the next visit.
+        Not satisfied again after rework (a visit from the second on): to the office manager
+        and a new complaint linked to the first (app/rework.py, seed 000 4.5); no next visit
+        on this case then (None)."""
+        if visit.attempt >= 2:
+            self.rework.escalate(visit, actor)
+            return None
         case = Case.get_by_id(visit.case_id)
         hours = float(self.policies.load().visits.rework_notice_hours)
         now = self.clock.now()

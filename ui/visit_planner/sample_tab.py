@@ -1,4 +1,5 @@
-"""抽样: the quarter's decisions for one kind, why each case was (not) chosen, 手工加入."""
+"""抽样: the quarter's decisions for one kind, why each case was (not) chosen, 手工加入; the case
+a replacement stands for (替换) and the quarter's standing against its target (H24)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import KINDS
 from app.periods import quarter_key, quarter_span
+from app.visit_exemptions import ANONYMOUS, WRITTEN_REPLY, exemption_kind
 from ui.dialogs import ReasonDialog
 from ui.i18n import QT_TR_NOOP
 from ui.visit_planner.parts import (
@@ -48,6 +50,7 @@ class SampleTab(QWidget):
         QT_TR_NOOP("方式"),
         QT_TR_NOOP("决定人"),
         QT_TR_NOOP("决定时间"),
+        QT_TR_NOOP("替换"),
         QT_TR_NOOP("原因"),
     )
 
@@ -81,11 +84,18 @@ class SampleTab(QWidget):
         bar.addWidget(self.kind)
         bar.addSpacing(16)
         bar.addWidget(self.totals, 1)
+        # Why 手工加入回访 is greyed for the selected case (anonymous, written reply only: H26).
+        self.exempt_note = QLabel()
+        self.exempt_note.setStyleSheet(HINT_STYLE)
+        self.exempt_note.hide()
+        bar.addWidget(self.exempt_note)
+        self.add_button.setMinimumWidth(self.add_button.sizeHint().width())  # never cut by the note
         bar.addWidget(self.add_button)
         hint = QLabel(
             self.tr(
-                "回访率低于100%时由系统随机抽样,并保证任何时候不低于目标;每件案件的抽样理由如下。"
-                "计划人员可把未抽中的案件手工加入(记录姓名和原因)。"
+                "回访率低于100%时由系统在办结时随机抽样,事先无法知道哪件会被抽中;落后于目标时抽中机会提高,"
+                "并从本季度未抽中的案件中随机补抽,季末保证达到目标。手工取消回访使抽样低于目标时,"
+                "系统随机抽取替换案件(记录原因)。计划人员可把未抽中的案件手工加入(记录姓名和原因)。"
             )
         )
         hint.setStyleSheet(HINT_STYLE)
@@ -134,6 +144,7 @@ class SampleTab(QWidget):
                 cell(self.tr("手工") if d.by_hand else self.tr("系统"), align_center=True),
                 cell(d.decided_by),
                 cell(f"{d.decided_at:%Y-%m-%d %H:%M}"),
+                cell(self.tr("替换 {0}").format(d.replaces) if d.replaces else ""),
                 cell(d.reason),
             ]
             values[-1].setToolTip(d.reason)
@@ -144,15 +155,20 @@ class SampleTab(QWidget):
             for col, item in enumerate(values):
                 self.table.setItem(row, col, item)
             self._rows.append((case.id, chosen))
-        handled = len(decisions)
-        chosen_count = sum(1 for _, chosen in self._rows if chosen)
+        standing = self.page.visits.sample_standing(quarter, kind)
+        handled, chosen_count = standing.handled, standing.chosen
         target = self.page.visits.sample_target(kind)
         start, end = quarter_span(quarter)
+        replaced = sum(1 for d in decisions if d.replaces)
         if handled:
             rate = chosen_count / handled
-            text = self.tr("办结 {0} 件,抽中 {1} 件,回访率 {2},目标 {3}").format(
-                handled, chosen_count, f"{rate:.0%}", f"{target:.0%}"
+            text = self.tr("可回访的办结 {0} 件,抽中 {1} 件,回访率 {2},目标 {3}(须 {4} 件)").format(
+                handled, chosen_count, f"{rate:.0%}", f"{target:.0%}", standing.needed
             )
+            if replaced:
+                text += self.tr(";替换 {0} 件").format(replaced)
+            if standing.short and 0 < target < 1:
+                text += self.tr(";尚差 {0} 件").format(standing.short)
             below = rate + 1e-9 < target
         else:
             text = self.tr("{0}({1} 至 {2})没有办结的{3}案件,目标 {4}").format(
@@ -180,7 +196,20 @@ class SampleTab(QWidget):
 
     def _selection_changed(self) -> None:
         current = self._current()
-        self.add_button.setEnabled(current is not None and not current[1])
+        exempt = self.exemption(self._case(current[0])) if current is not None and not current[1] else ""
+        self.add_button.setEnabled(current is not None and not current[1] and not exempt)
+        self.add_button.setToolTip(exempt or self.tr("把未抽中的案件加入回访,须写明原因"))
+        self.exempt_note.setText(exempt)
+        self.exempt_note.setVisible(bool(exempt))
+
+    def exemption(self, case: Case) -> str:
+        """Why this case may not be added by hand (app/visit_exemptions.py), or ''."""
+        kind = exemption_kind(case)
+        if kind == ANONYMOUS:
+            return self.tr("匿名案件没有可回访的业主,不能加入回访。")
+        if kind == WRITTEN_REPLY:
+            return self.tr("业主只要求书面答复,不回访:请在案件窗口附上复函。")
+        return ""
 
     def ask_add(self) -> None:
         current = self._current()

@@ -39,6 +39,8 @@ from ui.visit_record.signature import SignatureSection
 from ui.visit_record.subject import SubjectSection
 from ui.widgets import INVALID_STYLE, Banner, ErrorLabel, FieldErrors
 
+TWO_VISITOR_FIELDS = ("第二回访人", "第二回访人签名")
+
 if TYPE_CHECKING:
     from app.models import Case, Staff, Visit
 
@@ -134,6 +136,8 @@ class VisitRecordDialog(QDialog):
         if self.is_open:
             self.field_errors: dict[str, ErrorLabel] = {name: ErrorLabel() for name in RESULT_FIELDS}
             self.field_errors["案件"] = ErrorLabel()
+            for name in TWO_VISITOR_FIELDS:  # a visit made by two together (H24)
+                self.field_errors[name] = ErrorLabel()
             self.result_form = ResultSection(self.visit, self.case, self.visits, self.field_errors)
             self.content_layout.addWidget(self.result_form)
             self.content_layout.addWidget(self._signature_box())
@@ -144,6 +148,11 @@ class VisitRecordDialog(QDialog):
             widgets["表单编号"] = self.signature.form_no_edit
             for name in RESULT_FIELDS:
                 self.errors.bind(name, self.field_errors[name], widgets[name])
+            self.errors.bind("第二回访人", self.field_errors["第二回访人"], self.plan.second_combo)
+            self.errors.bind(
+                "第二回访人签名", self.field_errors["第二回访人签名"], self.signature.second_field
+            )
+            self.plan.second_named.connect(self._second_named)
             self.content_layout.addWidget(self.general_error)
             self.result_form.method_changed.connect(self.signature.set_method)
             self.signature.set_method(self.result_form.method())
@@ -184,11 +193,19 @@ class VisitRecordDialog(QDialog):
             customer,
             self.actor.name,
             forms=self._usable_forms(),
+            second_visitor=self.visit.second_visitor_name if self.visits.two_visitors(self.visit) else None,
         )
         layout.addWidget(self.signature)
         layout.addWidget(self.field_errors["表单编号"])
         layout.addWidget(self.field_errors["客户签名"])
+        layout.addWidget(self.field_errors["第二回访人签名"])
+        layout.addWidget(self.field_errors["第二回访人"])
         return box
+
+    def _second_named(self, name: str) -> None:
+        """The second visitor chosen in the plan signs under their own name."""
+        if self.signature.second_field is not None:
+            self.signature.second_field.default_name = name
 
     def _usable_forms(self) -> list[tuple[str, str]]:
         """The ledger's forms this visit may be recorded on, each with what it is in words."""

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 class PlanSection(QGroupBox):
     message = Signal(str, str)  # text, banner kind
     changed = Signal()  # the visitor was changed
+    second_named = Signal(str)  # the second visitor's name (a visit made by two together)
 
     def __init__(
         self,
@@ -46,7 +47,12 @@ class PlanSection(QGroupBox):
             (self.tr("回访人"), visit.visitor_name or self.tr("(未指定)")),
             (self.tr("安排原因"), visit.reason or "—"),
         ]
-        wide = {rows[6][0]}
+        two = visits.two_visitors(visit)  # made by two together (H24, seed 002 第4条)
+        if two:
+            second_role = domain.ROLES.get(visit.second_role, visit.second_role)
+            rows.insert(6, (self.tr("第二回访人"), visit.second_visitor_name or self.tr("(未指定)")))
+            rows.insert(7, (self.tr("第二回访人角色"), second_role or "—"))
+        wide = {self.tr("安排原因")}
         if case is not None:
             decision = visits.decision(case)
             if decision is not None:
@@ -85,6 +91,35 @@ class PlanSection(QGroupBox):
             visitor_label.hide()  # out of the layout; hidden until deleted, or it shows at (0, 0)
             visitor_label.deleteLater()
             self.visitor_combo = combo
+        self.second_combo: QComboBox | None = None
+        if is_open and two:
+            second = QComboBox()
+            second.addItem(self.tr("(未指定)"), None)
+            same = [p for p in people if p.role == visit.second_role]
+            for person in same + [p for p in people if p not in same]:
+                second.addItem(f"{person.name}({domain.ROLES.get(person.role, person.role)})", person.id)
+            second.setCurrentIndex(
+                max(second.findData(visit.second_visitor_id), 0) if visit.second_visitor_id else 0
+            )
+            second.currentIndexChanged.connect(self._assign_second)
+            label = self.findChild(QLabel, self.tr("第二回访人"))
+            assert label is not None
+            grid.replaceWidget(label, second)
+            label.hide()
+            label.deleteLater()
+            self.second_combo = second
+
+    def _assign_second(self) -> None:
+        assert self.second_combo is not None
+        person_id = self.second_combo.currentData()
+        person = self.people.get(person_id) if person_id else None
+        try:
+            self.visits.assign_second(self.visit, person)
+        except UserError as exc:
+            self.message.emit(str(exc), "error")
+            return
+        self.second_named.emit(person.name if person is not None else "")
+        self.changed.emit()
 
     def _assign(self) -> None:
         assert self.visitor_combo is not None

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app import domain
 from app.errors import UserError
 from app.visits import VisitService
+from app.visits.visitors import visitor_names
 from ui.palette import MUTED_TEXT
 from ui.visit_record.parts import fill_grid, fmt, yes_no
 
@@ -40,7 +41,7 @@ class RecordSection(QGroupBox):
             (self.tr("结果"), visit.state),
             (self.tr("回访方式"), visit.method or "—"),
             (self.tr("回访时间"), fmt(visit.done_at)),
-            (self.tr("回访人"), visit.visitor_name or "—"),
+            (self.tr("回访人"), visitor_names(visit) or "—"),  # both, for a visit by two (H24)
             (self.tr("接受回访人"), visit.met_person or "—"),
             (self.tr("满意度"), visit.satisfaction or "—"),
         ]

@@ -237,4 +237,5 @@ class ResultSection(QGroupBox):
             questions=self.questions.questions(),
             customer_signature=signature.customer_signature(),
             visitor_signature=signature.visitor_signature(),
+            second_visitor_signature=signature.second_visitor_signature(),
         )

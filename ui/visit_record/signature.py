@@ -1,5 +1,5 @@
 """客户签名: drawn on the screen (签字板) or on the numbered paper 《回访记录表》, and the
-visitor's own signature."""
+visitor's own signature; a visit made by two together has the second visitor's pad too (H24)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ class SignatureSection(QWidget):
         visitor: str = "",
         parent: QWidget | None = None,
         forms: list[tuple[str, str]] | None = None,
+        second_visitor: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.needs_signature = needs_signature
@@ -32,6 +33,10 @@ class SignatureSection(QWidget):
         self.rule_label.setWordWrap(True)
         self.customer_field = SignatureField(self.tr("客户签名"), customer)
         self.visitor_field = SignatureField(self.tr("回访人签名"), visitor, ask_relation=False)
+        # Two visitors together (seed 002 第4条): where the visitor signs, both sign.
+        self.second_field: SignatureField | None = None
+        if second_visitor is not None:
+            self.second_field = SignatureField(self.tr("第二回访人签名"), second_visitor, ask_relation=False)
         self.signed_box = QCheckBox(self.tr("或:客户已在纸质《回访记录表》上签字"))
         # The forms of the ledger this visit may be recorded on (number, what it is), offered
         # in a list; a number may still be typed or scanned, and the service checks it.
@@ -60,7 +65,10 @@ class SignatureSection(QWidget):
 
         pads = QHBoxLayout()
         pads.setSpacing(16)
-        for title, field in ((self.tr("客户"), self.customer_field), (self.tr("回访人"), self.visitor_field)):
+        fields = [(self.tr("客户"), self.customer_field), (self.tr("回访人"), self.visitor_field)]
+        if self.second_field is not None:
+            fields.append((self.tr("第二回访人"), self.second_field))
+        for title, field in fields:
             column = QVBoxLayout()
             column.setSpacing(2)
             column.addWidget(QLabel(title))
@@ -113,6 +121,9 @@ class SignatureSection(QWidget):
 
     def visitor_signature(self) -> SignatureCapture | None:
         return self.visitor_field.capture()
+
+    def second_visitor_signature(self) -> SignatureCapture | None:
+        return self.second_field.capture() if self.second_field is not None else None
 
     def focus_widget(self) -> QWidget:
         return self.customer_field.sign_button
