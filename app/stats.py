@@ -21,6 +21,8 @@ from app.models import Case, Extension, Room, Staff, Visit, dict_rows, tuple_row
 from app.periods import Period
 from app.policy import Policy
 from app.rates import UNSATISFIED
+from app.referrals import ReferralCounts, referral_counts
+from app.role_rates import RoleVisits, role_visits
 from app.visit_rates import KindVisits, visit_rates
 
 DEFINITIONS = [
@@ -37,8 +39,9 @@ DEFINITIONS = [
     "办结率:本期受理的案件中,在本期最后一天结束前办结的比例。",
     "逾期:本期受理的案件中,办结期限(按程度)早于办结时间的,或仍未办结而期限已在本期内届满的。",
     "重复投诉:同一房号同一类别的投诉,在重复判断天数(制度设定,默认 90 天)内两次及以上;跨期也算,"
-    "列在第二次(及以后)所在的一期,连同窗口内的前几次。重复维修:同一房号同一类别的报修在窗口内三次及以上"
-    "(案件没有子类别,按类别判断);匿名、已合并、已作废的案件不计。",
+    "列在第二次(及以后)所在的一期,连同窗口内的前几次。重复维修:同一维修项目(同一房号、同一类别、同一细类)"
+    "的报修在窗口内三次及以上;细类未填的报修只与同房号同类别、同样未填细类的报修算作同一项目(标“细类未填”);"
+    "匿名、已合并、已作废的案件不计。",
     "首次响应时间:受理到首次回复业主的小时数;办结时间:受理到办结的小时数;取中位数与第 90 百分位。",
 ]
 
@@ -49,6 +52,15 @@ class Group:
     category: str
     count: int
     cases: list[str]
+    # 细类 of a repeat repair's item ("" = 细类未填); None for complaints (grouped by category).
+    subcategory: str | None = None
+
+    @property
+    def item(self) -> str:
+        """The matter in the office's words: 漏水/渗漏·卫生间渗漏, 给排水·(细类未填), 收费."""
+        if self.subcategory is None:
+            return self.category
+        return f"{self.category}·{self.subcategory or '(细类未填)'}"
 
 
 @dataclass
@@ -97,6 +109,19 @@ class PeriodStats:
     late_first_replies: dict[str, int] = field(default_factory=dict)
     late_first_reply_cases: list[str] = field(default_factory=list)
     late_clear_answers: list[str] = field(default_factory=list)
+    # The first replies owed by the period's end (not anonymous, replied or past the deadline):
+    # the base of 首次回复超时率 (H26).
+    first_replies_owed: int = 0
+    # Each role's visit rate against its target and each person's visits (H24, app/role_rates.py).
+    role_visits: RoleVisits | None = None
+    # 二类 cases forwarded to the developer in writing (H22, app/referrals.py).
+    referrals: ReferralCounts | None = None
+
+    @property
+    def late_first_reply_rate(self) -> float | None:
+        """首次回复超时率: late / owed; None when none was owed."""
+        late = sum(self.late_first_replies.values())
+        return late / self.first_replies_owed if self.first_replies_owed else None
 
     def to_json(self) -> dict[str, Any]:
         p = self.period
@@ -125,6 +150,9 @@ class PeriodStats:
             "late_first_replies": self.late_first_replies,
             "late_first_reply_cases": self.late_first_reply_cases,
             "late_clear_answers": self.late_clear_answers,
+            "first_replies_owed": self.first_replies_owed,
+            "role_visits": self.role_visits.to_json() if self.role_visits is not None else None,
+            "referrals": self.referrals.to_json() if self.referrals is not None else None,
         }
 
 
@@ -278,17 +306,20 @@ class Statistics:
 
         # Corrective-action flags -------------------------------------------------------
         repeat_complaints = self._repeats(period, "投诉", 2)
-        repeat_repairs = self._repeats(period, "报修", 3)
+        repeat_repairs = self._repeats(period, "报修", 3, by_item=True)
 
         households = Room.select().count()
         complaint_rate = cases_received["投诉"] / households if households else 0.0
-        late_replies, late_reply_cases, late_answers = late_replies_of(
+        late_replies, late_reply_cases, late_answers, replies_owed = late_replies_of(
             received, min(period.end_at, dt.datetime.combine(self.today, dt.time()))
         )
         return PeriodStats(
             late_first_replies=late_replies,
             late_first_reply_cases=late_reply_cases,
             late_clear_answers=late_answers,
+            first_replies_owed=replies_owed,
+            role_visits=role_visits(self.policy, period, self.today, visit_stats),
+            referrals=referral_counts(period, self.today),
             period=period,
             visit_stats=visit_stats,
             satisfaction=satisfaction,
@@ -323,9 +354,9 @@ class Statistics:
             ],
         )
 
-    def _repeats(self, period: Period, kind: str, minimum: int) -> list[Group]:
+    def _repeats(self, period: Period, kind: str, minimum: int, by_item: bool = False) -> list[Group]:
         """Repeats of `kind` that fall in `period`, see `repeat_groups`."""
-        return repeat_groups(period, kind, minimum, self.policy.repeat_window)
+        return repeat_groups(period, kind, minimum, self.policy.repeat_window, by_item)
 
     @staticmethod
     def _visitors(period: Period, today: dt.date) -> list[VisitorLine]:
@@ -359,19 +390,23 @@ class Statistics:
 
 def late_replies_of(
     received: pw.ModelSelect[Case], as_of: dt.datetime
-) -> tuple[dict[str, int], list[str], list[str]]:
+) -> tuple[dict[str, int], list[str], list[str], int]:
     """Of the cases `received`: late first replies per kind (with their numbers), and major
     complaints whose clear answer (明确答复) was late. A reply not given counts late once its
     deadline is before `as_of` (the period's end; for a running period the start of today,
-    so a deadline later today is not counted before it has passed)."""
+    so a deadline later today is not counted before it has passed); and how many first
+    replies were owed by then (the base of the rate)."""
     from app.cases import clear_answer_late, first_reply_late
     from app.models import MajorReport
 
     counts = dict.fromkeys(domain.KINDS, 0)
     late_cases: list[str] = []
+    owed = 0
     columns = [Case.id, Case.number, Case.kind, Case.state, Case.anonymous]
     columns += [Case.response_due, Case.first_response_at]
     for case in received.select(*columns).where(Case.state != domain.VOID).order_by(Case.received_at):
+        if not case.anonymous and (case.first_response_at is not None or case.response_due < as_of):
+            owed += 1
         if first_reply_late(case, as_of):
             counts[case.kind] = counts.get(case.kind, 0) + 1
             late_cases.append(case.number)
@@ -384,7 +419,7 @@ def late_replies_of(
     for case in majors.order_by(Case.received_at):
         if clear_answer_late(case, getattr(case, "report", None), as_of):
             answers.append(case.number)
-    return counts, late_cases, answers
+    return counts, late_cases, answers, owed
 
 
 @dataclass
@@ -397,17 +432,21 @@ class Comparison:
     archived_at: dt.datetime | None = None
 
 
-def repeat_groups(period: Period, kind: str, minimum: int, window: dt.timedelta) -> list[Group]:
-    """The same matter raised again: cases of `kind` for one room and category, `minimum` or
-    more of them within `window` (counted back from each case's receipt), across period ends.
+def repeat_groups(
+    period: Period, kind: str, minimum: int, window: dt.timedelta, by_item: bool = False
+) -> list[Group]:
+    """The same matter raised again: cases of `kind` for one room and category (and, `by_item`,
+    sub-category: a repeat repair is the same item, 同一种维修), `minimum` or more of them
+    within `window` (counted back from each case's receipt), across period ends.
 
     A group is listed in the period where its `minimum`-th case (or a later one) was received,
     with every case of the window before it: 09-28 and 10-03 are a pair shown in Q4, not in Q3.
     A case is the `n`-th when n - 1 cases of its room and category were received in the
-    `window` before it. Cases have no sub-category, so repairs are grouped by category too.
+    `window` before it. By item, an empty sub-category matches only an empty one (the group
+    says 细类未填): three leaks in three places are not one repair done three times.
     Anonymous, merged and voided cases, and cases without a room, are not counted."""
     query = (
-        Case.select(Case.room, Case.category, Case.number, Case.received_at)
+        Case.select(Case.room, Case.category, Case.subcategory, Case.number, Case.received_at)
         .where(
             Case.kind == kind,
             Case.anonymous == False,  # noqa: E712
@@ -418,11 +457,12 @@ def repeat_groups(period: Period, kind: str, minimum: int, window: dt.timedelta)
         )
         .order_by(Case.received_at, Case.id)
     )
-    history: dict[tuple[int, str], list[tuple[dt.datetime, str]]] = defaultdict(list)
-    wanted: dict[tuple[int, str], list[str]] = {}
-    for room_id, category, number, received in tuple_rows(query):
+    Key = tuple[int, str, str | None]
+    history: dict[Key, list[tuple[dt.datetime, str]]] = defaultdict(list)
+    wanted: dict[Key, list[str]] = {}
+    for room_id, category, subcategory, number, received in tuple_rows(query):
         at = _as_dt(received)
-        key = (room_id, category)
+        key: Key = (room_id, category, subcategory if by_item else None)
         before = [(t, n) for t, n in history[key] if at - t <= window]
         history[key].append((at, number))
         if at >= period.start_at and len(before) + 1 >= minimum:
@@ -433,9 +473,10 @@ def repeat_groups(period: Period, kind: str, minimum: int, window: dt.timedelta)
         {r.id: r.label for r in Room.select().where(Room.id.in_([k[0] for k in wanted]))} if wanted else {}
     )
     out = [
-        Group(labels[room], category, len(numbers), numbers) for (room, category), numbers in wanted.items()
+        Group(labels[room], category, len(numbers), numbers, sub)
+        for (room, category, sub), numbers in wanted.items()
     ]
-    return sorted(out, key=lambda g: (-g.count, g.room, g.category))
+    return sorted(out, key=lambda g: (-g.count, g.room, g.category, g.subcategory or ""))
 
 
 def notice_examples(

@@ -151,8 +151,11 @@ def write_xlsx(data: Comparison, path: Path) -> None:
     _sheet(
         wb,
         "重复维修",
-        ["房号", "类别", "次数", "案件"],
-        [[g.room, g.category, g.count, "、".join(g.cases)] for g in cur.repeat_repairs],
+        ["房号", "类别", "细类", "次数", "案件"],
+        [
+            [g.room, g.category, g.subcategory or "细类未填", g.count, "、".join(g.cases)]
+            for g in cur.repeat_repairs
+        ],
     )
     _sheet(
         wb,

@@ -199,6 +199,7 @@ def test_report_command_json(office, q3, tmp_path, capsys, monkeypatch):
         "category": "给排水",
         "count": 3,
         "cases": [q3["C4"], q3["C5"], q3["C6"]],
+        "subcategory": "",  # 细类未填 in all three: the same item (H25)
     }
     monkeypatch.setattr("sys.stdin", io.StringIO("secret1\n"))
     assert main([*args[:-1], "5"]) == 2
@@ -221,9 +222,10 @@ def test_excel_export_has_numbers(office, q3, tmp_path):
     # 回访率 is app.rates.visit_rate: 0 of 3 due is 0 %, nothing due is an empty cell (not 0 %).
     assert rows["报修"][7:10] == (3, 0, 0)
     assert rows["咨询"][7:10] == (0, 0, None)
-    assert [r for r in wb["重复维修"].iter_rows(min_row=2, values_only=True)][0][:3] == (
+    assert [r for r in wb["重复维修"].iter_rows(min_row=2, values_only=True)][0][:4] == (
         "3-2-502",
         "给排水",
+        "细类未填",  # the item's sub-category (H25)
         3,
     )
     assert wb["改进措施与说明"]["A2"].value == "加强保洁巡查;给排水管道普查"

@@ -182,7 +182,7 @@ def test_repeat_repair_lists_its_cases_and_opens_one(qtbot, window, q3):  # noqa
     repairs = tree.topLevelItem(2)
     assert repairs.text(0).startswith("重复维修")
     group = repairs.child(0)
-    assert (group.text(1), group.text(2)) == ("3-2-502", "给排水")
+    assert (group.text(1), group.text(2)) == ("3-2-502", "给排水·(细类未填)")  # the item (H25)
     assert group.text(3) == ",".join([q3["C4"], q3["C5"], q3["C6"]])
     assert [group.child(i).text(3) for i in range(group.childCount())] == [q3["C4"], q3["C5"], q3["C6"]]
     with qtbot.waitSignal(window.open_case_number) as blocker:

@@ -1,6 +1,6 @@
 """Corrections after intake, each computing the deadlines again from the policy (`_recompute`,
 the major-complaint report raised or cancelled with them): `update` (修改登记信息), `regrade`
-(重新定级: kind, validity, severity, category, urgency or received time) and
+(重新定级: kind, validity, severity, category and its 细类, urgency or received time) and
 `recompute_open_deadlines` (every open case after the holiday table changed)."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import peewee as pw
 
 from app import case_states, domain
 from app.cases.core import actor_name, when_text
-from app.cases.intake import CaseInput, Intake, owner_resolve_due
+from app.cases.intake import CaseInput, Intake, check_subcategory, owner_resolve_due
 from app.errors import ValidationError
 from app.models import Case, Extension, MajorReport, Staff, current_actor, db, tuple_rows
 from app.permissions import require
@@ -78,6 +78,7 @@ class Regrading(Intake):
         category: str | None = None,
         urgency: str | None = None,
         received_at: dt.datetime | str | None = None,
+        subcategory: str | None = None,
     ) -> list[str]:
         """重新定级: a new kind, validity, severity, category, urgency or received time.
 
@@ -112,6 +113,12 @@ class Regrading(Intake):
         choose("severity", severity, domain.SEVERITIES)
         choose("category", category, policy.categories)
         choose("urgency", urgency, domain.URGENCIES)
+        if subcategory is not None:
+            new["subcategory"] = check_subcategory(subcategory, problems)
+        elif new["category"] != case.category and case.subcategory not in policy.subcategories_for(
+            str(new["category"])
+        ):
+            new["subcategory"] = ""  # a sub-category belongs to its category: not carried to another
         if validity is not None:
             new["validity"] = clean_text(validity) or None
         if new["kind"] != "投诉":
@@ -254,6 +261,7 @@ CLASSIFICATION = {
     "validity": "有效性",
     "severity": "程度",
     "category": "类别",
+    "subcategory": "细类",
     "urgency": "紧急程度",
     "received_at": "受理时间",
 }

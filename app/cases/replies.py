@@ -218,14 +218,12 @@ def _size(n: int) -> str:
 def first_reply_late(case: Case, as_of: dt.datetime) -> bool:
     """A first reply later than its deadline (首次回复期限), or none by the deadline.
 
-    办结 is not a first reply: a case finished without a reply counts its reply at the time it
-    was finished (`resolve` records that time), so one finished after the deadline is late.
-    An anonymous case has nobody to reply to and is never late."""
-    if case.anonymous:
-        return False
-    if case.first_response_at is not None:
-        return bool(case.first_response_at > case.response_due)
-    return bool(case.response_due < as_of) and case.state not in (domain.VOID, domain.MERGED)
+    办结 is not a first reply: a case finished without a reply has none (`resolve` leaves
+    `first_response_at` empty), so it is late once its deadline has passed, finished or not.
+    An anonymous case has nobody to reply to and is never late (`app.late_replies.reply_late`)."""
+    from app.late_replies import reply_late
+
+    return reply_late(case.anonymous, case.state, case.response_due, case.first_response_at, as_of)
 
 
 def clear_answer_late(case: Case, report: MajorReport | None, as_of: dt.datetime) -> bool:

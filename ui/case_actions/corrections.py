@@ -156,6 +156,16 @@ class RegradeDialog(CaseActionDialog):
             categories.append(case.category)  # a category renamed since: keep the case's own
         self.category_combo.addItems(categories)
         self.category_combo.setCurrentText(case.category)
+        # 细类 (H25): the category's list, or typed; another category offers its own.
+        self.subcategory_combo = QComboBox()
+        self.subcategory_combo.setEditable(True)
+        self.subcategory_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        sub_edit = QLineEdit(self.subcategory_combo)
+        sub_edit.setMaxLength(20)
+        self.subcategory_combo.setLineEdit(sub_edit)
+        self._fill_subcategories()
+        self.subcategory_combo.setEditText(case.subcategory)
+        self.category_combo.currentIndexChanged.connect(self._fill_subcategories)
         self.urgency_combo = QComboBox()
         self.urgency_combo.addItems(domain.URGENCIES)
         self.urgency_combo.setCurrentText(case.urgency)
@@ -171,6 +181,7 @@ class RegradeDialog(CaseActionDialog):
         self.form.addRow(self.tr("有效性(&V)"), self.validity_combo)
         self.form.addRow(self.tr("程度(&S)"), self.severity_combo)
         self.form.addRow(self.tr("类别(&C)"), self.category_combo)
+        self.form.addRow(self.tr("细类(&L)"), self.subcategory_combo)
         self.form.addRow(self.tr("紧急程度(&U)"), self.urgency_combo)
         self.form.addRow(self.tr("受理时间(&T)"), self.received_edit)
         self.form.addRow(self.tr("定级原因(&R)"), self.reason_edit)
@@ -182,6 +193,16 @@ class RegradeDialog(CaseActionDialog):
 
     def received(self) -> dt.datetime:
         return from_qdatetime(self.received_edit.dateTime())
+
+    def _fill_subcategories(self) -> None:
+        """The chosen category's 细类; one picked from the old list goes with its category."""
+        combo = self.subcategory_combo
+        typed = combo.currentText()
+        picked = typed in [combo.itemText(n) for n in range(combo.count())]
+        combo.clear()
+        combo.addItems(self.cases.policy().subcategories_for(self.category_combo.currentText()))
+        listed = [combo.itemText(n) for n in range(combo.count())]
+        combo.setEditText("" if picked and typed not in listed else typed)
 
     def update_preview(self) -> None:
         kind, severity = self.kind_combo.currentText(), self.severity_combo.currentText()
@@ -218,6 +239,7 @@ class RegradeDialog(CaseActionDialog):
             validity=self.validity_combo.currentData() if self.kind_combo.currentText() == "投诉" else "",
             severity=self.severity_combo.currentText(),
             category=self.category_combo.currentText(),
+            subcategory=self.subcategory_combo.currentText(),
             urgency=self.urgency_combo.currentText(),
             received_at=self.received()
             if self.received() != self.case.received_at.replace(second=0)

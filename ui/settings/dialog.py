@@ -26,6 +26,7 @@ from ui.settings.deadlines import DeadlinesPage
 from ui.settings.departments import DepartmentsPage
 from ui.settings.holidays import HolidaysPage
 from ui.settings.names import NameListPage
+from ui.settings.subcategories import CategoriesPage
 from ui.widgets import ErrorLabel
 
 
@@ -50,9 +51,10 @@ class SettingsDialog(QDialog):
         self.policy = policies.copy()
 
         self.deadlines = DeadlinesPage(self.policy, holidays)
-        self.categories = NameListPage(
+        self.categories = CategoriesPage(
             self.tr("类别"),
             self.policy.categories,
+            self.policy.subcategories,
             20,
             self.tr("顺序即登记表中的顺序。改名或删除只影响今后的登记,已登记的案件保留原类别。"),
         )
@@ -105,6 +107,7 @@ class SettingsDialog(QDialog):
         policy = self.policy.copy()
         self.deadlines.store_into(policy)
         policy.categories = self.categories.values()
+        policy.subcategories = self.categories.subcategories()
         policy.channels = self.channels.values()
         return policy
 
@@ -124,10 +127,11 @@ class SettingsDialog(QDialog):
     def show_problems(self, problems: dict[str, str]) -> None:
         on_deadlines = self.deadlines.show_problems(problems)
         self.categories.show_problem(problems.get("类别"))
+        on_subs = self.categories.show_sub_problem(problems)
         self.channels.show_problem(problems.get("渠道"))
         text = "\n".join(f"{key}:{reason}" for key, reason in problems.items())
         self.error_area.set_error(self.tr("未保存,请改正:\n%1").replace("%1", text) if problems else None)
-        for shown, page in ((on_deadlines, self.deadlines), ("类别" in problems, self.categories)):
+        for shown, page in ((on_deadlines, self.deadlines), ("类别" in problems or on_subs, self.categories)):
             if shown:
                 self.tabs.setCurrentWidget(page)
                 return

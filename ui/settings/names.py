@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,13 +19,23 @@ from ui.widgets import ErrorLabel
 
 
 class NameListPage(QWidget):
-    """An ordered list of names: add, rename, remove, move up and down."""
+    """An ordered list of names: add, rename, remove, move up and down (`changed` after each);
+    `min_items` names must stay (0: the list may be emptied, e.g. a category's 细类)."""
+
+    changed = Signal()
 
     def __init__(
-        self, noun: str, items: list[str], max_length: int, hint: str, parent: QWidget | None = None
+        self,
+        noun: str,
+        items: list[str],
+        max_length: int,
+        hint: str,
+        parent: QWidget | None = None,
+        min_items: int = 1,
     ) -> None:
         super().__init__(parent)
         self.noun = noun
+        self.min_items = min_items
         self.max_length = max_length
         self.list = QListWidget()
         self.list.addItems(items)
@@ -68,6 +79,14 @@ class NameListPage(QWidget):
     def values(self) -> list[str]:
         return [self.list.item(n).text() for n in range(self.list.count())]
 
+    def set_values(self, items: list[str]) -> None:
+        """Another list shown (no `changed`): e.g. the 细类 of another category."""
+        self.list.clear()
+        self.list.addItems(items)
+        self.name.clear()
+        self.error.set_error(None)
+        self._selected(-1)
+
     def _selected(self, row: int) -> None:
         has = row >= 0
         for button in (self.rename_button, self.remove_button, self.up_button, self.down_button):
@@ -94,6 +113,7 @@ class NameListPage(QWidget):
         self.list.addItem(name)
         self.list.setCurrentRow(self.list.count() - 1)
         self.name.clear()
+        self.changed.emit()
 
     def rename(self) -> None:
         row = self.list.currentRow()
@@ -102,16 +122,18 @@ class NameListPage(QWidget):
         name = self._checked_name(ignore_row=row)
         if name is not None:
             self.list.item(row).setText(name)
+            self.changed.emit()
 
     def remove(self) -> None:
         row = self.list.currentRow()
         if row < 0:
             return
-        if self.list.count() == 1:
+        if self.list.count() <= self.min_items:
             self.error.set_error(self.tr("至少保留一项"))
             return
         self.list.takeItem(row)
         self.error.set_error(None)
+        self.changed.emit()
 
     def move_by(self, step: int) -> None:
         """The selected name `step` places down (up when negative)."""
@@ -122,6 +144,7 @@ class NameListPage(QWidget):
         item = self.list.takeItem(row)
         self.list.insertItem(target, item)
         self.list.setCurrentRow(target)
+        self.changed.emit()
 
     def show_problem(self, reason: str | None) -> None:
         self.error.set_error(reason)

@@ -88,7 +88,7 @@ class CorrectiveTab(CaseRows):
     def _groups(self, parent: QTreeWidgetItem, items: list[Group], unit: str) -> None:
         for g in items:
             row = QTreeWidgetItem(
-                parent, [self.tr("{0} 次{1}").format(g.count, unit), g.room, g.category, ",".join(g.cases)]
+                parent, [self.tr("{0} 次{1}").format(g.count, unit), g.room, self._item(g), ",".join(g.cases)]
             )
             row.setData(0, NUMBER_ROLE, g.cases[-1])  # the latest of the group
             row.setForeground(0, QBrush(QColor(ERROR_RED)))
@@ -96,6 +96,12 @@ class CorrectiveTab(CaseRows):
                 child = QTreeWidgetItem(row, ["", "", "", number])
                 child.setData(0, NUMBER_ROLE, number)
             row.setExpanded(False)
+
+    def _item(self, g: Group) -> str:
+        """The matter: a complaint's category; a repair's category · sub-category (细类未填)."""
+        if g.subcategory is None:
+            return g.category
+        return self.tr("{0}·{1}").format(g.category, g.subcategory or self.tr("(细类未填)"))
 
     def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         number = item.data(0, NUMBER_ROLE)
