@@ -157,13 +157,12 @@ class _Batch:
             case.state = case_states.next_state(case.state, case_states.RESOLVE)
             case.result = clean_text(item.result)
             case.resolved_at = item.resolved_at
-            case.first_response_at = case.first_response_at or item.resolved_at
             changes += modified_entries(case, before)
             events[id(case)].append(_event(item.resolved_at, domain.EV_RESOLVED, case.result, actor_id, who))
         update_rows(
             Case,
             [c for c, _ in resolved],
-            ["state", "result", "resolved_at", "first_response_at", "updated_at"],
+            ["state", "result", "resolved_at", "updated_at"],
         )
         write_audit(changes)
         # The timeline so far, before the visit planner reads it (who resolved the case).

@@ -11,6 +11,7 @@ import peewee as pw
 
 from app import domain, search
 from app.clock import Clock
+from app.late_replies import reply_late
 from app.models import Case, Department, Room, db, room_label
 from app.owners import phone_match
 from app.validation import parse_room
@@ -32,6 +33,8 @@ LIST_COLUMNS = (
     Case.state,
     Case.resolve_due,
     Case.department,
+    Case.response_due,
+    Case.first_response_at,
 )
 
 
@@ -57,6 +60,8 @@ class CaseRow:
     department_id: int | None
     room_label: str
     department_name: str
+    response_due: dt.datetime | None = None
+    first_response_at: dt.datetime | None = None
 
     @classmethod
     def from_tuple(cls, row: tuple[Any, ...]) -> CaseRow:
@@ -73,6 +78,8 @@ class CaseRow:
             state,
             due,
             dep_id,
+            response_due,
+            replied,
             building,
             unit,
             room_no,
@@ -94,7 +101,13 @@ class CaseRow:
             dep_id,
             label,
             dep_name or "",
+            _when(response_due) if response_due else None,
+            _when(replied) if replied else None,
         )
+
+    def first_reply_late(self, now: dt.datetime) -> bool:
+        """首次回复超时 (`app.late_replies.reply_late`), for the list's mark."""
+        return reply_late(self.anonymous, self.state, self.response_due, self.first_response_at, now)
 
 
 MANY_HITS = 2000  # above this many search hits, page through the list's order instead
@@ -126,6 +139,7 @@ class CaseFilter:
     overdue: bool = False
     due_today: bool = False
     text: str = ""
+    first_reply_late: bool = False  # 首次回复超时 (app/late_replies.py), voided/merged/anonymous never
 
     def is_empty(self) -> bool:
         return all(getattr(self, f.name) == f.default for f in fields(self))
@@ -134,13 +148,15 @@ class CaseFilter:
 OPEN_ANY = "未结"
 
 # Quick filters with counts shown over the list: label -> changes to the current filter.
+_QUICK_OFF = {"overdue": False, "due_today": False, "first_reply_late": False}
 QUICK_FILTERS: dict[str, dict[str, object]] = {
-    "全部": {"state": None, "overdue": False, "due_today": False},
-    "未结": {"state": OPEN_ANY, "overdue": False, "due_today": False},
-    "待派工": {"state": domain.NEW, "overdue": False, "due_today": False},
-    "处理中": {"state": domain.IN_PROGRESS, "overdue": False, "due_today": False},
-    "逾期": {"state": None, "overdue": True, "due_today": False},
-    "今日到期": {"state": None, "overdue": False, "due_today": True},
+    "全部": {**_QUICK_OFF, "state": None},
+    "未结": {**_QUICK_OFF, "state": OPEN_ANY},
+    "待派工": {**_QUICK_OFF, "state": domain.NEW},
+    "处理中": {**_QUICK_OFF, "state": domain.IN_PROGRESS},
+    "逾期": {**_QUICK_OFF, "state": None, "overdue": True},
+    "今日到期": {**_QUICK_OFF, "state": None, "due_today": True},
+    "首次回复超时": {**_QUICK_OFF, "state": None, "first_reply_late": True},
 }
 
 
@@ -181,6 +197,8 @@ class CaseQuery:
                 & (Case.resolve_due >= start)
                 & (Case.resolve_due < start + dt.timedelta(days=1))
             )
+        if f.first_reply_late:
+            conditions.append(first_reply_late_condition(now))
         if f.text.strip():
             conditions.append(self._text_condition(f.text))
         for condition in conditions:
@@ -267,6 +285,18 @@ class CaseQuery:
     def quick_counts(self, f: CaseFilter) -> dict[str, int]:
         """The count each quick filter would give on top of the other filters."""
         return {label: self.count(replace(f, **change)) for label, change in QUICK_FILTERS.items()}  # type: ignore[arg-type]
+
+
+def first_reply_late_condition(now: dt.datetime) -> pw.Expression:
+    """`app.late_replies.reply_late` in SQL: replied after the deadline, or not by it."""
+    return (
+        (Case.anonymous == False)  # noqa: E712
+        & Case.state.not_in([domain.VOID, domain.MERGED])
+        & (
+            (Case.first_response_at.is_null(False) & (Case.first_response_at > Case.response_due))
+            | (Case.first_response_at.is_null() & (Case.response_due < now))
+        )
+    )
 
 
 def deadline_status(case: Case | CaseRow, now: dt.datetime, nearly_due: dt.timedelta) -> str:

@@ -27,6 +27,7 @@ from app import __version__
 from app.db import DatabaseError
 from app.errors import UserError, ValidationError, describe_storage_error
 from app.paths import resolve_data_dir
+from huiyin.duties_cli import cmd_duties
 from huiyin.form_commands import cmd_form, cmd_report, cmd_survey
 from huiyin.login import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, LOGIN
 from huiyin.office_commands import (
@@ -139,9 +140,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("check", help="检查数据:完整性、外键、审计链、签名")
 
-    from huiyin import survey_cli
+    from huiyin import duties_cli, survey_cli
 
     survey_cli.add_parsers(sub)
+    duties_cli.add_parser(sub)
 
     p = sub.add_parser("schedule", help="列出待回访计划")
     p.add_argument("--json", type=Path, help="写入 JSON 文件(默认打印表格)")
@@ -252,4 +254,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path], int]] = {
     "restore": cmd_restore,
     "check": cmd_check,
     "survey": cmd_survey,
+    "duties": cmd_duties,
 }

@@ -71,8 +71,14 @@ def cmd_demo(args: argparse.Namespace, data_dir: Path) -> int:
             office.close()
             raise UserError("只有管理员可以在已有的数据文件夹中填入演示数据。")
     try:
+        from reports.monthly_papers import PAPERS  # the month's summary and notice, as printed
+
         summary = fill_demo(
-            office, seed=args.seed, years=args.years, progress=lambda text: print(text, flush=True)
+            office,
+            seed=args.seed,
+            years=args.years,
+            progress=lambda text: print(text, flush=True),
+            papers=PAPERS,
         )
         print(summary)
         if office.recovery_key:

@@ -41,6 +41,8 @@ EN: dict[str, str] = {
     "日期": "Date",
     "签名人": "Signed by",
     "回访人签名": "Visitor signature",
+    "同访人签名": "2nd visitor signature",  # H24: the second of a visit made by two together
+    "同访人": "2nd visitor",
     "备注": "Remarks",
     "是": "Yes",
     "否": "No",
@@ -174,6 +176,8 @@ ZH_TW: dict[str, str] = {
     "日期": "日期",
     "签名人": "簽名人",
     "回访人签名": "回訪人簽名",
+    "同访人签名": "同訪人簽名",
+    "同访人": "同訪人",
     "备注": "備註",
     "是": "是",
     "否": "否",

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from app import printdata
 from app.errors import UserError, ValidationError
 from app.forms import SAVED_AS_PDF
-from app.models import Case, Dispatch, FormSheet, Staff, Visit
+from app.models import Case, Dispatch, FormSheet, Referral, Staff, Visit
 from app.office import Office
 from app.periods import Period
 from app.print_jobs import FormReservation, PrintDocument
@@ -139,3 +139,10 @@ class Printouts:
 
     def dispatch_slip(self, slip: Dispatch) -> bytes:
         return DispatchSlipReport(self.office.name, [printdata.dispatch_slip(slip)], self.language).generate()
+
+    def referral_letter(self, referral: Referral) -> bytes:
+        """工作联系函 to the developer (helper H22): the case's facts as the office may disclose them."""
+        from reports.referral_letter import ReferralLetterReport
+
+        data = self.office.referrals.letter_data(referral, self.actor)
+        return ReferralLetterReport(self.office.name, data, self.language).generate()

@@ -25,6 +25,13 @@ from reports.fonts import register
 
 WIDTH = 180 * mm
 DASH = "—"
+
+
+def _two_counts(a: int, b: int) -> list[str]:
+    """本期, 上期 and the change of a count, as the overview's rows show them."""
+    return [str(a), str(b), change(a, b)]
+
+
 WARN = colors.HexColor("#fbe9e7")
 
 # Notes on the figures this report derives itself, printed after `app.stats.DEFINITIONS`.
@@ -234,6 +241,11 @@ class QuarterlyReport(Report):
             ]
         )
         rows.append(["逾期件数", str(s.overdue), str(p.overdue), change(s.overdue, p.overdue)])
+        late_a, late_b = sum(s.late_first_replies.values()), sum(p.late_first_replies.values())
+        rows.append(["首次回复超时件数", str(late_a), str(late_b), change(late_a, late_b)])
+        rows.append(
+            ["明确答复超时件数(重大投诉)", *_two_counts(len(s.late_clear_answers), len(p.late_clear_answers))]
+        )
         for name, attr in (("首次响应时间", "response_time"), ("办结时间", "resolution_time")):
             a_t: Timing = getattr(s, attr)
             b_t: Timing = getattr(p, attr)
@@ -519,6 +531,14 @@ class QuarterlyReport(Report):
             )
         )
         out.append(pair)
+        if s.referrals is not None and (s.referrals.letters or (p.referrals and p.referrals.letters)):
+            dev, dev_before = s.referrals, p.referrals.referred if p.referrals else 0
+            out.append(  # H22: 二类 cases forwarded to the developer in writing (seed 001)
+                self.note(
+                    f"转交开发商(工作联系函):本期 {dev.referred} 件(上期 {dev_before} 件),联系函 {dev.letters} 份,"
+                    f"已发出 {dev.sent} 份,开发商已回复 {dev.answered} 份,逾期未回复 {dev.overdue} 份。"
+                )
+            )
 
         buildings = [(_building(b), n) for b, n in s.complaints_by_building]
         out.append(
@@ -601,6 +621,24 @@ class QuarterlyReport(Report):
             out.append(self.nothing("本期无逾期案件。"))
         else:
             out.append(_number_grid(s.overdue_cases))
+        # 首次回复超时 (办结 is not a first reply) and the major complaints' 明确答复 late.
+        late, late_p = len(s.late_first_reply_cases), sum(p.late_first_replies.values())
+        rate = s.late_first_reply_rate
+        rate_words = f",占应回复的 {percent(rate)}" if rate is not None else ""
+        out.append(self.h3(f"首次回复超时({late} 件{rate_words};上期 {late_p} 件)"))
+        if not s.late_first_reply_cases:
+            out.append(self.nothing("本期首次回复均在时限内。"))
+        else:
+            out.append(_number_grid(s.late_first_reply_cases))
+        out.append(
+            self.h3(
+                f"重大投诉明确答复超时({len(s.late_clear_answers)} 件;上期 {len(p.late_clear_answers)} 件)"
+            )
+        )
+        if not s.late_clear_answers:
+            out.append(self.nothing("本期重大投诉均在时限内明确答复。"))
+        else:
+            out.append(_number_grid(s.late_clear_answers))
         return out
 
     # 五、不合格项纠正和预防措施 --------------------------------------------------------------------
@@ -618,7 +656,7 @@ class QuarterlyReport(Report):
             out.append(self._flag_table(rows, [12, 30, 22, 20, 24, 72]))
         for title, groups in (
             ("2. 重复投诉(同一房号同一类别 2 次及以上)", s.repeat_complaints),
-            ("3. 重复维修(同一房号同一类别 3 次及以上)", s.repeat_repairs),
+            ("3. 重复维修(同一房号、类别、细类 3 次及以上)", s.repeat_repairs),
         ):
             out.append(self.h3(f"{title}:{len(groups)} 组"))
             out.append(self._group_table(groups) if groups else self.nothing())
@@ -627,8 +665,8 @@ class QuarterlyReport(Report):
     def _group_table(self, groups: list[Group]) -> Table:
         rows: list[list[Any]] = [["序号", "房号", "类别", "次数", "案件编号", "纠正和预防措施"]]
         for i, g in enumerate(groups, 1):
-            rows.append([str(i), g.room, g.category, str(g.count), text("\n".join(g.cases), 9), ""])
-        return self._flag_table(rows, [12, 22, 26, 12, 34, 74])
+            rows.append([str(i), g.room, text(g.item, 9), str(g.count), text("\n".join(g.cases), 9), ""])
+        return self._flag_table(rows, [12, 22, 38, 12, 34, 62])  # 类别·细类 on one line (H25)
 
     def _flag_table(self, rows: list[list[Any]], widths: list[float]) -> Table:
         # Roomy rows: the measures column is written by hand.
@@ -675,7 +713,34 @@ class QuarterlyReport(Report):
                 self.styles["small"],
             )
         )
+        out.extend(self._role_rates())
         return out
+
+    def _role_rates(self) -> list[Flowable]:
+        """各角色回访率 against the policy's targets (H24, app/role_rates.py)."""
+        roles = self.cur.role_visits.roles if self.cur.role_visits is not None else []
+        if not roles:
+            return []
+        rows: list[list[Any]] = [["制度称谓", "角色", "性质", "参与回访", "基数", "回访率", "目标", "结论"]]
+        for r in roles:
+            verdict = {True: "达标", False: "未达标", None: DASH}[r.met]
+            base = f"{r.base_count}({'应回访' if r.base == 'due' else '已回访'})"
+            rate = DASH if r.rate is None else f"{r.rate:.1%}"
+            kinds = "、".join(r.kinds) or "全部"
+            rows.append(
+                [r.label, r.role_name, kinds, str(r.visited), base, rate, f"≥{r.target:.0%}", verdict]
+            )
+        return [
+            Spacer(1, 3 * mm),
+            self.h3("各角色回访率"),
+            self.table(rows, [24, 24, 18, 18, 26, 18, 16, 18], numeric_from=3),
+            Spacer(1, 1.5 * mm),
+            Paragraph(
+                "参与回访:本期办结并已回访的案件中,该角色人员作为回访人(含两人同时回访)的件数;"
+                "基数按回访制度为应回访宗数或已回访宗数。",
+                self.styles["small"],
+            ),
+        ]
 
     # 七、改进措施 -------------------------------------------------------------------------------
     def _measures(self) -> list[Flowable]:

@@ -141,6 +141,11 @@ class CaseListPage(QWidget):
         self.overdue_check.toggled.connect(self._changed)
         self.due_today_check = QCheckBox(self.tr("仅今日到期"))
         self.due_today_check.toggled.connect(self._changed)
+        self.late_reply_check = QCheckBox(self.tr("仅首次回复超时"))
+        self.late_reply_check.setToolTip(
+            self.tr("首次回复晚于期限,或过了期限仍未回复(办结不算首次回复;匿名、作废、合并的不计)")
+        )
+        self.late_reply_check.toggled.connect(self._changed)
 
         self.clear_button = QPushButton(self.tr("清除筛选"))
         self.clear_button.setToolTip(self.tr("恢复为全部案件"))
@@ -174,6 +179,7 @@ class CaseListPage(QWidget):
         row2.addSpacing(10)
         row2.addWidget(self.overdue_check)
         row2.addWidget(self.due_today_check)
+        row2.addWidget(self.late_reply_check)
         row2.addStretch(1)
         row2.addWidget(self.clear_button)
         self._filter_row2 = row2
@@ -258,6 +264,7 @@ class CaseListPage(QWidget):
             date_to=date(self.date_to),
             overdue=self.overdue_check.isChecked(),
             due_today=self.due_today_check.isChecked(),
+            first_reply_late=self.late_reply_check.isChecked(),
             text=self.search_edit.text().strip(),
         )
 
@@ -279,6 +286,7 @@ class CaseListPage(QWidget):
             self.date_to.setDate(to_qdate(f.date_to) if f.date_to else NO_DATE)
             self.overdue_check.setChecked(f.overdue)
             self.due_today_check.setChecked(f.due_today)
+            self.late_reply_check.setChecked(f.first_reply_late)
             self.search_edit.setText(f.text)
         finally:
             self._loading = False

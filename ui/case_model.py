@@ -32,6 +32,7 @@ PAGE_SIZE = 200
 # deadline_status() gives these; shown through tr() (they are UI words, not stored)
 OVERDUE = cast(str, QT_TR_NOOP("逾期"))
 NEARLY_DUE = cast(str, QT_TR_NOOP("临期"))
+LATE_REPLY = cast(str, QT_TR_NOOP("超时"))  # the 首次回复 column: 首次回复超时 (app/late_replies.py)
 
 # Tints that mark a row; the 期限状态 column also says it in words (never colour alone).
 ROW_TINT = {OVERDUE: QColor(OVERDUE_BG), NEARLY_DUE: QColor(NEARLY_DUE_BG)}
@@ -59,6 +60,7 @@ COLUMNS = [
     Column("state", cast(str, QT_TR_NOOP("状态")), "state", "已派工"),
     Column("resolve_due", cast(str, QT_TR_NOOP("办结期限")), "resolve_due", "2026-09-28 09:30"),
     Column("deadline", cast(str, QT_TR_NOOP("期限状态")), "resolve_due", NEARLY_DUE),
+    Column("first_reply", cast(str, QT_TR_NOOP("首次回复")), None, LATE_REPLY),
 ]
 COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
 DATETIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -97,6 +99,7 @@ def case_row(case: ListRow, now: dt.datetime, nearly_due: dt.timedelta) -> CaseR
         case.state,
         f"{case.resolve_due:{DATETIME_FORMAT}}",
         status,
+        QCoreApplication.translate("CaseTableModel", LATE_REPLY) if case.first_reply_late(now) else "",
     )
     return CaseRow(case.id, cells, status, case.account[:400])
 
@@ -210,6 +213,8 @@ class CaseTableModel(QAbstractTableModel):
             return QBrush(ROW_TINT[row.deadline])
         if role == Qt.ItemDataRole.ForegroundRole and row.deadline and col == COLUMN_INDEX["deadline"]:
             return QBrush(STATUS_TEXT_COLOUR[row.deadline])
+        if role == Qt.ItemDataRole.ForegroundRole and col == COLUMN_INDEX["first_reply"] and row.cells[col]:
+            return QBrush(STATUS_TEXT_COLOUR[OVERDUE])
         if role == Qt.ItemDataRole.FontRole and row.deadline and col == COLUMN_INDEX["deadline"]:
             font = QFont()
             font.setBold(True)
@@ -219,11 +224,14 @@ class CaseTableModel(QAbstractTableModel):
                 return row.tooltip
             if col == COLUMN_INDEX["deadline"] and row.deadline:
                 return self.tr("已超过办结期限") if row.deadline == OVERDUE else self.tr("即将到期")
+            if col == COLUMN_INDEX["first_reply"] and row.cells[col]:
+                return self.tr("首次回复晚于期限,或过了期限仍未回复业主")
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (
             COLUMN_INDEX["kind"],
             COLUMN_INDEX["severity"],
             COLUMN_INDEX["state"],
             COLUMN_INDEX["deadline"],
+            COLUMN_INDEX["first_reply"],
         ):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

@@ -345,8 +345,22 @@ class MainWindow(QMainWindow):
                 self.printouts.dispatch_slip(slip), self.tr("工作联系单-{0}").format(slip.number)
             ),
             show_history=self.show_case_history,
+            print_referral=lambda referral: self.preview(
+                self.printouts.referral_letter(referral), self.tr("工作联系函-{0}").format(referral.number)
+            ),
         )
-        dialog = CaseDetailDialog(case_id, self.office.cases, self.office.staff, self.user, self, links=links)
+        dialog = CaseDetailDialog(
+            case_id,
+            self.office.cases,
+            self.office.staff,
+            self.user,
+            self,
+            links=links,
+            referrals=self.office.referrals,
+            rework=self.office.visits.rework,
+            visit_dates=self.office.visits.dates,
+            two_visitors=self.office.visits,  # 业主损失较大, 两人同时回访 (H24)
+        )
         dialog.case_changed.connect(lambda _id: self._after_change())
         dialog.exec()
 

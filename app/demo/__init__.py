@@ -34,8 +34,9 @@ from app.demo.crew import DEMO_ADMIN, DEMO_ADMIN_PASSWORD, DEMO_OFFICE_NAME, DEM
 from app.demo.estate import SHOP_BUILDING, build_estate
 from app.demo.finale import FinaleSteps
 from app.demo.handling import HandlingSteps
-from app.demo.paperwork import PaperworkSteps
+from app.demo.paperwork import Papers, PaperworkSteps
 from app.demo.people import People
+from app.demo.referral_demo import plan_referrals
 from app.demo.visiting import VisitSteps
 from app.errors import UserError
 from app.forms import FORM_STATES
@@ -88,8 +89,12 @@ def fill_demo(
     years: int = 2,
     scale: float = 1.0,
     progress: Callable[[str], None] | None = None,
+    papers: Papers | None = None,
 ) -> str:
     """Fill an empty data folder with `years` of demo data ending at the office clock's now.
+
+    `papers` makes the PDFs of the month's summary and notice (reports/monthly_papers.py);
+    without it the replay leaves those two monthly duties undone.
 
     `scale` shrinks the estate and the number of calls (tests use a small one). Refuses a
     folder that already holds cases, rooms or owners, so running it twice changes nothing.
@@ -124,8 +129,11 @@ def fill_demo(
         replay.plan_arrivals(start, scale)
         replay.plan_major_history(start)
         replay.plan_finale()
+        plan_referrals(replay)  # 工作联系函 to the developer (H22)
         replay.plan_letter()
         replay.plan_paperwork(start)
+        if papers is not None:  # the month's summary and notice need their PDFs made
+            replay.plan_monthly(start, papers)
         replay.run(start, progress)
         office.set_setting(
             "demo", {"seed": seed, "years": years, "scale": scale, "filled_at": f"{now:%Y-%m-%d %H:%M}"}

@@ -13,6 +13,22 @@ from app.demo.replay import ReplayBase, Story, poisson
 from app.demo.scenarios import MAJOR_SCENARIOS, OTHERS, REPAIRS, Scenario
 from app.demo.wording import CHANNEL_WEIGHTS, HOURS, KIND_WEIGHTS, MAJOR_SHARE, SEASON
 
+# 先行处置 in the demo (H21): the urgent leaks of this category are contained first.
+CONTAIN_CATEGORY = "漏水/渗漏"
+
+# 细类 of a demo case by a word of its account (the policy's default lists; H25): the first
+# word found wins, "" matches any account of the category.
+SUB_WORDS: dict[str, list[tuple[str, str]]] = {
+    "漏水/渗漏": [("卫生间", "卫生间渗漏"), ("窗", "窗边渗漏"), ("外墙", "外墙渗漏"), ("", "管道漏水")],
+    "给排水": [("水压", "水压"), ("停水", "停水"), ("", "堵塞")],
+    "设施设备维护": [("电梯", "电梯"), ("灯", "照明"), ("门禁", "门禁")],
+    "安全设施": [("门禁", "门禁"), ("对讲", "对讲"), ("消防", "消防设施"), ("烟感", "消防设施")],
+}
+
+
+def subcategory_of(category: str, account: str) -> str:
+    return next((sub for word, sub in SUB_WORDS.get(category, []) if word in account), "")
+
 
 class CallSteps(ReplayBase):
     """The calls planned: arrivals over the years, each a story with its texts."""
@@ -173,6 +189,7 @@ class CallSteps(ReplayBase):
             who = {"room": occ.label, "customer_name": occ.name, "customer_phone": occ.phone}
         else:
             who = {"room": "", "customer_name": "", "customer_phone": ""}
+        contract = contract_dates(story)
         return CaseInput(
             account=story.texts["account"],
             kind=story.scenario.kind,
@@ -182,6 +199,7 @@ class CallSteps(ReplayBase):
             validity=story.validity,
             severity=story.severity,
             category=story.scenario.category,
+            subcategory=subcategory_of(story.scenario.category, story.texts["account"]),
             urgency=story.urgency,
             event_time=story.received - self.minutes(10, 600)
             if story.scenario.kind in ("投诉", "报修")
@@ -192,4 +210,18 @@ class CallSteps(ReplayBase):
             room=who["room"],
             customer_name=who["customer_name"],
             customer_phone=who["customer_phone"],
+            # 先行处置 (H21): an urgent leak harms the owner now; it is contained first.
+            contain_needed=story.urgency == "紧急" and story.scenario.category == CONTAIN_CATEGORY,
+            contract_start=contract[0],
+            contract_end=contract[1],
         )
+
+
+def contract_dates(story: Story) -> tuple[dt.date | None, dt.date | None]:
+    """A paid special service's contract (特约服务: its visits fall mid-contract and after the
+    end): from the day after the call, two to eight weeks, taken from the call's own time so
+    the demo's random draws stay as they were."""
+    if story.scenario.kind != "特约服务":
+        return None, None
+    start = story.received.date() + dt.timedelta(days=1)
+    return start, start + dt.timedelta(weeks=2 + story.received.minute % 7)

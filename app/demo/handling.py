@@ -10,6 +10,9 @@ from app.demo.replay import ReplayBase, Story, month_day
 from app.demo.wording import EXTENSION_REASONS, NOTES, RESPONSES, VOID_REASONS
 from app.models import NightLogEntry
 
+# 先行处置 (H21): what the duty repairman did first about an urgent leak.
+CONTAINMENT = "已关闭漏水处上游阀门,铺设接水盆和防水布,通知楼上住户暂停用水。"
+
 
 class HandlingSteps(ReplayBase):
     """A case's handling, step by step, through `CaseService` and `NightLogService`."""
@@ -72,8 +75,11 @@ class HandlingSteps(ReplayBase):
         assert case is not None
         rng = self.rng
         sc = story.scenario
+        self.plan_record_sheet(story)
         if story.stop_after == "create":
-            return
+            return  # untouched: an urgent leak among them stays 先行处置超时 on the dashboard
+        if case.contain_needed:  # contained first, 35 minutes after it was taken up (no draw)
+            self.at(start + dt.timedelta(minutes=35), lambda: self.contain(story))
         # How long handling takes: most well inside the deadline, some late.
         span = (case.resolve_due - case.received_at).total_seconds() / 3600
         if sc.kind == "咨询":
@@ -179,7 +185,10 @@ class HandlingSteps(ReplayBase):
             return
         role = self.policy.extension_approver_role(case.severity)
         approver = (self.crew.by_role.get(role) or self.crew.by_role["general_manager"])[0]
-        self.cases.extend(case, new_due, self.rng.choice(EXTENSION_REASONS), approver, self.clerk())
+        reason = self.rng.choice(EXTENSION_REASONS)
+        self.clerk()  # the clerk who asked, drawn as before: the demo's random sequence stays the same
+        # The approver approves with their own login (H21): they record it themselves.
+        self.cases.extend(case, new_due, reason, approver, approver)
 
     def major_report(self, story: Story) -> None:
         case = story.case
@@ -198,13 +207,28 @@ class HandlingSteps(ReplayBase):
             case, fields, submit=not story.major_draft_only, actor=self.crew.one("office_manager")
         )
 
+    def contain(self, story: Story) -> None:
+        """先行处置 (H21): the duty repairman stops the water 35 minutes after the call (at night
+        too: the night shift sends him); the first clerk records it when the case is taken up."""
+        case = story.case
+        if case is None or case.state not in domain.OPEN_STATES or not case.contain_needed:
+            return
+        if case.contained_at is None:
+            at = max(case.received_at, min(self.clock.now(), story.received + dt.timedelta(minutes=35)))
+            by = f"{story.scenario.department}值班维修工"
+            self.cases.contain(case, CONTAINMENT, self.crew.by_role["clerk"][0], by=by, at=at)
+
     def resolve(self, story: Story) -> None:
         case = story.case
         if case is None or case.state not in domain.OPEN_STATES:
             return
+        self.contain(story)  # recorded before 办结, late if nobody did it in time
         actor = story.assignee or self.clerk()
         result = story.texts["result"]
         if story.rework_done:
             result = "返工:" + result
+        if case.first_response_at is None and not case.anonymous:
+            # 办结 is not a first reply: the owner is told the result, and that is the reply.
+            self.cases.add_note(case, "已电话告知业主处理结果", actor, response=True)
         self.cases.resolve(case, result, actor)
         self.after_resolve(story)

@@ -1,20 +1,58 @@
 """The replay of the desk's other paperwork: the open letter, blank forms, quarterly filing,
-typical cases and closing."""
+typical cases and closing; and the office's calendar of duties (seed 001): the 《顾客投诉处理
+记录表》 printed for each complaint open more than one working day, the month's summary to the
+leaders by the 28th and the notice to owners by the 30th. The last month leaves a few of them
+undone on purpose (a record sheet or two, last month's notice), so the dashboard shows true late
+duties. The duties draw on their own random stream: the rest of the replay is the same office
+with or without them."""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import random
+from typing import Protocol
 
 from app import domain
+from app.dashboard import month_due, notice_key, record_monthly, summary_key
 from app.demo.crew import DEMO_OFFICE_NAME
 from app.demo.estate import SHOP_BUILDING
 from app.demo.replay import LetterGroup, ReplayBase, Story
 from app.demo.scenarios import GARAGE_FLOOD
 from app.demo.wording import CLOSE_NOTES, LETTER_BODY, LETTER_TITLE, TYPICAL_NOTES
 from app.errors import UserError
-from app.models import Case, Visit
-from app.periods import quarter_key, quarter_span
+from app.models import Case, Staff, Visit
+from app.periods import Period, month_back, quarter_key, quarter_span
+from app.stats import Comparison, PeriodStats, Statistics, notice_examples
+from app.workdays import WorkCalendar
+
+# The last days the office leaves some duties undone (what the dashboard shows as late).
+UNDONE_DAYS = 30
+UNDONE_SHARE = 0.2  # record sheets not printed in those days
+
+
+class Papers(Protocol):
+    """The PDFs the month's duties print, made where PDFs are made (reports/monthly_papers.py,
+    given by the command that fills the demo: app/ makes no PDF itself)."""
+
+    def summary(self, office_name: str, data: Comparison, today: dt.date) -> bytes:
+        """The month's analysis, as the statistics window prints it (月度汇总)."""
+        ...
+
+    def notice(
+        self,
+        office_name: str,
+        stats: PeriodStats,
+        examples: list[tuple[str, str, str]],
+        names: list[str],
+        today: dt.date,
+    ) -> bytes:
+        """《客户意见处理情况公告》, as 打印本月公告 makes it."""
+        ...
+
+    def notice_period(self, today: dt.date) -> Period:
+        """The month a notice printed on `today` covers."""
+        ...
 
 
 class PaperworkSteps(ReplayBase):
@@ -142,6 +180,88 @@ class PaperworkSteps(ReplayBase):
             note = self.rng.choice(TYPICAL_NOTES[tag])
             self.cases.mark_typical(case, True, note, self.crew.one("cs_director"))
             s.case = case
+
+    # The calendar of duties -----------------------------------------------------------------
+    @functools.cached_property
+    def paper_rng(self) -> random.Random:
+        """The duties' own random stream, so adding them leaves the rest of the replay as it was."""
+        return random.Random(f"paperwork-{self.now:%Y%m%d%H%M}")
+
+    @functools.cached_property
+    def work_calendar(self) -> WorkCalendar:
+        return WorkCalendar.from_database()
+
+    def office_hours(self, when: dt.datetime) -> dt.datetime:
+        """`when` on a working day in office hours (08:30–17:30), else the next such morning."""
+        day, hour = when.date(), when.time()
+        if hour >= dt.time(17, 30):
+            day, hour = day + dt.timedelta(days=1), dt.time(8, 30)
+        while not self.work_calendar.is_workday(day):
+            day, hour = day + dt.timedelta(days=1), dt.time(8, 30)
+        return dt.datetime.combine(day, max(hour, dt.time(8, 30)))
+
+    def paper_clerk(self) -> Staff:
+        return self.paper_rng.choice(self.crew.by_role["clerk"])
+
+    def plan_record_sheet(self, story: Story) -> None:
+        """A complaint still open one working day after it came in gets its 《顾客投诉处理记录表》
+        printed that day (the dashboard lists it until then); in the last days a few are not."""
+        case = story.case
+        if case is None or case.kind != "投诉":
+            return
+        since = self.work_calendar.add_workdays(case.received_at, 1)
+        when = self.office_hours(since + dt.timedelta(minutes=self.paper_rng.uniform(5, 150)))
+        if when > self.now - dt.timedelta(days=UNDONE_DAYS) and self.paper_rng.random() < UNDONE_SHARE:
+            return  # forgotten: the dashboard shows it
+        self.at(when, functools.partial(self.print_record_sheet, case.id, since))
+
+    def print_record_sheet(self, case_id: int, since: dt.datetime) -> None:
+        case = Case.get_by_id(case_id)
+        if case.state in (domain.MERGED, domain.VOID):
+            return
+        if case.resolved_at is not None and case.resolved_at <= since:
+            return  # handled within a working day: no record sheet needed
+        self.cases.record_sheet_printed(case, self.paper_clerk())
+
+    def plan_monthly(self, start: dt.datetime, papers: Papers) -> None:
+        """Each month's summary (by the 28th, the office manager prints the month's analysis)
+        and notice to owners (by the 30th, the customer-service director prints and posts it),
+        done a day or few before they are due; last month's notice is left undone on purpose."""
+        self.papers = papers
+        year, month = start.year, start.month
+        last = month_back(self.now.year, self.now.month, 1)
+        while (year, month) <= (self.now.year, self.now.month):
+            for duty, day in (("summary", 28), ("notice", 30)):
+                if duty == "notice" and (year, month) == last:
+                    continue  # 公告 forgotten: the dashboard shows it late
+                due = month_due(year, month, day)
+                when = dt.datetime.combine(due - dt.timedelta(days=self.paper_rng.randint(1, 3)), dt.time(15))
+                when += dt.timedelta(minutes=self.paper_rng.randrange(0, 120))
+                while not self.work_calendar.is_workday(when.date()):
+                    when -= dt.timedelta(days=1)
+                if start < when <= self.now:
+                    step = self.monthly_summary if duty == "summary" else self.monthly_notice
+                    self.at(when, functools.partial(step, year, month))
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+    def monthly_summary(self, year: int, month: int) -> None:
+        """The month so far (截至 today) beside the same days of the month before, as the
+        statistics window prints it; archived as the month's summary."""
+        today = self.clock.now().date()
+        stats = Statistics(self.policy, today)
+        current = stats.compute(Period.month(year, month))
+        data = Comparison(current=current, previous=stats.compute(current.period.previous()))
+        pdf = self.papers.summary(self.office_name or DEMO_OFFICE_NAME, data, today)
+        record_monthly(summary_key(year, month), pdf, self.clock.now(), self.crew.one("office_manager").name)
+
+    def monthly_notice(self, year: int, month: int) -> None:
+        """《客户意见处理情况公告》 of the month so far, as 打印本月公告 makes it."""
+        today = self.clock.now().date()
+        period = self.papers.notice_period(today)
+        examples, names = notice_examples(period)
+        stats = Statistics(self.policy, today).compute(period)
+        pdf = self.papers.notice(self.office_name or DEMO_OFFICE_NAME, stats, examples, list(names), today)
+        record_monthly(notice_key(year, month), pdf, self.clock.now(), self.crew.one("cs_director").name)
 
     def close(self, story: Story, note: str = "") -> None:
         case = story.case

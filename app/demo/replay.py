@@ -151,6 +151,7 @@ class ReplayBase(abc.ABC):
         self.mood_count = itertools.count()
         self.phone_count = itertools.count()  # first phone visits, a few of them given up
         self.notable: list[tuple[dt.datetime, str, Story]] = []  # candidates for 典型案例
+        self.story_of: dict[int, Story] = {}  # resolved cases' stories: a later draw may visit them
         self.desk = now  # the last moment the desk was staffed (set by plan_finale)
         self.pad_since = now - dt.timedelta(days=PAD_DAYS)
         self.queue: list[tuple[dt.datetime, int, Callable[[], None]]] = []
@@ -245,6 +246,10 @@ class ReplayBase(abc.ABC):
     @abc.abstractmethod
     def extend(self, story: Story, new_due: dt.datetime) -> None:
         """The deadline extended (app.demo.handling)."""
+
+    @abc.abstractmethod
+    def plan_record_sheet(self, story: Story) -> None:
+        """The complaint's record sheet printed when it is open a working day (app.demo.paperwork)."""
 
     @abc.abstractmethod
     def letter_ready(self, story: Story, visit: Visit | None) -> None:

@@ -22,6 +22,7 @@ from app.forms import OUT as FORM_OUT
 from app.models import Case, FormSheet, ReworkNotice, Staff, Visit, VisitTask
 from app.signatures import SignatureCapture, demo_strokes
 from app.visits import UNSATISFIED, VisitResult
+from app.visits.special import WAIT_LEAK as LEAK_TEST_WAIT
 
 
 class VisitSteps(ReplayBase):
@@ -34,7 +35,9 @@ class VisitSteps(ReplayBase):
         return (
             Visit.select()
             .where(Visit.case == case, Visit.state == domain.VISIT_PLANNED)
-            .order_by(Visit.id.desc())
+            .order_by(
+                Visit.due, Visit.id
+            )  # a special service's mid-contract visit before the one after its end
             .first()
         )
 
@@ -44,6 +47,44 @@ class VisitSteps(ReplayBase):
         resolved = case.resolved_at
         if case.severity == "重大":
             self.notable.append((resolved, "major", story))
+        self.story_of[case.id] = story
+        self.visit_drawn(case)
+        if self.visits.dates.waiting(case) == LEAK_TEST_WAIT:
+            # A leak is visited after its leak test (闭水试验), a working day or two after the repair.
+            tested = self.working(resolved + self.minutes(60 * 18, 60 * 48))
+            self.at(tested, lambda: self.leak_tested(story))
+            return
+        self.visit_or_close(story)
+
+    def visit_drawn(self, case: Case) -> None:
+        """Earlier cases the sample drew just now to keep its rate (补抽, 替换): their visits are
+        done as any other, even when the case was closed meanwhile."""
+        drawn = Visit.select().where(
+            Visit.created_at == self.clock.now(),
+            Visit.case != case,
+            Visit.state == domain.VISIT_PLANNED,
+            Visit.attempt == 1,
+        )
+        for visit in drawn:
+            story = self.story_of.get(int(str(visit.case_id)))
+            if story is not None:
+                self.plan_visit(story, visit)
+
+    def leak_tested(self, story: Story) -> None:
+        case = story.case
+        assert case is not None
+        case = Case.get_by_id(case.id)
+        story.case = case
+        if case.state != domain.RESOLVED:
+            return
+        self.visits.dates.record_leak_test(case, self.clock.now().date(), self.crew.one("steward"))
+        self.visit_or_close(story)
+
+    def visit_or_close(self, story: Story) -> None:
+        """The resolved case's visit done as the office does it, or the case closed."""
+        case = story.case
+        assert case is not None and case.resolved_at is not None
+        resolved = case.resolved_at
         visit = self.open_visit(case)
         if story.letter is not None:
             self.letter_ready(story, visit)
@@ -64,6 +105,16 @@ class VisitSteps(ReplayBase):
             self.at(self.working(resolved + self.minutes(30, 600)), lambda: self.drop_visit(story, visit))
             return
         self.plan_visit(story, visit)
+        # A special service's second visit, after its contract ends: made a few days before its date.
+        later = Visit.select().where(
+            Visit.case == case, Visit.state == domain.VISIT_PLANNED, Visit.attempt == 1, Visit.id != visit.id
+        )
+        for after_end in later:
+            start = dt.datetime.combine(after_end.due, dt.time(9)) - dt.timedelta(days=3)
+            self.at(
+                self.working(max(start, self.clock.now())),
+                functools.partial(self.plan_visit, story, after_end),
+            )
 
     def by_hand_reason(self, story: Story) -> str:
         """Why the director adds a case the sample left out, or '' when nobody does."""
@@ -90,6 +141,8 @@ class VisitSteps(ReplayBase):
         if visit.state != domain.VISIT_PLANNED:
             return
         self.visits.drop_by_hand(visit, "巡查发现的问题,无报事业主,不需回访", self.crew.one("cs_director"))
+        if story.case is not None:
+            self.visit_drawn(story.case)  # the replacement the sample drew, when the drop left it short
         self.at(self.working(self.clock.now() + self.minutes(60, 60 * 48)), lambda: self.close(story))
 
     def visitor(self, visit: Visit, story: Story | None) -> Staff:
@@ -232,6 +285,23 @@ class VisitSteps(ReplayBase):
         strokes = demo_strokes(self.rng.randrange(1 << 30))
         return SignatureCapture(strokes, 600, 200, name, relation)
 
+    def second_visitor(self, visit: Visit, person: Staff, result: VisitResult) -> None:
+        """A visit made by two (a 重大 complaint: seed 002): the second visitor named and, where
+        the visitor signs on the pad, signing too (no draw from the replay's stream)."""
+        if not (visit.second_role or visit.second_visitor_id):
+            return
+        second = visit.second_visitor
+        if second is None or second.id == person.id:
+            options = [p for p in self.crew.by_role.get(visit.second_role, []) if p.id != person.id]
+            options = options or [p for p in self.crew.by_role["cs_director"] if p.id != person.id]
+            second = options[0] if options else None
+        if second is None:
+            return
+        result.second_visitor_id = second.id
+        if result.visitor_signature is not None:
+            strokes = demo_strokes(visit.id * 7919 + 17)
+            result.second_visitor_signature = SignatureCapture(strokes, 600, 200, second.name, "")
+
     def do_visit(self, story: Story, visit_id: int, method: str) -> None:
         rng = self.rng
         visit = Visit.get_by_id(visit_id)
@@ -283,6 +353,7 @@ class VisitSteps(ReplayBase):
             if rng.random() < 0.05:
                 promised = (self.clock.now() + dt.timedelta(days=rng.randint(2, 5))).date()
                 result.questions = [(rng.choice(VISIT_QUESTIONS), promised)]
+        self.second_visitor(visit, person, result)
         nxt = self.visits.complete(visit, result, actor=person)
         now = self.clock.now()
         if form is not None:
@@ -324,6 +395,11 @@ class VisitSteps(ReplayBase):
             return
         to = story.assignee.name if story.assignee else self.clerk().name
         self.visits.deliver_notice(notice, to)
+        # The owner is told by phone when the rework will be done (H25, seed 000 1.1.9).
+        promised = (self.clock.now() + dt.timedelta(days=2)).replace(
+            hour=17, minute=0, second=0, microsecond=0
+        )
+        self.visits.rework.tell_owner(notice, promised, "电话", actor=self.clerk())
 
     def plan_reviews(self, story: Story, visit: Visit, mood: str) -> None:
         """主管审核 on most complaint visits, 项目经理意见 on the weighty ones, 总经理意见 on majors."""

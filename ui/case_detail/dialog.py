@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QT_TR_NOOP, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,7 +35,9 @@ from app.cases import CaseDetail, CaseService
 from app.errors import UserError
 from app.permissions import can
 from app.staff import StaffService
+from app.visits.visitors import visitor_names
 from ui.case_actions.base import CaseActionDialog, CaseReasonDialog, error_text
+from ui.case_actions.containment import ContainDialog
 from ui.case_actions.corrections import MergeDialog, RegradeDialog, ReopenDialog, TypicalDialog, VoidDialog
 from ui.case_actions.handling import (
     CloseDialog,
@@ -46,8 +48,10 @@ from ui.case_actions.handling import (
     SignDialog,
 )
 from ui.case_actions.replies import ClearAnswerDialog, ReplyLetterDialog, WrittenReplyDialog
+from ui.case_actions.rework import TellOwnerDialog
 from ui.case_detail.fields import CaseFields
 from ui.case_detail.major_report import MajorReportTab
+from ui.case_detail.referral import ReferralTab
 from ui.case_detail.texts import (
     ACTIONS,
     FLAG_STYLE,
@@ -58,11 +62,17 @@ from ui.case_detail.texts import (
     fmt,
     multiline,
 )
+from ui.case_detail.two_visitors import TwoVisitorsBox
+from ui.case_detail.visit_dates import VisitDatesBox
 from ui.palette import ERROR_BOX_STYLE, HEADING_TEXT, MUTED_TEXT
 from ui.widgets import make_table
 
 if TYPE_CHECKING:
-    from app.models import Case, Dispatch, MajorReport, Staff
+    from app.models import Case, Dispatch, MajorReport, Referral, Staff
+    from app.referrals import ReferralService
+    from app.rework import ReworkFollowUp
+    from app.visits import VisitService
+    from app.visits.special import VisitDates
 
 log = logging.getLogger(__name__)
 
@@ -75,10 +85,13 @@ class CaseLinks:
     print_record: Callable[[Case], None] | None = None  # 《顾客投诉处理记录表》
     print_slip: Callable[[Dispatch], None] | None = None  # 工作联系单
     show_history: Callable[[Case], None] | None = None  # the audit trail of the case
+    print_referral: Callable[[Referral], None] | None = None  # 工作联系函 to the developer (H22)
 
 
 class CaseDetailDialog(QDialog):
     case_changed = Signal(int)
+    # How an extension's approver confirmed (app.domain.CONFIRMED_BY_*), shown through tr().
+    CONFIRMED_WORDS = (QT_TR_NOOP("本人登录"), QT_TR_NOOP("本机输入密码"))
 
     def __init__(
         self,
@@ -88,9 +101,18 @@ class CaseDetailDialog(QDialog):
         actor: Staff,
         parent: QWidget | None = None,
         links: CaseLinks | None = None,
+        referrals: ReferralService | None = None,
+        rework: ReworkFollowUp | None = None,
+        visit_dates: VisitDates | None = None,
+        two_visitors: VisitService | None = None,
     ) -> None:
         super().__init__(parent)
+        self.two_visitors = two_visitors  # 业主损失较大 and who visits together, in the 回访 tab (H24)
+        self.visit_dates = visit_dates  # 闭水试验、特约服务合同日期 in the 回访 tab (H23)
+        self.rework = rework  # 告知业主返工时间 and the linked complaint are shown with it (H25)
+        self.linked_dialog: CaseDetailDialog | None = None
         self.links = links or CaseLinks()
+        self.referrals = referrals  # the 转交开发商 tab is shown only with the service (H22)
         self.case_id = case_id
         self.cases = cases
         self.staff = staff
@@ -158,6 +180,11 @@ class CaseDetailDialog(QDialog):
         for key, button in self.fields.side_buttons.items():
             button.clicked.connect(lambda _=False, k=key: self.open_action(k))
         self.fields.open_letter_button.clicked.connect(self.open_reply_letter)
+        linked = self.fields.values["linked"]
+        linked.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        linked.linkActivated.connect(self.open_linked)
         return self.fields
 
     def _table(self, headers: list[str], stretch: int) -> QTableWidget:
@@ -187,7 +214,15 @@ class CaseDetailDialog(QDialog):
             7,
         )
         self.extension_table = self._table(
-            [self.tr("延期时间"), self.tr("原期限"), self.tr("新期限"), self.tr("批准人"), self.tr("原因")], 4
+            [
+                self.tr("延期时间"),
+                self.tr("原期限"),
+                self.tr("新期限"),
+                self.tr("批准人"),
+                self.tr("批准方式"),
+                self.tr("原因"),
+            ],
+            5,
         )
         slips_box.addWidget(QLabel(self.tr("工作联系单")))
         slips_box.addWidget(self.slip_table, 3)
@@ -198,6 +233,16 @@ class CaseDetailDialog(QDialog):
         visits = QWidget()
         visits_box = QVBoxLayout(visits)
         visits_box.setContentsMargins(6, 6, 6, 6)
+        self.visit_dates_box: VisitDatesBox | None = None
+        if self.visit_dates is not None:
+            self.visit_dates_box = VisitDatesBox(self.visit_dates, self.actor)
+            self.visit_dates_box.changed.connect(self._action_done)
+            visits_box.addWidget(self.visit_dates_box)
+        self.two_visitors_box: TwoVisitorsBox | None = None
+        if self.two_visitors is not None:
+            self.two_visitors_box = TwoVisitorsBox(self.two_visitors, self.actor)
+            self.two_visitors_box.changed.connect(self._action_done)
+            visits_box.addWidget(self.two_visitors_box)
         self.visit_table = self._table(
             [
                 self.tr("第几次"),
@@ -220,6 +265,10 @@ class CaseDetailDialog(QDialog):
         self.major.save_button.clicked.connect(lambda: self.save_major_report(submit=False))
         self.major.submit_button.clicked.connect(lambda: self.save_major_report(submit=True))
         self.major_tab_index = -1
+        self.referral_tab: ReferralTab | None = None
+        if self.referrals is not None:
+            self.referral_tab = ReferralTab(self.referrals, self.actor, self.links.print_referral)
+            self.referral_tab.changed.connect(self._action_done)
         return self.tabs
 
     def _build_actions(self) -> QHBoxLayout:
@@ -252,6 +301,10 @@ class CaseDetailDialog(QDialog):
             lambda: self.links.show_history and self.links.show_history(self.case)
         )
         self.history_button.setVisible(self.links.show_history is not None)
+        self.tell_owner_button = QPushButton(self.tr("告知业主返工时间"))
+        self.tell_owner_button.setAutoDefault(False)
+        self.tell_owner_button.clicked.connect(self.open_tell_owner)
+        row.insertWidget(row.count() - 1, self.tell_owner_button)  # with the steps, before the stretch
         for button in (
             self.print_record_button,
             self.print_slip_button,
@@ -286,8 +339,14 @@ class CaseDetailDialog(QDialog):
         self._fill_timeline(detail)
         self._fill_slips(detail)
         self._fill_visits(detail)
+        if self.visit_dates_box is not None:
+            self.visit_dates_box.show_case(case)
+        if self.two_visitors_box is not None:
+            self.two_visitors_box.show_case(case)
         self._fill_extensions(detail)
         self._show_major_report(detail.report, now, nearly)
+        self._show_referrals(case)
+        self._show_rework(case, now)
 
         for key, button in self.action_buttons.items():
             permitted = can(self.actor, case_states.permission(case, key))
@@ -323,7 +382,7 @@ class CaseDetailDialog(QDialog):
                 self.tr("第{0}次").format(v.attempt),
                 v.state,
                 str(v.due),
-                v.visitor_name or v.role,
+                visitor_names(v) or v.role,
                 v.method,
                 v.satisfaction or "",
                 fmt(v.done_at),
@@ -371,7 +430,8 @@ class CaseDetailDialog(QDialog):
         self.extension_table.setRowCount(len(extensions))
         for r, x in enumerate(extensions):
             role = domain.ROLES.get(x.approver_role, x.approver_role)
-            cells = [fmt(x.at), fmt(x.old_due), fmt(x.new_due), f"{x.approver}({role})", x.reason]
+            confirmed = self.tr(x.confirmed) if x.confirmed else self.tr("(旧记录,未核验)")
+            cells = [fmt(x.at), fmt(x.old_due), fmt(x.new_due), f"{x.approver}({role})", confirmed, x.reason]
             for c, text in enumerate(cells):
                 self.extension_table.setItem(r, c, QTableWidgetItem(text))
         self.extension_table.resizeRowsToContents()
@@ -385,6 +445,81 @@ class CaseDetailDialog(QDialog):
         if self.major_tab_index < 0:
             self.major_tab_index = self.tabs.addTab(self.major, self.tr("重大投诉报告"))
         self.tabs.setTabText(self.major_tab_index, self.major.show_report(report, now, nearly))
+
+    def _show_referrals(self, case: Case) -> None:
+        """The 转交开发商 tab, for a case that may be forwarded to the developer or has been."""
+        tab = self.referral_tab
+        if tab is None:
+            return
+        index = self.tabs.indexOf(tab)
+        if not tab.wanted(case):
+            if index >= 0:
+                self.tabs.removeTab(index)
+                if self.major_tab_index > index:  # the report's tab moved one to the left
+                    self.major_tab_index -= 1
+            return
+        if index < 0:
+            index = self.tabs.addTab(tab, self.tr("转交开发商"))
+        self.tabs.setTabText(index, tab.show_case(case))
+
+    def _show_rework(self, case: Case, now: dt.datetime) -> None:
+        """返工告知 and 关联投诉 (H25, app/rework.py), and the step that records the telling."""
+        rework = self.rework
+        if rework is None:
+            self.fields.show_rework([], [])
+            self.tell_owner_button.hide()
+            return
+        notices = rework.notices_of_case(case)
+        told = [
+            (rework.told_words(n), (n.owner_told_at or now) > n.due and case.state in domain.OPEN_STATES)
+            for n in notices
+        ]
+        linked = []
+        first = rework.linked_from(case)
+        if first is not None:
+            linked.append((self.tr("返工后回访仍不合格,由此案转来:"), first.id, first.number))
+        for later in rework.linked_cases(case):
+            linked.append((self.tr("返工后回访仍不合格,已转为投诉:"), later.id, later.number))
+        self.fields.show_rework(told, linked)
+        self.tell_owner_button.setVisible(bool(notices))
+        permitted = can(self.actor, "rework.tell_owner")
+        self.tell_owner_button.setEnabled(permitted and case.state not in (domain.VOID, domain.MERGED))
+        self.tell_owner_button.setToolTip("" if permitted else self.tr("您的角色不能做这一步"))
+
+    def open_tell_owner(self) -> TellOwnerDialog | None:
+        """告知业主返工时间: the dialog of the latest notice not told yet (else the latest)."""
+        if self.rework is None:
+            return None
+        self.show_error("")
+        self.case = self.cases.get(self.case_id)
+        dialog = TellOwnerDialog(self.case, self.cases, self.actor, self.rework, self)
+        dialog.accepted.connect(self._action_done)
+        dialog.finished.connect(dialog.deleteLater)
+        self.action_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_linked(self, href: str) -> CaseDetailDialog | None:
+        """A link of 关联投诉 (case:<id>): the other case in its own window."""
+        if not href.startswith("case:"):
+            return None
+        dialog = CaseDetailDialog(
+            int(href.split(":", 1)[1]),
+            self.cases,
+            self.staff,
+            self.actor,
+            self,
+            links=self.links,
+            referrals=self.referrals,
+            rework=self.rework,
+            visit_dates=self.visit_dates,
+            two_visitors=self.two_visitors,
+        )
+        dialog.case_changed.connect(self.case_changed.emit)
+        dialog.finished.connect(dialog.deleteLater)
+        self.linked_dialog = dialog
+        dialog.open()
+        return dialog
 
     # Acting --------------------------------------------------------------------------
     def make_action_dialog(self, key: str) -> CaseActionDialog | CaseReasonDialog:
@@ -406,6 +541,7 @@ class CaseDetailDialog(QDialog):
             "written": WrittenReplyDialog,
             "reply_letter": ReplyLetterDialog,
             "answer": ClearAnswerDialog,
+            "contain": ContainDialog,
         }
         return kinds[key](case, cases, actor, self)
 

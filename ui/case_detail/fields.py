@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -20,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import domain
-from app.cases import CaseDetail, clear_answer_late, first_reply_late
+from app import domain, late_replies
+from app.cases import CaseDetail, clear_answer_late, contain_status
+from app.late_replies import Overrun
 from app.owners import mask_phone
 from ui.case_detail.texts import (
     ACTIONS,
@@ -35,6 +37,9 @@ from ui.case_detail.texts import (
 )
 from ui.case_model import NEARLY_DUE, OVERDUE
 from ui.palette import MUTED_TEXT
+
+if TYPE_CHECKING:
+    from app.models import Case
 
 
 class CaseFields(QScrollArea):
@@ -78,6 +83,7 @@ class CaseFields(QScrollArea):
                     ("validity", self.tr("有效性")),
                     ("severity", self.tr("程度")),
                     ("category", self.tr("类别")),
+                    ("subcategory", self.tr("细类")),
                     ("urgency", self.tr("紧急程度")),
                     ("event_time", self.tr("事发时间")),
                     ("event_place", self.tr("事发地点")),
@@ -97,6 +103,7 @@ class CaseFields(QScrollArea):
                     ("state", self.tr("状态")),
                     ("response_due", self.tr("首次回复期限")),
                     ("resolve_due", self.tr("办结期限")),
+                    ("containment", self.tr("先行处置")),
                     ("answer_due", self.tr("明确答复期限")),
                     ("clear_answer", self.tr("明确答复")),
                     ("reply_letter", self.tr("复函")),
@@ -105,6 +112,8 @@ class CaseFields(QScrollArea):
                     ("closed_at", self.tr("关闭时间")),
                     ("merged_into", self.tr("已并入")),
                     ("merged", self.tr("并入本案的")),
+                    ("rework", self.tr("返工告知")),  # H25: the owner told when the rework is done
+                    ("linked", self.tr("关联投诉")),  # H25: a rework unqualified again
                 ],
             )
         )
@@ -167,6 +176,34 @@ class CaseFields(QScrollArea):
         row.addStretch(1)
         return self.phone_field
 
+    def overrun_words(self, late: Overrun) -> str:
+        """超时 3 小时 / 超时 2 工作日 / 超时 4 天, in the unit the policy counts the limit in."""
+        words = {
+            late_replies.HOURS: self.tr("超时 {0} 小时"),
+            late_replies.WORKING: self.tr("超时 {0} 工作日"),
+            late_replies.CALENDAR: self.tr("超时 {0} 天"),
+        }
+        return words[late.unit].format(late.amount)
+
+    def _first_reply(self, detail: CaseDetail, now: dt.datetime) -> tuple[str, str]:
+        """The 首次回复期限 line's flag and words: 已于 <time> 首次回复, 超时 <n> 小时/工作日 when late;
+        尚未回复业主 while open; 未首次回复 when 办结 came without one (办结 is not a reply)."""
+        reply = detail.first_reply
+        if reply is None or reply.status == late_replies.NOT_OWED:
+            return "", ""
+        if reply.status == late_replies.REPLIED:
+            assert reply.replied_at is not None
+            note = self.tr("已于 {0} 首次回复").format(fmt(reply.replied_at))
+        elif reply.status == late_replies.WAITING:
+            note = self.tr("尚未回复业主")
+        else:
+            note = self.tr("未首次回复(办结不算首次回复)")
+        if reply.late is None:
+            return "", note
+        if reply.status == late_replies.REPLIED:
+            return OVERDUE, self.tr("{0},晚于期限:{1}").format(note, self.overrun_words(reply.late))
+        return OVERDUE, self.tr("{0},{1}").format(note, self.overrun_words(reply.late))
+
     def show_case(self, detail: CaseDetail, now: dt.datetime, status: str, may_reveal: bool) -> None:
         """Fill every field; `status` is the 办结 deadline's flag, `may_reveal` whether the
         person may see the full phone number."""
@@ -177,18 +214,7 @@ class CaseFields(QScrollArea):
         if case.owner is not None and case.owner.occupant_type:
             owner_note = f' <span style="color:{MUTED_TEXT};">({e(case.owner.occupant_type)})</span>'
         merged_list = detail.merged
-        if case.first_response_at and first_reply_late(case, now):
-            response_flag = OVERDUE
-            response_note = self.tr("已于 {0} 回复,晚于期限").format(fmt(case.first_response_at))
-        elif case.first_response_at:
-            response_flag, response_note = "", self.tr("已于 {0} 回复").format(fmt(case.first_response_at))
-        elif case.state in domain.OPEN_STATES and case.response_due < now:
-            response_flag, response_note = OVERDUE, self.tr("尚未回复业主")
-        else:
-            response_flag, response_note = (
-                "",
-                (self.tr("尚未回复业主") if case.state in domain.OPEN_STATES else ""),
-            )
+        response_flag, response_note = self._first_reply(detail, now)
         validity = domain.VALIDITY_LABELS.get(case.validity or "", "")
         report = detail.report if case.answer_due is not None else None
         answer_flag, answer_note, clear_answer = "", "", ""
@@ -203,6 +229,8 @@ class CaseFields(QScrollArea):
         if clear_answer_late(case, report, now):
             answer_flag = OVERDUE
             answer_note = answer_note + self.tr(",晚于期限") if answer_note else self.tr("尚未明确答复")
+            if detail.answer_late is not None:
+                answer_note = self.tr("{0},{1}").format(answer_note, self.overrun_words(detail.answer_late))
         requested = ""
         if case.requested_date is not None:
             requested = f"{case.requested_date:%Y-%m-%d}"
@@ -235,6 +263,7 @@ class CaseFields(QScrollArea):
             "validity": e(validity),
             "severity": e(case.severity),
             "category": e(case.category),
+            "subcategory": e(case.subcategory),
             "urgency": e(case.urgency),
             "event_time": fmt(case.event_time),
             "event_place": e(case.event_place),
@@ -247,6 +276,7 @@ class CaseFields(QScrollArea):
             "resolve_due": due_html(case.resolve_due, status),
             "answer_due": due_html(case.answer_due, answer_flag, answer_note),
             "clear_answer": clear_answer,
+            "containment": self.containment_html(case, now),
             "requested_date": requested,
             "written_reply": e(self.tr("只要求书面答复:不回访,复函附于案件"))
             if case.written_reply_only
@@ -292,6 +322,42 @@ class CaseFields(QScrollArea):
         )
 
         self.open_letter_button.setVisible(case.reply_letter_at is not None)
+
+    def show_rework(self, told: list[tuple[str, bool]], linked: list[tuple[str, int, str]]) -> None:
+        """返工告知: each rework notice's words (red when the owner was not told in time);
+        关联投诉: the case this one came from or became, each a link (case:<id>) that opens it."""
+        e = html.escape
+        rework = "<br>".join(
+            chip(self.tr("未及时告知"), FLAG_STYLE[OVERDUE]) + "&nbsp;" + e(words) if late else e(words)
+            for words, late in told
+        )
+        links = "<br>".join(
+            f'{e(words)} <a href="case:{case_id}">{e(number)}</a>' for words, case_id, number in linked
+        )
+        for key, text in (("rework", rework), ("linked", links)):
+            self.values[key].setText(text)
+            self.values[key].setVisible(bool(text))
+            self.value_rows[key].setVisible(bool(text))
+
+    def containment_html(self, case: Case, now: dt.datetime) -> str:
+        """先行处置 (H21): its deadline, flagged when past, or who did what and when."""
+        status = contain_status(case, now)
+        if not status:
+            return ""
+        e = html.escape
+        if case.contained_at is not None:
+            text = self.tr("{0} {1}:{2}").format(
+                fmt(case.contained_at), e(case.contained_by), e(case.containment)
+            )
+            if status == "done_late":
+                text += "&nbsp;&nbsp;" + chip(
+                    self.tr("晚于期限 {0}").format(fmt(case.contain_due)), FLAG_STYLE[OVERDUE]
+                )
+            return text
+        if case.state not in domain.OPEN_STATES:
+            return due_html(case.contain_due, "", self.tr("未记录先行处置"))
+        flag = OVERDUE if status == "overdue" else ""
+        return due_html(case.contain_due, flag, self.tr("尚未先行处置,须先记录再办结"))
 
     def method_label(self, method: str) -> str:
         """答复方式 in the window's language (the words are ui.case_actions.replies.ANSWER_METHOD_WORDS)."""

@@ -68,6 +68,7 @@ ACTIONS: dict[str, str] = {
     "written": cast(str, QT_TR_NOOP("只要求书面答复")),
     "reply_letter": cast(str, QT_TR_NOOP("附上复函")),
     "answer": cast(str, QT_TR_NOOP("明确答复(&A)")),
+    "contain": cast(str, QT_TR_NOOP("先行处置")),  # H21: an urgent case that harms the owner now
 }
 
 

@@ -1,5 +1,6 @@
-"""处理情况 tab: received, resolution rate, overdue, extensions, response and resolution times
-beside the previous period; the period's overdue cases (double-click opens one)."""
+"""处理情况 tab: received, resolution rate, overdue, extensions, response and resolution times,
+首次回复超时 (count and rate) and 明确答复超时 beside the previous period; the period's overdue
+cases and its late replies (double-click opens one)."""
 
 from __future__ import annotations
 
@@ -36,9 +37,22 @@ class HandlingTab(CaseRows):
         ll.addWidget(self.received_table)
         ll.addStretch(1)
         right = boxed(self.tr("本期逾期案件"), self.overdue_table)
+        self.late_reply_table = stats_table([self.tr("回复超时(双击打开)"), self.tr("超时项")], 0)
+        self.late_reply_table.doubleClicked.connect(
+            lambda i: self.emit_row_number(self.late_reply_table, i.row())
+        )
+        late_box = boxed(self.tr("本期首次回复超时、明确答复超时"), self.late_reply_table)
+        side = QVBoxLayout()
+        side.addWidget(right)
+        side.addWidget(late_box)
+        side.addStretch(1)
         layout = QHBoxLayout(self)
         layout.addWidget(left, 3, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(right, 2, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(side, 2)
+
+    def _rate(self, value: float | None) -> str:
+        """A rate, or — when no first reply was owed in the period."""
+        return "—" if value is None else percent(value)
 
     def show_stats(self, cur: PeriodStats, prev: PeriodStats) -> None:
         received_c, received_p = sum(cur.cases_received.values()), sum(prev.cases_received.values())
@@ -82,6 +96,38 @@ class HandlingTab(CaseRows):
                 "",
             ),
             (
+                self.tr("首次回复超时"),
+                str(late_c := sum(cur.late_first_replies.values())),
+                str(late_p := sum(prev.late_first_replies.values())),
+                change(late_c, late_p),
+            ),
+            (
+                self.tr("首次回复超时率"),
+                self._rate(cur.late_first_reply_rate),
+                self._rate(prev.late_first_reply_rate),
+                change(cur.late_first_reply_rate or 0.0, prev.late_first_reply_rate or 0.0, True)
+                if cur.late_first_reply_rate is not None and prev.late_first_reply_rate is not None
+                else "",
+            ),
+            (
+                self.tr("明确答复超时(重大投诉)"),
+                str(len(cur.late_clear_answers)),
+                str(len(prev.late_clear_answers)),
+                change(len(cur.late_clear_answers), len(prev.late_clear_answers)),
+            ),
+            (  # H22: 二类 cases forwarded to the developer in writing, and letters left unanswered
+                self.tr("转交开发商(件)"),
+                str(dev_c := cur.referrals.referred if cur.referrals else 0),
+                str(dev_p := prev.referrals.referred if prev.referrals else 0),
+                change(dev_c, dev_p),
+            ),
+            (
+                self.tr("开发商逾期未回复(份)"),
+                str(dev_late_c := cur.referrals.overdue if cur.referrals else 0),
+                str(dev_late_p := prev.referrals.overdue if prev.referrals else 0),
+                change(dev_late_c, dev_late_p),
+            ),
+            (
                 self.tr("投诉率(每百户)"),
                 f"{cur.complaint_rate * 100:.2f}",
                 f"{prev.complaint_rate * 100:.2f}",
@@ -100,6 +146,18 @@ class HandlingTab(CaseRows):
         if not overdue_rows:
             overdue_rows.append([cell(self.tr("本期没有逾期案件。"), colour=MUTED_TEXT)])
         fill(self.overdue_table, overdue_rows)
+        late_rows = []
+        for numbers, what in (
+            (cur.late_first_reply_cases, self.tr("首次回复")),
+            (cur.late_clear_answers, self.tr("明确答复")),
+        ):
+            for number in numbers:
+                item = cell(number, colour=ERROR_RED)
+                item.setData(NUMBER_ROLE, number)
+                late_rows.append([item, cell(what)])
+        if not late_rows:
+            late_rows.append([cell(self.tr("本期没有回复超时的案件。"), colour=MUTED_TEXT), cell("")])
+        fill(self.late_reply_table, late_rows)
         fill(
             self.received_table,
             [
