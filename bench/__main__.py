@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 # Generator version: bump when generate.py changes what it writes, so old caches are not reused.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2  # 2: the audit trail written (bench/audit_trail.py)
 DEFAULT_CACHE = Path(os.environ.get("HUIYIN_BENCH_CACHE", Path.home() / ".cache" / "huiyin-bench"))
 
 
@@ -25,6 +25,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--cold-runs", type=int, default=5, help="cold-start processes (median)")
     p.add_argument("--ledger-rows", type=int, default=20_000)
     p.add_argument("--ledger-runs", type=int, default=3)
+    p.add_argument(
+        "--owner-rows", type=int, default=10_000, help="rows of the owners list imported (default 10000)"
+    )
     p.add_argument(
         "--scan-pages", type=int, default=100, help="scanned forms matched per batch (default 100)"
     )
@@ -55,12 +58,23 @@ def cached_database(args: argparse.Namespace, today: dt.date) -> tuple[Path, dic
     shutil.rmtree(building, ignore_errors=True)
     print(f"building a database of {args.cases:,} cases (seed {args.seed}) …", flush=True)
     built = build(building, cases=args.cases, seed=args.seed)
+    from app.office import Office
+    from bench import generate
+    from bench.audit_trail import add_trail
+
+    trail_started = time.perf_counter()
+    office = Office.login(building, generate.ADMIN, generate.ADMIN_PASSWORD)
+    try:
+        trail_entries = add_trail(progress=False)
+    finally:
+        office.close()
+    trail_seconds = time.perf_counter() - trail_started
     meta = {
         "cases": args.cases,
         "seed": args.seed,
         "now": built.now.isoformat(),
-        "seconds": round(built.seconds, 1),
-        "counts": built.counts,
+        "seconds": round(built.seconds + trail_seconds, 1),
+        "counts": {**built.counts, "audit_entries": trail_entries},
         "size_mb": round((building / "huiyin.sqlite3").stat().st_size / 2**20, 1),
     }
     (building / "bench.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -151,6 +165,10 @@ def main(argv: list[str] | None = None) -> int:
             from bench.table_refill import table_refills
 
             results.extend(table_refills(office, today, args.runs))
+            from bench.audit_window import audit_window_measures
+
+            print("审计记录 window and chain check …", flush=True)
+            results.extend(audit_window_measures(office, args.runs))
             results.extend(bench.forms(blank_runs=max(1, min(3, args.runs))))
             results.extend(bench.quarterly(pdf_runs=max(1, min(3, args.runs))))
             print(f"{args.print_forms} pre-filled forms to the printer …", flush=True)
@@ -166,6 +184,10 @@ def main(argv: list[str] | None = None) -> int:
             office.close()
     print("ledger import …", flush=True)
     results.append(measures.ledger_import(args.ledger_rows, args.ledger_runs, args.seed, dt.datetime.now()))
+    print("imports while a clerk saves …", flush=True)
+    from bench.imports import import_measures
+
+    results.extend(import_measures(args.owner_rows, args.ledger_rows, args.seed, dt.datetime.now()))
     out = {
         "cases": args.cases,
         "seed": args.seed,

@@ -28,9 +28,9 @@ class Paused:
         monkeypatch.setattr(audit, "_raw_trail", self.rows)
         monkeypatch.setattr(audit, "CHAIN_PROGRESS_EVERY", 1)
 
-    def rows(self):
+    def rows(self, after=0):
         self.threads.append(threading.current_thread())
-        for n, row in enumerate(self._real()):
+        for n, row in enumerate(self._real(after)):
             if n == 1 and not self._held:
                 self._held = True
                 self.reached.set()
@@ -80,7 +80,7 @@ def test_the_check_runs_on_a_worker_with_progress_and_the_result_shows(qtbot, wi
         paused.release.set()
     check = ended.args[0]
     assert check.problems == [] and not check.stopped and check.checked == check.total == total
-    assert window.chain_result.text() == f"审计链完好,共 {total} 条"
+    assert window.chain_result.text() == f"审计链完好,从第一条起共 {total:,} 条逐条核对无误。"
     assert window.chain_result.isVisible()
     assert window.chain_button.isEnabled()
     assert not window.chain_progress.isVisible() and not window.chain_cancel_button.isVisible()
@@ -109,7 +109,7 @@ def test_cancel_stops_the_check_and_says_it_gave_no_verdict(qtbot, window, monke
     # A check started again goes to the end (the trail is held only once).
     with qtbot.waitSignal(window.chain_checked, timeout=20000):
         click(qtbot, window.chain_button)
-    assert window.chain_result.text() == f"审计链完好,共 {total} 条"
+    assert window.chain_result.text() == f"审计链完好,从第一条起共 {total:,} 条逐条核对无误。"
 
 
 def test_a_broken_chain_is_shown_as_before(qtbot, window):
@@ -129,3 +129,32 @@ def test_a_refusal_on_the_thread_is_told_in_words(qtbot, window, office):
     assert ended.args[0] is None
     assert window.chain_result.text() == "没能校验审计链:李客服没有“查看审计记录”的权限,请由有权限的人员操作"
     assert window.chain_button.isEnabled()
+
+
+def test_the_next_check_reads_only_what_was_written_since_and_full_reads_all(qtbot, window, make_case):
+    """校验审计链 starts from the last point found whole (the entries since are hashed one by
+    one); 完整校验 reads the trail from its first entry, and finds an edit the short one cannot."""
+    with qtbot.waitSignal(window.chain_checked, timeout=20000) as first:
+        click(qtbot, window.chain_button)
+    assert first.args[0].since is None  # no point yet: the whole trail
+    before = AuditEntry.select().count()
+    make_case(room="5-1-101", customer_name="王强")
+    added = AuditEntry.select().count() - before
+    with qtbot.waitSignal(window.chain_checked, timeout=20000) as second:
+        click(qtbot, window.chain_button)
+    check = second.args[0]
+    assert check.problems == [] and check.since is not None and check.since.count == before
+    assert check.checked == check.total == added
+    assert f"新增的 {added} 条逐条核对无误" in window.chain_result.text()
+    assert f"完好的 {before:,} 条之后" in window.chain_result.text()
+
+    # An entry edited before the point: the short check does not read it; 完整校验 does.
+    first_entry = AuditEntry.select().order_by(AuditEntry.id).first()
+    AuditEntry.update(new="改过的内容").where(AuditEntry.id == first_entry.id).execute()
+    with qtbot.waitSignal(window.chain_checked, timeout=20000) as third:
+        click(qtbot, window.chain_button)
+    assert third.args[0].problems == [] and third.args[0].checked == 0
+    with qtbot.waitSignal(window.chain_checked, timeout=20000) as full:
+        click(qtbot, window.full_chain_button)
+    assert full.args[0].since is None and len(full.args[0].problems) == 1
+    assert "内容被改动" in window.chain_result.text()

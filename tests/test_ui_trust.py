@@ -144,7 +144,10 @@ def test_audit_window_filters_and_checks_the_chain(qtbot, office, owner, make_ca
 
     with qtbot.waitSignal(window.chain_checked, timeout=20000):  # on a thread of its own
         window.check_chain()
-    assert window.chain_result.text() == f"审计链完好,共 {AuditEntry.select().count()} 条"
+    assert (
+        window.chain_result.text()
+        == f"审计链完好,从第一条起共 {AuditEntry.select().count():,} 条逐条核对无误。"
+    )
 
     assert window.export(tmp_path / "audit.xlsx") == 1
     ws = openpyxl.load_workbook(tmp_path / "audit.xlsx").active
@@ -152,8 +155,8 @@ def test_audit_window_filters_and_checks_the_chain(qtbot, office, owner, make_ca
 
     first = AuditEntry.select().order_by(AuditEntry.id).first()
     AuditEntry.update(new="改过的内容").where(AuditEntry.id == first.id).execute()
-    with qtbot.waitSignal(window.chain_checked, timeout=20000):
-        click(qtbot, window.chain_button)
+    with qtbot.waitSignal(window.chain_checked, timeout=20000):  # from the first entry
+        click(qtbot, window.full_chain_button)
     assert "审计链有 1 处问题" in window.chain_result.text()
     assert (
         f"审计记录第 {first.id} 条" in window.chain_result.text()

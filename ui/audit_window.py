@@ -87,6 +87,9 @@ class AuditWindow(QWidget):
         self.trail = trail
         self.setWindowTitle(self.tr("审计记录"))
         self.page = 0
+        # Where each page seen so far starts: the page after the entry with this id (None: the
+        # newest). Paging by id reads one page whatever its number; an offset reads all before.
+        self._page_starts: list[int | None] = [None]
         self._has_more = False
         self._entries: list[AuditEntry] = []
 
@@ -148,7 +151,12 @@ class AuditWindow(QWidget):
         self.page_label = QLabel()
         self.chain_button = QPushButton(self.tr("校验审计链"))
         self.chain_button.setToolTip(self.tr("逐条核对审计记录的哈希链,发现被改动、删除或插入的记录"))
-        self.chain_button.clicked.connect(self.check_chain)
+        self.chain_button.clicked.connect(lambda: self.check_chain())
+        self.full_chain_button = QPushButton(self.tr("完整校验"))
+        self.full_chain_button.setToolTip(
+            self.tr("从第一条起逐条核对全部审计记录(校验审计链只核对上次核对完好之后新增的记录)")
+        )
+        self.full_chain_button.clicked.connect(lambda: self.check_chain(full=True))
         self.chain_job: Job[ChainCheck] | None = None  # the chain check while it runs
         self.chain_progress = QProgressBar()
         self.chain_progress.setMinimumWidth(240)  # "已核对 4,000,000 / 4,000,000 条" fits
@@ -177,6 +185,7 @@ class AuditWindow(QWidget):
         bottom.addWidget(self.chain_progress)
         bottom.addWidget(self.chain_cancel_button)
         bottom.addWidget(self.chain_button)
+        bottom.addWidget(self.full_chain_button)
         bottom.addWidget(self.export_button)
 
         title = QLabel(self.tr("审计记录"))
@@ -236,11 +245,14 @@ class AuditWindow(QWidget):
 
     def apply_filter(self) -> None:
         self.page = 0
+        self._page_starts = [None]
         self.refresh()
 
     # The list ------------------------------------------------------------------------
     def refresh(self) -> None:
-        found = self.trail.entries(self.current_filter(), limit=PAGE_SIZE + 1, offset=self.page * PAGE_SIZE)
+        found = self.trail.entries(
+            self.current_filter(), limit=PAGE_SIZE + 1, before_id=self._page_starts[self.page]
+        )
         self._has_more = len(found) > PAGE_SIZE
         self._entries = found[:PAGE_SIZE]
         reader = self.trail.reader()
@@ -275,7 +287,13 @@ class AuditWindow(QWidget):
         self.next_button.setEnabled(self._has_more)
 
     def _go(self, page: int) -> None:
-        self.page = max(0, page)
+        """The page before or after the one shown (the list pages one step at a time)."""
+        page = max(0, min(page, len(self._page_starts)))
+        if page == len(self._page_starts):  # the next page: after the last entry shown
+            if not self._entries:
+                return
+            self._page_starts.append(self._entries[-1].id)
+        self.page = page
         self.refresh()
 
     def shown_entries(self) -> list[AuditEntry]:
@@ -287,12 +305,14 @@ class AuditWindow(QWidget):
             self.case_activated.emit(int(entry.record_id))
 
     # The chain -----------------------------------------------------------------------
-    def check_chain(self) -> Job[ChainCheck]:
+    def check_chain(self, full: bool = False) -> Job[ChainCheck]:
         """校验审计链 on a thread of its own (millions of entries take a while): the bar says how
-        many entries are checked of how many, 取消 stops it; the result shows when it ends."""
+        many entries are checked of how many, 取消 stops it; the result shows when it ends.
+        From the last point found whole, unless `full` (完整校验: from the first entry)."""
         if self.chain_job is not None and self.chain_job.running:
             return self.chain_job
         self.chain_button.setEnabled(False)
+        self.full_chain_button.setEnabled(False)
         self.chain_cancel_button.setEnabled(True)
         self.chain_cancel_button.show()
         self.chain_progress.setRange(0, 0)  # how many there are is counted first
@@ -302,7 +322,7 @@ class AuditWindow(QWidget):
         trail = self.trail
         self.chain_job = run_in_background(
             self,
-            lambda progress: trail.chain_check(progress, progress.is_cancelled),
+            lambda progress: trail.chain_check(progress, progress.is_cancelled, full=full),
             on_done=self._chain_done,
             on_failed=self._chain_failed,
             on_progress=self._chain_progressed,
@@ -327,6 +347,7 @@ class AuditWindow(QWidget):
         self.chain_progress.hide()
         self.chain_cancel_button.hide()
         self.chain_button.setEnabled(True)
+        self.full_chain_button.setEnabled(True)
 
     def _chain_done(self, check: ChainCheck) -> None:
         self._chain_ended()
@@ -345,8 +366,27 @@ class AuditWindow(QWidget):
                 self.tr("<b>审计链有 {0} 处问题:</b><br>{1}{2}").format(len(problems), lines, more)
             )
             self.chain_result.setStyleSheet(ERROR_BOX_STYLE)
+        elif check.since is not None and not check.checked:
+            self.chain_result.setText(
+                self.tr(
+                    "审计链完好:上次核对({0})完好的 {1} 条之后没有新增记录。要从第一条起重新核对,请按“完整校验”。"
+                ).format(check.since.at[:16].replace("T", " "), f"{check.since.count:,}")
+            )
+            self.chain_result.setStyleSheet(OK_BOX_STYLE)
+        elif check.since is not None:
+            self.chain_result.setText(
+                self.tr(
+                    "审计链完好:上次核对({0})完好的 {1} 条之后,新增的 {2} 条逐条核对无误。"
+                    "要从第一条起重新核对,请按“完整校验”。"
+                ).format(
+                    check.since.at[:16].replace("T", " "), f"{check.since.count:,}", f"{check.checked:,}"
+                )
+            )
+            self.chain_result.setStyleSheet(OK_BOX_STYLE)
         else:
-            self.chain_result.setText(self.tr("审计链完好,共 {0} 条").format(check.checked))
+            self.chain_result.setText(
+                self.tr("审计链完好,从第一条起共 {0} 条逐条核对无误。").format(f"{check.checked:,}")
+            )
             self.chain_result.setStyleSheet(OK_BOX_STYLE)
         self.chain_result.show()
         self.chain_checked.emit(check)

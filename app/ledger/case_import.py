@@ -1,7 +1,7 @@
 """Importing the case ledger (案件台账): every row checked as the intake form checks it, then
 written through `CaseService` (`create_many` for plain rows, a few hundred at a time; the
 service's steps one by one for rows dispatched, in progress, merged or with a note), all in
-one transaction.
+one transaction. The rows are read and checked before it, outside the office's write lock.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from app.case_batch import DoneVisit, NewCase
 from app.cases import CaseService, CheckedInput
 from app.errors import UserError, ValidationError
 from app.ledger.import_report import Cancelled, ImportCancelled, ImportReport, ImportRolledBack, Progress
-from app.ledger.restore import parse_extras, restore
+from app.ledger.restore import Extras, parse_extras, restore
 from app.ledger.row import Row
 from app.ledger.rows import LedgerRow, check_problems, find_case, parse_rows, read_ledger_sheet
 from app.ledger.sheet import IMPORT_SIGNER, PROGRESS_EVERY
 from app.ledger.writing import write_rejected
-from app.models import Case, Department, Staff, db, tuple_rows
+from app.models import Case, Department, Staff, audit_head, db, tuple_rows
 from app.permissions import acting, current_person, require
 from app.policy import Policy
 from app.staff import StaffService
@@ -65,19 +65,27 @@ def _import_ledger(
     if progress:
         progress(0, total)
     bad: list[Row] = []
+    now = office.clock.now()
+
+    def read() -> tuple[str, Policy, dict[str, Staff], list[LedgerRow], Extras]:
+        """Every row read and checked against the file as it is (its audit head with it)."""
+        policy = service.policy().copy()
+        departments = {d.name for d in Department.select(Department.name)}
+        staff_by_name = {s.name: s for s in Staff.select()}
+        parsed = parse_rows(sheet, policy, departments, now, {})
+        return audit_head(), policy, staff_by_name, parsed, parse_extras(sheet, parsed, now)
+
     try:
+        # The rows are read and checked outside the write lock (a clerk saving a case
+        # meanwhile is not kept waiting for it), from one state of the file.
+        with db.atomic():
+            head, policy, staff_by_name, parsed, extras = read()
         # IMMEDIATE: take the write lock at once, so the ids handed out below stay ours.
         with db.atomic("IMMEDIATE"):
-            base_policy = service.policy()
-            policy = base_policy.copy()
-            departments = {d.name for d in Department.select(Department.name)}
-            staff_by_name = {s.name: s for s in Staff.select()}
-            now = office.clock.now()
-            refs: dict[str, int] = {}
+            if audit_head() != head:  # something was saved meanwhile: read against it again
+                _, policy, staff_by_name, parsed, extras = read()
             used_categories: list[str] = []
             added_departments: list[str] = []
-            parsed = parse_rows(sheet, policy, departments, now, refs)
-            extras = parse_extras(sheet, parsed, now)
 
             bulk = _BulkCases(office, policy, actor)
 
