@@ -264,3 +264,36 @@ def test_the_office_sets_the_hours_in_the_settings_window(qtbot, office, admin, 
         qtbot.mouseClick(d.save_button, Qt.MouseButton.LeftButton)
     assert PolicyStore().load().contain_hours == 4
     assert leak(office, admin, clock).contain_due == dt.datetime(2026, 10, 1, 1, 10)
+
+
+def test_a_harm_that_comes_to_light_later_is_marked_from_the_regrade_dialog(qtbot, office, admin, clock):
+    """重新定级 → 需先行处置: due the policy's hours from now, on the timeline; a case already
+    marked shows the mark and cannot lose it there; a resolved case cannot be marked."""
+    plain = leak(office, admin, clock, contain=False, urgency="一般")
+    clock.advance(minutes=50)  # 2026-09-30 22:00
+    d = CaseDetailDialog(plain.id, office.cases, office.staff, admin)
+    qtbot.addWidget(d)
+    d.show()
+    dlg = d.make_action_dialog("regrade")
+    assert dlg.contain_check.isEnabled() and not dlg.contain_check.isChecked()
+    dlg.contain_check.setChecked(True)
+    dlg.urgency_combo.setCurrentText("紧急")
+    dlg.reason_edit.setPlainText("业主来电说水越来越大,已漏到楼下")
+    with qtbot.waitSignal(dlg.accepted):
+        qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    case = office.cases.get(plain.id)
+    assert case.contain_needed and case.contain_due == dt.datetime(2026, 10, 1, 0, 0)
+    text = office.cases.timeline(case)[-1].text
+    assert "需先行处置,期限 2026-10-01 00:00" in text and "紧急程度 一般 → 紧急" in text
+    again = d.make_action_dialog("regrade")
+    assert again.contain_check.isChecked() and not again.contain_check.isEnabled()
+
+    # Marked without any other change; refused in words on a resolved case.
+    other = leak(office, admin, clock, contain=False, urgency="一般")
+    assert office.cases.regrade(other, "楼下业主家天花板开始滴水", admin, contain=True)
+    assert office.cases.get(other.id).contain_needed
+    done = leak(office, admin, clock, contain=False, urgency="一般")
+    office.cases.resolve(done, "已更换阀门", admin)
+    with pytest.raises(ValidationError) as refused:
+        office.cases.regrade(done, "补记", admin, contain=True)
+    assert "不能再标记先行处置" in refused.value.problems["需先行处置"]

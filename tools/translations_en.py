@@ -1963,6 +1963,7 @@ EN: dict[str, str] = {
     "本案由一人回访。": "This case is visited by one person.",
     # lead: import dialog column names (issue 14)
     "转自": "Linked from",
+    "业主正在受损,需先行处置(期限从现在起算)": "The owner is being harmed now: contain first (due from now)",
 }
 
 # A source that reads differently in one context: (context, source) -> English. The

@@ -79,6 +79,7 @@ class Regrading(Intake):
         urgency: str | None = None,
         received_at: dt.datetime | str | None = None,
         subcategory: str | None = None,
+        contain: bool = False,
     ) -> list[str]:
         """重新定级: a new kind, validity, severity, category, urgency or received time.
 
@@ -86,7 +87,9 @@ class Regrading(Intake):
         major-complaint report; an approved extension later than the new 办结 deadline
         stands); a case that becomes 重大投诉 gets its report, one that stops being has it
         cancelled with the reason. Returns the lines written on the timeline (empty when
-        nothing changed). `None` leaves a field as it is; `validity=""` clears it."""
+        nothing changed). `None` leaves a field as it is; `validity=""` clears it.
+        `contain`: the harm came to light later — the case is marked 需先行处置, due the
+        policy's hours from now (an open case not marked yet; a mark is never taken back here)."""
         if case.state in (domain.CLOSED, domain.VOID, domain.MERGED):
             require(actor, "case.edit_closed")
         else:
@@ -136,15 +139,22 @@ class Regrading(Intake):
                 elif case.resolved_at is not None and received > case.resolved_at:
                     problems["受理时间"] = f"不能晚于办结时间 {case.resolved_at:%Y-%m-%d %H:%M}"
                 new["received_at"] = received
+        mark = contain and not case.contain_needed
+        if mark and case.state not in domain.OPEN_STATES:
+            problems["需先行处置"] = f"案件已是“{case.state}”,不能再标记先行处置"
         if problems:
             raise ValidationError(problems)
         before = {name: getattr(case, name) for name in CLASSIFICATION}
-        if new == before:
+        if new == before and not mark:
             return []
         with db.atomic():
             for name, value in new.items():
                 setattr(case, name, value)
             words = _classification_words(before, case)
+            if mark:
+                case.contain_needed = True
+                case.contain_due = self.clock.now() + policy.contain_within
+                words.append(f"需先行处置,期限 {case.contain_due:%Y-%m-%d %H:%M}")
             recomputed = self._recompute(case, policy, self.calendar(), reason)
             lines = ["重新定级:" + ";".join(words), *recomputed, f"原因:{reason}"]
             self._event(case, domain.EV_EDITED, "\n".join(lines), actor)

@@ -7424,6 +7424,10 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
             <translation>(not judged yet)</translation>
         </message>
         <message>
+            <source>业主正在受损,需先行处置(期限从现在起算)</source>
+            <translation>The owner is being harmed now: contain first (due from now)</translation>
+        </message>
+        <message>
             <source>为什么重新定级,如业主损失较大、多户受影响、核实后情节轻微</source>
             <translation>Why the case is re-graded, e.g. a large loss to the owner, several households affected, found to be minor after checking</translation>
         </message>
@@ -7454,6 +7458,10 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         <message>
             <source>受理时间(&amp;T)</source>
             <translation>Received a&amp;t</translation>
+        </message>
+        <message>
+            <source>先行处置</source>
+            <translation>Contain first</translation>
         </message>
         <message>
             <source>定级原因(&amp;R)</source>

@@ -7424,6 +7424,10 @@
             <translation>(暫不判定)</translation>
         </message>
         <message>
+            <source>业主正在受损,需先行处置(期限从现在起算)</source>
+            <translation>業主正在受損,需先行處置(期限從現在起算)</translation>
+        </message>
+        <message>
             <source>为什么重新定级,如业主损失较大、多户受影响、核实后情节轻微</source>
             <translation>為什麼重新定級,如業主損失較大、多戶受影響、核實後情節輕微</translation>
         </message>
@@ -7454,6 +7458,10 @@
         <message>
             <source>受理时间(&amp;T)</source>
             <translation>受理時間(&amp;T)</translation>
+        </message>
+        <message>
+            <source>先行处置</source>
+            <translation>先行處置</translation>
         </message>
         <message>
             <source>定级原因(&amp;R)</source>

@@ -170,6 +170,10 @@ class RegradeDialog(CaseActionDialog):
         self.urgency_combo.addItems(domain.URGENCIES)
         self.urgency_combo.setCurrentText(case.urgency)
         self.received_edit = datetime_edit(case.received_at)
+        # 先行处置 marked later, when the harm comes to light after intake; a mark stays.
+        self.contain_check = QCheckBox(self.tr("业主正在受损,需先行处置(期限从现在起算)"))
+        self.contain_check.setChecked(bool(case.contain_needed))
+        self.contain_check.setEnabled(not case.contain_needed and case.state in domain.OPEN_STATES)
         self.reason_edit = text_box(
             self.tr("为什么重新定级,如业主损失较大、多户受影响、核实后情节轻微"), lines=3
         )
@@ -184,6 +188,7 @@ class RegradeDialog(CaseActionDialog):
         self.form.addRow(self.tr("细类(&L)"), self.subcategory_combo)
         self.form.addRow(self.tr("紧急程度(&U)"), self.urgency_combo)
         self.form.addRow(self.tr("受理时间(&T)"), self.received_edit)
+        self.form.addRow(self.tr("先行处置"), self.contain_check)
         self.form.addRow(self.tr("定级原因(&R)"), self.reason_edit)
         self.form.addRow(self.tr("重算后的期限"), self.preview)
         for combo in (self.kind_combo, self.severity_combo):
@@ -244,4 +249,5 @@ class RegradeDialog(CaseActionDialog):
             received_at=self.received()
             if self.received() != self.case.received_at.replace(second=0)
             else None,
+            contain=self.contain_check.isEnabled() and self.contain_check.isChecked(),
         )
