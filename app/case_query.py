@@ -35,6 +35,7 @@ LIST_COLUMNS = (
     Case.department,
     Case.response_due,
     Case.first_response_at,
+    Case.subcategory,
 )
 
 
@@ -62,6 +63,7 @@ class CaseRow:
     department_name: str
     response_due: dt.datetime | None = None
     first_response_at: dt.datetime | None = None
+    subcategory: str = ""
 
     @classmethod
     def from_tuple(cls, row: tuple[Any, ...]) -> CaseRow:
@@ -80,6 +82,7 @@ class CaseRow:
             dep_id,
             response_due,
             replied,
+            subcategory,
             building,
             unit,
             room_no,
@@ -103,6 +106,7 @@ class CaseRow:
             dep_name or "",
             _when(response_due) if response_due else None,
             _when(replied) if replied else None,
+            subcategory or "",
         )
 
     def first_reply_late(self, now: dt.datetime) -> bool:

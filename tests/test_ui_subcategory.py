@@ -134,3 +134,18 @@ def test_a_refused_sub_category_list_is_shown_beside_its_category(qtbot, office)
     assert page.list.currentItem().text() == "给排水"
     assert page.subs.error.text() == "不能有空项"
     assert "" not in PolicyStore().load().subcategories_for("给排水")
+
+
+def test_the_case_list_shows_the_sub_category_beside_the_category(qapp, office, make_case, clock):
+    import datetime as dt
+
+    from app.case_query import CaseFilter
+    from ui.case_model import COLUMN_INDEX, case_row
+
+    make_case(category="漏水/渗漏", subcategory="卫生间渗漏")
+    make_case(category="设施设备维护")
+    rows = office.query.page(CaseFilter())
+    shown = sorted(
+        case_row(r, clock.now(), dt.timedelta(hours=24)).cells[COLUMN_INDEX["category"]] for r in rows
+    )
+    assert shown == ["漏水/渗漏·卫生间渗漏", "设施设备维护"]

@@ -54,7 +54,7 @@ COLUMNS = [
     Column("customer", cast(str, QT_TR_NOOP("客户")), "customer", "欧阳明"),  # data
     Column("kind", cast(str, QT_TR_NOOP("性质")), "kind", "特约服务"),
     Column("severity", cast(str, QT_TR_NOOP("程度")), "severity", "重要"),
-    Column("category", cast(str, QT_TR_NOOP("类别")), "category", "设施设备维护"),  # data
+    Column("category", cast(str, QT_TR_NOOP("类别")), "category", "设施设备维护"),  # data (·细类 elided)
     Column("account", cast(str, QT_TR_NOOP("内容")), None, "楼道灯不亮晚上回家看不见台阶"),  # data
     Column("department", cast(str, QT_TR_NOOP("责任部门")), "department", "工程维修部"),  # data
     Column("state", cast(str, QT_TR_NOOP("状态")), "state", "已派工"),
@@ -93,7 +93,7 @@ def case_row(case: ListRow, now: dt.datetime, nearly_due: dt.timedelta) -> CaseR
         customer,
         case.kind,
         case.severity,
-        case.category,
+        f"{case.category}·{case.subcategory}" if case.subcategory else case.category,  # 类别·细类
         first_line(case.account),
         department,
         case.state,
