@@ -87,6 +87,23 @@ def _period_text(s: PeriodStats) -> str:
     return f"{s.period.label}:{s.period.range_text}"
 
 
+def _referral_rows(cur: PeriodStats, prev: PeriodStats) -> list[list[Any]]:
+    """二类 cases forwarded to the developer in writing (工作联系函), as the PDF counts them."""
+    if cur.referrals is None:
+        return []
+    before = prev.referrals
+    return [
+        [f"转交开发商:{label}", getattr(cur.referrals, name), getattr(before, name) if before else 0]
+        for label, name in (
+            ("案件", "referred"),
+            ("联系函", "letters"),
+            ("已发出", "sent"),
+            ("开发商已回复", "answered"),
+            ("逾期未回复", "overdue"),
+        )
+    ]
+
+
 def write_xlsx(data: Comparison, path: Path) -> None:
     require(None, "report.view")
     cur, prev = data.current, data.previous
@@ -121,10 +138,14 @@ def write_xlsx(data: Comparison, path: Path) -> None:
             ["办结用时P90(小时)", cur.resolution_time.p90_hours, prev.resolution_time.p90_hours],
             ["户数", cur.households, prev.households],
             ["投诉率(每户)", cur.complaint_rate, prev.complaint_rate],
+            ["首次回复超时件数", sum(cur.late_first_replies.values()), sum(prev.late_first_replies.values())],
+            ["首次回复超时率", cur.late_first_reply_rate, prev.late_first_reply_rate],
+            ["明确答复超时件数", len(cur.late_clear_answers), len(prev.late_clear_answers)],
+            *_referral_rows(cur, prev),
         ],
     )
     ws = wb["处理情况"]
-    for r in (2, 10):
+    for r in (2, 10, 12):
         for c in (2, 3):
             ws.cell(r, c).number_format = "0.00%"
     _sheet(wb, "投诉类别", ["类别", "件数"], [list(x) for x in cur.complaints_by_category])

@@ -301,3 +301,25 @@ def test_quarterly_report_and_command_line_carry_the_counts(office, admin, clock
     out = tmp_path / "q3.json"
     assert cli.run(folder, "report", "quarterly", "--year", "2026", "--quarter", "3", "--json", str(out)) == 0
     assert json.loads(out.read_text(encoding="utf-8"))["referrals"]["sent"] == 1
+
+
+def test_the_quarterly_excel_carries_the_counts_and_the_late_replies(
+    office, admin, clock, developer_case, tmp_path
+):
+    import openpyxl
+
+    from app.stats_export import write_xlsx
+
+    refer_and_send(office, developer_case, admin, clock)
+    clock.at = dt.datetime(2026, 10, 13, 9, 0)
+    q3 = office.quarterly(Period.quarter(2026, 3))
+    write_xlsx(q3, tmp_path / "q3.xlsx")
+    rows = {
+        r[0]: r[1:]
+        for r in openpyxl.load_workbook(tmp_path / "q3.xlsx")["处理情况"].iter_rows(values_only=True)
+    }
+    assert rows["转交开发商:案件"] == (1, 0) and rows["转交开发商:已发出"] == (1, 0)
+    assert rows["转交开发商:开发商已回复"] == (0, 0) and rows["转交开发商:逾期未回复"] == (0, 0)
+    late = q3.current.late_first_replies
+    assert rows["首次回复超时件数"][0] == sum(late.values())
+    assert rows["明确答复超时件数"][0] == len(q3.current.late_clear_answers)

@@ -1809,7 +1809,7 @@ EN: dict[str, str] = {
     "尚未先行处置,须先记录再办结": "not contained yet: record it before resolving",
     "需先行处置": "Contain first",
     "正在损害业主的(漏水、困梯、停电等)先制止损害、记录先行处置,再办理;期限按制度(默认 2 小时)": "When the owner is being harmed right now (a leak, someone stuck in a lift, a power cut), stop the harm first and record it, then handle the case; the deadline is the policy's (2 hours by default)",
-    "{0} 件需先行处置的案件已过处置期限仍未记录:{1}{2}。请立即制止损害,并在案件中记录先行处置。": "{0} cases that must be contained first are past their deadline with no containment recorded: {1}{2}. Stop the harm at once and record it in the case.",
+    "{0} 件需先行处置的案件已过处置期限仍未记录:{1}{2}。请立即制止损害,并在案件中记录先行处置。": "Cases that must be contained first, past their deadline with no containment recorded: {0} ({1}{2}). Stop the harm at once and record it in the case.",
     "{0} · 先行处置期限 {1:%m-%d %H:%M}": "{0} · contain by {1:%m-%d %H:%M}",
     "先行处置期限": "Contain by",
     "先行处置时间": "Contained at",

@@ -3931,7 +3931,7 @@ Please choose another backup.</translation>
         </message>
         <message>
             <source>{0} 件需先行处置的案件已过处置期限仍未记录:{1}{2}。请立即制止损害,并在案件中记录先行处置。</source>
-            <translation>{0} cases that must be contained first are past their deadline with no containment recorded: {1}{2}. Stop the harm at once and record it in the case.</translation>
+            <translation>Cases that must be contained first, past their deadline with no containment recorded: {0} ({1}{2}). Stop the harm at once and record it in the case.</translation>
         </message>
         <message>
             <source>{0} · 先行处置期限 {1:%m-%d %H:%M}</source>
