@@ -174,6 +174,7 @@ def _referrals(lines: list[Any], c: Context) -> list[str]:
         f"{x.number}({x.case_number}):{x.state}"
         + (f",回复期限 {_when(x.reply_due)}" if x.reply_due else "")
         + (f",下次跟进 {_when(x.next_follow_up)}" if x.next_follow_up else "")
+        + (",已到跟进日期" if x.next_follow_up and x.next_follow_up <= c.data.today else "")
         for x in lines
     ]
 

@@ -162,6 +162,12 @@ def test_dashboard_line_counts_the_unanswered_letters(qtbot, office, admin, cloc
         "开发商未回复:1 份工作联系函,均未到回复期限:LXH-2026-0001(TS-2026-00001)"
         in page.referral_notice.text()
     )
+    assert "已到跟进日期" not in page.referral_notice.text()
+    # A follow-up promised for 09-30: on that day the line says so, before the reply is due.
+    office.referrals.add_follow_up(referral, "电话催问开发商客服", next_date="2026-09-30", actor=admin)
+    clock.at = dt.datetime(2026, 9, 30, 9, 0)
+    page.refresh()
+    assert "已到跟进日期:LXH-2026-0001。" in page.referral_notice.text()
     clock.at = dt.datetime(2026, 10, 10, 9, 0)
     page.refresh()
     assert "其中 1 份已过回复期限" in page.referral_notice.text()

@@ -1964,6 +1964,7 @@ EN: dict[str, str] = {
     # lead: import dialog column names (issue 14)
     "转自": "Linked from",
     "业主正在受损,需先行处置(期限从现在起算)": "The owner is being harmed now: contain first (due from now)",
+    "已到跟进日期:{0}。": " Follow-up date reached: {0}.",
 }
 
 # A source that reads differently in one context: (context, source) -> English. The

@@ -3902,6 +3902,10 @@ Please choose another backup.</translation>
             <translation>Developer has not replied: {0} letters, none past the reply date yet: {1}{2}.</translation>
         </message>
         <message>
+            <source>已到跟进日期:{0}。</source>
+            <translation> Follow-up date reached: {0}.</translation>
+        </message>
+        <message>
             <source>本月 {0} 件首次回复超时(晚于期限或过期限未回复):{1}{2}。</source>
             <translation>{0} late first replies this month (after the deadline, or none by it): {1}{2}.</translation>
         </message>

@@ -3902,6 +3902,10 @@
             <translation>開發商未回覆:{0} 份工作聯絡函,均未到回覆期限:{1}{2}。</translation>
         </message>
         <message>
+            <source>已到跟进日期:{0}。</source>
+            <translation>已到跟進日期:{0}。</translation>
+        </message>
+        <message>
             <source>本月 {0} 件首次回复超时(晚于期限或过期限未回复):{1}{2}。</source>
             <translation>本月 {0} 件首次回覆超時(晚於期限或過期限未回覆):{1}{2}。</translation>
         </message>

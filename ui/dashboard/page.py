@@ -540,7 +540,14 @@ class DashboardPage(QWidget):
         else:
             text = self.tr("开发商未回复:{0} 份工作联系函,均未到回复期限:{1}{2}。")
             message = text.format(len(lines), numbers, more)
-        self.referral_notice.show_message(message, "error" if overdue else "warn")
+        # A follow-up promised for a day that has come (跟进: the next date written at the last one).
+        follow = [x for x in lines if x.next_follow_up is not None and x.next_follow_up <= d.today]
+        if follow:
+            due = self.tr("、").join(x.number for x in follow[:4]) + (
+                self.tr(" 等") if len(follow) > 4 else ""
+            )
+            message += self.tr("已到跟进日期:{0}。").format(due)
+        self.referral_notice.show_message(message, "error" if overdue or follow else "warn")
 
     def _show_late_replies(self, d: DashboardData) -> None:
         """This month's first replies later than the policy's limit (办结 is not a reply), and the
