@@ -24,6 +24,7 @@ from app.models import Activity, ActivityRoom, Room, Staff, Visit, db
 from app.permissions import require
 from app.policy import PolicyStore
 from app.validation import clean_text, parse_room
+from app.visits.planner import room_visit
 
 ACTIVITY_KINDS = ["活动", "刊物"]
 ACTIVITY_VISIT = "活动回访"
@@ -212,15 +213,9 @@ class ActivityService:
         with db.atomic():
             for m in members:
                 if m.id in chosen:
-                    visit = Visit.create(
-                        room=m.room,
-                        purpose=ACTIVITY_VISIT,
-                        due=due,
-                        role=CULTURE_ROLE,
-                        visitor=visitor,
-                        visitor_name=visitor.name if visitor else "",
-                        reason=f"{ACTIVITY_VISIT}:{activity.kind}“{activity.title}”"[:200],
-                        created_at=self.clock.now(),
+                    reason = f"{activity.kind}“{activity.title}”"
+                    visit = room_visit(
+                        m.room, ACTIVITY_VISIT, due, CULTURE_ROLE, visitor, reason, self.clock.now()
                     )
                     visits.append(visit)
                     m.selected, m.visit = True, visit

@@ -32,6 +32,23 @@ from app.workdays import WorkCalendar
 DOER_ROLES = {"steward", "department"}
 
 
+def room_visit(
+    room: Room, purpose: str, due: dt.date, role: str, visitor: Staff | None, reason: str, now: dt.datetime
+) -> Visit:
+    """A visit to a room rather than about a case (入伙、季度巡访、社区活动 …): the one way such a
+    visit is written; call inside the caller's transaction."""
+    return Visit.create(
+        room=room,
+        purpose=purpose,
+        due=due,
+        role=role,
+        visitor=visitor,
+        visitor_name=visitor.name if visitor else "",
+        reason=f"{purpose}:{reason}"[:200],
+        created_at=now,
+    )
+
+
 def repairers(case: Case) -> set[int]:
     """The staff who did the work on a case: the workers its work slips were dispatched
     to, and whoever of a working role (物管员, 部门人员) resolved it (办结)."""
@@ -221,18 +238,7 @@ class VisitPlanner:
                 room_due = due
                 if purpose == MOVE_IN and (moved := self.moved_in_on(room)) is not None:
                     room_due = move_in_due(moved)  # a week from the move-in, not from today
-                visits.append(
-                    Visit.create(
-                        room=room,
-                        purpose=purpose,
-                        due=room_due,
-                        role=role,
-                        visitor=visitor,
-                        visitor_name=visitor.name if visitor else "",
-                        reason=f"{purpose}:{reason}"[:200],
-                        created_at=self.clock.now(),
-                    )
-                )
+                visits.append(room_visit(room, purpose, room_due, role, visitor, reason, self.clock.now()))
         return visits
 
     def move_in_rooms(self, within_days: int = 7) -> list[Room]:
