@@ -7,6 +7,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from app.i18n import term, tr
+
 log = logging.getLogger(__name__)
 
 
@@ -18,8 +20,12 @@ class ValidationError(UserError):
     """One or more fields are wrong: field name -> reason."""
 
     def __init__(self, problems: dict[str, str]) -> None:
-        self.problems = dict(problems)
-        super().__init__(";".join(f"{k}:{v}" for k, v in self.problems.items()))
+        self.problems = dict(
+            problems
+        )  # keys stay the source's field names (windows find their field by them)
+        super().__init__(
+            tr(";").join(tr("{field}:{reason}", field=term(k), reason=v) for k, v in self.problems.items())
+        )
 
 
 # errno values by number, so that the words are the same on Windows and Linux.

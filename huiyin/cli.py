@@ -26,6 +26,7 @@ import peewee
 from app import __version__
 from app.db import DatabaseError
 from app.errors import UserError, ValidationError, describe_storage_error
+from app.i18n import LANGUAGES, language_of_folder, set_language
 from app.paths import resolve_data_dir
 from huiyin.duties_cli import cmd_duties
 from huiyin.form_commands import cmd_form, cmd_report, cmd_survey
@@ -57,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m huiyin", description="回音 物业投诉回访管理")
     parser.add_argument("--data-dir", help="数据文件夹(默认:系统用户数据目录,或环境变量 HUIYIN_DATA)")
     parser.add_argument("--version", action="version", version=f"回音 {__version__}")
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, help="消息的语言:zh_CN、zh_TW 或 en(默认:这台电脑在设置里选的语言)"
+    )
     parser.add_argument("--user", default="", help="登录名(除 init、recover 外每个命令都要登录)")
     parser.add_argument(
         "--password-stdin", action="store_true", help="从标准输入的第一行读取密码(不加则在提示时输入,不显示)"
@@ -177,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         return _explain_restore(backup, resolve_data_dir(None))
     args = build_parser().parse_args(argv)
     data_dir = resolve_data_dir(args.data_dir)
+    set_language(args.lang or language_of_folder(data_dir))  # the messages of app/ and of this command line
     if args.command is None:
         from ui.app import run_gui
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from app import APP_NAME, __version__
 from app.db import DatabaseError
 from app.errors import UserError
+from app.i18n import set_language as set_app_language
 from app.instance import InstanceLock
 from app.logsetup import setup_logging
 from app.office import Office
@@ -70,6 +71,7 @@ def run_gui(data_dir: Path) -> int:
     # before any window or message box is made: every self.tr() reads the language
     language = read_language(data_dir)
     install_translator(app, language)
+    set_app_language(language)  # the words app/ and reports/ make (messages, states, kinds)
     register_fonts(app, language)  # 微软雅黑 / 微軟正黑體 on Windows, the bundled font behind it
     try:
         log_path = setup_logging(data_dir)
