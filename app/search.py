@@ -45,6 +45,12 @@ def match_expression(query: str) -> str | None:
     return " AND ".join(terms) if terms else None
 
 
+def long_runs(query: str) -> str:
+    """The query without its one-character runs (3-2-501 -> 501): a lone character is a
+    prefix query every word of the index answers, so a search of several runs leaves it out."""
+    return " ".join(run for run in _RUNS.findall(_normalise(query)) if len(run) > 1)
+
+
 def is_sqlite(database: pw.Database) -> bool:
     return isinstance(database, pw.SqliteDatabase)
 

@@ -1,8 +1,16 @@
-"""The case list (案件列表): a compact filter bar, quick filters with counts, and the table."""
+"""The case list (案件列表): a compact filter bar, quick filters with counts, and the table.
+
+A search (typed words, a phone, a number) is read on a worker thread: typing only restarts a
+short timer, the page and the counts are shown when they arrive, and a result a newer
+keystroke has overtaken is dropped (a generation number). Filters without words are read
+here, through indexes; the quick filters' counts are kept until the data or the other
+filters change, so switching between quick filters counts nothing again.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Sequence
 from dataclasses import asdict, fields, replace
 
@@ -26,10 +34,14 @@ from PySide6.QtWidgets import (
 from app import domain
 from app.case_query import OPEN_ANY, QUICK_FILTERS, CaseFilter, CaseQuery
 from app.clock import Clock
+from app.i18n import term
 from app.policy import PolicyStore
 from app.staff import StaffService
-from ui.case_model import COLUMN_INDEX, COLUMNS, CaseTableModel
+from ui.case_model import COLUMN_INDEX, COLUMNS, UNCOUNTED, CaseTableModel, ListResult, read_first_page
 from ui.widgets import from_qdate, to_qdate
+from ui.worker import Job, Progress, run_in_background
+
+log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 250
 NO_DATE = QDate(2000, 1, 1)  # the date edits' "不限" value
@@ -64,6 +76,10 @@ class CaseListPage(QWidget):
         self._staff = staff
         self._clock = clock
         self._loading = False  # widgets are being set from a filter: do not apply each change
+        self._generation = 0  # bumped by every read; a background result of an older one is dropped
+        self._searches: list[Job[ListResult]] = []  # background reads not yet ended
+        self._counts: dict[str, int] | None = None  # the quick filters' counts shown
+        self._counts_for: CaseFilter | None = None  # ... for these other filters (None: stale)
 
         self.model = CaseTableModel(query, policies, clock, self)
         self._debounce = QTimer(self)
@@ -112,20 +128,30 @@ class CaseListPage(QWidget):
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("搜索(Ctrl+F):内容、姓名、电话、编号、处理记录…"))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setToolTip(self.tr("在案件的全部文字中查找,两个字也可以,如“漏水”"))
+        self.search_edit.setToolTip(
+            self.tr(
+                "在案件的全部文字中查找,两个字也可以,如“漏水”。"
+                "只输数字时找电话开头、编号(如 18312 或 TS-2026-18)和房号(如 501);"
+                "一个字找客户姓氏。边输边找,结果找到即显示。"
+            )
+        )
         self.search_edit.textChanged.connect(self._changed_later)
 
-        states = [(self.tr("未结(全部未完成)"), OPEN_ANY)] + [(s, s) for s in domain.STATES]
+        states = [(self.tr("未结(全部未完成)"), OPEN_ANY)] + [(term(s), s) for s in domain.STATES]
         self.state_combo = self._combo(self.tr("全部状态"), states, self.tr("状态"))
-        self.kind_combo = self._combo(self.tr("全部性质"), [(k, k) for k in domain.KINDS], self.tr("性质"))
+        self.kind_combo = self._combo(
+            self.tr("全部性质"), [(term(k), k) for k in domain.KINDS], self.tr("性质")
+        )
         self.severity_combo = self._combo(
-            self.tr("全部程度"), [(s, s) for s in domain.SEVERITIES], self.tr("程度")
+            self.tr("全部程度"), [(term(s), s) for s in domain.SEVERITIES], self.tr("程度")
         )
         self.category_combo = self._combo(
-            self.tr("全部类别"), [(c, c) for c in policy.categories], self.tr("类别")
+            self.tr("全部类别"), [(term(c), c) for c in policy.categories], self.tr("类别")
         )
         self.department_combo = self._combo(
-            self.tr("全部部门"), [(d.name, d.id) for d in self._staff.departments()], self.tr("责任部门")
+            self.tr("全部部门"),
+            [(term(d.name), d.id) for d in self._staff.departments()],
+            self.tr("责任部门"),
         )
 
         self.room_edit = QLineEdit()
@@ -200,10 +226,10 @@ class CaseListPage(QWidget):
         row.setSpacing(4)
         self.quick_buttons: dict[str, QPushButton] = {}
         for label in QUICK_FILTERS:
-            button = QPushButton(label)
+            button = QPushButton(term(label))  # the key stays the stored label
             button.setCheckable(True)
             button.setAutoDefault(False)
-            button.setToolTip(self.tr("只看“{0}”的案件(其他筛选条件仍然有效)").format(label))
+            button.setToolTip(self.tr("只看“{0}”的案件(其他筛选条件仍然有效)").format(term(label)))
             button.clicked.connect(lambda _=False, name=label: self.apply_quick_filter(name))
             self.quick_buttons[label] = button
             row.addWidget(button)
@@ -234,10 +260,14 @@ class CaseListPage(QWidget):
         header.sectionClicked.connect(self._header_clicked)
         metrics = table.fontMetrics()
         padding = metrics.horizontalAdvance("汉") + 8
+        # a state and a severity are as wide as their longest in the chosen language ("In progress");
+        # a kind as its sample (特约服务: "Paid service"), so that 内容 keeps its room at 1366 px
+        vocabulary = {"severity": domain.SEVERITIES, "state": domain.STATES}
         for i, column in enumerate(COLUMNS):
             text_width = max(
                 metrics.horizontalAdvance(self.tr(column.sample)),
                 metrics.horizontalAdvance(self.tr(column.title)),
+                *(metrics.horizontalAdvance(term(word)) for word in vocabulary.get(column.key, [])),
             )
             header.resizeSection(i, text_width + padding)
         header.setSectionResizeMode(COLUMN_INDEX["account"], QHeaderView.ResizeMode.Stretch)
@@ -306,25 +336,145 @@ class CaseListPage(QWidget):
 
     def _apply(self) -> None:
         self._debounce.stop()
-        self.model.set_filter(self.current_filter())
+        self._load(self.current_filter())
+
+    @staticmethod
+    def _in_background(f: CaseFilter) -> bool:
+        """A search is read on a worker thread; the other filters here, through indexes."""
+        return bool(f.text.strip())
+
+    def _load(self, f: CaseFilter, total: int | None = None) -> None:
+        """Show the first page of `f` in the model's order, with its counts (`total`: known,
+        only the order changed)."""
+        self._generation += 1
+        need_counts = self._counts_for != _base(f)
+        if self._in_background(f):
+            self._search(f, need_counts, total)
+            return
+        result = self.model.read(f, counts=need_counts, total=total)
+        result.generation = self._generation
+        self._show(result)
+
+    def _search(self, f: CaseFilter, need_counts: bool, total: int | None = None, rows: bool = True) -> None:
+        """Read `f` on a worker thread: its first page is handed over as soon as it is read
+        (shown at once), then how many match and the counts (`rows=False`: only these, the
+        rows shown stay). The list keeps what it shows until then."""
+        generation = self._generation
+        query, sort, descending = self._query, self.model.sort_name, self.model.descending
+        nearly_due = self._policies.load().nearly_due
+        for older in self._searches:
+            older.cancel()  # its result would be dropped anyway
+
+        def work(progress: Progress) -> ListResult:
+            if rows:
+                first = read_first_page(query, f, sort, descending, False, nearly_due, UNCOUNTED)
+                first.generation = generation
+                progress.deliver(first)
+                total_now = first.total if first.total != UNCOUNTED else total
+            else:
+                first = ListResult(f, sort, descending, [], UNCOUNTED, generation=generation)
+                total_now = None
+            if progress.cancelled:
+                return first
+            return replace(
+                first,
+                rows=[],
+                total=query.count(f) if total_now is None else total_now,
+                counts=query.quick_counts(f) if need_counts else None,
+            )
+
+        if rows:
+            self.total_label.setText(self.tr("正在查找…"))
+        job: Job[ListResult] = run_in_background(
+            self,
+            work,
+            on_done=self._counted,
+            on_failed=lambda exc: self._search_failed(exc, generation),
+            on_item=self._searched,
+        )
+        self._searches.append(job)
+
+    def _searched(self, result: object) -> None:
+        """A search's first page, read on the worker thread."""
+        assert isinstance(result, ListResult)
+        if result.generation != self._generation:
+            return  # a newer search (or filter, or order) has been asked for since
+        self.model.show(result)
+        self._update_counts()
+
+    def _counted(self, result: ListResult) -> None:
+        """How many the search found, and the quick filters' counts."""
+        self._searches = [j for j in self._searches if j.running]
+        if result.generation != self._generation:
+            return
+        if result.total != UNCOUNTED:
+            self.model.set_total(result.total)
+        if result.counts is not None:
+            self._counts, self._counts_for = result.counts, _base(result.case_filter)
+        self._update_counts()
+
+    def _search_failed(self, exc: BaseException, generation: int) -> None:
+        self._searches = [j for j in self._searches if j.running]
+        log.warning("case search failed", exc_info=exc)
+        if generation == self._generation:
+            self.total_label.setText(self.tr("查找没有完成,请再试一次"))
+
+    def searching(self) -> bool:
+        """A search is still being read on a worker thread."""
+        return any(j.running for j in self._searches)
+
+    def _show(self, result: ListResult) -> None:
+        self.model.show(result)
+        if result.counts is not None:
+            self._counts, self._counts_for = result.counts, _base(result.case_filter)
         self._update_counts()
 
     def refresh(self) -> None:
-        """Read again (a case changed elsewhere), keeping the rows loaded and the selection."""
+        """Read again after a save: the cases changed and the rows in view are read again and
+        put where they now belong (however many rows were scrolled in); the total and the
+        counts are counted again (on a worker thread when the filter searches words)."""
         current = self.selected_case_id()
-        self.model.reload(keep_loaded=True)
-        self._update_counts()
+        self.model.refresh_rows(self._rows_in_view())
+        self._counts_for = None
+        f = self.model.case_filter
+        if self._in_background(f):
+            self._generation += 1
+            self._search(f, need_counts=True, rows=False)
+        else:
+            self.model.set_total(self._query.count(f))
+            self._counts, self._counts_for = self._query.quick_counts(f), _base(f)
+            self._update_counts()
         if current is not None:
             self.select_case(current)
 
+    def _rows_in_view(self) -> list[int]:
+        """The cases of the rows a person sees (the first screenful when the list is hidden)."""
+        count = self.model.rowCount()
+        if count == 0:
+            return []
+        viewport = self.table.viewport()
+        first = self.table.rowAt(0) if self.isVisible() else 0
+        last = self.table.rowAt(viewport.height() - 1) if self.isVisible() else -1
+        first = max(first, 0)
+        if last < 0:
+            last = min(count - 1, first + 60)
+        ids = (self.model.case_id(r) for r in range(first, last + 1))
+        return [i for i in ids if i is not None]
+
     def _update_counts(self) -> None:
         f = self.model.case_filter
-        counts = self._query.quick_counts(f)
+        counts = self._counts or {}
         for label, button in self.quick_buttons.items():
-            button.setText(self.tr("{0} ({1})").format(label, counts[label]))
+            if label in counts:
+                button.setText(self.tr("{0} ({1})").format(term(label), counts[label]))
+            else:
+                button.setText(term(label))
             change = QUICK_FILTERS[label]
             button.setChecked(all(getattr(f, k) == v for k, v in change.items()))
-        self.total_label.setText(self.tr("共 {0} 件").format(self.model.total))
+        if self.model.counted:
+            self.total_label.setText(self.tr("共 {0} 件").format(self.model.total))
+        else:
+            self.total_label.setText(self.tr("共 {0}+ 件,正在计数…").format(self.model.rowCount()))
 
     # Rows ----------------------------------------------------------------------------
     def selected_case_id(self) -> int | None:
@@ -356,11 +506,21 @@ class CaseListPage(QWidget):
         self.sort_by(column, order)
 
     def sort_by(self, column: int, order: Qt.SortOrder) -> None:
-        self.model.sort(column, order)
+        """Sort in the database: only the first page is read again (the counts stay)."""
+        if self.model.set_order(column, order):
+            self._load(self.model.case_filter, total=self.model.total)
         self.table.horizontalHeader().setSortIndicator(self.model.sort_column, self._order())
 
     def _order(self) -> Qt.SortOrder:
         return Qt.SortOrder.DescendingOrder if self.model.descending else Qt.SortOrder.AscendingOrder
+
+
+def _base(f: CaseFilter) -> CaseFilter:
+    """The filters the quick filters' counts depend on: all but the quick ones."""
+    return replace(f, **_QUICK_BASE)  # type: ignore[arg-type]
+
+
+_QUICK_BASE = {"state": None, "overdue": False, "due_today": False, "first_reply_late": False}
 
 
 def save_list_state(page: CaseListPage) -> dict[str, object]:

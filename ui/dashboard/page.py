@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from app import domain
 from app.case_query import CaseFilter
 from app.dashboard import DashboardData
+from app.i18n import term
 from app.rates import percent
 from ui.dashboard.tile import Tile
 from ui.dashboard.trend_chart import TrendChart
@@ -42,6 +43,7 @@ from ui.palette import (
     OK,
 )
 from ui.widgets import Banner, make_table
+from ui.worker import Job, run_in_background
 
 UNASSIGNED = QT_TR_NOOP("未指定")  # app.dashboard groups visits nobody holds under this name
 
@@ -55,11 +57,20 @@ class DashboardPage(QWidget):
     open_night_log = Signal()
 
     def __init__(
-        self, office_data_provider: Callable[[], DashboardData], parent: QWidget | None = None
+        self,
+        office_data_provider: Callable[[], DashboardData],
+        parent: QWidget | None = None,
+        background: bool = False,
     ) -> None:
         super().__init__(parent)
         self.provider = office_data_provider
         self.data: DashboardData | None = None
+        # background: the figures are read on a worker thread (the main window: at ten years
+        # of data they take seconds); the page shows the last ones until the new arrive, and
+        # a refresh overtaken by a newer one is dropped.
+        self._background = background
+        self._generation = 0
+        self._jobs: list[Job[DashboardData]] = []
 
         self.heading = QLabel()
         heading_font = QFont(self.font())
@@ -204,11 +215,43 @@ class DashboardPage(QWidget):
 
     # Data ------------------------------------------------------------------------------
     def refresh(self) -> None:
+        if self._background:
+            self._refresh_in_background()
+            return
         try:
             data = self.provider()
         except Exception as exc:  # noqa: BLE001 - the page stays usable; the reason is shown
-            self.banner.show_message(self.tr("工作台数据读取失败:{0}").format(friendly_error(exc)), "error")
+            self._failed(exc)
             return
+        self._arrived(data)
+
+    def _refresh_in_background(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        provider = self.provider
+
+        def done(data: DashboardData) -> None:
+            self._jobs = [j for j in self._jobs if j.running]
+            if generation == self._generation:
+                self._arrived(data)
+
+        def failed(exc: BaseException) -> None:
+            self._jobs = [j for j in self._jobs if j.running]
+            if generation == self._generation:
+                self._failed(exc)
+
+        self._jobs.append(
+            run_in_background(self, lambda _progress: provider(), on_done=done, on_failed=failed)
+        )
+
+    def refreshing(self) -> bool:
+        """Figures are still being read on a worker thread."""
+        return any(j.running for j in self._jobs)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.banner.show_message(self.tr("工作台数据读取失败:{0}").format(friendly_error(exc)), "error")
+
+    def _arrived(self, data: DashboardData) -> None:
         self.banner.hide()
         self.data = data
         self._show(data)
@@ -320,7 +363,7 @@ class DashboardPage(QWidget):
         table = self.rate_table
         table.setRowCount(len(d.visit_rates))
         for row, r in enumerate(d.visit_rates):
-            table.setItem(row, 0, cell(r.kind))
+            table.setItem(row, 0, cell(term(r.kind)))
             due = cell(r.due, True)
             exempt = self.tr("、").join(f"{self._exempt_label(attr)} {n}" for attr, n in r.exempt)
             due.setToolTip(
@@ -476,8 +519,8 @@ class DashboardPage(QWidget):
             else:
                 verdict, colour = self.tr("✗ 未达标"), ERROR_RED
             words = self.tr("{0}({1}) {2}/{3} {4},目标 ≥{5}").format(
-                r.label,
-                self.tr(domain.ROLES.get(r.role, r.role)),
+                term(r.label),
+                term(domain.ROLES.get(r.role, r.role)),
                 r.visited,
                 r.base_count,
                 percent(r.rate),
