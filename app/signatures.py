@@ -17,13 +17,14 @@ import json
 import math
 import struct
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import peewee as pw
 
 from app import keyring
+from app.i18n import N_, term, tr
 from app.models import AuditEntry, Case, Owner, Room, Signature, Visit, _audit_value, tuple_rows
 
 Point = tuple[float, float, int, float]  # x, y (pad pixels), t (ms since the first point), pressure 0..1
@@ -31,7 +32,7 @@ Stroke = list[Point]
 
 MIN_POINTS = 8
 MIN_EXTENT = 20.0  # pad pixels: a dot or a tiny scratch is not a signature
-SIGNER_RELATIONS = ["业主本人", "家属", "租户", "商户", "其他"]
+SIGNER_RELATIONS = [N_("业主本人"), N_("家属"), N_("租户"), N_("商户"), N_("其他")]
 
 
 @dataclass(frozen=True)
@@ -49,16 +50,16 @@ def check_strokes(strokes: Sequence[Sequence[Sequence[float]]]) -> str | None:
     """The reason a drawing is not a signature, or None when it is acceptable."""
     points = [p for s in strokes for p in s]
     if not points:
-        return "没有签名"
+        return tr("没有签名")
     if len(points) < MIN_POINTS:
-        return "签名太短(只有一个点或几笔),请重新签"
+        return tr("签名太短(只有一个点或几笔),请重新签")
     xs = [p[0] for p in points]
     ys = [p[1] for p in points]
     if max(xs) - min(xs) < MIN_EXTENT and max(ys) - min(ys) < MIN_EXTENT:
-        return "签名太小,像一个点,请重新签"
+        return tr("签名太小,像一个点,请重新签")
     for p in points:
         if not all(math.isfinite(float(v)) for v in p):
-            return "签名数据损坏"
+            return tr("签名数据损坏")
     return None
 
 
@@ -96,8 +97,8 @@ PRINTED_FIELDS: dict[str, tuple[str, ...]] = {
     "room": ("id", "building", "unit", "number"),
     "owner": ("id", "name", "phone"),  # a visit without a case prints the room's first occupant
 }  # fmt: skip
-SECTION_WORDS = {"visit": "回访", "case": "案件", "room": "房号", "owner": "住户"}
-SIGNER_WORDS = {"customer": "客户", "visitor": "回访人", "visitor2": "第二回访人"}
+SECTION_WORDS = {"visit": N_("回访"), "case": N_("案件"), "room": N_("房号"), "owner": N_("住户")}
+SIGNER_WORDS = {"customer": N_("客户"), "visitor": N_("回访人"), "visitor2": N_("第二回访人")}
 
 
 def _rows(model: type[pw.Model], section: str, ids: set[int]) -> dict[int, dict[str, str | None]]:
@@ -189,13 +190,13 @@ def seal_signature(signature: Signature) -> None:
 def describe(signature: Signature, printed: dict[str, Any] | None = None) -> str:
     """回访 TS-2026-00012 第 1 次 的客户签名(张伟), for a finding."""
     visit = Visit.get_or_none(Visit.id == signature.visit_id)
-    what = f"回访 {signature.visit_id}"
+    what = tr("回访 {id}", id=signature.visit_id)
     if visit is not None:
         case = Case.get_or_none(Case.id == visit.case_id) if visit.case_id else None
         where = case.number if case is not None else (visit.room.label if visit.room is not None else "")
-        what = f"回访({where} 第 {visit.attempt} 次)" if where else what
-    who = SIGNER_WORDS.get(signature.signer, signature.signer)
-    return f"{what}的{who}签名({signature.signer_name})"
+        what = tr("回访({where} 第 {attempt} 次)", where=where, attempt=visit.attempt) if where else what
+    who = term(SIGNER_WORDS.get(signature.signer, signature.signer))
+    return tr("{what}的{who}签名({name})", what=what, who=who, name=signature.signer_name)
 
 
 def _seal_entry(signature: Signature) -> int:
@@ -233,23 +234,149 @@ def _shown(field: str, value: Any) -> str:
     from app.audit import mask_value  # the audit module does not need this one
 
     if value is None or value == "":
-        return "(空)"
-    return mask_value(field, {"True": "是", "False": "否"}.get(str(value), str(value)))[:60]
+        return tr("(空)")
+    return mask_value(field, {"True": tr("是"), "False": tr("否")}.get(str(value), str(value)))[:60]
 
 
 def broken_seals(field_words: dict[str, str] | None = None) -> list[str]:
     """Every signature that no longer matches what it was given for, in words (for `check`):
-    the signatures and their visits read 500 at a time."""
+    one streaming pass over the signatures joined to what their forms print (plain rows from
+    one cursor, no model object a row, nothing kept but the findings). A signature whose seal
+    or printed fields differ is looked at again by `seal_problems`, which words each change."""
     out: list[str] = []
-    last = 0
-    while True:
-        batch = list(Signature.select().where(Signature.id > last).order_by(Signature.id).limit(500))
-        if not batch:
-            return out
-        printed = printed_records(sorted({s.visit_id for s in batch}))
-        for signature in batch:
-            out += seal_problems(signature, field_words, printed.get(signature.visit_id))
-        last = batch[-1].id
+    mac = hmac.new(keyring.office_secret("signature"), digestmod=hashlib.sha256)
+    for row, now in _sealed_rows():
+        if now is not None and _seal_holds(mac, row) and _same_as_sealed(row[_SEALED], now):
+            continue
+        signature = Signature.get_or_none(Signature.id == row[0])
+        if signature is not None:
+            out += seal_problems(signature, field_words, now)
+    return out
+
+
+# The signature's columns the pass reads, in this order (see `_seal_holds`).
+_SIGNATURE_COLUMNS = ("id", "visit", "signer", "signer_name", "relation", "signed_at", "pad_width",
+                      "pad_height", "strokes", "png", "sealed", "sha256")  # fmt: skip
+_SEALED = _SIGNATURE_COLUMNS.index("sealed")
+_SECTION_MODELS: dict[str, type[pw.Model]] = {"visit": Visit, "case": Case, "room": Room, "owner": Owner}
+Row = tuple[Any, ...]
+Printed = dict[str, dict[str, str | None]]
+
+
+def _datetime_text(field: pw.Field) -> Callable[[Any], str | None]:
+    """A stored time as the trail writes it (`_audit_value` of what the model reads): the
+    common 'YYYY-MM-DD HH:MM:SS' directly, anything else through the field."""
+
+    def convert(value: Any) -> str | None:
+        if type(value) is str and len(value) == 19 and value[10] == " ":
+            return f"{value[:10]}T{value[11:]}"
+        return _audit_value(field.python_value(value))
+
+    return convert
+
+
+def _as_trail_writes(field: pw.Field) -> Callable[[Any], str | None] | None:
+    """What turns a stored value of the field into its value as the trail writes it (what
+    `printed_records` gives); None when the stored text is that already."""
+    if isinstance(field, pw.CharField | pw.TextField):
+        return None
+    if isinstance(field, pw.DateTimeField):
+        return _datetime_text(field)
+    if isinstance(field, pw.IntegerField | pw.AutoField | pw.ForeignKeyField):
+        return str
+    python_value = field.python_value
+    return lambda value: _audit_value(python_value(value))
+
+
+def _sealed_query() -> tuple[str, list[tuple[str, int, tuple[str, ...], list[tuple[int, Any]]]]]:
+    """The one join `broken_seals` streams: each signature, its visit, the visit's case, the room
+    the form prints (the visit's, else the case's) and, for a visit without a case, the room's
+    first occupant. Returns the SQL and, per section, where its columns start in a row, their
+    names and the conversions some of them need."""
+    columns = [f's."{Signature._meta.fields[name].column_name}"' for name in _SIGNATURE_COLUMNS]
+    sections = []
+    for alias, section in (("v", "visit"), ("c", "case"), ("r", "room"), ("o", "owner")):
+        model = _SECTION_MODELS[section]
+        names = PRINTED_FIELDS[section]
+        fields = [model._meta.fields[name] for name in names]
+        converters = [(i, _as_trail_writes(f)) for i, f in enumerate(fields)]
+        sections.append((section, len(columns), names, [(i, c) for i, c in converters if c is not None]))
+        columns += [f'{alias}."{f.column_name}"' for f in fields]
+    signature, visit, case, room, owner = (m._meta.table_name for m in (Signature, Visit, Case, Room, Owner))
+    v_case, v_room = Visit.case.column_name, Visit.room.column_name
+    sql = (
+        f'SELECT {", ".join(columns)} FROM "{signature}" AS s '
+        f'LEFT JOIN "{visit}" AS v ON v.id = s."{Signature.visit.column_name}" '
+        f'LEFT JOIN "{case}" AS c ON c.id = v."{v_case}" '
+        f'LEFT JOIN "{room}" AS r ON r.id = COALESCE(v."{v_room}", c."{Case.room.column_name}") '
+        f'LEFT JOIN "{owner}" AS o ON v."{v_case}" IS NULL AND o.id = '
+        f'(SELECT MIN(o2.id) FROM "{owner}" AS o2 WHERE o2."{Owner.room.column_name}" = r.id) '
+        "ORDER BY s.id"
+    )
+    return sql, sections
+
+
+def _sealed_rows() -> Iterator[tuple[Row, Printed | None]]:
+    """Every signature's own columns (`_SIGNATURE_COLUMNS`, its time as the trail writes it)
+    with its form as printed now (`printed_records`' dict; None when the visit is gone), read
+    from one cursor in signature order."""
+    sql, sections = _sealed_query()
+    signed_at = _datetime_text(Signature.signed_at)
+    when = _SIGNATURE_COLUMNS.index("signed_at")
+    own = len(_SIGNATURE_COLUMNS)
+    cursor = Signature._meta.database.execute_sql(sql)
+    try:
+        for values in cursor:
+            record: Printed = {}
+            for section, start, names, converters in sections:
+                if values[start] is None:  # no such record (its id is the section's first column)
+                    continue
+                part = list(values[start : start + len(names)])
+                for i, convert in converters:
+                    if part[i] is not None:
+                        part[i] = convert(part[i])
+                record[section] = dict(zip(names, part, strict=True))
+            mine = list(values[:own])
+            mine[when] = signed_at(mine[when])
+            yield tuple(mine), (record if "visit" in record else None)
+    finally:
+        cursor.close()
+
+
+# The ASCII bytes JSON writes as they are (a string's quote, backslash and controls it escapes).
+_JSON_PLAIN = bytes(range(0x20, 0x7F)).replace(b'"', b"").replace(b"\\", b"")
+
+
+def _seal_holds(mac: Any, row: Row) -> bool:
+    """The seal over the stored fields holds: `seal`'s HMAC (`mac`: a fresh HMAC with the key),
+    its payload put together from the stored texts. The sealed record goes in as stored
+    (`seal_signature` stores it as `seal` writes it); a record stored in another layout, or
+    strokes that JSON would escape, read as not holding here and are looked at again whole."""
+    _, visit_id, signer, signer_name, relation, signed_at, width, height, strokes, png, sealed, sha256 = row
+    if not sealed or not sha256 or png is None or not isinstance(strokes, str):
+        return False
+    if not strokes.isascii():
+        return False  # JSON would escape something: `seal_problems` computes it as `seal` does
+    text = strokes.encode("ascii")
+    if text.translate(None, _JSON_PLAIN):  # a byte JSON escapes: a quote, a backslash, a control
+        return False
+    facts = {"pad": f"{width}x{height}", "relation": relation, "signed_at": signed_at,
+             "signer": signer, "signer_name": signer_name, "visit": str(visit_id)}  # fmt: skip
+    digest = mac.copy()
+    digest.update(f'{{"png": "{hashlib.sha256(png).hexdigest()}", "printed": {sealed}, '.encode())
+    digest.update(
+        f'"signature": {json.dumps(facts, ensure_ascii=False, sort_keys=True)}, "strokes": "'.encode()
+    )
+    digest.update(text)
+    digest.update(b'"}')
+    return hmac.compare_digest(digest.hexdigest(), str(sha256))
+
+
+def _same_as_sealed(sealed: str, now: Printed) -> bool:
+    try:
+        return bool(json.loads(sealed) == now)
+    except ValueError:
+        return False
 
 
 def seal_problems(
@@ -265,25 +392,34 @@ def seal_problems(
     except ValueError:
         printed = None
     if not isinstance(printed, dict) or "visit" not in printed:
-        return [f"{describe(signature)}没有密封时的记录,无法核对(签名数据被改动)"]
+        return [tr("{signature}没有密封时的记录,无法核对(签名数据被改动)", signature=describe(signature))]
     expected = seal(signature.strokes, bytes(signature.png), signature_facts(signature), printed)
     if not hmac.compare_digest(expected, signature.sha256 or ""):
         return [
-            f"{describe(signature)}的密封值不符:签名笔迹、签名图片、签名人、签名时间或签名时的回访记录被改动,"
-            "或者签名是从别的回访复制来的"
+            tr(
+                "{signature}的密封值不符:签名笔迹、签名图片、签名人、签名时间或签名时的回访记录被改动,"
+                "或者签名是从别的回访复制来的",
+                signature=describe(signature),
+            )
         ]
     if now is None:
         now = printed_records([signature.visit_id]).get(signature.visit_id)
     if now is None:
-        return [f"{describe(signature)}所属的回访已不存在"]
+        return [tr("{signature}所属的回访已不存在", signature=describe(signature))]
     problems = []
     after: int | None = None
     for section in sorted(set(printed) | set(now)):
         before_values: dict[str, Any] = printed.get(section) or {}
         now_values: dict[str, Any] = now.get(section) or {}
-        label = SECTION_WORDS.get(section, section)
+        label = term(SECTION_WORDS.get(section, section))
         if before_values.get("id") != now_values.get("id"):
-            problems.append(f"{describe(signature)}签名后,表上的{label}换成了另一条记录")
+            problems.append(
+                tr(
+                    "{signature}签名后,表上的{section}换成了另一条记录",
+                    signature=describe(signature),
+                    section=label,
+                )
+            )
             continue
         for field in sorted(set(before_values) | set(now_values)):
             old, new = before_values.get(field), now_values.get(field)
@@ -296,9 +432,22 @@ def seal_problems(
                     continue  # changed later through the program, with who and when in the trail
             what = words.get(field, field)
             problems.append(
-                f"{describe(signature)}签名后,{label}的{what}被改动而没有留下审计记录:签名时为“{_shown(field, old)}”,现在为“{_shown(field, new)}”"
+                tr(
+                    "{signature}签名后,{section}的{field}被改动而没有留下审计记录:签名时为“{old}”,现在为“{new}”",
+                    signature=describe(signature),
+                    section=label,
+                    field=what,
+                    old=_shown(field, old),
+                    new=_shown(field, new),
+                )
                 if section != "visit"
-                else f"{describe(signature)}签名后,回访的{what}被改动:签名时为“{_shown(field, old)}”,现在为“{_shown(field, new)}”"
+                else tr(
+                    "{signature}签名后,回访的{field}被改动:签名时为“{old}”,现在为“{new}”",
+                    signature=describe(signature),
+                    field=what,
+                    old=_shown(field, old),
+                    new=_shown(field, new),
+                )
             )
     return problems
 

@@ -7,6 +7,7 @@ one transaction. The rows are read and checked before it, outside the office's w
 from __future__ import annotations
 
 import contextlib
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from app import domain
 from app.case_batch import DoneVisit, NewCase
 from app.cases import CaseService, CheckedInput
 from app.errors import UserError, ValidationError
+from app.i18n import tr
 from app.ledger.import_report import Cancelled, ImportCancelled, ImportReport, ImportRolledBack, Progress
 from app.ledger.restore import Extras, parse_extras, restore
 from app.ledger.row import Row
@@ -22,7 +24,7 @@ from app.ledger.sheet import IMPORT_SIGNER, PROGRESS_EVERY
 from app.ledger.writing import write_rejected
 from app.models import Case, Department, Staff, audit_head, db, tuple_rows
 from app.permissions import acting, current_person, require
-from app.policy import Policy
+from app.policy import Policy, PolicyStore
 from app.staff import StaffService
 from app.validation import clean_text
 
@@ -80,8 +82,9 @@ def _import_ledger(
         # meanwhile is not kept waiting for it), from one state of the file.
         with db.atomic():
             head, policy, staff_by_name, parsed, extras = read()
-        # IMMEDIATE: take the write lock at once, so the ids handed out below stay ours.
-        with db.atomic("IMMEDIATE"):
+        # IMMEDIATE: take the write lock at once, so the ids handed out below stay ours. The
+        # policy is read once for the whole write (the visit planner asks for it per case).
+        with db.atomic("IMMEDIATE"), _PolicyReadOnce(office.policies) as policy_read_once:
             if audit_head() != head:  # something was saved meanwhile: read against it again
                 _, policy, staff_by_name, parsed, extras = read()
             used_categories: list[str] = []
@@ -148,6 +151,7 @@ def _import_ledger(
             if (bad or extras.problems) and not skip_invalid:
                 raise ImportRolledBack
             if used_categories:
+                policy_read_once.end()  # the policy as stored, to add the new categories to
                 saved = service.policy()
                 saved.categories = saved.categories + used_categories
                 office.policies.save(saved)
@@ -161,6 +165,37 @@ def _import_ledger(
         report.imported = 0
         report.added_categories = []
     return report
+
+
+class _PolicyReadOnce:
+    """While the import writes, the office's policy is read from the database once: every
+    `policies.load()` on this thread gives that copy (the visit planner and the sampler ask
+    for it for each resolved case, and nothing changes it meanwhile). Other threads (the
+    window) read it as before. `end()` (or leaving the block) reads from the database again."""
+
+    def __init__(self, store: PolicyStore) -> None:
+        self.store = store
+        self.thread = threading.get_ident()
+        self.loaded: Policy | None = None
+
+    def __enter__(self) -> _PolicyReadOnce:
+        load = type(self.store).load.__get__(self.store)
+
+        def once() -> Policy:
+            if threading.get_ident() != self.thread:
+                return load()
+            if self.loaded is None:
+                self.loaded = load()
+            return self.loaded
+
+        self.store.load = once  # type: ignore[method-assign]
+        return self
+
+    def end(self) -> None:
+        self.store.__dict__.pop("load", None)
+
+    def __exit__(self, *exc: object) -> None:
+        self.end()
 
 
 class _BulkCases:
@@ -206,7 +241,7 @@ class _BulkCases:
         finally:
             inp.ref, inp.department = ref, dep_name
         if ref is not None and ref in self.refs:
-            raise ValidationError({"编号": f"编号“{ref}”已被另一件使用"})
+            raise ValidationError({"编号": tr("编号“{ref}”已被另一件使用", ref=ref)})
         added = None
         if dep_name and dep_name not in self.departments:
             self.departments[dep_name] = _add_department(StaffService(), dep_name)
@@ -302,7 +337,7 @@ def _store_case(
     if item.state == domain.MERGED:
         target = find_case(item.merge_into)
         if target is None:
-            raise ValidationError({"并入": f"找不到编号为“{item.merge_into}”的案件"})
+            raise ValidationError({"并入": tr("找不到编号为“{number}”的案件", number=item.merge_into)})
         try:
             service.merge(case, target, actor)
         except UserError as exc:

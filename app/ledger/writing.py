@@ -5,8 +5,9 @@ whole, and the rejected rows written beside the file with a 错误原因 column.
 from __future__ import annotations
 
 import datetime as dt
-import io
+import logging
 import re
+import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -15,10 +16,15 @@ import openpyxl
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._writer import ALL_TEMP_FILES
+from openpyxl.writer.excel import ExcelWriter
 
-from app.errors import write_bytes
+from app.errors import save_file
+from app.i18n import tr
 from app.ledger.row import Row
 from app.ledger.sheet import Sheet
+
+log = logging.getLogger(__name__)
 
 REASON_HEADER = "错误原因"
 
@@ -103,11 +109,40 @@ def save_workbook(wb: Any, target: Path) -> None:
     """Save through `target.partial`, so a failure (a full disk, a read-only folder, the file
     open in Excel) never leaves half a workbook behind; the failure is a UserError in words.
 
-    The workbook is built in memory first: openpyxl leaves its zip open when the disk fails
-    under it, and that zip then fails again when Python collects it."""
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    write_bytes(target, buffer.getvalue())
+    The workbook streams to the partial file (a write-only workbook's rows never all in
+    memory); openpyxl's zip is ours, so when the disk fails under it, it is dropped without
+    writing again when Python collects it; a workbook that could not be saved is discarded."""
+    try:
+        save_file(target, lambda partial: _write_zip(wb, partial))
+    except BaseException:
+        discard_workbook(wb)
+        raise
+
+
+def _write_zip(wb: Any, partial: Path) -> None:
+    with open(partial, "wb") as out:
+        archive = zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+        try:
+            ExcelWriter(wb, archive).save()  # closes the archive
+        except BaseException:
+            archive.fp = None  # nothing more is written: the partial file is removed
+            raise
+
+
+def discard_workbook(wb: Any) -> None:
+    """A write-only workbook given up before saving (an export cancelled or failed): the
+    temporary files its sheets' rows went to are removed now."""
+    for ws in wb.worksheets:
+        writer = getattr(ws, "_writer", None)
+        if writer is None:
+            continue
+        try:
+            if not ws.closed:
+                ws.close()
+            if writer.out in ALL_TEMP_FILES:  # not yet removed by a save that got this far
+                writer.cleanup()
+        except (OSError, ValueError):
+            log.warning("could not remove a sheet's temporary file", exc_info=True)
 
 
 def write_rejected(path: Path, sheet: Sheet, rows: Iterable[Row]) -> Path:
@@ -123,7 +158,11 @@ def write_rejected(path: Path, sheet: Sheet, rows: Iterable[Row]) -> Path:
             if not isinstance(value, str | int | float | bool | dt.datetime | dt.date | dt.time | type(None)):
                 value = str(value)  # e.g. an array formula object
             values.append(write_cell(ws, sheet.headers[i], value))
-        values.append(write_cell(ws, REASON_HEADER, f"原第{row.number}行:{row.reason_text()}"))
+        values.append(
+            write_cell(
+                ws, REASON_HEADER, tr("原第{row}行:{reason}", row=row.number, reason=row.reason_text())
+            )
+        )
         ws.append(values)
     save_workbook(wb, target)
     return target
