@@ -30,7 +30,7 @@ import os
 import re
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +38,7 @@ from app import keyring
 from app.clock import Clock, SystemClock
 from app.db import DB_ERRORS, SCHEMA_VERSION, DatabaseError, connect_file, is_plain_sqlite
 from app.errors import UserError
+from app.i18n import tr
 from app.instance import InstanceLock
 from app.models import AuditEntry, Setting, Signature, db
 from app.paths import DB_FILENAME
@@ -46,6 +47,8 @@ from app.policy import PolicyStore
 from app.policy_sections import BackupSettings
 
 log = logging.getLogger(__name__)
+BACKUP_STEPS = 4  # the steps `Backups.backup_now` reports to its `progress`
+RESTORE_STEPS = 3  # the steps `restore` reports to its `progress`
 
 ID_CHARS = 12  # the office identity's first characters in a backup's name
 FAILED_MARK = "未通过检查"
@@ -143,19 +146,26 @@ def integrity_problems(path: Path, key: bytes | None = None) -> list[str]:
     try:
         con = connect_file(path, readonly=True, key=key)
     except keyring.NoOfficeKey:
-        return ["无法打开:没有登录,不能读取加密的数据"]
+        return [tr("无法打开:没有登录,不能读取加密的数据")]
     except DB_ERRORS as exc:
         log.info("cannot open %s: %s", path, exc)
-        return ["无法打开:文件已损坏,或者不是这个服务中心的数据"]
+        return [tr("无法打开:文件已损坏,或者不是这个服务中心的数据")]
     try:
         rows = [str(r[0]) for r in con.execute("PRAGMA integrity_check(20)").fetchall()]
-        problems = [] if rows == ["ok"] else [f"完整性检查:{r[:200]}" for r in rows]
+        problems = [] if rows == ["ok"] else [tr("完整性检查:{detail}", detail=r[:200]) for r in rows]
         for table, rowid, parent, _ in con.execute("PRAGMA foreign_key_check").fetchmany(20):
-            problems.append(f"外键不符:{table} 第 {rowid} 行指向不存在的 {parent}")
+            problems.append(
+                tr(
+                    "外键不符:{table} 第 {rowid} 行指向不存在的 {parent}",
+                    table=table,
+                    rowid=rowid,
+                    parent=parent,
+                )
+            )
         return problems
     except READ_ERRORS as exc:
         log.info("integrity check of %s failed: %s", path, exc)
-        return ["不是有效的数据文件(已损坏)"]
+        return [tr("不是有效的数据文件(已损坏)")]
     finally:
         con.close()
 
@@ -198,11 +208,12 @@ def file_facts(path: Path, key: bytes | None = None) -> FileFacts:
     try:
         con = connect_file(path, readonly=True, key=key)
     except keyring.NoOfficeKey as exc:
-        raise UserError("请先登录:备份是加密的,需要服务中心的密钥才能读取。") from exc
+        raise UserError(tr("请先登录:备份是加密的,需要服务中心的密钥才能读取。")) from exc
     except DB_ERRORS as exc:
         log.info("cannot open %s: %s", path, exc)
         raise NotRestorable(
-            f"{path.name} 无法用这个服务中心的密钥打开:它不是这个服务中心的备份,或者已经损坏。", damaged=True
+            tr("{name} 无法用这个服务中心的密钥打开:它不是这个服务中心的备份,或者已经损坏。", name=path.name),
+            damaged=True,
         ) from exc
     try:
         ident = _setting(con, "office_id")
@@ -212,7 +223,9 @@ def file_facts(path: Path, key: bytes | None = None) -> FileFacts:
         signatures = con.execute(f'SELECT count(*) FROM "{Signature._meta.table_name}"').fetchone()[0]
     except DB_ERRORS as exc:
         log.info("cannot read %s: %s", path, exc)
-        raise NotRestorable(f"{path.name} 不是回音的数据文件,或者已经损坏。", damaged=True) from exc
+        raise NotRestorable(
+            tr("{name} 不是回音的数据文件,或者已经损坏。", name=path.name), damaged=True
+        ) from exc
     finally:
         con.close()
     return FileFacts(
@@ -282,25 +295,29 @@ def storage_words(exc: BaseException, folder: Path) -> str:
     code = getattr(exc, "errno", None)
     text = str(exc).lower()
     if code == errno.ENOSPC or "disk is full" in text or "no space" in text:
-        return (
-            f"备份文件夹 {folder} 所在的磁盘已满,备份没有完成(没有留下不完整的文件,数据本身不受影响)。"
-            "请删除 U 盘上不需要的文件或换一个空间更大的 U 盘,然后再备份。"
+        return tr(
+            "备份文件夹 {folder} 所在的磁盘已满,备份没有完成(没有留下不完整的文件,数据本身不受影响)。"
+            "请删除 U 盘上不需要的文件或换一个空间更大的 U 盘,然后再备份。",
+            folder=folder,
         )
     if code in (errno.EROFS, errno.EACCES, errno.EPERM) or "readonly" in text or "read-only" in text:
-        return (
-            f"备份文件夹 {folder} 是只读的或没有写入权限,备份没有完成(数据本身不受影响)。"
-            "请检查 U 盘的写保护开关,或在“备份与恢复”中另选一个可以写入的文件夹。"
+        return tr(
+            "备份文件夹 {folder} 是只读的或没有写入权限,备份没有完成(数据本身不受影响)。"
+            "请检查 U 盘的写保护开关,或在“备份与恢复”中另选一个可以写入的文件夹。",
+            folder=folder,
         )
-    return (
-        f"无法写入备份文件夹 {folder},备份没有完成(数据本身不受影响)。"
-        "请检查 U 盘或网络盘是否连接正常,或另选一个文件夹。"
+    return tr(
+        "无法写入备份文件夹 {folder},备份没有完成(数据本身不受影响)。"
+        "请检查 U 盘或网络盘是否连接正常,或另选一个文件夹。",
+        folder=folder,
     )
 
 
 def missing_folder_words(folder: Path) -> str:
-    return (
-        f"备份文件夹 {folder} 不存在:U 盘未插入?请插上 U 盘(或连接网络盘)后再备份,"
-        "或在“备份与恢复”中另选文件夹。备份不会写到本机硬盘上代替它。"
+    return tr(
+        "备份文件夹 {folder} 不存在:U 盘未插入?请插上 U 盘(或连接网络盘)后再备份,"
+        "或在“备份与恢复”中另选文件夹。备份不会写到本机硬盘上代替它。",
+        folder=folder,
     )
 
 
@@ -364,9 +381,14 @@ class BackupService:
             n += 1
         return target
 
-    def backup_now(self, dest: Path | None = None) -> BackupResult:
+    def backup_now(
+        self, dest: Path | None = None, progress: Callable[[int, int], None] | None = None
+    ) -> BackupResult:
         """Copy the open database into the folder, check the copy, rotate; the result is
-        recorded. A folder that was chosen (a USB stick) must exist: it is never created."""
+        recorded. A folder that was chosen (a USB stick) must exist: it is never created.
+        `progress(step, BACKUP_STEPS)` as each step starts (1 the copy, 2 the data checked,
+        3 the copy checked, 4 old backups rotated)."""
+        step = progress or (lambda _done, _total: None)
         require(None, "backup.manage")
         folder = dest or self.folder()
         now = self.clock.now()
@@ -376,7 +398,10 @@ class BackupService:
                 words = (
                     missing_folder_words(folder)
                     if not folder.exists()
-                    else f"备份文件夹 {folder} 不是一个文件夹(同名的是一个文件)。请另选备份文件夹。"
+                    else tr(
+                        "备份文件夹 {folder} 不是一个文件夹(同名的是一个文件)。请另选备份文件夹。",
+                        folder=folder,
+                    )
                 )
                 result = BackupResult(False, None, words, now)
                 self._record(result)
@@ -398,7 +423,7 @@ class BackupService:
         partial = target.with_name(target.name + ".partial")
         try:
             self._sweep_partials(folder, office)
-            problems = self._copy_and_check(partial)
+            problems = self._copy_and_check(partial, step)
             if problems:
                 final = self._target(folder, office, now, failed=True)
                 os.replace(partial, final)
@@ -406,21 +431,30 @@ class BackupService:
                 result = BackupResult(
                     False,
                     final,
-                    "数据未通过检查,这次备份不能算作可靠的备份(已另存为“"
-                    + final.name
-                    + "”,只作留底):"
-                    + ";".join(problems[:5])
-                    + "。请管理员查看审计记录、运行 python -m huiyin check 找出原因,必要时从最近的好备份恢复。",
+                    tr(
+                        "数据未通过检查,这次备份不能算作可靠的备份(已另存为“{name}”,只作留底):{problems}。"
+                        "请管理员查看审计记录、运行 python -m huiyin check 找出原因,必要时从最近的好备份恢复。",
+                        name=final.name,
+                        problems=tr(";").join(problems[:5]),
+                    ),
                     now,
                 )
             else:
                 os.replace(partial, target)
                 fsync_folder(folder)
                 self._copy_key_file(folder, office)
+                step(4, BACKUP_STEPS)
                 removed = self.rotate(folder, verified=target)
                 size = target.stat().st_size / 1024 / 1024
-                note = f",轮换删除 {removed} 个旧备份" if removed else ""
-                result = BackupResult(True, target, f"备份成功并已校验({size:.1f} MB){note}", now)
+                if removed:
+                    words = tr(
+                        "备份成功并已校验({size:.1f} MB),轮换删除 {removed} 个旧备份",
+                        size=size,
+                        removed=removed,
+                    )
+                else:
+                    words = tr("备份成功并已校验({size:.1f} MB)", size=size)
+                result = BackupResult(True, target, words, now)
                 if chosen:
                     self._remember_folder(folder)
         except OSError as exc:
@@ -434,12 +468,13 @@ class BackupService:
         self._record(result)
         return result
 
-    def _copy_and_check(self, partial: Path) -> list[str]:
+    def _copy_and_check(self, partial: Path, step: Callable[[int, int], None]) -> list[str]:
         """The online backup into `partial`, then the check on it: the file's integrity and
         foreign keys on the copy itself; the trail and the signatures on the same snapshot
         the copy was made from (one read transaction), and the copy's trail is that one."""
         with db.atomic():
             db.execute_sql("SELECT count(*) FROM setting").fetchone()  # the snapshot starts here
+            step(1, BACKUP_STEPS)
             out = connect_file(partial)
             try:
                 db.connection().backup(out)
@@ -453,14 +488,16 @@ class BackupService:
                 AuditEntry.select().count(),
                 Signature.select().count(),
             )
+            step(2, BACKUP_STEPS)
             problems = content_problems(self.clock, self.policies)
         fsync_file(partial)
         fsync_folder(partial.parent)
+        step(3, BACKUP_STEPS)
         problems = integrity_problems(partial) + problems
         if not problems:
             facts = file_facts(partial)
             if (facts.audit_head, facts.audit_entries, facts.signatures) != expected:
-                problems.append("备份副本与数据不一致(审计记录或签名的条数不同)")
+                problems.append(tr("备份副本与数据不一致(审计记录或签名的条数不同)"))
         return problems
 
     def _sweep_partials(self, folder: Path, office: str) -> None:
@@ -541,17 +578,23 @@ class BackupService:
         warnings = []
         days = self._settings().warn_after_days
         if last_good is None:
-            warnings.append("还没有成功的备份")
+            warnings.append(tr("还没有成功的备份"))
         elif self.clock.now() - last_good > dt.timedelta(days=days):
-            warnings.append(f"最近一次成功备份在 {last_good:%Y-%m-%d %H:%M},已超过 {days} 天")
+            warnings.append(
+                tr(
+                    "最近一次成功备份在 {last_good:%Y-%m-%d %H:%M},已超过 {days} 天",
+                    last_good=last_good,
+                    days=days,
+                )
+            )
         if info and not info.get("ok"):
-            warnings.append(info.get("message", "上次备份失败"))
+            warnings.append(info.get("message", tr("上次备份失败")))
         folder = self.folder()
         chosen = bool(self._settings().folder)
         if folder.exists() and not os.access(folder, os.W_OK):
-            warnings.append(f"备份文件夹 {folder} 不可写")
+            warnings.append(tr("备份文件夹 {folder} 不可写", folder=folder))
         elif chosen and not folder.exists():
-            warnings.append(f"备份文件夹 {folder} 找不到(U盘或网络盘未连接?)")
+            warnings.append(tr("备份文件夹 {folder} 找不到(U盘或网络盘未连接?)", folder=folder))
         return BackupStatus(last_good, info.get("path", ""), info.get("message", ""), warnings)
 
     def due(self) -> bool:
@@ -603,35 +646,51 @@ def _expected_office(data_dir: Path) -> str:
 def check_backup(backup: Path, data_dir: Path, key: bytes) -> FileFacts:
     """Is this file a backup of this office that can be put in place? Raises UserError."""
     if not backup.is_file():
-        raise UserError(f"找不到备份文件 {backup}")
+        raise UserError(tr("找不到备份文件 {backup}", backup=backup))
     if backup.stat().st_size == 0:
         raise NotRestorable(
-            f"备份文件 {backup.name} 是空的(0 字节),不能用于恢复。请换一个备份。", damaged=True
+            tr("备份文件 {name} 是空的(0 字节),不能用于恢复。请换一个备份。", name=backup.name), damaged=True
         )
     if is_plain_sqlite(backup):
         raise NotRestorable(
-            f"{backup.name} 是没有加密的数据文件(别的程序的文件,或加密之前的旧备份),"
-            "看不出是这个服务中心的备份,不能用于恢复。请选这个服务中心加密后的备份。",
+            tr(
+                "{name} 是没有加密的数据文件(别的程序的文件,或加密之前的旧备份),"
+                "看不出是这个服务中心的备份,不能用于恢复。请选这个服务中心加密后的备份。",
+                name=backup.name,
+            ),
             damaged=False,
         )
     facts = file_facts(backup, key)
     expected = _expected_office(data_dir)
     if not facts.office_id:
         raise NotRestorable(
-            f"{backup.name} 里没有服务中心的标识,看不出是这个服务中心的备份,不能用于恢复。", damaged=False
+            tr("{name} 里没有服务中心的标识,看不出是这个服务中心的备份,不能用于恢复。", name=backup.name),
+            damaged=False,
         )
     if expected and facts.office_id != expected:
-        raise NotRestorable(f"{backup.name} 是另一个服务中心的备份,不能恢复到这里。", damaged=False)
+        raise NotRestorable(
+            tr("{name} 是另一个服务中心的备份,不能恢复到这里。", name=backup.name), damaged=False
+        )
     if facts.schema_version > SCHEMA_VERSION:
         raise NotRestorable(
-            f"{backup.name} 来自更新版本的回音(结构版本 {facts.schema_version},本程序只认识到 "
-            f"{SCHEMA_VERSION}),请先升级程序再恢复。",
+            tr(
+                "{name} 来自更新版本的回音(结构版本 {schema_version},本程序只认识到 "
+                "{known}),请先升级程序再恢复。",
+                name=backup.name,
+                schema_version=facts.schema_version,
+                known=SCHEMA_VERSION,
+            ),
             damaged=False,
         )
     problems = integrity_problems(backup, key)
     if problems:
         raise NotRestorable(
-            f"备份文件 {backup.name} 已损坏,不能用于恢复:{';'.join(problems[:3])}", damaged=True
+            tr(
+                "备份文件 {name} 已损坏,不能用于恢复:{problems}",
+                name=backup.name,
+                problems=tr(";").join(problems[:3]),
+            ),
+            damaged=True,
         )
     return facts
 
@@ -643,7 +702,7 @@ def backup_problems(path: Path, data_dir: Path) -> BackupCheck:
     try:
         check_backup(path, data_dir, keyring.office_key())
     except keyring.NoOfficeKey:
-        return BackupCheck(["没有登录,不能读取加密的备份"])
+        return BackupCheck([tr("没有登录,不能读取加密的备份")])
     except NotRestorable as exc:
         return BackupCheck([str(exc)], exc.damaged)
     except UserError as exc:
@@ -669,7 +728,7 @@ def _stage(backup: Path, staged: Path, key: bytes, office: str) -> None:
     for leftover in (staged, *(staged.with_name(staged.name + s) for s in ("-journal", "-wal", "-shm"))):
         leftover.unlink(missing_ok=True)
     if db.obj is not None and not db.is_closed():
-        raise UserError("恢复前请先关闭数据文件(退出回音的窗口)。")
+        raise UserError(tr("恢复前请先关闭数据文件(退出回音的窗口)。"))
     source = connect_file(backup, readonly=True, key=key)
     try:
         out = connect_file(staged, key=key)
@@ -684,7 +743,7 @@ def _stage(backup: Path, staged: Path, key: bytes, office: str) -> None:
         try:
             open_database(staged, key, office)
         except DatabaseError as exc:
-            raise UserError(f"备份文件 {backup.name} 无法打开:{exc}") from exc
+            raise UserError(tr("备份文件 {name} 无法打开:{reason}", name=backup.name, reason=exc)) from exc
         try:
             problems = content_problems()
             db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -694,7 +753,13 @@ def _stage(backup: Path, staged: Path, key: bytes, office: str) -> None:
             keyring.set_office_key(key, office)
     problems = integrity_problems(staged, key) + problems
     if problems:
-        raise UserError(f"备份文件 {backup.name} 未通过检查,不能用于恢复:{';'.join(problems[:3])}")
+        raise UserError(
+            tr(
+                "备份文件 {name} 未通过检查,不能用于恢复:{problems}",
+                name=backup.name,
+                problems=tr(";").join(problems[:3]),
+            )
+        )
     fsync_file(staged)
     fsync_folder(staged.parent)
 
@@ -729,26 +794,38 @@ def _set_live_aside(current: Path, aside: Path, key: bytes) -> None:
 
 
 def restore(
-    data_dir: Path, backup: Path, now: dt.datetime, key: bytes | None = None, office: str = ""
+    data_dir: Path,
+    backup: Path,
+    now: dt.datetime,
+    key: bytes | None = None,
+    office: str = "",
+    progress: Callable[[int, int], None] | None = None,
 ) -> Path | None:
     """Put a backup in place of the current database, which is kept aside, never overwritten.
 
     The database must be closed; the office key is the open office's or `key` (a login
     unlocked it). Takes the data folder's lock. Returns where the old file was put (None when
-    there was no old file)."""
+    there was no old file). `progress(step, RESTORE_STEPS)` as each step starts (1 the backup
+    checked, 2 copied beside the data and checked again, 3 put in place)."""
+    step = progress or (lambda _done, _total: None)
     require(None, "backup.manage")
     if key is None:
         try:
             key = keyring.office_key()
         except keyring.NoOfficeKey as exc:
-            raise UserError("请先登录:备份是加密的,恢复要用服务中心的密钥(用管理员登录后再恢复)。") from exc
+            raise UserError(
+                tr("请先登录:备份是加密的,恢复要用服务中心的密钥(用管理员登录后再恢复)。")
+            ) from exc
     with InstanceLock(data_dir):
         office = office or _expected_office(data_dir)
+        step(1, RESTORE_STEPS)
         facts = check_backup(backup, data_dir, key)
         current = data_dir / DB_FILENAME
         staged = data_dir / RESTORING
         try:
+            step(2, RESTORE_STEPS)
             _stage(backup, staged, key, office or facts.office_id)
+            step(3, RESTORE_STEPS)
             aside = _aside_name(data_dir, now) if current.exists() else None
             if aside is not None:
                 _set_live_aside(current, aside, key)
@@ -796,27 +873,44 @@ def refuse_empty_start(data_dir: Path) -> None:
         ring = _key_ring(data_dir)
         if ring is not None and ring.usernames():
             raise DatabaseError(
-                f"数据文件夹 {data_dir} 里{'数据文件是空的(0 字节)' if current.exists() else '没有数据文件'},"
-                f"但密钥文件 {keyring.KEYS_FILENAME} 表明这里原有服务中心“{ring.office_name}”的数据,"
-                "所以不会当作新的服务中心重新开始。请插上存放备份的 U 盘,用管理员登录后从最近的备份恢复"
-                f'(python -m huiyin --data-dir "{data_dir}" --user 管理员登录名 restore 备份文件)。'
+                tr(
+                    "数据文件夹 {folder} 里{what},但密钥文件 {keys} 表明这里原有服务中心“{office}”的数据,"
+                    "所以不会当作新的服务中心重新开始。请插上存放备份的 U 盘,用管理员登录后从最近的备份恢复"
+                    '(python -m huiyin --data-dir "{folder}" --user 管理员登录名 restore 备份文件)。',
+                    folder=data_dir,
+                    what=tr("数据文件是空的(0 字节)") if current.exists() else tr("没有数据文件"),
+                    keys=keyring.KEYS_FILENAME,
+                    office=ring.office_name,
+                )
             )
         return
     newest = max(found, key=lambda b: (b.at, b.path.name))
-    what = "数据文件是空的(0 字节)" if current.exists() else "没有数据文件"
-    keys_step = ""
-    if not keyring.KeyRing.exists_in(data_dir):
-        keys_file = newest.path.with_name(f"huiyin-{newest.office}.keys") if newest.office else None
-        if keys_file is not None and keys_file.is_file():
-            keys_step = (
-                f"先把备份旁的密钥文件 {keys_file} 复制到数据文件夹并改名为 {keyring.KEYS_FILENAME},然后"
-            )
-        else:
-            keys_step = f"先把原来的密钥文件 {keyring.KEYS_FILENAME} 放回数据文件夹,然后"
-    raise DatabaseError(
-        f"数据文件夹 {data_dir} 里{what},但找到了这个服务中心的 {len(found)} 个备份,"
+    what = tr("数据文件是空的(0 字节)") if current.exists() else tr("没有数据文件")
+    found_words = tr(
+        "数据文件夹 {folder} 里{what},但找到了这个服务中心的 {count} 个备份,"
         "所以不会当作新的服务中心重新开始(那样原来的数据就看不到了)。"
-        f"最近的备份是 {newest.path}({newest.at:%Y-%m-%d %H:%M})。"
-        f'请{keys_step}用管理员登录恢复它:python -m huiyin --data-dir "{data_dir}" --user 管理员登录名 '
-        f'restore "{newest.path}"'
+        "最近的备份是 {newest}({at:%Y-%m-%d %H:%M})。",
+        folder=data_dir,
+        what=what,
+        count=len(found),
+        newest=newest.path,
+        at=newest.at,
     )
+    command = f'python -m huiyin --data-dir "{data_dir}" --user {tr("管理员登录名")} restore "{newest.path}"'
+    keys_file = newest.path.with_name(f"huiyin-{newest.office}.keys") if newest.office else None
+    if keyring.KeyRing.exists_in(data_dir):
+        step = tr("请用管理员登录恢复它:{command}", command=command)
+    elif keys_file is not None and keys_file.is_file():
+        step = tr(
+            "请先把备份旁的密钥文件 {keys_file} 复制到数据文件夹并改名为 {keys},然后用管理员登录恢复它:{command}",
+            keys_file=keys_file,
+            keys=keyring.KEYS_FILENAME,
+            command=command,
+        )
+    else:
+        step = tr(
+            "请先把原来的密钥文件 {keys} 放回数据文件夹,然后用管理员登录恢复它:{command}",
+            keys=keyring.KEYS_FILENAME,
+            command=command,
+        )
+    raise DatabaseError(found_words + step)

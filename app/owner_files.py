@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from openpyxl.utils import get_column_letter
 
 from app import audit, domain
 from app.errors import UserError, ValidationError
+from app.i18n import term, tr
 from app.ledger.row import Row
 from app.ledger.writing import as_text, save_workbook
 from app.models import Case, Owner, Room, Staff, acting_as, db
@@ -72,7 +73,12 @@ def apply_imported_details(owner: Owner, row: Row, values: dict[str, Any]) -> li
         if row.blank(column):
             if getattr(owner, field_name) not in (None, ""):
                 kept.append(
-                    f"第{row.number}行 {row.label(column)}是空的,保留了原来的{column}(要清除请在业主档案中修改)"
+                    tr(
+                        "第{row}行 {column}是空的,保留了原来的{field}(要清除请在业主档案中修改)",
+                        row=row.number,
+                        column=row.label(column),
+                        field=term(column),
+                    )
                 )
             continue
         setattr(owner, field_name, value)
@@ -88,6 +94,13 @@ def mask_id_number(id_number: str) -> str:
     if len(id_number) > 4:
         return id_number[:2] + "*" * (len(id_number) - 4) + id_number[-2:]
     return "*" * len(id_number)
+
+
+class ExportCancelled(Exception):
+    """The owners export was cancelled: no file was written."""
+
+
+EXPORT_STEP = 250  # rows between two progress reports (and looks at `cancelled`)
 
 
 @dataclass(frozen=True)
@@ -266,8 +279,17 @@ class OwnerFiles:
             audit.log_access(REVEAL_ID, owner, f"{owner.name} 的身份证号")
         return str(owner.id_number)
 
-    def export_owners(self, path: Path, actor: Staff | None, include_inactive: bool = False) -> int:
+    def export_owners(
+        self,
+        path: Path,
+        actor: Staff | None,
+        include_inactive: bool = False,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> int:
         """Every owner to an Excel sheet that `import-owners` reads back; logged with the count.
+        `progress(done, total)` every few hundred rows; once `cancelled()`, it stops with
+        `ExportCancelled` before anything is written.
 
         Phones, ID numbers and room parts are text cells, so Excel keeps leading zeros and
         does not turn an ID number into 1.10105E+17."""
@@ -281,7 +303,12 @@ class OwnerFiles:
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor="DDEBF7")
             cell.alignment = Alignment(horizontal="center")
-        for owner in owners:
+        for done, owner in enumerate(owners):
+            if done % EXPORT_STEP == 0:
+                if cancelled is not None and cancelled():
+                    raise ExportCancelled
+                if progress is not None:
+                    progress(done, len(owners))
             room = owner.room if owner.room_id else None
             values = {
                 "楼栋": room.building if room else "",
@@ -307,7 +334,11 @@ class OwnerFiles:
             ws.column_dimensions[get_column_letter(col)].width = _WIDTHS.get(header, 8)
         ws.freeze_panes = "A2"
         path = Path(path)
+        if cancelled is not None and cancelled():
+            raise ExportCancelled
         save_workbook(wb, path)  # whole or not at all; a full disk or a read-only folder in words
+        if progress is not None:
+            progress(len(owners), len(owners))
         with _as(actor):
             audit.log_access(EXPORT, None, f"导出 {len(owners)} 人到 {path.name}")
         return len(owners)
@@ -319,16 +350,18 @@ class OwnerFiles:
         problems: dict[str, str] = {}
         name = clean_text(data.name)
         if not name:
-            problems["姓名"] = "必须填写"
+            problems["姓名"] = tr("必须填写")
         elif len(name) > 40:
-            problems["姓名"] = "最多 40 字"
+            problems["姓名"] = tr("最多 40 字")
         room_parts: tuple[str, str, str] | None = None
         try:
             room_parts = parse_room(data.room)
         except ValueError as exc:
-            problems["房号"] = "必须填写" if not clean_text(data.room) else str(exc)
+            problems["房号"] = tr("必须填写") if not clean_text(data.room) else str(exc)
         if data.occupant_type not in domain.OCCUPANT_TYPES:
-            problems["类型"] = "只能是" + "、".join(domain.OCCUPANT_TYPES)
+            problems["类型"] = tr(
+                "只能是{choices}", choices=tr("、").join(term(t) for t in domain.OCCUPANT_TYPES)
+            )
         phone = id_number = ""
         try:
             phone = normalise_phone(data.phone)
@@ -340,7 +373,7 @@ class OwnerFiles:
             problems["身份证号"] = str(exc)
         note = clean_text(data.note)
         if len(note) > MAX_TEXT:
-            problems["备注"] = f"太长({len(note)} 字),最多 {MAX_TEXT} 字"
+            problems["备注"] = tr("太长({count} 字),最多 {limit} 字", count=len(note), limit=MAX_TEXT)
         if room_parts is not None and name:
             clash = (
                 Owner.select()
@@ -351,7 +384,9 @@ class OwnerFiles:
             if existing is not None:
                 clash = clash.where(Owner.id != existing.id)
             if clash.exists():
-                problems["姓名"] = f"房号 {'-'.join(p for p in room_parts if p)} 已有名为“{name}”的住户"
+                problems["姓名"] = tr(
+                    "房号 {room} 已有名为“{name}”的住户", room="-".join(p for p in room_parts if p), name=name
+                )
         if problems:
             raise ValidationError(problems)
         assert room_parts is not None
@@ -383,5 +418,5 @@ class OwnerFiles:
         owner_id = owner if isinstance(owner, int) else owner.id
         found = Owner.select(Owner, Room).join(Room, pw.JOIN.LEFT_OUTER).where(Owner.id == owner_id).first()
         if found is None:
-            raise UserError(f"找不到业主(编号 {owner_id})")
+            raise UserError(tr("找不到业主(编号 {id})", id=owner_id))
         return found

@@ -460,5 +460,6 @@ def test_the_page_lists_this_office_backups_and_marks_the_failed_ones(
     assert not page.restore_button.isEnabled()
     page.table.selectRow(1)
     assert page.restore_button.isEnabled()
-    page.check_selected()
+    with qtbot.waitSignal(page.checked, timeout=20_000):  # checked on a worker thread
+        page.check_selected()
     assert page.table.item(1, 3).text() == "✓ 完好"

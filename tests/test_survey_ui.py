@@ -60,7 +60,8 @@ def test_the_page_prints_reads_scans_in_the_background_and_reports(
     assert page.print_button.isEnabled() and not page.approve_button.isEnabled()
     out = tmp_path / "sheets.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
-    page.print_sheets()
+    with qtbot.waitSignal(page.print_sheets().ended, timeout=30_000):  # made on a worker thread
+        pass
     assert out.read_bytes().startswith(b"%PDF") and "4 份调查表" in page.banner.text()
     # two sheets marked and scanned; one row ticked twice
     pdf = out.read_bytes()
@@ -116,7 +117,8 @@ def test_the_page_prints_reads_scans_in_the_background_and_reports(
     report = tmp_path / "report.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(report), ""))
     page.refresh()
-    page.report()
+    with qtbot.waitSignal(page.report().ended, timeout=30_000):  # made on a worker thread
+        pass
     assert report.read_bytes().startswith(b"%PDF") and report.with_suffix(".xlsx").exists()
 
 

@@ -358,7 +358,7 @@ def test_import_owners_from_the_rooms_page(qtbot, wizard, fresh, tmp_path):
     fill_welcome(w)
     w.next()
     w.rooms.import_owner_file(path)
-    assert w.rooms.import_result.isVisible()
+    qtbot.waitUntil(w.rooms.import_result.isVisible, timeout=30_000)  # imported on a worker thread
     assert "导入 2 人" in w.rooms.import_result.toPlainText()
     assert "现有房号 2 户,业主 2 人" in w.rooms.on_file.text()
     assert Owner.select().count() == 2
@@ -375,6 +375,7 @@ def test_import_problems_are_listed(qtbot, wizard, fresh, tmp_path):
     fill_welcome(w)
     w.next()
     w.rooms.import_owner_file(path)
+    qtbot.waitUntil(w.rooms.import_result.isVisible, timeout=30_000)  # read on a worker thread
     text = w.rooms.import_result.toPlainText()
     assert "未导入" in text and "第2行" in text
     assert Owner.select().count() == 0

@@ -239,12 +239,14 @@ def test_exports(qtbot, window, calls, tmp_path, monkeypatch):
     pdf = tmp_path / "q3.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), "PDF (*.pdf)"))
     qtbot.mouseClick(window.pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "已导出 PDF" in window.banner.text(), timeout=20_000)  # on a worker thread
     assert calls.pdf == [comparison] and pdf.read_bytes() == b"%PDF-1.4 test"
     assert "已导出 PDF" in window.banner.text()
 
     xlsx = tmp_path / "q3"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(xlsx), "Excel (*.xlsx)"))
     qtbot.mouseClick(window.xlsx_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "已导出 Excel" in window.banner.text(), timeout=20_000)
     assert calls.xlsx == [(comparison, tmp_path / "q3.xlsx")]
 
     # Cancelling the dialog exports nothing.
@@ -258,6 +260,7 @@ def test_export_error_in_chinese(qtbot, window, tmp_path, monkeypatch):
     window.export_pdf = lambda comparison: (_ for _ in ()).throw(OSError(errno.ENOSPC, "No space left"))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "x.pdf"), ""))
     qtbot.mouseClick(window.pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "失败" in window.banner.text(), timeout=20_000)  # on a worker thread
     assert (
         window.banner.text() == "导出 PDF 失败:磁盘(或 U 盘)已满,无法写入。请清理出空间或换一个位置后再试。"
     )

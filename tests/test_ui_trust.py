@@ -102,7 +102,10 @@ def test_edit_dialog_never_fills_in_the_stored_numbers(qtbot, office, owner):
 def test_manager_export_from_the_page(qtbot, office, owner, tmp_path):
     manager = office.staff.save_staff("孙经理", "office_manager")
     page = page_for(qtbot, office, manager)
-    assert page.export_to(tmp_path / "owners.xlsx") == 2
+    dialog = page.export_to(tmp_path / "owners.xlsx")  # written on a worker thread
+    with qtbot.waitSignal(dialog.ended, timeout=20_000) as ended:
+        pass
+    assert ended.args[0] and "已导出 2 人" in ended.args[1]
     assert "已导出 2 人" in page.banner.text()
     ws = openpyxl.load_workbook(tmp_path / "owners.xlsx").active
     assert ws["F2"].data_type == "s"
@@ -215,7 +218,8 @@ def test_restore_tells_the_command_and_a_damaged_backup_is_refused(qtbot, office
     monkeypatch.setattr("ui.backup_page.QMessageBox.warning", lambda *a: shown.append(a[2]))
     page.table.selectRow(1)
     click(qtbot, page.restore_button)
-    assert shown and "已损坏" in shown[0]
+    qtbot.waitUntil(lambda: bool(shown), timeout=20_000)  # checked on a worker thread first
+    assert "已损坏" in shown[0]
     assert page.table.item(1, 3).text().startswith("✗ 已损坏")
     good = page._files[0]
     command = restore_command(office.data_dir, good)

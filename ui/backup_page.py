@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QCursor, QGuiApplication
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QSpinBox,
     QTableWidgetItem,
@@ -42,8 +41,9 @@ from app.policy import PolicyStore
 from ui.errors import friendly_error
 from ui.i18n import QT_TR_NOOP
 from ui.palette import ERROR_RED, MUTED_TEXT, OK, style
+from ui.progress import FILES, STEPS, ProgressDialog, ProgressPanel, run_with_progress
 from ui.widgets import Banner, make_table
-from ui.worker import Job, run_in_background
+from ui.worker import Job, Progress, run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +113,7 @@ class BackupPage(QWidget):
     """The backup folder, rotation, 立即备份, the status, the backups found and their check."""
 
     backup_finished = Signal(bool)  # after 立即备份, once the page shows the result: ok or not
+    checked = Signal(object)  # {path: BackupCheck} once the checks asked for are shown
 
     COLUMNS = (QT_TR_NOOP("备份时间"), QT_TR_NOOP("文件"), QT_TR_NOOP("大小"), QT_TR_NOOP("校验"))
 
@@ -181,11 +182,9 @@ class BackupPage(QWidget):
         self.backup_button.setMinimumWidth(120)
         self.backup_button.setStyleSheet("font-weight: bold; padding: 6px 14px;")
         self.backup_button.clicked.connect(self.start_backup)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)  # a busy indicator: the backup's length is not known ahead
-        self.busy.setMaximumWidth(200)
-        self.busy.setFormat(self.tr("正在备份…"))
-        self.busy.setTextVisible(True)
+        # The backup's steps in words, with a bar (the same look as every long job's).
+        self.busy = ProgressPanel(unit=STEPS)
+        self.busy.setMinimumWidth(260)
         self.busy.hide()
         status_box = QGroupBox(self.tr("备份状态"))
         status_form = QFormLayout(status_box)
@@ -194,8 +193,7 @@ class BackupPage(QWidget):
         status_form.addRow(self.warnings)
         run_row = QHBoxLayout()
         run_row.addWidget(self.backup_button)
-        run_row.addWidget(self.busy)
-        run_row.addStretch(1)
+        run_row.addWidget(self.busy, 1)
         status_form.addRow(run_row)
 
         # The backups in the folder
@@ -362,32 +360,74 @@ class BackupPage(QWidget):
             self._show_check(self._files.index(path), path)
         return checked
 
-    def check_selected(self) -> None:
+    def check_selected(self) -> ProgressDialog | None:
         path = self.selected_file()
-        if path is not None:
-            QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
-            try:
-                self.check(path)
-            finally:
-                QApplication.restoreOverrideCursor()
+        if path is None:
+            return None
+        return self.check_in_background([path])
 
-    def check_all(self) -> None:
-        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
-        try:
-            for path in list(self._files):
-                self.check(path)
-        finally:
-            QApplication.restoreOverrideCursor()
+    def check_all(self) -> ProgressDialog | None:
+        return self.check_in_background(list(self._files)) if self._files else None
+
+    def check_in_background(
+        self, paths: list[Path], then: Callable[[dict[Path, BackupCheck]], None] | None = None
+    ) -> ProgressDialog:
+        """Each backup checked on a worker thread (a large one takes seconds), one file after
+        another with progress; 取消 stops between files (a check only reads)."""
+        data_dir = self.data_dir
+
+        def work(progress: Progress) -> dict[Path, BackupCheck]:
+            found: dict[Path, BackupCheck] = {}
+            for n, path in enumerate(paths, start=1):
+                if progress.cancelled:
+                    break
+                progress(n, len(paths), self.tr("正在校验 {0}…").format(path.name))  # file n of N
+                found[path] = backup_problems(path, data_dir)
+            progress(len(found), len(paths), "")
+            return found
+
+        def show(found: dict[Path, BackupCheck]) -> None:
+            for path, checked in found.items():
+                self._checked[path] = checked
+                if path in self._files:
+                    self._show_check(self._files.index(path), path)
+            self.checked.emit(found)
+            if then is not None:
+                then(found)
+
+        def said(found: dict[Path, BackupCheck]) -> str:
+            bad = sum(1 for c in found.values() if c.problems)
+            text = self.tr("已校验 {0} 份备份,{1} 份有问题。").format(len(found), bad)
+            if len(found) < len(paths):
+                text += self.tr("(已取消,其余 {0} 份没有校验)").format(len(paths) - len(found))
+            return text
+
+        return run_with_progress(
+            self,
+            self.tr("校验备份"),
+            self.tr("正在校验备份…"),
+            work,
+            on_done=show,
+            done_text=said,
+            unit=FILES,
+            cancellable=len(paths) > 1,
+            close_when_done=then is not None,
+        )
 
     # 立即备份 -------------------------------------------------------------------------
     def start_backup(self) -> None:
         """立即备份, off the window's thread (SQLite's online backup is safe while we work)."""
         if self.worker is not None:
             return
+        self.busy.begin(self.tr("正在备份…"))
         self.busy.show()
+        backups = self.backups
+        words = {1: self.tr("正在复制数据…"), 2: self.tr("正在检查数据(审计记录与签名)…"),
+                 3: self.tr("正在检查备份文件是否完好…"), 4: self.tr("正在轮换旧备份…")}  # fmt: skip
         self.worker = run_in_background(
             self,
-            lambda progress: self.backups.backup_now(),
+            lambda progress: backups.backup_now(progress=lambda d, t: progress(d, t, words.get(d, ""))),
+            on_progress=self.busy.update_progress,
             on_done=self._backup_done,
             on_failed=self._backup_failed,
         )
@@ -409,11 +449,14 @@ class BackupPage(QWidget):
         self.backup_finished.emit(result.ok)
 
     # Restore -------------------------------------------------------------------------
-    def restore_selected(self) -> None:
+    def restore_selected(self) -> ProgressDialog | None:
+        """The backup checked first (on a worker thread), then the way to restore it."""
         path = self.selected_file()
         if path is None:
-            return
-        checked = self.check(path)
+            return None
+        return self.check_in_background([path], then=lambda found: self._restore_checked(path, found[path]))
+
+    def _restore_checked(self, path: Path, checked: BackupCheck) -> None:
         problems = checked.problems
         if problems:
             words = (

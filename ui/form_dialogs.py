@@ -6,6 +6,7 @@ beside the field it names and what was typed stays. 归档 and 销毁登记 are 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,9 +27,12 @@ from PySide6.QtWidgets import (
 from app import domain
 from app.errors import ValidationError
 from app.forms import MAX_SCAN_BYTES, FormLedger
+from app.i18n import term
 from app.validation import clean_text
 from ui.dialogs import ActionDialog
 from ui.palette import MUTED_TEXT
+from ui.progress import FORMS, ProgressPanel, failure_words
+from ui.worker import Job, run_in_background
 
 if TYPE_CHECKING:
     from app.models import FormSheet, Staff, Visit
@@ -44,8 +48,15 @@ def describe_visit(visit: Visit, subject: str) -> str:
 
 
 class BlankFormsDialog(ActionDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """打印空白回访记录表: how many. With `make` (count -> the preview's PDF), 生成并预览 makes
+    the PDF on a worker thread (100 forms take about a second) with the dialog showing it is
+    busy; it closes when the PDF is made (`pdf`), or stays with the reason when refused."""
+
+    def __init__(self, parent: QWidget | None = None, make: Callable[[int], bytes] | None = None) -> None:
         super().__init__(self.tr("打印空白回访记录表"), self.tr("生成并预览"), parent)
+        self.make = make
+        self.pdf: bytes | None = None
+        self.job: Job[bytes] | None = None
         self.count = QSpinBox()
         self.count.setRange(1, 500)
         self.count.setValue(10)
@@ -60,6 +71,44 @@ class BlankFormsDialog(ActionDialog):
         note.setStyleSheet(f"color: {MUTED_TEXT};")
         self.add_row(self.tr("份数"), self.count, "份数")
         self.form.addRow(note)
+        self.busy = ProgressPanel(self, unit=FORMS)
+        self.busy.hide()
+        self.form.addRow(self.busy)
+
+    def run(self) -> None:
+        if self.make is None:
+            super().run()
+            return
+        if self.job is not None and self.job.running:
+            return
+        make, count = self.make, self.count.value()
+        self.ok_button.setEnabled(False)
+        self.count.setEnabled(False)
+        self.errors.clear()
+        self.busy.begin(self.tr("正在生成 {0} 份空白回访记录表…").format(count))
+        self.busy.show()
+        self.job = run_in_background(
+            self, lambda _progress: make(count), on_done=self._made, on_failed=self._refused
+        )
+
+    def _made(self, pdf: bytes) -> None:
+        self.pdf = pdf
+        self.busy.hide()
+        self.accept()
+
+    def _refused(self, exc: BaseException) -> None:
+        self.busy.hide()
+        self.ok_button.setEnabled(True)
+        self.count.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            self.errors.show(exc.problems)
+        else:
+            self.show_error(failure_words(exc))
+
+    def reject(self) -> None:
+        if self.job is not None and self.job.running:
+            return  # the PDF is being made: it takes a moment, and no number is taken by it
+        super().reject()
 
 
 class SignOutDialog(ActionDialog):
@@ -71,7 +120,9 @@ class SignOutDialog(ActionDialog):
         self.person = QComboBox()
         self.person.addItem(self.tr("(请选择)"), None)
         for person in people:
-            self.person.addItem(f"{person.name}({domain.ROLES.get(person.role, person.role)})", person.id)
+            self.person.addItem(
+                f"{person.name}({term(domain.ROLES.get(person.role, person.role))})", person.id
+            )
         self.item_edit = QLineEdit(form.visit_item)
         self.item_edit.setMaxLength(100)
         self.item_edit.setPlaceholderText(self.tr("如 TS-2026-00042 报修·水电,或 季度巡访 3 栋"))
@@ -144,7 +195,9 @@ class ReturnDialog(ActionDialog):
 
         self.form.addRow(
             self.tr("表单编号"),
-            QLabel(f"{form.number}({form.state}{',' + form.taken_by_name if form.taken_by_name else ''})"),
+            QLabel(
+                f"{form.number}({term(form.state)}{',' + form.taken_by_name if form.taken_by_name else ''})"
+            ),
         )
         self.add_row(self.tr("核对人"), self.checked_by, "核对人")
         self.add_row(self.tr("回访"), visit_box, "回访", self.visit_ref)
@@ -207,6 +260,6 @@ class VoidDialog(ActionDialog):
         line.setMaxLength(150)
         note = QLabel(self.tr("作废的编号留在台账中,不会再使用。"))
         note.setStyleSheet(f"color: {MUTED_TEXT};")
-        self.form.addRow(self.tr("表单编号"), QLabel(f"{form.number}({form.state})"))
+        self.form.addRow(self.tr("表单编号"), QLabel(f"{form.number}({term(form.state)})"))
         self.add_row(self.tr("作废原因"), self.reason, "作废原因")
         self.form.addRow(note)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.ledger import columns as ledger_columns
 from app.ledger.case_import import import_ledger
-from app.ledger.export import export_cases
+from app.ledger.export import ExportCancelled, export_cases
 from app.ledger.import_report import ImportReport
 from app.ledger.owner_import import import_owners
 from app.ledger.preview import Preview, preview_file, remember_mapping, remembered_mapping
@@ -41,6 +40,7 @@ from app.permissions import current_person
 from ui.errors import friendly_error
 from ui.i18n import QT_TR_NOOP
 from ui.palette import ERROR_RED, OVERDUE_BG, style
+from ui.progress import ROWS, ProgressPanel
 from ui.worker import Job, Progress, run_in_background
 
 log = logging.getLogger(__name__)
@@ -80,7 +80,7 @@ def _ledger_task(
         progress(done, total, "")
 
     if kind == "export":
-        count = export_cases(office, path, progress=counted)
+        count = export_cases(office, path, progress=counted, cancelled=progress.is_cancelled)
         return ImportReport(imported=count, exported_to=path)
     if kind == "ledger":  # the cases are made by the person acting (carried to this thread)
         return import_ledger(
@@ -162,10 +162,11 @@ class ImportDialog(QDialog):
         self.skip_box = QCheckBox(self.tr("跳过错误行(正确的行照常导入,错误行另存到旁边的文件)"))
         self.skip_box.setChecked(skip_invalid)
         self.skip_box.setVisible(kind != "export")
-        self.status = QLabel(self.tr("正在读取文件…") if kind != "export" else self.tr("正在导出…"))
-        self.status.setWordWrap(True)
-        self.bar = QProgressBar()
-        self.bar.setRange(0, 0)  # busy until the first count arrives
+        # The words, the bar and the counts as every long job shows them (ui/progress.py).
+        self.progress = ProgressPanel(unit=ROWS)
+        self.status = self.progress.what
+        self.bar = self.progress.bar
+        self.progress.begin(self.tr("正在读取文件…") if kind != "export" else self.tr("正在导出…"))
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)
         self.problems.setPlaceholderText(self.tr("发现的问题会列在这里"))
@@ -240,8 +241,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.file_label)
         layout.addWidget(self.choose_box, 1)
         layout.addWidget(self.skip_box)
-        layout.addWidget(self.status)
-        layout.addWidget(self.bar)
+        layout.addWidget(self.progress)
         layout.addWidget(self.problems, 1)
         layout.addWidget(self.buttons)
         if self.choosing:
@@ -452,6 +452,9 @@ class ImportDialog(QDialog):
             self.status.show()
             self.bar.show()
         self.skip_box.setEnabled(False)
+        self.bar.setRange(0, 0)  # busy until the first count arrives
+        self.progress.count.clear()
+        self.progress.count.show()
         work = ledger_work(self.office, self.kind, self.path, self.skip_box.isChecked(), self.mapping)
         self._job = run_in_background(
             self, work, on_done=self._on_finished, on_failed=self._on_failed, on_progress=self._on_progress
@@ -485,15 +488,15 @@ class ImportDialog(QDialog):
         self.start()
 
     def _on_progress(self, done: int, total: int, what: str = "") -> None:
-        self.bar.setRange(0, max(total, 1))
-        self.bar.setValue(done)
-        done_text = (
-            self.tr("已导出 {0} / {1} 行") if self.kind == "export" else self.tr("已处理 {0} / {1} 行")
-        )
-        self.status.setText(done_text.format(done, total))
+        doing = self.tr("正在导出…") if self.kind == "export" else self.tr("正在导入…")
+        self.progress.update_progress(done, total, what or doing)
 
     def _on_failed(self, exc: BaseException) -> None:
         """The work stopped on an error: said in words, the details in the log."""
+        if isinstance(exc, ExportCancelled):  # 取消 during an export: no file was written
+            self._on_finished(ImportReport(cancelled=True))
+            self.status.setText(str(exc))
+            return
         if isinstance(exc, UserError):
             failed = str(exc)
         elif isinstance(exc, PermissionError):
@@ -507,6 +510,7 @@ class ImportDialog(QDialog):
 
     def _on_finished(self, report: ImportReport) -> None:
         self.report = report
+        self.progress.count.hide()
         self.bar.setRange(0, 1)
         self.bar.setValue(1 if not (report.failed or report.cancelled) else 0)
         self.status.setText(report.summary())

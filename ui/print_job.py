@@ -22,10 +22,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QObject, QRectF, Qt, Signal
+from PySide6.QtCore import QObject, QRectF, Signal
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.forms import SAVED_AS_PDF
 from app.print_jobs import (
@@ -40,6 +40,7 @@ from app.print_jobs import (
     write_pdf,
 )
 from ui.errors import friendly_error
+from ui.progress import PAGES, ProgressDialog
 from ui.worker import Job, Progress, run_in_background
 
 log = logging.getLogger(__name__)
@@ -48,7 +49,6 @@ log = logging.getLogger(__name__)
 # (the preview's page rendering takes it too).
 PDFIUM_LOCK = threading.RLock()
 BAND_BYTES = 16 * 1024 * 1024  # one band of a page rendered at the printer's resolution
-SHOW_PROGRESS_MS = 300
 
 
 def page_ranges(printer: QPrinter, page_count: int) -> tuple[tuple[int, int], ...]:
@@ -326,16 +326,12 @@ class PrintJob(QObject):
         self.worker = self._choose_worker(make, cups, title)
         self.end: JobEnd | None = None
         self._job: Job[JobEnd] | None = None
-        self.progress = QProgressDialog(parent)
-        self.progress.setWindowTitle(self.tr("打印"))
-        self.progress.setLabelText(self.tr("正在准备打印…"))
-        self.progress.setCancelButtonText(self.tr("取消"))
-        self.progress.setRange(0, 0)
-        self.progress.setMinimumDuration(SHOW_PROGRESS_MS)
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
-        self.progress.canceled.connect(self.cancel)
+        # The same progress window as every long job (ui/progress.py); it goes when the job
+        # has ended, whose words go to the preview's banner.
+        self.progress = ProgressDialog(
+            parent, self.tr("打印"), unit=PAGES, cancellable=True, close_when_done=True
+        )
+        self.progress.cancel_requested.connect(self.cancel)
 
     def _choose_worker(self, make: Callable[[], PrintDocument], cups: Cups | None, title: str) -> JobWorker:
         if self.printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and self.printer.outputFileName():
@@ -351,6 +347,7 @@ class PrintJob(QObject):
         return type(self.worker).__name__
 
     def start(self) -> None:
+        self.progress.watch(self.tr("正在准备打印…"))
         self._job = run_in_background(
             self,
             self.worker.run,
@@ -360,7 +357,7 @@ class PrintJob(QObject):
         )
 
     def cancel(self) -> None:
-        self.progress.setLabelText(self.tr("正在取消…"))
+        self.progress.panel.cancelling()
         if self._job is not None:
             self._job.cancel()
 
@@ -368,10 +365,7 @@ class PrintJob(QObject):
         return self.end is None
 
     def _progressed(self, done: int, total: int, text: str) -> None:
-        self.progress.setLabelText(text)
-        if total:
-            self.progress.setRange(0, total)
-            self.progress.setValue(done)
+        self.progress.panel.update_progress(done, total, text)
 
     def _failed(self, exc: BaseException) -> None:
         """Something no printer explains (the document could not be made): said in words."""
@@ -381,9 +375,9 @@ class PrintJob(QObject):
 
     def _ended(self, end: JobEnd) -> None:
         self.end = end
-        self.progress.reset()
-        self.progress.hide()
-        self.finished.emit(end.ok, self.describe(end))
+        message = self.describe(end)
+        self.progress.end(True, message)  # closes: the words go to the preview's banner
+        self.finished.emit(end.ok, message)
 
     def describe(self, end: JobEnd) -> str:
         """What the person is told: what happened, and what became of the numbers."""

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -44,6 +43,7 @@ from app.errors import UserError
 from app.form_scans import FormScans, ScanBatch, ScanFile, ScanFileError, ScannedPage, ScanOutcome
 from ui.i18n import QT_TR_NOOP
 from ui.palette import ERROR_RED, NEARLY_DUE_TEXT
+from ui.progress import PAGES, ProgressPanel
 from ui.widgets import Banner, ErrorLabel, fit_to_screen, make_table
 from ui.worker import Job, Progress, run_in_background
 
@@ -140,17 +140,18 @@ class ScanImportDialog(QDialog):
         top.addWidget(self.choose_button)
         top.addWidget(self.files_label, 1)
 
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.bar = QProgressBar()
+        # The words, the bar and the page count as every long job shows them (ui/progress.py).
+        self.progress = ProgressPanel(unit=PAGES)
+        self.status = self.progress.what
+        self.bar = self.progress.bar
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
         self.cancel_button = QPushButton(self.tr("取消"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
         running = QHBoxLayout()
-        running.addWidget(self.bar, 1)
-        running.addWidget(self.cancel_button)
+        running.addWidget(self.progress, 1)
+        running.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignBottom)
         self.banner = Banner()
 
         # The result, page by page
@@ -222,7 +223,6 @@ class ScanImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(top)
-        layout.addWidget(self.status)
         layout.addLayout(running)
         layout.addWidget(self.banner)
         layout.addWidget(sections, 1)
@@ -253,8 +253,7 @@ class ScanImportDialog(QDialog):
         self.files_label.setText(names + more)
         self.table.setRowCount(0)
         self.banner.hide()
-        self.status.setText(self.tr("正在检查文件…"))
-        self.bar.setRange(0, 0)  # busy until the pages are counted
+        self.progress.begin(self.tr("正在检查文件…"))  # busy until the pages are counted
         self.choose_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         work = scan_reading(list(paths), self.tr("读取扫描件时出错,已读的页面都已保存。详情见日志。"))
@@ -294,9 +293,7 @@ class ScanImportDialog(QDialog):
 
     def _on_counted(self, done: int, total: int, what: str = "") -> None:
         self._total = total
-        self.bar.setRange(0, max(total, 1))
-        self.bar.setValue(0)
-        self.status.setText(self.tr("共 {0} 页,正在读取…").format(total))
+        self.progress.update_progress(0, max(total, 1), self.tr("共 {0} 页,正在读取…").format(total))
 
     @Slot(object)
     def _on_page_read(self, page: ScannedPage) -> None:
@@ -311,8 +308,7 @@ class ScanImportDialog(QDialog):
             self.batch.outcomes.append(outcome)
         self._add_row(outcome)
         done = sum(1 for o in (self.batch.outcomes if self.batch else []) if o.page)
-        self.bar.setValue(min(done, self.bar.maximum()))
-        self.status.setText(self.tr("已读 {0} / {1} 页").format(done, self._total))
+        self.progress.update_progress(min(done, self.bar.maximum()), self.bar.maximum())
         if outcome.status == fs.UNMATCHED:
             self.refresh_waiting()
         self.page_stored.emit(outcome)
@@ -321,6 +317,7 @@ class ScanImportDialog(QDialog):
         self._job = None
         batch = self.batch or ScanBatch()
         batch.cancelled = cancelled
+        self.progress.count.clear()
         self.bar.setRange(0, 1)
         self.bar.setValue(0 if cancelled else 1)
         self.cancel_button.setEnabled(False)

@@ -31,6 +31,7 @@ from app.errors import UserError, write_bytes
 from app.form_scans import ScanFileError, open_scan_file
 from ui.errors import friendly_error
 from ui.i18n import QT_TR_NOOP
+from ui.progress import STEPS, ProgressDialog, run_with_progress
 from ui.widgets import Banner, make_table
 from ui.worker import Job, Progress, run_in_background
 
@@ -372,31 +373,41 @@ class SurveyPage(QWidget):
         if ok:
             self.print_sheets(blank=count)
 
-    def print_sheets(self, blank: int = 0) -> None:
+    def print_sheets(self, blank: int = 0) -> ProgressDialog | None:
+        """The numbered sheets as a PDF, made and saved on a worker thread (a sample of a
+        thousand households is a thousand pages), then shown in the preview."""
         from reports import survey_form
 
         plan = self.selected_plan()
         if plan is None:
-            return
+            return None
         path = self._save_path(self.tr("保存调查表 PDF"), f"{plan.title}.pdf", self.tr("PDF 文件 (*.pdf)"))
         if path is None:
-            return
-        try:
-            first = not blank and not self.service.sheets(plan)
-            sheets = (
-                self.service.make_sheets(plan, blank=blank) if (blank or first) else self.service.sheets(plan)
-            )
-            pdf = survey_form.generate(survey_form.content_for(self.office_name, plan, sheets))
+            return None
+        service, office_name = self.service, self.office_name
+
+        def work(progress: Progress) -> tuple[bytes, int]:
+            progress(1, 2, "")
+            first = not blank and not service.sheets(plan)
+            sheets = service.make_sheets(plan, blank=blank) if (blank or first) else service.sheets(plan)
+            progress(2, 2, self.tr("正在生成 {0} 份调查表…").format(len(sheets)))
+            pdf = survey_form.generate(survey_form.content_for(office_name, plan, sheets))
             write_bytes(path, pdf)
-        except (UserError, OSError) as exc:
-            self._fail(exc)
-            return
-        self._preview(pdf, self.tr("调查表"), path.name)
-        self.banner.show_message(
-            self.tr("已保存 {0} 份调查表到 {1},请用 A4 纸打印(可双面)。").format(len(sheets), str(path)),
-            "success",
-        )
-        self.refresh()
+            return pdf, len(sheets)
+
+        def done(made: tuple[bytes, int]) -> None:
+            self._preview(made[0], self.tr("调查表"), path.name)
+            self.banner.show_message(
+                self.tr("已保存 {0} 份调查表到 {1},请用 A4 纸打印(可双面)。").format(made[1], str(path)),
+                "success",
+            )
+            self.refresh()
+
+        self.job_dialog = run_with_progress(
+            self, self.tr("调查表"), self.tr("正在准备调查表…"), work,
+            on_done=done, on_failed=lambda _exc: self.refresh(), unit=STEPS, close_when_done=True,
+        )  # fmt: skip
+        return self.job_dialog
 
     # scans ---------------------------------------------------------------------------------
     def choose_scans(self) -> None:
@@ -523,30 +534,43 @@ class SurveyPage(QWidget):
             self.refresh()
 
     # report --------------------------------------------------------------------------------
-    def report(self) -> None:
+    def report(self) -> ProgressDialog | None:
+        """调查报告: the results counted, the actions made, the PDF and its Excel table written
+        on a worker thread; then the preview."""
         from reports import survey_report
 
         plan = self.selected_plan()
         if plan is None:
-            return
+            return None
         path = self._save_path(
             self.tr("保存调查报告"), self.tr("{0}报告.pdf").format(plan.title), self.tr("PDF 文件 (*.pdf)")
         )
         if path is None:
-            return
-        try:
-            results = self.service.results(plan)
-            self.service.make_actions(plan, results)
-            actions = self.service.actions(plan)
-            pdf = survey_report.SurveyReport(self.office_name, plan, results, actions).generate()
+            return None
+        service, office_name = self.service, self.office_name
+        excel = path.with_suffix(".xlsx")
+
+        def work(progress: Progress) -> tuple[bytes, int]:
+            progress(1, 3, "")
+            results = service.results(plan)
+            service.make_actions(plan, results)
+            actions = service.actions(plan)
+            progress(2, 3, self.tr("正在生成调查报告…"))
+            pdf = survey_report.SurveyReport(office_name, plan, results, actions).generate()
             write_bytes(path, pdf)
-            excel = path.with_suffix(".xlsx")
+            progress(3, 3, self.tr("正在写入统计表…"))
             write_bytes(excel, survey_report.workbook(plan, results))
-        except (UserError, OSError) as exc:
-            self._fail(exc)
-            return
-        self._preview(pdf, self.tr("调查报告"), path.name)
-        message = self.tr("报告已保存:{0},统计表:{1}。").format(str(path), excel.name)
-        if results.pending_review:
-            message += self.tr("还有 {0} 处待核对,未计入报告。").format(results.pending_review)
-        self.banner.show_message(message, "success")
+            return pdf, results.pending_review
+
+        def done(made: tuple[bytes, int]) -> None:
+            self._preview(made[0], self.tr("调查报告"), path.name)
+            message = self.tr("报告已保存:{0},统计表:{1}。").format(str(path), excel.name)
+            if made[1]:
+                message += self.tr("还有 {0} 处待核对,未计入报告。").format(made[1])
+            self.banner.show_message(message, "success")
+
+        self.job_dialog = run_with_progress(
+            self, self.tr("调查报告"), self.tr("正在统计调查结果…"), work,
+            on_done=done, unit=STEPS, close_when_done=True,
+        )  # fmt: skip
+        return self.job_dialog

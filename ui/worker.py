@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -30,6 +31,8 @@ from app.work_context import Carried, carry
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+PROGRESS_EVERY_S = 0.05  # counts of many (rows) sent at most this often (words always)
+FEW = 1000  # a count of up to this many (steps, files, pages) goes to the window at every change
 
 _RUNNING: set[Job[Any]] = set()  # jobs not ended yet: kept here, not only by their parent
 
@@ -44,9 +47,26 @@ class Progress:
     def __init__(self, relay: _Relay) -> None:
         self._relay = relay
         self._cancel = threading.Event()
+        self._last_sent = 0.0
+        self._last_what = ""
+        self._last_done = -1
 
     def __call__(self, done: int, total: int, what: str = "") -> None:
-        self._relay.progressed.emit(done, total, what)
+        # A count of rows reaches the window at most once per PROGRESS_EVERY_S (row by row
+        # it would flood the event loop); new words, a step of a few, the first and the last
+        # always do.
+        now = time.monotonic()
+        if (
+            (what and what != self._last_what)
+            or (total <= FEW and done != self._last_done)
+            or done <= 0
+            or done >= total
+            or now - self._last_sent >= PROGRESS_EVERY_S
+        ):
+            self._last_sent = now
+            self._last_what = what or self._last_what
+            self._last_done = done
+            self._relay.progressed.emit(done, total, what)
 
     def deliver(self, item: object) -> None:
         """Hand one result to the window's thread (`on_item`), in the order delivered."""

@@ -6,8 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -20,12 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from app import setup_rooms
-from app.errors import UserError, ValidationError
+from app.errors import ValidationError
+from app.ledger.import_report import ImportReport
 from app.ledger.owner_import import import_owners
 from app.validation import clean_text
 from ui.first_run.common import HINT_STYLE, OptionalPage, hint_label, with_error
 from ui.palette import OK_TEXT, style
+from ui.progress import ProgressDialog, failure_words, run_with_progress
 from ui.widgets import ErrorLabel, FieldErrors
+from ui.worker import Progress
 
 if TYPE_CHECKING:
     from app.office import Office
@@ -165,20 +166,37 @@ class FirstRunRoomsPage(OptionalPage):
         if name:
             self.import_owner_file(Path(name))
 
-    def import_owner_file(self, path: Path) -> None:
-        """Import the owners list (rooms and occupants), in its own transaction, and say how it went."""
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            report = import_owners(self.office, path)
+    def import_owner_file(self, path: Path) -> ProgressDialog:
+        """Import the owners list (rooms and occupants), in its own transaction, on a worker
+        thread with progress and 取消 (nothing is imported then), and say how it went."""
+        office = self.office
+
+        def work(progress: Progress) -> ImportReport:
+            return import_owners(
+                office,
+                path,
+                progress=lambda done, total: progress(done, total),
+                cancelled=progress.is_cancelled,
+            )
+
+        def shown(report: ImportReport) -> None:
             text = report.summary()
             if report.problems:
                 text += "\n" + "\n".join(report.problems[:50])
                 if len(report.problems) > 50:
                     text += "\n" + self.tr("……共 {0} 处").format(len(report.problems))
-        except UserError as exc:
-            text = self.tr("未导入:{0}").format(str(exc))
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+            self._show_import(text)
+
+        def failed(exc: BaseException) -> None:
+            self._show_import(self.tr("未导入:{0}").format(failure_words(exc)))
+
+        self.import_job = run_with_progress(
+            self, self.tr("导入业主名册"), self.tr("正在导入业主名册…"), work,
+            on_done=shown, on_failed=failed, cancellable=True, close_when_done=True,
+        )  # fmt: skip
+        return self.import_job
+
+    def _show_import(self, text: str) -> None:
         self.import_result.setPlainText(text)
         self.import_result.show()
         self._show_on_file()

@@ -14,10 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QCursor
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -32,11 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import Clock
+from app.errors import write_bytes
 from app.periods import Period, quarter_number
 from app.stats import Comparison
 from ui.errors import friendly_error
 from ui.i18n import QT_TR_NOOP
 from ui.palette import MUTED_TEXT
+from ui.progress import STEPS, ProgressDialog, failure_words, run_with_progress
 from ui.stats.common import scrolling
 from ui.stats.complaints_tab import ComplaintsTab
 from ui.stats.corrective_tab import CorrectiveTab
@@ -45,7 +46,7 @@ from ui.stats.measures_tab import MeasuresTab
 from ui.stats.people_tab import PeopleTab
 from ui.stats.visits_tab import VisitsTab
 from ui.widgets import Banner, from_qdate, to_qdate
-from ui.worker import Job, run_in_background
+from ui.worker import Job, Progress, run_in_background
 
 if TYPE_CHECKING:
     from ui.pdf_preview import PdfPreviewDialog
@@ -344,72 +345,99 @@ class StatsWindow(QWidget):
             Path.home() / (self.tr("回访统计分析_{0}").format(self.comparison.current.period.label) + suffix)
         )
 
-    def _print(self) -> None:
-        """打印…: the analysis report in the preview, printed through the system's print dialog."""
+    def _print(self) -> ProgressDialog | None:
+        """打印…: the analysis report made on a worker thread, then shown in the preview and
+        printed through the system's print dialog."""
+        if self.comparison is None:
+            return None
+        comparison, export_pdf = self.comparison, self.export_pdf
+        return run_with_progress(
+            self,
+            self.tr("打印"),
+            self.tr("正在生成统计分析报告…"),
+            lambda _progress: export_pdf(comparison),
+            on_done=self._show_preview,
+            on_failed=lambda exc: self.banner.show_message(
+                self.tr("无法生成报告:{0}").format(failure_words(exc)), "error"
+            ),
+            close_when_done=True,
+        )
+
+    def _show_preview(self, data: bytes) -> None:
         from ui.pdf_preview import PdfPreviewDialog
 
-        if self.comparison is None:
-            return
-        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
-        try:
-            data = self.export_pdf(self.comparison)
-        except Exception as exc:  # noqa: BLE001 - shown in words, logged in full
-            log.exception("report for printing failed")
-            self.banner.show_message(self.tr("无法生成报告:{0}").format(friendly_error(exc)), "error")
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
         name = Path(self._default_name(".pdf")).name
         self.preview = PdfPreviewDialog(data, title=name.removesuffix(".pdf"), file_name=name, parent=self)
         self.preview.open()
 
-    def _export_pdf(self) -> None:
+    def _export_pdf(self) -> ProgressDialog | None:
         if self.comparison is None:
-            return
+            return None
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("导出 PDF"), self._default_name(".pdf"), "PDF (*.pdf)"
         )
         if not name:
-            return
-        path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
-        try:
-            data = self.export_pdf(self.comparison)
-            path.write_bytes(data)
-        except PermissionError:
-            self.banner.show_message(
-                self.tr("无法写入 {0}:文件可能已在其他程序中打开,或没有写入权限。").format(path), "error"
-            )
-            return
-        except Exception as exc:  # noqa: BLE001 - shown to the user, logged in full
-            log.exception("PDF export failed")
-            self.banner.show_message(self.tr("导出 PDF 失败:{0}").format(friendly_error(exc)), "error")
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.banner.show_message(self.tr("已导出 PDF:{0}").format(path), "success")
+            return None
+        return self.export_pdf_to(Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf"))
 
-    def _export_xlsx(self) -> None:
+    def export_pdf_to(self, path: Path) -> ProgressDialog | None:
+        """The analysis report written to `path` on a worker thread, with progress."""
         if self.comparison is None:
-            return
+            return None
+        comparison, export_pdf = self.comparison, self.export_pdf
+
+        def work(progress: Progress) -> Path:
+            progress(1, 2, "")
+            data = export_pdf(comparison)
+            progress(2, 2, self.tr("正在写入 {0}…").format(path))
+            write_bytes(path, data)
+            return path
+
+        return run_with_progress(
+            self,
+            self.tr("导出 PDF"),
+            self.tr("正在生成统计分析报告…"),
+            work,
+            unit=STEPS,
+            done_text=lambda written: self.tr("已导出 PDF:{0}").format(written),
+            on_done=lambda written: self.banner.show_message(
+                self.tr("已导出 PDF:{0}").format(written), "success"
+            ),
+            on_failed=lambda exc: self.banner.show_message(
+                self.tr("导出 PDF 失败:{0}").format(failure_words(exc)), "error"
+            ),
+        )
+
+    def _export_xlsx(self) -> ProgressDialog | None:
+        if self.comparison is None:
+            return None
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("导出 Excel"), self._default_name(".xlsx"), "Excel (*.xlsx)"
         )
         if not name:
-            return
-        path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
-        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
-        try:
-            self.export_xlsx(self.comparison, path)
-        except PermissionError:
-            self.banner.show_message(
-                self.tr("无法写入 {0}:文件可能已在 Excel 中打开,或没有写入权限。").format(path), "error"
-            )
-            return
-        except Exception as exc:  # noqa: BLE001 - shown to the user, logged in full
-            log.exception("Excel export failed")
-            self.banner.show_message(self.tr("导出 Excel 失败:{0}").format(friendly_error(exc)), "error")
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
-        self.banner.show_message(self.tr("已导出 Excel:{0}").format(path), "success")
+            return None
+        return self.export_xlsx_to(Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx"))
+
+    def export_xlsx_to(self, path: Path) -> ProgressDialog | None:
+        """The statistics as an Excel workbook at `path`, written on a worker thread."""
+        if self.comparison is None:
+            return None
+        comparison, export_xlsx = self.comparison, self.export_xlsx
+
+        def work(_progress: Progress) -> Path:
+            export_xlsx(comparison, path)
+            return path
+
+        return run_with_progress(
+            self,
+            self.tr("导出 Excel"),
+            self.tr("正在写入 Excel 文件 {0}…").format(path),
+            work,
+            done_text=lambda written: self.tr("已导出 Excel:{0}").format(written),
+            on_done=lambda written: self.banner.show_message(
+                self.tr("已导出 Excel:{0}").format(written), "success"
+            ),
+            on_failed=lambda exc: self.banner.show_message(
+                self.tr("导出 Excel 失败:{0}").format(failure_words(exc)), "error"
+            ),
+        )
