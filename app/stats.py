@@ -17,6 +17,7 @@ from typing import Any, cast
 import peewee as pw
 
 from app import domain
+from app.i18n import N_, term, tr
 from app.models import Case, Extension, Room, Staff, Visit, dict_rows, tuple_rows
 from app.periods import Period
 from app.policy import Policy
@@ -25,24 +26,33 @@ from app.referrals import ReferralCounts, referral_counts
 from app.role_rates import RoleVisits, role_visits
 from app.visit_rates import KindVisits, visit_rates
 
+NOT_JUDGED = N_("未判定")  # complaints whose validity is not judged yet: a key of complaints_by_validity
+UNASSIGNED = N_("未指定")  # the visitor line of visits nobody holds: a key of the visitors' lines
+
 DEFINITIONS = [
-    "处理宗数:该性质的案件在本期内办结(办结时间在期内)的件数;已合并、已作废的案件不计。",
-    "回访宗数:处理宗数中,至少有一次已完成回访的件数(回访日期不限)。",
-    "应回访宗数:处理宗数中到报表日应已回访的件数,即减去以下不需或尚不能回访的:匿名投诉、只要求书面答复"
-    "(复函附于案件)、多次联系不上或业主拒访(回访以“未联系上/拒访”结束)、回访期限在报表日当天或之后(未到期),"
-    "以及由计划人员写明原因取消回访的(取消回访);已回访的一律计入。各栏相加等于处理宗数。",
-    "回访率:回访宗数 ÷ 应回访宗数,与该性质的回访率目标比较;应回访宗数为 0 时不评达标与否。"
-    "应访未访:已定回访而期限已过仍未回访的案件,逐件列出案件号。",
-    "未结束的期间:报表在期末之前生成时,只统计到报表日(截至某日),并与上一期同样天数的前段比较。",
-    "满意度:本期内完成的回访,每次回访计一次。",
-    "受理件数:本期内受理的案件,按性质统计;已合并的重复案件不计。",
-    "办结率:本期受理的案件中,在本期最后一天结束前办结的比例。",
-    "逾期:本期受理的案件中,办结期限(按程度)早于办结时间的,或仍未办结而期限已在本期内届满的。",
-    "重复投诉:同一房号同一类别的投诉,在重复判断天数(制度设定,默认 90 天)内两次及以上;跨期也算,"
-    "列在第二次(及以后)所在的一期,连同窗口内的前几次。重复维修:同一维修项目(同一房号、同一类别、同一细类)"
-    "的报修在窗口内三次及以上;细类未填的报修只与同房号同类别、同样未填细类的报修算作同一项目(标“细类未填”);"
-    "匿名、已合并、已作废的案件不计。",
-    "首次响应时间:受理到首次回复业主的小时数;办结时间:受理到办结的小时数;取中位数与第 90 百分位。",
+    N_("处理宗数:该性质的案件在本期内办结(办结时间在期内)的件数;已合并、已作废的案件不计。"),
+    N_("回访宗数:处理宗数中,至少有一次已完成回访的件数(回访日期不限)。"),
+    N_(
+        "应回访宗数:处理宗数中到报表日应已回访的件数,即减去以下不需或尚不能回访的:匿名投诉、只要求书面答复"
+        "(复函附于案件)、多次联系不上或业主拒访(回访以“未联系上/拒访”结束)、回访期限在报表日当天或之后(未到期),"
+        "以及由计划人员写明原因取消回访的(取消回访);已回访的一律计入。各栏相加等于处理宗数。"
+    ),
+    N_(
+        "回访率:回访宗数 ÷ 应回访宗数,与该性质的回访率目标比较;应回访宗数为 0 时不评达标与否。"
+        "应访未访:已定回访而期限已过仍未回访的案件,逐件列出案件号。"
+    ),
+    N_("未结束的期间:报表在期末之前生成时,只统计到报表日(截至某日),并与上一期同样天数的前段比较。"),
+    N_("满意度:本期内完成的回访,每次回访计一次。"),
+    N_("受理件数:本期内受理的案件,按性质统计;已合并的重复案件不计。"),
+    N_("办结率:本期受理的案件中,在本期最后一天结束前办结的比例。"),
+    N_("逾期:本期受理的案件中,办结期限(按程度)早于办结时间的,或仍未办结而期限已在本期内届满的。"),
+    N_(
+        "重复投诉:同一房号同一类别的投诉,在重复判断天数(制度设定,默认 90 天)内两次及以上;跨期也算,"
+        "列在第二次(及以后)所在的一期,连同窗口内的前几次。重复维修:同一维修项目(同一房号、同一类别、同一细类)"
+        "的报修在窗口内三次及以上;细类未填的报修只与同房号同类别、同样未填细类的报修算作同一项目(标“细类未填”);"
+        "匿名、已合并、已作废的案件不计。"
+    ),
+    N_("首次响应时间:受理到首次回复业主的小时数;办结时间:受理到办结的小时数;取中位数与第 90 百分位。"),
 ]
 
 
@@ -61,6 +71,17 @@ class Group:
         if self.subcategory is None:
             return self.category
         return f"{self.category}·{self.subcategory or '(细类未填)'}"
+
+    @property
+    def shown_item(self) -> str:
+        """`item` in the chosen language: a stored category through term(), 细类未填 translated."""
+        if self.subcategory is None:
+            return term(self.category)
+        return tr(
+            "{category}·{subcategory}",
+            category=term(self.category),
+            subcategory=self.subcategory or tr("(细类未填)"),
+        )
 
 
 @dataclass
@@ -277,7 +298,7 @@ class Statistics:
             dict(tuple_rows(complaints.select(Case.category, pw.fn.COUNT(Case.id)).group_by(Case.category)))
         )
         by_validity = {
-            domain.VALIDITY_LABELS.get(v or "", "未判定"): int(n)
+            domain.VALIDITY_LABELS.get(v or "", NOT_JUDGED): int(n)
             for v, n in tuple_rows(
                 complaints.select(Case.validity, pw.fn.COUNT(Case.id)).group_by(Case.validity)
             )
@@ -371,7 +392,7 @@ class Statistics:
             | ((Visit.done_at >= period.start_at) & (Visit.done_at < period.end_at))
         )
         for name, state, due, done_at, sat in tuple_rows(query):
-            name = name or "未指定"
+            name = name or UNASSIGNED
             line = lines.setdefault(
                 name, VisitorLine(name, domain.ROLES.get(roles.get(name, ""), ""), 0, 0, 0, 0)
             )

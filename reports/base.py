@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 from functools import partial
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -16,8 +17,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 
+from app import i18n
+from app.i18n import term
 from reports.fonts import register
-from reports.labels import SOURCE_LANGUAGE, labels
+from reports.labels import current_language, labels
 from reports.text import CJKText, RuledLines
 
 MARGIN = 15 * mm
@@ -79,6 +82,10 @@ def styles() -> dict[str, ParagraphStyle]:
         "cell": ParagraphStyle("cell", fontName=font, fontSize=9.5, leading=13, wordWrap="CJK"),
         "label": ParagraphStyle("label", fontName=font, fontSize=9.5, leading=13, alignment=1),
         "label_en": ParagraphStyle("label_en", fontName=font, fontSize=8.5, leading=10.5, alignment=1),
+        # a report table's header in English: small, words kept whole (head_cell)
+        "head_en": ParagraphStyle(
+            "head_en", fontName=font, fontSize=7.5, leading=9, alignment=1, splitLongWords=False
+        ),
         "tiny": ParagraphStyle(
             "tiny",
             fontName=font,
@@ -88,6 +95,24 @@ def styles() -> dict[str, ParagraphStyle]:
             textColor=colors.HexColor("#333333"),
         ),
     }
+
+
+def for_language(chinese: list[float], english: list[float]) -> list[float]:
+    """A table's column widths: the English ones give room to its longer words."""
+    return chinese if is_cjk() else english
+
+
+def is_cjk() -> bool:
+    """Whether the chosen language (app.i18n) reads Chinese, with words as short as the layouts'."""
+    return i18n.language() in ("zh_CN", "zh_TW")
+
+
+def head_cell(value: str, style: ParagraphStyle) -> Any:
+    """A table header's cell: as is in Chinese; a wrapped paragraph (its line breaks kept) in
+    English, whose longer words would run past a column drawn for Chinese."""
+    if is_cjk():
+        return value
+    return Paragraph(escape(value).replace("\n", "<br/>"), style)
 
 
 def text(value: str, size: float = 9.5) -> CJKText:
@@ -160,17 +185,24 @@ class Report:
     running_header = True  # office name and title above the line at the top of every page
     frame_padding = 6.0  # points inside the frame, above and below the story
 
-    def __init__(self, office_name: str, language: str = SOURCE_LANGUAGE) -> None:
+    def __init__(self, office_name: str, language: str | None = None) -> None:
         self.office_name = office_name
         self.styles = styles()
-        self.language = language
-        self.label = labels(language)  # the form's fixed words in the chosen language
+        self.language = language or current_language()  # none given: the process's (app.i18n)
+        self.label = labels(self.language)  # the form's fixed words in the chosen language
 
     def cell_label(self, source: str) -> Any:
         """A label cell: as is in Chinese; in English a paragraph, so longer words wrap."""
         if self.language == "en":
             return Paragraph(self.label(source), self.styles["label_en"])
         return self.label(source)
+
+    def stored(self, value: str, context: str = "") -> str:
+        """A stored word the form prints (a kind, state, channel, level): the form's own label
+        when it has one, else the program's word in the chosen language (app.i18n.term);
+        what people typed stays as typed."""
+        shown = self.label(value) if value else value
+        return shown if shown != value else term(value, context)
 
     def date_guide(self) -> str:
         """Where a date is written by hand: 年 月 日 with room between."""

@@ -23,6 +23,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from app import rates
+from app.i18n import N_, tr
 from reports.fonts import register
 
 WIDTH = 180 * mm
@@ -51,7 +52,7 @@ LINE = colors.HexColor("#c0392b")
 TITLE_SIZE = 10
 LABEL_SIZE = 8
 VALUE_SIZE = 7.5
-EMPTY_TEXT = "本期无数据"
+EMPTY_TEXT = N_("本期无数据")  # shown through tr() in the chosen language
 
 Format = Callable[[float], str]
 
@@ -102,7 +103,7 @@ def empty(title: str, width: float = WIDTH, height: float = 30 * mm) -> Drawing:
         String(
             width / 2,
             top - box_h / 2 - 4,
-            EMPTY_TEXT,
+            tr(EMPTY_TEXT),
             fontName=register(),
             fontSize=11,
             fillColor=MUTED,
@@ -358,6 +359,8 @@ def pareto(
         return empty(title, width)
     bars = rates.pareto_bars(rows, max_bars)
     items = [(r.name, r.count) for r in bars]
+    if len(bars) < len(rows):  # the last bar gathers the smallest: 其他(n类) in the chosen language
+        items[-1] = (tr("其他({count}类)", count=len(rows) - len(bars) + 1), items[-1][1])
     total = rows[-1].cumulative_count
     cumulative = [100.0 * r.cumulative_count / total for r in bars]
 
@@ -376,7 +379,7 @@ def pareto(
         right=right,
         bottom=depth,
         top=top,
-        label_lines=[f"累计{percent_format(round(p, 1))}" for p in cumulative],
+        label_lines=[tr("累计{share}", share=percent_format(round(p, 1))) for p in cumulative],
     )
     # The left axis reaches the total, so the first point of the line sits on the first bar.
     chart.valueAxis.valueMax, chart.valueAxis.valueStep = _nice_max(total, integer=True)
@@ -408,21 +411,29 @@ def pareto(
         d.add(marker)
 
     # Axis captions and a key.
+    count_word, cumulative_word = tr("件数"), tr("累计占比")
     d.add(
         String(
-            x0 - 4, y0 + h + 6, "件数", fontName=font, fontSize=LABEL_SIZE, fillColor=MUTED, textAnchor="end"
+            x0 - 4,
+            y0 + h + 6,
+            count_word,
+            fontName=font,
+            fontSize=LABEL_SIZE,
+            fillColor=MUTED,
+            textAnchor="end",
         )
     )
-    d.add(String(x0 + w + 4, y0 + h + 6, "累计占比", fontName=font, fontSize=LABEL_SIZE, fillColor=MUTED))
+    d.add(
+        String(x0 + w + 4, y0 + h + 6, cumulative_word, fontName=font, fontSize=LABEL_SIZE, fillColor=MUTED)
+    )
     key_y = height - TITLE_SIZE - 14
     key_x = x0 + 4
     d.add(Rect(key_x, key_y - 1, 8, 7, fillColor=BAR, strokeColor=None))
-    d.add(
-        String(key_x + 11, key_y, f"件数(合计 {total} 件)", fontName=font, fontSize=LABEL_SIZE, fillColor=INK)
-    )
-    key_x += 11 + stringWidth(f"件数(合计 {total} 件)", font, LABEL_SIZE) + 14
+    key = tr("件数(合计 {total} 件)", total=total)
+    d.add(String(key_x + 11, key_y, key, fontName=font, fontSize=LABEL_SIZE, fillColor=INK))
+    key_x += 11 + stringWidth(key, font, LABEL_SIZE) + 14
     d.add(Line(key_x, key_y + 2.5, key_x + 14, key_y + 2.5, strokeColor=LINE, strokeWidth=1.2))
-    d.add(String(key_x + 18, key_y, "累计占比", fontName=font, fontSize=LABEL_SIZE, fillColor=INK))
+    d.add(String(key_x + 18, key_y, cumulative_word, fontName=font, fontSize=LABEL_SIZE, fillColor=INK))
     return d
 
 
@@ -456,7 +467,16 @@ def pie(
         chart.slices[i].fillColor = PALETTE[i % len(PALETTE)]
     d.add(chart)
 
-    rows = [f"{_circled(i)} {c}  {n}件 ({100 * n / total:.1f}%)" for i, (c, n) in enumerate(items)]
+    rows = [
+        tr(
+            "{mark} {name}  {count}件 ({share})",
+            mark=_circled(i),
+            name=c,
+            count=n,
+            share=f"{100 * n / total:.1f}%",
+        )
+        for i, (c, n) in enumerate(items)
+    ]
     line_h = LABEL_SIZE + 6
     list_x = chart.x + size + 28
     list_top = chart.y + size / 2 + line_h * len(rows) / 2
@@ -468,7 +488,7 @@ def pie(
         String(
             list_x + 12,
             list_top - (len(rows) + 1) * line_h + 3,
-            f"合计 {total} 件",
+            tr("合计 {total} 件", total=total),
             fontName=font,
             fontSize=LABEL_SIZE + 0.5,
             fillColor=MUTED,

@@ -144,7 +144,7 @@ EN: dict[str, str] = {
     "服务中心": "Service centre",
     "数据文件夹": "Data folder",
     "生成时间": "Made on",
-    "管理员忘记密码时,用这把恢复密钥为管理员设新密码:在登录窗口点“忘记密码”,或运行 recover 命令。": "When an administrator's password is forgotten, this recovery key sets a new one: click “Forgot password” in the login window, or run the recover command.",
+    "管理员忘记密码时,用这把恢复密钥为管理员设新密码:在登录窗口点“忘记密码”,或运行 recover 命令。": 'When an administrator\'s password is forgotten, this recovery key sets a new one: click "Forgot password" in the login window, or run the recover command.',
     "程序不保存这把密钥的副本。丢了它,又忘了所有管理员的密码,加密的数据将无法打开。": "The program keeps no copy of this key. If it is lost and every administrator's password is forgotten, the encrypted data cannot be opened.",
     "请把这张纸锁在保险柜或上锁的抽屉里,不要和备份 U 盘放在一起,不要拍照或存在电脑上。": "Lock this sheet in a safe or a locked drawer, away from the backup USB sticks; do not photograph it or keep it on a computer.",
 }
@@ -272,6 +272,15 @@ ZH_TW: dict[str, str] = {
     "程序不保存这把密钥的副本。丢了它,又忘了所有管理员的密码,加密的数据将无法打开。": "程式不儲存這把金鑰的副本。丟了它,又忘了所有管理員的密碼,加密的資料將無法開啟。",
     "请把这张纸锁在保险柜或上锁的抽屉里,不要和备份 U 盘放在一起,不要拍照或存在电脑上。": "請把這張紙鎖在保險櫃或上鎖的抽屜裡,不要和備份 U 盤放在一起,不要拍照或存在電腦上。",
 }
+
+
+def current_language() -> str:
+    """The process's language (app.i18n, chosen from window.ini or --lang): what a sheet made
+    without a language of its own prints in. The pseudo-language of tests prints as English."""
+    from app import i18n
+
+    chosen = i18n.language()
+    return "en" if chosen == i18n.PSEUDO else chosen
 
 
 def labels(language: str = SOURCE_LANGUAGE) -> Callable[[str], str]:

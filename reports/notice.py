@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from app import domain
+from app.i18n import term, tr
 from app.periods import Period
 from app.rates import percent, satisfaction_rate
 from app.stats import PeriodStats
@@ -74,7 +75,7 @@ class MonthlyNotice(Report):
         self.redact = list(redact)
         self.examples = [(c, scrub(a, self.redact), scrub(r, self.redact)) for c, a, r in handled_examples]
         self.generated = generated or dt.date.today()
-        self.title = f"{stats.period.title}客户意见处理情况公告"
+        self.title = tr("{period}客户意见处理情况公告", period=stats.period.title)
         self.styles["letter"] = ParagraphStyle(
             "letter", fontName=register(), fontSize=11.5, leading=20, wordWrap="CJK", firstLineIndent=23
         )
@@ -86,30 +87,43 @@ class MonthlyNotice(Report):
     def _summary(self) -> str:
         s = self.stats
         total = sum(s.cases_received.values())
+        comma = tr("、")
         parts = [
-            f"{k} {n} 件"
+            tr("{kind} {count} 件", kind=term(k), count=n)
             for k in [*domain.KINDS, *sorted(set(s.cases_received) - set(domain.KINDS))]
             if (n := s.cases_received.get(k, 0))
         ]
-        issues = "、".join(f"{c}({n} 件)" for c, n in s.complaints_by_category[:5]) or "无集中反映的问题"
+        issues = comma.join(
+            tr("{category}({count} 件)", category=term(c), count=n) for c, n in s.complaints_by_category[:5]
+        ) or tr("无集中反映的问题")
         done = sum(s.satisfaction.values())
         rate = satisfaction_rate(s.satisfaction)
-        handling = f"本月受理的事项办结率 {percent(s.resolution_rate)}"
+        handling = tr("本月受理的事项办结率 {rate}", rate=percent(s.resolution_rate))
         if s.resolution_time.median_hours is not None:
-            handling += f",一般在 {s.resolution_time.median_hours:.0f} 小时内办结"
+            handling += tr(",一般在 {hours} 小时内办结", hours=f"{s.resolution_time.median_hours:.0f}")
         if rate is not None:
-            handling += f";回访 {done} 次,满意及以上占 {percent(rate)}"
-        handling += ";未办结的事项正在跟进,办结后将逐一回访。"
-        return (
-            f"本月({self.stats.period.label}){self._so_far()}客户服务中心共受理业主来电、来访及各类意见 {total} 件"
-            f"({'、'.join(parts) or '无'}),办结率 {percent(s.resolution_rate)}。"
-            f"业主反映的主要问题:{issues}。处理情况:{handling}"
+            handling += tr(";回访 {count} 次,满意及以上占 {share}", count=done, share=percent(rate))
+        handling += tr(";未办结的事项正在跟进,办结后将逐一回访。")
+        return tr(
+            "本月({period}){so_far}客户服务中心共受理业主来电、来访及各类意见 {total} 件({kinds}),"
+            "办结率 {rate}。业主反映的主要问题:{issues}。处理情况:{handling}",
+            period=self.stats.period.label,
+            so_far=self._so_far(),
+            total=total,
+            kinds=comma.join(parts) or tr("无"),
+            rate=percent(s.resolution_rate),
+            issues=issues,
+            handling=handling,
         )
 
     def _so_far(self) -> str:
         """ "截至 10 月 29 日," while the month is not over (a notice printed before its end)."""
         through = self.stats.period.through
-        return f"截至 {through.month} 月 {through.day} 日," if through is not None else ""
+        return (
+            tr("截至 {month} 月 {day} 日,", month=through.month, day=through.day)
+            if through is not None
+            else ""
+        )
 
     def _rows(self) -> list[list[Any]]:
         counts = dict(self.stats.complaints_by_category)
@@ -118,28 +132,28 @@ class MonthlyNotice(Report):
             examples.setdefault(category, (account, result))
         order = [c for c, _ in self.stats.complaints_by_category[:TOP_ROWS]]
         order += [c for c in examples if c not in order][: max(0, TOP_ROWS - len(order))]
-        rows: list[list[Any]] = [["类别", "件数", "业主反映的问题", "处理结果"]]
+        rows: list[list[Any]] = [[tr("类别"), tr("件数"), tr("业主反映的问题"), tr("处理结果")]]
         for category in order:
             account, result = examples.get(category, ("", ""))
             n = counts.get(category)
             rows.append(
                 [
-                    text(category, 10),
+                    text(term(category), 10),
                     "—" if n is None else str(n),
-                    text(account or "(详见各项记录)", 10),
-                    text(result or "已安排专人跟进处理。", 10),
+                    text(account or tr("(详见各项记录)"), 10),
+                    text(result or tr("已安排专人跟进处理。"), 10),
                 ]
             )
         return rows
 
     def _story(self) -> list[Flowable]:
         story: list[Flowable] = [
-            *self.heading("公  告", f"{self.stats.period.title}客户意见处理情况"),
+            *self.heading(tr("公  告"), tr("{period}客户意见处理情况", period=self.stats.period.title)),
             Spacer(1, 6 * mm),
-            Paragraph("致全体业主:", self.styles["salute"]),
+            Paragraph(tr("致全体业主:"), self.styles["salute"]),
             Paragraph(self._summary(), self.styles["letter"]),
             Spacer(1, 4 * mm),
-            Paragraph("本月常见问题及处理情况如下:", self.styles["letter"]),
+            Paragraph(tr("本月常见问题及处理情况如下:"), self.styles["letter"]),
             Spacer(1, 2 * mm),
         ]
         rows = self._rows()
@@ -153,21 +167,28 @@ class MonthlyNotice(Report):
                 )
             )
         else:
-            story.append(Paragraph("本月无集中反映的问题。", self.styles["letter"]))
+            story.append(Paragraph(tr("本月无集中反映的问题。"), self.styles["letter"]))
         story.append(Spacer(1, 5 * mm))
         # The closing words and the signature stay together.
         story.append(
             KeepTogether(
                 [
                     Paragraph(
-                        "感谢各位业主对我们工作的理解与支持。如有意见或建议,欢迎到客户服务中心前台反映,"
-                        "我们将及时处理并回复。",
+                        tr(
+                            "感谢各位业主对我们工作的理解与支持。如有意见或建议,欢迎到客户服务中心前台反映,"
+                            "我们将及时处理并回复。"
+                        ),
                         self.styles["letter"],
                     ),
                     Spacer(1, 8 * mm),
                     Paragraph(self.office_name, self.styles["sign"]),
                     Paragraph(
-                        f"{self.generated.year}年{self.generated.month}月{self.generated.day}日",
+                        tr(
+                            "{year}年{month}月{day}日",
+                            year=self.generated.year,
+                            month=self.generated.month,
+                            day=self.generated.day,
+                        ),
                         self.styles["sign"],
                     ),
                 ]

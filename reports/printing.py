@@ -19,22 +19,25 @@ from collections.abc import Callable
 from app import printdata
 from app.errors import UserError, ValidationError
 from app.forms import SAVED_AS_PDF
+from app.i18n import N_, tr
 from app.models import Case, Dispatch, FormSheet, Referral, Staff, Visit
 from app.office import Office
 from app.periods import Period
 from app.print_jobs import FormReservation, PrintDocument
-from reports.labels import SOURCE_LANGUAGE
+from reports.labels import current_language
 from reports.sheets import ComplaintRecordReport, DispatchSlipReport, FormLedgerReport
 from reports.visit_form import VisitFormReport
 
-PREVIEW_NUMBER = "(打印时编号)"  # in a preview, where the number taken at printing will be
+# In a preview, where the number taken at printing will be (the form shows it through term()).
+PREVIEW_NUMBER = N_("(打印时编号)")
 
 
 class Printouts:
-    def __init__(self, office: Office, actor: Staff | None = None, language: str = SOURCE_LANGUAGE) -> None:
+    def __init__(self, office: Office, actor: Staff | None = None, language: str | None = None) -> None:
         self.office = office
         self.actor = actor
-        self.language = language  # the forms' fixed words (语言); data prints as entered
+        # the forms' fixed words (语言), by default the process's (--lang, window.ini); data prints as entered
+        self.language = language or current_language()
 
     def _visit_report(self, data: list[printdata.VisitFormData]) -> Callable[[], bytes]:
         office, language = self.office.name, self.language
@@ -69,7 +72,7 @@ class Printouts:
     def visit_by_id(visit_id: int) -> Visit:
         visit = Visit.get_or_none(Visit.id == visit_id)
         if visit is None:
-            raise UserError(f"没有第 {visit_id} 号回访(用 schedule 命令查看回访编号)")
+            raise UserError(tr("没有第 {visit_id} 号回访(用 schedule 命令查看回访编号)", visit_id=visit_id))
         return visit
 
     # Print jobs: numbers reserved when the job is made ---------------------------------
@@ -116,7 +119,7 @@ class Printouts:
 
     def blank_forms_preview(self, count: int) -> bytes:
         if not 1 <= count <= 500:
-            raise ValidationError({"份数": "一次可打印 1 到 500 份"})
+            raise ValidationError({N_("份数"): tr("一次可打印 1 到 500 份")})
         return self._visit_report([printdata.blank_form(PREVIEW_NUMBER) for _ in range(count)])()
 
     # Unnumbered sheets -------------------------------------------------------------------

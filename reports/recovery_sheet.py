@@ -18,7 +18,7 @@ class RecoverySheet(Report):
     title = "恢复密钥单"
 
     def __init__(
-        self, office_name: str, key: str, data_dir: str, made: dt.datetime, language: str = "zh_CN"
+        self, office_name: str, key: str, data_dir: str, made: dt.datetime, language: str | None = None
     ) -> None:
         super().__init__(office_name, language)
         self.key = key

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from app.referrals import ReferralLetterData
 from reports.base import SIGN_HEIGHT, lines, text
-from reports.labels import SOURCE_LANGUAGE, labels
+from reports.labels import labels
 from reports.sheets import _FormSheet
 from reports.visit_form import when
 
@@ -106,9 +106,9 @@ class ReferralLetterReport(_FormSheet):
 
     title = "工作联系函"
 
-    def __init__(self, office_name: str, data: ReferralLetterData, language: str = SOURCE_LANGUAGE) -> None:
+    def __init__(self, office_name: str, data: ReferralLetterData, language: str | None = None) -> None:
         super().__init__(office_name, language)
-        self.label = letter_labels(language)
+        self.label = letter_labels(self.language)
         self.data = data
 
     def _reply_rule(self) -> tuple[str, str]:
@@ -128,7 +128,7 @@ class ReferralLetterReport(_FormSheet):
         d = self.data
         due_cell, due_sentence = self._reply_rule()
         customer = self.label("匿名") if d.customer == "匿名" else d.customer
-        nature = " · ".join(p for p in (d.kind, d.validity) if p)
+        nature = " · ".join(self.stored(p) for p in (d.kind, d.validity) if p)
         head: list[tuple[str, Any, str, Any, float]] = [
             ("联系函编号", d.number, "发函日期", when(d.sent_at or d.made_at, "%Y-%m-%d"), 0),
             ("致", d.to_whom, "", "", 0),
@@ -140,7 +140,7 @@ class ReferralLetterReport(_FormSheet):
         facts: list[tuple[str, Any, str, Any, float]] = [
             ("案件编号", d.case_number, "受理时间", when(d.received_at), 0),
             ("房号", d.room, "业主/客户", customer, 0),
-            ("联系电话", d.phone, "类别", d.category, 0),
+            ("联系电话", d.phone, "类别", self.stored(d.category), 0),
             ("性质", nature, "", "", 0),
             ("事发时间地点", d.event, "", "", 0 if d.event else 8 * mm),
             ("投诉内容", text(d.account), "", "", 0),

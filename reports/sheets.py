@@ -8,9 +8,9 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
+from app.cases.shown import shown_event_text
 from app.printdata import ComplaintRecordData, DispatchSlipData, LedgerRow
 from reports.base import SHADE, SIGN_HEIGHT, WRITE_HEIGHT, Report, grid_table, lines, ruled_cells, text
-from reports.labels import SOURCE_LANGUAGE
 from reports.visit_form import when
 
 WIDTH = 180 * mm
@@ -32,7 +32,7 @@ class FormLedgerReport(Report):
         rows: list[LedgerRow],
         start: dt.date | None = None,
         end: dt.date | None = None,
-        language: str = SOURCE_LANGUAGE,
+        language: str | None = None,
     ) -> None:
         super().__init__(office_name, language)
         self.rows = rows
@@ -73,7 +73,7 @@ class FormLedgerReport(Report):
                     when(r.taken_at, "%Y-%m-%d"),
                     text(r.visit_item, 9),
                     "" if r.visit_count is None else str(r.visit_count),
-                    text(self.label(r.state), 9),
+                    text(self.stored(r.state), 9),
                     when(r.returned_at, "%Y-%m-%d"),
                     "",  # 交回签字: signed by hand
                     text(r.checked_by, 9),
@@ -81,6 +81,8 @@ class FormLedgerReport(Report):
                 ]
             )
         widths = [m * mm for m in (10, 29, 16, 25, 21, 38, 17, 14, 21, 25, 16, 35)]
+        if self.language == "en":  # room for "Returned" and "Cancelled" in the state column
+            widths = [m * mm for m in (10, 29, 16, 25, 21, 34, 15, 19, 21, 25, 16, 36)]
         subtitle = " ".join(
             x for x in (self.office_name, self.period(), self.label("共 {0} 份").format(len(self.rows))) if x
         )
@@ -142,7 +144,7 @@ class ComplaintRecordReport(_FormSheet):
     title = "顾客投诉处理记录表"
     blank_steps = 3  # empty rows under 处理经过 for handwritten steps while the case is open
 
-    def __init__(self, office_name: str, data: ComplaintRecordData, language: str = SOURCE_LANGUAGE) -> None:
+    def __init__(self, office_name: str, data: ComplaintRecordData, language: str | None = None) -> None:
         super().__init__(office_name, language)
         self.data = data
 
@@ -152,13 +154,19 @@ class ComplaintRecordReport(_FormSheet):
         rows: list[tuple[str, Any, str, Any, float]] = [
             ("编号", d.number, "受理时间", when(d.received_at), 0),
             ("客户", d.customer, "房号", d.room, 0),
-            ("联系电话", d.phone, "受理渠道", d.channel, 0),
-            ("性质", f"{d.kind} {d.validity}".strip(), "程度", d.severity, 0),
-            ("类别", d.category, "被投诉方", d.party, f(d.party)),
+            ("联系电话", d.phone, "受理渠道", self.stored(d.channel), 0),
+            (
+                "性质",
+                f"{self.stored(d.kind)} {self.stored(d.validity)}".strip(),
+                "程度",
+                self.stored(d.severity),
+                0,
+            ),
+            ("类别", self.stored(d.category), "被投诉方", d.party, f(d.party)),
             ("事发时间地点", d.event, "", "", f(d.event)),
             ("投诉内容", text(d.account), "", "", 0),
             ("客户要求", text(d.request) if d.request else lines("", 1), "", "", 0),
-            ("责任部门", d.department, "状态", d.state, f(d.department)),
+            ("责任部门", d.department, "状态", self.stored(d.state), f(d.department)),
             ("首次回复期限", when(d.response_due), "办结期限", when(d.resolve_due), 0),
             ("延期", text("\n".join(d.extensions) or self.label("无")), "", "", 0),
             ("处理结果", text(d.result) if d.result else lines("", 3), "", "", 0),
@@ -170,7 +178,8 @@ class ComplaintRecordReport(_FormSheet):
         story.append(Paragraph(self.label("处理经过"), self.styles["h2"]))
         timeline: list[list[Any]] = [[self.cell_label(h) for h in ("时间", "事项", "内容", "经办人")]]
         for at, kind, body, who in d.timeline:
-            timeline.append([when(at), kind, text(body), who])
+            # the program's own lines in the chosen language; what people wrote as written
+            timeline.append([when(at), text(self.stored(kind), 9), text(shown_event_text(body)), who])
         blank = self.blank_steps if d.resolved_at is None else 0
         timeline += [["", "", "", ""] for _ in range(blank)]
         heights = [0.0] * (len(timeline) - blank) + [WRITE_HEIGHT] * blank
@@ -196,9 +205,7 @@ class DispatchSlipReport(_FormSheet):
 
     title = "工作联系单"
 
-    def __init__(
-        self, office_name: str, slips: list[DispatchSlipData], language: str = SOURCE_LANGUAGE
-    ) -> None:
+    def __init__(self, office_name: str, slips: list[DispatchSlipData], language: str | None = None) -> None:
         super().__init__(office_name, language)
         self.slips = slips
 
@@ -216,8 +223,8 @@ class DispatchSlipReport(_FormSheet):
                 ("接收部门", d.department, "指派人员", d.assignee, f(d.assignee)),
                 ("派工时间", when(d.dispatched_at), "完成期限", when(d.due), 0),
                 ("房号", d.room, "客户", d.customer, 0),
-                ("联系电话", d.phone, "紧急程度", d.urgency, 0),
-                ("事项", f"{d.kind}·{d.category}", "", "", 0),
+                ("联系电话", d.phone, "紧急程度", self.stored(d.urgency, "urgency"), 0),
+                ("事项", f"{self.stored(d.kind)}·{self.stored(d.category)}", "", "", 0),
                 ("内容", text(d.account), "", "", 0),
                 ("客户要求", text(d.request) if d.request else lines("", 1), "", "", 0),
                 ("派工说明", text(d.instructions) if d.instructions else lines("", 1), "", "", 0),

@@ -17,11 +17,13 @@ from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from app import survey
 from app.domain import SATISFACTION
+from app.i18n import term, tr
 from reports.fonts import register
 
 BLACK = colors.black
@@ -102,6 +104,21 @@ def _text(
         canvas.drawString(x * mm, _y(y), value)
 
 
+def _fitted(canvas: Canvas, x: float, y: float, value: str, width: float, size: float) -> None:
+    """`value` centred on `x` within `width` mm: smaller when it is wider (English words are
+    longer than the boxes' Chinese headings), on two lines at the smallest size."""
+    font = register()
+    while size > 5.5 and stringWidth(value, font, size) > width * mm:
+        size -= 0.5
+    words = value.split(" ")
+    if stringWidth(value, font, size) <= width * mm or len(words) < 2:
+        _text(canvas, x, y, value, size, BLACK, "centre")
+        return
+    cut = max(range(1, len(words)), key=lambda i: -abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))))
+    _text(canvas, x, y - size * 0.2, " ".join(words[:cut]), size, BLACK, "centre")
+    _text(canvas, x, y - size * 0.2 + size * 0.42, " ".join(words[cut:]), size, BLACK, "centre")
+
+
 def _paragraph(
     canvas: Canvas, value: str, x: float, top: float, width: float, height: float, size: float
 ) -> None:
@@ -118,9 +135,9 @@ def _paragraph(
 
 def _how_to(canvas: Canvas, top: float) -> None:
     """The examples: a tick, a cross (chosen), a box blacked out (cancelled)."""
-    _paragraph(canvas, survey.HOW_TO_MARK, survey.LEFT, top, 120, 12, 8.5)
+    _paragraph(canvas, term(survey.HOW_TO_MARK), survey.LEFT, top, 120, 12, 8.5)
     x = 140.0
-    for label, kind in (("选中", "tick"), ("选中", "cross"), ("改选作废", "fill")):
+    for label, kind in ((tr("选中"), "tick"), (tr("选中"), "cross"), (tr("改选作废"), "fill")):
         y = top + 1
         canvas.setLineWidth(0.9)
         canvas.rect(x * mm, _y(y + 5), 5 * mm, 5 * mm, stroke=1, fill=1 if kind == "fill" else 0)
@@ -155,22 +172,31 @@ def _page(
         side,
     )
     _text(canvas, left + side / 2, top + side + 4, f"No. {sheet.number:06d}-{page.number}", 8, GREY, "centre")
-    number_line = f"编号 {sheet.number:06d}    第 {page.number} 页 / 共 {pages} 页"
+    number_line = tr(
+        "编号 {number}    第 {page} 页 / 共 {pages} 页",
+        number=f"{sheet.number:06d}",
+        page=page.number,
+        pages=pages,
+    )
     if page.number == 1:
         _text(canvas, 88, 22, content.office_name, 10, GREY, "centre")
-        _text(canvas, 88, 32, f"《{q.title}》", 18, BLACK, "centre")
+        _text(canvas, 88, 32, tr("《{title}》", title=term(q.title)), 18, BLACK, "centre")
         _text(canvas, 88, 39, content.plan_title, 10, GREY, "centre")
         _text(canvas, survey.LEFT, 47, number_line, 9.5)
-        household = f"住户:{sheet.room}" if sheet.room else "住户:______栋______单元______室(可不填)"
+        household = (
+            tr("住户:{room}", room=sheet.room)
+            if sheet.room
+            else tr("住户:______栋______单元______室(可不填)")
+        )
         if not sheet.room and sheet.building:
-            household = f"楼栋:{sheet.building}    单元、房号:____________(可不填)"
+            household = tr("楼栋:{building}    单元、房号:____________(可不填)", building=sheet.building)
         _text(canvas, 95, 47, household, 9.5)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
         canvas.rect(survey.LEFT * mm, _y(76), (survey.RIGHT - survey.LEFT) * mm, 25 * mm, stroke=1, fill=0)
         _paragraph(
             canvas,
-            "尊敬的业主/住户:" + content.notice,
+            tr("尊敬的业主/住户:") + term(content.notice),
             survey.LEFT + 2,
             53,
             survey.RIGHT - survey.LEFT - 4,
@@ -179,7 +205,13 @@ def _page(
         )
         _how_to(canvas, 79)
     else:
-        _text(canvas, survey.LEFT, 24, f"《{q.title}》(续)  {content.plan_title}", 11)
+        _text(
+            canvas,
+            survey.LEFT,
+            24,
+            tr("《{title}》(续)  {plan}", title=term(q.title), plan=content.plan_title),
+            11,
+        )
         _text(canvas, survey.LEFT, 32, number_line, 9.5)
     for row in page.rows:
         _row(canvas, row, q)
@@ -188,7 +220,7 @@ def _page(
         canvas,
         105,
         292,
-        f"{content.office_name}    编号 {sheet.number:06d}    第 {page.number} 页 / 共 {pages} 页",
+        f"{content.office_name}    {number_line}",
         8,
         GREY,
         "centre",
@@ -199,36 +231,37 @@ def _row(canvas: Canvas, row: survey.LaidRow, q: survey.Questionnaire) -> None:
     if row.kind == "header":
         level_y = row.y + (7.0 if q.importance else 5.5)
         for column in row.columns:
-            _text(canvas, column.x + column.width / 2, level_y, column.text, 8.5, BLACK, "centre")
+            heading = term(column.text, "satisfaction")  # the levels: stored words, shown translated
+            _fitted(canvas, column.x + column.width / 2, level_y, heading, column.width, 8.5)
         if q.importance and row.columns:
             sat = row.columns[: len(SATISFACTION)]
             imp = row.columns[len(SATISFACTION) :]
-            for group, title in ((sat, "满意程度"), (imp, "重要程度")):
+            for group, title in ((sat, tr("满意程度")), (imp, tr("重要程度"))):
                 centre = (group[0].x + group[-1].x + group[-1].width) / 2
                 _text(canvas, centre, row.y + 2.6, f"—— {title} ——", 7, GREY, "centre")
             canvas.setStrokeColor(RULE)
             canvas.setLineWidth(0.4)
             canvas.line((imp[0].x - 1.5) * mm, _y(row.y), (imp[0].x - 1.5) * mm, _y(row.y + 8))
-        _text(canvas, survey.LEFT, level_y, "调查项目", 9, BLACK)
+        _text(canvas, survey.LEFT, level_y, tr("调查项目"), 9, BLACK)
         return
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.4)
     canvas.line(survey.LEFT * mm, _y(row.y + row.height), survey.RIGHT * mm, _y(row.y + row.height))
     if row.kind == "subject":
-        _text(canvas, survey.LEFT, row.y + (4.6 if row.hint else 6.0), row.title, 10)
+        _text(canvas, survey.LEFT, row.y + (4.6 if row.hint else 6.0), term(row.title), 10)
         if row.hint:
-            _text(canvas, survey.LEFT, row.y + 8.3, row.hint, 6.5, GREY)
+            _text(canvas, survey.LEFT, row.y + 8.3, term(row.hint), 6.5, GREY)
         for box_row in (row.box_row, row.imp_row):
             if box_row is not None:
                 for box in box_row.boxes:
                     _box(canvas, box)
     elif row.kind == "choice" and row.box_row is not None:
-        _text(canvas, survey.LEFT, row.y + 4.5, row.title, 9.5)
+        _text(canvas, survey.LEFT, row.y + 4.5, term(row.title), 9.5)
         for box, label in zip(row.box_row.boxes, row.labels, strict=True):
             _box(canvas, box)
-            _text(canvas, box.x + box.size + 2, box.y + box.size - 1.3, label, 9)
+            _text(canvas, box.x + box.size + 2, box.y + box.size - 1.3, term(label), 9)
     elif row.kind == "open" and row.text_area is not None:
-        _text(canvas, survey.LEFT, row.y + 4.5, row.title, 9.5)
+        _text(canvas, survey.LEFT, row.y + 4.5, term(row.title), 9.5)
         x0, y0, x1, y1 = row.text_area.area
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
@@ -242,7 +275,7 @@ def generate(content: FormContent) -> bytes:
     """Every sheet's pages in order (sheet 1 page 1, page 2, sheet 2 …), A4 portrait."""
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(survey.PAGE_W * mm, survey.PAGE_H * mm), initialFontName=register())
-    canvas.setTitle(f"{content.questionnaire.title} {content.plan_title}")
+    canvas.setTitle(f"{term(content.questionnaire.title)} {content.plan_title}")
     canvas.setAuthor(content.office_name)
     canvas.setCreator("回音 Huiyin")
     pages = survey.sheet_pages(content.questionnaire)

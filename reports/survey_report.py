@@ -23,16 +23,25 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from app import survey
 from app.domain import SATISFACTION
+from app.i18n import N_, term, tr
 from reports import charts
-from reports.base import Report, grid_table
+from reports.base import Report, for_language, grid_table, head_cell
 from reports.fonts import register
 
-ZONE_WORDS = {
-    survey.ZONE_ADVANTAGE: "重要且满意,继续保持",
-    survey.ZONE_FIX: "重要但不满意,首先改进(列入纠正措施)",
-    survey.ZONE_OPPORTUNITY: "不太重要也不太满意,有余力时改进",
-    survey.ZONE_MAINTAIN: "不太重要但满意,维持现状",
+ZONE_WORDS = {  # shown through tr()
+    survey.ZONE_ADVANTAGE: N_("重要且满意,继续保持"),
+    survey.ZONE_FIX: N_("重要但不满意,首先改进(列入纠正措施)"),
+    survey.ZONE_OPPORTUNITY: N_("不太重要也不太满意,有余力时改进"),
+    survey.ZONE_MAINTAIN: N_("不太重要但满意,维持现状"),
 }
+
+
+ITEM = N_("项目", "survey")  # a questionnaire's item (调查项目), shown with term(ITEM, "survey")
+
+
+def _levels() -> list[str]:
+    """The five satisfaction levels (stored words) in the chosen language."""
+    return [term(level, "satisfaction") for level in SATISFACTION]
 
 
 def _num(value: float | None, digits: int = 2) -> str:
@@ -43,13 +52,12 @@ def quadrant(
     points: list[survey.QuadrantPoint], source: str, width: float = 170 * mm, height: float = 105 * mm
 ) -> Drawing:
     """The 四分图: importance across, satisfaction up, split at the means of the subjects."""
+    title = tr("重要性—满意度四分图")
     if len(points) < 2:
-        return charts.empty("重要性—满意度四分图", width)
+        return charts.empty(title, width)
     font = register()
     d = Drawing(width, height)
-    d.add(
-        String(width / 2, height - 12, "重要性—满意度四分图", fontName=font, fontSize=10, textAnchor="middle")
-    )
+    d.add(String(width / 2, height - 12, title, fontName=font, fontSize=10, textAnchor="middle"))
     left, bottom, right, top = 36, 26, width - 12, height - 22
     xs = [p.importance for p in points]
     ys = [p.satisfaction for p in points]
@@ -72,23 +80,25 @@ def quadrant(
         line.strokeColor, line.strokeDashArray, line.strokeWidth = charts.MUTED, [3, 2], 0.6
         d.add(line)
     corner = dict(fontName=font, fontSize=9, fillColor=colors.HexColor("#888888"))
-    d.add(String(right - 4, top - 11, survey.ZONE_ADVANTAGE, textAnchor="end", **corner))
-    d.add(String(left + 4, top - 11, survey.ZONE_MAINTAIN, **corner))
-    d.add(String(right - 4, bottom + 4, survey.ZONE_FIX, textAnchor="end", **corner))
-    d.add(String(left + 4, bottom + 4, survey.ZONE_OPPORTUNITY, **corner))
+    d.add(String(right - 4, top - 11, term(survey.ZONE_ADVANTAGE), textAnchor="end", **corner))
+    d.add(String(left + 4, top - 11, term(survey.ZONE_MAINTAIN), **corner))
+    d.add(String(right - 4, bottom + 4, term(survey.ZONE_FIX), textAnchor="end", **corner))
+    d.add(String(left + 4, bottom + 4, term(survey.ZONE_OPPORTUNITY), **corner))
     for p in points:
         x, y = at(p.importance, p.satisfaction)
         colour = charts.LINE if p.zone == survey.ZONE_FIX else charts.BAR
         d.add(Circle(x, y, 2.6, fillColor=colour, strokeColor=colour))
-        d.add(String(x + 4, y + 3, p.title, fontName=font, fontSize=7.5, fillColor=charts.INK))
-    axis = "重要性(与总体情况的相关系数)" if source == "derived" else "重要性(业主评定,平均分)"
+        d.add(String(x + 4, y + 3, term(p.title), fontName=font, fontSize=7.5, fillColor=charts.INK))
+    axis = tr("重要性(与总体情况的相关系数)") if source == "derived" else tr("重要性(业主评定,平均分)")
     d.add(
         String(
             (left + right) / 2, 8, axis, fontName=font, fontSize=8, textAnchor="middle", fillColor=charts.INK
         )
     )
     label = Group(
-        String(0, 0, "满意度(平均分)", fontName=font, fontSize=8, textAnchor="middle", fillColor=charts.INK)
+        String(
+            0, 0, tr("满意度(平均分)"), fontName=font, fontSize=8, textAnchor="middle", fillColor=charts.INK
+        )
     )
     label.transform = (0, 1, -1, 0, 12, (bottom + top) / 2)  # turned a quarter, along the axis
     d.add(label)
@@ -113,20 +123,43 @@ def quadrant(
 
 def summary_text(r: survey.SurveyResults) -> str:
     """A first 调查总结 from the figures, for the leader to edit (kept on the plan)."""
-    parts = [f"本次调查发放调查表 {r.sheets} 份,收回 {r.returned} 份,回收率 {r.recovery:.1f}%"]
-    parts[-1] += "(达到目标)。" if r.recovery >= r.target else f"(未达到 {r.target:.0f}% 的目标)。"
+    parts = [
+        tr(
+            "本次调查发放调查表 {sheets} 份,收回 {returned} 份,回收率 {recovery}",
+            sheets=r.sheets,
+            returned=r.returned,
+            recovery=f"{r.recovery:.1f}%",
+        )
+    ]
+    parts[-1] += (
+        tr("(达到目标)。")
+        if r.recovery >= r.target
+        else tr("(未达到 {target} 的目标)。", target=f"{r.target:.0f}%")
+    )
     if r.overall is not None and r.overall.average is not None:
-        parts.append(f"总体情况平均 {r.overall.average:.2f} 分,满意率 {_num(r.overall.satisfied, 1)}%。")
+        parts.append(
+            tr(
+                "总体情况平均 {average} 分,满意率 {share}。",
+                average=f"{r.overall.average:.2f}",
+                share=f"{_num(r.overall.satisfied, 1)}%",
+            )
+        )
     rated = [s for s in r.subjects if s.average is not None and (r.overall is None or s.key != r.overall.key)]
     if rated:
         best = max(rated, key=lambda s: s.average or 0)
         worst = min(rated, key=lambda s: s.average or 0)
         parts.append(
-            f"满意度最高的是“{best.title}”({best.average:.2f} 分),最低的是“{worst.title}”({worst.average:.2f} 分)。"
+            tr(
+                "满意度最高的是“{best}”({best_average} 分),最低的是“{worst}”({worst_average} 分)。",
+                best=term(best.title),
+                best_average=f"{best.average:.2f}",
+                worst=term(worst.title),
+                worst_average=f"{worst.average:.2f}",
+            )
         )
-    fix = [q.title for q in r.quadrant if q.zone == survey.ZONE_FIX]
+    fix = [term(q.title) for q in r.quadrant if q.zone == survey.ZONE_FIX]
     if fix:
-        parts.append(f"处于修补区、需要首先改进的项目:{'、'.join(fix)},已列入纠正措施。")
+        parts.append(tr("处于修补区、需要首先改进的项目:{items},已列入纠正措施。", items=tr("、").join(fix)))
     return "".join(parts)
 
 
@@ -141,6 +174,7 @@ class SurveyReport(Report):
         actions: Iterable[survey.SurveyAction] = (),
     ) -> None:
         super().__init__(office_name)
+        self.title = tr("顾客满意度调查报告")  # the running header's, in the chosen language
         self.plan = plan
         self.r = results
         self.actions = list(actions)
@@ -153,89 +187,110 @@ class SurveyReport(Report):
 
     def _story(self) -> list[Flowable]:
         r, plan = self.r, self.plan
-        out: list[Flowable] = self.heading(f"《{self.title}》", f"{r.plan_title}    {r.period}")
-        out += self._h("一、调查情况简介")
+        out: list[Flowable] = self.heading(
+            tr("《{title}》", title=self.title), f"{r.plan_title}    {r.period}"
+        )
+        out += self._h(tr("一、调查情况简介"))
         sample = (
-            "全面普查,每户一份"
+            tr("全面普查,每户一份")
             if r.kind == survey.CENSUS
             else (
-                f"抽样调查,抽取 {plan.sample_size} 户"
+                tr("抽样调查,抽取 {count} 户", count=plan.sample_size)
                 if plan.sample_size
-                else f"抽样调查,抽样比例 {plan.sample_rate:g}%"
+                else tr("抽样调查,抽样比例 {rate}", rate=f"{plan.sample_rate:g}%")
             )
         )
+        reached = tr("已达到") if r.recovery >= r.target else tr("未达到")
         rows = [
-            ["调查时间", r.period, "调查方式", f"{r.method};{sample}"],
-            ["参加部门", plan.departments or "—", "调查组长", plan.leader or "—"],
             [
-                "调查人员",
+                tr("调查时间"),
+                r.period,
+                tr("调查方式"),
+                tr("{method};{sample}", method=term(r.method), sample=sample),
+            ],
+            [tr("参加部门"), plan.departments or "—", tr("调查组长"), plan.leader or "—"],
+            [
+                tr("调查人员"),
                 plan.members or "—",
-                "批准",
+                tr("批准"),
                 f"{plan.approved_by} {plan.approved_at:%Y-%m-%d}" if plan.approved_at else "—",
             ],
-            ["发放份数", str(r.sheets), "收回份数", str(r.returned)],
+            [tr("发放份数"), str(r.sheets), tr("收回份数"), str(r.returned)],
             [
-                "回收率",
+                tr("回收率"),
                 f"{r.recovery:.1f}%",
-                "回收率目标",
-                f"{r.target:g}%(" + ("已达到" if r.recovery >= r.target else "未达到") + ")",
+                tr("回收率目标"),
+                tr("{target}({reached})", target=f"{r.target:g}%", reached=reached),
             ],
         ]
         out.append(
             grid_table(
-                [[self._p(c, "cell") for c in row] for row in rows], [24 * mm, 66 * mm, 24 * mm, 66 * mm]
+                [[self._p(c, "cell") for c in row] for row in rows],
+                [w * mm for w in for_language([24, 66, 24, 66], [32, 58, 32, 58])],
             )
         )
-        out += self._h("二、调查分析方法")
-        method = (
+        out += self._h(tr("二、调查分析方法"))
+        method = tr(
             "每个项目按“很满意、满意、一般、不满意、很不满意”五级评价,依次记 5、4、3、2、1 分;"
             "平均分为答了该项的调查表的平均;满意率 =(很满意 + 满意)÷ 答了该项的份数。"
             "各项目对比用柱状图,不满意(不满意 + 很不满意)的份数用排列图(帕累托图)找出主要问题。"
         )
         if r.importance_source == "stated":
-            method += "四分图的重要性由业主在调查表上评定(很重要 5 分 … 不重要 1 分),取平均分。"
+            method += tr("四分图的重要性由业主在调查表上评定(很重要 5 分 … 不重要 1 分),取平均分。")
         elif r.importance_source == "derived":
-            method += (
+            method += tr(
                 "调查表没有请业主评定重要性,四分图的重要性由各项目得分与“总体情况”得分的相关系数推算:"
                 "相关越强,说明该项目对业主的总体评价影响越大。"
             )
-        method += (
-            "四分图以各项目重要性和满意度的平均值分成四个区:"
-            + ";".join(f"{z}——{w}" for z, w in ZONE_WORDS.items())
-            + "。"
+        method += tr(
+            "四分图以各项目重要性和满意度的平均值分成四个区:{zones}。",
+            zones=tr(";").join(
+                tr("{zone}——{words}", zone=term(z), words=tr(w)) for z, w in ZONE_WORDS.items()
+            ),
         )
         if r.pending_review:
-            method += f"另有 {r.pending_review} 处答案尚待核对或录入,未计入本报告。"
+            method += tr("另有 {count} 处答案尚待核对或录入,未计入本报告。", count=r.pending_review)
         out.append(self._p(method))
 
-        out += self._h("三、公司总体情况分析")
+        out += self._h(tr("三、公司总体情况分析"))
         if r.overall is not None and r.overall.average is not None:
             o = r.overall
-            out.append(self._p(
-                f"总体情况平均 {o.average:.2f} 分,满意率 {_num(o.satisfied, 1)}%(共 {o.answered} 份作答);"
-                f"全部单项平均 {_num(r.mean_score)} 分。"
-                + (f"上次调查(“{r.previous_title}”)总体情况 {o.previous:.2f} 分。" if o.previous is not None else "")
-            ))  # fmt: skip
+            overall = tr(
+                "总体情况平均 {average} 分,满意率 {share}(共 {answered} 份作答);全部单项平均 {mean} 分。",
+                average=f"{o.average:.2f}",
+                share=f"{_num(o.satisfied, 1)}%",
+                answered=o.answered,
+                mean=_num(r.mean_score),
+            )
+            if o.previous is not None:
+                overall += tr(
+                    "上次调查(“{title}”)总体情况 {average} 分。",
+                    title=r.previous_title,
+                    average=f"{o.previous:.2f}",
+                )
+            out.append(self._p(overall))
             out.append(
                 KeepTogether(
                     [
                         charts.bar(
-                            list(zip(SATISFACTION, o.counts, strict=True)),
-                            "总体情况评价分布(份)",
+                            list(zip(_levels(), o.counts, strict=True)),
+                            tr("总体情况评价分布(份)"),
                             height=55 * mm,
                         )
                     ]
                 )
             )
         else:
-            out.append(self._p("没有“总体情况”的有效答案。"))
+            out.append(self._p(tr("没有“总体情况”的有效答案。")))
 
-        out += self._h("四、各单项服务满意度分析")
-        head = ["项目", "作答"] + SATISFACTION + ["平均分", "满意率", "上次"]
-        table = [head]
+        out += self._h(tr("四、各单项服务满意度分析"))
+        head = [term(ITEM, "survey"), tr("作答")] + _levels() + [tr("平均分"), tr("满意率"), tr("上次")]
+        table: list[list[Any]] = [
+            [c if i < 1 else head_cell(c, self.styles["head_en"]) for i, c in enumerate(head)]
+        ]
         for s in r.subjects:
             table.append(
-                [s.title, str(s.answered)]
+                [term(s.title), str(s.answered)]
                 + [str(c) for c in s.counts]
                 + [
                     _num(s.average),
@@ -243,7 +298,12 @@ class SurveyReport(Report):
                     _num(s.previous),
                 ]
             )
-        widths = [38 * mm, 12 * mm] + [14 * mm] * 5 + [16 * mm, 16 * mm, 14 * mm]
+        widths = [
+            w * mm
+            for w in for_language(
+                [38, 12, 14, 14, 14, 14, 14, 16, 16, 14], [34, 16, 15, 15, 14, 16, 17, 17, 18, 18]
+            )
+        ]
         out.append(
             grid_table(
                 [[self._p(c, "cell") if i == 0 else c for i, c in enumerate(row)] for row in table],
@@ -253,13 +313,15 @@ class SurveyReport(Report):
             )
         )
 
-        out += self._h("五、各单项服务满意度横向对比分析")
+        out += self._h(tr("五、各单项服务满意度横向对比分析"))
         scored = [s for s in r.subjects if s.average is not None]
         out.append(
             KeepTogether(
                 [
                     charts.bar(
-                        [(s.title, s.average or 0) for s in scored], "各项目平均分", fmt=lambda v: f"{v:.2f}"
+                        [(term(s.title), s.average or 0) for s in scored],
+                        tr("各项目平均分"),
+                        fmt=lambda v: f"{v:.2f}",
                     )
                 ]
             )
@@ -269,8 +331,8 @@ class SurveyReport(Report):
             KeepTogether(
                 [
                     charts.bar(
-                        [(s.title, s.satisfied or 0) for s in scored],
-                        "各项目满意率",
+                        [(term(s.title), s.satisfied or 0) for s in scored],
+                        tr("各项目满意率"),
                         fmt=charts.percent_format,
                     )
                 ]
@@ -279,9 +341,9 @@ class SurveyReport(Report):
         if any(s.previous is not None for s in scored):
             out.append(Spacer(1, 3 * mm))
             out.append(KeepTogether([charts.grouped_bars(
-                [s.title for s in scored],
-                {"本次": [s.average or 0 for s in scored], "上次": [s.previous or 0 for s in scored]},
-                "与上次调查对比(平均分)",
+                [term(s.title) for s in scored],
+                {tr("本次"): [s.average or 0 for s in scored], tr("上次"): [s.previous or 0 for s in scored]},
+                tr("与上次调查对比(平均分)"),
                 fmt=lambda v: f"{v:.2f}",
             )]))  # fmt: skip
         out.append(Spacer(1, 3 * mm))
@@ -289,16 +351,16 @@ class SurveyReport(Report):
             KeepTogether(
                 [
                     charts.pareto(
-                        [(s.title, s.dissatisfied) for s in r.subjects],
-                        "不满意排列图(不满意 + 很不满意 份数)",
+                        [(term(s.title), s.dissatisfied) for s in r.subjects],
+                        tr("不满意排列图(不满意 + 很不满意 份数)"),
                     )
                 ]
             )
         )
         if r.buildings:
-            out += [Spacer(1, 3 * mm), self._p("各楼栋平均分:")]
+            out += [Spacer(1, 3 * mm), self._p(tr("各楼栋平均分:"))]
             shown = [s for s in r.subjects if s.average is not None][:8]
-            table = [["楼栋", "份数"] + [s.title for s in shown]]
+            table = [[tr("楼栋"), tr("份数")] + [term(s.title) for s in shown]]
             for b, values in r.buildings.items():
                 table.append([b, str(r.building_counts.get(b, 0))] + [_num(values.get(s.key)) for s in shown])
             width = (180 * mm - 30 * mm) / max(1, len(shown))
@@ -310,49 +372,51 @@ class SurveyReport(Report):
                 )
             )
 
-        out += self._h("六、重要性—满意度四分图")
+        out += self._h(tr("六、重要性—满意度四分图"))
         out.append(KeepTogether([quadrant(r.quadrant, r.importance_source)]))
         if r.quadrant:
-            table = [["区", "项目", "说明"]]
+            table = [[tr("区"), term(ITEM, "survey"), tr("说明")]]
             for zone, words in ZONE_WORDS.items():
-                names = [q.title for q in r.quadrant if q.zone == zone]
-                table.append([zone, "、".join(names) or "—", words])
+                names = [term(q.title) for q in r.quadrant if q.zone == zone]
+                table.append([term(zone), tr("、").join(names) or "—", tr(words)])
             out.append(
                 grid_table(
                     [[self._p(c, "cell") for c in row] for row in table],
-                    [20 * mm, 90 * mm, 70 * mm],
+                    [w * mm for w in for_language([20, 90, 70], [30, 80, 70])],
                     header_rows=1,
                 )
             )
 
         if r.choices:
-            out += self._h("七、其他调查项目")
+            out += self._h(tr("七、其他调查项目"))
             for title, tally in r.choices:
-                out.append(KeepTogether([charts.bar(tally, title, height=50 * mm)]))
-        out += self._h("八、开放性问题统计")
+                shown_tally = [(term(label), n) for label, n in tally]
+                out.append(KeepTogether([charts.bar(shown_tally, term(title), height=50 * mm)]))
+        out += self._h(tr("八、开放性问题统计"))
         if r.open_answers:
             for group, items in sorted(r.open_answers.items(), key=lambda x: -len(x[1])):
-                out.append(self._p(f"{group}({len(items)} 条)", "h2"))
+                out.append(self._p(tr("{group}({count} 条)", group=term(group), count=len(items)), "h2"))
                 same = Counter(text for _, text in items)  # the same words from several owners, once
                 for text, n in same.most_common(40):
-                    out.append(self._p(f"· {text}" + (f"({n} 人)" if n > 1 else ""), "cell"))
+                    out.append(self._p(f"· {text}" + (tr("({count} 人)", count=n) if n > 1 else ""), "cell"))
                 if len(same) > 40:
-                    out.append(self._p(f"……另有 {len(same) - 40} 种意见,见 Excel 的“开放意见”。", "small"))
+                    more = tr("……另有 {count} 种意见,见 Excel 的“开放意见”。", count=len(same) - 40)
+                    out.append(self._p(more, "small"))
         else:
-            out.append(self._p("没有收到书面意见。"))
-        out += self._h("九、调查总结")
+            out.append(self._p(tr("没有收到书面意见。")))
+        out += self._h(tr("九、调查总结"))
         out.append(self._p(plan.summary.strip() or summary_text(r)))
         if self.actions:
             out.append(Spacer(1, 2 * mm))
-            table = [["项目", "纠正措施", "责任人", "期限", "状态"]]
+            table = [[term(ITEM, "survey"), tr("纠正措施"), tr("责任人"), tr("期限"), tr("状态")]]
             for a in self.actions:
                 table.append(
                     [
-                        a.title,
+                        term(a.title),
                         a.result or a.measure,
                         a.responsible or "—",
                         f"{a.due:%Y-%m-%d}" if a.due else "—",
-                        a.state,
+                        term(a.state),
                     ]
                 )
             out.append(
@@ -365,7 +429,7 @@ class SurveyReport(Report):
         out += [
             Spacer(1, 10 * mm),
             self._p(
-                "调查组长:____________    品质管理部经理审核:____________    管理者代表审批:____________"
+                tr("调查组长:____________    品质管理部经理审核:____________    管理者代表审批:____________")
             ),
         ]
         return out
@@ -385,46 +449,74 @@ def workbook(plan: survey.SurveyPlan, results: survey.SurveyResults) -> bytes:
             cell.alignment = Alignment(horizontal="center", wrap_text=True)
 
     summary = book.active
-    summary.title = "汇总"
-    summary.append([r.plan_title, r.period, r.kind, r.method])
-    summary.append(["发放", r.sheets, "收回", r.returned, "回收率%", round(r.recovery, 1), "目标%", r.target])
+    summary.title = tr("汇总")
+    summary.append([r.plan_title, r.period, term(r.kind), term(r.method)])
+    summary.append(
+        [
+            tr("发放"),
+            r.sheets,
+            tr("收回"),
+            r.returned,
+            tr("回收率%"),
+            round(r.recovery, 1),
+            tr("目标%"),
+            r.target,
+        ]
+    )
     summary.append([])
-    header(summary, ["项目", "作答"] + SATISFACTION + ["平均分", "满意率%", "上次平均分", "重要性"])
+    header(
+        summary,
+        [term(ITEM, "survey"), tr("作答")]
+        + _levels()
+        + [tr("平均分"), tr("满意率%"), tr("上次平均分"), tr("重要性")],
+    )
     for s in r.subjects:
-        summary.append([s.title, s.answered, *s.counts, s.average, s.satisfied, s.previous, s.importance])
+        summary.append(
+            [term(s.title), s.answered, *s.counts, s.average, s.satisfied, s.previous, s.importance]
+        )
     summary.column_dimensions["A"].width = 24
 
-    detail = book.create_sheet("明细")
+    detail = book.create_sheet(tr("明细"))
     form = plan.form()
     questions = survey.plan_questions(plan)
     opens = [(o.key, o.title) for o in form.open]
-    header(detail, ["编号", "楼栋", "房号", "方式"] + [t for _, t, _, _ in questions] + [t for _, t in opens])
+    header(
+        detail,
+        [tr("编号"), tr("楼栋"), tr("房号"), tr("方式")]
+        + [term(t) for _, t, _, _ in questions]
+        + [term(t) for _, t in opens],
+    )
     for sheet, answers in survey.iter_answer_rows(plan):
-        row: list[Any] = [sheet.number, sheet.building, sheet.room_label, sheet.method]
+        row: list[Any] = [sheet.number, sheet.building, sheet.room_label, term(sheet.method)]
         for key, _, options, _ in questions:
             value = answers.get(key, "")
             row.append(
-                "、".join(options[int(i)] for i in value.split(",") if i.isdigit() and int(i) < len(options))
+                tr("、").join(
+                    term(options[int(i)], "satisfaction")
+                    for i in value.split(",")
+                    if i.isdigit() and int(i) < len(options)
+                )
             )
         row += [answers.get(k, "") for k, _ in opens]
         detail.append(row)
 
-    buildings = book.create_sheet("楼栋")
-    header(buildings, ["楼栋", "份数"] + [s.title for s in r.subjects])
+    buildings = book.create_sheet(tr("楼栋"))
+    header(buildings, [tr("楼栋"), tr("份数")] + [term(s.title) for s in r.subjects])
     for b, values in r.buildings.items():
         buildings.append([b, r.building_counts.get(b, 0)] + [values.get(s.key) for s in r.subjects])
 
-    quad = book.create_sheet("四分图")
-    quad.append(["重要性来源", "业主评定" if r.importance_source == "stated" else "与总体情况的相关系数"])
-    header(quad, ["项目", "重要性", "满意度(平均分)", "区"])
+    quad = book.create_sheet(tr("四分图"))
+    source = tr("业主评定") if r.importance_source == "stated" else tr("与总体情况的相关系数")
+    quad.append([tr("重要性来源"), source])
+    header(quad, [term(ITEM, "survey"), tr("重要性"), tr("满意度(平均分)"), tr("区")])
     for q in r.quadrant:
-        quad.append([q.title, q.importance, q.satisfaction, q.zone])
+        quad.append([term(q.title), q.importance, q.satisfaction, term(q.zone)])
 
-    remarks = book.create_sheet("开放意见")
-    header(remarks, ["分类", "问题", "意见"])
+    remarks = book.create_sheet(tr("开放意见"))
+    header(remarks, [tr("分类"), tr("问题"), tr("意见")])
     for group, items in r.open_answers.items():
         for title, text in items:
-            remarks.append([group, title, text])
+            remarks.append([term(group), term(title), text])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

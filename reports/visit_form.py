@@ -24,6 +24,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Image, PageBreak, Paragraph, Spacer, TableStyle
 
 from app.domain import SATISFACTION, VISIT_METHODS
+from app.i18n import term
 from app.printdata import VisitFormData
 from reports.base import (
     SHADE,
@@ -37,7 +38,6 @@ from reports.base import (
     text,
 )
 from reports.fonts import register
-from reports.labels import SOURCE_LANGUAGE
 
 WIDTH = 180 * mm
 LABEL = 26 * mm
@@ -184,7 +184,7 @@ class VisitFormReport(Report):
     bottom_margin = 13 * mm
     frame_padding = 0.0
 
-    def __init__(self, office_name: str, forms: list[VisitFormData], language: str = SOURCE_LANGUAGE) -> None:
+    def __init__(self, office_name: str, forms: list[VisitFormData], language: str | None = None) -> None:
         super().__init__(office_name, language)
         self.forms = forms
 
@@ -197,7 +197,8 @@ class VisitFormReport(Report):
         return story
 
     def _header(self, form: VisitFormData) -> Flowable:
-        return FormHeader(self.office_name, self.label("回访记录表"), "NO:", form.form_no)
+        # the number, or a preview's 「打印时编号」 in the chosen language
+        return FormHeader(self.office_name, self.label("回访记录表"), "NO:", term(form.form_no))
 
     def _signer_label(self, source: str, name: str, who: str = "回访人") -> list[Flowable]:
         """A signature row's label with the person's name printed small under it (beside the box)."""
@@ -247,7 +248,9 @@ class VisitFormReport(Report):
         attempt = self.label("第 {0} 次").format("\u3000\u3000" if form.blank else form.attempt)
         row(["回访方式", ticks(VISIT_METHODS, form.method or None, self.label)], span_value=True)
         if case_linked:
-            case = f"{form.case_number} {form.case_kind} {form.case_category}".strip()
+            case = (
+                f"{form.case_number} {self.stored(form.case_kind)} {self.stored(form.case_category)}".strip()
+            )
             if form.received_at:
                 dates = self.label("受理 {0}  办结 {1}").format(
                     when(form.received_at, "%Y-%m-%d"), when(form.resolved_at, "%Y-%m-%d") or "—"

@@ -116,7 +116,7 @@ def blank_preview(qtbot, page: FormLedgerPage, count: int) -> PdfPreviewDialog:
     dialog = page.ask_blank_forms()
     dialog.count.setValue(count)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    assert page.preview is not None
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=30_000)  # made on a worker thread
     return page.preview
 
 
@@ -422,6 +422,7 @@ def test_the_quarterly_analysis_prints_from_the_statistics_window(qtbot, office,
     with qtbot.waitSignal(window.computed, timeout=30_000):
         qtbot.mouseClick(window.compute_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.preview is not None, timeout=30_000)  # made on a worker thread
     preview = window.preview
     assert preview.page_count() >= 2
     ok, message = accept_print_dialog(qtbot, preview, cups_printer.name)
