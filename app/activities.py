@@ -20,16 +20,17 @@ import peewee as pw
 from app import domain
 from app.clock import Clock
 from app.errors import UserError, ValidationError
+from app.i18n import N_, term, tr
 from app.models import Activity, ActivityRoom, Room, Staff, Visit, db
 from app.permissions import require
 from app.policy import PolicyStore
 from app.validation import clean_text, parse_room
 from app.visits.planner import room_visit
 
-ACTIVITY_KINDS = ["活动", "刊物"]
-ACTIVITY_VISIT = "活动回访"
+ACTIVITY_KINDS = [N_("活动"), N_("刊物")]
+ACTIVITY_VISIT = N_("活动回访")
 CULTURE_ROLE = "culture_clerk"
-NO_ROOMS = "请选择参与活动(或收到刊物)的房号"
+NO_ROOMS = N_("请选择参与活动(或收到刊物)的房号")
 
 
 @dataclass
@@ -67,17 +68,19 @@ class ActivityService:
         problems: dict[str, str] = {}
         title = clean_text(data.title)
         if not title:
-            problems["活动名称"] = "请填写活动或刊物的名称"
+            problems[N_("活动名称")] = tr("请填写活动或刊物的名称")
         elif len(title) > 60:
-            problems["活动名称"] = "不能超过 60 个字"
+            problems[N_("活动名称")] = tr("不能超过 60 个字")
         if data.kind not in ACTIVITY_KINDS:
-            problems["类型"] = f"只能是 {'、'.join(ACTIVITY_KINDS)}"
+            problems[N_("类型")] = tr(
+                "只能是 {choices}", choices=tr("、").join(term(k) for k in ACTIVITY_KINDS)
+            )
         today = self.clock.now().date()
         if data.held_on > today + dt.timedelta(days=366):
-            problems["举办日期"] = "不能晚于一年以后"
+            problems[N_("举办日期")] = tr("不能晚于一年以后")
         organiser = clean_text(data.organiser)
         if len(organiser) > 40:
-            problems["组织者"] = "不能超过 40 个字"
+            problems[N_("组织者")] = tr("不能超过 40 个字")
         if problems:
             raise ValidationError(problems)
         return ActivityInput(title, data.kind, data.held_on, organiser, clean_text(data.note))
@@ -89,10 +92,10 @@ class ActivityService:
             data = self._checked(data)
         except ValidationError as exc:
             if not rooms:
-                raise ValidationError({**exc.problems, "参与房号": NO_ROOMS}) from None
+                raise ValidationError({**exc.problems, N_("参与房号"): tr(NO_ROOMS)}) from None
             raise
         if not rooms:
-            raise ValidationError({"参与房号": NO_ROOMS})
+            raise ValidationError({N_("参与房号"): tr(NO_ROOMS)})
         with db.atomic():
             activity = Activity.create(
                 title=data.title,
@@ -123,7 +126,7 @@ class ActivityService:
         """More participant rooms, before the visits are drawn."""
         require(actor, "activity.manage")
         if activity.planned_at is not None:
-            raise UserError(f"“{activity.title}”的回访已抽取,不能再加参与房号")
+            raise UserError(tr("“{title}”的回访已抽取,不能再加参与房号", title=activity.title))
         with db.atomic():
             return self._add_rooms(activity, rooms)
 
@@ -142,7 +145,9 @@ class ActivityService:
             else:
                 rooms.append(room)
         if unknown:
-            raise ValidationError({"参与房号": f"没有这些房号:{'、'.join(unknown[:5])},请从提示中选择"})
+            raise ValidationError(
+                {N_("参与房号"): tr("没有这些房号:{rooms},请从提示中选择", rooms=tr("、").join(unknown[:5]))}
+            )
         return rooms
 
     def activities(self) -> list[ActivityRow]:
@@ -195,13 +200,25 @@ class ActivityService:
         days of the day it was held, by the community-culture clerk. Once only."""
         require(actor, "activity.manage")
         if activity.planned_at is not None:
-            raise UserError(f"“{activity.title}”的回访已于 {activity.planned_at:%Y-%m-%d} 抽取,不能重抽")
+            raise UserError(
+                tr(
+                    "“{title}”的回访已于 {date} 抽取,不能重抽",
+                    title=activity.title,
+                    date=f"{activity.planned_at:%Y-%m-%d}",
+                )
+            )
         today = self.clock.now().date()
         if activity.held_on > today:
-            raise UserError(f"“{activity.title}”{activity.held_on.isoformat()} 才举办,举办后才能抽取回访")
+            raise UserError(
+                tr(
+                    "“{title}”{date} 才举办,举办后才能抽取回访",
+                    title=activity.title,
+                    date=activity.held_on.isoformat(),
+                )
+            )
         members = self.rooms_of(activity)
         if not members:
-            raise ValidationError({"参与房号": NO_ROOMS})
+            raise ValidationError({N_("参与房号"): tr(NO_ROOMS)})
         policy = self.policies.load().visits
         rate = float(policy.activity_rate)
         needed = math.ceil(rate * len(members) - 1e-9)

@@ -18,6 +18,7 @@ from typing import Any
 import peewee as pw
 
 from app import domain, keyring
+from app.i18n import N_, term, tr
 from app.models import (
     GENESIS,
     MASKED,
@@ -39,18 +40,18 @@ from app.models import (
 )
 from app.permissions import require
 
-REVEAL_PHONE = "显示号码"
-EXPORT_CASES = "导出案件台账"
-PRINT_VISIT_FORM = "打印回访表"
-PRINT_RECORD = "打印记录表"
+REVEAL_PHONE = N_("显示号码", "audit")
+EXPORT_CASES = N_("导出案件台账", "audit")
+PRINT_VISIT_FORM = N_("打印回访表", "audit")
+PRINT_RECORD = N_("打印记录表", "audit")
 ACCESS_ACTIONS = [
-    "查看业主档案",
-    "显示号码",
-    "显示身份证号",
-    "导出业主资料",
-    "导出案件台账",  # every case, with callers' names and phones
-    "打印回访表",  # a visit's 回访记录表 printed with the owner's name and phone
-    "打印记录表",  # a case's 顾客投诉处理记录表 printed with the caller's name and phone
+    N_("查看业主档案", "audit"),
+    N_("显示号码", "audit"),
+    N_("显示身份证号", "audit"),
+    N_("导出业主资料", "audit"),
+    N_("导出案件台账", "audit"),  # every case, with callers' names and phones
+    N_("打印回访表", "audit"),  # a visit's 回访记录表 printed with the owner's name and phone
+    N_("打印记录表", "audit"),  # a case's 顾客投诉处理记录表 printed with the caller's name and phone
 ]
 
 
@@ -81,8 +82,18 @@ def log_access(action: str, owner: Owner | None, detail: str = "", case: Case | 
 # Checking the chain ---------------------------------------------------------------------
 MAX_LISTED = 20  # findings of one kind listed one by one; the rest are counted
 CHAIN_PROGRESS_EVERY = 5000  # entries checked between two calls of chain_problems' progress
-UPGRADE_ACTION = "升级核对"  # data: migration 7's entry of a record's values as found at the upgrade
-RESEAL_ACTION = "重新密封"  # data: migration 7's note that the old chain was sealed with the key
+# data: migration 7's entry of a record's values as found at the upgrade
+UPGRADE_ACTION = N_("升级核对", "audit")
+RESEAL_ACTION = N_("重新密封", "audit")  # data: migration 7's note that the old chain was sealed with the key
+SYSTEM_ACTOR = N_("系统")  # data: the actor of what no person did (app.models' default actor)
+# The other actions written elsewhere (app/staff.py's passwords and locks, an import), marked here
+# so that the audit window shows them in the chosen language: term(action, "audit").
+OTHER_ACTIONS = [
+    N_("设置密码", "audit"),
+    N_("重设密码", "audit"),
+    N_("解除锁定", "audit"),
+    N_("导入", "audit"),
+]
 
 
 class _Findings:
@@ -107,7 +118,7 @@ class _Findings:
         return True
 
     def out(self) -> list[str]:
-        return self.lines + ([self.more.format(self.extra)] if self.extra else [])
+        return self.lines + ([tr(self.more, self.extra)] if self.extra else [])
 
 
 VERIFIED_KEY = "audit_verified"  # the settings row of the last verified point (see `Verified`)
@@ -183,20 +194,27 @@ def check_chain(
     try:
         key = audit_key()
     except keyring.NoOfficeKey:
-        return ChainResult(["没有登录,无法用本服务中心的密钥核对审计记录。请登录后再检查。"], 0, GENESIS, 0)
+        return ChainResult(
+            [tr("没有登录,无法用本服务中心的密钥核对审计记录。请登录后再检查。")], 0, GENESIS, 0
+        )
     start: list[str] = []
     prev, count, after = GENESIS, 0, 0
     if since is not None:
         stored = AuditEntry.select(AuditEntry.hash).where(AuditEntry.id == since.entry_id).first()
         if stored is None or stored.hash != since.hash:
-            start.append(f"上次核对到第 {since.entry_id} 条为止完好,此后该条被删除或改动:请做完整校验")
+            start.append(
+                tr(
+                    "上次核对到第 {entry_id} 条为止完好,此后该条被删除或改动:请做完整校验",
+                    entry_id=since.entry_id,
+                )
+            )
         prev, count, after = since.hash, since.count, since.entry_id
     total = 0
     if progress is not None:
         total = int(AuditEntry.select().where(AuditEntry.id > after).count())
         progress(0, total, "")
-    links = _Findings("另有 {0} 处审计记录的链接不符")
-    edited = _Findings("另有 {0} 条审计记录的校验值不符")
+    links = _Findings(N_("另有 {0} 处审计记录的链接不符"))
+    edited = _Findings(N_("另有 {0} 条审计记录的校验值不符"))
     checked = 0
     last_id = after
     for entry_id, at, actor, action, table, record_id, field, old, new, prev_hash, digest in _raw_trail(
@@ -204,17 +222,27 @@ def check_chain(
     ):
         checked += 1
         if prev_hash != prev:
-            links.add(f"审计记录第 {entry_id} 条之前的记录被删除、插入或改动(链接不符)")
+            links.add(tr("审计记录第 {entry_id} 条之前的记录被删除、插入或改动(链接不符)", entry_id=entry_id))
         payload = entry_payload(prev_hash, at, actor, action, table, record_id, field, old, new)
         if not hmac.compare_digest(entry_hash(key, payload), digest or ""):
-            what = f"{at[:16].replace('T', ' ')} {actor} {action} {TABLE_WORDS.get(table, table)} {record_id}"
+            what = f"{at[:16].replace('T', ' ')} {actor} {term(action)} {term(TABLE_WORDS.get(table, table))} {record_id}"
             if digest == hashlib.sha256(payload.encode("utf-8")).hexdigest():
                 edited.add(
-                    f"审计记录第 {entry_id} 条({what})的校验值不是用本服务中心的密钥算出的:"
-                    "记录被改动或添加后,有人用不带密钥的算法重新计算过"
+                    tr(
+                        "审计记录第 {entry_id} 条({what})的校验值不是用本服务中心的密钥算出的:"
+                        "记录被改动或添加后,有人用不带密钥的算法重新计算过",
+                        entry_id=entry_id,
+                        what=what,
+                    )
                 )
             else:
-                edited.add(f"审计记录第 {entry_id} 条({what})的内容被改动(校验值不符)")
+                edited.add(
+                    tr(
+                        "审计记录第 {entry_id} 条({what})的内容被改动(校验值不符)",
+                        entry_id=entry_id,
+                        what=what,
+                    )
+                )
         prev = digest
         last_id = entry_id
         if progress is not None and checked % CHAIN_PROGRESS_EVERY == 0:
@@ -226,17 +254,23 @@ def check_chain(
     head = Setting.get_or_none(Setting.key == "audit_head")
     if head is None:
         if count:
-            problems.append("审计记录的链头缺失(链头被删除)")
+            problems.append(tr("审计记录的链头缺失(链头被删除)"))
         return ChainResult(problems, last_id, prev, count)
     try:
         info = json.loads(head.value)
         head_hash, head_count, mac = str(info["hash"]), int(info["count"]), str(info.get("mac", ""))
     except (ValueError, KeyError, TypeError):
-        return ChainResult([*problems, "审计记录的链头已损坏,无法读取"], last_id, prev, count)
+        return ChainResult([*problems, tr("审计记录的链头已损坏,无法读取")], last_id, prev, count)
     if not hmac.compare_digest(head_mac(key, head_hash, head_count), mac):
-        problems.append("审计记录的链头校验值不符:链头被改动(可能有记录从末尾被删除后又改了链头)")
+        problems.append(tr("审计记录的链头校验值不符:链头被改动(可能有记录从末尾被删除后又改了链头)"))
     if head_count != count or head_hash != prev:
-        problems.append(f"审计记录末尾被删除或改动(应有 {head_count} 条,实有 {count} 条)")
+        problems.append(
+            tr(
+                "审计记录末尾被删除或改动(应有 {head_count} 条,实有 {count} 条)",
+                head_count=head_count,
+                count=count,
+            )
+        )
     return ChainResult(problems, last_id, prev, count)
 
 
@@ -325,7 +359,7 @@ def _legacy_chain_problems() -> list[str]:
 # (or the values found at the upgrade, 升级核对), then each 修改; a record the trail deleted
 # (删除) is gone. A row the trail does not know, a value it does not say, and a record the
 # trail has but the data lacks are each a finding in words.
-_RECORD_ACTIONS = ["新建", "修改", "删除", UPGRADE_ACTION]
+_RECORD_ACTIONS = [N_("新建", "audit"), N_("修改", "audit"), N_("删除", "audit"), UPGRADE_ACTION]
 _ABSENT = object()  # a field the trail never mentioned for a record (a column added later)
 
 
@@ -532,45 +566,60 @@ def _recorded_name(table: str, record_id: str, values: dict[str, Any] | None) ->
 
 def _value_words(reader: Reader, table: str, field: str, value: str | None) -> str:
     if value is None or value == "":
-        return "(空)"
+        return tr("(空)")
     if value == MASKED:
-        return "(不显示)"
+        return tr("(不显示)")
     shown = reader.value(table, field, value, limit=40)
     if shown.kind in ("yes", "no"):
-        return "是" if shown.kind == "yes" else "否"
+        return tr("是") if shown.kind == "yes" else tr("否")
     if shown.kind == "file":
-        return f"文件({shown.count} 字节)"
+        return tr("文件({count} 字节)", count=shown.count)
     if shown.kind == "strokes":
-        return f"签名({shown.count} 笔)"
-    return f"“{shown.text}”"
+        return tr("签名({count} 笔)", count=shown.count)
+    return tr("“{text}”", text=term(shown.text))
 
 
 def trail_problems() -> list[str]:
     """The data compared with the trail, each difference in words (for `check`)."""
     reader = Reader()
-    untracked = _Findings("另有 {0} 条记录在审计记录中没有新建记录")
-    values = _Findings("另有 {0} 处数据与审计记录不符")
-    missing = _Findings("另有 {0} 条审计记录中有的记录在数据中没有")
+    untracked = _Findings(N_("另有 {0} 条记录在审计记录中没有新建记录"))
+    values = _Findings(N_("另有 {0} 处数据与审计记录不符"))
+    missing = _Findings(N_("另有 {0} 条审计记录中有的记录在数据中没有"))
     for found in differences():
         kind = {"untracked": untracked, "value": values}.get(found.kind, missing)
         if kind.full():
             continue
-        what = TABLE_WORDS.get(found.table, found.table)
+        what = term(TABLE_WORDS.get(found.table, found.table))
         if found.kind == "untracked":
             name = reader.record_name(found.table, found.record_id)
             untracked.add(
-                f"{what} {name} 在审计记录中没有新建记录:它是绕过程序直接写进数据库的,或者它的审计记录被删除了"
+                tr(
+                    "{what} {name} 在审计记录中没有新建记录:它是绕过程序直接写进数据库的,或者它的审计记录被删除了",
+                    what=what,
+                    name=name,
+                )
             )
         elif found.kind == "value":
             name = reader.record_name(found.table, found.record_id)
             values.add(
-                f"{what} {name} 的{field_word(found.table, found.field)}与审计记录不符:"
-                f"记录为{_value_words(reader, found.table, found.field, found.recorded)},"
-                f"数据为{_value_words(reader, found.table, found.field, found.actual)}"
+                tr(
+                    "{what} {name} 的{field}与审计记录不符:记录为{recorded},数据为{actual}",
+                    what=what,
+                    name=name,
+                    field=term(field_word(found.table, found.field)),
+                    recorded=_value_words(reader, found.table, found.field, found.recorded),
+                    actual=_value_words(reader, found.table, found.field, found.actual),
+                )
             )
         else:
             name = _recorded_name(found.table, found.record_id, found.names)
-            missing.add(f"审计记录中有{what} {name},数据中却没有:它被删除了,而审计记录中没有删除记录")
+            missing.add(
+                tr(
+                    "审计记录中有{what} {name},数据中却没有:它被删除了,而审计记录中没有删除记录",
+                    what=what,
+                    name=name,
+                )
+            )
     return values.out() + missing.out() + untracked.out()
 
 
@@ -656,84 +705,84 @@ def last_id(model: type[AuditedModel]) -> int:
 
 
 TABLE_WORDS = {
-    "case": "案件", "visit": "回访", "owner": "业主", "room": "房号", "staff": "员工", "department": "部门",
-    "dispatch": "工作联系单", "extension": "延期", "major_report": "重大投诉报告", "open_letter": "公开信",
-    "visit_decision": "回访抽样", "rework_notice": "返工通知", "signature": "签名", "visit_review": "回访审核",
-    "form_archive_batch": "表单归档批次", "form_destruction": "表单销毁记录", "form_sheet": "回访记录表",
-    "report_archive": "季度分析归档", "holiday": "节假日", "scan_page": "扫描页", "audit_entry": "审计记录",
-    "policy": "制度设置",
+    "case": N_("案件"), "visit": N_("回访"), "owner": N_("业主"), "room": N_("房号"), "staff": N_("员工"), "department": N_("部门"),
+    "dispatch": N_("工作联系单"), "extension": N_("延期"), "major_report": N_("重大投诉报告"), "open_letter": N_("公开信"),
+    "visit_decision": N_("回访抽样"), "rework_notice": N_("返工通知"), "signature": N_("签名"), "visit_review": N_("回访审核"),
+    "form_archive_batch": N_("表单归档批次"), "form_destruction": N_("表单销毁记录"), "form_sheet": N_("回访记录表"),
+    "report_archive": N_("季度分析归档"), "holiday": N_("节假日"), "scan_page": N_("扫描页"), "audit_entry": N_("审计记录"),
+    "policy": N_("制度设置"),
 }  # fmt: skip
 # The office's names of the fields, for findings in words (the history window has its own
 # translatable copy, ui/history.py; tests/test_trail_keyed.py keeps the two the same).
 FIELD_WORDS = {
-    "account": "内容", "active": "在用", "anonymous": "匿名", "answer_due": "答复期限", "answer_method": "答复方式",
-    "answer_text": "答复内容", "answered_at": "明确答复时间", "answered_by": "答复人", "appointment": "预约时间",
-    "approver": "批准人", "approver_role": "批准人职务", "archived_at": "归档时间", "archived_by": "归档人",
-    "archived_in": "归档批次", "assignee": "指派给", "at": "时间", "attempt": "第几次回访", "body": "正文",
-    "building": "楼栋", "buildings": "负责楼栋", "by_hand": "手工调整", "cancel_reason": "取消原因",
-    "cancelled_at": "取消时间", "case": "案件", "category": "类别", "subcategory": "细类", "cause": "原因分析", "channel": "渠道",
-    "charges_checked": "已核实收费", "checked_by": "核对人", "closed_at": "关闭时间", "content": "投诉内容",
-    "corrective": "纠正和预防措施", "created_at": "建立时间", "created_by": "登记人", "customer_name": "客户姓名",
-    "customer_phone": "联系电话", "day": "日期", "decided_at": "决定时间", "decided_by": "决定人",
-    "delivered_at": "送达时间", "delivered_to": "接收人", "rework_due": "告知业主的返工完成时间",
-    "owner_told_at": "告知业主时间", "owner_told_by": "告知人", "owner_told_method": "告知方式", "linked_from": "由此案转来", "department": "责任部门", "destroyed_by": "销毁人",
-    "destroyed_in": "销毁记录", "destroyed_on": "销毁日期", "digest": "校验码", "dispatched_at": "派工时间",
-    "done_at": "完成时间", "due": "期限", "event_place": "发生地点", "event_time": "发生时间", "findings": "回访内容",
-    "finished_at": "完成时间", "first_response_at": "首次回复时间", "form": "回访记录表", "form_count": "份数",
-    "form_no": "回访记录表编号", "handling": "处理经过", "height": "高度(像素)", "id_number": "身份证号", "image": "扫描图像",
-    "imported_at": "导入时间", "imported_by": "导入人", "instructions": "派工说明", "issued_at": "发出时间",
-    "issued_by": "发出人", "kind": "性质", "lessons": "经验教训", "letter": "公开信", "level": "审核级别",
-    "locked_until": "锁定至", "matched_by": "对应方式", "measures": "改进措施", "merged_into": "并入",
-    "met_person": "受访人", "method": "回访方式", "move_in": "入住日期", "name": "姓名", "new_due": "新期限",
-    "note": "备注", "number": "编号", "numbers": "表单编号", "occupant_type": "类型", "old_due": "原期限",
-    "opinion": "客户意见", "outcome": "处理情况", "owner": "业主", "pad_height": "签名板高度", "pad_width": "签名板宽度",
-    "party": "被投诉对象", "password_hash": "密码", "pdf": "报告文件", "period": "期间", "phone": "联系电话",
-    "png": "签名图片", "printed_at": "打印时间", "alive_at": "打印作业心跳", "printed_by": "打印人", "purpose": "回访事由", "quarter": "季度",
-    "raised_at": "定为重大的时间", "reason": "原因", "received_at": "受理时间", "recorded_at": "登记时间",
-    "recorded_by": "登记人", "ref": "台账编号", "relation": "与业主关系", "remarks": "备注",
-    "reply_letter_at": "复函附上时间", "reply_letter_name": "复函", "request": "客户要求",
-    "requested_date": "业主要求的时间", "resolve_due": "办结期限", "resolved_at": "办结时间",
-    "response_due": "首次回复期限", "result": "处理结果", "returned_at": "交回时间", "reviewer": "审核人", "role": "角色",
-    "room": "房号", "satisfaction": "满意度", "scan": "扫描件", "scan_name": "扫描件文件名", "selected": "抽中回访",
-    "severity": "程度", "sha256": "校验码", "shortcomings": "不足之处", "signed_at": "签收时间", "signed_by": "签收人",
-    "signer": "签名人身份", "signer_name": "签名人", "site_checked": "已现场查看", "sort": "排序",
-    "source_name": "来源文件", "source_page": "来源页码", "state": "状态", "strokes": "签名",
-    "submitted_at": "提交时间", "submitted_by": "提交人", "summary": "分析摘要", "taken_at": "领用时间",
-    "taken_by": "领用人", "taken_by_name": "领用人姓名", "text": "通知内容", "title": "标题", "typical": "典型案例",
-    "typical_note": "典型案例说明", "unit": "单元", "urgency": "紧急程度", "username": "登录名", "validity": "有效性",
-    "visit": "回访", "visit_count": "回访次数", "visit_item": "回访项目", "visitor": "回访人",
-    "visitor_name": "回访人姓名", "void_reason": "作废原因", "voided_at": "作废时间", "width": "宽度(像素)",
-    "workday": "调休上班", "worker_conduct": "维修人员表现", "written_reply_only": "只要求书面答复",
+    "account": N_("内容"), "active": N_("在用"), "anonymous": N_("匿名"), "answer_due": N_("答复期限"), "answer_method": N_("答复方式"),
+    "answer_text": N_("答复内容"), "answered_at": N_("明确答复时间"), "answered_by": N_("答复人"), "appointment": N_("预约时间"),
+    "approver": N_("批准人"), "approver_role": N_("批准人职务"), "archived_at": N_("归档时间"), "archived_by": N_("归档人"),
+    "archived_in": N_("归档批次"), "assignee": N_("指派给"), "at": N_("时间"), "attempt": N_("第几次回访"), "body": N_("正文"),
+    "building": N_("楼栋"), "buildings": N_("负责楼栋"), "by_hand": N_("手工调整"), "cancel_reason": N_("取消原因"),
+    "cancelled_at": N_("取消时间"), "case": N_("案件"), "category": N_("类别"), "subcategory": N_("细类"), "cause": N_("原因分析"), "channel": N_("渠道"),
+    "charges_checked": N_("已核实收费"), "checked_by": N_("核对人"), "closed_at": N_("关闭时间"), "content": N_("投诉内容"),
+    "corrective": N_("纠正和预防措施"), "created_at": N_("建立时间"), "created_by": N_("登记人"), "customer_name": N_("客户姓名"),
+    "customer_phone": N_("联系电话"), "day": N_("日期"), "decided_at": N_("决定时间"), "decided_by": N_("决定人"),
+    "delivered_at": N_("送达时间"), "delivered_to": N_("接收人"), "rework_due": N_("告知业主的返工完成时间"),
+    "owner_told_at": N_("告知业主时间"), "owner_told_by": N_("告知人"), "owner_told_method": N_("告知方式"), "linked_from": N_("由此案转来"), "department": N_("责任部门"), "destroyed_by": N_("销毁人"),
+    "destroyed_in": N_("销毁记录"), "destroyed_on": N_("销毁日期"), "digest": N_("校验码"), "dispatched_at": N_("派工时间"),
+    "done_at": N_("完成时间"), "due": N_("期限"), "event_place": N_("发生地点"), "event_time": N_("发生时间"), "findings": N_("回访内容"),
+    "finished_at": N_("完成时间"), "first_response_at": N_("首次回复时间"), "form": N_("回访记录表"), "form_count": N_("份数"),
+    "form_no": N_("回访记录表编号"), "handling": N_("处理经过"), "height": N_("高度(像素)"), "id_number": N_("身份证号"), "image": N_("扫描图像"),
+    "imported_at": N_("导入时间"), "imported_by": N_("导入人"), "instructions": N_("派工说明"), "issued_at": N_("发出时间"),
+    "issued_by": N_("发出人"), "kind": N_("性质"), "lessons": N_("经验教训"), "letter": N_("公开信"), "level": N_("审核级别"),
+    "locked_until": N_("锁定至"), "matched_by": N_("对应方式"), "measures": N_("改进措施"), "merged_into": N_("并入"),
+    "met_person": N_("受访人"), "method": N_("回访方式"), "move_in": N_("入住日期"), "name": N_("姓名"), "new_due": N_("新期限"),
+    "note": N_("备注"), "number": N_("编号"), "numbers": N_("表单编号"), "occupant_type": N_("类型"), "old_due": N_("原期限"),
+    "opinion": N_("客户意见"), "outcome": N_("处理情况"), "owner": N_("业主"), "pad_height": N_("签名板高度"), "pad_width": N_("签名板宽度"),
+    "party": N_("被投诉对象"), "password_hash": N_("密码"), "pdf": N_("报告文件"), "period": N_("期间"), "phone": N_("联系电话"),
+    "png": N_("签名图片"), "printed_at": N_("打印时间"), "alive_at": N_("打印作业心跳"), "printed_by": N_("打印人"), "purpose": N_("回访事由"), "quarter": N_("季度"),
+    "raised_at": N_("定为重大的时间"), "reason": N_("原因"), "received_at": N_("受理时间"), "recorded_at": N_("登记时间"),
+    "recorded_by": N_("登记人"), "ref": N_("台账编号"), "relation": N_("与业主关系"), "remarks": N_("备注"),
+    "reply_letter_at": N_("复函附上时间"), "reply_letter_name": N_("复函"), "request": N_("客户要求"),
+    "requested_date": N_("业主要求的时间"), "resolve_due": N_("办结期限"), "resolved_at": N_("办结时间"),
+    "response_due": N_("首次回复期限"), "result": N_("处理结果"), "returned_at": N_("交回时间"), "reviewer": N_("审核人"), "role": N_("角色"),
+    "room": N_("房号"), "satisfaction": N_("满意度"), "scan": N_("扫描件"), "scan_name": N_("扫描件文件名"), "selected": N_("抽中回访"),
+    "severity": N_("程度"), "sha256": N_("校验码"), "shortcomings": N_("不足之处"), "signed_at": N_("签收时间"), "signed_by": N_("签收人"),
+    "signer": N_("签名人身份"), "signer_name": N_("签名人"), "site_checked": N_("已现场查看"), "sort": N_("排序"),
+    "source_name": N_("来源文件"), "source_page": N_("来源页码"), "state": N_("状态"), "strokes": N_("签名"),
+    "submitted_at": N_("提交时间"), "submitted_by": N_("提交人"), "summary": N_("分析摘要"), "taken_at": N_("领用时间"),
+    "taken_by": N_("领用人"), "taken_by_name": N_("领用人姓名"), "text": N_("通知内容"), "title": N_("标题"), "typical": N_("典型案例"),
+    "typical_note": N_("典型案例说明"), "unit": N_("单元"), "urgency": N_("紧急程度"), "username": N_("登录名"), "validity": N_("有效性"),
+    "visit": N_("回访"), "visit_count": N_("回访次数"), "visit_item": N_("回访项目"), "visitor": N_("回访人"),
+    "visitor_name": N_("回访人姓名"), "void_reason": N_("作废原因"), "voided_at": N_("作废时间"), "width": N_("宽度(像素)"),
+    "workday": N_("调休上班"), "worker_conduct": N_("维修人员表现"), "written_reply_only": N_("只要求书面答复"),
     # 先行处置 and how an extension was approved (H21)
-    "contain_needed": "需先行处置", "contain_due": "先行处置期限", "contained_at": "先行处置时间",
-    "contained_by": "先行处置人", "containment": "先行处置措施", "confirmed": "批准方式",
-    "contain_hours": "先行处置时限(小时)",
+    "contain_needed": N_("需先行处置"), "contain_due": N_("先行处置期限"), "contained_at": N_("先行处置时间"),
+    "contained_by": N_("先行处置人"), "containment": N_("先行处置措施"), "confirmed": N_("批准方式"),
+    "contain_hours": N_("先行处置时限(小时)"),
     # Two visitors, each role's visit rate, the sample's replacement (H24)
-    "large_loss": "业主损失较大", "second_visitor": "第二回访人", "second_visitor_name": "第二回访人姓名",
-    "second_role": "第二回访人角色", "replaces": "替换的案件", "visit_roles": "回访人员与各角色回访率",
+    "large_loss": N_("业主损失较大"), "second_visitor": N_("第二回访人"), "second_visitor_name": N_("第二回访人姓名"),
+    "second_role": N_("第二回访人角色"), "replaces": N_("替换的案件"), "visit_roles": N_("回访人员与各角色回访率"),
     # Leak test and contract dates, community activities (H23)
-    "leak_test_on": "闭水试验日期", "contract_start": "合同开始日期", "contract_end": "合同结束日期",
-    "held_on": "举办日期", "organiser": "组织者", "planned_at": "抽取回访时间", "activity": "社区活动",
-    "activity_rate": "社区活动回访率", "activity_days": "社区活动回访天数",
+    "leak_test_on": N_("闭水试验日期"), "contract_start": N_("合同开始日期"), "contract_end": N_("合同结束日期"),
+    "held_on": N_("举办日期"), "organiser": N_("组织者"), "planned_at": N_("抽取回访时间"), "activity": N_("社区活动"),
+    "activity_rate": N_("社区活动回访率"), "activity_days": N_("社区活动回访天数"),
 }  # fmt: skip
 TABLE_FIELD_WORDS = {
-    ("department", "name"): "部门名称", ("staff", "department"): "所属部门", ("staff", "active"): "在职",
-    ("owner", "active"): "在住", ("room", "number"): "房号", ("dispatch", "number"): "联系单号",
-    ("dispatch", "department"): "派往部门", ("dispatch", "due"): "要求完成", ("visit", "due"): "回访期限",
-    ("visit", "role"): "应由谁回访", ("visit", "reason"): "安排原因", ("visit", "state"): "回访状态",
-    ("visit", "done_at"): "回访时间", ("visit", "created_at"): "安排时间",
-    ("visit_decision", "reason"): "抽样说明", ("extension", "reason"): "延期原因", ("extension", "at"): "批准时间",
-    ("major_report", "due"): "报告期限", ("major_report", "result"): "处理结果",
-    ("rework_notice", "department"): "返工部门", ("rework_notice", "due"): "返工期限",
-    ("rework_notice", "visit"): "不满意的回访", ("visit_review", "opinion"): "审核意见",
-    ("visit_review", "at"): "审核时间", ("form_sheet", "number"): "表单编号", ("form_sheet", "state"): "表单状态",
-    ("holiday", "name"): "节日", ("scan_page", "reason"): "说明", ("open_letter", "issued_at"): "发布时间",
-    ("open_letter", "issued_by"): "发布人", ("form_archive_batch", "quarter"): "归档季度",
-    ("survey_action", "plan"): "所属调查", ("survey_action", "subject"): "调查项目", ("survey_action", "measure"): "纠正措施", ("survey_action", "responsible"): "责任人", ("survey_scan", "plan"): "所属调查", ("survey_scan", "sheet"): "调查表", ("survey_scan", "page"): "页码", ("survey_scan", "status"): "读取状态", ("survey_sheet", "plan"): "所属调查", ("survey_sheet", "room_label"): "房号", ("survey_sheet", "why"): "抽中原因", ("survey_sheet", "entered_by"): "录入人", ("survey_plan", "starts"): "开始日期", ("survey_plan", "ends"): "结束日期", ("survey_plan", "sample_rate"): "抽样比例", ("survey_plan", "sample_size"): "抽样户数", ("survey_plan", "complainers"): "优先抽取的意见户数", ("survey_plan", "leader"): "调查组长", ("survey_plan", "members"): "调查人员", ("survey_plan", "recovery_target"): "回收率目标", ("survey_plan", "notes"): "注意事项", ("survey_plan", "notice"): "告知业主", ("survey_plan", "questionnaire"): "调查表内容", ("survey_plan", "previous"): "上次调查", ("survey_plan", "approved_at"): "批准时间", ("survey_plan", "approved_by"): "批准人",
+    ("department", "name"): N_("部门名称"), ("staff", "department"): N_("所属部门"), ("staff", "active"): N_("在职"),
+    ("owner", "active"): N_("在住"), ("room", "number"): N_("房号"), ("dispatch", "number"): N_("联系单号"),
+    ("dispatch", "department"): N_("派往部门"), ("dispatch", "due"): N_("要求完成"), ("visit", "due"): N_("回访期限"),
+    ("visit", "role"): N_("应由谁回访"), ("visit", "reason"): N_("安排原因"), ("visit", "state"): N_("回访状态"),
+    ("visit", "done_at"): N_("回访时间"), ("visit", "created_at"): N_("安排时间"),
+    ("visit_decision", "reason"): N_("抽样说明"), ("extension", "reason"): N_("延期原因"), ("extension", "at"): N_("批准时间"),
+    ("major_report", "due"): N_("报告期限"), ("major_report", "result"): N_("处理结果"),
+    ("rework_notice", "department"): N_("返工部门"), ("rework_notice", "due"): N_("返工期限"),
+    ("rework_notice", "visit"): N_("不满意的回访"), ("visit_review", "opinion"): N_("审核意见"),
+    ("visit_review", "at"): N_("审核时间"), ("form_sheet", "number"): N_("表单编号"), ("form_sheet", "state"): N_("表单状态"),
+    ("holiday", "name"): N_("节日"), ("scan_page", "reason"): N_("说明"), ("open_letter", "issued_at"): N_("发布时间"),
+    ("open_letter", "issued_by"): N_("发布人"), ("form_archive_batch", "quarter"): N_("归档季度"),
+    ("survey_action", "plan"): N_("所属调查"), ("survey_action", "subject"): N_("调查项目"), ("survey_action", "measure"): N_("纠正措施"), ("survey_action", "responsible"): N_("责任人"), ("survey_scan", "plan"): N_("所属调查"), ("survey_scan", "sheet"): N_("调查表"), ("survey_scan", "page"): N_("页码"), ("survey_scan", "status"): N_("读取状态"), ("survey_sheet", "plan"): N_("所属调查"), ("survey_sheet", "room_label"): N_("房号"), ("survey_sheet", "why"): N_("抽中原因"), ("survey_sheet", "entered_by"): N_("录入人"), ("survey_plan", "starts"): N_("开始日期"), ("survey_plan", "ends"): N_("结束日期"), ("survey_plan", "sample_rate"): N_("抽样比例"), ("survey_plan", "sample_size"): N_("抽样户数"), ("survey_plan", "complainers"): N_("优先抽取的意见户数"), ("survey_plan", "leader"): N_("调查组长"), ("survey_plan", "members"): N_("调查人员"), ("survey_plan", "recovery_target"): N_("回收率目标"), ("survey_plan", "notes"): N_("注意事项"), ("survey_plan", "notice"): N_("告知业主"), ("survey_plan", "questionnaire"): N_("调查表内容"), ("survey_plan", "previous"): N_("上次调查"), ("survey_plan", "approved_at"): N_("批准时间"), ("survey_plan", "approved_by"): N_("批准人"),
     # H22: 工作联系函 to the developer and its follow-ups
-    ("referral", "case"): "所属案件", ("referral", "number"): "联系函编号", ("referral", "to_whom"): "收函单位", ("referral", "content"): "联系事项", ("referral", "made_at"): "制函时间", ("referral", "made_by"): "制函人", ("referral", "sent_at"): "发出时间", ("referral", "sent_by"): "发出经办人", ("referral", "method"): "发出方式", ("referral", "reply_due"): "回复期限", ("referral", "replied_at"): "开发商回复时间", ("referral", "reply_text"): "开发商回复", ("referral", "closed_at"): "结束时间", ("referral", "close_note"): "结束说明", ("referral_follow_up", "referral"): "工作联系函", ("referral_follow_up", "at"): "跟进时间", ("referral_follow_up", "by"): "跟进人", ("referral_follow_up", "note"): "跟进情况", ("referral_follow_up", "next_date"): "下次跟进",
+    ("referral", "case"): N_("所属案件"), ("referral", "number"): N_("联系函编号"), ("referral", "to_whom"): N_("收函单位"), ("referral", "content"): N_("联系事项"), ("referral", "made_at"): N_("制函时间"), ("referral", "made_by"): N_("制函人"), ("referral", "sent_at"): N_("发出时间"), ("referral", "sent_by"): N_("发出经办人"), ("referral", "method"): N_("发出方式"), ("referral", "reply_due"): N_("回复期限"), ("referral", "replied_at"): N_("开发商回复时间"), ("referral", "reply_text"): N_("开发商回复"), ("referral", "closed_at"): N_("结束时间"), ("referral", "close_note"): N_("结束说明"), ("referral_follow_up", "referral"): N_("工作联系函"), ("referral_follow_up", "at"): N_("跟进时间"), ("referral_follow_up", "by"): N_("跟进人"), ("referral_follow_up", "note"): N_("跟进情况"), ("referral_follow_up", "next_date"): N_("下次跟进"),
     # H23: community activities and their participant rooms
-    ("activity", "title"): "活动名称", ("activity", "kind"): "活动类型", ("activity_room", "reason"): "抽样说明",
+    ("activity", "title"): N_("活动名称"), ("activity", "kind"): N_("活动类型"), ("activity_room", "reason"): N_("抽样说明"),
 }  # fmt: skip
 
 

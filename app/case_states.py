@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Final
 
 from app import domain
 from app.errors import UserError
+from app.i18n import N_, term, tr
 from app.permissions import can
 
 if TYPE_CHECKING:
@@ -55,21 +56,21 @@ ACTIONS: Final = (
 
 # What the refusal says the step is: "案件 … 当前为“已关闭”,不能{word}".
 ACTION_WORDS: Final[dict[str, str]] = {
-    DISPATCH: "派工",
-    SIGN: "签收",
-    NOTE: "记录进展",
-    EXTEND: "延期",
-    RESOLVE: "办结",
-    CLOSE: "关闭(须先办结并填写处理结果)",
-    REOPEN: "重开",
-    MERGE: "合并",
-    TYPICAL: "标记典型案例",
-    REGRADE: "重新定级",
-    VOID: "作废",
-    WRITTEN: "更改“只要求书面答复”(办结时已决定是否回访)",
-    REPLY_LETTER: "附复函",
-    ANSWER: "记录明确答复",
-    CONTAIN: "记录先行处置",
+    DISPATCH: N_("派工", "action"),
+    SIGN: N_("签收", "action"),
+    NOTE: N_("记录进展"),
+    EXTEND: N_("延期", "action"),
+    RESOLVE: N_("办结", "action"),
+    CLOSE: N_("关闭(须先办结并填写处理结果)"),
+    REOPEN: N_("重开", "action"),
+    MERGE: N_("合并", "action"),
+    TYPICAL: N_("标记典型案例"),
+    REGRADE: N_("重新定级"),
+    VOID: N_("作废", "action"),
+    WRITTEN: N_("更改“只要求书面答复”(办结时已决定是否回访)"),
+    REPLY_LETTER: N_("附复函"),
+    ANSWER: N_("记录明确答复"),
+    CONTAIN: N_("记录先行处置"),
 }
 
 
@@ -206,4 +207,11 @@ def allowed_actions(case: Case, person: Staff | None = None) -> list[str]:
 def require_state(case: Case, action: str) -> None:
     """Refuse the step when the case's status does not allow it, saying why."""
     if not allows(case.state, action):
-        raise UserError(f"案件 {case.number} 当前为“{case.state}”,不能{ACTION_WORDS[action]}")
+        raise UserError(
+            tr(
+                "案件 {number} 当前为“{state}”,不能{action}",
+                number=case.number,
+                state=term(case.state),
+                action=term(ACTION_WORDS[action], "action"),
+            )
+        )

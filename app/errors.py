@@ -53,19 +53,19 @@ def describe_storage_error(exc: BaseException) -> str:
     text = str(exc).lower()
     number, win = _errno(exc), _winerror(exc)
     if "disk is full" in text or "no space" in text or number in (_ENOSPC, _EDQUOT) or win in _WIN_DISK_FULL:
-        return (
+        return tr(
             "磁盘已满,刚才的操作没有保存(已保存的数据不受影响)。"
             "请清理磁盘空间(或换一个有空间的 U 盘/文件夹)后重试。"
         )
     if number == _EFBIG or "file too large" in text:
-        return (
+        return tr(
             "文件超过了这块磁盘允许的大小(FAT32 格式的 U 盘单个文件最大 4 GB),刚才的操作没有保存。"
             "请换一个 NTFS/exFAT 格式的磁盘或文件夹后重试。"
         )
     if win in _WIN_SHARING:
-        return "文件正被另一个程序(例如 Excel 或 PDF 阅读器)打开,刚才的操作没有保存。请先关闭它再重试。"
+        return tr("文件正被另一个程序(例如 Excel 或 PDF 阅读器)打开,刚才的操作没有保存。请先关闭它再重试。")
     if number == _EROFS or win == _WIN_WRITE_PROTECT or "read-only file system" in text:
-        return (
+        return tr(
             "这块磁盘是只读的(U 盘的写保护开关?光盘?),刚才的操作没有保存,已有的数据不受影响。"
             "请换一个可以写入的文件夹(数据文件夹可用 --data-dir 指定)。"
         )
@@ -77,44 +77,80 @@ def describe_storage_error(exc: BaseException) -> str:
         or number in (_EACCES, _EPERM)
         or isinstance(exc, PermissionError)
     ):
-        return (
+        return tr(
             "这个文件夹是只读的或没有写入权限,刚才的操作没有保存,已有的数据不受影响。"
             "请换一个有写入权限的文件夹(数据文件夹可用 --data-dir 指定),或请电脑管理员开放这个文件夹的权限。"
         )
     if number == _ENOENT or isinstance(exc, FileNotFoundError):
-        return "文件夹不存在(U 盘拔出了?网络盘断开了?),刚才的操作没有保存。请插好 U 盘或换一个文件夹后重试。"
+        return tr(
+            "文件夹不存在(U 盘拔出了?网络盘断开了?),刚才的操作没有保存。请插好 U 盘或换一个文件夹后重试。"
+        )
     if number == _EIO or "disk i/o error" in text:
-        return "读写磁盘时出错(U 盘松动或损坏?),刚才的操作可能没有保存。请检查磁盘后重试,必要时换一个 U 盘。"
+        return tr(
+            "读写磁盘时出错(U 盘松动或损坏?),刚才的操作可能没有保存。请检查磁盘后重试,必要时换一个 U 盘。"
+        )
     if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return "数据文件已损坏。请用“从备份恢复”(命令:python -m huiyin restore 备份文件)恢复最近的好备份。"
+        return tr(
+            "数据文件已损坏。请用“从备份恢复”(命令:python -m huiyin restore 备份文件)恢复最近的好备份。"
+        )
     if "locked" in text or "busy" in text:
-        return "数据文件正被另一个程序占用,请稍后再试。"
-    return f"数据无法保存:{exc}"
+        return tr("数据文件正忙(另一个窗口或一次导入正在写入),刚才的操作没有保存。请稍等片刻再保存一次,填写的内容还在。")
+    log.error("storage error without words: %r", exc)
+    return tr("数据无法保存,刚才的操作没有保存。请重试;仍不行请把日志文件交给管理员。")
 
 
 def describe_file_error(exc: OSError, path: Path | None = None) -> str:
     """Writing or reading one file (an export, a PDF) failed: what happened and what to do,
     naming the file; Python's own text goes to the log, not here."""
-    name = f"“{path.name}”" if path is not None else "文件"
+    name = tr("“{name}”", name=path.name) if path is not None else tr("文件")
     number, win = _errno(exc), _winerror(exc)
     if path is not None and (win in _WIN_SHARING or (isinstance(exc, PermissionError) and path.exists())):
         # Windows refuses to replace a file that Excel (or a PDF reader) has open.
-        return (
-            f"无法保存{name}:这个文件可能正在 Excel 或 PDF 阅读器中打开,请先关闭它再重试;"
-            f"也可能是文件夹“{path.parent}”没有写入权限,那就请换一个文件夹。"
+        return tr(
+            "无法保存{name}:这个文件可能正在 Excel 或 PDF 阅读器中打开,请先关闭它再重试;"
+            "也可能是文件夹“{folder}”没有写入权限,那就请换一个文件夹。",
+            name=name,
+            folder=path.parent,
         )
     if number in (_EACCES, _EPERM) or isinstance(exc, PermissionError):
-        where = f"文件夹“{path.parent}”" if path is not None else "这个文件夹"
-        return f"无法保存{name}:{where}是只读的或没有写入权限。请换一个文件夹保存。"
-    if number == _ENOENT or isinstance(exc, FileNotFoundError):
-        where = f"文件夹“{path.parent}”" if path is not None else "文件夹"
-        return f"无法保存{name}:{where}不存在(U 盘拔出了?)。请插好 U 盘或换一个位置保存。"
-    words = describe_storage_error(exc)
-    if words.startswith("数据无法保存"):
-        return (
-            f"无法保存{name}:{exc.strerror or '系统拒绝了写入'}。请换一个位置保存,仍不行请把日志交给管理员。"
+        if path is None:
+            return tr("无法保存{name}:这个文件夹是只读的或没有写入权限。请换一个文件夹保存。", name=name)
+        return tr(
+            "无法保存{name}:文件夹“{folder}”是只读的或没有写入权限。请换一个文件夹保存。",
+            name=name,
+            folder=path.parent,
         )
-    return f"无法保存{name}:" + words.replace("刚才的操作没有保存", "文件没有保存")
+    if number == _ENOENT or isinstance(exc, FileNotFoundError):
+        if path is None:
+            return tr("无法保存{name}:文件夹不存在(U 盘拔出了?)。请插好 U 盘或换一个位置保存。", name=name)
+        return tr(
+            "无法保存{name}:文件夹“{folder}”不存在(U 盘拔出了?)。请插好 U 盘或换一个位置保存。",
+            name=name,
+            folder=path.parent,
+        )
+    if not _has_words(exc):
+        log.error("file error without words: %r", exc)
+        return tr("无法保存{name}:系统拒绝了写入。请换一个位置保存,仍不行请把日志交给管理员。", name=name)
+    words = describe_storage_error(exc)
+    return tr("无法保存{name}:{words}", name=name, words=words)
+
+
+def _has_words(exc: BaseException) -> bool:
+    """Whether describe_storage_error knows this error (rather than its last resort)."""
+    text = str(exc).lower()
+    number, win = _errno(exc), _winerror(exc)
+    known_numbers = (_ENOSPC, _EDQUOT, _EFBIG, _EROFS, _EACCES, _EPERM, _ENOENT, _EIO)
+    known_words = (
+        "disk is full", "no space", "file too large", "read-only", "readonly", "permission denied",
+        "unable to open database file", "disk i/o error", "malformed", "not a database", "corrupt",
+        "locked", "busy",
+    )  # fmt: skip
+    return (
+        number in known_numbers
+        or win in (*_WIN_DISK_FULL, *_WIN_SHARING, _WIN_WRITE_PROTECT)
+        or any(w in text for w in known_words)
+        or isinstance(exc, (PermissionError, FileNotFoundError))
+    )
 
 
 def save_file(target: Path, write: Callable[[Path], object]) -> None:

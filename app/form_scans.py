@@ -42,6 +42,7 @@ from app.cases import actor_name
 from app.errors import UserError, ValidationError
 from app.forms import OUT, PRINTED, VOID, FormLedger, normalise_number
 from app.forms import RETURNED as FORM_RETURNED
+from app.i18n import N_, term, tr
 from app.models import FormSheet, ScanPage, Staff, Visit, db
 from app.permissions import require
 
@@ -62,16 +63,16 @@ FORM_NUMBER = re.compile(r"HF-\d{4}-\d{6}")
 IMAGE_FORMATS = {"JPEG", "MPO", "PNG", "TIFF", "BMP"}
 
 # How a page ended up (shown in the result table and printed by `form scan`).
-ATTACHED = "已附加"  # attached; the form is returned when the visit's result is entered
-RETURNED = "已附加并交回"
-DUPLICATE = "重复页"
-REFUSED = "已拒绝"
-UNMATCHED = "待手工匹配"
-BLANK = "空白页"
-FAILED = "无法读取"
+ATTACHED = N_("已附加")  # attached; the form is returned when the visit's result is entered
+RETURNED = N_("已附加并交回")
+DUPLICATE = N_("重复页")
+REFUSED = N_("已拒绝")
+UNMATCHED = N_("待手工匹配")
+BLANK = N_("空白页")
+FAILED = N_("无法读取")
 
-BY_CODE = "二维码"
-BY_HAND = "手工"
+BY_CODE = N_("二维码")
+BY_HAND = N_("手工")
 
 
 class ScanFileError(UserError):
@@ -135,7 +136,7 @@ class ScanOutcome:
 
     @property
     def where(self) -> str:
-        return f"{self.file} 第 {self.page} 页" if self.page else self.file
+        return tr("{file} 第 {page} 页", file=self.file, page=self.page) if self.page else self.file
 
     def line(self) -> str:
         return f"{self.where}:{self.message}" if self.page else self.message
@@ -151,17 +152,19 @@ def open_scan_file(path: Path) -> ScanFile:
     Raises ScanFileError with the reason and what to do."""
     name = path.name
     if not path.exists():
-        raise ScanFileError(f"找不到文件“{name}”。请确认文件还在原来的位置。")
+        raise ScanFileError(tr("找不到文件“{name}”。请确认文件还在原来的位置。", name=name))
     if path.is_dir():
-        raise ScanFileError(f"“{name}”是一个文件夹。请选择文件夹里的扫描件文件。")
+        raise ScanFileError(tr("“{name}”是一个文件夹。请选择文件夹里的扫描件文件。", name=name))
     try:
         with path.open("rb") as handle:
             head = handle.read(1024)
     except OSError as exc:
         log.info("cannot read %s: %s", path, exc)
-        raise ScanFileError(f"文件“{name}”无法读取(没有权限或正被占用)。请关闭占用它的程序后再试。") from exc
+        raise ScanFileError(
+            tr("文件“{name}”无法读取(没有权限或正被占用)。请关闭占用它的程序后再试。", name=name)
+        ) from exc
     if not head:
-        raise ScanFileError(f"文件“{name}”是空的(0 字节)。请重新扫描或重新拷贝这个文件。")
+        raise ScanFileError(tr("文件“{name}”是空的(0 字节)。请重新扫描或重新拷贝这个文件。", name=name))
     if _pdf_start(head):
         pages = _pdf_page_count(path)
         kind = "pdf"
@@ -169,11 +172,16 @@ def open_scan_file(path: Path) -> ScanFile:
         pages = _image_frame_count(path, head)
         kind = "image"
     if pages == 0:
-        raise ScanFileError(f"文件“{name}”里没有页面。请重新扫描。")
+        raise ScanFileError(tr("文件“{name}”里没有页面。请重新扫描。", name=name))
     if pages > MAX_PAGES:
         raise ScanFileError(
-            f"文件“{name}”有 {pages} 页,一次最多读 {MAX_PAGES} 页。"
-            f"请在扫描仪上分成几份(每份不超过 {MAX_PAGES} 页)扫描后再导入。"
+            tr(
+                "文件“{name}”有 {pages} 页,一次最多读 {limit} 页。"
+                "请在扫描仪上分成几份(每份不超过 {limit} 页)扫描后再导入。",
+                name=name,
+                pages=pages,
+                limit=MAX_PAGES,
+            )
         )
     return ScanFile(path, kind, pages)
 
@@ -185,10 +193,16 @@ def _pdf_page_count(path: Path) -> int:
         log.info("cannot open PDF %s: %s", path, exc)
         if getattr(exc, "err_code", None) == 4:
             raise ScanFileError(
-                f"PDF“{path.name}”有密码保护,程序打不开。请在扫描仪或 PDF 软件里去掉密码后再导入。"
+                tr(
+                    "PDF“{name}”有密码保护,程序打不开。请在扫描仪或 PDF 软件里去掉密码后再导入。",
+                    name=path.name,
+                )
             ) from exc
         raise ScanFileError(
-            f"PDF“{path.name}”已损坏或不完整(可能没有传完),无法读取。请从扫描仪重新导出或重新扫描这份文件。"
+            tr(
+                "PDF“{name}”已损坏或不完整(可能没有传完),无法读取。请从扫描仪重新导出或重新扫描这份文件。",
+                name=path.name,
+            )
         ) from exc
     try:
         return len(document)
@@ -199,23 +213,35 @@ def _pdf_page_count(path: Path) -> int:
 def _image_frame_count(path: Path, head: bytes) -> int:
     if head[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftyphevc"):
         raise ScanFileError(
-            f"照片“{path.name}”是 HEIC 格式,程序读不了。请在手机相机设置里选“兼容性最佳”(JPEG)后重拍,"
-            "或把照片导出为 JPEG 再导入。"
+            tr(
+                "照片“{name}”是 HEIC 格式,程序读不了。请在手机相机设置里选“兼容性最佳”(JPEG)后重拍,"
+                "或把照片导出为 JPEG 再导入。",
+                name=path.name,
+            )
         )
     try:
         with Image.open(path) as image:
             if image.format not in IMAGE_FORMATS:
                 raise ScanFileError(
-                    f"“{path.name}”是 {image.format} 图片,程序只读 PDF、JPEG、PNG 和 TIFF。请另存为其中一种后再导入。"
+                    tr(
+                        "“{name}”是 {format} 图片,程序只读 PDF、JPEG、PNG 和 TIFF。请另存为其中一种后再导入。",
+                        name=path.name,
+                        format=image.format,
+                    )
                 )
             return int(getattr(image, "n_frames", 1))
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError) as exc:
         log.info("not an image: %s: %s", path, exc)
         if isinstance(exc, Image.DecompressionBombError):
-            raise ScanFileError(f"图片“{path.name}”太大,无法读取。请用正常分辨率重新扫描或拍照。") from exc
+            raise ScanFileError(
+                tr("图片“{name}”太大,无法读取。请用正常分辨率重新扫描或拍照。", name=path.name)
+            ) from exc
         raise ScanFileError(
-            f"“{path.name}”不是 PDF,也不是图片(JPEG/PNG/TIFF),无法读取。"
-            "请选择扫描仪生成的 PDF 或手机拍的照片。"
+            tr(
+                "“{name}”不是 PDF,也不是图片(JPEG/PNG/TIFF),无法读取。"
+                "请选择扫描仪生成的 PDF 或手机拍的照片。",
+                name=path.name,
+            )
         ) from exc
 
 
@@ -228,7 +254,7 @@ def _page_images(scan: ScanFile) -> Iterator[tuple[int, Image.Image | None, str]
         source = Image.open(scan.path)
     except (OSError, UnidentifiedImageError) as exc:
         log.info("cannot open %s: %s", scan.path, exc)
-        yield 0, None, f"图片“{scan.name}”已无法打开(文件在读取时被改动或删除),请重新导入"
+        yield 0, None, tr("图片“{name}”已无法打开(文件在读取时被改动或删除),请重新导入", name=scan.name)
         return
     with source:
         for index, frame in enumerate(ImageSequence.Iterator(source)):
@@ -236,7 +262,7 @@ def _page_images(scan: ScanFile) -> Iterator[tuple[int, Image.Image | None, str]
                 image = _photo_for_reading(frame)
             except (OSError, ValueError, SyntaxError) as exc:
                 log.info("page %d of %s cannot be read: %s", index + 1, scan.path, exc)
-                yield index + 1, None, "这张图片不完整或已损坏,无法读取,请重新拍照或扫描"
+                yield index + 1, None, tr("这张图片不完整或已损坏,无法读取,请重新拍照或扫描")
                 continue
             yield index + 1, image, ""
 
@@ -267,7 +293,11 @@ def pdf_page_images(
                 except pypdfium2.PdfiumError as exc:  # changed or removed since it was checked
                     log.info("cannot open PDF %s: %s", scan.path, exc)
                     document = None
-                    yield 0, None, f"PDF“{scan.name}”已无法打开(文件在读取时被改动或删除),请重新导入"
+                    yield (
+                        0,
+                        None,
+                        tr("PDF“{name}”已无法打开(文件在读取时被改动或删除),请重新导入", name=scan.name),
+                    )
                     return
             try:
                 page = document[index]
@@ -277,7 +307,7 @@ def pdf_page_images(
                     page.close()
             except (pypdfium2.PdfiumError, IndexError) as exc:
                 log.info("page %d of %s cannot be drawn: %s", index + 1, scan.path, exc)
-                yield index + 1, None, "这一页无法读取(文件可能已损坏),请重新扫描这一页"
+                yield index + 1, None, tr("这一页无法读取(文件可能已损坏),请重新扫描这一页")
                 continue
             yield index + 1, image, ""
     finally:
@@ -437,7 +467,7 @@ def read_page(image: Image.Image, file: str, page: int, pages: int) -> ScannedPa
         result.blank = True
         result.problem = "空白页"
     else:
-        result.problem = "读不出二维码(可能被遮挡、污损或拍得太模糊)"
+        result.problem = N_("读不出二维码(可能被遮挡、污损或拍得太模糊)")  # stored: shown with term()
     if not result.blank:  # an empty page is left out: nothing to keep
         result.image, result.width, result.height = compress_page(image, turn)
     return result
@@ -449,7 +479,7 @@ def _read_and_close(image: Image.Image, file: str, page: int, pages: int) -> Sca
     except Exception:  # noqa: BLE001 - one odd page must not stop the batch; logged in full
         log.exception("page %d of %s could not be read", page, file)
         return ScannedPage(
-            file=file, page=page, pages=pages, problem="这一页读取时出错(详情见日志),请重新扫描这一页"
+            file=file, page=page, pages=pages, problem=N_("这一页读取时出错(详情见日志),请重新扫描这一页")
         )
     finally:
         image.close()
@@ -521,20 +551,28 @@ class ScanBatch:
         pages = [o for o in self.outcomes if o.page]
         attached = sum(1 for o in pages if o.status in (ATTACHED, RETURNED))
         returned = sum(1 for o in pages if o.status == RETURNED)
-        parts = [f"共读 {len(pages)} 页:{attached} 页已附加到表单"]
         if returned:
-            parts[0] += f"(其中 {returned} 张表已标记交回)"
+            parts = [
+                tr(
+                    "共读 {pages} 页:{attached} 页已附加到表单(其中 {returned} 张表已标记交回)",
+                    pages=len(pages),
+                    attached=attached,
+                    returned=returned,
+                )
+            ]
+        else:
+            parts = [tr("共读 {pages} 页:{attached} 页已附加到表单", pages=len(pages), attached=attached)]
         for status in (DUPLICATE, BLANK, REFUSED, UNMATCHED, FAILED):
             count = sum(1 for o in pages if o.status == status)
             if count:
-                parts.append(f"{status} {count} 页")
+                parts.append(tr("{status} {count} 页", status=term(status), count=count))
         if self.bad_files:
-            parts.append(f"{len(self.bad_files)} 个文件无法读取")
-        text = ",".join(parts) + "。"
+            parts.append(tr("{count} 个文件无法读取", count=len(self.bad_files)))
+        text = tr("{parts}。", parts=tr(",").join(parts))
         if self.cancelled:
-            text = "已取消:已读的页面已保存,其余没有导入。" + text
+            text = tr("已取消:已读的页面已保存,其余没有导入。") + text
         if any(o.status == UNMATCHED for o in pages):
-            text += "读不出编号的页已留在“待手工匹配”中,请对照图片输入编号。"
+            text += tr("读不出编号的页已留在“待手工匹配”中,请对照图片输入编号。")
         return text
 
 
@@ -552,21 +590,24 @@ class FormScans:
             return ScanOutcome(page.file, page.page, status, message, number, page_id)
 
         if page.blank:
-            return outcome(BLANK, "空白页,已跳过(没有保存)")
+            return outcome(BLANK, tr("空白页,已跳过(没有保存)"))
         if page.image is None:
-            return outcome(FAILED, page.problem or "这一页无法读取")
+            return outcome(FAILED, page.problem or tr("这一页无法读取"))
         existing = ScanPage.get_or_none(ScanPage.digest == page.digest)
         if existing is not None:
             if existing.form_id is not None:
                 number = FormSheet.get_by_id(existing.form_id).number
                 return outcome(
-                    DUPLICATE, f"这一页已导入过,已附在 {number} 上(没有重复保存)", number, existing.id
+                    DUPLICATE,
+                    tr("这一页已导入过,已附在 {number} 上(没有重复保存)", number=number),
+                    number,
+                    existing.id,
                 )
-            return outcome(DUPLICATE, "这一页已导入过,仍在“待手工匹配”中(没有重复保存)", "", existing.id)
+            return outcome(DUPLICATE, tr("这一页已导入过,仍在“待手工匹配”中(没有重复保存)"), "", existing.id)
         if page.number is None:
             with db.atomic():
                 kept = self._store(page, None, "", actor)
-            return outcome(UNMATCHED, f"{page.problem},已留待手工匹配", "", kept.id)
+            return outcome(UNMATCHED, tr("{problem},已留待手工匹配", problem=term(page.problem)), "", kept.id)
         form = FormSheet.get_or_none(FormSheet.number == page.number)
         refusal = self.refusal(form, page.number)
         if refusal:
@@ -577,21 +618,38 @@ class FormScans:
             returned, note = self._return_if_done(form, actor)
         if returned:
             return outcome(
-                RETURNED, f"{form.number}:已附加,回访结果已录入,表单已标记交回", form.number, kept.id
+                RETURNED,
+                tr("{number}:已附加,回访结果已录入,表单已标记交回", number=form.number),
+                form.number,
+                kept.id,
             )
-        return outcome(ATTACHED, f"{form.number}:已附加。{note}", form.number, kept.id)
+        return outcome(
+            ATTACHED, tr("{number}:已附加。{note}", number=form.number, note=note), form.number, kept.id
+        )
 
     def refusal(self, form: FormSheet | None, number: str) -> str:
         """Why a page naming `number` may not be attached to it ("" when it may)."""
         if form is None:
-            return f"台账里没有编号 {number}(可能不是本服务中心打印的表),这一页没有附加"
+            return tr("台账里没有编号 {number}(可能不是本服务中心打印的表),这一页没有附加", number=number)
         if form.state == VOID:
-            reason = f"(作废原因:{form.void_reason})" if form.void_reason else ""
-            return f"{number} 已作废{reason},这一页没有附加。作废的表不能再用;如确实用它做了回访,请找主管处理"
+            if form.void_reason:
+                return tr(
+                    "{number} 已作废(作废原因:{reason}),这一页没有附加。作废的表不能再用;如确实用它做了回访,请找主管处理",
+                    number=number,
+                    reason=term(form.void_reason),
+                )
+            return tr(
+                "{number} 已作废,这一页没有附加。作废的表不能再用;如确实用它做了回访,请找主管处理",
+                number=number,
+            )
         if getattr(form, "destroyed_in_id", None):
-            return f"{number} 已登记销毁,这一页没有附加。请核对纸质表的编号"
+            return tr("{number} 已登记销毁,这一页没有附加。请核对纸质表的编号", number=number)
         if form.state not in (PRINTED, OUT, FORM_RETURNED):
-            return f"{number} 当前为“{form.state}”(还没有确认打印完成),这一页没有附加。打印完成后再导入"
+            return tr(
+                "{number} 当前为“{state}”(还没有确认打印完成),这一页没有附加。打印完成后再导入",
+                number=number,
+                state=term(form.state),
+            )
         return ""
 
     def attach_by_hand(self, scan_page: ScanPage, typed: str, actor: Staff | None = None) -> ScanOutcome:
@@ -599,9 +657,9 @@ class FormScans:
         require(actor, "form.ledger")
         number = form_number(typed)
         if number is None:
-            raise ValidationError({"表单编号": "格式应为 HF-年份-序号,例如 HF-2026-000123"})
+            raise ValidationError({"表单编号": tr("格式应为 HF-年份-序号,例如 HF-2026-000123")})
         if scan_page.form_id is not None:
-            raise UserError("这一页已经附在表单上了")
+            raise UserError(tr("这一页已经附在表单上了"))
         form = FormSheet.get_or_none(FormSheet.number == number)
         refusal = self.refusal(form, number)
         if refusal:
@@ -615,9 +673,9 @@ class FormScans:
             self._note_on_form(form, scan_page)
             returned, note = self._return_if_done(form, actor)
         status, message = (
-            (RETURNED, f"{number}:已附加,回访结果已录入,表单已标记交回")
+            (RETURNED, tr("{number}:已附加,回访结果已录入,表单已标记交回", number=number))
             if returned
-            else (ATTACHED, f"{number}:已附加。{note}")
+            else (ATTACHED, tr("{number}:已附加。{note}", number=number, note=note))
         )
         return ScanOutcome(
             scan_page.source_name, scan_page.source_page, status, message, number, scan_page.id
@@ -627,7 +685,7 @@ class FormScans:
         """Delete a page waiting to be matched that is not a form at all (a cover sheet, a blank back)."""
         require(None, "form.ledger")
         if scan_page.form_id is not None:
-            raise UserError("已附在表单上的扫描页不能在这里删除")
+            raise UserError(tr("已附在表单上的扫描页不能在这里删除"))
         scan_page.delete_instance()
 
     def unmatched(self) -> list[ScanPage]:
@@ -679,18 +737,18 @@ class FormScans:
         """Mark the form returned when its visit's result is entered; else say what it waits for."""
         form = FormSheet.get_by_id(form.id)
         if form.state not in (PRINTED, OUT):
-            return False, f"表单已是“{form.state}”"
+            return False, tr("表单已是“{state}”", state=term(form.state))
         visit = Visit.get_or_none(Visit.id == form.visit_id) if form.visit_id else None
         if visit is None:
             visit = Visit.get_or_none(Visit.form_no == form.number)
         if visit is None or visit.state != domain.VISIT_DONE:
-            return False, "回访结果录入后,表单会标记交回"
+            return False, tr("回访结果录入后,表单会标记交回")
         try:
             with db.atomic():  # a savepoint: a refusal undoes only the return, the page stays
                 self.forms.return_form(form, actor_name(actor), visit)
         except (UserError, pw.IntegrityError) as exc:
             log.info("scan of %s attached, not returned: %s", form.number, exc)
-            return False, f"未能标记交回:{exc}"
+            return False, tr("未能标记交回:{reason}", reason=exc)
         return True, ""
 
 

@@ -27,6 +27,7 @@ from app import audit, domain
 from app.cases import actor_name, next_number
 from app.clock import Clock
 from app.errors import UserError, ValidationError
+from app.i18n import N_, term, tr
 from app.models import (
     Case,
     FormArchiveBatch,
@@ -44,20 +45,20 @@ from app.permissions import require
 from app.policy import PolicyStore
 from app.validation import clean_text
 
-PRINTED = "已打印"
-OUT = "已领用"
-RETURNED = "已交回"
-VOID = "已作废"
-PRINTING = "打印中"  # numbers reserved for a print job not finished yet (not a paper form yet)
+PRINTED = N_("已打印")
+OUT = N_("已领用")
+RETURNED = N_("已交回")
+VOID = N_("已作废")
+PRINTING = N_("打印中")  # numbers reserved for a print job not finished yet (not a paper form yet)
 FORM_STATES = [PRINTED, OUT, RETURNED, VOID]
 MAX_SCAN_BYTES = 20 * 1024 * 1024
 # A job refreshes its reservation's time while it waits for the printer; a reservation not
 # refreshed for this long was left by a program that stopped (crash, power cut): 打印中断.
 RESERVATION_STALE = dt.timedelta(minutes=2)
-SAVED_AS_PDF = "另存为 PDF"  # the "printer" of numbered forms handed out as a PDF file
+SAVED_AS_PDF = N_("另存为 PDF")  # the "printer" of numbered forms handed out as a PDF file
 ARCHIVE_DAY = 10  # 《回访记录表》于下一季度10号前统一存档 (seed 000 4.7)
-ARCHIVED = "已归档"  # flags beside the state, shown in the ledger
-DESTROYED = "已销毁"
+ARCHIVED = N_("已归档")  # flags beside the state, shown in the ledger
+DESTROYED = N_("已销毁")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\u30fc\uff0d_]")
 _FORM_NUMBER = re.compile(r"(?:NO[.:]?)?HF-?(\d{4})-?(\d{1,6})")
 _QUARTER = re.compile(r"(\d{4})(?:年)?-?(?:Q|第)?([1-4])(?:季度?)?")
@@ -79,12 +80,12 @@ def parse_quarter(text: str) -> str:
     value = re.sub(r"\s+", "", unicodedata.normalize("NFKC", clean_text(text))).upper()
     found = _QUARTER.fullmatch(value)
     if not found or not 2000 <= int(found.group(1)) <= 2099:
-        raise UserError(f"季度写法不对:“{clean_text(text)}”。请写成年份加季度,如 2026Q3")
+        raise UserError(tr("季度写法不对:“{value}”。请写成年份加季度,如 2026Q3", value=clean_text(text)))
     return f"{found.group(1)}-Q{found.group(2)}"
 
 
 def quarter_label(quarter: str) -> str:
-    return f"{quarter[:4]} 年第 {quarter[-1]} 季度"
+    return tr("{year} 年第 {quarter} 季度", year=quarter[:4], quarter=quarter[-1])
 
 
 def closed_on(form: FormSheet) -> dt.datetime | None:
@@ -145,7 +146,7 @@ def _reload(form: FormSheet) -> None:
 def _case_words(visit: Visit) -> str:
     """(TS-2026-00042) after a visit's number, when it belongs to a case."""
     if visit.case_id:
-        return f"(案件 {Case.get_by_id(visit.case_id).number})"
+        return tr("(案件 {number})", number=Case.get_by_id(visit.case_id).number)
     return f"({visit.purpose})" if visit.purpose else ""
 
 
@@ -205,7 +206,7 @@ class FormLedger:
         The numbers stay 打印中 until the job confirms them (已打印) or voids them."""
         require(actor, "form.print")
         if not 1 <= count <= 500:
-            raise ValidationError({"份数": "一次可打印 1 到 500 份"})
+            raise ValidationError({"份数": tr("一次可打印 1 到 500 份")})
         with db.atomic():
             forms = [self._new(actor, state=PRINTING) for _ in range(count)]
         self._in_flight.update(f.id for f in forms)
@@ -222,7 +223,13 @@ class FormLedger:
         self.void_interrupted()
         busy = FormSheet.get_or_none(FormSheet.visit == visit, FormSheet.state == PRINTING)
         if busy is not None:
-            raise UserError(f"回访 #{visit.id} 的回访记录表 {busy.number} 正在打印,请等这次打印完成后再打印")
+            raise UserError(
+                tr(
+                    "回访 #{id} 的回访记录表 {number} 正在打印,请等这次打印完成后再打印",
+                    id=visit.id,
+                    number=busy.number,
+                )
+            )
         with db.atomic():
             form = self._new(actor, visit, state=PRINTING)
             self._log_printout([visit], actor)
@@ -250,7 +257,11 @@ class FormLedger:
         )
         if busy is not None:
             raise UserError(
-                f"回访 #{busy.visit_id} 的回访记录表 {busy.number} 正在打印,请等这次打印完成后再打印"
+                tr(
+                    "回访 #{visit_id} 的回访记录表 {number} 正在打印,请等这次打印完成后再打印",
+                    visit_id=busy.visit_id,
+                    number=busy.number,
+                )
             )
         out: dict[int, tuple[FormSheet, bool]] = {}
         with db.atomic():
@@ -360,21 +371,21 @@ class FormLedger:
         For a case, its open visit if there is one, else its latest visit."""
         ref = clean_text(text).lstrip("#＃")
         if not ref:
-            raise ValidationError({"回访": "请填写回访编号或案件编号"})
+            raise ValidationError({"回访": tr("请填写回访编号或案件编号")})
         with db.atomic():
             if ref.isdigit():
                 visit = Visit.get_or_none(Visit.id == int(ref))
                 if visit is None:
-                    raise ValidationError({"回访": f"没有编号为 {ref} 的回访"})
+                    raise ValidationError({"回访": tr("没有编号为 {ref} 的回访", ref=ref)})
                 return visit
             case = Case.get_or_none((Case.number == ref.upper()) | (Case.ref == ref))
             if case is None:
-                raise ValidationError({"回访": f"没有案件编号为“{ref}”的案件"})
+                raise ValidationError({"回访": tr("没有案件编号为“{ref}”的案件", ref=ref)})
             visits = list(
                 Visit.select().where(Visit.case == case).order_by(Visit.attempt.desc(), Visit.id.desc())
             )
         if not visits:
-            raise ValidationError({"回访": f"案件 {case.number} 还没有回访"})
+            raise ValidationError({"回访": tr("案件 {number} 还没有回访", number=case.number)})
         open_ones = [v for v in visits if v.state == domain.VISIT_PLANNED]
         return (open_ones or visits)[0]
 
@@ -389,7 +400,7 @@ class FormLedger:
     def by_number(self, number: str) -> FormSheet:
         form = FormSheet.get_or_none(FormSheet.number == normalise_number(number))
         if form is None:
-            raise UserError(f"台账里没有编号为“{clean_text(number)}”的回访记录表")
+            raise UserError(tr("台账里没有编号为“{number}”的回访记录表", number=clean_text(number)))
         return form
 
     def sign_out(
@@ -404,7 +415,9 @@ class FormLedger:
         require(None, "form.ledger")
         _reload(form)
         if form.state != PRINTED:
-            raise UserError(f"{form.number} 当前为“{form.state}”,不能领用")
+            raise UserError(
+                tr("{number} 当前为“{state}”,不能领用", number=form.number, state=term(form.state))
+            )
         with db.atomic():
             form.state = OUT
             form.taken_by = person
@@ -433,13 +446,15 @@ class FormLedger:
         require(None, "form.ledger")
         _reload(form)
         if form.state not in (PRINTED, OUT):
-            raise UserError(f"{form.number} 当前为“{form.state}”,不能交回")
+            raise UserError(
+                tr("{number} 当前为“{state}”,不能交回", number=form.number, state=term(form.state))
+            )
         checked_by = clean_text(checked_by)
         problems = {}
         if not checked_by:
-            problems["核对人"] = "必须填写"
+            problems["核对人"] = tr("必须填写")
         if scan is not None and len(scan) > MAX_SCAN_BYTES:
-            problems["扫描件"] = "文件太大(最多 20 MB)"
+            problems["扫描件"] = tr("文件太大(最多 20 MB)")
         if reason := self._return_refusal(form, visit):
             problems["回访"] = reason
         if problems:
@@ -465,19 +480,32 @@ class FormLedger:
         linked = Visit.get_or_none(Visit.id == form.visit_id) if form.visit_id else None
         visit = Visit.get_or_none(Visit.id == visit.id) if visit is not None else linked  # as stored now
         if visit is None:
-            return (
-                f"{form.number} 是空白表,没有记录任何回访:用过的表请指明它记录的回访;"
-                "没有用过的表不能交回,请作废并写明原因"
+            return tr(
+                "{number} 是空白表,没有记录任何回访:用过的表请指明它记录的回访;"
+                "没有用过的表不能交回,请作废并写明原因",
+                number=form.number,
             )
         if linked is not None and linked.id != visit.id:
-            return f"{form.number} 是为回访 #{linked.id} 开出的,不能记作回访 #{visit.id} 的表"
+            return tr(
+                "{number} 是为回访 #{id} 开出的,不能记作回访 #{visit} 的表",
+                number=form.number,
+                id=linked.id,
+                visit=visit.id,
+            )
         if visit.state != domain.VISIT_DONE:
-            return (
-                f"回访 #{visit.id} 还没有录入结果:请先在回访记录中录入结果并填写表单编号 {form.number}"
-                "(保存时本表自动记为交回);这张表没有用上的话,请作废并写明原因"
+            return tr(
+                "回访 #{id} 还没有录入结果:请先在回访记录中录入结果并填写表单编号 {number}"
+                "(保存时本表自动记为交回);这张表没有用上的话,请作废并写明原因",
+                id=visit.id,
+                number=form.number,
             )
         if visit.form_no and visit.form_no != form.number:
-            return f"回访 #{visit.id} 已记录在 {visit.form_no} 上,{form.number} 不能再记作这次回访的表"
+            return tr(
+                "回访 #{id} 已记录在 {form_no} 上,{number} 不能再记作这次回访的表",
+                id=visit.id,
+                form_no=visit.form_no,
+                number=form.number,
+            )
         return None
 
     def void(self, form: FormSheet, reason: str, actor: Staff | None = None) -> None:
@@ -488,7 +516,9 @@ class FormLedger:
             raise ValidationError({"作废原因": "必须填写"})
         _reload(form)
         if form.state in (RETURNED, VOID):
-            raise UserError(f"{form.number} 当前为“{form.state}”,不能作废")
+            raise UserError(
+                tr("{number} 当前为“{state}”,不能作废", number=form.number, state=term(form.state))
+            )
         form.state = VOID
         form.voided_at = self.clock.now()
         form.void_reason = f"{reason}({actor_name(actor)} {self.clock.now():%Y-%m-%d %H:%M})"[:200]
@@ -521,17 +551,29 @@ class FormLedger:
         text = normalise_number(typed)
         form = FormSheet.get_or_none(FormSheet.number == text)
         if form is None:
-            raise UserError(f"台账里没有编号为“{typed}”的回访记录表:请核对表上印的编号(如 HF-2026-000123)")
+            raise UserError(
+                tr("台账里没有编号为“{typed}”的回访记录表:请核对表上印的编号(如 HF-2026-000123)", typed=typed)
+            )
         if form.state == VOID:
             raise UserError(
-                f"{form.number} 已作废,不能用来记录回访;请填写这次回访实际使用的表号。作废原因:{form.void_reason}"
+                tr(
+                    "{number} 已作废,不能用来记录回访;请填写这次回访实际使用的表号。作废原因:{void_reason}",
+                    number=form.number,
+                    void_reason=form.void_reason,
+                )
             )
         if form.state == PRINTING:
             raise UserError(
-                f"{form.number} 当前为“{form.state}”:还没有确认打印成功,不能用来记录回访;打印完成后再保存"
+                tr(
+                    "{number} 当前为“{state}”:还没有确认打印成功,不能用来记录回访;打印完成后再保存",
+                    number=form.number,
+                    state=term(form.state),
+                )
             )
         if form.state not in (PRINTED, OUT, RETURNED):
-            raise UserError(f"{form.number} 当前为“{form.state}”,不能用来记录回访")
+            raise UserError(
+                tr("{number} 当前为“{state}”,不能用来记录回访", number=form.number, state=term(form.state))
+            )
         other = (
             Visit.select()
             .where(Visit.form_no == form.number, Visit.id != visit.id)
@@ -546,25 +588,43 @@ class FormLedger:
         ):
             other = Visit.get_or_none(Visit.id == form.visit_id)
         if other is not None:
-            raise UserError(f"{form.number} 已用于回访 #{other.id}{_case_words(other)},不能再用于这次回访")
+            raise UserError(
+                tr(
+                    "{number} 已用于回访 #{id}{case_words},不能再用于这次回访",
+                    number=form.number,
+                    id=other.id,
+                    case_words=_case_words(other),
+                )
+            )
         if form.visit_id is not None and form.visit_id != visit.id:
             raise UserError(
-                f"{form.number} 是为回访 #{form.visit_id}{_case_words(Visit.get_by_id(form.visit_id))}开出的,"
-                "不是这次回访的表:请填写这次回访的表号"
+                tr(
+                    "{number} 是为回访 #{visit_id}{case_words}开出的,不是这次回访的表:请填写这次回访的表号",
+                    number=form.number,
+                    visit_id=form.visit_id,
+                    case_words=_case_words(Visit.get_by_id(form.visit_id)),
+                )
             )
         if form.visit_id == visit.id:
             return form
         if form.state == PRINTED:
             raise UserError(
-                f"{form.number} 是空白表,台账上还没有人领用:请先在表单台账中登记领用"
-                "(领用人在《回访记录签收表》上签收),再保存回访记录"
+                tr(
+                    "{number} 是空白表,台账上还没有人领用:请先在表单台账中登记领用"
+                    "(领用人在《回访记录签收表》上签收),再保存回访记录",
+                    number=form.number,
+                )
             )
         if form.state == RETURNED:
-            raise UserError(f"{form.number} 已交回,不能再用于这次回访")
+            raise UserError(tr("{number} 已交回,不能再用于这次回访", number=form.number))
         if visit.visitor_id is not None and form.taken_by_id != visit.visitor_id:
             raise UserError(
-                f"{form.number} 由{form.taken_by_name or '他人'}领用,不是这次回访的回访人"
-                f"{visit.visitor_name}领用的:请填写回访人自己领用的表号,或先改回访人"
+                tr(
+                    "{number} 由{taker}领用,不是这次回访的回访人{visitor}领用的:请填写回访人自己领用的表号,或先改回访人",
+                    number=form.number,
+                    taker=form.taken_by_name or tr("他人"),
+                    visitor=visit.visitor_name,
+                )
             )
         return form
 
@@ -665,17 +725,24 @@ class FormLedger:
         label = quarter_label(listing.quarter)
         today = self.clock.now().date()
         if today < listing.opens:
-            raise UserError(f"{label}还没有结束:{listing.opens:%Y-%m-%d} 起才能归档")
+            raise UserError(
+                tr("{label}还没有结束:{opens:%Y-%m-%d} 起才能归档", label=label, opens=listing.opens)
+            )
         if not listing.to_file:
             if listing.batches:
                 last = listing.batches[-1]
                 raise UserError(
-                    f"{label}的表单已于 {last.archived_at:%Y-%m-%d %H:%M} 由 {last.archived_by} 归档,"
-                    "没有新的待归档表单"
+                    tr(
+                        "{label}的表单已于 {archived_at:%Y-%m-%d %H:%M} 由 {archived_by} 归档,"
+                        "没有新的待归档表单",
+                        label=label,
+                        archived_at=last.archived_at,
+                        archived_by=last.archived_by,
+                    )
                 )
-            raise UserError(f"{label}没有交回或作废的表单,无需归档")
+            raise UserError(tr("{label}没有交回或作废的表单,无需归档", label=label))
         if expected is not None and sorted(expected) != sorted(f.id for f in listing.to_file):
-            raise UserError(f"{label}的待归档清单已有变化:请重新查看清单后再归档")
+            raise UserError(tr("{label}的待归档清单已有变化:请重新查看清单后再归档", label=label))
         with db.atomic():
             batch = FormArchiveBatch.create(
                 quarter=listing.quarter,
@@ -776,11 +843,11 @@ class FormLedger:
         destroyed_by = clean_text(destroyed_by)
         wanted = list(dict.fromkeys(normalise_number(n) for n in numbers if clean_text(n)))
         if not destroyed_by:
-            problems["销毁人"] = "必须填写"
+            problems["销毁人"] = tr("必须填写")
         if destroyed_on > self.clock.now().date():
-            problems["销毁日期"] = "不能晚于今天"
+            problems["销毁日期"] = tr("不能晚于今天")
         if not wanted:
-            problems["表单编号"] = "请列出销毁的表单编号"
+            problems["表单编号"] = tr("请列出销毁的表单编号")
         if problems:
             raise ValidationError(problems)
         ready = {d.form.number: d for d in self.destroyable()}
@@ -790,18 +857,27 @@ class FormLedger:
                 continue
             form = FormSheet.get_or_none(FormSheet.number == number)
             if form is None:
-                refused.append(f"{number} 台账里没有")
+                refused.append(tr("{number} 台账里没有", number=number))
             elif form.destroyed_in_id is not None:
                 record = FormDestruction.get_by_id(form.destroyed_in_id)
-                refused.append(f"{number} 已于 {record.destroyed_on:%Y-%m-%d} 由 {record.destroyed_by} 销毁")
+                refused.append(
+                    tr(
+                        "{number} 已于 {day:%Y-%m-%d} 由 {person} 销毁",
+                        number=number,
+                        day=record.destroyed_on,
+                        person=record.destroyed_by,
+                    )
+                )
             elif form.archived_in_id is None:
-                refused.append(f"{number} 还没有归档({form.state})")
+                refused.append(tr("{number} 还没有归档({state})", number=number, state=term(form.state)))
             else:
                 batch = FormArchiveBatch.get_by_id(form.archived_in_id)
                 until = _years_later(quarter_span(batch.quarter)[1], self.keep_years())
-                refused.append(f"{number} 须保管到 {until:%Y-%m-%d}")
+                refused.append(tr("{number} 须保管到 {until:%Y-%m-%d}", number=number, until=until))
         if refused:
-            raise UserError("以下表单不能登记销毁:" + ";".join(refused) + "。其余编号也未登记,请改正后重试")
+            raise UserError(
+                tr("以下表单不能登记销毁:{forms}。其余编号也未登记,请改正后重试", forms=tr(";").join(refused))
+            )
         with db.atomic():
             record = FormDestruction.create(
                 destroyed_on=destroyed_on,

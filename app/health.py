@@ -10,6 +10,7 @@ import peewee as pw
 from app import audit
 from app.backup import integrity_problems
 from app.db import DB_ERRORS
+from app.i18n import tr
 from app.office import Office
 from app.paths import DB_FILENAME
 from app.visits import VisitService
@@ -21,10 +22,10 @@ _READ_ERRORS: tuple[type[Exception], ...] = (pw.DatabaseError, *DB_ERRORS)
 def check(office: Office) -> list[str]:
     """Every finding, in words; an empty list means all is well."""
     findings = integrity_problems(office.data_dir / DB_FILENAME)
-    if any(not finding.startswith("外键不符") for finding in findings):
+    if any(not finding.startswith(tr("外键不符")) for finding in findings):  # as app/backup.py words it
         # A damaged file: reading it row by row gives errors, not findings (SQLite may even run
         # out of memory on the damaged pages); the advice is the same.
-        return [*findings, "数据文件已损坏,未能逐条核对审计记录、签名和数据。请从最近的好备份恢复。"]
+        return [*findings, tr("数据文件已损坏,未能逐条核对审计记录、签名和数据。请从最近的好备份恢复。")]
     return findings + content_problems(office.visits)
 
 
@@ -40,7 +41,7 @@ def content_problems(visits: VisitService) -> list[str]:
         except _READ_ERRORS as exc:  # a damaged file: some rows cannot be read
             log.warning("check: %s could not read the data: %s", part.__name__, exc)
             findings.append(
-                "数据文件已损坏,有的记录读不出来,无法逐条核对审计记录、签名和数据。请从最近的好备份恢复。"
+                tr("数据文件已损坏,有的记录读不出来,无法逐条核对审计记录、签名和数据。请从最近的好备份恢复。")
             )
             break
     return findings

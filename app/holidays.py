@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import chinese_calendar
 
 from app.errors import ValidationError
+from app.i18n import N_, tr
 from app.models import Holiday, Setting, db, write_audit
 from app.validation import clean_text
 from app.workdays import OFFICIAL_YEARS_KEY, WorkCalendar, official_years, statutory_days
@@ -33,13 +34,24 @@ LATEST_YEAR = 2099
 MAX_RANGE_DAYS = 31
 NAME_MAX = 20
 # The names the State Council uses; offered as suggestions, any other name is allowed.
-COMMON_NAMES = ["元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"]
+COMMON_NAMES = [N_("元旦"), N_("春节"), N_("清明节"), N_("劳动节"), N_("端午节"), N_("中秋节"), N_("国庆节")]
 
 WEEKDAYS = "一二三四五六日"
 
 
 def weekday_label(day: dt.date) -> str:
-    return "星期" + WEEKDAYS[day.weekday()]
+    return tr(WEEKDAY_NAMES[day.weekday()])
+
+
+WEEKDAY_NAMES = (
+    N_("星期一"),
+    N_("星期二"),
+    N_("星期三"),
+    N_("星期四"),
+    N_("星期五"),
+    N_("星期六"),
+    N_("星期日"),
+)
 
 
 @functools.cache
@@ -97,7 +109,7 @@ def parse_notice(text: str, year: int) -> list[NoticeItem]:
         try:
             return dt.date(at_year, month, int(d))
         except ValueError:
-            problems[name] = f"{month}月{d}日 不是有效日期"
+            problems[name] = tr("{month}月{day}日 不是有效日期", month=month, day=d)
             return None
 
     for index, mark in enumerate(marks):
@@ -114,7 +126,9 @@ def parse_notice(text: str, year: int) -> list[NoticeItem]:
                 last = day(y2 or y1, m2 or m1, d2, name) if d2 else first
                 if first and last:
                     if last < first:
-                        problems[name] = f"{first:%m-%d} 至 {last:%m-%d} 前后颠倒"
+                        problems[name] = tr(
+                            "{first} 至 {last} 前后颠倒", first=f"{first:%m-%d}", last=f"{last:%m-%d}"
+                        )
                     else:
                         items.append(NoticeItem(first, last, False, name))
             elif "上班" in sentence:
@@ -126,7 +140,11 @@ def parse_notice(text: str, year: int) -> list[NoticeItem]:
         raise ValidationError(problems)
     if not any(not item.workday for item in items):
         raise ValidationError(
-            {"通知": "没有找到放假日期。请粘贴国务院通知的正文,例如“一、元旦:1月1日(周五)放假,与周末连休。”"}
+            {
+                N_("通知"): tr(
+                    "没有找到放假日期。请粘贴国务院通知的正文,例如“一、元旦:1月1日(周五)放假,与周末连休。”"
+                )
+            }
         )
     return items
 
@@ -188,11 +206,19 @@ class HolidayService:
 
         Days of that year the office had entered and the notice does not mention stay."""
         if not EARLIEST_YEAR <= year <= LATEST_YEAR:
-            raise ValidationError({"年份": f"须在 {EARLIEST_YEAR} 至 {LATEST_YEAR} 年之间"})
+            raise ValidationError(
+                {N_("年份"): tr("须在 {first} 至 {last} 年之间", first=EARLIEST_YEAR, last=LATEST_YEAR)}
+            )
         stated = re.search(r"关于\s*(\d{4})\s*年", text)
         if stated and int(stated.group(1)) != year:
             raise ValidationError(
-                {"年份": f"粘贴的是 {stated.group(1)} 年的通知,当前选择的是 {year} 年,请先选对年份"}
+                {
+                    N_("年份"): tr(
+                        "粘贴的是 {stated} 年的通知,当前选择的是 {year} 年,请先选对年份",
+                        stated=stated.group(1),
+                        year=year,
+                    )
+                }
             )
         items = parse_notice(text, year)
         with db.atomic():
@@ -241,25 +267,27 @@ class HolidayService:
         problems: dict[str, str] = {}
         name = clean_text(name)
         if not name:
-            problems["名称"] = "必须填写,例如 春节、国庆节调休"
+            problems[N_("名称")] = tr("必须填写,例如 春节、国庆节调休")
         elif len(name) > NAME_MAX:
-            problems["名称"] = f"最多 {NAME_MAX} 字"
-        for label, day in (("日期", first), ("结束日期", last)):
+            problems[N_("名称")] = tr("最多 {limit} 字", limit=NAME_MAX)
+        for label, day in ((N_("日期"), first), (N_("结束日期"), last)):
             if not isinstance(day, dt.date) or not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
-                problems[label] = f"须在 {EARLIEST_YEAR} 至 {LATEST_YEAR} 年之间"
+                problems[label] = tr("须在 {first} 至 {last} 年之间", first=EARLIEST_YEAR, last=LATEST_YEAR)
         if not problems:
             if last < first:
-                problems["结束日期"] = "不能早于开始日期"
+                problems[N_("结束日期")] = tr("不能早于开始日期")
             elif (last - first).days + 1 > MAX_RANGE_DAYS:
-                problems["结束日期"] = f"一次最多录入 {MAX_RANGE_DAYS} 天"
+                problems[N_("结束日期")] = tr("一次最多录入 {limit} 天", limit=MAX_RANGE_DAYS)
         days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)] if not problems else []
         if workday and days:
             # Without an entry the day would be a working day anyway: most likely a typo.
             base = WorkCalendar()
             plain = [d for d in days if base.is_workday(d) and self.get(d) is None]
             if plain:
-                problems["日期"] = (
-                    f"{plain[0]:%Y-%m-%d}({weekday_label(plain[0])})本来就是工作日,不必录入调休上班"
+                problems[N_("日期")] = tr(
+                    "{date}({weekday})本来就是工作日,不必录入调休上班",
+                    date=f"{plain[0]:%Y-%m-%d}",
+                    weekday=weekday_label(plain[0]),
                 )
         if problems:
             raise ValidationError(problems)

@@ -13,6 +13,7 @@ from types import TracebackType
 from typing import IO
 
 from app.errors import UserError
+from app.i18n import tr
 
 LOCK_NAME = "huiyin.lock"
 
@@ -51,8 +52,11 @@ class InstanceLock:
         except OSError as exc:
             handle.close()
             raise UserError(
-                f"回音已经在使用这个数据文件夹({self.path.parent})。请切换到已打开的窗口;"
-                "如果确认没有打开,请重启电脑后再试。"
+                tr(
+                    "回音已经在使用这个数据文件夹({folder})。请切换到已打开的窗口;"
+                    "如果确认没有打开,请重启电脑后再试。",
+                    folder=self.path.parent,
+                )
             ) from exc
         handle.seek(0)
         handle.truncate()

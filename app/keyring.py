@@ -29,6 +29,7 @@ from typing import Any
 from Crypto.Cipher import AES
 
 from app.errors import UserError
+from app.i18n import tr
 
 KEYS_FILENAME = "huiyin.keys"
 FORMAT = 1
@@ -201,15 +202,23 @@ class KeyRing:
             data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError as exc:
             raise UserError(
-                f"数据文件夹 {data_dir} 里没有密钥文件 {KEYS_FILENAME},无法打开加密的数据。"
+                tr(
+                    "数据文件夹 {data_dir} 里没有密钥文件 {keys},无法打开加密的数据。",
+                    data_dir=data_dir,
+                    keys=KEYS_FILENAME,
+                )
             ) from exc
         except (OSError, ValueError) as exc:
             raise UserError(
-                f"密钥文件 {path} 已损坏,无法读取。请把备份文件夹里的 huiyin-….keys 文件复制到数据文件夹,"
-                f"改名为 {KEYS_FILENAME}。"
+                tr(
+                    "密钥文件 {path} 已损坏,无法读取。请把备份文件夹里的 huiyin-….keys 文件复制到数据文件夹,"
+                    "改名为 {keys}。",
+                    path=path,
+                    keys=KEYS_FILENAME,
+                )
             ) from exc
         if not isinstance(data, dict) or data.get("format") != FORMAT or "slots" not in data:
-            raise UserError(f"密钥文件 {path} 不是本程序能识别的格式。")
+            raise UserError(tr("密钥文件 {path} 不是本程序能识别的格式。", path=path))
         return cls(path, data)
 
     @classmethod
@@ -298,11 +307,17 @@ class KeyRing:
         minutes = int(self.data.get("lockout", DEFAULT_LOCKOUT)["lock_minutes"])
         slot = self.data["slots"].get(username) if username != RECOVERY_SLOT else None
         if slot is None:
-            raise UserError("登录名或密码不对")
+            raise UserError(tr("登录名或密码不对"))
         count, locked = self.lock_state(username, now)
         if locked is not None:
             wait = max(1, int((locked - now).total_seconds() // 60) + 1)
-            raise UserError(f"密码连续输错 {limit} 次,账户已锁定,请 {wait} 分钟后再试,或请管理员解锁")
+            raise UserError(
+                tr(
+                    "密码连续输错 {limit} 次,账户已锁定,请 {wait} 分钟后再试,或请管理员解锁",
+                    limit=limit,
+                    wait=wait,
+                )
+            )
         key = unwrap(slot, _kek(password, _unb64(slot["salt"]), slot), self._label(username))
         if key is None:
             count += 1
@@ -310,10 +325,12 @@ class KeyRing:
                 until = now + dt.timedelta(minutes=minutes)
                 self.data["failed"][username] = {"count": 0, "locked_until": until.isoformat()}
                 self.save()
-                raise UserError(f"密码连续输错 {limit} 次,账户锁定 {minutes} 分钟")
+                raise UserError(
+                    tr("密码连续输错 {limit} 次,账户锁定 {minutes} 分钟", limit=limit, minutes=minutes)
+                )
             self.data["failed"][username] = {"count": count, "locked_until": None}
             self.save()
-            raise UserError(f"登录名或密码不对(再错 {limit - count} 次将锁定账户)")
+            raise UserError(tr("登录名或密码不对(再错 {left} 次将锁定账户)", left=limit - count))
         must_rewrap = bool(slot.get("rewrap"))
         if must_rewrap:
             self.set_password(username, password, key)
@@ -326,8 +343,10 @@ class KeyRing:
         slot = self.data["slots"].get(RECOVERY_SLOT)
         raw = normalise_recovery_key(text)
         if slot is None:
-            raise UserError("这个数据文件夹没有设置恢复密钥。")
+            raise UserError(tr("这个数据文件夹没有设置恢复密钥。"))
         key = unwrap(slot, _kek(raw, _unb64(slot["salt"]), slot), self._label(RECOVERY_SLOT))
         if key is None:
-            raise UserError("恢复密钥不对。请对照设立时打印的恢复密钥单逐字输入(不区分大小写,短横线可省略)。")
+            raise UserError(
+                tr("恢复密钥不对。请对照设立时打印的恢复密钥单逐字输入(不区分大小写,短横线可省略)。")
+            )
         return key

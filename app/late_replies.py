@@ -16,12 +16,17 @@ import math
 from dataclasses import dataclass
 
 from app import domain
+from app.i18n import N_, tr
 from app.workdays import WorkCalendar
 
 HOURS = "hours"
 WORKING = "working"
 CALENDAR = "calendar"
-UNIT_WORDS = {HOURS: "小时", WORKING: "工作日", CALENDAR: "天"}
+UNIT_WORDS = {
+    HOURS: N_("超时 {amount} 小时"),
+    WORKING: N_("超时 {amount} 工作日"),
+    CALENDAR: N_("超时 {amount} 天"),
+}
 
 # What a case's first reply is, for the detail and the list.
 REPLIED = "replied"  # 已回复 (on time or late: see `late`)
@@ -50,7 +55,7 @@ class Overrun:
 
     @property
     def words(self) -> str:
-        return f"超时 {self.amount} {UNIT_WORDS[self.unit]}"
+        return tr(UNIT_WORDS[self.unit], amount=self.amount)
 
 
 def overrun(due: dt.datetime, at: dt.datetime, unit: str, calendar: WorkCalendar | None = None) -> Overrun:

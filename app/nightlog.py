@@ -7,6 +7,7 @@ import datetime as dt
 from app.cases import CaseInput, CaseService
 from app.clock import Clock
 from app.errors import ValidationError
+from app.i18n import N_, tr
 from app.models import Case, NightLogEntry, Room, Staff, db
 from app.permissions import require
 from app.validation import MAX_TEXT, check_length, clean_text, normalise_phone, parse_room
@@ -31,21 +32,21 @@ class NightLogService:
         problems: dict[str, str] = {}
         content = clean_text(content)
         if not content:
-            problems["内容"] = "必须填写"
+            problems[N_("内容")] = tr("必须填写")
         elif reason := check_length(content, MAX_TEXT):
-            problems["内容"] = reason
+            problems[N_("内容")] = reason
         try:
             phone = normalise_phone(phone)
         except ValueError as exc:
-            problems["电话"] = str(exc)
+            problems[N_("电话")] = str(exc)
         if at is not None and at > self.clock.now() + dt.timedelta(minutes=10):
-            problems["时间"] = "不能晚于现在"
+            problems[N_("时间")] = tr("不能晚于现在")
         place: tuple[str, str, str] | None = None
         if clean_text(room):
             try:
                 place = parse_room(room)
             except ValueError as exc:
-                problems["房号"] = str(exc)
+                problems[N_("房号")] = str(exc)
         if problems:
             raise ValidationError(problems)
         # Only a whole entry writes anything: a refused one leaves no new room behind.

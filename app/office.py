@@ -24,6 +24,7 @@ from app.drafts import DraftStore
 from app.errors import UserError, ValidationError
 from app.forms import FormLedger
 from app.holidays import HolidayService
+from app.i18n import N_, tr
 from app.keyring import KeyRing
 from app.models import Department, ReportArchive, Setting, Staff, db, set_clock
 from app.nightlog import NightLogService
@@ -79,8 +80,12 @@ class Office:
             if path.exists() and path.stat().st_size > 0:
                 if not is_plain_sqlite(path):
                     raise DatabaseError(
-                        f"数据文件夹 {data_dir} 里缺少密钥文件 {keyring.KEYS_FILENAME},加密的数据无法打开。"
-                        f"请把备份文件夹里的 huiyin-….keys 文件复制到数据文件夹,改名为 {keyring.KEYS_FILENAME}。"
+                        tr(
+                            "数据文件夹 {folder} 里缺少密钥文件 {keys},加密的数据无法打开。"
+                            "请把备份文件夹里的 huiyin-….keys 文件复制到数据文件夹,改名为 {keys}。",
+                            folder=data_dir,
+                            keys=keyring.KEYS_FILENAME,
+                        )
                     )
                 convert_plain_folder(data_dir)
             else:
@@ -93,7 +98,7 @@ class Office:
             _refuse_empty_start(data_dir)  # an office was here: its database is lost, not new
         if key is None:
             if SETUP_KEY not in ring.data:
-                raise UserError("请先登录:数据已加密,需要用登录名和密码打开。")
+                raise UserError(tr("请先登录:数据已加密,需要用登录名和密码打开。"))
             key = bytes.fromhex(ring.data[SETUP_KEY])
         open_database(path, key, ring.office_id)
         set_clock(clock)  # the audit trail is timed by the clock the services are given
@@ -128,11 +133,11 @@ class Office:
         ones count towards the lockout), the person must be an active login of the office."""
         clock = clock or SystemClock()
         if not data_dir.exists():
-            raise UserError(f"数据文件夹 {data_dir} 不存在。")
+            raise UserError(tr("数据文件夹 {folder} 不存在。", folder=data_dir))
         if not KeyRing.exists_in(data_dir) and (data_dir / DB_FILENAME).exists():
             convert_plain_folder(data_dir)
         if not KeyRing.exists_in(data_dir):
-            raise UserError(f"数据文件夹 {data_dir} 还没有初始化(没有服务中心的数据)。")
+            raise UserError(tr("数据文件夹 {folder} 还没有初始化(没有服务中心的数据)。", folder=data_dir))
         ring = KeyRing.load(data_dir)
         name = clean_text(username)
         unlocked = ring.unlock(name, password, clock.now())
@@ -140,7 +145,7 @@ class Office:
         person = Staff.get_or_none(Staff.username == name, Staff.active == True)  # noqa: E712
         if person is None:
             office.close()
-            raise UserError("登录名或密码不对")
+            raise UserError(tr("登录名或密码不对"))
         office.user = person
         return office
 
@@ -158,7 +163,7 @@ class Office:
         from app.models import acting_as
 
         if reason := check_password_strength(new_password):
-            raise ValidationError({"新密码": reason})
+            raise ValidationError({N_("新密码"): reason})
         ring = KeyRing.load(data_dir)
         key = ring.unlock_recovery(recovery_text)
         office = cls.open(data_dir, clock, key)
@@ -169,7 +174,7 @@ class Office:
         )
         if person is None:
             office.close()
-            raise UserError(f"没有名为“{admin_username}”的在用管理员登录。")
+            raise UserError(tr("没有名为“{name}”的在用管理员登录。", name=admin_username))
         with acting_as(f"{person.name}(恢复密钥)"):
             office.staff.reset_password(person, new_password)
         office.user = person
@@ -277,15 +282,17 @@ class Office:
         office_name = clean_text(office_name)
         admin_username = clean_text(admin_username)
         if not office_name:
-            problems["服务中心名称"] = "必须填写"
+            problems[N_("服务中心名称")] = tr("必须填写")
         elif len(office_name) > 60:
-            problems["服务中心名称"] = "最多 60 字"
+            problems[N_("服务中心名称")] = tr("最多 60 字")
         if not admin_username:
-            problems["管理员登录名"] = "必须填写"
+            problems[N_("管理员登录名")] = tr("必须填写")
         if reason := check_password_strength(password):
-            problems["密码"] = reason
+            problems[N_("密码")] = reason
         if self.is_initialised():
-            problems["数据文件夹"] = f"{self.data_dir} 已初始化过(服务中心:{self.name})"
+            problems[N_("数据文件夹")] = tr(
+                "{folder} 已初始化过(服务中心:{name})", folder=self.data_dir, name=self.name
+            )
         if problems:
             raise ValidationError(problems)
         with db.atomic():
@@ -403,7 +410,14 @@ def encrypt_plain_file(path: Path, key: bytes, extra_settings: dict[str, str] | 
             ours = plain.execute(f'SELECT count(*) FROM main."{table}"').fetchone()[0]
             theirs = plain.execute(f'SELECT count(*) FROM secret."{table}"').fetchone()[0]
             if ours != theirs:
-                raise DatabaseError(f"加密转换时 {table} 表的行数不一致({ours} / {theirs}),原文件保持不变。")
+                raise DatabaseError(
+                    tr(
+                        "加密转换时 {table} 表的行数不一致({ours} / {theirs}),原文件保持不变。",
+                        table=table,
+                        ours=ours,
+                        theirs=theirs,
+                    )
+                )
         for name, value in (extra_settings or {}).items():
             plain.execute(
                 "INSERT OR REPLACE INTO secret.setting (key, value) VALUES (?, ?)",
@@ -420,11 +434,11 @@ def encrypt_plain_file(path: Path, key: bytes, extra_settings: dict[str, str] | 
     try:
         rows = [r[0] for r in check.execute("PRAGMA integrity_check").fetchall()]
     except DB_ERRORS as exc:
-        raise DatabaseError(f"加密转换后的文件无法打开:{exc};原文件保持不变。") from exc
+        raise DatabaseError(tr("加密转换后的文件无法打开:{error};原文件保持不变。", error=exc)) from exc
     finally:
         check.close()
     if rows != ["ok"]:
-        raise DatabaseError(f"加密转换后的文件未通过完整性检查:{rows[:3]};原文件保持不变。")
+        raise DatabaseError(tr("加密转换后的文件未通过完整性检查:{rows};原文件保持不变。", rows=rows[:3]))
     fd = os.open(partial, os.O_RDWR)
     try:
         os.fsync(fd)

@@ -34,6 +34,7 @@ import zxingcpp
 from PIL import Image, ImageFilter, ImageOps
 
 from app.form_scans import QR_ONLY, _cleaned, _ink
+from app.i18n import N_
 
 OMR_DPI = 200  # the upright page is redrawn at this resolution to measure the boxes
 MM = OMR_DPI / 25.4  # pixels per millimetre on the upright page
@@ -396,7 +397,7 @@ def place(image: Image.Image, geometry: PageGeometry, code: Code) -> tuple[Place
     try:
         matrix = fit_mapping(qr_pairs, perspective=False)
     except ValueError:
-        return None, "二维码的位置读不准,无法摆正这一页"
+        return None, N_("二维码的位置读不准,无法摆正这一页")
     left, top, side = geometry.qr
     known = [(left + side / 2, top + side / 2)]
     found: list[tuple[Point, Point]] = []
@@ -418,14 +419,14 @@ def place(image: Image.Image, geometry: PageGeometry, code: Code) -> tuple[Place
         try:
             matrix = fit_mapping(qr_pairs + found, perspective=len(found) >= 4)
         except ValueError:
-            return None, "角标的位置不对,无法摆正这一页"
+            return None, N_("角标的位置不对,无法摆正这一页")
     if len(found) < 2:
         return None, f"四个角标只找到 {len(found)} 个(复印或拍照时被裁掉或遮住),无法摆正这一页"
     # how far each mark and code corner is from where the fitted mapping puts it, in millimetres
     px_mm = _pixels_per_mm(matrix, (geometry.width / 2, geometry.height / 2))
     worst = max(math.dist(_apply(matrix, *mark), where) for mark, where in found + qr_pairs) / px_mm
     if worst > MAX_MARK_ERROR:
-        return None, "这一页不平整(折痕、卷曲或拍斜太多),角标对不上,无法可靠读取"
+        return None, N_("这一页不平整(折痕、卷曲或拍斜太多),角标对不上,无法可靠读取")
     x0, y0 = _apply(matrix, 0, geometry.height / 2)
     x1, y1 = _apply(matrix, geometry.width, geometry.height / 2)
     angle = math.degrees(math.atan2(y1 - y0, x1 - x0))
@@ -517,15 +518,15 @@ def decide(row: BoxRow, boxes: list[BoxReading]) -> tuple[str, tuple[int, ...], 
     faint = [i for i, b in enumerate(boxes) if b.state == FAINT]
     filled = [i for i, b in enumerate(boxes) if b.state == FILLED]
     if faint:
-        return REVIEW, (), "有很淡或很小的笔迹,请看图确认"
+        return REVIEW, (), N_("有很淡或很小的笔迹,请看图确认")
     if row.multiple:
         if filled and len(marked) > len(filled):
-            return REVIEW, (), "有涂黑的方框(可能是改选),请看图确认"
+            return REVIEW, (), N_("有涂黑的方框(可能是改选),请看图确认")
         return READ, marked, ""
     if len(marked) <= 1:
         return READ, marked, ""
     if filled:
-        return REVIEW, (), "一行里有涂黑的方框和其他记号(可能是改选),请看图确认"
+        return REVIEW, (), N_("一行里有涂黑的方框和其他记号(可能是改选),请看图确认")
     return REVIEW, (), f"一行里选了 {len(marked)} 个,请看图确认"
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from app.i18n import tr
+
 
 def quarter_number(day: dt.date | dt.datetime) -> int:
     """1 to 4: the quarter `day` falls in."""
@@ -82,15 +84,21 @@ class Period:
     @property
     def range_text(self) -> str:
         """ "2026-10-01 至 2026-11-30(截至 11-30)" for a running period, else the whole range."""
-        text = f"{self.start:%Y-%m-%d} 至 {self.last_day:%Y-%m-%d}"
         if self.through is not None:
-            text += f"(截至 {self.through:%m-%d})"
-        return text
+            return tr(
+                "{start} 至 {end}(截至 {through})",
+                start=f"{self.start:%Y-%m-%d}",
+                end=f"{self.last_day:%Y-%m-%d}",
+                through=f"{self.through:%m-%d}",
+            )
+        return tr("{start} 至 {end}", start=f"{self.start:%Y-%m-%d}", end=f"{self.last_day:%Y-%m-%d}")
 
     @property
     def title(self) -> str:
         """The label, with "(截至 11-30)" while the days counted stop before the period's end."""
-        return f"{self.label}(截至 {self.through:%m-%d})" if self.through is not None else self.label
+        if self.through is None:
+            return self.label
+        return tr("{label}(截至 {through})", label=self.label, through=f"{self.through:%m-%d}")
 
     @property
     def whole(self) -> Period:
@@ -123,10 +131,10 @@ class Period:
     @classmethod
     def quarter(cls, year: int, quarter: int) -> Period:
         if quarter not in (1, 2, 3, 4):
-            raise ValueError("季度只能是 1 到 4")
+            raise ValueError(tr("季度只能是 1 到 4"))
         start = dt.date(year, 3 * quarter - 2, 1)
         end = (dt.date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1)) - dt.timedelta(days=1)
-        return cls(start, end, f"{year}年第{quarter}季度")
+        return cls(start, end, tr("{year}年第{quarter}季度", year=year, quarter=quarter))
 
     @classmethod
     def quarter_of(cls, day: dt.date | dt.datetime) -> Period:
@@ -137,17 +145,17 @@ class Period:
     def month(cls, year: int, month: int) -> Period:
         start = dt.date(year, month, 1)
         end = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
-        return cls(start, end, f"{year}年{month}月")
+        return cls(start, end, tr("{year}年{month}月", year=year, month=month))
 
     @classmethod
     def year(cls, year: int) -> Period:
-        return cls(dt.date(year, 1, 1), dt.date(year, 12, 31), f"{year}年")
+        return cls(dt.date(year, 1, 1), dt.date(year, 12, 31), tr("{year}年", year=year))
 
     @classmethod
     def between(cls, start: dt.date, end: dt.date) -> Period:
         if end < start:
-            raise ValueError("结束日期不能早于开始日期")
-        return cls(start, end, f"{start:%Y-%m-%d} 至 {end:%Y-%m-%d}")
+            raise ValueError(tr("结束日期不能早于开始日期"))
+        return cls(start, end, tr("{start} 至 {end}", start=f"{start:%Y-%m-%d}", end=f"{end:%Y-%m-%d}"))
 
     def previous(self) -> Period:
         """The period of the same length just before (the previous quarter for a quarter).

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextvars import ContextVar
 
 from app.errors import UserError
+from app.i18n import N_, term, tr
 from app.models import Staff, acting_as, set_actor
 
 FRONT = {"clerk", "cs_director", "office_manager"}
@@ -77,51 +78,51 @@ PERMISSIONS: dict[str, set[str]] = {
 }
 
 LABELS = {
-    "case.create": "受理登记",
-    "case.dispatch": "派工",
-    "case.sign_for": "签收",
-    "case.note": "记录进展",
-    "case.resolve": "办结",
-    "case.extend": "延期",
-    "case.contain": "先行处置",
-    "case.close": "关闭案件",
-    "case.reopen": "重开案件",
-    "case.merge": "合并案件",
-    "case.edit_closed": "修改已关闭案件",
-    "case.void": "作废案件",
-    "case.mark_typical": "标记典型案例",
-    "case.print_record": "打印投诉处理记录表",
-    "major_report.edit": "填写重大投诉报告",
-    "referral.edit": "向开发商发工作联系函",
-    "nightlog.add": "值班登记",
-    "nightlog.convert": "值班记录转案件",
-    "visit.view_all": "查看全部回访",
-    "visit.record": "登记回访结果",
-    "visit.plan": "安排回访计划",
-    "visit.review": "审核回访记录",
-    "rework.tell_owner": "告知业主返工完成时间",
-    "visit.dates": "登记闭水试验和合同日期",
-    "activity.manage": "登记社区活动和刊物",
-    "form.print": "打印回访记录表",
-    "form.ledger": "管理表单台账",
-    "owner.view_file": "查看业主档案",
-    "owner.reveal_phone": "查看完整电话",
-    "owner.reveal_id": "查看身份证号",
-    "owner.import": "导入业主名册",
-    "owner.export": "导出业主资料",
-    "owner.edit": "登记或修改业主资料",
-    "ledger.import": "导入案件台账",
-    "ledger.export": "导出案件台账",
-    "report.view": "查看统计报表",
-    "report.archive": "归档季度报告",
-    "policy.edit": "修改制度设置",
-    "staff.manage": "管理人员与登录",
-    "backup.manage": "备份与恢复",
-    "audit.view": "查看审计记录",
-    "survey.plan": "制订满意度调查计划",
-    "survey.approve": "批准满意度调查计划",
-    "survey.scan": "录入和核对调查答卷",
-    "survey.report": "满意度调查报告和纠正措施",
+    "case.create": N_("受理登记"),
+    "case.dispatch": N_("派工"),
+    "case.sign_for": N_("签收"),
+    "case.note": N_("记录进展"),
+    "case.resolve": N_("办结"),
+    "case.extend": N_("延期"),
+    "case.contain": N_("先行处置"),
+    "case.close": N_("关闭案件"),
+    "case.reopen": N_("重开案件"),
+    "case.merge": N_("合并案件"),
+    "case.edit_closed": N_("修改已关闭案件"),
+    "case.void": N_("作废案件"),
+    "case.mark_typical": N_("标记典型案例"),
+    "case.print_record": N_("打印投诉处理记录表"),
+    "major_report.edit": N_("填写重大投诉报告"),
+    "referral.edit": N_("向开发商发工作联系函"),
+    "nightlog.add": N_("值班登记"),
+    "nightlog.convert": N_("值班记录转案件"),
+    "visit.view_all": N_("查看全部回访"),
+    "visit.record": N_("登记回访结果"),
+    "visit.plan": N_("安排回访计划"),
+    "visit.review": N_("审核回访记录"),
+    "rework.tell_owner": N_("告知业主返工完成时间"),
+    "visit.dates": N_("登记闭水试验和合同日期"),
+    "activity.manage": N_("登记社区活动和刊物"),
+    "form.print": N_("打印回访记录表"),
+    "form.ledger": N_("管理表单台账"),
+    "owner.view_file": N_("查看业主档案"),
+    "owner.reveal_phone": N_("查看完整电话"),
+    "owner.reveal_id": N_("查看身份证号"),
+    "owner.import": N_("导入业主名册"),
+    "owner.export": N_("导出业主资料"),
+    "owner.edit": N_("登记或修改业主资料"),
+    "ledger.import": N_("导入案件台账"),
+    "ledger.export": N_("导出案件台账"),
+    "report.view": N_("查看统计报表"),
+    "report.archive": N_("归档季度报告"),
+    "policy.edit": N_("修改制度设置"),
+    "staff.manage": N_("管理人员与登录"),
+    "backup.manage": N_("备份与恢复"),
+    "audit.view": N_("查看审计记录"),
+    "survey.plan": N_("制订满意度调查计划"),
+    "survey.approve": N_("批准满意度调查计划"),
+    "survey.scan": N_("录入和核对调查答卷"),
+    "survey.report": N_("满意度调查报告和纠正措施"),
 }
 
 
@@ -182,7 +183,11 @@ def require(person: Staff | None, action: str) -> None:
     if not can(person, action):
         who = _who(person)
         raise UserError(
-            f"{who.name if who else ''}没有“{LABELS.get(action, action)}”的权限,请由有权限的人员操作"
+            tr(
+                "{person}没有“{permission}”的权限,请由有权限的人员操作",
+                person=who.name if who else "",
+                permission=term(LABELS.get(action, action)),
+            )
         )
 
 

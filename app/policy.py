@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.errors import ValidationError
+from app.i18n import N_, tr
 from app.models import Setting, db, write_audit
 from app.paths import resource_path
 from app.permissions import require
@@ -100,12 +101,15 @@ class Deadlines:
         return [d for d in (self.response_due, self.resolve_due, self.answer_due, self.major_report_due) if d]
 
     def describe(self) -> str:
-        text = f"首次回复 {self.response_due:%m-%d %H:%M} 前;办结 {self.resolve_due:%m-%d %H:%M} 前"
+        parts = [
+            tr("首次回复 {at} 前", at=f"{self.response_due:%m-%d %H:%M}"),
+            tr("办结 {at} 前", at=f"{self.resolve_due:%m-%d %H:%M}"),
+        ]
         if self.answer_due:
-            text += f";明确答复 {self.answer_due:%m-%d %H:%M} 前"
+            parts.append(tr("明确答复 {at} 前", at=f"{self.answer_due:%m-%d %H:%M}"))
         if self.major_report_due:
-            text += f";重大投诉报告 {self.major_report_due:%m-%d %H:%M} 前"
-        return text
+            parts.append(tr("重大投诉报告 {at} 前", at=f"{self.major_report_due:%m-%d %H:%M}"))
+        return tr(";").join(parts)
 
 
 # The policy --------------------------------------------------------------------------------
@@ -156,28 +160,28 @@ _CONVERT: dict[str, Callable[[Any], Any]] = {
     "requested_date_rule": str,
 }
 _LABELS = {
-    "case_prefix": "编号前缀",
-    "case_prefixes": "各性质编号前缀",
-    "first_response": "首次回复时限",
-    "day_unit": "期限计法",
-    "resolve_days": "办结时限",
-    "major_answer_days": "重大投诉答复时限",
-    "major_report_workdays": "重大投诉报告时限",
-    "nearly_due_hours": "临期提醒",
-    "contain_hours": "先行处置时限(小时)",
-    "duplicate_window_days": "重复投诉判断天数",
-    "repeat_window_days": "重复投诉统计天数",
-    "extension_approver": "延期审批人",
-    "categories": "类别",
-    "subcategories": "细类",
-    "channels": "渠道",
-    "departments": "部门",
-    "visits": "回访制度",
-    "visit_roles": "回访人员与各角色回访率",
-    "security": "登录安全",
-    "backup": "备份",
-    "referral": "转交开发商",
-    "requested_date_rule": "业主要求时间的用法",
+    "case_prefix": N_("编号前缀"),
+    "case_prefixes": N_("各性质编号前缀"),
+    "first_response": N_("首次回复时限"),
+    "day_unit": N_("期限计法"),
+    "resolve_days": N_("办结时限"),
+    "major_answer_days": N_("重大投诉答复时限"),
+    "major_report_workdays": N_("重大投诉报告时限"),
+    "nearly_due_hours": N_("临期提醒"),
+    "contain_hours": N_("先行处置时限(小时)"),
+    "duplicate_window_days": N_("重复投诉判断天数"),
+    "repeat_window_days": N_("重复投诉统计天数"),
+    "extension_approver": N_("延期审批人"),
+    "categories": N_("类别"),
+    "subcategories": N_("细类"),
+    "channels": N_("渠道"),
+    "departments": N_("部门"),
+    "visits": N_("回访制度"),
+    "visit_roles": N_("回访人员与各角色回访率"),
+    "security": N_("登录安全"),
+    "backup": N_("备份"),
+    "referral": N_("转交开发商"),
+    "requested_date_rule": N_("业主要求时间的用法"),
 }
 _TOP = tuple(_CONVERT)
 
@@ -223,7 +227,7 @@ class Policy:
                 return convert(data[key])
             except (KeyError, TypeError, ValueError, AttributeError) as exc:
                 log.warning("policy setting %s unreadable: %r", key, exc)
-                problems[_LABELS[key]] = "缺少或格式不对,请在「设置」中改正后保存"
+                problems[_LABELS[key]] = tr("缺少或格式不对,请在「设置」中改正后保存")
                 return None
 
         values = {key: take(key, convert) for key, convert in _CONVERT.items()}

@@ -8,6 +8,7 @@ from typing import Any
 
 from app.domain import KINDS, ROLES, SEVERITIES, VISIT_METHODS
 from app.errors import ValidationError
+from app.i18n import N_, term, tr
 
 UNITS = {"calendar": "自然日", "working": "工作日"}
 RESPONSE_UNITS = {"hours": "小时", "working": "工作日"}
@@ -24,38 +25,38 @@ def check_policy_data(d: Mapping[str, Any]) -> None:
     """Every value of a policy in its stored shape; ValidationError: field label -> reason."""
     problems: dict[str, str] = {}
     if not str(d.get("case_prefix", "")).strip() or not str(d["case_prefix"]).isalnum():
-        problems["编号前缀"] = "只能是字母或数字,不能为空"
+        problems[N_("编号前缀")] = tr("只能是字母或数字,不能为空")
     for kind, prefix in dict(d.get("case_prefixes", {})).items():
         if not str(prefix).strip() or not str(prefix).isalnum():
-            problems[f"{kind}编号前缀"] = "只能是字母或数字,不能为空"
+            problems[f"{kind}编号前缀"] = tr("只能是字母或数字,不能为空")
     if d.get("day_unit") not in UNITS:
-        problems["期限计法"] = "只能是自然日或工作日"
+        problems[N_("期限计法")] = tr("只能是自然日或工作日")
     first = d.get("first_response", {})
     if first.get("unit") not in RESPONSE_UNITS or not _positive(first.get("amount")):
-        problems["首次回复时限"] = "须为正数,单位为小时或工作日"
+        problems[N_("首次回复时限")] = tr("须为正数,单位为小时或工作日")
     for sev in SEVERITIES:
         if not _positive(d.get("resolve_days", {}).get(sev)):
-            problems[f"{sev}办结时限"] = "须为正整数天数"
+            problems[f"{sev}办结时限"] = tr("须为正整数天数")
     for key, label in (
-        ("major_answer_days", "重大投诉答复时限"),
-        ("major_report_workdays", "重大投诉报告时限"),
-        ("nearly_due_hours", "临期提醒"),
-        ("contain_hours", "先行处置时限(小时)"),
-        ("duplicate_window_days", "重复投诉判断天数"),
-        ("repeat_window_days", "重复投诉统计天数"),
+        ("major_answer_days", N_("重大投诉答复时限")),
+        ("major_report_workdays", N_("重大投诉报告时限")),
+        ("nearly_due_hours", N_("临期提醒")),
+        ("contain_hours", N_("先行处置时限(小时)")),
+        ("duplicate_window_days", N_("重复投诉判断天数")),
+        ("repeat_window_days", N_("重复投诉统计天数")),
     ):
         if not _positive(d.get(key)):
-            problems[label] = "须为正数"
-    for key, label in (("categories", "类别"), ("channels", "渠道")):
+            problems[label] = tr("须为正数")
+    for key, label in (("categories", N_("类别")), ("channels", N_("渠道"))):
         items = [str(x).strip() for x in d.get(key, [])]
         if not items or any(not x for x in items):
-            problems[label] = "至少一项,且不能有空项"
+            problems[label] = tr("至少一项,且不能有空项")
         elif len(set(items)) != len(items):
-            problems[label] = "有重复项"
+            problems[label] = tr("有重复项")
     problems.update(check_subcategories(d.get("subcategories", {})))
     for sev, role in dict(d.get("extension_approver", {})).items():
         if role not in ROLES:
-            problems[f"{sev}延期审批人"] = f"未知角色 {role}"
+            problems[f"{sev}延期审批人"] = tr("未知角色 {role}", role=role)
     problems.update(check_referral_data(d.get("referral", {})))
     if problems:
         raise ValidationError(problems)
@@ -77,20 +78,20 @@ def check_subcategories(table: Any) -> dict[str, str]:
     come back), so an office's older policy always loads."""
     problems: dict[str, str] = {}
     if not isinstance(table, Mapping):
-        return {"细类": "格式不对,应为每个类别一组名称"}
+        return {N_("细类"): tr("格式不对,应为每个类别一组名称")}
     for category, names in table.items():
         label = subcategory_label(str(category))
         if isinstance(names, str | bytes) or not isinstance(names, list):
-            problems[label] = "格式不对,应为一组名称"
+            problems[label] = tr("格式不对,应为一组名称")
             continue
         items = [str(x).strip() for x in names]
         if any(not x for x in items):
-            problems[label] = "不能有空项"
+            problems[label] = tr("不能有空项")
         elif long := [x for x in items if len(x) > SUBCATEGORY_MAX]:
-            problems[label] = f"“{long[0]}”超过 {SUBCATEGORY_MAX} 个字"
+            problems[label] = tr("“{name}”超过 {limit} 个字", name=long[0], limit=SUBCATEGORY_MAX)
         elif len(set(items)) != len(items):
             repeated = next(x for x in items if items.count(x) > 1)
-            problems[label] = f"“{repeated}”重复"
+            problems[label] = tr("“{name}”重复", name=repeated)
     return problems
 
 
@@ -101,47 +102,49 @@ def check_visits_data(data: Mapping[str, Any]) -> None:
     for kind in KINDS:
         rule = rules.get(kind)
         if rule is None:
-            problems[f"{kind}回访规则"] = "缺少"
+            problems[f"{kind}回访规则"] = tr("缺少")
             continue
         try:
             if int(rule["days"]) < 0 or int(rule["days"]) > 366:
-                problems[f"{kind}回访天数"] = "须在 0 到 366 之间"
+                problems[f"{kind}回访天数"] = tr("须在 0 到 366 之间")
             if not 0 <= float(rule["rate"]) <= 1:
-                problems[f"{kind}回访率"] = "须在 0% 到 100% 之间"
+                problems[f"{kind}回访率"] = tr("须在 0% 到 100% 之间")
         except (KeyError, TypeError, ValueError):
-            problems[f"{kind}回访规则"] = "天数或回访率不是数字"
+            problems[f"{kind}回访规则"] = tr("天数或回访率不是数字")
         if rule.get("unit") not in ("calendar", "working"):
-            problems[f"{kind}计日方式"] = "只能是自然日或工作日"
+            problems[f"{kind}计日方式"] = tr("只能是自然日或工作日")
         for sev, role in rule.get("roles", {}).items():
             if role not in ROLES:
-                problems[f"{kind}·{sev}回访人"] = f"未知角色 {role}"
+                problems[f"{kind}·{sev}回访人"] = tr("未知角色 {role}", role=role)
         methods = rule.get("methods", [])
         if not methods or any(m not in VISIT_METHODS for m in methods):
-            problems[f"{kind}回访方式"] = f"至少一种,只能是 {'、'.join(VISIT_METHODS)}"
+            problems[f"{kind}回访方式"] = tr(
+                "至少一种,只能是 {choices}", choices=tr("、").join(term(m) for m in VISIT_METHODS)
+            )
         for sub in rule.get("sub_rules", []):
             try:
                 sub_rule_days(kind, str(sub.get("name", "")), sub["days"])
             except KeyError:
-                problems[_sub_days_label(kind, str(sub.get("name", "")))] = SUB_DAYS_REASON
+                problems[_sub_days_label(kind, str(sub.get("name", "")))] = tr(SUB_DAYS_REASON)
             except ValidationError as exc:
                 problems.update(exc.problems)
             problems.update(sub_rule_problems(kind, sub))
     try:
         if not 0 <= float(data.get("activity_rate", 0.1)) <= 1:
-            problems["社区活动回访率"] = "须在 0% 到 100% 之间"
+            problems[N_("社区活动回访率")] = tr("须在 0% 到 100% 之间")
     except (TypeError, ValueError):
-        problems["社区活动回访率"] = "须在 0% 到 100% 之间"
+        problems[N_("社区活动回访率")] = tr("须在 0% 到 100% 之间")
     activity_days = data.get("activity_days", 30)
     if not isinstance(activity_days, int) or isinstance(activity_days, bool) or not 1 <= activity_days <= 366:
-        problems["社区活动回访天数"] = "须为 1 到 366 之间的整数"
+        problems[N_("社区活动回访天数")] = tr("须为 1 到 366 之间的整数")
     keep = data.get("form_keep_years", 2)
     if not isinstance(keep, int) or isinstance(keep, bool) or not 1 <= keep <= 30:
-        problems["回访记录表保管年数"] = "须为 1 到 30 之间的整数(制度规定保管两年)"
+        problems[N_("回访记录表保管年数")] = tr("须为 1 到 30 之间的整数(制度规定保管两年)")
     if problems:
         raise ValidationError(problems)
 
 
-SUB_DAYS_REASON = "须为非负整数"
+SUB_DAYS_REASON = N_("须为非负整数")
 
 
 def sub_rule_problems(kind: str, sub: Mapping[str, Any]) -> dict[str, str]:
@@ -154,9 +157,9 @@ def sub_rule_problems(kind: str, sub: Mapping[str, Any]) -> dict[str, str]:
             if isinstance(rate, bool) or not 0 <= float(rate) <= 1:
                 raise ValueError
         except (TypeError, ValueError):
-            problems[f"{kind}·{name}回访率"] = "须在 0% 到 100% 之间,或留空(按本类回访率)"
+            problems[f"{kind}·{name}回访率"] = tr("须在 0% 到 100% 之间,或留空(按本类回访率)")
     if sub.get("after", "resolved") not in ("resolved", "leak_test"):
-        problems[f"{kind}·{name}起算"] = "只能从办结或闭水试验起算"
+        problems[f"{kind}·{name}起算"] = tr("只能从办结或闭水试验起算")
     return problems
 
 
@@ -174,9 +177,9 @@ def sub_rule_typed_problems(
             if not 0 <= rate <= 1:
                 raise ValueError
         except ValueError:
-            problems[f"{kind}·{name}回访率"] = "须在 0 到 100 之间,或留空(按本类回访率)"
+            problems[f"{kind}·{name}回访率"] = tr("须在 0 到 100 之间,或留空(按本类回访率)")
     if not categories and not subcategories:
-        problems[f"{kind}·{name}类别"] = "须写明适用的类别或细类"
+        problems[f"{kind}·{name}类别"] = tr("须写明适用的类别或细类")
     return rate, problems
 
 
@@ -191,7 +194,7 @@ def sub_rule_days(kind: str, name: str, value: object) -> int:
         if days < 0 or isinstance(value, bool):
             raise ValueError
     except (TypeError, ValueError):
-        raise ValidationError({_sub_days_label(kind, name): SUB_DAYS_REASON}) from None
+        raise ValidationError({_sub_days_label(kind, name): tr(SUB_DAYS_REASON)}) from None
     return days
 
 
@@ -200,15 +203,15 @@ def check_referral_data(data: Mapping[str, Any]) -> dict[str, str]:
     problems: dict[str, str] = {}
     to = str(data.get("to", "")).strip()
     if not to or len(to) > 60:
-        problems["联系函收函单位"] = "必须填写,最多 60 字(例如 开发商客户服务中心)"
+        problems[N_("联系函收函单位")] = tr("必须填写,最多 60 字(例如 开发商客户服务中心)")
     days = data.get("reply_days")
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 60:
-        problems["开发商回复天数"] = "须为 1 到 60 之间的整数"
+        problems[N_("开发商回复天数")] = tr("须为 1 到 60 之间的整数")
     if data.get("unit") not in UNITS:
-        problems["开发商回复计日方式"] = "只能是自然日或工作日"
+        problems[N_("开发商回复计日方式")] = tr("只能是自然日或工作日")
     categories = data.get("categories", [])
     if isinstance(categories, str) or any(not str(c).strip() for c in categories):
-        problems["可转交开发商的类别"] = "不能有空项"
+        problems[N_("可转交开发商的类别")] = tr("不能有空项")
     return problems
 
 
@@ -218,27 +221,31 @@ def check_visit_roles_data(data: Mapping[str, Any]) -> None:
     two = data.get("two_visitors", {})
     roles = list(two.get("roles", []))
     if roles and (len(roles) != 2 or roles[0] == roles[1]):
-        problems["两人同时回访的角色"] = "须为两个不同的角色"
+        problems[N_("两人同时回访的角色")] = tr("须为两个不同的角色")
     for role in roles:
         if role not in ROLES:
-            problems["两人同时回访的角色"] = f"未知角色 {role}"
+            problems[N_("两人同时回访的角色")] = tr("未知角色 {role}", role=role)
     if any(k not in KINDS for k in two.get("kinds", [])):
-        problems["两人同时回访的性质"] = f"只能是 {'、'.join(KINDS)}"
+        problems[N_("两人同时回访的性质")] = tr(
+            "只能是 {choices}", choices=tr("、").join(term(k) for k in KINDS)
+        )
     if any(s not in SEVERITIES for s in two.get("severities", [])):
-        problems["两人同时回访的程度"] = f"只能是 {'、'.join(SEVERITIES)}"
+        problems[N_("两人同时回访的程度")] = tr(
+            "只能是 {choices}", choices=tr("、").join(term(s) for s in SEVERITIES)
+        )
     for i, target in enumerate(data.get("targets", []), start=1):
         label = f"第{i}项角色回访率"
         if target.get("role") not in ROLES:
-            problems[label] = f"未知角色 {target.get('role')}"
+            problems[label] = tr("未知角色 {role}", role=target.get("role"))
         elif target.get("base", "due") not in ("due", "visited"):
-            problems[label] = "计算基数只能是应回访宗数或已回访宗数"
+            problems[label] = tr("计算基数只能是应回访宗数或已回访宗数")
         elif any(k not in KINDS for k in target.get("kinds", [])):
-            problems[label] = f"性质只能是 {'、'.join(KINDS)}"
+            problems[label] = tr("性质只能是 {choices}", choices=tr("、").join(term(k) for k in KINDS))
         else:
             try:
                 if not 0 <= float(target["rate"]) <= 1:
-                    problems[label] = "回访率须在 0% 到 100% 之间"
+                    problems[label] = tr("回访率须在 0% 到 100% 之间")
             except (KeyError, TypeError, ValueError):
-                problems[label] = "回访率不是数字"
+                problems[label] = tr("回访率不是数字")
     if problems:
         raise ValidationError(problems)

@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.i18n import N_
+
 
 def number(value: Any) -> float:
     """A stored number as it was typed (24 stays 24, 24.0 stays 24.0: load -> save changes nothing)."""
@@ -307,7 +309,7 @@ class ReferralSettings:
 # What a role's visit rate is counted against: the cases that should be visited by now
 # (应回访宗数, "对客户的回访率", seed 002) or the cases visited (回访宗数: the role's share of
 # the visits, "维修回访由经理、主管、维修负责人担任", seed 000, whose shares add up to 100%).
-ROLE_RATE_BASES = {"due": "应回访宗数", "visited": "已回访宗数"}
+ROLE_RATE_BASES = {"due": N_("应回访宗数"), "visited": N_("已回访宗数")}
 
 
 @dataclass

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from app.errors import UserError, ValidationError
+from app.i18n import N_, tr
 
 if TYPE_CHECKING:
     from app.forms import FormLedger
@@ -239,13 +240,13 @@ def _printer_uri(name: str) -> str:
 
 # Printer states in words ----------------------------------------------------------------
 _REASON_WORDS = [
-    ("media-empty", "缺纸", "打印机“{0}”缺纸,请加纸后再打印。"),
-    ("media-needed", "缺纸", "打印机“{0}”缺纸,请加纸后再打印。"),
-    ("media-jam", "卡纸", "打印机“{0}”卡纸,请清除卡纸后再打印。"),
-    ("offline", "打印机离线", "打印机“{0}”离线,请检查打印机电源和连接线后再打印。"),
-    ("door-open", "打印机盖未关", "打印机“{0}”的盖子没有关好,请关好后再打印。"),
-    ("toner-empty", "墨粉用完", "打印机“{0}”墨粉(墨水)用完,请更换后再打印。"),
-    ("marker-supply-empty", "墨粉用完", "打印机“{0}”墨粉(墨水)用完,请更换后再打印。"),
+    ("media-empty", N_("缺纸"), N_("打印机“{0}”缺纸,请加纸后再打印。")),
+    ("media-needed", N_("缺纸"), N_("打印机“{0}”缺纸,请加纸后再打印。")),
+    ("media-jam", N_("卡纸"), N_("打印机“{0}”卡纸,请清除卡纸后再打印。")),
+    ("offline", N_("打印机离线"), N_("打印机“{0}”离线,请检查打印机电源和连接线后再打印。")),
+    ("door-open", N_("打印机盖未关"), N_("打印机“{0}”的盖子没有关好,请关好后再打印。")),
+    ("toner-empty", N_("墨粉用完"), N_("打印机“{0}”墨粉(墨水)用完,请更换后再打印。")),
+    ("marker-supply-empty", N_("墨粉用完"), N_("打印机“{0}”墨粉(墨水)用完,请更换后再打印。")),
 ]
 
 
@@ -263,24 +264,36 @@ class PrinterStatus:
             if any(
                 r in (key, f"{key}-error", f"{key}-report" if key == "offline" else key) for r in self.reasons
             ):
-                return PrintFailed(sentence.format(self.name), short)
+                return PrintFailed(tr(sentence, self.name), short)
         if self.state == PRINTER_STOPPED or "paused" in self.reasons:
-            why = f"({self.message})" if self.message else ""
+            why = tr("({message})", message=self.message) if self.message else ""
             return PrintFailed(
-                f"打印机“{self.name}”已停用{why}。请检查打印机,在系统的打印机设置中恢复(启用)后再打印。",
-                "打印机已停用",
+                tr(
+                    "打印机“{name}”已停用{why}。请检查打印机,在系统的打印机设置中恢复(启用)后再打印。",
+                    name=self.name,
+                    why=why,
+                ),
+                N_("打印机已停用"),
             )
         if not self.accepting:
-            why = f"({self.message})" if self.message else ""
+            why = tr("({message})", message=self.message) if self.message else ""
             return PrintFailed(
-                f"打印机“{self.name}”暂停接收打印任务{why}。请在系统的打印机设置中恢复后再打印。",
-                "打印机不接收任务",
+                tr(
+                    "打印机“{name}”暂停接收打印任务{why}。请在系统的打印机设置中恢复后再打印。",
+                    name=self.name,
+                    why=why,
+                ),
+                N_("打印机不接收任务"),
             )
         errors = [r for r in self.reasons if r.endswith("-error")]
         if errors:
             return PrintFailed(
-                f"打印机“{self.name}”报告故障({', '.join(errors)})。请检查打印机后再打印。",
-                "打印机故障",
+                tr(
+                    "打印机“{name}”报告故障({errors})。请检查打印机后再打印。",
+                    name=self.name,
+                    errors=", ".join(errors),
+                ),
+                N_("打印机故障"),
             )
         return None
 
@@ -298,27 +311,27 @@ class JobStatus:
 
     def words(self) -> str:
         return {
-            JOB_PENDING: "排队等待打印机",
-            JOB_HELD: "任务被挂起",
-            JOB_PROCESSING: "打印机正在打印",
-            JOB_STOPPED: "打印机已停止",
-            JOB_CANCELED: "已取消",
-            JOB_ABORTED: "打印中止",
-            JOB_COMPLETED: "打印完成",
+            JOB_PENDING: tr("排队等待打印机"),
+            JOB_HELD: tr("任务被挂起"),
+            JOB_PROCESSING: tr("打印机正在打印"),
+            JOB_STOPPED: tr("打印机已停止"),
+            JOB_CANCELED: tr("已取消"),
+            JOB_ABORTED: tr("打印中止"),
+            JOB_COMPLETED: tr("打印完成"),
         }.get(self.state, "")
 
 
 def cups_unavailable() -> PrintFailed:
     return PrintFailed(
-        "打印服务(CUPS)没有运行,无法打印。请启动系统的打印服务,或请管理员检查打印机设置。",
-        "打印服务未运行",
+        tr("打印服务(CUPS)没有运行,无法打印。请启动系统的打印服务,或请管理员检查打印机设置。"),
+        N_("打印服务未运行"),
     )
 
 
 def printer_not_found(name: str) -> PrintFailed:
     return PrintFailed(
-        f"找不到打印机“{name}”。请选择一台已安装的打印机(可用 lpstat -p 查看打印机名称)。",
-        "找不到打印机",
+        tr("找不到打印机“{name}”。请选择一台已安装的打印机(可用 lpstat -p 查看打印机名称)。", name=name),
+        N_("找不到打印机"),
     )
 
 
@@ -350,7 +363,9 @@ class Cups:
             if exc.status == IPP_NOT_FOUND:
                 raise printer_not_found(name) from exc
             log.warning("CUPS refused Get-Printer-Attributes for %s: %s", name, exc)
-            raise PrintFailed(f"打印服务拒绝查询打印机“{name}”。请检查打印机设置。", "打印服务出错") from exc
+            raise PrintFailed(
+                tr("打印服务拒绝查询打印机“{name}”。请检查打印机设置。", name=name), N_("打印服务出错")
+            ) from exc
         except OSError as exc:
             log.warning("CUPS does not answer: %s", exc)
             raise cups_unavailable() from exc
@@ -377,7 +392,7 @@ class Cups:
             done = subprocess.run(command, capture_output=True, text=True, timeout=SUBMIT_TIMEOUT, env=env)
         except subprocess.TimeoutExpired as exc:
             raise PrintFailed(
-                "打印服务长时间没有响应,任务没有送出。请检查打印服务后再打印。", "打印服务无响应"
+                tr("打印服务长时间没有响应,任务没有送出。请检查打印服务后再打印。"), N_("打印服务无响应")
             ) from exc
         except OSError as exc:
             raise cups_unavailable() from exc
@@ -389,19 +404,25 @@ class Cups:
                 raise printer_not_found(options.printer)
             if "not accepting" in lowered:
                 raise PrintFailed(
-                    f"打印机“{options.printer}”暂停接收打印任务。请在系统的打印机设置中恢复后再打印。",
-                    "打印机不接收任务",
+                    tr(
+                        "打印机“{printer}”暂停接收打印任务。请在系统的打印机设置中恢复后再打印。",
+                        printer=options.printer,
+                    ),
+                    N_("打印机不接收任务"),
                 )
             if "scheduler" in lowered or "connect" in lowered:
                 raise cups_unavailable()
             raise PrintFailed(
-                f"打印服务没有接受这份任务({out.strip()[:120]})。请检查打印机后再打印。", "打印服务拒绝"
+                tr("打印服务没有接受这份任务({said})。请检查打印机后再打印。", said=out.strip()[:120]),
+                N_("打印服务拒绝"),
             )
         # "request id is HuiyinPDF-12 (1 file(s))"
         for word in out.split():
             if word.startswith(f"{options.printer}-") and word[len(options.printer) + 1 :].isdigit():
                 return int(word[len(options.printer) + 1 :])
-        raise PrintFailed(f"打印服务没有给出任务编号({out.strip()[:120]})。请检查打印机。", "打印服务出错")
+        raise PrintFailed(
+            tr("打印服务没有给出任务编号({said})。请检查打印机。", said=out.strip()[:120]), N_("打印服务出错")
+        )
 
     def job(self, printer: str, job_id: int) -> JobStatus:
         try:
@@ -417,7 +438,9 @@ class Cups:
                 ],
             )
         except IppError as exc:
-            raise PrintFailed("打印服务找不到刚送出的任务。请到打印机旁查看是否已打印。", "任务丢失") from exc
+            raise PrintFailed(
+                tr("打印服务找不到刚送出的任务。请到打印机旁查看是否已打印。"), N_("任务丢失")
+            ) from exc
         except OSError as exc:
             raise cups_unavailable() from exc
         return JobStatus(
@@ -465,11 +488,11 @@ class CupsJob:
         """Check the printer, send, wait until printed. PrintFailed / PrintCancelled otherwise;
         a job cancelled or failed after sending is removed from the printer's queue."""
         name = self.options.printer
-        progress("正在检查打印机…")
+        progress(tr("正在检查打印机…"))
         self.cups.check(name)
         if cancelled():
             raise PrintCancelled
-        progress("正在送往打印机…")
+        progress(tr("正在送往打印机…"))
         if isinstance(self.pdf, Path):
             self.job_id = self.cups.submit(self.pdf, self.options)
         else:
@@ -488,27 +511,38 @@ class CupsJob:
                     return JobResult(name, self.job_id, status.pages_done)
                 if status.state == JOB_CANCELED:
                     raise PrintFailed(
-                        f"打印任务在打印机“{name}”上被取消,没有打印完。", "任务在打印机上被取消"
+                        tr("打印任务在打印机“{name}”上被取消,没有打印完。", name=name),
+                        N_("任务在打印机上被取消"),
                     )
                 if status.state == JOB_STOPPED:  # a filter or the backend failed on it
                     said = self.cups.printer(name).message
                     raise PrintFailed(
-                        f"打印机“{name}”处理这份任务时出错({said or ', '.join(status.reasons)})。"
-                        "请检查打印机后再打印。",
-                        "打印机处理任务出错",
+                        tr(
+                            "打印机“{name}”处理这份任务时出错({reason})。请检查打印机后再打印。",
+                            name=name,
+                            reason=said or ", ".join(status.reasons),
+                        ),
+                        N_("打印机处理任务出错"),
                     )
                 if status.state == JOB_ABORTED:
                     raise PrintFailed(
-                        f"打印机“{name}”未能完成这份任务({', '.join(status.reasons)})。请检查打印机后再打印。",
-                        "打印中止",
+                        tr(
+                            "打印机“{name}”未能完成这份任务({reasons})。请检查打印机后再打印。",
+                            name=name,
+                            reasons=", ".join(status.reasons),
+                        ),
+                        N_("打印中止"),
                     )
                 printer = self.cups.printer(name)
                 problem = printer.problem()
                 if problem is not None:  # stopped, out of paper, offline while our job waits
                     raise problem
-                done = f",已打印 {status.pages_done} 面" if status.pages_done else ""
-                said = f"(打印机:{printer.message})" if printer.message else ""
-                progress(status.words() + done + said)
+                text = status.words()
+                if status.pages_done:
+                    text = tr("{state},已打印 {pages} 面", state=text, pages=status.pages_done)
+                if printer.message:
+                    text = tr("{state}(打印机:{message})", state=text, message=printer.message)
+                progress(text)
                 time.sleep(poll)
         except (PrintFailed, PrintCancelled, KeyboardInterrupt):
             self.cups.cancel(name, self.job_id)
@@ -577,7 +611,8 @@ def run_print_job(
     except Exception as exc:  # noqa: BLE001 - told in words, logged with the trace
         on_failure_log(exc)
         end.failed = PrintFailed(
-            f"打印时出错({type(exc).__name__})。请重试;仍不行请把日志交给管理员。", "程序出错"
+            tr("打印时出错({error})。请重试;仍不行请把日志交给管理员。", error=type(exc).__name__),
+            N_("程序出错"),
         )
     if reservation is not None:
         if end.ok:
@@ -597,15 +632,23 @@ def check_pdf_target(path: Path, pages: int) -> None:
 
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise PrintFailed(f"文件夹“{folder}”不存在(U 盘未插入?)。请换一个位置保存。", "")
+        raise PrintFailed(tr("文件夹“{folder}”不存在(U 盘未插入?)。请换一个位置保存。", folder=folder), "")
     if not os.access(folder, os.W_OK):
-        raise PrintFailed(f"没有权限写入文件夹“{folder}”(只读或被保护)。请换一个文件夹。", "")
+        raise PrintFailed(
+            tr("没有权限写入文件夹“{folder}”(只读或被保护)。请换一个文件夹。", folder=folder), ""
+        )
     need = 2_000_000 + 100_000 * max(1, pages)
     free = shutil.disk_usage(folder).free
     if free < need:
         raise PrintFailed(
-            f"“{folder}”所在的磁盘只剩 {free / 1e6:.1f} MB,保存 {pages} 页约需 {need / 1e6:.1f} MB。"
-            "请清理磁盘或换一个位置。",
+            tr(
+                "“{folder}”所在的磁盘只剩 {free:.1f} MB,保存 {pages} 页约需 {need:.1f} MB。"
+                "请清理磁盘或换一个位置。",
+                folder=folder,
+                free=free / 1e6,
+                pages=pages,
+                need=need / 1e6,
+            ),
             "",
         )
 
@@ -626,14 +669,20 @@ def write_pdf(path: Path, pdf: bytes) -> None:
             pass
         if isinstance(exc, PermissionError):
             raise PrintFailed(
-                f"没有权限写入“{path}”。请换一个文件夹或检查权限。", "无法保存 PDF(没有权限)"
+                tr("没有权限写入“{path}”。请换一个文件夹或检查权限。", path=path),
+                N_("无法保存 PDF(没有权限)"),
             ) from exc
         if isinstance(exc, FileNotFoundError):
             raise PrintFailed(
-                f"文件夹“{path.parent}”不存在。请换一个位置保存。", "无法保存 PDF(文件夹不存在)"
+                tr("文件夹“{parent}”不存在。请换一个位置保存。", parent=path.parent),
+                N_("无法保存 PDF(文件夹不存在)"),
             ) from exc
         if exc.errno == 28:  # ENOSPC
             raise PrintFailed(
-                f"磁盘已满,无法保存“{path}”。请清理磁盘或换一个位置。", "无法保存 PDF(磁盘已满)"
+                tr("磁盘已满,无法保存“{path}”。请清理磁盘或换一个位置。", path=path),
+                N_("无法保存 PDF(磁盘已满)"),
             ) from exc
-        raise PrintFailed(f"无法保存“{path}”({exc.strerror or exc})。请换一个位置。", "无法保存 PDF") from exc
+        raise PrintFailed(
+            tr("无法保存“{path}”({reason})。请换一个位置。", path=path, reason=exc.strerror or exc),
+            N_("无法保存 PDF"),
+        ) from exc

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from app import domain
 from app.forms import OUT, PRINTED, PRINTING
+from app.i18n import term, tr
 from app.models import Case, CaseEvent, Dispatch, Extension, FormSheet, Signature, Visit, VisitReview
 
 
@@ -103,10 +104,10 @@ def visit_form(visit: Visit, form_no: str) -> VisitFormData:
         remarks=visit.reason if visit.state == domain.VISIT_PLANNED else "",
     )
     if case is not None:
-        data.customer = "匿名" if case.anonymous else case.customer_name
+        data.customer = tr("匿名") if case.anonymous else case.customer_name
         data.phone = case.customer_phone
         data.case_number = case.number
-        data.case_kind = f"{case.kind}·{case.severity}"
+        data.case_kind = tr("{kind}·{severity}", kind=term(case.kind), severity=term(case.severity))
         data.case_category = case.category
         data.received_at = case.received_at
         data.resolved_at = case.resolved_at
@@ -216,7 +217,7 @@ def complaint_record(case: Case) -> ComplaintRecordData:
         number=case.number,
         received_at=case.received_at,
         channel=case.channel,
-        customer="匿名" if case.anonymous else case.customer_name,
+        customer=tr("匿名") if case.anonymous else case.customer_name,
         room=case.room_label,
         phone=case.customer_phone,
         kind=case.kind,
@@ -237,12 +238,26 @@ def complaint_record(case: Case) -> ComplaintRecordData:
         resolved_at=case.resolved_at,
         timeline=[(e.at, e.kind, e.text, e.actor_name) for e in events],
         extensions=[
-            f"{e.old_due:%m-%d %H:%M} → {e.new_due:%m-%d %H:%M},{e.approver}批准:{e.reason}" for e in exts
+            tr(
+                "{old:%m-%d %H:%M} → {new:%m-%d %H:%M},{approver}批准:{reason}",
+                old=e.old_due,
+                new=e.new_due,
+                approver=e.approver,
+                reason=e.reason,
+            )
+            for e in exts
         ],
         visits=[
-            f"第{v.attempt}次 {v.state} {v.method} {v.satisfaction or ''} {v.done_at:%Y-%m-%d}"
+            tr(
+                "第{attempt}次 {state} {method} {satisfaction} {day:%Y-%m-%d}",
+                attempt=v.attempt,
+                state=term(v.state),
+                method=term(v.method),
+                satisfaction=term(v.satisfaction or "", "satisfaction"),
+                day=v.done_at,
+            )
             if v.done_at
-            else f"第{v.attempt}次 {v.state},应于 {v.due} 前"
+            else tr("第{attempt}次 {state},应于 {due} 前", attempt=v.attempt, state=term(v.state), due=v.due)
             for v in visits
         ],
     )
@@ -283,7 +298,7 @@ def dispatch_slip(slip: Dispatch) -> DispatchSlipData:
         dispatched_at=slip.dispatched_at,
         due=slip.due,
         room=case.room_label,
-        customer="匿名" if case.anonymous else case.customer_name,
+        customer=tr("匿名") if case.anonymous else case.customer_name,
         phone=case.customer_phone,
         kind=case.kind,
         category=case.category,

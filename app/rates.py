@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from app import domain
+from app.i18n import tr
 
 # 满意 and better: the levels a 满意率 counts (domain.SATISFACTION is best first).
 SATISFIED = ("很满意", "满意")
@@ -120,5 +121,5 @@ def pareto_bars(rows: list[ParetoRow], max_bars: int) -> list[ParetoRow]:
     kept, rest = rows[: max_bars - 1], rows[max_bars - 1 :]
     count = sum(r.count for r in rest)
     total = rest[-1].cumulative_count
-    other = ParetoRow(f"其他({len(rest)}类)", count, count / total, total, 1.0, rest[0].vital)
+    other = ParetoRow(tr("其他({count}类)", count=len(rest)), count, count / total, total, 1.0, rest[0].vital)
     return [*kept, other]

@@ -24,6 +24,7 @@ from app import domain
 from app.cases import CaseService, actor_name, next_number
 from app.clock import Clock
 from app.errors import UserError, ValidationError
+from app.i18n import N_, term, tr
 from app.models import Case, Referral, ReferralFollowUp, Staff, db
 from app.owners import mask_phone
 from app.periods import Period
@@ -33,14 +34,14 @@ from app.policy_sections import ReferralSettings
 from app.validation import MAX_TEXT, check_length, clean_text, parse_datetime
 from app.workdays import WorkCalendar
 
-EV_REFERRAL = "转交开发商"  # the timeline's word for every referral step
-METHODS = ["送达", "邮寄", "电子邮件"]
+EV_REFERRAL = N_("转交开发商")  # the timeline's word for every referral step
+METHODS = [N_("送达"), N_("邮寄"), N_("电子邮件")]
 # A referral's state as the case window and the dashboard say it.
-DRAFTED = "待发出"
-WAITING = "待回复"
-OVERDUE = "逾期未回复"
-REPLIED = "已回复"
-CLOSED = "已结束"
+DRAFTED = N_("待发出")
+WAITING = N_("待回复")
+OVERDUE = N_("逾期未回复")
+REPLIED = N_("已回复")
+CLOSED = N_("已结束")
 # Cases that may not be forwarded any more (their matter is carried by another case, or void).
 _NOT_REFERABLE = (domain.MERGED, domain.VOID, domain.CLOSED)
 _FINISHED = (domain.MERGED, domain.VOID)  # no step at all on their referrals
@@ -62,9 +63,9 @@ def referral_state(referral: Referral, today: dt.date) -> str:
 def referral_reason(case: Case, categories: list[str]) -> str:
     """Why this case may be forwarded to the developer ('' when it may not)."""
     if case.kind == "投诉" and case.validity == "二类":
-        return "有效投诉·二类"
+        return term("有效投诉·二类")
     if case.category in categories:
-        return f"类别为{case.category}"
+        return tr("类别为{category}", category=term(case.category))
     return ""
 
 
@@ -146,7 +147,7 @@ class ReferralService:
     def get(self, referral_id: int) -> Referral:
         referral = Referral.get_or_none(Referral.id == referral_id)
         if referral is None:
-            raise UserError(f"找不到第 {referral_id} 号工作联系函")
+            raise UserError(tr("找不到第 {id} 号工作联系函", id=referral_id))
         return referral
 
     def for_case(self, case: Case) -> list[Referral]:
@@ -277,22 +278,28 @@ class ReferralService:
         case = self.cases.get(case.id)
         rule = self.policies.load().referral
         if not referral_reason(case, rule.categories):
-            categories = "、".join(rule.categories) or "(制度未设)"
+            categories = tr("、").join(term(c) for c in rule.categories) or tr("(制度未设)")
             raise UserError(
-                f"案件 {case.number} 不是开发商原因的投诉:只有有效投诉·二类,或类别为{categories}的案件"
-                "才能转交开发商。如确属开发商原因,请先把有效性改为“二类”(重新定级)"
+                tr(
+                    "案件 {number} 不是开发商原因的投诉:只有有效投诉·二类,或类别为{categories}的案件"
+                    "才能转交开发商。如确属开发商原因,请先把有效性改为“二类”(重新定级)",
+                    number=case.number,
+                    categories=categories,
+                )
             )
         if case.state in _NOT_REFERABLE:
-            raise UserError(f"案件 {case.number} 当前为“{case.state}”,不能转交开发商")
+            raise UserError(
+                tr("案件 {number} 当前为“{state}”,不能转交开发商", number=case.number, state=term(case.state))
+            )
         problems: dict[str, str] = {}
         content = clean_text(content)
         to_whom = clean_text(to_whom) or rule.to
         if not content:
-            problems["转交事项"] = "必须填写,例如 请派人检修外墙渗水并于回复期限前书面答复"
+            problems[N_("转交事项")] = tr("必须填写,例如 请派人检修外墙渗水并于回复期限前书面答复")
         elif reason := check_length(content, MAX_TEXT):
-            problems["转交事项"] = reason
+            problems[N_("转交事项")] = reason
         if reason := check_length(to_whom, 60):
-            problems["收函单位"] = reason
+            problems[N_("收函单位")] = reason
         if problems:
             raise ValidationError(problems)
         now = self.clock.now()
@@ -321,15 +328,21 @@ class ReferralService:
         referral = self.get(referral.id)
         case = self._open_case(referral)
         if referral.sent_at is not None:
-            raise UserError(f"工作联系函 {referral.number} 已于 {referral.sent_at:%Y-%m-%d %H:%M} 登记发出")
+            raise UserError(
+                tr(
+                    "工作联系函 {number} 已于 {at} 登记发出",
+                    number=referral.number,
+                    at=f"{referral.sent_at:%Y-%m-%d %H:%M}",
+                )
+            )
         problems: dict[str, str] = {}
         method = clean_text(method)
         by = clean_text(by) or actor_name(actor)
         if method not in METHODS:
-            problems["发出方式"] = f"只能是 {'、'.join(METHODS)}"
+            problems[N_("发出方式")] = tr("只能是 {choices}", choices=tr("、").join(term(m) for m in METHODS))
         if reason := check_length(by, 40):
-            problems["经办人"] = reason
-        when = self._when(at, referral.made_at, "发出时间", "制函时间", problems)
+            problems[N_("经办人")] = reason
+        when = self._when(at, referral.made_at, N_("发出时间"), N_("制函时间"), problems)
         if problems:
             raise ValidationError(problems)
         with db.atomic():
@@ -355,18 +368,27 @@ class ReferralService:
         referral = self.get(referral.id)
         case = self._open_case(referral)
         if referral.sent_at is None:
-            raise UserError(f"工作联系函 {referral.number} 还没有登记发出:请先登记发出,再登记开发商的回复")
+            raise UserError(
+                tr(
+                    "工作联系函 {number} 还没有登记发出:请先登记发出,再登记开发商的回复",
+                    number=referral.number,
+                )
+            )
         if referral.replied_at is not None:
             raise UserError(
-                f"工作联系函 {referral.number} 已于 {referral.replied_at:%Y-%m-%d %H:%M} 登记回复"
+                tr(
+                    "工作联系函 {number} 已于 {at} 登记回复",
+                    number=referral.number,
+                    at=f"{referral.replied_at:%Y-%m-%d %H:%M}",
+                )
             )
         problems: dict[str, str] = {}
         text = clean_text(text)
         if not text:
-            problems["回复内容"] = "必须填写,例如 开发商已安排施工单位 10 月 15 日前维修"
+            problems[N_("回复内容")] = tr("必须填写,例如 开发商已安排施工单位 10 月 15 日前维修")
         elif reason := check_length(text, MAX_TEXT):
-            problems["回复内容"] = reason
-        when = self._when(at, referral.sent_at, "回复时间", "发出时间", problems)
+            problems[N_("回复内容")] = reason
+        when = self._when(at, referral.sent_at, N_("回复时间"), N_("发出时间"), problems)
         if problems:
             raise ValidationError(problems)
         with db.atomic():
@@ -393,26 +415,26 @@ class ReferralService:
         referral = self.get(referral.id)
         case = self._open_case(referral)
         if referral.closed_at is not None:
-            raise UserError(f"工作联系函 {referral.number} 已结束,不能再登记跟进")
+            raise UserError(tr("工作联系函 {number} 已结束,不能再登记跟进", number=referral.number))
         problems: dict[str, str] = {}
         note = clean_text(note)
         by = clean_text(by) or actor_name(actor)
         if not note:
-            problems["跟进情况"] = "必须填写,例如 电话询问开发商客服,答复下周安排维修;已告知业主"
+            problems[N_("跟进情况")] = tr("必须填写,例如 电话询问开发商客服,答复下周安排维修;已告知业主")
         elif reason := check_length(note, MAX_TEXT):
-            problems["跟进情况"] = reason
+            problems[N_("跟进情况")] = reason
         if reason := check_length(by, 40):
-            problems["跟进人"] = reason
-        when = self._when(at, referral.made_at, "跟进时间", "制函时间", problems)
+            problems[N_("跟进人")] = reason
+        when = self._when(at, referral.made_at, N_("跟进时间"), N_("制函时间"), problems)
         day: dt.date | None = None
         if next_date not in (None, ""):
             try:
                 day = parse_datetime(next_date).date()
             except ValueError as exc:
-                problems["下次跟进日期"] = str(exc)
+                problems[N_("下次跟进日期")] = str(exc)
             else:
                 if day <= when.date():
-                    problems["下次跟进日期"] = f"须晚于本次跟进日期 {when:%Y-%m-%d}"
+                    problems[N_("下次跟进日期")] = tr("须晚于本次跟进日期 {date}", date=f"{when:%Y-%m-%d}")
         if problems:
             raise ValidationError(problems)
         with db.atomic():
@@ -427,12 +449,18 @@ class ReferralService:
         referral = self.get(referral.id)
         case = self._open_case(referral)
         if referral.closed_at is not None:
-            raise UserError(f"工作联系函 {referral.number} 已于 {referral.closed_at:%Y-%m-%d %H:%M} 结束")
+            raise UserError(
+                tr(
+                    "工作联系函 {number} 已于 {at} 结束",
+                    number=referral.number,
+                    at=f"{referral.closed_at:%Y-%m-%d %H:%M}",
+                )
+            )
         note = clean_text(note)
         if not note:
-            raise ValidationError({"结束说明": "必须填写,例如 开发商已维修完毕,业主确认"})
+            raise ValidationError({N_("结束说明"): tr("必须填写,例如 开发商已维修完毕,业主确认")})
         if reason := check_length(note, MAX_TEXT):
-            raise ValidationError({"结束说明": reason})
+            raise ValidationError({N_("结束说明"): reason})
         with db.atomic():
             referral.closed_at = self.clock.now()
             referral.close_note = note
@@ -444,7 +472,13 @@ class ReferralService:
     def _open_case(self, referral: Referral) -> Case:
         case = self.cases.get(referral.case_id)
         if case.state in _FINISHED:
-            raise UserError(f"案件 {case.number} 当前为“{case.state}”,其工作联系函不能再登记")
+            raise UserError(
+                tr(
+                    "案件 {number} 当前为“{state}”,其工作联系函不能再登记",
+                    number=case.number,
+                    state=term(case.state),
+                )
+            )
         return case
 
     def _when(
@@ -465,9 +499,11 @@ class ReferralService:
             problems[label] = str(exc)
             return now
         if when < earliest.replace(second=0, microsecond=0):
-            problems[label] = f"不能早于{earliest_label} {earliest:%Y-%m-%d %H:%M}"
+            problems[label] = tr(
+                "不能早于{label} {at}", label=term(earliest_label), at=f"{earliest:%Y-%m-%d %H:%M}"
+            )
         elif when > now + dt.timedelta(minutes=10):
-            problems[label] = "不能晚于现在"
+            problems[label] = tr("不能晚于现在")
         return when
 
 

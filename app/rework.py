@@ -32,11 +32,12 @@ from app.cases import CaseInput, CaseService, actor_name
 from app.cases.core import when_text
 from app.clock import Clock
 from app.errors import UserError, ValidationError
+from app.i18n import N_, term, tr
 from app.models import Case, ReworkNotice, Staff, Visit, db
 from app.permissions import require
 from app.validation import clean_text, parse_datetime
 
-TELL_METHODS = ["电话", "短信", "上门", "书面通知"]
+TELL_METHODS = [N_("电话"), N_("短信"), N_("上门"), N_("书面通知")]
 ESCALATED_SEVERITY = "重要"  # at least: see the module's words
 
 
@@ -77,7 +78,7 @@ def manager_name() -> str:
         .order_by(Staff.name)
         .first()
     )
-    return person.name if person is not None else "(未设管理处经理账号)"
+    return person.name if person is not None else N_("(未设管理处经理账号)")
 
 
 class ReworkFollowUp:
@@ -110,11 +111,18 @@ class ReworkFollowUp:
     def told_words(notice: ReworkNotice) -> str:
         """'已于 10-09 10:00 电话告知业主(王敏),返工 10-12 17:00 前完成' or the flag."""
         if notice.owner_told_at is None:
-            return f"尚未告知业主返工完成时间(应于 {when_text(notice.due)} 前告知)"
-        late = "(超过24小时)" if notice.owner_told_at > notice.due else ""
-        return (
-            f"已于 {when_text(notice.owner_told_at)} {notice.owner_told_method}告知业主{late}"
-            f"({notice.owner_told_by}),返工 {when_text(notice.rework_due)} 前完成"
+            return tr("尚未告知业主返工完成时间(应于 {due} 前告知)", due=when_text(notice.due))
+        template = (
+            N_("已于 {at} {method}告知业主(超过24小时)({person}),返工 {due} 前完成")
+            if notice.owner_told_at > notice.due
+            else N_("已于 {at} {method}告知业主({person}),返工 {due} 前完成")
+        )
+        return tr(
+            template,
+            at=when_text(notice.owner_told_at),
+            method=term(notice.owner_told_method),
+            person=notice.owner_told_by,
+            due=when_text(notice.rework_due),
         )
 
     def followups(self, now: dt.datetime) -> ReworkFollowups:
@@ -155,17 +163,19 @@ class ReworkFollowUp:
         require(actor, "rework.tell_owner")
         now = self.clock.now()
         problems: dict[str, str] = {}
-        due = _when(rework_due, "返工完成时间", problems, required=True)
-        told = _when(told_at, "告知时间", problems) or now
+        due = _when(rework_due, N_("返工完成时间"), problems, required=True)
+        told = _when(told_at, N_("告知时间"), problems) or now
         if method not in TELL_METHODS:
-            problems["告知方式"] = f"请选择 {'、'.join(TELL_METHODS)} 之一"
+            problems[N_("告知方式")] = tr(
+                "请选择 {choices} 之一", choices=tr("、").join(term(m) for m in TELL_METHODS)
+            )
         if "告知时间" not in problems:
             if told > now + dt.timedelta(minutes=10):
-                problems["告知时间"] = "不能晚于现在"
+                problems[N_("告知时间")] = tr("不能晚于现在")
             elif told < notice.issued_at:
-                problems["告知时间"] = f"不能早于返工通知发出时间 {when_text(notice.issued_at)}"
+                problems[N_("告知时间")] = tr("不能早于返工通知发出时间 {at}", at=when_text(notice.issued_at))
         if due is not None and "返工完成时间" not in problems and due < told:
-            problems["返工完成时间"] = f"不能早于告知业主的时间 {when_text(told)}"
+            problems[N_("返工完成时间")] = tr("不能早于告知业主的时间 {at}", at=when_text(told))
         if problems:
             raise ValidationError(problems)
         assert due is not None
@@ -194,7 +204,7 @@ class ReworkFollowUp:
         Runs inside the visit's own transaction (`VisitRecorder.complete`)."""
         first = Case.get_by_id(visit.case_id)
         if visit.attempt < 2:
-            raise UserError(f"第{visit.attempt}次回访不是返工后的回访,按返工处理")
+            raise UserError(tr("第{attempt}次回访不是返工后的回访,按返工处理", attempt=visit.attempt))
         policy = self.cases.policy()
         channels = policy.channels
         channel = "电话" if visit.method == "电话" else "来访"
@@ -254,7 +264,7 @@ def _when(
 ) -> dt.datetime | None:
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         if required:
-            problems[label] = "必须填写"
+            problems[label] = tr("必须填写")
         return None
     if isinstance(raw, dt.datetime):
         return raw

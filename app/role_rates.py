@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app import domain
+from app.i18n import term, tr
 from app.models import Case, Staff, Visit, tuple_rows
 from app.periods import Period
 from app.policy import Policy
@@ -63,11 +64,18 @@ class RoleRate:
     def describe(self) -> str:
         """'物业主管(物管员) 投诉 12/13 92.3% 目标≥95% 未达标'."""
         rate = "—" if self.rate is None else f"{self.rate:.1%}"
-        verdict = {True: "达标", False: "未达标", None: "—"}[self.met]
-        kinds = "、".join(self.kinds) or "全部"
-        return (
-            f"{self.label}({self.role_name}) {kinds} {self.visited}/{self.base_count} {rate} "
-            f"目标≥{self.target:.0%} {verdict}"
+        verdict = {True: tr("达标"), False: tr("未达标"), None: "—"}[self.met]
+        kinds = tr("、").join(term(k) for k in self.kinds) or tr("全部")
+        return tr(
+            "{label}({role}) {kinds} {visited}/{base} {rate} 目标≥{target} {verdict}",
+            label=self.label,
+            role=term(self.role_name),
+            kinds=kinds,
+            visited=self.visited,
+            base=self.base_count,
+            rate=rate,
+            target=f"{self.target:.0%}",
+            verdict=verdict,
         )
 
     def to_json(self) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.errors import UserError, ValidationError
+from app.i18n import term, tr
 from app.models import Department, Owner, Room, Staff, db
 from app.policy import PolicyStore
 from app.staff import StaffService
@@ -49,7 +50,11 @@ class StaffRowsRefused(UserError):
     def __init__(self, rows: dict[int, dict[str, str]]) -> None:
         self.rows = rows
         super().__init__(
-            ";".join(f"第 {n + 1} 行 {k}:{v}" for n, problems in rows.items() for k, v in problems.items())
+            tr(";").join(
+                tr("第 {row} 行 {field}:{reason}", row=n + 1, field=term(k), reason=v)
+                for n, problems in rows.items()
+                for k, v in problems.items()
+            )
         )
 
 

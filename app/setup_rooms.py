@@ -17,6 +17,7 @@ from peewee import chunked
 
 from app import audit
 from app.errors import ValidationError
+from app.i18n import N_, tr
 from app.models import Room, db
 from app.validation import clean_text
 
@@ -40,7 +41,9 @@ def _strip(text: str, field: str) -> str:
 
 def _check_part(text: str, field: str) -> str:
     if not _PART.fullmatch(text):
-        raise ValidationError({field: f"“{text[:20]}”只能是字母或数字(最多 10 位),例如 S1 代替“商铺1”"})
+        raise ValidationError(
+            {field: tr("“{text}”只能是字母或数字(最多 10 位),例如 S1 代替“商铺1”", text=text[:20])}
+        )
     return text
 
 
@@ -48,18 +51,28 @@ def _sequence(start: str, end: str, field: str) -> list[str]:
     """S1–S12, 1–12, 01–12, A–D: a run of numbers (with a common letter prefix) or letters."""
     if len(start) == 1 and len(end) == 1 and start.isalpha() and end.isalpha():
         if start.isupper() != end.isupper() or start > end:
-            raise ValidationError({field: f"“{start}–{end}”起止不对,字母应从小到大且大小写一致"})
+            raise ValidationError(
+                {field: tr("“{start}–{end}”起止不对,字母应从小到大且大小写一致", start=start, end=end)}
+            )
         return [chr(c) for c in range(ord(start), ord(end) + 1)]
     a, b = _PREFIXED.match(start), _PREFIXED.match(end)
     if not a or not b or a.group(1) != b.group(1):
         raise ValidationError(
-            {field: f"“{start}–{end}”不是一个范围,起止应同为数字(可带相同字母前缀,如 S1–S12)"}
+            {
+                field: tr(
+                    "“{start}–{end}”不是一个范围,起止应同为数字(可带相同字母前缀,如 S1–S12)",
+                    start=start,
+                    end=end,
+                )
+            }
         )
     prefix, first, last = a.group(1), int(a.group(2)), int(b.group(2))
     if first > last:
-        raise ValidationError({field: f"“{start}–{end}”起止颠倒"})
+        raise ValidationError({field: tr("“{start}–{end}”起止颠倒", start=start, end=end)})
     if last - first >= MAX_ROOMS:
-        raise ValidationError({field: f"“{start}–{end}”太多,超过 {MAX_ROOMS:,} 个"})
+        raise ValidationError(
+            {field: tr("“{start}–{end}”太多,超过 {limit} 个", start=start, end=end, limit=f"{MAX_ROOMS:,}")}
+        )
     width = len(a.group(2)) if a.group(2).startswith("0") else 0
     return [_check_part(f"{prefix}{n:0{width}d}", field) for n in range(first, last + 1)]
 
@@ -71,17 +84,30 @@ def _floors(start: str, end: str) -> list[str]:
     floor_b, n_b = divmod(last, 100)
     where = f"“{start}–{end}”"
     if floor_a > floor_b:
-        raise ValidationError({"房号": f"{where}楼层起止颠倒({floor_a} 层到 {floor_b} 层)"})
+        raise ValidationError(
+            {
+                N_("房号"): tr(
+                    "{where}楼层起止颠倒({first} 层到 {last} 层)", where=where, first=floor_a, last=floor_b
+                )
+            }
+        )
     if n_a == 0 or n_b == 0:
-        raise ValidationError({"房号": f"{where}每层户号应从 01 起,例如 101–1804"})
+        raise ValidationError({N_("房号"): tr("{where}每层户号应从 01 起,例如 101–1804", where=where)})
     if n_a > n_b:
         raise ValidationError(
             {
-                "房号": f"{where}每层户号起止颠倒(第 {n_a:02d} 户到第 {n_b:02d} 户);例如 101–1804 表示每层 01–04 户"
+                N_("房号"): tr(
+                    "{where}每层户号起止颠倒(第 {first} 户到第 {last} 户);例如 101–1804 表示每层 01–04 户",
+                    where=where,
+                    first=f"{n_a:02d}",
+                    last=f"{n_b:02d}",
+                )
             }
         )
     if (floor_b - floor_a + 1) * (n_b - n_a + 1) > MAX_ROOMS:
-        raise ValidationError({"房号": f"{where}太多,超过 {MAX_ROOMS:,} 户"})
+        raise ValidationError(
+            {N_("房号"): tr("{where}太多,超过 {limit} 户", where=where, limit=f"{MAX_ROOMS:,}")}
+        )
     width = len(start) if start.startswith("0") else 0
     return [_check_part(f"{floor * 100 + n:0{width}d}", "房号") for floor in range(floor_a, floor_b + 1)
             for n in range(n_a, n_b + 1)]  # fmt: skip
@@ -100,7 +126,7 @@ def parse_list(text: str, field: str) -> list[str]:
         if match:
             start, end = _strip(match.group(1), field), _strip(match.group(2), field)
             if not start or not end:
-                raise ValidationError({field: f"“{token[:20]}”缺少起止,应如 1-12"})
+                raise ValidationError({field: tr("“{text}”缺少起止,应如 1-12", text=token[:20])})
             if field == "房号" and start.isdigit() and end.isdigit() and len(start) >= 3 and len(end) >= 3:
                 items = _floors(start, end)
             else:
@@ -110,7 +136,7 @@ def parse_list(text: str, field: str) -> list[str]:
         for item in items:
             values[item] = None
         if len(values) > MAX_ROOMS:
-            raise ValidationError({field: f"超过 {MAX_ROOMS:,} 个"})
+            raise ValidationError({field: tr("超过 {limit} 个", limit=f"{MAX_ROOMS:,}")})
     return list(values)
 
 
@@ -150,8 +176,8 @@ class RoomPlan:
 
     def describe(self) -> str:
         """将生成 1,728 户:1-1-101、1-1-102、1-1-103 … 12-3-1804"""
-        sample = "、".join(self.sample()).replace("、…、", " … ")
-        return f"将生成 {self.count:,} 户:{sample}"
+        sample = tr("、").join(self.sample()).replace(tr("、") + "…" + tr("、"), " … ")
+        return tr("将生成 {count} 户:{sample}", count=f"{self.count:,}", sample=sample)
 
 
 def room_label(parts: tuple[str, str, str]) -> str:
@@ -162,22 +188,28 @@ def plan(buildings: str, units: str, numbers: str) -> RoomPlan:
     """Read the three fields; every reason at once, keyed 楼栋 / 单元 / 房号 / 总数."""
     problems: dict[str, str] = {}
     parsed: dict[str, list[str]] = {}
-    for field, text in (("楼栋", buildings), ("单元", units), ("房号", numbers)):
+    for field, text in ((N_("楼栋"), buildings), (N_("单元"), units), (N_("房号"), numbers)):
         try:
             parsed[field] = parse_list(text, field)
         except ValidationError as exc:
             problems.update(exc.problems)
             parsed[field] = []
     if "楼栋" not in problems and not parsed["楼栋"]:
-        problems["楼栋"] = "必须填写,例如 1-12"
+        problems[N_("楼栋")] = tr("必须填写,例如 1-12")
     if "房号" not in problems and not parsed["房号"]:
-        problems["房号"] = "必须填写,例如 101-1804(1 至 18 层,每层 01 至 04 户)"
+        problems[N_("房号")] = tr("必须填写,例如 101-1804(1 至 18 层,每层 01 至 04 户)")
     if problems:
         raise ValidationError(problems)
     result = RoomPlan(parsed["楼栋"], parsed["单元"] or [""], parsed["房号"])
     if result.count > MAX_ROOMS:
         raise ValidationError(
-            {"总数": f"共 {result.count:,} 户,超过 {MAX_ROOMS:,} 户的上限,请检查范围是否写错(例如多写了一位)"}
+            {
+                N_("总数"): tr(
+                    "共 {count} 户,超过 {limit} 户的上限,请检查范围是否写错(例如多写了一位)",
+                    count=f"{result.count:,}",
+                    limit=f"{MAX_ROOMS:,}",
+                )
+            }
         )
     return result
 

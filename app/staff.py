@@ -12,6 +12,7 @@ import hmac
 from app import domain, keyring
 from app.clock import Clock, SystemClock
 from app.errors import UserError, ValidationError
+from app.i18n import N_, tr
 from app.keyring import KeyRing
 from app.models import Department, Staff, db, write_audit
 from app.permissions import require
@@ -21,7 +22,7 @@ from app.validation import clean_text, normalise_phone
 
 def check_password_strength(password: str) -> str | None:
     if len(password) < 6:
-        return "密码至少 6 位"
+        return tr("密码至少 6 位")
     return None
 
 
@@ -35,7 +36,7 @@ class StaffService:
 
     def _ring(self) -> KeyRing:
         if self.ring is None:
-            raise UserError("没有打开服务中心的密钥文件,不能设置登录密码。")
+            raise UserError(tr("没有打开服务中心的密钥文件,不能设置登录密码。"))
         return self.ring
 
     def has_password(self, person: Staff) -> bool:
@@ -52,21 +53,21 @@ class StaffService:
     def add_department(self, name: str) -> Department:
         name = clean_text(name)
         if not name:
-            raise ValidationError({"部门名称": "必须填写"})
+            raise ValidationError({N_("部门名称"): tr("必须填写")})
         if len(name) > 40:
-            raise ValidationError({"部门名称": "最多 40 字"})
+            raise ValidationError({N_("部门名称"): tr("最多 40 字")})
         if Department.select().where(Department.name == name).exists():
-            raise ValidationError({"部门名称": f"已有名为“{name}”的部门"})
+            raise ValidationError({N_("部门名称"): tr("已有名为“{name}”的部门", name=name)})
         sort = Department.select().count()
         return Department.create(name=name, sort=sort)
 
     def rename_department(self, dep: Department, name: str) -> None:
         name = clean_text(name)
         if not name:
-            raise ValidationError({"部门名称": "必须填写"})
+            raise ValidationError({N_("部门名称"): tr("必须填写")})
         clash = Department.get_or_none(Department.name == name)
         if clash and clash.id != dep.id:
-            raise ValidationError({"部门名称": f"已有名为“{name}”的部门"})
+            raise ValidationError({N_("部门名称"): tr("已有名为“{name}”的部门", name=name)})
         dep.name = name
         dep.save()
 
@@ -99,7 +100,7 @@ class StaffService:
             )
             .exists()
         )
-        return None if others else "至少要保留一名在用、能登录的系统管理员"
+        return None if others else tr("至少要保留一名在用、能登录的系统管理员")
 
     def staff(self, role: str | None = None, include_inactive: bool = False) -> list[Staff]:
         query = Staff.select().order_by(Staff.role, Staff.name)
@@ -124,29 +125,29 @@ class StaffService:
         problems: dict[str, str] = {}
         name = clean_text(name)
         if not name:
-            problems["姓名"] = "必须填写"
+            problems[N_("姓名")] = tr("必须填写")
         elif len(name) > 40:
-            problems["姓名"] = "最多 40 字"
+            problems[N_("姓名")] = tr("最多 40 字")
         if role not in domain.ROLES:
-            problems["角色"] = "请选择角色"
+            problems[N_("角色")] = tr("请选择角色")
         try:
             phone = normalise_phone(phone)
         except ValueError as exc:
-            problems["电话"] = str(exc)
+            problems[N_("电话")] = str(exc)
         username = clean_text(username) or None
         if username:
             clash = Staff.get_or_none(Staff.username == username)
             if clash and (existing is None or clash.id != existing.id):
-                problems["登录名"] = f"登录名“{username}”已被使用"
+                problems[N_("登录名")] = tr("登录名“{name}”已被使用", name=username)
         if password:
             if reason := check_password_strength(password):
-                problems["密码"] = reason
+                problems[N_("密码")] = reason
         elif (
             username and self.ring is not None and not (existing is not None and self.has_password(existing))
         ):
-            problems["密码"] = "设了登录名就要设密码"
+            problems[N_("密码")] = tr("设了登录名就要设密码")
         if existing is not None and role and (reason := self.last_admin_problem(existing, role, True)):
-            problems["角色"] = reason
+            problems[N_("角色")] = reason
         buildings = ",".join(
             b.strip() for b in clean_text(buildings).replace(",", ",").split(",") if b.strip()
         )
@@ -154,7 +155,7 @@ class StaffService:
             raise ValidationError(problems)
         old_username = existing.username if existing is not None else None
         if username and old_username != username and not password and (existing is None or existing.active):
-            raise ValidationError({"密码": "新的登录名需要设置密码"})
+            raise ValidationError({N_("密码"): tr("新的登录名需要设置密码")})
         with db.atomic():
             person = existing or Staff()
             person.name = name
@@ -194,9 +195,9 @@ class StaffService:
         """A new password for a person (set by an administrator, or by recovery)."""
         require(None, "staff.manage")
         if reason := check_password_strength(password):
-            raise ValidationError({"密码": reason})
+            raise ValidationError({N_("密码"): reason})
         if not person.username:
-            raise ValidationError({"登录名": "此人没有登录名"})
+            raise ValidationError({N_("登录名"): tr("此人没有登录名")})
         with db.atomic():
             write_audit(
                 [{"action": "重设密码", "table": "staff", "record_id": str(person.id), "field": "password"}]
@@ -210,7 +211,7 @@ class StaffService:
         longer opens a copy of the files); reactivating needs a new password."""
         require(None, "staff.manage")
         if not active and (reason := self.last_admin_problem(person, person.role, False)):
-            raise ValidationError({"角色": reason})
+            raise ValidationError({N_("角色"): reason})
         person.active = active
         person.save()
         if not active and person.username and self.ring is not None:
@@ -224,10 +225,10 @@ class StaffService:
         name = clean_text(username)
         unlocked = self._ring().unlock(name, password, self.clock.now())
         if not hmac.compare_digest(unlocked.key, keyring.office_key()):
-            raise UserError("登录名或密码不对")
+            raise UserError(tr("登录名或密码不对"))
         person = Staff.get_or_none(Staff.username == name, Staff.active == True)  # noqa: E712
         if person is None:
-            raise UserError("登录名或密码不对")
+            raise UserError(tr("登录名或密码不对"))
         return person
 
     def is_locked(self, person: Staff) -> bool:

@@ -9,6 +9,8 @@ import phonenumbers
 from stdnum.cn import ric
 from stdnum.exceptions import ValidationError as StdnumError
 
+from app.i18n import tr
+
 MAX_TEXT = 2000
 MAX_SHORT = 100
 _ROOM_WORDS = re.compile(
@@ -29,7 +31,7 @@ def clean_text(value: object) -> str:
 
 def check_length(text: str, limit: int) -> str | None:
     if len(text) > limit:
-        return f"太长({len(text)} 字),最多 {limit} 字"
+        return tr("太长({length} 字),最多 {limit} 字", length=len(text), limit=limit)
     return None
 
 
@@ -39,24 +41,24 @@ def normalise_phone(raw: str) -> str:
     if not text:
         return ""
     if re.fullmatch(r"\d+\.0", text):
-        raise ValueError("号码被当作数字存过(末尾有 .0),请把该列设为文本后重新输入")
+        raise ValueError(tr("号码被当作数字存过(末尾有 .0),请把该列设为文本后重新输入"))
     if re.fullmatch(r"\d(\.\d+)?[eE]\+?\d+", text):
-        raise ValueError("号码被 Excel 变成了科学计数法,请把该列设为文本后重新输入")
+        raise ValueError(tr("号码被 Excel 变成了科学计数法,请把该列设为文本后重新输入"))
     digits = re.sub(r"[-()（）]", "", text)
     if digits.startswith("+86"):
         digits = digits[3:]
     elif digits.startswith("0086"):
         digits = digits[4:]
     if not digits.isdigit():
-        raise ValueError("电话号码只能含数字和 -")
+        raise ValueError(tr("电话号码只能含数字和 -"))
     try:
         parsed = phonenumbers.parse(digits, "CN")
     except phonenumbers.NumberParseException as exc:
-        raise ValueError("不是有效的电话号码") from exc
+        raise ValueError(tr("不是有效的电话号码")) from exc
     if not phonenumbers.is_valid_number(parsed):
         if len(digits) == 11 and digits.startswith("1"):
-            raise ValueError("不是有效的手机号码(11 位,号段不对)")
-        raise ValueError("不是有效的大陆电话号码")
+            raise ValueError(tr("不是有效的手机号码(11 位,号段不对)"))
+        raise ValueError(tr("不是有效的大陆电话号码"))
     national = str(parsed.national_number)
     if national.startswith("1") and len(national) == 11:
         return national
@@ -72,11 +74,11 @@ def normalise_id_number(raw: str) -> str:
     if not text:
         return ""
     if re.fullmatch(r"\d+(\.\d+)?([eE]\+?\d+)?", text) and ("E" in text or "." in text):
-        raise ValueError("身份证号被 Excel 当作数字,末几位已丢失,请把该列设为文本后重新输入")
+        raise ValueError(tr("身份证号被 Excel 当作数字,末几位已丢失,请把该列设为文本后重新输入"))
     try:
         return str(ric.validate(text))
     except StdnumError as exc:
-        raise ValueError("身份证号不正确(位数、出生日期或校验位不符)") from exc
+        raise ValueError(tr("身份证号不正确(位数、出生日期或校验位不符)")) from exc
 
 
 def parse_room(text: str) -> tuple[str, str, str]:
@@ -91,7 +93,7 @@ def parse_room(text: str) -> tuple[str, str, str]:
         if len(parts) == 2:
             return parts[0], "", parts[1]
         return parts[0], parts[1], parts[2]
-    raise ValueError("房号格式应为 楼栋-单元-房号,例如 3-2-501")
+    raise ValueError(tr("房号格式应为 楼栋-单元-房号,例如 3-2-501"))
 
 
 DATETIME_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y/%m/%d %H:%M:%S")
@@ -108,7 +110,7 @@ def parse_datetime(value: object) -> dt.datetime:
     else:
         text = clean_text(value)
         if not text:
-            raise ValueError("不能为空")
+            raise ValueError(tr("不能为空"))
         for fmt in DATETIME_FORMATS + DATE_FORMATS:
             try:
                 result = dt.datetime.strptime(text, fmt)
@@ -116,7 +118,7 @@ def parse_datetime(value: object) -> dt.datetime:
             except ValueError:
                 continue
         else:
-            raise ValueError(f"“{text[:20]}”不是日期时间,应为 YYYY-MM-DD HH:MM")
+            raise ValueError(tr("“{text}”不是日期时间,应为 YYYY-MM-DD HH:MM", text=text[:20]))
     if result < EARLIEST or result.year > 2099:
-        raise ValueError(f"日期 {result:%Y-%m-%d} 不在 2000 至 2099 年之间")
+        raise ValueError(tr("日期 {date} 不在 2000 至 2099 年之间", date=f"{result:%Y-%m-%d}"))
     return result

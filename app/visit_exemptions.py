@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from app.i18n import tr
+
 
 class _Case(Protocol):
     number: str
@@ -35,9 +37,12 @@ def visit_exemption(case: _Case) -> str:
     """Why `case` may not be visited, as a sentence saying what to do instead; '' when it may."""
     kind = exemption_kind(case)
     if kind == ANONYMOUS:
-        return f"{case.number} 是匿名案件,没有可回访的业主,不能加入回访;处理情况附于案件即可。"
+        return tr(
+            "{number} 是匿名案件,没有可回访的业主,不能加入回访;处理情况附于案件即可。", number=case.number
+        )
     if kind == WRITTEN_REPLY:
-        return (
-            f"{case.number} 的业主只要求书面答复,不回访,不能加入回访;请把复函附于案件(案件窗口“附上复函”)。"
+        return tr(
+            "{number} 的业主只要求书面答复,不回访,不能加入回访;请把复函附于案件(案件窗口“附上复函”)。",
+            number=case.number,
         )
     return ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 
+from app.i18n import N_, tr
 from app.policy import Policy
 from app.policy_sections import VisitSettings
 
@@ -34,13 +35,17 @@ class VisitRule:
     sub_rule: str  # the name of the sub-rule that applied, or ''
     after: str = AFTER_RESOLVED
 
-    def describe(self) -> str:
-        unit = "个工作日" if self.unit == "working" else "天"
+    def describe(self, shown: bool = False) -> str:
+        """The rule in words: in the source language for a visit's stored plan line, in the
+        chosen language when `shown` (a window or a report reads it now)."""
+        working = self.unit == "working"
         if self.after == AFTER_LEAK_TEST:
-            return f"闭水试验后{self.days}{unit}内"
-        if self.after == AFTER_CONTRACT:
-            return f"合同中期及期满后{self.days}{unit}内"
-        return f"办结后{self.days}{unit}内"
+            template = N_("闭水试验后{days}个工作日内") if working else N_("闭水试验后{days}天内")
+        elif self.after == AFTER_CONTRACT:
+            template = N_("合同中期及期满后{days}个工作日内") if working else N_("合同中期及期满后{days}天内")
+        else:
+            template = N_("办结后{days}个工作日内") if working else N_("办结后{days}天内")
+        return tr(template, days=self.days) if shown else template.format(days=self.days)
 
 
 def rule_for(policy: Policy, kind: str, severity: str, category: str, subcategory: str = "") -> VisitRule:

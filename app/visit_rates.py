@@ -14,6 +14,7 @@ from typing import Any
 import peewee as pw
 
 from app import domain
+from app.i18n import N_
 from app.models import Case, Visit, VisitDecision, tuple_rows
 from app.periods import Period
 from app.policy import Policy
@@ -68,10 +69,10 @@ class KindVisits:
 
 # Why a handled case is out of the visit-rate base (its column in the 《回访统计表》).
 EXEMPT_COLUMNS = {
-    "anonymous": "匿名",
-    "written_reply": "只要求书面答复",
-    "unreachable": "联系不上/拒访",
-    "not_due": "未到期",
+    "anonymous": N_("匿名"),
+    "written_reply": N_("只要求书面答复"),
+    "unreachable": N_("联系不上/拒访"),
+    "not_due": N_("未到期"),
 }
 
 

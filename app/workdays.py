@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping
 
 import chinese_calendar
 
+from app.i18n import N_
 from app.models import Holiday, Setting
 
 # The years whose official arrangement the office has entered (a JSON list in the settings).
@@ -59,14 +60,14 @@ def statutory_days(year: int) -> tuple[dict[dt.date, str], frozenset[dt.date]]:
 
 # The package's English names, for a build without its translation files.
 _ENGLISH_NAMES = (
-    ("New Year's Eve", "农历除夕"),
-    ("New Year's Day", "元旦"),
-    ("Spring Festival", "春节"),
-    ("Tomb-Sweeping", "清明节"),
-    ("Labor Day", "劳动节"),
-    ("Dragon Boat", "端午节"),
-    ("Mid-Autumn", "中秋节"),
-    ("National Day", "国庆节"),
+    ("New Year's Eve", N_("农历除夕")),
+    ("New Year's Day", N_("元旦")),
+    ("Spring Festival", N_("春节")),
+    ("Tomb-Sweeping", N_("清明节")),
+    ("Labor Day", N_("劳动节")),
+    ("Dragon Boat", N_("端午节")),
+    ("Mid-Autumn", N_("中秋节")),
+    ("National Day", N_("国庆节")),
 )
 
 log = logging.getLogger(__name__)
@@ -78,7 +79,7 @@ def _chinese_name(name: str) -> str:
     for english, chinese in _ENGLISH_NAMES:
         if english in name:
             return chinese + ("(补假)" if "observed" in name else "")
-    return "调休" if "substituted" in name else "法定节假日"
+    return N_("调休") if "substituted" in name else N_("法定节假日")
 
 
 class WorkCalendar:

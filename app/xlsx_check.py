@@ -19,6 +19,7 @@ from typing import IO, Any
 from xml.parsers import expat
 
 from app.errors import UserError
+from app.i18n import N_, language, term, tr
 
 # The limits, in the office's words where a person will read them.
 MAX_FILE_BYTES = 200 * 2**20  # the .xlsx itself
@@ -44,9 +45,11 @@ _passed: dict[tuple[str, int, int], None] = {}
 
 def words(n: int, unit: str) -> str:
     """(1500000, 字) -> '150 万字', (45000, 行) -> '4.5 万行', (3000, 字) -> '3000 字'."""
-    if n < 10_000:
-        return f"{n} {unit}"
-    return f"{n / 10_000:.1f}".rstrip("0").rstrip(".") + f" 万{unit}"
+    if language() in ("zh_CN", "zh_TW") and n >= 10_000:  # 万: the way Chinese counts large numbers
+        count = f"{n / 10_000:.1f}".rstrip("0").rstrip(".")
+        return tr("{count} 万行", count=count) if unit == "行" else tr("{count} 万字", count=count)
+    count = f"{n:,}" if n >= 10_000 else str(n)
+    return tr("{count} 行", count=count) if unit == "行" else tr("{count} 字", count=count)
 
 
 def size_words(n: int) -> str:
@@ -64,7 +67,7 @@ class SheetPart:
     part: str  # the zip member holding its XML
 
     def label(self) -> str:
-        return f"第 {self.number} 张工作表“{self.name}”"
+        return tr("第 {number} 张工作表“{name}”", number=self.number, name=self.name)
 
 
 class _Stop(Exception):
@@ -79,18 +82,26 @@ def check_xlsx(path: Path) -> None:
     try:
         stat = path.stat()
     except OSError as exc:
-        raise UserError(f"无法读取 {path.name}:{_os_words(exc)}") from exc
+        raise UserError(tr("无法读取 {name}:{reason}", name=path.name, reason=_os_words(exc))) from exc
     key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
     if key in _passed:
         return
     if stat.st_size == 0:
         raise UserError(
-            f"{path.name} 是空文件(0 字节),里面没有表格。请确认选对了文件,或重新从 Excel 保存一次"
+            tr(
+                "{name} 是空文件(0 字节),里面没有表格。请确认选对了文件,或重新从 Excel 保存一次",
+                name=path.name,
+            )
         )
     if stat.st_size > MAX_FILE_BYTES:
         raise UserError(
-            f"{path.name} 有 {size_words(stat.st_size)},超过了可导入的上限 {size_words(MAX_FILE_BYTES)}。"
-            "请确认选对了文件;台账太大时请按年份分成几个文件分别导入"
+            tr(
+                "{name} 有 {size},超过了可导入的上限 {limit}。"
+                "请确认选对了文件;台账太大时请按年份分成几个文件分别导入",
+                name=path.name,
+                size=size_words(stat.st_size),
+                limit=size_words(MAX_FILE_BYTES),
+            )
         )
     try:
         with path.open("rb") as f:
@@ -105,11 +116,14 @@ def check_xlsx(path: Path) -> None:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
         raise UserError(
-            f"{path.name} 已损坏,无法读取(压缩数据不完整)。请在 Excel 中打开它并另存为 .xlsx 后再导入;"
-            "若 Excel 也打不开,请找回原来的文件"
+            tr(
+                "{name} 已损坏,无法读取(压缩数据不完整)。请在 Excel 中打开它并另存为 .xlsx 后再导入;"
+                "若 Excel 也打不开,请找回原来的文件",
+                name=path.name,
+            )
         ) from exc
     except OSError as exc:
-        raise UserError(f"无法读取 {path.name}:{_os_words(exc)}") from exc
+        raise UserError(tr("无法读取 {name}:{reason}", name=path.name, reason=_os_words(exc))) from exc
     if len(_passed) >= 8:
         _passed.clear()
     _passed[key] = None
@@ -121,43 +135,50 @@ def _ole_words(path: Path, f: IO[bytes]) -> str:
     tail = b""
     while chunk := f.read(CHUNK):
         if _ENCRYPTED_PACKAGE in tail + chunk:
-            return (
-                f"{path.name} 设了打开密码,程序无法读取。请在 Excel 中打开它,"
-                "在“文件 → 信息 → 保护工作簿 → 用密码进行加密”里清空密码,保存后再导入"
+            return tr(
+                "{name} 设了打开密码,程序无法读取。请在 Excel 中打开它,"
+                "在“文件 → 信息 → 保护工作簿 → 用密码进行加密”里清空密码,保存后再导入",
+                name=path.name,
             )
         tail = chunk[-len(_ENCRYPTED_PACKAGE) :]
-    return (
-        f"{path.name} 实际是旧的 .xls 格式(Excel 97-2003),只是改了扩展名。"
-        "请在 Excel 中打开它,“另存为 → Excel 工作簿(*.xlsx)”后再导入"
+    return tr(
+        "{name} 实际是旧的 .xls 格式(Excel 97-2003),只是改了扩展名。"
+        "请在 Excel 中打开它,“另存为 → Excel 工作簿(*.xlsx)”后再导入",
+        name=path.name,
     )
 
 
 # Files a clerk may pick by mistake, by their first bytes.
-_OTHER_KINDS = {b"%PDF": "PDF 文件", b"\x89PNG": "图片(PNG)", b"\xff\xd8\xff": "图片(JPEG)", b"II*\x00": "图片(TIFF)",
-                b"MM\x00*": "图片(TIFF)", b"Rar!": "RAR 压缩包", b"7z\xbc\xaf": "7z 压缩包"}  # fmt: skip
+_OTHER_KINDS = {b"%PDF": N_("PDF 文件"), b"\x89PNG": N_("图片(PNG)"), b"\xff\xd8\xff": N_("图片(JPEG)"), b"II*\x00": N_("图片(TIFF)"),
+                b"MM\x00*": N_("图片(TIFF)"), b"Rar!": N_("RAR 压缩包"), b"7z\xbc\xaf": N_("7z 压缩包")}  # fmt: skip
 
 
 def _not_zip_words(path: Path, head: bytes) -> str:
     for magic, kind in _OTHER_KINDS.items():
         if head.startswith(magic):
-            return (
-                f"{path.name} 不是有效的 Excel 文件:它实际是{kind},只是扩展名是 .xlsx。"
-                "请确认选对了文件(要导入的是 Excel 台账或名册)"
+            return tr(
+                "{name} 不是有效的 Excel 文件:它实际是{kind},只是扩展名是 .xlsx。"
+                "请确认选对了文件(要导入的是 Excel 台账或名册)",
+                name=path.name,
+                kind=term(kind),
             )
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if text.startswith((b"<", b"<!doc", b"<html", b"<?xml")):
-        return (
-            f"{path.name} 不是有效的 Excel 文件:它实际是网页(HTML/XML)格式的表格,只是扩展名是 .xlsx。"
-            "请在 Excel 中打开它,“另存为 → Excel 工作簿(*.xlsx)”后再导入"
+        return tr(
+            "{name} 不是有效的 Excel 文件:它实际是网页(HTML/XML)格式的表格,只是扩展名是 .xlsx。"
+            "请在 Excel 中打开它,“另存为 → Excel 工作簿(*.xlsx)”后再导入",
+            name=path.name,
         )
     if _looks_like_text(path):
-        return (
-            f"{path.name} 不是有效的 Excel 文件:它实际是文本文件(例如 CSV),只是扩展名是 .xlsx。"
-            "请在 Excel 中打开它,“另存为 → Excel 工作簿(*.xlsx)”后再导入"
+        return tr(
+            "{name} 不是有效的 Excel 文件:它实际是文本文件(例如 CSV),只是扩展名是 .xlsx。"
+            "请在 Excel 中打开它,“另存为 → Excel 工作簿(*.xlsx)”后再导入",
+            name=path.name,
         )
-    return (
-        f"{path.name} 不是有效的 Excel 文件,可能是别的文件改了扩展名,或文件已损坏。"
-        "请在 Excel 中打开它并另存为 .xlsx 后再导入"
+    return tr(
+        "{name} 不是有效的 Excel 文件,可能是别的文件改了扩展名,或文件已损坏。"
+        "请在 Excel 中打开它并另存为 .xlsx 后再导入",
+        name=path.name,
     )
 
 
@@ -182,42 +203,70 @@ def _check_zip(path: Path, zf: zipfile.ZipFile) -> None:
     if "xl/workbook.xml" not in names:
         if "mimetype" in names and any(n == "content.xml" for n in names):
             raise UserError(
-                f"{path.name} 是 OpenDocument 表格(WPS/LibreOffice 的 .ods 格式)。"
-                "请在 WPS 或 Excel 中“另存为 → Excel 工作簿(*.xlsx)”后再导入"
+                tr(
+                    "{name} 是 OpenDocument 表格(WPS/LibreOffice 的 .ods 格式)。"
+                    "请在 WPS 或 Excel 中“另存为 → Excel 工作簿(*.xlsx)”后再导入",
+                    name=path.name,
+                )
             )
         raise UserError(
-            f"{path.name} 不是有效的 Excel 文件(里面没有工作簿的内容),可能是别的文件改了扩展名。"
-            "请确认选对了文件,或在 Excel 中另存为 .xlsx 后再导入"
+            tr(
+                "{name} 不是有效的 Excel 文件(里面没有工作簿的内容),可能是别的文件改了扩展名。"
+                "请确认选对了文件,或在 Excel 中另存为 .xlsx 后再导入",
+                name=path.name,
+            )
         )
     if len(infos) > MAX_PARTS:
         raise UserError(
-            f"{path.name} 里有 {len(infos)} 个部件,超过上限 {MAX_PARTS} 个,不像是普通的台账。请检查文件"
+            tr(
+                "{name} 里有 {count} 个部件,超过上限 {limit} 个,不像是普通的台账。请检查文件",
+                name=path.name,
+                count=len(infos),
+                limit=MAX_PARTS,
+            )
         )
     if any(i.flag_bits & 0x1 for i in infos):
-        raise UserError(f"{path.name} 的内容被压缩软件加了密码,程序无法读取。请去掉密码后另存为 .xlsx 再导入")
+        raise UserError(
+            tr(
+                "{name} 的内容被压缩软件加了密码,程序无法读取。请去掉密码后另存为 .xlsx 再导入",
+                name=path.name,
+            )
+        )
     # Sizes as the zip's directory declares them: a zip bomb is refused here, before a
     # byte is unpacked. (A part that unpacks to more than it declares fails its check in
     # zipfile while being read below.)
     total = sum(i.file_size for i in infos)
     if total > MAX_TOTAL_BYTES:
         raise UserError(
-            f"{path.name} 解压后有 {size_words(total)},超过上限 {size_words(MAX_TOTAL_BYTES)}"
-            f"(文件本身只有 {size_words(path.stat().st_size)},内容被异常压缩)。请检查文件,不要导入来历不明的表格"
+            tr(
+                "{name} 解压后有 {size},超过上限 {limit}"
+                "(文件本身只有 {file_size},内容被异常压缩)。请检查文件,不要导入来历不明的表格",
+                name=path.name,
+                size=size_words(total),
+                limit=size_words(MAX_TOTAL_BYTES),
+                file_size=size_words(path.stat().st_size),
+            )
         )
     sheets = _sheet_parts(path, zf)
     sheet_names = {s.part for s in sheets}
     for info in infos:
         limit = MAX_OTHER_PART_BYTES
-        what = f"其中的部件 {info.filename} "
+        what = tr("其中的部件 {filename} ", filename=info.filename)
         if info.filename in sheet_names:
             limit = MAX_SHEET_BYTES
             what = next(s.label() for s in sheets if s.part == info.filename)
         elif info.filename == "xl/sharedStrings.xml":
-            limit, what = MAX_SHARED_STRINGS_BYTES, "其中的文字表(sharedStrings)"
+            limit, what = MAX_SHARED_STRINGS_BYTES, tr("其中的文字表(sharedStrings)")
         if info.file_size > limit:
             raise UserError(
-                f"{path.name} {what}解压后有 {size_words(info.file_size)},超过上限 {size_words(limit)}。"
-                "请确认选对了文件;台账太大时请按年份分成几个文件分别导入"
+                tr(
+                    "{name} {what}解压后有 {size},超过上限 {limit}。"
+                    "请确认选对了文件;台账太大时请按年份分成几个文件分别导入",
+                    name=path.name,
+                    what=what,
+                    size=size_words(info.file_size),
+                    limit=size_words(limit),
+                )
             )
     for info in infos:  # the small parts openpyxl reads: well-formed XML?
         name = info.filename
@@ -226,7 +275,7 @@ def _check_zip(path: Path, zf: zipfile.ZipFile) -> None:
         if name.endswith((".xml", ".rels")) and (
             name.startswith(("xl/", "_rels/")) or name == "[Content_Types].xml"
         ):
-            _parse(path, zf, name, None, f"其中的部件 {name} ")
+            _parse(path, zf, name, None, tr("其中的部件 {name} ", name=name))
     long_shared = _long_shared_string(path, zf) if "xl/sharedStrings.xml" in names else None
     for sheet in sheets:
         # First at C speed: well-formed XML, and byte counts that bound what the sheet can
@@ -245,19 +294,24 @@ def _check_zip(path: Path, zf: zipfile.ZipFile) -> None:
     if long_shared is not None:
         index, length = long_shared
         raise UserError(
-            f"{path.name} 里有一段 {words(length, '字')}的文字,超过一个单元格的上限 {MAX_CELL_CHARS} 字。"
-            "请检查文件,删去或缩短这段文字后再导入"
+            tr(
+                "{name} 里有一段 {words}的文字,超过一个单元格的上限 {limit} 字。"
+                "请检查文件,删去或缩短这段文字后再导入",
+                name=path.name,
+                words=words(length, "字"),
+                limit=MAX_CELL_CHARS,
+            )
         )
 
 
 def _sheet_parts(path: Path, zf: zipfile.ZipFile) -> list[SheetPart]:
     """The worksheets in tab order with their names, from xl/workbook.xml and its rels."""
     book = _Collect({"sheet"})
-    _parse(path, zf, "xl/workbook.xml", book, "其中的工作簿目录(workbook.xml)")
+    _parse(path, zf, "xl/workbook.xml", book, tr("其中的工作簿目录(workbook.xml)"))
     targets: dict[str, str] = {}
     if "xl/_rels/workbook.xml.rels" in zf.namelist():
         rels = _Collect({"Relationship"})
-        _parse(path, zf, "xl/_rels/workbook.xml.rels", rels, "其中的工作簿关系(workbook.xml.rels)")
+        _parse(path, zf, "xl/_rels/workbook.xml.rels", rels, tr("其中的工作簿关系(workbook.xml.rels)"))
         for attrs in rels.found:
             if attrs.get("Type") in (_SHEET_TYPE, _SHEET_TYPE_STRICT) and attrs.get("Target"):
                 target = attrs["Target"]
@@ -272,7 +326,11 @@ def _sheet_parts(path: Path, zf: zipfile.ZipFile) -> list[SheetPart]:
     missing = [s.part for s in out if s.part not in zf.namelist()]
     if missing:
         raise UserError(
-            f"{path.name} 已损坏:工作表 {missing[0]} 不见了。请在 Excel 中打开并另存为 .xlsx 后再导入"
+            tr(
+                "{name} 已损坏:工作表 {value} 不见了。请在 Excel 中打开并另存为 .xlsx 后再导入",
+                name=path.name,
+                value=missing[0],
+            )
         )
     return out
 
@@ -388,11 +446,11 @@ def _wide_reference() -> re.Pattern[bytes]:
 
 def _long_shared_string(path: Path, zf: zipfile.ZipFile) -> tuple[int, int] | None:
     quick = _ByteScan(shared=True)
-    _parse(path, zf, "xl/sharedStrings.xml", None, "其中的文字表(sharedStrings)", quick.feed)
+    _parse(path, zf, "xl/sharedStrings.xml", None, tr("其中的文字表(sharedStrings)"), quick.feed)
     if quick.longest <= MAX_CELL_CHARS:
         return None  # no shared text can be longer than a cell may be
     handler = _SharedStrings()
-    _parse(path, zf, "xl/sharedStrings.xml", handler, "其中的文字表(sharedStrings)")
+    _parse(path, zf, "xl/sharedStrings.xml", handler, tr("其中的文字表(sharedStrings)"))
     return handler.found
 
 
@@ -433,8 +491,14 @@ class _SheetScan(_Handler):
                 return
             if self.column > MAX_COLUMNS:
                 self._refuse(
-                    f"{self.sheet.label()}的单元格 {self.ref} 在第 {self.column} 列,超过上限 {MAX_COLUMNS} 列。"
-                    "请删去表格右边多余的列后再导入"
+                    tr(
+                        "{label}的单元格 {ref} 在第 {column} 列,超过上限 {limit} 列。"
+                        "请删去表格右边多余的列后再导入",
+                        label=self.sheet.label(),
+                        ref=self.ref,
+                        column=self.column,
+                        limit=MAX_COLUMNS,
+                    )
                 )
             if not self.row_counted:
                 self.row_counted = True
@@ -455,10 +519,14 @@ class _SheetScan(_Handler):
                 self.value += data
 
     def _long_words(self, length: int) -> str:
-        where = f"的单元格 {self.ref} " if self.ref else "的某个单元格"
-        return (
-            f"{self.sheet.label()}{where}有 {words(length, '字')},超过上限 {MAX_CELL_CHARS} 字"
-            "(Excel 一个单元格最多放这么多)。请检查文件,删去或缩短这个单元格后再导入"
+        where = tr("的单元格 {ref} ", ref=self.ref) if self.ref else tr("的某个单元格")
+        return tr(
+            "{label}{where}有 {words},超过上限 {limit} 字"
+            "(Excel 一个单元格最多放这么多)。请检查文件,删去或缩短这个单元格后再导入",
+            label=self.sheet.label(),
+            where=where,
+            words=words(length, "字"),
+            limit=MAX_CELL_CHARS,
         )
 
     def _refuse(self, text: str) -> None:
@@ -467,7 +535,11 @@ class _SheetScan(_Handler):
 
 
 def _too_many_rows(sheet: SheetPart) -> str:
-    return f"{sheet.label()}超过 {words(MAX_ROWS, '行')},超过了可导入的上限。请按年份分成几个文件分别导入"
+    return tr(
+        "{label}超过 {words},超过了可导入的上限。请按年份分成几个文件分别导入",
+        label=sheet.label(),
+        words=words(MAX_ROWS, "行"),
+    )
 
 
 def _column_number(letters: str) -> int:
@@ -491,7 +563,11 @@ def _parse(
 
     def no_dtd(*_: Any) -> None:
         raise UserError(
-            f"{path.name} {what}含有文档类型声明(DTD),Excel 保存的文件不会有。为安全起见不导入,请检查文件来源"
+            tr(
+                "{name} {what}含有文档类型声明(DTD),Excel 保存的文件不会有。为安全起见不导入,请检查文件来源",
+                name=path.name,
+                what=what,
+            )
         )
 
     parser = expat.ParserCreate(namespace_separator=" ")
@@ -513,18 +589,33 @@ def _parse(
         return
     except expat.ExpatError as exc:
         raise UserError(
-            f"{path.name} 已损坏:{what}不是完好的 XML(第 {exc.lineno} 行第 {exc.offset} 列:"
-            f"{expat.ErrorString(exc.code) if exc.code else exc})。"
-            "请在 Excel 中打开它并另存为 .xlsx 后再导入;若 Excel 也打不开,请找回原来的文件"
+            tr(
+                "{name} 已损坏:{what}不是完好的 XML(第 {lineno} 行第 {offset} 列:"
+                "{value})。"
+                "请在 Excel 中打开它并另存为 .xlsx 后再导入;若 Excel 也打不开,请找回原来的文件",
+                name=path.name,
+                what=what,
+                lineno=exc.lineno,
+                offset=exc.offset,
+                value=expat.ErrorString(exc.code) if exc.code else exc,
+            )
         ) from exc
     except KeyError as exc:
-        raise UserError(f"{path.name} 已损坏:{what}不见了。请在 Excel 中打开并另存为 .xlsx 后再导入") from exc
+        raise UserError(
+            tr(
+                "{name} 已损坏:{what}不见了。请在 Excel 中打开并另存为 .xlsx 后再导入",
+                name=path.name,
+                what=what,
+            )
+        ) from exc
 
 
 def _os_words(exc: OSError) -> str:
     """Reading the file failed: why, and what to do."""
     if isinstance(exc, PermissionError):
-        return "没有权限读取这个文件(或它正被其他程序独占打开)。请关闭打开它的程序,或把文件复制到桌面后再导入"
+        return tr(
+            "没有权限读取这个文件(或它正被其他程序独占打开)。请关闭打开它的程序,或把文件复制到桌面后再导入"
+        )
     if isinstance(exc, FileNotFoundError):
-        return "文件不见了(被移动、删除,或 U 盘已拔出)。请重新选择文件"
-    return "读取磁盘时出错(U 盘松动或损坏?)。请把文件复制到本机后再导入"
+        return tr("文件不见了(被移动、删除,或 U 盘已拔出)。请重新选择文件")
+    return tr("读取磁盘时出错(U 盘松动或损坏?)。请把文件复制到本机后再导入")

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.errors import UserError, ValidationError, write_bytes
+from app.i18n import N_, term, tr
 from huiyin.login import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, open_office
 
 if TYPE_CHECKING:
@@ -37,9 +38,15 @@ def cmd_form(args: argparse.Namespace, data_dir: Path) -> int:
         printouts = Printouts(office)
         if args.form_command == "ledger":
             if args.start and args.end and args.end < args.start:
-                raise UserError(f"截止日期不能早于起始日期({args.start:%Y-%m-%d} 至 {args.end:%Y-%m-%d})")
+                raise UserError(
+                    tr(
+                        "截止日期不能早于起始日期({start:%Y-%m-%d} 至 {end:%Y-%m-%d})",
+                        start=args.start,
+                        end=args.end,
+                    )
+                )
             write_pdf(args.pdf, printouts.ledger_pdf(args.start, args.end))
-            print(f"已写入 {args.pdf}")
+            print(tr("已写入 {pdf}", pdf=args.pdf))
             return EXIT_OK
         if args.pdf and args.form_command in ("visit", "blank"):
             from app.print_jobs import check_pdf_target
@@ -54,23 +61,42 @@ def cmd_form(args: argparse.Namespace, data_dir: Path) -> int:
         office.close()
     numbers = ", ".join(end.numbers)
     if end.ok:
-        done = (
-            f"已写入 {args.pdf}" if end.printer == SAVED_AS_PDF else f"已送往打印机 {end.printer} 并打印完成"
-        )
-        print(done + (f",编号 {numbers} 记为已打印" if numbers else ""))
+        if end.printer == SAVED_AS_PDF and numbers:
+            print(tr("已写入 {pdf},编号 {numbers} 记为已打印", pdf=args.pdf, numbers=numbers))
+        elif end.printer == SAVED_AS_PDF:
+            print(tr("已写入 {pdf}", pdf=args.pdf))
+        elif numbers:
+            print(
+                tr(
+                    "已送往打印机 {printer} 并打印完成,编号 {numbers} 记为已打印",
+                    printer=end.printer,
+                    numbers=numbers,
+                )
+            )
+        else:
+            print(tr("已送往打印机 {printer} 并打印完成", printer=end.printer))
         return EXIT_OK
     if end.cancelled:
-        print(
-            "已取消打印。" + (f"编号 {numbers} 已作废(已取消),不会再使用。" if numbers else ""),
-            file=sys.stderr,
-        )
+        if numbers:
+            print(
+                tr("已取消打印。编号 {numbers} 已作废(已取消),不会再使用。", numbers=numbers), file=sys.stderr
+            )
+        else:
+            print(tr("已取消打印。"), file=sys.stderr)
         return EXIT_FAILED
     assert end.failed is not None
-    print(f"错误:{end.failed}", file=sys.stderr)
+    print(tr("错误:{message}", message=end.failed), file=sys.stderr)
     if not end.failed.reason:  # refused before any number was taken (bad input)
         return EXIT_BAD_INPUT
     if numbers:
-        print(f"编号 {numbers} 已作废(打印失败:{end.failed.reason}),不会再使用。", file=sys.stderr)
+        print(
+            tr(
+                "编号 {numbers} 已作废(打印失败:{reason}),不会再使用。",
+                numbers=numbers,
+                reason=term(end.failed.reason),
+            ),
+            file=sys.stderr,
+        )
     return EXIT_FAILED
 
 
@@ -106,11 +132,15 @@ def _sender(args: argparse.Namespace) -> Callable[[bytes, Callable[[], None]], s
         if not Cups.installed():
             if sys.platform == "win32":
                 raise PrintFailed(
-                    "命令行只能送往 CUPS 打印服务的打印机。请用 --pdf 保存后打印,或在程序窗口中点“打印…”。",
-                    "没有打印服务",
+                    tr(
+                        "命令行只能送往 CUPS 打印服务的打印机。请用 --pdf 保存后打印,或在程序窗口中点“打印…”。"
+                    ),
+                    tr("没有打印服务"),
                 )
             raise cups_unavailable()
-        options = PrintOptions(printer=args.printer, copies=1, title=f"回音 {args.form_command}")
+        options = PrintOptions(
+            printer=args.printer, copies=1, title=tr("回音 {command}", command=args.form_command)
+        )
         CupsJob(Cups(), pdf, options).run(progress=lambda _text: alive())
         return str(args.printer)
 
@@ -127,9 +157,9 @@ def cmd_report(args: argparse.Namespace, data_dir: Path) -> int:
     from app.periods import Period
 
     if not 1 <= args.quarter <= 4:
-        raise UserError(f"季度只能是 1 到 4,收到 {args.quarter}")
+        raise UserError(tr("季度只能是 1 到 4,收到 {quarter}", quarter=args.quarter))
     if not 2000 <= args.year <= 2099:
-        raise UserError(f"年份 {args.year} 不在 2000 至 2099 之间")
+        raise UserError(tr("年份 {year} 不在 2000 至 2099 之间", year=args.year))
     period = Period.quarter(args.year, args.quarter)
     office = open_office(data_dir)
     try:
@@ -152,17 +182,37 @@ def cmd_report(args: argparse.Namespace, data_dir: Path) -> int:
     complaints = s.visit_stats["投诉"]
     rate = f"{complaints.visit_rate:.1%}" if complaints.due else "—"
     print(
-        f"{period.label} {s.period.range_text}:受理 {sum(s.cases_received.values())} 件,"
-        f"办结率 {s.resolution_rate:.1%},逾期 {s.overdue} 件,"
-        f"投诉回访率 {rate}(应回访 {complaints.due} 件,已回访 {complaints.visited} 件),"
-        f"重复投诉 {len(s.repeat_complaints)} 组,重复维修 {len(s.repeat_repairs)} 组"
+        tr(
+            "{label} {range_text}:受理 {received} 件,"
+            "办结率 {resolution_rate:.1%},逾期 {overdue} 件,"
+            "投诉回访率 {rate}(应回访 {due} 件,已回访 {visited} 件),"
+            "重复投诉 {complaints} 组,重复维修 {repairs} 组",
+            label=period.label,
+            range_text=s.period.range_text,
+            received=sum(s.cases_received.values()),
+            resolution_rate=s.resolution_rate,
+            overdue=s.overdue,
+            rate=rate,
+            due=complaints.due,
+            visited=complaints.visited,
+            complaints=len(s.repeat_complaints),
+            repairs=len(s.repeat_repairs),
+        )
     )
     late = [n for k in s.visit_stats.values() for n in k.late_cases]
     if late:
-        print(f"应访未访 {len(late)} 件:{'、'.join(late)}")
+        print(tr("应访未访 {count} 件:{late}", count=len(late), late=tr("、").join(late)))
     if s.period.through is not None:
         p = report.previous.period
-        print(f"本期尚未结束,与{p.label}同期前 {p.days} 天({p.start:%Y-%m-%d} 至 {p.last_day:%Y-%m-%d})比较")
+        print(
+            tr(
+                "本期尚未结束,与{label}同期前 {days} 天({start:%Y-%m-%d} 至 {last_day:%Y-%m-%d})比较",
+                label=p.label,
+                days=p.days,
+                start=p.start,
+                last_day=p.last_day,
+            )
+        )
     return EXIT_OK
 
 
@@ -175,7 +225,7 @@ def _form_line(form: FormSheet) -> str:
         part
         for part in (
             form.number,
-            form.state + (f"·{flag}" if flag else ""),
+            term(form.state) + (f"·{term(flag)}" if flag else ""),
             f"{when:%Y-%m-%d}" if when else "",
             form.taken_by_name,
             form.visit_item,
@@ -198,24 +248,47 @@ def cmd_form_archive(args: argparse.Namespace, data_dir: Path) -> int:
         label = quarter_label(listing.quarter)
         actor = _staff_named(args.by) if clean_text(args.by) else office.user
         print(
-            f"{label}:待归档 {len(listing.to_file)} 份(交回或作废),"
-            f"{listing.opens:%Y-%m-%d} 起可归档,须在 {listing.deadline:%Y-%m-%d} 前完成"
+            tr(
+                "{label}:待归档 {count} 份(交回或作废),"
+                "{opens:%Y-%m-%d} 起可归档,须在 {deadline:%Y-%m-%d} 前完成",
+                label=label,
+                count=len(listing.to_file),
+                opens=listing.opens,
+                deadline=listing.deadline,
+            )
         )
         for form in listing.to_file:
             print(f"  {_form_line(form)}")
         for batch in listing.batches:
             print(
-                f"已归档:{batch.archived_at:%Y-%m-%d %H:%M} {batch.archived_by} {batch.form_count} 份 {batch.remarks}"
+                tr(
+                    "已归档:{archived_at:%Y-%m-%d %H:%M} {archived_by} {form_count} 份 {remarks}",
+                    archived_at=batch.archived_at,
+                    archived_by=batch.archived_by,
+                    form_count=batch.form_count,
+                    remarks=batch.remarks,
+                )
             )
         if listing.still_out:
-            print(f"尚未交回 {len(listing.still_out)} 份(不影响本次归档,交回或作废后随那个季度归档):")
+            print(
+                tr(
+                    "尚未交回 {count} 份(不影响本次归档,交回或作废后随那个季度归档):",
+                    count=len(listing.still_out),
+                )
+            )
             for form in listing.still_out:
                 print(f"  {_form_line(form)}")
         if args.list:
             return EXIT_OK
         batch = office.forms.archive(listing.quarter, actor, [f.id for f in listing.to_file], args.remarks)
         print(
-            f"已归档 {batch.form_count} 份({label}),归档人 {batch.archived_by},{batch.archived_at:%Y-%m-%d %H:%M}"
+            tr(
+                "已归档 {form_count} 份({label}),归档人 {archived_by},{archived_at:%Y-%m-%d %H:%M}",
+                form_count=batch.form_count,
+                label=label,
+                archived_by=batch.archived_by,
+                archived_at=batch.archived_at,
+            )
         )
     finally:
         office.close()
@@ -231,23 +304,36 @@ def cmd_form_destroy(args: argparse.Namespace, data_dir: Path) -> int:
     try:
         listed = office.forms.destroyable(args.before)
         years = office.forms.keep_years()
-        print(f"保管期({years} 年)已满、可以销毁的表单 {len(listed)} 份:")
+        print(tr("保管期({years} 年)已满、可以销毁的表单 {count} 份:", years=years, count=len(listed)))
         for item in listed:
-            print(f"  {_form_line(item.form)}  {item.quarter} 归档,保管至 {item.keep_until:%Y-%m-%d}")
+            print(
+                tr(
+                    "  {form_line}  {quarter} 归档,保管至 {keep_until:%Y-%m-%d}",
+                    form_line=_form_line(item.form),
+                    quarter=item.quarter,
+                    keep_until=item.keep_until,
+                )
+            )
         if args.list:
             return EXIT_OK
         if not listed and not clean_text(args.numbers):
-            print("没有需要登记销毁的表单。")
+            print(tr("没有需要登记销毁的表单。"))
             return EXIT_OK
         if not clean_text(args.by):
-            raise ValidationError({"销毁人": "登记销毁时必须用 --by 写明销毁人姓名"})
+            raise ValidationError({N_("销毁人"): tr("登记销毁时必须用 --by 写明销毁人姓名")})
         chosen = [n for n in re.split(r"[,,\s]+", args.numbers) if n] or [i.form.number for i in listed]
         record = office.forms.record_destruction(
             chosen, args.destroyed_on or office.clock.now().date(), args.by, office.user, args.remarks
         )
         print(
-            f"已登记销毁 {record.form_count} 份:{record.destroyed_on:%Y-%m-%d} 由 {record.destroyed_by} 销毁"
-            f"(登记人 {record.recorded_by})。台账中的记录保留,标为“已销毁”。"
+            tr(
+                "已登记销毁 {form_count} 份:{destroyed_on:%Y-%m-%d} 由 {destroyed_by} 销毁"
+                "(登记人 {recorded_by})。台账中的记录保留,标为“已销毁”。",
+                form_count=record.form_count,
+                destroyed_on=record.destroyed_on,
+                destroyed_by=record.destroyed_by,
+                recorded_by=record.recorded_by,
+            )
         )
     finally:
         office.close()
@@ -260,7 +346,7 @@ def _staff_named(name: str) -> Staff:
 
     person = Staff.get_or_none(Staff.name == clean_text(name))
     if person is None:
-        raise UserError(f"人员名单中没有“{clean_text(name)}”:请写归档人的姓名,或不填 --by")
+        raise UserError(tr("人员名单中没有“{name}”:请写归档人的姓名,或不填 --by", name=clean_text(name)))
     return person
 
 

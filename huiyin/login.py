@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.errors import UserError
+from app.i18n import tr
 
 if TYPE_CHECKING:
     from app.models import Staff
@@ -27,17 +28,20 @@ def read_secret(prompt: str, from_stdin: bool) -> str:
     if from_stdin:
         line = sys.stdin.readline()
         if not line:
-            raise UserError("标准输入是空的:--password-stdin 要求第一行是密码")
+            raise UserError(tr("标准输入是空的:--password-stdin 要求第一行是密码"))
         return line.rstrip("\r\n")
     if sys.stdin.isatty():
         return getpass.getpass(prompt)
-    raise UserError("请用 --password-stdin 从标准输入提供密码(或在终端中运行,按提示输入)")
+    raise UserError(tr("请用 --password-stdin 从标准输入提供密码(或在终端中运行,按提示输入)"))
 
 
 def uninitialised(data_dir: Path) -> UserError:
     return UserError(
-        f"数据文件夹 {data_dir} 还没有初始化。先运行:python -m huiyin --data-dir {data_dir} "
-        "init --office 名称 --admin 登录名 --password-stdin"
+        tr(
+            "数据文件夹 {data_dir} 还没有初始化。先运行:python -m huiyin --data-dir {data_dir} "
+            "init --office 名称 --admin 登录名 --password-stdin",
+            data_dir=data_dir,
+        )
     )
 
 
@@ -52,10 +56,13 @@ def open_office(data_dir: Path) -> Office:
     user = str(LOGIN["user"] or "")
     if not user:
         raise UserError(
-            "请先登录:在命令前加 --user 登录名(密码在提示时输入,不显示;或加 --password-stdin 从标准输入读取)。"
-            f"例如:python -m huiyin --data-dir {data_dir} --user admin --password-stdin check"
+            tr(
+                "请先登录:在命令前加 --user 登录名(密码在提示时输入,不显示;或加 --password-stdin 从标准输入读取)。"
+                "例如:python -m huiyin --data-dir {data_dir} --user admin --password-stdin check",
+                data_dir=data_dir,
+            )
         )
-    password = read_secret(f"{user} 的密码:", bool(LOGIN["stdin"]))
+    password = read_secret(tr("{user} 的密码:", user=user), bool(LOGIN["stdin"]))
     office = Office.login(data_dir, user, password)
     if not office.is_initialised():
         office.close()
@@ -75,10 +82,14 @@ def act_as(person: Staff | None) -> None:
 
 
 def show_recovery_key(key: str, converted: bool = False) -> None:
-    why = "数据文件夹已加密。" if converted else ""
+    why = tr("数据文件夹已加密。") if converted else ""
     print(
-        f"{why}恢复密钥(只显示这一次):{key}\n"
-        "请抄在纸上或打印出来,锁在安全的地方。管理员忘记密码时,用它和 recover 命令设新密码;"
-        "丢了它又忘了所有管理员密码,数据将无法打开。",
+        tr(
+            "{why}恢复密钥(只显示这一次):{key}\n"
+            "请抄在纸上或打印出来,锁在安全的地方。管理员忘记密码时,用它和 recover 命令设新密码;"
+            "丢了它又忘了所有管理员密码,数据将无法打开。",
+            why=why,
+            key=key,
+        ),
         file=sys.stderr,
     )

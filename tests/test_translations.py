@@ -255,6 +255,8 @@ def field_keys() -> set[str]:
             if isinstance(node, ast.Call) and _name(node.func) in key_params:
                 for i, param in key_params[_name(node.func)]:
                     found += node.args[i : i + 1] or [k.value for k in node.keywords if k.arg == param]
+    # a field name marked for the catalog where it is defined (N_("重开原因"), app/i18n.py) is still its key
+    found = [n.args[0] if isinstance(n, ast.Call) and _name(n.func) == "N_" and n.args else n for n in found]
     return {
         n.value
         for n in found

@@ -8,7 +8,8 @@ A word that reads differently in one context is marked N_(text, context) and has
 entry "context\x04text"; tools/app_en gives it as "context\x04text" too (write the key as
 ctx("context", "text")). A word is marked by being the literal first argument of ``tr(...)`` or ``N_(...)`` in a
 module under app/, reports/ or huiyin/ (the command line). English comes from tools/app_en/ (then from the windows'
-tools/translations_en.py for a word both use); 繁體中文 from OpenCC as for the windows
+tools/translations_en.py for a word both use); the words of the policy's default lists
+(categories, channels, departments…: policy_words) are taken too; 繁體中文 from OpenCC as for the windows
 (tools/translations.py: to_traditional). Each catalog lists its words sorted, so a change
 shows as a small diff.
 """
@@ -54,6 +55,37 @@ def marked(root: Path = ROOT) -> dict[str, list[str]]:
     return found
 
 
+# The policy's default lists (resources/policy_default.json) are the office's editable data but
+# start as our words: each is shown through term(), so a default keeps its English while a word
+# the office adds stays as typed. English in tools/app_en/policy_words.py.
+POLICY_DEFAULTS = ROOT / "resources" / "policy_default.json"
+
+
+def policy_words(path: Path = POLICY_DEFAULTS) -> dict[str, list[str]]:
+    """The words of the policy's default lists -> where they are ("policy_default.json:channels")."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    lists: dict[str, list[str]] = {
+        "categories": list(data.get("categories", [])),
+        "subcategories": [w for words in data.get("subcategories", {}).values() for w in words],
+        "channels": list(data.get("channels", [])),
+        "departments": list(data.get("departments", [])),
+        "referral": [data.get("referral", {}).get("to", "")]
+        + list(data.get("referral", {}).get("categories", [])),
+        "visit_roles": [t.get("label", "") for t in data.get("visit_roles", {}).get("targets", [])],
+        "visits": [
+            rule_part.get("name", "")
+            for rule in data.get("visits", {}).get("rules", {}).values()
+            for rule_part in rule.get("sub_rules", [])
+        ],
+    }
+    found: dict[str, list[str]] = {}
+    for key, words in lists.items():
+        for word in words:
+            if word:
+                found.setdefault(word, []).append(f"{path.name}:{key}")
+    return found
+
+
 def _context(node: ast.Call) -> str:
     """The literal context of N_(text, context) or N_(text, context=...), or ""."""
     given = (
@@ -77,6 +109,8 @@ def build() -> tuple[dict[str, dict], list[str]]:
     from tools.translations import to_traditional
 
     words = marked()
+    for word, where in policy_words().items():
+        words.setdefault(word, []).extend(where)
     english, problems = merged()
     problems = [f"two translations: {c}" for c in problems]
     catalogs: dict[str, dict] = {"en": {}, "zh_TW": {}}

@@ -19,6 +19,7 @@ Both .ts files are rewritten each run and compiled to .qm next to them
 from __future__ import annotations
 
 import argparse
+import functools
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -65,10 +66,15 @@ def lupdate() -> None:
     )  # fmt: skip
 
 
-def to_traditional(text: str) -> str:
+@functools.cache
+def _converter():  # type: ignore[no-untyped-def]
     import opencc  # only this tool needs it (see the module docstring)
 
-    converted = opencc.OpenCC("s2twp").convert(text)
+    return opencc.OpenCC("s2twp")  # loading its dictionaries is the slow part: once
+
+
+def to_traditional(text: str) -> str:
+    converted = _converter().convert(text)
     for wrong, right in ZH_TW_FIXES.items():
         converted = converted.replace(wrong, right)
     return converted

@@ -1965,11 +1965,47 @@ EN: dict[str, str] = {
     "转自": "Linked from",
     "业主正在受损,需先行处置(期限从现在起算)": "The owner is being harmed now: contain first (due from now)",
     "已到跟进日期:{0}。": " Follow-up date reached: {0}.",
+    # H35: progress for every long job (ui/progress.py and the jobs that use it)
+    '第 {0} / {1} 行': 'Row {0} of {1}',
+    '第 {0} / {1} 页': 'Page {0} of {1}',
+    '第 {0} / {1} 份': 'Form {0} of {1}',
+    '第 {0} / {1} 步': 'Step {0} of {1}',
+    '第 {0} / {1} 个文件': 'File {0} of {1}',
+    '正在取消,请稍候…': 'Cancelling, please wait…',
+    '已取消,没有做任何改动。': 'Cancelled; nothing was changed.',
+    '已完成。': 'Done.',
+    '正在生成统计分析报告…': 'Making the analysis report…',
+    '正在写入 {0}…': 'Writing {0}…',
+    '正在写入 Excel 文件 {0}…': 'Writing the Excel file {0}…',
+    '月度公告': 'Monthly notice',
+    '正在统计本月情况并生成公告…': 'Counting this month and making the notice…',
+    '正在校验 {0}…': 'Checking {0}…',
+    '已校验 {0} 份备份,{1} 份有问题。': 'Checked {0} backup(s); {1} with problems.',
+    '(已取消,其余 {0} 份没有校验)': ' (cancelled: the other {0} were not checked)',
+    '校验备份': 'Check backups',
+    '正在校验备份…': 'Checking backups…',
+    '正在复制数据…': 'Copying the data…',
+    '正在检查数据(审计记录与签名)…': 'Checking the data (audit trail and signatures)…',
+    '正在检查备份文件是否完好…': 'Checking that the backup file is whole…',
+    '正在轮换旧备份…': 'Removing old backups by the rotation…',
+    '正在导出业主资料…': 'Exporting the owners…',
+    '已取消导出,没有写入文件。': 'Export cancelled: no file was written.',
+    '正在生成 {0} 份调查表…': 'Making {0} survey sheets…',
+    '正在准备调查表…': 'Preparing the survey sheets…',
+    '正在生成调查报告…': 'Making the survey report…',
+    '正在写入统计表…': 'Writing the statistics table…',
+    '正在统计调查结果…': 'Counting the survey results…',
+    '正在生成 {0} 份空白回访记录表…': 'Making {0} blank visit record forms…',
+    '正在导入业主名册…': 'Importing the owners list…',
+    '正在导入…': 'Importing…',
+    # lead: the main window's title (the program's name in the language)
+    "回音 {0} — {1}": "Huiyin {0} — {1}",
 }
 
 # A source that reads differently in one context: (context, source) -> English. The
 # weekday is one character in Chinese (周一, 星期日): 日 there is Sunday, not "Day".
 EN_IN_CONTEXT: dict[tuple[str, str], str] = {
+    ("History", "{0}({1})"): "{0} ({1})",  # a form printed: by whom (where it went)
     ("Weekday", "一"): "Mon",
     ("Weekday", "二"): "Tue",
     ("Weekday", "三"): "Wed",
@@ -2001,5 +2037,10 @@ EN_IN_CONTEXT: dict[tuple[str, str], str] = {
     ("app", '{0}\n\n恢复方法:python -m huiyin --data-dir "{1}" --user 管理员登录名 restore 备份文件'): '{0}\n\nTo restore: python -m huiyin --data-dir "{1}" --user ADMIN-LOGIN restore BACKUP-FILE',
     ("app", "回音"): "Huiyin",
     ("SurveyPage", "调查报告"): "Survey report",
+    # H36: the case list's search read on a worker thread (issue 17)
+    ("CaseListPage", "正在查找…"): "Searching…",
+    ("CaseListPage", "查找没有完成,请再试一次"): "The search did not finish; please try again",
+    ("CaseListPage", "共 {0}+ 件,正在计数…"): "{0}+ cases, counting…",
+    ("CaseListPage", "在案件的全部文字中查找,两个字也可以,如“漏水”。只输数字时找电话开头、编号(如 18312 或 TS-2026-18)和房号(如 501);一个字找客户姓氏。边输边找,结果找到即显示。"): "Searches all the text of the cases; two characters are enough, e.g. “漏水”. Digits alone find the start of a phone number, a case number (e.g. 18312 or TS-2026-18) and a room number (e.g. 501); one character finds customers' surnames. Results show as soon as they are found while you type.",
 }
 # fmt: on

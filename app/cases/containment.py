@@ -15,6 +15,7 @@ import datetime as dt
 from app import case_states, domain
 from app.cases.core import CaseCore, actor_name, when_text
 from app.errors import UserError, ValidationError
+from app.i18n import N_, tr
 from app.models import Case, Staff, db
 from app.permissions import current_person, require
 from app.validation import MAX_TEXT, check_length, clean_text
@@ -53,10 +54,15 @@ class Containment(CaseCore):
         require(actor, "case.contain")
         self._require(case, case_states.CONTAIN)
         if not case.contain_needed:
-            raise UserError(f"案件 {case.number} 没有标记“需先行处置”,不必记录先行处置")
+            raise UserError(tr("案件 {number} 没有标记“需先行处置”,不必记录先行处置", number=case.number))
         if case.contained_at is not None:
             raise UserError(
-                f"案件 {case.number} 已于 {case.contained_at:%m-%d %H:%M} 由{case.contained_by}先行处置,不能重复记录"
+                tr(
+                    "案件 {number} 已于 {at} 由{person}先行处置,不能重复记录",
+                    number=case.number,
+                    at=f"{case.contained_at:%m-%d %H:%M}",
+                    person=case.contained_by,
+                )
             )
         now = self.clock.now()
         what = clean_text(what)
@@ -65,15 +71,15 @@ class Containment(CaseCore):
         at = at or now
         problems: dict[str, str] = {}
         if not what:
-            problems["处置措施"] = "必须写明做了什么(例如:已关闭总阀、已派人到场)"
+            problems[N_("处置措施")] = tr("必须写明做了什么(例如:已关闭总阀、已派人到场)")
         elif reason := check_length(what, MAX_TEXT):
-            problems["处置措施"] = reason
+            problems[N_("处置措施")] = reason
         if reason := check_length(by, 40):
-            problems["处置人"] = reason
+            problems[N_("处置人")] = reason
         if at > now + dt.timedelta(minutes=10):
-            problems["处置时间"] = "不能晚于现在"
+            problems[N_("处置时间")] = tr("不能晚于现在")
         elif at < case.received_at:
-            problems["处置时间"] = f"不能早于受理时间 {case.received_at:%Y-%m-%d %H:%M}"
+            problems[N_("处置时间")] = tr("不能早于受理时间 {at}", at=f"{case.received_at:%Y-%m-%d %H:%M}")
         if problems:
             raise ValidationError(problems)
         with db.atomic():
@@ -92,7 +98,13 @@ class Containment(CaseCore):
         require(actor, "case.contain")
         self._require(case, case_states.CONTAIN)
         if case.contain_needed:
-            raise UserError(f"案件 {case.number} 已标记需先行处置(期限 {when_text(case.contain_due)})")
+            raise UserError(
+                tr(
+                    "案件 {number} 已标记需先行处置(期限 {due})",
+                    number=case.number,
+                    due=when_text(case.contain_due),
+                )
+            )
         now = self.clock.now()
         with db.atomic():
             case.contain_needed = True

@@ -13,6 +13,7 @@ import peewee as pw
 from app import case_states, search
 from app.clock import Clock
 from app.errors import UserError
+from app.i18n import tr
 from app.models import Case, CaseEvent, Room, Sequence, Staff, db, tuple_rows
 from app.policy import Deadlines, Policy, PolicyStore
 from app.workdays import WorkCalendar
@@ -59,7 +60,7 @@ class CaseCore:
     def get(self, case_id: int) -> Case:
         case = Case.get_or_none(Case.id == case_id)
         if case is None:
-            raise UserError(f"找不到第 {case_id} 号案件")
+            raise UserError(tr("找不到第 {id} 号案件", id=case_id))
         return case
 
     def by_number(self, number: str) -> Case | None:

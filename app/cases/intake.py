@@ -14,6 +14,7 @@ from app import domain
 from app.cases.core import next_number, when_text
 from app.cases.lifecycle import Lifecycle
 from app.errors import UserError, ValidationError
+from app.i18n import N_, term, tr
 from app.models import Case, Department, MajorReport, NightLogEntry, Owner, Room, Staff, db
 from app.permissions import require
 from app.policy import Policy
@@ -71,7 +72,9 @@ def check_subcategory(raw: str | None, problems: dict[str, str]) -> str:
     characters, and counted as its own item (repeat repairs). Empty: not filled in."""
     value = clean_text(raw)
     if len(value) > SUBCATEGORY_MAX:
-        problems["细类"] = f"最多 {SUBCATEGORY_MAX} 个字(现在 {len(value)} 个),请写短一些"
+        problems[N_("细类")] = tr(
+            "最多 {limit} 个字(现在 {length} 个),请写短一些", limit=SUBCATEGORY_MAX, length=len(value)
+        )
     return value
 
 
@@ -84,11 +87,11 @@ def check_contract_dates(
     if start is None and end is None:
         return None, None
     if kind != "特约服务":
-        problems["合同日期"] = "只有特约服务才记录合同日期"
+        problems[N_("合同日期")] = tr("只有特约服务才记录合同日期")
     elif start is None or end is None:
-        problems["合同日期"] = "合同开始和结束日期须一起填写"
+        problems[N_("合同日期")] = tr("合同开始和结束日期须一起填写")
     elif end < start:
-        problems["合同结束日期"] = f"不能早于合同开始日期 {start.isoformat()}"
+        problems[N_("合同结束日期")] = tr("不能早于合同开始日期 {date}", date=start.isoformat())
     return start, end
 
 
@@ -116,60 +119,66 @@ class Intake(Lifecycle):
         def text(name: str, label: str, raw: str | None, limit: int, required: bool = False) -> str:
             value = clean_text(raw)
             if required and not value:
-                problems[label] = "必须填写"
+                problems[label] = tr("必须填写")
             elif reason := check_length(value, limit):
                 problems[label] = reason
             return value
 
-        values["account"] = text("account", "内容", inp.account, MAX_TEXT, required=True)
-        values["request"] = text("request", "客户要求", inp.request, MAX_TEXT)
-        values["event_place"] = text("event_place", "事发地点", inp.event_place, MAX_SHORT)
-        values["party"] = text("party", "被投诉部门/人员", inp.party, 60)
-        values["customer_name"] = text("customer_name", "客户姓名", inp.customer_name, 40)
+        values["account"] = text("account", N_("内容"), inp.account, MAX_TEXT, required=True)
+        values["request"] = text("request", N_("客户要求"), inp.request, MAX_TEXT)
+        values["event_place"] = text("event_place", N_("事发地点"), inp.event_place, MAX_SHORT)
+        values["party"] = text("party", N_("被投诉部门/人员"), inp.party, 60)
+        values["customer_name"] = text("customer_name", N_("客户姓名"), inp.customer_name, 40)
 
         now = self.clock.now()
         try:
             received = parse_datetime(inp.received_at) if inp.received_at else now
             if received > now + dt.timedelta(minutes=10):
-                problems["受理时间"] = "不能晚于现在"
+                problems[N_("受理时间")] = tr("不能晚于现在")
             values["received_at"] = received
         except ValueError as exc:
-            problems["受理时间"] = str(exc)
+            problems[N_("受理时间")] = str(exc)
         if inp.event_time:
             try:
                 event = parse_datetime(inp.event_time)
                 if event > now + dt.timedelta(minutes=10):
-                    problems["事发时间"] = "不能晚于现在"
+                    problems[N_("事发时间")] = tr("不能晚于现在")
                 values["event_time"] = event
             except ValueError as exc:
-                problems["事发时间"] = str(exc)
+                problems[N_("事发时间")] = str(exc)
         else:
             values["event_time"] = None
 
         def choice(label: str, raw: str | None, allowed: list[str]) -> str:
             value = clean_text(raw)
             if value not in allowed:
-                problems[label] = f"“{value}”不在可选项中:{'、'.join(allowed)}"
+                problems[label] = tr(
+                    "“{value}”不在可选项中:{choices}",
+                    value=value,
+                    choices=tr("、").join(term(a) for a in allowed),
+                )
             return value
 
-        values["kind"] = choice("性质", inp.kind, domain.KINDS)
-        values["channel"] = choice("渠道", inp.channel, policy.channels)
-        values["severity"] = choice("程度", inp.severity or "轻微", domain.SEVERITIES)
-        values["urgency"] = choice("紧急程度", inp.urgency or "一般", domain.URGENCIES)
-        values["category"] = choice("类别", inp.category, policy.categories)
+        values["kind"] = choice(N_("性质"), inp.kind, domain.KINDS)
+        values["channel"] = choice(N_("渠道"), inp.channel, policy.channels)
+        values["severity"] = choice(N_("程度"), inp.severity or "轻微", domain.SEVERITIES)
+        values["urgency"] = choice(N_("紧急程度"), inp.urgency or "一般", domain.URGENCIES)
+        values["category"] = choice(N_("类别"), inp.category, policy.categories)
         values["subcategory"] = check_subcategory(inp.subcategory, problems)
         validity = clean_text(inp.validity) or None
         if validity is not None:
             if values["kind"] != "投诉":
-                problems["有效性"] = "只有投诉才分有效性"
+                problems[N_("有效性")] = tr("只有投诉才分有效性")
             elif validity not in domain.VALIDITIES:
-                problems["有效性"] = f"只能是 {'、'.join(domain.VALIDITIES)}"
+                problems[N_("有效性")] = tr(
+                    "只能是 {choices}", choices=tr("、").join(term(v) for v in domain.VALIDITIES)
+                )
         values["validity"] = validity
 
         try:
             values["customer_phone"] = normalise_phone(inp.customer_phone)
         except ValueError as exc:
-            problems["联系电话"] = str(exc)
+            problems[N_("联系电话")] = str(exc)
 
         room_parts = None
         room_text = clean_text(inp.room)
@@ -177,46 +186,48 @@ class Intake(Lifecycle):
             try:
                 room_parts = parse_room(room_text)
             except ValueError as exc:
-                problems["房号"] = str(exc)
+                problems[N_("房号")] = str(exc)
         values["anonymous"] = bool(inp.anonymous)
         if inp.anonymous:
             values["customer_name"] = ""
             values["customer_phone"] = ""
         elif not (room_text or values.get("customer_name") or values.get("customer_phone")):
-            problems["客户"] = "请填写房号、姓名或电话,或勾选“匿名”"
+            problems[N_("客户")] = tr("请填写房号、姓名或电话,或勾选“匿名”")
 
         department = None
         dep_name = clean_text(inp.department)
         if dep_name:
             department = Department.get_or_none(Department.name == dep_name)
             if department is None:
-                problems["责任部门"] = f"没有名为“{dep_name}”的部门"
+                problems[N_("责任部门")] = tr("没有名为“{name}”的部门", name=dep_name)
         ref = clean_text(inp.ref) or None
         if ref is not None:
             if reason := check_length(ref, 40):
-                problems["编号"] = reason
+                problems[N_("编号")] = reason
             elif Case.select().where(Case.ref == ref).exists():
-                problems["编号"] = f"编号“{ref}”已被另一件使用"
+                problems[N_("编号")] = tr("编号“{ref}”已被另一件使用", ref=ref)
         values["ref"] = ref
         values["requested_date"] = None
         if inp.requested_date:
             try:
                 requested = parse_datetime(inp.requested_date).date()
             except ValueError as exc:
-                problems["业主要求的时间"] = str(exc)
+                problems[N_("业主要求的时间")] = str(exc)
             else:
                 received_day = (
                     values["received_at"] if isinstance(values.get("received_at"), dt.datetime) else now
                 )
                 assert isinstance(received_day, dt.datetime)
                 if values.get("kind") != "投诉":
-                    problems["业主要求的时间"] = "只有投诉才记录业主要求的时间"
+                    problems[N_("业主要求的时间")] = tr("只有投诉才记录业主要求的时间")
                 elif requested < received_day.date():
-                    problems["业主要求的时间"] = f"不能早于受理日期 {received_day:%Y-%m-%d}"
+                    problems[N_("业主要求的时间")] = tr(
+                        "不能早于受理日期 {date}", date=f"{received_day:%Y-%m-%d}"
+                    )
                 values["requested_date"] = requested
         values["written_reply_only"] = bool(inp.written_reply_only)
         if inp.written_reply_only and values.get("kind") != "投诉":
-            problems["只要求书面答复"] = "只有投诉才能标记为只要求书面答复"
+            problems[N_("只要求书面答复")] = tr("只有投诉才能标记为只要求书面答复")
         values["large_loss"] = bool(inp.large_loss)
         values["contract_start"], values["contract_end"] = check_contract_dates(
             inp, values.get("kind"), problems
@@ -265,9 +276,9 @@ class Intake(Lifecycle):
             require(actor, "nightlog.convert")
             entry = NightLogEntry.get_or_none(NightLogEntry.id == night_entry_id)
             if entry is None:
-                raise UserError("找不到这条夜间值班记录(可能已被删除),请清空表单后重新登记")
+                raise UserError(tr("找不到这条夜间值班记录(可能已被删除),请清空表单后重新登记"))
             if entry.case is not None:
-                raise UserError(f"这条值班记录已转为案件 {entry.case.number}")
+                raise UserError(tr("这条值班记录已转为案件 {number}", number=entry.case.number))
         require(actor, "case.create")
         policy = self.policy()
         checked = self.check(inp, policy)
@@ -420,7 +431,7 @@ def requested_date_rule(policy: Policy) -> str:
     return rule if rule in REQUESTED_DATE_RULES else "earlier"
 
 
-REQUESTED_DATE_RULES = {"earlier": "早于制度期限时采用", "always": "总是采用"}
+REQUESTED_DATE_RULES = {"earlier": N_("早于制度期限时采用"), "always": N_("总是采用")}
 
 
 def owner_resolve_due(

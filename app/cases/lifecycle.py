@@ -12,6 +12,7 @@ from collections.abc import Callable
 from app import case_states, domain
 from app.cases.core import CaseCore, next_number
 from app.errors import UserError, ValidationError
+from app.i18n import N_, term, tr
 from app.models import Case, CaseEvent, Department, Dispatch, Extension, Staff, db
 from app.permissions import current_person, require
 from app.validation import MAX_TEXT, check_length, clean_text
@@ -38,7 +39,7 @@ class Lifecycle(CaseCore):
         self._require(case, case_states.DISPATCH)
         instructions = clean_text(instructions)
         if reason := check_length(instructions, MAX_TEXT):
-            raise ValidationError({"派工说明": reason})
+            raise ValidationError({N_("派工说明"): reason})
         now = self.clock.now()
         with db.atomic():
             slip = Dispatch.create(
@@ -67,9 +68,16 @@ class Lifecycle(CaseCore):
         require(actor, "case.sign_for")
         signer = clean_text(signer)
         if not signer:
-            raise ValidationError({"签收人": "必须填写"})
+            raise ValidationError({N_("签收人"): tr("必须填写")})
         if slip.signed_at is not None:
-            raise UserError(f"联系单 {slip.number} 已于 {slip.signed_at:%m-%d %H:%M} 由{slip.signed_by}签收")
+            raise UserError(
+                tr(
+                    "联系单 {number} 已于 {at} 由{person}签收",
+                    number=slip.number,
+                    at=f"{slip.signed_at:%m-%d %H:%M}",
+                    person=slip.signed_by,
+                )
+            )
         case = slip.case
         self._require(case, case_states.SIGN)
         with db.atomic():
@@ -90,9 +98,9 @@ class Lifecycle(CaseCore):
         self._require(case, case_states.NOTE)
         text = clean_text(text)
         if not text:
-            raise ValidationError({"内容": "必须填写"})
+            raise ValidationError({N_("内容"): tr("必须填写")})
         if reason := check_length(text, MAX_TEXT):
-            raise ValidationError({"内容": reason})
+            raise ValidationError({N_("内容"): reason})
         with db.atomic():
             kind = domain.EV_NOTE
             if response:
@@ -133,9 +141,9 @@ class Lifecycle(CaseCore):
         problems: dict[str, str] = {}
         reason = clean_text(reason)
         if not reason:
-            problems["延期原因"] = "必须填写"
+            problems[N_("延期原因")] = tr("必须填写")
         if new_due <= case.resolve_due:
-            problems["新期限"] = f"须晚于原期限 {case.resolve_due:%Y-%m-%d %H:%M}"
+            problems[N_("新期限")] = tr("须晚于原期限 {due}", due=f"{case.resolve_due:%Y-%m-%d %H:%M}")
         if problems:
             raise ValidationError(problems)
         if by_password:
@@ -143,20 +151,30 @@ class Lifecycle(CaseCore):
             confirmed = domain.CONFIRMED_BY_PASSWORD
         elif approver is None or who is None or approver.id == who.id:
             if who is None:
-                raise ValidationError({"批准人": "须由批准人本人登录,或在本机输入批准人的登录名和密码"})
+                raise ValidationError(
+                    {N_("批准人"): tr("须由批准人本人登录,或在本机输入批准人的登录名和密码")}
+                )
             approver, confirmed = who, domain.CONFIRMED_BY_LOGIN
         else:
             raise ValidationError(
                 {
-                    "批准人": f"{approver.name}须本人登录,或在本机输入自己的登录名和密码确认延期(不能由他人代选)"
+                    N_("批准人"): tr(
+                        "{person}须本人登录,或在本机输入自己的登录名和密码确认延期(不能由他人代选)",
+                        person=approver.name,
+                    )
                 }
             )
         needed = self.policy().extension_approver_role(case.severity)
         if approver.role not in allowed:
             raise ValidationError(
                 {
-                    "批准人": f"{case.severity}案件延期须由{domain.ROLES.get(needed, needed)}或更高职位批准,"
-                    f"{approver.name}是{domain.ROLES.get(approver.role, approver.role)}"
+                    N_("批准人"): tr(
+                        "{severity}案件延期须由{role}或更高职位批准,{person}是{person_role}",
+                        severity=term(case.severity),
+                        role=term(domain.ROLES.get(needed, needed)),
+                        person=approver.name,
+                        person_role=term(domain.ROLES.get(approver.role, approver.role)),
+                    )
                 }
             )
         with db.atomic():
@@ -186,18 +204,29 @@ class Lifecycle(CaseCore):
         login's code (app/staff.py `authenticate`: the key file; failures count to the lockout)."""
         login = login.strip() or ((approver.username or "") if approver is not None else "")
         if not login:
-            who = f"{approver.name}没有登录名," if approver is not None else ""
-            raise ValidationError({"批准人登录名": f"{who}请输入批准人的登录名"})
+            if approver is not None:
+                raise ValidationError(
+                    {N_("批准人登录名"): tr("{person}没有登录名,请输入批准人的登录名", person=approver.name)}
+                )
+            raise ValidationError({N_("批准人登录名"): tr("请输入批准人的登录名")})
         if not password:
-            raise ValidationError({"批准人密码": "请批准人输入自己的登录密码"})
+            raise ValidationError({N_("批准人密码"): tr("请批准人输入自己的登录密码")})
         if self.approver_check is None:
-            raise UserError("没有打开服务中心的密钥文件,不能核对批准人的密码;请由批准人本人登录后延期")
+            raise UserError(tr("没有打开服务中心的密钥文件,不能核对批准人的密码;请由批准人本人登录后延期"))
         try:
             person = self.approver_check(login, password)
         except UserError as exc:
-            raise ValidationError({"批准人密码": str(exc)}) from exc
+            raise ValidationError({N_("批准人密码"): str(exc)}) from exc
         if approver is not None and person.id != approver.id:
-            raise ValidationError({"批准人": f"输入的登录名是{person.name}的,不是{approver.name}的"})
+            raise ValidationError(
+                {
+                    N_("批准人"): tr(
+                        "输入的登录名是{person}的,不是{approver}的",
+                        person=person.name,
+                        approver=approver.name,
+                    )
+                }
+            )
         return person
 
     def extension_approver_roles(self, severity: str) -> set[str]:
@@ -218,16 +247,23 @@ class Lifecycle(CaseCore):
         require(actor, "case.resolve")
         self._require(case, case_states.RESOLVE)
         if case.contain_needed and case.contained_at is None:
-            due = f"(期限 {case.contain_due:%m-%d %H:%M})" if case.contain_due else ""
-            raise UserError(f"案件 {case.number} 须先记录先行处置{due},再办结")
+            if case.contain_due:
+                raise UserError(
+                    tr(
+                        "案件 {number} 须先记录先行处置(期限 {due}),再办结",
+                        number=case.number,
+                        due=f"{case.contain_due:%m-%d %H:%M}",
+                    )
+                )
+            raise UserError(tr("案件 {number} 须先记录先行处置,再办结", number=case.number))
         result = clean_text(result)
         if not result:
-            raise ValidationError({"处理结果": "办结必须填写处理结果"})
+            raise ValidationError({N_("处理结果"): tr("办结必须填写处理结果")})
         if reason := check_length(result, MAX_TEXT):
-            raise ValidationError({"处理结果": reason})
+            raise ValidationError({N_("处理结果"): reason})
         at = at or self.clock.now()
         if at < case.received_at:
-            raise ValidationError({"办结时间": "不能早于受理时间"})
+            raise ValidationError({N_("办结时间"): tr("不能早于受理时间")})
         with db.atomic():
             self._step(case, case_states.RESOLVE)
             case.result = result
@@ -248,7 +284,10 @@ class Lifecycle(CaseCore):
         self._require(case, case_states.CLOSE)
         if case.written_reply_only and case.reply_letter_at is None:
             raise UserError(
-                f"案件 {case.number} 的业主只要求书面答复:请先在案件详情中附上复函(PDF、图片或 Word 文件),再关闭"
+                tr(
+                    "案件 {number} 的业主只要求书面答复:请先在案件详情中附上复函(PDF、图片或 Word 文件),再关闭",
+                    number=case.number,
+                )
             )
         with db.atomic():
             self._step(case, case_states.CLOSE)
@@ -267,7 +306,7 @@ class Lifecycle(CaseCore):
         self._require(case, case_states.REOPEN)
         reason = clean_text(reason)
         if not reason:
-            raise ValidationError({"重开原因": "必须填写"})
+            raise ValidationError({N_("重开原因"): tr("必须填写")})
         with db.atomic():
             self._step(case, case_states.REOPEN)
             case.closed_at = None
@@ -279,12 +318,14 @@ class Lifecycle(CaseCore):
         """合并: the same matter reported twice is one case; the duplicate points to it."""
         require(actor, "case.merge")
         if duplicate.id == into.id:
-            raise UserError("不能把案件合并到它自己")
+            raise UserError(tr("不能把案件合并到它自己"))
         self._require(duplicate, case_states.MERGE)
         if into.state == domain.MERGED:
             target = into.merged_into  # set whenever merged; cases are never deleted
             raise UserError(
-                f"{into.number} 已合并到其他案件" + (f",请合并到 {target.number}" if target else "")
+                tr("{number} 已合并到其他案件,请合并到 {target}", number=into.number, target=target.number)
+                if target
+                else tr("{number} 已合并到其他案件", number=into.number)
             )
         with db.atomic():
             self._step(duplicate, case_states.MERGE)
@@ -305,7 +346,7 @@ class Lifecycle(CaseCore):
         require(actor, "case.void")
         reason = clean_text(reason)
         if not reason:
-            raise ValidationError({"作废原因": "必须填写"})
+            raise ValidationError({N_("作废原因"): tr("必须填写")})
         self._require(case, case_states.VOID)
         with db.atomic():
             self._step(case, case_states.VOID)
@@ -319,9 +360,9 @@ class Lifecycle(CaseCore):
         self._require(case, case_states.TYPICAL)
         note = clean_text(note)
         if typical and not note:
-            raise ValidationError({"说明": "标记典型案例请写明理由或启示"})
+            raise ValidationError({N_("说明"): tr("标记典型案例请写明理由或启示")})
         if reason := check_length(note, MAX_TEXT):
-            raise ValidationError({"说明": reason})
+            raise ValidationError({N_("说明"): reason})
         with db.atomic():
             case.typical = typical
             case.typical_note = note if typical else ""

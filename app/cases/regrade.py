@@ -14,6 +14,7 @@ from app import case_states, domain
 from app.cases.core import actor_name, when_text
 from app.cases.intake import CaseInput, Intake, check_subcategory, owner_resolve_due
 from app.errors import ValidationError
+from app.i18n import N_, term, tr
 from app.models import Case, Extension, MajorReport, Staff, current_actor, db, tuple_rows
 from app.permissions import require
 from app.policy import Policy
@@ -38,7 +39,7 @@ class Regrading(Intake):
         if same_ref:
             values.pop("ref")
         if values["written_reply_only"] != case.written_reply_only and case.state not in domain.OPEN_STATES:
-            raise ValidationError({"只要求书面答复": "办结时已决定是否回访,办结后不能再更改"})
+            raise ValidationError({N_("只要求书面答复"): tr("办结时已决定是否回访,办结后不能再更改")})
         changed = []
         before = {name: getattr(case, name) for name in CLASSIFICATION}
         with db.atomic():
@@ -99,9 +100,9 @@ class Regrading(Intake):
         problems: dict[str, str] = {}
         reason = clean_text(reason)
         if not reason:
-            problems["定级原因"] = "必须填写,例如 业主反映损失较大,升级为重大投诉"
+            problems[N_("定级原因")] = tr("必须填写,例如 业主反映损失较大,升级为重大投诉")
         elif message := check_length(reason, MAX_TEXT):
-            problems["定级原因"] = message
+            problems[N_("定级原因")] = message
         new: dict[str, object] = {name: getattr(case, name) for name in CLASSIFICATION}
 
         def choose(name: str, raw: str | None, allowed: list[str]) -> None:
@@ -109,7 +110,11 @@ class Regrading(Intake):
                 return
             value = clean_text(raw)
             if value != new[name] and value not in allowed:
-                problems[CLASSIFICATION[name]] = f"“{value}”不在可选项中:{'、'.join(allowed)}"
+                problems[CLASSIFICATION[name]] = tr(
+                    "“{value}”不在可选项中:{choices}",
+                    value=value,
+                    choices=tr("、").join(term(a) for a in allowed),
+                )
             new[name] = value
 
         choose("kind", kind, domain.KINDS)
@@ -127,21 +132,25 @@ class Regrading(Intake):
         if new["kind"] != "投诉":
             new["validity"] = None
         elif new["validity"] is not None and new["validity"] not in domain.VALIDITIES:
-            problems["有效性"] = f"只能是 {'、'.join(domain.VALIDITIES)}"
+            problems[N_("有效性")] = tr(
+                "只能是 {choices}", choices=tr("、").join(term(v) for v in domain.VALIDITIES)
+            )
         if received_at is not None:
             try:
                 received = parse_datetime(received_at) if isinstance(received_at, str) else received_at
             except ValueError as exc:
-                problems["受理时间"] = str(exc)
+                problems[N_("受理时间")] = str(exc)
             else:
                 if received > self.clock.now() + dt.timedelta(minutes=10):
-                    problems["受理时间"] = "不能晚于现在"
+                    problems[N_("受理时间")] = tr("不能晚于现在")
                 elif case.resolved_at is not None and received > case.resolved_at:
-                    problems["受理时间"] = f"不能晚于办结时间 {case.resolved_at:%Y-%m-%d %H:%M}"
+                    problems[N_("受理时间")] = tr(
+                        "不能晚于办结时间 {at}", at=f"{case.resolved_at:%Y-%m-%d %H:%M}"
+                    )
                 new["received_at"] = received
         mark = contain and not case.contain_needed
         if mark and case.state not in domain.OPEN_STATES:
-            problems["需先行处置"] = f"案件已是“{case.state}”,不能再标记先行处置"
+            problems[N_("需先行处置")] = tr("案件已是“{state}”,不能再标记先行处置", state=term(case.state))
         if problems:
             raise ValidationError(problems)
         before = {name: getattr(case, name) for name in CLASSIFICATION}
@@ -267,13 +276,13 @@ class Regrading(Intake):
 
 # The fields a re-grade changes, with the words the office uses for them.
 CLASSIFICATION = {
-    "kind": "性质",
-    "validity": "有效性",
-    "severity": "程度",
-    "category": "类别",
-    "subcategory": "细类",
-    "urgency": "紧急程度",
-    "received_at": "受理时间",
+    "kind": N_("性质"),
+    "validity": N_("有效性"),
+    "severity": N_("程度"),
+    "category": N_("类别"),
+    "subcategory": N_("细类"),
+    "urgency": N_("紧急程度"),
+    "received_at": N_("受理时间"),
 }
 
 

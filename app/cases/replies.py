@@ -11,6 +11,7 @@ import datetime as dt
 from app import audit, case_states, domain
 from app.cases.core import CaseCore, actor_name, when_text
 from app.errors import UserError, ValidationError
+from app.i18n import N_, term, tr
 from app.models import Case, MajorReport, ReplyLetter, Staff, acting_as, db
 from app.permissions import require
 from app.validation import MAX_TEXT, check_length, clean_text, parse_datetime
@@ -26,21 +27,27 @@ class Replies(CaseCore):
         require(actor, "major_report.edit")
         report = MajorReport.get_or_none(MajorReport.case == case)
         if report is None:
-            raise UserError(f"{case.number} 不是重大投诉,没有报告")
+            raise UserError(tr("{number} 不是重大投诉,没有报告", number=case.number))
         if report.cancelled_at is not None:
-            raise UserError(f"{case.number} 已不是重大投诉,报告已取消({report.cancel_reason}),不必再填写")
+            raise UserError(
+                tr(
+                    "{number} 已不是重大投诉,报告已取消({reason}),不必再填写",
+                    number=case.number,
+                    reason=report.cancel_reason,
+                )
+            )
         labels = {
-            "content": "投诉内容",
-            "cause": "原因",
-            "handling": "处理经过",
-            "result": "处理结果",
-            "lessons": "经验教训",
-            "corrective": "纠正预防措施",
+            "content": N_("投诉内容"),
+            "cause": N_("原因"),
+            "handling": N_("处理经过"),
+            "result": N_("处理结果"),
+            "lessons": N_("经验教训"),
+            "corrective": N_("纠正预防措施"),
         }
         values = {k: clean_text(fields.get(k, getattr(report, k))) for k in labels}
         problems = {labels[k]: r for k, v in values.items() if (r := check_length(v, MAX_TEXT))}
         if submit:
-            problems.update({labels[k]: "提交前必须填写" for k, v in values.items() if not v})
+            problems.update({labels[k]: tr("提交前必须填写") for k, v in values.items() if not v})
         if problems:
             raise ValidationError(problems)
         with db.atomic():
@@ -62,7 +69,7 @@ class Replies(CaseCore):
         if case.written_reply_only == flag:
             return
         if flag and case.kind != "投诉":
-            raise UserError("只有投诉才能标记为只要求书面答复")
+            raise UserError(tr("只有投诉才能标记为只要求书面答复"))
         self._require(case, case_states.WRITTEN)
         with db.atomic():
             case.written_reply_only = flag
@@ -77,7 +84,12 @@ class Replies(CaseCore):
         require(actor, "case.note")
         self._require(case, case_states.REPLY_LETTER)
         if not case_states.applies_to(case, case_states.REPLY_LETTER):
-            raise UserError(f"案件 {case.number} 的业主没有要求书面答复:复函只附在“只要求书面答复”的案件上")
+            raise UserError(
+                tr(
+                    "案件 {number} 的业主没有要求书面答复:复函只附在“只要求书面答复”的案件上",
+                    number=case.number,
+                )
+            )
         name = clean_text(name)[-120:]
         kind = reply_file_kind(name, data)
         with db.atomic():
@@ -133,32 +145,36 @@ class Replies(CaseCore):
         require(actor, "case.note")
         report = MajorReport.get_or_none(MajorReport.case == case)
         if report is None or case.answer_due is None:
-            raise UserError(f"{case.number} 不是重大投诉,没有明确答复期限")
+            raise UserError(tr("{number} 不是重大投诉,没有明确答复期限", number=case.number))
         self._require(case, case_states.ANSWER)
         problems: dict[str, str] = {}
         by = clean_text(by)
         text = clean_text(text)
         method = clean_text(method)
         if not by:
-            problems["答复人"] = "必须填写"
+            problems[N_("答复人")] = tr("必须填写")
         elif reason := check_length(by, 40):
-            problems["答复人"] = reason
+            problems[N_("答复人")] = reason
         if method not in ANSWER_METHODS:
-            problems["答复方式"] = f"只能是 {'、'.join(ANSWER_METHODS)}"
+            problems[N_("答复方式")] = tr(
+                "只能是 {choices}", choices=tr("、").join(term(m) for m in ANSWER_METHODS)
+            )
         if not text:
-            problems["答复内容"] = "必须填写,例如 向业主说明调查结果和处理方案"
+            problems[N_("答复内容")] = tr("必须填写,例如 向业主说明调查结果和处理方案")
         elif reason := check_length(text, MAX_TEXT):
-            problems["答复内容"] = reason
+            problems[N_("答复内容")] = reason
         when = case.received_at
         try:
             when = parse_datetime(at)
         except ValueError as exc:
-            problems["答复时间"] = str(exc)
+            problems[N_("答复时间")] = str(exc)
         else:
             if when < case.received_at:
-                problems["答复时间"] = f"不能早于受理时间 {case.received_at:%Y-%m-%d %H:%M}"
+                problems[N_("答复时间")] = tr(
+                    "不能早于受理时间 {at}", at=f"{case.received_at:%Y-%m-%d %H:%M}"
+                )
             elif when > self.clock.now() + dt.timedelta(minutes=10):
-                problems["答复时间"] = "不能晚于现在"
+                problems[N_("答复时间")] = tr("不能晚于现在")
         if problems:
             raise ValidationError(problems)
         with db.atomic():
@@ -178,14 +194,14 @@ class Replies(CaseCore):
         return report
 
 
-ANSWER_METHODS = ["面谈", "电话", "书面", "短信/微信"]
+ANSWER_METHODS = [N_("面谈"), N_("电话"), N_("书面"), N_("短信/微信")]
 
 # 复函 files: PDF, images and Word, known by their first bytes (not only by their name).
 _REPLY_KINDS = {
     ".pdf": ("PDF", (b"%PDF",)),
-    ".png": ("图片", (b"\x89PNG",)),
-    ".jpg": ("图片", (b"\xff\xd8\xff",)),
-    ".jpeg": ("图片", (b"\xff\xd8\xff",)),
+    ".png": (N_("图片"), (b"\x89PNG",)),
+    ".jpg": (N_("图片"), (b"\xff\xd8\xff",)),
+    ".jpeg": (N_("图片"), (b"\xff\xd8\xff",)),
     ".docx": ("Word", (b"PK\x03\x04",)),
     ".doc": ("Word", (b"\xd0\xcf\x11\xe0",)),
 }
@@ -196,14 +212,20 @@ def reply_file_kind(name: str, data: bytes) -> str:
     """'PDF' / '图片' / 'Word' for a reply letter; raises UserError saying what to do."""
     suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if suffix not in _REPLY_KINDS:
-        raise UserError("复函只能是 PDF、图片(PNG/JPG)或 Word(DOC/DOCX)文件,请另存为这些格式后再附上")
+        raise UserError(tr("复函只能是 PDF、图片(PNG/JPG)或 Word(DOC/DOCX)文件,请另存为这些格式后再附上"))
     if not data:
-        raise UserError(f"文件“{name}”是空的,请选择复函的原文件")
+        raise UserError(tr("文件“{name}”是空的,请选择复函的原文件", name=name))
     if len(data) > MAX_REPLY_BYTES:
-        raise UserError(f"文件“{name}”大于 20 MB,请压缩或扫描为较小的 PDF 后再附上")
+        raise UserError(tr("文件“{name}”大于 20 MB,请压缩或扫描为较小的 PDF 后再附上", name=name))
     label, magics = _REPLY_KINDS[suffix]
     if not any(data.startswith(m) for m in magics):
-        raise UserError(f"文件“{name}”的内容不是{label}文件(可能已损坏或扩展名不对),请检查后重新选择")
+        raise UserError(
+            tr(
+                "文件“{name}”的内容不是{kind}文件(可能已损坏或扩展名不对),请检查后重新选择",
+                name=name,
+                kind=term(label),
+            )
+        )
     return label
 
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from app.i18n import tr
 from app.validation import clean_text
 
 SKIP = "不导入"  # the mapping's choice for a column that is not read
@@ -199,10 +200,16 @@ def parse_map_text(text: str, fields: Iterable[str]) -> dict[str, str]:
         if not part:
             continue
         if "=" not in part:
-            raise ValueError(f"“{part}”应写成 列名=字段,例如 投诉事由=内容")
+            raise ValueError(tr("“{part}”应写成 列名=字段,例如 投诉事由=内容", part=part))
         header, field_name = (s.strip() for s in part.split("=", 1))
         if field_name not in allowed:
-            raise ValueError(f"“{field_name}”不是可导入的字段,可用:{'、'.join(sorted(allowed))}")
+            raise ValueError(
+                tr(
+                    "“{field}”不是可导入的字段,可用:{allowed}",
+                    field=field_name,
+                    allowed=tr("、").join(sorted(allowed)),
+                )
+            )
         out[header] = field_name
     return out
 
@@ -282,11 +289,13 @@ def parse_office_datetime(text: str, year: int | None) -> dt.datetime:
     compact = re.sub(r"\s+", " ", compact)
     found = _DATE_TEXT.match(compact) or _COMPACT_DATE.match(compact)
     if not found:
-        raise ValueError(f"“{raw[:20]}”不是日期时间,应为 YYYY-MM-DD HH:MM")
+        raise ValueError(tr("“{value}”不是日期时间,应为 YYYY-MM-DD HH:MM", value=raw[:20]))
     parts = found.groupdict()
     y = int(parts["y"]) if parts.get("y") else year
     if y is None:
-        raise ValueError(f"“{raw[:20]}”没有年份,表格标题和文件名里也找不到年份,请写成 YYYY-MM-DD")
+        raise ValueError(
+            tr("“{value}”没有年份,表格标题和文件名里也找不到年份,请写成 YYYY-MM-DD", value=raw[:20])
+        )
     hour = int(parts["H"]) if parts.get("H") else 0
     if pm and hour < 12:
         hour += 12
@@ -295,9 +304,9 @@ def parse_office_datetime(text: str, year: int | None) -> dt.datetime:
     try:
         result = dt.datetime(y, int(parts["m"]), int(parts["d"]), hour, minute, second)
     except ValueError as exc:
-        raise ValueError(f"“{raw[:20]}”不是有效的日期") from exc
+        raise ValueError(tr("“{value}”不是有效的日期", value=raw[:20])) from exc
     if result.year < 2000 or result.year > 2099:
-        raise ValueError(f"日期 {result:%Y-%m-%d} 不在 2000 至 2099 年之间")
+        raise ValueError(tr("日期 {date:%Y-%m-%d} 不在 2000 至 2099 年之间", date=result))
     return result
 
 
@@ -321,7 +330,9 @@ def parse_room_text(text: str) -> tuple[str, str, str]:
     parts = [re.sub(r"(栋|幢|号楼|座|单元|室|号)$", "", p) for p in _ROOM_SPLIT.split(compact) if p]
     if len(parts) in (2, 3) and all(re.fullmatch(r"[0-9A-Za-z]{1,10}", p) for p in parts):
         return (parts[0], "", parts[1]) if len(parts) == 2 else (parts[0], parts[1], parts[2])
-    raise ValueError(f"“{raw[:20]}”看不出楼栋和房号,应为 楼栋-单元-房号(例如 3-2-501)或 5栋1单元1203室")
+    raise ValueError(
+        tr("“{value}”看不出楼栋和房号,应为 楼栋-单元-房号(例如 3-2-501)或 5栋1单元1203室", value=raw[:20])
+    )
 
 
 # Words offices use for the program's fixed lists: word -> value.

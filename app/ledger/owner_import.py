@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from app import domain
 from app.bulk import insert_audited, modified_entries, update_rows
 from app.errors import UserError
+from app.i18n import tr
 from app.ledger import columns as ledger_columns
 from app.ledger.import_report import Cancelled, ImportCancelled, ImportReport, ImportRolledBack, Progress
 from app.ledger.row import Row
@@ -36,7 +37,7 @@ def parse_owner_row(
 ) -> tuple[tuple[str, str, str] | None, str, str, str, str, dt.datetime | None, str]:
     room = row.room()
     if room is None and not row.problems:
-        row.problem("房屋" if "房屋" in sheet.columns else "房号", "必须填写楼栋和房号")
+        row.problem("房屋" if "房屋" in sheet.columns else "房号", tr("必须填写楼栋和房号"))
     name = row.text("姓名", 40, required=True)
     kind = row.choice("类型", domain.OCCUPANT_TYPES, "业主", ledger_columns.OCCUPANT_WORDS)
     phone = row.phone("联系电话")
@@ -59,8 +60,11 @@ def read_owner_sheet(
             sheet.missing.append("房号")
             return sheet
         raise UserError(
-            f"缺少必需的列:房号(第{sheet.header_row}行应有 楼栋 和 房号 两列,或一列写全房号,"
-            "例如 3-2-501;也可在对应关系中指定哪一列是它)"
+            tr(
+                "缺少必需的列:房号(第{row}行应有 楼栋 和 房号 两列,或一列写全房号,"
+                "例如 3-2-501;也可在对应关系中指定哪一列是它)",
+                row=sheet.header_row,
+            )
         )
     return sheet
 
@@ -183,7 +187,7 @@ def import_owners(
             if room is not None and name:
                 key = (*room, name)
                 if key in seen:
-                    row.problem("姓名", f"与第{seen[key]}行重复(同一房号、同一姓名)")
+                    row.problem("姓名", tr("与第{row}行重复(同一房号、同一姓名)", row=seen[key]))
                 else:
                     seen[key] = number
             if row.problems or room is None:

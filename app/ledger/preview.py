@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.i18n import tr
 from app.ledger import columns as ledger_columns
 from app.ledger.columns import ColumnChoice
 from app.ledger.export import EXPORT_HEADERS, LEDGER_EXTRA_HEADERS
@@ -129,10 +130,14 @@ def _preview_row(row: Row, values: dict[str, str], shown: list[str], sheet: Shee
     for column, reason in row.problems.items():
         target = "房号" if column in _ROOM_FIELDS else ("受理时间" if column == "受理时刻" else column)
         if target in shown:
-            problems.setdefault(target, f"{row.short_label(column)}:{reason}")
+            problems.setdefault(
+                target, tr("{column}:{reason}", column=row.short_label(column), reason=reason)
+            )
         else:
             other.append(
-                f"{row.short_label(column)}:{reason}" if column and not column.startswith("#") else reason
+                tr("{column}:{reason}", column=row.short_label(column), reason=reason)
+                if column and not column.startswith("#")
+                else reason
             )
     shown_values = {f: ("" if values.get(f) is None else str(values.get(f, ""))) for f in shown}
     for f in shown:

@@ -16,6 +16,7 @@ import peewee as pw
 from app import audit, domain
 from app.bulk import insert_rows
 from app.cases import actor_name
+from app.i18n import tr
 from app.ledger.export import (
     FORM_HEADERS,
     FORM_SHEET,
@@ -27,7 +28,7 @@ from app.ledger.export import (
     VISIT_HEADERS,
     VISIT_SHEET,
 )
-from app.ledger.row import Row, yes_no
+from app.ledger.row import Row, choices, yes_no
 from app.ledger.sheet import IMPORT_SIGNER, Sheet
 from app.models import (
     Case,
@@ -96,18 +97,28 @@ def parse_extras(sheet: Sheet, parsed: list[LedgerRow], now: dt.datetime) -> Ext
                                   "issued_by": row.text("发出人", 40)}  # fmt: skip
         else:
             out.problems += [
-                f"工作表“{LETTER_SHEET}”{m}" for m in row.messages() or [f"第{row.number}行:缺标题或发出时间"]
+                tr("工作表“{sheet}”{message}", sheet=LETTER_SHEET, message=m)
+                for m in row.messages() or [tr("第{row}行:缺标题或发出时间", row=row.number)]
             ]
     for values in sheet.extra.get(VISIT_SHEET, []):
         row = _sheet_row(values, VISIT_HEADERS)
         identity = row.text("编号", 40)
         owner = by_identity.get(identity)
         if owner is None:
-            out.problems.append(f"工作表“{VISIT_SHEET}”第{row.number}行:编号“{identity}”在第一个工作表里没有")
+            out.problems.append(
+                tr(
+                    "工作表“{sheet}”第{row}行:编号“{identity}”在第一个工作表里没有",
+                    sheet=VISIT_SHEET,
+                    row=row.number,
+                    identity=identity,
+                )
+            )
             continue
         visit = _parse_sheet_visit(row, out.letters)
         for message in row.messages():
-            owner.row.problem(f"#回访表{row.number}", f"工作表“{VISIT_SHEET}”{message}")
+            owner.row.problem(
+                f"#回访表{row.number}", tr("工作表“{sheet}”{message}", sheet=VISIT_SHEET, message=message)
+            )
         if not row.problems:
             out.visits.setdefault(owner.row.number, []).append(visit)
     for values in sheet.extra.get(MAJOR_SHEET, []):
@@ -115,14 +126,23 @@ def parse_extras(sheet: Sheet, parsed: list[LedgerRow], now: dt.datetime) -> Ext
         identity = row.text("编号", 40)
         owner = by_identity.get(identity)
         if owner is None:
-            out.problems.append(f"工作表“{MAJOR_SHEET}”第{row.number}行:编号“{identity}”在第一个工作表里没有")
+            out.problems.append(
+                tr(
+                    "工作表“{sheet}”第{row}行:编号“{identity}”在第一个工作表里没有",
+                    sheet=MAJOR_SHEET,
+                    row=row.number,
+                    identity=identity,
+                )
+            )
             continue
         report: dict[str, Any] = {name: row.text(label, MAX_TEXT) for label, name in MAJOR_FIELDS.items()}
         report.update(due=row.when("报告期限", required=True), submitted_at=row.when("提交时间"),
                       submitted_by=row.text("提交人", 40), cancelled_at=row.when("取消时间"),
                       cancel_reason=row.text("取消原因", MAX_TEXT))  # fmt: skip
         for message in row.messages():
-            owner.row.problem(f"#报告表{row.number}", f"工作表“{MAJOR_SHEET}”{message}")
+            owner.row.problem(
+                f"#报告表{row.number}", tr("工作表“{sheet}”{message}", sheet=MAJOR_SHEET, message=message)
+            )
         if not row.problems:
             out.reports[owner.row.number] = report
     numbers: dict[str, int] = {}
@@ -131,9 +151,16 @@ def parse_extras(sheet: Sheet, parsed: list[LedgerRow], now: dt.datetime) -> Ext
         form, identity, attempt = _parse_form(row, numbers)
         owner = by_identity.get(identity) if identity else None
         if identity and owner is None:
-            out.problems.append(f"工作表“{FORM_SHEET}”第{row.number}行:编号“{identity}”在第一个工作表里没有")
+            out.problems.append(
+                tr(
+                    "工作表“{sheet}”第{row}行:编号“{identity}”在第一个工作表里没有",
+                    sheet=FORM_SHEET,
+                    row=row.number,
+                    identity=identity,
+                )
+            )
             continue
-        messages = [f"工作表“{FORM_SHEET}”{m}" for m in row.messages()]
+        messages = [tr("工作表“{sheet}”{message}", sheet=FORM_SHEET, message=m) for m in row.messages()]
         if owner is not None:
             for message in messages:
                 owner.row.problem(f"#表单表{row.number}", message)
@@ -148,18 +175,18 @@ def _parse_form(row: Row, numbers: dict[str, int]) -> tuple[dict[str, Any], str,
     """One row of the 回访记录表 sheet: a numbered paper form as the form ledger keeps it."""
     number = row.text("表单编号", 20, required=True)
     if number in numbers:
-        row.problem("表单编号", f"与第{numbers[number]}行的表单编号“{number}”重复")
+        row.problem("表单编号", tr("与第{row}行的表单编号“{number}”重复", row=numbers[number], number=number))
     elif number and FormSheet.select().where(FormSheet.number == number).exists():
-        row.problem("表单编号", f"表单编号“{number}”已在表单台账中")
+        row.problem("表单编号", tr("表单编号“{number}”已在表单台账中", number=number))
     numbers[number] = row.number
     identity = row.text("编号", 40)
     attempt_text = row.text("次数")
     attempt = int(attempt_text) if attempt_text.isdigit() else None
     if identity and attempt is None:
-        row.problem("次数", "填写了编号,必须填写第几次回访(整数)")
+        row.problem("次数", tr("填写了编号,必须填写第几次回访(整数)"))
     count_text = row.text("回访次数") or "1"
     if not count_text.isdigit():
-        row.problem("回访次数", f"“{count_text[:10]}”应为整数")
+        row.problem("回访次数", tr("“{value}”应为整数", value=count_text[:10]))
         count_text = "1"
     form = {
         "number": number,
@@ -191,22 +218,32 @@ def _parse_sheet_visit(row: Row, letters: dict[str, dict[str, Any]]) -> dict[str
     state = row.choice("状态", _VISIT_STATES, domain.VISIT_PLANNED)
     attempt_text = row.text("次数") or "1"
     if not attempt_text.isdigit() or not 1 <= int(attempt_text) <= 20:
-        row.problem("次数", f"“{attempt_text[:10]}”应为 1 至 20 的整数")
+        row.problem("次数", tr("“{value}”应为 1 至 20 的整数", value=attempt_text[:10]))
         attempt_text = "1"
     due = row.when("计划日期", required=True)
     role_label = row.text("回访角色") or domain.ROLES["steward"]
     role = _ROLE_KEYS.get(role_label, role_label if role_label in domain.ROLES else "")
     if not role:
-        row.problem("回访角色", f"“{role_label[:20]}”不在可选项中:{'、'.join(domain.ROLES.values())}")
+        row.problem(
+            "回访角色",
+            tr(
+                "“{value}”不在可选项中:{choices}",
+                value=role_label[:20],
+                choices=choices(list(domain.ROLES.values())),
+            ),
+        )
     done_at = row.when("回访时间")
     satisfaction = row.choice("满意度", domain.SATISFACTION)
     letter = row.text("公开信", 100)
     if letter and letter not in letters:
-        row.problem("公开信", f"工作表“{LETTER_SHEET}”里没有标题为“{letter[:20]}”的公开信")
+        row.problem(
+            "公开信",
+            tr("工作表“{sheet}”里没有标题为“{value}”的公开信", sheet=LETTER_SHEET, value=letter[:20]),
+        )
     if state == domain.VISIT_DONE and done_at is None and "回访时间" not in row.problems:
-        row.problem("回访时间", "状态为“已完成”,必须填写回访时间")
+        row.problem("回访时间", tr("状态为“已完成”,必须填写回访时间"))
     if state == domain.VISIT_DONE and not satisfaction and not letter and "满意度" not in row.problems:
-        row.problem("满意度", "已完成的回访必须填写满意度(以公开信答复的除外)")
+        row.problem("满意度", tr("已完成的回访必须填写满意度(以公开信答复的除外)"))
     return {
         "attempt": int(attempt_text),
         "state": state,

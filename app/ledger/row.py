@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from app.i18n import term, tr
 from app.ledger import columns as ledger_columns
 from app.ledger.sheet import Sheet
 from app.validation import check_length, clean_text, normalise_id_number, normalise_phone, parse_datetime
@@ -43,16 +44,22 @@ class Row:
     def of(cls, sheet: Sheet, number: int, values: list[Any], formulas: set[int]) -> Row:
         return cls(number, values, formulas, sheet.columns, sheet.headers, sheet.year)
 
+    def header(self, column: str) -> str:
+        """The column's header as the file has it (the field's own name when it has none)."""
+        i = self.columns.get(column)
+        return self.headers[i] if i is not None and i < len(self.headers) else column
+
     def label(self, column: str) -> str:
-        """The column as the file names it: 列“日期”(受理时间) for an office's own header."""
-        return f"列“{self.short_label(column).split('(')[0]}”" + (
-            f"({column})" if self.short_label(column) != column else ""
-        )
+        """The column as the file names it: 列“日期”(受理时间) for an office's own header; the
+        field in the chosen language (the header is data: as typed)."""
+        header = self.header(column)
+        if header == column:
+            return tr("列“{header}”", header=header)
+        return tr("列“{header}”({field})", header=header, field=term(column))
 
     def short_label(self, column: str) -> str:
-        i = self.columns.get(column)
-        header = self.headers[i] if i is not None and i < len(self.headers) else column
-        return header if header == column else f"{header}({column})"
+        header = self.header(column)
+        return header if header == column else tr("{header}({field})", header=header, field=term(column))
 
     def problem(self, column: str, reason: str) -> None:
         self.problems.setdefault(column, reason)
@@ -71,14 +78,14 @@ class Row:
         if i is None:
             return None
         if i in self.formulas:
-            self.problem(column, "是公式,请复制该列后用“选择性粘贴→数值”变成普通值再导入")
+            self.problem(column, tr("是公式,请复制该列后用“选择性粘贴→数值”变成普通值再导入"))
             return None
         return self.values[i]
 
     def text(self, column: str, limit: int | None = None, required: bool = False) -> str:
         value = self.raw(column)
         if isinstance(value, dt.datetime | dt.date | dt.time):
-            self.problem(column, "被 Excel 当作日期/时间了,请把该列设为“文本”后重新输入")
+            self.problem(column, tr("被 Excel 当作日期/时间了,请把该列设为“文本”后重新输入"))
             return ""
         if isinstance(value, bool):
             text = "是" if value else "否"
@@ -87,7 +94,7 @@ class Row:
         else:
             text = clean_text(value)
         if required and not text and column not in self.problems:
-            self.problem(column, "必须填写")
+            self.problem(column, tr("必须填写"))
         elif limit is not None and (reason := check_length(text, limit)):
             self.problem(column, reason)
         return text
@@ -96,23 +103,29 @@ class Row:
         value = self.raw(column)
         if value is None or value == "":
             if required and column not in self.problems:
-                self.problem(column, "必须填写")
+                self.problem(column, tr("必须填写"))
             return None
         if isinstance(value, bool):
-            self.problem(column, f"“{value}”不是日期。请写成 YYYY-MM-DD HH:MM,或把单元格设为日期格式")
+            self.problem(
+                column, tr("“{value}”不是日期。请写成 YYYY-MM-DD HH:MM,或把单元格设为日期格式", value=value)
+            )
             return None
         if isinstance(value, int | float):
             moment = ledger_columns.from_excel_serial(float(value))
             if moment is None:
                 self.problem(
-                    column, f"“{value}”是数字,不是日期。请写成 YYYY-MM-DD HH:MM,或把单元格设为日期格式"
+                    column,
+                    tr(
+                        "“{value}”是数字,不是日期。请写成 YYYY-MM-DD HH:MM,或把单元格设为日期格式",
+                        value=value,
+                    ),
                 )
                 return None
             if float(value).is_integer():
                 self.date_only.add(column)
             return moment
         if isinstance(value, dt.time):
-            self.problem(column, "只有时间没有日期,应为 YYYY-MM-DD HH:MM")
+            self.problem(column, tr("只有时间没有日期,应为 YYYY-MM-DD HH:MM"))
             return None
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             self.date_only.add(column)
@@ -147,7 +160,7 @@ class Row:
         found = re.fullmatch(r"\s*(\d{1,2})\s*[:：时点]\s*(\d{1,2})?\s*分?\s*", clean_text(value))
         if found and int(found.group(1)) < 24 and int(found.group(2) or 0) < 60:
             return dt.time(int(found.group(1)), int(found.group(2) or 0))
-        self.problem(column, f"“{clean_text(value)[:20]}”不是时间,应为 HH:MM,例如 14:30")
+        self.problem(column, tr("“{value}”不是时间,应为 HH:MM,例如 14:30", value=clean_text(value)[:20]))
         return None
 
     def choice(
@@ -158,7 +171,11 @@ class Row:
             return default
         known = ledger_columns.read_word(value, allowed, words or {})
         if known is None:
-            self.problem(column, f"“{value[:20]}”不在可选项中:{'、'.join(allowed)}")
+            context = CHOICE_CONTEXTS.get(column, "")
+            self.problem(
+                column,
+                tr("“{value}”不在可选项中:{choices}", value=value[:20], choices=choices(allowed, context)),
+            )
             return value
         return known
 
@@ -168,7 +185,11 @@ class Row:
             # A phone typed as a number: Excel kept it as a floating-point value, which
             # may already have lost digits. Refuse it with the reason.
             self.problem(
-                column, f"号码被 Excel 当作数字存过({value:g}),可能已丢失数字,请把该列设为文本后重新输入"
+                column,
+                tr(
+                    "号码被 Excel 当作数字存过({value:g}),可能已丢失数字,请把该列设为文本后重新输入",
+                    value=value,
+                ),
             )
             return ""
         elif isinstance(value, int) and not isinstance(value, bool):
@@ -184,14 +205,16 @@ class Row:
     def id_number(self, column: str) -> str:
         value = self.raw(column)
         if isinstance(value, float):
-            self.problem(column, "身份证号被 Excel 当作数字,末几位已丢失,请把该列设为文本后重新输入")
+            self.problem(column, tr("身份证号被 Excel 当作数字,末几位已丢失,请把该列设为文本后重新输入"))
             return ""
         text = str(value) if isinstance(value, int) and not isinstance(value, bool) else self.text(column)
         try:
             return normalise_id_number(text)
         except ValueError as exc:
             if isinstance(value, int):
-                self.problem(column, "身份证号被 Excel 当作数字,末几位可能已丢失,请把该列设为文本后重新输入")
+                self.problem(
+                    column, tr("身份证号被 Excel 当作数字,末几位可能已丢失,请把该列设为文本后重新输入")
+                )
             else:
                 self.problem(column, str(exc))
             return ""
@@ -220,28 +243,48 @@ class Row:
                 if len(pieces) == 2 and all(ROOM_PART.fullmatch(p) for p in pieces):
                     parts["单元"], text = pieces
             if text and not ROOM_PART.fullmatch(text):
-                self.problem(column, f"“{text[:20]}”只能是字母或数字(最多 10 位)")
+                self.problem(column, tr("“{value}”只能是字母或数字(最多 10 位)", value=text[:20]))
             parts[column] = text
         if not any(parts.values()):
             return None
         if not parts["楼栋"]:
-            self.problem("楼栋", "填写了单元或房号,必须同时填写楼栋")
+            self.problem("楼栋", tr("填写了单元或房号,必须同时填写楼栋"))
         if not parts["房号"]:
-            self.problem("房号", "填写了楼栋,必须同时填写房号")
+            self.problem("房号", tr("填写了楼栋,必须同时填写房号"))
         return parts["楼栋"], parts["单元"], parts["房号"]
 
     def messages(self) -> list[str]:
         out = []
         for column, reason in self.problems.items():
             where = self.label(column) if column and not column.startswith("#") else ""
-            out.append(f"第{self.number}行 {where}:{reason}" if where else f"第{self.number}行:{reason}")
+            if where:
+                out.append(tr("第{row}行 {column}:{reason}", row=self.number, column=where, reason=reason))
+            else:
+                out.append(tr("第{row}行:{reason}", row=self.number, reason=reason))
         return out
 
     def reason_text(self) -> str:
-        return ";".join(
-            f"{self.short_label(c)}:{r}" if c and not c.startswith("#") else r
+        return tr(";").join(
+            tr("{column}:{reason}", column=self.short_label(c), reason=r)
+            if c and not c.startswith("#")
+            else r
             for c, r in self.problems.items()
         )
+
+
+# Columns whose words read differently in a context (一般 as a satisfaction is "Neutral").
+CHOICE_CONTEXTS = {"满意度": "satisfaction", "紧急程度": "urgency"}
+
+
+def choices(allowed: list[str], context: str = "") -> str:
+    """The words a cell may hold, as the file must write them (the source words), each with
+    its reading in the chosen language when that differs: 满意(Satisfied)、不满意(Dissatisfied)."""
+    return tr("、").join(
+        word
+        if term(word, context) == word
+        else tr("{word}({meaning})", word=word, meaning=term(word, context))
+        for word in allowed
+    )
 
 
 def yes_no(row: Row, column: str) -> bool | None:
@@ -252,5 +295,5 @@ def yes_no(row: Row, column: str) -> bool | None:
         return True
     if value in ("否", "N", "n", "NO", "No", "no", "FALSE", "False", "false", "0"):
         return False
-    row.problem(column, f"“{value[:10]}”应为 是 或 否")
+    row.problem(column, tr("“{value}”应为 是 或 否", value=value[:10]))
     return None

@@ -14,6 +14,7 @@ from typing import Any
 from app import domain
 from app.cases import CaseInput
 from app.errors import ValidationError
+from app.i18n import term, tr
 from app.ledger import columns as ledger_columns
 from app.ledger.export import EXPORT_HEADERS, EXTRA_SHEETS, LEDGER_REQUIRED, SAMPLE_WORDS, VISIT_SHEET
 from app.ledger.restore import is_own_export
@@ -62,19 +63,19 @@ def parse_ledger_row(
             received = dt.datetime.combine(received.date(), at)
             row.date_only.discard("受理时间")
     if received is not None and received > now + dt.timedelta(minutes=10):
-        row.problem("受理时间", "不能晚于现在")
+        row.problem("受理时间", tr("不能晚于现在"))
     ref = row.text("编号", 40)
     if ref:
         if ref in refs:
-            row.problem("编号", f"与第{refs[ref]}行的编号“{ref}”重复")
+            row.problem("编号", tr("与第{row}行的编号“{ref}”重复", row=refs[ref], ref=ref))
         else:
             refs[ref] = row.number
     kind = row.choice("性质", domain.KINDS, default_kind, ledger_columns.KIND_WORDS)
     if not kind and "性质" not in row.problems:
-        row.problem("性质", "必须填写")
+        row.problem("性质", tr("必须填写"))
     validity = row.choice("有效性", domain.VALIDITIES)
     if validity and kind and kind != "投诉":
-        row.problem("有效性", "只有投诉才分有效性")
+        row.problem("有效性", tr("只有投诉才分有效性"))
     category = row.text("类别", 20) or "其他"
     new_category = category if category not in policy.categories and "类别" not in row.problems else None
     department = row.text("责任部门", 40)
@@ -117,21 +118,21 @@ def parse_ledger_row(
         state = domain.MERGED
     if resolved_at is not None:
         if received is not None and resolved_at < received:
-            row.problem("办结时间", "不能早于受理时间")
+            row.problem("办结时间", tr("不能早于受理时间"))
         elif resolved_at > now + dt.timedelta(minutes=10):
-            row.problem("办结时间", "不能晚于现在")
+            row.problem("办结时间", tr("不能晚于现在"))
         if not result:
-            row.problem("处理结果", "填写了办结时间,必须填写处理结果(没有处理结果不能办结)")
+            row.problem("处理结果", tr("填写了办结时间,必须填写处理结果(没有处理结果不能办结)"))
         if state in domain.OPEN_STATES:
-            row.problem("状态", f"状态为“{state}”,却填写了办结时间")
+            row.problem("状态", tr("状态为“{state}”,却填写了办结时间", state=term(state)))
     elif state in domain.DONE_STATES:
-        row.problem("办结时间", f"状态为“{state}”,必须填写办结时间")
+        row.problem("办结时间", tr("状态为“{state}”,必须填写办结时间", state=term(state)))
     if state == domain.MERGED and not merge_into:
-        row.problem("并入", "状态为“已合并”,必须填写并入哪一件的编号")
+        row.problem("并入", tr("状态为“已合并”,必须填写并入哪一件的编号"))
     if merge_into and state != domain.MERGED:
-        row.problem("并入", f"填写了并入,状态却是“{state}”")
+        row.problem("并入", tr("填写了并入,状态却是“{state}”", state=term(state)))
     if state in (domain.DISPATCHED, domain.IN_PROGRESS) and not department:
-        row.problem("责任部门", f"状态为“{state}”,必须填写责任部门")
+        row.problem("责任部门", tr("状态为“{state}”,必须填写责任部门", state=term(state)))
     visit = None if visits_elsewhere else _parse_visit(row, received, resolved_at, now)
     item = LedgerRow(
         row, inp, state, resolved_at, result, visit, merge_into, new_category, new_department,
@@ -153,17 +154,20 @@ def _parse_restore(item: LedgerRow, received: dt.datetime | None, now: dt.dateti
         if column in row.columns:
             restore[name] = row.when(column)
     if "关闭时间" in row.columns and item.state == domain.CLOSED and restore.get("closed_at") is None:
-        row.problem("关闭时间", "状态为“已关闭”,必须填写关闭时间")
+        row.problem("关闭时间", tr("状态为“已关闭”,必须填写关闭时间"))
     void_reason = row.text("作废原因", MAX_TEXT)
     if item.state == domain.VOID:
         restore["void_reason"] = void_reason or "台账导入:原台账中已作废(未写原因)"
     elif void_reason:
-        row.problem("作废原因", f"填写了作废原因,状态却是“{item.state or '未填'}”")
+        row.problem(
+            "作废原因",
+            tr("填写了作废原因,状态却是“{state}”", state=term(item.state) if item.state else tr("未填")),
+        )
     sample = row.choice("回访抽样", list(SAMPLE_WORDS))
     if sample:
         quarter = row.text("抽样季度", 7)
         if quarter and not re.fullmatch(r"20\d\d-Q[1-4]", quarter):
-            row.problem("抽样季度", f"“{quarter}”应写成 2026-Q3 这样")
+            row.problem("抽样季度", tr("“{quarter}”应写成 2026-Q3 这样", quarter=quarter))
         restore["decision"] = (SAMPLE_WORDS[sample], row.text("抽样说明", 200), quarter)
     typical = row.text("典型案例说明", MAX_TEXT)
     if typical:
@@ -179,7 +183,7 @@ def _parse_restore(item: LedgerRow, received: dt.datetime | None, now: dt.dateti
             row.text("先行处置措施", MAX_TEXT),
         )
         if done is not None and received is not None and done < received:
-            row.problem("先行处置时间", "不能早于受理时间")
+            row.problem("先行处置时间", tr("不能早于受理时间"))
     item.restore = restore
 
 
@@ -200,7 +204,7 @@ def _parse_visit(
     if done_at is None and "回访时间" not in row.columns and (satisfaction or visitor or opinion):
         # The office's sheet keeps no visit date: the visit is dated by the case's 完成日期.
         if resolved_at is None:
-            row.problem("回访意见", "有回访记录,但表中没有回访日期,也没有完成日期,请补上回访日期列")
+            row.problem("回访意见", tr("有回访记录,但表中没有回访日期,也没有完成日期,请补上回访日期列"))
             return None
         done_at = resolved_at
     if done_at is not None and received is not None and done_at < received and "回访时间" in row.date_only:
@@ -208,14 +212,14 @@ def _parse_visit(
             done_at = max(received, resolved_at or received)
     if done_at is None:
         if "回访时间" not in row.problems and (method or satisfaction or visitor or opinion):
-            row.problem("回访时间", "填写了回访内容,必须填写回访时间")
+            row.problem("回访时间", tr("填写了回访内容,必须填写回访时间"))
         return None
     if received is not None and done_at < received:
-        row.problem("回访时间", "不能早于受理时间")
+        row.problem("回访时间", tr("不能早于受理时间"))
     elif done_at > now + dt.timedelta(minutes=10):
-        row.problem("回访时间", "不能晚于现在")
+        row.problem("回访时间", tr("不能晚于现在"))
     if not satisfaction and "满意度" not in row.problems:
-        row.problem("满意度", "有回访时间,必须填写满意度")
+        row.problem("满意度", tr("有回访时间,必须填写满意度"))
     return {
         "done_at": done_at,
         "method": method or "电话",
@@ -255,9 +259,12 @@ def parse_rows(
         item = parse_ledger_row(row, policy, departments, now, refs, sheet.default_kind, visits_elsewhere)
         if item.number:
             if item.number in numbers:
-                row.problem("案件号", f"与第{numbers[item.number]}行的案件号“{item.number}”重复")
+                row.problem(
+                    "案件号",
+                    tr("与第{row}行的案件号“{number}”重复", row=numbers[item.number], number=item.number),
+                )
             elif Case.select().where(Case.number == item.number).exists():
-                row.problem("案件号", f"案件号“{item.number}”已被另一件使用")
+                row.problem("案件号", tr("案件号“{number}”已被另一件使用", number=item.number))
             numbers[item.number] = number
         parsed.append(item)
     return parsed

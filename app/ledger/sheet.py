@@ -16,6 +16,7 @@ from typing import Any
 import openpyxl
 
 from app.errors import UserError
+from app.i18n import term, tr
 from app.ledger import columns as ledger_columns
 from app.ledger.columns import ColumnChoice
 from app.validation import clean_text
@@ -50,9 +51,14 @@ def open_workbook(path: Path) -> Any:
     """The workbook, read-only, once `app.xlsx_check` has found nothing to refuse in it
     (oversized cells or sheets, a zip bomb, malformed XML, an .xls renamed, a password)."""
     if not path.exists():
-        raise UserError(f"找不到文件 {path}")
+        raise UserError(tr("找不到文件 {path}", path=path))
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise UserError(f"只能导入 .xlsx 文件(Excel 2007 及以后),{path.name} 不是。请在 Excel 中另存为 .xlsx")
+        raise UserError(
+            tr(
+                "只能导入 .xlsx 文件(Excel 2007 及以后),{name} 不是。请在 Excel 中另存为 .xlsx",
+                name=path.name,
+            )
+        )
     check_xlsx(path)
     try:
         # Formulas are kept as formulas (not cached values) so that they can be refused:
@@ -64,9 +70,10 @@ def open_workbook(path: Path) -> Any:
 
 
 def unreadable_words(path: Path) -> str:
-    return (
-        f"{path.name} 已损坏或不是 Excel 能正常保存的格式,无法读取。"
-        "请在 Excel 中打开它并另存为 .xlsx 后再导入;若 Excel 也打不开,请找回原来的文件"
+    return tr(
+        "{name} 已损坏或不是 Excel 能正常保存的格式,无法读取。"
+        "请在 Excel 中打开它并另存为 .xlsx 后再导入;若 Excel 也打不开,请找回原来的文件",
+        name=path.name,
     )
 
 
@@ -93,19 +100,23 @@ def read_sheet(
     try:
         ws = wb.worksheets[0] if wb.worksheets else None
         if ws is None:
-            raise UserError(f"{path.name} 里没有工作表")
+            raise UserError(tr("{name} 里没有工作表", name=path.name))
         # The rows the header may be in are read first; the rest stream past (a big sheet
         # is never held as cell objects).
         it = ws.iter_rows()
         first_rows = list(itertools.islice(it, ledger_columns.HEADER_SEARCH_ROWS))
         if not first_rows:
-            raise UserError(f"{path.name} 的第一个工作表是空的")
+            raise UserError(tr("{name} 的第一个工作表是空的", name=path.name))
         top = [[c.value for c in cells] for cells in first_rows]
         found = ledger_columns.find_header_row(top, table)
         if found is None:
             raise UserError(
-                f"前{min(len(top), ledger_columns.HEADER_SEARCH_ROWS)}行没有找到表头。表头行应是列名,"
-                f"例如:{'、'.join(required)}(可用的列:{'、'.join(known)})"
+                tr(
+                    "前{rows}行没有找到表头。表头行应是列名,例如:{required}(可用的列:{known})",
+                    rows=min(len(top), ledger_columns.HEADER_SEARCH_ROWS),
+                    required=tr("、").join(required),
+                    known=tr("、").join(known),
+                )
             )
         header_number = found + 1
         headers = [clean_text(v) if not isinstance(v, dt.datetime | dt.date) else str(v) for v in top[found]]
@@ -126,19 +137,28 @@ def read_sheet(
             exact = ledger_columns.field_for_header(name, table)
             if field_name is None and exact is not None and exact in columns:
                 if exact == name and not (mapping and name in mapping):
-                    raise UserError(f"第{header_number}行:列“{name}”出现了两次")
+                    raise UserError(tr("第{row}行:列“{name}”出现了两次", row=header_number, name=name))
             if field_name is not None:
                 if field_name in columns:
                     raise UserError(
-                        f"第{header_number}行:列“{headers[columns[field_name]]}”和列“{name}”"
-                        f"都对应“{field_name}”,请在对应关系中只保留一列"
+                        tr(
+                            "第{row}行:列“{first}”和列“{name}”都对应“{field}”,请在对应关系中只保留一列",
+                            row=header_number,
+                            first=headers[columns[field_name]],
+                            name=name,
+                            field=term(field_name),
+                        )
                     )
                 columns[field_name] = i
             choices.append(ledger_columns.ColumnChoice(i, name, field_name or ledger_columns.SKIP, automatic))
         if not columns:
             raise UserError(
-                f"第{header_number}行没有找到表头。表头行应是列名,例如:{'、'.join(required)}"
-                f"(可用的列:{'、'.join(known)})"
+                tr(
+                    "第{row}行没有找到表头。表头行应是列名,例如:{required}(可用的列:{known})",
+                    row=header_number,
+                    required=tr("、").join(required),
+                    known=tr("、").join(known),
+                )
             )
         default_kind = ""
         if kind_column is not None and kind_column not in columns:
@@ -146,8 +166,11 @@ def read_sheet(
         missing = [h for h in required if h not in columns and not (h == kind_column and default_kind)]
         if missing and check_required:
             raise UserError(
-                f"缺少必需的列:{'、'.join(missing)}(第{header_number}行应有这些列名,"
-                "或在对应关系中指定哪一列是它)"
+                tr(
+                    "缺少必需的列:{missing}(第{row}行应有这些列名,或在对应关系中指定哪一列是它)",
+                    missing=tr("、").join(missing),
+                    row=header_number,
+                )
             )
         wanted = set(columns.values())
         rows: list[tuple[int, list[Any], set[int]]] = []

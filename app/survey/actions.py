@@ -7,6 +7,7 @@ import datetime as dt
 
 from app.clock import Clock
 from app.errors import ValidationError
+from app.i18n import N_, tr
 from app.models import db
 from app.survey.results import ZONE_FIX, SurveyResults
 from app.survey.storage import SurveyAction, SurveyPlan
@@ -52,7 +53,7 @@ class SurveyActions:
         require("survey.report")
         action = SurveyAction.get_by_id(action.id)
         if not result.strip():
-            raise ValidationError({"完成情况": "请写明做了什么、效果如何"})
+            raise ValidationError({N_("完成情况"): tr("请写明做了什么、效果如何")})
         action.result = result.strip()
         action.state = ACTION_DONE
         action.done_at = self.clock.now()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from app.clock import Clock
 from app.errors import UserError, ValidationError
+from app.i18n import tr
 from app.models import current_actor, db
 from app.survey.storage import SurveyAnswer, SurveyPlan, SurveySheet, plan_questions
 from app.survey.vocabulary import (
@@ -77,7 +78,7 @@ class SurveyRecorder:
         sheet = SurveySheet.get_by_id(sheet.id)
         plan = sheet.plan
         if plan.state != APPROVED:
-            raise UserError("只有进行中的调查才能录入答卷。")
+            raise UserError(tr("只有进行中的调查才能录入答卷。"))
         known = {k: (opts, multi) for k, _, opts, multi in self.questions(plan)}
         opens = {o.key for o in plan.form().open}
         problems: dict[str, str] = {}
@@ -85,14 +86,14 @@ class SurveyRecorder:
             if key in opens:
                 continue
             if key not in known:
-                problems[key] = "不是这份调查表上的问题"
+                problems[key] = tr("不是这份调查表上的问题")
                 continue
             options, multiple = known[key]
             parts = [p for p in str(raw).split(",") if p.strip() != ""]
             if not multiple and len(parts) > 1:
-                problems[key] = "这一项只能选一个"
+                problems[key] = tr("这一项只能选一个")
             if any(not p.strip().isdigit() or not 0 <= int(p) < len(options) for p in parts):
-                problems[key] = f"选项要在 1 到 {len(options)} 之间"
+                problems[key] = tr("选项要在 1 到 {count} 之间", count=len(options))
         if problems:
             raise ValidationError(problems)
         with db.atomic():
@@ -137,7 +138,7 @@ class SurveyRecorder:
         if (not multiple and len(parts) > 1) or any(
             not p.strip().isdigit() or not 0 <= int(p) < len(options) for p in parts
         ):
-            raise UserError(f"请选择 1 到 {len(options)} 之间的一项,或“未答”。")
+            raise UserError(tr("请选择 1 到 {count} 之间的一项,或“未答”。", count=len(options)))
         with db.atomic():
             self.store(
                 answer.sheet,

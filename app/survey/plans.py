@@ -9,6 +9,7 @@ from typing import Any
 
 from app.clock import Clock
 from app.errors import UserError, ValidationError
+from app.i18n import N_, term, tr
 from app.models import current_actor, db
 from app.survey.questionnaire import Questionnaire, default_questionnaire
 from app.survey.storage import SurveyPlan
@@ -54,32 +55,34 @@ class SurveyPlanner:
         problems: dict[str, str] = {}
         title = clean_text(inp.title or "")
         if not title:
-            problems["调查名称"] = "请填写调查名称,例如“2026年年中顾客满意度调查”"
+            problems[N_("调查名称")] = tr("请填写调查名称,例如“2026年年中顾客满意度调查”")
         elif len(title) > 60:
-            problems["调查名称"] = "调查名称最多 60 个字"
+            problems[N_("调查名称")] = tr("调查名称最多 60 个字")
         if inp.kind not in KINDS:
-            problems["调查方式"] = "请选择抽样调查或全面普查"
+            problems[N_("调查方式")] = tr("请选择抽样调查或全面普查")
         if inp.method not in METHODS:
-            problems["调查方法"] = "请选择问卷调查或上门访谈"
+            problems[N_("调查方法")] = tr("请选择问卷调查或上门访谈")
         today = self.clock.now().date()
         starts = inp.starts or today
         ends = inp.ends or starts + dt.timedelta(days=14)
         if ends < starts:
-            problems["调查时间"] = "结束日期不能早于开始日期"
+            problems[N_("调查时间")] = tr("结束日期不能早于开始日期")
         if inp.kind == SAMPLE and inp.sample_size <= 0 and not 0 < inp.sample_rate <= 100:
-            problems["样本"] = "抽样调查请填写抽样户数,或 1 到 100 之间的抽样比例(%)"
+            problems[N_("样本")] = tr("抽样调查请填写抽样户数,或 1 到 100 之间的抽样比例(%)")
         if inp.sample_size < 0 or inp.complainers < 0:
-            problems["样本"] = "户数不能是负数"
+            problems[N_("样本")] = tr("户数不能是负数")
         if not 0 < inp.recovery_target <= 100:
-            problems["回收率目标"] = "回收率目标要在 1 到 100(%)之间"
+            problems[N_("回收率目标")] = tr("回收率目标要在 1 到 100(%)之间")
         notice = (inp.notice or "").strip()
         if len(notice) > 220:
-            problems["告知内容"] = f"印在调查表上的告知最多 220 个字(现在 {len(notice)} 个),请精简"
+            problems[N_("告知内容")] = tr(
+                "印在调查表上的告知最多 220 个字(现在 {length} 个),请精简", length=len(notice)
+            )
         previous = None
         if inp.previous_id is not None:
             previous = SurveyPlan.get_or_none(SurveyPlan.id == inp.previous_id)
             if previous is None:
-                problems["上次调查"] = "找不到选中的上次调查"
+                problems[N_("上次调查")] = tr("找不到选中的上次调查")
         if problems:
             raise ValidationError(problems)
         return dict(
@@ -121,7 +124,7 @@ class SurveyPlanner:
         plan = self.get(plan.id)
         values = self.check(inp)
         if plan.state != DRAFT:
-            raise UserError("调查计划已批准,不能再修改。如需调整,请新建一个调查计划。")
+            raise UserError(tr("调查计划已批准,不能再修改。如需调整,请新建一个调查计划。"))
         form = plan.form()
         if form.importance != inp.importance:
             form.importance = inp.importance
@@ -136,7 +139,7 @@ class SurveyPlanner:
         require("survey.plan")
         plan = self.get(plan.id)
         if plan.state != DRAFT:
-            raise UserError("调查已批准运行,调查表已冻结不能修改。如需另一份调查表,请新建调查计划。")
+            raise UserError(tr("调查已批准运行,调查表已冻结不能修改。如需另一份调查表,请新建调查计划。"))
         form.check()
         plan.questionnaire = form.to_json()
         with db.atomic():
@@ -147,7 +150,7 @@ class SurveyPlanner:
         require("survey.approve")
         plan = self.get(plan.id)
         if plan.state != DRAFT:
-            raise UserError(f"这个调查计划{plan.state},不需要再批准。")
+            raise UserError(tr("这个调查计划{state},不需要再批准。", state=term(plan.state)))
         plan.form().check()
         plan.state = APPROVED
         plan.approved_at = self.clock.now()
@@ -161,7 +164,7 @@ class SurveyPlanner:
         require("survey.approve")
         plan = self.get(plan.id)
         if plan.state != APPROVED:
-            raise UserError("只有进行中的调查才能结束。")
+            raise UserError(tr("只有进行中的调查才能结束。"))
         plan.state = CLOSED
         plan.closed_at = self.clock.now()
         with db.atomic():
@@ -170,7 +173,7 @@ class SurveyPlanner:
     def get(self, plan_id: int) -> SurveyPlan:
         plan = SurveyPlan.get_or_none(SurveyPlan.id == plan_id)
         if plan is None:
-            raise UserError(f"找不到编号为 {plan_id} 的调查计划。")
+            raise UserError(tr("找不到编号为 {id} 的调查计划。", id=plan_id))
         return plan
 
     def plans(self) -> list[SurveyPlan]:

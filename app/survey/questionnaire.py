@@ -7,6 +7,7 @@ import json
 from dataclasses import asdict, dataclass, field
 
 from app.errors import ValidationError
+from app.i18n import N_, tr
 
 
 @dataclass
@@ -66,22 +67,22 @@ class Questionnaire:
     def check(self) -> None:
         problems: dict[str, str] = {}
         if not self.subjects:
-            problems["调查项目"] = "至少要有一个调查项目"
+            problems[N_("调查项目")] = tr("至少要有一个调查项目")
         keys = [s.key for s in self.subjects] + [c.key for c in self.choices] + [o.key for o in self.open]
         if len(keys) != len(set(keys)):
-            problems["调查项目"] = "项目的代号重复"
+            problems[N_("调查项目")] = tr("项目的代号重复")
         for s in self.subjects:
             if not s.title.strip():
-                problems["调查项目"] = "项目名称不能为空"
+                problems[N_("调查项目")] = tr("项目名称不能为空")
             if len(s.title) > 14:
-                problems["调查项目"] = f"项目名称“{s.title}”太长(最多 14 个字),请缩短"
+                problems[N_("调查项目")] = tr("项目名称“{title}”太长(最多 14 个字),请缩短", title=s.title)
         for c in self.choices:
             if not 2 <= len(c.options) <= 8:
-                problems["选择题"] = f"“{c.title}”要有 2 到 8 个选项"
+                problems[N_("选择题")] = tr("“{title}”要有 2 到 8 个选项", title=c.title)
             if any(len(o) > 8 for o in c.options):
-                problems["选择题"] = f"“{c.title}”的选项太长(每个最多 8 个字)"
+                problems[N_("选择题")] = tr("“{title}”的选项太长(每个最多 8 个字)", title=c.title)
         if self.overall and self.subject(self.overall) is None:
-            problems["总体情况"] = "总体情况项目不在调查项目里"
+            problems[N_("总体情况")] = tr("总体情况项目不在调查项目里")
         if problems:
             raise ValidationError(problems)
 

@@ -12,6 +12,7 @@ from typing import Any
 from PIL import Image
 
 from app import omr
+from app.i18n import N_
 from app.survey.layout import CodeParts, parse_code, sheet_pages
 from app.survey.storage import SurveyPlan
 
@@ -110,7 +111,7 @@ def read_scan(
                 yield number, future.result(), ""
             except Exception:  # noqa: BLE001 - one odd page must not stop the batch; logged in full
                 log.exception("page %d of %s could not be read", number, scan.name)
-                yield number, None, "这一页读取时出错(详情见日志),请重新扫描这一页"
+                yield number, None, N_("这一页读取时出错(详情见日志),请重新扫描这一页")
 
     with ThreadPoolExecutor(max_workers=READ_THREADS, thread_name_prefix="survey-read") as pool:
         for number, image, problem in scan_pages(scan):
@@ -159,12 +160,12 @@ def read_page_image(
         if codes:
             shown = codes[0].text[:40]
             reading.problem = (
-                "这是回访记录表,请在“扫描件导入”里导入"
+                N_("这是回访记录表,请在“扫描件导入”里导入")
                 if shown.upper().startswith("HF-")
                 else f"这一页的二维码不是调查表的(读到“{shown}”)"
             )
         else:
-            reading.problem = "读不出二维码(可能被遮挡、污损或太模糊)"
+            reading.problem = N_("读不出二维码(可能被遮挡、污损或太模糊)")
         reading.image, _, _ = compress_page(gray)
         return reading
     code, parts = ours[0]
@@ -172,7 +173,7 @@ def read_page_image(
     reading.code = parts
     geometry = geometry_for(parts)
     if geometry is None:
-        reading.problem = "调查表的页码或调查编号不对"
+        reading.problem = N_("调查表的页码或调查编号不对")
         reading.image, _, _ = compress_page(gray)
         return reading
     placement, why = omr.place(gray, geometry, code)
@@ -183,7 +184,7 @@ def read_page_image(
     page = omr.straighten(gray, geometry, placement)
     rows = omr.read_rows(page, geometry)
     if omr.misregistered(rows):
-        reading.problem = "这一页的方框位置对不准(可能拍斜、纸张不平或角标缺失),没有读取,请照图录入"
+        reading.problem = N_("这一页的方框位置对不准(可能拍斜、纸张不平或角标缺失),没有读取,请照图录入")
     else:
         reading.rows = rows
         reading.texts = omr.read_texts(page, geometry)

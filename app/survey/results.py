@@ -14,14 +14,15 @@ from dataclasses import dataclass
 
 from app import rates
 from app.domain import SATISFACTION
+from app.i18n import N_
 from app.survey.questionnaire import Questionnaire, Subject
 from app.survey.storage import SurveyAnswer, SurveyPlan, SurveySheet
 from app.survey.vocabulary import ANSWER_REVIEW, ANSWER_TO_TYPE, LEVEL_SCORES, SHEET_RETURNED, SHEET_VOID
 
-ZONE_ADVANTAGE = "优势区"  # important, satisfied: keep it up
-ZONE_FIX = "修补区"  # important, not satisfied: correct first
-ZONE_OPPORTUNITY = "机会区"  # less important, not satisfied
-ZONE_MAINTAIN = "维持区"  # less important, satisfied
+ZONE_ADVANTAGE = N_("优势区")  # important, satisfied: keep it up
+ZONE_FIX = N_("修补区")  # important, not satisfied: correct first
+ZONE_OPPORTUNITY = N_("机会区")  # less important, not satisfied
+ZONE_MAINTAIN = N_("维持区")  # less important, satisfied
 
 
 @dataclass

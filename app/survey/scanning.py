@@ -10,6 +10,7 @@ from typing import Any
 from app import omr
 from app.clock import Clock
 from app.errors import UserError
+from app.i18n import term, tr
 from app.models import current_actor, db
 from app.survey.answers import SurveyRecorder
 from app.survey.layout import CodeParts, office_tag
@@ -47,7 +48,7 @@ class PageOutcome:
 
     @property
     def where(self) -> str:
-        return f"{self.file} 第 {self.page} 页" if self.page else self.file
+        return tr("{file} 第 {page} 页", file=self.file, page=self.page) if self.page else self.file
 
 
 class SurveyScanner:
@@ -79,7 +80,7 @@ class SurveyScanner:
 
         plan = self.planner.get(plan.id)
         if plan.state != APPROVED:
-            raise UserError("只有进行中的调查才能导入扫描件。")
+            raise UserError(tr("只有进行中的调查才能导入扫描件。"))
         scan = open_scan_file(path)
         out: list[PageOutcome] = []
         for number, reading, problem in read_scan(scan, layout_reader(plan), cancelled):
@@ -98,7 +99,7 @@ class SurveyScanner:
         page read again after being read keeps the first reading."""
         plan = self.planner.get(plan.id)
         if plan.state != APPROVED:
-            raise UserError("只有进行中的调查才能导入扫描件。")
+            raise UserError(tr("只有进行中的调查才能导入扫描件。"))
         now = self.clock.now()
 
         def outcome(
@@ -107,32 +108,40 @@ class SurveyScanner:
             return PageOutcome(file, page, status, message, sheet.number if sheet else None, review)
 
         if reading.blank:
-            return outcome(PAGE_BLANK, "空白页,已跳过")
+            return outcome(PAGE_BLANK, tr("空白页,已跳过"))
         if SurveyScan.get_or_none(SurveyScan.digest == reading.digest) is not None:
-            return outcome(PAGE_DUPLICATE, "这一页已经导入过(同一张图),保留第一次的结果")
+            return outcome(PAGE_DUPLICATE, tr("这一页已经导入过(同一张图),保留第一次的结果"))
         parts = reading.code
         sheet: SurveySheet | None = None
         status, reason = PAGE_UNREAD, reading.problem
         if parts is not None:
             tag = office_tag()
             if tag and parts.office and parts.office != tag:
-                return outcome(PAGE_REFUSED, "这是另一个服务中心的调查表,不属于本中心,未导入")
+                return outcome(PAGE_REFUSED, tr("这是另一个服务中心的调查表,不属于本中心,未导入"))
             if parts.plan != plan.id:
                 other = SurveyPlan.get_or_none(SurveyPlan.id == parts.plan)
-                name = f"“{other.title}”" if other else f"编号 {parts.plan} 的调查"
+                name = f"“{other.title}”" if other else tr("编号 {id} 的调查", id=parts.plan)
                 return outcome(
-                    PAGE_REFUSED, f"这是{name}的调查表,不是本次调查的,未导入。请在那个调查里导入。"
+                    PAGE_REFUSED,
+                    tr("这是{name}的调查表,不是本次调查的,未导入。请在那个调查里导入。", name=name),
                 )
             sheet = self.sampler.sheet(plan, parts.sheet)
             if sheet is None or sheet.state == SHEET_VOID:
                 return outcome(
                     PAGE_REFUSED,
-                    f"调查表编号 {parts.sheet} 不在本次调查的计划里(或已作废),未导入。请核对这张表的来源。",
+                    tr(
+                        "调查表编号 {number} 不在本次调查的计划里(或已作废),未导入。请核对这张表的来源。",
+                        number=parts.sheet,
+                    ),
                 )
             if SurveyScan.get_or_none(SurveyScan.sheet == sheet, SurveyScan.page == parts.page) is not None:
                 return outcome(
                     PAGE_DUPLICATE,
-                    f"第 {sheet.number} 号调查表第 {parts.page} 页已经导入过,保留第一次的结果",
+                    tr(
+                        "第 {number} 号调查表第 {page} 页已经导入过,保留第一次的结果",
+                        number=sheet.number,
+                        page=parts.page,
+                    ),
                     sheet,
                 )
             if reading.rows or reading.texts:
@@ -183,19 +192,31 @@ class SurveyScanner:
                     SurveyAnswer.insert_many(fresh).execute()
                 self.recorder.returned(sheet, BY_SCAN)
         if sheet is None:
-            return outcome(PAGE_UNREAD, f"{reason};已保存这一页,请在“待处理的页”里输入调查表编号后录入")
+            return outcome(
+                PAGE_UNREAD,
+                tr("{reason};已保存这一页,请在“待处理的页”里输入调查表编号后录入", reason=term(reason)),
+            )
         if status != PAGE_READ:
             return outcome(
-                PAGE_UNREAD, f"第 {sheet.number} 号调查表:{reason};已保存这一页,请照图录入这张表", sheet
+                PAGE_UNREAD,
+                tr(
+                    "第 {number} 号调查表:{reason};已保存这一页,请照图录入这张表",
+                    number=sheet.number,
+                    reason=term(reason),
+                ),
+                sheet,
             )
         if review or to_type:
-            asks = ([f"{review} 行请核对"] if review else []) + (
-                [f"{to_type} 处手写意见请录入"] if to_type else []
+            asks = ([tr("{count} 行请核对", count=review)] if review else []) + (
+                [tr("{count} 处手写意见请录入", count=to_type)] if to_type else []
             )
             return outcome(
-                PAGE_REVIEW, f"第 {sheet.number} 号调查表:已读取,{'、'.join(asks)}", sheet, review + to_type
+                PAGE_REVIEW,
+                tr("第 {number} 号调查表:已读取,{asks}", number=sheet.number, asks=tr("、").join(asks)),
+                sheet,
+                review + to_type,
             )
-        return outcome(PAGE_READ, f"第 {sheet.number} 号调查表:已读取", sheet)
+        return outcome(PAGE_READ, tr("第 {number} 号调查表:已读取", number=sheet.number), sheet)
 
     def unmatched_pages(self, plan: SurveyPlan) -> list[SurveyScan]:
         """Pages kept without answers: no code read, or the page could not be straightened."""
@@ -212,7 +233,7 @@ class SurveyScanner:
         scan = SurveyScan.get_by_id(scan.id)
         sheet = self.sampler.sheet(scan.plan, sheet_number)
         if sheet is None or sheet.state == SHEET_VOID:
-            raise UserError(f"本次调查里没有第 {sheet_number} 号调查表,请核对纸上的编号。")
+            raise UserError(tr("本次调查里没有第 {number} 号调查表,请核对纸上的编号。", number=sheet_number))
         with db.atomic():
             scan.sheet = sheet
             scan.status = PAGE_REVIEW

@@ -13,6 +13,7 @@ import peewee as pw
 
 from app.clock import Clock
 from app.errors import UserError
+from app.i18n import tr
 from app.models import Case, Room, db
 from app.survey.plans import SurveyPlanner
 from app.survey.storage import SurveyPlan, SurveySheet
@@ -103,7 +104,7 @@ class SurveySampler:
         require("survey.plan")
         plan = self.planner.get(plan.id)
         if plan.state != APPROVED:
-            raise UserError("调查计划批准后才能打印调查表。请先请营运部经理批准。")
+            raise UserError(tr("调查计划批准后才能打印调查表。请先请营运部经理批准。"))
         now = self.clock.now()
         made: list[SurveySheet] = []
         with db.atomic():
@@ -117,11 +118,11 @@ class SurveySampler:
                     .where(SurveySheet.plan == plan, SurveySheet.room.is_null(False))
                     .exists()
                 ):
-                    raise UserError("这个调查的样本已经编号过了。要补印请选择已有的调查表,或加印空白表。")
+                    raise UserError(tr("这个调查的样本已经编号过了。要补印请选择已有的调查表,或加印空白表。"))
                 sample = self.choose_sample(plan)
                 if not sample:
                     raise UserError(
-                        "没有找到要调查的住户。请先在“房号设置”里录入楼栋和房号,或改为打印空白调查表。"
+                        tr("没有找到要调查的住户。请先在“房号设置”里录入楼栋和房号,或改为打印空白调查表。")
                     )
                 for room, why in sample:
                     last += 1
@@ -138,7 +139,7 @@ class SurveySampler:
                     )
             else:
                 if blank > 2000:
-                    raise UserError("一次最多加印 2000 份空白调查表。")
+                    raise UserError(tr("一次最多加印 2000 份空白调查表。"))
                 why = "普查" if plan.kind == CENSUS else "空白表"
                 for _ in range(blank):
                     last += 1

@@ -3,49 +3,51 @@ what became of a scanned page, and the permission each step asks."""
 
 from __future__ import annotations
 
+from app.i18n import N_
+
 # Plan kinds (§4.2.2, §4.2.3) and methods (§4.2.1)
-SAMPLE = "抽样调查"
-CENSUS = "全面普查"
+SAMPLE = N_("抽样调查")
+CENSUS = N_("全面普查")
 KINDS = [SAMPLE, CENSUS]
-METHODS = ["问卷调查", "上门访谈"]
+METHODS = [N_("问卷调查"), N_("上门访谈")]
 
 # Plan states
-DRAFT = "草稿"
-APPROVED = "已批准"  # running: sheets printed and collected
-CLOSED = "已结束"
+DRAFT = N_("草稿")
+APPROVED = N_("已批准")  # running: sheets printed and collected
+CLOSED = N_("已结束")
 STATES = [DRAFT, APPROVED, CLOSED]
 
-IMPORTANCE = ["很重要", "重要", "一般", "不太重要", "不重要"]
+IMPORTANCE = [N_("很重要"), N_("重要", "importance"), N_("一般", "importance"), N_("不太重要"), N_("不重要")]
 LEVEL_SCORES = [5, 4, 3, 2, 1]  # 很满意 … 很不满意 (and 很重要 … 不重要)
 
 # Sheet states
-SHEET_PRINTED = "已发放"
-SHEET_RETURNED = "已收回"
-SHEET_VOID = "作废"
+SHEET_PRINTED = N_("已发放")
+SHEET_RETURNED = N_("已收回")
+SHEET_VOID = N_("作废")
 
 # Answer states
-ANSWER_READ = "已读取"  # read from the paper by the rule
-ANSWER_REVIEW = "待核对"  # the clerk must decide from the picture
-ANSWER_CHECKED = "已核对"  # decided by the clerk
-ANSWER_TYPED = "已录入"  # typed in (interview, a page read by hand, an open answer)
-ANSWER_TO_TYPE = "待录入"  # something is written on the paper: the clerk types it from its picture
+ANSWER_READ = N_("已读取")  # read from the paper by the rule
+ANSWER_REVIEW = N_("待核对")  # the clerk must decide from the picture
+ANSWER_CHECKED = N_("已核对")  # decided by the clerk
+ANSWER_TYPED = N_("已录入")  # typed in (interview, a page read by hand, an open answer)
+ANSWER_TO_TYPE = N_("待录入")  # something is written on the paper: the clerk types it from its picture
 
 # How a sheet's answers came in
-BY_SCAN = "扫描"
-BY_INTERVIEW = "访谈"
-BY_HAND = "手工"
+BY_SCAN = N_("扫描")
+BY_INTERVIEW = N_("访谈")
+BY_HAND = N_("手工")
 
 # Corrective actions
-ACTION_OPEN = "进行中"
-ACTION_DONE = "已完成"
+ACTION_OPEN = N_("进行中")
+ACTION_DONE = N_("已完成")
 
 # Scan outcomes (what became of one scanned page)
-PAGE_READ = "已读取"
-PAGE_REVIEW = "待核对"
-PAGE_DUPLICATE = "重复页"
-PAGE_REFUSED = "已拒绝"
-PAGE_UNREAD = "待手工处理"
-PAGE_BLANK = "空白页"
+PAGE_READ = N_("已读取")
+PAGE_REVIEW = N_("待核对")
+PAGE_DUPLICATE = N_("重复页")
+PAGE_REFUSED = N_("已拒绝")
+PAGE_UNREAD = N_("待手工处理")
+PAGE_BLANK = N_("空白页")
 
 # Permissions asked (the table is app.permissions; until it has the survey's own actions,
 # the nearest existing one is asked, never nothing).

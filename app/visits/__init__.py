@@ -23,6 +23,7 @@ from app.cases import CaseService
 from app.clock import Clock
 from app.errors import UserError
 from app.forms import FormLedger
+from app.i18n import tr
 from app.models import (
     Case,
     Department,
@@ -182,7 +183,7 @@ class VisitService:
         require(actor, "visit.record")
         require_open(visit.state)
         if person is not None and person.id == visit.visitor_id:
-            raise UserError("第二回访人不能与回访人是同一人")
+            raise UserError(tr("第二回访人不能与回访人是同一人"))
         with db.atomic():
             assign_second(visit, person)
             visit.updated_at = self.clock.now()

@@ -14,12 +14,13 @@ import peewee as pw
 
 from app import domain
 from app.clock import Clock
+from app.i18n import N_
 from app.models import Case, Owner, Room, Visit, dict_rows
 from app.permissions import require
 from app.visits.planner import VisitPlanner
 from app.visits.rules import OPEN_VISIT_STATES, allowed_methods, shown_state
 
-UNASSIGNED = "未指定"  # the group of the visits nobody holds
+UNASSIGNED = N_("未指定")  # the group of the visits nobody holds
 
 
 def _as_date(value: object) -> dt.date:

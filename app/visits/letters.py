@@ -10,6 +10,7 @@ from app import domain
 from app.cases import CaseService, actor_name
 from app.clock import Clock
 from app.errors import ValidationError
+from app.i18n import N_, tr
 from app.models import Case, Department, OpenLetter, ReworkNotice, Room, Staff, Visit, VisitTask, db
 from app.permissions import require
 from app.validation import clean_text
@@ -29,11 +30,11 @@ class VisitLetters:
         problems = {}
         title, body = clean_text(title), clean_text(body)
         if not title:
-            problems["标题"] = "必须填写"
+            problems[N_("标题")] = tr("必须填写")
         if not body:
-            problems["正文"] = "必须填写"
+            problems[N_("正文")] = tr("必须填写")
         if not visits:
-            problems["回访"] = "请选择要以公开信答复的回访"
+            problems[N_("回访")] = tr("请选择要以公开信答复的回访")
         if problems:
             raise ValidationError(problems)
         for visit in visits:
@@ -58,7 +59,7 @@ class VisitLetters:
         require(None, "case.dispatch")  # the rework notice goes to the department like a work slip
         to = clean_text(to)
         if not to:
-            raise ValidationError({"接收人": "必须填写"})
+            raise ValidationError({N_("接收人"): tr("必须填写")})
         notice.delivered_at = self.clock.now()
         notice.delivered_to = to[:40]
         notice.save()
@@ -67,7 +68,7 @@ class VisitLetters:
         require(None, "case.note")
         answer = clean_text(answer)
         if not answer:
-            raise ValidationError({"答复": "必须填写"})
+            raise ValidationError({N_("答复"): tr("必须填写")})
         task.answer, task.answered_at = answer, self.clock.now()
         task.save()
 

@@ -13,6 +13,7 @@ from app import domain
 from app.cases import CaseService
 from app.clock import Clock
 from app.errors import UserError, ValidationError
+from app.i18n import N_, term, tr
 from app.models import Case, CaseEvent, Dispatch, Owner, Room, Staff, Visit, db, tuple_rows
 from app.permissions import require
 from app.policy import PolicyStore
@@ -178,11 +179,11 @@ class VisitPlanner:
             raise UserError(exempt)
         reason = clean_text(reason)
         if not reason:
-            raise ValidationError({"原因": "手工加入回访须写明原因"})
+            raise ValidationError({N_("原因"): tr("手工加入回访须写明原因")})
         if case.state not in domain.DONE_STATES:
-            raise UserError(f"{case.number} 尚未办结,办结后才能安排回访")
+            raise UserError(tr("{number} 尚未办结,办结后才能安排回访", number=case.number))
         if Visit.select().where(Visit.case == case, Visit.state.in_(OPEN_VISIT_STATES)).exists():
-            raise UserError(f"{case.number} 已有待回访计划")
+            raise UserError(tr("{number} 已有待回访计划", number=case.number))
         with db.atomic():
             self.sampler.choose_by_hand(case, actor, reason)
             return self.plan(case, 1, "手工加入:", actor, base=self.clock.now())
@@ -192,7 +193,7 @@ class VisitPlanner:
         require(actor, "visit.plan")
         reason = clean_text(reason)
         if not reason:
-            raise ValidationError({"原因": "取消回访须写明原因"})
+            raise ValidationError({N_("原因"): tr("取消回访须写明原因")})
         require_open(visit.state)
         with db.atomic():
             visit.state = domain.VISIT_CANCELLED
@@ -215,9 +216,15 @@ class VisitPlanner:
         """Periodic and event visits (入伙、季度巡访、年度走访、节日、突发事件) for many rooms."""
         require(actor, "visit.plan")
         if purpose not in PERIODIC_PURPOSES:
-            raise ValidationError({"回访类型": f"只能是 {'、'.join(PERIODIC_PURPOSES)}"})
+            raise ValidationError(
+                {
+                    N_("回访类型"): tr(
+                        "只能是 {choices}", choices=tr("、").join(term(p) for p in PERIODIC_PURPOSES)
+                    )
+                }
+            )
         if role not in domain.ROLES:
-            raise ValidationError({"回访人角色": "请选择角色"})
+            raise ValidationError({N_("回访人角色"): tr("请选择角色")})
         reason = clean_text(reason) or purpose
         visits = []
         with db.atomic():
@@ -291,7 +298,7 @@ class VisitPlanner:
         require_open(visit.state)
         reason = clean_text(reason)
         if not reason:
-            raise ValidationError({"原因": "改期须写明原因"})
+            raise ValidationError({N_("原因"): tr("改期须写明原因")})
         old = visit.due
         with db.atomic():
             visit.due = due

@@ -12,6 +12,7 @@ from app.cases import CaseService, actor_name
 from app.clock import Clock
 from app.errors import UserError, ValidationError
 from app.forms import FormLedger
+from app.i18n import N_, term, tr
 from app.models import Case, ReworkNotice, Signature, Staff, Visit, VisitAttempt, VisitReview, VisitTask, db
 from app.permissions import current_person, require
 from app.policy import PolicyStore
@@ -67,9 +68,9 @@ class VisitResult:
 
 # 主管审核、项目经理意见、总经理意见: the level and the role that writes it
 REVIEW_LEVELS = {
-    "主管审核": "cs_director",
-    "项目经理意见": "office_manager",
-    "总经理意见": "general_manager",
+    N_("主管审核"): "cs_director",
+    N_("项目经理意见"): "office_manager",
+    N_("总经理意见"): "general_manager",
 }
 
 
@@ -128,9 +129,11 @@ class VisitRecorder:
         require(actor, "visit.record")
         require_open(visit.state)
         if outcome not in ATTEMPT_OUTCOMES:
-            raise ValidationError({"结果": f"只能是 {'、'.join(ATTEMPT_OUTCOMES)}"})
+            raise ValidationError(
+                {N_("结果"): tr("只能是 {choices}", choices=tr("、").join(term(o) for o in ATTEMPT_OUTCOMES))}
+            )
         if outcome == "约定回电" and call_back_at is None:
-            raise ValidationError({"回电时间": "约定回电须填写时间"})
+            raise ValidationError({N_("回电时间"): tr("约定回电须填写时间")})
         with db.atomic():
             attempt = VisitAttempt.create(
                 visit=visit,
@@ -156,56 +159,61 @@ class VisitRecorder:
         done_at = result.done_at or now
         rule = self.planner.rule(visit.case) if visit.case is not None else None
         if reason := method_problem(result.method, rule, visit.attempt):
-            problems["回访方式"] = reason
+            problems[N_("回访方式")] = reason
         if not result.satisfaction:
-            problems["满意度"] = "完成回访必须选择满意度"
+            problems[N_("满意度")] = tr("完成回访必须选择满意度")
         elif result.satisfaction not in domain.SATISFACTION:
-            problems["满意度"] = f"只能是 {'、'.join(domain.SATISFACTION)}"
+            problems[N_("满意度")] = tr(
+                "只能是 {choices}",
+                choices=tr("、").join(term(s, "satisfaction") for s in domain.SATISFACTION),
+            )
         if done_at > now + dt.timedelta(minutes=10):
-            problems["回访时间"] = "不能晚于现在"
+            problems[N_("回访时间")] = tr("不能晚于现在")
         case = self.case_of(visit)  # fresh: it may have moved on
         if case is not None and case.resolved_at is not None and done_at < case.resolved_at:
-            problems["回访时间"] = f"不能早于办结时间 {case.resolved_at:%Y-%m-%d %H:%M}"
+            problems[N_("回访时间")] = tr("不能早于办结时间 {at}", at=f"{case.resolved_at:%Y-%m-%d %H:%M}")
         if case is not None and case.resolved_at is None and case.state != domain.MERGED:
-            problems["案件"] = f"{case.number} 尚未办结,不能回访"
+            problems[N_("案件")] = tr("{number} 尚未办结,不能回访", number=case.number)
         on_paper = result.signed and bool(clean_text(result.form_no))
         if result.signed and not on_paper:
-            problems["表单编号"] = "纸质回访记录表签字须填写表单编号"
+            problems[N_("表单编号")] = tr("纸质回访记录表签字须填写表单编号")
         elif clean_text(result.form_no):
             # The number must be a real form of the ledger that belongs to this visit.
             try:
                 self.forms.check_for_visit(result.form_no or "", visit)
             except UserError as exc:
-                problems["表单编号"] = str(exc)
+                problems[N_("表单编号")] = str(exc)
         case_rule = self.planner.rule(case) if case is not None else None
         if customer_must_sign(result.method, case_rule) and not (on_paper or result.customer_signature):
-            problems["客户签名"] = "上门回访必须有客户签名(签字板或纸质回访记录表)"
+            problems[N_("客户签名")] = tr("上门回访必须有客户签名(签字板或纸质回访记录表)")
         problems.update(second_visitor_problems(visit, result))
         for label, capture in (
-            ("客户签名", result.customer_signature),
-            ("回访人签名", result.visitor_signature),
-            ("第二回访人签名", result.second_visitor_signature),
+            (N_("客户签名"), result.customer_signature),
+            (N_("回访人签名"), result.visitor_signature),
+            (N_("第二回访人签名"), result.second_visitor_signature),
         ):
             if capture is None:
                 continue
             if reason := check_strokes(capture.strokes):
                 problems[label] = reason
             elif not clean_text(capture.signer_name):
-                problems[label] = "请填写签名人姓名"
+                problems[label] = tr("请填写签名人姓名")
             elif capture is result.customer_signature and capture.relation not in SIGNER_RELATIONS:
-                problems[label] = f"签名人身份只能是 {'、'.join(SIGNER_RELATIONS)}"
+                problems[label] = tr(
+                    "签名人身份只能是 {choices}", choices=tr("、").join(term(r) for r in SIGNER_RELATIONS)
+                )
         for label, value in (
-            ("回访内容", result.findings),
-            ("不足之处", result.shortcomings),
-            ("客户意见", result.opinion),
+            (N_("回访内容"), result.findings),
+            (N_("不足之处"), result.shortcomings),
+            (N_("客户意见"), result.opinion),
         ):
             if reason := check_length(clean_text(value), MAX_TEXT):
                 problems[label] = reason
         for question, promised in result.questions:
             if not clean_text(question):
-                problems["待答复问题"] = "问题内容不能为空"
+                problems[N_("待答复问题")] = tr("问题内容不能为空")
             elif promised < done_at.date():
-                problems["答复日期"] = "约定答复日期不能早于回访日期"
+                problems[N_("答复日期")] = tr("约定答复日期不能早于回访日期")
         if problems:
             raise ValidationError(problems)
 
@@ -274,9 +282,11 @@ class VisitRecorder:
         case = Case.get_by_id(visit.case_id)
         if person.id not in repairers(case):
             return None
-        return (
-            f"{person.name}是案件 {case.number} 的办结人或维修人,不能登记业主对自己处理结果的满意度。"
-            "请由其他人员回访并登记。"
+        return tr(
+            "{person}是案件 {number} 的办结人或维修人,不能登记业主对自己处理结果的满意度。"
+            "请由其他人员回访并登记。",
+            person=person.name,
+            number=case.number,
         )
 
     @staticmethod
@@ -349,17 +359,22 @@ class VisitRecorder:
         opinion = clean_text(opinion)
         role = REVIEW_LEVELS.get(level)
         if role is None:
-            problems["审核级别"] = f"只能是 {'、'.join(REVIEW_LEVELS)}"
+            problems[N_("审核级别")] = tr(
+                "只能是 {choices}", choices=tr("、").join(term(x) for x in REVIEW_LEVELS)
+            )
         elif reviewer.role != role:
-            problems[level] = (
-                f"须由{domain.ROLES[role]}填写,{reviewer.name}是{domain.ROLES.get(reviewer.role, reviewer.role)}"
+            problems[level] = tr(
+                "须由{role}填写,{person}是{person_role}",
+                role=term(domain.ROLES[role]),
+                person=reviewer.name,
+                person_role=term(domain.ROLES.get(reviewer.role, reviewer.role)),
             )
         if not opinion:
-            problems["意见"] = "必须填写"
+            problems[N_("意见")] = tr("必须填写")
         elif reason := check_length(opinion, MAX_TEXT):
-            problems["意见"] = reason
+            problems[N_("意见")] = reason
         if visit.state != domain.VISIT_DONE:
-            problems["回访"] = "回访完成后才能审核"
+            problems[N_("回访")] = tr("回访完成后才能审核")
         if problems:
             raise ValidationError(problems)
         return VisitReview.create(

@@ -10,12 +10,13 @@ import datetime as dt
 
 from app import domain
 from app.errors import UserError
+from app.i18n import N_, term, tr
 from app.visit_policy import VisitRule
 
 OPEN_VISIT_STATES = [domain.VISIT_PLANNED]
-ATTEMPT_OUTCOMES = ["未接通", "无人在家", "拒绝回访", "约定回电", "号码错误"]
+ATTEMPT_OUTCOMES = [N_("未接通"), N_("无人在家"), N_("拒绝回访"), N_("约定回电"), N_("号码错误")]
 UNSATISFIED = {"不满意", "很不满意"}
-PERIODIC_PURPOSES = ["入伙回访", "季度巡访", "年度走访", "节日回访", "突发事件回访"]
+PERIODIC_PURPOSES = [N_("入伙回访"), N_("季度巡访"), N_("年度走访"), N_("节日回访"), N_("突发事件回访")]
 # Who usually does each batch visit (DOMAIN §5): stewards their areas, the director the
 # yearly door visits, the manager holidays and incidents; and in how many days it is due.
 PURPOSE_ROLE = {
@@ -31,7 +32,7 @@ VISITING_ROLES = [key for key in domain.ROLES if key not in ("admin", "night_dut
 PHONE = "电话"
 DOOR = "上门"
 
-OVERDUE = "逾期"
+OVERDUE = N_("逾期")
 CALENDAR_STATES = [
     domain.VISIT_PLANNED,
     OVERDUE,
@@ -56,10 +57,10 @@ def allowed_methods(rule: VisitRule | None, attempt: int) -> list[str]:
 def method_problem(method: str, rule: VisitRule | None, attempt: int) -> str | None:
     """Why `method` may not be used for this visit, in words; None when it may."""
     if method not in domain.VISIT_METHODS:
-        return f"只能是 {'、'.join(domain.VISIT_METHODS)}"
+        return tr("只能是 {choices}", choices=tr("、").join(term(m) for m in domain.VISIT_METHODS))
     allowed = allowed_methods(rule, attempt)
     if method not in allowed:
-        return f"本类回访只能用 {'、'.join(sorted(allowed))}"
+        return tr("本类回访只能用 {choices}", choices=tr("、").join(term(m) for m in sorted(allowed)))
     return None
 
 
@@ -84,7 +85,7 @@ def shown_state(state: str, due: dt.date, today: dt.date) -> str:
 def require_open(state: str) -> None:
     """A visit no longer planned (done, unreachable, refused, cancelled) is not changed."""
     if state not in OPEN_VISIT_STATES:
-        raise UserError(f"这次回访已是“{state}”,不能再改")
+        raise UserError(tr("这次回访已是“{state}”,不能再改", state=term(state)))
 
 
 def batch_defaults(purpose: str, today: dt.date) -> tuple[str, dt.date]:

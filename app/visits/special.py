@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from app import domain
 from app.clock import Clock
 from app.errors import UserError, ValidationError
+from app.i18n import N_, term, tr
 from app.models import Case, Owner, Room, Staff, Visit, VisitDecision, db, tuple_rows
 from app.periods import quarter_key, quarter_span
 from app.permissions import require
@@ -32,14 +33,14 @@ if TYPE_CHECKING:
     from app.cases import CaseService
     from app.visits.planner import VisitPlanner
 
-MOVE_IN = "入伙回访"
-ROUND = "季度巡访"
-CONTRACT_MID = "合同中期回访"
-CONTRACT_END = "合同期满回访"
+MOVE_IN = N_("入伙回访")
+ROUND = N_("季度巡访")
+CONTRACT_MID = N_("合同中期回访")
+CONTRACT_END = N_("合同期满回访")
 MOVE_IN_DAYS = 7  # 新业主入住后一周内进行首次回访 (seed 000)
 MOVE_IN_LOOKBACK_DAYS = 90  # move-ins older than this are history, not late visits
-WAIT_LEAK = "待闭水试验"
-WAIT_CONTRACT = "待录入合同日期"
+WAIT_LEAK = N_("待闭水试验")
+WAIT_CONTRACT = N_("待录入合同日期")
 # A visit counts as made once it was done, or the owner could not be reached or refused.
 MADE_STATES = (domain.VISIT_DONE, domain.VISIT_UNREACHABLE, domain.VISIT_REFUSED)
 
@@ -102,9 +103,9 @@ def quarter_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
 def check_contract(start: dt.date | None, end: dt.date | None) -> None:
     """Both dates or neither; the end not before the start."""
     if (start is None) != (end is None):
-        raise ValidationError({"合同日期": "合同开始和结束日期须一起填写"})
+        raise ValidationError({N_("合同日期"): tr("合同开始和结束日期须一起填写")})
     if start is not None and end is not None and end < start:
-        raise ValidationError({"合同结束日期": f"不能早于合同开始日期 {start.isoformat()}"})
+        raise ValidationError({N_("合同结束日期"): tr("不能早于合同开始日期 {date}", date=start.isoformat())})
 
 
 @dataclass
@@ -171,6 +172,9 @@ class VisitRuleWatch:
         )
 
 
+WAITING_LOOKBACK_DAYS = 365  # how far back a resolved case can still wait for its dates
+
+
 class VisitDates:
     """Records a case's leak test and contract dates, plans the visits waiting for them, and
     reads the move-in and steward-round rules. Writes go through here only."""
@@ -192,17 +196,31 @@ class VisitDates:
     def rule_text(self, case: Case) -> str:
         """The visit rule of the case, in words (for the case detail)."""
         rule = self.planner.rule(case)
-        sub = f"({rule.sub_rule})" if rule.sub_rule else ""
-        return f"{case.kind}{sub}:{rule.describe()},回访率{rule.rate:.0%}"
+        if rule.sub_rule:
+            return tr(
+                "{kind}({sub}):{rule},回访率{rate}",
+                kind=term(case.kind),
+                sub=rule.sub_rule,
+                rule=rule.describe(shown=True),
+                rate=f"{rule.rate:.0%}",
+            )
+        return tr(
+            "{kind}:{rule},回访率{rate}",
+            kind=term(case.kind),
+            rule=rule.describe(shown=True),
+            rate=f"{rule.rate:.0%}",
+        )
 
     def record_leak_test(self, case: Case, day: dt.date | None, actor: Staff | None = None) -> list[Visit]:
         """The leak test (闭水试验) day of a leak; plans (or moves) the waiting visit."""
         require(actor, "visit.dates")
         today = self.clock.now().date()
         if day is not None and day > today:
-            raise ValidationError({"闭水试验日期": f"不能晚于今天 {today.isoformat()}"})
+            raise ValidationError({N_("闭水试验日期"): tr("不能晚于今天 {date}", date=today.isoformat())})
         if day is not None and day < case.received_at.date():
-            raise ValidationError({"闭水试验日期": f"不能早于受理日期 {case.received_at.date().isoformat()}"})
+            raise ValidationError(
+                {N_("闭水试验日期"): tr("不能早于受理日期 {date}", date=case.received_at.date().isoformat())}
+            )
         with db.atomic():
             old = case.leak_test_on
             case.leak_test_on = day
@@ -266,12 +284,15 @@ class VisitDates:
         return self._waiting_cases(AFTER_CONTRACT)
 
     def _waiting_cases(self, after: str) -> list[Case]:
+        # A case resolved more than a year ago and still without its test date or contract dates
+        # is not a visit anyone will make: the look covers a year, not every year of the office.
+        since = self.clock.now() - dt.timedelta(days=WAITING_LOOKBACK_DAYS)
         query = (
             Case.select()
             .join(VisitDecision)
             .where(
                 VisitDecision.selected == True,  # noqa: E712
-                Case.resolved_at.is_null(False),
+                Case.resolved_at >= since,
                 Case.state != domain.VOID,
                 Case.id.not_in(Visit.select(Visit.case).where(Visit.case.is_null(False))),
             )
@@ -295,7 +316,8 @@ class VisitDates:
             .order_by(Owner.move_in, Room.building, Room.unit, Room.number)
         )
         visits: dict[int, list[Visit]] = {}
-        for v in Visit.select().where(Visit.purpose == MOVE_IN, Visit.room.is_null(False)):
+        rooms = Owner.select(Owner.room).where(Owner.active == True, Owner.move_in >= since)  # noqa: E712
+        for v in Visit.select().where(Visit.purpose == MOVE_IN, Visit.room.in_(rooms)):
             if v.room_id is not None:
                 visits.setdefault(v.room_id, []).append(v)
         out: list[LateMoveIn] = []
@@ -328,7 +350,12 @@ class VisitDates:
         stewards = Staff.select().where(Staff.role == "steward", Staff.active == True)  # noqa: E712
         visits = tuple_rows(
             Visit.select(Visit.room, Visit.state, Visit.done_at).where(
-                Visit.purpose == ROUND, Visit.room.is_null(False)
+                Visit.purpose == ROUND,
+                Visit.room.is_null(False),
+                # this quarter's rounds made, and the planned ones: not every round of ten years
+                (Visit.state == domain.VISIT_PLANNED)
+                | ((Visit.done_at >= dt.datetime.combine(start, dt.time()))
+                   & (Visit.done_at < dt.datetime.combine(end + dt.timedelta(days=1), dt.time()))),
             )
         )
         made: set[int] = set()
@@ -380,7 +407,7 @@ class VisitDates:
                     if room.label in set(r.not_yet)
                 ]
                 return self.planner.plan_batch(ROUND, rooms, end, "steward", f"{r.quarter}季度巡访", actor)
-        raise UserError(f"{steward_name} 不是负责楼栋的物管员,无法安排季度巡访")
+        raise UserError(tr("{name} 不是负责楼栋的物管员,无法安排季度巡访", name=steward_name))
 
     def watch(self) -> VisitRuleWatch:
         """The dashboard's one field."""

@@ -22,6 +22,7 @@ import copy
 from typing import TYPE_CHECKING
 
 from app import domain
+from app.i18n import N_, term, tr
 from app.models import Case, Staff, Visit
 from app.policy import Policy
 from app.policy_sections import RoleTarget, TwoVisitors, VisitRoleSettings
@@ -134,20 +135,20 @@ def second_visitor_problems(visit: Visit, result: VisitResult) -> dict[str, str]
     if not two:
         return problems
     second_id = result.second_visitor_id or visit.second_visitor_id
-    role = domain.ROLES.get(visit.second_role, visit.second_role) or "第二回访人"
+    role = term(domain.ROLES.get(visit.second_role, visit.second_role) or N_("第二回访人"))
     if not second_id:
-        problems["第二回访人"] = f"本次回访须两人同时进行,请选择第二回访人({role})"
+        problems[N_("第二回访人")] = tr("本次回访须两人同时进行,请选择第二回访人({role})", role=role)
     elif second_id == visit.visitor_id:
-        problems["第二回访人"] = "第二回访人不能与回访人是同一人"
+        problems[N_("第二回访人")] = tr("第二回访人不能与回访人是同一人")
     elif Staff.get_or_none(Staff.id == second_id) is None:
-        problems["第二回访人"] = "所选人员不存在,请重新选择"
+        problems[N_("第二回访人")] = tr("所选人员不存在,请重新选择")
     elif visit.case_id:
         from app.visits.planner import repairers  # the planner imports this module
 
         if second_id in repairers(Case.get_by_id(visit.case_id)):
-            problems["第二回访人"] = "第二回访人是本案的维修/办结人,不能回访自己处理的结果,请另选"
+            problems[N_("第二回访人")] = tr("第二回访人是本案的维修/办结人,不能回访自己处理的结果,请另选")
     if result.visitor_signature is not None and result.second_visitor_signature is None:
-        problems["第二回访人签名"] = "两人同时回访,两位回访人都须签名"
+        problems[N_("第二回访人签名")] = tr("两人同时回访,两位回访人都须签名")
     return problems
 
 
@@ -200,9 +201,9 @@ def set_large_loss(planner: VisitPlanner, case: Case, flag: bool, actor: Staff |
     if bool(case.large_loss) == flag:
         return
     if flag and case.kind != "投诉":
-        raise UserError("只有投诉才能标记为业主损失较大")
+        raise UserError(tr("只有投诉才能标记为业主损失较大"))
     if case.state in (domain.MERGED, domain.VOID):
-        raise UserError(f"案件 {case.number} 已{case.state},不能修改")
+        raise UserError(tr("案件 {number} 已{state},不能修改", number=case.number, state=term(case.state)))
     rule = planner.policies.load().visit_roles.two_visitors
     with db.atomic():
         case.large_loss = flag

@@ -1580,10 +1580,6 @@
             <translation>Building</translation>
         </message>
         <message>
-            <source>被投诉部门/人员</source>
-            <translation>Complained-about dept./staff</translation>
-        </message>
-        <message>
             <source>指标</source>
             <translation>Measure</translation>
         </message>
@@ -1954,6 +1950,26 @@
         <message>
             <source>本机输入密码</source>
             <translation>password here</translation>
+        </message>
+        <message>
+            <source>第 {0} / {1} 行</source>
+            <translation>Row {0} of {1}</translation>
+        </message>
+        <message>
+            <source>第 {0} / {1} 页</source>
+            <translation>Page {0} of {1}</translation>
+        </message>
+        <message>
+            <source>第 {0} / {1} 份</source>
+            <translation>Form {0} of {1}</translation>
+        </message>
+        <message>
+            <source>第 {0} / {1} 步</source>
+            <translation>Step {0} of {1}</translation>
+        </message>
+        <message>
+            <source>第 {0} / {1} 个文件</source>
+            <translation>File {0} of {1}</translation>
         </message>
     </context>
     <context>
@@ -2509,6 +2525,42 @@
             <translation>✓ Intact</translation>
         </message>
         <message>
+            <source>正在校验 {0}…</source>
+            <translation>Checking {0}…</translation>
+        </message>
+        <message>
+            <source>已校验 {0} 份备份,{1} 份有问题。</source>
+            <translation>Checked {0} backup(s); {1} with problems.</translation>
+        </message>
+        <message>
+            <source>(已取消,其余 {0} 份没有校验)</source>
+            <translation> (cancelled: the other {0} were not checked)</translation>
+        </message>
+        <message>
+            <source>校验备份</source>
+            <translation>Check backups</translation>
+        </message>
+        <message>
+            <source>正在校验备份…</source>
+            <translation>Checking backups…</translation>
+        </message>
+        <message>
+            <source>正在复制数据…</source>
+            <translation>Copying the data…</translation>
+        </message>
+        <message>
+            <source>正在检查数据(审计记录与签名)…</source>
+            <translation>Checking the data (audit trail and signatures)…</translation>
+        </message>
+        <message>
+            <source>正在检查备份文件是否完好…</source>
+            <translation>Checking that the backup file is whole…</translation>
+        </message>
+        <message>
+            <source>正在轮换旧备份…</source>
+            <translation>Removing old backups by the rotation…</translation>
+        </message>
+        <message>
             <source>备份失败:{0}</source>
             <translation>Backup failed: {0}</translation>
         </message>
@@ -2737,6 +2789,10 @@ Please choose another backup.</translation>
         <message>
             <source>份数</source>
             <translation>Copies</translation>
+        </message>
+        <message>
+            <source>正在生成 {0} 份空白回访记录表…</source>
+            <translation>Making {0} blank visit record forms…</translation>
         </message>
     </context>
     <context>
@@ -3200,8 +3256,8 @@ Please choose another backup.</translation>
             <translation>Search (Ctrl+F): content, name, phone, number, case history…</translation>
         </message>
         <message>
-            <source>在案件的全部文字中查找,两个字也可以,如“漏水”</source>
-            <translation>Search all text of the cases; two characters are enough, e.g. "漏水" (leak)</translation>
+            <source>在案件的全部文字中查找,两个字也可以,如“漏水”。只输数字时找电话开头、编号(如 18312 或 TS-2026-18)和房号(如 501);一个字找客户姓氏。边输边找,结果找到即显示。</source>
+            <translation>Searches all the text of the cases; two characters are enough, e.g. “漏水”. Digits alone find the start of a phone number, a case number (e.g. 18312 or TS-2026-18) and a room number (e.g. 501); one character finds customers' surnames. Results show as soon as they are found while you type.</translation>
         </message>
         <message>
             <source>未结(全部未完成)</source>
@@ -3304,12 +3360,24 @@ Please choose another backup.</translation>
             <translation>Show only "{0}" cases (other filters still apply)</translation>
         </message>
         <message>
+            <source>正在查找…</source>
+            <translation>Searching…</translation>
+        </message>
+        <message>
+            <source>查找没有完成,请再试一次</source>
+            <translation>The search did not finish; please try again</translation>
+        </message>
+        <message>
             <source>{0} ({1})</source>
             <translation>{0} ({1})</translation>
         </message>
         <message>
             <source>共 {0} 件</source>
             <translation>{0} cases</translation>
+        </message>
+        <message>
+            <source>共 {0}+ 件,正在计数…</source>
+            <translation>{0}+ cases, counting…</translation>
         </message>
     </context>
     <context>
@@ -4630,6 +4698,14 @@ Please choose another backup.</translation>
             <source>未导入:{0}</source>
             <translation>Not imported: {0}</translation>
         </message>
+        <message>
+            <source>导入业主名册</source>
+            <translation>Import owner register</translation>
+        </message>
+        <message>
+            <source>正在导入业主名册…</source>
+            <translation>Importing the owners list…</translation>
+        </message>
     </context>
     <context>
         <name>FirstRunStaffPage</name>
@@ -5249,6 +5325,10 @@ Please choose another backup.</translation>
             <translation>; </translation>
         </message>
         <message>
+            <source>{0}({1})</source>
+            <translation>{0} ({1})</translation>
+        </message>
+        <message>
             <source>(空)</source>
             <translation>(empty)</translation>
         </message>
@@ -5478,12 +5558,8 @@ Please choose another backup.</translation>
             <translation>Cancelling; nothing read so far will be saved…</translation>
         </message>
         <message>
-            <source>已导出 {0} / {1} 行</source>
-            <translation>Exported {0} / {1} rows</translation>
-        </message>
-        <message>
-            <source>已处理 {0} / {1} 行</source>
-            <translation>Processed {0} / {1} rows</translation>
+            <source>正在导入…</source>
+            <translation>Importing…</translation>
         </message>
         <message>
             <source>没有权限写入 {0},请关闭在 Excel 中打开的该文件或换一个文件夹</source>
@@ -5879,6 +5955,10 @@ Please choose another backup.</translation>
     <context>
         <name>MainWindow</name>
         <message>
+            <source>回音 {0} — {1}</source>
+            <translation>Huiyin {0} — {1}</translation>
+        </message>
+        <message>
             <source>正在备份…</source>
             <translation>Backing up…</translation>
         </message>
@@ -5893,6 +5973,14 @@ Please choose another backup.</translation>
         <message>
             <source>{0}公告</source>
             <translation>Notice for {0}</translation>
+        </message>
+        <message>
+            <source>月度公告</source>
+            <translation>Monthly notice</translation>
+        </message>
+        <message>
+            <source>正在统计本月情况并生成公告…</source>
+            <translation>Counting this month and making the notice…</translation>
         </message>
         <message>
             <source>投诉处理记录表-{0}</source>
@@ -6045,6 +6133,22 @@ Please choose another backup.</translation>
         <message>
             <source>案件台账.xlsx</source>
             <translation>Case ledger.xlsx</translation>
+        </message>
+        <message>
+            <source>正在复制数据…</source>
+            <translation>Copying the data…</translation>
+        </message>
+        <message>
+            <source>正在检查数据(审计记录与签名)…</source>
+            <translation>Checking the data (audit trail and signatures)…</translation>
+        </message>
+        <message>
+            <source>正在检查备份文件是否完好…</source>
+            <translation>Checking that the backup file is whole…</translation>
+        </message>
+        <message>
+            <source>正在轮换旧备份…</source>
+            <translation>Removing old backups by the rotation…</translation>
         </message>
         <message>
             <source>备份</source>
@@ -6715,6 +6819,14 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
             <translation>{0} people found ({1}), living in {2} homes</translation>
         </message>
         <message>
+            <source>正在导出业主资料…</source>
+            <translation>Exporting the owners…</translation>
+        </message>
+        <message>
+            <source>已取消导出,没有写入文件。</source>
+            <translation>Export cancelled: no file was written.</translation>
+        </message>
+        <message>
             <source>没有找到符合条件的人</source>
             <translation>Nobody matches</translation>
         </message>
@@ -6996,14 +7108,6 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
             <translation>Preparing to print…</translation>
         </message>
         <message>
-            <source>取消</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>正在取消…</source>
-            <translation>Cancelling…</translation>
-        </message>
-        <message>
             <source>打印没有完成:{0}。请稍后再打印;仍不行请联系管理员。</source>
             <translation>The print job did not finish: {0}. Please print again later; if it still fails, ask the administrator.</translation>
         </message>
@@ -7034,6 +7138,36 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         <message>
             <source>{0} 至 {1}(共 {2} 个)</source>
             <translation>{0} to {1} ({2} in all)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressDialog</name>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>已取消,没有做任何改动。</source>
+            <translation>Cancelled; nothing was changed.</translation>
+        </message>
+        <message>
+            <source>已完成。</source>
+            <translation>Done.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressPanel</name>
+        <message>
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>正在取消,请稍候…</source>
+            <translation>Cancelling, please wait…</translation>
         </message>
     </context>
     <context>
@@ -8005,10 +8139,6 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
             <translation>This page was not saved (see the log). Please import it again later.</translation>
         </message>
         <message>
-            <source>已读 {0} / {1} 页</source>
-            <translation>Read {0} / {1} pages</translation>
-        </message>
-        <message>
             <source>完成。</source>
             <translation>Done.</translation>
         </message>
@@ -8531,6 +8661,34 @@ read in {2:%Y-%m-%d} by {3}</translation>
             <translation>Improvements</translation>
         </message>
         <message>
+            <source>打印</source>
+            <translation>Print</translation>
+        </message>
+        <message>
+            <source>正在生成统计分析报告…</source>
+            <translation>Making the analysis report…</translation>
+        </message>
+        <message>
+            <source>无法生成报告:{0}</source>
+            <translation>Could not make the report: {0}</translation>
+        </message>
+        <message>
+            <source>正在写入 {0}…</source>
+            <translation>Writing {0}…</translation>
+        </message>
+        <message>
+            <source>导出 PDF 失败:{0}</source>
+            <translation>PDF export failed: {0}</translation>
+        </message>
+        <message>
+            <source>正在写入 Excel 文件 {0}…</source>
+            <translation>Writing the Excel file {0}…</translation>
+        </message>
+        <message>
+            <source>导出 Excel 失败:{0}</source>
+            <translation>Excel export failed: {0}</translation>
+        </message>
+        <message>
             <source>打印…</source>
             <translation>Print…</translation>
         </message>
@@ -8563,20 +8721,8 @@ read in {2:%Y-%m-%d} by {3}</translation>
             <translation>Visit statistics_{0}</translation>
         </message>
         <message>
-            <source>无法生成报告:{0}</source>
-            <translation>Could not make the report: {0}</translation>
-        </message>
-        <message>
             <source>导出 PDF</source>
             <translation>Export PDF</translation>
-        </message>
-        <message>
-            <source>无法写入 {0}:文件可能已在其他程序中打开,或没有写入权限。</source>
-            <translation>Cannot write {0}: the file may be open in another program, or there is no permission to write.</translation>
-        </message>
-        <message>
-            <source>导出 PDF 失败:{0}</source>
-            <translation>PDF export failed: {0}</translation>
         </message>
         <message>
             <source>已导出 PDF:{0}</source>
@@ -8585,14 +8731,6 @@ read in {2:%Y-%m-%d} by {3}</translation>
         <message>
             <source>导出 Excel</source>
             <translation>Export Excel</translation>
-        </message>
-        <message>
-            <source>无法写入 {0}:文件可能已在 Excel 中打开,或没有写入权限。</source>
-            <translation>Cannot write {0}: the file may be open in Excel, or there is no permission to write.</translation>
-        </message>
-        <message>
-            <source>导出 Excel 失败:{0}</source>
-            <translation>Excel export failed: {0}</translation>
         </message>
         <message>
             <source>已导出 Excel:{0}</source>
@@ -8868,12 +9006,20 @@ read in {2:%Y-%m-%d} by {3}</translation>
             <translation>PDF files (*.pdf)</translation>
         </message>
         <message>
+            <source>正在生成 {0} 份调查表…</source>
+            <translation>Making {0} survey sheets…</translation>
+        </message>
+        <message>
             <source>调查表</source>
             <translation>Questionnaire</translation>
         </message>
         <message>
             <source>已保存 {0} 份调查表到 {1},请用 A4 纸打印(可双面)。</source>
             <translation>{0} questionnaires saved to {1}. Print them on A4 (both sides is fine).</translation>
+        </message>
+        <message>
+            <source>正在准备调查表…</source>
+            <translation>Preparing the survey sheets…</translation>
         </message>
         <message>
             <source>选择扫描件</source>
@@ -8908,6 +9054,14 @@ read in {2:%Y-%m-%d} by {3}</translation>
             <translation>{0} report.pdf</translation>
         </message>
         <message>
+            <source>正在生成调查报告…</source>
+            <translation>Making the survey report…</translation>
+        </message>
+        <message>
+            <source>正在写入统计表…</source>
+            <translation>Writing the statistics table…</translation>
+        </message>
+        <message>
             <source>调查报告</source>
             <translation>Survey report</translation>
         </message>
@@ -8918,6 +9072,10 @@ read in {2:%Y-%m-%d} by {3}</translation>
         <message>
             <source>还有 {0} 处待核对,未计入报告。</source>
             <translation> {0} answers still to check are not in the report.</translation>
+        </message>
+        <message>
+            <source>正在统计调查结果…</source>
+            <translation>Counting the survey results…</translation>
         </message>
     </context>
     <context>

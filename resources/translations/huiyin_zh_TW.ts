@@ -1580,10 +1580,6 @@
             <translation>樓棟</translation>
         </message>
         <message>
-            <source>被投诉部门/人员</source>
-            <translation>被投訴部門/人員</translation>
-        </message>
-        <message>
             <source>指标</source>
             <translation>指標</translation>
         </message>
@@ -1954,6 +1950,26 @@
         <message>
             <source>本机输入密码</source>
             <translation>本機輸入密碼</translation>
+        </message>
+        <message>
+            <source>第 {0} / {1} 行</source>
+            <translation>第 {0} / {1} 行</translation>
+        </message>
+        <message>
+            <source>第 {0} / {1} 页</source>
+            <translation>第 {0} / {1} 頁</translation>
+        </message>
+        <message>
+            <source>第 {0} / {1} 份</source>
+            <translation>第 {0} / {1} 份</translation>
+        </message>
+        <message>
+            <source>第 {0} / {1} 步</source>
+            <translation>第 {0} / {1} 步</translation>
+        </message>
+        <message>
+            <source>第 {0} / {1} 个文件</source>
+            <translation>第 {0} / {1} 個檔案</translation>
         </message>
     </context>
     <context>
@@ -2509,6 +2525,42 @@
             <translation>✓ 完好</translation>
         </message>
         <message>
+            <source>正在校验 {0}…</source>
+            <translation>正在校驗 {0}…</translation>
+        </message>
+        <message>
+            <source>已校验 {0} 份备份,{1} 份有问题。</source>
+            <translation>已校驗 {0} 份備份,{1} 份有問題。</translation>
+        </message>
+        <message>
+            <source>(已取消,其余 {0} 份没有校验)</source>
+            <translation>(已取消,其餘 {0} 份沒有校驗)</translation>
+        </message>
+        <message>
+            <source>校验备份</source>
+            <translation>校驗備份</translation>
+        </message>
+        <message>
+            <source>正在校验备份…</source>
+            <translation>正在校驗備份…</translation>
+        </message>
+        <message>
+            <source>正在复制数据…</source>
+            <translation>正在複製資料…</translation>
+        </message>
+        <message>
+            <source>正在检查数据(审计记录与签名)…</source>
+            <translation>正在檢查資料(審計記錄與簽名)…</translation>
+        </message>
+        <message>
+            <source>正在检查备份文件是否完好…</source>
+            <translation>正在檢查備份檔案是否完好…</translation>
+        </message>
+        <message>
+            <source>正在轮换旧备份…</source>
+            <translation>正在輪換舊備份…</translation>
+        </message>
+        <message>
             <source>备份失败:{0}</source>
             <translation>備份失敗:{0}</translation>
         </message>
@@ -2737,6 +2789,10 @@
         <message>
             <source>份数</source>
             <translation>份數</translation>
+        </message>
+        <message>
+            <source>正在生成 {0} 份空白回访记录表…</source>
+            <translation>正在生成 {0} 份空白回訪記錄表…</translation>
         </message>
     </context>
     <context>
@@ -3200,8 +3256,8 @@
             <translation>搜尋(Ctrl+F):內容、姓名、電話、編號、處理記錄…</translation>
         </message>
         <message>
-            <source>在案件的全部文字中查找,两个字也可以,如“漏水”</source>
-            <translation>在案件的全部文字中查詢,兩個字也可以,如“漏水”</translation>
+            <source>在案件的全部文字中查找,两个字也可以,如“漏水”。只输数字时找电话开头、编号(如 18312 或 TS-2026-18)和房号(如 501);一个字找客户姓氏。边输边找,结果找到即显示。</source>
+            <translation>在案件的全部文字中查詢,兩個字也可以,如“漏水”。只輸數字時找電話開頭、編號(如 18312 或 TS-2026-18)和房號(如 501);一個字找客戶姓氏。邊輸邊找,結果找到即顯示。</translation>
         </message>
         <message>
             <source>未结(全部未完成)</source>
@@ -3304,12 +3360,24 @@
             <translation>只看“{0}”的案件(其他篩選條件仍然有效)</translation>
         </message>
         <message>
+            <source>正在查找…</source>
+            <translation>正在查詢…</translation>
+        </message>
+        <message>
+            <source>查找没有完成,请再试一次</source>
+            <translation>查詢沒有完成,請再試一次</translation>
+        </message>
+        <message>
             <source>{0} ({1})</source>
             <translation>{0} ({1})</translation>
         </message>
         <message>
             <source>共 {0} 件</source>
             <translation>共 {0} 件</translation>
+        </message>
+        <message>
+            <source>共 {0}+ 件,正在计数…</source>
+            <translation>共 {0}+ 件,正在計數…</translation>
         </message>
     </context>
     <context>
@@ -4630,6 +4698,14 @@
             <source>未导入:{0}</source>
             <translation>未匯入:{0}</translation>
         </message>
+        <message>
+            <source>导入业主名册</source>
+            <translation>匯入業主名冊</translation>
+        </message>
+        <message>
+            <source>正在导入业主名册…</source>
+            <translation>正在匯入業主名冊…</translation>
+        </message>
     </context>
     <context>
         <name>FirstRunStaffPage</name>
@@ -5249,6 +5325,10 @@
             <translation>;</translation>
         </message>
         <message>
+            <source>{0}({1})</source>
+            <translation>{0}({1})</translation>
+        </message>
+        <message>
             <source>(空)</source>
             <translation>(空)</translation>
         </message>
@@ -5478,12 +5558,8 @@
             <translation>正在取消,已讀入的內容都不會儲存…</translation>
         </message>
         <message>
-            <source>已导出 {0} / {1} 行</source>
-            <translation>已匯出 {0} / {1} 行</translation>
-        </message>
-        <message>
-            <source>已处理 {0} / {1} 行</source>
-            <translation>已處理 {0} / {1} 行</translation>
+            <source>正在导入…</source>
+            <translation>正在匯入…</translation>
         </message>
         <message>
             <source>没有权限写入 {0},请关闭在 Excel 中打开的该文件或换一个文件夹</source>
@@ -5879,6 +5955,10 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <source>回音 {0} — {1}</source>
+            <translation>回音 {0} — {1}</translation>
+        </message>
+        <message>
             <source>正在备份…</source>
             <translation>正在備份…</translation>
         </message>
@@ -5893,6 +5973,14 @@
         <message>
             <source>{0}公告</source>
             <translation>{0}公告</translation>
+        </message>
+        <message>
+            <source>月度公告</source>
+            <translation>月度公告</translation>
+        </message>
+        <message>
+            <source>正在统计本月情况并生成公告…</source>
+            <translation>正在統計本月情況並生成公告…</translation>
         </message>
         <message>
             <source>投诉处理记录表-{0}</source>
@@ -6045,6 +6133,22 @@
         <message>
             <source>案件台账.xlsx</source>
             <translation>案件台賬.xlsx</translation>
+        </message>
+        <message>
+            <source>正在复制数据…</source>
+            <translation>正在複製資料…</translation>
+        </message>
+        <message>
+            <source>正在检查数据(审计记录与签名)…</source>
+            <translation>正在檢查資料(審計記錄與簽名)…</translation>
+        </message>
+        <message>
+            <source>正在检查备份文件是否完好…</source>
+            <translation>正在檢查備份檔案是否完好…</translation>
+        </message>
+        <message>
+            <source>正在轮换旧备份…</source>
+            <translation>正在輪換舊備份…</translation>
         </message>
         <message>
             <source>备份</source>
@@ -6715,6 +6819,14 @@
             <translation>找到 {0} 人({1}),住在 {2} 戶</translation>
         </message>
         <message>
+            <source>正在导出业主资料…</source>
+            <translation>正在匯出業主資料…</translation>
+        </message>
+        <message>
+            <source>已取消导出,没有写入文件。</source>
+            <translation>已取消匯出,沒有寫入檔案。</translation>
+        </message>
+        <message>
             <source>没有找到符合条件的人</source>
             <translation>沒有找到符合條件的人</translation>
         </message>
@@ -6996,14 +7108,6 @@
             <translation>正在準備列印…</translation>
         </message>
         <message>
-            <source>取消</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <source>正在取消…</source>
-            <translation>正在取消…</translation>
-        </message>
-        <message>
             <source>打印没有完成:{0}。请稍后再打印;仍不行请联系管理员。</source>
             <translation>列印沒有完成:{0}。請稍後再列印;仍不行請聯絡管理員。</translation>
         </message>
@@ -7034,6 +7138,36 @@
         <message>
             <source>{0} 至 {1}(共 {2} 个)</source>
             <translation>{0} 至 {1}(共 {2} 個)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressDialog</name>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>关闭</source>
+            <translation>關閉</translation>
+        </message>
+        <message>
+            <source>已取消,没有做任何改动。</source>
+            <translation>已取消,沒有做任何改動。</translation>
+        </message>
+        <message>
+            <source>已完成。</source>
+            <translation>已完成。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressPanel</name>
+        <message>
+            <source>取消</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>正在取消,请稍候…</source>
+            <translation>正在取消,請稍候…</translation>
         </message>
     </context>
     <context>
@@ -8005,10 +8139,6 @@
             <translation>這一頁沒有儲存成功(詳情見日誌),請稍後再匯入這一頁</translation>
         </message>
         <message>
-            <source>已读 {0} / {1} 页</source>
-            <translation>已讀 {0} / {1} 頁</translation>
-        </message>
-        <message>
             <source>完成。</source>
             <translation>完成。</translation>
         </message>
@@ -8531,6 +8661,34 @@
             <translation>改進措施</translation>
         </message>
         <message>
+            <source>打印</source>
+            <translation>列印</translation>
+        </message>
+        <message>
+            <source>正在生成统计分析报告…</source>
+            <translation>正在生成統計分析報告…</translation>
+        </message>
+        <message>
+            <source>无法生成报告:{0}</source>
+            <translation>無法生成報告:{0}</translation>
+        </message>
+        <message>
+            <source>正在写入 {0}…</source>
+            <translation>正在寫入 {0}…</translation>
+        </message>
+        <message>
+            <source>导出 PDF 失败:{0}</source>
+            <translation>匯出 PDF 失敗:{0}</translation>
+        </message>
+        <message>
+            <source>正在写入 Excel 文件 {0}…</source>
+            <translation>正在寫入 Excel 檔案 {0}…</translation>
+        </message>
+        <message>
+            <source>导出 Excel 失败:{0}</source>
+            <translation>匯出 Excel 失敗:{0}</translation>
+        </message>
+        <message>
             <source>打印…</source>
             <translation>列印…</translation>
         </message>
@@ -8563,20 +8721,8 @@
             <translation>回訪統計分析_{0}</translation>
         </message>
         <message>
-            <source>无法生成报告:{0}</source>
-            <translation>無法生成報告:{0}</translation>
-        </message>
-        <message>
             <source>导出 PDF</source>
             <translation>匯出 PDF</translation>
-        </message>
-        <message>
-            <source>无法写入 {0}:文件可能已在其他程序中打开,或没有写入权限。</source>
-            <translation>無法寫入 {0}:檔案可能已在其他程式中開啟,或沒有寫入權限。</translation>
-        </message>
-        <message>
-            <source>导出 PDF 失败:{0}</source>
-            <translation>匯出 PDF 失敗:{0}</translation>
         </message>
         <message>
             <source>已导出 PDF:{0}</source>
@@ -8585,14 +8731,6 @@
         <message>
             <source>导出 Excel</source>
             <translation>匯出 Excel</translation>
-        </message>
-        <message>
-            <source>无法写入 {0}:文件可能已在 Excel 中打开,或没有写入权限。</source>
-            <translation>無法寫入 {0}:檔案可能已在 Excel 中開啟,或沒有寫入權限。</translation>
-        </message>
-        <message>
-            <source>导出 Excel 失败:{0}</source>
-            <translation>匯出 Excel 失敗:{0}</translation>
         </message>
         <message>
             <source>已导出 Excel:{0}</source>
@@ -8868,12 +9006,20 @@
             <translation>PDF 檔案 (*.pdf)</translation>
         </message>
         <message>
+            <source>正在生成 {0} 份调查表…</source>
+            <translation>正在生成 {0} 份調查表…</translation>
+        </message>
+        <message>
             <source>调查表</source>
             <translation>調查表</translation>
         </message>
         <message>
             <source>已保存 {0} 份调查表到 {1},请用 A4 纸打印(可双面)。</source>
             <translation>已儲存 {0} 份調查表到 {1},請用 A4 紙列印(可雙面)。</translation>
+        </message>
+        <message>
+            <source>正在准备调查表…</source>
+            <translation>正在準備調查表…</translation>
         </message>
         <message>
             <source>选择扫描件</source>
@@ -8908,6 +9054,14 @@
             <translation>{0}報告.pdf</translation>
         </message>
         <message>
+            <source>正在生成调查报告…</source>
+            <translation>正在生成調查報告…</translation>
+        </message>
+        <message>
+            <source>正在写入统计表…</source>
+            <translation>正在寫入統計表…</translation>
+        </message>
+        <message>
             <source>调查报告</source>
             <translation>調查報告</translation>
         </message>
@@ -8918,6 +9072,10 @@
         <message>
             <source>还有 {0} 处待核对,未计入报告。</source>
             <translation>還有 {0} 處待核對,未計入報告。</translation>
+        </message>
+        <message>
+            <source>正在统计调查结果…</source>
+            <translation>正在統計調查結果…</translation>
         </message>
     </context>
     <context>
