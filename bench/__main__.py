@@ -165,6 +165,10 @@ def main(argv: list[str] | None = None) -> int:
             from bench.table_refill import table_refills
 
             results.extend(table_refills(office, today, args.runs))
+            from bench.list_speed import list_speed
+
+            print("case list: typing, sorting, quick filters, refresh …", flush=True)
+            results.extend(list_speed(office, args.runs))
             from bench.audit_window import audit_window_measures
 
             print("审计记录 window and chain check …", flush=True)
@@ -179,9 +183,21 @@ def main(argv: list[str] | None = None) -> int:
             from bench.scan_bench import scan_import
 
             results.extend(scan_import(office, bench.admin, args.scan_pages))
+            print("the window's thread during long jobs …", flush=True)
+            from bench.window_stall import job_stalls
+
+            results.extend(job_stalls(office, bench.admin, Path(tmp), backups=args.cases <= 50_000))
         finally:
             bench.close()
             office.close()
+        print("the window's peak memory, page by page …", flush=True)
+        from bench.memory import memory_measures
+
+        results.extend(memory_measures(work))
+        print("check's signatures and export-cases, each in its own process …", flush=True)
+        from bench.check_export import check_export_measures
+
+        results.extend(check_export_measures(work))
     print("ledger import …", flush=True)
     results.append(measures.ledger_import(args.ledger_rows, args.ledger_runs, args.seed, dt.datetime.now()))
     print("imports while a clerk saves …", flush=True)
