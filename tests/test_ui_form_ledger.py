@@ -91,6 +91,7 @@ def print_blank(qtbot, page, count: int) -> PdfPreviewDialog:
     dialog = page.ask_blank_forms()
     dialog.count.setValue(count)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=30_000)  # made on a worker thread
     assert dialog.result() == QDialog.DialogCode.Accepted
     preview = page.preview
     assert preview is not None
@@ -130,6 +131,7 @@ def test_blank_forms_take_their_numbers_when_saved_not_when_previewed(qtbot, pag
     dialog = page.ask_blank_forms()
     dialog.count.setValue(3)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=30_000)  # made on a worker thread
     preview = page.preview
     assert preview.page_count() == 3 and preview.count_label.text() == "共 3 页"
     assert FormSheet.select().count() == 0 and page.table.rowCount() == 0  # previewing takes no number
@@ -166,6 +168,7 @@ def test_a_refused_print_stays_in_the_dialog(qtbot, page, office, monkeypatch):
     dialog = page.ask_blank_forms()
     dialog.count.setValue(7)
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.ok_button.isEnabled(), timeout=30_000)  # refused on its thread
     assert dialog.isVisible() and dialog.errors.problems() == {"份数": "一次可打印 1 到 500 份"}
     assert dialog.count.value() == 7 and page.preview is None
     assert FormSheet.select().count() == 0

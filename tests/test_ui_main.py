@@ -120,7 +120,7 @@ def test_case_list_filters_and_columns_are_remembered_per_person(qtbot, office, 
     assert third.show_page("cases").current_filter().kind is None
 
 
-def test_quarterly_pdf_is_archived_and_the_notice_prints(window, office, make_case, monkeypatch):
+def test_quarterly_pdf_is_archived_and_the_notice_prints(qtbot, window, office, make_case, monkeypatch):
     from app.models import ReportArchive
     from app.periods import Period
 
@@ -132,7 +132,8 @@ def test_quarterly_pdf_is_archived_and_the_notice_prints(window, office, make_ca
     assert bytes(archived.pdf) == pdf and archived.archived_by == "王管理"
     shown = []
     monkeypatch.setattr(window, "preview", lambda pdf, name: shown.append(name))
-    window.print_monthly_notice()
+    window.print_monthly_notice()  # counted and drawn on a worker thread (ui/progress.py)
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
     # Printed on 09-28, the notice covers September so far (公告 by the 30th of the same
     # month, issue 14), and printing it is what marks the month's notice done.
     assert shown == ["2026年9月(截至 09-28)公告"]

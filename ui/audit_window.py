@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 
 from app import audit
 from app.audit_queries import AuditQueries, ChainCheck
+from app.i18n import term
 from ui.errors import friendly_error
-from ui.history import describe_change, field_label, value_words
+from ui.history import action_words, describe_change, field_label, value_words
 from ui.i18n import QT_TR_NOOP
 from ui.palette import (
     ACCESS_ROW_BG,
@@ -45,7 +46,7 @@ from ui.palette import (
     WARN_CARD_BG,
     style,
 )
-from ui.widgets import Banner, from_qdate, make_table, one_line, to_qdate
+from ui.widgets import Banner, from_qdate, make_table, one_line, stored_word, to_qdate
 from ui.worker import Job, run_in_background
 
 if TYPE_CHECKING:
@@ -212,7 +213,7 @@ class AuditWindow(QWidget):
             self.table_filter.addItem(self.tr(TABLE_LABELS.get(key, key)), key)
         self.action_filter.addItem(self.tr("全部"), None)
         for action in CHANGE_ACTIONS + audit.ACCESS_ACTIONS:
-            self.action_filter.addItem(self.tr(action), action)
+            self.action_filter.addItem(action_words(action), action)
         self._fill_actors()
 
     def _fill_actors(self) -> None:
@@ -221,12 +222,12 @@ class AuditWindow(QWidget):
         self.actor_filter.clear()
         self.actor_filter.addItem(self.tr("全部"), None)
         for name in self.trail.actors():
-            self.actor_filter.addItem(name, name)
+            self.actor_filter.addItem(term(name), name)  # 系统 in the chosen language; names as typed
         self.actor_filter.setCurrentText(current or self.tr("全部"))
         self.actor_filter.blockSignals(False)
 
     def current_filter(self) -> audit.AuditFilter:
-        actor = self.actor_filter.currentText().strip()
+        actor = stored_word(self.actor_filter).strip()
         since = until = None
         if self.use_dates.isChecked():
             since = dt.datetime.combine(from_qdate(self.since.date()), dt.time())
@@ -262,8 +263,8 @@ class AuditWindow(QWidget):
             values = (
                 str(entry.id),
                 f"{entry.at:%Y-%m-%d %H:%M:%S}",
-                entry.actor,
-                self.tr(entry.action),
+                term(entry.actor),
+                action_words(entry.action),
                 self.tr(TABLE_LABELS.get(entry.table, entry.table)),
                 reader.record_name(entry.table, entry.record_id),
                 self.tr(field_label(entry.field, entry.table)) if entry.field else "",
@@ -459,7 +460,7 @@ class AuditWindow(QWidget):
         reader = self.trail.reader()
         for entry in rows:
             old, new = self._export_values(entry, reader)
-            ws.append([entry.id, entry.at, entry.actor, self.tr(entry.action), self.tr(TABLE_LABELS.get(entry.table, entry.table)),
+            ws.append([entry.id, entry.at, term(entry.actor), action_words(entry.action), self.tr(TABLE_LABELS.get(entry.table, entry.table)),
                        reader.record_name(entry.table, entry.record_id),
                        self.tr(field_label(entry.field, entry.table)) if entry.field else "", old, new])  # fmt: skip
             row = ws.max_row

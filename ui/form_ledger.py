@@ -14,6 +14,7 @@ job confirms or voids them) and `ledger_pdf() -> bytes`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError, ValidationError
 from app.forms import ARCHIVED, DESTROYED, FORM_STATES, OUT, PRINTED, VOID, FormLedger
+from app.i18n import term
 from app.print_jobs import PrintDocument
 from app.staff import StaffService
 from app.validation import clean_text
@@ -65,6 +67,20 @@ class PdfSource(Protocol):
     def blank_forms_job(self, count: int) -> PrintDocument: ...
 
     def ledger_pdf(self) -> bytes: ...
+
+
+# 回访项目 as app.forms.visit_subject stores it: "TS-2026-00001 投诉·环境卫生", or a purpose.
+_SUBJECT = re.compile(r"(\S+) ([^\s·]+)·(.+)")
+
+
+def shown_item(text: str) -> str:
+    """A form's 回访项目 with the program's words in it (kind, category, purpose) in the chosen
+    language; the case number, and anything typed, as stored."""
+    found = _SUBJECT.fullmatch(text or "")
+    if found is None:
+        return term(text)
+    number, kind, category = found.groups()
+    return f"{number} {term(kind)}·{term(category)}"
 
 
 def _fmt(value: dt.datetime | None) -> str:
@@ -154,8 +170,10 @@ class FormLedgerPage(QWidget):
 
         # Filters
         self.state_filter = QComboBox()
-        self.state_filter.addItems([self.tr(ALL), *FORM_STATES[:2], self.tr(OVERDUE), *FORM_STATES[2:]])
-        self.state_filter.addItems([ARCHIVED, DESTROYED])  # flags beside the state (归档, 销毁)
+        # shown in the chosen language; the item's data is the stored word the rows are filtered by
+        self.state_filter.addItem(self.tr(ALL), None)
+        for word in [*FORM_STATES[:2], OVERDUE, *FORM_STATES[2:], ARCHIVED, DESTROYED]:  # flags: 归档, 销毁
+            self.state_filter.addItem(self.tr(OVERDUE) if word == OVERDUE else term(word), word)
         self.person_filter = QComboBox()
         self.person_filter.setMinimumContentsLength(6)
         self.person_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -243,14 +261,14 @@ class FormLedgerPage(QWidget):
             self.select_form(current)
 
     def _shown(self) -> list[FormSheet]:
-        state = self.state_filter.currentText()
+        state = self.state_filter.currentData()
         person = self.person_filter.currentText()
         rows = self._all
-        if state == self.tr(OVERDUE):
+        if state == OVERDUE:
             rows = [f for f in rows if f.id in self._overdue]
         elif state in (ARCHIVED, DESTROYED):
             rows = [f for f in rows if self.forms.flags(f) == state]
-        elif state != self.tr(ALL):
+        elif state is not None:
             rows = [f for f in rows if f.state == state]
         if person and person != self.tr(ALL):
             rows = [f for f in rows if f.taken_by_name == person]
@@ -264,9 +282,9 @@ class FormLedgerPage(QWidget):
         for row, form in enumerate(self._rows):
             overdue = form.id in self._overdue
             days = self.forms.days_out(form)
-            state = self.tr("{0} · 超期").format(form.state) if overdue else form.state
+            state = self.tr("{0} · 超期").format(term(form.state)) if overdue else term(form.state)
             if flag := self.forms.flags(form):
-                state = f"{state} · {flag}"
+                state = f"{state} · {term(flag)}"
             days_text = (
                 ""
                 if days is None
@@ -281,7 +299,7 @@ class FormLedgerPage(QWidget):
                 form.taken_by_name,
                 _fmt(form.taken_at),
                 days_text,
-                form.visit_item,
+                shown_item(form.visit_item),
                 str(form.visit_count),
                 _fmt(form.returned_at),
                 form.checked_by,
@@ -331,8 +349,8 @@ class FormLedgerPage(QWidget):
         widths = (
             metrics.horizontalAdvance("HF-2026-000000") + 14,
             max(  # the widest state: out and overdue, or returned and filed
-                metrics.horizontalAdvance(self.tr("{0} · 超期").format(FORM_STATES[1])),
-                metrics.horizontalAdvance(f"{FORM_STATES[2]} · {ARCHIVED}"),
+                metrics.horizontalAdvance(self.tr("{0} · 超期").format(term(FORM_STATES[1]))),
+                metrics.horizontalAdvance(f"{term(FORM_STATES[2])} · {term(ARCHIVED)}"),
             )
             + 14,
             5 * char + 10,
@@ -343,8 +361,11 @@ class FormLedgerPage(QWidget):
             stamp,
             4 * char + 10,
         )
+        header = self.table.horizontalHeader().fontMetrics()
         for column, width in enumerate(widths):
-            self.table.setColumnWidth(column, width)
+            title = self.table.horizontalHeaderItem(column)
+            words = header.horizontalAdvance(title.text()) + 18 if title is not None else 0
+            self.table.setColumnWidth(column, max(width, words))  # never narrower than its heading
 
     def _fill_out_tree(self) -> None:
         self.out_tree.clear()
@@ -368,7 +389,7 @@ class FormLedgerPage(QWidget):
                     ]
                 )
                 child.setData(0, Qt.ItemDataRole.UserRole, form.id)
-                child.setToolTip(0, form.visit_item or "")
+                child.setToolTip(0, shown_item(form.visit_item or ""))
                 child.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if form.id in self._overdue:
                     for column in (0, 1):
@@ -458,7 +479,7 @@ class FormLedgerPage(QWidget):
         self.select_form(form.id)
         self.banner.show_message(
             self.tr("{0}:{1}{2}").format(
-                form.number, form.state, f",{form.taken_by_name}" if form.taken_by_name else ""
+                form.number, term(form.state), f",{form.taken_by_name}" if form.taken_by_name else ""
             ),
             "info",
         )
@@ -505,22 +526,19 @@ class FormLedgerPage(QWidget):
 
     def ask_blank_forms(self) -> ActionDialog:
         """打印空白表: the preview first; the numbers are taken when the job is sent."""
-        dialog = BlankFormsDialog(self)
-        made: list[bytes] = []
-
-        def submit() -> None:
-            made[:] = [self.pdf_source.blank_forms_preview(dialog.count.value())]
+        # The PDF is made on a worker thread while the dialog shows it is busy (ui/form_dialogs.py).
+        dialog = BlankFormsDialog(self, make=self.pdf_source.blank_forms_preview)
 
         def done() -> None:
             count = dialog.count.value()
+            pdf = dialog.pdf or b""
             self._show_pdf(
-                lambda: made[0],
+                lambda: pdf,
                 self.tr("空白回访记录表({0} 份)").format(count),
                 self.tr("空白回访记录表.pdf"),
                 make_job=lambda: self.pdf_source.blank_forms_job(count),
             )
 
-        dialog.submit = submit
         return self._open(dialog, done)
 
     def ask_sign_out(self) -> ActionDialog | None:

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from app import audit
 from app.audit_queries import AuditQueries
+from app.audit_words import shown_access_detail
+from app.i18n import term
 from ui.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP
 from ui.palette import ACCESS_ROW_BG, MUTED_TEXT
 from ui.widgets import make_table
@@ -131,14 +133,26 @@ _FIELD_VALUE = QT_TRANSLATE_NOOP("History", "{0}:{1}")  # a field and its value 
 _BETWEEN_FIELDS = QT_TRANSLATE_NOOP("History", ";")
 # Fields whose values are the program's own words (states, kinds, levels), shown in the
 # chosen language where it has them; what people typed stays as typed.
+_WHO_WHERE = QT_TRANSLATE_NOOP("History", "{0}({1})")  # a form printed: by whom, where to
 _VOCABULARY_FIELDS = {"state", "kind", "severity", "urgency", "validity", "channel", "method", "satisfaction",
-                      "occupant_type", "relation", "level", "role", "approver_role"}  # fmt: skip
+                      "occupant_type", "relation", "level", "role", "approver_role", "category", "subcategory",
+                      "purpose", "answer_method", "confirmed", "owner_told_method", "matched_by", "second_role",
+                      "status", "department", "printer"}  # fmt: skip
+# A word that reads otherwise in one field (一般 as an urgency, as a satisfaction): app.i18n.term's context.
+_TERM_CONTEXT = {"urgency": "urgency", "satisfaction": "satisfaction"}
 _ACCESS_COLOUR = QColor(ACCESS_ROW_BG)
 _MAX_CELL = 300
 
 
 def _translate(text: str) -> str:
     return QCoreApplication.translate("History", text)
+
+
+def action_words(action: str) -> str:
+    """What an audit entry did (新建, 修改, 显示号码…) in the chosen language: the program's catalog
+    (app.audit marks them in the "audit" context), then the windows' own."""
+    shown = term(action, "audit")
+    return shown if shown != action else QCoreApplication.translate("AuditWindow", action)
 
 
 def field_label(field: str, table: str = "") -> str:
@@ -172,10 +186,15 @@ def value_words(shown: audit.ShownValue, field: str = "") -> str:
         return _translate(_HIDDEN)
     if shown.kind == "changed_hidden":
         return _translate(_CHANGED_HIDDEN)
+    if field == "printed_by":  # "余慧敏(另存为 PDF)": who, and where it went (app/forms.py)
+        who, bracket, where = shown.text.rstrip(")").partition("(")
+        if bracket and where:
+            return _translate(_WHO_WHERE).format(who, term(where))
     if field == "signer" and shown.text in _SIGNERS:
         return _translate(_SIGNERS[shown.text])
-    if field in _VOCABULARY_FIELDS:
-        return _translate(shown.text)
+    if field in _VOCABULARY_FIELDS:  # the program's catalog (app.i18n), then the windows' own
+        word = term(shown.text, _TERM_CONTEXT.get(field, ""))
+        return word if word != shown.text else _translate(shown.text)
     return shown.text
 
 
@@ -197,7 +216,7 @@ def describe_change(entry: AuditEntry, reader: audit.Reader | None = None, full:
         old = value_words(reader.value(entry.table, entry.field, entry.old, limit), entry.field)
         new = value_words(reader.value(entry.table, entry.field, entry.new, limit), entry.field)
         return f"{old or empty} → {new or empty}"
-    text = entry.new or entry.old or ""  # a read, a deletion, an import: already in words
+    text = shown_access_detail(entry.new or entry.old or "")  # a read, a deletion, an import: in words
     return text if full else audit.shorten(text, _MAX_CELL)
 
 
@@ -253,8 +272,8 @@ class HistoryDialog(QDialog):
             change = describe_change(entry, reader)
             values = (
                 f"{entry.at:%Y-%m-%d %H:%M}",
-                entry.actor,
-                self.tr(entry.action),
+                term(entry.actor),
+                action_words(entry.action),
                 self.tr(field_label(entry.field, entry.table)) if entry.field else "",
                 change,
             )

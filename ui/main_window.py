@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import APP_NAME, __version__, domain
+from app import __version__, domain
 from app.case_query import CaseFilter
 from app.dashboard import dashboard
+from app.i18n import term
 from app.office import Office
 from app.permissions import can, current_person, set_person
 from app.print_jobs import PrintDocument
@@ -39,8 +40,9 @@ from reports.quarterly import QuarterlyReport
 from ui.errors import friendly_error
 from ui.i18n import QT_TR_NOOP, read_language
 from ui.palette import ACCENT, ERROR_RED, OK, PANEL_BG, PAPER
+from ui.progress import STEPS, ProgressDialog, run_with_progress
 from ui.widgets import fit_to_screen
-from ui.worker import Job, run_in_background
+from ui.worker import Job, Progress, run_in_background
 
 if TYPE_CHECKING:
     from app.backup import BackupResult
@@ -73,7 +75,7 @@ class MainWindow(QMainWindow):
         self.office = office
         self.user = user
         set_person(user)  # every service asks the role table about this person, and audits the name
-        self.setWindowTitle(f"{APP_NAME} {__version__} — {office.name}")
+        self.setWindowTitle(self.tr("回音 {0} — {1}").format(__version__, office.name))  # Huiyin in English
         # First start: as large as the screen's free area allows (1366×768 with a task bar
         # included); afterwards the size each person left it at (_restore_layout).
         fit_to_screen(self, 1440, 900)
@@ -113,12 +115,14 @@ class MainWindow(QMainWindow):
         self.backup_busy = QWidget()  # 文件 → 立即备份 while it runs: words and a busy bar
         busy_row = QHBoxLayout(self.backup_busy)
         busy_row.setContentsMargins(0, 0, 0, 0)
-        busy_row.addWidget(QLabel(self.tr("正在备份…")))
+        self.backup_words = QLabel(self.tr("正在备份…"))  # then each step's words (_backup_step)
+        busy_row.addWidget(self.backup_words)
         busy_bar = QProgressBar()
-        busy_bar.setRange(0, 0)  # busy: the backup's length is not known ahead
+        busy_bar.setRange(0, 0)  # busy until the first step is told
         busy_bar.setTextVisible(False)
         busy_bar.setMaximumWidth(120)
         busy_row.addWidget(busy_bar)
+        self.backup_bar = busy_bar
         self.backup_busy.hide()
         self.statusBar().addPermanentWidget(self.backup_busy)
         self.backup_job: Job[BackupResult] | None = None
@@ -209,7 +213,7 @@ class MainWindow(QMainWindow):
     def _build_dashboard(self) -> QWidget:
         from ui.dashboard.page import DashboardPage
 
-        page = DashboardPage(lambda: dashboard(self.office, self.office.clock.now().date()))
+        page = DashboardPage(lambda: dashboard(self.office, self.office.clock.now().date()), background=True)
         page.open_cases.connect(self.open_case_list)
         page.open_visits.connect(lambda: self.show_page("calendar"))
         page.open_forms.connect(lambda: self.show_page("forms"))
@@ -293,21 +297,36 @@ class MainWindow(QMainWindow):
         self.office.analysis_exported(data, pdf, self.user)
         return pdf
 
-    def print_monthly_notice(self) -> None:
+    def print_monthly_notice(self) -> ProgressDialog:
         """The notice to all owners of this month's common issues and how they were handled
-        (公告, by the 30th): the month so far (截至 today). Printing it marks the duty done."""
+        (公告, by the 30th): the month so far (截至 today). Printing it marks the duty done.
+        Counted and drawn on a worker thread (ui/progress.py); the preview opens after."""
         from app.dashboard import notice_key, record_monthly
         from app.stats import notice_examples
         from reports.notice import MonthlyNotice, notice_period
 
-        today = self.office.clock.now().date()
-        period = notice_period(today)
-        examples, names = notice_examples(period)
-        stats = self.office.statistics().compute(period)
-        pdf = MonthlyNotice(self.office.name, stats, examples, generated=today, redact=names).generate()
-        record_monthly(notice_key(today.year, today.month), pdf, self.office.clock.now(), self.user.name)
-        self.preview(pdf, self.tr("{0}公告").format(stats.period.title))
-        self._after_change()  # the dashboard's 公告 flag goes
+        office, user_name = self.office, self.user.name
+
+        def work(progress: Progress) -> tuple[bytes, str]:
+            today = office.clock.now().date()
+            period = notice_period(today)
+            progress(1, 3, "")
+            examples, names = notice_examples(period)
+            progress(2, 3, "")
+            stats = office.statistics().compute(period)
+            progress(3, 3, "")
+            pdf = MonthlyNotice(office.name, stats, examples, generated=today, redact=names).generate()
+            record_monthly(notice_key(today.year, today.month), pdf, office.clock.now(), user_name)
+            return pdf, stats.period.title
+
+        def show(made: tuple[bytes, str]) -> None:
+            self._after_change()  # the dashboard's 公告 flag goes
+            self.preview(made[0], self.tr("{0}公告").format(made[1]))
+
+        return run_with_progress(
+            self, self.tr("月度公告"), self.tr("正在统计本月情况并生成公告…"), work,
+            on_done=show, unit=STEPS, close_when_done=True,
+        )  # fmt: skip
 
     def _build_owners(self) -> QWidget:
         from ui.owner_page import OwnerPage
@@ -428,7 +447,9 @@ class MainWindow(QMainWindow):
         if self.user.name == role:  # the first administrator is often named after the role
             self.status_user.setText(self.tr("{0} · {1}").format(self.office.name, self.user.name))
         else:
-            self.status_user.setText(self.tr("{0} · {1}({2})").format(self.office.name, self.user.name, role))
+            self.status_user.setText(
+                self.tr("{0} · {1}({2})").format(self.office.name, self.user.name, term(role))
+            )
         counts = self.office.query.quick_counts(CaseFilter())
         self.status_counts.setText(
             self.tr("未结 {0} · 逾期 {1} · 今日到期 {2}").format(
@@ -569,15 +590,26 @@ class MainWindow(QMainWindow):
         if self.backup_job is not None and self.backup_job.running:
             return None
         self.backup_now_action.setEnabled(False)
+        self.backup_words.setText(self.tr("正在备份…"))
+        self.backup_bar.setRange(0, 0)
         self.backup_busy.show()
         backups = self.office.backups
         self.backup_job = run_in_background(
             self,
-            lambda _progress: backups.backup_now(),
+            lambda progress: backups.backup_now(progress=lambda done, total: progress(done, total)),
             on_done=self._backup_done,
             on_failed=self._backup_failed,
+            on_progress=self._backup_step,
         )
         return self.backup_job
+
+    def _backup_step(self, done: int, total: int, _what: str) -> None:
+        """The backup's step in the status bar (app/backup.py BACKUP_STEPS)."""
+        words = {1: self.tr("正在复制数据…"), 2: self.tr("正在检查数据(审计记录与签名)…"),
+                 3: self.tr("正在检查备份文件是否完好…"), 4: self.tr("正在轮换旧备份…")}  # fmt: skip
+        self.backup_words.setText(words.get(done, self.tr("正在备份…")))
+        self.backup_bar.setRange(0, max(total, 1))
+        self.backup_bar.setValue(done)
 
     def _backup_failed(self, exc: BaseException) -> None:
         log.error("backup now failed", exc_info=exc)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from app import domain
 from app.audit_queries import AuditQueries
 from app.errors import UserError, ValidationError
+from app.i18n import term
 from app.owner_files import MaskedOwner, OwnerFiles, OwnerInput
 from app.permissions import can
 from ui.history import HistoryDialog
@@ -88,7 +89,7 @@ class OwnerFileDialog(QDialog):
         self.resize(860, 620)
 
         # The person
-        self.name = QLabel(f"<b>{shown.name}</b>({self.tr(shown.occupant_type)})")
+        self.name = QLabel(f"<b>{shown.name}</b>({term(shown.occupant_type)})")
         self.room = QLabel(shown.room or self.tr("(未登记房号)"))
         move_in = self.owner.move_in
         self.move_in = QLabel(f"{move_in:%Y-%m-%d}" if move_in else self.tr("—"))
@@ -194,7 +195,7 @@ class OwnerFileDialog(QDialog):
     def _fill_occupants(self, occupants: list[MaskedOwner]) -> None:
         self.occupants.setRowCount(len(occupants))
         for r, o in enumerate(occupants):
-            for c, value in enumerate((o.name, o.occupant_type, o.phone)):
+            for c, value in enumerate((o.name, term(o.occupant_type), o.phone)):
                 self.occupants.setItem(r, c, QTableWidgetItem(value))
 
     def reveal_phone(self) -> None:
@@ -253,7 +254,7 @@ class OwnerEditDialog(QDialog):
         self.name = QLineEdit()
         self.name.setMaxLength(40)
         self.kind = QComboBox()
-        self.kind.addItems([self.tr(k) for k in domain.OCCUPANT_TYPES])
+        self.kind.addItems([term(k) for k in domain.OCCUPANT_TYPES])
         self.phone = QLineEdit()
         self.phone.setMaxLength(20)
         self.id_number = QLineEdit()

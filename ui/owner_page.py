@@ -27,17 +27,20 @@ from PySide6.QtWidgets import (
 from app import domain
 from app.audit_queries import AuditQueries
 from app.errors import UserError
+from app.i18n import term
 from app.owner_files import OwnerCount, OwnerFiles
 from app.permissions import can
 from ui.i18n import QT_TR_NOOP
 from ui.owner_dialogs import OwnerEditDialog, OwnerFileDialog
 from ui.palette import MUTED_TEXT
+from ui.progress import ProgressDialog, run_with_progress
 from ui.widgets import (
     Banner,
     make_table,
     one_line,
     refill_table,
 )
+from ui.worker import Progress
 
 if TYPE_CHECKING:
     from app.models import Owner, Staff
@@ -140,7 +143,7 @@ class OwnerPage(QWidget):
         rows = []
         for owner in self._owners:
             shown = self.files.masked(owner, self.actor)
-            kind = self.tr(shown.occupant_type) + ("" if owner.active else self.tr("(已迁出)"))
+            kind = term(shown.occupant_type) + ("" if owner.active else self.tr("(已迁出)"))
             values = (shown.room, shown.name, kind, shown.phone,
                       f"{owner.move_in:%Y-%m-%d}" if owner.move_in else "", one_line(owner.note, 40))  # fmt: skip
             rows.append([QTableWidgetItem(value) for value in values])
@@ -162,7 +165,7 @@ class OwnerPage(QWidget):
             return self.tr("没有找到符合条件的人")
         order = [k for k in domain.OCCUPANT_TYPES if k in found.by_type]
         order += sorted(set(found.by_type) - set(order))
-        kinds = self.tr("、").join(f"{self.tr(kind)} {found.by_type[kind]:,}" for kind in order)
+        kinds = self.tr("、").join(f"{term(kind)} {found.by_type[kind]:,}" for kind in order)
         text = self.tr("找到 {0} 人({1}),住在 {2} 户").format(f"{found.people:,}", kinds, f"{found.rooms:,}")
         if len(self._owners) < found.people:
             text += self.tr(";列表只显示前 {0} 人,请输入姓名、电话或房号缩小范围").format(
@@ -250,18 +253,29 @@ class OwnerPage(QWidget):
         if name:
             self.export_to(Path(name))
 
-    def export_to(self, path: Path) -> int | None:
-        try:
-            count = self.files.export_owners(
-                path, self.actor, include_inactive=self.include_inactive.isChecked()
+    def export_to(self, path: Path) -> ProgressDialog:
+        """The owners written to `path` on a worker thread, with progress and 取消 (nothing is
+        written when cancelled); the warning to keep the file safe when it is done."""
+        files, actor, inactive = self.files, self.actor, self.include_inactive.isChecked()
+
+        def work(progress: Progress) -> int:
+            return files.export_owners(
+                path,
+                actor,
+                include_inactive=inactive,
+                progress=lambda done, total: progress(done, total),
+                cancelled=progress.is_cancelled,
             )
-        except UserError as exc:
-            self.banner.show_message(str(exc), "error")
-            return None
-        self.banner.show_message(
-            self.tr("已导出 {0} 人到 {1}。文件含完整电话和身份证号,请妥善保管;此次导出已记录。").format(
-                count, path
-            ),
-            "warn",
-        )
-        return count
+
+        def said(count: int) -> str:
+            return self.tr(
+                "已导出 {0} 人到 {1}。文件含完整电话和身份证号,请妥善保管;此次导出已记录。"
+            ).format(count, path)
+
+        dialog = run_with_progress(
+            self, self.tr("导出业主资料"), self.tr("正在导出业主资料…"), work,
+            done_text=said, on_done=lambda count: self.banner.show_message(said(count), "warn"),
+            cancellable=True, cancelled_text=self.tr("已取消导出,没有写入文件。"),
+        )  # fmt: skip
+        self.export_dialog = dialog
+        return dialog

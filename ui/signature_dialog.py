@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import term
 from app.signatures import SIGNER_RELATIONS, SignatureCapture
 from app.validation import clean_text
 from ui import palette
@@ -52,9 +53,10 @@ class SignatureDialog(QDialog):
         self.name_edit.setPlaceholderText(self.tr("签名人姓名"))
         self.name_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("汉") * 12)
         self.relation_box = QComboBox()
-        self.relation_box.addItems(SIGNER_RELATIONS)
+        for word in SIGNER_RELATIONS:  # shown in the chosen language, the stored word as data
+            self.relation_box.addItem(term(word), word)
         if relation in SIGNER_RELATIONS:
-            self.relation_box.setCurrentText(relation)
+            self.relation_box.setCurrentIndex(self.relation_box.findData(relation))
         self.name_error = ErrorLabel()
 
         heading = QLabel(title)
@@ -144,7 +146,7 @@ class SignatureDialog(QDialog):
         if reason:
             self.pad.setFocus()
             return
-        relation = self.relation_box.currentText() if self.ask_relation else ""
+        relation = self.relation_box.currentData() if self.ask_relation else ""
         self.capture = self.pad.capture(name, relation)
         super().accept()
 

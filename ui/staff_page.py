@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import ROLES
 from app.errors import ValidationError
+from app.i18n import term
 from app.staff import StaffService
 from ui.i18n import QT_TR_NOOP
 from ui.palette import MUTED_TEXT, OK
@@ -74,7 +75,7 @@ class StaffDialog(QDialog):
         self.name.setMaxLength(40)
         self.role = QComboBox()
         for key, label in ROLES.items():
-            self.role.addItem(self.tr(label), key)
+            self.role.addItem(term(label), key)
         self.role.setPlaceholderText(self.tr("请选择"))
         self.department = QComboBox()
         self.phone = QLineEdit()
@@ -164,8 +165,8 @@ class StaffDialog(QDialog):
         for row, person in enumerate(people):
             cells = (
                 person.name,
-                self.tr(ROLES.get(person.role, person.role)),
-                person.department.name if person.department is not None else "",
+                term(ROLES.get(person.role, person.role)),
+                term(person.department.name) if person.department is not None else "",
                 person.phone,
                 person.buildings,
                 person.username or "",
@@ -204,7 +205,7 @@ class StaffDialog(QDialog):
         self.department.addItem(self.tr("(无)"), None)
         for dep in self.staff.departments(include_inactive=True):
             if dep.active or dep.id == current_id:
-                label = dep.name if dep.active else self.tr("%1(已停用)").replace("%1", dep.name)
+                label = term(dep.name) if dep.active else self.tr("%1(已停用)").replace("%1", term(dep.name))
                 self.department.addItem(label, dep.id)
         self.department.setCurrentIndex(max(0, self.department.findData(current_id)))
 

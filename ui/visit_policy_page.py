@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import KINDS, ROLES, SEVERITIES, VISIT_METHODS
 from app.errors import ValidationError
+from app.i18n import term
 from app.policy import Policy, PolicyStore
 from app.policy_checks import UNITS, sub_rule_days, sub_rule_typed_problems
 from app.policy_sections import SUB_RULE_AFTER, KindVisitRule, SubRule, VisitSettings
@@ -124,7 +125,7 @@ class MethodsBox(QWidget):
         layout.setSpacing(8)
         self.boxes: dict[str, QCheckBox] = {}
         for method in VISIT_METHODS:
-            box = QCheckBox(method)
+            box = QCheckBox(term(method))  # keyed by the stored word
             self.boxes[method] = box
             layout.addWidget(box)
         layout.addStretch(1)
@@ -190,7 +191,7 @@ class VisitPolicyEditor(QWidget):
         self.table = QTableWidget(len(KINDS), len(self.COLUMNS))
         headers = [self.tr(c) for c in self.COLUMNS]
         for i, severity in enumerate(SEVERITIES):
-            headers[self.COL_ROLE0 + i] = headers[self.COL_ROLE0 + i].format(severity)
+            headers[self.COL_ROLE0 + i] = headers[self.COL_ROLE0 + i].format(term(severity))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -205,7 +206,7 @@ class VisitPolicyEditor(QWidget):
         self.methods: dict[str, MethodsBox] = {}
         self.signature: dict[str, QCheckBox] = {}
         for row, kind in enumerate(KINDS):
-            item = QTableWidgetItem(kind)
+            item = QTableWidgetItem(term(kind))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             self.table.setItem(row, 0, item)
             days = QSpinBox()
@@ -345,7 +346,7 @@ class VisitPolicyEditor(QWidget):
         combo = QComboBox()
         for key, label in ROLES.items():
             if key not in NON_VISITING_ROLES:
-                combo.addItem(self.tr(label), key)
+                combo.addItem(term(label), key)
         return combo
 
     @staticmethod

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError, ValidationError
+from app.i18n import term
 from app.visits import VisitService
 from ui.i18n import QT_TR_NOOP
 from ui.palette import ERROR_RED, MUTED_TEXT, NEARLY_DUE_TEXT, OVERDUE_BG
@@ -154,7 +155,7 @@ class FollowUpPage(QWidget):
                 n.due.strftime("%Y-%m-%d %H:%M"),
                 case.number,
                 case.room_label,
-                n.department.name if n.department is not None else self.tr("(未定)"),
+                term(n.department.name) if n.department is not None else self.tr("(未定)"),
                 one_line(n.text, LINE),
             ]
             self._fill_row(self.notice_table, row, values, case.id, overdue, n.text)
@@ -174,7 +175,7 @@ class FollowUpPage(QWidget):
                 state,
                 t.promised.isoformat(),
                 one_line(t.question, LINE),
-                task_case.number if task_case else visit.purpose,
+                task_case.number if task_case else term(visit.purpose),
                 visit.room.label if visit.room is not None else "",
                 visit.visitor_name,
             ]

@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import term
 from ui.palette import BANNER, ERROR_BOX_STYLE, ERROR_RED
 
 # What a window manager adds around a window (title bar, borders), so the whole frame fits.
@@ -273,3 +275,37 @@ def from_qdatetime(moment: QDateTime) -> dt.datetime:
     """Back to a naive Python datetime, to the minute."""
     day, time = moment.date(), moment.time()
     return dt.datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
+
+
+# Combos of stored words (H31) ----------------------------------------------------------------
+def add_words(combo: QComboBox, words: Sequence[str], context: str = "") -> None:
+    """The program's or the policy's words, shown in the chosen language (app.i18n.term), each
+    item carrying its stored word as data: read it back with `stored_word`."""
+    for word in words:
+        combo.addItem(term(word, context), word)
+
+
+def stored_word(combo: QComboBox) -> str:
+    """The stored word of the item shown (see `add_words`); a text typed in an editable combo
+    that is no item's, as typed."""
+    text = combo.currentText()
+    index = combo.currentIndex()
+    if index < 0 or combo.itemText(index) != text:
+        index = combo.findText(text, Qt.MatchFlag.MatchExactly)
+    data = combo.itemData(index) if index >= 0 else None
+    return data if isinstance(data, str) else text
+
+
+def select_word(combo: QComboBox, word: object, typed: bool = False) -> None:
+    """Show the item whose stored word (or shown text) is `word`; with `typed` (an editable
+    combo), a word that is no item's is put in as typed."""
+    if word:
+        index = combo.findData(str(word))
+        if index < 0:
+            index = combo.findText(str(word))
+        if index >= 0:
+            combo.setCurrentIndex(index)
+        elif typed:
+            combo.setEditText(str(word))
+    elif typed:
+        combo.setEditText("")

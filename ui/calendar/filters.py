@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app import domain
+from app.i18n import term
 from app.visits import VisitFilter
 from app.visits.rules import VISITING_ROLES
 
@@ -26,10 +27,10 @@ class FilterBar(QWidget):
         self.building = QComboBox()
         self.role.addItem(self.tr("全部角色"), None)
         for key in VISITING_ROLES:
-            self.role.addItem(domain.ROLES[key], key)
+            self.role.addItem(term(domain.ROLES[key]), key)
         self.kind.addItem(self.tr("全部性质"), None)
         for kind in domain.KINDS:
-            self.kind.addItem(kind, kind)
+            self.kind.addItem(term(kind), kind)
         self.clear_button = QPushButton(self.tr("清除筛选"))
         self.clear_button.clicked.connect(self.clear)
         row = QHBoxLayout(self)
@@ -62,7 +63,7 @@ class FilterBar(QWidget):
         for person in sorted(people, key=lambda p: p.name):
             if person.role in VISITING_ROLES:
                 self.visitor.addItem(
-                    f"{person.name}({domain.ROLES.get(person.role, person.role)})", person.id
+                    f"{person.name}({term(domain.ROLES.get(person.role, person.role))})", person.id
                 )
         self.building.clear()
         self.building.addItem(self.tr("全部楼栋"), None)

@@ -21,7 +21,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
+from app.i18n import term
 from app.visits import OVERDUE, VisitRow
+from app.visits.shown import shown_visit_reason
 from ui.calendar.colours import state_colours
 from ui.i18n import QT_TR_NOOP
 
@@ -75,24 +77,31 @@ class VisitListModel(QAbstractTableModel):
 
     def text(self, row: VisitRow, column: str) -> str:
         if column == "state":
-            return row.state
+            return term(row.state)
+        if column in ("kind", "role", "case"):  # a periodic visit's purpose stands in for the case
+            return term(getattr(row, column))
         if column == "due":
             return self.tr("{0}月{1}日").format(row.due.month, row.due.day)
         if column == "attempt":
             return str(row.attempt)
         if column == "compact":
-            return f"{row.state} · {row.room or '—'}\n{row.case or row.kind}\n{row.visitor or self.tr(UNASSIGNED)}"
+            return (
+                f"{term(row.state)} · {row.room or '—'}\n{term(row.case or row.kind)}\n"
+                f"{row.visitor or self.tr(UNASSIGNED)}"
+            )
         if column == "card":
             return self.card(row)
+        if column == "reason":
+            return shown_visit_reason(row.reason)
         return str(getattr(row, column))
 
     def card(self, row: VisitRow, with_visitor: bool = True) -> str:
         """Three lines a clerk reads a visit by: where and whom; what about; who and when
         (without the visitor where the list is grouped by visitor)."""
         where = "  ".join(p for p in (row.room or "—", row.owner) if p)
-        kind = self.tr(row.kind) if row.kind else ""
-        what = f"{kind}·{row.category}" if kind and row.category else kind
-        about = "  ".join(p for p in (what, row.case) if p)
+        kind = term(row.kind) if row.kind else ""
+        what = f"{kind}·{term(row.category)}" if kind and row.category else kind
+        about = "  ".join(p for p in (what, term(row.case)) if p)
         if row.appointment is not None:
             when = self.tr("预约 {0}月{1}日 {2}").format(
                 row.appointment.month, row.appointment.day, f"{row.appointment:%H:%M}"
@@ -120,7 +129,7 @@ class VisitListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("{0} · 应访 {1} · {2}").format(row.state, f"{row.due:%Y-%m-%d}", row.reason)
+            return self.tr("{0} · 应访 {1} · {2}").format(term(row.state), f"{row.due:%Y-%m-%d}", shown_visit_reason(row.reason))
         if column in ("state", "compact"):
             bg, fg = state_colours(row.state)
             if role == Qt.ItemDataRole.BackgroundRole:

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from app.calendar_days import HOLIDAY_MARK, WORKDAY_MARK, month_grid_days, month_start
+from app.i18n import term
 from app.visits import CALENDAR_STATES
 from ui.calendar.colours import state_colours
 from ui.calendar.model import VISIT_MIME
@@ -98,7 +99,7 @@ class MonthGrid(QWidget):
     # What a day shows: the paint and the tests read the same.
     def pill_texts(self, day: dt.date) -> list[tuple[str, str]]:
         counts = self.counts.get(day, {})
-        return [(state, f"{state} {counts[state]}") for state in CALENDAR_STATES if counts.get(state)]
+        return [(state, f"{term(state)} {counts[state]}") for state in CALENDAR_STATES if counts.get(state)]
 
     def cell_text(self, day: dt.date) -> str:
         return "  ".join(text for _, text in self.pill_texts(day))

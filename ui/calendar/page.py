@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.calendar_days import add_months, month_grid_days, month_start, week_days, week_start
 from app.clock import Clock
 from app.errors import UserError
+from app.i18n import term
 from app.staff import StaffService
 from app.visits import CALENDAR_STATES, OVERDUE, VisitFilter, VisitRow, VisitService
 from ui.calendar.colours import state_colours
@@ -339,7 +340,9 @@ class VisitCalendarPage(QWidget):
     def _summary(self, row: VisitRow) -> str:
         who = row.visitor or self.tr("未指定")
         return " ".join(
-            p for p in (row.room, row.case, who, row.state, self.tr("应访 {0}").format(row.due)) if p
+            p
+            for p in (row.room, term(row.case), who, term(row.state), self.tr("应访 {0}").format(row.due))
+            if p
         )
 
     def _open_selected(self) -> None:
@@ -359,7 +362,7 @@ class VisitCalendarPage(QWidget):
             self.banner.show_message(self.tr("这条回访已不存在,请刷新。"), "error")
             return None
         if not row.planned:
-            self.banner.show_message(self.tr("这次回访已是“{0}”,不能改期。").format(row.state), "error")
+            self.banner.show_message(self.tr("这次回访已是“{0}”,不能改期。").format(term(row.state)), "error")
             return None
         dialog = RescheduleDialog(
             self._summary(row),
@@ -391,5 +394,5 @@ class VisitCalendarPage(QWidget):
         parts = []
         for state in CALENDAR_STATES:
             bg, fg = state_colours(state)
-            parts.append(f'<span style="background:{bg}; color:{fg};">&nbsp;{state}&nbsp;</span>')
+            parts.append(f'<span style="background:{bg}; color:{fg};">&nbsp;{term(state)}&nbsp;</span>')
         return "&nbsp;".join(parts)

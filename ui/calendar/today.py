@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import term
 from app.visits import OVERDUE, VisitRow
+from app.visits.shown import shown_visit_reason
 from ui.calendar.colours import state_colours
 from ui.calendar.model import UNASSIGNED, EnterActivates, VisitListModel
 
@@ -65,14 +67,14 @@ class TodayList(QWidget):
             top = QTreeWidgetItem([label])
             top.setFont(0, bold)
             for r in rows:
-                child = QTreeWidgetItem([r.state, self.cards.card(r, with_visitor=False)])
+                child = QTreeWidgetItem([term(r.state), self.cards.card(r, with_visitor=False)])
                 child.setData(0, Qt.ItemDataRole.UserRole, r.id)
                 bg, fg = state_colours(r.state)
                 child.setBackground(0, QColor(bg))
                 child.setForeground(0, QColor(fg))
                 if r.state == OVERDUE:
                     child.setFont(0, bold)
-                child.setToolTip(0, r.reason)
+                child.setToolTip(0, shown_visit_reason(r.reason))
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
             top.setFirstColumnSpanned(True)  # only once it is in the tree

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app import domain
 from app.cases import CaseService
 from app.errors import UserError, ValidationError
+from app.i18n import term
 from ui.dialogs import ActionDialog, ReasonDialog
 from ui.palette import MUTED_TEXT
 from ui.widgets import to_qdatetime
@@ -42,8 +43,8 @@ def error_text(exc: UserError) -> str:
 
 
 def staff_label(person: Staff) -> str:
-    role = domain.ROLES.get(person.role, person.role)
-    dep = f" · {person.department.name}" if person.department is not None else ""
+    role = term(domain.ROLES.get(person.role, person.role))
+    dep = f" · {term(person.department.name)}" if person.department is not None else ""
     return f"{person.name}({role}{dep})"
 
 
@@ -84,7 +85,9 @@ def _for_case(
     dialog.actor = actor
     dialog.setWindowTitle(dialog.tr("{0} — {1}").format(dialog.tr(dialog.title), case.number))
     dialog.ok_button.setText(dialog.tr(dialog.ok_label))
-    dialog.heading.setText(dialog.tr("案件 {0} · {1} · {2}").format(case.number, case.kind, case.state))
+    dialog.heading.setText(
+        dialog.tr("案件 {0} · {1} · {2}").format(case.number, term(case.kind), term(case.state))
+    )
     dialog.heading.show()
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app import domain
 from app.errors import UserError, ValidationError
+from app.i18n import term
 from ui.case_actions.base import (
     HINT_STYLE,
     CaseActionDialog,
@@ -27,7 +28,7 @@ from ui.case_actions.base import (
     text_box,
 )
 from ui.palette import HEADING_TEXT, LINE, PANEL_BG, style
-from ui.widgets import from_qdatetime
+from ui.widgets import add_words, from_qdatetime, select_word, stored_word
 
 if TYPE_CHECKING:
     from app.models import Case
@@ -123,7 +124,7 @@ class MergeDialog(CaseActionDialog):
         who = self.tr("匿名") if t.anonymous else (t.customer_name or "")
         account = t.account.splitlines()[0][:60] if t.account else ""
         self.target_label.setText(
-            f"{t.number} · {t.received_at:%Y-%m-%d %H:%M} · {t.room_label} {who} · {t.kind} · {t.state}\n{account}"
+            f"{t.number} · {t.received_at:%Y-%m-%d %H:%M} · {t.room_label} {who} · {term(t.kind)} · {term(t.state)}\n{account}"
         )
 
     def perform(self) -> None:
@@ -140,22 +141,22 @@ class RegradeDialog(CaseActionDialog):
     def build(self) -> None:
         case = self.case
         self.kind_combo = QComboBox()
-        self.kind_combo.addItems(domain.KINDS)
-        self.kind_combo.setCurrentText(case.kind)
+        add_words(self.kind_combo, domain.KINDS)  # shown in the chosen language; the word as data
+        select_word(self.kind_combo, case.kind)
         self.validity_combo = QComboBox()
         self.validity_combo.addItem(self.tr("(暂不判定)"), "")
         for key in domain.VALIDITIES:
-            self.validity_combo.addItem(domain.VALIDITY_LABELS[key], key)
+            self.validity_combo.addItem(term(domain.VALIDITY_LABELS[key]), key)
         self.validity_combo.setCurrentIndex(max(0, self.validity_combo.findData(case.validity or "")))
         self.severity_combo = QComboBox()
-        self.severity_combo.addItems(domain.SEVERITIES)
-        self.severity_combo.setCurrentText(case.severity)
+        add_words(self.severity_combo, domain.SEVERITIES)
+        select_word(self.severity_combo, case.severity)
         self.category_combo = QComboBox()
         categories = self.cases.policy().categories
         if case.category not in categories:
             categories.append(case.category)  # a category renamed since: keep the case's own
-        self.category_combo.addItems(categories)
-        self.category_combo.setCurrentText(case.category)
+        add_words(self.category_combo, categories)
+        select_word(self.category_combo, case.category)
         # 细类 (H25): the category's list, or typed; another category offers its own.
         self.subcategory_combo = QComboBox()
         self.subcategory_combo.setEditable(True)
@@ -164,11 +165,11 @@ class RegradeDialog(CaseActionDialog):
         sub_edit.setMaxLength(20)
         self.subcategory_combo.setLineEdit(sub_edit)
         self._fill_subcategories()
-        self.subcategory_combo.setEditText(case.subcategory)
+        select_word(self.subcategory_combo, case.subcategory, typed=True)
         self.category_combo.currentIndexChanged.connect(self._fill_subcategories)
         self.urgency_combo = QComboBox()
-        self.urgency_combo.addItems(domain.URGENCIES)
-        self.urgency_combo.setCurrentText(case.urgency)
+        add_words(self.urgency_combo, domain.URGENCIES, "urgency")
+        select_word(self.urgency_combo, case.urgency)
         self.received_edit = datetime_edit(case.received_at)
         # 先行处置 marked later, when the harm comes to light after intake; a mark stays.
         self.contain_check = QCheckBox(self.tr("业主正在受损,需先行处置(期限从现在起算)"))
@@ -202,15 +203,15 @@ class RegradeDialog(CaseActionDialog):
     def _fill_subcategories(self) -> None:
         """The chosen category's 细类; one picked from the old list goes with its category."""
         combo = self.subcategory_combo
-        typed = combo.currentText()
-        picked = typed in [combo.itemText(n) for n in range(combo.count())]
+        typed = stored_word(combo)
+        picked = typed in [combo.itemData(n) for n in range(combo.count())]
         combo.clear()
-        combo.addItems(self.cases.policy().subcategories_for(self.category_combo.currentText()))
-        listed = [combo.itemText(n) for n in range(combo.count())]
-        combo.setEditText("" if picked and typed not in listed else typed)
+        add_words(combo, self.cases.policy().subcategories_for(stored_word(self.category_combo)))
+        listed = [combo.itemData(n) for n in range(combo.count())]
+        select_word(combo, "" if picked and typed not in listed else typed, typed=True)
 
     def update_preview(self) -> None:
-        kind, severity = self.kind_combo.currentText(), self.severity_combo.currentText()
+        kind, severity = stored_word(self.kind_combo), stored_word(self.severity_combo)
         self.validity_combo.setEnabled(kind == "投诉")
         d = self.cases.deadlines_for(kind, severity, self.received())
         lines = [
@@ -240,12 +241,12 @@ class RegradeDialog(CaseActionDialog):
             self.case,
             self.reason_edit.toPlainText(),
             self.actor,
-            kind=self.kind_combo.currentText(),
-            validity=self.validity_combo.currentData() if self.kind_combo.currentText() == "投诉" else "",
-            severity=self.severity_combo.currentText(),
-            category=self.category_combo.currentText(),
-            subcategory=self.subcategory_combo.currentText(),
-            urgency=self.urgency_combo.currentText(),
+            kind=stored_word(self.kind_combo),
+            validity=self.validity_combo.currentData() if stored_word(self.kind_combo) == "投诉" else "",
+            severity=stored_word(self.severity_combo),
+            category=stored_word(self.category_combo),
+            subcategory=stored_word(self.subcategory_combo),
+            urgency=stored_word(self.urgency_combo),
             received_at=self.received()
             if self.received() != self.case.received_at.replace(second=0)
             else None,

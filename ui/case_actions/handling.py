@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from app import domain
 from app.cases import CaseService
 from app.errors import UserError, ValidationError
+from app.i18n import term
 from app.staff import StaffService
 from ui.case_actions.base import (
     HINT_STYLE,
@@ -49,7 +50,7 @@ class DispatchDialog(CaseActionDialog):
         self.departments = {dep.id: dep for dep in self.staff.departments()}
         self.people = {person.id: person for person in self.staff.staff()}
         for dep in self.departments.values():
-            self.department_combo.addItem(dep.name, dep.id)
+            self.department_combo.addItem(term(dep.name), dep.id)
         if self.case.department_id:
             i = self.department_combo.findData(self.case.department_id)
             if i >= 0:
@@ -122,7 +123,7 @@ class SignDialog(CaseActionDialog):
             who = f" · {slip.assignee.name}" if slip.assignee is not None else ""
             self.slip_combo.addItem(
                 self.tr("{0} · {1}{2} · {3}派").format(
-                    slip.number, slip.department.name, who, f"{slip.dispatched_at:%m-%d %H:%M}"
+                    slip.number, term(slip.department.name), who, f"{slip.dispatched_at:%m-%d %H:%M}"
                 ),
                 slip.id,
             )
@@ -211,7 +212,7 @@ class ExtendDialog(CaseActionDialog):
         self.self_radio.toggled.connect(self._show_login_fields)
         rule = QLabel(
             self.tr("{0}案件延期须由{1}或更高职位批准;批准人须本人登录,或在本机输入自己的密码").format(
-                self.case.severity, domain.ROLES.get(needed, needed)
+                term(self.case.severity), term(domain.ROLES.get(needed, needed))
             )
         )
         rule.setStyleSheet(HINT_STYLE)

@@ -32,9 +32,12 @@ from PySide6.QtWidgets import (
 from app import case_states, domain
 from app.case_query import deadline_status
 from app.cases import CaseDetail, CaseService
+from app.cases.shown import shown_event_text
 from app.errors import UserError
+from app.i18n import term
 from app.permissions import can
 from app.staff import StaffService
+from app.visits.shown import shown_visit_reason
 from app.visits.visitors import visitor_names
 from ui.case_actions.base import CaseActionDialog, CaseReasonDialog, error_text
 from ui.case_actions.containment import ContainDialog
@@ -328,11 +331,13 @@ class CaseDetailDialog(QDialog):
 
         self.setWindowTitle(self.tr("案件详情 — {0}").format(case.number))
         self.number_label.setText(case.number)
-        state_html = chip(case.state, STATE_STYLE.get(case.state, ""))
+        state_html = chip(term(case.state), STATE_STYLE.get(case.state, ""))
         if status:
             state_html += "&nbsp;" + chip(self.tr(status), FLAG_STYLE[status])
         self.state_label.setText(state_html)
-        self.summary_label.setText(f"{case.kind} · {case.severity} · {case.category} · {case.urgency}")
+        self.summary_label.setText(
+            f"{term(case.kind)} · {term(case.severity)} · {term(case.category)} · {term(case.urgency, 'urgency')}"
+        )
 
         self.fields.show_case(detail, now, status, can(self.actor, "owner.reveal_phone"))
 
@@ -360,8 +365,8 @@ class CaseDetailDialog(QDialog):
             rows.append(
                 "<tr>"
                 f'<td style="color:{MUTED_TEXT}; white-space:nowrap; padding:4px 10px 4px 0;">{fmt(ev.at)}</td>'
-                f'<td style="white-space:nowrap; padding:4px 10px 4px 0;"><b>{html.escape(ev.kind)}</b></td>'
-                f'<td width="70%" style="padding:4px 10px 4px 0;">{multiline(ev.text)}</td>'
+                f'<td style="white-space:nowrap; padding:4px 10px 4px 0;"><b>{html.escape(term(ev.kind))}</b></td>'
+                f'<td width="70%" style="padding:4px 10px 4px 0;">{multiline(shown_event_text(ev.text))}</td>'
                 f'<td style="color:{MUTED_TEXT}; white-space:nowrap; padding:4px 0;">{html.escape(ev.actor_name)}</td>'
                 "</tr>"
             )
@@ -380,13 +385,13 @@ class CaseDetailDialog(QDialog):
         for r, v in enumerate(visits):
             values = [
                 self.tr("第{0}次").format(v.attempt),
-                v.state,
+                term(v.state),
                 str(v.due),
-                visitor_names(v) or v.role,
-                v.method,
-                v.satisfaction or "",
+                visitor_names(v) or term(domain.ROLES.get(v.role, v.role)),
+                term(v.method),
+                term(v.satisfaction or "", "satisfaction"),
                 fmt(v.done_at),
-                v.reason,
+                shown_visit_reason(v.reason),
             ]
             for c, value in enumerate(values):
                 self.visit_table.setItem(r, c, QTableWidgetItem(value))
@@ -413,7 +418,7 @@ class CaseDetailDialog(QDialog):
         for r, s in enumerate(slips):
             cells = [
                 s.number,
-                s.department.name,
+                term(s.department.name),
                 s.assignee.name if s.assignee is not None else "",
                 fmt(s.dispatched_at),
                 fmt(s.due),
@@ -429,8 +434,8 @@ class CaseDetailDialog(QDialog):
         extensions = detail.extensions
         self.extension_table.setRowCount(len(extensions))
         for r, x in enumerate(extensions):
-            role = domain.ROLES.get(x.approver_role, x.approver_role)
-            confirmed = self.tr(x.confirmed) if x.confirmed else self.tr("(旧记录,未核验)")
+            role = term(domain.ROLES.get(x.approver_role, x.approver_role))
+            confirmed = term(x.confirmed) if x.confirmed else self.tr("(旧记录,未核验)")
             cells = [fmt(x.at), fmt(x.old_due), fmt(x.new_due), f"{x.approver}({role})", confirmed, x.reason]
             for c, text in enumerate(cells):
                 self.extension_table.setItem(r, c, QTableWidgetItem(text))

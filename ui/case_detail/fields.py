@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app import domain, late_replies
 from app.cases import CaseDetail, clear_answer_late, contain_status
+from app.i18n import term
 from app.late_replies import Overrun
 from app.owners import mask_phone
 from ui.case_detail.texts import (
@@ -212,10 +213,10 @@ class CaseFields(QScrollArea):
         customer = self.tr("匿名") if case.anonymous else e(case.customer_name)
         owner_note = ""
         if case.owner is not None and case.owner.occupant_type:
-            owner_note = f' <span style="color:{MUTED_TEXT};">({e(case.owner.occupant_type)})</span>'
+            owner_note = f' <span style="color:{MUTED_TEXT};">({e(term(case.owner.occupant_type))})</span>'
         merged_list = detail.merged
         response_flag, response_note = self._first_reply(detail, now)
-        validity = domain.VALIDITY_LABELS.get(case.validity or "", "")
+        validity = term(domain.VALIDITY_LABELS.get(case.validity or "", ""))
         report = detail.report if case.answer_due is not None else None
         answer_flag, answer_note, clear_answer = "", "", ""
         if report is not None and report.answered_at is not None:
@@ -254,24 +255,24 @@ class CaseFields(QScrollArea):
             "number": e(case.number),
             "ref": e(case.ref or ""),
             "received_at": fmt(case.received_at),
-            "channel": e(case.channel),
+            "channel": e(term(case.channel)),
             "created_by": e(case.created_by.name) if case.created_by is not None else "",
             "customer": customer + owner_note,
             "room": e(case.room_label),
             "phone": e(mask_phone(case.customer_phone)),
-            "kind": e(case.kind),
+            "kind": e(term(case.kind)),
             "validity": e(validity),
-            "severity": e(case.severity),
-            "category": e(case.category),
-            "subcategory": e(case.subcategory),
-            "urgency": e(case.urgency),
+            "severity": e(term(case.severity)),
+            "category": e(term(case.category)),
+            "subcategory": e(term(case.subcategory)),
+            "urgency": e(term(case.urgency, "urgency")),
             "event_time": fmt(case.event_time),
             "event_place": e(case.event_place),
-            "party": e(case.party),
+            "party": e(term(case.party)),  # typed; a department of our own words reads in the language
             "account": multiline(case.account),
             "request": multiline(case.request),
-            "department": e(case.department.name) if case.department is not None else "",
-            "state": chip(case.state, STATE_STYLE.get(case.state, "")),
+            "department": e(term(case.department.name)) if case.department is not None else "",
+            "state": chip(term(case.state), STATE_STYLE.get(case.state, "")),
             "response_due": due_html(case.response_due, response_flag, response_note),
             "resolve_due": due_html(case.resolve_due, status),
             "answer_due": due_html(case.answer_due, answer_flag, answer_note),

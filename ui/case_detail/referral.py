@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableWidgetItem
 
 from app import referrals as rules
 from app.errors import UserError
+from app.i18n import term
 from app.permissions import can
 from app.referrals import ReferralService
 from ui.case_actions.base import error_text
@@ -143,7 +144,7 @@ class ReferralTab(QWidget):
         if reason:
             self.rule_label.setText(
                 self.tr("本案{0},可书面转交{1};{2}。案件照常办理,业主仍由本中心答复。").format(
-                    reason_text(case), self.referrals.rule().to, rule
+                    reason_text(case), term(self.referrals.rule().to), rule
                 )
             )
         else:

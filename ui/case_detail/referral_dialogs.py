@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QWidget
 
+from app.i18n import term
 from app.referrals import METHODS, ReferralService
 from ui.case_actions.base import datetime_edit, text_box
 from ui.dialogs import ActionDialog, ReasonDialog
@@ -22,7 +23,7 @@ def reason_text(case: Case) -> str:
     """Why the case may be forwarded, in the window's language (see `app.referrals.referral_reason`)."""
     if case.kind == "投诉" and case.validity == "二类":
         return QCoreApplication.translate("ReferralTab", "为有效投诉·二类")
-    return QCoreApplication.translate("ReferralTab", "类别为{0}").format(case.category)
+    return QCoreApplication.translate("ReferralTab", "类别为{0}").format(term(case.category))
 
 
 def reply_rule_text(referrals: ReferralService) -> str:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from app import domain
 from app.errors import UserError
+from app.i18n import term
 from app.permissions import can
 from ui.palette import ERROR_RED, MUTED_TEXT
 
@@ -49,9 +50,7 @@ class TwoVisitorsBox(QGroupBox):
         )
         self.status.setStyleSheet(f"color: {MUTED_TEXT};")
         if self.visits.needs_two(case):
-            roles = self.tr("、").join(
-                self.tr(domain.ROLES.get(r, r)) for r in self.visits.two_visitor_roles()
-            )
+            roles = self.tr("、").join(term(domain.ROLES.get(r, r)) for r in self.visits.two_visitor_roles())
             self.status.setText(
                 self.tr("按回访制度,本案由{0}两人同时回访,回访记录须两人签名。").format(roles)
             )

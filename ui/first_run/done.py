@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWizardPage
 
 from app import domain
+from app.i18n import term
 from ui.first_run.common import hint_label
 from ui.palette import MUTED_TEXT
 
@@ -42,7 +43,7 @@ class FirstRunDonePage(QWizardPage):
         others = [p for p in self.office.staff.staff() if p.role != "admin"]
         by_role: dict[str, list[str]] = {}
         for person in others:
-            by_role.setdefault(domain.ROLES.get(person.role, person.role), []).append(person.name)
+            by_role.setdefault(term(domain.ROLES.get(person.role, person.role)), []).append(person.name)
         departments = [d.name for d in self.office.staff.departments()]
         preset = self.setup.visit_preset() or self.tr("(自定义)")
         folder = self.office.backups.folder()

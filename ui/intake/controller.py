@@ -29,7 +29,7 @@ from app.validation import normalise_phone, parse_room
 from ui.i18n import deadline_lines
 from ui.intake.view import DATETIME_FORMAT, IntakeView
 from ui.room_picker import occupant_name
-from ui.widgets import from_qdatetime, to_qdatetime
+from ui.widgets import from_qdatetime, stored_word, to_qdatetime
 
 if TYPE_CHECKING:
     from app.models import Case, NightLogEntry, Staff
@@ -131,7 +131,7 @@ class IntakeForm(IntakeView):
         it on any case. Only a tick this suggested goes when the urgency goes back."""
         if self._loading:
             return
-        urgent = self.urgency.currentText() == "紧急"
+        urgent = stored_word(self.urgency) == "紧急"
         if urgent and not self.contain.isChecked():
             self.contain.setChecked(True)
             self._contain_suggested = True
@@ -141,7 +141,7 @@ class IntakeForm(IntakeView):
             self._contain_suggested = False
 
     def _kind_changed(self) -> None:
-        complaint = self.kind.currentText() == "投诉"
+        complaint = stored_word(self.kind) == "投诉"
         if not complaint:
             self.validity.setCurrentIndex(0)
             self.requested_known.setChecked(False)
@@ -151,7 +151,7 @@ class IntakeForm(IntakeView):
         self.requested_known.setEnabled(complaint)
         self.written_reply.setEnabled(complaint)
         self.large_loss.setEnabled(complaint)  # 业主损失较大: complaints only (H24)
-        service = self.kind.currentText() == "特约服务"  # contract dates: special services only (H23)
+        service = stored_word(self.kind) == "特约服务"  # contract dates: special services only (H23)
         if not service:
             self.contract_known.setChecked(False)
         self.contract_known.setEnabled(service)
@@ -192,7 +192,7 @@ class IntakeForm(IntakeView):
         self._changed()
 
     def _update_deadlines(self) -> None:
-        kind, severity = self.kind.currentText(), self.severity.currentText()
+        kind, severity = stored_word(self.kind), stored_word(self.severity)
         deadlines = self.cases.deadlines_for(kind, severity, from_qdatetime(self.received.dateTime()))
         requested = self.requested_date()
         note = ""
@@ -299,7 +299,7 @@ class IntakeForm(IntakeView):
         room = self.room.text().strip()
         self.side.show_history(room, self.cases.room_history(room) if room else [])
         phone = "" if self.anonymous.isChecked() else self.phone.text()
-        category = self.category.currentText()
+        category = stored_word(self.category)
         self._duplicates = self.cases.duplicates(room, category, phone) if category else []
         if self._merge_target is not None and self._merge_target.id not in {c.id for c in self._duplicates}:
             self._merge_target = None

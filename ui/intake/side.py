@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import term
 from ui.palette import NEARLY_DUE_TEXT
 from ui.widgets import Banner
 
@@ -135,10 +136,16 @@ class IntakeSide(QWidget):
             self.history_empty.setText(self.tr("该房间没有以往的案件。"))
         for case in found:
             item = QTreeWidgetItem(
-                [case.number, f"{case.received_at:%Y-%m-%d}", case.kind, case.category, case.state]
+                [
+                    case.number,
+                    f"{case.received_at:%Y-%m-%d}",
+                    term(case.kind),
+                    term(case.category),
+                    term(case.state),
+                ]
             )
             item.setToolTip(0, case.account[:200])
-            item.setToolTip(3, case.category)
+            item.setToolTip(3, term(case.category))
             self.history.addTopLevelItem(item)
         self.history.setVisible(bool(found))
         self.history_empty.setVisible(not found)
@@ -170,8 +177,8 @@ class IntakeSide(QWidget):
             if len(summary) > 40:
                 summary = summary[:40] + "…"
             text = QLabel(
-                f"<b>{case.number}</b>  {case.received_at:%m-%d %H:%M}  {case.state}<br>"
-                f"{case.kind}·{case.category}  {case.customer_name}<br>"
+                f"<b>{case.number}</b>  {case.received_at:%m-%d %H:%M}  {term(case.state)}<br>"
+                f"{term(case.kind)}·{term(case.category)}  {html.escape(case.customer_name, quote=False)}<br>"
                 f"<span style='color:{NEARLY_DUE_TEXT}'>{html.escape(summary, quote=False)}</span>",
                 row,
             )

@@ -30,13 +30,24 @@ from PySide6.QtWidgets import (
 
 from app import domain
 from app.cases import CaseInput
+from app.i18n import term
 from app.owners import OwnerService
 from ui.intake.side import IntakeSide
 from ui.palette import HEADING_TEXT, LINE, LINK_BLUE, MUTED_TEXT, OK_TEXT, PANEL_BG, WARN_BORDER, WARN_CARD_BG
 from ui.palette import NEARLY_DUE_BG as DUP_BG
 from ui.palette import NEARLY_DUE_TEXT as DUP_TEXT
 from ui.room_picker import RoomPicker
-from ui.widgets import INVALID_STYLE, Banner, ErrorLabel, FieldErrors, from_qdate, from_qdatetime
+from ui.widgets import (
+    INVALID_STYLE,
+    Banner,
+    ErrorLabel,
+    FieldErrors,
+    add_words,
+    from_qdate,
+    from_qdatetime,
+    select_word,
+    stored_word,
+)
 
 DATETIME_FORMAT = "yyyy-MM-dd HH:mm"
 QDATE_FORMAT = "yyyy-MM-dd"
@@ -198,7 +209,7 @@ class IntakeView(QWidget):
         # 来电人 who ---------------------------------------------------------------------
         self._section(self.tr("来源与客户"))
         self.channel = QComboBox(body)
-        self.channel.addItems(list(channels))
+        add_words(self.channel, channels)
         self.received = QDateTimeEdit(body)
         self.received.setDisplayFormat(DATETIME_FORMAT)
         self.received.setCalendarPopup(True)
@@ -224,17 +235,17 @@ class IntakeView(QWidget):
         # 事项 what ----------------------------------------------------------------------
         self._section(self.tr("事项"))
         self.kind = QComboBox(body)
-        self.kind.addItems(domain.KINDS)
+        add_words(self.kind, domain.KINDS)
         self.validity = QComboBox(body)
         self.validity.addItem(self.tr("(暂不判定)"), None)
         for key in domain.VALIDITIES:
-            self.validity.addItem(domain.VALIDITY_LABELS[key], key)
+            self.validity.addItem(term(domain.VALIDITY_LABELS[key]), key)
         self._pair(("性质", self.tr("性质"), self.kind), ("有效性", self.tr("有效性"), self.validity))
 
         self.severity = QComboBox(body)
-        self.severity.addItems(domain.SEVERITIES)
+        add_words(self.severity, domain.SEVERITIES)
         self.urgency = QComboBox(body)
-        self.urgency.addItems(domain.URGENCIES)
+        add_words(self.urgency, domain.URGENCIES, "urgency")
         # 需先行处置 (H21): beside the urgency it goes with; ticked for 紧急, any case may be marked.
         urgency_box = QWidget(body)
         urgency_layout = QHBoxLayout(urgency_box)
@@ -251,7 +262,7 @@ class IntakeView(QWidget):
         self._pair(("程度", self.tr("程度"), self.severity), ("紧急程度", self.tr("紧急程度"), urgency_box))
 
         self.category = QComboBox(body)
-        self.category.addItems(list(categories))
+        add_words(self.category, categories)
         self.category.setPlaceholderText(self.tr("请选择类别"))
         # 细类 (H25): the chosen category's list from the policy, or a new one typed.
         self.subcategory = QComboBox(body)
@@ -266,7 +277,7 @@ class IntakeView(QWidget):
         self.department = QComboBox(body)
         self.department.addItem(self.tr("(暂不指定)"), "")
         for name in departments:
-            self.department.addItem(name, name)
+            self.department.addItem(term(name), name)
 
         event_box = QWidget(body)
         event_layout = QHBoxLayout(event_box)
@@ -430,17 +441,17 @@ class IntakeView(QWidget):
     def _fill_subcategories(self) -> None:
         """The chosen category's 细类 offered. A name typed by hand stays (nothing typed is lost);
         one picked from the previous category's list goes unless the new list has it too."""
-        typed = self.subcategory.currentText()
+        typed = stored_word(self.subcategory)
         picked = typed in self._listed()
         self.subcategory.blockSignals(True)
         self.subcategory.clear()
-        self.subcategory.addItems(self._subcategories.get(self.category.currentText(), []))
+        add_words(self.subcategory, self._subcategories.get(stored_word(self.category), []))
         self.subcategory.setCurrentIndex(-1)
         self.subcategory.blockSignals(False)
-        self.subcategory.setEditText("" if picked and typed not in self._listed() else typed)
+        set_combo_text(self.subcategory, "" if picked and typed not in self._listed() else typed, typed=True)
 
     def _listed(self) -> list[str]:
-        return [self.subcategory.itemText(n) for n in range(self.subcategory.count())]
+        return [str(self.subcategory.itemData(n)) for n in range(self.subcategory.count())]
 
     # The form's values ----------------------------------------------------------------
     def show_lookup(self, text: str, found: bool) -> None:
@@ -456,18 +467,18 @@ class IntakeView(QWidget):
         anonymous = self.anonymous.isChecked()
         return CaseInput(
             account=self.account.toPlainText(),
-            kind=self.kind.currentText(),
+            kind=stored_word(self.kind),
             received_at=from_qdatetime(self.received.dateTime()),
-            channel=self.channel.currentText(),
+            channel=stored_word(self.channel),
             anonymous=anonymous,
             room=self.room.text(),
             customer_name="" if anonymous else self.name.text(),
             customer_phone="" if anonymous else self.phone.text(),
             validity=self.validity.currentData() if self.validity.isEnabled() else None,
-            severity=self.severity.currentText(),
-            category=self.category.currentText(),
-            subcategory=self.subcategory.currentText(),
-            urgency=self.urgency.currentText(),
+            severity=stored_word(self.severity),
+            category=stored_word(self.category),
+            subcategory=stored_word(self.subcategory),
+            urgency=stored_word(self.urgency),
             event_time=from_qdatetime(self.event_time.dateTime()) if self.event_known.isChecked() else None,
             event_place=self.event_place.text(),
             party=self.party.text(),
@@ -495,18 +506,18 @@ class IntakeView(QWidget):
     def field_values(self) -> dict[str, Any]:
         """The fields as plain values (a draft holds them)."""
         return {
-            "channel": self.channel.currentText(),
+            "channel": stored_word(self.channel),
             "received_at": self.received.dateTime().toString(DATETIME_FORMAT),
             "room": self.room.text(),
             "customer_name": self.name.text(),
             "customer_phone": self.phone.text(),
             "anonymous": self.anonymous.isChecked(),
-            "kind": self.kind.currentText(),
+            "kind": stored_word(self.kind),
             "validity": self.validity.currentData(),
-            "severity": self.severity.currentText(),
-            "urgency": self.urgency.currentText(),
-            "category": self.category.currentText(),
-            "subcategory": self.subcategory.currentText(),
+            "severity": stored_word(self.severity),
+            "urgency": stored_word(self.urgency),
+            "category": stored_word(self.category),
+            "subcategory": stored_word(self.subcategory),
             "department": self.department.currentData() or "",
             "event_known": self.event_known.isChecked(),
             "event_time": self.event_time.dateTime().toString(DATETIME_FORMAT),
@@ -560,8 +571,10 @@ class IntakeView(QWidget):
         set_combo_text(self.severity, data.get("severity"))
         set_combo_text(self.urgency, data.get("urgency"))
         category = str(data.get("category") or "")
-        self.category.setCurrentIndex(self.category.findText(category) if category else -1)
-        self.subcategory.setEditText(str(data.get("subcategory") or ""))
+        self.category.setCurrentIndex(
+            max(self.category.findData(category), self.category.findText(category)) if category else -1
+        )
+        set_combo_text(self.subcategory, str(data.get("subcategory") or ""), typed=True)
         self.department.setCurrentIndex(max(0, self.department.findData(data.get("department") or "")))
         event = QDateTime.fromString(str(data.get("event_time") or ""), DATETIME_FORMAT)
         if event.isValid():
@@ -586,7 +599,7 @@ class IntakeView(QWidget):
 
     def reset_fields(self, now: QDateTime, keep_channel: bool) -> None:
         """Every field back to its start; the times to `now`."""
-        channel = self.channel.currentText()
+        channel = stored_word(self.channel)
         for edit in (self.room, self.phone, self.name, self.event_place, self.party):
             edit.clear()
         self.account.clear()
@@ -632,8 +645,4 @@ class TextBox(QPlainTextEdit):
         return QSize(super().minimumSizeHint().width(), self.fontMetrics().lineSpacing() * 2 + 12)
 
 
-def set_combo_text(combo: QComboBox, text: object) -> None:
-    if text:
-        index = combo.findText(str(text))
-        if index >= 0:
-            combo.setCurrentIndex(index)
+set_combo_text = select_word  # the stored word of a draft or a night-log entry shown

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import ROLES, SEVERITIES
 from app.holidays import HolidayService
+from app.i18n import term
 from app.policy import Policy
 from app.policy_checks import RESPONSE_UNITS, UNITS
 from app.policy_sections import FirstResponse
@@ -51,7 +52,7 @@ class DeadlinesPage(QWidget):
             unit = QLabel()
             self._resolve_units.append(unit)
             self.resolve_days[sev] = spin
-            self._row(grid, n, self.tr(sev), spin, unit, f"{sev}办结时限")  # data: the field key
+            self._row(grid, n, term(sev), spin, unit, f"{sev}办结时限")  # data: the field key
 
         # 首次回复
         first = QGroupBox(self.tr("首次回复客户"))
@@ -111,10 +112,10 @@ class DeadlinesPage(QWidget):
         for n, sev in enumerate(SEVERITIES):
             combo = QComboBox()
             for key, label in ROLES.items():
-                combo.addItem(self.tr(label), key)
+                combo.addItem(term(label), key)
             combo.setCurrentIndex(max(0, combo.findData(policy.extension_approver_role(sev))))
             self.approver[sev] = combo
-            self._row(grid, n, self.tr(sev), combo, None, None)
+            self._row(grid, n, term(sev), combo, None, None)
 
         # 转交开发商 (H22): the 工作联系函 of a 二类 case, and the days the developer has to reply.
         referral = QGroupBox(self.tr("转交开发商(工作联系函)"))
@@ -205,7 +206,7 @@ class DeadlinesPage(QWidget):
             lines = []
             for sev in SEVERITIES:
                 due = policy.deadlines(now, "投诉", sev, calendar)
-                lines.append(f"{sev}:" + ";".join(deadline_lines(due)))
+                lines.append(f"{term(sev)}:" + ";".join(deadline_lines(due)))
         except (ValueError, KeyError):
             self.preview.setText("")
             return

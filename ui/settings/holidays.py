@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 
 from app.errors import ValidationError
 from app.holidays import COMMON_NAMES, LATEST_YEAR, HolidayService, weekday_label
+from app.i18n import term
 from ui.i18n import QT_TR_NOOP
 from ui.palette import MUTED_TEXT, qcolor
 from ui.settings.common import hint_label
 from ui.settings.notice import NoticeDialog
-from ui.widgets import Banner, ErrorLabel, from_qdate, to_qdate
+from ui.widgets import Banner, ErrorLabel, add_words, from_qdate, select_word, stored_word, to_qdate
 
 
 class HolidaysPage(QWidget):
@@ -68,7 +69,7 @@ class HolidaysPage(QWidget):
         self.name = QComboBox()
         self.name.setEditable(True)
         self.name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.name.addItems(COMMON_NAMES)
+        add_words(self.name, COMMON_NAMES)  # 春节…: shown in the chosen language, stored as the word
         self.name.setCurrentIndex(-1)
         name_edit = self.name.lineEdit()
         assert name_edit is not None  # the combo box is editable
@@ -165,11 +166,11 @@ class HolidaysPage(QWidget):
         self.official_check.setChecked(not known and not provisional)
         self.official_check.blockSignals(False)
         rows: list[tuple[dt.date, str, str, bool]] = [
-            (e.day, self.tr("调休上班") if e.workday else self.tr("放假"), e.name, True)
+            (e.day, self.tr("调休上班") if e.workday else self.tr("放假"), term(e.name), True)
             for e in self.holidays.entries(year)
         ]
         rows += [
-            (day, self.tr("放假(暂定)"), name, False)
+            (day, self.tr("放假(暂定)"), term(name), False)
             for day, name in self.holidays.provisional_days(year).items()
         ]
         rows.sort()
@@ -202,12 +203,12 @@ class HolidaysPage(QWidget):
         self.first.setDate(to_qdate(entry.day))
         self.last.setDate(to_qdate(entry.day))
         self.kind.setCurrentIndex(self.kind.findData(entry.workday))
-        self.name.setCurrentText(entry.name)
+        select_word(self.name, entry.name, typed=True)
 
     def save(self) -> None:
         first, last = from_qdate(self.first.date()), from_qdate(self.last.date())
         try:
-            self.holidays.save_range(first, last, bool(self.kind.currentData()), self.name.currentText())
+            self.holidays.save_range(first, last, bool(self.kind.currentData()), stored_word(self.name))
         except ValidationError as exc:
             for key, label in self.errors.items():
                 label.set_error(f"{self.tr(key)}:{exc.problems[key]}" if key in exc.problems else None)

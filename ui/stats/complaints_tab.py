@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QTableWidget, QVBoxLayout, QWidget
 
+from app.i18n import term
 from app.rates import percent
 from app.stats import PeriodStats
 from ui.figures import cell
@@ -28,7 +29,7 @@ class ComplaintsTab(QWidget):
         self.validity_table = side_table(QT_TR_NOOP("有效性"))
         self.severity_table = side_table(QT_TR_NOOP("程度"))
         self.building_table = side_table(QT_TR_NOOP("楼栋"))
-        self.party_table = side_table(QT_TR_NOOP("被投诉部门/人员"))
+        self.party_table = side_table(QT_TR_NOOP("被投诉方"))
         chart_box = QGroupBox(self.tr("投诉类别柏拉图(本期)"))
         cl = QVBoxLayout(chart_box)
         cl.addWidget(self.received_label)
@@ -55,7 +56,7 @@ class ComplaintsTab(QWidget):
         layout.addStretch(1)
 
     def show_stats(self, cur: PeriodStats, prev: PeriodStats) -> None:
-        self.pareto.set_items(cur.complaints_by_category)
+        self.pareto.set_items([(term(name), n) for name, n in cur.complaints_by_category])
         complaints, prev_complaints = cur.cases_received.get("投诉", 0), prev.cases_received.get("投诉", 0)
         self.received_label.setText(
             self.tr("本期受理投诉 {0} 件(上期 {1} 件);住户 {2} 户,投诉率 {3}(每百户 {4:.2f} 件)。").format(
@@ -79,17 +80,31 @@ class ComplaintsTab(QWidget):
         _side_by_side(
             self.building_table, dict(cur.complaints_by_building), dict(prev.complaints_by_building)
         )
-        _side_by_side(self.party_table, dict(cur.complaints_by_party), dict(prev.complaints_by_party))
+        _side_by_side(  # typed by people: shown as typed
+            self.party_table, dict(cur.complaints_by_party), dict(prev.complaints_by_party), words=False
+        )
 
 
 def _side_by_side(
-    table: QTableWidget, current: dict[str, int], previous: dict[str, int], order: list[str] | None = None
+    table: QTableWidget,
+    current: dict[str, int],
+    previous: dict[str, int],
+    order: list[str] | None = None,
+    words: bool = True,
 ) -> None:
-    """One row a key, this period beside the previous one; most first unless `order` is given."""
+    """One row a key, this period beside the previous one; most first unless `order` is given.
+    `words`: the keys are the program's or the policy's words, shown in the chosen language."""
     keys = order or sorted(
         set(current) | set(previous), key=lambda k: (-current.get(k, 0), -previous.get(k, 0), k)
     )
     fill(
         table,
-        [[cell(k), cell(current.get(k, 0), True), cell(previous.get(k, 0), True, MUTED_TEXT)] for k in keys],
+        [
+            [
+                cell(term(k) if words else k),
+                cell(current.get(k, 0), True),
+                cell(previous.get(k, 0), True, MUTED_TEXT),
+            ]
+            for k in keys
+        ],
     )

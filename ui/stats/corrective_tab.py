@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
+from app.i18n import term
 from app.stats import Group, PeriodStats
 from ui.i18n import QT_TR_NOOP
 from ui.palette import ERROR_RED, MUTED_TEXT
@@ -101,7 +102,7 @@ class CorrectiveTab(CaseRows):
         """The matter: a complaint's category; a repair's category · sub-category (细类未填)."""
         if g.subcategory is None:
             return g.category
-        return self.tr("{0}·{1}").format(g.category, g.subcategory or self.tr("(细类未填)"))
+        return self.tr("{0}·{1}").format(term(g.category), term(g.subcategory) or self.tr("(细类未填)"))
 
     def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         number = item.data(0, NUMBER_ROLE)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout
 
+from app.i18n import term
 from app.rates import percent
 from app.stats import PeriodStats
 from ui.figures import cell
@@ -161,7 +162,7 @@ class HandlingTab(CaseRows):
         fill(
             self.received_table,
             [
-                [cell(k), cell(n, True), cell(prev.cases_received.get(k, 0), True, MUTED_TEXT)]
+                [cell(term(k)), cell(n, True), cell(prev.cases_received.get(k, 0), True, MUTED_TEXT)]
                 for k, n in cur.cases_received.items()
             ],
         )

@@ -8,6 +8,7 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout
 
+from app.i18n import term
 from app.stats import Comparison
 from ui.figures import cell
 from ui.i18n import QT_TR_NOOP
@@ -61,8 +62,8 @@ class MeasuresTab(CaseRows):
             rows.append(
                 [
                     first,
-                    cell(t["kind"]),
-                    cell(t["category"]),
+                    cell(term(t["kind"])),
+                    cell(term(t["category"])),
                     cell(" ".join(t["account"].split())),
                     cell(t.get("note", "")),
                 ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGroupBox, QLabel, QTableWidgetItem, QVBoxLayout, QWidget
 
 from app.domain import ROLES
+from app.i18n import term
 from app.rates import percent, share
 from app.role_rates import RoleRate
 from app.stats import PeriodStats
@@ -112,7 +113,7 @@ class PeopleTab(QWidget):
             rows.append(
                 [
                     cell(v.name),
-                    cell(v.role),
+                    cell(term(v.role)),
                     cell(v.planned, True),
                     cell(v.done, True),
                     _rate_cell(v.done, v.planned),
@@ -144,7 +145,7 @@ class PeopleTab(QWidget):
             rows.append(
                 [
                     cell(p.name),
-                    cell(self.tr(ROLES.get(p.role, p.role))),
+                    cell(term(ROLES.get(p.role, p.role))),
                     cell(p.visits, True),
                     cell(p.together, True),
                     cases,
@@ -161,9 +162,9 @@ class PeopleTab(QWidget):
             rate.setData(RATE_ROLE, (r.rate, r.target))
         base = self.tr("应回访宗数") if r.base == "due" else self.tr("已回访宗数")
         return [
-            cell(r.label),
-            cell(self.tr(ROLES.get(r.role, r.role))),
-            cell("、".join(self.tr(k) for k in r.kinds) or self.tr("全部")),
+            cell(term(r.label)),
+            cell(term(ROLES.get(r.role, r.role))),
+            cell("、".join(term(k) for k in r.kinds) or self.tr("全部")),
             cell(r.visited, True),
             cell(f"{r.base_count}({base})", True),
             rate,

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
+from app.i18n import term
 from app.rates import percent, share, visit_rate
 from app.stats import PeriodStats
 from ui.figures import RATE_ROLE, RateBarDelegate, cell
@@ -117,7 +118,7 @@ class VisitsTab(CaseRows):
             cancelled.setToolTip(self.tr("计划人员写明原因取消的回访(原因见案件的回访抽样记录)"))
             rows.append(
                 [
-                    cell(kind),
+                    cell(term(kind)),
                     cell(k.handled, True),
                     cell(k.anonymous, True, MUTED_TEXT),
                     cell(k.written_reply, True, MUTED_TEXT),
@@ -158,7 +159,7 @@ class VisitsTab(CaseRows):
             pn = prev.satisfaction.get(level, 0)
             rows.append(
                 [
-                    cell(level),
+                    cell(term(level, "satisfaction")),
                     cell(n, True),
                     cell(percent(share(n, total_c)), True),
                     cell(pn, True, MUTED_TEXT),
@@ -179,7 +180,7 @@ class VisitsTab(CaseRows):
                     first,
                     cell(u["case"] or self.tr("(无案件)")),
                     cell(u["room"]),
-                    cell(u["satisfaction"], colour=ERROR_RED),
+                    cell(term(u["satisfaction"], "satisfaction"), colour=ERROR_RED),
                     cell(self.tr("第{0}次").format(u["attempt"])),
                     cell(u["visitor"]),
                     cell(" ".join(str(u["opinion"] or "").split())),

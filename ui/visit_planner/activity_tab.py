@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.activities import ACTIVITY_KINDS, ActivityInput
 from app.errors import UserError, ValidationError
+from app.i18n import term
 from app.owners import OwnerService
 from app.permissions import can
 from ui.dialogs import ActionDialog
@@ -52,7 +53,7 @@ class NewActivityDialog(ActionDialog):
         self.title.setPlaceholderText(self.tr("如:中秋游园会;《阳光家园》第9期"))
         self.kind = QComboBox()
         for kind in ACTIVITY_KINDS:
-            self.kind.addItem(self.tr(kind), kind)
+            self.kind.addItem(term(kind), kind)
         today = page.clock.now().date()
         self.held_on = QDateEdit(QDate(today.year, today.month, today.day))
         self.held_on.setCalendarPopup(True)
@@ -204,7 +205,7 @@ class ActivityTab(QWidget):
         for i, r in enumerate(rows):
             values = [
                 r.title,
-                self.tr(r.kind),
+                term(r.kind),
                 r.held_on.isoformat(),
                 r.organiser,
                 str(r.rooms),

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import ROLES
 from app.errors import UserError, ValidationError
+from app.i18n import term
 from app.visits import PERIODIC_PURPOSES
 from app.visits.rules import VISITING_ROLES, batch_defaults
 from app.visits.special import MOVE_IN
@@ -55,7 +56,7 @@ class BatchTab(QWidget):
         self.setStyleSheet(INVALID_STYLE)
 
         self.purpose = QComboBox()
-        self.purpose.addItems([self.tr(p) for p in PERIODIC_PURPOSES])
+        self.purpose.addItems([term(p) for p in PERIODIC_PURPOSES])
         for i, purpose in enumerate(PERIODIC_PURPOSES):
             self.purpose.setItemData(i, purpose)
 
@@ -113,7 +114,7 @@ class BatchTab(QWidget):
         self.due.setDisplayFormat("yyyy-MM-dd")
         self.role = QComboBox()
         for key in VISITING_ROLES:
-            self.role.addItem(self.tr(ROLES[key]), key)
+            self.role.addItem(term(ROLES[key]), key)
         self.reason = QLineEdit()
         self.reason.setMaxLength(150)
         self.reason.setPlaceholderText(self.tr("如:2026年国庆节前走访;3栋停水后回访"))

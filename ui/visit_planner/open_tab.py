@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from app.domain import ROLES
 from app.errors import UserError
+from app.i18n import term
+from app.visits.shown import shown_visit_reason
 from ui.dialogs import ReasonDialog
 from ui.i18n import QT_TR_NOOP
 from ui.visit_planner.dialogs import OpenLetterDialog
@@ -106,15 +108,15 @@ class OpenVisitsTab(QWidget):
             values = [
                 cell(visit.due.isoformat(), visit.id),
                 cell(self.tr(due_words(visit.due, today))),
-                cell(case.number if case else visit.purpose, case.id if case else None),
+                cell(case.number if case else term(visit.purpose), case.id if case else None),
                 cell(visit.room.label if visit.room is not None else "—"),
-                cell(f"{case.kind}·{case.severity}" if case else self.tr("定期/事件")),
-                cell(self.tr(ROLES.get(visit.role, visit.role))),
+                cell(f"{term(case.kind)}·{term(case.severity)}" if case else self.tr("定期/事件")),
+                cell(term(ROLES.get(visit.role, visit.role))),
                 cell(visit.visitor_name or self.tr("未指定")),
                 cell(self.tr("第{0}次").format(visit.attempt), align_center=True),
-                cell(visit.reason),
+                cell(shown_visit_reason(visit.reason)),
             ]
-            values[-1].setToolTip(visit.reason)
+            values[-1].setToolTip(shown_visit_reason(visit.reason))
             tint, text = (
                 (OVERDUE_TINT, OVERDUE_TEXT)
                 if days < 0
@@ -152,7 +154,7 @@ class OpenVisitsTab(QWidget):
         self.visitor.clear()
         self.visitor.addItem(self.tr("(未指定)"), 0)
         for person in people:
-            self.visitor.addItem(f"{person.name}({ROLES.get(person.role, person.role)})", person.id)
+            self.visitor.addItem(f"{person.name}({term(ROLES.get(person.role, person.role))})", person.id)
         index = self.visitor.findData(current)
         self.visitor.setCurrentIndex(max(index, 0))
 

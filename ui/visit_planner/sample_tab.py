@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import KINDS
+from app.i18n import term
 from app.periods import quarter_key, quarter_span
 from app.visit_exemptions import ANONYMOUS, WRITTEN_REPLY, exemption_kind
 from ui.dialogs import ReasonDialog
@@ -59,7 +60,7 @@ class SampleTab(QWidget):
         self.page = page
         self.quarter = QComboBox()
         self.kind = QComboBox()
-        self.kind.addItems([self.tr(k) for k in KINDS])
+        self.kind.addItems([term(k) for k in KINDS])
         for i, kind in enumerate(KINDS):
             self.kind.setItemData(i, kind)
         self.kind.setCurrentIndex(KINDS.index("报修"))
@@ -142,7 +143,7 @@ class SampleTab(QWidget):
                 cell(f"{case.resolved_at:%Y-%m-%d %H:%M}" if case.resolved_at else "—"),
                 cell(self.tr("是") if chosen else self.tr("否"), align_center=True),
                 cell(self.tr("手工") if d.by_hand else self.tr("系统"), align_center=True),
-                cell(d.decided_by),
+                cell(term(d.decided_by)),  # 系统 in the chosen language; a name as typed
                 cell(f"{d.decided_at:%Y-%m-%d %H:%M}"),
                 cell(self.tr("替换 {0}").format(d.replaces) if d.replaces else ""),
                 cell(d.reason),
@@ -228,7 +229,7 @@ class SampleTab(QWidget):
             ReasonDialog(
                 self.tr("手工加入回访"),
                 self.tr("把 {0}({1})加入回访。请写明原因(如业主曾多次反映、领导交办)。").format(
-                    case.number, case.kind
+                    case.number, term(case.kind)
                 ),
                 add,
                 self,

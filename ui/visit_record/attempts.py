@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import UserError, ValidationError
+from app.i18n import term
 from app.visits import ATTEMPT_OUTCOMES, VisitService
 from ui.visit_record.parts import MUTED, datetime_edit, fmt
 from ui.widgets import ErrorLabel, from_qdatetime
@@ -73,7 +74,8 @@ class AttemptsSection(QGroupBox):
             return
 
         self.outcome_combo = QComboBox()
-        self.outcome_combo.addItems(ATTEMPT_OUTCOMES)
+        for outcome in ATTEMPT_OUTCOMES:  # shown in the chosen language, the stored word as data
+            self.outcome_combo.addItem(term(outcome), outcome)
         self.note = QLineEdit()
         self.note.setMaxLength(200)
         self.note.setPlaceholderText(self.tr("备注,如 拨打两次无人接"))
@@ -81,8 +83,12 @@ class AttemptsSection(QGroupBox):
         self.call_back_edit = datetime_edit(visits.clock.now() + dt.timedelta(hours=2))
         self.call_back_edit.setEnabled(False)
         self.call_back_box.toggled.connect(self.call_back_edit.setEnabled)
-        self.outcome_combo.currentTextChanged.connect(
-            lambda text: self.call_back_box.setChecked(True) if text == "约定回电" else None
+        self.outcome_combo.currentIndexChanged.connect(
+            lambda _: (
+                self.call_back_box.setChecked(True)
+                if self.outcome_combo.currentData() == "约定回电"
+                else None
+            )
         )
         self.give_up_box = QCheckBox(self.tr("不再联系,结束本次回访"))
         self.add_button = QPushButton(self.tr("登记联系"))
@@ -110,7 +116,7 @@ class AttemptsSection(QGroupBox):
         attempts = self.visits.attempts_of(self.visit)
         self.table.setRowCount(len(attempts))
         for row, a in enumerate(attempts):
-            values = [fmt(a.at), a.outcome, fmt(a.call_back_at) if a.call_back_at else "", a.by, a.note]
+            values = [fmt(a.at), term(a.outcome), fmt(a.call_back_at) if a.call_back_at else "", a.by, a.note]
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))
         lines = max(len(attempts), 1)
@@ -128,7 +134,7 @@ class AttemptsSection(QGroupBox):
         try:
             self.visits.record_attempt(
                 self.visit,
-                self.outcome_combo.currentText(),
+                self.outcome_combo.currentData(),
                 self.note.text(),
                 call_back,
                 self.actor,

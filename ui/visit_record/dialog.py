@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app import domain
 from app.errors import UserError, ValidationError
+from app.i18n import term
 from app.staff import StaffService
 from app.visits import OPEN_VISIT_STATES, UNSATISFIED, VisitResult, VisitService
 from ui.visit_record.attempts import AttemptsSection
@@ -118,7 +119,7 @@ class VisitRecordDialog(QDialog):
         """(Re)build the whole content for the visit as it is stored now."""
         self._load()
         self.banner.hide()
-        subject = self.case.number if self.case is not None else self.visit.purpose
+        subject = self.case.number if self.case is not None else term(self.visit.purpose)
         self.setWindowTitle(self.tr("回访记录 — {0} 第{1}次回访").format(subject, self.visit.attempt))
         content = QWidget()
         self.content_layout = QVBoxLayout(content)
@@ -177,7 +178,7 @@ class VisitRecordDialog(QDialog):
         elif self.is_open and self.case is not None and self.case.resolved_at is None:
             self.banner.show_message(
                 self.tr("案件 {0} 正在返工处理(“{1}”),办结后才能完成本次回访;联系记录可以照常登记。").format(
-                    self.case.number, self.case.state
+                    self.case.number, term(self.case.state)
                 ),
                 "warn",
             )
@@ -212,7 +213,7 @@ class VisitRecordDialog(QDialog):
         out = []
         for form in self.visits.forms.usable_for_visit(self.visit):
             if form.visit_id == self.visit.id:
-                words = self.tr("本次回访的表 · {0}").format(form.state)
+                words = self.tr("本次回访的表 · {0}").format(term(form.state))
             else:
                 words = self.tr("空白表 · {0} 领用").format(form.taken_by_name)
             if form.taken_by_name and form.visit_id == self.visit.id:
@@ -229,7 +230,9 @@ class VisitRecordDialog(QDialog):
         self.visit_changed.emit(self.visit_id)
         if closed:
             self._build()
-            self.banner.show_message(self.tr("已结束本次回访,记为“{0}”。").format(self.visit.state), "info")
+            self.banner.show_message(
+                self.tr("已结束本次回访,记为“{0}”。").format(term(self.visit.state)), "info"
+            )
             return
         if call_back is not None:
             self.result_form.set_appointment(call_back)
@@ -294,7 +297,7 @@ class VisitRecordDialog(QDialog):
             ).format(
                 nxt.attempt,
                 fmt(nxt.due),
-                domain.ROLES.get(nxt.role, nxt.role),
+                term(domain.ROLES.get(nxt.role, nxt.role)),
                 f" {nxt.visitor_name}" if nxt.visitor_name else "",
             ),
             "warn",

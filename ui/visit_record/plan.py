@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QWidget
 
 from app import domain
 from app.errors import UserError
+from app.i18n import term
 from app.visits import OVERDUE, VisitService
+from app.visits.shown import shown_visit_reason
 from ui.palette import ERROR_RED
 from ui.visit_record.parts import fill_grid, fmt
 
@@ -40,16 +42,16 @@ class PlanSection(QGroupBox):
         shown_state = visits.display_state(visit)
         rows = [
             (self.tr("回访次数"), self.tr("第{0}次回访").format(visit.attempt)),
-            (self.tr("状态"), shown_state),
+            (self.tr("状态"), term(shown_state)),
             (self.tr("应回访日期"), fmt(visit.due)),
-            (self.tr("回访人角色"), domain.ROLES.get(visit.role, visit.role)),
+            (self.tr("回访人角色"), term(domain.ROLES.get(visit.role, visit.role))),
             (self.tr("预约时间"), fmt(visit.appointment)),
             (self.tr("回访人"), visit.visitor_name or self.tr("(未指定)")),
-            (self.tr("安排原因"), visit.reason or "—"),
+            (self.tr("安排原因"), shown_visit_reason(visit.reason) or "—"),
         ]
         two = visits.two_visitors(visit)  # made by two together (H24, seed 002 第4条)
         if two:
-            second_role = domain.ROLES.get(visit.second_role, visit.second_role)
+            second_role = term(domain.ROLES.get(visit.second_role, visit.second_role))
             rows.insert(6, (self.tr("第二回访人"), visit.second_visitor_name or self.tr("(未指定)")))
             rows.insert(7, (self.tr("第二回访人角色"), second_role or "—"))
         wide = {self.tr("安排原因")}
@@ -63,7 +65,8 @@ class PlanSection(QGroupBox):
                 rows.append(
                     (
                         self.tr("第{0}次回访").format(v.attempt),
-                        f"{fmt(v.done_at)} {v.method} {v.satisfaction or v.state}"
+                        f"{fmt(v.done_at)} {term(v.method)} "
+                        f"{term(v.satisfaction, 'satisfaction') if v.satisfaction else term(v.state)}"
                         + (f":{v.opinion or v.shortcomings}" if (v.opinion or v.shortcomings) else ""),
                     )
                 )
@@ -80,7 +83,7 @@ class PlanSection(QGroupBox):
             combo.addItem(self.tr("(未指定)"), None)
             same_role = [p for p in people if p.role == visit.role]
             for person in same_role + [p for p in people if p not in same_role]:
-                role = domain.ROLES.get(person.role, person.role)
+                role = term(domain.ROLES.get(person.role, person.role))
                 combo.addItem(f"{person.name}({role})", person.id)
             index = combo.findData(visit.visitor_id) if visit.visitor_id else 0
             combo.setCurrentIndex(max(index, 0))
@@ -97,7 +100,9 @@ class PlanSection(QGroupBox):
             second.addItem(self.tr("(未指定)"), None)
             same = [p for p in people if p.role == visit.second_role]
             for person in same + [p for p in people if p not in same]:
-                second.addItem(f"{person.name}({domain.ROLES.get(person.role, person.role)})", person.id)
+                second.addItem(
+                    f"{person.name}({term(domain.ROLES.get(person.role, person.role))})", person.id
+                )
             second.setCurrentIndex(
                 max(second.findData(visit.second_visitor_id), 0) if visit.second_visitor_id else 0
             )

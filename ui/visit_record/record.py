@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app import domain
 from app.errors import UserError
+from app.i18n import term
 from app.visits import VisitService
 from app.visits.visitors import visitor_names
 from ui.palette import MUTED_TEXT
@@ -38,12 +39,12 @@ class RecordSection(QGroupBox):
         self.visit = visit
         self.visits = visits
         rows: list[tuple[str, str]] = [
-            (self.tr("结果"), visit.state),
-            (self.tr("回访方式"), visit.method or "—"),
+            (self.tr("结果"), term(visit.state)),
+            (self.tr("回访方式"), term(visit.method) or "—"),
             (self.tr("回访时间"), fmt(visit.done_at)),
             (self.tr("回访人"), visitor_names(visit) or "—"),  # both, for a visit by two (H24)
             (self.tr("接受回访人"), visit.met_person or "—"),
-            (self.tr("满意度"), visit.satisfaction or "—"),
+            (self.tr("满意度"), term(visit.satisfaction or "", "satisfaction") or "—"),
         ]
         if visit.state == domain.VISIT_DONE:
             rows += [
@@ -102,7 +103,7 @@ class RecordSection(QGroupBox):
                             v.attempt,
                             visits.display_state(v),
                             fmt(v.due),
-                            domain.ROLES.get(v.role, v.role),
+                            term(domain.ROLES.get(v.role, v.role)),
                             f" {v.visitor_name}" if v.visitor_name else "",
                         ),
                     )
@@ -146,10 +147,11 @@ class ReviewsSection(QGroupBox):
         not_filled = self.tr("(未填写)")
         for level in visits.REVIEW_LEVELS:
             review = done.get(level)
+            shown = term(level)  # 主管审核…: the program's words, in the chosen language
             text = (
-                f"<b>{level}</b>:{review.opinion}  <span style='color:{MUTED_TEXT}'>— {review.reviewer} {fmt(review.at)}</span>"
+                f"<b>{shown}</b>:{review.opinion}  <span style='color:{MUTED_TEXT}'>— {review.reviewer} {fmt(review.at)}</span>"
                 if review
-                else f"<b>{level}</b>:<span style='color:{MUTED_TEXT}'>{not_filled}</span>"
+                else f"<b>{shown}</b>:<span style='color:{MUTED_TEXT}'>{not_filled}</span>"
             )
             label = QLabel(text)
             label.setWordWrap(True)
@@ -158,7 +160,8 @@ class ReviewsSection(QGroupBox):
         if mine:
             row = QHBoxLayout()
             self.review_level = QComboBox()
-            self.review_level.addItems(mine)
+            for lvl in mine:  # shown in the chosen language, the stored level as data
+                self.review_level.addItem(term(lvl), lvl)
             self.review_text = QLineEdit()
             self.review_text.setPlaceholderText(self.tr("审核意见"))
             self.review_button = QPushButton(self.tr("签署意见"))
@@ -171,7 +174,7 @@ class ReviewsSection(QGroupBox):
     def save(self) -> None:
         try:
             self.visits.review(
-                self.visit, self.review_level.currentText(), self.actor, self.review_text.text()
+                self.visit, self.review_level.currentData(), self.actor, self.review_text.text()
             )
         except UserError as exc:
             self.message.emit(str(exc), "error")

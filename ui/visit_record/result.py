@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import domain
+from app.i18n import term
 from app.visits import UNSATISFIED, VisitResult, VisitService
 from ui.palette import OVERDUE_TEXT
 from ui.visit_record.parts import MUTED, datetime_edit, text_box, with_error
@@ -34,7 +35,8 @@ from ui.widgets import ErrorLabel, from_qdatetime, to_qdatetime
 if TYPE_CHECKING:
     from app.models import Case, Visit
 
-MET_RELATIONS = ["业主本人", "家属", "租户"]
+MET_RELATIONS = ["业主本人", "家属", "租户"]  # data: stored in 受访人, shown through term()
+WORD = "word"  # the property holding a button's stored word
 
 # The names of `ValidationError.problems` for the result form, in the form's order.
 RESULT_FIELDS = (
@@ -76,7 +78,8 @@ class ResultSection(QGroupBox):
         methods = QHBoxLayout()
         methods.setSpacing(14)
         for method in visits.allowed_methods(visit):
-            button = QRadioButton(method)
+            button = QRadioButton(term(method))
+            button.setProperty(WORD, method)  # the stored word; the button shows it in the chosen language
             self.method_group.addButton(button)
             self.method_buttons[method] = button
             methods.addWidget(button)
@@ -108,7 +111,8 @@ class ResultSection(QGroupBox):
 
         # Who was met
         self.met_relation = QComboBox()
-        self.met_relation.addItems(MET_RELATIONS)
+        for relation in MET_RELATIONS:
+            self.met_relation.addItem(term(relation), relation)
         self.met_name = QLineEdit()
         self.met_name.setMaxLength(30)
         self.met_name.setPlaceholderText(self.tr("姓名或称呼"))
@@ -144,7 +148,8 @@ class ResultSection(QGroupBox):
         levels = QHBoxLayout()
         levels.setSpacing(14)
         for level in domain.SATISFACTION:
-            button = QRadioButton(level)
+            button = QRadioButton(term(level, "satisfaction"))
+            button.setProperty(WORD, level)
             if level in UNSATISFIED:
                 button.setStyleSheet(f"color: {OVERDUE_TEXT};")
             self.satisfaction_group.addButton(button)
@@ -194,7 +199,7 @@ class ResultSection(QGroupBox):
 
     def method(self) -> str:
         button = self.method_group.checkedButton()
-        return button.text() if button is not None else ""
+        return str(button.property(WORD)) if button is not None else ""
 
     def set_appointment(self, moment: dt.datetime) -> None:
         self.appointment_box.setChecked(True)
@@ -216,11 +221,11 @@ class ResultSection(QGroupBox):
     def visit_result(self, signature: SignatureSection) -> VisitResult:
         """What the form (and the signature section) says now."""
         name = self.met_name.text().strip()
-        met = f"{self.met_relation.currentText()} {name}".strip()
+        met = f"{self.met_relation.currentData()} {name}".strip()
         repair = self.repair_fields is not None
         return VisitResult(
             method=self.method(),
-            satisfaction=(b.text() if (b := self.satisfaction_group.checkedButton()) else None),
+            satisfaction=(str(b.property(WORD)) if (b := self.satisfaction_group.checkedButton()) else None),
             done_at=from_qdatetime(self.done_at_edit.dateTime()),
             met_person=met,
             appointment=from_qdatetime(self.appointment_edit.dateTime())

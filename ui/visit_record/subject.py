@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QWidget
 
 from app.errors import UserError
+from app.i18n import term
 from app.owners import mask_phone
 from app.permissions import can
 from app.visits import VisitService
@@ -38,7 +39,7 @@ class SubjectSection(QGroupBox):
         if case is None:
             self.setTitle(self.tr("回访对象"))
             rows = [
-                (self.tr("回访类型"), visit.purpose or "—"),
+                (self.tr("回访类型"), term(visit.purpose) or "—"),
                 (self.tr("房号"), visit.room.label if visit.room is not None else "—"),
             ]
             fill_grid(self, rows, set())
@@ -49,17 +50,17 @@ class SubjectSection(QGroupBox):
                 self.tr("案件编号"),
                 case.number + (self.tr("(原编号 {0})").format(case.ref) if case.ref else ""),
             ),
-            (self.tr("状态"), case.state),
+            (self.tr("状态"), term(case.state)),
             (self.tr("房号"), case.room_label or "—"),
             # the phone masked; 显示电话 shows it in full to a role that may, and logs the read
             (
                 self.tr("客户"),
                 " ".join(p for p in (case.customer_name, mask_phone(case.customer_phone)) if p) or "—",
             ),
-            (self.tr("性质·程度"), f"{case.kind}·{case.severity}"),
-            (self.tr("类别"), case.category),
+            (self.tr("性质·程度"), f"{term(case.kind)}·{term(case.severity)}"),
+            (self.tr("类别"), term(case.category)),
             (self.tr("办结时间"), fmt(case.resolved_at)),
-            (self.tr("责任部门"), case.department.name if case.department is not None else "—"),
+            (self.tr("责任部门"), term(case.department.name) if case.department is not None else "—"),
             (self.tr("投诉内容") if case.kind == "投诉" else self.tr("内容"), case.account),
             (self.tr("处理结果"), case.result or "—"),
         ]
