@@ -116,3 +116,95 @@ def shown_visit_reason(text: str) -> str:
     if attempt:
         shown = tr("第{attempt}次回访:{reason},可电话回访", attempt=attempt["attempt"], reason=shown)
     return tr(";").join([shown, *(_note(n) for n in notes)])
+
+
+# The sample's reasons (VisitDecision.reason, app/visits/sampling.py), stored as written.
+_NUMBER = r"\d+(?:\.\d+)?"
+_DECISIONS: list[tuple[re.Pattern[str], str, set[str]]] = [
+    (re.compile(r"匿名案件不回访,处理情况附于案件"), N_("匿名案件不回访,处理情况附于案件"), set()),
+    (
+        re.compile(r"业主只要求书面答复,不回访,复函附于案件"),
+        N_("业主只要求书面答复,不回访,复函附于案件"),
+        set(),
+    ),
+    (re.compile(r"(?P<kind>.+?)回访率100%,全部回访"), N_("{kind}回访率100%,全部回访"), {"kind"}),
+    (
+        re.compile(r"(?P<kind>.+?)回访率0%,由计划人员按需手工加入"),
+        N_("{kind}回访率0%,由计划人员按需手工加入"),
+        {"kind"},
+    ),
+    (
+        re.compile(
+            rf"(?P<quarter>\S+) (?P<kind>.+?)第(?P<n>\d+)件\(已抽(?P<chosen>\d+)件,目标(?P<pct>{_NUMBER}%)须"
+            rf"(?P<needed>\d+)件\):按(?P<chance>{_NUMBER}%)的机会随机(?P<outcome>抽中|未抽中)"
+        ),
+        "",  # the template depends on the outcome: see _decision
+        {"kind"},
+    ),
+    (
+        re.compile(
+            rf"(?P<word>补抽|季末补抽|替换抽中):(?P<quarter>\S+) (?P<kind>.+?)已抽(?P<chosen>\d+)件,目标(?P<pct>{_NUMBER}%)须"
+            r"(?P<needed>\d+)件,从未抽中的(?P<count>\d+)件中随机抽中"
+        ),
+        N_("{word}:{quarter} {kind}已抽{chosen}件,目标{pct}须{needed}件,从未抽中的{count}件中随机抽中"),
+        {"kind", "word"},
+    ),
+    (re.compile(r"(?P<name>[^::]+)手工加入:(?P<reason>.*)", re.S), N_("{name}手工加入:{reason}"), set()),
+    (re.compile(r"(?P<name>[^::]+)手工取消:(?P<reason>.*)", re.S), N_("{name}手工取消:{reason}"), set()),
+    (
+        re.compile(r"替换 (?P<number>\S+)[,,]因 (?P<reason>.*)[((]随机抽取[,,](?P<name>.+)取消后[))]", re.S),
+        N_("替换 {number},因 {reason}(随机抽取,{name}取消后)"),
+        set(),
+    ),
+]
+_SHORT = re.compile(r"无可替换案件,本季度抽样不足(?P<short>\d+)件")
+N_("补抽")
+N_("季末补抽")
+N_("替换抽中")
+
+
+def _decision(text: str) -> str:
+    short = _SHORT.fullmatch(text)
+    if short:
+        return tr("无可替换案件,本季度抽样不足{short}件", short=short["short"])
+    for pattern, template, words in _DECISIONS:
+        found = pattern.fullmatch(text)
+        if found is None:
+            continue
+        fields = {k: term(v) if k in words else v for k, v in found.groupdict().items()}
+        if not template:  # the quarter's draw: chosen or not
+            outcome = fields.pop("outcome")
+            template = (
+                N_("{quarter} {kind}第{n}件(已抽{chosen}件,目标{pct}须{needed}件):按{chance}的机会随机抽中")
+                if outcome == "抽中"
+                else N_(
+                    "{quarter} {kind}第{n}件(已抽{chosen}件,目标{pct}须{needed}件):按{chance}的机会随机未抽中"
+                )
+            )
+        return tr(template, **fields)
+    return text
+
+
+def shown_decision_reason(text: str) -> str:
+    """The sample's stored reason for a case as the person reading it now should see it."""
+    if language() == SOURCE_LANGUAGE or not text:
+        return text
+    return tr(";").join(_decision(part) for part in text.split(";"))
+
+
+# A room's draw among a community activity's rooms (ActivityRoom.reason, app/activities.py).
+_ACTIVITY_DRAWN = re.compile(r"(?P<rooms>\d+)户参与[,,]回访率(?P<pct>\d+%)须至少(?P<needed>\d+)户[::]随机抽中")
+_ACTIVITY_NOT = re.compile(r"(?P<rooms>\d+)户参与[,,]已随机抽足(?P<needed>\d+)户[((](?P<pct>\d+%)[))][,,]本户未抽中")
+
+
+def shown_activity_reason(text: str) -> str:
+    """Why a room of an activity was drawn for a visit or not, in the chosen language."""
+    if language() == SOURCE_LANGUAGE or not text:
+        return text
+    drawn = _ACTIVITY_DRAWN.fullmatch(text)
+    if drawn:
+        return tr("{rooms}户参与,回访率{pct}须至少{needed}户:随机抽中", **drawn.groupdict())
+    not_drawn = _ACTIVITY_NOT.fullmatch(text)
+    if not_drawn:
+        return tr("{rooms}户参与,已随机抽足{needed}户({pct}),本户未抽中", **not_drawn.groupdict())
+    return text

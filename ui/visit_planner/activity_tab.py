@@ -32,6 +32,7 @@ from app.errors import UserError, ValidationError
 from app.i18n import term
 from app.owners import OwnerService
 from app.permissions import can
+from app.visits.shown import shown_activity_reason
 from ui.dialogs import ActionDialog
 from ui.palette import MUTED_TEXT, OK, qcolor
 from ui.room_picker import RoomPicker
@@ -233,7 +234,11 @@ class ActivityTab(QWidget):
         self.rooms_table.setRowCount(len(members))
         for i, m in enumerate(members):
             chosen = {None: self.tr("未抽取"), True: self.tr("抽中"), False: self.tr("未抽中")}[m.selected]
-            items = [QTableWidgetItem(m.room.label), QTableWidgetItem(chosen), QTableWidgetItem(m.reason)]
+            items = [
+                QTableWidgetItem(m.room.label),
+                QTableWidgetItem(chosen),
+                QTableWidgetItem(shown_activity_reason(m.reason)),
+            ]
             if m.selected:
                 items[1].setForeground(QBrush(qcolor(OK)))
             for col, item in enumerate(items):

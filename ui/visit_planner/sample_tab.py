@@ -22,6 +22,7 @@ from app.domain import KINDS
 from app.i18n import term
 from app.periods import quarter_key, quarter_span
 from app.visit_exemptions import ANONYMOUS, WRITTEN_REPLY, exemption_kind
+from app.visits.shown import shown_decision_reason
 from ui.dialogs import ReasonDialog
 from ui.i18n import QT_TR_NOOP
 from ui.visit_planner.parts import (
@@ -146,9 +147,9 @@ class SampleTab(QWidget):
                 cell(term(d.decided_by)),  # 系统 in the chosen language; a name as typed
                 cell(f"{d.decided_at:%Y-%m-%d %H:%M}"),
                 cell(self.tr("替换 {0}").format(d.replaces) if d.replaces else ""),
-                cell(d.reason),
+                cell(shown_decision_reason(d.reason)),
             ]
-            values[-1].setToolTip(d.reason)
+            values[-1].setToolTip(shown_decision_reason(d.reason))
             values[3].setForeground(QBrush(CHOSEN_TEXT if chosen else NOT_CHOSEN_TEXT))
             font = values[3].font()
             font.setBold(chosen)

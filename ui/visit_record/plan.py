@@ -13,7 +13,7 @@ from app import domain
 from app.errors import UserError
 from app.i18n import term
 from app.visits import OVERDUE, VisitService
-from app.visits.shown import shown_visit_reason
+from app.visits.shown import shown_decision_reason, shown_visit_reason
 from ui.palette import ERROR_RED
 from ui.visit_record.parts import fill_grid, fmt
 
@@ -58,7 +58,7 @@ class PlanSection(QGroupBox):
         if case is not None:
             decision = visits.decision(case)
             if decision is not None:
-                rows.append((self.tr("抽样说明"), decision.reason))
+                rows.append((self.tr("抽样说明"), shown_decision_reason(decision.reason)))
                 wide.add(rows[-1][0])
             earlier = [v for v in visits.visits_of(case) if v.id != visit.id and v.attempt < visit.attempt]
             for v in earlier:
