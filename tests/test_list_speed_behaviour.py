@@ -323,3 +323,25 @@ def test_the_dashboard_reads_its_figures_on_a_worker_thread(qtbot, office, make_
     qtbot.waitUntil(lambda: not page.refreshing())
     assert threads == [False, False, False] and page.data is not first
     assert page.data.overdue_cases == office.query.count(CaseFilter(overdue=True))
+
+
+def test_the_dashboard_shows_no_number_before_its_figures_arrive(qtbot, office, make_case, clock):
+    """Read on a worker, the tiles say 正在读取… with a dash until the figures come: never a 0
+    that is not in the data."""
+    from app.dashboard import dashboard
+    from ui.dashboard.page import DashboardPage
+
+    make_case()
+    gate = threading.Event()
+
+    def provider():
+        gate.wait(10)
+        return dashboard(office, clock.now().date())
+
+    page = DashboardPage(provider, background=True)
+    qtbot.addWidget(page)
+    tile = page.tiles["due_today"]
+    assert tile.number.text() == "—" and tile.hint.text() == "正在读取…"
+    gate.set()
+    qtbot.waitUntil(lambda: page.data is not None and not page.refreshing())
+    assert tile.number.text() == str(page.data.due_today_cases)

@@ -2000,6 +2000,7 @@ EN: dict[str, str] = {
     '正在导入…': 'Importing…',
     # lead: the main window's title (the program's name in the language)
     "回音 {0} — {1}": "Huiyin {0} — {1}",
+    "正在读取…": "Reading…",  # lead: a dashboard tile before its figures arrive
 }
 
 # A source that reads differently in one context: (context, source) -> English. The

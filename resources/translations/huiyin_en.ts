@@ -3722,6 +3722,10 @@ Please choose another backup.</translation>
             <translation>Visit due</translation>
         </message>
         <message>
+            <source>工作台</source>
+            <translation>Dashboard</translation>
+        </message>
+        <message>
             <source>查看首次回复超时的案件</source>
             <translation>Show the late first replies</translation>
         </message>
@@ -9281,6 +9285,13 @@ read in {2:%Y-%m-%d} by {3}</translation>
         <message>
             <source>告知时间(&amp;T)</source>
             <translation>Told a&amp;t</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tile</name>
+        <message>
+            <source>正在读取…</source>
+            <translation>Reading…</translation>
         </message>
     </context>
     <context>

@@ -3722,6 +3722,10 @@
             <translation>應回訪</translation>
         </message>
         <message>
+            <source>工作台</source>
+            <translation>工作台</translation>
+        </message>
+        <message>
             <source>查看首次回复超时的案件</source>
             <translation>檢視首次回覆超時的案件</translation>
         </message>
@@ -9281,6 +9285,13 @@
         <message>
             <source>告知时间(&amp;T)</source>
             <translation>告知時間(&amp;T)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tile</name>
+        <message>
+            <source>正在读取…</source>
+            <translation>正在讀取…</translation>
         </message>
     </context>
     <context>

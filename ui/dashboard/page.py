@@ -72,7 +72,7 @@ class DashboardPage(QWidget):
         self._generation = 0
         self._jobs: list[Job[DashboardData]] = []
 
-        self.heading = QLabel()
+        self.heading = QLabel(self.tr("工作台"))  # the day is added when the figures arrive
         heading_font = QFont(self.font())
         heading_font.setPointSize(15)
         heading_font.setBold(True)

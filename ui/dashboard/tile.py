@@ -47,7 +47,13 @@ class Tile(QPushButton):
         layout.addWidget(self.title)
         layout.addWidget(self.number)
         layout.addWidget(self.hint)
-        self.set_value(0, "", "ok")
+        self.show_pending()
+
+    def show_pending(self) -> None:
+        """Before the figures arrive (the main window reads them on a worker): a dash, not a 0."""
+        self.set_value(0, self.tr("正在读取…"), "ok")
+        self.number.setText("—")
+        self.number.setStyleSheet(f"color: {MUTED_TEXT};")
 
     def set_value(self, value: int, hint: str, level: str) -> None:
         """level: "alert" (red), "warn" (amber) or "ok" (green); the hint says it in words."""
