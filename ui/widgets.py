@@ -309,3 +309,13 @@ def select_word(combo: QComboBox, word: object, typed: bool = False) -> None:
             combo.setEditText(str(word))
     elif typed:
         combo.setEditText("")
+
+
+def fit_combo(combo: QComboBox, chars: int = 8) -> None:
+    """A combo in a form that does not widen the form with its longest item (an office's long
+    department or category name would push the form past a 1366 px screen): it asks for room
+    for `chars` characters and takes what the layout gives; its list opens as wide as its items."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+    view = combo.view()
+    view.setMinimumWidth(view.sizeHintForColumn(0) + 24)

@@ -3054,7 +3054,7 @@ Please choose another backup.</translation>
         </message>
         <message>
             <source>被投诉部门/人员</source>
-            <translation>Complained-about dept./staff</translation>
+            <translation>Complained about</translation>
         </message>
         <message>
             <source>内容</source>
@@ -5836,7 +5836,7 @@ Please choose another backup.</translation>
         </message>
         <message>
             <source>被投诉部门/人员</source>
-            <translation>Complained-about dept./staff</translation>
+            <translation>Complained about</translation>
         </message>
         <message>
             <source>业主要求在某日前办结时勾选(轻微投诉按此确定办结期限)</source>
@@ -5844,7 +5844,7 @@ Please choose another backup.</translation>
         </message>
         <message>
             <source>只要求书面答复(不回访)</source>
-            <translation>Written reply only (no visit)</translation>
+            <translation>Written reply only</translation>
         </message>
         <message>
             <source>业主只要书面答复:办结后不安排回访,复函附在案件上,附上复函才能关闭</source>
@@ -5852,7 +5852,7 @@ Please choose another backup.</translation>
         </message>
         <message>
             <source>业主损失较大(两人同时回访)</source>
-            <translation>Large loss to the owner (visited by two together)</translation>
+            <translation>Large loss (2 visitors)</translation>
         </message>
         <message>
             <source>给业主造成较大经济损失的投诉:按制度由管理处经理与客服主任同时回访</source>
@@ -9356,7 +9356,7 @@ read in {2:%Y-%m-%d} by {3}</translation>
         </message>
         <message>
             <source>业主损失较大(两人同时回访)</source>
-            <translation>Large loss to the owner (visited by two together)</translation>
+            <translation>Large loss (2 visitors)</translation>
         </message>
         <message>
             <source>、</source>

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QScrollArea,
     QTabBar,
     QWidget,
 )
@@ -40,7 +41,9 @@ from PySide6.QtWidgets import (
 from app.i18n import CONTEXT_SEPARATOR, PSEUDO_CLOSE, PSEUDO_OPEN
 from app.paths import resource_path
 
-CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e·…—、]*")
+CJK_RUN = re.compile(
+    r"[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e·…—、]*"
+)
 WRAPPED = re.compile(f"{PSEUDO_OPEN}.*?{PSEUDO_CLOSE}", re.S)
 TAGS = re.compile(r"<[^>]+>")
 SEPARATORS = re.compile(r"\n|\s[·/|]\s|[,;,;::()()]|\s{2,}")
@@ -151,7 +154,10 @@ def _clipped(widget: QWidget) -> str | None:
             if need > widget.contentsRect().width() + 1:
                 return text
     if isinstance(widget, QAbstractButton) and widget.text():
-        if widget.sizeHint().width() > widget.width() + 1 and widget.minimumSizeHint().width() > widget.width() + 1:
+        if (
+            widget.sizeHint().width() > widget.width() + 1
+            and widget.minimumSizeHint().width() > widget.width() + 1
+        ):
             return widget.text()
     if isinstance(widget, QTabBar):
         for i in range(widget.count()):
@@ -185,7 +191,10 @@ def _view_findings(view: QAbstractItemView, sources: Sources, rows: int) -> list
         for column in range(columns):
             value = model.data(model.index(row, column, QModelIndex()), Qt.ItemDataRole.DisplayRole)
             if isinstance(value, str):
-                findings += [Finding("untranslated", f"{where}[{row},{column}]", run) for run in sources.untranslated(value)]
+                findings += [
+                    Finding("untranslated", f"{where}[{row},{column}]", run)
+                    for run in sources.untranslated(value)
+                ]
     return findings
 
 
@@ -203,10 +212,23 @@ def scan(root: QWidget, sources: Sources, rows: int = 40, data_views: tuple[str,
             if text:
                 findings += [Finding("untranslated", where, run) for run in sources.untranslated(text)]
         if widget.windowTitle() and widget.isWindow():
-            findings += [Finding("untranslated", where + ".title", r) for r in sources.untranslated(widget.windowTitle())]
+            findings += [
+                Finding("untranslated", where + ".title", r)
+                for r in sources.untranslated(widget.windowTitle())
+            ]
         clipped = _clipped(widget)
         if clipped:
             findings.append(Finding("clipped", where, clipped))
+        if isinstance(widget, QScrollArea) and widget.horizontalScrollBar().isVisible():
+            # a form that does not fit the window's width (a list may scroll sideways; a form not)
+            need = widget.widget().minimumSizeHint().width() if widget.widget() is not None else 0
+            findings.append(
+                Finding(
+                    "clipped",
+                    where,
+                    f"needs a horizontal scrollbar ({need} px in {widget.viewport().width()})",
+                )
+            )
         if isinstance(widget, QAbstractItemView) and not isinstance(widget, QHeaderView):
             if any(page in where for page in data_views):
                 continue
@@ -214,5 +236,7 @@ def scan(root: QWidget, sources: Sources, rows: int = 40, data_views: tuple[str,
     for menu in root.findChildren(QMenu):  # menus are words too, shown or not
         for action in menu.actions():
             for text in (action.text(), menu.title()):
-                findings += [Finding("untranslated", f"menu {menu.title()!r}", r) for r in sources.untranslated(text)]
+                findings += [
+                    Finding("untranslated", f"menu {menu.title()!r}", r) for r in sources.untranslated(text)
+                ]
     return list(dict.fromkeys(findings))

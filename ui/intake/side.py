@@ -29,7 +29,7 @@ from ui.widgets import Banner
 if TYPE_CHECKING:
     from app.models import Case
 
-SIDE_PANEL_WIDTH = 390
+SIDE_PANEL_WIDTH = 340  # the form beside it fits 1366 px in English too
 
 
 class IntakeSide(QWidget):

@@ -43,6 +43,7 @@ from ui.widgets import (
     ErrorLabel,
     FieldErrors,
     add_words,
+    fit_combo,
     from_qdate,
     from_qdatetime,
     select_word,
@@ -377,6 +378,8 @@ class IntakeView(QWidget):
         self.request = TextBox(3, body)
         self.request.setPlaceholderText(self.tr("客户希望怎样解决"))
         self._wide("客户要求", self.tr("客户要求"), self.request, stretch=2)
+        for combo in body.findChildren(QComboBox):
+            fit_combo(combo)
 
     def _label(self, text: str) -> QLabel:
         label = QLabel(text)
