@@ -60,7 +60,9 @@ def demo_office(demo_folder, pseudo):
 
 
 def _report(findings) -> str:
-    return "\n".join(str(f) for f in findings[:80]) + (f"\n… and {len(findings) - 80} more" if len(findings) > 80 else "")
+    return "\n".join(str(f) for f in findings[:80]) + (
+        f"\n… and {len(findings) - 80} more" if len(findings) > 80 else ""
+    )
 
 
 def _walk_tabs(widget, sources, qtbot, data_views: tuple[str, ...] = ()) -> list:
@@ -98,7 +100,9 @@ def test_case_detail_and_visit_record(demo_office, sources, qtbot):
     findings = []
     visit = Visit.select().where(Visit.state == "已完成").order_by(Visit.id.desc()).first()
     case = Case.get_by_id(visit.case_id)
-    detail = CaseDetailDialog(case.id, demo_office.cases, demo_office.staff, demo_office.user, two_visitors=demo_office.visits)
+    detail = CaseDetailDialog(
+        case.id, demo_office.cases, demo_office.staff, demo_office.user, two_visitors=demo_office.visits
+    )
     qtbot.addWidget(detail)
     detail.resize(1300, 700)  # as on a 1366×768 screen (the offscreen screen is 800×600)
     detail.show()
@@ -115,7 +119,9 @@ def test_case_detail_and_visit_record(demo_office, sources, qtbot):
 def test_settings(demo_office, sources, qtbot, tmp_path):
     from ui.settings.dialog import SettingsDialog
 
-    dialog = SettingsDialog(demo_office.policies, demo_office.staff, demo_office.holidays, year=2026, data_dir=tmp_path)
+    dialog = SettingsDialog(
+        demo_office.policies, demo_office.staff, demo_office.holidays, year=2026, data_dir=tmp_path
+    )
     qtbot.addWidget(dialog)
     dialog.resize(1300, 700)
     dialog.show()
@@ -133,7 +139,11 @@ def test_the_scanner_finds_what_it_should(pseudo, sources, qtbot):
     box = QWidget()
     qtbot.addWidget(box)
     row = QHBoxLayout(box)
-    untranslated, data, clipped = QLabel("待派工"), QLabel("5栋1单元1203 王五"), QLabel("⟪A long English label here⟫")
+    untranslated, data, clipped = (
+        QLabel("待派工"),
+        QLabel("5栋1单元1203 王五"),
+        QLabel("⟪A long English label here⟫"),
+    )
     clipped.setFixedWidth(30)
     for label in (untranslated, data, clipped):
         row.addWidget(label)
@@ -143,3 +153,33 @@ def test_the_scanner_finds_what_it_should(pseudo, sources, qtbot):
     assert ("untranslated", "待派工") in kinds
     assert ("clipped", "⟪A long English label here⟫") in kinds
     assert not [f for f in found if "王五" in f.text]
+
+
+def test_login_first_run_and_a_case_step(demo_office, sources, qtbot, tmp_path, clock):
+    """The first windows a newcomer meets, and the commonest case step (派工)."""
+    from ui.case_actions.handling import DispatchDialog
+    from ui.first_run import FirstRunDialog
+    from ui.login import LoginDialog
+
+    findings = []
+    login = LoginDialog(demo_office.staff, demo_office.name)
+    qtbot.addWidget(login)
+    login.show()
+    findings += scan(login, sources)
+    case = Case.select().where(Case.state == "待派工").first() or Case.select().first()
+    dispatch = DispatchDialog(case, demo_office.cases, demo_office.staff, demo_office.user)
+    qtbot.addWidget(dispatch)
+    dispatch.show()
+    findings += scan(dispatch, sources)
+    # last: opening another folder binds the models to it
+    fresh = Office.open(tmp_path / "fresh", clock)
+    try:
+        wizard = FirstRunDialog(fresh)
+        qtbot.addWidget(wizard)
+        wizard.resize(1000, 680)
+        wizard.show()
+        findings += scan(wizard, sources)
+    finally:
+        fresh.close()
+    findings = list(dict.fromkeys(findings))
+    assert not findings, _report(findings)
