@@ -94,7 +94,7 @@ def describe_storage_error(exc: BaseException) -> str:
             "数据文件已损坏。请用“从备份恢复”(命令:python -m huiyin restore 备份文件)恢复最近的好备份。"
         )
     if "locked" in text or "busy" in text:
-        return tr("数据文件正忙(另一个窗口或一次导入正在写入),刚才的操作没有保存。请稍等片刻再保存一次,填写的内容还在。")
+        return tr("数据文件正被占用(另一个窗口或一次导入正在写入),刚才的操作没有保存。请稍等片刻再保存一次,填写的内容还在。")
     log.error("storage error without words: %r", exc)
     return tr("数据无法保存,刚才的操作没有保存。请重试;仍不行请把日志文件交给管理员。")
 

@@ -231,7 +231,7 @@ def test_a_clerk_saving_during_the_import_is_saved_or_told_in_words(office, admi
     report = import_ledger(office, path, progress=progress, actor=admin)
     clerk[0].join(timeout=30)
     assert report.imported == 400 and len(outcome) == 1
-    assert outcome[0] == "saved" or outcome[0] == "数据文件正忙(另一个窗口或一次导入正在写入),刚才的操作没有保存。请稍等片刻再保存一次,填写的内容还在。", outcome
+    assert outcome[0] == "saved" or outcome[0] == "数据文件正被占用(另一个窗口或一次导入正在写入),刚才的操作没有保存。请稍等片刻再保存一次,填写的内容还在。", outcome
     assert "locked" not in outcome[0]
     if outcome[0] == "saved":
         assert Case.select().where(Case.account == "电梯异响").count() == 1

@@ -218,7 +218,7 @@ EN: dict[str, str] = {
         "The data file is damaged. Use “Restore from backup” (command: python -m huiyin restore "
         "BACKUP-FILE) to restore the newest good backup."
     ),
-    "数据文件正忙(另一个窗口或一次导入正在写入),刚才的操作没有保存。请稍等片刻再保存一次,填写的内容还在。": "The data file is busy (another window or an import is writing to it); what you just did was not saved. Wait a moment and save again: what you typed is still there.",
+    "数据文件正被占用(另一个窗口或一次导入正在写入),刚才的操作没有保存。请稍等片刻再保存一次,填写的内容还在。": "The data file is busy (another window or an import is writing to it); what you just did was not saved. Wait a moment and save again: what you typed is still there.",
     "“{name}”": "“{name}”",
     "文件": "the file",
     "无法保存{name}:这个文件可能正在 Excel 或 PDF 阅读器中打开,请先关闭它再重试;也可能是文件夹“{folder}”没有写入权限,那就请换一个文件夹。": (
