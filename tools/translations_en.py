@@ -1491,7 +1491,7 @@ EN: dict[str, str] = {
     '{0} {1}({2}):{3}': '{0} {1} ({2}): {3}',
     '{0}(附于 {1})': '{0} (attached {1})',
     '业主只要书面答复:办结后不安排回访,复函附在案件上,附上复函才能关闭': 'The owner wants only a written reply: no visit is planned after the case is finished; the reply letter is attached to the case, and the case closes only once it is attached',
-    '业主只要求书面答复(办结后不回访,复函附于案件)': 'The owner asked only for a written reply (no visit after finishing; the reply letter is attached to the case)',
+    '业主只要求书面答复(办结后不回访,复函附于案件)': 'Written reply only (no visit; the letter goes with the case)',
     '业主要求在某日前办结时勾选(轻微投诉按此确定办结期限)': 'Tick when the owner asked for the matter to be finished by a date (for minor complaints this sets the deadline)',
     '业主要求的时间': "Owner's requested date",
     '业主要求的时间只用于轻微投诉,此件按制度期限': "The owner's requested date applies to minor complaints only; this case keeps the policy deadline",
@@ -1782,7 +1782,7 @@ EN: dict[str, str] = {
     "由此案转来": "Came from case",
     # Helper H21 (issue 14): 先行处置 (contain first) and the extension approved by the approver's own login
     "我本人批准({0})": "I approve it myself ({0})",
-    "批准人在本机输入自己的登录名和密码": "The approver types their own login and password here",
+    "批准人在本机输入自己的登录名和密码": "Approver types login and password here",
     "批准人的登录名": "The approver's login name",
     "批准人的登录密码": "The approver's password",
     "您的职位不能批准这件案件的延期": "Your role may not approve extending this case",
@@ -1963,7 +1963,7 @@ EN: dict[str, str] = {
     "本案由一人回访。": "This case is visited by one person.",
     # lead: import dialog column names (issue 14)
     "转自": "Linked from",
-    "业主正在受损,需先行处置(期限从现在起算)": "The owner is being harmed now: contain first (due from now)",
+    "业主正在受损,需先行处置(期限从现在起算)": "Harm ongoing: contain first (due from now)",
     "已到跟进日期:{0}。": " Follow-up date reached: {0}.",
     # H35: progress for every long job (ui/progress.py and the jobs that use it)
     '第 {0} / {1} 行': 'Row {0} of {1}',

@@ -4311,7 +4311,7 @@ Please choose another backup.</translation>
         </message>
         <message>
             <source>批准人在本机输入自己的登录名和密码</source>
-            <translation>The approver types their own login and password here</translation>
+            <translation>Approver types login and password here</translation>
         </message>
         <message>
             <source>批准人的登录名</source>
@@ -7567,7 +7567,7 @@ Please give the reason (e.g. the owner moved away, planned twice).</translation>
         </message>
         <message>
             <source>业主正在受损,需先行处置(期限从现在起算)</source>
-            <translation>The owner is being harmed now: contain first (due from now)</translation>
+            <translation>Harm ongoing: contain first (due from now)</translation>
         </message>
         <message>
             <source>为什么重新定级,如业主损失较大、多户受影响、核实后情节轻微</source>
@@ -9992,7 +9992,7 @@ What is filled in now will be replaced (you can still cancel before saving).</tr
         <name>WrittenReplyDialog</name>
         <message>
             <source>业主只要求书面答复(办结后不回访,复函附于案件)</source>
-            <translation>The owner asked only for a written reply (no visit after finishing; the reply letter is attached to the case)</translation>
+            <translation>Written reply only (no visit; the letter goes with the case)</translation>
         </message>
         <message>
             <source>附上复函后才能关闭案件。办结时已决定是否回访,办结后不能再更改。</source>
