@@ -213,3 +213,29 @@ def test_every_case_step_dialog(demo_office, sources, qtbot):
         findings += [f"{cls.__name__}: {f}" for f in scan(dialog, sources)]
         dialog.close()
     assert not findings, "\n".join(findings[:80])
+
+
+def test_staff_owner_and_signature_dialogs(demo_office, sources, qtbot):
+    from app.models import Owner
+    from ui.owner_dialogs import OwnerEditDialog
+    from ui.signature_dialog import SignatureDialog
+    from ui.staff_page import StaffDialog
+
+    findings = []
+    staff = StaffDialog(demo_office.staff)
+    qtbot.addWidget(staff)
+    staff.resize(1200, 640)
+    staff.show()
+    findings += scan(staff, sources)
+    owner = Owner.select().first()
+    files = demo_office.owner_files
+    edit = OwnerEditDialog(files, demo_office.user, owner, files.masked(owner, demo_office.user))
+    qtbot.addWidget(edit)
+    edit.show()
+    findings += scan(edit, sources)
+    sign = SignatureDialog(None, "张伟")
+    qtbot.addWidget(sign)
+    sign.show()
+    findings += scan(sign, sources)
+    findings = list(dict.fromkeys(findings))
+    assert not findings, _report(findings)
