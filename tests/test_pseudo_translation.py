@@ -239,3 +239,19 @@ def test_staff_owner_and_signature_dialogs(demo_office, sources, qtbot):
     findings += scan(sign, sources)
     findings = list(dict.fromkeys(findings))
     assert not findings, _report(findings)
+
+
+def test_the_import_dialog_with_an_offices_own_ledger(demo_office, sources, qtbot, tmp_path):
+    """Moving in: the column mapping and the preview of an office's own sheet."""
+    from tests.test_ledger import good_row, write_xlsx
+    from ui.import_dialog import ImportDialog
+
+    path = write_xlsx(tmp_path / "台账.xlsx", [good_row(), good_row(客户姓名="李四")])
+    dialog = ImportDialog(demo_office, "ledger", path)
+    qtbot.addWidget(dialog)
+    dialog.resize(1200, 680)
+    dialog.show()
+    # the mapping's first column and the preview are the office's sheet as it is (its headers
+    # and cells, as the clerk typed them): data, shown as in the file; everything else is words
+    findings = scan(dialog, sources, data_views=("QSplitter",))
+    assert not findings, _report(findings)
